@@ -1,0 +1,170 @@
+# Klankbord – teksten in het Nederlands (taalniveau B1).
+# Elke sleutel moet in elke taal bestaan; een test controleert dit.
+
+## Layout
+layout-skip-link = Naar de inhoud
+layout-product-name = Klankbord: hoe gaan wij met u om?
+layout-language-nav = Kies uw taal
+layout-staff-nav = Menu voor medewerkers
+layout-logged-in-as = Ingelogd als { $name }
+layout-workspace = Werkplek
+layout-change-password = Wachtwoord wijzigen
+layout-logout = Uitloggen
+layout-privacy = Privacy
+layout-accessibility = Toegankelijkheid
+layout-staff-login = Inloggen voor medewerkers
+layout-footer-note = Deze website is van { $municipality }. Wat u hier invult, heeft geen invloed op uw uitkering.
+
+## Startpagina
+home-title = Hoe gaat de gemeente met u om?
+home-intro = Krijgt u een bijstandsuitkering? Dan willen wij graag weten hoe onze medewerkers met u omgaan.
+home-why = Luisteren ze naar u? Zijn ze vriendelijk? Zijn de brieven duidelijk? { $municipality } wil dit weten om het beter te doen. De gemeenteraad krijgt een verslag, zonder namen.
+home-what-title = Wat kunt u hier doen?
+home-survey-link = Vragenlijst invullen
+home-survey-text = Heeft u een brief met een code gekregen? Vul dan de vragenlijst in. Dat duurt ongeveer 10 minuten.
+home-complaint-link = Klacht indienen
+home-complaint-text = Bent u niet goed behandeld? Vertel het ons. U krijgt altijd een antwoord.
+home-safe-title = Dit heeft geen gevolgen voor uw uitkering
+home-safe-text = Wat u invult of vertelt, heeft geen invloed op uw uitkering. U krijgt er geen problemen door.
+home-anonymous-text = De vragenlijst is anoniem. Niemand bij de gemeente kan zien wat u heeft ingevuld.
+home-help-title = Hulp nodig?
+home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
+home-privacy-link = Lees hoe wij met uw gegevens omgaan
+
+## Privacy
+privacy-title = Privacy: wat doen wij met uw gegevens?
+privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
+privacy-survey-title = De vragenlijst
+privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
+privacy-complaint-title = Een klacht
+privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
+privacy-report-title = Verslagen aan de gemeenteraad
+privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
+privacy-cookies-title = Cookies
+privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
+
+## Toegankelijkheid
+a11y-title = Toegankelijkheid
+a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
+a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
+a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
+a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
+a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
+a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
+
+## Inloggen
+login-title = Inloggen
+login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.
+login-username = Gebruikersnaam
+login-password = Wachtwoord
+login-submit = Inloggen
+login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
+login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
+login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen. Ga naar de startpagina.
+
+## Werkplek
+workspace-title = Werkplek
+workspace-roles = U heeft deze rollen:
+workspace-admin-title = Beheer
+workspace-account-title = Uw account
+workspace-logout-everywhere = Overal uitloggen (ook op andere apparaten)
+
+## Rollen
+role-beheerder = Beheerder
+role-onderzoeker = Onderzoeker
+role-invoerder = Invoerder
+role-klachtcoordinator = Klachtcoördinator
+role-klachtbehandelaar = Klachtbehandelaar
+role-commissielid = Lid klachtencommissie
+role-raadslid = Raadslid
+
+## Gebruikersbeheer
+users-title = Gebruikers
+users-caption = Alle accounts van medewerkers
+users-col-username = Gebruikersnaam
+users-col-name = Naam
+users-col-roles = Rollen
+users-col-status = Status
+users-status-active = Actief
+users-status-disabled = Uitgeschakeld
+users-status-locked = Tijdelijk geblokkeerd
+users-new-title = Nieuw account
+users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
+users-new-submit = Account aanmaken
+users-back = Terug naar alle gebruikers
+user-title = Account { $username }
+user-created = Aangemaakt op
+user-password-changed = Wachtwoord gewijzigd op
+user-save-roles = Rollen opslaan
+user-enable = Account weer aanzetten
+user-disable = Account uitschakelen
+user-disable-note = Na uitschakelen kan deze persoon niet meer inloggen. Alle sessies stoppen meteen.
+user-new-password-title = Nieuw wachtwoord instellen
+user-set-password = Wachtwoord instellen
+user-sessions-title = Sessies
+user-end-sessions = Alle sessies van dit account beëindigen
+
+## Wachtwoorden
+password-hint = Minstens 12 tekens. Een zin van vier losse woorden is sterk en makkelijk te onthouden.
+password-current = Huidig wachtwoord
+password-new = Nieuw wachtwoord
+password-repeat = Herhaal het nieuwe wachtwoord
+password-submit = Wachtwoord wijzigen
+password-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.
+password-current-wrong = Het huidige wachtwoord klopt niet.
+password-too-short = Het wachtwoord is te kort. Gebruik minstens 12 tekens.
+password-too-long = Het wachtwoord is te lang. Gebruik hoogstens 256 tekens.
+password-too-common = Dit wachtwoord is te makkelijk te raden. Het wordt veel gebruikt of lijkt op uw naam. Kies een zin van vier losse woorden.
+
+## Accountfouten
+account-error-username = Vul een gebruikersnaam in van 3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.
+account-error-display-name = Vul een naam in van hoogstens 100 tekens.
+account-error-username-taken = Deze gebruikersnaam bestaat al. Kies een andere.
+account-error-no-role = Kies minstens één rol.
+account-error-not-found = Dit account bestaat niet.
+account-error-self-lockout = U kunt uw eigen account niet uitschakelen en uw eigen beheerdersrol niet weghalen. Vraag een andere beheerder.
+
+## Meldingen
+notice-saved = De wijziging is opgeslagen.
+notice-user-created = Het account is aangemaakt.
+notice-password-changed = Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.
+notice-sessions-ended = Alle sessies zijn beëindigd. Log opnieuw in.
+notice-logged-out = U bent uitgelogd.
+
+## Auditlog
+audit-title = Auditlog
+audit-intro = Hier staat welke medewerker wat heeft gedaan met gegevens. Er staan geen namen van inwoners of inhoud van klachten in.
+audit-download = Download als CSV
+audit-caption = Acties, nieuwste eerst (pagina { $page } van { $pages })
+audit-col-when = Wanneer
+audit-col-who = Wie
+audit-col-action = Actie
+audit-col-record = Gegeven
+audit-col-detail = Toelichting
+audit-pages = Pagina's van het auditlog
+audit-newer = Nieuwere acties
+audit-older = Oudere acties
+
+## Formulieren
+form-errors-title = Er is iets niet goed ingevuld
+form-error-fields = Het formulier is niet goed aangekomen. Ga terug en probeer het opnieuw.
+form-error-csrf = Het formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.
+
+## Foutpagina's
+error-back-home = Naar de startpagina
+error-400-title = Dit verzoek klopt niet
+error-400-text = Er ging iets mis met wat u stuurde. Er is niets opgeslagen.
+error-401-title = Log eerst in
+error-401-text = Voor deze pagina moet u ingelogd zijn als medewerker.
+error-403-title = Geen toegang
+error-403-text = U mag deze pagina niet bekijken of deze actie niet doen. Denkt u dat dit niet klopt? Vraag het de beheerder.
+error-404-title = Pagina niet gevonden
+error-404-text = Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.
+error-405-title = Dit kan hier niet
+error-405-text = Deze pagina kan dit verzoek niet verwerken.
+error-413-title = Te groot
+error-413-text = Wat u stuurde is te groot. Maak het kleiner en probeer het opnieuw.
+error-429-title = Even wachten
+error-429-text = Er zijn te veel pogingen gedaan. Wacht 10 minuten en probeer het dan opnieuw.
+error-500-title = Er ging iets mis
+error-500-text = Er ging bij ons iets mis. Dat ligt niet aan u. Probeer het later opnieuw.

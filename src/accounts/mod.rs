@@ -1,0 +1,10 @@
+//! Staff accounts, roles, sessions, login limits and the audit log.
+
+pub mod audit;
+pub mod model;
+pub mod password;
+pub mod ratelimit;
+pub mod routes;
+pub mod service;
+pub mod sessions;
+pub mod views;

@@ -1,0 +1,567 @@
+//! HTTP handlers for login, logout, the workspace, own password, account administration and the audit log.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::accounts::audit::{self, Actor};
+use crate::accounts::model::{CurrentUser, Role};
+use crate::accounts::service::{self, AccountError, LoginOutcome, NewAccount};
+use crate::accounts::{password, ratelimit, sessions, views};
+use crate::web::context::{cookie, Ctx, CSRF_COOKIE};
+use crate::web::csrf::{CsrfForm, NoFields};
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args};
+use crate::web::routes::{safe_return_path, Access, RouteDef};
+use crate::web::AppState;
+
+const ADMIN: Access = Access::Roles(&[Role::Beheerder]);
+
+/// Routes of this module.
+pub fn routes() -> Vec<RouteDef> {
+    vec![
+        RouteDef::new("/inloggen", Access::Public)
+            .get(login_form)
+            .post(login_submit),
+        RouteDef::new("/uitloggen", Access::AnyStaff).post(logout),
+        RouteDef::new("/uitloggen/overal", Access::AnyStaff).post(logout_everywhere),
+        RouteDef::new("/werkplek", Access::AnyStaff).get(workspace),
+        RouteDef::new("/account/wachtwoord", Access::AnyStaff)
+            .get(own_password_form)
+            .post(own_password_submit),
+        RouteDef::new("/beheer/gebruikers", ADMIN)
+            .get(users_list)
+            .post(user_create),
+        RouteDef::new("/beheer/gebruikers/{id}", ADMIN).get(user_detail),
+        RouteDef::new("/beheer/gebruikers/{id}/rollen", ADMIN).post(user_roles),
+        RouteDef::new("/beheer/gebruikers/{id}/status", ADMIN).post(user_status),
+        RouteDef::new("/beheer/gebruikers/{id}/wachtwoord", ADMIN).post(user_password),
+        RouteDef::new("/beheer/gebruikers/{id}/sessies", ADMIN).post(user_sessions),
+        RouteDef::new("/beheer/audit", ADMIN).get(audit_list),
+        RouteDef::new("/beheer/audit.csv", ADMIN).get(audit_csv),
+    ]
+}
+
+fn require_user(ctx: &Ctx) -> Result<&CurrentUser, AppError> {
+    ctx.user.as_ref().ok_or(AppError::Unauthorized)
+}
+
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+/// Query parameters on pages that show a notice after a redirect.
+#[derive(Deserialize)]
+struct NoticeQuery {
+    melding: Option<String>,
+    terug: Option<String>,
+}
+
+async fn login_form(ctx: Ctx, q: web::Query<NoticeQuery>) -> HttpResponse {
+    if ctx.user.is_some() {
+        return see_other("/werkplek");
+    }
+    let back = q
+        .terug
+        .as_deref()
+        .and_then(safe_return_path)
+        .unwrap_or("/werkplek");
+    page_response(
+        StatusCode::OK,
+        views::login_page(&ctx, "", back, None, q.melding.as_deref()),
+    )
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    gebruikersnaam: String,
+    #[serde(default)]
+    wachtwoord: String,
+    #[serde(default)]
+    terug: String,
+}
+
+/// The client address as a keyed hash: enough to count attempts, useless as personal data.
+fn address_bucket(req: &HttpRequest, state: &AppState) -> String {
+    let info = req.connection_info();
+    let addr = if state.config.behind_proxy {
+        info.realip_remote_addr().unwrap_or("unknown").to_string()
+    } else {
+        req.peer_addr()
+            .map(|a| a.ip().to_string())
+            .unwrap_or_default()
+    };
+    let digest = Sha256::digest(format!("{}|{addr}", state.address_key).as_bytes());
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+async fn login_submit(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let bucket = address_bucket(&req, &state);
+    let username = form.gebruikersnaam.clone();
+    let pw = form.wachtwoord.clone();
+    let outcome = state
+        .db(move |conn| {
+            let now = crate::db::now();
+            if !ratelimit::hit(conn, ratelimit::LOGIN_PER_ADDRESS, &bucket, now)? {
+                return Ok(None);
+            }
+            let outcome = service::check_login(conn, &username, &pw, now)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let token = match outcome {
+                LoginOutcome::Success(id) => Some(sessions::create(conn, id, now)?),
+                _ => None,
+            };
+            Ok(Some((outcome, token)))
+        })
+        .await?;
+    let back = safe_return_path(&form.terug)
+        .unwrap_or("/werkplek")
+        .to_string();
+    let lang = ctx.lang;
+    let message = match outcome {
+        None => return Err(AppError::TooManyRequests),
+        Some((LoginOutcome::Success(_), Some(token))) => {
+            let secure = state.config.secure_cookies();
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, back))
+                .cookie(cookie(sessions::COOKIE, token, secure, None))
+                // A fresh CSRF token after login, so a token planted before login is worthless.
+                .cookie(cookie(CSRF_COOKIE, sessions::new_token(), secure, None))
+                .finish());
+        }
+        Some((LoginOutcome::Locked(until), _)) => t_args(
+            lang,
+            "login-locked",
+            &[("time", &crate::web::layout::local_time(until))],
+        ),
+        Some(_) => t(lang, "login-wrong"),
+    };
+    Ok(page_response(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        views::login_page(&ctx, &form.gebruikersnaam, &back, Some(message), None),
+    ))
+}
+
+fn clear_session_cookie(secure: bool) -> actix_web::cookie::Cookie<'static> {
+    let mut c = cookie(sessions::COOKIE, String::new(), secure, None);
+    c.make_removal();
+    c
+}
+
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(c) = req.cookie(sessions::COOKIE) {
+        let token = c.value().to_string();
+        state
+            .db(move |conn| Ok(sessions::revoke(conn, &token)?))
+            .await?;
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/inloggen?melding=notice-logged-out"))
+        .cookie(clear_session_cookie(state.config.secure_cookies()))
+        .finish())
+}
+
+async fn logout_everywhere(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let id = require_user(&ctx)?.id;
+    state
+        .db(move |conn| {
+            sessions::revoke_all(conn, id)?;
+            audit::record(
+                conn,
+                Actor::User(id),
+                "user.sessions_ended",
+                "user",
+                Some(&id.to_string()),
+                None,
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/inloggen?melding=notice-sessions-ended"))
+        .cookie(clear_session_cookie(state.config.secure_cookies()))
+        .finish())
+}
+
+async fn workspace(ctx: Ctx) -> HttpResponse {
+    page_response(StatusCode::OK, views::workspace_page(&ctx))
+}
+
+async fn own_password_form(ctx: Ctx, q: web::Query<NoticeQuery>) -> HttpResponse {
+    page_response(
+        StatusCode::OK,
+        views::own_password_page(&ctx, &[], q.melding.as_deref()),
+    )
+}
+
+#[derive(Deserialize)]
+struct OwnPasswordForm {
+    #[serde(default)]
+    huidig: String,
+    #[serde(default)]
+    nieuw: String,
+    #[serde(default)]
+    herhaal: String,
+}
+
+async fn own_password_submit(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<OwnPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = require_user(&ctx)?.id;
+    let lang = ctx.lang;
+    if form.nieuw != form.herhaal {
+        let errors = [("herhaal", t(lang, "password-mismatch"))];
+        return Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::own_password_page(&ctx, &errors, None),
+        ));
+    }
+    let token = req.cookie(sessions::COOKIE).map(|c| c.value().to_string());
+    let result = state
+        .db(move |conn| {
+            let user = service::find(conn, id).map_err(|e| AppError::Internal(e.into()))?;
+            if !password::verify(&form.huidig, &user.password_hash) {
+                return Ok(Err(("huidig", "password-current-wrong")));
+            }
+            match service::set_password(conn, id, &form.nieuw, Actor::User(id), token.as_deref()) {
+                Ok(()) => Ok(Ok(())),
+                Err(e @ AccountError::Password(_)) => Ok(Err(("nieuw", e.message_key()))),
+                Err(e) => Err(AppError::Internal(e.into())),
+            }
+        })
+        .await?;
+    match result {
+        Ok(()) => Ok(see_other(
+            "/account/wachtwoord?melding=notice-password-changed",
+        )),
+        Err((field, key)) => {
+            let errors = [(field, t(lang, key))];
+            Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::own_password_page(&ctx, &errors, None),
+            ))
+        }
+    }
+}
+
+async fn users_list(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, AppError> {
+    let users = state.db(|conn| Ok(service::list_users(conn)?)).await?;
+    Ok(page_response(
+        StatusCode::OK,
+        views::users_page(
+            &ctx,
+            &users,
+            &views::NewUserValues::default(),
+            &[],
+            q.melding.as_deref(),
+        ),
+    ))
+}
+
+#[derive(Deserialize)]
+struct NewUserForm {
+    #[serde(default)]
+    gebruikersnaam: String,
+    #[serde(default)]
+    naam: String,
+    #[serde(default)]
+    wachtwoord: String,
+    #[serde(default)]
+    rol: Vec<String>,
+}
+
+fn parse_roles(codes: &[String]) -> Vec<Role> {
+    let mut roles: Vec<Role> = codes.iter().filter_map(|c| c.parse().ok()).collect();
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+/// The form field an account error belongs to.
+fn error_field(e: &AccountError) -> &'static str {
+    match e {
+        AccountError::InvalidUsername | AccountError::UsernameTaken => "gebruikersnaam",
+        AccountError::InvalidDisplayName => "naam",
+        AccountError::Password(_) => "wachtwoord",
+        _ => "rol",
+    }
+}
+
+async fn user_create(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<NewUserForm>,
+) -> Result<HttpResponse, AppError> {
+    let actor = Actor::User(require_user(&ctx)?.id);
+    let roles = parse_roles(&form.rol);
+    let new = NewAccount {
+        username: form.gebruikersnaam.clone(),
+        display_name: form.naam.clone(),
+        password: form.wachtwoord.clone(),
+        roles: roles.clone(),
+    };
+    let result = state
+        .db(move |conn| match service::create_user(conn, new, actor) {
+            Ok(u) => Ok(Ok(u.id)),
+            Err(AccountError::Db(e)) => Err(e.into()),
+            Err(AccountError::Other(e)) => Err(AppError::Internal(e)),
+            Err(e) => Ok(Err(e)),
+        })
+        .await?;
+    match result {
+        Ok(id) => Ok(see_other(&format!(
+            "/beheer/gebruikers/{id}?melding=notice-user-created"
+        ))),
+        Err(e) => {
+            let users = state.db(|conn| Ok(service::list_users(conn)?)).await?;
+            let errors = [(error_field(&e), t(ctx.lang, e.message_key()))];
+            let values = views::NewUserValues {
+                username: form.gebruikersnaam,
+                display_name: form.naam,
+                roles,
+            };
+            Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::users_page(&ctx, &users, &values, &errors, None),
+            ))
+        }
+    }
+}
+
+async fn show_user(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    errors: &[(&str, String)],
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (user, roles) = state
+        .db(move |conn| {
+            let user = service::find(conn, id).map_err(|e| match e {
+                AccountError::NotFound => AppError::NotFound,
+                other => AppError::Internal(other.into()),
+            })?;
+            let roles = sessions::roles_of(conn, id)?;
+            Ok((user, roles))
+        })
+        .await?;
+    Ok(page_response(
+        status,
+        views::user_page(ctx, &user, &roles, errors, notice),
+    ))
+}
+
+async fn user_detail(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, AppError> {
+    show_user(
+        &ctx,
+        &state,
+        path.into_inner(),
+        &[],
+        q.melding.as_deref(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Runs an account change and answers with a redirect, or the user page with the error.
+async fn change_user<F>(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    id: i64,
+    change: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&mut crate::db::DbConnection, Actor) -> Result<(), AccountError> + Send + 'static,
+{
+    let actor = Actor::User(require_user(&ctx)?.id);
+    let result = state
+        .db(move |conn| match change(conn, actor) {
+            Ok(()) => Ok(Ok(())),
+            Err(AccountError::NotFound) => Err(AppError::NotFound),
+            Err(AccountError::Db(e)) => Err(e.into()),
+            Err(AccountError::Other(e)) => Err(AppError::Internal(e)),
+            Err(e) => Ok(Err(e)),
+        })
+        .await?;
+    match result {
+        Ok(()) => Ok(see_other(&format!(
+            "/beheer/gebruikers/{id}?melding=notice-saved"
+        ))),
+        Err(e) => {
+            let errors = [(error_field(&e), t(ctx.lang, e.message_key()))];
+            show_user(
+                &ctx,
+                &state,
+                id,
+                &errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RolesForm {
+    #[serde(default)]
+    rol: Vec<String>,
+}
+
+async fn user_roles(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<RolesForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let roles = parse_roles(&form.rol);
+    change_user(ctx, state, id, move |conn, actor| {
+        service::set_roles(conn, id, &roles, actor)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct StatusForm {
+    #[serde(default)]
+    actie: String,
+}
+
+async fn user_status(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let disable = match form.actie.as_str() {
+        "uitschakelen" => true,
+        "inschakelen" => false,
+        _ => return Err(AppError::BadRequest("form-error-fields")),
+    };
+    change_user(ctx, state, id, move |conn, actor| {
+        service::set_disabled(conn, id, disable, actor)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    wachtwoord: String,
+}
+
+async fn user_password(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    change_user(ctx, state, id, move |conn, actor| {
+        service::set_password(conn, id, &form.wachtwoord, actor, None)
+    })
+    .await
+}
+
+async fn user_sessions(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    _form: CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    change_user(ctx, state, id, move |conn, actor| {
+        service::find(conn, id)?;
+        sessions::revoke_all(conn, id)?;
+        audit::record(
+            conn,
+            actor,
+            "user.sessions_ended",
+            "user",
+            Some(&id.to_string()),
+            None,
+        )?;
+        Ok(())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    pagina: Option<i64>,
+}
+
+const AUDIT_PAGE_SIZE: i64 = 100;
+
+async fn audit_list(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    let page = q.pagina.unwrap_or(1).max(1);
+    let (entries, total) = state
+        .db(move |conn| {
+            let total = audit::count(conn)?;
+            let entries = audit::list(conn, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE)?;
+            Ok((entries, total))
+        })
+        .await?;
+    let pages = ((total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE).max(1);
+    Ok(page_response(
+        StatusCode::OK,
+        views::audit_page(&ctx, &entries, page, pages),
+    ))
+}
+
+async fn audit_csv(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let actor = Actor::User(require_user(&ctx)?.id);
+    let bytes = state
+        .db(move |conn| {
+            audit::record(conn, actor, "audit.exported", "audit_log", None, None)?;
+            let mut out = Vec::new();
+            audit::write_csv(conn, &mut out)?;
+            Ok(out)
+        })
+        .await?;
+    let name = format!("auditlog-{}.csv", chrono::Utc::now().format("%Y%m%d"));
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
+}

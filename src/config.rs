@@ -1,0 +1,371 @@
+//! Typed configuration: an optional `klankbord.toml`, overridden by `KLANKBORD_*` environment variables
+//! and `DATABASE_URL`, validated once at start-up so that invalid settings never reach the running server.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::db::DatabaseUrl;
+
+/// Everything the server needs to start, already validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the database lives; the backend follows from the URL scheme.
+    pub database_url: DatabaseUrl,
+    /// Address the HTTP server listens on.
+    pub bind: SocketAddr,
+    /// Public address as users see it (used in links and to decide on `Secure` cookies).
+    pub public_url: String,
+    /// Name of the municipality shown in the header and in texts.
+    pub municipality: String,
+    /// How outgoing mail leaves the system.
+    pub mail: MailConfig,
+    /// Number of HTTP worker threads (0 = one per CPU core).
+    pub workers: usize,
+    /// Maximum number of pooled database connections per instance.
+    pub db_pool_size: u32,
+    /// Trust `X-Forwarded-For`/`Forwarded` for the client address (only behind your own load balancer).
+    pub behind_proxy: bool,
+    /// Idle minutes after which a staff session ends.
+    pub session_idle_minutes: i64,
+}
+
+/// Where outgoing mail goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailConfig {
+    /// Every message is written as an `.eml` file into this folder (the demo default).
+    Folder(PathBuf),
+    /// Messages are sent over SMTP, e.g. `smtp://mail.example.nl:25` or `smtps://user:pass@host:465`.
+    Smtp(String),
+}
+
+/// A setting that cannot be used, with the name of the setting and what to do about it.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("Instelling {setting} is ongeldig: {problem}. {fix}")]
+pub struct ConfigError {
+    /// The setting as the operator writes it (environment variable or file key).
+    pub setting: String,
+    /// What is wrong with the value.
+    pub problem: String,
+    /// What to do about it.
+    pub fix: String,
+}
+
+impl ConfigError {
+    fn new(setting: &str, problem: impl Into<String>, fix: impl Into<String>) -> Self {
+        Self {
+            setting: setting.to_string(),
+            problem: problem.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+/// The raw shape of `klankbord.toml`; every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    bind: Option<String>,
+    public_url: Option<String>,
+    municipality: Option<String>,
+    mail: Option<String>,
+    workers: Option<usize>,
+    db_pool_size: Option<u32>,
+    behind_proxy: Option<bool>,
+    session_idle_minutes: Option<i64>,
+}
+
+/// Default database for the embedded engine.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://klankbord.db";
+/// Default listen address.
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+/// Default mail folder.
+pub const DEFAULT_MAIL: &str = "folder:mail-outbox";
+
+impl Config {
+    /// Loads the configuration from `file` (if it exists, or if it was named explicitly) and the process environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let (path, explicit) = match file {
+            Some(p) => (p.to_path_buf(), true),
+            None => (PathBuf::from("klankbord.toml"), false),
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => Some(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => None,
+            Err(e) => {
+                return Err(ConfigError::new(
+                    "--config",
+                    format!(
+                        "het bestand {} kan niet worden gelezen ({e})",
+                        path.display()
+                    ),
+                    "Controleer het pad en de rechten van het bestand.",
+                ))
+            }
+        };
+        let env: Vec<(String, String)> = std::env::vars().collect();
+        Self::from_sources(text.as_deref(), &env)
+    }
+
+    /// Builds the configuration from file text and environment pairs; pure, so it can be tested.
+    pub fn from_sources(
+        file_text: Option<&str>,
+        env: &[(String, String)],
+    ) -> Result<Config, ConfigError> {
+        let file: FileConfig = match file_text {
+            Some(t) => toml::from_str(t).map_err(|e| {
+                ConfigError::new(
+                    "klankbord.toml",
+                    format!("het bestand is geen geldige configuratie ({})", e.message()),
+                    "Zie README.md voor de toegestane sleutels.",
+                )
+            })?,
+            None => FileConfig::default(),
+        };
+        let get = |name: &str| {
+            env.iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.is_empty())
+        };
+
+        let db_raw = get("DATABASE_URL")
+            .or(file.database_url)
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        let database_url = DatabaseUrl::parse(&db_raw).map_err(|problem| {
+            ConfigError::new(
+                "DATABASE_URL",
+                problem,
+                "Gebruik sqlite://pad/naar/bestand.db of postgres://gebruiker:wachtwoord@host/database.",
+            )
+        })?;
+
+        let bind_raw = get("KLANKBORD_BIND")
+            .or(file.bind)
+            .unwrap_or_else(|| DEFAULT_BIND.to_string());
+        let bind: SocketAddr = bind_raw.parse().map_err(|_| {
+            ConfigError::new(
+                "KLANKBORD_BIND",
+                format!("'{bind_raw}' is geen adres met poort"),
+                "Gebruik bijvoorbeeld 127.0.0.1:8080 of 0.0.0.0:8080.",
+            )
+        })?;
+
+        let public_url = get("KLANKBORD_PUBLIC_URL")
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{bind}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError::new(
+                "KLANKBORD_PUBLIC_URL",
+                format!("'{public_url}' begint niet met http:// of https://"),
+                "Geef het adres zoals inwoners het zien, bijvoorbeeld https://klankbord.gemeente.nl.",
+            ));
+        }
+        let public_url = public_url.trim_end_matches('/').to_string();
+
+        let municipality = get("KLANKBORD_MUNICIPALITY")
+            .or(file.municipality)
+            .unwrap_or_else(|| "Gemeente Voorbeeld".to_string());
+        if municipality.trim().is_empty() || municipality.len() > 100 {
+            return Err(ConfigError::new(
+                "KLANKBORD_MUNICIPALITY",
+                "de naam is leeg of langer dan 100 tekens",
+                "Geef de naam van de gemeente, bijvoorbeeld 'Gemeente Heerenveen'.",
+            ));
+        }
+
+        let mail_raw = get("KLANKBORD_MAIL")
+            .or(file.mail)
+            .unwrap_or_else(|| DEFAULT_MAIL.to_string());
+        let mail = parse_mail(&mail_raw)?;
+
+        let workers = match get("KLANKBORD_WORKERS") {
+            Some(v) => parse_number("KLANKBORD_WORKERS", &v)?,
+            None => file.workers.unwrap_or(0),
+        };
+        let db_pool_size: u32 = match get("KLANKBORD_DB_POOL_SIZE") {
+            Some(v) => parse_number("KLANKBORD_DB_POOL_SIZE", &v)?,
+            None => file.db_pool_size.unwrap_or(8),
+        };
+        if db_pool_size == 0 || db_pool_size > 200 {
+            return Err(ConfigError::new(
+                "KLANKBORD_DB_POOL_SIZE",
+                format!("{db_pool_size} ligt niet tussen 1 en 200"),
+                "Kies een aantal tussen 1 en 200; 8 is een goede start.",
+            ));
+        }
+        let behind_proxy = match get("KLANKBORD_BEHIND_PROXY") {
+            Some(v) => parse_bool("KLANKBORD_BEHIND_PROXY", &v)?,
+            None => file.behind_proxy.unwrap_or(false),
+        };
+        let session_idle_minutes: i64 = match get("KLANKBORD_SESSION_IDLE_MINUTES") {
+            Some(v) => parse_number("KLANKBORD_SESSION_IDLE_MINUTES", &v)?,
+            None => file.session_idle_minutes.unwrap_or(60),
+        };
+        if !(5..=720).contains(&session_idle_minutes) {
+            return Err(ConfigError::new(
+                "KLANKBORD_SESSION_IDLE_MINUTES",
+                format!("{session_idle_minutes} ligt niet tussen 5 en 720"),
+                "Kies een aantal minuten tussen 5 en 720.",
+            ));
+        }
+
+        Ok(Config {
+            database_url,
+            bind,
+            public_url,
+            municipality,
+            mail,
+            workers,
+            db_pool_size,
+            behind_proxy,
+            session_idle_minutes,
+        })
+    }
+
+    /// Whether cookies must carry the `Secure` flag (the site is served over HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn parse_mail(raw: &str) -> Result<MailConfig, ConfigError> {
+    if let Some(dir) = raw.strip_prefix("folder:") {
+        if dir.trim().is_empty() {
+            return Err(ConfigError::new(
+                "KLANKBORD_MAIL",
+                "de map ontbreekt",
+                "Gebruik folder:pad/naar/map of smtp://host:poort.",
+            ));
+        }
+        return Ok(MailConfig::Folder(PathBuf::from(dir)));
+    }
+    if raw.starts_with("smtp://") || raw.starts_with("smtps://") {
+        let rest = raw.split_once("://").map(|(_, r)| r).unwrap_or("");
+        let host = rest.rsplit('@').next().unwrap_or("");
+        if host.is_empty() || host.starts_with(':') {
+            return Err(ConfigError::new(
+                "KLANKBORD_MAIL",
+                "de SMTP-server ontbreekt",
+                "Gebruik smtp://host:poort, bijvoorbeeld smtp://localhost:25.",
+            ));
+        }
+        return Ok(MailConfig::Smtp(raw.to_string()));
+    }
+    Err(ConfigError::new(
+        "KLANKBORD_MAIL",
+        format!("'{}' is geen bekende manier van verzenden", redact(raw)),
+        "Gebruik folder:pad/naar/map (mail als bestanden) of smtp://host:poort.",
+    ))
+}
+
+/// Hides a password in a URL-like value before it goes into an error message.
+fn redact(raw: &str) -> String {
+    match raw.split_once('@') {
+        Some((_, host)) => format!("…@{host}"),
+        None => raw.to_string(),
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(setting: &str, v: &str) -> Result<T, ConfigError> {
+    v.trim().parse().map_err(|_| {
+        ConfigError::new(
+            setting,
+            format!("'{v}' is geen geheel getal"),
+            "Geef een getal zonder punt of komma.",
+        )
+    })
+}
+
+fn parse_bool(setting: &str, v: &str) -> Result<bool, ConfigError> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "ja" | "yes" => Ok(true),
+        "0" | "false" | "nee" | "no" => Ok(false),
+        _ => Err(ConfigError::new(
+            setting,
+            format!("'{v}' is geen ja/nee-waarde"),
+            "Gebruik true of false.",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_serve_the_demo() {
+        let c = Config::from_sources(None, &[]).unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert!(matches!(c.database_url, DatabaseUrl::Sqlite(ref p) if p == "klankbord.db"));
+        assert_eq!(c.mail, MailConfig::Folder(PathBuf::from("mail-outbox")));
+        assert_eq!(c.public_url, "http://127.0.0.1:8080");
+        assert!(!c.secure_cookies());
+    }
+
+    #[test]
+    fn environment_overrides_file() {
+        let file = "bind = \"0.0.0.0:9000\"\nmunicipality = \"Gemeente Bestand\"\n";
+        let c = Config::from_sources(
+            Some(file),
+            &env(&[
+                ("KLANKBORD_BIND", "127.0.0.1:7000"),
+                ("DATABASE_URL", "postgres://u:p@db/k"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:7000");
+        assert_eq!(c.municipality, "Gemeente Bestand");
+        assert!(matches!(c.database_url, DatabaseUrl::Postgres(_)));
+    }
+
+    #[test]
+    fn invalid_bind_names_the_setting_and_the_fix() {
+        let e = Config::from_sources(None, &env(&[("KLANKBORD_BIND", "localhost")])).unwrap_err();
+        assert_eq!(e.setting, "KLANKBORD_BIND");
+        assert!(e.to_string().contains("127.0.0.1:8080"));
+    }
+
+    #[test]
+    fn unknown_database_scheme_is_refused() {
+        let e = Config::from_sources(None, &env(&[("DATABASE_URL", "mysql://x/y")])).unwrap_err();
+        assert_eq!(e.setting, "DATABASE_URL");
+    }
+
+    #[test]
+    fn unknown_file_key_is_refused() {
+        let e = Config::from_sources(Some("bnid = \"x\""), &[]).unwrap_err();
+        assert_eq!(e.setting, "klankbord.toml");
+    }
+
+    #[test]
+    fn mail_settings_are_checked_and_passwords_not_echoed() {
+        assert!(matches!(
+            parse_mail("smtp://localhost:2525"),
+            Ok(MailConfig::Smtp(_))
+        ));
+        let e = parse_mail("ftp://user:geheim@host").unwrap_err();
+        assert!(!e.to_string().contains("geheim"));
+        assert!(parse_mail("folder:").is_err());
+    }
+
+    #[test]
+    fn https_public_url_turns_on_secure_cookies() {
+        let c = Config::from_sources(
+            None,
+            &env(&[("KLANKBORD_PUBLIC_URL", "https://klankbord.example.nl/")]),
+        )
+        .unwrap();
+        assert!(c.secure_cookies());
+        assert_eq!(c.public_url, "https://klankbord.example.nl");
+    }
+}

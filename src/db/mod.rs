@@ -1,0 +1,291 @@
+//! Database access: one diesel codebase over SQLite (embedded default) and PostgreSQL (production,
+//! scale-out). The backend is chosen from the URL scheme, never by trial: SQLite accepts any string
+//! as a file name, so letting diesel guess would turn a mistyped PostgreSQL URL into a new empty file.
+
+pub mod schema;
+pub mod settings;
+
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::prelude::*;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+/// Migrations for each backend; the two trees carry the same folder names (a test checks this).
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to either backend; queries written against it run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// PostgreSQL, for production and several instances.
+    Pg(diesel::PgConnection),
+    /// Embedded SQLite file.
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// A validated database location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// Path of an SQLite database file.
+    Sqlite(String),
+    /// A libpq connection URL.
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// Parses `sqlite://path` or `postgres://…`/`postgresql://…`; anything else is refused with a reason.
+    pub fn parse(raw: &str) -> Result<DatabaseUrl, String> {
+        let raw = raw.trim();
+        if let Some(path) = raw.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err("het pad naar het SQLite-bestand ontbreekt".into());
+            }
+            if path.contains(":memory:") || path.starts_with("file:") {
+                return Err(
+                    "een database in het geheugen gaat bij elke verbinding verloren".into(),
+                );
+            }
+            return Ok(DatabaseUrl::Sqlite(path.to_string()));
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            if raw.contains("sslmode=require")
+                || raw.contains("sslmode=verify")
+                || raw.contains("sslmode=prefer")
+            {
+                if cfg!(feature = "bundled-libpq") {
+                    return Err("deze build heeft geen TLS naar PostgreSQL (sslmode); bouw met `--no-default-features` om de libpq van het systeem te gebruiken".into());
+                }
+            }
+            return Ok(DatabaseUrl::Postgres(raw.to_string()));
+        }
+        let scheme = raw.split("://").next().unwrap_or("");
+        Err(format!(
+            "het soort database '{scheme}' wordt niet ondersteund"
+        ))
+    }
+
+    /// Which engine this URL points at, for messages and logs (never the URL itself: it may hold a password).
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Sqlite(_) => "SQLite",
+            DatabaseUrl::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    /// Opens one connection with the settings this product relies on.
+    pub fn connect(&self) -> Result<DbConnection, diesel::ConnectionError> {
+        match self {
+            DatabaseUrl::Sqlite(path) => {
+                let mut c = diesel::SqliteConnection::establish(path)?;
+                // WAL lets readers work beside one writer; busy_timeout makes a second writer wait
+                // instead of failing; foreign keys are off by default in SQLite.
+                c.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(DbConnection::Sqlite(c))
+            }
+            DatabaseUrl::Postgres(url) => {
+                let mut c = diesel::PgConnection::establish(url)?;
+                c.batch_execute("SET TIME ZONE 'UTC'")
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(DbConnection::Pg(c))
+            }
+        }
+    }
+}
+
+/// Pool of connections shared by the request handlers.
+pub type Pool = r2d2::Pool<Manager>;
+/// A connection borrowed from the pool.
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+/// r2d2 manager that keeps the real connection error (diesel's generic one reports only
+/// "invalid connection url" for a multi-backend connection).
+#[derive(Debug, Clone)]
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+/// Error while opening a pooled connection.
+#[derive(Debug, thiserror::Error)]
+pub enum PoolError {
+    /// Could not connect.
+    #[error(transparent)]
+    Connection(#[from] diesel::ConnectionError),
+    /// Connected, but a health query failed.
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = PoolError;
+
+    fn connect(&self) -> Result<DbConnection, PoolError> {
+        Ok(self.url.connect()?)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), PoolError> {
+        conn.batch_execute("SELECT 1")?;
+        Ok(())
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        // A connection that comes back inside a transaction (a panic mid-request) is discarded.
+        let status = match conn {
+            DbConnection::Pg(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
+            DbConnection::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
+        };
+        !matches!(status.transaction_depth(), Ok(None))
+    }
+}
+
+/// Opens a first connection (so that a wrong URL or a stopped server is reported with its real
+/// cause), runs the pending migrations and builds the pool.
+pub fn connect_and_migrate(url: &DatabaseUrl, size: u32) -> anyhow::Result<Pool> {
+    let mut first = url.connect().map_err(|e| {
+        anyhow::anyhow!(
+            "Kan de {}-database niet openen: {e}. Controleer DATABASE_URL en of de server draait.",
+            url.backend_name()
+        )
+    })?;
+    run_migrations(&mut first)?;
+    drop(first);
+    let pool = r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(Manager { url: url.clone() })?;
+    Ok(pool)
+}
+
+/// Applies every migration that has not run yet; returns how many ran.
+pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<usize> {
+    let ran = match conn {
+        DbConnection::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map_err(|e| anyhow::anyhow!("migratie mislukt: {e}"))?
+            .len(),
+        DbConnection::Pg(c) => {
+            // Several instances may start at once: one migrates, the others wait for it.
+            c.batch_execute("SELECT pg_advisory_lock(7405170)")?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len())
+                .map_err(|e| anyhow::anyhow!("migratie mislukt: {e}"));
+            c.batch_execute("SELECT pg_advisory_unlock(7405170)")?;
+            result?
+        }
+    };
+    Ok(ran)
+}
+
+/// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the write lock up front, so
+/// two writers queue on the busy timeout instead of failing halfway), a plain transaction on PostgreSQL.
+/// Nested `conn.transaction()` calls inside `f` become savepoints.
+pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    let result = f(conn);
+    let end = match (&result, &mut *conn) {
+        (Ok(_), DbConnection::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
+        (Ok(_), DbConnection::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
+        (Err(_), DbConnection::Sqlite(c)) => AnsiTransactionManager::rollback_transaction(c),
+        (Err(_), DbConnection::Pg(c)) => AnsiTransactionManager::rollback_transaction(c),
+    };
+    match result {
+        Ok(v) => {
+            end?;
+            Ok(v)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Names of the migrations shipped for a backend, in order (for the tree-equality test and `migrate`).
+pub fn migration_names(backend: &str) -> Vec<String> {
+    use diesel::migration::MigrationSource;
+    let source = if backend == "sqlite" {
+        SQLITE_MIGRATIONS
+    } else {
+        POSTGRES_MIGRATIONS
+    };
+    let migrations: Vec<Box<dyn diesel::migration::Migration<diesel::sqlite::Sqlite>>> =
+        MigrationSource::<diesel::sqlite::Sqlite>::migrations(&source).unwrap_or_default();
+    migrations.iter().map(|m| m.name().to_string()).collect()
+}
+
+/// Current time in UTC without time zone, the form stored in every timestamp column.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backend_follows_the_scheme() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/k.db"),
+            Ok(DatabaseUrl::Sqlite("data/k.db".into()))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/lib/k.db"),
+            Ok(DatabaseUrl::Sqlite("/var/lib/k.db".into()))
+        );
+        assert!(matches!(
+            DatabaseUrl::parse("postgresql://u@h/db"),
+            Ok(DatabaseUrl::Postgres(_))
+        ));
+        // A bare path is not guessed to be SQLite.
+        assert!(DatabaseUrl::parse("klankbord.db").is_err());
+        assert!(DatabaseUrl::parse("sqlite://:memory:").is_err());
+        assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+    }
+
+    #[test]
+    fn both_migration_trees_have_the_same_names() {
+        let sqlite = migration_names("sqlite");
+        let pg = migration_names("postgres");
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, pg);
+    }
+
+    #[test]
+    fn write_tx_rolls_back_on_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite(dir.path().join("t.db").display().to_string());
+        let mut c = url.connect().unwrap();
+        c.batch_execute("CREATE TABLE t (x INTEGER)").unwrap();
+        let r: Result<(), diesel::result::Error> = write_tx(&mut c, |c| {
+            c.batch_execute("INSERT INTO t VALUES (1)")?;
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+        assert!(r.is_err());
+        let n: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT COUNT(*) FROM t)",
+        ))
+        .get_result(&mut c)
+        .unwrap();
+        assert_eq!(n, 0);
+        write_tx(&mut c, |c| c.batch_execute("INSERT INTO t VALUES (2)")).unwrap();
+        let n: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "(SELECT COUNT(*) FROM t)",
+        ))
+        .get_result(&mut c)
+        .unwrap();
+        assert_eq!(n, 1);
+    }
+}

@@ -1,0 +1,89 @@
+//! Table definitions shared by both backends; only portable column types are used.
+
+diesel::table! {
+    /// Installation-wide settings (generated secrets and the like).
+    settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    /// Staff accounts. Residents never have an account.
+    users (id) {
+        id -> BigInt,
+        username -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        disabled -> Bool,
+        failed_logins -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        password_changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Roles held by a staff account (a person may hold several).
+    user_roles (user_id, role) {
+        user_id -> BigInt,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    /// Staff sessions; only a hash of the cookie value is stored.
+    sessions (token_hash) {
+        token_hash -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Fixed-window counters for rate limiting, shared by every instance.
+    rate_limits (bucket, window_start) {
+        bucket -> Text,
+        window_start -> Timestamp,
+        hits -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Append-only record of staff actions; never holds personal data itself.
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        via -> Text,
+        action -> Text,
+        record_type -> Text,
+        record_id -> Nullable<Text>,
+        detail -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(audit_log -> users (actor_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    settings,
+    users,
+    user_roles,
+    sessions,
+    rate_limits,
+    audit_log
+);
+
+/// Every table, for the test that loads each one on both backends.
+pub const ALL_TABLES: &[&str] = &[
+    "settings",
+    "users",
+    "user_roles",
+    "sessions",
+    "rate_limits",
+    "audit_log",
+];

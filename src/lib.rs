@@ -1,0 +1,13 @@
+//! Klankbord: client surveys, complaints under Awb chapter 9 and a bejegening monitor for
+//! Dutch municipalities. One binary; SQLite embedded by default, PostgreSQL for production.
+
+#![forbid(unsafe_code)]
+
+pub mod accounts;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

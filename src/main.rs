@@ -1,0 +1,74 @@
+//! The `klankbord` binary.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use klankbord::cli::{self, Cli, Command};
+use klankbord::config::Config;
+use klankbord::startup::Application;
+
+fn main() -> ExitCode {
+    klankbord::telemetry::init();
+    let args = Cli::parse();
+    let config = match Config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match args.command {
+        Command::Serve => serve(config, false),
+        Command::Demo(d) => demo(config, d),
+        Command::Migrate => cli::run_migrate(&config),
+        Command::User(u) => cli::run_user(&config, u),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Fout: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(config: Config, print_demo_logins: bool) -> anyhow::Result<()> {
+    let public_url = config.public_url.clone();
+    let bind = config.bind;
+    let backend = config.database_url.backend_name();
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(config)?;
+        let address = if bind.port() == 0 {
+            format!("http://{}:{}", bind.ip(), app.port())
+        } else {
+            public_url
+        };
+        println!("Klankbord luistert op {address} (database: {backend})");
+        if print_demo_logins {
+            println!("\nDemo-accounts (alleen voor deze demo-database):");
+            for role in klankbord::accounts::model::Role::ALL {
+                let (user, pass) = klankbord::demo::demo_login(role);
+                println!("  {:<20} wachtwoord: {}", user, pass);
+            }
+            println!("\nOpen {address} in uw browser. Stoppen: Ctrl+C.");
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}
+
+fn demo(mut config: Config, args: cli::DemoArgs) -> anyhow::Result<()> {
+    let fresh = !args.db.exists();
+    config.database_url = cli::demo_url(&args.db);
+    if fresh {
+        let mut conn = config.database_url.connect()?;
+        klankbord::db::run_migrations(&mut conn)?;
+        klankbord::demo::seed(&mut conn)?;
+        println!("Nieuwe demo-database gemaakt: {}", args.db.display());
+    } else {
+        println!("Bestaande demo-database gebruikt: {}", args.db.display());
+    }
+    serve(config, true)
+}

@@ -1,0 +1,102 @@
+//! Builds the HTTP server from a validated configuration (port 0 in tests) and runs it.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress, ErrorHandlers};
+use actix_web::{web, App, HttpServer};
+
+use crate::accounts::sessions;
+use crate::config::Config;
+use crate::db::{self, Pool};
+use crate::web::errors::{render_error_page, AppError};
+use crate::web::i18n::Locales;
+use crate::web::{context, routes, AppState};
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects to the database (running migrations), binds the listener and prepares the server.
+    pub fn build(config: Config) -> anyhow::Result<Application> {
+        Locales::check().map_err(|e| anyhow::anyhow!(e))?;
+        let pool = db::connect_and_migrate(&config.database_url, config.db_pool_size)?;
+        Self::build_with_pool(config, pool)
+    }
+
+    /// Same as [`Application::build`], with a pool made elsewhere (tests, demo).
+    pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
+        let address_key = {
+            let mut conn = pool.get()?;
+            db::settings::get_or_insert(&mut conn, "address_hash_key", sessions::new_token)?
+        };
+        let listener = TcpListener::bind(config.bind).map_err(|e| {
+            anyhow::anyhow!(
+                "Kan niet luisteren op {} ({e}). Kies een ander adres met KLANKBORD_BIND.",
+                config.bind
+            )
+        })?;
+        let port = listener.local_addr()?.port();
+        let workers = config.workers;
+        let state = AppState {
+            pool,
+            config: Arc::new(config),
+            address_key: Arc::new(address_key),
+        };
+        spawn_housekeeping(state.clone());
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(web::Data::new(state.clone()))
+                .app_data(web::PayloadConfig::new(crate::web::csrf::MAX_FORM_BYTES))
+                .wrap(ErrorHandlers::new().default_handler(render_error_page))
+                .wrap(from_fn(context::middleware))
+                .wrap(Compress::default())
+                .configure(routes::configure)
+                .default_service(web::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+                }))
+        })
+        .shutdown_timeout(10);
+        if workers > 0 {
+            server = server.workers(workers);
+        }
+        let server = server.listen(listener)?.run();
+        Ok(Application { port, server })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// A handle to stop the server.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until the process is told to stop.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Periodic clean-up that any number of instances may run side by side (idempotent deletes).
+fn spawn_housekeeping(state: AppState) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let result = state
+                .db(|conn| Ok(sessions::purge_expired(conn, db::now())?))
+                .await;
+            if let Err(e) = result {
+                tracing::warn!(error = %e, "housekeeping failed");
+            }
+        }
+    });
+}

@@ -1,0 +1,268 @@
+//! Per-request context: the visitor's language, the logged-in staff member (if any) and the CSRF
+//! token, resolved once by one middleware; plus the security headers every response carries.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Instant;
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+
+use crate::accounts::model::CurrentUser;
+use crate::accounts::sessions;
+use crate::web::i18n::Lang;
+use crate::web::AppState;
+
+/// Cookie holding the chosen language.
+pub const LANG_COOKIE: &str = "kb_taal";
+/// Cookie holding the CSRF token (double-submit: the form field must carry the same value).
+pub const CSRF_COOKIE: &str = "kb_csrf";
+
+/// The Content-Security-Policy: no inline script or style, nothing from elsewhere, no framing.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
+    form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The CSRF token of this request: the existing cookie value, or a new one made on first use.
+#[derive(Clone, Default)]
+pub struct CsrfSlot(Rc<RefCell<(Option<String>, bool)>>);
+
+impl CsrfSlot {
+    fn new(existing: Option<String>) -> Self {
+        CsrfSlot(Rc::new(RefCell::new((existing, false))))
+    }
+
+    /// The token to put in a form; creates one (and later its cookie) when the visitor has none.
+    pub fn token(&self) -> String {
+        let mut slot = self.0.borrow_mut();
+        match &slot.0 {
+            Some(t) => t.clone(),
+            None => {
+                let t = sessions::new_token();
+                *slot = (Some(t.clone()), true);
+                t
+            }
+        }
+    }
+
+    fn new_token_to_set(&self) -> Option<String> {
+        let slot = self.0.borrow();
+        if slot.1 {
+            slot.0.clone()
+        } else {
+            None
+        }
+    }
+}
+
+/// What the middleware resolved, stored in the request's extensions.
+#[derive(Clone)]
+struct RequestInfo {
+    lang: Lang,
+    user: Option<CurrentUser>,
+    csrf: CsrfSlot,
+}
+
+/// What every handler and the layout need to know about the request.
+#[derive(Clone)]
+pub struct Ctx {
+    /// Interface language.
+    pub lang: Lang,
+    /// The logged-in staff member, if any.
+    pub user: Option<CurrentUser>,
+    /// Path of this page (for the language switch and the return address after login).
+    pub path: String,
+    /// The municipality's name.
+    pub municipality: String,
+    csrf: CsrfSlot,
+}
+
+impl Ctx {
+    /// Reads the context from a request that went through [`middleware`].
+    pub fn from_http_request(req: &HttpRequest) -> Ctx {
+        let info = req.extensions().get::<RequestInfo>().cloned();
+        let (lang, user, csrf) = match info {
+            Some(i) => (i.lang, i.user, i.csrf),
+            None => (Lang::Nl, None, CsrfSlot::default()),
+        };
+        let municipality = req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| s.config.municipality.clone())
+            .unwrap_or_default();
+        Ctx {
+            lang,
+            user,
+            path: req.path().to_string(),
+            municipality,
+            csrf,
+        }
+    }
+
+    /// The CSRF token for a form on this page.
+    pub fn csrf_token(&self) -> String {
+        self.csrf.token()
+    }
+}
+
+impl FromRequest for Ctx {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Ctx, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(Ctx::from_http_request(req)))
+    }
+}
+
+/// Builds a cookie with the flags this product always uses.
+pub fn cookie(
+    name: &'static str,
+    value: String,
+    secure: bool,
+    max_age_days: Option<i64>,
+) -> Cookie<'static> {
+    let mut c = Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .finish();
+    if let Some(days) = max_age_days {
+        c.set_max_age(actix_web::cookie::time::Duration::days(days));
+    }
+    c
+}
+
+/// The language asked for in the query string (`?lang=en`), if it is one we offer.
+fn query_lang(query: &str) -> Option<Lang> {
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("lang="))
+        .and_then(Lang::from_code)
+}
+
+/// The middleware: resolves the context, calls the handler, then sets cookies and security headers.
+pub async fn middleware(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let secure = state.as_ref().is_some_and(|s| s.config.secure_cookies());
+
+    let chosen = query_lang(req.query_string());
+    let lang = chosen
+        .or_else(|| {
+            req.cookie(LANG_COOKIE)
+                .and_then(|c| Lang::from_code(c.value()))
+        })
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(Lang::Nl);
+
+    let user = match (req.cookie(sessions::COOKIE), &state) {
+        (Some(c), Some(state)) => {
+            let token = c.value().to_string();
+            let idle = state.config.session_idle_minutes;
+            match state
+                .db(move |conn| Ok(sessions::lookup(conn, &token, crate::db::now(), idle)?))
+                .await
+            {
+                Ok(u) => u,
+                Err(e) => {
+                    tracing::error!(error = %e, "session lookup failed");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let logged_in = user.is_some();
+    let csrf = CsrfSlot::new(
+        req.cookie(CSRF_COOKIE)
+            .map(|c| c.value().to_string())
+            .filter(|v| v.len() >= 32),
+    );
+    req.extensions_mut().insert(RequestInfo {
+        lang,
+        user,
+        csrf: csrf.clone(),
+    });
+    let method = req.method().clone();
+    let route = req.match_pattern().unwrap_or_else(|| "(none)".to_string());
+
+    let mut res = next.call(req).await?;
+
+    if let Some(l) = chosen {
+        let _ = res.response_mut().add_cookie(&cookie(
+            LANG_COOKIE,
+            l.code().to_string(),
+            secure,
+            Some(365),
+        ));
+    }
+    if let Some(token) = csrf.new_token_to_set() {
+        let _ = res
+            .response_mut()
+            .add_cookie(&cookie(CSRF_COOKIE, token, secure, None));
+    }
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Invitation codes and case numbers may be in our URLs: never pass them on to other sites.
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    h.insert(
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    if secure {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    if !h.contains_key(header::CACHE_CONTROL) {
+        let v = if logged_in { "no-store" } else { "no-cache" };
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(v));
+    }
+    h.insert(
+        header::VARY,
+        HeaderValue::from_static("Cookie, Accept-Language"),
+    );
+    // Route pattern only: the concrete path may hold a code or case number.
+    tracing::debug!(%method, route, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_query() {
+        assert_eq!(query_lang("lang=ar"), Some(Lang::Ar));
+        assert_eq!(query_lang("x=1&lang=pl"), Some(Lang::Pl));
+        assert_eq!(query_lang("lang=xx"), None);
+        assert_eq!(query_lang(""), None);
+    }
+}

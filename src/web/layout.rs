@@ -1,0 +1,153 @@
+//! The one page layout and small shared components. Every page has a skip link, landmarks, a
+//! language switch and works without JavaScript; the stylesheet is our own, no fonts or third-party assets.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use crate::web::context::Ctx;
+use crate::web::i18n::{t, t_args, Lang};
+
+/// Version stamp for the stylesheet URL, so a new release is never served an old cached file.
+pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A full HTML page with the shared header, navigation and footer.
+pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    let lang = ctx.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) dir=(lang.dir()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – " (ctx.municipality) }
+                link rel="stylesheet" href={ "/static/klankbord.css?v=" (ASSET_VERSION) };
+            }
+            body {
+                a.skip href="#inhoud" { (t(lang, "layout-skip-link")) }
+                header.site {
+                    div.wrap {
+                        a.brand href="/" {
+                            span.municipality { (ctx.municipality) }
+                            span.product { (t(lang, "layout-product-name")) }
+                        }
+                        (language_switch(ctx))
+                    }
+                    @if let Some(user) = &ctx.user {
+                        nav.staff aria-label=(t(lang, "layout-staff-nav")) {
+                            div.wrap {
+                                span { (t_args(lang, "layout-logged-in-as", &[("name", &user.display_name)])) }
+                                a href="/werkplek" { (t(lang, "layout-workspace")) }
+                                a href="/account/wachtwoord" { (t(lang, "layout-change-password")) }
+                                form.inline method="post" action="/uitloggen" {
+                                    (csrf_field(ctx))
+                                    button.link type="submit" { (t(lang, "layout-logout")) }
+                                }
+                            }
+                        }
+                    }
+                }
+                main #inhoud tabindex="-1" {
+                    div.wrap {
+                        h1 { (title) }
+                        (body)
+                    }
+                }
+                footer.site {
+                    div.wrap {
+                        ul {
+                            li { a href="/privacy" { (t(lang, "layout-privacy")) } }
+                            li { a href="/toegankelijkheid" { (t(lang, "layout-accessibility")) } }
+                            @if ctx.user.is_none() {
+                                li { a href="/inloggen" { (t(lang, "layout-staff-login")) } }
+                            }
+                        }
+                        p { (t_args(lang, "layout-footer-note", &[("municipality", &ctx.municipality)])) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Links to the same page in every language; the current one is marked for screen readers.
+fn language_switch(ctx: &Ctx) -> Markup {
+    html! {
+        nav.languages aria-label=(t(ctx.lang, "layout-language-nav")) {
+            ul {
+                @for l in Lang::ALL {
+                    li {
+                        @if l == ctx.lang {
+                            a href={ (ctx.path) "?lang=" (l.code()) } lang=(l.code()) hreflang=(l.code()) aria-current="true" { (l.native_name()) }
+                        } @else {
+                            a href={ (ctx.path) "?lang=" (l.code()) } lang=(l.code()) hreflang=(l.code()) { (l.native_name()) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The hidden CSRF field every form needs.
+pub fn csrf_field(ctx: &Ctx) -> Markup {
+    html! { input type="hidden" name="csrf" value=(ctx.csrf_token()); }
+}
+
+/// A list of problems at the top of a form, announced to screen readers, each linking to its field.
+pub fn error_summary(ctx: &Ctx, errors: &[(&str, String)]) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.error-summary role="alert" aria-labelledby="fouten-titel" {
+                h2 #fouten-titel { (t(ctx.lang, "form-errors-title")) }
+                ul {
+                    @for (field, message) in errors {
+                        li { a href={ "#" (field) } { (message) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A labelled text input with an optional hint and error.
+pub fn text_field(
+    id: &str,
+    label: &str,
+    kind: &str,
+    value: &str,
+    hint: Option<&str>,
+    error: Option<&str>,
+    autocomplete: &str,
+) -> Markup {
+    let described = match (hint.is_some(), error.is_some()) {
+        (true, true) => format!("{id}-hint {id}-error"),
+        (true, false) => format!("{id}-hint"),
+        (false, true) => format!("{id}-error"),
+        (false, false) => String::new(),
+    };
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(h) = hint { p.hint id={ (id) "-hint" } { (h) } }
+            @if let Some(e) = error { p.error id={ (id) "-error" } { (e) } }
+            @if described.is_empty() {
+                input id=(id) name=(id) type=(kind) value=(value) autocomplete=(autocomplete);
+            } @else {
+                input id=(id) name=(id) type=(kind) value=(value) autocomplete=(autocomplete) aria-describedby=(described) aria-invalid=[error.map(|_| "true")];
+            }
+        }
+    }
+}
+
+/// A date and time in Dutch local time (stored times are UTC).
+pub fn local_time(utc: chrono::NaiveDateTime) -> String {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Amsterdam
+        .from_utc_datetime(&utc)
+        .format("%d-%m-%Y %H:%M")
+        .to_string()
+}
+
+/// Non-breaking text used where an empty cell would confuse a screen reader.
+pub fn dash() -> Markup {
+    PreEscaped("–".to_string())
+}

@@ -1,0 +1,43 @@
+//! The web layer: shared state, request context, layout, CSRF, errors as pages, and the route table.
+
+pub mod context;
+pub mod csrf;
+pub mod errors;
+pub mod i18n;
+pub mod layout;
+pub mod public;
+pub mod routes;
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::db::{DbConnection, Pool};
+use errors::AppError;
+
+/// State shared by all handlers of one instance; nothing here must survive a restart.
+#[derive(Clone)]
+pub struct AppState {
+    /// Database connections.
+    pub pool: Pool,
+    /// Validated configuration.
+    pub config: Arc<Config>,
+    /// Installation secret for hashing client addresses in rate-limit buckets (no raw IPs are stored).
+    pub address_key: Arc<String>,
+}
+
+impl AppState {
+    /// Runs blocking database work on the thread pool with a pooled connection.
+    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().map_err(|e| AppError::Internal(e.into()))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
+    }
+}

@@ -1,0 +1,216 @@
+//! The route table: every route with the roles allowed to use it, in one list. The server registers
+//! routes only from this table and wraps each in the access check, so authorisation is enforced on
+//! the server for every route; the access-matrix test reads the same table.
+
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method};
+use actix_web::middleware::{from_fn, Next};
+use actix_web::{web, Handler, HttpResponse, Responder};
+
+use crate::accounts::model::{CurrentUser, Role};
+use crate::web::errors::AppError;
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, without logging in.
+    Public,
+    /// Any logged-in staff member.
+    AnyStaff,
+    /// Logged-in staff holding at least one of these roles.
+    Roles(&'static [Role]),
+}
+
+impl Access {
+    /// Whether `user` may use a route with this access rule.
+    pub fn allows(self, user: Option<&CurrentUser>) -> bool {
+        match (self, user) {
+            (Access::Public, _) => true,
+            (_, None) => false,
+            (Access::AnyStaff, Some(_)) => true,
+            (Access::Roles(roles), Some(u)) => u.has_any(roles),
+        }
+    }
+}
+
+type Registration = Box<dyn FnOnce(actix_web::Resource) -> actix_web::Resource>;
+
+/// One route: a path, its access rule and the handler per method.
+pub struct RouteDef {
+    /// Path pattern as actix writes it, e.g. `/beheer/gebruikers/{id}`.
+    pub path: &'static str,
+    /// Who may use it.
+    pub access: Access,
+    /// Methods served.
+    pub methods: Vec<Method>,
+    registrations: Vec<Registration>,
+}
+
+impl RouteDef {
+    /// Starts a route definition.
+    pub fn new(path: &'static str, access: Access) -> Self {
+        RouteDef {
+            path,
+            access,
+            methods: vec![],
+            registrations: vec![],
+        }
+    }
+
+    fn method<F, Args>(mut self, m: Method, handler: F) -> Self
+    where
+        F: Handler<Args> + 'static,
+        Args: actix_web::FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.methods.push(m.clone());
+        self.registrations
+            .push(Box::new(move |r| r.route(web::method(m).to(handler))));
+        self
+    }
+
+    /// Adds a GET handler (also answers HEAD).
+    pub fn get<F, Args>(self, handler: F) -> Self
+    where
+        F: Handler<Args> + 'static,
+        Args: actix_web::FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.method(Method::GET, handler)
+    }
+
+    /// Adds a POST handler.
+    pub fn post<F, Args>(self, handler: F) -> Self
+    where
+        F: Handler<Args> + 'static,
+        Args: actix_web::FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.method(Method::POST, handler)
+    }
+
+    /// Registers the route, wrapped in its access check.
+    fn register(self, cfg: &mut web::ServiceConfig) {
+        let access = self.access;
+        let mut resource = web::resource(self.path);
+        for r in self.registrations {
+            resource = r(resource);
+        }
+        cfg.service(resource.wrap(from_fn(move |req: ServiceRequest, next| {
+            check_access(access, req, next)
+        })));
+    }
+}
+
+/// Every route of the product. Domains add theirs here.
+pub fn all() -> Vec<RouteDef> {
+    let mut routes = crate::web::public::routes();
+    routes.extend(crate::accounts::routes::routes());
+    routes
+}
+
+/// Registers every route from [`all`].
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    for def in all() {
+        def.register(cfg);
+    }
+}
+
+/// The access check wrapped around every route.
+async fn check_access(
+    access: Access,
+    req: ServiceRequest,
+    next: Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<
+    ServiceResponse<actix_web::body::EitherBody<impl actix_web::body::MessageBody>>,
+    actix_web::Error,
+> {
+    let user = crate::web::context::Ctx::from_http_request(req.request()).user;
+    if access.allows(user.as_ref()) {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
+    let response = match user {
+        None if req.method() == Method::GET => {
+            // Send the visitor to the login page, and back here afterwards.
+            let back = match req.query_string() {
+                "" => req.path().to_string(),
+                q => format!("{}?{q}", req.path()),
+            };
+            HttpResponse::SeeOther()
+                .insert_header((
+                    header::LOCATION,
+                    format!("/inloggen?terug={}", encode(&back)),
+                ))
+                .finish()
+        }
+        None => actix_web::ResponseError::error_response(&AppError::Unauthorized),
+        Some(u) => {
+            tracing::info!(
+                user_id = u.id,
+                route = req.match_pattern().unwrap_or_default(),
+                "access refused"
+            );
+            actix_web::ResponseError::error_response(&AppError::Forbidden)
+        }
+    };
+    let (req, _) = req.into_parts();
+    Ok(ServiceResponse::new(req, response).map_into_right_body())
+}
+
+/// Percent-encodes a return path for a query string.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A return path is only followed when it stays on this site (no `//host` or `https://`).
+pub fn safe_return_path(p: &str) -> Option<&str> {
+    (p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://"))
+        .then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn return_paths_stay_on_site() {
+        assert_eq!(safe_return_path("/werkplek"), Some("/werkplek"));
+        assert_eq!(safe_return_path("//evil.example"), None);
+        assert_eq!(safe_return_path("https://evil.example"), None);
+        assert_eq!(safe_return_path("/\\evil"), None);
+        assert_eq!(encode("/a b?x=1"), "/a%20b%3Fx%3D1");
+    }
+
+    #[test]
+    fn access_rules() {
+        let u = CurrentUser {
+            id: 1,
+            username: "a".into(),
+            display_name: "A".into(),
+            roles: vec![Role::Raadslid],
+        };
+        assert!(Access::Public.allows(None));
+        assert!(!Access::AnyStaff.allows(None));
+        assert!(Access::AnyStaff.allows(Some(&u)));
+        assert!(!Access::Roles(&[Role::Beheerder]).allows(Some(&u)));
+        assert!(Access::Roles(&[Role::Beheerder, Role::Raadslid]).allows(Some(&u)));
+    }
+
+    #[test]
+    fn no_path_is_defined_twice() {
+        let mut paths: Vec<&str> = all().iter().map(|r| r.path).collect();
+        let n = paths.len();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), n);
+    }
+}
