@@ -1,170 +1,170 @@
-# Klankbord – teksten in het Nederlands (taalniveau B1).
-# Elke sleutel moet in elke taal bestaan; een test controleert dit.
+# Klankbord – النصوص باللغة العربية (لغة بسيطة، مستوى B1).
+# يجب أن يوجد كل مفتاح في كل لغة؛ يتحقق اختبار من ذلك.
 
 ## Layout
-layout-skip-link = Naar de inhoud
-layout-product-name = Klankbord: hoe gaan wij met u om?
-layout-language-nav = Kies uw taal
-layout-staff-nav = Menu voor medewerkers
-layout-logged-in-as = Ingelogd als { $name }
-layout-workspace = Werkplek
-layout-change-password = Wachtwoord wijzigen
-layout-logout = Uitloggen
-layout-privacy = Privacy
-layout-accessibility = Toegankelijkheid
-layout-staff-login = Inloggen voor medewerkers
-layout-footer-note = Deze website is van { $municipality }. Wat u hier invult, heeft geen invloed op uw uitkering.
+layout-skip-link = الانتقال إلى المحتوى
+layout-product-name = Klankbord: كيف نتعامل معكم؟
+layout-language-nav = اختاروا لغتكم
+layout-staff-nav = قائمة الموظفين
+layout-logged-in-as = تم تسجيل الدخول باسم { $name }
+layout-workspace = مساحة العمل
+layout-change-password = تغيير كلمة المرور
+layout-logout = تسجيل الخروج
+layout-privacy = الخصوصية
+layout-accessibility = إمكانية الوصول
+layout-staff-login = دخول الموظفين
+layout-footer-note = هذا الموقع تابع لـ { $municipality }. ما تكتبونه هنا لا يؤثر على إعانتكم.
 
-## Startpagina
-home-title = Hoe gaat de gemeente met u om?
-home-intro = Krijgt u een bijstandsuitkering? Dan willen wij graag weten hoe onze medewerkers met u omgaan.
-home-why = Luisteren ze naar u? Zijn ze vriendelijk? Zijn de brieven duidelijk? { $municipality } wil dit weten om het beter te doen. De gemeenteraad krijgt een verslag, zonder namen.
-home-what-title = Wat kunt u hier doen?
-home-survey-link = Vragenlijst invullen
-home-survey-text = Heeft u een brief met een code gekregen? Vul dan de vragenlijst in. Dat duurt ongeveer 10 minuten.
-home-complaint-link = Klacht indienen
-home-complaint-text = Bent u niet goed behandeld? Vertel het ons. U krijgt altijd een antwoord.
-home-safe-title = Dit heeft geen gevolgen voor uw uitkering
-home-safe-text = Wat u invult of vertelt, heeft geen invloed op uw uitkering. U krijgt er geen problemen door.
-home-anonymous-text = De vragenlijst is anoniem. Niemand bij de gemeente kan zien wat u heeft ingevuld.
-home-help-title = Hulp nodig?
-home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
-home-privacy-link = Lees hoe wij met uw gegevens omgaan
+## Home page
+home-title = كيف تتعامل البلدية معكم؟
+home-intro = هل تحصلون على إعانة المساعدة الاجتماعية؟ إذن نودّ أن نعرف كيف يتعامل موظفونا معكم.
+home-why = هل يستمعون إليكم؟ هل هم لطفاء؟ هل الرسائل واضحة؟ تريد { $municipality } معرفة ذلك لتحسين عملها. يحصل المجلس البلدي على تقرير بدون أسماء.
+home-what-title = ماذا يمكنكم أن تفعلوا هنا؟
+home-survey-link = ملء الاستبيان
+home-survey-text = هل وصلتكم رسالة فيها رمز؟ يُرجى ملء الاستبيان. يستغرق ذلك حوالي 10 دقائق.
+home-complaint-link = تقديم شكوى
+home-complaint-text = ألم تتم معاملتكم بشكل جيد؟ أخبرونا بذلك. ستحصلون دائمًا على رد.
+home-safe-title = هذا لا يؤثر على إعانتكم
+home-safe-text = ما تكتبونه أو تخبروننا به لا يؤثر على إعانتكم. لن تواجهوا أي مشاكل بسببه.
+home-anonymous-text = الاستبيان بدون أسماء. لا يستطيع أحد في البلدية أن يرى ما كتبتموه.
+home-help-title = هل تحتاجون إلى مساعدة؟
+home-help-text = يمكنكم أن تطلبوا المساعدة من شخص تثقون به، مثل أحد أفراد العائلة أو مستشار مستقل لدعم العملاء أو مدرّب لغة. يمكنكم أيضًا ملء الاستبيان على الورق أو عبر الهاتف.
+home-privacy-link = اقرؤوا كيف نتعامل مع بياناتكم
 
 ## Privacy
-privacy-title = Privacy: wat doen wij met uw gegevens?
-privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
-privacy-survey-title = De vragenlijst
-privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
-privacy-complaint-title = Een klacht
-privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
-privacy-report-title = Verslagen aan de gemeenteraad
-privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
-privacy-cookies-title = Cookies
-privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
+privacy-title = الخصوصية: ماذا نفعل ببياناتكم؟
+privacy-intro = تتعامل { $municipality } مع بياناتكم بعناية. هنا تقرؤون ما نحفظه ولماذا.
+privacy-survey-title = الاستبيان
+privacy-survey-text = نحفظ إجاباتكم بدون اسمكم أو عنوانكم أو رمزكم. ولا نحفظ الوقت بالضبط، بل التاريخ فقط. بهذه الطريقة لا يستطيع أحد أن يربط إجاباتكم بكم.
+privacy-complaint-title = الشكوى
+privacy-complaint-text = عند تقديم شكوى نحتاج إلى اسمكم وبيانات الاتصال بكم لكي نرد عليكم. لا يرى هذه البيانات إلا الموظفون الذين يعالجون شكواكم. بعد انتهاء الشكوى لا نحفظها أطول من اللازم، ثم نحذف بياناتكم.
+privacy-report-title = التقارير إلى المجلس البلدي
+privacy-report-text = يحصل المجلس البلدي على الأعداد الإجمالية فقط. إذا كانت مجموعة صغيرة جدًا، لا نذكر العدد. بهذه الطريقة لا يمكن التعرف على أي شخص.
+privacy-cookies-title = ملفات تعريف الارتباط (الكوكيز)
+privacy-cookies-text = نستخدم فقط ملفات تعريف الارتباط الضرورية: لتذكّر لغتكم ولحماية النماذج. لا نتتبعكم ولا نعرض إعلانات.
 
-## Toegankelijkheid
-a11y-title = Toegankelijkheid
-a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
-a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
-a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
-a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
-a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
-a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
+## Accessibility
+a11y-title = إمكانية الوصول
+a11y-intro = يجب أن يستطيع الجميع استخدام هذا الموقع. لذلك نقوم بما يلي:
+a11y-point-languages = الموقع متوفر باللغات الهولندية والإنجليزية والعربية والتركية والبولندية والأوكرانية.
+a11y-point-keyboard = يمكنكم استخدام كل شيء بلوحة المفاتيح.
+a11y-point-no-js = يعمل الموقع أيضًا بدون JavaScript وعلى هاتف قديم.
+a11y-point-tested = نختبر الصفحات حسب قواعد المواقع الحكومية (WCAG 2.1، المستوى AA).
+a11y-report = هل هناك شيء لا يعمل جيدًا بالنسبة لكم؟ أخبروا البلدية، وسنقوم بإصلاحه.
 
-## Inloggen
-login-title = Inloggen
-login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.
-login-username = Gebruikersnaam
-login-password = Wachtwoord
-login-submit = Inloggen
-login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
-login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
-login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen. Ga naar de startpagina.
+## Log in
+login-title = تسجيل الدخول
+login-intro = هذه الصفحة لموظفي البلدية ولجنة الشكاوى.
+login-username = اسم المستخدم
+login-password = كلمة المرور
+login-submit = تسجيل الدخول
+login-wrong = اسم المستخدم أو كلمة المرور غير صحيحة. يُرجى المحاولة مرة أخرى.
+login-locked = تم إدخال كلمة مرور خاطئة مرات كثيرة. يمكنكم تسجيل الدخول مرة أخرى بعد { $time }.
+login-residents-note = هل تريدون ملء الاستبيان أو تقديم شكوى؟ لا تحتاجون إلى تسجيل الدخول لذلك. اذهبوا إلى الصفحة الرئيسية.
 
-## Werkplek
-workspace-title = Werkplek
-workspace-roles = U heeft deze rollen:
-workspace-admin-title = Beheer
-workspace-account-title = Uw account
-workspace-logout-everywhere = Overal uitloggen (ook op andere apparaten)
+## Workspace
+workspace-title = مساحة العمل
+workspace-roles = لديكم هذه الأدوار:
+workspace-admin-title = الإدارة
+workspace-account-title = حسابكم
+workspace-logout-everywhere = تسجيل الخروج من كل مكان (وأيضًا من الأجهزة الأخرى)
 
-## Rollen
-role-beheerder = Beheerder
-role-onderzoeker = Onderzoeker
-role-invoerder = Invoerder
-role-klachtcoordinator = Klachtcoördinator
-role-klachtbehandelaar = Klachtbehandelaar
-role-commissielid = Lid klachtencommissie
-role-raadslid = Raadslid
+## Roles
+role-beheerder = مسؤول النظام
+role-onderzoeker = باحث
+role-invoerder = موظف إدخال البيانات
+role-klachtcoordinator = منسق الشكاوى
+role-klachtbehandelaar = موظف معالجة الشكاوى
+role-commissielid = عضو لجنة الشكاوى
+role-raadslid = عضو المجلس البلدي
 
-## Gebruikersbeheer
-users-title = Gebruikers
-users-caption = Alle accounts van medewerkers
-users-col-username = Gebruikersnaam
-users-col-name = Naam
-users-col-roles = Rollen
-users-col-status = Status
-users-status-active = Actief
-users-status-disabled = Uitgeschakeld
-users-status-locked = Tijdelijk geblokkeerd
-users-new-title = Nieuw account
-users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
-users-new-submit = Account aanmaken
-users-back = Terug naar alle gebruikers
-user-title = Account { $username }
-user-created = Aangemaakt op
-user-password-changed = Wachtwoord gewijzigd op
-user-save-roles = Rollen opslaan
-user-enable = Account weer aanzetten
-user-disable = Account uitschakelen
-user-disable-note = Na uitschakelen kan deze persoon niet meer inloggen. Alle sessies stoppen meteen.
-user-new-password-title = Nieuw wachtwoord instellen
-user-set-password = Wachtwoord instellen
-user-sessions-title = Sessies
-user-end-sessions = Alle sessies van dit account beëindigen
+## User management
+users-title = المستخدمون
+users-caption = جميع حسابات الموظفين
+users-col-username = اسم المستخدم
+users-col-name = الاسم
+users-col-roles = الأدوار
+users-col-status = الحالة
+users-status-active = نشط
+users-status-disabled = معطّل
+users-status-locked = محظور مؤقتًا
+users-new-title = حساب جديد
+users-username-hint = حروف لاتينية صغيرة أو أرقام أو نقطة أو شرطة. مثال: j.jansen
+users-new-submit = إنشاء الحساب
+users-back = العودة إلى جميع المستخدمين
+user-title = الحساب { $username }
+user-created = تاريخ الإنشاء
+user-password-changed = تاريخ تغيير كلمة المرور
+user-save-roles = حفظ الأدوار
+user-enable = تفعيل الحساب من جديد
+user-disable = تعطيل الحساب
+user-disable-note = بعد التعطيل لن يستطيع هذا الشخص تسجيل الدخول. تتوقف جميع الجلسات فورًا.
+user-new-password-title = تعيين كلمة مرور جديدة
+user-set-password = تعيين كلمة المرور
+user-sessions-title = الجلسات
+user-end-sessions = إنهاء جميع جلسات هذا الحساب
 
-## Wachtwoorden
-password-hint = Minstens 12 tekens. Een zin van vier losse woorden is sterk en makkelijk te onthouden.
-password-current = Huidig wachtwoord
-password-new = Nieuw wachtwoord
-password-repeat = Herhaal het nieuwe wachtwoord
-password-submit = Wachtwoord wijzigen
-password-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.
-password-current-wrong = Het huidige wachtwoord klopt niet.
-password-too-short = Het wachtwoord is te kort. Gebruik minstens 12 tekens.
-password-too-long = Het wachtwoord is te lang. Gebruik hoogstens 256 tekens.
-password-too-common = Dit wachtwoord is te makkelijk te raden. Het wordt veel gebruikt of lijkt op uw naam. Kies een zin van vier losse woorden.
+## Passwords
+password-hint = 12 حرفًا على الأقل. جملة من أربع كلمات منفصلة قوية وسهلة التذكر.
+password-current = كلمة المرور الحالية
+password-new = كلمة المرور الجديدة
+password-repeat = أعيدوا كتابة كلمة المرور الجديدة
+password-submit = تغيير كلمة المرور
+password-mismatch = كلمتا المرور الجديدتان غير متطابقتين. يُرجى كتابتهما مرة أخرى.
+password-current-wrong = كلمة المرور الحالية غير صحيحة.
+password-too-short = كلمة المرور قصيرة جدًا. استخدموا 12 حرفًا على الأقل.
+password-too-long = كلمة المرور طويلة جدًا. استخدموا 256 حرفًا على الأكثر.
+password-too-common = من السهل جدًا تخمين كلمة المرور هذه. إنها مستخدمة كثيرًا أو تشبه اسمكم. اختاروا جملة من أربع كلمات منفصلة.
 
-## Accountfouten
-account-error-username = Vul een gebruikersnaam in van 3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.
-account-error-display-name = Vul een naam in van hoogstens 100 tekens.
-account-error-username-taken = Deze gebruikersnaam bestaat al. Kies een andere.
-account-error-no-role = Kies minstens één rol.
-account-error-not-found = Dit account bestaat niet.
-account-error-self-lockout = U kunt uw eigen account niet uitschakelen en uw eigen beheerdersrol niet weghalen. Vraag een andere beheerder.
+## Account errors
+account-error-username = أدخلوا اسم مستخدم من 3 إلى 64 حرفًا: حروف لاتينية صغيرة أو أرقام أو نقطة أو شرطة أو شرطة سفلية.
+account-error-display-name = أدخلوا اسمًا لا يزيد عن 100 حرف.
+account-error-username-taken = اسم المستخدم هذا موجود بالفعل. اختاروا اسمًا آخر.
+account-error-no-role = اختاروا دورًا واحدًا على الأقل.
+account-error-not-found = هذا الحساب غير موجود.
+account-error-self-lockout = لا يمكنكم تعطيل حسابكم الخاص ولا حذف دور المسؤول الخاص بكم. اطلبوا ذلك من مسؤول آخر.
 
-## Meldingen
-notice-saved = De wijziging is opgeslagen.
-notice-user-created = Het account is aangemaakt.
-notice-password-changed = Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.
-notice-sessions-ended = Alle sessies zijn beëindigd. Log opnieuw in.
-notice-logged-out = U bent uitgelogd.
+## Notices
+notice-saved = تم حفظ التغيير.
+notice-user-created = تم إنشاء الحساب.
+notice-password-changed = تم تغيير كلمة المرور. تم تسجيل خروجكم من الأجهزة الأخرى.
+notice-sessions-ended = تم إنهاء جميع الجلسات. يُرجى تسجيل الدخول مرة أخرى.
+notice-logged-out = تم تسجيل خروجكم.
 
-## Auditlog
-audit-title = Auditlog
-audit-intro = Hier staat welke medewerker wat heeft gedaan met gegevens. Er staan geen namen van inwoners of inhoud van klachten in.
-audit-download = Download als CSV
-audit-caption = Acties, nieuwste eerst (pagina { $page } van { $pages })
-audit-col-when = Wanneer
-audit-col-who = Wie
-audit-col-action = Actie
-audit-col-record = Gegeven
-audit-col-detail = Toelichting
-audit-pages = Pagina's van het auditlog
-audit-newer = Nieuwere acties
-audit-older = Oudere acties
+## Audit log
+audit-title = سجل التدقيق
+audit-intro = هنا يظهر أي موظف فعل ماذا بالبيانات. لا توجد هنا أسماء السكان ولا محتوى الشكاوى.
+audit-download = تنزيل بصيغة CSV
+audit-caption = الإجراءات، الأحدث أولًا (الصفحة { $page } من { $pages })
+audit-col-when = متى
+audit-col-who = مَن
+audit-col-action = الإجراء
+audit-col-record = السجل
+audit-col-detail = التوضيح
+audit-pages = صفحات سجل التدقيق
+audit-newer = إجراءات أحدث
+audit-older = إجراءات أقدم
 
-## Formulieren
-form-errors-title = Er is iets niet goed ingevuld
-form-error-fields = Het formulier is niet goed aangekomen. Ga terug en probeer het opnieuw.
-form-error-csrf = Het formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.
+## Forms
+form-errors-title = هناك شيء لم يتم ملؤه بشكل صحيح
+form-error-fields = لم يصل النموذج بشكل صحيح. ارجعوا وحاولوا مرة أخرى.
+form-error-csrf = انتهت صلاحية النموذج أو أنه لم يأتِ من هذا الموقع. ارجعوا، وأعيدوا تحميل الصفحة، وحاولوا مرة أخرى.
 
-## Foutpagina's
-error-back-home = Naar de startpagina
-error-400-title = Dit verzoek klopt niet
-error-400-text = Er ging iets mis met wat u stuurde. Er is niets opgeslagen.
-error-401-title = Log eerst in
-error-401-text = Voor deze pagina moet u ingelogd zijn als medewerker.
-error-403-title = Geen toegang
-error-403-text = U mag deze pagina niet bekijken of deze actie niet doen. Denkt u dat dit niet klopt? Vraag het de beheerder.
-error-404-title = Pagina niet gevonden
-error-404-text = Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.
-error-405-title = Dit kan hier niet
-error-405-text = Deze pagina kan dit verzoek niet verwerken.
-error-413-title = Te groot
-error-413-text = Wat u stuurde is te groot. Maak het kleiner en probeer het opnieuw.
-error-429-title = Even wachten
-error-429-text = Er zijn te veel pogingen gedaan. Wacht 10 minuten en probeer het dan opnieuw.
-error-500-title = Er ging iets mis
-error-500-text = Er ging bij ons iets mis. Dat ligt niet aan u. Probeer het later opnieuw.
+## Error pages
+error-back-home = إلى الصفحة الرئيسية
+error-400-title = هذا الطلب غير صحيح
+error-400-text = حدث خطأ فيما أرسلتموه. لم يتم حفظ أي شيء.
+error-401-title = سجّلوا الدخول أولًا
+error-401-text = لفتح هذه الصفحة يجب أن تكونوا قد سجلتم الدخول كموظفين.
+error-403-title = لا يوجد إذن بالدخول
+error-403-text = لا يُسمح لكم بعرض هذه الصفحة أو القيام بهذا الإجراء. هل تعتقدون أن هذا خطأ؟ اسألوا مسؤول النظام.
+error-404-title = الصفحة غير موجودة
+error-404-text = هذه الصفحة غير موجودة (أو لم تعد موجودة). ربما كُتب العنوان بشكل خاطئ.
+error-405-title = لا يمكن القيام بذلك هنا
+error-405-text = لا تستطيع هذه الصفحة معالجة هذا الطلب.
+error-413-title = كبير جدًا
+error-413-text = ما أرسلتموه كبير جدًا. صغّروه وحاولوا مرة أخرى.
+error-429-title = انتظروا قليلًا
+error-429-text = تمت محاولات كثيرة جدًا. انتظروا 10 دقائق ثم حاولوا مرة أخرى.
+error-500-title = حدث خطأ ما
+error-500-text = حدث خطأ ما من جهتنا. هذا ليس خطأكم. يُرجى المحاولة لاحقًا.

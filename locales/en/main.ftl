@@ -1,170 +1,170 @@
-# Klankbord – teksten in het Nederlands (taalniveau B1).
-# Elke sleutel moet in elke taal bestaan; een test controleert dit.
+# Klankbord – texts in English (plain language, level B1).
+# Every key must exist in every language; a test checks this.
 
 ## Layout
-layout-skip-link = Naar de inhoud
-layout-product-name = Klankbord: hoe gaan wij met u om?
-layout-language-nav = Kies uw taal
-layout-staff-nav = Menu voor medewerkers
-layout-logged-in-as = Ingelogd als { $name }
-layout-workspace = Werkplek
-layout-change-password = Wachtwoord wijzigen
-layout-logout = Uitloggen
+layout-skip-link = Skip to content
+layout-product-name = Klankbord: how do we treat you?
+layout-language-nav = Choose your language
+layout-staff-nav = Menu for staff
+layout-logged-in-as = Logged in as { $name }
+layout-workspace = Workspace
+layout-change-password = Change password
+layout-logout = Log out
 layout-privacy = Privacy
-layout-accessibility = Toegankelijkheid
-layout-staff-login = Inloggen voor medewerkers
-layout-footer-note = Deze website is van { $municipality }. Wat u hier invult, heeft geen invloed op uw uitkering.
+layout-accessibility = Accessibility
+layout-staff-login = Staff login
+layout-footer-note = This website belongs to { $municipality }. What you fill in here has no effect on your benefit.
 
-## Startpagina
-home-title = Hoe gaat de gemeente met u om?
-home-intro = Krijgt u een bijstandsuitkering? Dan willen wij graag weten hoe onze medewerkers met u omgaan.
-home-why = Luisteren ze naar u? Zijn ze vriendelijk? Zijn de brieven duidelijk? { $municipality } wil dit weten om het beter te doen. De gemeenteraad krijgt een verslag, zonder namen.
-home-what-title = Wat kunt u hier doen?
-home-survey-link = Vragenlijst invullen
-home-survey-text = Heeft u een brief met een code gekregen? Vul dan de vragenlijst in. Dat duurt ongeveer 10 minuten.
-home-complaint-link = Klacht indienen
-home-complaint-text = Bent u niet goed behandeld? Vertel het ons. U krijgt altijd een antwoord.
-home-safe-title = Dit heeft geen gevolgen voor uw uitkering
-home-safe-text = Wat u invult of vertelt, heeft geen invloed op uw uitkering. U krijgt er geen problemen door.
-home-anonymous-text = De vragenlijst is anoniem. Niemand bij de gemeente kan zien wat u heeft ingevuld.
-home-help-title = Hulp nodig?
-home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
-home-privacy-link = Lees hoe wij met uw gegevens omgaan
+## Home page
+home-title = How does the municipality treat you?
+home-intro = Do you receive a social assistance benefit? Then we would like to know how our staff treat you.
+home-why = Do they listen to you? Are they friendly? Are the letters clear? { $municipality } wants to know this so it can do better. The municipal council receives a report, without names.
+home-what-title = What can you do here?
+home-survey-link = Fill in the questionnaire
+home-survey-text = Did you get a letter with a code? Then please fill in the questionnaire. It takes about 10 minutes.
+home-complaint-link = Make a complaint
+home-complaint-text = Were you not treated well? Tell us. You will always get an answer.
+home-safe-title = This has no effect on your benefit
+home-safe-text = What you fill in or tell us has no effect on your benefit. It will not cause you any problems.
+home-anonymous-text = The questionnaire is anonymous. Nobody at the municipality can see what you filled in.
+home-help-title = Need help?
+home-help-text = You may ask someone you trust for help, for example a family member, an independent client support worker or a language coach. You can also fill in the questionnaire on paper or by phone.
+home-privacy-link = Read how we handle your personal data
 
 ## Privacy
-privacy-title = Privacy: wat doen wij met uw gegevens?
-privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
-privacy-survey-title = De vragenlijst
-privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
-privacy-complaint-title = Een klacht
-privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
-privacy-report-title = Verslagen aan de gemeenteraad
-privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
+privacy-title = Privacy: what do we do with your personal data?
+privacy-intro = { $municipality } handles your personal data with care. Here you can read what we keep and why.
+privacy-survey-title = The questionnaire
+privacy-survey-text = Your answers are stored without your name, address or code. We also do not keep the exact time, only the date. This way nobody can link your answers to you.
+privacy-complaint-title = A complaint
+privacy-complaint-text = For a complaint we need your name and contact details so we can answer you. Only the staff who handle your complaint can see them. When your complaint is finished, we do not keep it longer than needed; after that we delete your personal data.
+privacy-report-title = Reports to the municipal council
+privacy-report-text = The municipal council only receives totals. If a group is too small, we leave out the number. This way nobody can be recognised.
 privacy-cookies-title = Cookies
-privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
+privacy-cookies-text = We only use cookies that are needed: to remember your language and to protect forms. We do not track you and we do not show adverts.
 
-## Toegankelijkheid
-a11y-title = Toegankelijkheid
-a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
-a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
-a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
-a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
-a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
-a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
+## Accessibility
+a11y-title = Accessibility
+a11y-intro = Everyone should be able to use this website. That is why we do the following:
+a11y-point-languages = The website is available in Dutch, English, Arabic, Turkish, Polish and Ukrainian.
+a11y-point-keyboard = You can do everything with the keyboard.
+a11y-point-no-js = The website also works without JavaScript and on an old phone.
+a11y-point-tested = We test the pages against the rules for government websites (WCAG 2.1, level AA).
+a11y-report = Is something not working well for you? Let the municipality know and we will fix it.
 
-## Inloggen
-login-title = Inloggen
-login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.
-login-username = Gebruikersnaam
-login-password = Wachtwoord
-login-submit = Inloggen
-login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
-login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
-login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen. Ga naar de startpagina.
+## Log in
+login-title = Log in
+login-intro = This page is for staff of the municipality and the complaints committee.
+login-username = Username
+login-password = Password
+login-submit = Log in
+login-wrong = The username or password is not correct. Please try again.
+login-locked = A wrong password was used too many times. You can log in again after { $time }.
+login-residents-note = Do you want to fill in the questionnaire or make a complaint? You do not need to log in for that. Go to the home page.
 
-## Werkplek
-workspace-title = Werkplek
-workspace-roles = U heeft deze rollen:
-workspace-admin-title = Beheer
-workspace-account-title = Uw account
-workspace-logout-everywhere = Overal uitloggen (ook op andere apparaten)
+## Workspace
+workspace-title = Workspace
+workspace-roles = You have these roles:
+workspace-admin-title = Administration
+workspace-account-title = Your account
+workspace-logout-everywhere = Log out everywhere (also on other devices)
 
-## Rollen
-role-beheerder = Beheerder
-role-onderzoeker = Onderzoeker
-role-invoerder = Invoerder
-role-klachtcoordinator = Klachtcoördinator
-role-klachtbehandelaar = Klachtbehandelaar
-role-commissielid = Lid klachtencommissie
-role-raadslid = Raadslid
+## Roles
+role-beheerder = Administrator
+role-onderzoeker = Researcher
+role-invoerder = Data entry clerk
+role-klachtcoordinator = Complaints coordinator
+role-klachtbehandelaar = Complaint handler
+role-commissielid = Complaints committee member
+role-raadslid = Council member
 
-## Gebruikersbeheer
-users-title = Gebruikers
-users-caption = Alle accounts van medewerkers
-users-col-username = Gebruikersnaam
-users-col-name = Naam
-users-col-roles = Rollen
+## User management
+users-title = Users
+users-caption = All staff accounts
+users-col-username = Username
+users-col-name = Name
+users-col-roles = Roles
 users-col-status = Status
-users-status-active = Actief
-users-status-disabled = Uitgeschakeld
-users-status-locked = Tijdelijk geblokkeerd
-users-new-title = Nieuw account
-users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
-users-new-submit = Account aanmaken
-users-back = Terug naar alle gebruikers
+users-status-active = Active
+users-status-disabled = Disabled
+users-status-locked = Temporarily blocked
+users-new-title = New account
+users-username-hint = Lowercase letters, numbers, full stop or hyphen. For example: j.jansen
+users-new-submit = Create account
+users-back = Back to all users
 user-title = Account { $username }
-user-created = Aangemaakt op
-user-password-changed = Wachtwoord gewijzigd op
-user-save-roles = Rollen opslaan
-user-enable = Account weer aanzetten
-user-disable = Account uitschakelen
-user-disable-note = Na uitschakelen kan deze persoon niet meer inloggen. Alle sessies stoppen meteen.
-user-new-password-title = Nieuw wachtwoord instellen
-user-set-password = Wachtwoord instellen
-user-sessions-title = Sessies
-user-end-sessions = Alle sessies van dit account beëindigen
+user-created = Created on
+user-password-changed = Password changed on
+user-save-roles = Save roles
+user-enable = Turn account back on
+user-disable = Disable account
+user-disable-note = After disabling, this person can no longer log in. All sessions stop immediately.
+user-new-password-title = Set a new password
+user-set-password = Set password
+user-sessions-title = Sessions
+user-end-sessions = End all sessions of this account
 
-## Wachtwoorden
-password-hint = Minstens 12 tekens. Een zin van vier losse woorden is sterk en makkelijk te onthouden.
-password-current = Huidig wachtwoord
-password-new = Nieuw wachtwoord
-password-repeat = Herhaal het nieuwe wachtwoord
-password-submit = Wachtwoord wijzigen
-password-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.
-password-current-wrong = Het huidige wachtwoord klopt niet.
-password-too-short = Het wachtwoord is te kort. Gebruik minstens 12 tekens.
-password-too-long = Het wachtwoord is te lang. Gebruik hoogstens 256 tekens.
-password-too-common = Dit wachtwoord is te makkelijk te raden. Het wordt veel gebruikt of lijkt op uw naam. Kies een zin van vier losse woorden.
+## Passwords
+password-hint = At least 12 characters. A sentence of four separate words is strong and easy to remember.
+password-current = Current password
+password-new = New password
+password-repeat = Repeat the new password
+password-submit = Change password
+password-mismatch = The two new passwords are not the same. Please type them again.
+password-current-wrong = The current password is not correct.
+password-too-short = The password is too short. Use at least 12 characters.
+password-too-long = The password is too long. Use at most 256 characters.
+password-too-common = This password is too easy to guess. It is used a lot or looks like your name. Choose a sentence of four separate words.
 
-## Accountfouten
-account-error-username = Vul een gebruikersnaam in van 3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.
-account-error-display-name = Vul een naam in van hoogstens 100 tekens.
-account-error-username-taken = Deze gebruikersnaam bestaat al. Kies een andere.
-account-error-no-role = Kies minstens één rol.
-account-error-not-found = Dit account bestaat niet.
-account-error-self-lockout = U kunt uw eigen account niet uitschakelen en uw eigen beheerdersrol niet weghalen. Vraag een andere beheerder.
+## Account errors
+account-error-username = Enter a username of 3 to 64 characters: lowercase letters, numbers, full stop, hyphen or underscore.
+account-error-display-name = Enter a name of at most 100 characters.
+account-error-username-taken = This username already exists. Choose another one.
+account-error-no-role = Choose at least one role.
+account-error-not-found = This account does not exist.
+account-error-self-lockout = You cannot disable your own account or remove your own administrator role. Ask another administrator.
 
-## Meldingen
-notice-saved = De wijziging is opgeslagen.
-notice-user-created = Het account is aangemaakt.
-notice-password-changed = Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.
-notice-sessions-ended = Alle sessies zijn beëindigd. Log opnieuw in.
-notice-logged-out = U bent uitgelogd.
+## Notices
+notice-saved = The change has been saved.
+notice-user-created = The account has been created.
+notice-password-changed = Your password has been changed. You have been logged out on other devices.
+notice-sessions-ended = All sessions have been ended. Please log in again.
+notice-logged-out = You have been logged out.
 
-## Auditlog
-audit-title = Auditlog
-audit-intro = Hier staat welke medewerker wat heeft gedaan met gegevens. Er staan geen namen van inwoners of inhoud van klachten in.
-audit-download = Download als CSV
-audit-caption = Acties, nieuwste eerst (pagina { $page } van { $pages })
-audit-col-when = Wanneer
-audit-col-who = Wie
-audit-col-action = Actie
-audit-col-record = Gegeven
-audit-col-detail = Toelichting
-audit-pages = Pagina's van het auditlog
-audit-newer = Nieuwere acties
-audit-older = Oudere acties
+## Audit log
+audit-title = Audit log
+audit-intro = This shows which staff member did what with data. It contains no names of residents and no content of complaints.
+audit-download = Download as CSV
+audit-caption = Actions, newest first (page { $page } of { $pages })
+audit-col-when = When
+audit-col-who = Who
+audit-col-action = Action
+audit-col-record = Record
+audit-col-detail = Details
+audit-pages = Pages of the audit log
+audit-newer = Newer actions
+audit-older = Older actions
 
-## Formulieren
-form-errors-title = Er is iets niet goed ingevuld
-form-error-fields = Het formulier is niet goed aangekomen. Ga terug en probeer het opnieuw.
-form-error-csrf = Het formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.
+## Forms
+form-errors-title = Something was not filled in correctly
+form-error-fields = The form did not arrive correctly. Go back and try again.
+form-error-csrf = The form has expired or did not come from this website. Go back, reload the page and try once more.
 
-## Foutpagina's
-error-back-home = Naar de startpagina
-error-400-title = Dit verzoek klopt niet
-error-400-text = Er ging iets mis met wat u stuurde. Er is niets opgeslagen.
-error-401-title = Log eerst in
-error-401-text = Voor deze pagina moet u ingelogd zijn als medewerker.
-error-403-title = Geen toegang
-error-403-text = U mag deze pagina niet bekijken of deze actie niet doen. Denkt u dat dit niet klopt? Vraag het de beheerder.
-error-404-title = Pagina niet gevonden
-error-404-text = Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.
-error-405-title = Dit kan hier niet
-error-405-text = Deze pagina kan dit verzoek niet verwerken.
-error-413-title = Te groot
-error-413-text = Wat u stuurde is te groot. Maak het kleiner en probeer het opnieuw.
-error-429-title = Even wachten
-error-429-text = Er zijn te veel pogingen gedaan. Wacht 10 minuten en probeer het dan opnieuw.
-error-500-title = Er ging iets mis
-error-500-text = Er ging bij ons iets mis. Dat ligt niet aan u. Probeer het later opnieuw.
+## Error pages
+error-back-home = Go to the home page
+error-400-title = This request is not correct
+error-400-text = Something went wrong with what you sent. Nothing has been saved.
+error-401-title = Please log in first
+error-401-text = For this page you must be logged in as a staff member.
+error-403-title = No access
+error-403-text = You are not allowed to view this page or do this action. Do you think this is a mistake? Ask the administrator.
+error-404-title = Page not found
+error-404-text = This page does not exist (any more). Maybe the address was typed wrongly.
+error-405-title = This is not possible here
+error-405-text = This page cannot handle this request.
+error-413-title = Too large
+error-413-text = What you sent is too large. Make it smaller and try again.
+error-429-title = Please wait a moment
+error-429-text = Too many attempts were made. Wait 10 minutes and then try again.
+error-500-title = Something went wrong
+error-500-text = Something went wrong on our side. It is not your fault. Please try again later.

@@ -1,170 +1,170 @@
-# Klankbord – teksten in het Nederlands (taalniveau B1).
-# Elke sleutel moet in elke taal bestaan; een test controleert dit.
+# Klankbord – teksty po polsku (prosty język, poziom B1).
+# Każdy klucz musi istnieć w każdym języku; sprawdza to test.
 
 ## Layout
-layout-skip-link = Naar de inhoud
-layout-product-name = Klankbord: hoe gaan wij met u om?
-layout-language-nav = Kies uw taal
-layout-staff-nav = Menu voor medewerkers
-layout-logged-in-as = Ingelogd als { $name }
-layout-workspace = Werkplek
-layout-change-password = Wachtwoord wijzigen
-layout-logout = Uitloggen
-layout-privacy = Privacy
-layout-accessibility = Toegankelijkheid
-layout-staff-login = Inloggen voor medewerkers
-layout-footer-note = Deze website is van { $municipality }. Wat u hier invult, heeft geen invloed op uw uitkering.
+layout-skip-link = Przejdź do treści
+layout-product-name = Klankbord: jak Państwa traktujemy?
+layout-language-nav = Wybierz język
+layout-staff-nav = Menu dla pracowników
+layout-logged-in-as = Zalogowano jako { $name }
+layout-workspace = Miejsce pracy
+layout-change-password = Zmień hasło
+layout-logout = Wyloguj się
+layout-privacy = Prywatność
+layout-accessibility = Dostępność
+layout-staff-login = Logowanie dla pracowników
+layout-footer-note = Tę stronę internetową prowadzi { $municipality }. To, co Państwo tu wpiszą, nie ma wpływu na Państwa zasiłek.
 
-## Startpagina
-home-title = Hoe gaat de gemeente met u om?
-home-intro = Krijgt u een bijstandsuitkering? Dan willen wij graag weten hoe onze medewerkers met u omgaan.
-home-why = Luisteren ze naar u? Zijn ze vriendelijk? Zijn de brieven duidelijk? { $municipality } wil dit weten om het beter te doen. De gemeenteraad krijgt een verslag, zonder namen.
-home-what-title = Wat kunt u hier doen?
-home-survey-link = Vragenlijst invullen
-home-survey-text = Heeft u een brief met een code gekregen? Vul dan de vragenlijst in. Dat duurt ongeveer 10 minuten.
-home-complaint-link = Klacht indienen
-home-complaint-text = Bent u niet goed behandeld? Vertel het ons. U krijgt altijd een antwoord.
-home-safe-title = Dit heeft geen gevolgen voor uw uitkering
-home-safe-text = Wat u invult of vertelt, heeft geen invloed op uw uitkering. U krijgt er geen problemen door.
-home-anonymous-text = De vragenlijst is anoniem. Niemand bij de gemeente kan zien wat u heeft ingevuld.
-home-help-title = Hulp nodig?
-home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
-home-privacy-link = Lees hoe wij met uw gegevens omgaan
+## Home page
+home-title = Jak gmina Państwa traktuje?
+home-intro = Czy otrzymują Państwo zasiłek z pomocy społecznej? Chcemy wiedzieć, jak nasi pracownicy Państwa traktują.
+home-why = Czy Państwa słuchają? Czy są uprzejmi? Czy listy są zrozumiałe? { $municipality } chce to wiedzieć, aby działać lepiej. Rada gminy dostaje raport bez nazwisk.
+home-what-title = Co można tu zrobić?
+home-survey-link = Wypełnij ankietę
+home-survey-text = Czy dostali Państwo list z kodem? Prosimy wypełnić ankietę. Zajmie to około 10 minut.
+home-complaint-link = Złóż skargę
+home-complaint-text = Czy zostali Państwo źle potraktowani? Prosimy nam o tym powiedzieć. Zawsze otrzymają Państwo odpowiedź.
+home-safe-title = To nie ma wpływu na Państwa zasiłek
+home-safe-text = To, co Państwo wpiszą lub nam powiedzą, nie ma wpływu na Państwa zasiłek. Nie będą mieli Państwo z tego powodu żadnych problemów.
+home-anonymous-text = Ankieta jest anonimowa. Nikt w gminie nie zobaczy, co Państwo wpisali.
+home-help-title = Potrzebują Państwo pomocy?
+home-help-text = Mogą Państwo poprosić o pomoc osobę, której Państwo ufają, na przykład członka rodziny, niezależnego doradcę wspierającego klientów albo nauczyciela języka. Ankietę można też wypełnić na papierze lub przez telefon.
+home-privacy-link = Jak postępujemy z Państwa danymi
 
 ## Privacy
-privacy-title = Privacy: wat doen wij met uw gegevens?
-privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
-privacy-survey-title = De vragenlijst
-privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
-privacy-complaint-title = Een klacht
-privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
-privacy-report-title = Verslagen aan de gemeenteraad
-privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
-privacy-cookies-title = Cookies
-privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
+privacy-title = Prywatność: co robimy z Państwa danymi?
+privacy-intro = { $municipality } starannie chroni Państwa dane. Tutaj można przeczytać, co przechowujemy i dlaczego.
+privacy-survey-title = Ankieta
+privacy-survey-text = Państwa odpowiedzi zapisujemy bez imienia i nazwiska, adresu ani kodu. Nie zapisujemy też dokładnej godziny, tylko datę. Dzięki temu nikt nie może połączyć odpowiedzi z Państwa osobą.
+privacy-complaint-title = Skarga
+privacy-complaint-text = Przy skardze potrzebujemy Państwa imienia i nazwiska oraz danych kontaktowych, aby móc odpowiedzieć. Widzą je tylko pracownicy, którzy zajmują się skargą. Po zakończeniu sprawy nie przechowujemy skargi dłużej, niż to konieczne; potem usuwamy Państwa dane.
+privacy-report-title = Raporty dla rady gminy
+privacy-report-text = Rada gminy dostaje tylko liczby łączne. Jeśli jakaś grupa jest za mała, nie podajemy tej liczby. Dzięki temu nikogo nie można rozpoznać.
+privacy-cookies-title = Pliki cookie
+privacy-cookies-text = Używamy tylko niezbędnych plików cookie: aby zapamiętać Państwa język i aby chronić formularze. Nie śledzimy Państwa i nie pokazujemy reklam.
 
-## Toegankelijkheid
-a11y-title = Toegankelijkheid
-a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
-a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
-a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
-a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
-a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
-a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
+## Accessibility
+a11y-title = Dostępność
+a11y-intro = Każdy powinien móc korzystać z tej strony. Dlatego robimy tak:
+a11y-point-languages = Strona jest dostępna po niderlandzku, angielsku, arabsku, turecku, polsku i ukraińsku.
+a11y-point-keyboard = Wszystko można obsługiwać za pomocą klawiatury.
+a11y-point-no-js = Strona działa także bez JavaScript i na starym telefonie.
+a11y-point-tested = Sprawdzamy strony według zasad dla stron internetowych urzędów (WCAG 2.1, poziom AA).
+a11y-report = Coś nie działa dobrze? Prosimy dać znać gminie, a naprawimy to.
 
-## Inloggen
-login-title = Inloggen
-login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.
-login-username = Gebruikersnaam
-login-password = Wachtwoord
-login-submit = Inloggen
-login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
-login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
-login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen. Ga naar de startpagina.
+## Log in
+login-title = Logowanie
+login-intro = Ta strona jest dla pracowników gminy i komisji skarg.
+login-username = Nazwa użytkownika
+login-password = Hasło
+login-submit = Zaloguj się
+login-wrong = Nazwa użytkownika lub hasło są nieprawidłowe. Prosimy spróbować ponownie.
+login-locked = Zbyt wiele razy wpisano złe hasło. Można zalogować się ponownie po { $time }.
+login-residents-note = Chcą Państwo wypełnić ankietę lub złożyć skargę? Do tego nie trzeba się logować. Prosimy przejść na stronę główną.
 
-## Werkplek
-workspace-title = Werkplek
-workspace-roles = U heeft deze rollen:
-workspace-admin-title = Beheer
-workspace-account-title = Uw account
-workspace-logout-everywhere = Overal uitloggen (ook op andere apparaten)
+## Workspace
+workspace-title = Miejsce pracy
+workspace-roles = Mają Państwo te role:
+workspace-admin-title = Zarządzanie
+workspace-account-title = Państwa konto
+workspace-logout-everywhere = Wyloguj się wszędzie (także na innych urządzeniach)
 
-## Rollen
-role-beheerder = Beheerder
-role-onderzoeker = Onderzoeker
-role-invoerder = Invoerder
-role-klachtcoordinator = Klachtcoördinator
-role-klachtbehandelaar = Klachtbehandelaar
-role-commissielid = Lid klachtencommissie
-role-raadslid = Raadslid
+## Roles
+role-beheerder = Administrator
+role-onderzoeker = Badacz
+role-invoerder = Osoba wprowadzająca dane
+role-klachtcoordinator = Koordynator skarg
+role-klachtbehandelaar = Osoba rozpatrująca skargi
+role-commissielid = Członek komisji skarg
+role-raadslid = Radny
 
-## Gebruikersbeheer
-users-title = Gebruikers
-users-caption = Alle accounts van medewerkers
-users-col-username = Gebruikersnaam
-users-col-name = Naam
-users-col-roles = Rollen
+## User management
+users-title = Użytkownicy
+users-caption = Wszystkie konta pracowników
+users-col-username = Nazwa użytkownika
+users-col-name = Imię i nazwisko
+users-col-roles = Role
 users-col-status = Status
-users-status-active = Actief
-users-status-disabled = Uitgeschakeld
-users-status-locked = Tijdelijk geblokkeerd
-users-new-title = Nieuw account
-users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
-users-new-submit = Account aanmaken
-users-back = Terug naar alle gebruikers
-user-title = Account { $username }
-user-created = Aangemaakt op
-user-password-changed = Wachtwoord gewijzigd op
-user-save-roles = Rollen opslaan
-user-enable = Account weer aanzetten
-user-disable = Account uitschakelen
-user-disable-note = Na uitschakelen kan deze persoon niet meer inloggen. Alle sessies stoppen meteen.
-user-new-password-title = Nieuw wachtwoord instellen
-user-set-password = Wachtwoord instellen
-user-sessions-title = Sessies
-user-end-sessions = Alle sessies van dit account beëindigen
+users-status-active = Aktywne
+users-status-disabled = Wyłączone
+users-status-locked = Tymczasowo zablokowane
+users-new-title = Nowe konto
+users-username-hint = Małe litery, cyfry, kropka lub łącznik. Na przykład: j.jansen
+users-new-submit = Utwórz konto
+users-back = Wróć do wszystkich użytkowników
+user-title = Konto { $username }
+user-created = Utworzono
+user-password-changed = Hasło zmieniono
+user-save-roles = Zapisz role
+user-enable = Włącz konto ponownie
+user-disable = Wyłącz konto
+user-disable-note = Po wyłączeniu ta osoba nie może się już zalogować. Wszystkie sesje kończą się od razu.
+user-new-password-title = Ustaw nowe hasło
+user-set-password = Ustaw hasło
+user-sessions-title = Sesje
+user-end-sessions = Zakończ wszystkie sesje tego konta
 
-## Wachtwoorden
-password-hint = Minstens 12 tekens. Een zin van vier losse woorden is sterk en makkelijk te onthouden.
-password-current = Huidig wachtwoord
-password-new = Nieuw wachtwoord
-password-repeat = Herhaal het nieuwe wachtwoord
-password-submit = Wachtwoord wijzigen
-password-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.
-password-current-wrong = Het huidige wachtwoord klopt niet.
-password-too-short = Het wachtwoord is te kort. Gebruik minstens 12 tekens.
-password-too-long = Het wachtwoord is te lang. Gebruik hoogstens 256 tekens.
-password-too-common = Dit wachtwoord is te makkelijk te raden. Het wordt veel gebruikt of lijkt op uw naam. Kies een zin van vier losse woorden.
+## Passwords
+password-hint = Co najmniej 12 znaków. Zdanie z czterech osobnych słów jest silne i łatwe do zapamiętania.
+password-current = Obecne hasło
+password-new = Nowe hasło
+password-repeat = Powtórz nowe hasło
+password-submit = Zmień hasło
+password-mismatch = Dwa nowe hasła nie są takie same. Prosimy wpisać je ponownie.
+password-current-wrong = Obecne hasło jest nieprawidłowe.
+password-too-short = Hasło jest za krótkie. Prosimy użyć co najmniej 12 znaków.
+password-too-long = Hasło jest za długie. Prosimy użyć najwyżej 256 znaków.
+password-too-common = To hasło jest za łatwe do odgadnięcia. Jest często używane albo przypomina Państwa nazwisko. Prosimy wybrać zdanie z czterech osobnych słów.
 
-## Accountfouten
-account-error-username = Vul een gebruikersnaam in van 3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.
-account-error-display-name = Vul een naam in van hoogstens 100 tekens.
-account-error-username-taken = Deze gebruikersnaam bestaat al. Kies een andere.
-account-error-no-role = Kies minstens één rol.
-account-error-not-found = Dit account bestaat niet.
-account-error-self-lockout = U kunt uw eigen account niet uitschakelen en uw eigen beheerdersrol niet weghalen. Vraag een andere beheerder.
+## Account errors
+account-error-username = Prosimy wpisać nazwę użytkownika od 3 do 64 znaków: małe litery, cyfry, kropka, łącznik lub podkreślnik.
+account-error-display-name = Prosimy wpisać imię i nazwisko, najwyżej 100 znaków.
+account-error-username-taken = Ta nazwa użytkownika już istnieje. Prosimy wybrać inną.
+account-error-no-role = Prosimy wybrać co najmniej jedną rolę.
+account-error-not-found = To konto nie istnieje.
+account-error-self-lockout = Nie można wyłączyć własnego konta ani usunąć sobie roli administratora. Prosimy zwrócić się do innego administratora.
 
-## Meldingen
-notice-saved = De wijziging is opgeslagen.
-notice-user-created = Het account is aangemaakt.
-notice-password-changed = Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.
-notice-sessions-ended = Alle sessies zijn beëindigd. Log opnieuw in.
-notice-logged-out = U bent uitgelogd.
+## Notices
+notice-saved = Zmiana została zapisana.
+notice-user-created = Konto zostało utworzone.
+notice-password-changed = Hasło zostało zmienione. Na innych urządzeniach nastąpiło wylogowanie.
+notice-sessions-ended = Wszystkie sesje zostały zakończone. Prosimy zalogować się ponownie.
+notice-logged-out = Wylogowano.
 
-## Auditlog
-audit-title = Auditlog
-audit-intro = Hier staat welke medewerker wat heeft gedaan met gegevens. Er staan geen namen van inwoners of inhoud van klachten in.
-audit-download = Download als CSV
-audit-caption = Acties, nieuwste eerst (pagina { $page } van { $pages })
-audit-col-when = Wanneer
-audit-col-who = Wie
-audit-col-action = Actie
-audit-col-record = Gegeven
-audit-col-detail = Toelichting
-audit-pages = Pagina's van het auditlog
-audit-newer = Nieuwere acties
-audit-older = Oudere acties
+## Audit log
+audit-title = Dziennik audytu
+audit-intro = Tutaj widać, który pracownik co zrobił z danymi. Nie ma tu nazwisk mieszkańców ani treści skarg.
+audit-download = Pobierz jako CSV
+audit-caption = Działania, od najnowszych (strona { $page } z { $pages })
+audit-col-when = Kiedy
+audit-col-who = Kto
+audit-col-action = Działanie
+audit-col-record = Rekord
+audit-col-detail = Szczegóły
+audit-pages = Strony dziennika audytu
+audit-newer = Nowsze działania
+audit-older = Starsze działania
 
-## Formulieren
-form-errors-title = Er is iets niet goed ingevuld
-form-error-fields = Het formulier is niet goed aangekomen. Ga terug en probeer het opnieuw.
-form-error-csrf = Het formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.
+## Forms
+form-errors-title = Coś zostało źle wypełnione
+form-error-fields = Formularz nie dotarł prawidłowo. Prosimy wrócić i spróbować ponownie.
+form-error-csrf = Formularz wygasł lub nie pochodzi z tej strony. Prosimy wrócić, odświeżyć stronę i spróbować jeszcze raz.
 
-## Foutpagina's
-error-back-home = Naar de startpagina
-error-400-title = Dit verzoek klopt niet
-error-400-text = Er ging iets mis met wat u stuurde. Er is niets opgeslagen.
-error-401-title = Log eerst in
-error-401-text = Voor deze pagina moet u ingelogd zijn als medewerker.
-error-403-title = Geen toegang
-error-403-text = U mag deze pagina niet bekijken of deze actie niet doen. Denkt u dat dit niet klopt? Vraag het de beheerder.
-error-404-title = Pagina niet gevonden
-error-404-text = Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.
-error-405-title = Dit kan hier niet
-error-405-text = Deze pagina kan dit verzoek niet verwerken.
-error-413-title = Te groot
-error-413-text = Wat u stuurde is te groot. Maak het kleiner en probeer het opnieuw.
-error-429-title = Even wachten
-error-429-text = Er zijn te veel pogingen gedaan. Wacht 10 minuten en probeer het dan opnieuw.
-error-500-title = Er ging iets mis
-error-500-text = Er ging bij ons iets mis. Dat ligt niet aan u. Probeer het later opnieuw.
+## Error pages
+error-back-home = Przejdź do strony głównej
+error-400-title = To żądanie jest nieprawidłowe
+error-400-text = Coś poszło nie tak z wysłanymi danymi. Nic nie zostało zapisane.
+error-401-title = Prosimy najpierw się zalogować
+error-401-text = Aby zobaczyć tę stronę, trzeba być zalogowanym jako pracownik.
+error-403-title = Brak dostępu
+error-403-text = Nie mają Państwo uprawnień do tej strony lub tego działania. Uważają Państwo, że to pomyłka? Prosimy zapytać administratora.
+error-404-title = Nie znaleziono strony
+error-404-text = Ta strona nie istnieje (już). Być może adres został źle wpisany.
+error-405-title = Tego nie można tu zrobić
+error-405-text = Ta strona nie może obsłużyć tego żądania.
+error-413-title = Za duże
+error-413-text = Wysłane dane są za duże. Prosimy je zmniejszyć i spróbować ponownie.
+error-429-title = Prosimy chwilę poczekać
+error-429-text = Było zbyt wiele prób. Prosimy odczekać 10 minut i spróbować ponownie.
+error-500-title = Coś poszło nie tak
+error-500-text = Coś poszło nie tak po naszej stronie. To nie Państwa wina. Prosimy spróbować później.

@@ -1,170 +1,170 @@
-# Klankbord – teksten in het Nederlands (taalniveau B1).
-# Elke sleutel moet in elke taal bestaan; een test controleert dit.
+# Klankbord – Türkçe metinler (sade dil, B1 düzeyi).
+# Her anahtar her dilde bulunmalıdır; bir test bunu kontrol eder.
 
 ## Layout
-layout-skip-link = Naar de inhoud
-layout-product-name = Klankbord: hoe gaan wij met u om?
-layout-language-nav = Kies uw taal
-layout-staff-nav = Menu voor medewerkers
-layout-logged-in-as = Ingelogd als { $name }
-layout-workspace = Werkplek
-layout-change-password = Wachtwoord wijzigen
-layout-logout = Uitloggen
-layout-privacy = Privacy
-layout-accessibility = Toegankelijkheid
-layout-staff-login = Inloggen voor medewerkers
-layout-footer-note = Deze website is van { $municipality }. Wat u hier invult, heeft geen invloed op uw uitkering.
+layout-skip-link = İçeriğe geç
+layout-product-name = Klankbord: size nasıl davranıyoruz?
+layout-language-nav = Dilinizi seçin
+layout-staff-nav = Çalışanlar için menü
+layout-logged-in-as = { $name } olarak giriş yapıldı
+layout-workspace = Çalışma alanı
+layout-change-password = Şifreyi değiştir
+layout-logout = Çıkış yap
+layout-privacy = Gizlilik
+layout-accessibility = Erişilebilirlik
+layout-staff-login = Çalışan girişi
+layout-footer-note = Bu web sitesi { $municipality } tarafından yönetilir. Burada doldurduklarınızın ödeneğinize hiçbir etkisi yoktur.
 
-## Startpagina
-home-title = Hoe gaat de gemeente met u om?
-home-intro = Krijgt u een bijstandsuitkering? Dan willen wij graag weten hoe onze medewerkers met u omgaan.
-home-why = Luisteren ze naar u? Zijn ze vriendelijk? Zijn de brieven duidelijk? { $municipality } wil dit weten om het beter te doen. De gemeenteraad krijgt een verslag, zonder namen.
-home-what-title = Wat kunt u hier doen?
-home-survey-link = Vragenlijst invullen
-home-survey-text = Heeft u een brief met een code gekregen? Vul dan de vragenlijst in. Dat duurt ongeveer 10 minuten.
-home-complaint-link = Klacht indienen
-home-complaint-text = Bent u niet goed behandeld? Vertel het ons. U krijgt altijd een antwoord.
-home-safe-title = Dit heeft geen gevolgen voor uw uitkering
-home-safe-text = Wat u invult of vertelt, heeft geen invloed op uw uitkering. U krijgt er geen problemen door.
-home-anonymous-text = De vragenlijst is anoniem. Niemand bij de gemeente kan zien wat u heeft ingevuld.
-home-help-title = Hulp nodig?
-home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
-home-privacy-link = Lees hoe wij met uw gegevens omgaan
+## Home page
+home-title = Belediye size nasıl davranıyor?
+home-intro = Sosyal yardım ödeneği alıyor musunuz? O zaman çalışanlarımızın size nasıl davrandığını öğrenmek isteriz.
+home-why = Sizi dinliyorlar mı? Nazikler mi? Mektuplar anlaşılır mı? { $municipality } daha iyisini yapmak için bunu bilmek istiyor. Belediye meclisi isim içermeyen bir rapor alır.
+home-what-title = Burada neler yapabilirsiniz?
+home-survey-link = Anketi doldurun
+home-survey-text = Kodlu bir mektup aldınız mı? O zaman anketi doldurun. Yaklaşık 10 dakika sürer.
+home-complaint-link = Şikâyette bulunun
+home-complaint-text = Size iyi davranılmadı mı? Bize anlatın. Her zaman bir cevap alırsınız.
+home-safe-title = Bunun ödeneğinize hiçbir etkisi yoktur
+home-safe-text = Doldurduklarınızın veya anlattıklarınızın ödeneğinize hiçbir etkisi yoktur. Bu size hiçbir sorun çıkarmaz.
+home-anonymous-text = Anket anonimdir. Belediyede hiç kimse ne doldurduğunuzu göremez.
+home-help-title = Yardıma mı ihtiyacınız var?
+home-help-text = Güvendiğiniz birinden yardım isteyebilirsiniz, örneğin bir aile üyesi, bağımsız bir danışan destek görevlisi veya bir dil koçu. Anketi kâğıt üzerinde veya telefonla da doldurabilirsiniz.
+home-privacy-link = Bilgilerinizi nasıl kullandığımızı okuyun
 
 ## Privacy
-privacy-title = Privacy: wat doen wij met uw gegevens?
-privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
-privacy-survey-title = De vragenlijst
-privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
-privacy-complaint-title = Een klacht
-privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
-privacy-report-title = Verslagen aan de gemeenteraad
-privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
-privacy-cookies-title = Cookies
-privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
+privacy-title = Gizlilik: bilgilerinizle ne yapıyoruz?
+privacy-intro = { $municipality } bilgilerinizi özenle kullanır. Burada neleri ve neden sakladığımızı okuyabilirsiniz.
+privacy-survey-title = Anket
+privacy-survey-text = Cevaplarınız adınız, adresiniz veya kodunuz olmadan kaydedilir. Saati de tam olarak saklamayız, sadece tarihi saklarız. Böylece hiç kimse cevaplarınızı sizinle eşleştiremez.
+privacy-complaint-title = Şikâyet
+privacy-complaint-text = Bir şikâyet için size cevap verebilmek amacıyla adınıza ve iletişim bilgilerinize ihtiyacımız var. Bunları sadece şikâyetinizle ilgilenen çalışanlar görebilir. Şikâyet sonuçlandıktan sonra onu gerektiğinden uzun süre saklamayız; ardından bilgilerinizi sileriz.
+privacy-report-title = Belediye meclisine raporlar
+privacy-report-text = Belediye meclisi sadece toplam sayıları alır. Bir grup çok küçükse, o sayıyı göstermeyiz. Böylece hiç kimse tanınamaz.
+privacy-cookies-title = Çerezler
+privacy-cookies-text = Sadece gerekli çerezleri kullanırız: dilinizi hatırlamak ve formları korumak için. Sizi takip etmeyiz ve reklam kullanmayız.
 
-## Toegankelijkheid
-a11y-title = Toegankelijkheid
-a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
-a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
-a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
-a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
-a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
-a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
+## Accessibility
+a11y-title = Erişilebilirlik
+a11y-intro = Herkes bu web sitesini kullanabilmelidir. Bu yüzden şunları yapıyoruz:
+a11y-point-languages = Web sitesi Hollandaca, İngilizce, Arapça, Türkçe, Lehçe ve Ukraynaca dillerinde vardır.
+a11y-point-keyboard = Her şeyi klavyeyle kullanabilirsiniz.
+a11y-point-no-js = Web sitesi JavaScript olmadan ve eski bir telefonda da çalışır.
+a11y-point-tested = Sayfaları devlet web siteleri için geçerli kurallara göre test ediyoruz (WCAG 2.1, AA düzeyi).
+a11y-report = Sizin için bir şey iyi çalışmıyor mu? Belediyeye bildirin, sorunu çözelim.
 
-## Inloggen
-login-title = Inloggen
-login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.
-login-username = Gebruikersnaam
-login-password = Wachtwoord
-login-submit = Inloggen
-login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
-login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
-login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen. Ga naar de startpagina.
+## Log in
+login-title = Giriş yap
+login-intro = Bu sayfa belediye çalışanları ve şikâyet komisyonu içindir.
+login-username = Kullanıcı adı
+login-password = Şifre
+login-submit = Giriş yap
+login-wrong = Kullanıcı adı veya şifre doğru değil. Lütfen tekrar deneyin.
+login-locked = Çok fazla kez yanlış şifre girildi. { $time } sonrasında tekrar giriş yapabilirsiniz.
+login-residents-note = Anketi doldurmak veya şikâyette bulunmak mı istiyorsunuz? Bunun için giriş yapmanız gerekmez. Ana sayfaya gidin.
 
-## Werkplek
-workspace-title = Werkplek
-workspace-roles = U heeft deze rollen:
-workspace-admin-title = Beheer
-workspace-account-title = Uw account
-workspace-logout-everywhere = Overal uitloggen (ook op andere apparaten)
+## Workspace
+workspace-title = Çalışma alanı
+workspace-roles = Rolleriniz şunlardır:
+workspace-admin-title = Yönetim
+workspace-account-title = Hesabınız
+workspace-logout-everywhere = Her yerden çıkış yap (diğer cihazlarda da)
 
-## Rollen
-role-beheerder = Beheerder
-role-onderzoeker = Onderzoeker
-role-invoerder = Invoerder
-role-klachtcoordinator = Klachtcoördinator
-role-klachtbehandelaar = Klachtbehandelaar
-role-commissielid = Lid klachtencommissie
-role-raadslid = Raadslid
+## Roles
+role-beheerder = Yönetici
+role-onderzoeker = Araştırmacı
+role-invoerder = Veri giriş görevlisi
+role-klachtcoordinator = Şikâyet koordinatörü
+role-klachtbehandelaar = Şikâyet sorumlusu
+role-commissielid = Şikâyet komisyonu üyesi
+role-raadslid = Belediye meclis üyesi
 
-## Gebruikersbeheer
-users-title = Gebruikers
-users-caption = Alle accounts van medewerkers
-users-col-username = Gebruikersnaam
-users-col-name = Naam
-users-col-roles = Rollen
-users-col-status = Status
-users-status-active = Actief
-users-status-disabled = Uitgeschakeld
-users-status-locked = Tijdelijk geblokkeerd
-users-new-title = Nieuw account
-users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
-users-new-submit = Account aanmaken
-users-back = Terug naar alle gebruikers
-user-title = Account { $username }
-user-created = Aangemaakt op
-user-password-changed = Wachtwoord gewijzigd op
-user-save-roles = Rollen opslaan
-user-enable = Account weer aanzetten
-user-disable = Account uitschakelen
-user-disable-note = Na uitschakelen kan deze persoon niet meer inloggen. Alle sessies stoppen meteen.
-user-new-password-title = Nieuw wachtwoord instellen
-user-set-password = Wachtwoord instellen
-user-sessions-title = Sessies
-user-end-sessions = Alle sessies van dit account beëindigen
+## User management
+users-title = Kullanıcılar
+users-caption = Tüm çalışan hesapları
+users-col-username = Kullanıcı adı
+users-col-name = Ad
+users-col-roles = Roller
+users-col-status = Durum
+users-status-active = Etkin
+users-status-disabled = Devre dışı
+users-status-locked = Geçici olarak engellendi
+users-new-title = Yeni hesap
+users-username-hint = Küçük harf, rakam, nokta veya tire. Örneğin: j.jansen
+users-new-submit = Hesap oluştur
+users-back = Tüm kullanıcılara geri dön
+user-title = Hesap { $username }
+user-created = Oluşturulma tarihi
+user-password-changed = Şifre değiştirilme tarihi
+user-save-roles = Rolleri kaydet
+user-enable = Hesabı yeniden etkinleştir
+user-disable = Hesabı devre dışı bırak
+user-disable-note = Devre dışı bırakıldıktan sonra bu kişi artık giriş yapamaz. Tüm oturumlar hemen sona erer.
+user-new-password-title = Yeni şifre belirle
+user-set-password = Şifreyi belirle
+user-sessions-title = Oturumlar
+user-end-sessions = Bu hesabın tüm oturumlarını sonlandır
 
-## Wachtwoorden
-password-hint = Minstens 12 tekens. Een zin van vier losse woorden is sterk en makkelijk te onthouden.
-password-current = Huidig wachtwoord
-password-new = Nieuw wachtwoord
-password-repeat = Herhaal het nieuwe wachtwoord
-password-submit = Wachtwoord wijzigen
-password-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.
-password-current-wrong = Het huidige wachtwoord klopt niet.
-password-too-short = Het wachtwoord is te kort. Gebruik minstens 12 tekens.
-password-too-long = Het wachtwoord is te lang. Gebruik hoogstens 256 tekens.
-password-too-common = Dit wachtwoord is te makkelijk te raden. Het wordt veel gebruikt of lijkt op uw naam. Kies een zin van vier losse woorden.
+## Passwords
+password-hint = En az 12 karakter. Dört ayrı kelimeden oluşan bir cümle güçlüdür ve kolay hatırlanır.
+password-current = Mevcut şifre
+password-new = Yeni şifre
+password-repeat = Yeni şifreyi tekrar girin
+password-submit = Şifreyi değiştir
+password-mismatch = İki yeni şifre aynı değil. Lütfen tekrar yazın.
+password-current-wrong = Mevcut şifre doğru değil.
+password-too-short = Şifre çok kısa. En az 12 karakter kullanın.
+password-too-long = Şifre çok uzun. En fazla 256 karakter kullanın.
+password-too-common = Bu şifre çok kolay tahmin edilir. Çok sık kullanılıyor veya adınıza benziyor. Dört ayrı kelimeden oluşan bir cümle seçin.
 
-## Accountfouten
-account-error-username = Vul een gebruikersnaam in van 3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.
-account-error-display-name = Vul een naam in van hoogstens 100 tekens.
-account-error-username-taken = Deze gebruikersnaam bestaat al. Kies een andere.
-account-error-no-role = Kies minstens één rol.
-account-error-not-found = Dit account bestaat niet.
-account-error-self-lockout = U kunt uw eigen account niet uitschakelen en uw eigen beheerdersrol niet weghalen. Vraag een andere beheerder.
+## Account errors
+account-error-username = 3 ile 64 karakter arasında bir kullanıcı adı girin: küçük harf, rakam, nokta, tire veya alt çizgi.
+account-error-display-name = En fazla 100 karakterlik bir ad girin.
+account-error-username-taken = Bu kullanıcı adı zaten var. Başka bir ad seçin.
+account-error-no-role = En az bir rol seçin.
+account-error-not-found = Bu hesap mevcut değil.
+account-error-self-lockout = Kendi hesabınızı devre dışı bırakamaz ve kendi yönetici rolünüzü kaldıramazsınız. Başka bir yöneticiye sorun.
 
-## Meldingen
-notice-saved = De wijziging is opgeslagen.
-notice-user-created = Het account is aangemaakt.
-notice-password-changed = Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.
-notice-sessions-ended = Alle sessies zijn beëindigd. Log opnieuw in.
-notice-logged-out = U bent uitgelogd.
+## Notices
+notice-saved = Değişiklik kaydedildi.
+notice-user-created = Hesap oluşturuldu.
+notice-password-changed = Şifreniz değiştirildi. Diğer cihazlarda oturumunuz kapatıldı.
+notice-sessions-ended = Tüm oturumlar sonlandırıldı. Lütfen tekrar giriş yapın.
+notice-logged-out = Çıkış yaptınız.
 
-## Auditlog
-audit-title = Auditlog
-audit-intro = Hier staat welke medewerker wat heeft gedaan met gegevens. Er staan geen namen van inwoners of inhoud van klachten in.
-audit-download = Download als CSV
-audit-caption = Acties, nieuwste eerst (pagina { $page } van { $pages })
-audit-col-when = Wanneer
-audit-col-who = Wie
-audit-col-action = Actie
-audit-col-record = Gegeven
-audit-col-detail = Toelichting
-audit-pages = Pagina's van het auditlog
-audit-newer = Nieuwere acties
-audit-older = Oudere acties
+## Audit log
+audit-title = Denetim kaydı
+audit-intro = Burada hangi çalışanın verilerle ne yaptığı görünür. Sakinlerin adları veya şikâyetlerin içeriği burada yer almaz.
+audit-download = CSV olarak indir
+audit-caption = İşlemler, en yenisi önce (sayfa { $page } / { $pages })
+audit-col-when = Ne zaman
+audit-col-who = Kim
+audit-col-action = İşlem
+audit-col-record = Kayıt
+audit-col-detail = Açıklama
+audit-pages = Denetim kaydının sayfaları
+audit-newer = Daha yeni işlemler
+audit-older = Daha eski işlemler
 
-## Formulieren
-form-errors-title = Er is iets niet goed ingevuld
-form-error-fields = Het formulier is niet goed aangekomen. Ga terug en probeer het opnieuw.
-form-error-csrf = Het formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.
+## Forms
+form-errors-title = Bir şey doğru doldurulmadı
+form-error-fields = Form doğru şekilde ulaşmadı. Geri dönün ve tekrar deneyin.
+form-error-csrf = Formun süresi doldu veya form bu web sitesinden gelmiyor. Geri dönün, sayfayı yeniden yükleyin ve bir kez daha deneyin.
 
-## Foutpagina's
-error-back-home = Naar de startpagina
-error-400-title = Dit verzoek klopt niet
-error-400-text = Er ging iets mis met wat u stuurde. Er is niets opgeslagen.
-error-401-title = Log eerst in
-error-401-text = Voor deze pagina moet u ingelogd zijn als medewerker.
-error-403-title = Geen toegang
-error-403-text = U mag deze pagina niet bekijken of deze actie niet doen. Denkt u dat dit niet klopt? Vraag het de beheerder.
-error-404-title = Pagina niet gevonden
-error-404-text = Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.
-error-405-title = Dit kan hier niet
-error-405-text = Deze pagina kan dit verzoek niet verwerken.
-error-413-title = Te groot
-error-413-text = Wat u stuurde is te groot. Maak het kleiner en probeer het opnieuw.
-error-429-title = Even wachten
-error-429-text = Er zijn te veel pogingen gedaan. Wacht 10 minuten en probeer het dan opnieuw.
-error-500-title = Er ging iets mis
-error-500-text = Er ging bij ons iets mis. Dat ligt niet aan u. Probeer het later opnieuw.
+## Error pages
+error-back-home = Ana sayfaya git
+error-400-title = Bu istek doğru değil
+error-400-text = Gönderdiğiniz şeyde bir sorun oluştu. Hiçbir şey kaydedilmedi.
+error-401-title = Önce giriş yapın
+error-401-text = Bu sayfa için çalışan olarak giriş yapmış olmanız gerekir.
+error-403-title = Erişim yok
+error-403-text = Bu sayfayı görme veya bu işlemi yapma izniniz yok. Bunun bir hata olduğunu mu düşünüyorsunuz? Yöneticiye sorun.
+error-404-title = Sayfa bulunamadı
+error-404-text = Bu sayfa mevcut değil (artık yok). Adres belki yanlış yazıldı.
+error-405-title = Bu burada yapılamaz
+error-405-text = Bu sayfa bu isteği işleyemez.
+error-413-title = Çok büyük
+error-413-text = Gönderdiğiniz şey çok büyük. Küçültün ve tekrar deneyin.
+error-429-title = Lütfen biraz bekleyin
+error-429-text = Çok fazla deneme yapıldı. 10 dakika bekleyin ve sonra tekrar deneyin.
+error-500-title = Bir sorun oluştu
+error-500-text = Bizim tarafımızda bir sorun oluştu. Bu sizin hatanız değil. Lütfen daha sonra tekrar deneyin.

@@ -1,170 +1,170 @@
-# Klankbord – teksten in het Nederlands (taalniveau B1).
-# Elke sleutel moet in elke taal bestaan; een test controleert dit.
+# Klankbord – тексти українською (проста мова, рівень B1).
+# Кожен ключ має бути в кожній мові; це перевіряє тест.
 
 ## Layout
-layout-skip-link = Naar de inhoud
-layout-product-name = Klankbord: hoe gaan wij met u om?
-layout-language-nav = Kies uw taal
-layout-staff-nav = Menu voor medewerkers
-layout-logged-in-as = Ingelogd als { $name }
-layout-workspace = Werkplek
-layout-change-password = Wachtwoord wijzigen
-layout-logout = Uitloggen
-layout-privacy = Privacy
-layout-accessibility = Toegankelijkheid
-layout-staff-login = Inloggen voor medewerkers
-layout-footer-note = Deze website is van { $municipality }. Wat u hier invult, heeft geen invloed op uw uitkering.
+layout-skip-link = Перейти до змісту
+layout-product-name = Klankbord: як ми з вами поводимося?
+layout-language-nav = Виберіть мову
+layout-staff-nav = Меню для працівників
+layout-logged-in-as = Ви увійшли як { $name }
+layout-workspace = Робочий простір
+layout-change-password = Змінити пароль
+layout-logout = Вийти
+layout-privacy = Конфіденційність
+layout-accessibility = Доступність
+layout-staff-login = Вхід для працівників
+layout-footer-note = Власник цього вебсайту: { $municipality }. Те, що ви тут заповнюєте, не впливає на вашу допомогу.
 
-## Startpagina
-home-title = Hoe gaat de gemeente met u om?
-home-intro = Krijgt u een bijstandsuitkering? Dan willen wij graag weten hoe onze medewerkers met u omgaan.
-home-why = Luisteren ze naar u? Zijn ze vriendelijk? Zijn de brieven duidelijk? { $municipality } wil dit weten om het beter te doen. De gemeenteraad krijgt een verslag, zonder namen.
-home-what-title = Wat kunt u hier doen?
-home-survey-link = Vragenlijst invullen
-home-survey-text = Heeft u een brief met een code gekregen? Vul dan de vragenlijst in. Dat duurt ongeveer 10 minuten.
-home-complaint-link = Klacht indienen
-home-complaint-text = Bent u niet goed behandeld? Vertel het ons. U krijgt altijd een antwoord.
-home-safe-title = Dit heeft geen gevolgen voor uw uitkering
-home-safe-text = Wat u invult of vertelt, heeft geen invloed op uw uitkering. U krijgt er geen problemen door.
-home-anonymous-text = De vragenlijst is anoniem. Niemand bij de gemeente kan zien wat u heeft ingevuld.
-home-help-title = Hulp nodig?
-home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
-home-privacy-link = Lees hoe wij met uw gegevens omgaan
+## Home page
+home-title = Як муніципалітет із вами поводиться?
+home-intro = Ви отримуєте соціальну допомогу? Тоді ми хочемо дізнатися, як наші працівники з вами поводяться.
+home-why = Чи вони вас слухають? Чи вони привітні? Чи зрозумілі листи? { $municipality } хоче це знати, щоб працювати краще. Муніципальна рада отримує звіт без імен.
+home-what-title = Що ви можете тут зробити?
+home-survey-link = Заповнити анкету
+home-survey-text = Ви отримали лист із кодом? Тоді заповніть анкету. Це займе приблизно 10 хвилин.
+home-complaint-link = Подати скаргу
+home-complaint-text = З вами погано поводилися? Розкажіть нам. Ви завжди отримаєте відповідь.
+home-safe-title = Це не впливає на вашу допомогу
+home-safe-text = Те, що ви заповнюєте або розповідаєте, не впливає на вашу допомогу. Через це у вас не буде жодних проблем.
+home-anonymous-text = Анкета анонімна. Ніхто в муніципалітеті не може побачити, що ви заповнили.
+home-help-title = Потрібна допомога?
+home-help-text = Ви можете попросити про допомогу людину, якій довіряєте, наприклад члена родини, незалежного консультанта з підтримки клієнтів або мовного наставника. Анкету також можна заповнити на папері або по телефону.
+home-privacy-link = Прочитайте, як ми поводимося з вашими даними
 
 ## Privacy
-privacy-title = Privacy: wat doen wij met uw gegevens?
-privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
-privacy-survey-title = De vragenlijst
-privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
-privacy-complaint-title = Een klacht
-privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
-privacy-report-title = Verslagen aan de gemeenteraad
-privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
-privacy-cookies-title = Cookies
-privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
+privacy-title = Конфіденційність: що ми робимо з вашими даними?
+privacy-intro = { $municipality } дбайливо поводиться з вашими даними. Тут ви можете прочитати, що ми зберігаємо і чому.
+privacy-survey-title = Анкета
+privacy-survey-text = Ваші відповіді зберігаються без вашого імені, адреси чи коду. Точний час ми теж не зберігаємо, лише дату. Тому ніхто не може пов’язати відповіді з вами.
+privacy-complaint-title = Скарга
+privacy-complaint-text = Для скарги нам потрібні ваше ім’я та контактні дані, щоб відповісти вам. Їх бачать лише працівники, які розглядають вашу скаргу. Після завершення ми зберігаємо скаргу не довше, ніж потрібно; потім ми видаляємо ваші дані.
+privacy-report-title = Звіти для муніципальної ради
+privacy-report-text = Муніципальна рада отримує лише загальні цифри. Якщо група надто мала, ми не показуємо це число. Так нікого не можна впізнати.
+privacy-cookies-title = Файли cookie
+privacy-cookies-text = Ми використовуємо лише потрібні файли cookie: щоб запам’ятати вашу мову і захистити форми. Ми не стежимо за вами і не показуємо рекламу.
 
-## Toegankelijkheid
-a11y-title = Toegankelijkheid
-a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
-a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
-a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
-a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
-a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
-a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
+## Accessibility
+a11y-title = Доступність
+a11y-intro = Кожен повинен мати змогу користуватися цим вебсайтом. Тому ми робимо таке:
+a11y-point-languages = Вебсайт доступний нідерландською, англійською, арабською, турецькою, польською та українською мовами.
+a11y-point-keyboard = Усім можна керувати за допомогою клавіатури.
+a11y-point-no-js = Вебсайт працює також без JavaScript і на старому телефоні.
+a11y-point-tested = Ми перевіряємо сторінки за правилами для державних вебсайтів (WCAG 2.1, рівень AA).
+a11y-report = Щось не працює як слід? Повідомте муніципалітет, і ми це виправимо.
 
-## Inloggen
-login-title = Inloggen
-login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.
-login-username = Gebruikersnaam
-login-password = Wachtwoord
-login-submit = Inloggen
-login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
-login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
-login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen. Ga naar de startpagina.
+## Log in
+login-title = Вхід
+login-intro = Ця сторінка для працівників муніципалітету та комісії зі скарг.
+login-username = Ім’я користувача
+login-password = Пароль
+login-submit = Увійти
+login-wrong = Ім’я користувача або пароль неправильні. Спробуйте ще раз.
+login-locked = Забагато разів було введено неправильний пароль. Ви зможете увійти знову після { $time }.
+login-residents-note = Хочете заповнити анкету або подати скаргу? Для цього не потрібно входити. Перейдіть на головну сторінку.
 
-## Werkplek
-workspace-title = Werkplek
-workspace-roles = U heeft deze rollen:
-workspace-admin-title = Beheer
-workspace-account-title = Uw account
-workspace-logout-everywhere = Overal uitloggen (ook op andere apparaten)
+## Workspace
+workspace-title = Робочий простір
+workspace-roles = У вас є такі ролі:
+workspace-admin-title = Адміністрування
+workspace-account-title = Ваш обліковий запис
+workspace-logout-everywhere = Вийти всюди (також на інших пристроях)
 
-## Rollen
-role-beheerder = Beheerder
-role-onderzoeker = Onderzoeker
-role-invoerder = Invoerder
-role-klachtcoordinator = Klachtcoördinator
-role-klachtbehandelaar = Klachtbehandelaar
-role-commissielid = Lid klachtencommissie
-role-raadslid = Raadslid
+## Roles
+role-beheerder = Адміністратор
+role-onderzoeker = Дослідник
+role-invoerder = Оператор введення даних
+role-klachtcoordinator = Координатор скарг
+role-klachtbehandelaar = Працівник з розгляду скарг
+role-commissielid = Член комісії зі скарг
+role-raadslid = Член муніципальної ради
 
-## Gebruikersbeheer
-users-title = Gebruikers
-users-caption = Alle accounts van medewerkers
-users-col-username = Gebruikersnaam
-users-col-name = Naam
-users-col-roles = Rollen
-users-col-status = Status
-users-status-active = Actief
-users-status-disabled = Uitgeschakeld
-users-status-locked = Tijdelijk geblokkeerd
-users-new-title = Nieuw account
-users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
-users-new-submit = Account aanmaken
-users-back = Terug naar alle gebruikers
-user-title = Account { $username }
-user-created = Aangemaakt op
-user-password-changed = Wachtwoord gewijzigd op
-user-save-roles = Rollen opslaan
-user-enable = Account weer aanzetten
-user-disable = Account uitschakelen
-user-disable-note = Na uitschakelen kan deze persoon niet meer inloggen. Alle sessies stoppen meteen.
-user-new-password-title = Nieuw wachtwoord instellen
-user-set-password = Wachtwoord instellen
-user-sessions-title = Sessies
-user-end-sessions = Alle sessies van dit account beëindigen
+## User management
+users-title = Користувачі
+users-caption = Усі облікові записи працівників
+users-col-username = Ім’я користувача
+users-col-name = Ім’я
+users-col-roles = Ролі
+users-col-status = Статус
+users-status-active = Активний
+users-status-disabled = Вимкнений
+users-status-locked = Тимчасово заблокований
+users-new-title = Новий обліковий запис
+users-username-hint = Малі латинські літери, цифри, крапка або дефіс. Наприклад: j.jansen
+users-new-submit = Створити обліковий запис
+users-back = Назад до всіх користувачів
+user-title = Обліковий запис { $username }
+user-created = Створено
+user-password-changed = Пароль змінено
+user-save-roles = Зберегти ролі
+user-enable = Знову ввімкнути обліковий запис
+user-disable = Вимкнути обліковий запис
+user-disable-note = Після вимкнення ця людина більше не зможе увійти. Усі сеанси одразу завершуються.
+user-new-password-title = Встановити новий пароль
+user-set-password = Встановити пароль
+user-sessions-title = Сеанси
+user-end-sessions = Завершити всі сеанси цього облікового запису
 
-## Wachtwoorden
-password-hint = Minstens 12 tekens. Een zin van vier losse woorden is sterk en makkelijk te onthouden.
-password-current = Huidig wachtwoord
-password-new = Nieuw wachtwoord
-password-repeat = Herhaal het nieuwe wachtwoord
-password-submit = Wachtwoord wijzigen
-password-mismatch = De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.
-password-current-wrong = Het huidige wachtwoord klopt niet.
-password-too-short = Het wachtwoord is te kort. Gebruik minstens 12 tekens.
-password-too-long = Het wachtwoord is te lang. Gebruik hoogstens 256 tekens.
-password-too-common = Dit wachtwoord is te makkelijk te raden. Het wordt veel gebruikt of lijkt op uw naam. Kies een zin van vier losse woorden.
+## Passwords
+password-hint = Щонайменше 12 символів. Речення з чотирьох окремих слів — надійне і його легко запам’ятати.
+password-current = Поточний пароль
+password-new = Новий пароль
+password-repeat = Повторіть новий пароль
+password-submit = Змінити пароль
+password-mismatch = Два нові паролі не збігаються. Введіть їх ще раз.
+password-current-wrong = Поточний пароль неправильний.
+password-too-short = Пароль закороткий. Використайте щонайменше 12 символів.
+password-too-long = Пароль задовгий. Використайте не більше 256 символів.
+password-too-common = Цей пароль надто легко вгадати. Його часто використовують, або він схожий на ваше ім’я. Виберіть речення з чотирьох окремих слів.
 
-## Accountfouten
-account-error-username = Vul een gebruikersnaam in van 3 tot 64 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.
-account-error-display-name = Vul een naam in van hoogstens 100 tekens.
-account-error-username-taken = Deze gebruikersnaam bestaat al. Kies een andere.
-account-error-no-role = Kies minstens één rol.
-account-error-not-found = Dit account bestaat niet.
-account-error-self-lockout = U kunt uw eigen account niet uitschakelen en uw eigen beheerdersrol niet weghalen. Vraag een andere beheerder.
+## Account errors
+account-error-username = Введіть ім’я користувача від 3 до 64 символів: малі латинські літери, цифри, крапка, дефіс або нижнє підкреслення.
+account-error-display-name = Введіть ім’я довжиною не більше 100 символів.
+account-error-username-taken = Таке ім’я користувача вже існує. Виберіть інше.
+account-error-no-role = Виберіть щонайменше одну роль.
+account-error-not-found = Такого облікового запису не існує.
+account-error-self-lockout = Ви не можете вимкнути власний обліковий запис або забрати в себе роль адміністратора. Зверніться до іншого адміністратора.
 
-## Meldingen
-notice-saved = De wijziging is opgeslagen.
-notice-user-created = Het account is aangemaakt.
-notice-password-changed = Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.
-notice-sessions-ended = Alle sessies zijn beëindigd. Log opnieuw in.
-notice-logged-out = U bent uitgelogd.
+## Notices
+notice-saved = Зміну збережено.
+notice-user-created = Обліковий запис створено.
+notice-password-changed = Ваш пароль змінено. На інших пристроях ви вийшли з системи.
+notice-sessions-ended = Усі сеанси завершено. Увійдіть знову.
+notice-logged-out = Ви вийшли з системи.
 
-## Auditlog
-audit-title = Auditlog
-audit-intro = Hier staat welke medewerker wat heeft gedaan met gegevens. Er staan geen namen van inwoners of inhoud van klachten in.
-audit-download = Download als CSV
-audit-caption = Acties, nieuwste eerst (pagina { $page } van { $pages })
-audit-col-when = Wanneer
-audit-col-who = Wie
-audit-col-action = Actie
-audit-col-record = Gegeven
-audit-col-detail = Toelichting
-audit-pages = Pagina's van het auditlog
-audit-newer = Nieuwere acties
-audit-older = Oudere acties
+## Audit log
+audit-title = Журнал аудиту
+audit-intro = Тут видно, який працівник що робив із даними. Тут немає імен мешканців і змісту скарг.
+audit-download = Завантажити як CSV
+audit-caption = Дії, спочатку найновіші (сторінка { $page } з { $pages })
+audit-col-when = Коли
+audit-col-who = Хто
+audit-col-action = Дія
+audit-col-record = Запис
+audit-col-detail = Пояснення
+audit-pages = Сторінки журналу аудиту
+audit-newer = Новіші дії
+audit-older = Старіші дії
 
-## Formulieren
-form-errors-title = Er is iets niet goed ingevuld
-form-error-fields = Het formulier is niet goed aangekomen. Ga terug en probeer het opnieuw.
-form-error-csrf = Het formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog een keer.
+## Forms
+form-errors-title = Щось заповнено неправильно
+form-error-fields = Форма надійшла неправильно. Поверніться назад і спробуйте ще раз.
+form-error-csrf = Термін дії форми минув, або вона надіслана не з цього вебсайту. Поверніться назад, оновіть сторінку і спробуйте ще раз.
 
-## Foutpagina's
-error-back-home = Naar de startpagina
-error-400-title = Dit verzoek klopt niet
-error-400-text = Er ging iets mis met wat u stuurde. Er is niets opgeslagen.
-error-401-title = Log eerst in
-error-401-text = Voor deze pagina moet u ingelogd zijn als medewerker.
-error-403-title = Geen toegang
-error-403-text = U mag deze pagina niet bekijken of deze actie niet doen. Denkt u dat dit niet klopt? Vraag het de beheerder.
-error-404-title = Pagina niet gevonden
-error-404-text = Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.
-error-405-title = Dit kan hier niet
-error-405-text = Deze pagina kan dit verzoek niet verwerken.
-error-413-title = Te groot
-error-413-text = Wat u stuurde is te groot. Maak het kleiner en probeer het opnieuw.
-error-429-title = Even wachten
-error-429-text = Er zijn te veel pogingen gedaan. Wacht 10 minuten en probeer het dan opnieuw.
-error-500-title = Er ging iets mis
-error-500-text = Er ging bij ons iets mis. Dat ligt niet aan u. Probeer het later opnieuw.
+## Error pages
+error-back-home = На головну сторінку
+error-400-title = Цей запит неправильний
+error-400-text = З тим, що ви надіслали, щось пішло не так. Нічого не збережено.
+error-401-title = Спочатку увійдіть
+error-401-text = Щоб відкрити цю сторінку, потрібно увійти як працівник.
+error-403-title = Немає доступу
+error-403-text = Вам не дозволено переглядати цю сторінку або виконувати цю дію. Вважаєте, що це помилка? Зверніться до адміністратора.
+error-404-title = Сторінку не знайдено
+error-404-text = Такої сторінки немає (або вже немає). Можливо, адресу введено з помилкою.
+error-405-title = Тут це неможливо
+error-405-text = Ця сторінка не може обробити цей запит.
+error-413-title = Завеликий розмір
+error-413-text = Те, що ви надіслали, завелике. Зменште розмір і спробуйте ще раз.
+error-429-title = Зачекайте трохи
+error-429-text = Було зроблено забагато спроб. Зачекайте 10 хвилин і спробуйте ще раз.
+error-500-title = Щось пішло не так
+error-500-text = У нас щось пішло не так. Це не ваша вина. Спробуйте пізніше.

@@ -49,13 +49,10 @@ impl DatabaseUrl {
             return Ok(DatabaseUrl::Sqlite(path.to_string()));
         }
         if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
-            if raw.contains("sslmode=require")
-                || raw.contains("sslmode=verify")
-                || raw.contains("sslmode=prefer")
-            {
-                if cfg!(feature = "bundled-libpq") {
-                    return Err("deze build heeft geen TLS naar PostgreSQL (sslmode); bouw met `--no-default-features` om de libpq van het systeem te gebruiken".into());
-                }
+            // This build's libpq has no TLS: refuse a URL that demands it instead of failing later.
+            let wants_tls = raw.contains("sslmode=require") || raw.contains("sslmode=verify");
+            if wants_tls && cfg!(feature = "bundled-libpq") {
+                return Err("deze build heeft geen TLS naar PostgreSQL (sslmode); bouw met `--no-default-features` om de libpq van het systeem te gebruiken".into());
             }
             return Ok(DatabaseUrl::Postgres(raw.to_string()));
         }

@@ -223,9 +223,11 @@ pub async fn middleware(
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     // Invitation codes and case numbers may be in our URLs: never pass them on to other sites.
+    // (`same-origin`, not `no-referrer`: the latter makes browsers send `Origin: null` on our own
+    // form posts, which the CSRF check must refuse.)
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(
         header::HeaderName::from_static("permissions-policy"),

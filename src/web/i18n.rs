@@ -180,7 +180,7 @@ pub fn t(lang: Lang, key: &str) -> String {
     format(lang, key, None)
 }
 
-/// The text for `key` with named arguments, e.g. `t_args(lang, "welcome", &[("name", name)])`.
+/// The text for `key` with named arguments, e.g. `layout-logged-in-as` with `name`.
 pub fn t_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let mut fa = FluentArgs::new();
     for (k, v) in args {

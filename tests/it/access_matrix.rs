@@ -1,0 +1,154 @@
+//! The access matrix: every route with the roles allowed. Adding a route to the product without
+//! an entry here fails `every_route_is_in_the_matrix`; each entry is checked against each role.
+
+use klankbord::accounts::model::Role;
+use klankbord::web::routes::{self, Access};
+
+use crate::both_backends;
+use crate::support::{Client, TEST_CSRF};
+
+/// Who may use a route, as the product's users expect it.
+#[derive(Debug, Clone, Copy)]
+enum Allowed {
+    Anyone,
+    Staff,
+    Only(&'static [Role]),
+}
+
+use Allowed::*;
+use Role::*;
+
+/// (method, route pattern, who may use it). `{id}` is replaced by a real account number.
+const MATRIX: &[(&str, &str, Allowed)] = &[
+    ("GET", "/", Anyone),
+    ("GET", "/privacy", Anyone),
+    ("GET", "/toegankelijkheid", Anyone),
+    ("GET", "/healthz", Anyone),
+    ("GET", "/static/klankbord.css", Anyone),
+    ("GET", "/inloggen", Anyone),
+    ("POST", "/inloggen", Anyone),
+    ("POST", "/uitloggen", Staff),
+    ("POST", "/uitloggen/overal", Staff),
+    ("GET", "/werkplek", Staff),
+    ("GET", "/account/wachtwoord", Staff),
+    ("POST", "/account/wachtwoord", Staff),
+    ("GET", "/beheer/gebruikers", Only(&[Beheerder])),
+    ("POST", "/beheer/gebruikers", Only(&[Beheerder])),
+    ("GET", "/beheer/gebruikers/{id}", Only(&[Beheerder])),
+    ("POST", "/beheer/gebruikers/{id}/rollen", Only(&[Beheerder])),
+    ("POST", "/beheer/gebruikers/{id}/status", Only(&[Beheerder])),
+    (
+        "POST",
+        "/beheer/gebruikers/{id}/wachtwoord",
+        Only(&[Beheerder]),
+    ),
+    (
+        "POST",
+        "/beheer/gebruikers/{id}/sessies",
+        Only(&[Beheerder]),
+    ),
+    ("GET", "/beheer/audit", Only(&[Beheerder])),
+    ("GET", "/beheer/audit.csv", Only(&[Beheerder])),
+];
+
+fn allows(a: Allowed, role: Option<Role>) -> bool {
+    match (a, role) {
+        (Anyone, _) => true,
+        (_, None) => false,
+        (Staff, Some(_)) => true,
+        (Only(roles), Some(r)) => roles.contains(&r),
+    }
+}
+
+#[test]
+fn every_route_is_in_the_matrix() {
+    let mut served = vec![];
+    for def in routes::all() {
+        for m in &def.methods {
+            served.push((m.as_str().to_string(), def.path.to_string(), def.access));
+        }
+    }
+    for (method, path, access) in &served {
+        let entry = MATRIX.iter().find(|(m, p, _)| m == method && p == path);
+        let Some((_, _, expected)) = entry else {
+            panic!("route {method} {path} has no entry in the access matrix (tests/it/access_matrix.rs)");
+        };
+        // The declared rule must match the matrix for every role.
+        for role in Role::ALL.map(Some).into_iter().chain([None]) {
+            let user = role.map(|r| klankbord::accounts::model::CurrentUser {
+                id: 1,
+                username: "x".into(),
+                display_name: "x".into(),
+                roles: vec![r],
+            });
+            assert_eq!(
+                access.allows(user.as_ref()),
+                allows(*expected, role),
+                "{method} {path}: declared {access:?} differs from the matrix for {role:?}"
+            );
+        }
+    }
+    for (m, p, _) in MATRIX {
+        assert!(
+            served.iter().any(|(sm, sp, _)| sm == m && sp == p),
+            "matrix entry {m} {p} is not served any more"
+        );
+    }
+    let _: Option<Access> = None;
+}
+
+both_backends!(every_role_against_every_route, |app| {
+    let (_, _, target) = app.user("doel.account", &[Raadslid]);
+    let mut users = vec![];
+    for role in Role::ALL {
+        let (_, _, id) = app.user(&format!("matrix.{}", role.code()), &[role]);
+        users.push((role, id));
+    }
+    let mut failures = vec![];
+    for (method, pattern, allowed) in MATRIX {
+        let path = pattern.replace("{id}", &target.to_string());
+        let subjects: Vec<Option<(Role, i64)>> =
+            users.iter().copied().map(Some).chain([None]).collect();
+        for subject in subjects {
+            // A fresh session per request: some routes (logout) end the session they are called with.
+            let client = match subject {
+                Some((_, id)) => app.session_client(id),
+                None => Client::with_cookies(&app.base, &[("kb_csrf", TEST_CSRF)]),
+            };
+            let r = if *method == "GET" {
+                client.get(&path)
+            } else {
+                client.post_raw(&path, &[("csrf", TEST_CSRF)])
+            };
+            let role = subject.map(|(r, _)| r);
+            let ok = if allows(*allowed, role) {
+                {
+                    let to_login = r.status == 303
+                        && r.header("location")
+                            .unwrap_or("")
+                            .starts_with("/inloggen?terug=");
+                    !matches!(r.status, 401 | 403) && !to_login
+                }
+            } else if role.is_none() {
+                if *method == "GET" {
+                    r.status == 303
+                        && r.header("location")
+                            .unwrap_or("")
+                            .starts_with("/inloggen?terug=")
+                } else {
+                    r.status == 401
+                }
+            } else {
+                r.status == 403
+            };
+            if !ok {
+                failures.push(format!("{method} {path} as {role:?}: status {}", r.status));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "access matrix violations:\n{}",
+        failures.join("\n")
+    );
+});

@@ -1,0 +1,291 @@
+//! The command line, run as the real binary.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Stdio};
+
+use crate::support::Client;
+
+/// The built `klankbord` binary.
+pub fn klankbord() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_klankbord"));
+    c.env_remove("DATABASE_URL").env("RUST_LOG", "warn");
+    c
+}
+
+/// A child process that is killed when the test ends.
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts a server process and waits for its "luistert op" line; returns the process and its address.
+pub fn start_server(mut cmd: Command) -> (Running, String) {
+    let mut running = Running(
+        cmd.stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn klankbord"),
+    );
+    let stdout = running.0.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all = vec![];
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            all.push(line.clone());
+            let _ = tx.send(all.join("\n"));
+        }
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let text = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("server printed nothing");
+        if let Some(addr) = text.lines().find_map(|l| l.split("luistert op ").nth(1)) {
+            let addr = addr.split_whitespace().next().unwrap().to_string();
+            // Keep reading the rest of the banner (demo logins) briefly.
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            let rest: String = rx.try_iter().last().unwrap_or(text);
+            return (running, format!("{addr}\n{rest}"));
+        }
+        assert!(std::time::Instant::now() < deadline, "server did not start");
+    }
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec![],
+        vec!["serve"],
+        vec!["demo"],
+        vec!["migrate"],
+        vec!["user"],
+        vec!["user", "add"],
+        vec!["user", "list"],
+        vec!["user", "disable"],
+        vec!["user", "enable"],
+        vec!["user", "set-password"],
+    ] {
+        let out = klankbord().args(&args).arg("--help").output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Usage"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn invalid_configuration_stops_with_the_setting_and_the_fix() {
+    let out = klankbord()
+        .arg("migrate")
+        .env("KLANKBORD_BIND", "ergens")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("KLANKBORD_BIND") && err.contains("127.0.0.1:8080"),
+        "{err}"
+    );
+    let out = klankbord()
+        .arg("serve")
+        .env("DATABASE_URL", "mysql://db/k")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DATABASE_URL"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("klankbord.toml");
+    std::fs::write(&file, "bind = 8080\n").unwrap();
+    let out = klankbord()
+        .arg("--config")
+        .arg(&file)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("klankbord.toml"));
+    // A PostgreSQL server that is not there: the real cause, quickly.
+    let started = std::time::Instant::now();
+    let out = klankbord()
+        .arg("migrate")
+        .env("DATABASE_URL", "postgres://x@127.0.0.1:1/k")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("PostgreSQL") && err.to_lowercase().contains("refused"),
+        "{err}"
+    );
+    assert!(started.elapsed().as_secs() < 10);
+}
+
+fn run_with_stdin(db: &str, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = klankbord()
+        .args(args)
+        .env("DATABASE_URL", db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn user_commands_manage_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("k.db").display());
+    let out = klankbord()
+        .arg("migrate")
+        .env("DATABASE_URL", &db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let add = [
+        "user",
+        "add",
+        "--username",
+        "p.pieters",
+        "--name",
+        "Piet Pieters",
+        "--role",
+        "klachtcoordinator",
+        "--role",
+        "commissielid",
+        "--password-stdin",
+    ];
+    let out = run_with_stdin(&db, &add, "welkom\n");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("te kort"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_with_stdin(&db, &add, "kaas brood melk appelstroop\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_with_stdin(&db, &add, "kaas brood melk appelstroop\n");
+    assert!(!out.status.success(), "duplicate");
+    let out = run_with_stdin(
+        &db,
+        &[
+            "user",
+            "add",
+            "--username",
+            "x.y",
+            "--name",
+            "X",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
+        "kaas brood melk appelstroop\n",
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("beheerder"),
+        "unknown role lists the valid ones"
+    );
+    let list = klankbord()
+        .args(["user", "list"])
+        .env("DATABASE_URL", &db)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        text.contains("p.pieters")
+            && text.contains("actief")
+            && text.contains("klachtcoordinator,commissielid"),
+        "{text}"
+    );
+    let out = klankbord()
+        .args(["user", "disable", "p.pieters"])
+        .env("DATABASE_URL", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(
+        &klankbord()
+            .args(["user", "list"])
+            .env("DATABASE_URL", &db)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .to_string();
+    assert!(text.contains(" uit "), "{text}");
+    assert!(klankbord()
+        .args(["user", "enable", "p.pieters"])
+        .env("DATABASE_URL", &db)
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let out = run_with_stdin(
+        &db,
+        &["user", "set-password", "p.pieters", "--password-stdin"],
+        "zon zee strand duinen\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = klankbord()
+        .args(["user", "disable", "niemand"])
+        .env("DATABASE_URL", &db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bestaat niet"));
+    // The CLI's actions are in the audit log too, marked as cli.
+    let mut conn = klankbord::db::DatabaseUrl::parse(&db)
+        .unwrap()
+        .connect()
+        .unwrap();
+    assert!(crate::support::count_rows(&mut conn, "audit_log WHERE via = 'cli'") >= 4);
+}
+
+#[test]
+fn demo_creates_a_municipality_with_one_account_per_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let mut cmd = klankbord();
+    cmd.arg("demo")
+        .arg("--db")
+        .arg(&db)
+        .env("KLANKBORD_BIND", "127.0.0.1:0")
+        .current_dir(dir.path());
+    let (_server, banner) = start_server(cmd);
+    let base = banner.lines().next().unwrap().to_string();
+    assert!(db.exists());
+    let c = Client::with_cookies(&base, &[]);
+    let home = c.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Gemeente Voorbeeld"));
+    for role in klankbord::accounts::model::Role::ALL {
+        let (user, pass) = klankbord::demo::demo_login(role);
+        assert!(
+            banner.contains(&user) && banner.contains(&pass),
+            "banner lacks {user}: {banner}"
+        );
+        let c = Client::with_cookies(&base, &[]);
+        assert_eq!(c.login(&user, &pass).status, 303, "demo login {user}");
+    }
+}

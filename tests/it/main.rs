@@ -1,0 +1,14 @@
+//! One integration-test binary: every test starts the app on port 0 with a fresh database and
+//! drives it over HTTP like a browser. PostgreSQL and browser suites skip loudly when their
+//! services are missing, and fail instead when KLANKBORD_REQUIRE_ALL=1.
+
+mod support;
+
+mod access_matrix;
+mod accounts;
+mod audit;
+mod browser;
+mod cli;
+mod database;
+mod pages;
+mod scale_out;
