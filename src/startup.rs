@@ -44,9 +44,11 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = config.workers;
         let state = AppState {
+            municipality: Arc::from(config.municipality.as_str()),
             pool,
             config: Arc::new(config),
             address_key: Arc::new(address_key),
+            pages: Arc::new(crate::web::page_cache::PageCache::default()),
         };
         spawn_housekeeping(state.clone());
         let mut server = HttpServer::new(move || {

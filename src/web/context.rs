@@ -76,7 +76,7 @@ pub struct Ctx {
     /// Path of this page (for the language switch and the return address after login).
     pub path: String,
     /// The municipality's name.
-    pub municipality: String,
+    pub municipality: std::sync::Arc<str>,
     csrf: CsrfSlot,
 }
 
@@ -90,14 +90,25 @@ impl Ctx {
         };
         let municipality = req
             .app_data::<web::Data<AppState>>()
-            .map(|s| s.config.municipality.clone())
-            .unwrap_or_default();
+            .map(|s| s.municipality.clone())
+            .unwrap_or_else(|| std::sync::Arc::from(""));
         Ctx {
             lang,
             user,
             path: req.path().to_string(),
             municipality,
             csrf,
+        }
+    }
+
+    /// A context for an anonymous visitor outside a request (rendering benchmarks, documents).
+    pub fn anonymous(lang: Lang, path: &str, municipality: &str) -> Ctx {
+        Ctx {
+            lang,
+            user: None,
+            path: path.to_string(),
+            municipality: std::sync::Arc::from(municipality),
+            csrf: CsrfSlot::default(),
         }
     }
 
@@ -194,8 +205,13 @@ pub async fn middleware(
         user,
         csrf: csrf.clone(),
     });
-    let method = req.method().clone();
-    let route = req.match_pattern().unwrap_or_else(|| "(none)".to_string());
+    // Route pattern only: the concrete path may hold a code or case number.
+    let log = tracing::enabled!(tracing::Level::DEBUG).then(|| {
+        (
+            req.method().clone(),
+            req.match_pattern().unwrap_or_default(),
+        )
+    });
 
     let mut res = next.call(req).await?;
 
@@ -251,8 +267,9 @@ pub async fn middleware(
         header::VARY,
         HeaderValue::from_static("Cookie, Accept-Language"),
     );
-    // Route pattern only: the concrete path may hold a code or case number.
-    tracing::debug!(%method, route, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    if let Some((method, route)) = log {
+        tracing::debug!(%method, route, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    }
     Ok(res)
 }
 

@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod errors;
 pub mod i18n;
 pub mod layout;
+pub mod page_cache;
 pub mod public;
 pub mod routes;
 
@@ -23,6 +24,10 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Installation secret for hashing client addresses in rate-limit buckets (no raw IPs are stored).
     pub address_key: Arc<String>,
+    /// The municipality's name, shared by every page.
+    pub municipality: Arc<str>,
+    /// Rendered public pages for anonymous visitors, per language (a cache, never state).
+    pub pages: Arc<page_cache::PageCache>,
 }
 
 impl AppState {

@@ -58,14 +58,24 @@ pub fn start_page_markup(ctx: &Ctx) -> Markup {
     )
 }
 
-async fn start_page(ctx: Ctx) -> Markup {
-    start_page_markup(&ctx)
+async fn start_page(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
+    state.pages.serve("start", &ctx, start_page_markup)
 }
 
-async fn privacy(ctx: Ctx) -> Markup {
+async fn privacy(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
+    state.pages.serve("privacy", &ctx, privacy_markup)
+}
+
+async fn accessibility(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
+    state
+        .pages
+        .serve("toegankelijkheid", &ctx, accessibility_markup)
+}
+
+fn privacy_markup(ctx: &Ctx) -> Markup {
     let lang = ctx.lang;
     layout::page(
-        &ctx,
+        ctx,
         &t(lang, "privacy-title"),
         html! {
             p { (t_args(lang, "privacy-intro", &[("municipality", &ctx.municipality)])) }
@@ -81,10 +91,10 @@ async fn privacy(ctx: Ctx) -> Markup {
     )
 }
 
-async fn accessibility(ctx: Ctx) -> Markup {
+fn accessibility_markup(ctx: &Ctx) -> Markup {
     let lang = ctx.lang;
     layout::page(
-        &ctx,
+        ctx,
         &t(lang, "a11y-title"),
         html! {
             p { (t(lang, "a11y-intro")) }

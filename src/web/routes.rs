@@ -125,6 +125,9 @@ async fn check_access(
     ServiceResponse<actix_web::body::EitherBody<impl actix_web::body::MessageBody>>,
     actix_web::Error,
 > {
+    if access == Access::Public {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
     let user = crate::web::context::Ctx::from_http_request(req.request()).user;
     if access.allows(user.as_ref()) {
         return Ok(next.call(req).await?.map_into_left_body());

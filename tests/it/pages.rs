@@ -206,3 +206,28 @@ fn stylesheet_is_ours_and_printable() {
     assert!(r.body.contains(":focus-visible"));
     assert!(!r.body.contains("@import") && !r.body.contains("url(http"));
 }
+
+#[test]
+fn cached_public_pages_never_mix_visitors() {
+    let Some(app) = crate::support::TestApp::spawn(Backend::Sqlite, "page_cache") else {
+        return;
+    };
+    let anon = app.client();
+    let first = anon.get("/?lang=pl");
+    let (staff, _) = app.logged_in("cache.test", &[klankbord::accounts::model::Role::Raadslid]);
+    let r = staff.get("/?lang=pl");
+    assert!(
+        r.body.contains("Test cache.test"),
+        "staff see their own header"
+    );
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    // The anonymous page (served from the cache) is unchanged and holds nobody's name.
+    let again = anon.get("/?lang=pl");
+    assert_eq!(first.body, again.body);
+    assert!(!again.body.contains("cache.test"));
+    // Each language has its own page.
+    assert_eq!(
+        anon.get("/?lang=uk").attr("html", "lang").as_deref(),
+        Some("uk")
+    );
+}
