@@ -35,6 +35,40 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Print the legal deadline for deciding on a complaint (Awb 9:11 with the Algemene termijnenwet).
+    Deadline(DeadlineArgs),
+}
+
+/// Options for `deadline`.
+#[derive(Debug, Args)]
+pub struct DeadlineArgs {
+    /// Day the complaint was received, as YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub received: chrono::NaiveDate,
+    /// A complaints advisory committee handles the complaint (10 weeks instead of 6).
+    #[arg(long)]
+    pub committee: bool,
+    /// Postponement in weeks (at most 4), announced by letter.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub postpone_weeks: i64,
+}
+
+/// Runs `deadline`: prints the ISO date.
+pub fn run_deadline(config: &Config, args: DeadlineArgs) -> anyhow::Result<()> {
+    use crate::complaints::deadlines::{legal_deadline, Calendar, DeadlineInput};
+    let calendar = Calendar {
+        extra_days: config.extra_closed_days.clone(),
+    };
+    let input = DeadlineInput {
+        received: args.received,
+        committee: args.committee,
+        postponement_weeks: args.postpone_weeks,
+        consented_until: None,
+    };
+    let deadline = legal_deadline(input, &calendar)
+        .map_err(|e| anyhow::anyhow!("{}", capitalise(&e.to_string())))?;
+    println!("{}", deadline.format("%Y-%m-%d"));
+    Ok(())
 }
 
 /// Options for `demo`.

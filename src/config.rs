@@ -29,6 +29,8 @@ pub struct Config {
     pub behind_proxy: bool,
     /// Idle minutes after which a staff session ends.
     pub session_idle_minutes: i64,
+    /// Days the government declared equal to a recognised holiday (Algemene termijnenwet art. 3 lid 2).
+    pub extra_closed_days: Vec<chrono::NaiveDate>,
 }
 
 /// Where outgoing mail goes.
@@ -75,6 +77,7 @@ struct FileConfig {
     db_pool_size: Option<u32>,
     behind_proxy: Option<bool>,
     session_idle_minutes: Option<i64>,
+    extra_closed_days: Option<Vec<String>>,
 }
 
 /// Default database for the embedded engine.
@@ -212,6 +215,27 @@ impl Config {
             ));
         }
 
+        let extra_raw: Vec<String> = match get("KLANKBORD_EXTRA_CLOSED_DAYS") {
+            Some(v) => v
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            None => file.extra_closed_days.unwrap_or_default(),
+        };
+        let extra_closed_days = extra_raw
+            .iter()
+            .map(|s| {
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+                    ConfigError::new(
+                        "KLANKBORD_EXTRA_CLOSED_DAYS",
+                        format!("'{s}' is geen datum"),
+                        "Schrijf datums als JJJJ-MM-DD, gescheiden door komma's, bijvoorbeeld 2026-12-24.",
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
         Ok(Config {
             database_url,
             bind,
@@ -222,6 +246,7 @@ impl Config {
             db_pool_size,
             behind_proxy,
             session_idle_minutes,
+            extra_closed_days,
         })
     }
 
@@ -356,6 +381,21 @@ mod tests {
         let e = parse_mail("ftp://user:geheim@host").unwrap_err();
         assert!(!e.to_string().contains("geheim"));
         assert!(parse_mail("folder:").is_err());
+    }
+
+    #[test]
+    fn extra_closed_days_are_dates() {
+        let c = Config::from_sources(
+            None,
+            &env(&[("KLANKBORD_EXTRA_CLOSED_DAYS", "2026-12-24, 2027-01-02")]),
+        )
+        .unwrap();
+        assert_eq!(c.extra_closed_days.len(), 2);
+        let c = Config::from_sources(Some("extra_closed_days = [\"2026-12-24\"]"), &[]).unwrap();
+        assert_eq!(c.extra_closed_days.len(), 1);
+        let e = Config::from_sources(None, &env(&[("KLANKBORD_EXTRA_CLOSED_DAYS", "24-12-2026")]))
+            .unwrap_err();
+        assert_eq!(e.setting, "KLANKBORD_EXTRA_CLOSED_DAYS");
     }
 
     #[test]

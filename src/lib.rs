@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod cli;
+pub mod complaints;
 pub mod config;
 pub mod db;
 pub mod demo;

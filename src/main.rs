@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::Demo(d) => demo(config, d),
         Command::Migrate => cli::run_migrate(&config),
         Command::User(u) => cli::run_user(&config, u),
+        Command::Deadline(d) => cli::run_deadline(&config, d),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -68,12 +68,53 @@ fn every_command_has_help() {
         vec!["user", "disable"],
         vec!["user", "enable"],
         vec!["user", "set-password"],
+        vec!["deadline"],
     ] {
         let out = klankbord().args(&args).arg("--help").output().unwrap();
         assert!(out.status.success(), "{args:?}");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Usage"), "{args:?}: {text}");
     }
+}
+
+#[test]
+fn deadline_command_prints_the_legal_deadline() {
+    let run = |args: &[&str]| {
+        let out = klankbord().arg("deadline").args(args).output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    // Six weeks after Monday 23 February 2026 is Tweede Paasdag: the term ends the next day.
+    assert_eq!(run(&["--received", "2026-02-23"]).1, "2026-04-07");
+    assert_eq!(
+        run(&["--received", "2026-03-02", "--committee"]).1,
+        "2026-05-11"
+    );
+    assert_eq!(
+        run(&[
+            "--received",
+            "2026-03-02",
+            "--committee",
+            "--postpone-weeks",
+            "4"
+        ])
+        .1,
+        "2026-06-08"
+    );
+    let (ok, _, err) = run(&["--received", "2026-03-02", "--postpone-weeks", "6"]);
+    assert!(!ok && err.contains("4 weken"), "{err}");
+    let (ok, _, err) = run(&["--received", "23-02-2026"]);
+    assert!(!ok && err.contains("--received"), "{err}");
+    // A day the government declared equal to a holiday moves the deadline too.
+    let out = klankbord()
+        .args(["deadline", "--received", "2026-03-02"])
+        .env("KLANKBORD_EXTRA_CLOSED_DAYS", "2026-04-13")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2026-04-14");
 }
 
 #[test]
