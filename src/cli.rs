@@ -35,8 +35,79 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Outgoing mail: send a test message, or send what is waiting and exit.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Print the legal deadline for deciding on a complaint (Awb 9:11 with the Algemene termijnenwet).
     Deadline(DeadlineArgs),
+}
+
+/// `mail` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Queue a test message to ADDRESS (sent by a running server, or by `klankbord mail run`).
+    Test {
+        /// Recipient.
+        #[arg(long)]
+        to: String,
+    },
+    /// Send every message that is due now, then exit (for cron, or when no server runs).
+    Run,
+    /// Show how many messages wait, were sent or failed.
+    Status,
+}
+
+/// Runs a `mail` subcommand.
+pub fn run_mail(config: &Config, cmd: MailCommand) -> anyhow::Result<()> {
+    let pool = db::connect_and_migrate(&config.database_url, 2)?;
+    match cmd {
+        MailCommand::Test { to } => {
+            let mut conn = pool.get()?;
+            let mail = crate::mail::OutgoingMail {
+                kind: "test".into(),
+                about: None,
+                to,
+                subject: format!("Testbericht van Klankbord ({})", config.municipality),
+                body: "Dit is een testbericht. Als u dit leest, werkt het versturen van e-mail.\n"
+                    .into(),
+            };
+            db::write_tx(&mut conn, |c| {
+                crate::accounts::audit::record(
+                    c,
+                    Actor::Cli,
+                    "mail.test_queued",
+                    "mail_outbox",
+                    None,
+                    None,
+                )?;
+                crate::mail::enqueue(c, &mail, config.public_host(), db::now())
+                    .map_err(anyhow::Error::from)
+            })
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "Het testbericht is niet in de wachtrij gezet: {e}. Controleer het adres."
+                )
+            })?;
+            println!("Testbericht staat klaar; het wordt verstuurd door de server of door `klankbord mail run`.");
+        }
+        MailCommand::Run => {
+            let transport = crate::mail::MailTransport::from_config(&config.mail)?;
+            let me = format!("cli-{}", std::process::id());
+            let stats =
+                crate::mail::run_round(&pool, &transport, &config.mail_from, &me, usize::MAX)?;
+            println!(
+                "{} verstuurd, {} mislukt (wordt later opnieuw geprobeerd).",
+                stats.sent, stats.failed
+            );
+        }
+        MailCommand::Status => {
+            let mut conn = pool.get()?;
+            for (status, n) in crate::mail::status_counts(&mut conn)? {
+                println!("{status:<10} {n}");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Options for `deadline`.

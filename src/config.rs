@@ -21,6 +21,10 @@ pub struct Config {
     pub municipality: String,
     /// How outgoing mail leaves the system.
     pub mail: MailConfig,
+    /// Sender of outgoing mail, e.g. `Gemeente Voorbeeld <klachten@voorbeeld.nl>`.
+    pub mail_from: String,
+    /// Seconds between two looks at the mail outbox.
+    pub mail_poll_seconds: u64,
     /// Number of HTTP worker threads (0 = one per CPU core).
     pub workers: usize,
     /// Maximum number of pooled database connections per instance.
@@ -73,6 +77,8 @@ struct FileConfig {
     public_url: Option<String>,
     municipality: Option<String>,
     mail: Option<String>,
+    mail_from: Option<String>,
+    mail_poll_seconds: Option<u64>,
     workers: Option<usize>,
     db_pool_size: Option<u32>,
     behind_proxy: Option<bool>,
@@ -184,6 +190,27 @@ impl Config {
             .unwrap_or_else(|| DEFAULT_MAIL.to_string());
         let mail = parse_mail(&mail_raw)?;
 
+        let mail_from = get("KLANKBORD_MAIL_FROM")
+            .or(file.mail_from)
+            .unwrap_or_else(|| format!("{municipality} <klankbord@localhost>"));
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError::new(
+                "KLANKBORD_MAIL_FROM",
+                format!("'{mail_from}' is geen afzender"),
+                "Gebruik een adres, eventueel met naam: Gemeente Voorbeeld <klachten@voorbeeld.nl>.",
+            ));
+        }
+        let mail_poll_seconds: u64 = match get("KLANKBORD_MAIL_POLL_SECONDS") {
+            Some(v) => parse_number("KLANKBORD_MAIL_POLL_SECONDS", &v)?,
+            None => file.mail_poll_seconds.unwrap_or(10),
+        };
+        if !(1..=3600).contains(&mail_poll_seconds) {
+            return Err(ConfigError::new(
+                "KLANKBORD_MAIL_POLL_SECONDS",
+                format!("{mail_poll_seconds} ligt niet tussen 1 en 3600"),
+                "Kies een aantal seconden tussen 1 en 3600; 10 is een goede start.",
+            ));
+        }
         let workers = match get("KLANKBORD_WORKERS") {
             Some(v) => parse_number("KLANKBORD_WORKERS", &v)?,
             None => file.workers.unwrap_or(0),
@@ -242,12 +269,25 @@ impl Config {
             public_url,
             municipality,
             mail,
+            mail_from,
+            mail_poll_seconds,
             workers,
             db_pool_size,
             behind_proxy,
             session_idle_minutes,
             extra_closed_days,
         })
+    }
+
+    /// The host name of the public address, for Message-IDs.
+    pub fn public_host(&self) -> &str {
+        let rest = self.public_url.split("://").nth(1).unwrap_or("localhost");
+        let host = rest.split(['/', ':']).next().unwrap_or("localhost");
+        if host.is_empty() {
+            "localhost"
+        } else {
+            host
+        }
     }
 
     /// Whether cookies must carry the `Secure` flag (the site is served over HTTPS).

@@ -9,6 +9,7 @@ pub mod complaints;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod mail;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

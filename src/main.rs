@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Command::Migrate => cli::run_migrate(&config),
         Command::User(u) => cli::run_user(&config, u),
         Command::Deadline(d) => cli::run_deadline(&config, d),
+        Command::Mail(m) => cli::run_mail(&config, m),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -43,14 +43,17 @@ impl Application {
         })?;
         let port = listener.local_addr()?.port();
         let workers = config.workers;
+        let mail = Arc::new(crate::mail::MailTransport::from_config(&config.mail)?);
         let state = AppState {
             municipality: Arc::from(config.municipality.as_str()),
             pool,
             config: Arc::new(config),
             address_key: Arc::new(address_key),
+            mail,
             pages: Arc::new(crate::web::page_cache::PageCache::default()),
         };
         spawn_housekeeping(state.clone());
+        spawn_mail_worker(state.clone());
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(web::Data::new(state.clone()))
@@ -85,6 +88,44 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// Sends queued mail; every instance runs one, the outbox makes sure each message goes out once.
+fn spawn_mail_worker(state: AppState) {
+    let me = format!(
+        "{}-{}",
+        std::process::id(),
+        &crate::accounts::sessions::new_token()[..8]
+    );
+    actix_web::rt::spawn(async move {
+        let mut tick =
+            actix_web::rt::time::interval(Duration::from_secs(state.config.mail_poll_seconds));
+        loop {
+            tick.tick().await;
+            let (pool, mail, from, me) = (
+                state.pool.clone(),
+                state.mail.clone(),
+                state.config.mail_from.clone(),
+                me.clone(),
+            );
+            let result = actix_web::web::block(move || {
+                crate::mail::run_round(&pool, &mail, &from, &me, 500)
+            })
+            .await;
+            match result {
+                Ok(Ok(stats)) if stats.sent + stats.failed > 0 => {
+                    tracing::info!(
+                        sent = stats.sent,
+                        failed = stats.failed,
+                        "mail outbox round"
+                    );
+                }
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "mail outbox round failed"),
+                Err(e) => tracing::warn!(error = %e, "mail worker task failed"),
+            }
+        }
+    });
 }
 
 /// Periodic clean-up that any number of instances may run side by side (idempotent deletes).

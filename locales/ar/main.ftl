@@ -168,3 +168,23 @@ error-429-title = انتظروا قليلًا
 error-429-text = تمت محاولات كثيرة جدًا. انتظروا 10 دقائق ثم حاولوا مرة أخرى.
 error-500-title = حدث خطأ ما
 error-500-text = حدث خطأ ما من جهتنا. هذا ليس خطأكم. يُرجى المحاولة لاحقًا.
+
+## E-mail
+mail-title = البريد الإلكتروني
+mail-intro = تنتظر الرسائل هنا حتى يتم إرسالها. بعد الإرسال نحفظ فقط وقت الإرسال ونوع الرسالة، ولا نحفظ عنوان البريد الإلكتروني أو نص الرسالة.
+mail-counts-caption = الرسائل حسب الحالة
+mail-col-count = العدد
+mail-status-pending = بانتظار الإرسال
+mail-status-sending = قيد الإرسال
+mail-status-sent = تم الإرسال
+mail-status-failed = فشل الإرسال
+mail-problems-caption = رسائل فيها مشاكل (الأحدث أولًا)
+mail-col-kind = النوع
+mail-col-created = تاريخ الإنشاء
+mail-col-attempts = المحاولات
+mail-col-error = آخر خطأ
+mail-test-title = إرسال رسالة تجريبية
+mail-test-to = عنوان البريد الإلكتروني
+mail-test-submit = إرسال رسالة تجريبية
+mail-test-invalid = أدخلوا عنوان بريد إلكتروني صحيحًا، مثل name@example.com.
+notice-mail-queued = الرسالة التجريبية جاهزة وسيتم إرسالها خلال دقيقة.

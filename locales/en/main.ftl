@@ -168,3 +168,23 @@ error-429-title = Please wait a moment
 error-429-text = Too many attempts were made. Wait 10 minutes and then try again.
 error-500-title = Something went wrong
 error-500-text = Something went wrong on our side. It is not your fault. Please try again later.
+
+## E-mail
+mail-title = Email
+mail-intro = Messages wait here until they have been sent. After sending, we only keep when it was sent and what kind of message it was, not the address or the text.
+mail-counts-caption = Messages by status
+mail-col-count = Number
+mail-status-pending = Waiting to be sent
+mail-status-sending = Being sent
+mail-status-sent = Sent
+mail-status-failed = Failed
+mail-problems-caption = Messages with problems (newest first)
+mail-col-kind = Type
+mail-col-created = Created on
+mail-col-attempts = Attempts
+mail-col-error = Last error
+mail-test-title = Send a test message
+mail-test-to = Email address
+mail-test-submit = Send test message
+mail-test-invalid = Enter a valid email address, for example name@example.com.
+notice-mail-queued = The test message is ready and will be sent within a minute.

@@ -168,3 +168,23 @@ error-429-title = Even wachten
 error-429-text = Er zijn te veel pogingen gedaan. Wacht 10 minuten en probeer het dan opnieuw.
 error-500-title = Er ging iets mis
 error-500-text = Er ging bij ons iets mis. Dat ligt niet aan u. Probeer het later opnieuw.
+
+## E-mail
+mail-title = E-mail
+mail-intro = Berichten wachten hier tot ze verstuurd zijn. Na verzenden bewaren wij alleen wanneer en wat voor bericht het was, niet het adres of de tekst.
+mail-counts-caption = Berichten per status
+mail-col-count = Aantal
+mail-status-pending = Wacht op verzending
+mail-status-sending = Wordt verstuurd
+mail-status-sent = Verstuurd
+mail-status-failed = Mislukt
+mail-problems-caption = Berichten met problemen (nieuwste eerst)
+mail-col-kind = Soort
+mail-col-created = Gemaakt op
+mail-col-attempts = Pogingen
+mail-col-error = Laatste fout
+mail-test-title = Testbericht sturen
+mail-test-to = E-mailadres
+mail-test-submit = Testbericht sturen
+mail-test-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.
+notice-mail-queued = Het testbericht staat klaar en wordt binnen een minuut verstuurd.

@@ -168,3 +168,23 @@ error-429-title = Prosimy chwilę poczekać
 error-429-text = Było zbyt wiele prób. Prosimy odczekać 10 minut i spróbować ponownie.
 error-500-title = Coś poszło nie tak
 error-500-text = Coś poszło nie tak po naszej stronie. To nie Państwa wina. Prosimy spróbować później.
+
+## E-mail
+mail-title = E-mail
+mail-intro = Wiadomości czekają tutaj, aż zostaną wysłane. Po wysłaniu przechowujemy tylko informację, kiedy wiadomość wysłano i jakiego była rodzaju, ale nie adres ani treść.
+mail-counts-caption = Wiadomości według statusu
+mail-col-count = Liczba
+mail-status-pending = Czeka na wysłanie
+mail-status-sending = W trakcie wysyłania
+mail-status-sent = Wysłano
+mail-status-failed = Nie udało się wysłać
+mail-problems-caption = Wiadomości z problemami (od najnowszych)
+mail-col-kind = Rodzaj
+mail-col-created = Utworzono
+mail-col-attempts = Próby
+mail-col-error = Ostatni błąd
+mail-test-title = Wyślij wiadomość testową
+mail-test-to = Adres e-mail
+mail-test-submit = Wyślij wiadomość testową
+mail-test-invalid = Prosimy wpisać prawidłowy adres e-mail, na przykład nazwa@example.com.
+notice-mail-queued = Wiadomość testowa jest gotowa i zostanie wysłana w ciągu minuty.

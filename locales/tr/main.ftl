@@ -168,3 +168,23 @@ error-429-title = Lütfen biraz bekleyin
 error-429-text = Çok fazla deneme yapıldı. 10 dakika bekleyin ve sonra tekrar deneyin.
 error-500-title = Bir sorun oluştu
 error-500-text = Bizim tarafımızda bir sorun oluştu. Bu sizin hatanız değil. Lütfen daha sonra tekrar deneyin.
+
+## E-mail
+mail-title = E-posta
+mail-intro = Mesajlar gönderilene kadar burada bekler. Gönderildikten sonra sadece ne zaman gönderildiğini ve ne tür bir mesaj olduğunu saklarız, adresi veya metni saklamayız.
+mail-counts-caption = Duruma göre mesajlar
+mail-col-count = Sayı
+mail-status-pending = Gönderilmeyi bekliyor
+mail-status-sending = Gönderiliyor
+mail-status-sent = Gönderildi
+mail-status-failed = Başarısız
+mail-problems-caption = Sorunlu mesajlar (en yenisi önce)
+mail-col-kind = Tür
+mail-col-created = Oluşturulma tarihi
+mail-col-attempts = Denemeler
+mail-col-error = Son hata
+mail-test-title = Test mesajı gönder
+mail-test-to = E-posta adresi
+mail-test-submit = Test mesajı gönder
+mail-test-invalid = Geçerli bir e-posta adresi girin, örneğin isim@example.com.
+notice-mail-queued = Test mesajı hazır ve bir dakika içinde gönderilecek.

@@ -15,6 +15,7 @@ pub const NOTICES: &[&str] = &[
     "notice-password-changed",
     "notice-sessions-ended",
     "notice-logged-out",
+    "notice-mail-queued",
 ];
 
 /// A confirmation line, if `key` is a known notice.
@@ -79,6 +80,7 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
                 ul {
                     li { a href="/beheer/gebruikers" { (t(lang, "users-title")) } }
                     li { a href="/beheer/audit" { (t(lang, "audit-title")) } }
+                    li { a href="/beheer/mail" { (t(lang, "mail-title")) } }
                 }
             }
             h2 { (t(lang, "workspace-account-title")) }

@@ -69,15 +69,6 @@ diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
 
-diesel::allow_tables_to_appear_in_same_query!(
-    settings,
-    users,
-    user_roles,
-    sessions,
-    rate_limits,
-    audit_log
-);
-
 /// Every table, for the test that loads each one on both backends.
 pub const ALL_TABLES: &[&str] = &[
     "settings",
@@ -86,4 +77,37 @@ pub const ALL_TABLES: &[&str] = &[
     "sessions",
     "rate_limits",
     "audit_log",
+    "mail_outbox",
 ];
+
+diesel::table! {
+    /// Outgoing mail waiting to be sent, being sent, sent (address and body erased) or failed.
+    mail_outbox (id) {
+        id -> BigInt,
+        message_id -> Text,
+        kind -> Text,
+        about_type -> Nullable<Text>,
+        about_id -> Nullable<Text>,
+        to_address -> Nullable<Text>,
+        subject -> Text,
+        body_text -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    settings,
+    users,
+    user_roles,
+    sessions,
+    rate_limits,
+    audit_log,
+    mail_outbox
+);

@@ -106,6 +106,7 @@ impl RouteDef {
 pub fn all() -> Vec<RouteDef> {
     let mut routes = crate::web::public::routes();
     routes.extend(crate::accounts::routes::routes());
+    routes.extend(crate::mail::routes::routes());
     routes
 }
 

@@ -49,6 +49,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ),
     ("GET", "/beheer/audit", Only(&[Beheerder])),
     ("GET", "/beheer/audit.csv", Only(&[Beheerder])),
+    ("GET", "/beheer/mail", Only(&[Beheerder])),
+    ("POST", "/beheer/mail/test", Only(&[Beheerder])),
 ];
 
 fn allows(a: Allowed, role: Option<Role>) -> bool {

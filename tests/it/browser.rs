@@ -67,6 +67,7 @@ fn staff_pages_have_no_axe_violations() {
         "/beheer/gebruikers".into(),
         format!("/beheer/gebruikers/{id}"),
         "/beheer/audit".into(),
+        "/beheer/mail".into(),
         "/account/wachtwoord".into(),
     ] {
         browser.goto(&format!("{}{path}", app.base));

@@ -11,6 +11,14 @@ both_backends!(every_table_loads, |app| {
     let (user, pass, _) = app.user("tabel.test", &[klankbord::accounts::model::Role::Raadslid]);
     assert_eq!(app.client().login(&user, &pass).status, 303);
     let mut conn = app.conn();
+    let mail = klankbord::mail::OutgoingMail {
+        kind: "test".into(),
+        about: None,
+        to: "a@voorbeeld.test".into(),
+        subject: "s".into(),
+        body: "b".into(),
+    };
+    klankbord::mail::enqueue(&mut conn, &mail, "voorbeeld.test", klankbord::db::now()).unwrap();
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -52,11 +60,41 @@ both_backends!(every_table_loads, |app| {
         .select(audit_log::all_columns)
         .load(&mut conn)
         .unwrap();
+    type MailRow = (
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        String,
+        i32,
+        NaiveDateTime,
+        Option<String>,
+        Option<NaiveDateTime>,
+        Option<String>,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+    );
+    let m: Vec<MailRow> = mail_outbox::table
+        .select(mail_outbox::all_columns)
+        .load(&mut conn)
+        .unwrap();
     assert_eq!(
-        [s.len(), u.len(), r.len(), se.len(), rl.len(), a.len()]
-            .iter()
-            .filter(|n| **n > 0)
-            .count(),
+        [
+            s.len(),
+            u.len(),
+            r.len(),
+            se.len(),
+            rl.len(),
+            a.len(),
+            m.len()
+        ]
+        .iter()
+        .filter(|n| **n > 0)
+        .count(),
         ALL_TABLES.len()
     );
     assert_eq!(u[0].username, "tabel.test");

@@ -10,5 +10,6 @@ mod audit;
 mod browser;
 mod cli;
 mod database;
+mod mail;
 mod pages;
 mod scale_out;

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod pg;
+pub mod smtp;
 
 use std::sync::mpsc;
 use std::time::Duration;
@@ -82,14 +83,18 @@ impl TestApp {
         extra: &[(&str, &str)],
     ) -> TestApp {
         let mail = format!("folder:{}", dir.path().join("mail").display());
-        let mut env: Vec<(String, String)> = vec![
+        // Extra settings first: the first match wins.
+        let mut env: Vec<(String, String)> = extra
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        env.extend(vec![
             ("DATABASE_URL".into(), database_url.clone()),
             ("KLANKBORD_BIND".into(), "127.0.0.1:0".into()),
             ("KLANKBORD_WORKERS".into(), "2".into()),
             ("KLANKBORD_DB_POOL_SIZE".into(), "4".into()),
             ("KLANKBORD_MAIL".into(), mail),
-        ];
-        env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        ]);
         let config = Config::from_sources(None, &env).expect("test config");
         let pool = db::connect_and_migrate(&config.database_url, 4).expect("database");
         let app_pool = pool.clone();
