@@ -231,3 +231,28 @@ fn cached_public_pages_never_mix_visitors() {
         Some("uk")
     );
 }
+
+#[test]
+fn a_fault_on_our_side_gives_a_friendly_page_and_no_details() {
+    use diesel::connection::SimpleConnection;
+    let Some(app) = crate::support::TestApp::spawn(Backend::Sqlite, "error_500") else {
+        return;
+    };
+    let (admin, _) = app.logged_in(
+        "fout.beheer",
+        &[klankbord::accounts::model::Role::Beheerder],
+    );
+    // Break the database under the running server.
+    app.conn().batch_execute("DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update; DROP TABLE audit_log;").unwrap();
+    admin.get("/?lang=uk");
+    let r = admin.get("/beheer/audit");
+    assert_eq!(r.status, 500);
+    assert_eq!(r.texts("h1"), vec![t(Lang::Uk, "error-500-title")]);
+    assert_eq!(r.attr("html", "lang").as_deref(), Some("uk"));
+    // The cause goes to the log, not to the visitor.
+    assert!(
+        !r.body.contains("audit_log") && !r.body.to_lowercase().contains("sql"),
+        "{}",
+        r.body
+    );
+}
