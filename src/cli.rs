@@ -38,8 +38,60 @@ pub enum Command {
     /// Outgoing mail: send a test message, or send what is waiting and exit.
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Questionnaire definitions.
+    #[command(subcommand)]
+    Survey(SurveyCommand),
     /// Print the legal deadline for deciding on a complaint (Awb 9:11 with the Algemene termijnenwet).
     Deadline(DeadlineArgs),
+}
+
+/// `survey` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Check questionnaire definitions and report every problem with file and line.
+    Check {
+        /// A definition file or a folder of them.
+        #[arg(default_value = "surveys")]
+        path: PathBuf,
+    },
+}
+
+/// Runs a `survey` subcommand; `Ok(false)` means problems were found.
+pub fn run_survey(cmd: SurveyCommand) -> anyhow::Result<bool> {
+    match cmd {
+        SurveyCommand::Check { path } => {
+            let files = crate::surveys::read_files(&path)
+                .map_err(|e| anyhow::anyhow!("Kan {} niet lezen: {e}", path.display()))?;
+            if files.is_empty() {
+                anyhow::bail!("Geen vragenlijsten (.toml) gevonden in {}.", path.display());
+            }
+            match crate::surveys::check_all(files) {
+                Ok(defs) => {
+                    for d in defs {
+                        println!(
+                            "in orde: {} versie {} ({} vragen, talen: {})",
+                            d.key,
+                            d.version,
+                            d.items().count(),
+                            d.languages
+                                .iter()
+                                .map(|l| l.code())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        );
+                    }
+                    Ok(true)
+                }
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{p}");
+                    }
+                    eprintln!("{} probleem/problemen gevonden.", problems.len());
+                    Ok(false)
+                }
+            }
+        }
+    }
 }
 
 /// `mail` subcommands.

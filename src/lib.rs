@@ -11,5 +11,6 @@ pub mod db;
 pub mod demo;
 pub mod mail;
 pub mod startup;
+pub mod surveys;
 pub mod telemetry;
 pub mod web;

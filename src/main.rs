@@ -24,6 +24,11 @@ fn main() -> ExitCode {
         Command::User(u) => cli::run_user(&config, u),
         Command::Deadline(d) => cli::run_deadline(&config, d),
         Command::Mail(m) => cli::run_mail(&config, m),
+        Command::Survey(s) => match cli::run_survey(s) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

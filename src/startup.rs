@@ -25,6 +25,13 @@ impl Application {
     /// Connects to the database (running migrations), binds the listener and prepares the server.
     pub fn build(config: Config) -> anyhow::Result<Application> {
         Locales::check().map_err(|e| anyhow::anyhow!(e))?;
+        crate::surveys::shipped().map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            anyhow::anyhow!(
+                "De meegeleverde vragenlijst is ongeldig:\n{}",
+                list.join("\n")
+            )
+        })?;
         let pool = db::connect_and_migrate(&config.database_url, config.db_pool_size)?;
         Self::build_with_pool(config, pool)
     }

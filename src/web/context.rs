@@ -28,30 +28,48 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data
 
 /// The CSRF token of this request: the existing cookie value, or a new one made on first use.
 #[derive(Clone, Default)]
-pub struct CsrfSlot(Rc<RefCell<(Option<String>, bool)>>);
+pub struct CsrfSlot(Rc<RefCell<CsrfState>>);
+
+#[derive(Default)]
+struct CsrfState {
+    token: Option<String>,
+    created: bool,
+    used: bool,
+}
 
 impl CsrfSlot {
     fn new(existing: Option<String>) -> Self {
-        CsrfSlot(Rc::new(RefCell::new((existing, false))))
+        CsrfSlot(Rc::new(RefCell::new(CsrfState {
+            token: existing,
+            created: false,
+            used: false,
+        })))
     }
 
     /// The token to put in a form; creates one (and later its cookie) when the visitor has none.
     pub fn token(&self) -> String {
         let mut slot = self.0.borrow_mut();
-        match &slot.0 {
+        slot.used = true;
+        match &slot.token {
             Some(t) => t.clone(),
             None => {
                 let t = sessions::new_token();
-                *slot = (Some(t.clone()), true);
+                slot.token = Some(t.clone());
+                slot.created = true;
                 t
             }
         }
     }
 
+    /// Whether a page put this visitor's token in a form (such a page must not be shared).
+    pub fn used(&self) -> bool {
+        self.0.borrow().used
+    }
+
     fn new_token_to_set(&self) -> Option<String> {
         let slot = self.0.borrow();
-        if slot.1 {
-            slot.0.clone()
+        if slot.created {
+            slot.token.clone()
         } else {
             None
         }
@@ -115,6 +133,11 @@ impl Ctx {
     /// The CSRF token for a form on this page.
     pub fn csrf_token(&self) -> String {
         self.csrf.token()
+    }
+
+    /// Whether this page carries the visitor's CSRF token (and so is personal).
+    pub fn csrf_used(&self) -> bool {
+        self.csrf.used()
     }
 }
 

@@ -50,9 +50,40 @@ impl PageCache {
             }
         }
         let body = Bytes::from(render(ctx).into_string());
-        if let Ok(mut pages) = self.pages.write() {
-            pages.insert(key, body.clone());
+        // A page with a form carries this visitor's CSRF token: never share it.
+        if !ctx.csrf_used() {
+            if let Ok(mut pages) = self.pages.write() {
+                pages.insert(key, body.clone());
+            }
         }
         body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn pages_are_rendered_once_per_language_unless_they_carry_a_form() {
+        let cache = PageCache::default();
+        let renders = Cell::new(0);
+        let plain = |ctx: &Ctx| {
+            renders.set(renders.get() + 1);
+            maud::html! { p { (ctx.lang.code()) } }
+        };
+        for _ in 0..3 {
+            cache.serve("plain", &Ctx::anonymous(Lang::Nl, "/", "G"), plain);
+        }
+        cache.serve("plain", &Ctx::anonymous(Lang::Ar, "/", "G"), plain);
+        assert_eq!(renders.get(), 2);
+        let with_form = |ctx: &Ctx| {
+            renders.set(renders.get() + 1);
+            maud::html! { input value=(ctx.csrf_token()); }
+        };
+        cache.serve("form", &Ctx::anonymous(Lang::Nl, "/", "G"), with_form);
+        cache.serve("form", &Ctx::anonymous(Lang::Nl, "/", "G"), with_form);
+        assert_eq!(renders.get(), 4, "a page with a CSRF token is never cached");
     }
 }

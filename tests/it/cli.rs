@@ -69,6 +69,7 @@ fn every_command_has_help() {
         vec!["user", "enable"],
         vec!["user", "set-password"],
         vec!["deadline"],
+        vec!["survey", "check"],
     ] {
         let out = klankbord().args(&args).arg("--help").output().unwrap();
         assert!(out.status.success(), "{args:?}");
@@ -329,4 +330,62 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
         let c = Client::with_cookies(&base, &[]);
         assert_eq!(c.login(&user, &pass).status, 303, "demo login {user}");
     }
+}
+
+#[test]
+fn survey_check_reports_every_problem_with_file_and_line() {
+    // The shipped questionnaire is valid.
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("surveys");
+    let out = klankbord()
+        .args(["survey", "check"])
+        .arg(&shipped)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("in orde: bejegening-bijstand"));
+    // A broken copy: a missing translation and a condition on an unknown item.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(shipped.join("bejegening-bijstand.toml")).unwrap();
+    let broken = text.replacen("key = \"bejegening-bijstand\"", "key = \"kapot\"", 1);
+    let show_if_line = broken
+        .lines()
+        .position(|l| l.trim_start().starts_with("show_if"))
+        .expect("a show_if in the shipped file");
+    let mut lines: Vec<String> = broken.lines().map(str::to_string).collect();
+    lines[show_if_line] = "show_if = \"bestaat_niet = ja\"".into();
+    let title_line = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("en = "))
+        .expect("an English text line");
+    lines.remove(title_line);
+    let file = dir.path().join("kapot.toml");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let out = klankbord()
+        .args(["survey", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let name = file.display().to_string();
+    assert!(
+        err.contains(&format!("{name}:")) && err.contains("bestaat_niet"),
+        "{err}"
+    );
+    assert!(err.contains("'en'"), "missing translation reported: {err}");
+    assert!(
+        err.lines()
+            .filter(|l| l.starts_with(&name))
+            .all(|l| l[name.len() + 1..]
+                .split(':')
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .is_ok()),
+        "{err}"
+    );
 }
