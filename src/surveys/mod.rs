@@ -1,6 +1,7 @@
 //! Surveys (cliëntervaringsonderzoek). So far: questionnaire definitions, their conditions and
 //! `klankbord survey check`.
 
+pub mod codes;
 pub mod condition;
 pub mod definition;
 
