@@ -154,3 +154,43 @@ both_backends!(every_role_against_every_route, |app| {
         failures.join("\n")
     );
 });
+
+#[test]
+fn every_state_changing_route_refuses_a_request_without_csrf_token() {
+    let Some(app) =
+        crate::support::TestApp::spawn(crate::support::Backend::Sqlite, "csrf_every_route")
+    else {
+        return;
+    };
+    let (_, _, id) = app.user("csrf.alles", &Role::ALL);
+    let (_, _, target) = app.user("csrf.doel", &[Raadslid]);
+    let mut checked = 0;
+    for def in routes::all() {
+        for method in &def.methods {
+            if method.as_str() == "GET" {
+                continue;
+            }
+            let path = def.path.replace("{id}", &target.to_string());
+            // Logged in with every role, holding a CSRF cookie, but the form lacks the token.
+            let client = app.session_client(id);
+            let r = client.post_raw(&path, &[("gebruikersnaam", "x"), ("actie", "uitschakelen")]);
+            assert_eq!(
+                r.status, 403,
+                "POST {path} without a CSRF token gave {}",
+                r.status
+            );
+            // A wrong token is refused too.
+            let r = client.post_raw(&path, &[("csrf", "wrongwrongwrongwrongwrongwrongwrong")]);
+            assert_eq!(
+                r.status, 403,
+                "POST {path} with a wrong CSRF token gave {}",
+                r.status
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} state-changing routes found");
+    // Nothing happened: the target account is still active.
+    let users = klankbord::accounts::service::list_users(&mut app.conn()).unwrap();
+    assert!(users.iter().all(|(u, _)| !u.disabled));
+}
