@@ -60,7 +60,7 @@ login-password = Password
 login-submit = Log in
 login-wrong = The username or password is not correct. Please try again.
 login-locked = A wrong password was used too many times. You can log in again after { $time }.
-login-residents-note = Do you want to fill in the questionnaire or make a complaint? You do not need to log in for that. Go to the home page.
+login-residents-note = Do you want to fill in the questionnaire or make a complaint? You do not need to log in for that.
 
 ## Workspace
 workspace-title = Workspace

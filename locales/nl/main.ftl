@@ -60,7 +60,7 @@ login-password = Wachtwoord
 login-submit = Inloggen
 login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
 login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
-login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen. Ga naar de startpagina.
+login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen.
 
 ## Werkplek
 workspace-title = Werkplek

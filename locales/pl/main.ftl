@@ -60,7 +60,7 @@ login-password = Hasło
 login-submit = Zaloguj się
 login-wrong = Nazwa użytkownika lub hasło są nieprawidłowe. Prosimy spróbować ponownie.
 login-locked = Zbyt wiele razy wpisano złe hasło. Można zalogować się ponownie po { $time }.
-login-residents-note = Chcą Państwo wypełnić ankietę lub złożyć skargę? Do tego nie trzeba się logować. Prosimy przejść na stronę główną.
+login-residents-note = Chcą Państwo wypełnić ankietę lub złożyć skargę? Do tego nie trzeba się logować.
 
 ## Workspace
 workspace-title = Miejsce pracy

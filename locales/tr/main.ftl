@@ -60,7 +60,7 @@ login-password = Şifre
 login-submit = Giriş yap
 login-wrong = Kullanıcı adı veya şifre doğru değil. Lütfen tekrar deneyin.
 login-locked = Çok fazla kez yanlış şifre girildi. { $time } sonrasında tekrar giriş yapabilirsiniz.
-login-residents-note = Anketi doldurmak veya şikâyette bulunmak mı istiyorsunuz? Bunun için giriş yapmanız gerekmez. Ana sayfaya gidin.
+login-residents-note = Anketi doldurmak veya şikâyette bulunmak mı istiyorsunuz? Bunun için giriş yapmanız gerekmez.
 
 ## Workspace
 workspace-title = Çalışma alanı

@@ -54,7 +54,7 @@ pub fn login_page(
                 (text_field("wachtwoord", &t(lang, "login-password"), "password", "", None, None, "current-password"))
                 button type="submit" { (t(lang, "login-submit")) }
             }
-            p { (t(lang, "login-residents-note")) }
+            p { (t(lang, "login-residents-note")) " " a href="/" { (t(lang, "error-back-home")) } }
         },
     )
 }
