@@ -41,6 +41,9 @@ pub enum Command {
     /// Questionnaire definitions.
     #[command(subcommand)]
     Survey(SurveyCommand),
+    /// Survey waves and their invitation codes.
+    #[command(subcommand)]
+    Wave(WaveCommand),
     /// Print the legal deadline for deciding on a complaint (Awb 9:11 with the Algemene termijnenwet).
     Deadline(DeadlineArgs),
 }
@@ -92,6 +95,115 @@ pub fn run_survey(cmd: SurveyCommand) -> anyhow::Result<bool> {
             }
         }
     }
+}
+
+/// `wave` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum WaveCommand {
+    /// Create a survey wave on the newest text of a questionnaire.
+    Create {
+        /// Name of the wave, e.g. "Cliëntervaring 2027".
+        #[arg(long)]
+        name: String,
+        /// Questionnaire key.
+        #[arg(long, default_value = "bejegening-bijstand")]
+        questionnaire: String,
+        /// First day answers are taken (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        opens: chrono::NaiveDate,
+        /// Last day answers are taken (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        closes: chrono::NaiveDate,
+        /// Number of people in the population (N), for the margin of error.
+        #[arg(long)]
+        population: i32,
+        /// Channels allowed, comma-separated: web, phone, paper-keyed, paper-scan, assisted (default: all).
+        #[arg(long, value_delimiter = ',')]
+        channels: Vec<String>,
+    },
+    /// List waves with their invitation counts.
+    List,
+    /// Make single-use invitation codes and write them as CSV for a mail merge (the only copy of the codes).
+    Invite {
+        /// Wave number.
+        #[arg(long)]
+        wave: i64,
+        /// How many codes.
+        #[arg(long)]
+        count: usize,
+        /// CSV file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// Runs a `wave` subcommand.
+pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
+    use crate::surveys::waves;
+    let pool = db::connect_and_migrate(&config.database_url, 2)?;
+    let mut conn = pool.get()?;
+    waves::register_shipped(&mut conn)?;
+    let explain = |e: waves::WaveError| anyhow::anyhow!("{}", capitalise(&e.to_string()));
+    match cmd {
+        WaveCommand::Create {
+            name,
+            questionnaire,
+            opens,
+            closes,
+            population,
+            channels,
+        } => {
+            let new = waves::NewWave {
+                name,
+                questionnaire,
+                opens_on: opens,
+                closes_on: closes,
+                population,
+                channels,
+            };
+            let id = waves::create_wave(&mut conn, &new, Actor::Cli).map_err(explain)?;
+            println!("Ronde {id} is aangemaakt.");
+        }
+        WaveCommand::List => {
+            println!(
+                "{:<6} {:<30} {:<28} {:<23} {:>8} {:>10} {:>9}",
+                "NR", "NAAM", "VRAGENLIJST", "PERIODE", "N", "UITGENODIGD", "GEBRUIKT"
+            );
+            for w in waves::list_waves(&mut conn)? {
+                let (made, used) = waves::invitation_counts(&mut conn, w.id)?;
+                println!(
+                    "{:<6} {:<30} {:<28} {:<23} {:>8} {:>10} {:>9}",
+                    w.id,
+                    w.name,
+                    format!("{} v{}.{}", w.questionnaire_key, w.version, w.revision),
+                    format!("{} – {}", w.opens_on, w.closes_on),
+                    w.population,
+                    made,
+                    used
+                );
+            }
+        }
+        WaveCommand::Invite { wave, count, out } => {
+            if out.exists() {
+                anyhow::bail!(
+                    "{} bestaat al. Kies een nieuw bestand: de codes worden maar één keer gemaakt.",
+                    out.display()
+                );
+            }
+            let w = waves::find_wave(&mut conn, wave).map_err(explain)?;
+            // Write to a temporary file first, so a failure never leaves codes in the database
+            // without their only copy.
+            let tmp = out.with_extension("tmp");
+            let file = std::fs::File::create(&tmp)
+                .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", tmp.display()))?;
+            let made =
+                waves::create_invitations(&mut conn, wave, count, Actor::Cli).map_err(explain)?;
+            waves::write_invitation_csv(file, &w, &made, &config.public_url)?;
+            std::fs::rename(&tmp, &out)?;
+            println!("{} codes gemaakt voor ronde {wave}; bewaar {} goed, de codes staan nergens anders.", made.len(), out.display());
+        }
+    }
+    Ok(())
 }
 
 /// `mail` subcommands.

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::User(u) => cli::run_user(&config, u),
         Command::Deadline(d) => cli::run_deadline(&config, d),
         Command::Mail(m) => cli::run_mail(&config, m),
+        Command::Wave(w) => cli::run_wave(&config, w),
         Command::Survey(s) => match cli::run_survey(s) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::FAILURE,

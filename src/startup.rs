@@ -40,6 +40,7 @@ impl Application {
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
         let address_key = {
             let mut conn = pool.get()?;
+            crate::surveys::waves::register_shipped(&mut conn)?;
             db::settings::get_or_insert(&mut conn, "address_hash_key", sessions::new_token)?
         };
         let listener = TcpListener::bind(config.bind).map_err(|e| {

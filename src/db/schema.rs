@@ -78,6 +78,9 @@ pub const ALL_TABLES: &[&str] = &[
     "rate_limits",
     "audit_log",
     "mail_outbox",
+    "questionnaire_versions",
+    "waves",
+    "invitations",
 ];
 
 diesel::table! {
@@ -102,6 +105,47 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Every distinct text of a questionnaire that was ever used; a wave pins one.
+    questionnaire_versions (id) {
+        id -> BigInt,
+        questionnaire_key -> Text,
+        version -> Integer,
+        revision -> Integer,
+        content_hash -> Text,
+        definition -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A survey round: questionnaire version, period, population and channels.
+    waves (id) {
+        id -> BigInt,
+        name -> Text,
+        version_id -> BigInt,
+        opens_on -> Date,
+        closes_on -> Date,
+        population -> Integer,
+        channels -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Single-use invitation codes, stored only as hashes.
+    invitations (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        code_hash -> Text,
+        used -> Bool,
+    }
+}
+
+diesel::joinable!(waves -> questionnaire_versions (version_id));
+diesel::joinable!(invitations -> waves (wave_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
     users,
@@ -109,5 +153,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     rate_limits,
     audit_log,
-    mail_outbox
+    mail_outbox,
+    questionnaire_versions,
+    waves,
+    invitations
 );

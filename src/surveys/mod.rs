@@ -4,6 +4,7 @@
 pub mod codes;
 pub mod condition;
 pub mod definition;
+pub mod waves;
 
 use std::path::Path;
 

@@ -70,6 +70,9 @@ fn every_command_has_help() {
         vec!["user", "set-password"],
         vec!["deadline"],
         vec!["survey", "check"],
+        vec!["wave", "create"],
+        vec!["wave", "list"],
+        vec!["wave", "invite"],
     ] {
         let out = klankbord().args(&args).arg("--help").output().unwrap();
         assert!(out.status.success(), "{args:?}");

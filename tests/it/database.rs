@@ -19,6 +19,26 @@ both_backends!(every_table_loads, |app| {
         body: "b".into(),
     };
     klankbord::mail::enqueue(&mut conn, &mail, "voorbeeld.test", klankbord::db::now()).unwrap();
+    let wave = klankbord::surveys::waves::create_wave(
+        &mut conn,
+        &klankbord::surveys::waves::NewWave {
+            name: "Ronde".into(),
+            questionnaire: "bejegening-bijstand".into(),
+            opens_on: chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
+            closes_on: chrono::NaiveDate::from_ymd_opt(2027, 5, 1).unwrap(),
+            population: 100,
+            channels: vec![],
+        },
+        klankbord::accounts::audit::Actor::System,
+    )
+    .unwrap();
+    klankbord::surveys::waves::create_invitations(
+        &mut conn,
+        wave,
+        3,
+        klankbord::accounts::audit::Actor::System,
+    )
+    .unwrap();
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -82,6 +102,32 @@ both_backends!(every_table_loads, |app| {
         .select(mail_outbox::all_columns)
         .load(&mut conn)
         .unwrap();
+    let qv: Vec<(i64, String, i32, i32, String, String, NaiveDateTime)> =
+        questionnaire_versions::table
+            .select(questionnaire_versions::all_columns)
+            .load(&mut conn)
+            .unwrap();
+    type WaveRow = (
+        i64,
+        String,
+        i64,
+        chrono::NaiveDate,
+        chrono::NaiveDate,
+        i32,
+        String,
+        Option<i64>,
+        NaiveDateTime,
+    );
+    let w: Vec<WaveRow> = waves::table
+        .select(waves::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let inv: Vec<(i64, i64, String, bool)> = invitations::table
+        .select(invitations::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 3));
+    assert_eq!(w[0].3.to_string(), "2027-04-01", "dates come back as dates");
     assert_eq!(
         [
             s.len(),
@@ -90,7 +136,10 @@ both_backends!(every_table_loads, |app| {
             se.len(),
             rl.len(),
             a.len(),
-            m.len()
+            m.len(),
+            qv.len(),
+            w.len(),
+            inv.len()
         ]
         .iter()
         .filter(|n| **n > 0)

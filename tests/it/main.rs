@@ -13,3 +13,4 @@ mod database;
 mod mail;
 mod pages;
 mod scale_out;
+mod waves;

@@ -1,0 +1,3 @@
+DROP TABLE invitations;
+DROP TABLE waves;
+DROP TABLE questionnaire_versions;
