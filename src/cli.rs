@@ -442,11 +442,6 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
                 println!("{:<24} {:<10} {}", u.username, status, codes.join(","));
             }
         }
-        UserCommand::Disable { username } | UserCommand::Enable { username }
-            if username.is_empty() =>
-        {
-            anyhow::bail!("Geef een gebruikersnaam.");
-        }
         UserCommand::Disable { username } => {
             let user = service::find_by_username(&mut conn, &username).map_err(explain)?;
             service::set_disabled(&mut conn, user.id, true, Actor::Cli).map_err(explain)?;

@@ -301,6 +301,18 @@ fn parse_roles(codes: &[String]) -> Vec<Role> {
     roles
 }
 
+/// Splits an account result: refusals the user can fix go back to the form, faults become error pages.
+fn refusal_or_fault<T>(
+    result: Result<T, AccountError>,
+) -> Result<Result<T, AccountError>, AppError> {
+    match result {
+        Ok(v) => Ok(Ok(v)),
+        Err(AccountError::Db(e)) => Err(e.into()),
+        Err(AccountError::Other(e)) => Err(AppError::Internal(e)),
+        Err(e) => Ok(Err(e)),
+    }
+}
+
 /// The form field an account error belongs to.
 fn error_field(e: &AccountError) -> &'static str {
     match e {
@@ -325,12 +337,7 @@ async fn user_create(
         roles: roles.clone(),
     };
     let result = state
-        .db(move |conn| match service::create_user(conn, new, actor) {
-            Ok(u) => Ok(Ok(u.id)),
-            Err(AccountError::Db(e)) => Err(e.into()),
-            Err(AccountError::Other(e)) => Err(AppError::Internal(e)),
-            Err(e) => Ok(Err(e)),
-        })
+        .db(move |conn| refusal_or_fault(service::create_user(conn, new, actor).map(|u| u.id)))
         .await?;
     match result {
         Ok(id) => Ok(see_other(&format!(
@@ -406,11 +413,8 @@ where
     let actor = Actor::User(require_user(&ctx)?.id);
     let result = state
         .db(move |conn| match change(conn, actor) {
-            Ok(()) => Ok(Ok(())),
             Err(AccountError::NotFound) => Err(AppError::NotFound),
-            Err(AccountError::Db(e)) => Err(e.into()),
-            Err(AccountError::Other(e)) => Err(AppError::Internal(e)),
-            Err(e) => Ok(Err(e)),
+            other => refusal_or_fault(other),
         })
         .await?;
     match result {

@@ -2,7 +2,7 @@
 //! an entry here fails `every_route_is_in_the_matrix`; each entry is checked against each role.
 
 use klankbord::accounts::model::Role;
-use klankbord::web::routes::{self, Access};
+use klankbord::web::routes;
 
 use crate::both_backends;
 use crate::support::{Client, TEST_CSRF};
@@ -96,7 +96,6 @@ fn every_route_is_in_the_matrix() {
             "matrix entry {m} {p} is not served any more"
         );
     }
-    let _: Option<Access> = None;
 }
 
 both_backends!(every_role_against_every_route, |app| {
