@@ -134,6 +134,12 @@ pub enum WaveCommand {
         /// CSV file to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Also write print-ready letters (HTML, one A4 per code, with QR code) to this file.
+        #[arg(long, value_name = "FILE")]
+        letters: Option<PathBuf>,
+        /// Language of the letters: nl, en, ar, tr, pl or uk.
+        #[arg(long, default_value = "nl")]
+        language: String,
     },
 }
 
@@ -183,7 +189,21 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                 );
             }
         }
-        WaveCommand::Invite { wave, count, out } => {
+        WaveCommand::Invite {
+            wave,
+            count,
+            out,
+            letters,
+            language,
+        } => {
+            let lang = crate::web::i18n::Lang::from_code(&language)
+                .ok_or_else(|| anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk."))?;
+            if let Some(l) = letters.as_ref().filter(|l| l.exists()) {
+                anyhow::bail!(
+                    "{} bestaat al. Kies een nieuw bestand: de codes worden maar één keer gemaakt.",
+                    l.display()
+                );
+            }
             if out.exists() {
                 anyhow::bail!(
                     "{} bestaat al. Kies een nieuw bestand: de codes worden maar één keer gemaakt.",
@@ -200,6 +220,12 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                 waves::create_invitations(&mut conn, wave, count, Actor::Cli).map_err(explain)?;
             waves::write_invitation_csv(file, &w, &made, &config.public_url)?;
             std::fs::rename(&tmp, &out)?;
+            if let Some(path) = &letters {
+                let html = crate::surveys::invite::letters(&w, &made, lang, &config.public_url, &config.municipality, true)?;
+                std::fs::write(path, html.into_string())
+                    .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}; de codes staan in {}", path.display(), out.display()))?;
+                println!("Brieven geschreven naar {}.", path.display());
+            }
             println!("{} codes gemaakt voor ronde {wave}; bewaar {} goed, de codes staan nergens anders.", made.len(), out.display());
         }
     }

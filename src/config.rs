@@ -33,6 +33,8 @@ pub struct Config {
     pub behind_proxy: bool,
     /// Idle minutes after which a staff session ends.
     pub session_idle_minutes: i64,
+    /// Days after a wave closes that interview volunteers' contact details are kept.
+    pub volunteer_retention_days: i64,
     /// Days the government declared equal to a recognised holiday (Algemene termijnenwet art. 3 lid 2).
     pub extra_closed_days: Vec<chrono::NaiveDate>,
 }
@@ -83,6 +85,7 @@ struct FileConfig {
     db_pool_size: Option<u32>,
     behind_proxy: Option<bool>,
     session_idle_minutes: Option<i64>,
+    volunteer_retention_days: Option<i64>,
     extra_closed_days: Option<Vec<String>>,
 }
 
@@ -241,6 +244,17 @@ impl Config {
                 "Kies een aantal minuten tussen 5 en 720.",
             ));
         }
+        let volunteer_retention_days: i64 = match get("KLANKBORD_VOLUNTEER_RETENTION_DAYS") {
+            Some(v) => parse_number("KLANKBORD_VOLUNTEER_RETENTION_DAYS", &v)?,
+            None => file.volunteer_retention_days.unwrap_or(90),
+        };
+        if !(0..=730).contains(&volunteer_retention_days) {
+            return Err(ConfigError::new(
+                "KLANKBORD_VOLUNTEER_RETENTION_DAYS",
+                format!("{volunteer_retention_days} ligt niet tussen 0 en 730"),
+                "Kies een aantal dagen tussen 0 en 730; 90 is gebruikelijk.",
+            ));
+        }
 
         let extra_raw: Vec<String> = match get("KLANKBORD_EXTRA_CLOSED_DAYS") {
             Some(v) => v
@@ -275,6 +289,7 @@ impl Config {
             db_pool_size,
             behind_proxy,
             session_idle_minutes,
+            volunteer_retention_days,
             extra_closed_days,
         })
     }

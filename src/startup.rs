@@ -142,8 +142,13 @@ fn spawn_housekeeping(state: AppState) {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
+            let days = state.config.volunteer_retention_days;
             let result = state
-                .db(|conn| Ok(sessions::purge_expired(conn, db::now())?))
+                .db(move |conn| {
+                    sessions::purge_expired(conn, db::now())?;
+                    crate::surveys::invite::cleanup(conn, crate::surveys::today(), days)?;
+                    Ok(())
+                })
                 .await;
             if let Err(e) = result {
                 tracing::warn!(error = %e, "housekeeping failed");

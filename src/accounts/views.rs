@@ -83,6 +83,14 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
                     li { a href="/beheer/mail" { (t(lang, "mail-title")) } }
                 }
             }
+            @if roles.contains(&Role::Onderzoeker) {
+                h2 { (t(lang, "workspace-research-title")) }
+                ul { li { a href="/onderzoek" { (t(lang, "waves-title")) } } }
+            }
+            @if roles.contains(&Role::Invoerder) {
+                h2 { (t(lang, "workspace-entry-title")) }
+                ul { li { a href="/invoer" { (t(lang, "entry-list-title")) } } }
+            }
             h2 { (t(lang, "workspace-account-title")) }
             ul {
                 li { a href="/account/wachtwoord" { (t(lang, "layout-change-password")) } }

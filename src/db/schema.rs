@@ -81,6 +81,10 @@ pub const ALL_TABLES: &[&str] = &[
     "questionnaire_versions",
     "waves",
     "invitations",
+    "responses",
+    "drafts",
+    "invitation_addresses",
+    "interview_volunteers",
 ];
 
 diesel::table! {
@@ -130,6 +134,8 @@ diesel::table! {
         channels -> Text,
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        reminders_sent -> Integer,
+        closed_cleanup -> Bool,
     }
 }
 
@@ -143,7 +149,59 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// One sent answer set. No column refers to an invitation, code, address or person.
+    responses (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        version_id -> BigInt,
+        channel -> Text,
+        helper -> Nullable<Text>,
+        language -> Text,
+        answered_on -> Date,
+        answers -> Text,
+    }
+}
+
+diesel::table! {
+    /// Answers saved before sending, per invitation; deleted when the answers are sent.
+    drafts (invitation_id) {
+        invitation_id -> BigInt,
+        answers -> Text,
+        step -> Integer,
+        updated_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// E-mail addresses supplied for invitations; gone when the code is used or the wave closes.
+    invitation_addresses (invitation_id) {
+        invitation_id -> BigInt,
+        email -> Text,
+        code -> Text,
+        language -> Text,
+        reminders_sent -> Integer,
+    }
+}
+
+diesel::table! {
+    /// People who offered a follow-up interview; no link to answers.
+    interview_volunteers (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        name -> Text,
+        contact -> Text,
+        language -> Text,
+        best_time -> Text,
+        created_on -> Date,
+    }
+}
+
 diesel::joinable!(waves -> questionnaire_versions (version_id));
+diesel::joinable!(responses -> waves (wave_id));
+diesel::joinable!(drafts -> invitations (invitation_id));
+diesel::joinable!(invitation_addresses -> invitations (invitation_id));
+diesel::joinable!(interview_volunteers -> waves (wave_id));
 diesel::joinable!(invitations -> waves (wave_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -156,5 +214,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     mail_outbox,
     questionnaire_versions,
     waves,
-    invitations
+    invitations,
+    responses,
+    drafts,
+    invitation_addresses,
+    interview_volunteers
 );

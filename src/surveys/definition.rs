@@ -168,6 +168,8 @@ pub struct Definition {
     pub version: i64,
     /// Languages it is offered in.
     pub languages: Vec<Lang>,
+    /// All questions on one page instead of one question per page.
+    pub one_page: bool,
     /// Title per language.
     pub title: Texts,
     /// Introduction per language.
@@ -211,6 +213,8 @@ struct RawDefinition {
     key: Spanned<String>,
     version: Spanned<i64>,
     languages: Spanned<Vec<String>>,
+    #[serde(default)]
+    one_page: bool,
     title: Spanned<Texts>,
     intro: Spanned<Texts>,
     sections: Vec<Spanned<RawSection>>,
@@ -433,6 +437,7 @@ pub fn parse(file: &str, text: &str) -> Result<Definition, Vec<Problem>> {
         key,
         version: *raw.version.get_ref(),
         languages,
+        one_page: raw.one_page,
         title,
         intro,
         sections,

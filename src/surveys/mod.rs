@@ -1,10 +1,25 @@
-//! Surveys (cliëntervaringsonderzoek). So far: questionnaire definitions, their conditions and
-//! `klankbord survey check`.
+//! Surveys (cliëntervaringsonderzoek): questionnaire definitions and their check, waves and
+//! invitation codes, answering on the web and by staff entry, follow-up and export.
 
+pub mod answers;
 pub mod codes;
 pub mod condition;
 pub mod definition;
+pub mod export;
+pub mod invite;
+pub mod form;
+pub mod respondent;
+pub mod respond;
+pub mod staff;
+pub mod stats;
 pub mod waves;
+
+/// Today's date in the Netherlands (answers and windows are kept by date only).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .date_naive()
+}
 
 use std::path::Path;
 

@@ -160,6 +160,22 @@ pub struct Wave {
     pub population: i32,
     /// Channels, comma-separated.
     pub channels: String,
+    /// The pinned questionnaire text.
+    pub version_id: i64,
+    /// Reminders sent so far (at most two).
+    pub reminders_sent: i32,
+}
+
+impl Wave {
+    /// Whether answers may come in through `channel`.
+    pub fn allows(&self, channel: &str) -> bool {
+        self.channels.split(',').any(|c| c == channel)
+    }
+
+    /// The answering window today (Dutch local date).
+    pub fn window_today(&self) -> Window {
+        window(crate::surveys::today(), self.opens_on, self.closes_on)
+    }
 }
 
 /// Creates a wave on the newest text of a questionnaire.
@@ -224,30 +240,51 @@ pub fn create_wave(conn: &mut DbConnection, new: &NewWave, actor: Actor) -> Resu
     })
 }
 
+/// The columns of [`Wave`], in its field order.
+#[allow(clippy::type_complexity)]
+const WAVE_COLUMNS: (
+    waves::id,
+    waves::name,
+    questionnaire_versions::questionnaire_key,
+    questionnaire_versions::version,
+    questionnaire_versions::revision,
+    waves::opens_on,
+    waves::closes_on,
+    waves::population,
+    waves::channels,
+    waves::version_id,
+    waves::reminders_sent,
+) = (
+    waves::id,
+    waves::name,
+    questionnaire_versions::questionnaire_key,
+    questionnaire_versions::version,
+    questionnaire_versions::revision,
+    waves::opens_on,
+    waves::closes_on,
+    waves::population,
+    waves::channels,
+    waves::version_id,
+    waves::reminders_sent,
+);
+
 /// Every wave, newest first.
 pub fn list_waves(conn: &mut DbConnection) -> QueryResult<Vec<Wave>> {
     waves::table
         .inner_join(questionnaire_versions::table)
         .order(waves::id.desc())
-        .select((
-            waves::id,
-            waves::name,
-            questionnaire_versions::questionnaire_key,
-            questionnaire_versions::version,
-            questionnaire_versions::revision,
-            waves::opens_on,
-            waves::closes_on,
-            waves::population,
-            waves::channels,
-        ))
+        .select(WAVE_COLUMNS)
         .load(conn)
 }
 
 /// One wave.
 pub fn find_wave(conn: &mut DbConnection, id: i64) -> Result<Wave, WaveError> {
-    list_waves(conn)?
-        .into_iter()
-        .find(|w| w.id == id)
+    waves::table
+        .inner_join(questionnaire_versions::table)
+        .filter(waves::id.eq(id))
+        .select(WAVE_COLUMNS)
+        .first(conn)
+        .optional()?
         .ok_or(WaveError::UnknownWave(id))
 }
 

@@ -90,12 +90,36 @@ impl Lang {
 
     fn source(self) -> &'static str {
         match self {
-            Lang::Nl => include_str!("../../locales/nl/main.ftl"),
-            Lang::En => include_str!("../../locales/en/main.ftl"),
-            Lang::Ar => include_str!("../../locales/ar/main.ftl"),
-            Lang::Tr => include_str!("../../locales/tr/main.ftl"),
-            Lang::Pl => include_str!("../../locales/pl/main.ftl"),
-            Lang::Uk => include_str!("../../locales/uk/main.ftl"),
+            Lang::Nl => concat!(
+                include_str!("../../locales/nl/main.ftl"),
+                "\n",
+                include_str!("../../locales/nl/surveys.ftl")
+            ),
+            Lang::En => concat!(
+                include_str!("../../locales/en/main.ftl"),
+                "\n",
+                include_str!("../../locales/en/surveys.ftl")
+            ),
+            Lang::Ar => concat!(
+                include_str!("../../locales/ar/main.ftl"),
+                "\n",
+                include_str!("../../locales/ar/surveys.ftl")
+            ),
+            Lang::Tr => concat!(
+                include_str!("../../locales/tr/main.ftl"),
+                "\n",
+                include_str!("../../locales/tr/surveys.ftl")
+            ),
+            Lang::Pl => concat!(
+                include_str!("../../locales/pl/main.ftl"),
+                "\n",
+                include_str!("../../locales/pl/surveys.ftl")
+            ),
+            Lang::Uk => concat!(
+                include_str!("../../locales/uk/main.ftl"),
+                "\n",
+                include_str!("../../locales/uk/surveys.ftl")
+            ),
         }
     }
 

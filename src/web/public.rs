@@ -13,7 +13,7 @@ use crate::web::routes::{Access, RouteDef};
 use crate::web::AppState;
 
 /// The stylesheet, compiled into the binary.
-const STYLESHEET: &str = include_str!("../../static/klankbord.css");
+pub const STYLESHEET: &str = include_str!("../../static/klankbord.css");
 
 /// Routes of this module.
 pub fn routes() -> Vec<RouteDef> {

@@ -112,6 +112,8 @@ pub fn all() -> Vec<RouteDef> {
     let mut routes = crate::web::public::routes();
     routes.extend(crate::accounts::routes::routes());
     routes.extend(crate::mail::routes::routes());
+    routes.extend(crate::surveys::staff::routes());
+    routes.extend(crate::surveys::respondent::routes());
     routes
 }
 

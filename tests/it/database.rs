@@ -39,6 +39,30 @@ both_backends!(every_table_loads, |app| {
         klankbord::accounts::audit::Actor::System,
     )
     .unwrap();
+    // Answers, a draft, an e-mail invitation and an interview volunteer.
+    use klankbord::surveys::{answers::{AnswerSet, Stored}, invite, respond, waves as w};
+    let wave_row = w::find_wave(&mut conn, wave).unwrap();
+    let def = respond::definition(&mut conn, wave_row.version_id).unwrap();
+    let mut answers = AnswerSet::new();
+    answers.insert("cijfer".into(), Stored::Number(7));
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 4, 2).unwrap();
+    let meta = respond::Meta { channel: "web".into(), helper: None, language: "nl".into() };
+    respond::submit(&mut conn, &wave_row, &def, None, &answers, &meta, day).unwrap();
+    let cx = invite::MailContext { public_url: "http://voorbeeld.test", domain: "voorbeeld.test", municipality: "Voorbeeld" };
+    invite::invite_by_email(&mut conn, &wave_row, &["b@voorbeeld.test".to_string()], klankbord::web::i18n::Lang::Nl, &cx, klankbord::accounts::audit::Actor::System, day).unwrap();
+    let first_invitation: i64 = invitations::table.select(invitations::id).order(invitations::id).first(&mut conn).unwrap();
+    respond::save_draft(&mut conn, first_invitation, &answers, 3, day).unwrap();
+    diesel::insert_into(interview_volunteers::table)
+        .values((
+            interview_volunteers::wave_id.eq(wave),
+            interview_volunteers::name.eq("A"),
+            interview_volunteers::contact.eq("0612345678"),
+            interview_volunteers::language.eq("nl"),
+            interview_volunteers::best_time.eq("avond"),
+            interview_volunteers::created_on.eq(day),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -117,6 +141,8 @@ both_backends!(every_table_loads, |app| {
         String,
         Option<i64>,
         NaiveDateTime,
+        i32,
+        bool,
     );
     let w: Vec<WaveRow> = waves::table
         .select(waves::all_columns)
@@ -126,7 +152,19 @@ both_backends!(every_table_loads, |app| {
         .select(invitations::all_columns)
         .load(&mut conn)
         .unwrap();
-    assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 3));
+    type ResponseRow = (i64, i64, i64, String, Option<String>, String, chrono::NaiveDate, String);
+    let resp: Vec<ResponseRow> =
+        responses::table.select(responses::all_columns).load(&mut conn).unwrap();
+    let dr: Vec<(i64, String, i32, chrono::NaiveDate)> =
+        drafts::table.select(drafts::all_columns).load(&mut conn).unwrap();
+    let ia: Vec<(i64, String, String, String, i32)> = invitation_addresses::table
+        .select(invitation_addresses::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let iv: Vec<(i64, i64, String, String, String, String, chrono::NaiveDate)> =
+        interview_volunteers::table.select(interview_volunteers::all_columns).load(&mut conn).unwrap();
+    assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 4));
+    assert_eq!(resp[0].6, day, "answers carry a date only");
     assert_eq!(w[0].3.to_string(), "2027-04-01", "dates come back as dates");
     assert_eq!(
         [
@@ -139,7 +177,11 @@ both_backends!(every_table_loads, |app| {
             m.len(),
             qv.len(),
             w.len(),
-            inv.len()
+            inv.len(),
+            resp.len(),
+            dr.len(),
+            ia.len(),
+            iv.len()
         ]
         .iter()
         .filter(|n| **n > 0)

@@ -1,0 +1,352 @@
+//! Export of a wave's answers as CSV, with a codebook (CSV and JSON) that says what every column and
+//! value means. The column layout is a pure function of the questionnaire, so the codebook and the
+//! data always agree.
+
+use std::io::Write;
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::schema::responses;
+use crate::db::DbConnection;
+use crate::surveys::answers::{
+    dont_know_key, scale_label_keys, text_in, AnswerSet, Stored, OTHER_CODE, OTHER_SUFFIX,
+};
+use crate::surveys::definition::{Definition, Dimension, Item, ItemKind};
+use crate::surveys::waves::Wave;
+use crate::web::i18n::{t, Lang};
+
+/// The fixed columns before the items.
+pub const META_COLUMNS: &[&str] = &["respons", "ronde", "kanaal", "hulp", "taal", "datum"];
+
+/// What a data column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// The item's value (number, option code or text).
+    Value,
+    /// 1 when this option of a multiple-choice item was chosen, 0 when not (empty when unanswered).
+    Option(String),
+    /// The "anders, namelijk" text.
+    Other,
+}
+
+/// One data column.
+#[derive(Debug, Clone)]
+pub struct Column<'a> {
+    /// Column name in the CSV.
+    pub name: String,
+    /// The item.
+    pub item: &'a Item,
+    /// What it holds.
+    pub kind: ColumnKind,
+}
+
+/// The item columns of a questionnaire, in order.
+pub fn columns(def: &Definition) -> Vec<Column<'_>> {
+    let mut out = vec![];
+    for item in def.items() {
+        match &item.kind {
+            ItemKind::Multi { options, other } => {
+                for o in options {
+                    out.push(Column {
+                        name: format!("{}_{}", item.key, o.code),
+                        item,
+                        kind: ColumnKind::Option(o.code.clone()),
+                    });
+                }
+                if *other {
+                    out.push(Column {
+                        name: format!("{}_{OTHER_CODE}", item.key),
+                        item,
+                        kind: ColumnKind::Option(OTHER_CODE.into()),
+                    });
+                    out.push(Column {
+                        name: format!("{}_{OTHER_CODE}_tekst", item.key),
+                        item,
+                        kind: ColumnKind::Other,
+                    });
+                }
+            }
+            ItemKind::Single { other: true, .. } => {
+                out.push(Column {
+                    name: item.key.clone(),
+                    item,
+                    kind: ColumnKind::Value,
+                });
+                out.push(Column {
+                    name: format!("{}_{OTHER_CODE}_tekst", item.key),
+                    item,
+                    kind: ColumnKind::Other,
+                });
+            }
+            _ => out.push(Column {
+                name: item.key.clone(),
+                item,
+                kind: ColumnKind::Value,
+            }),
+        }
+    }
+    out
+}
+
+/// The cell of one column for one answer set (empty when unanswered or not shown).
+pub fn cell(col: &Column<'_>, answers: &AnswerSet) -> String {
+    let value = answers.get(&col.item.key);
+    match (&col.kind, value) {
+        (_, None) => String::new(),
+        (ColumnKind::Value, Some(Stored::Number(n))) => n.to_string(),
+        (ColumnKind::Value, Some(Stored::Text(t))) => t.clone(),
+        (ColumnKind::Value, Some(Stored::List(l))) => l.join(";"),
+        (ColumnKind::Option(code), Some(Stored::List(l))) => {
+            if l.contains(code) { "1" } else { "0" }.to_string()
+        }
+        (ColumnKind::Option(_), Some(_)) => String::new(),
+        (ColumnKind::Other, Some(_)) => match answers.get(&format!("{}{OTHER_SUFFIX}", col.item.key)) {
+            Some(Stored::Text(t)) => t.clone(),
+            _ => String::new(),
+        },
+    }
+}
+
+fn dimension_code(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Bereikbaarheid => "bereikbaarheid",
+        Dimension::Bejegening => "bejegening",
+        Dimension::Dienstverlening => "dienstverlening",
+        Dimension::Effectiviteit => "effectiviteit",
+        Dimension::Achtergrond => "achtergrond",
+    }
+}
+
+fn type_code(kind: &ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Grade => "grade",
+        ItemKind::Scale { smileys: true, .. } => "smileys",
+        ItemKind::Scale { .. } => "scale",
+        ItemKind::Single { .. } => "single",
+        ItemKind::Multi { .. } => "multi",
+        ItemKind::Text { .. } => "text",
+        ItemKind::Number { .. } => "number",
+    }
+}
+
+/// The values a column can hold with their labels in `lang` (empty for free text and numbers).
+fn value_labels(col: &Column<'_>, lang: Lang) -> Vec<(String, String)> {
+    match (&col.kind, &col.item.kind) {
+        (ColumnKind::Option(_), _) => vec![
+            ("1".into(), t(lang, "codebook-chosen")),
+            ("0".into(), t(lang, "codebook-not-chosen")),
+        ],
+        (ColumnKind::Other, _) => vec![],
+        (_, ItemKind::Grade) => (1..=10).map(|n| (n.to_string(), n.to_string())).collect(),
+        (_, ItemKind::Scale { wording, dont_know, .. }) => {
+            let mut v: Vec<(String, String)> = scale_label_keys(*wording)
+                .iter()
+                .enumerate()
+                .map(|(i, k)| ((i + 1).to_string(), t(lang, k)))
+                .collect();
+            if let Some(d) = dont_know {
+                v.push((d.clone(), t(lang, dont_know_key(d))));
+            }
+            v
+        }
+        (_, ItemKind::Single { options, other }) => {
+            let mut v: Vec<(String, String)> = options
+                .iter()
+                .map(|o| (o.code.clone(), text_in(&o.label, lang).to_string()))
+                .collect();
+            if *other {
+                v.push((OTHER_CODE.into(), t(lang, "answer-other")));
+            }
+            v
+        }
+        _ => vec![],
+    }
+}
+
+/// Writes the answers of a wave as CSV, reading the database in batches so memory stays flat.
+pub fn write_answers<W: Write>(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    def: &Definition,
+    out: W,
+) -> anyhow::Result<u64> {
+    let cols = columns(def);
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = META_COLUMNS.to_vec();
+    header.extend(cols.iter().map(|c| c.name.as_str()));
+    w.write_record(&header)?;
+    let mut after = 0i64;
+    let mut number = 0u64;
+    let mut record: Vec<String> = Vec::with_capacity(header.len());
+    loop {
+        type Row = (i64, String, Option<String>, String, chrono::NaiveDate, String);
+        let batch: Vec<Row> = responses::table
+            .filter(responses::wave_id.eq(wave.id))
+            .filter(responses::id.gt(after))
+            .order(responses::id)
+            .limit(5000)
+            .select((
+                responses::id,
+                responses::channel,
+                responses::helper,
+                responses::language,
+                responses::answered_on,
+                responses::answers,
+            ))
+            .load(conn)?;
+        let Some(last) = batch.last() else { break };
+        after = last.0;
+        for (_, channel, helper, language, date, json) in batch {
+            number += 1;
+            let answers: AnswerSet = serde_json::from_str(&json)?;
+            record.clear();
+            record.push(number.to_string());
+            record.push(wave.id.to_string());
+            record.push(channel);
+            record.push(helper.unwrap_or_default());
+            record.push(language);
+            record.push(date.format("%Y-%m-%d").to_string());
+            record.extend(cols.iter().map(|c| cell(c, &answers)));
+            w.write_record(&record)?;
+        }
+    }
+    w.flush()?;
+    Ok(number)
+}
+
+/// One codebook entry.
+#[derive(Debug, Serialize)]
+pub struct CodebookColumn {
+    /// Column name.
+    pub column: String,
+    /// Item key.
+    pub item: String,
+    /// Item type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Monitor dimension.
+    pub dimension: String,
+    /// Behoorlijkheidsnormen.
+    pub norms: Vec<String>,
+    /// Question text per language.
+    pub question: std::collections::BTreeMap<String, String>,
+    /// Values and their labels (in Dutch).
+    pub values: Vec<CodebookValue>,
+}
+
+/// One value of a column.
+#[derive(Debug, Serialize)]
+pub struct CodebookValue {
+    /// As it appears in the data.
+    pub value: String,
+    /// Meaning.
+    pub label: String,
+}
+
+/// The whole codebook of a wave.
+#[derive(Debug, Serialize)]
+pub struct Codebook {
+    /// Questionnaire key.
+    pub questionnaire: String,
+    /// Version and revision.
+    pub version: String,
+    /// Wave number.
+    pub wave: i64,
+    /// Meaning of the fixed columns.
+    pub meta: Vec<CodebookValue>,
+    /// Item columns.
+    pub columns: Vec<CodebookColumn>,
+}
+
+/// Builds the codebook (labels in `lang`).
+pub fn codebook(wave: &Wave, def: &Definition, lang: Lang) -> Codebook {
+    Codebook {
+        questionnaire: def.key.clone(),
+        version: format!("{}.{}", wave.version, wave.revision),
+        wave: wave.id,
+        meta: META_COLUMNS
+            .iter()
+            .map(|c| CodebookValue {
+                value: c.to_string(),
+                label: t(lang, &format!("codebook-meta-{c}")),
+            })
+            .collect(),
+        columns: columns(def)
+            .iter()
+            .map(|c| CodebookColumn {
+                column: c.name.clone(),
+                item: c.item.key.clone(),
+                kind: match &c.kind {
+                    ColumnKind::Value => type_code(&c.item.kind).to_string(),
+                    ColumnKind::Option(_) => "option".into(),
+                    ColumnKind::Other => "other_text".into(),
+                },
+                dimension: dimension_code(c.item.dimension).to_string(),
+                norms: c.item.norms.clone(),
+                question: c.item.text.clone(),
+                values: value_labels(c, lang)
+                    .into_iter()
+                    .map(|(value, label)| CodebookValue { value, label })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The codebook as CSV: one row per column and value.
+pub fn write_codebook_csv<W: Write>(book: &Codebook, out: W) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["kolom", "vraag", "type", "dimensie", "normen", "vraagtekst", "waarde", "betekenis"])?;
+    for m in &book.meta {
+        w.write_record([m.value.as_str(), "", "meta", "", "", m.label.as_str(), "", ""])?;
+    }
+    for c in &book.columns {
+        let question = c.question.get("nl").map(String::as_str).unwrap_or("");
+        let norms = c.norms.join(";");
+        if c.values.is_empty() {
+            w.write_record([&c.column, &c.item, &c.kind, &c.dimension, &norms, question, "", ""])?;
+        }
+        for v in &c.values {
+            w.write_record([
+                c.column.as_str(),
+                &c.item,
+                &c.kind,
+                &c.dimension,
+                &norms,
+                question,
+                &v.value,
+                &v.label,
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiple_choice_gets_a_column_per_option_and_cells_follow_the_answers() {
+        let defs = crate::surveys::shipped().unwrap();
+        let def = &defs[0];
+        let cols = columns(def);
+        let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+        assert!(names.contains(&"kanaal_telefoon"));
+        assert!(names.contains(&"kanaal_anders_tekst"));
+        assert!(names.contains(&"cijfer"));
+        let mut a = AnswerSet::new();
+        a.insert("kanaal".into(), Stored::List(vec!["telefoon".into(), "anders".into()]));
+        a.insert("kanaal.anders".into(), Stored::Text("WhatsApp".into()));
+        a.insert("cijfer".into(), Stored::Number(7));
+        let get = |n: &str| cell(cols.iter().find(|c| c.name == n).unwrap(), &a);
+        assert_eq!(get("kanaal_telefoon"), "1");
+        assert_eq!(get("kanaal_balie"), "0");
+        assert_eq!(get("kanaal_anders"), "1");
+        assert_eq!(get("kanaal_anders_tekst"), "WhatsApp");
+        assert_eq!(get("cijfer"), "7");
+        assert_eq!(get("team"), "", "unanswered is empty, not zero");
+    }
+}

@@ -1,0 +1,303 @@
+//! HTML for questions: one renderer per item type, for respondents (large touch targets, plain
+//! radio buttons and check boxes that work without JavaScript) and a compact keyboard-first variant
+//! for staff entering answers from the phone or from paper.
+
+use maud::{html, Markup};
+
+use crate::surveys::answers::{
+    dont_know_key, scale_label_keys, text_in, AnswerSet, ItemProblem, Stored, OTHER_CODE,
+    OTHER_SUFFIX,
+};
+use crate::surveys::definition::{Item, ItemKind};
+use crate::web::i18n::{t, t_args, Lang};
+
+/// Smileys for the five scale points, shown beside (never instead of) the text.
+const SMILEYS: [&str; 5] = ["😠", "🙁", "😐", "🙂", "😀"];
+
+/// The message for a problem with an answer, in the visitor's language.
+pub fn problem_text(lang: Lang, p: &ItemProblem) -> String {
+    let (key, args) = p.message();
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    t_args(lang, key, &args)
+}
+
+fn current_text(answers: &AnswerSet, key: &str) -> String {
+    match answers.get(key) {
+        Some(Stored::Number(n)) => n.to_string(),
+        Some(Stored::Text(t)) => t.clone(),
+        _ => String::new(),
+    }
+}
+
+fn is_chosen(answers: &AnswerSet, key: &str, value: &str) -> bool {
+    match answers.get(key) {
+        Some(Stored::Number(n)) => n.to_string() == value,
+        Some(Stored::Text(t)) => t == value,
+        Some(Stored::List(l)) => l.iter().any(|c| c == value),
+        None => false,
+    }
+}
+
+/// One option of a radio group or check-box list: (value, label, smiley).
+struct Opt {
+    value: String,
+    label: String,
+    smiley: Option<&'static str>,
+    separated: bool,
+}
+
+fn options_of(item: &Item, lang: Lang) -> Vec<Opt> {
+    let opt = |value: String, label: String| Opt {
+        value,
+        label,
+        smiley: None,
+        separated: false,
+    };
+    match &item.kind {
+        ItemKind::Grade => (1..=10)
+            .map(|n| opt(n.to_string(), n.to_string()))
+            .collect(),
+        ItemKind::Scale {
+            wording,
+            dont_know,
+            smileys,
+        } => {
+            let mut v: Vec<Opt> = scale_label_keys(*wording)
+                .iter()
+                .enumerate()
+                .map(|(i, k)| Opt {
+                    value: (i + 1).to_string(),
+                    label: t(lang, k),
+                    smiley: smileys.then_some(SMILEYS[i]),
+                    separated: false,
+                })
+                .collect();
+            if let Some(d) = dont_know {
+                v.push(Opt {
+                    value: d.clone(),
+                    label: t(lang, dont_know_key(d)),
+                    smiley: None,
+                    separated: true,
+                });
+            }
+            v
+        }
+        ItemKind::Single { options, other } | ItemKind::Multi { options, other } => {
+            let mut v: Vec<Opt> = options
+                .iter()
+                .map(|o| opt(o.code.clone(), text_in(&o.label, lang).to_string()))
+                .collect();
+            if *other {
+                v.push(opt(OTHER_CODE.into(), t(lang, "answer-other")));
+            }
+            v
+        }
+        _ => vec![],
+    }
+}
+
+fn has_other(item: &Item) -> bool {
+    matches!(
+        item.kind,
+        ItemKind::Single { other: true, .. } | ItemKind::Multi { other: true, .. }
+    )
+}
+
+/// A question for a respondent: a fieldset (choices) or a labelled field (text, number), with its
+/// hint, error and a "lees voor" button that the optional script reveals.
+pub fn question(
+    item: &Item,
+    number: usize,
+    lang: Lang,
+    answers: &AnswerSet,
+    error: Option<&ItemProblem>,
+) -> Markup {
+    let key = item.key.as_str();
+    let text = text_in(&item.text, lang);
+    let hint = item.hint.as_ref().map(|h| text_in(h, lang));
+    let error_id = format!("{key}-error");
+    let hint_id = format!("{key}-hint");
+    let described: Vec<&str> = [
+        hint.map(|_| hint_id.as_str()),
+        error.map(|_| error_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let described = described.join(" ");
+    let label_id = format!("{key}-vraag");
+    let required = item.required;
+    let head = html! {
+        span.number { (t_args(lang, "question-number", &[("n", &number.to_string())])) " " }
+        span id=(label_id) { (text) }
+        @if !required { " " span.optional { (t(lang, "question-optional")) } }
+    };
+    let below_head = html! {
+        @if let Some(h) = hint { p.hint id=(hint_id) { (h) } }
+        @if let Some(e) = error { p.error id=(error_id) { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (problem_text(lang, e)) } }
+        button.read-aloud type="button" data-read=(label_id) hidden { (t(lang, "question-read-aloud")) }
+    };
+    match &item.kind {
+        ItemKind::Text { max_length } => html! {
+            div.question.field.has-error[error.is_some()] {
+                label for=(key) { (head) }
+                (below_head)
+                p.hint { (t_args(lang, "question-max-length", &[("max", &max_length.to_string())])) }
+                textarea id=(key) name=(key) rows="5" maxlength=(max_length) aria-describedby=[(!described.is_empty()).then_some(&described)] aria-invalid=[error.map(|_| "true")] { (current_text(answers, key)) }
+            }
+        },
+        ItemKind::Number { min, max } => html! {
+            div.question.field.has-error[error.is_some()] {
+                label for=(key) { (head) }
+                (below_head)
+                p.hint { (t_args(lang, "question-number-range", &[("min", &min.to_string()), ("max", &max.to_string())])) }
+                input.short id=(key) name=(key) type="text" inputmode="numeric" autocomplete="off" value=(current_text(answers, key)) aria-describedby=[(!described.is_empty()).then_some(&described)] aria-invalid=[error.map(|_| "true")];
+            }
+        },
+        ItemKind::Multi { .. } | ItemKind::Single { .. } | ItemKind::Grade | ItemKind::Scale { .. } => {
+            let multi = matches!(item.kind, ItemKind::Multi { .. });
+            let grade = matches!(item.kind, ItemKind::Grade);
+            let input_type = if multi { "checkbox" } else { "radio" };
+            let opts = options_of(item, lang);
+            let other_key = format!("{key}{OTHER_SUFFIX}");
+            html! {
+                fieldset.question.has-error[error.is_some()] aria-describedby=[(!described.is_empty()).then_some(&described)] {
+                    legend { (head) }
+                    (below_head)
+                    @if grade { p.hint { (t(lang, "question-grade-hint")) } }
+                    div.choices.grade[grade] {
+                        @for (i, o) in opts.iter().enumerate() {
+                            @let id = if i == 0 { key.to_string() } else { format!("{key}-{}", o.value) };
+                            div.choice.separated[o.separated] {
+                                input id=(id) type=(input_type) name=(key) value=(o.value) checked[is_chosen(answers, key, &o.value)];
+                                label for=(id) {
+                                    @if let Some(s) = o.smiley { span.smiley aria-hidden="true" { (s) } " " }
+                                    (o.label)
+                                }
+                            }
+                        }
+                    }
+                    @if has_other(item) {
+                        div.field.other {
+                            label for=(other_key) { (t(lang, "answer-other-text")) }
+                            input id=(other_key) name=(other_key) type="text" maxlength="200" value=(current_text(answers, &other_key));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The key a clerk types for an option: the scale point itself, `0` for "weet niet"/"n.v.t.", and
+/// the option's position (1, 2, …) for single choice.
+fn entry_key(item: &Item, index: usize, o: &Opt) -> String {
+    match item.kind {
+        ItemKind::Single { .. } => (index + 1).to_string(),
+        ItemKind::Scale { .. } if o.separated => "0".into(),
+        _ => o.value.clone(),
+    }
+}
+
+/// Turns what a clerk typed into the stored value (see [`entry_key`]); anything else is passed on
+/// unchanged, for the usual check to refuse with a clear message.
+pub fn entry_value(item: &Item, typed: &str, lang: Lang) -> String {
+    let typed = typed.trim();
+    options_of(item, lang)
+        .iter()
+        .enumerate()
+        .find(|(i, o)| entry_key(item, *i, o) == typed)
+        .map(|(_, o)| o.value.clone())
+        .unwrap_or_else(|| typed.to_string())
+}
+
+/// A question for staff entry: compact, numbers for scales and choices, in questionnaire order.
+pub fn entry_question(item: &Item, lang: Lang, answers: &AnswerSet, error: Option<&ItemProblem>) -> Markup {
+    let key = item.key.as_str();
+    let text = text_in(&item.text, lang);
+    let error_id = format!("{key}-error");
+    let codes_id = format!("{key}-codes");
+    let other_key = format!("{key}{OTHER_SUFFIX}");
+    let opts = options_of(item, lang);
+    let described = match error {
+        Some(_) => format!("{codes_id} {error_id}"),
+        None => codes_id.clone(),
+    };
+    html! {
+        div.entry.has-error[error.is_some()] {
+            @match &item.kind {
+                ItemKind::Multi { .. } => {
+                    fieldset {
+                        legend { (text) " " span.key { "(" (key) ")" } }
+                        @if let Some(e) = error { p.error id=(error_id) { (problem_text(lang, e)) } }
+                        div.inline-choices {
+                            @for (i, o) in opts.iter().enumerate() {
+                                @let id = if i == 0 { key.to_string() } else { format!("{key}-{}", o.value) };
+                                span.choice {
+                                    input id=(id) type="checkbox" name=(key) value=(o.value) checked[is_chosen(answers, key, &o.value)];
+                                    label for=(id) { (o.label) }
+                                }
+                            }
+                        }
+                    }
+                }
+                ItemKind::Text { max_length } => {
+                    label for=(key) { (text) " " span.key { "(" (key) ")" } }
+                    @if let Some(e) = error { p.error id=(error_id) { (problem_text(lang, e)) } }
+                    textarea id=(key) name=(key) rows="2" maxlength=(max_length) { (current_text(answers, key)) }
+                }
+                _ => {
+                    label for=(key) { (text) " " span.key { "(" (key) ")" } }
+                    @if let Some(e) = error { p.error id=(error_id) { (problem_text(lang, e)) } }
+                    @if !opts.is_empty() {
+                        p.hint id=(codes_id) {
+                            @for (i, o) in opts.iter().enumerate() {
+                                @if i > 0 { " · " }
+                                strong { (entry_key(item, i, o)) } " = " (o.label)
+                            }
+                        }
+                    }
+                    @let typed = opts.iter().enumerate().find(|(_, o)| is_chosen(answers, key, &o.value)).map(|(i, o)| entry_key(item, i, o)).unwrap_or_else(|| current_text(answers, key));
+                    input.short id=(key) name=(key) type="text" autocomplete="off" value=(typed) aria-describedby=[(!opts.is_empty()).then_some(&described)] aria-invalid=[error.map(|_| "true")];
+                }
+            }
+            @if has_other(item) {
+                label for=(other_key) { (t(lang, "answer-other-text")) }
+                input id=(other_key) name=(other_key) type="text" maxlength="200" value=(current_text(answers, &other_key));
+            }
+        }
+    }
+}
+
+/// An answer as the respondent sees it on the summary page.
+pub fn display_answer(item: &Item, answers: &AnswerSet, lang: Lang) -> String {
+    let other = match answers.get(&format!("{}{OTHER_SUFFIX}", item.key)) {
+        Some(Stored::Text(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    let label = |code: &str| -> String {
+        options_of(item, lang)
+            .into_iter()
+            .find(|o| o.value == code)
+            .map(|o| {
+                if code == OTHER_CODE {
+                    format!("{}: {}", o.label, other.unwrap_or(""))
+                } else {
+                    o.label
+                }
+            })
+            .unwrap_or_else(|| code.to_string())
+    };
+    match answers.get(&item.key) {
+        None => t(lang, "summary-not-answered"),
+        Some(Stored::Number(n)) => match item.kind {
+            ItemKind::Scale { .. } => label(&n.to_string()),
+            _ => n.to_string(),
+        },
+        Some(Stored::Text(v)) => match item.kind {
+            ItemKind::Text { .. } => v.clone(),
+            _ => label(v),
+        },
+        Some(Stored::List(l)) => l.iter().map(|c| label(c)).collect::<Vec<_>>().join(", "),
+    }
+}

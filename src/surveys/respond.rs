@@ -1,0 +1,263 @@
+//! Answering: opening an invitation, saving a draft at every step, and storing a whole answer set.
+//!
+//! The invitation is marked used in the same transaction that stores the answers, by a conditional
+//! update that only one of two simultaneous submissions can win; the loser's transaction is rolled
+//! back whole. The stored answer row refers to the wave only, never to the invitation.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use crate::db::schema::{drafts, invitation_addresses, invitations, questionnaire_versions, responses};
+use crate::db::{write_tx, DbConnection};
+use crate::surveys::answers::{self, AnswerSet, ItemProblem};
+use crate::surveys::codes;
+use crate::surveys::definition::Definition;
+use crate::surveys::waves::{self, Wave, WaveError, Window};
+
+/// Kinds of helper a respondent can name when someone helped fill in the questionnaire.
+pub const HELPERS: &[&str] = &[
+    "familie_vriend",
+    "clientondersteuner",
+    "hulpverlener",
+    "medewerker_gemeente",
+    "anders",
+];
+
+/// Why answers cannot be given or stored.
+#[derive(Debug, thiserror::Error)]
+pub enum RespondError {
+    /// No invitation with this code.
+    #[error("onbekende code")]
+    Unknown,
+    /// The code was used already.
+    #[error("code al gebruikt")]
+    Used,
+    /// The wave has not opened yet.
+    #[error("ronde nog niet open")]
+    NotYetOpen(NaiveDate),
+    /// The wave has closed.
+    #[error("ronde gesloten")]
+    Closed(NaiveDate),
+    /// The wave does not take answers through this channel.
+    #[error("kanaal niet toegestaan")]
+    Channel,
+    /// The answers do not fit the questionnaire.
+    #[error("antwoorden kloppen niet")]
+    Invalid(Vec<(String, ItemProblem)>),
+    /// No such wave.
+    #[error("onbekende ronde")]
+    UnknownWave,
+    /// Storage failure.
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    /// The stored questionnaire text cannot be read (a defect; start-up checks shipped texts).
+    #[error("vragenlijst onleesbaar: {0}")]
+    Definition(String),
+}
+
+impl From<WaveError> for RespondError {
+    fn from(e: WaveError) -> Self {
+        match e {
+            WaveError::Db(d) => RespondError::Db(d),
+            _ => RespondError::UnknownWave,
+        }
+    }
+}
+
+/// Parsed questionnaire texts by content hash (texts never change once stored, so this is safe to
+/// share between databases and instances).
+static DEFINITIONS: LazyLock<Mutex<HashMap<String, Arc<Definition>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The questionnaire a wave pinned.
+pub fn definition(conn: &mut DbConnection, version_id: i64) -> Result<Arc<Definition>, RespondError> {
+    let hash: String = questionnaire_versions::table
+        .find(version_id)
+        .select(questionnaire_versions::content_hash)
+        .first(conn)?;
+    if let Some(d) = DEFINITIONS.lock().ok().and_then(|m| m.get(&hash).cloned()) {
+        return Ok(d);
+    }
+    let text: String = questionnaire_versions::table
+        .find(version_id)
+        .select(questionnaire_versions::definition)
+        .first(conn)?;
+    let def = crate::surveys::definition::parse("opgeslagen vragenlijst", &text).map_err(|p| {
+        RespondError::Definition(p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("; "))
+    })?;
+    let def = Arc::new(def);
+    if let Ok(mut m) = DEFINITIONS.lock() {
+        m.insert(hash, def.clone());
+    }
+    Ok(def)
+}
+
+/// An invitation that may be answered now.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    /// Invitation row.
+    pub invitation_id: i64,
+    /// Its wave.
+    pub wave: Wave,
+    /// The questionnaire.
+    pub definition: Arc<Definition>,
+}
+
+/// Checks a wave's window and channel for answering today.
+pub fn check_window(wave: &Wave, channel: &str, today: NaiveDate) -> Result<(), RespondError> {
+    match waves::window(today, wave.opens_on, wave.closes_on) {
+        Window::NotYetOpen => return Err(RespondError::NotYetOpen(wave.opens_on)),
+        Window::Closed => return Err(RespondError::Closed(wave.closes_on)),
+        Window::Open => {}
+    }
+    if !wave.allows(channel) {
+        return Err(RespondError::Channel);
+    }
+    Ok(())
+}
+
+/// Finds the invitation for a checked code (see [`codes::parse`]) and checks that it can be answered
+/// today through `channel`.
+pub fn open(
+    conn: &mut DbConnection,
+    bare_code: &str,
+    channel: &str,
+    today: NaiveDate,
+) -> Result<Opened, RespondError> {
+    let row: Option<(i64, i64, bool)> = invitations::table
+        .filter(invitations::code_hash.eq(codes::hash(bare_code)))
+        .select((invitations::id, invitations::wave_id, invitations::used))
+        .first(conn)
+        .optional()?;
+    let (invitation_id, wave_id, used) = row.ok_or(RespondError::Unknown)?;
+    let wave = waves::find_wave(conn, wave_id)?;
+    check_window(&wave, channel, today)?;
+    if used {
+        return Err(RespondError::Used);
+    }
+    let definition = definition(conn, wave.version_id)?;
+    Ok(Opened {
+        invitation_id,
+        wave,
+        definition,
+    })
+}
+
+/// A saved draft: the answers so far and the page the respondent was on.
+pub fn load_draft(conn: &mut DbConnection, invitation_id: i64) -> QueryResult<(AnswerSet, i32)> {
+    let row: Option<(String, i32)> = drafts::table
+        .find(invitation_id)
+        .select((drafts::answers, drafts::step))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        // A draft that no longer parses (it never should) starts over rather than failing.
+        Some((json, step)) => (serde_json::from_str(&json).unwrap_or_default(), step),
+        None => (AnswerSet::new(), 0),
+    })
+}
+
+/// Saves the answers so far (replacing the previous draft).
+pub fn save_draft(
+    conn: &mut DbConnection,
+    invitation_id: i64,
+    answers: &AnswerSet,
+    step: i32,
+    today: NaiveDate,
+) -> QueryResult<()> {
+    let json = serde_json::to_string(answers).unwrap_or_else(|_| "{}".into());
+    write_tx(conn, |c| {
+        let updated = diesel::update(drafts::table.find(invitation_id))
+            .set((
+                drafts::answers.eq(&json),
+                drafts::step.eq(step),
+                drafts::updated_on.eq(today),
+            ))
+            .execute(c)?;
+        if updated == 0 {
+            diesel::insert_into(drafts::table)
+                .values((
+                    drafts::invitation_id.eq(invitation_id),
+                    drafts::answers.eq(&json),
+                    drafts::step.eq(step),
+                    drafts::updated_on.eq(today),
+                ))
+                .execute(c)?;
+        }
+        Ok(())
+    })
+}
+
+/// How an answer set came in.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// `web`, `phone`, `paper-keyed`, `paper-scan` or `assisted`.
+    pub channel: String,
+    /// Kind of helper (one of [`HELPERS`]) when filled in with help.
+    pub helper: Option<String>,
+    /// Language the questions were read in.
+    pub language: String,
+}
+
+/// Stores a whole answer set in one transaction. With an invitation, it is marked used in that same
+/// transaction (only if it was unused: a second, simultaneous submission gets [`RespondError::Used`]
+/// and stores nothing), and its draft and e-mail address are deleted.
+pub fn submit(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    definition: &Definition,
+    invitation_id: Option<i64>,
+    answers: &AnswerSet,
+    meta: &Meta,
+    today: NaiveDate,
+) -> Result<(), RespondError> {
+    answers::check_set(definition, answers).map_err(RespondError::Invalid)?;
+    if let Some(h) = &meta.helper {
+        if !HELPERS.contains(&h.as_str()) {
+            return Err(RespondError::Invalid(vec![(
+                "helper".into(),
+                ItemProblem::UnknownOption,
+            )]));
+        }
+    }
+    let json = serde_json::to_string(answers).map_err(|e| RespondError::Definition(e.to_string()))?;
+    write_tx(conn, |c| {
+        if let Some(id) = invitation_id {
+            let claimed = diesel::update(
+                invitations::table
+                    .filter(invitations::id.eq(id))
+                    .filter(invitations::used.eq(false)),
+            )
+            .set(invitations::used.eq(true))
+            .execute(c)?;
+            if claimed == 0 {
+                return Err(RespondError::Used);
+            }
+            diesel::delete(drafts::table.find(id)).execute(c)?;
+            diesel::delete(invitation_addresses::table.find(id)).execute(c)?;
+        }
+        diesel::insert_into(responses::table)
+            .values((
+                responses::wave_id.eq(wave.id),
+                responses::version_id.eq(wave.version_id),
+                responses::channel.eq(&meta.channel),
+                responses::helper.eq(meta.helper.as_deref()),
+                responses::language.eq(&meta.language),
+                responses::answered_on.eq(today),
+                responses::answers.eq(&json),
+            ))
+            .execute(c)?;
+        Ok(())
+    })
+}
+
+/// Number of stored answer sets of a wave.
+pub fn response_count(conn: &mut DbConnection, wave_id: i64) -> QueryResult<i64> {
+    responses::table
+        .filter(responses::wave_id.eq(wave_id))
+        .count()
+        .get_result(conn)
+}

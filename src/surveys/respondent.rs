@@ -1,0 +1,826 @@
+//! The web questionnaire for respondents: `/v` (type the code) and `/v/{code}` (from the letter or QR
+//! code), one question per page (or all on one page), answers saved at every step, a summary, the
+//! thank-you page and the optional interview offer. Works without JavaScript; the code travels in a
+//! cookie limited to `/v` after the first page, so it does not stay in addresses and history.
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use diesel::prelude::*;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use crate::db::schema::interview_volunteers;
+use crate::surveys::answers::{self, text_in, AnswerSet, ItemProblem};
+use crate::surveys::codes::{self, CodeError};
+use crate::surveys::definition::{Definition, Item};
+use crate::surveys::form;
+use crate::surveys::respond::{self, Meta, Opened, RespondError, HELPERS};
+use crate::surveys::today;
+use crate::web::context::Ctx;
+use crate::web::csrf::CsrfForm;
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args, Lang};
+use crate::web::layout::{self, csrf_field, error_summary};
+use crate::web::routes::{Access, RouteDef};
+use crate::web::AppState;
+
+/// Cookie holding the respondent's code while answering (path `/v` only).
+pub const CODE_COOKIE: &str = "kb_v";
+/// Cookie holding the wave number after sending, for the interview offer (no code, no answers).
+const WAVE_COOKIE: &str = "kb_vr";
+
+/// Routes of the respondent side. `/v/{code}` comes last so the fixed paths win.
+pub fn routes() -> Vec<RouteDef> {
+    vec![
+        RouteDef::new("/v", Access::Public)
+            .get(code_page)
+            .post(code_submit),
+        RouteDef::new("/v/start", Access::Public).get(start),
+        RouteDef::new("/v/vraag/{step}", Access::Public)
+            .get(question_page)
+            .post(question_submit),
+        RouteDef::new("/v/overzicht", Access::Public)
+            .get(summary_page)
+            .post(summary_submit),
+        RouteDef::new("/v/opgeslagen", Access::Public).get(saved_page),
+        RouteDef::new("/v/bedankt", Access::Public).get(thanks_page),
+        RouteDef::new("/v/gesprek", Access::Public)
+            .get(volunteer_page)
+            .post(volunteer_submit),
+        RouteDef::new("/static/voorlezen.js", Access::Public).get(read_aloud_script),
+        RouteDef::new("/v/{code}", Access::Public).get(code_link),
+    ]
+}
+
+/// The optional "lees voor" script: reveals the buttons and speaks the question in the page's
+/// language with the browser's own speech synthesis. Nothing depends on it.
+const READ_ALOUD_JS: &str = include_str!("../../static/voorlezen.js");
+
+async fn read_aloud_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(READ_ALOUD_JS)
+}
+
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+fn path_cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path("/v")
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Lax)
+        .finish()
+}
+
+fn removal(name: &'static str) -> Cookie<'static> {
+    let mut c = Cookie::build(name, "").path("/v").finish();
+    c.make_removal();
+    c
+}
+
+/// Dates as people write them here: 31-12-2027.
+fn date_text(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+/// The message, and status, for a code or wave that cannot be answered.
+fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
+    match e {
+        RespondError::Unknown => (StatusCode::NOT_FOUND, t(lang, "respond-error-unknown")),
+        RespondError::Used => (StatusCode::CONFLICT, t(lang, "respond-error-used")),
+        RespondError::NotYetOpen(d) => (
+            StatusCode::FORBIDDEN,
+            t_args(lang, "respond-error-not-open", &[("date", &date_text(*d))]),
+        ),
+        RespondError::Closed(d) => (
+            StatusCode::GONE,
+            t_args(lang, "respond-error-closed", &[("date", &date_text(*d))]),
+        ),
+        RespondError::Channel => (StatusCode::FORBIDDEN, t(lang, "respond-error-channel")),
+        _ => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            t(lang, "error-500-text"),
+        ),
+    }
+}
+
+fn code_error_text(lang: Lang, e: CodeError) -> String {
+    t(
+        lang,
+        match e {
+            CodeError::Length => "code-error-length",
+            CodeError::Character => "code-error-character",
+            CodeError::Check => "code-error-check",
+        },
+    )
+}
+
+/// The short privacy text on every respondent page.
+fn privacy_note(lang: Lang) -> Markup {
+    html! {
+        aside.privacy-note aria-labelledby="privacy-kort" {
+            h2 #privacy-kort { (t(lang, "respond-privacy-title")) }
+            p { (t(lang, "respond-privacy-text")) }
+            p { a href="/privacy" { (t(lang, "respond-privacy-more")) } }
+        }
+    }
+}
+
+fn code_form(ctx: &Ctx, value: &str, error: Option<&str>, status: StatusCode) -> HttpResponse {
+    let lang = ctx.lang;
+    let errors: Vec<(&str, String)> = error.map(|e| ("code", e.to_string())).into_iter().collect();
+    page_response(
+        status,
+        layout::page(
+            ctx,
+            &t(lang, "respond-code-title"),
+            html! {
+                (error_summary(ctx, &errors))
+                p { (t(lang, "respond-code-intro")) }
+                form method="post" action="/v" novalidate {
+                    (csrf_field(ctx))
+                    (layout::text_field("code", &t(lang, "respond-code-label"), "text", value, Some(&t(lang, "respond-code-hint")), error, "off"))
+                    button type="submit" { (t(lang, "respond-code-submit")) }
+                }
+                p { (t(lang, "respond-code-no-code")) }
+                (privacy_note(lang))
+            },
+        ),
+    )
+}
+
+async fn code_page(ctx: Ctx) -> HttpResponse {
+    code_form(&ctx, "", None, StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// Checks a typed code, finds its invitation, and on success starts answering.
+async fn enter(ctx: Ctx, state: web::Data<AppState>, typed: String) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let bare = match codes::parse(&typed) {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(code_form(
+                &ctx,
+                &typed,
+                Some(&code_error_text(lang, e)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ))
+        }
+    };
+    let lookup = bare.clone();
+    let opened = state
+        .db(move |conn| Ok(respond::open(conn, &lookup, "web", today())))
+        .await?;
+    match opened {
+        Ok(_) => {
+            let mut res = see_other("/v/start");
+            res.add_cookie(&path_cookie(
+                CODE_COOKIE,
+                bare,
+                state.config.secure_cookies(),
+            ))
+            .map_err(|e| AppError::Internal(e.into()))?;
+            Ok(res)
+        }
+        Err(RespondError::Db(e)) => Err(e.into()),
+        Err(e) => {
+            let (status, message) = refusal(lang, &e);
+            Ok(code_form(&ctx, &typed, Some(&message), status))
+        }
+    }
+}
+
+async fn code_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<HttpResponse, AppError> {
+    enter(ctx, state, form.code).await
+}
+
+async fn code_link(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    enter(ctx, state, path.into_inner()).await
+}
+
+/// Where a respondent stands: the invitation, the questionnaire and the answers so far.
+struct Respondent {
+    opened: Opened,
+    answers: AnswerSet,
+    step: i32,
+    code: String,
+}
+
+/// Loads the respondent from the code cookie; `Err` is the page to show instead.
+async fn respondent(
+    ctx: &Ctx,
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+) -> Result<Result<Respondent, HttpResponse>, AppError> {
+    let Some(code) = req
+        .cookie(CODE_COOKIE)
+        .and_then(|c| codes::parse(c.value()).ok())
+    else {
+        return Ok(Err(see_other("/v")));
+    };
+    let lookup = code.clone();
+    let found = state
+        .db(move |conn| {
+            Ok(match respond::open(conn, &lookup, "web", today()) {
+                Ok(opened) => {
+                    let (answers, step) = respond::load_draft(conn, opened.invitation_id)?;
+                    Ok((opened, answers, step))
+                }
+                Err(e) => Err(e),
+            })
+        })
+        .await?;
+    match found {
+        Ok((opened, answers, step)) => Ok(Ok(Respondent {
+            opened,
+            answers,
+            step,
+            code,
+        })),
+        Err(RespondError::Db(e)) => Err(e.into()),
+        Err(e) => {
+            let (status, message) = refusal(ctx.lang, &e);
+            let mut res = code_form(ctx, "", Some(&message), status);
+            let _ = res.add_cookie(&removal(CODE_COOKIE));
+            Ok(Err(res))
+        }
+    }
+}
+
+macro_rules! respondent_or_page {
+    ($ctx:expr, $req:expr, $state:expr) => {
+        match respondent(&$ctx, &$req, &$state).await? {
+            Ok(r) => r,
+            Err(page) => return Ok(page),
+        }
+    };
+}
+
+fn items(def: &Definition) -> Vec<&Item> {
+    def.items().collect()
+}
+
+/// Title of the questionnaire in the visitor's language.
+fn survey_title(def: &Definition, lang: Lang) -> String {
+    text_in(&def.title, lang).to_string()
+}
+
+async fn start(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let r = respondent_or_page!(ctx, req, state);
+    let lang = ctx.lang;
+    let def = &r.opened.definition;
+    let resume = !r.answers.is_empty();
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &survey_title(def, lang),
+            html! {
+                p.lead { (text_in(&def.intro, lang)) }
+                p { (t_args(lang, "respond-start-closes", &[("date", &date_text(r.opened.wave.closes_on))])) }
+                p { (t(lang, "respond-start-help")) }
+                p {
+                    a.button href={ "/v/vraag/" (r.step) } {
+                        @if resume { (t(lang, "respond-start-resume")) } @else { (t(lang, "respond-start-begin")) }
+                    }
+                }
+                (privacy_note(lang))
+            },
+        ),
+    ))
+}
+
+/// Position of `index` among the shown items, and how many are shown.
+fn progress(def: &Definition, answers: &AnswerSet, index: usize) -> (usize, usize) {
+    let all = items(def);
+    let shown: Vec<usize> = (0..all.len())
+        .filter(|i| answers::is_shown(all[*i], answers))
+        .collect();
+    let pos = shown.iter().filter(|i| **i <= index).count();
+    (pos.max(1), shown.len())
+}
+
+fn next_shown(def: &Definition, answers: &AnswerSet, after: usize) -> Option<usize> {
+    let all = items(def);
+    (after + 1..all.len()).find(|i| answers::is_shown(all[*i], answers))
+}
+
+fn previous_shown(def: &Definition, answers: &AnswerSet, before: usize) -> Option<usize> {
+    let all = items(def);
+    (0..before).rev().find(|i| answers::is_shown(all[*i], answers))
+}
+
+fn question_markup(
+    ctx: &Ctx,
+    r: &Respondent,
+    step: usize,
+    errors: &[(String, ItemProblem)],
+) -> Markup {
+    let lang = ctx.lang;
+    let def = &r.opened.definition;
+    let all = items(def);
+    let error_list: Vec<(&str, String)> = errors
+        .iter()
+        .map(|(k, p)| (k.as_str(), form::problem_text(lang, p)))
+        .collect();
+    let error_of = |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, p)| p);
+    let one_page = def.one_page;
+    let (pos, total) = progress(def, &r.answers, step);
+    let section = def
+        .sections
+        .iter()
+        .find(|s| s.items.iter().any(|i| i.key == all[step].key));
+    html! {
+        (error_summary(ctx, &error_list))
+        @if !one_page {
+            div.progress {
+                p #voortgang { (t_args(lang, "respond-progress", &[("n", &pos.to_string()), ("total", &total.to_string())])) }
+                progress max=(total) value=(pos) aria-labelledby="voortgang" {}
+            }
+        }
+        form method="post" action={ "/v/vraag/" (step) } novalidate {
+            (csrf_field(ctx))
+            @if one_page {
+                @for s in &def.sections {
+                    section {
+                        h2 { (text_in(&s.title, lang)) }
+                        @for item in &s.items {
+                            @let n = all.iter().position(|i| i.key == item.key).unwrap_or(0) + 1;
+                            @if let Some(c) = &item.show_if {
+                                @let _ = c;
+                                p.condition { (t(lang, "respond-condition-note")) }
+                            }
+                            (form::question(item, n, lang, &r.answers, error_of(&item.key)))
+                        }
+                    }
+                }
+                div.buttons {
+                    button type="submit" name="actie" value="versturen" { (t(lang, "respond-send")) }
+                    button.secondary type="submit" name="actie" value="opslaan" { (t(lang, "respond-save-later")) }
+                }
+            } @else {
+                @if let Some(s) = section { p.section-title { (text_in(&s.title, lang)) } }
+                (form::question(all[step], pos, lang, &r.answers, error_of(&all[step].key)))
+                div.buttons {
+                    button type="submit" name="actie" value="volgende" { (t(lang, "respond-next")) }
+                    button.secondary type="submit" name="actie" value="vorige" { (t(lang, "respond-previous")) }
+                }
+                p { button.link type="submit" name="actie" value="opslaan" { (t(lang, "respond-save-later")) } }
+            }
+            div.language-buttons {
+                p { (t(lang, "respond-other-language")) }
+                @for l in Lang::ALL {
+                    @if l != lang && def.languages.contains(&l) {
+                        button.link type="submit" name="actie" value={ "taal-" (l.code()) } lang=(l.code()) { (l.native_name()) }
+                    }
+                }
+            }
+        }
+        script src="/static/voorlezen.js" defer {}
+    }
+}
+
+async fn question_page(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<usize>,
+) -> Result<HttpResponse, AppError> {
+    let r = respondent_or_page!(ctx, req, state);
+    let def = r.opened.definition.clone();
+    let step = path.into_inner();
+    let all = items(&def);
+    if def.one_page && step != 0 {
+        return Ok(see_other("/v/vraag/0"));
+    }
+    if step >= all.len() {
+        return Ok(see_other("/v/overzicht"));
+    }
+    if !def.one_page && !answers::is_shown(all[step], &r.answers) {
+        return Ok(see_other(&match next_shown(&def, &r.answers, step) {
+            Some(n) => format!("/v/vraag/{n}"),
+            None => "/v/overzicht".into(),
+        }));
+    }
+    let title = survey_title(&def, ctx.lang);
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(&ctx, &title, question_markup(&ctx, &r, step, &[])),
+    ))
+}
+
+/// Fields of the question form besides the answers.
+const FORM_FIELDS: &[&str] = &["csrf", "actie"];
+
+async fn question_submit(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<usize>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let mut r = respondent_or_page!(ctx, req, state);
+    let def = r.opened.definition.clone();
+    let step = path.into_inner();
+    let all = items(&def);
+    if step >= all.len() || (def.one_page && step != 0) {
+        return Err(AppError::NotFound);
+    }
+    let action = fields
+        .iter()
+        .find(|(k, _)| k == "actie")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| "volgende".into());
+    let (grouped, unknown) = answers::group_fields(&def, &fields, FORM_FIELDS);
+    let on_page: Vec<&Item> = if def.one_page {
+        all.clone()
+    } else {
+        vec![all[step]]
+    };
+    // A field for a question that is not on this page is a forged or outdated form.
+    if !unknown.is_empty() || grouped.keys().any(|k| !on_page.iter().any(|i| i.key == *k)) {
+        return Err(AppError::BadRequest("respond-error-forged"));
+    }
+    let mut problems = answers::apply_posted(&mut r.answers, &on_page, &grouped);
+    answers::prune_hidden(&def, &mut r.answers);
+    let moving_on = action == "volgende" || action == "versturen";
+    if moving_on {
+        for key in answers::missing_required(&def, &r.answers) {
+            if on_page.iter().any(|i| i.key == key) && !problems.iter().any(|(k, _)| *k == key) {
+                problems.push((key, ItemProblem::Required));
+            }
+        }
+    }
+    // Whatever was valid is saved even when something else needs fixing: nothing typed is lost.
+    let invitation_id = r.opened.invitation_id;
+    let to_save = r.answers.clone();
+    let next = if problems.is_empty() {
+        match action.as_str() {
+            "vorige" => previous_shown(&def, &r.answers, step),
+            "volgende" => next_shown(&def, &r.answers, step).or(Some(all.len())),
+            _ => Some(step),
+        }
+    } else {
+        Some(step)
+    };
+    let save_step = next.unwrap_or(0).min(all.len()) as i32;
+    state
+        .db(move |conn| {
+            Ok(respond::save_draft(
+                conn,
+                invitation_id,
+                &to_save,
+                save_step,
+                today(),
+            )?)
+        })
+        .await?;
+    if !problems.is_empty() && !action.starts_with("taal-") && action != "opslaan" {
+        let title = survey_title(&def, ctx.lang);
+        return Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page(&ctx, &title, question_markup(&ctx, &r, step, &problems)),
+        ));
+    }
+    if let Some(code) = action.strip_prefix("taal-") {
+        let lang = Lang::from_code(code).unwrap_or(ctx.lang);
+        return Ok(see_other(&format!("/v/vraag/{step}?lang={}", lang.code())));
+    }
+    Ok(match action.as_str() {
+        "opslaan" => see_other("/v/opgeslagen"),
+        "versturen" => {
+            return send(ctx, state, r, None).await;
+        }
+        "vorige" => match next {
+            Some(n) => see_other(&format!("/v/vraag/{n}")),
+            None => see_other("/v/start"),
+        },
+        _ => match next {
+            Some(n) if n < all.len() => see_other(&format!("/v/vraag/{n}")),
+            _ => see_other("/v/overzicht"),
+        },
+    })
+}
+
+fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -> Markup {
+    let lang = ctx.lang;
+    let def = &r.opened.definition;
+    let all = items(def);
+    let error_list: Vec<(String, String)> = errors
+        .iter()
+        .map(|(k, p)| {
+            let text = def.item(k).map(|i| text_in(&i.text, lang)).unwrap_or("");
+            (k.clone(), format!("{text}: {}", form::problem_text(lang, p)))
+        })
+        .collect();
+    let refs: Vec<(&str, String)> = error_list
+        .iter()
+        .map(|(k, m)| (k.as_str(), m.clone()))
+        .collect();
+    html! {
+        (error_summary(ctx, &refs))
+        p { (t(lang, "respond-summary-intro")) }
+        @for s in &def.sections {
+            @let shown: Vec<&Item> = s.items.iter().filter(|i| answers::is_shown(i, &r.answers)).collect();
+            @if !shown.is_empty() {
+                section {
+                    h2 { (text_in(&s.title, lang)) }
+                    dl.summary {
+                        @for item in shown {
+                            @let index = all.iter().position(|i| i.key == item.key).unwrap_or(0);
+                            div id=(item.key) {
+                                dt { (text_in(&item.text, lang)) }
+                                dd { (form::display_answer(item, &r.answers, lang)) }
+                                dd.change {
+                                    a href={ "/v/vraag/" (if def.one_page { 0 } else { index }) } {
+                                        (t(lang, "respond-summary-change")) span.visually-hidden { ": " (text_in(&item.text, lang)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        form method="post" action="/v/overzicht" {
+            (csrf_field(ctx))
+            fieldset {
+                legend { (t(lang, "respond-help-legend")) }
+                div.choice {
+                    input #hulp type="checkbox" name="hulp" value="ja";
+                    label for="hulp" { (t(lang, "respond-help-ticked")) }
+                }
+                div.field {
+                    label for="helper" { (t(lang, "respond-helper-label")) }
+                    select #helper name="helper" {
+                        option value="" { (t(lang, "respond-helper-none")) }
+                        @for h in HELPERS {
+                            option value=(h) { (t(lang, &format!("helper-{h}"))) }
+                        }
+                    }
+                }
+            }
+            button type="submit" { (t(lang, "respond-send")) }
+        }
+    }
+}
+
+async fn summary_page(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let r = respondent_or_page!(ctx, req, state);
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(&ctx, &t(ctx.lang, "respond-summary-title"), summary_markup(&ctx, &r, &[])),
+    ))
+}
+
+#[derive(Deserialize)]
+struct SendForm {
+    #[serde(default)]
+    hulp: String,
+    #[serde(default)]
+    helper: String,
+}
+
+async fn summary_submit(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<SendForm>,
+) -> Result<HttpResponse, AppError> {
+    let r = respondent_or_page!(ctx, req, state);
+    let helper = if form.hulp == "ja" || !form.helper.is_empty() {
+        Some(if form.helper.is_empty() { "anders".to_string() } else { form.helper })
+    } else {
+        None
+    };
+    send(ctx, state, r, helper).await
+}
+
+/// Stores the answers; on success the code cookie goes and the thank-you page follows.
+async fn send(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    r: Respondent,
+    helper: Option<String>,
+) -> Result<HttpResponse, AppError> {
+    let meta = Meta {
+        channel: if helper.is_some() { "assisted" } else { "web" }.to_string(),
+        helper,
+        language: ctx.lang.code().to_string(),
+    };
+    let wave = r.opened.wave.clone();
+    let def = r.opened.definition.clone();
+    let answers = r.answers.clone();
+    let invitation_id = r.opened.invitation_id;
+    let result = state
+        .db(move |conn| {
+            Ok(respond::submit(
+                conn,
+                &wave,
+                &def,
+                Some(invitation_id),
+                &answers,
+                &meta,
+                today(),
+            ))
+        })
+        .await?;
+    match result {
+        Ok(()) => {
+            let mut res = see_other("/v/bedankt");
+            let secure = state.config.secure_cookies();
+            let _ = res.add_cookie(&removal(CODE_COOKIE));
+            let _ = res.add_cookie(&path_cookie(WAVE_COOKIE, r.opened.wave.id.to_string(), secure));
+            Ok(res)
+        }
+        Err(RespondError::Invalid(problems)) => Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page(
+                &ctx,
+                &t(ctx.lang, "respond-summary-title"),
+                summary_markup(&ctx, &r, &problems),
+            ),
+        )),
+        Err(RespondError::Db(e)) => Err(e.into()),
+        Err(e) => {
+            let (status, message) = refusal(ctx.lang, &e);
+            let mut res = code_form(&ctx, "", Some(&message), status);
+            let _ = res.add_cookie(&removal(CODE_COOKIE));
+            Ok(res)
+        }
+    }
+}
+
+async fn saved_page(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let r = respondent_or_page!(ctx, req, state);
+    let lang = ctx.lang;
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(lang, "respond-saved-title"),
+            html! {
+                p { (t(lang, "respond-saved-text")) }
+                p.code-display { (t(lang, "respond-saved-code")) " " strong { (codes::format_code(&r.code)) } }
+                p { (t_args(lang, "respond-start-closes", &[("date", &date_text(r.opened.wave.closes_on))])) }
+                p { a href={ "/v/vraag/" (r.step) } { (t(lang, "respond-start-resume")) } }
+            },
+        ),
+    ))
+}
+
+async fn thanks_page(ctx: Ctx, req: HttpRequest) -> HttpResponse {
+    let lang = ctx.lang;
+    let offer = req.cookie(WAVE_COOKIE).is_some();
+    page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(lang, "respond-thanks-title"),
+            html! {
+                p.lead { (t(lang, "respond-thanks-text")) }
+                @if offer {
+                    h2 { (t(lang, "volunteer-offer-title")) }
+                    p { (t(lang, "volunteer-offer-text")) }
+                    p { a href="/v/gesprek" { (t(lang, "volunteer-offer-link")) } }
+                }
+                p { a href="/" { (t(lang, "error-back-home")) } }
+            },
+        ),
+    )
+}
+
+/// The interview offer as filled in.
+#[derive(Deserialize, Default)]
+struct VolunteerForm {
+    #[serde(default)]
+    naam: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    taal: String,
+    #[serde(default)]
+    tijd: String,
+}
+
+fn volunteer_markup(ctx: &Ctx, f: &VolunteerForm, errors: &[(&str, String)]) -> Markup {
+    let lang = ctx.lang;
+    let err = |k: &str| errors.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    html! {
+        (error_summary(ctx, errors))
+        p { (t(lang, "volunteer-intro")) }
+        form method="post" action="/v/gesprek" novalidate {
+            (csrf_field(ctx))
+            (layout::text_field("naam", &t(lang, "volunteer-name"), "text", &f.naam, None, err("naam"), "name"))
+            (layout::text_field("contact", &t(lang, "volunteer-contact"), "text", &f.contact, Some(&t(lang, "volunteer-contact-hint")), err("contact"), "tel"))
+            div.field {
+                label for="taal" { (t(lang, "volunteer-language")) }
+                select #taal name="taal" {
+                    @for l in Lang::ALL {
+                        option value=(l.code()) selected[l == lang] { (l.native_name()) }
+                    }
+                }
+            }
+            (layout::text_field("tijd", &t(lang, "volunteer-time"), "text", &f.tijd, Some(&t(lang, "volunteer-time-hint")), err("tijd"), "off"))
+            button type="submit" { (t(lang, "volunteer-submit")) }
+        }
+    }
+}
+
+async fn volunteer_page(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    if req.cookie(WAVE_COOKIE).is_none() {
+        return Ok(see_other("/v"));
+    }
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(ctx.lang, "volunteer-title"),
+            volunteer_markup(&ctx, &VolunteerForm::default(), &[]),
+        ),
+    ))
+}
+
+async fn volunteer_submit(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<VolunteerForm>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let Some(wave_id) = req
+        .cookie(WAVE_COOKIE)
+        .and_then(|c| c.value().parse::<i64>().ok())
+    else {
+        return Ok(see_other("/v"));
+    };
+    let mut errors: Vec<(&str, String)> = vec![];
+    let len = |s: &str| s.trim().chars().count();
+    if len(&form.naam) == 0 || len(&form.naam) > 100 {
+        errors.push(("naam", t(lang, "volunteer-error-name")));
+    }
+    if len(&form.contact) < 6 || len(&form.contact) > 200 {
+        errors.push(("contact", t(lang, "volunteer-error-contact")));
+    }
+    if len(&form.tijd) > 200 {
+        errors.push(("tijd", t(lang, "volunteer-error-time")));
+    }
+    let language = Lang::from_code(&form.taal).unwrap_or(lang).code().to_string();
+    if !errors.is_empty() {
+        return Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page(&ctx, &t(lang, "volunteer-title"), volunteer_markup(&ctx, &form, &errors)),
+        ));
+    }
+    state
+        .db(move |conn| {
+            crate::surveys::waves::find_wave(conn, wave_id).map_err(|_| AppError::NotFound)?;
+            diesel::insert_into(interview_volunteers::table)
+                .values((
+                    interview_volunteers::wave_id.eq(wave_id),
+                    interview_volunteers::name.eq(form.naam.trim()),
+                    interview_volunteers::contact.eq(form.contact.trim()),
+                    interview_volunteers::language.eq(&language),
+                    interview_volunteers::best_time.eq(form.tijd.trim()),
+                    interview_volunteers::created_on.eq(today()),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await?;
+    let mut res = page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(lang, "volunteer-done-title"),
+            html! {
+                p { (t(lang, "volunteer-done-text")) }
+                p { a href="/" { (t(lang, "error-back-home")) } }
+            },
+        ),
+    );
+    // One offer per answer set.
+    let _ = res.add_cookie(&removal(WAVE_COOKIE));
+    Ok(res)
+}

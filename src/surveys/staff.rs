@@ -1,0 +1,952 @@
+//! Staff pages for surveys: the researcher's waves (create, invitations on paper and by e-mail,
+//! reminders, response follow-up, export, interview volunteers) and the data-entry clerk's
+//! keyboard-first form for answers given by phone or on paper.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use crate::accounts::audit::Actor;
+use crate::accounts::model::Role;
+use crate::db::schema::{interview_volunteers, questionnaire_versions, responses};
+use crate::surveys::answers::{self, AnswerSet, ItemProblem};
+use crate::surveys::definition::ItemKind;
+use crate::surveys::invite::{self, InviteError, MailContext};
+use crate::surveys::respond::{self, Meta, RespondError, HELPERS};
+use crate::surveys::waves::{self, NewWave, Wave, WaveError, Window, CHANNELS};
+use crate::surveys::{codes, export, form, stats, today};
+use crate::web::context::Ctx;
+use crate::web::csrf::CsrfForm;
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args, Lang};
+use crate::web::layout::{self, csrf_field, error_summary};
+use crate::web::routes::{Access, RouteDef};
+use crate::web::AppState;
+
+const RESEARCH: Access = Access::Roles(&[Role::Onderzoeker]);
+const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
+
+/// Channels a clerk enters answers for.
+pub const ENTRY_CHANNELS: &[&str] = &["phone", "paper-keyed"];
+
+/// Routes of this module.
+pub fn routes() -> Vec<RouteDef> {
+    vec![
+        RouteDef::new("/onderzoek", RESEARCH).get(waves_page).post(wave_create),
+        RouteDef::new("/onderzoek/rondes/{id}", RESEARCH).get(wave_page),
+        RouteDef::new("/onderzoek/rondes/{id}/codes", RESEARCH).post(codes_create),
+        RouteDef::new("/onderzoek/rondes/{id}/email", RESEARCH).post(email_invite),
+        RouteDef::new("/onderzoek/rondes/{id}/herinnering", RESEARCH).post(reminder),
+        RouteDef::new("/onderzoek/rondes/{id}/antwoorden.csv", RESEARCH).get(answers_csv),
+        RouteDef::new("/onderzoek/rondes/{id}/codeboek.csv", RESEARCH).get(codebook_csv),
+        RouteDef::new("/onderzoek/rondes/{id}/codeboek.json", RESEARCH).get(codebook_json),
+        RouteDef::new("/onderzoek/rondes/{id}/gesprekken", RESEARCH).get(volunteers_page),
+        RouteDef::new("/invoer", ENTRY).get(entry_list),
+        RouteDef::new("/invoer/rondes/{id}", ENTRY).get(entry_page).post(entry_submit),
+    ]
+}
+
+fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
+    Ok(Actor::User(ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id))
+}
+
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+fn wave_error_text(lang: Lang, e: &WaveError) -> String {
+    match e {
+        WaveError::UnknownQuestionnaire(_) => t(lang, "wave-error-questionnaire"),
+        WaveError::Dates => t(lang, "wave-error-dates"),
+        WaveError::Population => t(lang, "wave-error-population"),
+        WaveError::Channel(_) => t(lang, "wave-error-channel"),
+        WaveError::Name => t(lang, "wave-error-name"),
+        WaveError::Count => t(lang, "wave-error-count"),
+        WaveError::UnknownWave(_) | WaveError::Db(_) => t(lang, "error-404-text"),
+    }
+}
+
+fn window_text(lang: Lang, w: &Wave) -> String {
+    t(
+        lang,
+        match w.window_today() {
+            Window::NotYetOpen => "wave-state-not-open",
+            Window::Open => "wave-state-open",
+            Window::Closed => "wave-state-closed",
+        },
+    )
+}
+
+#[derive(Deserialize)]
+struct Notice {
+    melding: Option<String>,
+    n: Option<String>,
+}
+
+fn notice(lang: Lang, q: &Notice) -> Markup {
+    let allowed = [
+        "notice-wave-created",
+        "notice-invitations-queued",
+        "notice-reminders-queued",
+        "notice-entry-saved",
+    ];
+    html! {
+        @if let Some(key) = q.melding.as_deref().filter(|k| allowed.contains(k)) {
+            div.notice role="status" { p { (t_args(lang, key, &[("n", q.n.as_deref().unwrap_or(""))])) } }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waves
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+struct WaveForm {
+    #[serde(default)]
+    naam: String,
+    #[serde(default)]
+    vragenlijst: String,
+    #[serde(default)]
+    open: String,
+    #[serde(default)]
+    sluit: String,
+    #[serde(default)]
+    n: String,
+    #[serde(default)]
+    kanalen: Vec<String>,
+}
+
+fn waves_markup(
+    ctx: &Ctx,
+    list: &[Wave],
+    questionnaires: &[String],
+    f: &WaveForm,
+    errors: &[(&str, String)],
+    q: &Notice,
+) -> Markup {
+    let lang = ctx.lang;
+    let err = |k: &str| errors.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    html! {
+        (notice(lang, q))
+        (error_summary(ctx, errors))
+        @if list.is_empty() {
+            p { (t(lang, "waves-none")) }
+        } @else {
+            table {
+                caption { (t(lang, "waves-caption")) }
+                thead { tr {
+                    th scope="col" { (t(lang, "waves-col-name")) }
+                    th scope="col" { (t(lang, "waves-col-questionnaire")) }
+                    th scope="col" { (t(lang, "waves-col-period")) }
+                    th scope="col" { (t(lang, "waves-col-state")) }
+                } }
+                tbody {
+                    @for w in list {
+                        tr {
+                            td { a href={ "/onderzoek/rondes/" (w.id) } { (w.name) } }
+                            td { (w.questionnaire_key) " v" (w.version) "." (w.revision) }
+                            td { (date_text(w.opens_on)) " – " (date_text(w.closes_on)) }
+                            td { (window_text(lang, w)) }
+                        }
+                    }
+                }
+            }
+        }
+        h2 #nieuw { (t(lang, "wave-new-title")) }
+        form method="post" action="/onderzoek" novalidate {
+            (csrf_field(ctx))
+            (layout::text_field("naam", &t(lang, "wave-name"), "text", &f.naam, Some(&t(lang, "wave-name-hint")), err("naam"), "off"))
+            div.field {
+                label for="vragenlijst" { (t(lang, "wave-questionnaire")) }
+                select #vragenlijst name="vragenlijst" {
+                    @for key in questionnaires {
+                        option value=(key) selected[*key == f.vragenlijst] { (key) }
+                    }
+                }
+            }
+            (layout::text_field("open", &t(lang, "wave-opens"), "date", &f.open, None, err("open"), "off"))
+            (layout::text_field("sluit", &t(lang, "wave-closes"), "date", &f.sluit, None, err("sluit"), "off"))
+            (layout::text_field("n", &t(lang, "wave-population"), "text", &f.n, Some(&t(lang, "wave-population-hint")), err("n"), "off"))
+            fieldset #kanalen {
+                legend { (t(lang, "wave-channels")) }
+                @for (i, ch) in CHANNELS.iter().enumerate() {
+                    @let id = if i == 0 { "kanalen".to_string() } else { format!("kanaal-{ch}") };
+                    div.choice {
+                        input id=(id) type="checkbox" name="kanalen" value=(ch) checked[f.kanalen.is_empty() || f.kanalen.iter().any(|c| c == ch)];
+                        label for=(id) { (t(lang, &format!("channel-{ch}"))) }
+                    }
+                }
+            }
+            button type="submit" { (t(lang, "wave-create")) }
+        }
+    }
+}
+
+fn questionnaire_keys(conn: &mut crate::db::DbConnection) -> QueryResult<Vec<String>> {
+    questionnaire_versions::table
+        .select(questionnaire_versions::questionnaire_key)
+        .distinct()
+        .order(questionnaire_versions::questionnaire_key)
+        .load(conn)
+}
+
+async fn waves_page(ctx: Ctx, state: web::Data<AppState>, q: web::Query<Notice>) -> Result<HttpResponse, AppError> {
+    let (list, keys) = state
+        .db(|conn| Ok((waves::list_waves(conn)?, questionnaire_keys(conn)?)))
+        .await?;
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(&ctx, &t(ctx.lang, "waves-title"), waves_markup(&ctx, &list, &keys, &WaveForm::default(), &[], &q)),
+    ))
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
+        .ok()
+}
+
+async fn wave_create(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    CsrfForm(f): CsrfForm<WaveForm>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let actor = actor(&ctx)?;
+    let mut errors: Vec<(&str, String)> = vec![];
+    let opens = parse_date(&f.open);
+    let closes = parse_date(&f.sluit);
+    if opens.is_none() {
+        errors.push(("open", t(lang, "wave-error-date")));
+    }
+    if closes.is_none() {
+        errors.push(("sluit", t(lang, "wave-error-date")));
+    }
+    let population = f.n.trim().parse::<i32>().ok().filter(|n| *n >= 1);
+    if population.is_none() {
+        errors.push(("n", t(lang, "wave-error-population")));
+    }
+    if f.kanalen.is_empty() {
+        errors.push(("kanalen", t(lang, "wave-error-no-channel")));
+    }
+    let result = match (opens, closes, population, errors.is_empty()) {
+        (Some(o), Some(c), Some(n), true) => {
+            let new = NewWave {
+                name: f.naam.clone(),
+                questionnaire: f.vragenlijst.clone(),
+                opens_on: o,
+                closes_on: c,
+                population: n,
+                channels: f.kanalen.clone(),
+            };
+            Some(state.db(move |conn| Ok(waves::create_wave(conn, &new, actor))).await?)
+        }
+        _ => None,
+    };
+    match result {
+        Some(Ok(id)) => Ok(see_other(&format!("/onderzoek/rondes/{id}?melding=notice-wave-created"))),
+        Some(Err(WaveError::Db(e))) => Err(e.into()),
+        other => {
+            if let Some(Err(e)) = &other {
+                let field = match e {
+                    WaveError::Dates => "sluit",
+                    WaveError::Population => "n",
+                    WaveError::Channel(_) => "kanalen",
+                    WaveError::UnknownQuestionnaire(_) => "vragenlijst",
+                    _ => "naam",
+                };
+                errors.push((field, wave_error_text(lang, e)));
+            }
+            let (list, keys) = state
+                .db(|conn| Ok((waves::list_waves(conn)?, questionnaire_keys(conn)?)))
+                .await?;
+            let q = Notice { melding: None, n: None };
+            Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                layout::page(&ctx, &t(lang, "waves-title"), waves_markup(&ctx, &list, &keys, &f, &errors, &q)),
+            ))
+        }
+    }
+}
+
+/// Response figures of a wave.
+struct FollowUp {
+    invited: i64,
+    used: i64,
+    answered: i64,
+    per_channel: Vec<(String, i64)>,
+    per_day: Vec<(NaiveDate, i64)>,
+    with_address: i64,
+    volunteers: i64,
+}
+
+fn follow_up(conn: &mut crate::db::DbConnection, wave_id: i64) -> QueryResult<FollowUp> {
+    use diesel::dsl::count_star;
+    let (invited, used) = waves::invitation_counts(conn, wave_id)?;
+    let per_channel: Vec<(String, i64)> = responses::table
+        .filter(responses::wave_id.eq(wave_id))
+        .group_by(responses::channel)
+        .select((responses::channel, count_star()))
+        .order(responses::channel)
+        .load(conn)?;
+    let per_day: Vec<(NaiveDate, i64)> = responses::table
+        .filter(responses::wave_id.eq(wave_id))
+        .group_by(responses::answered_on)
+        .select((responses::answered_on, count_star()))
+        .order(responses::answered_on)
+        .load(conn)?;
+    let with_address = crate::db::schema::invitation_addresses::table
+        .inner_join(crate::db::schema::invitations::table)
+        .filter(crate::db::schema::invitations::wave_id.eq(wave_id))
+        .count()
+        .get_result(conn)?;
+    let volunteers = interview_volunteers::table
+        .filter(interview_volunteers::wave_id.eq(wave_id))
+        .count()
+        .get_result(conn)?;
+    Ok(FollowUp {
+        invited,
+        used,
+        answered: per_channel.iter().map(|(_, n)| n).sum(),
+        per_channel,
+        per_day,
+        with_address,
+        volunteers,
+    })
+}
+
+fn pct(p: Option<f64>) -> String {
+    p.map(stats::percent_nl).unwrap_or_else(|| "–".into())
+}
+
+fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: &Notice) -> Markup {
+    let lang = ctx.lang;
+    let margin = stats::margin_of_error(f.answered as u64, w.population as u64);
+    let base = format!("/onderzoek/rondes/{}", w.id);
+    let open_or_coming = w.window_today() != Window::Closed;
+    let err = |k: &str| errors.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    html! {
+        (notice(lang, q))
+        (error_summary(ctx, errors))
+        dl.facts {
+            dt { (t(lang, "waves-col-questionnaire")) } dd { (w.questionnaire_key) " v" (w.version) "." (w.revision) }
+            dt { (t(lang, "waves-col-period")) } dd { (date_text(w.opens_on)) " – " (date_text(w.closes_on)) " (" (window_text(lang, w)) ")" }
+            dt { (t(lang, "wave-population")) } dd { (w.population) }
+            dt { (t(lang, "wave-channels")) } dd {
+                @for (i, ch) in w.channels.split(',').enumerate() {
+                    @if i > 0 { ", " }
+                    (t(lang, &format!("channel-{ch}")))
+                }
+            }
+        }
+        h2 { (t(lang, "followup-title")) }
+        table.figures {
+            caption { (t(lang, "followup-caption")) }
+            tbody {
+                tr { th scope="row" { (t(lang, "followup-invited")) } td { (f.invited) } }
+                tr { th scope="row" { (t(lang, "followup-answered")) } td { (f.answered) } }
+                tr { th scope="row" { (t(lang, "followup-codes-used")) } td { (f.used) } }
+                tr { th scope="row" { (t(lang, "followup-rate")) } td { (pct(stats::response_rate(f.used as u64, f.invited as u64))) } }
+                tr { th scope="row" { (t(lang, "followup-margin")) } td { @match margin { Some(m) => { "± " (stats::percent_nl(m)) }, None => { "–" } } } }
+            }
+        }
+        p.hint { (t(lang, "followup-margin-hint")) }
+        @if !f.per_channel.is_empty() {
+            table {
+                caption { (t(lang, "followup-per-channel")) }
+                thead { tr { th scope="col" { (t(lang, "wave-channels")) } th scope="col" { (t(lang, "followup-answered")) } } }
+                tbody {
+                    @for (ch, n) in &f.per_channel {
+                        tr { td { (t(lang, &format!("channel-{ch}"))) } td { (n) } }
+                    }
+                }
+            }
+            table {
+                caption { (t(lang, "followup-per-day")) }
+                thead { tr { th scope="col" { (t(lang, "followup-day")) } th scope="col" { (t(lang, "followup-answered")) } } }
+                tbody {
+                    @for (d, n) in &f.per_day {
+                        tr { td { (date_text(*d)) } td { (n) } }
+                    }
+                }
+            }
+        }
+        h2 { (t(lang, "export-title")) }
+        ul {
+            li { a href={ (base) "/antwoorden.csv" } { (t(lang, "export-answers")) } }
+            li { a href={ (base) "/codeboek.csv" } { (t(lang, "export-codebook-csv")) } }
+            li { a href={ (base) "/codeboek.json" } { (t(lang, "export-codebook-json")) } }
+            li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
+        }
+        @if open_or_coming {
+            h2 { (t(lang, "codes-title")) }
+            p { (t(lang, "codes-intro")) }
+            form method="post" action={ (base) "/codes" } novalidate {
+                (csrf_field(ctx))
+                (layout::text_field("aantal", &t(lang, "codes-count"), "text", "", Some(&t(lang, "codes-count-hint")), err("aantal"), "off"))
+                (language_select(lang, "taal"))
+                fieldset {
+                    legend { (t(lang, "codes-format")) }
+                    div.choice { input #vorm type="radio" name="vorm" value="brieven" checked; label for="vorm" { (t(lang, "codes-format-letters")) } }
+                    div.choice { input #vorm-csv type="radio" name="vorm" value="csv"; label for="vorm-csv" { (t(lang, "codes-format-csv")) } }
+                }
+                button type="submit" { (t(lang, "codes-submit")) }
+            }
+            h2 { (t(lang, "email-title")) }
+            p { (t(lang, "email-intro")) }
+            form method="post" action={ (base) "/email" } novalidate {
+                (csrf_field(ctx))
+                div.field.has-error[err("adressen").is_some()] {
+                    label for="adressen" { (t(lang, "email-addresses")) }
+                    p.hint #adressen-hint { (t(lang, "email-addresses-hint")) }
+                    @if let Some(e) = err("adressen") { p.error { (e) } }
+                    textarea #adressen name="adressen" rows="6" aria-describedby="adressen-hint" {}
+                }
+                (language_select(lang, "taal-mail"))
+                button type="submit" { (t(lang, "email-submit")) }
+            }
+            h2 { (t(lang, "reminder-title")) }
+            p { (t_args(lang, "reminder-status", &[("sent", &w.reminders_sent.to_string()), ("waiting", &f.with_address.to_string())])) }
+            @if w.reminders_sent < invite::MAX_REMINDERS {
+                form method="post" action={ (base) "/herinnering" } {
+                    (csrf_field(ctx))
+                    button.secondary type="submit" { (t(lang, "reminder-submit")) }
+                }
+            }
+        }
+    }
+}
+
+fn language_select(lang: Lang, name: &str) -> Markup {
+    html! {
+        div.field {
+            label for=(name) { (t(lang, "codes-language")) }
+            select id=(name) name=(name) {
+                @for l in Lang::ALL { option value=(l.code()) selected[l == Lang::Nl] { (l.native_name()) } }
+            }
+        }
+    }
+}
+
+async fn load_wave(state: &AppState, id: i64) -> Result<Wave, AppError> {
+    state
+        .db(move |conn| match waves::find_wave(conn, id) {
+            Ok(w) => Ok(w),
+            Err(WaveError::Db(e)) => Err(e.into()),
+            Err(_) => Err(AppError::NotFound),
+        })
+        .await
+}
+
+async fn render_wave(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    errors: &[(&str, String)],
+    q: &Notice,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let w = load_wave(state, id).await?;
+    let f = state.db(move |conn| Ok(follow_up(conn, id)?)).await?;
+    Ok(page_response(status, layout::page(ctx, &w.name, wave_markup(ctx, &w, &f, errors, q))))
+}
+
+async fn wave_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<Notice>,
+) -> Result<HttpResponse, AppError> {
+    render_wave(&ctx, &state, path.into_inner(), &[], &q, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct CodesForm {
+    #[serde(default)]
+    aantal: String,
+    #[serde(default)]
+    vorm: String,
+    #[serde(default)]
+    taal: String,
+}
+
+async fn codes_create(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(f): CsrfForm<CodesForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = actor(&ctx)?;
+    let wave = load_wave(&state, id).await?;
+    let count = f.aantal.trim().parse::<usize>().ok().filter(|n| (1..=100_000).contains(n));
+    let Some(count) = count else {
+        let errors = [("aantal", t(ctx.lang, "wave-error-count"))];
+        let q = Notice { melding: None, n: None };
+        return render_wave(&ctx, &state, id, &errors, &q, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let codes = state
+        .db(move |conn| {
+            waves::create_invitations(conn, id, count, actor).map_err(|e| match e {
+                WaveError::Db(d) => d.into(),
+                _ => AppError::BadRequest("wave-error-count"),
+            })
+        })
+        .await?;
+    let lang = Lang::from_code(&f.taal).unwrap_or(Lang::Nl);
+    let public_url = state.config.public_url.clone();
+    // Codes exist in plain text only in this response: it must not be cached anywhere.
+    if f.vorm == "csv" {
+        let mut out = vec![];
+        waves::write_invitation_csv(&mut out, &wave, &codes, &public_url)
+            .map_err(AppError::Internal)?;
+        return Ok(HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"codes-ronde-{id}.csv\""),
+            ))
+            .body(out));
+    }
+    let markup = invite::letters(&wave, &codes, lang, &public_url, &state.config.municipality, false)
+        .map_err(AppError::Internal)?;
+    let mut res = page_response(StatusCode::OK, markup);
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+struct EmailForm {
+    #[serde(default)]
+    adressen: String,
+    #[serde(default, rename = "taal-mail")]
+    taal: String,
+}
+
+fn mail_context(state: &AppState) -> (String, String, String) {
+    (
+        state.config.public_url.clone(),
+        state.config.public_host().to_string(),
+        state.config.municipality.clone(),
+    )
+}
+
+async fn email_invite(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(f): CsrfForm<EmailForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let lang = ctx.lang;
+    let actor = actor(&ctx)?;
+    let wave = load_wave(&state, id).await?;
+    let q = Notice { melding: None, n: None };
+    let addresses = match invite::parse_addresses(&f.adressen) {
+        Ok(a) => a,
+        Err(e) => {
+            let message = invite_error_text(lang, &e);
+            let errors = [("adressen", message)];
+            return render_wave(&ctx, &state, id, &errors, &q, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let mail_lang = Lang::from_code(&f.taal).unwrap_or(Lang::Nl);
+    let (public_url, domain, municipality) = mail_context(&state);
+    let result = state
+        .db(move |conn| {
+            let cx = MailContext { public_url: &public_url, domain: &domain, municipality: &municipality };
+            Ok(invite::invite_by_email(conn, &wave, &addresses, mail_lang, &cx, actor, today()))
+        })
+        .await?;
+    match result {
+        Ok(n) => Ok(see_other(&format!("/onderzoek/rondes/{id}?melding=notice-invitations-queued&n={n}"))),
+        Err(InviteError::Db(e)) => Err(e.into()),
+        Err(e) => {
+            let errors = [("adressen", invite_error_text(lang, &e))];
+            render_wave(&ctx, &state, id, &errors, &q, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+    }
+}
+
+fn lines(v: &[usize]) -> String {
+    v.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn invite_error_text(lang: Lang, e: &InviteError) -> String {
+    match e {
+        InviteError::Addresses(l) => t_args(lang, "email-error-invalid", &[("lines", &lines(l))]),
+        InviteError::Duplicates(l) => t_args(lang, "email-error-duplicate", &[("lines", &lines(l))]),
+        InviteError::Empty => t(lang, "email-error-empty"),
+        InviteError::NoMoreReminders => t(lang, "reminder-error-max"),
+        InviteError::Closed => t(lang, "wave-state-closed"),
+        _ => t(lang, "error-500-text"),
+    }
+}
+
+async fn reminder(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(_): CsrfForm<crate::web::csrf::NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let actor = actor(&ctx)?;
+    let wave = load_wave(&state, id).await?;
+    let (public_url, domain, municipality) = mail_context(&state);
+    let result = state
+        .db(move |conn| {
+            let cx = MailContext { public_url: &public_url, domain: &domain, municipality: &municipality };
+            Ok(invite::send_reminders(conn, &wave, &cx, actor, today()))
+        })
+        .await?;
+    match result {
+        Ok(n) => Ok(see_other(&format!("/onderzoek/rondes/{id}?melding=notice-reminders-queued&n={n}"))),
+        Err(InviteError::Db(e)) => Err(e.into()),
+        Err(e) => {
+            let errors = [("herinnering", invite_error_text(ctx.lang, &e))];
+            let q = Notice { melding: None, n: None };
+            render_wave(&ctx, &state, id, &errors, &q, StatusCode::CONFLICT).await
+        }
+    }
+}
+
+fn download(content_type: &str, name: String, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(body)
+}
+
+async fn answers_csv(state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let body = state
+        .db(move |conn| {
+            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let def = respond::definition(conn, wave.version_id).map_err(|e| AppError::Internal(e.into()))?;
+            let mut out = Vec::with_capacity(1 << 20);
+            export::write_answers(conn, &wave, &def, &mut out).map_err(AppError::Internal)?;
+            Ok(out)
+        })
+        .await?;
+    Ok(download("text/csv; charset=utf-8", format!("antwoorden-ronde-{id}.csv"), body))
+}
+
+async fn codebook(state: &AppState, id: i64, lang: Lang) -> Result<export::Codebook, AppError> {
+    state
+        .db(move |conn| {
+            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let def = respond::definition(conn, wave.version_id).map_err(|e| AppError::Internal(e.into()))?;
+            Ok(export::codebook(&wave, &def, lang))
+        })
+        .await
+}
+
+async fn codebook_csv(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let book = codebook(&state, id, ctx.lang).await?;
+    let mut out = vec![];
+    export::write_codebook_csv(&book, &mut out).map_err(AppError::Internal)?;
+    Ok(download("text/csv; charset=utf-8", format!("codeboek-ronde-{id}.csv"), out))
+}
+
+async fn codebook_json(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let book = codebook(&state, id, ctx.lang).await?;
+    let out = serde_json::to_vec_pretty(&book).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(download("application/json", format!("codeboek-ronde-{id}.json"), out))
+}
+
+async fn volunteers_page(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let lang = ctx.lang;
+    let wave = load_wave(&state, id).await?;
+    type Row = (String, String, String, String, NaiveDate);
+    let rows: Vec<Row> = state
+        .db(move |conn| {
+            Ok(interview_volunteers::table
+                .filter(interview_volunteers::wave_id.eq(id))
+                .order(interview_volunteers::id)
+                .select((
+                    interview_volunteers::name,
+                    interview_volunteers::contact,
+                    interview_volunteers::language,
+                    interview_volunteers::best_time,
+                    interview_volunteers::created_on,
+                ))
+                .load(conn)?)
+        })
+        .await?;
+    let mut res = page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t_args(lang, "volunteers-title", &[("wave", &wave.name)]),
+            html! {
+                p { (t(lang, "volunteers-intro")) }
+                @if rows.is_empty() { p { (t(lang, "volunteers-none")) } } @else {
+                    table {
+                        caption { (t(lang, "volunteers-caption")) }
+                        thead { tr {
+                            th scope="col" { (t(lang, "volunteer-name")) }
+                            th scope="col" { (t(lang, "volunteer-contact")) }
+                            th scope="col" { (t(lang, "volunteer-language")) }
+                            th scope="col" { (t(lang, "volunteer-time")) }
+                        } }
+                        tbody {
+                            @for (name, contact, language, time, _) in &rows {
+                                tr { td { (name) } td { (contact) } td { (Lang::from_code(language).map(|l| l.native_name()).unwrap_or(language)) } td { (time) } }
+                            }
+                        }
+                    }
+                }
+                p { a href={ "/onderzoek/rondes/" (id) } { (t(lang, "volunteers-back")) } }
+            },
+        ),
+    );
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry by staff (phone interviews and paper forms keyed in)
+// ---------------------------------------------------------------------------------------------
+
+async fn entry_list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let list = state.db(|conn| Ok(waves::list_waves(conn)?)).await?;
+    let open: Vec<&Wave> = list
+        .iter()
+        .filter(|w| w.window_today() == Window::Open && ENTRY_CHANNELS.iter().any(|c| w.allows(c)))
+        .collect();
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(lang, "entry-list-title"),
+            html! {
+                @if open.is_empty() { p { (t(lang, "entry-list-none")) } } @else {
+                    ul { @for w in open { li { a href={ "/invoer/rondes/" (w.id) } { (w.name) } " (" (t_args(lang, "entry-list-until", &[("date", &date_text(w.closes_on))])) ")" } } }
+                }
+            },
+        ),
+    ))
+}
+
+/// The entry form as filled in so far.
+#[derive(Default)]
+struct EntryState {
+    channel: String,
+    code: String,
+    helper: String,
+    language: String,
+    answers: AnswerSet,
+}
+
+fn entry_markup(
+    ctx: &Ctx,
+    wave: &Wave,
+    def: &crate::surveys::definition::Definition,
+    s: &EntryState,
+    errors: &[(String, ItemProblem)],
+    general: &[(&str, String)],
+    q: &Notice,
+) -> Markup {
+    let lang = ctx.lang;
+    let mut list: Vec<(&str, String)> = general.to_vec();
+    for (k, p) in errors {
+        let text = def.item(k).map(|i| answers::text_in(&i.text, lang)).unwrap_or(k);
+        list.push((k.as_str(), format!("{text}: {}", form::problem_text(lang, p))));
+    }
+    let err_of = |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, p)| p);
+    let general_err = |k: &str| general.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    html! {
+        (notice(lang, q))
+        (error_summary(ctx, &list))
+        p { (t(lang, "entry-intro")) }
+        form.entry-form method="post" action={ "/invoer/rondes/" (wave.id) } novalidate {
+            (csrf_field(ctx))
+            fieldset #kanaal {
+                legend { (t(lang, "entry-channel")) }
+                @for (i, ch) in ENTRY_CHANNELS.iter().filter(|c| wave.allows(c)).enumerate() {
+                    @let id = if i == 0 { "kanaal".to_string() } else { format!("kanaal-{ch}") };
+                    span.choice {
+                        input id=(id) type="radio" name="kanaal" value=(ch) checked[s.channel == *ch || (s.channel.is_empty() && i == 0)];
+                        label for=(id) { (t(lang, &format!("channel-{ch}"))) }
+                    }
+                }
+            }
+            (layout::text_field("code", &t(lang, "entry-code"), "text", &s.code, Some(&t(lang, "entry-code-hint")), general_err("code"), "off"))
+            div.field {
+                label for="taal" { (t(lang, "entry-language")) }
+                select #taal name="taal" {
+                    @for l in Lang::ALL { option value=(l.code()) selected[l.code() == s.language || (s.language.is_empty() && l == Lang::Nl)] { (l.native_name()) } }
+                }
+            }
+            div.field {
+                label for="helper" { (t(lang, "respond-helper-label")) }
+                select #helper name="helper" {
+                    option value="" { (t(lang, "respond-helper-none")) }
+                    @for h in HELPERS { option value=(h) selected[s.helper == *h] { (t(lang, &format!("helper-{h}"))) } }
+                }
+            }
+            @for sec in &def.sections {
+                h2 { (answers::text_in(&sec.title, lang)) }
+                @for item in &sec.items {
+                    (form::entry_question(item, lang, &s.answers, err_of(&item.key)))
+                }
+            }
+            button type="submit" { (t(lang, "entry-submit")) }
+        }
+    }
+}
+
+async fn entry_context(state: &AppState, id: i64) -> Result<(Wave, std::sync::Arc<crate::surveys::definition::Definition>), AppError> {
+    state
+        .db(move |conn| {
+            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let def = respond::definition(conn, wave.version_id).map_err(|e| AppError::Internal(e.into()))?;
+            Ok((wave, def))
+        })
+        .await
+}
+
+async fn entry_page(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>, q: web::Query<Notice>) -> Result<HttpResponse, AppError> {
+    let (wave, def) = entry_context(&state, path.into_inner()).await?;
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(&ctx, &t_args(ctx.lang, "entry-title", &[("wave", &wave.name)]), entry_markup(&ctx, &wave, &def, &EntryState::default(), &[], &[], &q)),
+    ))
+}
+
+const ENTRY_FIELDS: &[&str] = &["csrf", "kanaal", "code", "helper", "taal"];
+
+async fn entry_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let (wave, def) = entry_context(&state, path.into_inner()).await?;
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+    let mut s = EntryState {
+        channel: field("kanaal"),
+        code: field("code"),
+        helper: field("helper"),
+        language: field("taal"),
+        answers: AnswerSet::new(),
+    };
+    if !ENTRY_CHANNELS.contains(&s.channel.as_str()) {
+        return Err(AppError::BadRequest("respond-error-forged"));
+    }
+    // What the clerk typed (1–5, 0 for "weet niet", option numbers) becomes the stored value.
+    let translated: Vec<(String, String)> = fields
+        .iter()
+        .map(|(k, v)| {
+            let value = match def.item(k) {
+                Some(item) if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }) => form::entry_value(item, v, lang),
+                _ => v.clone(),
+            };
+            (k.clone(), value)
+        })
+        .collect();
+    let (grouped, unknown) = answers::group_fields(&def, &translated, ENTRY_FIELDS);
+    if !unknown.is_empty() {
+        return Err(AppError::BadRequest("respond-error-forged"));
+    }
+    let all: Vec<&crate::surveys::definition::Item> = def.items().collect();
+    let mut problems = answers::apply_posted(&mut s.answers, &all, &grouped);
+    // Answers to questions the respondent should not have had (on paper, anything can be filled in)
+    // are left out, as the web questionnaire would.
+    answers::prune_hidden(&def, &mut s.answers);
+    for key in answers::missing_required(&def, &s.answers) {
+        if !problems.iter().any(|(k, _)| *k == key) {
+            problems.push((key, ItemProblem::Required));
+        }
+    }
+    let mut general: Vec<(&str, String)> = vec![];
+    let code = if s.code.is_empty() {
+        if s.channel == "phone" {
+            general.push(("code", t(lang, "entry-error-code-needed")));
+        }
+        None
+    } else {
+        match codes::parse(&s.code) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                general.push(("code", t(lang, match e {
+                    codes::CodeError::Length => "code-error-length",
+                    codes::CodeError::Character => "code-error-character",
+                    codes::CodeError::Check => "code-error-check",
+                })));
+                None
+            }
+        }
+    };
+    let title = t_args(lang, "entry-title", &[("wave", &wave.name)]);
+    let q = Notice { melding: None, n: None };
+    if !problems.is_empty() || !general.is_empty() {
+        return Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page(&ctx, &title, entry_markup(&ctx, &wave, &def, &s, &problems, &general, &q)),
+        ));
+    }
+    let helper = (!s.helper.is_empty()).then(|| s.helper.clone());
+    let meta = Meta {
+        channel: s.channel.clone(),
+        helper,
+        language: Lang::from_code(&s.language).unwrap_or(Lang::Nl).code().to_string(),
+    };
+    let answers = s.answers.clone();
+    let wave2 = wave.clone();
+    let def2 = def.clone();
+    let result = state
+        .db(move |conn| {
+            let today = today();
+            Ok(match &code {
+                Some(c) => match respond::open(conn, c, &meta.channel, today) {
+                    Ok(opened) => respond::submit(conn, &opened.wave, &def2, Some(opened.invitation_id), &answers, &meta, today),
+                    Err(e) => Err(e),
+                },
+                None => respond::check_window(&wave2, &meta.channel, today)
+                    .and_then(|_| respond::submit(conn, &wave2, &def2, None, &answers, &meta, today)),
+            })
+        })
+        .await?;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/invoer/rondes/{}?melding=notice-entry-saved", wave.id))),
+        Err(RespondError::Db(e)) => Err(e.into()),
+        Err(RespondError::Invalid(p)) => Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page(&ctx, &title, entry_markup(&ctx, &wave, &def, &s, &p, &[], &q)),
+        )),
+        Err(e) => {
+            let message = match &e {
+                RespondError::Unknown => t(lang, "respond-error-unknown"),
+                RespondError::Used => t(lang, "entry-error-used"),
+                RespondError::NotYetOpen(d) => t_args(lang, "respond-error-not-open", &[("date", &date_text(*d))]),
+                RespondError::Closed(d) => t_args(lang, "respond-error-closed", &[("date", &date_text(*d))]),
+                RespondError::Channel => t(lang, "respond-error-channel"),
+                _ => t(lang, "error-500-text"),
+            };
+            let general = [("code", message)];
+            Ok(page_response(
+                StatusCode::CONFLICT,
+                layout::page(&ctx, &title, entry_markup(&ctx, &wave, &def, &s, &[], &general, &q)),
+            ))
+        }
+    }
+}
