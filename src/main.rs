@@ -73,8 +73,9 @@ fn demo(mut config: Config, args: cli::DemoArgs) -> anyhow::Result<()> {
     if fresh {
         let mut conn = config.database_url.connect()?;
         klankbord::db::run_migrations(&mut conn)?;
-        klankbord::demo::seed(&mut conn)?;
+        let codes = klankbord::demo::seed(&mut conn)?;
         println!("Nieuwe demo-database gemaakt: {}", args.db.display());
+        println!("Codes om de vragenlijst te proberen (open ronde, elk één keer): {}", codes.join(", "));
     } else {
         println!("Bestaande demo-database gebruikt: {}", args.db.display());
     }

@@ -222,3 +222,4 @@ entry-language = Taal van het gesprek of formulier
 entry-submit = Opslaan
 entry-error-code-needed = Vul de code in die de persoon aan de telefoon noemt.
 entry-error-used = Met deze code zijn de vragen al ingevuld. De antwoorden zijn niet opgeslagen.
+question-required = (verplicht)

@@ -130,7 +130,7 @@ pub fn question(
     let head = html! {
         span.number { (t_args(lang, "question-number", &[("n", &number.to_string())])) " " }
         span id=(label_id) { (text) }
-        @if !required { " " span.optional { (t(lang, "question-optional")) } }
+        @if required { " " span.optional { (t(lang, "question-required")) } }
     };
     let below_head = html! {
         @if let Some(h) = hint { p.hint id=(hint_id) { (h) } }

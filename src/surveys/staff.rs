@@ -395,7 +395,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
             form method="post" action={ (base) "/codes" } novalidate {
                 (csrf_field(ctx))
                 (layout::text_field("aantal", &t(lang, "codes-count"), "text", "", Some(&t(lang, "codes-count-hint")), err("aantal"), "off"))
-                (language_select(lang, "taal"))
+                (language_select("taal", lang))
                 fieldset {
                     legend { (t(lang, "codes-format")) }
                     div.choice { input #vorm type="radio" name="vorm" value="brieven" checked; label for="vorm" { (t(lang, "codes-format-letters")) } }
@@ -413,7 +413,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
                     @if let Some(e) = err("adressen") { p.error { (e) } }
                     textarea #adressen name="adressen" rows="6" aria-describedby="adressen-hint" {}
                 }
-                (language_select(lang, "taal-mail"))
+                (language_select("taal-mail", lang))
                 button type="submit" { (t(lang, "email-submit")) }
             }
             h2 { (t(lang, "reminder-title")) }
@@ -428,7 +428,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
     }
 }
 
-fn language_select(lang: Lang, name: &str) -> Markup {
+fn language_select(name: &str, lang: Lang) -> Markup {
     html! {
         div.field {
             label for=(name) { (t(lang, "codes-language")) }
