@@ -196,8 +196,9 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
             letters,
             language,
         } => {
-            let lang = crate::web::i18n::Lang::from_code(&language)
-                .ok_or_else(|| anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk."))?;
+            let lang = crate::web::i18n::Lang::from_code(&language).ok_or_else(|| {
+                anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk.")
+            })?;
             if let Some(l) = letters.as_ref().filter(|l| l.exists()) {
                 anyhow::bail!(
                     "{} bestaat al. Kies een nieuw bestand: de codes worden maar één keer gemaakt.",
@@ -221,9 +222,21 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
             waves::write_invitation_csv(file, &w, &made, &config.public_url)?;
             std::fs::rename(&tmp, &out)?;
             if let Some(path) = &letters {
-                let html = crate::surveys::invite::letters(&w, &made, lang, &config.public_url, &config.municipality, true)?;
-                std::fs::write(path, html.into_string())
-                    .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}; de codes staan in {}", path.display(), out.display()))?;
+                let html = crate::surveys::invite::letters(
+                    &w,
+                    &made,
+                    lang,
+                    &config.public_url,
+                    &config.municipality,
+                    true,
+                )?;
+                std::fs::write(path, html.into_string()).map_err(|e| {
+                    anyhow::anyhow!(
+                        "Kan {} niet schrijven: {e}; de codes staan in {}",
+                        path.display(),
+                        out.display()
+                    )
+                })?;
                 println!("Brieven geschreven naar {}.", path.display());
             }
             println!("{} codes gemaakt voor ronde {wave}; bewaar {} goed, de codes staan nergens anders.", made.len(), out.display());

@@ -80,7 +80,9 @@ fn demo_answers(
         }
         let noise: f64 = rng.gen_range(-0.9..0.9);
         let value = match &item.kind {
-            ItemKind::Grade => Stored::Number((6.6 + 1.6 * mood + noise).round().clamp(1.0, 10.0) as i64),
+            ItemKind::Grade => {
+                Stored::Number((6.6 + 1.6 * mood + noise).round().clamp(1.0, 10.0) as i64)
+            }
             ItemKind::Scale { dont_know, .. } => match dont_know {
                 Some(d) if rng.gen_bool(0.06) => Stored::Text(d.clone()),
                 _ => Stored::Number((3.5 + mood + noise).round().clamp(1.0, 5.0) as i64),
@@ -109,7 +111,11 @@ fn demo_answers(
                 if !rng.gen_bool(0.45) {
                     continue;
                 }
-                let pool = if item.key == "wat_goed" || (mood > 0.3 && item.key != "wat_beter") { GOOD } else { BETTER };
+                let pool = if item.key == "wat_goed" || (mood > 0.3 && item.key != "wat_beter") {
+                    GOOD
+                } else {
+                    BETTER
+                };
                 Stored::Text(pool[rng.gen_range(0..pool.len())].to_string())
             }
             ItemKind::Number { min, max } => Stored::Number(rng.gen_range(*min..=*max)),
@@ -136,8 +142,22 @@ fn seed_surveys(conn: &mut DbConnection, today: chrono::NaiveDate) -> anyhow::Re
     ];
     let helpers = ["familie_vriend", "clientondersteuner", "hulpverlener"];
     let plans = [
-        ("Cliëntervaring voorjaar", today - Duration::days(250), today - Duration::days(208), 1200, 900, 300),
-        ("Cliëntervaring najaar", today - Duration::days(14), today + Duration::days(28), 1100, 800, 45),
+        (
+            "Cliëntervaring voorjaar",
+            today - Duration::days(250),
+            today - Duration::days(208),
+            1200,
+            900,
+            300,
+        ),
+        (
+            "Cliëntervaring najaar",
+            today - Duration::days(14),
+            today + Duration::days(28),
+            1100,
+            800,
+            45,
+        ),
     ];
     let mut try_codes = vec![];
     for (name, opens, closes, population, invited, answered) in plans {
@@ -170,9 +190,11 @@ fn seed_surveys(conn: &mut DbConnection, today: chrono::NaiveDate) -> anyhow::Re
                 })
                 .map(|(c, _)| *c)
                 .unwrap_or("web");
-            let helper = (channel == "assisted").then(|| helpers[rng.gen_range(0..helpers.len())].to_string());
+            let helper = (channel == "assisted")
+                .then(|| helpers[rng.gen_range(0..helpers.len())].to_string());
             // Most answers come in the first days after the letters.
-            let day = opens + Duration::days((rng.gen_range(0.0f64..1.0).powi(2) * span as f64) as i64);
+            let day =
+                opens + Duration::days((rng.gen_range(0.0f64..1.0).powi(2) * span as f64) as i64);
             let meta = respond::Meta {
                 channel: channel.into(),
                 helper,

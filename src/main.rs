@@ -75,7 +75,10 @@ fn demo(mut config: Config, args: cli::DemoArgs) -> anyhow::Result<()> {
         klankbord::db::run_migrations(&mut conn)?;
         let codes = klankbord::demo::seed(&mut conn)?;
         println!("Nieuwe demo-database gemaakt: {}", args.db.display());
-        println!("Codes om de vragenlijst te proberen (open ronde, elk één keer): {}", codes.join(", "));
+        println!(
+            "Codes om de vragenlijst te proberen (open ronde, elk één keer): {}",
+            codes.join(", ")
+        );
     } else {
         println!("Bestaande demo-database gebruikt: {}", args.db.display());
     }

@@ -562,7 +562,10 @@ text = { nl = "Leeftijd?" }
         let kanaal = d.item("kanaal").unwrap();
         assert_eq!(
             parse_item(kanaal, &post(&["balie", "tel", "tel"])),
-            Ok(Some((Stored::List(vec!["tel".into(), "balie".into()]), None)))
+            Ok(Some((
+                Stored::List(vec!["tel".into(), "balie".into()]),
+                None
+            )))
         );
         assert_eq!(
             parse_item(kanaal, &post(&["fax"])),

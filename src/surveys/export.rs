@@ -101,10 +101,12 @@ pub fn cell(col: &Column<'_>, answers: &AnswerSet) -> String {
             if l.contains(code) { "1" } else { "0" }.to_string()
         }
         (ColumnKind::Option(_), Some(_)) => String::new(),
-        (ColumnKind::Other, Some(_)) => match answers.get(&format!("{}{OTHER_SUFFIX}", col.item.key)) {
-            Some(Stored::Text(t)) => t.clone(),
-            _ => String::new(),
-        },
+        (ColumnKind::Other, Some(_)) => {
+            match answers.get(&format!("{}{OTHER_SUFFIX}", col.item.key)) {
+                Some(Stored::Text(t)) => t.clone(),
+                _ => String::new(),
+            }
+        }
     }
 }
 
@@ -139,7 +141,12 @@ fn value_labels(col: &Column<'_>, lang: Lang) -> Vec<(String, String)> {
         ],
         (ColumnKind::Other, _) => vec![],
         (_, ItemKind::Grade) => (1..=10).map(|n| (n.to_string(), n.to_string())).collect(),
-        (_, ItemKind::Scale { wording, dont_know, .. }) => {
+        (
+            _,
+            ItemKind::Scale {
+                wording, dont_know, ..
+            },
+        ) => {
             let mut v: Vec<(String, String)> = scale_label_keys(*wording)
                 .iter()
                 .enumerate()
@@ -180,7 +187,14 @@ pub fn write_answers<W: Write>(
     let mut number = 0u64;
     let mut record: Vec<String> = Vec::with_capacity(header.len());
     loop {
-        type Row = (i64, String, Option<String>, String, chrono::NaiveDate, String);
+        type Row = (
+            i64,
+            String,
+            Option<String>,
+            String,
+            chrono::NaiveDate,
+            String,
+        );
         let batch: Vec<Row> = responses::table
             .filter(responses::wave_id.eq(wave.id))
             .filter(responses::id.gt(after))
@@ -297,15 +311,42 @@ pub fn codebook(wave: &Wave, def: &Definition, lang: Lang) -> Codebook {
 /// The codebook as CSV: one row per column and value.
 pub fn write_codebook_csv<W: Write>(book: &Codebook, out: W) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["kolom", "vraag", "type", "dimensie", "normen", "vraagtekst", "waarde", "betekenis"])?;
+    w.write_record([
+        "kolom",
+        "vraag",
+        "type",
+        "dimensie",
+        "normen",
+        "vraagtekst",
+        "waarde",
+        "betekenis",
+    ])?;
     for m in &book.meta {
-        w.write_record([m.value.as_str(), "", "meta", "", "", m.label.as_str(), "", ""])?;
+        w.write_record([
+            m.value.as_str(),
+            "",
+            "meta",
+            "",
+            "",
+            m.label.as_str(),
+            "",
+            "",
+        ])?;
     }
     for c in &book.columns {
         let question = c.question.get("nl").map(String::as_str).unwrap_or("");
         let norms = c.norms.join(";");
         if c.values.is_empty() {
-            w.write_record([&c.column, &c.item, &c.kind, &c.dimension, &norms, question, "", ""])?;
+            w.write_record([
+                &c.column,
+                &c.item,
+                &c.kind,
+                &c.dimension,
+                &norms,
+                question,
+                "",
+                "",
+            ])?;
         }
         for v in &c.values {
             w.write_record([
@@ -338,7 +379,10 @@ mod tests {
         assert!(names.contains(&"kanaal_anders_tekst"));
         assert!(names.contains(&"cijfer"));
         let mut a = AnswerSet::new();
-        a.insert("kanaal".into(), Stored::List(vec!["telefoon".into(), "anders".into()]));
+        a.insert(
+            "kanaal".into(),
+            Stored::List(vec!["telefoon".into(), "anders".into()]),
+        );
         a.insert("kanaal.anders".into(), Stored::Text("WhatsApp".into()));
         a.insert("cijfer".into(), Stored::Number(7));
         let get = |n: &str| cell(cols.iter().find(|c| c.name == n).unwrap(), &a);

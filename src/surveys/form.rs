@@ -154,7 +154,10 @@ pub fn question(
                 input.short id=(key) name=(key) type="text" inputmode="numeric" autocomplete="off" value=(current_text(answers, key)) aria-describedby=[(!described.is_empty()).then_some(&described)] aria-invalid=[error.map(|_| "true")];
             }
         },
-        ItemKind::Multi { .. } | ItemKind::Single { .. } | ItemKind::Grade | ItemKind::Scale { .. } => {
+        ItemKind::Multi { .. }
+        | ItemKind::Single { .. }
+        | ItemKind::Grade
+        | ItemKind::Scale { .. } => {
             let multi = matches!(item.kind, ItemKind::Multi { .. });
             let grade = matches!(item.kind, ItemKind::Grade);
             let input_type = if multi { "checkbox" } else { "radio" };
@@ -212,7 +215,12 @@ pub fn entry_value(item: &Item, typed: &str, lang: Lang) -> String {
 }
 
 /// A question for staff entry: compact, numbers for scales and choices, in questionnaire order.
-pub fn entry_question(item: &Item, lang: Lang, answers: &AnswerSet, error: Option<&ItemProblem>) -> Markup {
+pub fn entry_question(
+    item: &Item,
+    lang: Lang,
+    answers: &AnswerSet,
+    error: Option<&ItemProblem>,
+) -> Markup {
     let key = item.key.as_str();
     let text = text_in(&item.text, lang);
     let error_id = format!("{key}-error");

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::accounts::audit::{self, Actor};
-use crate::db::schema::{drafts, invitation_addresses, invitations, interview_volunteers, waves};
+use crate::db::schema::{drafts, interview_volunteers, invitation_addresses, invitations, waves};
 use crate::db::{write_tx, DbConnection};
 use crate::mail::{self, OutgoingMail};
 use crate::surveys::waves::{create_invitations, Wave, WaveError};
@@ -18,7 +18,11 @@ pub const MAX_REMINDERS: i32 = 2;
 
 /// The personal link in a letter or message.
 pub fn personal_link(public_url: &str, code: &str) -> String {
-    format!("{}/v/{}", public_url.trim_end_matches('/'), code.replace('-', ""))
+    format!(
+        "{}/v/{}",
+        public_url.trim_end_matches('/'),
+        code.replace('-', "")
+    )
 }
 
 /// A QR code for `text` as inline SVG (dark modules on white, with the quiet zone).
@@ -100,7 +104,13 @@ pub struct MailContext<'a> {
     pub municipality: &'a str,
 }
 
-fn message(wave: &Wave, code: &str, lang: Lang, cx: &MailContext<'_>, reminder: bool) -> (String, String) {
+fn message(
+    wave: &Wave,
+    code: &str,
+    lang: Lang,
+    cx: &MailContext<'_>,
+    reminder: bool,
+) -> (String, String) {
     let link = personal_link(cx.public_url, code);
     let date = wave.closes_on.format("%d-%m-%Y").to_string();
     let short = format!("{}/v", cx.public_url.trim_end_matches('/'));
@@ -227,7 +237,10 @@ pub fn send_reminders(
                 now,
             )?;
             diesel::update(invitation_addresses::table.find(id))
-                .set(invitation_addresses::reminders_sent.eq(invitation_addresses::reminders_sent + 1))
+                .set(
+                    invitation_addresses::reminders_sent
+                        .eq(invitation_addresses::reminders_sent + 1),
+                )
                 .execute(c)?;
         }
         audit::record(
@@ -244,7 +257,11 @@ pub fn send_reminders(
 
 /// Clean-up after closing: addresses and drafts of closed waves go at once, interview volunteers
 /// `volunteer_days` after the closing date. Returns (waves cleaned, volunteers deleted).
-pub fn cleanup(conn: &mut DbConnection, today: NaiveDate, volunteer_days: i64) -> QueryResult<(usize, usize)> {
+pub fn cleanup(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    volunteer_days: i64,
+) -> QueryResult<(usize, usize)> {
     write_tx(conn, |c| {
         let closed: Vec<i64> = waves::table
             .filter(waves::closes_on.lt(today))
@@ -255,12 +272,16 @@ pub fn cleanup(conn: &mut DbConnection, today: NaiveDate, volunteer_days: i64) -
             let of_wave = invitations::table
                 .filter(invitations::wave_id.eq(id))
                 .select(invitations::id);
-            diesel::delete(invitation_addresses::table.filter(invitation_addresses::invitation_id.eq_any(of_wave)))
-                .execute(c)?;
+            diesel::delete(
+                invitation_addresses::table
+                    .filter(invitation_addresses::invitation_id.eq_any(of_wave)),
+            )
+            .execute(c)?;
             let of_wave = invitations::table
                 .filter(invitations::wave_id.eq(id))
                 .select(invitations::id);
-            diesel::delete(drafts::table.filter(drafts::invitation_id.eq_any(of_wave))).execute(c)?;
+            diesel::delete(drafts::table.filter(drafts::invitation_id.eq_any(of_wave)))
+                .execute(c)?;
             diesel::update(waves::table.find(id))
                 .set(waves::closed_cleanup.eq(true))
                 .execute(c)?;

@@ -10,7 +10,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::db::schema::{drafts, invitation_addresses, invitations, questionnaire_versions, responses};
+use crate::db::schema::{
+    drafts, invitation_addresses, invitations, questionnaire_versions, responses,
+};
 use crate::db::{write_tx, DbConnection};
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
 use crate::surveys::codes;
@@ -73,7 +75,10 @@ static DEFINITIONS: LazyLock<Mutex<HashMap<String, Arc<Definition>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// The questionnaire a wave pinned.
-pub fn definition(conn: &mut DbConnection, version_id: i64) -> Result<Arc<Definition>, RespondError> {
+pub fn definition(
+    conn: &mut DbConnection,
+    version_id: i64,
+) -> Result<Arc<Definition>, RespondError> {
     let hash: String = questionnaire_versions::table
         .find(version_id)
         .select(questionnaire_versions::content_hash)
@@ -86,7 +91,12 @@ pub fn definition(conn: &mut DbConnection, version_id: i64) -> Result<Arc<Defini
         .select(questionnaire_versions::definition)
         .first(conn)?;
     let def = crate::surveys::definition::parse("opgeslagen vragenlijst", &text).map_err(|p| {
-        RespondError::Definition(p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("; "))
+        RespondError::Definition(
+            p.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
     })?;
     let def = Arc::new(def);
     if let Ok(mut m) = DEFINITIONS.lock() {
@@ -223,7 +233,8 @@ pub fn submit(
             )]));
         }
     }
-    let json = serde_json::to_string(answers).map_err(|e| RespondError::Definition(e.to_string()))?;
+    let json =
+        serde_json::to_string(answers).map_err(|e| RespondError::Definition(e.to_string()))?;
     write_tx(conn, |c| {
         if let Some(id) = invitation_id {
             let claimed = diesel::update(

@@ -104,10 +104,7 @@ fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
             t_args(lang, "respond-error-closed", &[("date", &date_text(*d))]),
         ),
         RespondError::Channel => (StatusCode::FORBIDDEN, t(lang, "respond-error-channel")),
-        _ => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            t(lang, "error-500-text"),
-        ),
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, t(lang, "error-500-text")),
     }
 }
 
@@ -167,7 +164,11 @@ struct CodeForm {
 }
 
 /// Checks a typed code, finds its invitation, and on success starts answering.
-async fn enter(ctx: Ctx, state: web::Data<AppState>, typed: String) -> Result<HttpResponse, AppError> {
+async fn enter(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    typed: String,
+) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let bare = match codes::parse(&typed) {
         Ok(b) => b,
@@ -286,7 +287,11 @@ fn survey_title(def: &Definition, lang: Lang) -> String {
     text_in(&def.title, lang).to_string()
 }
 
-async fn start(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn start(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let r = respondent_or_page!(ctx, req, state);
     let lang = ctx.lang;
     let def = &r.opened.definition;
@@ -328,7 +333,9 @@ fn next_shown(def: &Definition, answers: &AnswerSet, after: usize) -> Option<usi
 
 fn previous_shown(def: &Definition, answers: &AnswerSet, before: usize) -> Option<usize> {
     let all = items(def);
-    (0..before).rev().find(|i| answers::is_shown(all[*i], answers))
+    (0..before)
+        .rev()
+        .find(|i| answers::is_shown(all[*i], answers))
 }
 
 fn question_markup(
@@ -531,7 +538,10 @@ fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -
         .iter()
         .map(|(k, p)| {
             let text = def.item(k).map(|i| text_in(&i.text, lang)).unwrap_or("");
-            (k.clone(), format!("{text}: {}", form::problem_text(lang, p)))
+            (
+                k.clone(),
+                format!("{text}: {}", form::problem_text(lang, p)),
+            )
         })
         .collect();
     let refs: Vec<(&str, String)> = error_list
@@ -586,11 +596,19 @@ fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -
     }
 }
 
-async fn summary_page(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn summary_page(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let r = respondent_or_page!(ctx, req, state);
     Ok(page_response(
         StatusCode::OK,
-        layout::page(&ctx, &t(ctx.lang, "respond-summary-title"), summary_markup(&ctx, &r, &[])),
+        layout::page(
+            &ctx,
+            &t(ctx.lang, "respond-summary-title"),
+            summary_markup(&ctx, &r, &[]),
+        ),
     ))
 }
 
@@ -610,7 +628,11 @@ async fn summary_submit(
 ) -> Result<HttpResponse, AppError> {
     let r = respondent_or_page!(ctx, req, state);
     let helper = if form.hulp == "ja" || !form.helper.is_empty() {
-        Some(if form.helper.is_empty() { "anders".to_string() } else { form.helper })
+        Some(if form.helper.is_empty() {
+            "anders".to_string()
+        } else {
+            form.helper
+        })
     } else {
         None
     };
@@ -651,7 +673,11 @@ async fn send(
             let mut res = see_other("/v/bedankt");
             let secure = state.config.secure_cookies();
             let _ = res.add_cookie(&removal(CODE_COOKIE));
-            let _ = res.add_cookie(&path_cookie(WAVE_COOKIE, r.opened.wave.id.to_string(), secure));
+            let _ = res.add_cookie(&path_cookie(
+                WAVE_COOKIE,
+                r.opened.wave.id.to_string(),
+                secure,
+            ));
             Ok(res)
         }
         Err(RespondError::Invalid(problems)) => Ok(page_response(
@@ -672,7 +698,11 @@ async fn send(
     }
 }
 
-async fn saved_page(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn saved_page(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let r = respondent_or_page!(ctx, req, state);
     let lang = ctx.lang;
     Ok(page_response(
@@ -726,7 +756,12 @@ struct VolunteerForm {
 
 fn volunteer_markup(ctx: &Ctx, f: &VolunteerForm, errors: &[(&str, String)]) -> Markup {
     let lang = ctx.lang;
-    let err = |k: &str| errors.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    let err = |k: &str| {
+        errors
+            .iter()
+            .find(|(f, _)| *f == k)
+            .map(|(_, m)| m.as_str())
+    };
     html! {
         (error_summary(ctx, errors))
         p { (t(lang, "volunteer-intro")) }
@@ -786,11 +821,18 @@ async fn volunteer_submit(
     if len(&form.tijd) > 200 {
         errors.push(("tijd", t(lang, "volunteer-error-time")));
     }
-    let language = Lang::from_code(&form.taal).unwrap_or(lang).code().to_string();
+    let language = Lang::from_code(&form.taal)
+        .unwrap_or(lang)
+        .code()
+        .to_string();
     if !errors.is_empty() {
         return Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(&ctx, &t(lang, "volunteer-title"), volunteer_markup(&ctx, &form, &errors)),
+            layout::page(
+                &ctx,
+                &t(lang, "volunteer-title"),
+                volunteer_markup(&ctx, &form, &errors),
+            ),
         ));
     }
     state

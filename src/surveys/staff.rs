@@ -35,7 +35,9 @@ pub const ENTRY_CHANNELS: &[&str] = &["phone", "paper-keyed"];
 /// Routes of this module.
 pub fn routes() -> Vec<RouteDef> {
     vec![
-        RouteDef::new("/onderzoek", RESEARCH).get(waves_page).post(wave_create),
+        RouteDef::new("/onderzoek", RESEARCH)
+            .get(waves_page)
+            .post(wave_create),
         RouteDef::new("/onderzoek/rondes/{id}", RESEARCH).get(wave_page),
         RouteDef::new("/onderzoek/rondes/{id}/codes", RESEARCH).post(codes_create),
         RouteDef::new("/onderzoek/rondes/{id}/email", RESEARCH).post(email_invite),
@@ -45,12 +47,16 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/onderzoek/rondes/{id}/codeboek.json", RESEARCH).get(codebook_json),
         RouteDef::new("/onderzoek/rondes/{id}/gesprekken", RESEARCH).get(volunteers_page),
         RouteDef::new("/invoer", ENTRY).get(entry_list),
-        RouteDef::new("/invoer/rondes/{id}", ENTRY).get(entry_page).post(entry_submit),
+        RouteDef::new("/invoer/rondes/{id}", ENTRY)
+            .get(entry_page)
+            .post(entry_submit),
     ]
 }
 
 fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
-    Ok(Actor::User(ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id))
+    Ok(Actor::User(
+        ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id,
+    ))
 }
 
 fn see_other(location: &str) -> HttpResponse {
@@ -135,7 +141,12 @@ fn waves_markup(
     q: &Notice,
 ) -> Markup {
     let lang = ctx.lang;
-    let err = |k: &str| errors.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    let err = |k: &str| {
+        errors
+            .iter()
+            .find(|(f, _)| *f == k)
+            .map(|(_, m)| m.as_str())
+    };
     html! {
         (notice(lang, q))
         (error_summary(ctx, errors))
@@ -200,13 +211,21 @@ fn questionnaire_keys(conn: &mut crate::db::DbConnection) -> QueryResult<Vec<Str
         .load(conn)
 }
 
-async fn waves_page(ctx: Ctx, state: web::Data<AppState>, q: web::Query<Notice>) -> Result<HttpResponse, AppError> {
+async fn waves_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<Notice>,
+) -> Result<HttpResponse, AppError> {
     let (list, keys) = state
         .db(|conn| Ok((waves::list_waves(conn)?, questionnaire_keys(conn)?)))
         .await?;
     Ok(page_response(
         StatusCode::OK,
-        layout::page(&ctx, &t(ctx.lang, "waves-title"), waves_markup(&ctx, &list, &keys, &WaveForm::default(), &[], &q)),
+        layout::page(
+            &ctx,
+            &t(ctx.lang, "waves-title"),
+            waves_markup(&ctx, &list, &keys, &WaveForm::default(), &[], &q),
+        ),
     ))
 }
 
@@ -250,12 +269,18 @@ async fn wave_create(
                 population: n,
                 channels: f.kanalen.clone(),
             };
-            Some(state.db(move |conn| Ok(waves::create_wave(conn, &new, actor))).await?)
+            Some(
+                state
+                    .db(move |conn| Ok(waves::create_wave(conn, &new, actor)))
+                    .await?,
+            )
         }
         _ => None,
     };
     match result {
-        Some(Ok(id)) => Ok(see_other(&format!("/onderzoek/rondes/{id}?melding=notice-wave-created"))),
+        Some(Ok(id)) => Ok(see_other(&format!(
+            "/onderzoek/rondes/{id}?melding=notice-wave-created"
+        ))),
         Some(Err(WaveError::Db(e))) => Err(e.into()),
         other => {
             if let Some(Err(e)) = &other {
@@ -271,10 +296,17 @@ async fn wave_create(
             let (list, keys) = state
                 .db(|conn| Ok((waves::list_waves(conn)?, questionnaire_keys(conn)?)))
                 .await?;
-            let q = Notice { melding: None, n: None };
+            let q = Notice {
+                melding: None,
+                n: None,
+            };
             Ok(page_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                layout::page(&ctx, &t(lang, "waves-title"), waves_markup(&ctx, &list, &keys, &f, &errors, &q)),
+                layout::page(
+                    &ctx,
+                    &t(lang, "waves-title"),
+                    waves_markup(&ctx, &list, &keys, &f, &errors, &q),
+                ),
             ))
         }
     }
@@ -335,7 +367,12 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
     let margin = stats::margin_of_error(f.answered as u64, w.population as u64);
     let base = format!("/onderzoek/rondes/{}", w.id);
     let open_or_coming = w.window_today() != Window::Closed;
-    let err = |k: &str| errors.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    let err = |k: &str| {
+        errors
+            .iter()
+            .find(|(f, _)| *f == k)
+            .map(|(_, m)| m.as_str())
+    };
     html! {
         (notice(lang, q))
         (error_summary(ctx, errors))
@@ -459,7 +496,10 @@ async fn render_wave(
 ) -> Result<HttpResponse, AppError> {
     let w = load_wave(state, id).await?;
     let f = state.db(move |conn| Ok(follow_up(conn, id)?)).await?;
-    Ok(page_response(status, layout::page(ctx, &w.name, wave_markup(ctx, &w, &f, errors, q))))
+    Ok(page_response(
+        status,
+        layout::page(ctx, &w.name, wave_markup(ctx, &w, &f, errors, q)),
+    ))
 }
 
 async fn wave_page(
@@ -490,11 +530,27 @@ async fn codes_create(
     let id = path.into_inner();
     let actor = actor(&ctx)?;
     let wave = load_wave(&state, id).await?;
-    let count = f.aantal.trim().parse::<usize>().ok().filter(|n| (1..=100_000).contains(n));
+    let count = f
+        .aantal
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=100_000).contains(n));
     let Some(count) = count else {
         let errors = [("aantal", t(ctx.lang, "wave-error-count"))];
-        let q = Notice { melding: None, n: None };
-        return render_wave(&ctx, &state, id, &errors, &q, StatusCode::UNPROCESSABLE_ENTITY).await;
+        let q = Notice {
+            melding: None,
+            n: None,
+        };
+        return render_wave(
+            &ctx,
+            &state,
+            id,
+            &errors,
+            &q,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let codes = state
         .db(move |conn| {
@@ -520,10 +576,20 @@ async fn codes_create(
             ))
             .body(out));
     }
-    let markup = invite::letters(&wave, &codes, lang, &public_url, &state.config.municipality, false)
-        .map_err(AppError::Internal)?;
+    let markup = invite::letters(
+        &wave,
+        &codes,
+        lang,
+        &public_url,
+        &state.config.municipality,
+        false,
+    )
+    .map_err(AppError::Internal)?;
     let mut res = page_response(StatusCode::OK, markup);
-    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     Ok(res)
 }
 
@@ -553,41 +619,79 @@ async fn email_invite(
     let lang = ctx.lang;
     let actor = actor(&ctx)?;
     let wave = load_wave(&state, id).await?;
-    let q = Notice { melding: None, n: None };
+    let q = Notice {
+        melding: None,
+        n: None,
+    };
     let addresses = match invite::parse_addresses(&f.adressen) {
         Ok(a) => a,
         Err(e) => {
             let message = invite_error_text(lang, &e);
             let errors = [("adressen", message)];
-            return render_wave(&ctx, &state, id, &errors, &q, StatusCode::UNPROCESSABLE_ENTITY).await;
+            return render_wave(
+                &ctx,
+                &state,
+                id,
+                &errors,
+                &q,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let mail_lang = Lang::from_code(&f.taal).unwrap_or(Lang::Nl);
     let (public_url, domain, municipality) = mail_context(&state);
     let result = state
         .db(move |conn| {
-            let cx = MailContext { public_url: &public_url, domain: &domain, municipality: &municipality };
-            Ok(invite::invite_by_email(conn, &wave, &addresses, mail_lang, &cx, actor, today()))
+            let cx = MailContext {
+                public_url: &public_url,
+                domain: &domain,
+                municipality: &municipality,
+            };
+            Ok(invite::invite_by_email(
+                conn,
+                &wave,
+                &addresses,
+                mail_lang,
+                &cx,
+                actor,
+                today(),
+            ))
         })
         .await?;
     match result {
-        Ok(n) => Ok(see_other(&format!("/onderzoek/rondes/{id}?melding=notice-invitations-queued&n={n}"))),
+        Ok(n) => Ok(see_other(&format!(
+            "/onderzoek/rondes/{id}?melding=notice-invitations-queued&n={n}"
+        ))),
         Err(InviteError::Db(e)) => Err(e.into()),
         Err(e) => {
             let errors = [("adressen", invite_error_text(lang, &e))];
-            render_wave(&ctx, &state, id, &errors, &q, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_wave(
+                &ctx,
+                &state,
+                id,
+                &errors,
+                &q,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
 
 fn lines(v: &[usize]) -> String {
-    v.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn invite_error_text(lang: Lang, e: &InviteError) -> String {
     match e {
         InviteError::Addresses(l) => t_args(lang, "email-error-invalid", &[("lines", &lines(l))]),
-        InviteError::Duplicates(l) => t_args(lang, "email-error-duplicate", &[("lines", &lines(l))]),
+        InviteError::Duplicates(l) => {
+            t_args(lang, "email-error-duplicate", &[("lines", &lines(l))])
+        }
         InviteError::Empty => t(lang, "email-error-empty"),
         InviteError::NoMoreReminders => t(lang, "reminder-error-max"),
         InviteError::Closed => t(lang, "wave-state-closed"),
@@ -607,16 +711,25 @@ async fn reminder(
     let (public_url, domain, municipality) = mail_context(&state);
     let result = state
         .db(move |conn| {
-            let cx = MailContext { public_url: &public_url, domain: &domain, municipality: &municipality };
+            let cx = MailContext {
+                public_url: &public_url,
+                domain: &domain,
+                municipality: &municipality,
+            };
             Ok(invite::send_reminders(conn, &wave, &cx, actor, today()))
         })
         .await?;
     match result {
-        Ok(n) => Ok(see_other(&format!("/onderzoek/rondes/{id}?melding=notice-reminders-queued&n={n}"))),
+        Ok(n) => Ok(see_other(&format!(
+            "/onderzoek/rondes/{id}?melding=notice-reminders-queued&n={n}"
+        ))),
         Err(InviteError::Db(e)) => Err(e.into()),
         Err(e) => {
             let errors = [("herinnering", invite_error_text(ctx.lang, &e))];
-            let q = Notice { melding: None, n: None };
+            let q = Notice {
+                melding: None,
+                n: None,
+            };
             render_wave(&ctx, &state, id, &errors, &q, StatusCode::CONFLICT).await
         }
     }
@@ -625,51 +738,83 @@ async fn reminder(
 fn download(content_type: &str, name: String, body: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(body)
 }
 
-async fn answers_csv(state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+async fn answers_csv(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let body = state
         .db(move |conn| {
             let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id).map_err(|e| AppError::Internal(e.into()))?;
+            let def = respond::definition(conn, wave.version_id)
+                .map_err(|e| AppError::Internal(e.into()))?;
             let mut out = Vec::with_capacity(1 << 20);
             export::write_answers(conn, &wave, &def, &mut out).map_err(AppError::Internal)?;
             Ok(out)
         })
         .await?;
-    Ok(download("text/csv; charset=utf-8", format!("antwoorden-ronde-{id}.csv"), body))
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("antwoorden-ronde-{id}.csv"),
+        body,
+    ))
 }
 
 async fn codebook(state: &AppState, id: i64, lang: Lang) -> Result<export::Codebook, AppError> {
     state
         .db(move |conn| {
             let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id).map_err(|e| AppError::Internal(e.into()))?;
+            let def = respond::definition(conn, wave.version_id)
+                .map_err(|e| AppError::Internal(e.into()))?;
             Ok(export::codebook(&wave, &def, lang))
         })
         .await
 }
 
-async fn codebook_csv(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+async fn codebook_csv(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
     let mut out = vec![];
     export::write_codebook_csv(&book, &mut out).map_err(AppError::Internal)?;
-    Ok(download("text/csv; charset=utf-8", format!("codeboek-ronde-{id}.csv"), out))
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("codeboek-ronde-{id}.csv"),
+        out,
+    ))
 }
 
-async fn codebook_json(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+async fn codebook_json(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
     let out = serde_json::to_vec_pretty(&book).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(download("application/json", format!("codeboek-ronde-{id}.json"), out))
+    Ok(download(
+        "application/json",
+        format!("codeboek-ronde-{id}.json"),
+        out,
+    ))
 }
 
-async fn volunteers_page(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+async fn volunteers_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let lang = ctx.lang;
     let wave = load_wave(&state, id).await?;
@@ -716,7 +861,10 @@ async fn volunteers_page(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i
             },
         ),
     );
-    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     Ok(res)
 }
 
@@ -767,11 +915,22 @@ fn entry_markup(
     let lang = ctx.lang;
     let mut list: Vec<(&str, String)> = general.to_vec();
     for (k, p) in errors {
-        let text = def.item(k).map(|i| answers::text_in(&i.text, lang)).unwrap_or(k);
-        list.push((k.as_str(), format!("{text}: {}", form::problem_text(lang, p))));
+        let text = def
+            .item(k)
+            .map(|i| answers::text_in(&i.text, lang))
+            .unwrap_or(k);
+        list.push((
+            k.as_str(),
+            format!("{text}: {}", form::problem_text(lang, p)),
+        ));
     }
     let err_of = |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, p)| p);
-    let general_err = |k: &str| general.iter().find(|(f, _)| *f == k).map(|(_, m)| m.as_str());
+    let general_err = |k: &str| {
+        general
+            .iter()
+            .find(|(f, _)| *f == k)
+            .map(|(_, m)| m.as_str())
+    };
     html! {
         (notice(lang, q))
         (error_summary(ctx, &list))
@@ -813,21 +972,34 @@ fn entry_markup(
     }
 }
 
-async fn entry_context(state: &AppState, id: i64) -> Result<(Wave, std::sync::Arc<crate::surveys::definition::Definition>), AppError> {
+async fn entry_context(
+    state: &AppState,
+    id: i64,
+) -> Result<(Wave, std::sync::Arc<crate::surveys::definition::Definition>), AppError> {
     state
         .db(move |conn| {
             let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id).map_err(|e| AppError::Internal(e.into()))?;
+            let def = respond::definition(conn, wave.version_id)
+                .map_err(|e| AppError::Internal(e.into()))?;
             Ok((wave, def))
         })
         .await
 }
 
-async fn entry_page(ctx: Ctx, state: web::Data<AppState>, path: web::Path<i64>, q: web::Query<Notice>) -> Result<HttpResponse, AppError> {
+async fn entry_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<Notice>,
+) -> Result<HttpResponse, AppError> {
     let (wave, def) = entry_context(&state, path.into_inner()).await?;
     Ok(page_response(
         StatusCode::OK,
-        layout::page(&ctx, &t_args(ctx.lang, "entry-title", &[("wave", &wave.name)]), entry_markup(&ctx, &wave, &def, &EntryState::default(), &[], &[], &q)),
+        layout::page(
+            &ctx,
+            &t_args(ctx.lang, "entry-title", &[("wave", &wave.name)]),
+            entry_markup(&ctx, &wave, &def, &EntryState::default(), &[], &[], &q),
+        ),
     ))
 }
 
@@ -841,7 +1013,13 @@ async fn entry_submit(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let (wave, def) = entry_context(&state, path.into_inner()).await?;
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
     let mut s = EntryState {
         channel: field("kanaal"),
         code: field("code"),
@@ -857,7 +1035,11 @@ async fn entry_submit(
         .iter()
         .map(|(k, v)| {
             let value = match def.item(k) {
-                Some(item) if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }) => form::entry_value(item, v, lang),
+                Some(item)
+                    if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }) =>
+                {
+                    form::entry_value(item, v, lang)
+                }
                 _ => v.clone(),
             };
             (k.clone(), value)
@@ -887,28 +1069,44 @@ async fn entry_submit(
         match codes::parse(&s.code) {
             Ok(c) => Some(c),
             Err(e) => {
-                general.push(("code", t(lang, match e {
-                    codes::CodeError::Length => "code-error-length",
-                    codes::CodeError::Character => "code-error-character",
-                    codes::CodeError::Check => "code-error-check",
-                })));
+                general.push((
+                    "code",
+                    t(
+                        lang,
+                        match e {
+                            codes::CodeError::Length => "code-error-length",
+                            codes::CodeError::Character => "code-error-character",
+                            codes::CodeError::Check => "code-error-check",
+                        },
+                    ),
+                ));
                 None
             }
         }
     };
     let title = t_args(lang, "entry-title", &[("wave", &wave.name)]);
-    let q = Notice { melding: None, n: None };
+    let q = Notice {
+        melding: None,
+        n: None,
+    };
     if !problems.is_empty() || !general.is_empty() {
         return Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(&ctx, &title, entry_markup(&ctx, &wave, &def, &s, &problems, &general, &q)),
+            layout::page(
+                &ctx,
+                &title,
+                entry_markup(&ctx, &wave, &def, &s, &problems, &general, &q),
+            ),
         ));
     }
     let helper = (!s.helper.is_empty()).then(|| s.helper.clone());
     let meta = Meta {
         channel: s.channel.clone(),
         helper,
-        language: Lang::from_code(&s.language).unwrap_or(Lang::Nl).code().to_string(),
+        language: Lang::from_code(&s.language)
+            .unwrap_or(Lang::Nl)
+            .code()
+            .to_string(),
     };
     let answers = s.answers.clone();
     let wave2 = wave.clone();
@@ -918,34 +1116,58 @@ async fn entry_submit(
             let today = today();
             Ok(match &code {
                 Some(c) => match respond::open(conn, c, &meta.channel, today) {
-                    Ok(opened) => respond::submit(conn, &opened.wave, &def2, Some(opened.invitation_id), &answers, &meta, today),
+                    Ok(opened) => respond::submit(
+                        conn,
+                        &opened.wave,
+                        &def2,
+                        Some(opened.invitation_id),
+                        &answers,
+                        &meta,
+                        today,
+                    ),
                     Err(e) => Err(e),
                 },
-                None => respond::check_window(&wave2, &meta.channel, today)
-                    .and_then(|_| respond::submit(conn, &wave2, &def2, None, &answers, &meta, today)),
+                None => respond::check_window(&wave2, &meta.channel, today).and_then(|_| {
+                    respond::submit(conn, &wave2, &def2, None, &answers, &meta, today)
+                }),
             })
         })
         .await?;
     match result {
-        Ok(()) => Ok(see_other(&format!("/invoer/rondes/{}?melding=notice-entry-saved", wave.id))),
+        Ok(()) => Ok(see_other(&format!(
+            "/invoer/rondes/{}?melding=notice-entry-saved",
+            wave.id
+        ))),
         Err(RespondError::Db(e)) => Err(e.into()),
         Err(RespondError::Invalid(p)) => Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(&ctx, &title, entry_markup(&ctx, &wave, &def, &s, &p, &[], &q)),
+            layout::page(
+                &ctx,
+                &title,
+                entry_markup(&ctx, &wave, &def, &s, &p, &[], &q),
+            ),
         )),
         Err(e) => {
             let message = match &e {
                 RespondError::Unknown => t(lang, "respond-error-unknown"),
                 RespondError::Used => t(lang, "entry-error-used"),
-                RespondError::NotYetOpen(d) => t_args(lang, "respond-error-not-open", &[("date", &date_text(*d))]),
-                RespondError::Closed(d) => t_args(lang, "respond-error-closed", &[("date", &date_text(*d))]),
+                RespondError::NotYetOpen(d) => {
+                    t_args(lang, "respond-error-not-open", &[("date", &date_text(*d))])
+                }
+                RespondError::Closed(d) => {
+                    t_args(lang, "respond-error-closed", &[("date", &date_text(*d))])
+                }
                 RespondError::Channel => t(lang, "respond-error-channel"),
                 _ => t(lang, "error-500-text"),
             };
             let general = [("code", message)];
             Ok(page_response(
                 StatusCode::CONFLICT,
-                layout::page(&ctx, &title, entry_markup(&ctx, &wave, &def, &s, &[], &general, &q)),
+                layout::page(
+                    &ctx,
+                    &title,
+                    entry_markup(&ctx, &wave, &def, &s, &[], &general, &q),
+                ),
             ))
         }
     }

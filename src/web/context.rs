@@ -24,7 +24,8 @@ pub const CSRF_COOKIE: &str = "kb_csrf";
 
 /// The Content-Security-Policy: no inline script or style, nothing from elsewhere, no framing. The
 /// only script is our own optional "lees voor" file.
-pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+pub const CSP: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// The CSRF token of this request: the existing cookie value, or a new one made on first use.

@@ -40,17 +40,41 @@ both_backends!(every_table_loads, |app| {
     )
     .unwrap();
     // Answers, a draft, an e-mail invitation and an interview volunteer.
-    use klankbord::surveys::{answers::{AnswerSet, Stored}, invite, respond, waves as w};
+    use klankbord::surveys::{
+        answers::{AnswerSet, Stored},
+        invite, respond, waves as w,
+    };
     let wave_row = w::find_wave(&mut conn, wave).unwrap();
     let def = respond::definition(&mut conn, wave_row.version_id).unwrap();
     let mut answers = AnswerSet::new();
     answers.insert("cijfer".into(), Stored::Number(7));
     let day = chrono::NaiveDate::from_ymd_opt(2027, 4, 2).unwrap();
-    let meta = respond::Meta { channel: "web".into(), helper: None, language: "nl".into() };
+    let meta = respond::Meta {
+        channel: "web".into(),
+        helper: None,
+        language: "nl".into(),
+    };
     respond::submit(&mut conn, &wave_row, &def, None, &answers, &meta, day).unwrap();
-    let cx = invite::MailContext { public_url: "http://voorbeeld.test", domain: "voorbeeld.test", municipality: "Voorbeeld" };
-    invite::invite_by_email(&mut conn, &wave_row, &["b@voorbeeld.test".to_string()], klankbord::web::i18n::Lang::Nl, &cx, klankbord::accounts::audit::Actor::System, day).unwrap();
-    let first_invitation: i64 = invitations::table.select(invitations::id).order(invitations::id).first(&mut conn).unwrap();
+    let cx = invite::MailContext {
+        public_url: "http://voorbeeld.test",
+        domain: "voorbeeld.test",
+        municipality: "Voorbeeld",
+    };
+    invite::invite_by_email(
+        &mut conn,
+        &wave_row,
+        &["b@voorbeeld.test".to_string()],
+        klankbord::web::i18n::Lang::Nl,
+        &cx,
+        klankbord::accounts::audit::Actor::System,
+        day,
+    )
+    .unwrap();
+    let first_invitation: i64 = invitations::table
+        .select(invitations::id)
+        .order(invitations::id)
+        .first(&mut conn)
+        .unwrap();
     respond::save_draft(&mut conn, first_invitation, &answers, 3, day).unwrap();
     diesel::insert_into(interview_volunteers::table)
         .values((
@@ -152,17 +176,33 @@ both_backends!(every_table_loads, |app| {
         .select(invitations::all_columns)
         .load(&mut conn)
         .unwrap();
-    type ResponseRow = (i64, i64, i64, String, Option<String>, String, chrono::NaiveDate, String);
-    let resp: Vec<ResponseRow> =
-        responses::table.select(responses::all_columns).load(&mut conn).unwrap();
-    let dr: Vec<(i64, String, i32, chrono::NaiveDate)> =
-        drafts::table.select(drafts::all_columns).load(&mut conn).unwrap();
+    type ResponseRow = (
+        i64,
+        i64,
+        i64,
+        String,
+        Option<String>,
+        String,
+        chrono::NaiveDate,
+        String,
+    );
+    let resp: Vec<ResponseRow> = responses::table
+        .select(responses::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let dr: Vec<(i64, String, i32, chrono::NaiveDate)> = drafts::table
+        .select(drafts::all_columns)
+        .load(&mut conn)
+        .unwrap();
     let ia: Vec<(i64, String, String, String, i32)> = invitation_addresses::table
         .select(invitation_addresses::all_columns)
         .load(&mut conn)
         .unwrap();
     let iv: Vec<(i64, i64, String, String, String, String, chrono::NaiveDate)> =
-        interview_volunteers::table.select(interview_volunteers::all_columns).load(&mut conn).unwrap();
+        interview_volunteers::table
+            .select(interview_volunteers::all_columns)
+            .load(&mut conn)
+            .unwrap();
     assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 4));
     assert_eq!(resp[0].6, day, "answers carry a date only");
     assert_eq!(w[0].3.to_string(), "2027-04-01", "dates come back as dates");
