@@ -182,12 +182,25 @@ pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<usize> {
 
 /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the write lock up front, so
 /// two writers queue on the busy timeout instead of failing halfway), a plain transaction on PostgreSQL.
-/// Nested `conn.transaction()` calls inside `f` become savepoints.
+/// Nested `conn.transaction()` and `write_tx` calls inside `f` become savepoints.
 pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    use diesel::connection::TransactionManager;
+    let depth = match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
+        }
+        DbConnection::Pg(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
+        }
+    };
+    if matches!(depth, Ok(Some(_))) {
+        // Already inside a write transaction: this part becomes a savepoint.
+        return conn.transaction(f);
+    }
     match conn {
         DbConnection::Sqlite(c) => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
