@@ -86,7 +86,7 @@ fn removal(name: &'static str) -> Cookie<'static> {
 }
 
 /// Dates as people write them here: 31-12-2027.
-fn date_text(d: chrono::NaiveDate) -> String {
+pub fn date_text(d: chrono::NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
@@ -108,7 +108,8 @@ fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
     }
 }
 
-fn code_error_text(lang: Lang, e: CodeError) -> String {
+/// The message for a mistyped code.
+pub fn code_error_text(lang: Lang, e: CodeError) -> String {
     t(
         lang,
         match e {

@@ -65,9 +65,7 @@ fn see_other(location: &str) -> HttpResponse {
         .finish()
 }
 
-fn date_text(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
+use crate::surveys::respondent::date_text;
 
 fn wave_error_text(lang: Lang, e: &WaveError) -> String {
     match e {
@@ -1069,17 +1067,7 @@ async fn entry_submit(
         match codes::parse(&s.code) {
             Ok(c) => Some(c),
             Err(e) => {
-                general.push((
-                    "code",
-                    t(
-                        lang,
-                        match e {
-                            codes::CodeError::Length => "code-error-length",
-                            codes::CodeError::Character => "code-error-character",
-                            codes::CodeError::Check => "code-error-check",
-                        },
-                    ),
-                ));
+                general.push(("code", crate::surveys::respondent::code_error_text(lang, e)));
                 None
             }
         }
