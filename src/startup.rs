@@ -50,6 +50,13 @@ impl Application {
             )
         })?;
         let port = listener.local_addr()?.port();
+        let mut config = config;
+        // Without a configured public address the default names the bound address; with port 0
+        // (tests, a quick try-out) that is the port actually chosen, so links in letters work.
+        if config.public_url.ends_with(":0") {
+            let base = config.public_url.trim_end_matches(":0").to_string();
+            config.public_url = format!("{base}:{port}");
+        }
         let workers = config.workers;
         let mail = Arc::new(crate::mail::MailTransport::from_config(&config.mail)?);
         let state = AppState {

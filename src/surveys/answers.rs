@@ -400,6 +400,25 @@ pub fn check_set(def: &Definition, answers: &AnswerSet) -> Result<(), Vec<(Strin
     }
 }
 
+/// The answers to show again after a refusal: the accepted ones, plus what was typed for every
+/// item with a problem (and its "anders" text), so it can be corrected instead of typed again.
+pub fn for_display(
+    answers: &AnswerSet,
+    fields: &[(String, String)],
+    problems: &[(String, ItemProblem)],
+) -> AnswerSet {
+    let mut shown = answers.clone();
+    for (key, _) in problems {
+        let other = format!("{key}{OTHER_SUFFIX}");
+        for k in [key.as_str(), other.as_str()] {
+            if let Some((_, v)) = fields.iter().find(|(f, v)| f == k && !v.trim().is_empty()) {
+                shown.insert(k.to_string(), Stored::Text(v.trim().to_string()));
+            }
+        }
+    }
+    shown
+}
+
 /// A text in the wanted language, falling back to Dutch.
 pub fn text_in(texts: &BTreeMap<String, String>, lang: Lang) -> &str {
     texts
@@ -683,5 +702,22 @@ text = { nl = "Leeftijd?" }
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(json, r#"{"a":3,"b":"x","c":["p"]}"#);
         assert_eq!(serde_json::from_str::<AnswerSet>(&json).unwrap(), a);
+    }
+
+    #[test]
+    fn refused_input_is_shown_again_for_correction() {
+        let mut answers = AnswerSet::new();
+        answers.insert("a".into(), Stored::Number(3));
+        let fields = vec![
+            ("a".to_string(), "3".to_string()),
+            ("b".to_string(), " veel te lang ".to_string()),
+            ("b.anders".to_string(), "x".to_string()),
+        ];
+        let problems = vec![("b".to_string(), ItemProblem::TooLong { max: 5, given: 12 })];
+        let shown = for_display(&answers, &fields, &problems);
+        assert_eq!(shown.get("a"), Some(&Stored::Number(3)));
+        assert_eq!(shown.get("b"), Some(&Stored::Text("veel te lang".into())));
+        assert_eq!(shown.get("b.anders"), Some(&Stored::Text("x".into())));
+        assert!(!for_display(&answers, &fields, &[]).contains_key("b"));
     }
 }

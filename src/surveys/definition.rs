@@ -322,6 +322,9 @@ impl Checker<'_> {
     }
 }
 
+/// Field names the questionnaire forms use themselves; a question cannot have them as key.
+pub const RESERVED_KEYS: &[&str] = &["csrf", "actie"];
+
 fn valid_key(k: &str) -> bool {
     !k.is_empty()
         && k.chars()
@@ -458,6 +461,12 @@ fn check_item(
         c.problem(
             r.key.span().start,
             format!("vraagsleutel '{key}': gebruik kleine letters, cijfers en '_'"),
+        );
+    }
+    if RESERVED_KEYS.contains(&key.as_str()) {
+        c.problem(
+            r.key.span().start,
+            format!("vraagsleutel '{key}' is gereserveerd voor het formulier; kies een andere"),
         );
     }
     if earlier.contains_key(&key) {

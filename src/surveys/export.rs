@@ -89,6 +89,21 @@ pub fn columns(def: &Definition) -> Vec<Column<'_>> {
     out
 }
 
+/// Export columns whose name is taken already (by a fixed column or an earlier question's column),
+/// as (column, question key). A definition with a clash is refused: the export would be ambiguous.
+pub fn column_clashes(def: &Definition) -> Vec<(String, String)> {
+    let mut seen: Vec<String> = META_COLUMNS.iter().map(|c| c.to_string()).collect();
+    let mut out = vec![];
+    for col in columns(def) {
+        if seen.contains(&col.name) {
+            out.push((col.name.clone(), col.item.key.clone()));
+        } else {
+            seen.push(col.name);
+        }
+    }
+    out
+}
+
 /// The cell of one column for one answer set (empty when unanswered or not shown).
 pub fn cell(col: &Column<'_>, answers: &AnswerSet) -> String {
     let value = answers.get(&col.item.key);

@@ -48,6 +48,20 @@ pub fn check_all(files: Vec<(String, String)>) -> Result<Vec<Definition>, Vec<Pr
     for (file, text) in &files {
         match definition::parse(file, text) {
             Ok(d) => {
+                for (column, key) in export::column_clashes(&d) {
+                    let needle = format!("key = \"{key}\"");
+                    let line = text
+                        .find(&needle)
+                        .map(|at| text[..at].lines().count() + 1)
+                        .unwrap_or(1);
+                    problems.push(Problem {
+                        file: file.clone(),
+                        line,
+                        message: format!(
+                            "vraag '{key}' geeft in de export de kolom '{column}', maar die naam is al in gebruik; kies een andere sleutel"
+                        ),
+                    });
+                }
                 if let Some((other, _)) = defs
                     .iter()
                     .find(|(_, x)| x.key == d.key && x.version == d.version)
@@ -107,5 +121,30 @@ mod tests {
             )
         });
         assert!(!defs.is_empty());
+    }
+
+    #[test]
+    fn export_column_clashes_and_reserved_keys_are_refused_with_their_line() {
+        let (_, text) = super::SHIPPED[0];
+        // A question named like a fixed export column.
+        let clash = text.replacen("key = \"cijfer\"", "key = \"datum\"", 1);
+        let clash = clash.replace("cijfer < 6", "datum < 6");
+        let problems = super::check_all(vec![("x.toml".into(), clash.clone())]).unwrap_err();
+        let line = clash[..clash.find("key = \"datum\"").unwrap()]
+            .lines()
+            .count()
+            + 1;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.line == line && p.message.contains("'datum'")),
+            "{problems:?}"
+        );
+        // A question named like one of the form's own fields.
+        let reserved = text
+            .replacen("key = \"cijfer\"", "key = \"actie\"", 1)
+            .replace("cijfer < 6", "actie < 6");
+        let problems = super::check_all(vec![("y.toml".into(), reserved)]).unwrap_err();
+        assert!(problems.iter().any(|p| p.message.contains("gereserveerd")));
     }
 }

@@ -505,6 +505,7 @@ async fn question_submit(
         })
         .await?;
     if !problems.is_empty() && !action.starts_with("taal-") && action != "opslaan" {
+        r.answers = answers::for_display(&r.answers, &fields, &problems);
         let title = survey_title(&def, ctx.lang);
         return Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,

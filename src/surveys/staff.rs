@@ -935,26 +935,26 @@ fn entry_markup(
         p { (t(lang, "entry-intro")) }
         form.entry-form method="post" action={ "/invoer/rondes/" (wave.id) } novalidate {
             (csrf_field(ctx))
-            fieldset #kanaal {
+            fieldset #invoer-kanaal {
                 legend { (t(lang, "entry-channel")) }
                 @for (i, ch) in ENTRY_CHANNELS.iter().filter(|c| wave.allows(c)).enumerate() {
-                    @let id = if i == 0 { "kanaal".to_string() } else { format!("kanaal-{ch}") };
+                    @let id = if i == 0 { "invoer-kanaal-eerste".to_string() } else { format!("invoer-kanaal-{ch}") };
                     span.choice {
-                        input id=(id) type="radio" name="kanaal" value=(ch) checked[s.channel == *ch || (s.channel.is_empty() && i == 0)];
+                        input id=(id) type="radio" name="invoer-kanaal" value=(ch) checked[s.channel == *ch || (s.channel.is_empty() && i == 0)];
                         label for=(id) { (t(lang, &format!("channel-{ch}"))) }
                     }
                 }
             }
-            (layout::text_field("code", &t(lang, "entry-code"), "text", &s.code, Some(&t(lang, "entry-code-hint")), general_err("code"), "off"))
+            (layout::text_field("invoer-code", &t(lang, "entry-code"), "text", &s.code, Some(&t(lang, "entry-code-hint")), general_err("invoer-code"), "off"))
             div.field {
-                label for="taal" { (t(lang, "entry-language")) }
-                select #taal name="taal" {
+                label for="invoer-taal" { (t(lang, "entry-language")) }
+                select #invoer-taal name="invoer-taal" {
                     @for l in Lang::ALL { option value=(l.code()) selected[l.code() == s.language || (s.language.is_empty() && l == Lang::Nl)] { (l.native_name()) } }
                 }
             }
             div.field {
-                label for="helper" { (t(lang, "respond-helper-label")) }
-                select #helper name="helper" {
+                label for="invoer-hulp" { (t(lang, "respond-helper-label")) }
+                select #invoer-hulp name="invoer-hulp" {
                     option value="" { (t(lang, "respond-helper-none")) }
                     @for h in HELPERS { option value=(h) selected[s.helper == *h] { (t(lang, &format!("helper-{h}"))) } }
                 }
@@ -1001,7 +1001,14 @@ async fn entry_page(
     ))
 }
 
-const ENTRY_FIELDS: &[&str] = &["csrf", "kanaal", "code", "helper", "taal"];
+/// The form's own fields; their names hold a '-', which question keys never do.
+const ENTRY_FIELDS: &[&str] = &[
+    "csrf",
+    "invoer-kanaal",
+    "invoer-code",
+    "invoer-hulp",
+    "invoer-taal",
+];
 
 async fn entry_submit(
     ctx: Ctx,
@@ -1019,10 +1026,10 @@ async fn entry_submit(
             .unwrap_or_default()
     };
     let mut s = EntryState {
-        channel: field("kanaal"),
-        code: field("code"),
-        helper: field("helper"),
-        language: field("taal"),
+        channel: field("invoer-kanaal"),
+        code: field("invoer-code"),
+        helper: field("invoer-hulp"),
+        language: field("invoer-taal"),
         answers: AnswerSet::new(),
     };
     if !ENTRY_CHANNELS.contains(&s.channel.as_str()) {
@@ -1060,14 +1067,17 @@ async fn entry_submit(
     let mut general: Vec<(&str, String)> = vec![];
     let code = if s.code.is_empty() {
         if s.channel == "phone" {
-            general.push(("code", t(lang, "entry-error-code-needed")));
+            general.push(("invoer-code", t(lang, "entry-error-code-needed")));
         }
         None
     } else {
         match codes::parse(&s.code) {
             Ok(c) => Some(c),
             Err(e) => {
-                general.push(("code", crate::surveys::respondent::code_error_text(lang, e)));
+                general.push((
+                    "invoer-code",
+                    crate::surveys::respondent::code_error_text(lang, e),
+                ));
                 None
             }
         }
@@ -1078,6 +1088,7 @@ async fn entry_submit(
         n: None,
     };
     if !problems.is_empty() || !general.is_empty() {
+        s.answers = answers::for_display(&s.answers, &fields, &problems);
         return Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             layout::page(
@@ -1148,7 +1159,7 @@ async fn entry_submit(
                 RespondError::Channel => t(lang, "respond-error-channel"),
                 _ => t(lang, "error-500-text"),
             };
-            let general = [("code", message)];
+            let general = [("invoer-code", message)];
             Ok(page_response(
                 StatusCode::CONFLICT,
                 layout::page(

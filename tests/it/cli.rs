@@ -24,12 +24,7 @@ impl Drop for Running {
 
 /// Starts a server process and waits for its "luistert op" line; returns the process and its address.
 pub fn start_server(mut cmd: Command) -> (Running, String) {
-    let mut running = Running(
-        cmd.stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn klankbord"),
-    );
+    let mut running = Running(cmd.stdout(Stdio::piped()).spawn().expect("spawn klankbord"));
     let stdout = running.0.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

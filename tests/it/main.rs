@@ -13,4 +13,5 @@ mod database;
 mod mail;
 mod pages;
 mod scale_out;
+mod surveys;
 mod waves;
