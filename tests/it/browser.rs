@@ -7,7 +7,7 @@ use klankbord::web::i18n::Lang;
 use crate::support::browser::{axe_source, Browser, ENTER, TAB};
 use crate::support::{skip, Backend, TestApp};
 
-fn browser_or_skip(test: &str) -> Option<(Browser, String)> {
+pub(crate) fn browser_or_skip(test: &str) -> Option<(Browser, String)> {
     let axe = match axe_source() {
         Ok(a) => a,
         Err(e) => {
@@ -79,7 +79,7 @@ fn staff_pages_have_no_axe_violations() {
 }
 
 /// Tabs from the top of the login page to the name field, types, and submits with Enter.
-fn login_by_keyboard(browser: &Browser, base: &str, user: &str, pass: &str) {
+pub(crate) fn login_by_keyboard(browser: &Browser, base: &str, user: &str, pass: &str) {
     browser.goto(&format!("{base}/inloggen"));
     let mut seen = vec![];
     for _ in 0..40 {

@@ -13,5 +13,6 @@ mod database;
 mod mail;
 mod pages;
 mod scale_out;
+mod survey_browser;
 mod surveys;
 mod waves;

@@ -191,6 +191,7 @@ impl Browser {
         self.exec(
             "var e = document.activeElement; var s = getComputedStyle(e); \
              return {tag: e.tagName.toLowerCase(), id: e.id, name: e.getAttribute('name') || '', \
+                     type: e.getAttribute('type') || '', value: e.getAttribute('value') || '', \
                      text: (e.innerText || e.value || '').trim().slice(0, 80), href: e.getAttribute('href') || '', \
                      outline: s.outlineStyle + ' ' + s.outlineWidth, shadow: s.boxShadow};",
         )
@@ -213,6 +214,46 @@ impl Browser {
                     .collect()
             })
             .unwrap_or_else(|| vec![format!("unexpected axe result: {v}")])
+    }
+
+    /// Waits until the current URL's path (with query) satisfies `pred`; panics with the page text otherwise.
+    pub fn wait_for_path(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let url = self.url();
+            let path = url
+                .splitn(4, '/')
+                .nth(3)
+                .map(|p| format!("/{p}"))
+                .unwrap_or_default();
+            if pred(&path) {
+                return path;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "waited for {what}; at {url}: {}",
+                    self.exec("return document.querySelector('main') ? document.querySelector('main').innerText : '';")
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Presses Tab until the focused element satisfies `pred` (at most `max` times); returns it.
+    pub fn tab_until(&self, what: &str, max: usize, pred: impl Fn(&Value) -> bool) -> Value {
+        let mut seen = vec![];
+        for _ in 0..max {
+            self.keys(TAB);
+            let f = self.focused();
+            if pred(&f) {
+                return f;
+            }
+            seen.push(format!(
+                "{}#{}[{}={}]",
+                f["tag"], f["id"], f["name"], f["value"]
+            ));
+        }
+        panic!("Tab never reached {what}; focus went: {}", seen.join(" > "));
     }
 
     /// A reference to the first element matching a CSS selector.

@@ -1,0 +1,284 @@
+//! The web questionnaire in a real headless Chromium: completed by keyboard alone in Dutch and in
+//! Arabic, and checked with axe-core (WCAG 2.1 A/AA) on the code page, a page of every item type,
+//! error states, the summary, the thank-you page and the interview form, in every language. Staff
+//! survey pages are checked too.
+
+use diesel::prelude::*;
+use klankbord::accounts::model::Role;
+use klankbord::db::schema::responses;
+use klankbord::surveys::definition::{Definition, Item, ItemKind};
+use klankbord::web::i18n::{t, Lang};
+use serde_json::Value;
+
+use crate::browser::{browser_or_skip, login_by_keyboard};
+use crate::support::browser::{Browser, ENTER};
+use crate::support::{Backend, TestApp};
+use crate::surveys::{make_codes, standard, wave};
+
+const SPACE: &str = " ";
+
+fn focus_is_visible(f: &Value) -> bool {
+    let outline = f["outline"].as_str().unwrap_or("none");
+    let shadow = f["shadow"].as_str().unwrap_or("none");
+    !outline.starts_with("none") || shadow != "none"
+}
+
+/// Answers the question on the current page with the keyboard and moves on with "Next".
+fn answer_by_keyboard(b: &Browser, item: &Item, lang: Lang) {
+    let key = item.key.as_str();
+    match &item.kind {
+        ItemKind::Text { .. } | ItemKind::Number { .. } => {
+            let f = b.tab_until(key, 20, |f| f["name"] == key);
+            assert!(focus_is_visible(&f), "focus on {key} is visible: {f}");
+            let text = if matches!(item.kind, ItemKind::Number { .. }) {
+                "3"
+            } else {
+                "Ze nemen de tijd voor mij."
+            };
+            b.keys(text);
+        }
+        _ => {
+            // Tab reaches the first radio button or check box of the group; Space chooses it.
+            let f = b.tab_until(key, 20, |f| f["name"] == key);
+            assert!(focus_is_visible(&f), "focus on {key} is visible: {f}");
+            b.keys(SPACE);
+            let checked = b.exec(&format!(
+                "return document.querySelectorAll('input[name=\"{key}\"]:checked').length;"
+            ));
+            assert_eq!(checked, serde_json::json!(1), "{key} chosen by Space");
+        }
+    }
+    let next = t(lang, "respond-next");
+    let f = b.tab_until("the Next button", 30, |f| {
+        f["tag"] == "button" && f["value"] == "volgende"
+    });
+    assert_eq!(f["text"], serde_json::json!(next));
+    assert!(focus_is_visible(&f), "focus on Next is visible: {f}");
+    b.keys(ENTER);
+}
+
+fn complete_by_keyboard(b: &Browser, app: &TestApp, def: &Definition, code: &str, lang: Lang) {
+    let all: Vec<&Item> = def.items().collect();
+    b.goto(&format!("{}/v?lang={}", app.base, lang.code()));
+    b.tab_until("the code field", 30, |f| f["id"] == "code");
+    b.keys(code);
+    b.keys(ENTER);
+    b.wait_for_path("the start page", |p| p == "/v/start");
+    let f = b.tab_until("the start button", 40, |f| f["href"] == "/v/vraag/0");
+    assert!(focus_is_visible(&f));
+    b.keys(ENTER);
+    let mut answered = 0;
+    loop {
+        let path = b.wait_for_path("a question or the summary", |p| {
+            p.starts_with("/v/vraag/") || p.starts_with("/v/overzicht")
+        });
+        if path.starts_with("/v/overzicht") {
+            break;
+        }
+        let step: usize = path
+            .trim_start_matches("/v/vraag/")
+            .split('?')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        answer_by_keyboard(b, all[step], lang);
+        b.wait_for_path("the next page", |p| p != path);
+        answered += 1;
+        assert!(answered <= all.len());
+    }
+    // On the summary: the send button is reached by Tab past every "change" link.
+    let send = t(lang, "respond-send");
+    let f = b.tab_until("the send button", 200, |f| {
+        f["tag"] == "button" && f["text"] == serde_json::json!(send)
+    });
+    assert!(focus_is_visible(&f));
+    b.keys(ENTER);
+    b.wait_for_path("the thank-you page", |p| p.starts_with("/v/bedankt"));
+    let heading = b.exec("return document.querySelector('h1').textContent;");
+    assert_eq!(heading, serde_json::json!(t(lang, "respond-thanks-title")));
+}
+
+#[test]
+fn questionnaire_can_be_completed_by_keyboard_alone_in_dutch_and_arabic() {
+    let Some((b, _)) = browser_or_skip("survey_keyboard") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "survey_keyboard") else {
+        return;
+    };
+    let def = standard();
+    let w = wave(&app, 0, 30, &[]);
+    let codes = make_codes(&app, w.id, 2);
+    complete_by_keyboard(&b, &app, &def, &codes[0], Lang::Nl);
+    complete_by_keyboard(&b, &app, &def, &codes[1], Lang::Ar);
+    assert_eq!(
+        b.exec("return document.documentElement.dir;"),
+        serde_json::json!("rtl")
+    );
+    let rows: Vec<(String, String, String)> = responses::table
+        .select((responses::language, responses::channel, responses::answers))
+        .order(responses::id)
+        .load(&mut app.conn())
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!((rows[0].0.as_str(), rows[0].1.as_str()), ("nl", "web"));
+    assert_eq!(rows[1].0.as_str(), "ar");
+    for (_, _, json) in &rows {
+        let v: Value = serde_json::from_str(json).unwrap();
+        // The first option of everything: a 1 as grade, so the "why" question came and was typed.
+        assert_eq!(v["cijfer"], serde_json::json!(1));
+        assert_eq!(
+            v["waarom_cijfer"],
+            serde_json::json!("Ze nemen de tijd voor mij.")
+        );
+    }
+}
+
+/// The standard questionnaire plus a number question, so every item type has a page.
+fn with_number_item(app: &TestApp) -> Definition {
+    let (_, text) = klankbord::surveys::SHIPPED[0];
+    let changed = format!(
+        "{text}\n[[sections.items]]\nkey = \"aantal_kinderen\"\ntype = \"number\"\nmin = 0\nmax = 20\ndimension = \"achtergrond\"\n\
+         text = {{ nl = \"Hoeveel kinderen wonen bij u?\", en = \"How many children live with you?\", ar = \"كم عدد الأطفال الذين يعيشون معكم؟\", \
+         tr = \"Sizinle kaç çocuk yaşıyor?\", pl = \"Ile dzieci mieszka z Panem/Panią?\", uk = \"Скільки дітей живе з вами?\" }}\n"
+    );
+    let def = klankbord::surveys::definition::parse("met-getal.toml", &changed).expect("valid");
+    klankbord::surveys::waves::register_version(&mut app.conn(), &def, &changed).unwrap();
+    def
+}
+
+/// The first page of each kind of question (grade, scale, smileys, single, multi, text, number).
+fn one_step_per_kind(def: &Definition) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = vec![];
+    for (i, item) in def.items().enumerate() {
+        if item.show_if.is_some() {
+            continue;
+        }
+        let kind = match &item.kind {
+            ItemKind::Grade => "grade",
+            ItemKind::Scale { smileys: true, .. } => "smileys",
+            ItemKind::Scale { .. } => "scale",
+            ItemKind::Single { .. } => "single",
+            ItemKind::Multi { .. } => "multi",
+            ItemKind::Text { .. } => "text",
+            ItemKind::Number { .. } => "number",
+        };
+        if !out.iter().any(|(k, _)| k == kind) {
+            out.push((kind.to_string(), i));
+        }
+    }
+    out
+}
+
+#[test]
+fn respondent_pages_have_no_axe_violations_in_any_language() {
+    let Some((b, axe)) = browser_or_skip("survey_axe") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "survey_axe") else {
+        return;
+    };
+    let def = with_number_item(&app);
+    let w = wave(&app, 0, 30, &[]);
+    let steps = one_step_per_kind(&def);
+    assert_eq!(steps.len(), 7, "every item type has a page: {steps:?}");
+    let text_step = steps.iter().find(|(k, _)| k == "text").unwrap().1;
+    let codes = make_codes(&app, w.id, Lang::ALL.len());
+    let mut report = vec![];
+    let mut check = |what: &str, lang: Lang| {
+        for v in b.axe_violations(&axe) {
+            report.push(format!("{} {what}: {v}", lang.code()));
+        }
+    };
+    for (lang, code) in Lang::ALL.into_iter().zip(&codes) {
+        let l = lang.code();
+        b.goto(&format!("{}/v?lang={l}", app.base));
+        check("code page", lang);
+        b.goto(&format!("{}/v/ACD-EFG-HJKM", app.base));
+        check("code page with an error", lang);
+        b.goto(&format!("{}/v/{code}", app.base));
+        b.wait_for_path("start", |p| p == "/v/start");
+        check("start page", lang);
+        for (kind, step) in &steps {
+            b.goto(&format!("{}/v/vraag/{step}", app.base));
+            check(&format!("question page ({kind})"), lang);
+        }
+        // An error on a question page: a text over the limit (the browser's own limit bypassed).
+        b.goto(&format!("{}/v/vraag/{text_step}", app.base));
+        b.exec(
+            "var t = document.querySelector('textarea'); t.removeAttribute('maxlength'); \
+             t.value = 'x'.repeat(1200); document.querySelector('button[value=volgende]').click();",
+        );
+        b.wait_for_path("the refused page", |_| true);
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let errors = b.exec("return document.querySelectorAll('.error-summary').length;");
+        assert_eq!(errors, serde_json::json!(1), "{l}: the error summary shows");
+        check("question page with an error", lang);
+        b.goto(&format!("{}/v/opgeslagen", app.base));
+        check("saved page", lang);
+        b.goto(&format!("{}/v/overzicht", app.base));
+        check("summary", lang);
+        b.exec(
+            "document.querySelector('form[action=\"/v/overzicht\"] button[type=submit]').click();",
+        );
+        b.wait_for_path("thank-you", |p| p.starts_with("/v/bedankt"));
+        check("thank-you page", lang);
+        b.goto(&format!("{}/v/gesprek", app.base));
+        check("interview form", lang);
+        b.exec(
+            "document.querySelector('form[action=\"/v/gesprek\"] button[type=submit]').click();",
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let errors = b.exec("return document.querySelectorAll('.error-summary').length;");
+        assert_eq!(
+            errors,
+            serde_json::json!(1),
+            "{l}: the interview form explains"
+        );
+        check("interview form with errors", lang);
+    }
+    assert_eq!(app.count("responses"), Lang::ALL.len() as i64);
+    assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
+}
+
+#[test]
+fn staff_survey_pages_have_no_axe_violations() {
+    let Some((b, axe)) = browser_or_skip("survey_staff_axe") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "survey_staff_axe") else {
+        return;
+    };
+    let w = wave(&app, 0, 30, &["web", "phone", "paper-keyed"]);
+    make_codes(&app, w.id, 3);
+    let (user, pass, _) = app.user("axe.onderzoek", &[Role::Onderzoeker, Role::Invoerder]);
+    login_by_keyboard(&b, &app.base, &user, &pass);
+    let mut report = vec![];
+    for path in [
+        "/onderzoek".to_string(),
+        format!("/onderzoek/rondes/{}", w.id),
+        format!("/onderzoek/rondes/{}/gesprekken", w.id),
+        "/invoer".into(),
+        format!("/invoer/rondes/{}", w.id),
+    ] {
+        b.goto(&format!("{}{path}", app.base));
+        for v in b.axe_violations(&axe) {
+            report.push(format!("{path}: {v}"));
+        }
+    }
+    // The entry form with errors (a 7 on a five-point scale, phone without a code).
+    b.goto(&format!("{}/invoer/rondes/{}", app.base, w.id));
+    b.exec(
+        "document.getElementById('invoer-kanaal-eerste').checked = true; \
+         document.getElementById('bereikbaar').value = '7'; \
+         document.querySelector('form.entry-form button[type=submit]').click();",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let errors = b.exec("return document.querySelectorAll('.error-summary li').length;");
+    assert!(errors.as_u64().unwrap_or(0) >= 1, "entry errors shown");
+    for v in b.axe_violations(&axe) {
+        report.push(format!("entry with errors: {v}"));
+    }
+    assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
+}
