@@ -7,19 +7,11 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
 use actix_web::{web, App, HttpResponse, HttpServer};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-fn arg(name: &str, default: u64) -> u64 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+mod support;
+use support::{arg, load_same, percentile};
 
 /// Starts the real klankbord server (one worker) on a fresh SQLite file; returns its port.
 fn start_klankbord(dir: &std::path::Path) -> u16 {
@@ -89,87 +81,6 @@ fn fetch(port: u16) -> Vec<u8> {
     all[split..].to_vec()
 }
 
-/// Reads one HTTP/1.1 response with Content-Length from a keep-alive connection.
-async fn read_response(
-    stream: &mut tokio::net::TcpStream,
-    buf: &mut Vec<u8>,
-) -> std::io::Result<()> {
-    buf.clear();
-    let mut chunk = [0u8; 16384];
-    loop {
-        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
-            let len: usize = head
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:"))
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(0);
-            let total = end + 4 + len;
-            while buf.len() < total {
-                let n = stream.read(&mut chunk).await?;
-                if n == 0 {
-                    return Err(std::io::ErrorKind::UnexpectedEof.into());
-                }
-                buf.extend_from_slice(&chunk[..n]);
-            }
-            return Ok(());
-        }
-        let n = stream.read(&mut chunk).await?;
-        if n == 0 {
-            return Err(std::io::ErrorKind::UnexpectedEof.into());
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    }
-}
-
-/// Loads `port` with `connections` connections for `seconds`; returns latencies in microseconds.
-fn load(port: u16, connections: usize, seconds: u64) -> (Vec<u32>, f64) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    rt.block_on(async move {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        let started = Instant::now();
-        let mut tasks = vec![];
-        for _ in 0..connections {
-            tasks.push(tokio::spawn(async move {
-                let mut lat = Vec::with_capacity(100_000);
-                let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
-                    .await
-                    .expect("connect");
-                stream.set_nodelay(true).expect("nodelay");
-                let mut buf = Vec::with_capacity(16384);
-                while Instant::now() < deadline {
-                    let t = Instant::now();
-                    stream
-                        .write_all(b"GET / HTTP/1.1\r\nHost: bench\r\n\r\n")
-                        .await
-                        .expect("write");
-                    read_response(&mut stream, &mut buf)
-                        .await
-                        .expect("response");
-                    lat.push(t.elapsed().as_micros() as u32);
-                }
-                lat
-            }));
-        }
-        let mut all = vec![];
-        for t in tasks {
-            all.extend(t.await.expect("task"));
-        }
-        (all, started.elapsed().as_secs_f64())
-    })
-}
-
-fn percentile(sorted: &[u32], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i] as f64 / 1000.0
-}
-
 fn main() {
     let seconds = arg("--seconds", 5);
     let rounds = arg("--rounds", 3);
@@ -185,12 +96,13 @@ fn main() {
     assert_eq!(fetch(minimal), body);
     println!("start page: {} bytes; {connections} connections, {rounds} rounds of {seconds}s each, alternating", body.len());
     // Warm-up.
-    load(real, connections, 1);
-    load(minimal, connections, 1);
+    let get = b"GET / HTTP/1.1\r\nHost: bench\r\n\r\n".to_vec();
+    load_same(real, connections, 1, get.clone());
+    load_same(minimal, connections, 1, get.clone());
     let mut results: [(Vec<u32>, f64); 2] = [(vec![], 0.0), (vec![], 0.0)];
     for _ in 0..rounds {
         for (i, port) in [real, minimal].into_iter().enumerate() {
-            let (lat, secs) = load(port, connections, seconds);
+            let (lat, secs) = load_same(port, connections, seconds, get.clone());
             results[i].0.extend(lat);
             results[i].1 += secs;
         }

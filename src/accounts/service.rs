@@ -193,7 +193,7 @@ pub fn find(conn: &mut DbConnection, id: i64) -> Result<User, AccountError> {
     users::table
         .find(id)
         .select(User::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .ok_or(AccountError::NotFound)
 }
@@ -203,7 +203,7 @@ pub fn find_by_username(conn: &mut DbConnection, username: &str) -> Result<User,
     users::table
         .filter(users::username.eq(normalise_username(username)))
         .select(User::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .ok_or(AccountError::NotFound)
 }

@@ -78,7 +78,7 @@ pub fn lookup(
             users::display_name,
             users::disabled,
         ))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     let Some((created, last_seen, id, username, display_name, disabled)) = row else {
         return Ok(None);

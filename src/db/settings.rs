@@ -10,7 +10,7 @@ pub fn get(conn: &mut DbConnection, key: &str) -> QueryResult<Option<String>> {
     settings::table
         .find(key)
         .select(settings::value)
-        .first(conn)
+        .get_result(conn)
         .optional()
 }
 

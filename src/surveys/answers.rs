@@ -14,8 +14,8 @@ use crate::surveys::condition::Answer;
 use crate::surveys::definition::{Definition, Item, ItemKind, ScaleWording};
 use crate::web::i18n::Lang;
 
-/// One stored answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One stored answer. In JSON: a number, a string or a list of strings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Stored {
     /// Grade, scale point or number.
@@ -24,6 +24,45 @@ pub enum Stored {
     Text(String),
     /// Chosen options of a multiple-choice item.
     List(Vec<String>),
+}
+
+// Read by hand rather than `#[serde(untagged)]`, which buffers every value and tries each variant
+// in turn: the export reads 100,000 answer sets at a time.
+impl<'de> Deserialize<'de> for Stored {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Stored;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a number, a text or a list of texts")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Stored, E> {
+                Ok(Stored::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Stored, E> {
+                i64::try_from(v)
+                    .map(Stored::Number)
+                    .map_err(|_| E::custom("number too large"))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Stored, E> {
+                Ok(Stored::Text(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Stored, E> {
+                Ok(Stored::Text(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Stored, A::Error> {
+                let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(2));
+                while let Some(x) = seq.next_element::<String>()? {
+                    list.push(x);
+                }
+                Ok(Stored::List(list))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Every answer of one respondent, by item key (and `{key}.anders` for "anders, namelijk").
@@ -719,5 +758,18 @@ text = { nl = "Leeftijd?" }
         assert_eq!(shown.get("b"), Some(&Stored::Text("veel te lang".into())));
         assert_eq!(shown.get("b.anders"), Some(&Stored::Text("x".into())));
         assert!(!for_display(&answers, &fields, &[]).contains_key("b"));
+    }
+
+    #[test]
+    fn stored_answers_read_back_from_json() {
+        let json = r#"{"a":7,"b":"weet_niet","c":["x","y"],"d":[]}"#;
+        let set: AnswerSet = serde_json::from_str(json).expect("valid");
+        assert_eq!(set["a"], Stored::Number(7));
+        assert_eq!(set["b"], Stored::Text("weet_niet".into()));
+        assert_eq!(set["c"], Stored::List(vec!["x".into(), "y".into()]));
+        assert_eq!(set["d"], Stored::List(vec![]));
+        assert_eq!(serde_json::to_string(&set).expect("json"), json);
+        assert!(serde_json::from_str::<AnswerSet>(r#"{"a":1.5}"#).is_err());
+        assert!(serde_json::from_str::<AnswerSet>(r#"{"a":[1]}"#).is_err());
     }
 }

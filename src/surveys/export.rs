@@ -104,6 +104,29 @@ pub fn column_clashes(def: &Definition) -> Vec<(String, String)> {
     out
 }
 
+/// Writes the cell of `col` (as [`cell`]) without allocating for the common cases.
+fn write_cell<W: Write>(
+    w: &mut csv::Writer<W>,
+    col: &Column<'_>,
+    answers: &AnswerSet,
+    scratch: &mut String,
+) -> csv::Result<()> {
+    use std::fmt::Write as _;
+    match (&col.kind, answers.get(&col.item.key)) {
+        (ColumnKind::Value, Some(Stored::Number(n))) => {
+            scratch.clear();
+            let _ = write!(scratch, "{n}");
+            w.write_field(scratch.as_str())
+        }
+        (ColumnKind::Value, Some(Stored::Text(t))) => w.write_field(t),
+        (ColumnKind::Option(code), Some(Stored::List(l))) => {
+            w.write_field(if l.contains(code) { "1" } else { "0" })
+        }
+        (ColumnKind::Option(_), _) | (_, None) => w.write_field(""),
+        _ => w.write_field(cell(col, answers)),
+    }
+}
+
 /// The cell of one column for one answer set (empty when unanswered or not shown).
 pub fn cell(col: &Column<'_>, answers: &AnswerSet) -> String {
     let value = answers.get(&col.item.key);
@@ -200,7 +223,8 @@ pub fn write_answers<W: Write>(
     w.write_record(&header)?;
     let mut after = 0i64;
     let mut number = 0u64;
-    let mut record: Vec<String> = Vec::with_capacity(header.len());
+    let wave_id = wave.id.to_string();
+    let mut scratch = String::new();
     loop {
         type Row = (
             i64,
@@ -229,15 +253,16 @@ pub fn write_answers<W: Write>(
         for (_, channel, helper, language, date, json) in batch {
             number += 1;
             let answers: AnswerSet = serde_json::from_str(&json)?;
-            record.clear();
-            record.push(number.to_string());
-            record.push(wave.id.to_string());
-            record.push(channel);
-            record.push(helper.unwrap_or_default());
-            record.push(language);
-            record.push(date.format("%Y-%m-%d").to_string());
-            record.extend(cols.iter().map(|c| cell(c, &answers)));
-            w.write_record(&record)?;
+            w.write_field(number.to_string())?;
+            w.write_field(&wave_id)?;
+            w.write_field(&channel)?;
+            w.write_field(helper.as_deref().unwrap_or(""))?;
+            w.write_field(&language)?;
+            w.write_field(date.format("%Y-%m-%d").to_string())?;
+            for c in &cols {
+                write_cell(&mut w, c, &answers, &mut scratch)?;
+            }
+            w.write_record(None::<&[u8]>)?;
         }
     }
     w.flush()?;

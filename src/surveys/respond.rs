@@ -82,14 +82,23 @@ pub fn definition(
     let hash: String = questionnaire_versions::table
         .find(version_id)
         .select(questionnaire_versions::content_hash)
-        .first(conn)?;
+        .get_result(conn)?;
+    definition_with_hash(conn, version_id, hash)
+}
+
+/// The questionnaire text `version_id`, whose content hash is known: parsed once per process.
+fn definition_with_hash(
+    conn: &mut DbConnection,
+    version_id: i64,
+    hash: String,
+) -> Result<Arc<Definition>, RespondError> {
     if let Some(d) = DEFINITIONS.lock().ok().and_then(|m| m.get(&hash).cloned()) {
         return Ok(d);
     }
     let text: String = questionnaire_versions::table
         .find(version_id)
         .select(questionnaire_versions::definition)
-        .first(conn)?;
+        .get_result(conn)?;
     let def = crate::surveys::definition::parse("opgeslagen vragenlijst", &text).map_err(|p| {
         RespondError::Definition(
             p.iter()
@@ -137,18 +146,25 @@ pub fn open(
     channel: &str,
     today: NaiveDate,
 ) -> Result<Opened, RespondError> {
-    let row: Option<(i64, i64, bool)> = invitations::table
+    // One query for the invitation, its wave and the hash of the pinned text (asked on every page).
+    // `get_result`, not `first`: SQLite re-prepares a statement with `LIMIT ?` on every run.
+    let row: Option<(i64, bool, Wave, String)> = invitations::table
+        .inner_join(crate::db::schema::waves::table.inner_join(questionnaire_versions::table))
         .filter(invitations::code_hash.eq(codes::hash(bare_code)))
-        .select((invitations::id, invitations::wave_id, invitations::used))
-        .first(conn)
+        .select((
+            invitations::id,
+            invitations::used,
+            crate::surveys::waves::WAVE_COLUMNS,
+            questionnaire_versions::content_hash,
+        ))
+        .get_result(conn)
         .optional()?;
-    let (invitation_id, wave_id, used) = row.ok_or(RespondError::Unknown)?;
-    let wave = waves::find_wave(conn, wave_id)?;
+    let (invitation_id, used, wave, hash) = row.ok_or(RespondError::Unknown)?;
     check_window(&wave, channel, today)?;
     if used {
         return Err(RespondError::Used);
     }
-    let definition = definition(conn, wave.version_id)?;
+    let definition = definition_with_hash(conn, wave.version_id, hash)?;
     Ok(Opened {
         invitation_id,
         wave,
@@ -161,7 +177,7 @@ pub fn load_draft(conn: &mut DbConnection, invitation_id: i64) -> QueryResult<(A
     let row: Option<(String, i32)> = drafts::table
         .find(invitation_id)
         .select((drafts::answers, drafts::step))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     Ok(match row {
         // A draft that no longer parses (it never should) starts over rather than failing.

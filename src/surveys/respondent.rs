@@ -493,17 +493,21 @@ async fn question_submit(
         Some(step)
     };
     let save_step = next.unwrap_or(0).min(all.len()) as i32;
-    state
-        .db(move |conn| {
-            Ok(respond::save_draft(
-                conn,
-                invitation_id,
-                &to_save,
-                save_step,
-                today(),
-            )?)
-        })
-        .await?;
+    // Sending stores the answers themselves (and drops the draft) in one transaction; a separate
+    // draft write first would only double the work. If sending fails, `send` keeps the draft.
+    if !(action == "versturen" && problems.is_empty()) {
+        state
+            .db(move |conn| {
+                Ok(respond::save_draft(
+                    conn,
+                    invitation_id,
+                    &to_save,
+                    save_step,
+                    today(),
+                )?)
+            })
+            .await?;
+    }
     if !problems.is_empty() && !action.starts_with("taal-") && action != "opslaan" {
         r.answers = answers::for_display(&r.answers, &fields, &problems);
         let title = survey_title(&def, ctx.lang);
@@ -682,14 +686,29 @@ async fn send(
             ));
             Ok(res)
         }
-        Err(RespondError::Invalid(problems)) => Ok(page_response(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(
-                &ctx,
-                &t(ctx.lang, "respond-summary-title"),
-                summary_markup(&ctx, &r, &problems),
-            ),
-        )),
+        Err(RespondError::Invalid(problems)) => {
+            let keep = r.answers.clone();
+            let step = r.step;
+            state
+                .db(move |conn| {
+                    Ok(respond::save_draft(
+                        conn,
+                        invitation_id,
+                        &keep,
+                        step,
+                        today(),
+                    )?)
+                })
+                .await?;
+            Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                layout::page(
+                    &ctx,
+                    &t(ctx.lang, "respond-summary-title"),
+                    summary_markup(&ctx, &r, &problems),
+                ),
+            ))
+        }
         Err(RespondError::Db(e)) => Err(e.into()),
         Err(e) => {
             let (status, message) = refusal(ctx.lang, &e);

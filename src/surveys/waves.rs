@@ -242,7 +242,7 @@ pub fn create_wave(conn: &mut DbConnection, new: &NewWave, actor: Actor) -> Resu
 
 /// The columns of [`Wave`], in its field order.
 #[allow(clippy::type_complexity)]
-const WAVE_COLUMNS: (
+pub(crate) const WAVE_COLUMNS: (
     waves::id,
     waves::name,
     questionnaire_versions::questionnaire_key,
@@ -283,7 +283,7 @@ pub fn find_wave(conn: &mut DbConnection, id: i64) -> Result<Wave, WaveError> {
         .inner_join(questionnaire_versions::table)
         .filter(waves::id.eq(id))
         .select(WAVE_COLUMNS)
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .ok_or(WaveError::UnknownWave(id))
 }

@@ -1,0 +1,697 @@
+//! Benchmarks for the survey channel (issue 3), each measured in one run:
+//!
+//! 1. sending a complete answer set (the whole questionnaire on one page, "versturen") at 64
+//!    concurrent clients on SQLite, next to a minimal actix-web handler that parses the same form
+//!    and stores the same rows (code marked used + answer row) in one transaction;
+//! 2. a question page: bytes of HTML, stylesheet and script (plain and gzip), and server time;
+//! 3. exporting 100,000 answer sets as CSV with codebook (over HTTP, as the researcher does);
+//! 4. crash safety: the real `klankbord serve` process is killed with SIGKILL under load; afterwards
+//!    every answer set that got a success response is stored whole and none is stored in part.
+//!
+//! Run: `cargo bench --bench surveys` (options: `-- --sends 6000 --rounds 3 --connections 64
+//! --export 100000`).
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use diesel::prelude::*;
+use klankbord::accounts::audit::Actor;
+use klankbord::db::schema::{invitations, responses};
+use klankbord::db::{self, Pool};
+use klankbord::surveys::definition::{Definition, ItemKind};
+use klankbord::surveys::waves::{self, NewWave};
+use klankbord::surveys::{codes, today};
+
+mod support;
+use support::{arg, load, percentile, Sample};
+
+const CSRF: &str = "benchcsrftokenbenchcsrftokenbenchcsrf";
+
+fn sqlite_url(dir: &std::path::Path, name: &str) -> String {
+    format!("sqlite://{}", dir.join(name).display())
+}
+
+fn pool(url: &str) -> Pool {
+    db::connect_and_migrate(&db::DatabaseUrl::parse(url).expect("url"), 4).expect("database")
+}
+
+/// The standard questionnaire with every question on one page (a new revision of it).
+fn one_page_text() -> String {
+    let (_, text) = klankbord::surveys::SHIPPED[0];
+    text.replacen("version = 1\n", "version = 1\none_page = true\n", 1)
+}
+
+/// Creates a wave on the newest stored text and `n` codes; returns (wave id, bare codes).
+fn wave_with_codes(conn: &mut db::DbConnection, n: usize) -> (i64, Vec<String>) {
+    let id = waves::create_wave(
+        conn,
+        &NewWave {
+            name: "Benchmark".into(),
+            questionnaire: "bejegening-bijstand".into(),
+            opens_on: today(),
+            closes_on: today() + chrono::Duration::days(30),
+            population: 100_000,
+            channels: vec![],
+        },
+        Actor::System,
+    )
+    .expect("wave");
+    let mut all = vec![];
+    while all.len() < n {
+        let batch = (n - all.len()).min(100_000);
+        all.extend(
+            waves::create_invitations(conn, id, batch, Actor::System)
+                .expect("codes")
+                .into_iter()
+                .map(|c| codes::parse(&c).expect("code")),
+        );
+    }
+    (id, all)
+}
+
+/// A complete answer set as form fields: every question that is always shown.
+fn answer_fields(def: &Definition) -> Vec<(String, String)> {
+    let mut v = vec![];
+    for item in def.items().filter(|i| i.show_if.is_none()) {
+        let key = item.key.clone();
+        match &item.kind {
+            ItemKind::Grade => v.push((key, "7".into())),
+            ItemKind::Scale { .. } => v.push((key, "4".into())),
+            ItemKind::Single { options, .. } => v.push((key, options[1].code.clone())),
+            ItemKind::Multi { options, .. } => {
+                v.push((key.clone(), options[0].code.clone()));
+                v.push((key, options[2].code.clone()));
+            }
+            ItemKind::Text { .. } => v.push((
+                key,
+                "Mijn klantmanager luistert goed en legt de regels rustig uit.".into(),
+            )),
+            ItemKind::Number { min, .. } => v.push((key, min.to_string())),
+        }
+    }
+    v
+}
+
+fn form_body(fields: &[(String, String)]) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    s.append_pair("csrf", CSRF);
+    s.append_pair("actie", "versturen");
+    for (k, v) in fields {
+        s.append_pair(k, v);
+    }
+    s.finish()
+}
+
+fn post_request(path: &str, code: &str, body: &str) -> Vec<u8> {
+    format!(
+        "POST {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Cookie: kb_csrf={CSRF}; kb_v={code}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// Starts the real server in this process (one worker, pool of 4); returns its port.
+fn start_klankbord(url: &str) -> u16 {
+    let env = vec![
+        ("DATABASE_URL".to_string(), url.to_string()),
+        ("KLANKBORD_BIND".to_string(), "127.0.0.1:0".to_string()),
+        ("KLANKBORD_WORKERS".to_string(), "1".to_string()),
+        ("KLANKBORD_DB_POOL_SIZE".to_string(), "4".to_string()),
+    ];
+    let config = klankbord::config::Config::from_sources(None, &env).expect("config");
+    let pool = pool(url);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let app = klankbord::startup::Application::build_with_pool(config, pool).expect("app");
+            tx.send(app.port()).expect("send");
+            let _ = app.run_until_stopped().await;
+        })
+    });
+    rx.recv().expect("port")
+}
+
+/// The baseline: parse the form, mark the code used and insert the answer row in one transaction.
+async fn minimal_submit(req: HttpRequest, pool: web::Data<Pool>, body: web::Bytes) -> HttpResponse {
+    let code = req.cookie("kb_v").map(|c| c.value().to_string());
+    let fields: Vec<(String, String)> = match serde_html_form::from_bytes(&body) {
+        Ok(f) => f,
+        Err(_) => return HttpResponse::BadRequest().finish(),
+    };
+    let Some(code) = code else {
+        return HttpResponse::BadRequest().finish();
+    };
+    let mut answers: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+    for (k, v) in fields {
+        if k == "csrf" || k == "actie" {
+            continue;
+        }
+        let value = v
+            .parse::<i64>()
+            .map(serde_json::Value::from)
+            .unwrap_or(serde_json::Value::from(v));
+        match answers.get_mut(&k) {
+            Some(serde_json::Value::Array(a)) => a.push(value),
+            Some(old) => *old = serde_json::Value::Array(vec![old.clone(), value]),
+            None => {
+                answers.insert(k, value);
+            }
+        }
+    }
+    let json = serde_json::to_string(&answers).unwrap_or_default();
+    let pool = pool.into_inner();
+    let stored = web::block(move || -> Result<bool, diesel::result::Error> {
+        let mut conn = pool.get().map_err(|_| diesel::result::Error::NotFound)?;
+        db::write_tx(&mut conn, |c| {
+            let used = diesel::update(
+                invitations::table
+                    .filter(invitations::code_hash.eq(codes::hash(&code)))
+                    .filter(invitations::used.eq(false)),
+            )
+            .set(invitations::used.eq(true))
+            .execute(c)?;
+            if used != 1 {
+                return Ok(false);
+            }
+            diesel::insert_into(responses::table)
+                .values((
+                    responses::wave_id.eq(1i64),
+                    responses::version_id.eq(1i64),
+                    responses::channel.eq("web"),
+                    responses::language.eq("nl"),
+                    responses::answered_on.eq(today()),
+                    responses::answers.eq(&json),
+                ))
+                .execute(c)?;
+            Ok(true)
+        })
+    })
+    .await;
+    match stored {
+        Ok(Ok(true)) => HttpResponse::SeeOther()
+            .insert_header(("Location", "/v/bedankt"))
+            .finish(),
+        Ok(Ok(false)) => HttpResponse::Conflict().finish(),
+        _ => HttpResponse::InternalServerError().finish(),
+    }
+}
+
+fn start_minimal(pool: Pool) -> u16 {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = HttpServer::new(move || {
+                App::new()
+                    .app_data(web::Data::new(pool.clone()))
+                    .route("/v/vraag/0", web::post().to(minimal_submit))
+            })
+            .workers(1)
+            .bind("127.0.0.1:0")
+            .expect("bind");
+            tx.send(server.addrs()[0].port()).expect("send");
+            let _ = server.run().await;
+        })
+    });
+    rx.recv().expect("port")
+}
+
+struct Outcome {
+    stored_per_s: f64,
+    p50: f64,
+    p99: f64,
+    ok: usize,
+    other: usize,
+}
+
+fn send_round(
+    port: u16,
+    connections: usize,
+    codes: Arc<Vec<String>>,
+    body: Arc<String>,
+) -> Outcome {
+    let make = {
+        let codes = codes.clone();
+        Arc::new(move |i: usize| codes.get(i).map(|c| post_request("/v/vraag/0", c, &body)))
+    };
+    let (samples, secs) = load(
+        port,
+        connections,
+        Instant::now() + Duration::from_secs(600),
+        make,
+    );
+    summarise(&samples, secs)
+}
+
+fn summarise(samples: &[Sample], secs: f64) -> Outcome {
+    let ok: Vec<u32> = samples
+        .iter()
+        .filter(|s| s.status == 303)
+        .map(|s| s.micros)
+        .collect();
+    let mut lat: Vec<u32> = samples.iter().map(|s| s.micros).collect();
+    lat.sort_unstable();
+    Outcome {
+        stored_per_s: ok.len() as f64 / secs,
+        p50: percentile(&lat, 0.5),
+        p99: percentile(&lat, 0.99),
+        ok: ok.len(),
+        other: samples.len() - ok.len(),
+    }
+}
+
+fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: usize) {
+    println!("\n## 1. Sending a complete answer set, {connections} clients, SQLite");
+    let def = klankbord::surveys::definition::parse("one-page", &one_page_text()).expect("def");
+    let fields = answer_fields(&def);
+    let body = Arc::new(form_body(&fields));
+    let need = sends * (rounds + 1);
+    // The product: a one-page wave; the baseline: the same schema, wave and codes.
+    let real_url = sqlite_url(dir, "send-real.db");
+    let real_codes = {
+        let p = pool(&real_url);
+        let mut c = p.get().expect("conn");
+        waves::register_shipped(&mut c).expect("shipped");
+        waves::register_version(&mut c, &def, &one_page_text()).expect("version");
+        wave_with_codes(&mut c, need).1
+    };
+    let base_url = sqlite_url(dir, "send-minimal.db");
+    let base_pool = pool(&base_url);
+    let base_codes = {
+        let mut c = base_pool.get().expect("conn");
+        waves::register_shipped(&mut c).expect("shipped");
+        wave_with_codes(&mut c, need).1
+    };
+    let real = start_klankbord(&real_url);
+    let minimal = start_minimal(base_pool.clone());
+    println!(
+        "form: {} answers, {} bytes; {rounds} rounds of {sends} answer sets each, alternating, after a warm-up round",
+        fields.len(),
+        body.len()
+    );
+    let mut totals = [(0.0f64, 0usize, vec![]), (0.0, 0, vec![])];
+    for round in 0..=rounds {
+        for (i, (port, all)) in [(real, &real_codes), (minimal, &base_codes)]
+            .into_iter()
+            .enumerate()
+        {
+            let slice: Vec<String> = all[round * sends..(round + 1) * sends].to_vec();
+            let o = send_round(port, connections, Arc::new(slice), body.clone());
+            assert_eq!(o.other, 0, "every answer set is accepted");
+            if round > 0 {
+                totals[i].0 += o.stored_per_s;
+                totals[i].1 += o.ok;
+                totals[i].2.push(o);
+            }
+        }
+    }
+    for (i, name) in ["klankbord (one-page send)", "minimal actix handler"]
+        .iter()
+        .enumerate()
+    {
+        for (r, o) in totals[i].2.iter().enumerate() {
+            println!(
+                "{name:<26} round {}: {:>7.0} answer sets/s   p50 {:>6.2} ms   p99 {:>6.2} ms",
+                r + 1,
+                o.stored_per_s,
+                o.p50,
+                o.p99
+            );
+        }
+    }
+    let mean = |i: usize| totals[i].0 / rounds as f64;
+    println!(
+        "mean: klankbord {:.0}/s, minimal {:.0}/s, ratio {:.1}% (goal: at least 60%)",
+        mean(0),
+        mean(1),
+        100.0 * mean(0) / mean(1)
+    );
+    // What was acknowledged is stored: one answer row per used code, on both.
+    let mut c = pool(&real_url).get().expect("conn");
+    let stored: i64 = responses::table.count().get_result(&mut c).expect("count");
+    let used: i64 = invitations::table
+        .filter(invitations::used.eq(true))
+        .count()
+        .get_result(&mut c)
+        .expect("count");
+    assert_eq!(stored, used);
+    assert_eq!(stored as usize, sends * (rounds + 1));
+    println!("checked: {stored} answer sets stored, {used} codes used");
+}
+
+/// One blocking request; returns (status, head, body bytes as sent).
+fn fetch(port: u16, path: &str, cookie: &str, gzip: bool) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let enc = if gzip {
+        "Accept-Encoding: gzip\r\n"
+    } else {
+        ""
+    };
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: bench\r\n{enc}Cookie: {cookie}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("write");
+    let mut all = vec![];
+    s.read_to_end(&mut all).expect("read");
+    let split = all
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers");
+    let head = String::from_utf8_lossy(&all[..split]).to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut body = all[split + 4..].to_vec();
+    if head.contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    (status, head, body)
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = vec![];
+    loop {
+        let Some(eol) = b.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&b[..eol]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&b[eol + 2..eol + 2 + size]);
+        b = &b[eol + 2 + size + 2..];
+    }
+}
+
+fn bench_page(dir: &std::path::Path, connections: usize) {
+    println!("\n## 2. A question page (one question per page, the default)");
+    let url = sqlite_url(dir, "page.db");
+    let code = {
+        let p = pool(&url);
+        let mut c = p.get().expect("conn");
+        waves::register_shipped(&mut c).expect("shipped");
+        wave_with_codes(&mut c, 1).1.remove(0)
+    };
+    let port = start_klankbord(&url);
+    let cookie = format!("kb_v={code}; kb_lang=nl");
+    // A scale question with its hint and five labelled answers plus "n.v.t.".
+    let path = "/v/vraag/5";
+    let (status, _, html) = fetch(port, path, &cookie, false);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&html));
+    let text = String::from_utf8_lossy(&html).to_string();
+    let mut assets = vec![];
+    for (marker, end) in [
+        ("<link rel=\"stylesheet\" href=\"", '"'),
+        ("<script src=\"", '"'),
+    ] {
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(marker) {
+            let tail = &rest[at + marker.len()..];
+            let stop = tail.find(end).unwrap_or(0);
+            assets.push(tail[..stop].to_string());
+            rest = &tail[stop..];
+        }
+    }
+    let (_, _, html_gz) = fetch(port, path, &cookie, true);
+    let mut plain = html.len();
+    let mut gz = html_gz.len();
+    println!("{path}: HTML {} bytes ({} gzip)", html.len(), html_gz.len());
+    for a in &assets {
+        let (s, _, b) = fetch(port, a, "", false);
+        let (_, head, bz) = fetch(port, a, "", true);
+        assert_eq!(s, 200, "{a}");
+        println!(
+            "{a}: {} bytes ({} gzip{})",
+            b.len(),
+            bz.len(),
+            if head.contains("max-age") {
+                ", cached"
+            } else {
+                ""
+            }
+        );
+        plain += b.len();
+        gz += bz.len();
+    }
+    println!(
+        "total: {} requests, {plain} bytes uncompressed, {gz} bytes as transferred with gzip (goal: at most 30 KB = 30,720 bytes)",
+        1 + assets.len()
+    );
+    // Server time: one client at a time, then 64 at once.
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: bench\r\nCookie: {cookie}\r\n\r\n").into_bytes();
+    for conns in [1, connections] {
+        let req = request.clone();
+        let (samples, secs) = load(
+            port,
+            conns,
+            Instant::now() + Duration::from_secs(4),
+            Arc::new(move |_| Some(req.clone())),
+        );
+        assert!(samples.iter().all(|s| s.status == 200));
+        let mut lat: Vec<u32> = samples.iter().map(|s| s.micros).collect();
+        lat.sort_unstable();
+        println!(
+            "{conns:>2} client(s): {:>7.0} pages/s   p50 {:.2} ms   p99 {:.2} ms",
+            lat.len() as f64 / secs,
+            percentile(&lat, 0.5),
+            percentile(&lat, 0.99)
+        );
+    }
+}
+
+fn bench_export(dir: &std::path::Path, n: usize) {
+    println!("\n## 3. Exporting {n} answer sets as CSV with codebook");
+    let url = sqlite_url(dir, "export.db");
+    let p = pool(&url);
+    let mut c = p.get().expect("conn");
+    waves::register_shipped(&mut c).expect("shipped");
+    let (wave_id, _) = wave_with_codes(&mut c, 1);
+    let wave = waves::find_wave(&mut c, wave_id).expect("wave");
+    let def = klankbord::surveys::shipped().expect("def").remove(0);
+    let mut set = serde_json::Map::new();
+    for (k, v) in answer_fields(&def) {
+        let value = v
+            .parse::<i64>()
+            .map(serde_json::Value::from)
+            .unwrap_or(serde_json::Value::from(v));
+        match set.get_mut(&k) {
+            Some(serde_json::Value::Array(a)) => a.push(value),
+            Some(old) => *old = serde_json::Value::Array(vec![old.clone(), value]),
+            None => {
+                set.insert(k, value);
+            }
+        }
+    }
+    let json = serde_json::Value::Object(set).to_string();
+    let started = Instant::now();
+    db::write_tx(&mut c, |c| {
+        for i in 0..n {
+            diesel::insert_into(responses::table)
+                .values((
+                    responses::wave_id.eq(wave_id),
+                    responses::version_id.eq(wave.version_id),
+                    responses::channel.eq(["web", "paper-scan", "phone"][i % 3]),
+                    responses::language.eq("nl"),
+                    responses::answered_on.eq(today()),
+                    responses::answers.eq(json.as_str()),
+                ))
+                .execute(c)?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .expect("insert");
+    println!(
+        "(test data inserted in {:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
+    // Over HTTP, as a researcher downloads it.
+    let user = klankbord::accounts::service::create_user(
+        &mut c,
+        klankbord::accounts::service::NewAccount {
+            username: "bench.onderzoek".into(),
+            display_name: "Bench".into(),
+            password: "bench fiets regen tulp koffiekan".into(),
+            roles: vec![klankbord::accounts::model::Role::Onderzoeker],
+        },
+        Actor::System,
+    )
+    .expect("user");
+    let token = klankbord::accounts::sessions::create(&mut c, user.id, db::now()).expect("session");
+    drop(c);
+    let port = start_klankbord(&url);
+    let cookie = format!("{}={token}", klankbord::accounts::sessions::COOKIE);
+    for run in 1..=3 {
+        let t = Instant::now();
+        let (s1, _, csv) = fetch(
+            port,
+            &format!("/onderzoek/rondes/{wave_id}/antwoorden.csv"),
+            &cookie,
+            false,
+        );
+        let t_csv = t.elapsed();
+        let (s2, _, book) = fetch(
+            port,
+            &format!("/onderzoek/rondes/{wave_id}/codeboek.csv"),
+            &cookie,
+            false,
+        );
+        let (s3, _, book_json) = fetch(
+            port,
+            &format!("/onderzoek/rondes/{wave_id}/codeboek.json"),
+            &cookie,
+            false,
+        );
+        let total = t.elapsed();
+        assert_eq!((s1, s2, s3), (200, 200, 200));
+        let lines = csv.iter().filter(|b| **b == b'\n').count();
+        assert_eq!(lines, n + 1, "header plus one line per answer set");
+        println!(
+            "run {run}: answers CSV {:.2} s ({:.1} MB, {} lines); with codebook CSV ({} B) and JSON ({} B): {:.2} s (goal: under 2 s)",
+            t_csv.as_secs_f64(),
+            csv.len() as f64 / 1e6,
+            lines,
+            book.len(),
+            book_json.len(),
+            total.as_secs_f64()
+        );
+    }
+}
+
+fn bench_crash(dir: &std::path::Path, connections: usize) {
+    println!("\n## 4. Crash safety: SIGKILL during sending");
+    let url = sqlite_url(dir, "crash.db");
+    let def = klankbord::surveys::definition::parse("one-page", &one_page_text()).expect("def");
+    let expected_keys: usize = answer_fields(&def)
+        .iter()
+        .map(|(k, _)| k.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let codes = {
+        let p = pool(&url);
+        let mut c = p.get().expect("conn");
+        waves::register_shipped(&mut c).expect("shipped");
+        waves::register_version(&mut c, &def, &one_page_text()).expect("version");
+        wave_with_codes(&mut c, 200_000).1
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klankbord"))
+        .arg("serve")
+        .env("DATABASE_URL", &url)
+        .env("KLANKBORD_BIND", "127.0.0.1:0")
+        .env("KLANKBORD_WORKERS", "1")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn klankbord serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut port = 0u16;
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        if let Some(addr) = line.split("luistert op ").nth(1) {
+            let addr = addr.split_whitespace().next().unwrap_or("");
+            port = addr
+                .rsplit(':')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
+            break;
+        }
+    }
+    assert!(port > 0, "server did not start");
+    let body = Arc::new(form_body(&answer_fields(&def)));
+    let codes = Arc::new(codes);
+    let make = {
+        let codes = codes.clone();
+        let body = body.clone();
+        Arc::new(move |i: usize| codes.get(i).map(|c| post_request("/v/vraag/0", c, &body)))
+    };
+    let killer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(2500));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("wait");
+    });
+    let (samples, _) = load(
+        port,
+        connections,
+        Instant::now() + Duration::from_secs(10),
+        make,
+    );
+    killer.join().expect("killer");
+    let acknowledged: Vec<&Sample> = samples.iter().filter(|s| s.status == 303).collect();
+    let unanswered = samples.iter().filter(|s| s.status == 0).count();
+    let other = samples.len() - acknowledged.len() - unanswered;
+    // Afterwards: every acknowledged code is used, every used code has one whole answer row.
+    let mut c = pool(&url).get().expect("conn");
+    let used: Vec<String> = invitations::table
+        .filter(invitations::used.eq(true))
+        .select(invitations::code_hash)
+        .load(&mut c)
+        .expect("used");
+    let used: std::collections::HashSet<String> = used.into_iter().collect();
+    let missing = acknowledged
+        .iter()
+        .filter(|s| !used.contains(&codes::hash(&codes[s.index])))
+        .count();
+    let rows: Vec<String> = responses::table
+        .select(responses::answers)
+        .load(&mut c)
+        .expect("rows");
+    let partial = rows
+        .iter()
+        .filter(|j| {
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(j)
+                .map(|m| m.len() != expected_keys)
+                .unwrap_or(true)
+        })
+        .count();
+    println!(
+        "requests sent: {}; success responses: {}; no response (killed): {unanswered}; other: {other}",
+        samples.len(),
+        acknowledged.len()
+    );
+    println!(
+        "after restart: {} answer rows, {} codes used; acknowledged but missing: {missing}; rows not whole ({expected_keys} answers): {partial}; used codes without a row: {}",
+        rows.len(),
+        used.len(),
+        used.len() as i64 - rows.len() as i64
+    );
+    assert_eq!(missing, 0);
+    assert_eq!(partial, 0);
+    assert_eq!(used.len(), rows.len());
+}
+
+fn main() {
+    let sends = arg("--sends", 6000) as usize;
+    let rounds = arg("--rounds", 3) as usize;
+    let connections = arg("--connections", 64) as usize;
+    let export = arg("--export", 100_000) as usize;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // `--only send|page|export|crash` runs one part (for profiling).
+    let args: Vec<String> = std::env::args().collect();
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let run = |part: &str| only.as_deref().is_none_or(|o| o == part);
+    if run("send") {
+        bench_send(dir.path(), sends, rounds, connections);
+    }
+    if run("page") {
+        bench_page(dir.path(), connections);
+    }
+    if run("export") {
+        bench_export(dir.path(), export);
+    }
+    if run("crash") {
+        bench_crash(dir.path(), connections);
+    }
+}
