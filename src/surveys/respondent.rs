@@ -126,7 +126,7 @@ fn privacy_note(lang: Lang) -> Markup {
         aside.privacy-note aria-labelledby="privacy-kort" {
             h2 #privacy-kort { (t(lang, "respond-privacy-title")) }
             p { (t(lang, "respond-privacy-text")) }
-            p { a href="/privacy" { (t(lang, "respond-privacy-more")) } }
+            p { a.tap href="/privacy" { (t(lang, "respond-privacy-more")) } }
         }
     }
 }
@@ -569,7 +569,7 @@ fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -
                                 dt { (text_in(&item.text, lang)) }
                                 dd { (form::display_answer(item, &r.answers, lang)) }
                                 dd.change {
-                                    a href={ "/v/vraag/" (if def.one_page { 0 } else { index }) } {
+                                    a.tap href={ "/v/vraag/" (if def.one_page { 0 } else { index }) } {
                                         (t(lang, "respond-summary-change")) span.visually-hidden { ": " (text_in(&item.text, lang)) }
                                     }
                                 }
@@ -735,7 +735,7 @@ async fn saved_page(
                 p { (t(lang, "respond-saved-text")) }
                 p.code-display { (t(lang, "respond-saved-code")) " " strong { (codes::format_code(&r.code)) } }
                 p { (t_args(lang, "respond-start-closes", &[("date", &date_text(r.opened.wave.closes_on))])) }
-                p { a href={ "/v/vraag/" (r.step) } { (t(lang, "respond-start-resume")) } }
+                p { a.button href={ "/v/vraag/" (r.step) } { (t(lang, "respond-start-resume")) } }
             },
         ),
     ))
@@ -754,9 +754,9 @@ async fn thanks_page(ctx: Ctx, req: HttpRequest) -> HttpResponse {
                 @if offer {
                     h2 { (t(lang, "volunteer-offer-title")) }
                     p { (t(lang, "volunteer-offer-text")) }
-                    p { a href="/v/gesprek" { (t(lang, "volunteer-offer-link")) } }
+                    p { a.tap href="/v/gesprek" { (t(lang, "volunteer-offer-link")) } }
                 }
-                p { a href="/" { (t(lang, "error-back-home")) } }
+                p { a.tap href="/" { (t(lang, "error-back-home")) } }
             },
         ),
     )
@@ -879,7 +879,7 @@ async fn volunteer_submit(
             &t(lang, "volunteer-done-title"),
             html! {
                 p { (t(lang, "volunteer-done-text")) }
-                p { a href="/" { (t(lang, "error-back-home")) } }
+                p { a.tap href="/" { (t(lang, "error-back-home")) } }
             },
         ),
     );

@@ -392,7 +392,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
                 tr { th scope="row" { (t(lang, "followup-invited")) } td { (f.invited) } }
                 tr { th scope="row" { (t(lang, "followup-answered")) } td { (f.answered) } }
                 tr { th scope="row" { (t(lang, "followup-codes-used")) } td { (f.used) } }
-                tr { th scope="row" { (t(lang, "followup-rate")) } td { (pct(stats::response_rate(f.used as u64, f.invited as u64))) } }
+                tr { th scope="row" { (t(lang, "followup-rate")) } td { (pct(stats::response_rate(f.answered as u64, f.invited as u64))) } }
                 tr { th scope="row" { (t(lang, "followup-margin")) } td { @match margin { Some(m) => { "± " (stats::percent_nl(m)) }, None => { "–" } } } }
             }
         }

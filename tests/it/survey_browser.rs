@@ -171,6 +171,29 @@ fn one_step_per_kind(def: &Definition) -> Vec<(String, usize)> {
     out
 }
 
+/// Everything to tap on a question page is at least 44 px high, and no text is under 16 px.
+fn touch_and_text_size_problems(b: &Browser) -> Vec<String> {
+    let v = b.exec(
+        "var bad = []; \
+         function name(e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 25); } \
+         document.querySelectorAll('main *').forEach(function (e) { \
+           var r = e.getBoundingClientRect(); if (r.width === 0 || r.height === 0) return; \
+           var own = Array.prototype.some.call(e.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); }); \
+           if (own && parseFloat(getComputedStyle(e).fontSize) < 16) bad.push(name(e) + ': text ' + getComputedStyle(e).fontSize); \
+           var inline = e.matches('a') && Array.prototype.some.call(e.parentNode.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); }); \
+           var tap = !inline && e.matches('button, a, select, textarea, input[type=text], .choice'); \
+           if (tap && r.height < 44) bad.push(name(e) + ': ' + Math.round(r.height) + ' px high'); \
+         }); return bad;",
+    );
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn respondent_pages_have_no_axe_violations_in_any_language() {
     let Some((b, axe)) = browser_or_skip("survey_axe") else {
@@ -186,9 +209,13 @@ fn respondent_pages_have_no_axe_violations_in_any_language() {
     let text_step = steps.iter().find(|(k, _)| k == "text").unwrap().1;
     let codes = make_codes(&app, w.id, Lang::ALL.len());
     let mut report = vec![];
+    let mut sizes: Vec<String> = vec![];
     let mut check = |what: &str, lang: Lang| {
         for v in b.axe_violations(&axe) {
             report.push(format!("{} {what}: {v}", lang.code()));
+        }
+        for problem in touch_and_text_size_problems(&b) {
+            sizes.push(format!("{} {what}: {problem}", lang.code()));
         }
     };
     for (lang, code) in Lang::ALL.into_iter().zip(&codes) {
@@ -240,6 +267,11 @@ fn respondent_pages_have_no_axe_violations_in_any_language() {
     }
     assert_eq!(app.count("responses"), Lang::ALL.len() as i64);
     assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
+    assert!(
+        sizes.is_empty(),
+        "too small for a phone:\n{}",
+        sizes.join("\n")
+    );
 }
 
 #[test]

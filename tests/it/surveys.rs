@@ -974,7 +974,34 @@ both_backends!(
         ));
 
         let r = researcher.get(&format!("/onderzoek/rondes/{id}?lang=nl"));
-        assert!(body_has(&r, "2"), "the follow-up counts answers");
+        // Follow-up: 6 codes made, 2 answer sets (one web, one paper), rate and margin of error.
+        let figures = r.texts("table.figures td");
+        let margin = klankbord::surveys::stats::margin_of_error(2, 1277).unwrap();
+        let rate = klankbord::surveys::stats::response_rate(2, 6).unwrap();
+        assert_eq!(
+            figures,
+            [
+                "6".to_string(),
+                "2".into(),
+                "1".into(),
+                klankbord::surveys::stats::percent_nl(rate),
+                format!("± {}", klankbord::surveys::stats::percent_nl(margin)),
+            ],
+            "invited, answered, codes used, response rate, margin of error"
+        );
+        let per_channel = r.texts("table:not(.figures) tbody tr");
+        assert!(
+            per_channel
+                .iter()
+                .any(|row| row.contains(&t(Lang::Nl, "channel-web")) && row.ends_with('1')),
+            "{per_channel:?}"
+        );
+        assert!(
+            per_channel
+                .iter()
+                .any(|row| row.contains(&t(Lang::Nl, "channel-paper-keyed")) && row.ends_with('1')),
+            "{per_channel:?}"
+        );
         let csv_resp = researcher.get(&format!("/onderzoek/rondes/{id}/antwoorden.csv"));
         assert_eq!(csv_resp.status, 200);
         let mut rd = csv::ReaderBuilder::new()
