@@ -46,6 +46,175 @@ pub enum Command {
     Wave(WaveCommand),
     /// Print the legal deadline for deciding on a complaint (Awb 9:11 with the Algemene termijnenwet).
     Deadline(DeadlineArgs),
+    /// Import scanned paper questionnaires, and the column mapping for the OMR software.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+/// `import` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import an OMR export (CSV) of scanned sheets into a wave; writes a validation report.
+    Paper {
+        /// Wave number.
+        #[arg(long)]
+        wave: i64,
+        /// sdaps (SDAPS csvdata export) or generic (a column per question key, plus form_id).
+        #[arg(long, value_parser = ["sdaps", "generic"])]
+        format: String,
+        /// A hand-written column mapping (kolom,vraag,betekenis) instead of the generated SDAPS one.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Check everything and write the report, but store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Store only when no sheet has to be put aside.
+        #[arg(long)]
+        all_or_nothing: bool,
+        /// Where to write the validation report (default: FILE with .verslag.csv).
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Print the SDAPS column mapping of a wave's questionnaire (the file --mapping reads).
+    Mapping {
+        /// Wave number.
+        #[arg(long)]
+        wave: i64,
+    },
+}
+
+/// Runs an `import` subcommand; `Ok(false)` means an all-or-nothing import was refused.
+pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
+    use crate::surveys::paper::{import, mapping, sheet::Format};
+    use crate::surveys::{respond, waves};
+    let pool = db::connect_and_migrate(&config.database_url, 2)?;
+    let mut conn = pool.get()?;
+    let load = |conn: &mut db::DbConnection, id: i64| -> anyhow::Result<_> {
+        let wave = waves::find_wave(conn, id)
+            .map_err(|_| anyhow::anyhow!("Ronde {id} bestaat niet. Zie `klankbord wave list`."))?;
+        let def = respond::definition(conn, wave.version_id)
+            .map_err(|e| anyhow::anyhow!("De vragenlijst van ronde {id} is niet te lezen: {e}"))?;
+        Ok((wave, def))
+    };
+    match cmd {
+        ImportCommand::Mapping { wave } => {
+            let (_, def) = load(&mut conn, wave)?;
+            print!("{}", mapping::to_csv(&mapping::sdaps(&def)));
+            Ok(true)
+        }
+        ImportCommand::Paper {
+            wave,
+            format,
+            mapping: mapping_file,
+            dry_run,
+            all_or_nothing,
+            report,
+            file,
+        } => {
+            let (w, def) = load(&mut conn, wave)?;
+            let format = if format == "sdaps" {
+                Format::Sdaps
+            } else {
+                Format::Generic
+            };
+            let rules = match &mapping_file {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).map_err(|e| {
+                        anyhow::anyhow!("Kan de koppeling {} niet lezen: {e}", path.display())
+                    })?;
+                    Some(mapping::from_csv(&def, &text).map_err(|p| {
+                        anyhow::anyhow!(
+                            "De koppeling {} klopt niet:\n  {}",
+                            path.display(),
+                            p.join("\n  ")
+                        )
+                    })?)
+                }
+                None => None,
+            };
+            let report_path = report.unwrap_or_else(|| {
+                let mut p = file.clone().into_os_string();
+                p.push(".verslag.csv");
+                PathBuf::from(p)
+            });
+            let mut out =
+                std::io::BufWriter::new(std::fs::File::create(&report_path).map_err(|e| {
+                    anyhow::anyhow!(
+                        "Kan het verslag {} niet schrijven: {e}",
+                        report_path.display()
+                    )
+                })?);
+            use std::io::Write;
+            out.write_all(import::report_csv_header().as_bytes())?;
+            let mut write_error = None;
+            let started = std::time::Instant::now();
+            let target = import::Target {
+                wave: &w,
+                def: &def,
+                format,
+                mapping: rules,
+                today: crate::surveys::today(),
+            };
+            let summary = import::import(
+                &mut conn,
+                &target,
+                &mut || std::fs::File::open(&file),
+                import::Options {
+                    dry_run,
+                    all_or_nothing,
+                    ..Default::default()
+                },
+                &mut |f| {
+                    if let Err(e) = out.write_all(import::report_csv_line(f).as_bytes()) {
+                        write_error.get_or_insert(e);
+                    }
+                },
+                &mut |rows| {
+                    let secs = started.elapsed().as_secs_f64().max(0.001);
+                    eprint!(
+                        "\r{rows} rijen gelezen, {:.0} per seconde   ",
+                        rows as f64 / secs
+                    );
+                },
+            )
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {e}. Er is niets opgeslagen uit de partij waarin dit gebeurde.",
+                    file.display()
+                )
+            })?;
+            eprintln!();
+            out.flush()?;
+            if let Some(e) = write_error {
+                anyhow::bail!(
+                    "Het verslag {} is niet volledig geschreven: {e}",
+                    report_path.display()
+                );
+            }
+            let refused = all_or_nothing && summary.quarantined > 0;
+            println!(
+                "{} rijen: {} ingelezen, {} apart gezet, {} dubbel overgeslagen, {} leeg.",
+                summary.rows,
+                summary.imported,
+                summary.quarantined,
+                summary.duplicates,
+                summary.empty
+            );
+            if dry_run {
+                println!("Proefrun: er is niets opgeslagen.");
+            } else if refused {
+                println!("Alles-of-niets: er is niets opgeslagen, want {} bladen moeten eerst verbeterd worden.", summary.quarantined);
+            }
+            println!(
+                "Verslag ({} meldingen): {}",
+                summary.findings,
+                report_path.display()
+            );
+            Ok(!refused)
+        }
+    }
 }
 
 /// `survey` subcommands.

@@ -25,6 +25,11 @@ fn main() -> ExitCode {
         Command::Deadline(d) => cli::run_deadline(&config, d),
         Command::Mail(m) => cli::run_mail(&config, m),
         Command::Wave(w) => cli::run_wave(&config, w),
+        Command::Import(i) => match cli::run_import(&config, i) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(e) => Err(e),
+        },
         Command::Survey(s) => match cli::run_survey(s) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::FAILURE,

@@ -14,7 +14,7 @@ use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args};
 use crate::web::routes::{safe_return_path, Access, RouteDef};
-use crate::web::AppState;
+use crate::web::{see_other, AppState};
 
 const ADMIN: Access = Access::Roles(&[Role::Beheerder]);
 
@@ -45,12 +45,6 @@ pub fn routes() -> Vec<RouteDef> {
 
 fn require_user(ctx: &Ctx) -> Result<&CurrentUser, AppError> {
     ctx.user.as_ref().ok_or(AppError::Unauthorized)
-}
-
-fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
 }
 
 /// Query parameters on pages that show a notice after a redirect.

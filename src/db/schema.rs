@@ -85,6 +85,8 @@ pub const ALL_TABLES: &[&str] = &[
     "drafts",
     "invitation_addresses",
     "interview_volunteers",
+    "paper_forms",
+    "paper_quarantine",
 ];
 
 diesel::table! {
@@ -197,7 +199,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    paper_forms (wave_id, form_id) {
+        wave_id -> BigInt,
+        form_id -> Text,
+    }
+}
+
+diesel::table! {
+    paper_quarantine (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        form_id -> Text,
+        line -> BigInt,
+        sheet -> Text,
+        problems -> Text,
+        created_on -> Date,
+    }
+}
+
 diesel::joinable!(waves -> questionnaire_versions (version_id));
+diesel::joinable!(paper_forms -> waves (wave_id));
+diesel::joinable!(paper_quarantine -> waves (wave_id));
 diesel::joinable!(responses -> waves (wave_id));
 diesel::joinable!(drafts -> invitations (invitation_id));
 diesel::joinable!(invitation_addresses -> invitations (invitation_id));
@@ -218,5 +241,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     responses,
     drafts,
     invitation_addresses,
-    interview_volunteers
+    interview_volunteers,
+    paper_forms,
+    paper_quarantine
 );

@@ -8,6 +8,7 @@ pub mod definition;
 pub mod export;
 pub mod form;
 pub mod invite;
+pub mod paper;
 pub mod respond;
 pub mod respondent;
 pub mod staff;

@@ -266,19 +266,42 @@ pub fn submit(
             diesel::delete(drafts::table.find(id)).execute(c)?;
             diesel::delete(invitation_addresses::table.find(id)).execute(c)?;
         }
-        diesel::insert_into(responses::table)
-            .values((
-                responses::wave_id.eq(wave.id),
-                responses::version_id.eq(wave.version_id),
-                responses::channel.eq(&meta.channel),
-                responses::helper.eq(meta.helper.as_deref()),
-                responses::language.eq(&meta.language),
-                responses::answered_on.eq(today),
-                responses::answers.eq(&json),
-            ))
-            .execute(c)?;
+        insert_json(c, wave, &json, meta, today)?;
         Ok(())
     })
+}
+
+/// Stores one answer set as it is (already checked), inside the caller's transaction.
+pub fn insert_response(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    answers: &AnswerSet,
+    meta: &Meta,
+    today: NaiveDate,
+) -> QueryResult<()> {
+    let json = serde_json::to_string(answers).unwrap_or_else(|_| "{}".into());
+    insert_json(conn, wave, &json, meta, today)
+}
+
+fn insert_json(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    json: &str,
+    meta: &Meta,
+    today: NaiveDate,
+) -> QueryResult<()> {
+    diesel::insert_into(responses::table)
+        .values((
+            responses::wave_id.eq(wave.id),
+            responses::version_id.eq(wave.version_id),
+            responses::channel.eq(&meta.channel),
+            responses::helper.eq(meta.helper.as_deref()),
+            responses::language.eq(&meta.language),
+            responses::answered_on.eq(today),
+            responses::answers.eq(json),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Number of stored answer sets of a wave.

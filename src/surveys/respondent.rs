@@ -23,7 +23,7 @@ use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 use crate::web::routes::{Access, RouteDef};
-use crate::web::AppState;
+use crate::web::{see_other, AppState};
 
 /// Cookie holding the respondent's code while answering (path `/v` only).
 pub const CODE_COOKIE: &str = "kb_v";
@@ -64,12 +64,6 @@ async fn read_aloud_script() -> HttpResponse {
         .body(READ_ALOUD_JS)
 }
 
-fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
-}
-
 fn path_cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
     Cookie::build(name, value)
         .path("/v")
@@ -91,7 +85,7 @@ pub fn date_text(d: chrono::NaiveDate) -> String {
 }
 
 /// The message, and status, for a code or wave that cannot be answered.
-fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
+pub fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
     match e {
         RespondError::Unknown => (StatusCode::NOT_FOUND, t(lang, "respond-error-unknown")),
         RespondError::Used => (StatusCode::CONFLICT, t(lang, "respond-error-used")),
@@ -599,6 +593,7 @@ fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -
             }
             button type="submit" { (t(lang, "respond-send")) }
         }
+        (privacy_note(lang))
     }
 }
 

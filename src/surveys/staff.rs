@@ -24,7 +24,7 @@ use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 use crate::web::routes::{Access, RouteDef};
-use crate::web::AppState;
+use crate::web::{see_other, AppState};
 
 const RESEARCH: Access = Access::Roles(&[Role::Onderzoeker]);
 const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
@@ -57,12 +57,6 @@ fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
     Ok(Actor::User(
         ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id,
     ))
-}
-
-fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
 }
 
 use crate::surveys::respondent::date_text;
@@ -1147,17 +1141,10 @@ async fn entry_submit(
             ),
         )),
         Err(e) => {
+            // The respondent's own messages, except that here the answers were typed for nothing.
             let message = match &e {
-                RespondError::Unknown => t(lang, "respond-error-unknown"),
                 RespondError::Used => t(lang, "entry-error-used"),
-                RespondError::NotYetOpen(d) => {
-                    t_args(lang, "respond-error-not-open", &[("date", &date_text(*d))])
-                }
-                RespondError::Closed(d) => {
-                    t_args(lang, "respond-error-closed", &[("date", &date_text(*d))])
-                }
-                RespondError::Channel => t(lang, "respond-error-channel"),
-                _ => t(lang, "error-500-text"),
+                other => crate::surveys::respondent::refusal(lang, other).1,
             };
             let general = [("invoer-code", message)];
             Ok(page_response(

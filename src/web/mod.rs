@@ -11,6 +11,8 @@ pub mod routes;
 
 use std::sync::Arc;
 
+use actix_web::HttpResponse;
+
 use crate::config::Config;
 use crate::db::{DbConnection, Pool};
 use errors::AppError;
@@ -47,4 +49,11 @@ impl AppState {
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
     }
+}
+
+/// "303 See Other" to `location`: where a form post sends the browser next.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .finish()
 }

@@ -68,6 +68,9 @@ fn every_command_has_help() {
         vec!["wave", "create"],
         vec!["wave", "list"],
         vec!["wave", "invite"],
+        vec!["import"],
+        vec!["import", "paper"],
+        vec!["import", "mapping"],
     ] {
         let out = klankbord().args(&args).arg("--help").output().unwrap();
         assert!(out.status.success(), "{args:?}");

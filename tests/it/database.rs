@@ -87,6 +87,24 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
+    diesel::insert_into(paper_forms::table)
+        .values((
+            paper_forms::wave_id.eq(wave),
+            paper_forms::form_id.eq("R1-000001"),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::insert_into(paper_quarantine::table)
+        .values((
+            paper_quarantine::wave_id.eq(wave),
+            paper_quarantine::form_id.eq("R1-000002"),
+            paper_quarantine::line.eq(3i64),
+            paper_quarantine::sheet.eq("{}"),
+            paper_quarantine::problems.eq("[]"),
+            paper_quarantine::created_on.eq(day),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -203,6 +221,15 @@ both_backends!(every_table_loads, |app| {
             .select(interview_volunteers::all_columns)
             .load(&mut conn)
             .unwrap();
+    let pf: Vec<(i64, String)> = paper_forms::table
+        .select(paper_forms::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let pq: Vec<(i64, i64, String, i64, String, String, chrono::NaiveDate)> =
+        paper_quarantine::table
+            .select(paper_quarantine::all_columns)
+            .load(&mut conn)
+            .unwrap();
     assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 4));
     assert_eq!(resp[0].6, day, "answers carry a date only");
     assert_eq!(w[0].3.to_string(), "2027-04-01", "dates come back as dates");
@@ -221,7 +248,9 @@ both_backends!(every_table_loads, |app| {
             resp.len(),
             dr.len(),
             ia.len(),
-            iv.len()
+            iv.len(),
+            pf.len(),
+            pq.len()
         ]
         .iter()
         .filter(|n| **n > 0)

@@ -12,6 +12,7 @@ mod cli;
 mod database;
 mod mail;
 mod pages;
+mod paper;
 mod scale_out;
 mod survey_browser;
 mod surveys;

@@ -314,3 +314,45 @@ fn staff_survey_pages_have_no_axe_violations() {
     }
     assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
 }
+
+#[test]
+fn read_aloud_speaks_the_question_in_the_page_language() {
+    let Some((b, _)) = browser_or_skip("survey_read_aloud") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "survey_read_aloud") else {
+        return;
+    };
+    let def = standard();
+    let w = wave(&app, 0, 30, &[]);
+    let code = make_codes(&app, w.id, 1).remove(0);
+    b.goto(&format!("{}/v/{code}?lang=tr", app.base));
+    b.wait_for_path("start", |p| p == "/v/start");
+    let step = def.items().position(|i| i.key == "bereikbaar").unwrap();
+    b.goto(&format!("{}/v/vraag/{step}", app.base));
+    // The button only appears with the script; the browser's speech is caught instead of played.
+    let visible = b.exec(
+        "var btn = document.querySelector('button.read-aloud'); return !!btn && !btn.hidden && btn.getBoundingClientRect().height >= 44;",
+    );
+    assert_eq!(
+        visible,
+        serde_json::json!(true),
+        "the read-aloud button shows"
+    );
+    let said = b.exec(
+        "window.__said = null; \
+         window.speechSynthesis.speak = function (u) { window.__said = {text: u.text, lang: u.lang}; }; \
+         document.querySelector('button.read-aloud').click(); return window.__said;",
+    );
+    let item = def.item("bereikbaar").unwrap();
+    assert_eq!(said["lang"], serde_json::json!("tr"));
+    let text = said["text"].as_str().unwrap_or("");
+    assert!(
+        text.contains(klankbord::surveys::answers::text_in(&item.text, Lang::Tr)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&t(Lang::Tr, "scale-agree-5")),
+        "the answers are read too: {text}"
+    );
+}

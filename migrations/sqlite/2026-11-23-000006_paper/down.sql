@@ -1,0 +1,2 @@
+DROP TABLE paper_quarantine;
+DROP TABLE paper_forms;

@@ -1,0 +1,19 @@
+-- The paper channel: which form numbers of a wave have been imported (so a file imported twice adds
+-- nothing), and sheets held back for correction. Like invitations, an imported form number has no
+-- link to the answers it carried; a quarantined sheet keeps its content only until it is imported.
+CREATE TABLE paper_forms (
+    wave_id BIGINT NOT NULL REFERENCES waves(id),
+    form_id TEXT NOT NULL,
+    PRIMARY KEY (wave_id, form_id)
+);
+
+CREATE TABLE paper_quarantine (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    wave_id BIGINT NOT NULL REFERENCES waves(id),
+    form_id TEXT NOT NULL,
+    line BIGINT NOT NULL,
+    sheet TEXT NOT NULL,
+    problems TEXT NOT NULL,
+    created_on DATE NOT NULL
+);
+CREATE UNIQUE INDEX paper_quarantine_form ON paper_quarantine (wave_id, form_id);

@@ -1,0 +1,361 @@
+//! Importing a file of scanned sheets into a wave: streamed, checked sheet by sheet, written in
+//! batches (each batch one transaction), with every problem reported as it is found. A form number
+//! is stored when its sheet is imported, so importing a file again adds nothing, a corrected file
+//! fills only the gaps, and an import that was killed is completed by running it again.
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::mapping::{self, ColumnRule};
+use super::reader::{ReadError, SheetReader};
+use super::sheet::{self, Action, Expect, Finding, Format, Layout, Rule, Sheet, Verdict};
+use crate::db::schema::{paper_forms, paper_quarantine};
+use crate::db::{write_tx, DbConnection};
+use crate::surveys::definition::Definition;
+use crate::surveys::respond::{self, Meta};
+use crate::surveys::waves::Wave;
+
+/// How to import.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Check only; write nothing.
+    pub dry_run: bool,
+    /// Import only when no sheet needs quarantine (the file is read twice).
+    pub all_or_nothing: bool,
+    /// Sheets per transaction.
+    pub batch: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            dry_run: false,
+            all_or_nothing: false,
+            batch: 1000,
+        }
+    }
+}
+
+/// Counts of one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Data rows read.
+    pub rows: u64,
+    /// Sheets stored as answers.
+    pub imported: u64,
+    /// Sheets kept aside for correction.
+    pub quarantined: u64,
+    /// Sheets skipped because their form was imported before or occurs twice.
+    pub duplicates: u64,
+    /// Sheets with nothing marked.
+    pub empty: u64,
+    /// Problems reported.
+    pub findings: u64,
+    /// Whether anything was written (false for a dry run or a refused all-or-nothing run).
+    pub written: bool,
+}
+
+/// Why a file could not be imported at all (nothing was written).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file cannot be read as CSV.
+    #[error("het bestand is niet te lezen: {0}")]
+    Read(#[from] ReadError),
+    /// The header does not fit the format or mapping.
+    #[error("{0}")]
+    Layout(String),
+    /// Columns that are no question (generic format).
+    #[error(
+        "deze kolommen horen bij geen enkele vraag: {0}; haal ze weg of kies het goede formaat"
+    )]
+    UnknownColumns(String),
+    /// Database failure (the current batch was rolled back whole).
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+}
+
+/// What the importer needs to know about the target.
+pub struct Target<'a> {
+    /// The wave.
+    pub wave: &'a Wave,
+    /// Its questionnaire.
+    pub def: &'a Definition,
+    /// The input format.
+    pub format: Format,
+    /// A hand-written mapping (SDAPS), instead of the generated one.
+    pub mapping: Option<Vec<ColumnRule>>,
+    /// Date stored on imported answers.
+    pub today: NaiveDate,
+}
+
+/// Imports sheets from the stream `open()` gives (called twice for all-or-nothing). `report` gets
+/// every finding as it is made; `progress` the number of rows read so far, now and then.
+pub fn import<R: Read>(
+    conn: &mut DbConnection,
+    target: &Target<'_>,
+    open: &mut dyn FnMut() -> std::io::Result<R>,
+    options: Options,
+    report: &mut dyn FnMut(&Finding),
+    progress: &mut dyn FnMut(u64),
+) -> Result<Summary, ImportError> {
+    if options.all_or_nothing && !options.dry_run {
+        let check = run(
+            conn,
+            target,
+            open()?,
+            Options {
+                dry_run: true,
+                ..options
+            },
+            report,
+            progress,
+        )?;
+        if check.quarantined > 0 {
+            return Ok(check);
+        }
+        // Clean: import for real without reporting the same notes twice.
+        return run(conn, target, open()?, options, &mut |_| {}, progress);
+    }
+    run(conn, target, open()?, options, report, progress)
+}
+
+impl From<std::io::Error> for ImportError {
+    fn from(e: std::io::Error) -> Self {
+        ImportError::Read(ReadError::Io(e))
+    }
+}
+
+fn run<R: Read>(
+    conn: &mut DbConnection,
+    target: &Target<'_>,
+    input: R,
+    options: Options,
+    report: &mut dyn FnMut(&Finding),
+    progress: &mut dyn FnMut(u64),
+) -> Result<Summary, ImportError> {
+    let mut reader = SheetReader::new(input)?;
+    let header = reader.header().to_vec();
+    let rules = match (&target.mapping, target.format) {
+        (Some(m), _) => m.clone(),
+        (None, Format::Sdaps) => mapping::sdaps(target.def),
+        (None, Format::Generic) => mapping::generic(target.def, &header)
+            .map_err(|cols| ImportError::UnknownColumns(cols.join(", ")))?,
+    };
+    let layout = Layout::new(target.format, &header, &rules).map_err(ImportError::Layout)?;
+    let expect = Expect {
+        wave_id: target.wave.id,
+        version_id: target.wave.version_id,
+    };
+    let mut summary = Summary::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut batch: Vec<(Sheet, String)> = Vec::with_capacity(options.batch);
+    loop {
+        let row = reader.next_row()?;
+        let done = row.is_none();
+        if let Some(row) = row {
+            summary.rows += 1;
+            let mut s = sheet::read_sheet(target.def, &layout, expect, &row);
+            if !s.form.is_empty() && !seen.insert(s.form.clone()) {
+                s.findings = vec![Finding {
+                    line: s.line,
+                    form: s.form.clone(),
+                    column: String::new(),
+                    rule: Rule::DuplicateInFile,
+                    detail: "dit formuliernummer staat eerder in het bestand".into(),
+                    value: s.form.clone(),
+                    action: Action::SkippedDuplicate,
+                }];
+                s.verdict = Verdict::SkipEmpty;
+                summary.duplicates += 1;
+                report_all(&s.findings, report, &mut summary);
+                continue;
+            }
+            let raw = if s.verdict == Verdict::Quarantine {
+                sheet::sheet_json(&layout, &row)
+            } else {
+                String::new()
+            };
+            batch.push((s, raw));
+            if summary.rows % 10_000 == 0 {
+                progress(summary.rows);
+            }
+        }
+        if batch.len() >= options.batch || (done && !batch.is_empty()) {
+            let sheets = std::mem::take(&mut batch);
+            store_batch(conn, target, sheets, options, report, &mut summary)?;
+        }
+        if done {
+            break;
+        }
+    }
+    progress(summary.rows);
+    summary.written = !options.dry_run
+        && (summary.imported > 0 || summary.quarantined > 0)
+        && !(options.all_or_nothing && summary.quarantined > 0);
+    Ok(summary)
+}
+
+fn report_all(findings: &[Finding], report: &mut dyn FnMut(&Finding), summary: &mut Summary) {
+    for f in findings {
+        summary.findings += 1;
+        report(f);
+    }
+}
+
+/// Checks a batch against what is imported already, then writes it in one transaction (or only
+/// counts, for a dry run).
+fn store_batch(
+    conn: &mut DbConnection,
+    target: &Target<'_>,
+    mut sheets: Vec<(Sheet, String)>,
+    options: Options,
+    report: &mut dyn FnMut(&Finding),
+    summary: &mut Summary,
+) -> Result<(), ImportError> {
+    let forms: Vec<&str> = sheets
+        .iter()
+        .filter(|(s, _)| !s.form.is_empty())
+        .map(|(s, _)| s.form.as_str())
+        .collect();
+    let known: HashSet<String> = paper_forms::table
+        .filter(paper_forms::wave_id.eq(target.wave.id))
+        .filter(paper_forms::form_id.eq_any(&forms))
+        .select(paper_forms::form_id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    let mut counts = Summary::default();
+    for (s, _) in &mut sheets {
+        if known.contains(&s.form) {
+            s.findings = vec![Finding {
+                line: s.line,
+                form: s.form.clone(),
+                column: String::new(),
+                rule: Rule::AlreadyImported,
+                detail: "dit formulier is al eerder ingelezen".into(),
+                value: s.form.clone(),
+                action: Action::SkippedDuplicate,
+            }];
+            s.verdict = Verdict::SkipEmpty;
+            counts.duplicates += 1;
+            continue;
+        }
+        match s.verdict {
+            Verdict::Import => counts.imported += 1,
+            Verdict::Quarantine => counts.quarantined += 1,
+            Verdict::SkipEmpty => counts.empty += 1,
+        }
+    }
+    if !options.dry_run {
+        write_tx(conn, |c| write_sheets(c, target, &sheets))?;
+    }
+    summary.imported += counts.imported;
+    summary.quarantined += counts.quarantined;
+    summary.duplicates += counts.duplicates;
+    summary.empty += counts.empty;
+    for (s, _) in &sheets {
+        report_all(&s.findings, report, summary);
+    }
+    Ok(())
+}
+
+fn write_sheets(
+    c: &mut DbConnection,
+    target: &Target<'_>,
+    sheets: &[(Sheet, String)],
+) -> Result<(), diesel::result::Error> {
+    let wave = target.wave;
+    let meta = Meta {
+        channel: "paper-scan".into(),
+        helper: None,
+        language: "nl".into(),
+    };
+    for (s, raw) in sheets {
+        // A sheet without a number is kept under its line, so two of them do not replace each other.
+        let form = if s.form.is_empty() {
+            format!("ZONDER-NUMMER-REGEL-{}", s.line)
+        } else {
+            s.form.clone()
+        };
+        match s.verdict {
+            Verdict::Import => {
+                diesel::insert_into(paper_forms::table)
+                    .values((
+                        paper_forms::wave_id.eq(wave.id),
+                        paper_forms::form_id.eq(&s.form),
+                    ))
+                    .execute(c)?;
+                respond::insert_response(c, wave, &s.answers, &meta, target.today)?;
+                diesel::delete(
+                    paper_quarantine::table
+                        .filter(paper_quarantine::wave_id.eq(wave.id))
+                        .filter(paper_quarantine::form_id.eq(&s.form)),
+                )
+                .execute(c)?;
+            }
+            Verdict::Quarantine => {
+                // The newest version of a sheet replaces an older quarantined one.
+                diesel::delete(
+                    paper_quarantine::table
+                        .filter(paper_quarantine::wave_id.eq(wave.id))
+                        .filter(paper_quarantine::form_id.eq(&form)),
+                )
+                .execute(c)?;
+                let problems = serde_json::to_string(&s.findings).unwrap_or_else(|_| "[]".into());
+                diesel::insert_into(paper_quarantine::table)
+                    .values((
+                        paper_quarantine::wave_id.eq(wave.id),
+                        paper_quarantine::form_id.eq(&form),
+                        paper_quarantine::line.eq(s.line as i64),
+                        paper_quarantine::sheet.eq(raw),
+                        paper_quarantine::problems.eq(&problems),
+                        paper_quarantine::created_on.eq(target.today),
+                    ))
+                    .execute(c)?;
+            }
+            Verdict::SkipEmpty => {}
+        }
+    }
+    Ok(())
+}
+
+/// Writes the validation report as CSV (Dutch headers), one finding per line.
+pub fn report_csv_header() -> &'static str {
+    "regel,formulier,kolom,regel_overtreden,uitleg,waarde,actie\n"
+}
+
+/// One report line (fields quoted as needed).
+pub fn report_csv_line(f: &Finding) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(vec![]);
+    let rule = serde_json::to_value(&f.rule)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let action = action_text(f.action);
+    let _ = w.write_record([
+        f.line.to_string().as_str(),
+        &f.form,
+        &f.column,
+        &rule,
+        &f.detail,
+        &f.value,
+        action,
+    ]);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The action in plain Dutch.
+pub fn action_text(a: Action) -> &'static str {
+    match a {
+        Action::Imported => "ingelezen",
+        Action::ItemLeftEmpty => "antwoord leeg gelaten",
+        Action::Quarantined => "blad apart gezet",
+        Action::SkippedDuplicate => "overgeslagen (dubbel)",
+        Action::SkippedEmpty => "overgeslagen (leeg)",
+    }
+}

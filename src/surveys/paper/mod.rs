@@ -1,0 +1,8 @@
+//! The paper channel: scanned forms exported by OMR software (SDAPS, or any tool in the generic
+//! format) are read as a stream, checked sheet by sheet with the web questionnaire's own rules, and
+//! imported in batches; sheets with problems are reported and kept aside, never dropped silently.
+
+pub mod import;
+pub mod mapping;
+pub mod reader;
+pub mod sheet;

@@ -1,0 +1,776 @@
+//! One scanned sheet: its form number, the OMR's flags, and its answers checked by the same rules as
+//! the web questionnaire. Every problem becomes a [`Finding`] that says what was done about it, so
+//! nothing is dropped without a line in the report.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::mapping::{range_values, ColumnRule, Meaning};
+use super::reader::Row;
+use crate::surveys::answers::{self, AnswerSet, ItemProblem, Posted, OTHER_SUFFIX};
+use crate::surveys::definition::{Definition, ItemKind};
+
+/// The form-number column of the generic format.
+pub const GENERIC_FORM_COLUMN: &str = "form_id";
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// SDAPS csvdata export.
+    Sdaps,
+    /// A header of question keys plus `form_id`.
+    Generic,
+}
+
+/// What was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// No form number on the sheet.
+    NoFormNumber,
+    /// The form number belongs to another wave, or is not a form number of this product.
+    OtherWave,
+    /// The sheet is of another questionnaire version.
+    OtherVersion,
+    /// The OMR found nothing marked.
+    OmrEmpty,
+    /// The OMR marked the sheet invalid.
+    OmrInvalid,
+    /// The OMR could not recognise the sheet.
+    OmrUnrecognised,
+    /// Nobody verified the OMR's reading (noted; the sheet is imported).
+    OmrUnverified,
+    /// The operator left a review remark.
+    OmrReview,
+    /// Two or more boxes marked on a one-answer question.
+    DoubleMark,
+    /// A box number outside the question's range.
+    OutOfRange,
+    /// A box column with something else than 0 or 1.
+    NotABox,
+    /// A handwritten text that was not typed over (SDAPS exports such a box as 0/1).
+    TextNotTranscribed,
+    /// The value breaks a rule of the question (the message says which).
+    InvalidAnswer,
+    /// An answer to a question that the sheet's own answers make not applicable.
+    NotApplicable,
+    /// The same form number earlier in this file.
+    DuplicateInFile,
+    /// The form number was imported before.
+    AlreadyImported,
+}
+
+/// What was done about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// The sheet was imported (a note).
+    Imported,
+    /// This answer was left empty; the rest of the sheet was imported.
+    ItemLeftEmpty,
+    /// The whole sheet is kept aside for correction.
+    Quarantined,
+    /// Skipped: the form was imported already or occurs twice.
+    SkippedDuplicate,
+    /// Skipped: nothing was marked on the sheet.
+    SkippedEmpty,
+}
+
+/// One line of the validation report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Line in the file.
+    pub line: u64,
+    /// Form number (may be empty).
+    pub form: String,
+    /// Column (empty for the whole sheet).
+    pub column: String,
+    /// The rule.
+    pub rule: Rule,
+    /// Details in plain Dutch (for example the allowed range).
+    pub detail: String,
+    /// The value found.
+    pub value: String,
+    /// What was done.
+    pub action: Action,
+}
+
+/// What happens with a sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Store its answers.
+    Import,
+    /// Keep it aside for correction.
+    Quarantine,
+    /// Nothing to store.
+    SkipEmpty,
+}
+
+/// A checked sheet.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// Line in the file.
+    pub line: u64,
+    /// Form number as printed (upper case, trimmed).
+    pub form: String,
+    /// The answers that passed.
+    pub answers: AnswerSet,
+    /// Every problem and what was done.
+    pub findings: Vec<Finding>,
+    /// The outcome.
+    pub verdict: Verdict,
+}
+
+/// A form number: `R{wave}-{sheet}`, for example `R3-000127`.
+pub fn form_number(wave_id: i64, sheet: u64) -> String {
+    format!("R{wave_id}-{sheet:06}")
+}
+
+/// The wave in a form number, if it is one.
+pub fn wave_of_form(form: &str) -> Option<i64> {
+    let rest = form.trim().strip_prefix(['R', 'r'])?;
+    let (wave, sheet) = rest.split_once('-')?;
+    if sheet.is_empty() || !sheet.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    wave.parse().ok()
+}
+
+/// Where things are in the file: found once from the header.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    format: Format,
+    form: Option<usize>,
+    questionnaire: Option<usize>,
+    flags: Vec<(usize, &'static str)>,
+    review: Option<usize>,
+    columns: Vec<(usize, ColumnRule)>,
+    header: Vec<String>,
+}
+
+/// SDAPS sheet columns.
+const SDAPS_FORM: &str = "global_id";
+const SDAPS_QUESTIONNAIRE: &str = "questionnaire_id";
+const SDAPS_FLAGS: [&str; 4] = ["empty", "valid", "recognized", "verified"];
+
+impl Layout {
+    /// Matches the header against the mapping. A mapped column missing from the file is no
+    /// problem (those questions are unanswered); a missing form-number column is.
+    pub fn new(format: Format, header: &[String], rules: &[ColumnRule]) -> Result<Layout, String> {
+        let pos = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let form_name = match format {
+            Format::Sdaps => SDAPS_FORM,
+            Format::Generic => GENERIC_FORM_COLUMN,
+        };
+        let form = pos(form_name);
+        if form.is_none() {
+            return Err(format!(
+                "de kolom '{form_name}' met het formuliernummer ontbreekt in de kopregel"
+            ));
+        }
+        let columns: Vec<(usize, ColumnRule)> = rules
+            .iter()
+            .filter_map(|r| pos(&r.column).map(|i| (i, r.clone())))
+            .collect();
+        if columns.is_empty() {
+            return Err("geen enkele kolom van het bestand hoort bij een vraag; kies het goede formaat of de goede koppeling".into());
+        }
+        let (questionnaire, flags, review) = match format {
+            Format::Sdaps => (
+                pos(SDAPS_QUESTIONNAIRE),
+                SDAPS_FLAGS
+                    .iter()
+                    .filter_map(|f| pos(f).map(|i| (i, *f)))
+                    .collect(),
+                pos("review"),
+            ),
+            Format::Generic => (None, vec![], None),
+        };
+        Ok(Layout {
+            format,
+            form,
+            questionnaire,
+            flags,
+            review,
+            columns,
+            header: header.to_vec(),
+        })
+    }
+
+    /// The header, for storing a quarantined sheet by column name.
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+}
+
+/// What the sheets of this import must belong to.
+#[derive(Debug, Clone, Copy)]
+pub struct Expect {
+    /// The wave.
+    pub wave_id: i64,
+    /// Its questionnaire text (the `questionnaire_id` printed for SDAPS).
+    pub version_id: i64,
+}
+
+fn is_na(v: &str) -> bool {
+    v.is_empty() || v.eq_ignore_ascii_case("NA")
+}
+
+/// What the columns of one question hold: the values, the "anders" text, and the column names.
+type Marked<'a> = (Vec<String>, Option<String>, Vec<&'a str>);
+
+/// Checks one row. Pure: the same row always gives the same sheet.
+pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) -> Sheet {
+    let cell = |i: usize| row.fields.get(i).map(|s| s.trim()).unwrap_or("");
+    let form = layout.form.map(cell).unwrap_or("").to_uppercase();
+    let mut findings: Vec<Finding> = vec![];
+    let mut verdict = Verdict::Import;
+    let mut flagged_empty = false;
+    let mut note = |column: &str, rule: Rule, detail: String, value: &str, action: Action| {
+        findings.push(Finding {
+            line: row.line,
+            form: form.clone(),
+            column: column.to_string(),
+            rule,
+            detail,
+            value: value.to_string(),
+            action,
+        });
+    };
+
+    // The sheet as a whole.
+    if form.is_empty() {
+        note("", Rule::NoFormNumber, "zonder formuliernummer kan een blad niet veilig worden ingelezen (het zou dubbel kunnen komen)".into(), "", Action::Quarantined);
+        verdict = Verdict::Quarantine;
+    } else if wave_of_form(&form) != Some(expect.wave_id) {
+        note(
+            "",
+            Rule::OtherWave,
+            format!(
+                "het formuliernummer hoort niet bij ronde {}",
+                expect.wave_id
+            ),
+            &form,
+            Action::Quarantined,
+        );
+        verdict = Verdict::Quarantine;
+    }
+    if let Some(q) = layout.questionnaire {
+        let v = cell(q);
+        if !v.is_empty() && v != expect.version_id.to_string() {
+            note(
+                SDAPS_QUESTIONNAIRE,
+                Rule::OtherVersion,
+                format!(
+                    "dit blad is van een andere versie van de vragenlijst (verwacht {})",
+                    expect.version_id
+                ),
+                v,
+                Action::Quarantined,
+            );
+            verdict = Verdict::Quarantine;
+        }
+    }
+    for (i, flag) in &layout.flags {
+        let v = cell(*i);
+        let set = v == "1" || v.eq_ignore_ascii_case("true");
+        let unset = v == "0" || v.eq_ignore_ascii_case("false");
+        match *flag {
+            "empty" if set => {
+                flagged_empty = true;
+                if verdict == Verdict::Import {
+                    verdict = Verdict::SkipEmpty;
+                }
+                note(
+                    flag,
+                    Rule::OmrEmpty,
+                    "de scanner vond niets aangekruist".into(),
+                    v,
+                    if verdict == Verdict::SkipEmpty {
+                        Action::SkippedEmpty
+                    } else {
+                        Action::Quarantined
+                    },
+                );
+            }
+            "valid" if unset => {
+                note(
+                    flag,
+                    Rule::OmrInvalid,
+                    "de scanner keurde het blad af".into(),
+                    v,
+                    Action::Quarantined,
+                );
+                verdict = Verdict::Quarantine;
+            }
+            "recognized" if unset => {
+                note(
+                    flag,
+                    Rule::OmrUnrecognised,
+                    "de scanner herkende het blad niet".into(),
+                    v,
+                    Action::Quarantined,
+                );
+                verdict = Verdict::Quarantine;
+            }
+            "verified" if unset => note(
+                flag,
+                Rule::OmrUnverified,
+                "niemand heeft de herkenning nagekeken".into(),
+                v,
+                Action::Imported,
+            ),
+            _ => {}
+        }
+    }
+    if let Some(r) = layout.review {
+        let v = cell(r);
+        if !v.is_empty() {
+            note(
+                "review",
+                Rule::OmrReview,
+                "de scanner-operator schreef een opmerking; kijk het blad na".into(),
+                v,
+                Action::Quarantined,
+            );
+            verdict = Verdict::Quarantine;
+        }
+    }
+
+    // The answers, per question, with the web questionnaire's rules.
+    let mut values: BTreeMap<&str, Marked<'_>> = BTreeMap::new();
+    for (i, rule) in &layout.columns {
+        let v = cell(*i);
+        let Some(item) = def.item(&rule.item) else {
+            continue;
+        };
+        let entry = values.entry(item.key.as_str()).or_default();
+        entry.2.push(rule.column.as_str());
+        match &rule.meaning {
+            Meaning::Range => {
+                if is_na(v) {
+                    continue;
+                }
+                let range = range_values(item);
+                match v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=range.len()).contains(n))
+                {
+                    Some(n) => entry.0.push(range[n - 1].clone()),
+                    None => {
+                        note(
+                            &rule.column,
+                            Rule::OutOfRange,
+                            format!("verwacht 1 tot en met {} of NA", range.len()),
+                            v,
+                            Action::ItemLeftEmpty,
+                        );
+                        entry.0.push("\u{0}".into());
+                    }
+                }
+            }
+            Meaning::Box(code) => match v {
+                "1" => entry.0.push(code.clone()),
+                "0" | "" => {}
+                other => {
+                    note(
+                        &rule.column,
+                        Rule::NotABox,
+                        "verwacht 0 of 1".into(),
+                        other,
+                        Action::ItemLeftEmpty,
+                    );
+                    entry.0.push("\u{0}".into());
+                }
+            },
+            Meaning::Value => {
+                if !v.is_empty() {
+                    if matches!(item.kind, ItemKind::Multi { .. }) {
+                        entry.0.extend(v.split('|').map(|c| c.trim().to_string()));
+                    } else {
+                        entry.0.push(v.to_string());
+                    }
+                }
+            }
+            Meaning::Text | Meaning::OtherText => {
+                let text = row.fields.get(*i).map(|s| s.trim()).unwrap_or("");
+                // SDAPS writes 0/1 for a text box that was not typed over.
+                let untranscribed = layout.format == Format::Sdaps && (text == "0" || text == "1");
+                if untranscribed {
+                    if text == "1" {
+                        note(
+                            &rule.column,
+                            Rule::TextNotTranscribed,
+                            "er is iets geschreven maar niet overgetypt".into(),
+                            text,
+                            Action::ItemLeftEmpty,
+                        );
+                    }
+                } else if !text.is_empty() {
+                    if rule.meaning == Meaning::Text {
+                        entry.0.push(text.to_string());
+                    } else {
+                        entry.1 = Some(text.to_string());
+                    }
+                }
+            }
+        }
+    }
+    let mut answers = AnswerSet::new();
+    for item in def.items() {
+        let Some((vals, other, columns)) = values.get(item.key.as_str()) else {
+            continue;
+        };
+        let column = columns.join("+");
+        if vals.iter().any(|v| v == "\u{0}") {
+            continue; // already reported
+        }
+        let one_answer = matches!(
+            item.kind,
+            ItemKind::Single { .. } | ItemKind::Scale { .. } | ItemKind::Grade
+        );
+        if one_answer && vals.len() > 1 {
+            note(
+                &column,
+                Rule::DoubleMark,
+                "meer dan één vakje aangekruist bij een vraag met één antwoord".into(),
+                &vals.join("|"),
+                Action::ItemLeftEmpty,
+            );
+            continue;
+        }
+        let posted = Posted {
+            values: vals.iter().map(String::as_str).collect(),
+            other: other.as_deref(),
+        };
+        match answers::parse_item(item, &posted) {
+            Ok(Some((value, other_text))) => {
+                answers.insert(item.key.clone(), value);
+                if let Some(o) = other_text {
+                    answers.insert(
+                        format!("{}{OTHER_SUFFIX}", item.key),
+                        answers::Stored::Text(o),
+                    );
+                }
+            }
+            Ok(None) => {}
+            Err(p) => {
+                let (key, args) = p.message();
+                let detail = crate::web::i18n::t_args(
+                    crate::web::i18n::Lang::Nl,
+                    key,
+                    &args
+                        .iter()
+                        .map(|(k, v)| (*k, v.as_str()))
+                        .collect::<Vec<_>>(),
+                );
+                // A text that is too long is kept whole for correction, never cut off.
+                let action = if matches!(p, ItemProblem::TooLong { .. }) {
+                    verdict = Verdict::Quarantine;
+                    Action::Quarantined
+                } else {
+                    Action::ItemLeftEmpty
+                };
+                let shown = if vals.is_empty() {
+                    other.clone().unwrap_or_default()
+                } else {
+                    vals.join("|")
+                };
+                note(&column, Rule::InvalidAnswer, detail, &shown, action);
+            }
+        }
+    }
+    // Answers in a block that the sheet's own answers hide (on paper anyone can fill in anything).
+    let before: Vec<String> = answers.keys().cloned().collect();
+    answers::prune_hidden(def, &mut answers);
+    for key in before.iter().filter(|k| !answers.contains_key(*k)) {
+        if key.ends_with(OTHER_SUFFIX) {
+            continue;
+        }
+        let column = values
+            .get(key.as_str())
+            .map(|(_, _, c)| c.join("+"))
+            .unwrap_or_default();
+        note(&column, Rule::NotApplicable, "deze vraag gold niet voor deze persoon (door een eerder antwoord); het antwoord telt niet mee".into(), key, Action::ItemLeftEmpty);
+    }
+    if verdict == Verdict::Import && answers.is_empty() && !flagged_empty {
+        // Nothing usable on a sheet that claims not to be empty: it is counted as empty, with a line.
+        note(
+            "",
+            Rule::OmrEmpty,
+            "er staat geen bruikbaar antwoord op het blad".into(),
+            "",
+            Action::SkippedEmpty,
+        );
+        verdict = Verdict::SkipEmpty;
+    }
+    // Findings say what finally happened to the sheet.
+    if verdict == Verdict::Quarantine {
+        for f in &mut findings {
+            if f.action == Action::ItemLeftEmpty || f.action == Action::Imported {
+                f.action = Action::Quarantined;
+            }
+        }
+    }
+    Sheet {
+        line: row.line,
+        form,
+        answers,
+        findings,
+        verdict,
+    }
+}
+
+/// A quarantined sheet's content by column name, to show and correct it later.
+pub fn sheet_json(layout: &Layout, row: &Row) -> String {
+    let map: BTreeMap<&str, &str> = layout
+        .header()
+        .iter()
+        .zip(row.fields.iter())
+        .map(|(h, v)| (h.as_str(), v.as_str()))
+        .collect();
+    serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surveys::paper::mapping;
+
+    fn standard() -> Definition {
+        crate::surveys::shipped().unwrap().remove(0)
+    }
+
+    const EXPECT: Expect = Expect {
+        wave_id: 3,
+        version_id: 1,
+    };
+
+    fn generic_sheet(def: &Definition, cols: &[(&str, &str)]) -> Sheet {
+        let header: Vec<String> = cols.iter().map(|(h, _)| h.to_string()).collect();
+        let rules = mapping::generic(def, &header).unwrap();
+        let layout = Layout::new(Format::Generic, &header, &rules).unwrap();
+        let row = Row {
+            line: 2,
+            fields: cols.iter().map(|(_, v)| v.to_string()).collect(),
+        };
+        read_sheet(def, &layout, EXPECT, &row)
+    }
+
+    #[test]
+    fn form_numbers_carry_their_wave() {
+        assert_eq!(form_number(3, 127), "R3-000127");
+        assert_eq!(wave_of_form("r3-000127"), Some(3));
+        assert_eq!(wave_of_form("R3-"), None);
+        assert_eq!(wave_of_form("3-1"), None);
+        assert_eq!(wave_of_form("R3-12a"), None);
+    }
+
+    #[test]
+    fn a_good_generic_sheet_is_imported() {
+        let def = standard();
+        let s = generic_sheet(
+            &def,
+            &[
+                ("form_id", "r3-000001"),
+                ("cijfer", "8"),
+                ("kanaal", "telefoon|anders"),
+                ("kanaal.anders", "WhatsApp"),
+                ("bereikbaar", "weet_niet"),
+            ],
+        );
+        assert_eq!(s.verdict, Verdict::Import, "{:?}", s.findings);
+        assert_eq!(s.form, "R3-000001");
+        assert!(s.findings.is_empty());
+        assert_eq!(s.answers["cijfer"], answers::Stored::Number(8));
+        assert_eq!(
+            s.answers["kanaal.anders"],
+            answers::Stored::Text("WhatsApp".into())
+        );
+    }
+
+    #[test]
+    fn bad_values_empty_the_item_and_long_texts_quarantine_the_sheet() {
+        let def = standard();
+        let s = generic_sheet(
+            &def,
+            &[
+                ("form_id", "R3-2"),
+                ("cijfer", "11"),
+                ("bereikbaar", "4"),
+                ("team", "nergens"),
+            ],
+        );
+        assert_eq!(s.verdict, Verdict::Import);
+        assert_eq!(s.findings.len(), 2, "{:?}", s.findings);
+        assert!(s.findings.iter().all(|f| f.action == Action::ItemLeftEmpty));
+        assert!(!s.answers.contains_key("cijfer"));
+        assert_eq!(s.answers["bereikbaar"], answers::Stored::Number(4));
+        let long = "x".repeat(1001);
+        let s = generic_sheet(
+            &def,
+            &[("form_id", "R3-3"), ("wat_goed", &long), ("cijfer", "7")],
+        );
+        assert_eq!(s.verdict, Verdict::Quarantine);
+        assert!(s.findings.iter().all(|f| f.action == Action::Quarantined));
+    }
+
+    #[test]
+    fn answers_in_a_hidden_block_do_not_count() {
+        let def = standard();
+        let s = generic_sheet(
+            &def,
+            &[
+                ("form_id", "R3-4"),
+                ("terugvordering", "nee"),
+                ("tv_afhandeling", "2"),
+            ],
+        );
+        assert_eq!(s.verdict, Verdict::Import);
+        assert!(!s.answers.contains_key("tv_afhandeling"));
+        assert_eq!(s.findings[0].rule, Rule::NotApplicable);
+    }
+
+    #[test]
+    fn sheet_level_problems() {
+        let def = standard();
+        let s = generic_sheet(&def, &[("form_id", ""), ("cijfer", "7")]);
+        assert_eq!(s.verdict, Verdict::Quarantine);
+        assert_eq!(s.findings[0].rule, Rule::NoFormNumber);
+        let s = generic_sheet(&def, &[("form_id", "R4-000001"), ("cijfer", "7")]);
+        assert_eq!(s.findings[0].rule, Rule::OtherWave);
+        let s = generic_sheet(&def, &[("form_id", "R3-000009"), ("cijfer", "")]);
+        assert_eq!(s.verdict, Verdict::SkipEmpty);
+    }
+
+    #[test]
+    fn sdaps_rows_with_flags_boxes_and_double_marks() {
+        let def = standard();
+        let rules = mapping::sdaps(&def);
+        let mut header: Vec<String> = [
+            "questionnaire_id",
+            "global_id",
+            "empty",
+            "valid",
+            "recognized",
+            "verified",
+            "review",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(["1_1_1", "1_1_2", "1_1_3", "1_5", "1_3_7", "1_3_t"].map(String::from));
+        let layout = Layout::new(Format::Sdaps, &header, &rules).unwrap();
+        let row = |fields: &[&str]| Row {
+            line: 7,
+            fields: fields.iter().map(|s| s.to_string()).collect(),
+        };
+        // Two boxes on laatste_contact; range 6 on bereikbaar = weet niet; anders with its text.
+        let s = read_sheet(
+            &def,
+            &layout,
+            EXPECT,
+            &row(&[
+                "1",
+                "R3-000010",
+                "0",
+                "1",
+                "1",
+                "1",
+                "",
+                "1",
+                "1",
+                "0",
+                "6",
+                "1",
+                "Buurthuis",
+            ]),
+        );
+        assert_eq!(s.verdict, Verdict::Import, "{:?}", s.findings);
+        assert_eq!(s.findings.len(), 1);
+        assert_eq!(s.findings[0].rule, Rule::DoubleMark);
+        assert_eq!(s.findings[0].column, "1_1_1+1_1_2+1_1_3");
+        assert_eq!(
+            s.answers["bereikbaar"],
+            answers::Stored::Text("weet_niet".into())
+        );
+        assert_eq!(
+            s.answers["kanaal"],
+            answers::Stored::List(vec!["anders".into()])
+        );
+        // Flagged empty, invalid, other version, review remark.
+        let s = read_sheet(
+            &def,
+            &layout,
+            EXPECT,
+            &row(&[
+                "1",
+                "R3-000011",
+                "1",
+                "1",
+                "1",
+                "1",
+                "",
+                "0",
+                "0",
+                "0",
+                "NA",
+                "0",
+                "",
+            ]),
+        );
+        assert_eq!(s.verdict, Verdict::SkipEmpty);
+        let s = read_sheet(
+            &def,
+            &layout,
+            EXPECT,
+            &row(&[
+                "1",
+                "R3-000012",
+                "0",
+                "0",
+                "1",
+                "0",
+                "",
+                "1",
+                "0",
+                "0",
+                "3",
+                "0",
+                "",
+            ]),
+        );
+        assert_eq!(s.verdict, Verdict::Quarantine);
+        assert!(s.findings.iter().any(|f| f.rule == Rule::OmrInvalid));
+        assert!(s.findings.iter().any(|f| f.rule == Rule::OmrUnverified));
+        let s = read_sheet(
+            &def,
+            &layout,
+            EXPECT,
+            &row(&[
+                "2",
+                "R3-000013",
+                "0",
+                "1",
+                "1",
+                "1",
+                "vlek",
+                "1",
+                "0",
+                "0",
+                "9",
+                "0",
+                "",
+            ]),
+        );
+        assert_eq!(s.verdict, Verdict::Quarantine);
+        assert!(s.findings.iter().any(|f| f.rule == Rule::OtherVersion));
+        assert!(s.findings.iter().any(|f| f.rule == Rule::OmrReview));
+        assert!(s
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::OutOfRange && f.value == "9"));
+    }
+}

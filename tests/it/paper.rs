@@ -1,0 +1,471 @@
+//! The paper channel on both databases: an SDAPS export with every kind of defect, imported,
+//! reported and kept aside as it should be; imported again (nothing added), corrected (only the gap
+//! filled), checked without writing, all or nothing; and a real import process killed with SIGKILL
+//! and run again.
+
+use diesel::prelude::*;
+use klankbord::db::schema::{paper_forms, paper_quarantine, responses};
+use klankbord::surveys::definition::{Definition, ItemKind};
+use klankbord::surveys::paper::import::{self, Options, Summary, Target};
+use klankbord::surveys::paper::mapping::{self, Meaning};
+use klankbord::surveys::paper::sheet::{form_number, Finding, Format, Rule};
+use klankbord::surveys::today;
+use klankbord::surveys::waves::Wave;
+
+use crate::both_backends;
+use crate::support::TestApp;
+use crate::surveys::{standard, wave};
+
+/// One SDAPS row: sheet columns, then every mapped column (good answers unless overridden).
+struct SdapsFile {
+    def: Definition,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl SdapsFile {
+    fn new(def: &Definition) -> SdapsFile {
+        let mut header: Vec<String> = [
+            "questionnaire_id",
+            "global_id",
+            "empty",
+            "valid",
+            "recognized",
+            "verified",
+            "review",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        header.extend(mapping::sdaps(def).into_iter().map(|r| r.column));
+        SdapsFile {
+            def: def.clone(),
+            header,
+            rows: vec![],
+        }
+    }
+
+    /// A well-filled sheet: first box of choices, 4 on scales, 8 as grade, "nee" to terugvordering.
+    fn good(&self, version: i64, form: &str) -> Vec<String> {
+        let mut row = vec![
+            version.to_string(),
+            form.to_string(),
+            "0".into(),
+            "1".into(),
+            "1".into(),
+            "1".into(),
+            String::new(),
+        ];
+        for rule in mapping::sdaps(&self.def) {
+            let item = self.def.item(&rule.item).unwrap();
+            // Questions that these answers make not applicable are left blank, as a person would.
+            let applies = item.show_if.is_none() || item.key == "gebruikte_ondersteuning";
+            let v = match (&rule.meaning, &item.kind) {
+                (Meaning::Range, _) if !applies => "NA".to_string(),
+                (Meaning::Box(_), _) if !applies => "0".into(),
+                (_, _) if !applies => String::new(),
+                (Meaning::Range, ItemKind::Grade) => "8".to_string(),
+                (Meaning::Range, _) => "4".into(),
+                (Meaning::Box(code), _) if item.key == "terugvordering" => {
+                    if code == "nee" { "1" } else { "0" }.into()
+                }
+                (Meaning::Box(code), _) if item.key == "kende_ondersteuning" => {
+                    if code == "ja" { "1" } else { "0" }.into()
+                }
+                (Meaning::Box(code), _) => {
+                    let first = mapping::range_values(item)[0].clone();
+                    if *code == first { "1" } else { "0" }.into()
+                }
+                (Meaning::Text, _) if item.key == "wat_goed" => {
+                    "Vriendelijk geholpen, één keer".into()
+                }
+                (Meaning::Text, _) => String::new(),
+                (Meaning::OtherText, _) => "0".into(),
+                (Meaning::Value, _) => String::new(),
+            };
+            row.push(v);
+        }
+        row
+    }
+
+    fn set(&self, row: &mut [String], column: &str, value: &str) {
+        let i = self
+            .header
+            .iter()
+            .position(|h| h == column)
+            .unwrap_or_else(|| panic!("no column {column}"));
+        row[i] = value.to_string();
+    }
+
+    fn column_of(&self, item: &str, meaning: Meaning) -> String {
+        mapping::sdaps(&self.def)
+            .into_iter()
+            .find(|r| r.item == item && r.meaning == meaning)
+            .unwrap_or_else(|| panic!("no column for {item}"))
+            .column
+    }
+
+    /// The file as Dutch Excel writes it: semicolons, Windows-1252, CRLF.
+    fn bytes(&self) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(vec![]);
+        w.write_record(&self.header).unwrap();
+        for r in &self.rows {
+            w.write_record(r).unwrap();
+        }
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        text.chars()
+            .map(|c| match c {
+                'é' => 0xE9u8,
+                'ë' => 0xEB,
+                c if c.is_ascii() => c as u8,
+                c => panic!("test text not in Windows-1252: {c}"),
+            })
+            .collect()
+    }
+}
+
+fn import_file(
+    app: &TestApp,
+    w: &Wave,
+    def: &Definition,
+    bytes: &[u8],
+    options: Options,
+) -> (Summary, Vec<Finding>) {
+    let mut findings = vec![];
+    let target = Target {
+        wave: w,
+        def,
+        format: Format::Sdaps,
+        mapping: None,
+        today: today(),
+    };
+    let summary = import::import(
+        &mut app.conn(),
+        &target,
+        &mut || Ok(bytes),
+        options,
+        &mut |f| findings.push(f.clone()),
+        &mut |_| {},
+    )
+    .expect("import runs");
+    (summary, findings)
+}
+
+both_backends!(
+    an_sdaps_file_with_every_defect_is_imported_reported_and_kept_aside,
+    |app| {
+        let def = standard();
+        let w = wave(&app, -5, 30, &["web", "paper-scan"]);
+        let v = w.version_id;
+        let f = |n: u64| form_number(w.id, n);
+        let mut file = SdapsFile::new(&def);
+        let laatste = (1..=3).map(|b| format!("1_1_{b}")).collect::<Vec<_>>();
+        let bereikbaar = file.column_of("bereikbaar", Meaning::Range);
+        let tv_afhandeling = file.column_of("tv_afhandeling", Meaning::Range);
+        let wat_goed = file.column_of("wat_goed", Meaning::Text);
+        let wat_beter = file.column_of("wat_beter", Meaning::Text);
+
+        file.rows.push(file.good(v, &f(1)));
+        let mut r = file.good(v, &f(2));
+        file.set(&mut r, "verified", "0");
+        file.rows.push(r);
+        let mut r = file.good(v, &f(3));
+        file.set(&mut r, &laatste[0], "1");
+        file.set(&mut r, &laatste[1], "1");
+        file.rows.push(r);
+        let mut r = file.good(v, &f(4));
+        file.set(&mut r, &bereikbaar, "7");
+        file.rows.push(r);
+        let mut r = file.good(v, &f(5));
+        file.set(&mut r, &tv_afhandeling, "2");
+        file.set(&mut r, &wat_beter, "1");
+        file.rows.push(r);
+        let mut r = file.good(v, &f(6));
+        file.set(&mut r, "empty", "1");
+        file.rows.push(r);
+        let mut r = file.good(v, &f(7));
+        file.set(&mut r, "valid", "0");
+        file.rows.push(r);
+        let mut r = file.good(v, &f(8));
+        file.set(&mut r, "recognized", "0");
+        file.set(&mut r, "review", "koffievlek, antwoord 3 onleesbaar");
+        file.rows.push(r);
+        file.rows.push(file.good(v + 1000, &f(9)));
+        file.rows.push(file.good(v, &f(1)));
+        file.rows.push(file.good(v, &form_number(w.id + 1, 1)));
+        file.rows.push(file.good(v, ""));
+        file.rows.push(file.good(v, ""));
+        let mut r = file.good(v, &f(13));
+        file.set(&mut r, &wat_goed, &"Te lang. ".repeat(120));
+        file.rows.push(r);
+        let bytes = file.bytes();
+
+        let (s, findings) = import_file(&app, &w, &def, &bytes, Options::default());
+        assert_eq!(
+            (s.rows, s.imported, s.quarantined, s.duplicates, s.empty),
+            (14, 5, 7, 1, 1),
+            "{findings:#?}"
+        );
+        assert!(s.written);
+        let rule_of = |form: &str| -> Vec<Rule> {
+            findings
+                .iter()
+                .filter(|x| x.form == form)
+                .map(|x| x.rule.clone())
+                .collect()
+        };
+        assert_eq!(rule_of(&f(1)), [Rule::DuplicateInFile]);
+        assert_eq!(rule_of(&f(2)), [Rule::OmrUnverified]);
+        assert_eq!(rule_of(&f(3)), [Rule::DoubleMark]);
+        assert_eq!(rule_of(&f(4)), [Rule::OutOfRange]);
+        assert_eq!(
+            rule_of(&f(5)),
+            [Rule::TextNotTranscribed, Rule::NotApplicable]
+        );
+        assert_eq!(rule_of(&f(6)), [Rule::OmrEmpty]);
+        assert_eq!(rule_of(&f(7)), [Rule::OmrInvalid]);
+        assert_eq!(rule_of(&f(8)), [Rule::OmrUnrecognised, Rule::OmrReview]);
+        assert_eq!(rule_of(&f(9)), [Rule::OtherVersion]);
+        assert_eq!(rule_of(&form_number(w.id + 1, 1)), [Rule::OtherWave]);
+        assert_eq!(rule_of(""), [Rule::NoFormNumber, Rule::NoFormNumber]);
+        assert_eq!(rule_of(&f(13)), [Rule::InvalidAnswer]);
+        // Every finding names its line and what was done; the line numbers are the file's.
+        let double = findings
+            .iter()
+            .find(|x| x.rule == Rule::DoubleMark)
+            .unwrap();
+        assert_eq!(double.line, 4);
+        assert_eq!(import::action_text(double.action), "antwoord leeg gelaten");
+        let too_long = findings
+            .iter()
+            .find(|x| x.rule == Rule::InvalidAnswer)
+            .unwrap();
+        assert_eq!(import::action_text(too_long.action), "blad apart gezet");
+
+        // What is stored: five answer sets on channel paper-scan, whole where good, with the bad items empty.
+        let rows: Vec<(String, String)> = responses::table
+            .select((responses::channel, responses::answers))
+            .order(responses::id)
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(rows.len(), 5);
+        assert!(rows.iter().all(|(c, _)| c == "paper-scan"));
+        let first: serde_json::Value = serde_json::from_str(&rows[0].1).unwrap();
+        assert_eq!(first["cijfer"], serde_json::json!(8));
+        assert_eq!(
+            first["wat_goed"],
+            serde_json::json!("Vriendelijk geholpen, één keer"),
+            "Windows-1252 read right"
+        );
+        let third: serde_json::Value = serde_json::from_str(&rows[2].1).unwrap();
+        assert!(
+            third.get("laatste_contact").is_none(),
+            "the double mark is left empty"
+        );
+        assert_eq!(
+            third["cijfer"],
+            serde_json::json!(8),
+            "the rest of the sheet is there"
+        );
+        let fifth: serde_json::Value = serde_json::from_str(&rows[4].1).unwrap();
+        assert!(
+            fifth.get("tv_afhandeling").is_none(),
+            "not applicable after 'nee'"
+        );
+        assert_eq!(app.count("paper_forms"), 5);
+        assert_eq!(app.count("paper_quarantine"), 7);
+        let kept: String = paper_quarantine::table
+            .filter(paper_quarantine::form_id.eq(f(13)))
+            .select(paper_quarantine::sheet)
+            .first(&mut app.conn())
+            .unwrap();
+        assert!(
+            kept.contains(&"Te lang. ".repeat(120).trim_end().to_string()),
+            "the long text is kept whole"
+        );
+
+        // The same file again: nothing added.
+        let (s, _) = import_file(&app, &w, &def, &bytes, Options::default());
+        assert_eq!((s.imported, s.duplicates), (0, 6));
+        assert_eq!(app.count("responses"), 5);
+        assert_eq!(
+            app.count("paper_quarantine"),
+            7,
+            "quarantined sheets replaced, not doubled"
+        );
+
+        // A corrected sheet 7 with an old one: only the gap is filled, and 7 leaves the quarantine.
+        let mut fixed = SdapsFile::new(&def);
+        fixed.rows.push(fixed.good(v, &f(7)));
+        fixed.rows.push(fixed.good(v, &f(1)));
+        let (s, _) = import_file(&app, &w, &def, &fixed.bytes(), Options::default());
+        assert_eq!((s.imported, s.duplicates), (1, 1));
+        assert_eq!(app.count("responses"), 6);
+        assert_eq!(app.count("paper_quarantine"), 6);
+
+        // A dry run writes nothing but reports what would happen.
+        let mut new = SdapsFile::new(&def);
+        new.rows.push(new.good(v, &f(20)));
+        let (s, _) = import_file(
+            &app,
+            &w,
+            &def,
+            &new.bytes(),
+            Options {
+                dry_run: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!((s.imported, s.written), (1, false));
+        assert_eq!(app.count("responses"), 6);
+        assert_eq!(app.count("paper_forms"), 6);
+
+        // All or nothing: one bad sheet stops the whole file; a clean file goes in.
+        let mut bad = SdapsFile::new(&def);
+        bad.rows.push(bad.good(v, &f(21)));
+        let mut r = bad.good(v, &f(22));
+        bad.set(&mut r, "valid", "0");
+        bad.rows.push(r);
+        let (s, findings) = import_file(
+            &app,
+            &w,
+            &def,
+            &bad.bytes(),
+            Options {
+                all_or_nothing: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!((s.quarantined, s.written), (1, false));
+        assert!(findings.iter().any(|x| x.rule == Rule::OmrInvalid));
+        assert_eq!(app.count("responses"), 6);
+        assert_eq!(app.count("paper_quarantine"), 6);
+        let (s, _) = import_file(
+            &app,
+            &w,
+            &def,
+            &new.bytes(),
+            Options {
+                all_or_nothing: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!((s.imported, s.written), (1, true));
+        assert_eq!(app.count("responses"), 7);
+        let forms: Vec<String> = paper_forms::table
+            .select(paper_forms::form_id)
+            .load(&mut app.conn())
+            .unwrap();
+        assert!(forms.contains(&f(20)));
+    }
+);
+
+#[test]
+fn a_killed_import_leaves_whole_batches_and_running_it_again_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("k.db").display());
+    let url = klankbord::db::DatabaseUrl::parse(&db).unwrap();
+    let pool = klankbord::db::connect_and_migrate(&url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    klankbord::surveys::waves::register_shipped(&mut conn).unwrap();
+    let id = klankbord::surveys::waves::create_wave(
+        &mut conn,
+        &klankbord::surveys::waves::NewWave {
+            name: "Papier".into(),
+            questionnaire: "bejegening-bijstand".into(),
+            opens_on: today(),
+            closes_on: today() + chrono::Duration::days(30),
+            population: 100_000,
+            channels: vec![],
+        },
+        klankbord::accounts::audit::Actor::System,
+    )
+    .unwrap();
+    drop(conn);
+    // A generic file of 60,000 sheets.
+    let total = 60_000u64;
+    let path = dir.path().join("stapel.csv");
+    {
+        let mut w = csv::Writer::from_path(&path).unwrap();
+        w.write_record(["form_id", "cijfer", "bereikbaar", "kanaal", "wat_goed"])
+            .unwrap();
+        for n in 1..=total {
+            w.write_record([
+                form_number(id, n).as_str(),
+                &((n % 10) + 1).to_string(),
+                "weet_niet",
+                "telefoon|balie",
+                "Goed geholpen",
+            ])
+            .unwrap();
+        }
+    }
+    let import = || {
+        let mut c = crate::cli::klankbord();
+        c.args([
+            "import",
+            "paper",
+            "--wave",
+            &id.to_string(),
+            "--format",
+            "generic",
+        ])
+        .arg(&path)
+        .env("DATABASE_URL", &db)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+        c
+    };
+    let mut child = import().spawn().unwrap();
+    // Kill it once it has read 20,000 rows (its progress line says so).
+    let mut stderr = child.stderr.take().unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 256];
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !seen.contains("20000 rijen") && std::time::Instant::now() < deadline {
+        use std::io::Read;
+        match stderr.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            Err(_) => break,
+        }
+    }
+    child.kill().unwrap();
+    let _ = child.wait();
+    let mut conn = url.connect().unwrap();
+    let stored = crate::support::count_rows(&mut conn, "responses");
+    let forms = crate::support::count_rows(&mut conn, "paper_forms");
+    assert_eq!(
+        stored, forms,
+        "every stored sheet has its form number and no more"
+    );
+    assert_eq!(stored % 1000, 0, "only whole batches of 1000 ({stored})");
+    assert!((stored as u64) < total, "killed before the end ({stored})");
+    // Run again: completes without doubles.
+    let out = import().output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("{} ingelezen", total - stored as u64)),
+        "{text}"
+    );
+    assert_eq!(
+        crate::support::count_rows(&mut conn, "responses"),
+        total as i64
+    );
+    assert_eq!(
+        crate::support::count_rows(&mut conn, "paper_forms"),
+        total as i64
+    );
+    // The report lists every skipped sheet with its line.
+    let report = std::fs::read_to_string(dir.path().join("stapel.csv.verslag.csv")).unwrap();
+    assert_eq!(report.lines().count() as i64, 1 + stored);
+    assert!(report.lines().nth(1).unwrap().contains("already_imported"));
+}
