@@ -283,7 +283,8 @@ pub fn insert_response(
     insert_json(conn, wave, &json, meta, today)
 }
 
-fn insert_json(
+/// Stores one answer set already as JSON (checked by the caller), inside the caller's transaction.
+pub fn insert_json(
     conn: &mut DbConnection,
     wave: &Wave,
     json: &str,

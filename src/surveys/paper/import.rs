@@ -93,7 +93,7 @@ pub struct Target<'a> {
 
 /// Imports sheets from the stream `open()` gives (called twice for all-or-nothing). `report` gets
 /// every finding as it is made; `progress` the number of rows read so far, now and then.
-pub fn import<R: Read>(
+pub fn import<R: Read + Send>(
     conn: &mut DbConnection,
     target: &Target<'_>,
     open: &mut dyn FnMut() -> std::io::Result<R>,
@@ -128,7 +128,21 @@ impl From<std::io::Error> for ImportError {
     }
 }
 
-fn run<R: Read>(
+/// One checked sheet on its way to the database.
+struct Checked {
+    sheet: Sheet,
+    /// The sheet's content by column, for quarantine.
+    raw: String,
+    /// The answers as stored JSON (made on the reading thread).
+    json: String,
+    /// The form occurred earlier in this file.
+    duplicate_in_file: bool,
+}
+
+/// A batch from the reading thread: the sheets and the rows read so far.
+type Batch = Result<(Vec<Checked>, u64), ImportError>;
+
+fn run<R: Read + Send>(
     conn: &mut DbConnection,
     target: &Target<'_>,
     input: R,
@@ -144,53 +158,92 @@ fn run<R: Read>(
         (None, Format::Generic) => mapping::generic(target.def, &header)
             .map_err(|cols| ImportError::UnknownColumns(cols.join(", ")))?,
     };
-    let layout = Layout::new(target.format, &header, &rules).map_err(ImportError::Layout)?;
+    let layout =
+        Layout::new(target.format, &header, &rules, target.def).map_err(ImportError::Layout)?;
     let expect = Expect {
         wave_id: target.wave.id,
         version_id: target.wave.version_id,
     };
+    let def = target.def;
+    let batch_size = options.batch.max(1);
     let mut summary = Summary::default();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut batch: Vec<(Sheet, String)> = Vec::with_capacity(options.batch);
-    loop {
-        let row = reader.next_row()?;
-        let done = row.is_none();
-        if let Some(row) = row {
-            summary.rows += 1;
-            let mut s = sheet::read_sheet(target.def, &layout, expect, &row);
-            if !s.form.is_empty() && !seen.insert(s.form.clone()) {
-                s.findings = vec![Finding {
-                    line: s.line,
-                    form: s.form.clone(),
-                    column: String::new(),
-                    rule: Rule::DuplicateInFile,
-                    detail: "dit formuliernummer staat eerder in het bestand".into(),
-                    value: s.form.clone(),
-                    action: Action::SkippedDuplicate,
-                }];
-                s.verdict = Verdict::SkipEmpty;
-                summary.duplicates += 1;
-                report_all(&s.findings, report, &mut summary);
-                continue;
+    // Reading and checking run on one thread, writing on this one: two cores, and at most two
+    // batches waiting in between, so memory stays bounded whatever the file size.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
+        scope.spawn(move || {
+            let mut seen: HashSet<String> = HashSet::new();
+            let mut rows = 0u64;
+            let mut batch: Vec<Checked> = Vec::with_capacity(batch_size);
+            loop {
+                let row = match reader.next_row() {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let _ = tx.send(Err(e.into()));
+                        return;
+                    }
+                };
+                let done = row.is_none();
+                if let Some(row) = row {
+                    rows += 1;
+                    let mut sheet = sheet::read_sheet(def, &layout, expect, &row);
+                    let duplicate_in_file =
+                        !sheet.form.is_empty() && !seen.insert(sheet.form.clone());
+                    if duplicate_in_file {
+                        sheet.findings = vec![Finding {
+                            line: sheet.line,
+                            form: sheet.form.clone(),
+                            column: String::new(),
+                            rule: Rule::DuplicateInFile,
+                            detail: "dit formuliernummer staat eerder in het bestand".into(),
+                            value: sheet.form.clone(),
+                            action: Action::SkippedDuplicate,
+                        }];
+                        sheet.verdict = Verdict::SkipEmpty;
+                    }
+                    let raw = if sheet.verdict == Verdict::Quarantine {
+                        sheet::sheet_json(&layout, &row)
+                    } else {
+                        String::new()
+                    };
+                    let json = if sheet.verdict == Verdict::Import {
+                        serde_json::to_string(&sheet.answers).unwrap_or_else(|_| "{}".into())
+                    } else {
+                        String::new()
+                    };
+                    // Freed here, on the thread that made it: freeing many small allocations
+                    // on the other thread costs more than the check itself.
+                    sheet.answers = Default::default();
+                    batch.push(Checked {
+                        sheet,
+                        raw,
+                        json,
+                        duplicate_in_file,
+                    });
+                }
+                if batch.len() >= batch_size || (done && !batch.is_empty()) {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_size));
+                    if tx.send(Ok((full, rows))).is_err() {
+                        return; // the writer stopped (an error); nothing more to do
+                    }
+                }
+                if done {
+                    return;
+                }
             }
-            let raw = if s.verdict == Verdict::Quarantine {
-                sheet::sheet_json(&layout, &row)
-            } else {
-                String::new()
-            };
-            batch.push((s, raw));
-            if summary.rows % 10_000 == 0 {
-                progress(summary.rows);
-            }
-        }
-        if batch.len() >= options.batch || (done && !batch.is_empty()) {
-            let sheets = std::mem::take(&mut batch);
+        });
+        let mut last_progress = 0u64;
+        for message in rx {
+            let (sheets, rows) = message?;
+            summary.rows = rows;
             store_batch(conn, target, sheets, options, report, &mut summary)?;
+            if rows / 10_000 > last_progress / 10_000 {
+                progress(rows);
+                last_progress = rows;
+            }
         }
-        if done {
-            break;
-        }
-    }
+        Ok::<(), ImportError>(())
+    })?;
     progress(summary.rows);
     summary.written = !options.dry_run
         && (summary.imported > 0 || summary.quarantined > 0)
@@ -210,15 +263,15 @@ fn report_all(findings: &[Finding], report: &mut dyn FnMut(&Finding), summary: &
 fn store_batch(
     conn: &mut DbConnection,
     target: &Target<'_>,
-    mut sheets: Vec<(Sheet, String)>,
+    mut sheets: Vec<Checked>,
     options: Options,
     report: &mut dyn FnMut(&Finding),
     summary: &mut Summary,
 ) -> Result<(), ImportError> {
     let forms: Vec<&str> = sheets
         .iter()
-        .filter(|(s, _)| !s.form.is_empty())
-        .map(|(s, _)| s.form.as_str())
+        .filter(|c| !c.sheet.form.is_empty() && !c.duplicate_in_file)
+        .map(|c| c.sheet.form.as_str())
         .collect();
     let known: HashSet<String> = paper_forms::table
         .filter(paper_forms::wave_id.eq(target.wave.id))
@@ -228,7 +281,12 @@ fn store_batch(
         .into_iter()
         .collect();
     let mut counts = Summary::default();
-    for (s, _) in &mut sheets {
+    for c in &mut sheets {
+        let s = &mut c.sheet;
+        if c.duplicate_in_file {
+            counts.duplicates += 1;
+            continue;
+        }
         if known.contains(&s.form) {
             s.findings = vec![Finding {
                 line: s.line,
@@ -256,8 +314,8 @@ fn store_batch(
     summary.quarantined += counts.quarantined;
     summary.duplicates += counts.duplicates;
     summary.empty += counts.empty;
-    for (s, _) in &sheets {
-        report_all(&s.findings, report, summary);
+    for c in &sheets {
+        report_all(&c.sheet.findings, report, summary);
     }
     Ok(())
 }
@@ -265,7 +323,7 @@ fn store_batch(
 fn write_sheets(
     c: &mut DbConnection,
     target: &Target<'_>,
-    sheets: &[(Sheet, String)],
+    sheets: &[Checked],
 ) -> Result<(), diesel::result::Error> {
     let wave = target.wave;
     let meta = Meta {
@@ -273,7 +331,27 @@ fn write_sheets(
         helper: None,
         language: "nl".into(),
     };
-    for (s, raw) in sheets {
+    // Sheets imported now leave the quarantine (one statement for the batch).
+    let imported: Vec<&str> = sheets
+        .iter()
+        .filter(|c| c.sheet.verdict == Verdict::Import)
+        .map(|c| c.sheet.form.as_str())
+        .collect();
+    if !imported.is_empty() {
+        diesel::delete(
+            paper_quarantine::table
+                .filter(paper_quarantine::wave_id.eq(wave.id))
+                .filter(paper_quarantine::form_id.eq_any(&imported)),
+        )
+        .execute(c)?;
+    }
+    for Checked {
+        sheet: s,
+        raw,
+        json,
+        ..
+    } in sheets
+    {
         // A sheet without a number is kept under its line, so two of them do not replace each other.
         let form = if s.form.is_empty() {
             format!("ZONDER-NUMMER-REGEL-{}", s.line)
@@ -288,13 +366,7 @@ fn write_sheets(
                         paper_forms::form_id.eq(&s.form),
                     ))
                     .execute(c)?;
-                respond::insert_response(c, wave, &s.answers, &meta, target.today)?;
-                diesel::delete(
-                    paper_quarantine::table
-                        .filter(paper_quarantine::wave_id.eq(wave.id))
-                        .filter(paper_quarantine::form_id.eq(&s.form)),
-                )
-                .execute(c)?;
+                respond::insert_json(c, wave, json, &meta, target.today)?;
             }
             Verdict::Quarantine => {
                 // The newest version of a sheet replaces an older quarantined one.

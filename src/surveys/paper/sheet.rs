@@ -145,7 +145,11 @@ pub struct Layout {
     questionnaire: Option<usize>,
     flags: Vec<(usize, &'static str)>,
     review: Option<usize>,
-    columns: Vec<(usize, ColumnRule)>,
+    /// (file column, rule, index of the question in questionnaire order).
+    columns: Vec<(usize, ColumnRule, usize)>,
+    /// Per question: the values behind boxes 1..N, and its columns (for the report).
+    ranges: Vec<Vec<String>>,
+    item_columns: Vec<String>,
     header: Vec<String>,
 }
 
@@ -157,7 +161,12 @@ const SDAPS_FLAGS: [&str; 4] = ["empty", "valid", "recognized", "verified"];
 impl Layout {
     /// Matches the header against the mapping. A mapped column missing from the file is no
     /// problem (those questions are unanswered); a missing form-number column is.
-    pub fn new(format: Format, header: &[String], rules: &[ColumnRule]) -> Result<Layout, String> {
+    pub fn new(
+        format: Format,
+        header: &[String],
+        rules: &[ColumnRule],
+        def: &Definition,
+    ) -> Result<Layout, String> {
         let pos = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
         let form_name = match format {
             Format::Sdaps => SDAPS_FORM,
@@ -169,9 +178,12 @@ impl Layout {
                 "de kolom '{form_name}' met het formuliernummer ontbreekt in de kopregel"
             ));
         }
-        let columns: Vec<(usize, ColumnRule)> = rules
+        let columns: Vec<(usize, ColumnRule, usize)> = rules
             .iter()
-            .filter_map(|r| pos(&r.column).map(|i| (i, r.clone())))
+            .filter_map(|r| {
+                let item = def.items().position(|i| i.key == r.item)?;
+                pos(&r.column).map(|i| (i, r.clone(), item))
+            })
             .collect();
         if columns.is_empty() {
             return Err("geen enkele kolom van het bestand hoort bij een vraag; kies het goede formaat of de goede koppeling".into());
@@ -187,6 +199,19 @@ impl Layout {
             ),
             Format::Generic => (None, vec![], None),
         };
+        let ranges = def.items().map(range_values).collect();
+        let item_columns = def
+            .items()
+            .enumerate()
+            .map(|(n, _)| {
+                columns
+                    .iter()
+                    .filter(|(_, _, i)| *i == n)
+                    .map(|(_, r, _)| r.column.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+")
+            })
+            .collect();
         Ok(Layout {
             format,
             form,
@@ -194,6 +219,8 @@ impl Layout {
             flags,
             review,
             columns,
+            ranges,
+            item_columns,
             header: header.to_vec(),
         })
     }
@@ -218,7 +245,11 @@ fn is_na(v: &str) -> bool {
 }
 
 /// What the columns of one question hold: the values, the "anders" text, and the column names.
-type Marked<'a> = (Vec<String>, Option<String>, Vec<&'a str>);
+/// (Borrowed from the row or the layout; a NUL value marks an answer already reported as wrong.)
+type Marked<'a> = (Vec<&'a str>, Option<&'a str>);
+
+/// Stands for a value that was already reported as wrong.
+const REPORTED: &str = "\u{0}";
 
 /// Checks one row. Pure: the same row always gives the same sheet.
 pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) -> Sheet {
@@ -339,26 +370,24 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
     }
 
     // The answers, per question, with the web questionnaire's rules.
-    let mut values: BTreeMap<&str, Marked<'_>> = BTreeMap::new();
-    for (i, rule) in &layout.columns {
+    let items: Vec<&crate::surveys::definition::Item> = def.items().collect();
+    let mut values: Vec<Option<Marked<'_>>> = vec![None; items.len()];
+    for (i, rule, index) in &layout.columns {
         let v = cell(*i);
-        let Some(item) = def.item(&rule.item) else {
-            continue;
-        };
-        let entry = values.entry(item.key.as_str()).or_default();
-        entry.2.push(rule.column.as_str());
+        let item = items[*index];
+        let entry = values[*index].get_or_insert_with(Default::default);
         match &rule.meaning {
             Meaning::Range => {
                 if is_na(v) {
                     continue;
                 }
-                let range = range_values(item);
+                let range = &layout.ranges[*index];
                 match v
                     .parse::<usize>()
                     .ok()
                     .filter(|n| (1..=range.len()).contains(n))
                 {
-                    Some(n) => entry.0.push(range[n - 1].clone()),
+                    Some(n) => entry.0.push(range[n - 1].as_str()),
                     None => {
                         note(
                             &rule.column,
@@ -367,12 +396,12 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
                             v,
                             Action::ItemLeftEmpty,
                         );
-                        entry.0.push("\u{0}".into());
+                        entry.0.push(REPORTED);
                     }
                 }
             }
             Meaning::Box(code) => match v {
-                "1" => entry.0.push(code.clone()),
+                "1" => entry.0.push(code.as_str()),
                 "0" | "" => {}
                 other => {
                     note(
@@ -382,15 +411,15 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
                         other,
                         Action::ItemLeftEmpty,
                     );
-                    entry.0.push("\u{0}".into());
+                    entry.0.push(REPORTED);
                 }
             },
             Meaning::Value => {
                 if !v.is_empty() {
                     if matches!(item.kind, ItemKind::Multi { .. }) {
-                        entry.0.extend(v.split('|').map(|c| c.trim().to_string()));
+                        entry.0.extend(v.split('|').map(str::trim));
                     } else {
-                        entry.0.push(v.to_string());
+                        entry.0.push(v);
                     }
                 }
             }
@@ -410,21 +439,21 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
                     }
                 } else if !text.is_empty() {
                     if rule.meaning == Meaning::Text {
-                        entry.0.push(text.to_string());
+                        entry.0.push(text);
                     } else {
-                        entry.1 = Some(text.to_string());
+                        entry.1 = Some(text);
                     }
                 }
             }
         }
     }
     let mut answers = AnswerSet::new();
-    for item in def.items() {
-        let Some((vals, other, columns)) = values.get(item.key.as_str()) else {
+    for (index, item) in items.iter().enumerate() {
+        let Some((vals, other)) = &values[index] else {
             continue;
         };
-        let column = columns.join("+");
-        if vals.iter().any(|v| v == "\u{0}") {
+        let column = || layout.item_columns[index].clone();
+        if vals.contains(&REPORTED) {
             continue; // already reported
         }
         let one_answer = matches!(
@@ -433,7 +462,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
         );
         if one_answer && vals.len() > 1 {
             note(
-                &column,
+                &column(),
                 Rule::DoubleMark,
                 "meer dan één vakje aangekruist bij een vraag met één antwoord".into(),
                 &vals.join("|"),
@@ -442,8 +471,8 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
             continue;
         }
         let posted = Posted {
-            values: vals.iter().map(String::as_str).collect(),
-            other: other.as_deref(),
+            values: vals.clone(),
+            other: *other,
         };
         match answers::parse_item(item, &posted) {
             Ok(Some((value, other_text))) => {
@@ -474,25 +503,31 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
                     Action::ItemLeftEmpty
                 };
                 let shown = if vals.is_empty() {
-                    other.clone().unwrap_or_default()
+                    other.unwrap_or_default().to_string()
                 } else {
                     vals.join("|")
                 };
-                note(&column, Rule::InvalidAnswer, detail, &shown, action);
+                note(&column(), Rule::InvalidAnswer, detail, &shown, action);
             }
         }
     }
     // Answers in a block that the sheet's own answers hide (on paper anyone can fill in anything).
-    let before: Vec<String> = answers.keys().cloned().collect();
-    answers::prune_hidden(def, &mut answers);
-    for key in before.iter().filter(|k| !answers.contains_key(*k)) {
-        if key.ends_with(OTHER_SUFFIX) {
-            continue;
-        }
-        let column = values
-            .get(key.as_str())
-            .map(|(_, _, c)| c.join("+"))
-            .unwrap_or_default();
+    // Only questions with a condition can be hidden; most sheets answer none of them.
+    let answered_conditional: Vec<(usize, &str)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.show_if.is_some() && answers.contains_key(&i.key))
+        .map(|(n, i)| (n, i.key.as_str()))
+        .collect();
+    if !answered_conditional.is_empty() {
+        answers::prune_hidden(def, &mut answers);
+    }
+    let dropped: Vec<(usize, &str)> = answered_conditional
+        .into_iter()
+        .filter(|(_, k)| !answers.contains_key(*k))
+        .collect();
+    for (index, key) in &dropped {
+        let column = layout.item_columns[*index].clone();
         note(&column, Rule::NotApplicable, "deze vraag gold niet voor deze persoon (door een eerder antwoord); het antwoord telt niet mee".into(), key, Action::ItemLeftEmpty);
     }
     if verdict == Verdict::Import && answers.is_empty() && !flagged_empty {
@@ -551,7 +586,7 @@ mod tests {
     fn generic_sheet(def: &Definition, cols: &[(&str, &str)]) -> Sheet {
         let header: Vec<String> = cols.iter().map(|(h, _)| h.to_string()).collect();
         let rules = mapping::generic(def, &header).unwrap();
-        let layout = Layout::new(Format::Generic, &header, &rules).unwrap();
+        let layout = Layout::new(Format::Generic, &header, &rules, def).unwrap();
         let row = Row {
             line: 2,
             fields: cols.iter().map(|(_, v)| v.to_string()).collect(),
@@ -662,7 +697,7 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         header.extend(["1_1_1", "1_1_2", "1_1_3", "1_5", "1_3_7", "1_3_t"].map(String::from));
-        let layout = Layout::new(Format::Sdaps, &header, &rules).unwrap();
+        let layout = Layout::new(Format::Sdaps, &header, &rules, &def).unwrap();
         let row = |fields: &[&str]| Row {
             line: 7,
             fields: fields.iter().map(|s| s.to_string()).collect(),
