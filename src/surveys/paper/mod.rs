@@ -6,3 +6,6 @@ pub mod import;
 pub mod mapping;
 pub mod reader;
 pub mod sheet;
+
+#[cfg(test)]
+mod fuzz;
