@@ -83,6 +83,24 @@ pub enum ImportCommand {
         #[arg(long)]
         wave: i64,
     },
+    /// Write print-ready paper questionnaires (HTML, A4, one form number each) for a wave.
+    Forms {
+        /// Wave number.
+        #[arg(long)]
+        wave: i64,
+        /// First form number.
+        #[arg(long, default_value_t = 1)]
+        from: u64,
+        /// Last form number (at most 5000 forms per file).
+        #[arg(long)]
+        to: u64,
+        /// Language: nl, en, ar, tr, pl or uk.
+        #[arg(long, default_value = "nl")]
+        language: String,
+        /// HTML file to write (print it from Chromium or Chrome, A4, no margins).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 /// Runs an `import` subcommand; `Ok(false)` means an all-or-nothing import was refused.
@@ -102,6 +120,40 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
         ImportCommand::Mapping { wave } => {
             let (_, def) = load(&mut conn, wave)?;
             print!("{}", mapping::to_csv(&mapping::sdaps(&def)));
+            Ok(true)
+        }
+        ImportCommand::Forms {
+            wave,
+            from,
+            to,
+            language,
+            out,
+        } => {
+            let (w, def) = load(&mut conn, wave)?;
+            let lang = crate::web::i18n::Lang::from_code(&language).ok_or_else(|| {
+                anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk.")
+            })?;
+            if from == 0 || to < from || to - from >= 5000 {
+                anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from, hoogstens 5000 formulieren per bestand.");
+            }
+            let html = crate::surveys::paper::print::forms(
+                &w,
+                &def,
+                lang,
+                &config.municipality,
+                from,
+                to,
+                true,
+            )?;
+            std::fs::write(&out, html.into_string())
+                .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", out.display()))?;
+            println!(
+                "{} formulieren ({} tot en met {}) geschreven naar {}.",
+                to - from + 1,
+                crate::surveys::paper::sheet::form_number(wave, from),
+                crate::surveys::paper::sheet::form_number(wave, to),
+                out.display()
+            );
             Ok(true)
         }
         ImportCommand::Paper {

@@ -46,6 +46,8 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/onderzoek/rondes/{id}/codeboek.csv", RESEARCH).get(codebook_csv),
         RouteDef::new("/onderzoek/rondes/{id}/codeboek.json", RESEARCH).get(codebook_json),
         RouteDef::new("/onderzoek/rondes/{id}/gesprekken", RESEARCH).get(volunteers_page),
+        RouteDef::new("/onderzoek/rondes/{id}/papier", RESEARCH).get(paper_forms),
+        RouteDef::new("/onderzoek/rondes/{id}/sdaps-koppeling.csv", RESEARCH).get(sdaps_mapping),
         RouteDef::new("/invoer", ENTRY).get(entry_list),
         RouteDef::new("/invoer/rondes/{id}", ENTRY)
             .get(entry_page)
@@ -417,6 +419,15 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
             li { a href={ (base) "/codeboek.csv" } { (t(lang, "export-codebook-csv")) } }
             li { a href={ (base) "/codeboek.json" } { (t(lang, "export-codebook-json")) } }
             li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
+            li { a href={ (base) "/sdaps-koppeling.csv" } { (t(lang, "paper-mapping-link")) } }
+        }
+        h2 { (t(lang, "paper-forms-title")) }
+        p { (t(lang, "paper-forms-intro")) }
+        form method="get" action={ (base) "/papier" } novalidate {
+            (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, err("van"), "off"))
+            (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", None, None, "off"))
+            (language_select("taal", lang))
+            button type="submit" { (t(lang, "paper-forms-submit")) }
         }
         @if open_or_coming {
             h2 { (t(lang, "codes-title")) }
@@ -799,6 +810,93 @@ async fn codebook_json(
         "application/json",
         format!("codeboek-ronde-{id}.json"),
         out,
+    ))
+}
+
+#[derive(Deserialize)]
+struct PaperQuery {
+    #[serde(default)]
+    van: String,
+    #[serde(default)]
+    tot: String,
+    #[serde(default)]
+    taal: String,
+}
+
+/// Print-ready paper questionnaires, forms `van`..=`tot` (at most 500 at a time).
+async fn paper_forms(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<PaperQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let lang = ctx.lang;
+    let range = match (q.van.trim().parse::<u64>(), q.tot.trim().parse::<u64>()) {
+        (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999_999 && b - a < 500 => Some((a, b)),
+        _ => None,
+    };
+    let Some((from, to)) = range else {
+        let errors = [("van", t(lang, "paper-error-range"))];
+        let notice = Notice {
+            melding: None,
+            n: None,
+        };
+        return render_wave(
+            &ctx,
+            &state,
+            id,
+            &errors,
+            &notice,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let print_lang = Lang::from_code(&q.taal).unwrap_or(Lang::Nl);
+    let municipality = state.config.municipality.clone();
+    let page = state
+        .db(move |conn| {
+            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let def = respond::definition(conn, wave.version_id)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            crate::surveys::paper::print::forms(
+                &wave,
+                &def,
+                print_lang,
+                &municipality,
+                from,
+                to,
+                false,
+            )
+            .map_err(AppError::Internal)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(page.into_string()))
+}
+
+/// The SDAPS column mapping of the wave's questionnaire, for the OMR operator.
+async fn sdaps_mapping(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let text = state
+        .db(move |conn| {
+            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let def = respond::definition(conn, wave.version_id)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            Ok(crate::surveys::paper::mapping::to_csv(
+                &crate::surveys::paper::mapping::sdaps(&def),
+            ))
+        })
+        .await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("sdaps-koppeling-ronde-{id}.csv"),
+        text.into_bytes(),
     ))
 }
 

@@ -81,6 +81,12 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/onderzoek/rondes/{id}/gesprekken",
         Only(&[Onderzoeker]),
     ),
+    ("GET", "/onderzoek/rondes/{id}/papier", Only(&[Onderzoeker])),
+    (
+        "GET",
+        "/onderzoek/rondes/{id}/sdaps-koppeling.csv",
+        Only(&[Onderzoeker]),
+    ),
     ("GET", "/invoer", Only(&[Invoerder])),
     ("GET", "/invoer/rondes/{id}", Only(&[Invoerder])),
     ("POST", "/invoer/rondes/{id}", Only(&[Invoerder])),

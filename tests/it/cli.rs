@@ -71,6 +71,7 @@ fn every_command_has_help() {
         vec!["import"],
         vec!["import", "paper"],
         vec!["import", "mapping"],
+        vec!["import", "forms"],
     ] {
         let out = klankbord().args(&args).arg("--help").output().unwrap();
         assert!(out.status.success(), "{args:?}");

@@ -356,3 +356,75 @@ fn read_aloud_speaks_the_question_in_the_page_language() {
         "the answers are read too: {text}"
     );
 }
+
+/// Pages of a PDF (its page objects).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+#[test]
+fn paper_forms_print_whole_questions_on_a4_in_every_language() {
+    let Some((b, _)) = browser_or_skip("paper_print") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "paper_print") else {
+        return;
+    };
+    let def = standard();
+    let w = wave(&app, 0, 30, &["web", "paper-scan"]);
+    let (user, pass, _) = app.user("print.onderzoek", &[Role::Onderzoeker]);
+    login_by_keyboard(&b, &app.base, &user, &pass);
+    let keys: Vec<String> = def.items().map(|i| i.key.clone()).collect();
+    for lang in Lang::ALL {
+        b.goto(&format!(
+            "{}/onderzoek/rondes/{}/papier?van=7&tot=8&taal={}",
+            app.base,
+            w.id,
+            lang.code()
+        ));
+        // Each form has every question once, in order, and its own number on every page.
+        let forms = b.exec(
+            "var out = {}; document.querySelectorAll('.paper-page').forEach(function (p) { \
+               var f = p.getAttribute('data-form'); out[f] = out[f] || {pages: 0, items: []}; out[f].pages += 1; \
+               p.querySelectorAll('.paper-question').forEach(function (q) { out[f].items.push(q.getAttribute('data-item')); }); \
+               if (p.querySelector('.form-number').textContent.indexOf(f) < 0) out[f].unnumbered = true; }); return out;",
+        );
+        let forms = forms.as_object().expect("forms");
+        let numbers: Vec<&String> = forms.keys().collect();
+        assert_eq!(
+            numbers,
+            [
+                &klankbord::surveys::paper::sheet::form_number(w.id, 7),
+                &klankbord::surveys::paper::sheet::form_number(w.id, 8)
+            ],
+            "{lang:?}"
+        );
+        let mut total_pages = 0;
+        for (number, f) in forms {
+            let items: Vec<String> = serde_json::from_value(f["items"].clone()).unwrap();
+            assert_eq!(
+                items, keys,
+                "{lang:?} {number}: every question once, in order"
+            );
+            assert!(
+                f.get("unnumbered").is_none(),
+                "{lang:?} {number}: number on every page"
+            );
+            total_pages += f["pages"].as_u64().unwrap() as usize;
+        }
+        // No page overflows: every question ends inside its page (nothing is cut or split).
+        let overflow = b.exec(
+            "var bad = []; document.querySelectorAll('.paper-page').forEach(function (p, i) { \
+               var bottom = p.getBoundingClientRect().bottom; \
+               p.querySelectorAll('.paper-question').forEach(function (q) { \
+                 if (q.getBoundingClientRect().bottom > bottom - 1) bad.push(i + ':' + q.getAttribute('data-item')); }); \
+               if (p.scrollHeight > p.clientHeight + 1) bad.push(i + ': page overflows'); }); return bad;",
+        );
+        assert_eq!(overflow, serde_json::json!([]), "{lang:?}");
+        // Chromium's own print gives exactly one A4 per laid-out page.
+        let pdf = b.print_pdf();
+        assert!(pdf.starts_with(b"%PDF"), "a PDF");
+        assert_eq!(pdf_pages(&pdf), total_pages, "{lang:?}: PDF pages");
+    }
+}

@@ -193,6 +193,9 @@ proptest! {
         row.extend(values.iter().take(keys.len()).map(String::as_str));
         w.write_record(&row).expect("row");
         let bytes = w.into_inner().expect("bytes");
-        prop_assert_eq!(check_all(&bytes, Format::Generic), 1);
+        // A row with nothing in it at all is a blank line (spreadsheets write them), not a sheet.
+        let ascii_blank = |s: &str| s.bytes().all(|b| b.is_ascii_whitespace());
+        let blank = ascii_blank(&form) && values.iter().take(keys.len()).all(|v| ascii_blank(v));
+        prop_assert_eq!(check_all(&bytes, Format::Generic), usize::from(!blank));
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod import;
 pub mod mapping;
+pub mod print;
 pub mod reader;
 pub mod sheet;
 

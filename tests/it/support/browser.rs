@@ -256,6 +256,23 @@ impl Browser {
         panic!("Tab never reached {what}; focus went: {}", seen.join(" > "));
     }
 
+    /// Prints the page to PDF as Chromium does (A4, no margins, backgrounds on); returns the bytes.
+    pub fn print_pdf(&self) -> Vec<u8> {
+        use base64::Engine;
+        let v = self
+            .cmd(
+                "POST",
+                "/print",
+                Some(json!({"page": {"width": 21.0, "height": 29.7},
+                            "margin": {"top": 0, "bottom": 0, "left": 0, "right": 0},
+                            "background": true, "shrinkToFit": false})),
+            )
+            .expect("print");
+        base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap_or(""))
+            .expect("base64 pdf")
+    }
+
     /// A reference to the first element matching a CSS selector.
     pub fn element(&self, css: &str) -> Option<String> {
         self.cmd(

@@ -1,0 +1,242 @@
+//! The printable questionnaire: A4 pages in large type with clear boxes, generated from the same
+//! definition as the web questionnaire, in any shipped language. Each form has its own number
+//! (`R{wave}-{n}`), printed and as a QR code on every page, so a scanned sheet is matched to its wave
+//! and never imported twice. Pages are laid out here (a question is never split across pages); the
+//! browser tests check in Chromium's own print layout that nothing overflows a page.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use super::mapping::range_values;
+use super::sheet::form_number;
+use crate::surveys::answers::{dont_know_key, scale_label_keys, text_in, OTHER_CODE};
+use crate::surveys::definition::{Definition, Item, ItemKind};
+use crate::surveys::waves::Wave;
+use crate::web::i18n::{t, t_args, Lang};
+
+/// Usable height of a page for questions, in millimetres: A4 (297) minus the page's padding (24)
+/// and header (28), less a little room for scripts that set wider. The browser test checks, in
+/// Chromium's own layout in every language, that no page overflows.
+const PAGE_BUDGET_MM: f32 = 238.0;
+
+/// Printed lines of a text at `per_line` characters a line.
+fn lines(text: &str, per_line: f32) -> f32 {
+    (text.chars().count() as f32 / per_line).ceil().max(1.0)
+}
+
+/// Estimated height of the instructions on the first page (mm).
+fn instructions_height(def: &Definition, lang: Lang) -> f32 {
+    let small = |key: &str| lines(&t(lang, key), 78.0) * 5.4 + 2.0;
+    12.0 + lines(text_in(&def.intro, lang), 85.0) * 5.2
+        + 2.0
+        + small("paper-how")
+        + small("paper-correct")
+        + small("paper-return")
+        + 3.0
+}
+
+/// Estimated printed height of a question (mm): text lines, then its boxes.
+pub fn item_height(item: &Item, lang: Lang) -> f32 {
+    let mut head = 4.0 + lines(text_in(&item.text, lang), 58.0) * 6.4;
+    if let Some(h) = &item.hint {
+        head += lines(text_in(h, lang), 80.0) * 5.4 + 1.5;
+    }
+    if item.show_if.is_some() {
+        head += lines(&t(lang, "respond-condition-note"), 80.0) * 5.4 + 1.5;
+    }
+    let boxes = match &item.kind {
+        ItemKind::Grade => 15.0,
+        // A row of boxes with the labels under them, as many lines as the longest label needs.
+        ItemKind::Scale {
+            wording, dont_know, ..
+        } => {
+            let mut labels: Vec<String> = scale_label_keys(*wording)
+                .iter()
+                .map(|k| t(lang, k))
+                .collect();
+            labels.extend(dont_know.iter().map(|d| t(lang, dont_know_key(d))));
+            let longest = labels.iter().map(|l| lines(l, 12.0)).fold(1.0, f32::max);
+            9.0 + longest * 4.4
+        }
+        ItemKind::Single { .. } | ItemKind::Multi { .. } => {
+            let values = range_values(item);
+            let labels: f32 = values.len() as f32 * 8.2;
+            labels
+                + if values.iter().any(|v| v == OTHER_CODE) {
+                    9.0
+                } else {
+                    0.0
+                }
+        }
+        ItemKind::Text { .. } => 34.0,
+        ItemKind::Number { .. } => 10.0,
+    };
+    head + boxes
+}
+
+/// The questions per page: in order, a new page when the next question would not fit.
+pub fn paginate(def: &Definition, lang: Lang) -> Vec<Vec<(usize, &Item)>> {
+    let mut pages: Vec<Vec<(usize, &Item)>> = vec![vec![]];
+    let mut used = instructions_height(def, lang);
+    for (n, item) in def.items().enumerate() {
+        let h = item_height(item, lang);
+        if used + h > PAGE_BUDGET_MM && !pages.last().is_some_and(Vec::is_empty) {
+            pages.push(vec![]);
+            used = 0.0;
+        }
+        used += h;
+        if let Some(p) = pages.last_mut() {
+            p.push((n + 1, item));
+        }
+    }
+    pages
+}
+
+fn boxes(item: &Item, number: usize, lang: Lang) -> Markup {
+    let box_ = html! { span.box aria-hidden="true" {} };
+    html! {
+        @match &item.kind {
+            ItemKind::Grade => {
+                div.grade-row {
+                    @for g in 1..=10 { span.cell { (box_) span.label { (g) } } }
+                }
+            }
+            ItemKind::Scale { wording, dont_know, .. } => {
+                div.scale-row {
+                    @for key in scale_label_keys(*wording) {
+                        span.cell { (box_) span.label { (t(lang, key)) } }
+                    }
+                    @if let Some(d) = dont_know {
+                        span.cell.apart { (box_) span.label { (t(lang, dont_know_key(d))) } }
+                    }
+                }
+            }
+            ItemKind::Single { options, other } | ItemKind::Multi { options, other } => {
+                ul.options {
+                    @for o in options { li { (box_) " " (text_in(&o.label, lang)) } }
+                    @if *other {
+                        li { (box_) " " (t(lang, "answer-other")) }
+                        li.write { span { (t(lang, "answer-other-text")) } span.line {} }
+                    }
+                }
+            }
+            ItemKind::Text { .. } => {
+                div.write-box aria-label=(t_args(lang, "paper-write-here", &[("n", &number.to_string())])) {}
+            }
+            ItemKind::Number { min, max } => {
+                div.number-row { span.digits {} " " (t_args(lang, "question-number-range", &[("min", &min.to_string()), ("max", &max.to_string())])) }
+            }
+        }
+    }
+}
+
+/// One form (all its pages) with number `sheet`.
+fn form(
+    wave: &Wave,
+    def: &Definition,
+    lang: Lang,
+    municipality: &str,
+    sheet: u64,
+) -> anyhow::Result<Markup> {
+    let number = form_number(wave.id, sheet);
+    let pages = paginate(def, lang);
+    let total = pages.len();
+    let mut out = vec![];
+    for (p, items) in pages.iter().enumerate() {
+        let qr = super::super::invite::qr_svg(&format!("{number}/{}", p + 1))?;
+        let multi_hint = t(lang, "paper-multi-hint");
+        out.push(html! {
+            section.paper-page data-form=(number) data-page=(p + 1) {
+                header.paper-head {
+                    div {
+                        p.sender { strong { (municipality) } }
+                        p.form-number { (t_args(lang, "paper-form-number", &[("number", &number), ("page", &(p + 1).to_string()), ("pages", &total.to_string())])) }
+                        p.version { (t_args(lang, "paper-version", &[("version", &format!("v{}.{}", wave.version, wave.revision)), ("id", &wave.version_id.to_string())])) }
+                    }
+                    div.qr aria-hidden="true" { (PreEscaped(qr)) }
+                }
+                @if p == 0 {
+                    div.instructions {
+                        h1 { (text_in(&def.title, lang)) }
+                        p { (text_in(&def.intro, lang)) }
+                        p.how { (t(lang, "paper-how")) }
+                        p.how { (t(lang, "paper-correct")) }
+                        p.how { (t_args(lang, "paper-return", &[("date", &crate::surveys::respondent::date_text(wave.closes_on))])) }
+                    }
+                }
+                @for (n, item) in items {
+                    div.paper-question data-item=(item.key) {
+                        @if item.show_if.is_some() { p.condition { (t(lang, "respond-condition-note")) } }
+                        p.question-text {
+                            span.number { (n) ". " }
+                            (text_in(&item.text, lang))
+                            @if matches!(item.kind, ItemKind::Multi { .. }) && item.hint.is_none() { " " span.hint { (multi_hint) } }
+                        }
+                        @if let Some(h) = &item.hint { p.hint { (text_in(h, lang)) } }
+                        (boxes(item, *n, lang))
+                    }
+                }
+            }
+        });
+    }
+    Ok(html! { @for page in out { (page) } })
+}
+
+/// Forms `from..=to` as one print-ready HTML document (the stylesheet embedded when asked, for a
+/// file that is opened away from the server).
+pub fn forms(
+    wave: &Wave,
+    def: &Definition,
+    lang: Lang,
+    municipality: &str,
+    from: u64,
+    to: u64,
+    embed_css: bool,
+) -> anyhow::Result<Markup> {
+    let mut all = vec![];
+    for sheet in from..=to {
+        all.push(form(wave, def, lang, municipality, sheet)?);
+    }
+    Ok(html! {
+        (DOCTYPE)
+        html lang=(lang.code()) dir=(lang.dir()) {
+            head {
+                meta charset="utf-8";
+                title { (text_in(&def.title, lang)) " – " (municipality) }
+                @if embed_css {
+                    style { (PreEscaped(crate::web::public::STYLESHEET)) }
+                } @else {
+                    link rel="stylesheet" href={ "/static/klankbord.css?v=" (crate::web::layout::ASSET_VERSION) };
+                }
+            }
+            body.paper-forms {
+                main { @for f in all { (f) } }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_question_is_on_exactly_one_page_in_order() {
+        let def = crate::surveys::shipped().unwrap().remove(0);
+        for lang in Lang::ALL {
+            let pages = paginate(&def, lang);
+            let numbers: Vec<usize> = pages.iter().flatten().map(|(n, _)| *n).collect();
+            assert_eq!(numbers, (1..=def.items().count()).collect::<Vec<_>>());
+            for (n, p) in pages.iter().enumerate() {
+                assert!(!p.is_empty());
+                let first = if n == 0 {
+                    instructions_height(&def, lang)
+                } else {
+                    0.0
+                };
+                let used: f32 = first + p.iter().map(|(_, i)| item_height(i, lang)).sum::<f32>();
+                assert!(used <= PAGE_BUDGET_MM, "{lang:?}: {used} mm");
+            }
+            assert!(pages.len() <= 10, "{lang:?}: {} pages", pages.len());
+        }
+    }
+}
