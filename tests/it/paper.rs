@@ -360,6 +360,25 @@ both_backends!(
             .load(&mut app.conn())
             .unwrap();
         assert!(forms.contains(&f(20)));
+
+        // A wave that takes no paper refuses the file before reading it.
+        let web_only = wave(&app, -5, 30, &["web"]);
+        let target = Target {
+            wave: &web_only,
+            def: &def,
+            format: Format::Sdaps,
+            mapping: None,
+            today: today(),
+        };
+        let refused = import::import(
+            &mut app.conn(),
+            &target,
+            &mut || Ok(&bytes[..]),
+            Options::default(),
+            &mut |_| {},
+            &mut |_| {},
+        );
+        assert!(matches!(refused, Err(import::ImportError::Channel(id)) if id == web_only.id));
     }
 );
 

@@ -72,6 +72,9 @@ pub enum ImportError {
         "deze kolommen horen bij geen enkele vraag: {0}; haal ze weg of kies het goede formaat"
     )]
     UnknownColumns(String),
+    /// The wave does not take paper answers.
+    #[error("ronde {0} neemt geen papieren vragenlijsten aan (kanaal paper-scan staat uit); zet het kanaal aan of kies een andere ronde")]
+    Channel(i64),
     /// Database failure (the current batch was rolled back whole).
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
@@ -101,6 +104,9 @@ pub fn import<R: Read + Send>(
     report: &mut dyn FnMut(&Finding),
     progress: &mut dyn FnMut(u64),
 ) -> Result<Summary, ImportError> {
+    if !target.wave.allows("paper-scan") {
+        return Err(ImportError::Channel(target.wave.id));
+    }
     if options.all_or_nothing && !options.dry_run {
         let check = run(
             conn,
