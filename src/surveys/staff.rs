@@ -479,6 +479,17 @@ fn language_select(name: &str, lang: Lang) -> Markup {
     }
 }
 
+/// A wave and the questionnaire text it pinned (inside a database call).
+fn wave_and_definition(
+    conn: &mut crate::db::DbConnection,
+    id: i64,
+) -> Result<(Wave, std::sync::Arc<crate::surveys::definition::Definition>), AppError> {
+    let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+    let def =
+        respond::definition(conn, wave.version_id).map_err(|e| AppError::Internal(e.into()))?;
+    Ok((wave, def))
+}
+
 async fn load_wave(state: &AppState, id: i64) -> Result<Wave, AppError> {
     state
         .db(move |conn| match waves::find_wave(conn, id) {
@@ -756,9 +767,7 @@ async fn answers_csv(
     let id = path.into_inner();
     let body = state
         .db(move |conn| {
-            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id)
-                .map_err(|e| AppError::Internal(e.into()))?;
+            let (wave, def) = wave_and_definition(conn, id)?;
             let mut out = Vec::with_capacity(1 << 20);
             export::write_answers(conn, &wave, &def, &mut out).map_err(AppError::Internal)?;
             Ok(out)
@@ -774,9 +783,7 @@ async fn answers_csv(
 async fn codebook(state: &AppState, id: i64, lang: Lang) -> Result<export::Codebook, AppError> {
     state
         .db(move |conn| {
-            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id)
-                .map_err(|e| AppError::Internal(e.into()))?;
+            let (wave, def) = wave_and_definition(conn, id)?;
             Ok(export::codebook(&wave, &def, lang))
         })
         .await
@@ -856,9 +863,7 @@ async fn paper_forms(
     let municipality = state.config.municipality.clone();
     let page = state
         .db(move |conn| {
-            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id)
-                .map_err(|e| AppError::Internal(e.into()))?;
+            let (wave, def) = wave_and_definition(conn, id)?;
             crate::surveys::paper::print::forms(
                 &wave,
                 &def,
@@ -885,9 +890,7 @@ async fn sdaps_mapping(
     let id = path.into_inner();
     let text = state
         .db(move |conn| {
-            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id)
-                .map_err(|e| AppError::Internal(e.into()))?;
+            let (_, def) = wave_and_definition(conn, id)?;
             Ok(crate::surveys::paper::mapping::to_csv(
                 &crate::surveys::paper::mapping::sdaps(&def),
             ))
@@ -1066,14 +1069,7 @@ async fn entry_context(
     state: &AppState,
     id: i64,
 ) -> Result<(Wave, std::sync::Arc<crate::surveys::definition::Definition>), AppError> {
-    state
-        .db(move |conn| {
-            let wave = waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = respond::definition(conn, wave.version_id)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            Ok((wave, def))
-        })
-        .await
+    state.db(move |conn| wave_and_definition(conn, id)).await
 }
 
 async fn entry_page(
