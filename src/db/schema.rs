@@ -87,6 +87,7 @@ pub const ALL_TABLES: &[&str] = &[
     "interview_volunteers",
     "paper_forms",
     "paper_quarantine",
+    "paper_reports",
 ];
 
 diesel::table! {
@@ -218,7 +219,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    paper_reports (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        file_name -> Text,
+        summary -> Text,
+        report -> Text,
+    }
+}
+
 diesel::joinable!(waves -> questionnaire_versions (version_id));
+diesel::joinable!(paper_reports -> waves (wave_id));
 diesel::joinable!(paper_forms -> waves (wave_id));
 diesel::joinable!(paper_quarantine -> waves (wave_id));
 diesel::joinable!(responses -> waves (wave_id));
@@ -243,5 +257,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     invitation_addresses,
     interview_volunteers,
     paper_forms,
-    paper_quarantine
+    paper_quarantine,
+    paper_reports
 );

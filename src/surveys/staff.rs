@@ -1027,6 +1027,7 @@ fn entry_markup(
     html! {
         (notice(lang, q))
         (error_summary(ctx, &list))
+        p { a href={ "/invoer/rondes/" (wave.id) "/papier" } { (t(lang, "paper-upload-link")) } }
         p { (t(lang, "entry-intro")) }
         form.entry-form method="post" action={ "/invoer/rondes/" (wave.id) } novalidate {
             (csrf_field(ctx))

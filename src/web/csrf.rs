@@ -62,6 +62,18 @@ fn origin_allowed(req: &HttpRequest) -> bool {
         .is_some_and(|s| s.config.public_url == origin)
 }
 
+/// Checks a token that arrived another way than as a url-encoded form (a file upload's field).
+pub fn check_token(req: &HttpRequest, token: &str) -> Result<(), AppError> {
+    if !origin_allowed(req) {
+        return Err(AppError::Csrf);
+    }
+    let cookie = req.cookie(CSRF_COOKIE).ok_or(AppError::Csrf)?;
+    if token.is_empty() || !same_token(token, cookie.value()) {
+        return Err(AppError::Csrf);
+    }
+    Ok(())
+}
+
 impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;

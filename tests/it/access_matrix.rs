@@ -90,6 +90,18 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/invoer", Only(&[Invoerder])),
     ("GET", "/invoer/rondes/{id}", Only(&[Invoerder])),
     ("POST", "/invoer/rondes/{id}", Only(&[Invoerder])),
+    ("GET", "/invoer/rondes/{id}/papier", Only(&[Invoerder])),
+    ("POST", "/invoer/rondes/{id}/papier", Only(&[Invoerder])),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/verslag/{report}",
+        Only(&[Invoerder]),
+    ),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/verslag/{report}/csv",
+        Only(&[Invoerder]),
+    ),
     ("GET", "/v", Anyone),
     ("POST", "/v", Anyone),
     ("GET", "/v/start", Anyone),
@@ -161,7 +173,8 @@ both_backends!(every_role_against_every_route, |app| {
     for (method, pattern, allowed) in MATRIX {
         let path = pattern
             .replace("{id}", &target.to_string())
-            .replace("{step}", "0");
+            .replace("{step}", "0")
+            .replace("{report}", "1");
         let subjects: Vec<Option<(Role, i64)>> =
             users.iter().copied().map(Some).chain([None]).collect();
         for subject in subjects {
@@ -226,7 +239,8 @@ fn every_state_changing_route_refuses_a_request_without_csrf_token() {
             let path = def
                 .path
                 .replace("{id}", &target.to_string())
-                .replace("{step}", "0");
+                .replace("{step}", "0")
+                .replace("{report}", "1");
             // Logged in with every role, holding a CSRF cookie, but the form lacks the token.
             let client = app.session_client(id);
             let r = client.post_raw(&path, &[("gebruikersnaam", "x"), ("actie", "uitschakelen")]);

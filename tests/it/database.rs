@@ -105,6 +105,17 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
+    diesel::insert_into(paper_reports::table)
+        .values((
+            paper_reports::wave_id.eq(wave),
+            paper_reports::created_by.eq(None::<i64>),
+            paper_reports::created_at.eq(klankbord::db::now()),
+            paper_reports::file_name.eq("stapel.csv"),
+            paper_reports::summary.eq("{}"),
+            paper_reports::report.eq("regel\n"),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -230,6 +241,11 @@ both_backends!(every_table_loads, |app| {
             .select(paper_quarantine::all_columns)
             .load(&mut conn)
             .unwrap();
+    type ReportRow = (i64, i64, Option<i64>, NaiveDateTime, String, String, String);
+    let pr: Vec<ReportRow> = paper_reports::table
+        .select(paper_reports::all_columns)
+        .load(&mut conn)
+        .unwrap();
     assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 4));
     assert_eq!(resp[0].6, day, "answers carry a date only");
     assert_eq!(w[0].3.to_string(), "2027-04-01", "dates come back as dates");
@@ -250,7 +266,8 @@ both_backends!(every_table_loads, |app| {
             ia.len(),
             iv.len(),
             pf.len(),
-            pq.len()
+            pq.len(),
+            pr.len()
         ]
         .iter()
         .filter(|n| **n > 0)

@@ -488,3 +488,129 @@ fn a_killed_import_leaves_whole_batches_and_running_it_again_completes_it() {
     assert_eq!(report.lines().count() as i64, 1 + stored);
     assert!(report.lines().nth(1).unwrap().contains("already_imported"));
 }
+
+/// A multipart body as a browser sends a file-upload form.
+fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+    let boundary = "----klankbordtestgrens7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    }
+    if let Some((file_name, bytes)) = file {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+both_backends!(
+    a_clerk_uploads_a_scan_file_and_sees_the_report_and_the_sheets_put_aside,
+    |app| {
+        use klankbord::accounts::model::Role;
+        use klankbord::web::i18n::{t, t_args, Lang};
+        let def = standard();
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let v = w.version_id;
+        let mut file = SdapsFile::new(&def);
+        file.rows.push(file.good(v, &form_number(w.id, 1)));
+        let mut r = file.good(v, &form_number(w.id, 2));
+        file.set(&mut r, "1_1_1", "1");
+        file.set(&mut r, "1_1_2", "1");
+        file.rows.push(r);
+        let mut r = file.good(v, &form_number(w.id, 3));
+        file.set(&mut r, "valid", "0");
+        file.rows.push(r);
+        let bytes = file.bytes();
+        let (clerk, _) = app.logged_in("invoer.papier", &[Role::Invoerder]);
+        let page_path = format!("/invoer/rondes/{}/papier", w.id);
+        let page = clerk.get(&format!("{page_path}?lang=nl"));
+        assert_eq!(page.status, 200);
+        assert_eq!(
+            page.attr("form[enctype='multipart/form-data']", "action")
+                .as_deref(),
+            Some(page_path.as_str())
+        );
+        let token = page.csrf();
+
+        // No file chosen: said plainly, nothing stored.
+        let (ct, body) = multipart(&[("csrf", &token), ("vorm", "sdaps")], None);
+        let r = clerk.post_body(&page_path, &ct, &body);
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&t(Lang::Nl, "paper-upload-error-file")));
+        // A wrong token is refused.
+        let (ct, body) = multipart(
+            &[
+                ("csrf", "verkeerdverkeerdverkeerdverkeerd"),
+                ("vorm", "sdaps"),
+            ],
+            Some(("stapel.csv", &bytes)),
+        );
+        assert_eq!(clerk.post_body(&page_path, &ct, &body).status, 403);
+        assert_eq!(app.count("responses"), 0);
+
+        // The file: two sheets in (one with an answer left empty), one put aside.
+        let (ct, body) = multipart(
+            &[("csrf", &token), ("vorm", "sdaps")],
+            Some(("stapel-1.csv", &bytes)),
+        );
+        let r = clerk.post_body(&page_path, &ct, &body);
+        assert_eq!(r.status, 303, "{}", r.body);
+        let report_path = r.header("location").unwrap().to_string();
+        assert!(report_path.starts_with(&format!("{page_path}/verslag/")));
+        assert_eq!(app.count("responses"), 2);
+        let report = clerk.get(&format!("{report_path}?lang=nl"));
+        assert_eq!(report.status, 200);
+        let summary = t_args(
+            Lang::Nl,
+            "paper-report-summary",
+            &[
+                ("rows", "3"),
+                ("imported", "2"),
+                ("quarantined", "1"),
+                ("duplicates", "0"),
+                ("empty", "0"),
+            ],
+        );
+        assert_eq!(report.texts("p.lead"), [summary]);
+        let rows = report.texts("tbody tr");
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(
+            rows[0].contains(&form_number(w.id, 2)) && rows[0].contains("antwoord leeg gelaten")
+        );
+        assert!(rows[1].contains(&form_number(w.id, 3)) && rows[1].contains("blad apart gezet"));
+        let csv_report = clerk.get(&format!("{report_path}/csv"));
+        assert_eq!(csv_report.status, 200);
+        assert_eq!(csv_report.body.lines().count(), 3);
+        assert!(csv_report.body.starts_with("regel,formulier,kolom"));
+
+        // The sheet put aside is listed with its problem; the report is listed too.
+        let page = clerk.get(&format!("{page_path}?lang=nl"));
+        let kept = page.texts("tbody tr");
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].contains(&form_number(w.id, 3)));
+        assert!(page.body.contains("stapel-1.csv"));
+
+        // Another wave's report is not reachable through this wave.
+        let other = wave(&app, -5, 30, &["paper-scan"]);
+        let report_id = report_path.rsplit('/').next().unwrap();
+        assert_eq!(
+            clerk
+                .get(&format!(
+                    "/invoer/rondes/{}/papier/verslag/{report_id}",
+                    other.id
+                ))
+                .status,
+            404
+        );
+    }
+);

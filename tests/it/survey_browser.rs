@@ -282,8 +282,35 @@ fn staff_survey_pages_have_no_axe_violations() {
     let Some(app) = TestApp::spawn(Backend::Sqlite, "survey_staff_axe") else {
         return;
     };
-    let w = wave(&app, 0, 30, &["web", "phone", "paper-keyed"]);
+    let w = wave(&app, 0, 30, &["web", "phone", "paper-keyed", "paper-scan"]);
     make_codes(&app, w.id, 3);
+    // A report and a sheet put aside, to see those pages filled.
+    {
+        use diesel::prelude::*;
+        use klankbord::db::schema::{paper_quarantine, paper_reports};
+        let mut conn = app.conn();
+        diesel::insert_into(paper_reports::table)
+            .values((
+                paper_reports::wave_id.eq(w.id),
+                paper_reports::created_at.eq(klankbord::db::now()),
+                paper_reports::file_name.eq("stapel.csv"),
+                paper_reports::summary.eq(r#"{"rows":2,"imported":1,"quarantined":1,"duplicates":0,"empty":0,"findings":1,"written":true}"#),
+                paper_reports::report.eq("regel,formulier,kolom,regel_overtreden,uitleg,waarde,actie\n3,R1-000002,valid,omr_invalid,de scanner keurde het blad af,0,blad apart gezet\n"),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::insert_into(paper_quarantine::table)
+            .values((
+                paper_quarantine::wave_id.eq(w.id),
+                paper_quarantine::form_id.eq("R1-000002"),
+                paper_quarantine::line.eq(3i64),
+                paper_quarantine::sheet.eq("{}"),
+                paper_quarantine::problems.eq(r#"[{"line":3,"form":"R1-000002","column":"valid","rule":"omr_invalid","detail":"de scanner keurde het blad af","value":"0","action":"quarantined"}]"#),
+                paper_quarantine::created_on.eq(klankbord::surveys::today()),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
     let (user, pass, _) = app.user("axe.onderzoek", &[Role::Onderzoeker, Role::Invoerder]);
     login_by_keyboard(&b, &app.base, &user, &pass);
     let mut report = vec![];
@@ -293,8 +320,20 @@ fn staff_survey_pages_have_no_axe_violations() {
         format!("/onderzoek/rondes/{}/gesprekken", w.id),
         "/invoer".into(),
         format!("/invoer/rondes/{}", w.id),
+        format!("/invoer/rondes/{}/papier", w.id),
+        format!("/invoer/rondes/{}/papier/verslag/1", w.id),
     ] {
         b.goto(&format!("{}{path}", app.base));
+        let h1 = b.exec("return document.querySelector('h1').textContent;");
+        for refused in ["error-403-title", "error-404-title"] {
+            for lang in Lang::ALL {
+                assert_ne!(
+                    h1,
+                    serde_json::json!(t(lang, refused)),
+                    "{path} is an error page"
+                );
+            }
+        }
         for v in b.axe_violations(&axe) {
             report.push(format!("{path}: {v}"));
         }

@@ -17,3 +17,15 @@ CREATE TABLE paper_quarantine (
     created_on DATE NOT NULL
 );
 CREATE UNIQUE INDEX paper_quarantine_form ON paper_quarantine (wave_id, form_id);
+
+-- Validation reports of imports through the web, to show and download (no answers in them beyond
+-- the values that were wrong, and no names).
+CREATE TABLE paper_reports (
+    id BIGSERIAL PRIMARY KEY,
+    wave_id BIGINT NOT NULL REFERENCES waves(id),
+    created_by BIGINT REFERENCES users(id),
+    created_at TIMESTAMP NOT NULL,
+    file_name TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    report TEXT NOT NULL
+);

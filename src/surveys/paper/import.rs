@@ -40,7 +40,7 @@ impl Default for Options {
 }
 
 /// Counts of one run.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Data rows read.
     pub rows: u64,

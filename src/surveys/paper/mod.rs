@@ -7,6 +7,7 @@ pub mod mapping;
 pub mod print;
 pub mod reader;
 pub mod sheet;
+pub mod web;
 
 #[cfg(test)]
 mod fuzz;

@@ -24,7 +24,7 @@ pub enum Format {
 }
 
 /// What was wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// No form number on the sheet.
@@ -62,7 +62,7 @@ pub enum Rule {
 }
 
 /// What was done about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// The sheet was imported (a note).
@@ -78,7 +78,7 @@ pub enum Action {
 }
 
 /// One line of the validation report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Finding {
     /// Line in the file.
     pub line: u64,

@@ -348,6 +348,16 @@ impl Client {
         Self::finish(req.send_form(fields))
     }
 
+    /// POST a raw body with its content type (for file uploads).
+    pub fn post_body(&self, path: &str, content_type: &str, body: &[u8]) -> Resp {
+        Self::finish(
+            self.agent
+                .post(&format!("{}{path}", self.base))
+                .set("Content-Type", content_type)
+                .send_bytes(body),
+        )
+    }
+
     /// Opens `page`, takes the CSRF token from its form and posts `fields` to `action`, like a browser.
     pub fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Resp {
         let p = self.get(page);
