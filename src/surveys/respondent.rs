@@ -772,12 +772,7 @@ struct VolunteerForm {
 
 fn volunteer_markup(ctx: &Ctx, f: &VolunteerForm, errors: &[(&str, String)]) -> Markup {
     let lang = ctx.lang;
-    let err = |k: &str| {
-        errors
-            .iter()
-            .find(|(f, _)| *f == k)
-            .map(|(_, m)| m.as_str())
-    };
+    let err = |k: &str| layout::error_for(errors, k);
     html! {
         (error_summary(ctx, errors))
         p { (t(lang, "volunteer-intro")) }

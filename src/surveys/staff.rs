@@ -135,12 +135,7 @@ fn waves_markup(
     q: &Notice,
 ) -> Markup {
     let lang = ctx.lang;
-    let err = |k: &str| {
-        errors
-            .iter()
-            .find(|(f, _)| *f == k)
-            .map(|(_, m)| m.as_str())
-    };
+    let err = |k: &str| layout::error_for(errors, k);
     html! {
         (notice(lang, q))
         (error_summary(ctx, errors))
@@ -361,12 +356,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
     let margin = stats::margin_of_error(f.answered as u64, w.population as u64);
     let base = format!("/onderzoek/rondes/{}", w.id);
     let open_or_coming = w.window_today() != Window::Closed;
-    let err = |k: &str| {
-        errors
-            .iter()
-            .find(|(f, _)| *f == k)
-            .map(|(_, m)| m.as_str())
-    };
+    let err = |k: &str| layout::error_for(errors, k);
     html! {
         (notice(lang, q))
         (error_summary(ctx, errors))
@@ -1018,12 +1008,7 @@ fn entry_markup(
         ));
     }
     let err_of = |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, p)| p);
-    let general_err = |k: &str| {
-        general
-            .iter()
-            .find(|(f, _)| *f == k)
-            .map(|(_, m)| m.as_str())
-    };
+    let general_err = |k: &str| layout::error_for(general, k);
     html! {
         (notice(lang, q))
         (error_summary(ctx, &list))

@@ -92,6 +92,14 @@ pub fn csrf_field(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name="csrf" value=(ctx.csrf_token()); }
 }
 
+/// The message for `field` among a form's errors, if it has one.
+pub fn error_for<'a>(errors: &'a [(&str, String)], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, m)| m.as_str())
+}
+
 /// A list of problems at the top of a form, announced to screen readers, each linking to its field.
 pub fn error_summary(ctx: &Ctx, errors: &[(&str, String)]) -> Markup {
     html! {
