@@ -600,6 +600,28 @@ both_backends!(
         assert!(kept[0].contains(&form_number(w.id, 3)));
         assert!(page.body.contains("stapel-1.csv"));
 
+        // A check stores nothing and says so; an all-or-nothing refusal says why instead.
+        let mut check = SdapsFile::new(&def);
+        check.rows.push(check.good(v, &form_number(w.id, 4)));
+        let mut r = check.good(v, &form_number(w.id, 5));
+        check.set(&mut r, "valid", "0");
+        check.rows.push(r);
+        let check_bytes = check.bytes();
+        for (option, expected, absent) in [
+            ("proef", "paper-report-dry-run", "paper-report-refused"),
+            ("alles", "paper-report-refused", "paper-report-dry-run"),
+        ] {
+            let (ct, body) = multipart(
+                &[("csrf", &token), ("vorm", "sdaps"), (option, "ja")],
+                Some(("stapel-2.csv", &check_bytes)),
+            );
+            let r = clerk.post_body(&page_path, &ct, &body);
+            let page = clerk.get(&format!("{}?lang=nl", r.header("location").unwrap()));
+            assert!(page.body.contains(&t(Lang::Nl, expected)), "{option}");
+            assert!(!page.body.contains(&t(Lang::Nl, absent)), "{option}");
+        }
+        assert_eq!(app.count("responses"), 2, "neither stored anything");
+
         // Another wave's report is not reachable through this wave.
         let other = wave(&app, -5, 30, &["paper-scan"]);
         let report_id = report_path.rsplit('/').next().unwrap();

@@ -56,6 +56,9 @@ pub struct Summary {
     pub findings: u64,
     /// Whether anything was written (false for a dry run or a refused all-or-nothing run).
     pub written: bool,
+    /// It was a check only (`--dry-run`).
+    #[serde(default)]
+    pub dry_run: bool,
 }
 
 /// Why a file could not be imported at all (nothing was written).
@@ -108,7 +111,7 @@ pub fn import<R: Read + Send>(
         return Err(ImportError::Channel(target.wave.id));
     }
     if options.all_or_nothing && !options.dry_run {
-        let check = run(
+        let mut check = run(
             conn,
             target,
             open()?,
@@ -120,6 +123,8 @@ pub fn import<R: Read + Send>(
             progress,
         )?;
         if check.quarantined > 0 {
+            // Refused by the user's all-or-nothing choice, not a check they asked for.
+            check.dry_run = false;
             return Ok(check);
         }
         // Clean: import for real without reporting the same notes twice.
@@ -251,6 +256,7 @@ fn run<R: Read + Send>(
         Ok::<(), ImportError>(())
     })?;
     progress(summary.rows);
+    summary.dry_run = options.dry_run;
     summary.written = !options.dry_run
         && (summary.imported > 0 || summary.quarantined > 0)
         && !(options.all_or_nothing && summary.quarantined > 0);

@@ -424,7 +424,8 @@ async fn report_page(
         .filter_map(Result::ok)
         .take(SHOWN_FINDINGS)
         .collect();
-    let refused = s.quarantined > 0 && !s.written && s.imported > 0;
+    // A check stores nothing by design; otherwise nothing stored means all-or-nothing refused it.
+    let refused = !s.dry_run && !s.written && s.quarantined > 0;
     let base = format!("/invoer/rondes/{}/papier", p.id);
     Ok(page_response(
         StatusCode::OK,
@@ -436,7 +437,7 @@ async fn report_page(
                     ("rows", &s.rows.to_string()), ("imported", &s.imported.to_string()),
                     ("quarantined", &s.quarantined.to_string()), ("duplicates", &s.duplicates.to_string()),
                     ("empty", &s.empty.to_string())])) }
-                @if !s.written && !refused { p { (t(lang, "paper-report-dry-run")) } }
+                @if s.dry_run { p { (t(lang, "paper-report-dry-run")) } }
                 @if refused { p { (t(lang, "paper-report-refused")) } }
                 p { a.tap href={ (base) "/verslag/" (p.report) "/csv" } { (t(lang, "paper-report-download")) } }
                 @if rows.is_empty() {
