@@ -105,7 +105,7 @@ pub enum ImportCommand {
 
 /// Runs an `import` subcommand; `Ok(false)` means an all-or-nothing import was refused.
 pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
-    use crate::surveys::paper::{import, mapping, sheet::Format};
+    use crate::surveys::paper::{import, mapping, progress, sheet::Format};
     use crate::surveys::{respond, waves};
     let pool = db::connect_and_migrate(&config.database_url, 2)?;
     let mut conn = pool.get()?;
@@ -202,6 +202,11 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             out.write_all(import::report_csv_header().as_bytes())?;
             let mut write_error = None;
             let started = std::time::Instant::now();
+            let total = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            let bytes = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+            let mut shown = started;
+            let mut last_tenth = 0;
+            let tty = std::io::stderr().is_terminal();
             let target = import::Target {
                 wave: &w,
                 def: &def,
@@ -212,7 +217,9 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             let summary = import::import(
                 &mut conn,
                 &target,
-                &mut || std::fs::File::open(&file),
+                &mut || {
+                    std::fs::File::open(&file).map(|f| progress::Counting::new(f, bytes.clone()))
+                },
                 import::Options {
                     dry_run,
                     all_or_nothing,
@@ -224,11 +231,21 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     }
                 },
                 &mut |rows| {
-                    let secs = started.elapsed().as_secs_f64().max(0.001);
-                    eprint!(
-                        "\r{rows} rijen gelezen, {:.0} per seconde   ",
-                        rows as f64 / secs
-                    );
+                    let done = bytes.load(std::sync::atomic::Ordering::Relaxed);
+                    let estimate = progress::estimate(rows, done, total, started.elapsed());
+                    // A few times a second on a terminal; into a log, at every tenth of the file.
+                    let tenth = (estimate.fraction * 10.0).floor() as u32;
+                    if tty && shown.elapsed().as_secs_f64() < 0.2 || !tty && tenth <= last_tenth {
+                        return;
+                    }
+                    shown = std::time::Instant::now();
+                    last_tenth = tenth;
+                    let line = progress::cli_line(rows, &estimate);
+                    if tty {
+                        eprint!("\r{line}  ");
+                    } else {
+                        eprintln!("{line}");
+                    }
                 },
             )
             .map_err(|e| {
@@ -237,7 +254,9 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     file.display()
                 )
             })?;
-            eprintln!();
+            if tty {
+                eprintln!();
+            }
             out.flush()?;
             if let Some(e) = write_error {
                 anyhow::bail!(

@@ -37,6 +37,8 @@ pub struct Config {
     pub volunteer_retention_days: i64,
     /// Days the government declared equal to a recognised holiday (Algemene termijnenwet art. 3 lid 2).
     pub extra_closed_days: Vec<chrono::NaiveDate>,
+    /// Milliseconds an upload request waits for its import before showing a progress page.
+    pub upload_wait_ms: u64,
 }
 
 /// Where outgoing mail goes.
@@ -87,6 +89,7 @@ struct FileConfig {
     session_idle_minutes: Option<i64>,
     volunteer_retention_days: Option<i64>,
     extra_closed_days: Option<Vec<String>>,
+    upload_wait_ms: Option<u64>,
 }
 
 /// Default database for the embedded engine.
@@ -277,6 +280,18 @@ impl Config {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
+        let upload_wait_ms: u64 = match get("KLANKBORD_UPLOAD_WAIT_MS") {
+            Some(v) => parse_number("KLANKBORD_UPLOAD_WAIT_MS", &v)?,
+            None => file.upload_wait_ms.unwrap_or(2000),
+        };
+        if upload_wait_ms > 60_000 {
+            return Err(ConfigError::new(
+                "KLANKBORD_UPLOAD_WAIT_MS",
+                format!("{upload_wait_ms} is meer dan 60000"),
+                "Kies een aantal milliseconden tot 60000; 2000 is gebruikelijk.",
+            ));
+        }
+
         Ok(Config {
             database_url,
             bind,
@@ -291,6 +306,7 @@ impl Config {
             session_idle_minutes,
             volunteer_retention_days,
             extra_closed_days,
+            upload_wait_ms,
         })
     }
 

@@ -66,6 +66,7 @@ impl Application {
             address_key: Arc::new(address_key),
             mail,
             pages: Arc::new(crate::web::page_cache::PageCache::default()),
+            imports: Arc::new(crate::surveys::paper::web::Jobs::default()),
         };
         spawn_housekeeping(state.clone());
         spawn_mail_worker(state.clone());

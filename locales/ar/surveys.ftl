@@ -253,7 +253,7 @@ paper-upload-error-file = اختاروا ملف CSV للقراءة.
 paper-upload-error-size = الملف أكبر من 500 ميغابايت. قسّموه إلى أجزاء واقرأوها واحدًا بعد الآخر.
 paper-quarantine-title = أوراق موضوعة جانبًا ({ $n })
 paper-quarantine-none = لا توجد أوراق موضوعة جانبًا.
-paper-quarantine-intro = صحّحوا هذه الأوراق في الملف، أو دعوا الماسح يقرأها من جديد، ثم اقرأوا الملف مرة أخرى. يُضاف فقط ما لا يزال ناقصًا.
+paper-quarantine-intro = انقروا على رقم استمارة لتصحيح الورقة: سترون ما قرأه الماسح الضوئي، وتكملون الإجابات والورقة الأصلية في أيديكم. يمكنكم أيضًا تصحيح الملف أو إعادة مسح الأوراق ضوئيًا، ثم قراءة الملف مرة أخرى. يُضاف فقط ما لا يزال ناقصًا.
 paper-col-form = الاستمارة
 paper-col-row = الصف
 paper-col-column = العمود
@@ -268,3 +268,58 @@ paper-report-download = تنزيل التقرير كاملًا (CSV)
 paper-report-more = فيما يلي أول { $shown } من { $total } رسالة. التقرير الكامل في التنزيل.
 paper-report-none = لا توجد رسائل: كانت كل الأوراق سليمة.
 paper-reports-title = تقارير سابقة
+
+# Progress of a large upload
+paper-progress-title = جارٍ قراءة الملف: { $file }
+paper-progress-label = مدى تقدّم القراءة
+paper-progress-status = الصفوف المقروءة: { $rows }، بمعدل { $rate } في الثانية، والوقت المتبقي حوالي { $left } (دقائق:ثوانٍ).
+paper-progress-status-start = الصفوف المقروءة: { $rows }، بمعدل { $rate } في الثانية. لا يُعرف بعد كم من الوقت ستستغرق القراءة.
+paper-progress-leave = يمكنكم إغلاق هذه الصفحة: القراءة تستمر. بعد ذلك تجدون التقرير في «تقارير سابقة».
+paper-progress-refresh = تحديث الحالة
+paper-progress-failed = فشل الحفظ. ما تم حفظه من قبل يبقى محفوظًا. اقرأوا الملف مرة أخرى: ما هو موجود لا يُضاف مرتين.
+paper-progress-gone-title = هذه القراءة غير معروفة
+paper-progress-gone = انتهت هذه القراءة وتم الاطلاع عليها، أو أُعيد تشغيل الخادم في هذه الأثناء. انظروا في «تقارير سابقة». إذا لم تجدوا التقرير هناك، فاقرأوا الملف مرة أخرى: ما هو موجود لا يُضاف مرتين.
+
+# What each check means, and what was done
+paper-rule-no-form-number = لا يوجد رقم استمارة
+paper-rule-other-wave = استمارة من جولة أخرى
+paper-rule-other-version = نسخة أخرى من الاستبيان
+paper-rule-omr-empty = ورقة فارغة
+paper-rule-omr-invalid = رفضها الماسح الضوئي
+paper-rule-omr-unrecognised = لم يتعرّف عليها الماسح الضوئي
+paper-rule-omr-unverified = لم يتم التحقق من التعرّف
+paper-rule-omr-review = ملاحظة من مشغّل الماسح الضوئي
+paper-rule-double-mark = تم تعليم أكثر من مربع واحد
+paper-rule-out-of-range = المربع غير موجود
+paper-rule-not-a-box = القيمة في المربع ليست 0 أو 1
+paper-rule-text-not-transcribed = لم يتم إدخال النص المكتوب بخط اليد
+paper-rule-invalid-answer = الإجابة لا تناسب السؤال
+paper-rule-not-applicable = السؤال لم يكن ينطبق على هذا الشخص
+paper-rule-duplicate-in-file = موجودة مرتين في الملف
+paper-rule-already-imported = تمت قراءتها من قبل
+paper-action-imported = تمت قراءتها
+paper-action-item-left-empty = تُركت الإجابة فارغة
+paper-action-quarantined = وُضعت الورقة جانبًا
+paper-action-skipped-duplicate = تم تخطيها (مكررة)
+paper-action-skipped-empty = تم تخطيها (فارغة)
+
+# Correcting a sheet that was put aside
+paper-correct-title = تصحيح الورقة { $form }
+paper-correct-title-line = تصحيح الورقة من الصف { $line }
+paper-correct-no-number = بدون رقم (الصف { $line })
+paper-correct-intro = وُضعت هذه الورقة (الصف { $line } من الملف) جانبًا. أحضروا الورقة الأصلية. تجدون أدناه سبب وضعها جانبًا، والإجابات التي قرأها الماسح الضوئي بشكل صحيح. أكملوا أو صحّحوا ما يلزم، ثم اقرأوا الورقة.
+paper-correct-problems = لماذا وُضعت الورقة جانبًا
+paper-correct-read = ما قرأه الماسح الضوئي، حسب العمود
+paper-correct-answers = الإجابات
+paper-correct-form = رقم الاستمارة
+paper-correct-form-hint = موجود في أعلى يمين الورقة ويبدأ بـ { $prefix }
+paper-correct-submit = قراءة الورقة
+paper-correct-discard-title = عدم قراءة الورقة
+paper-correct-discard-intro = هل الورقة فارغة، أو تمت قراءتها من قبل، أو ليست من هذه الجولة؟ في هذه الحالة احذفوها. لن يُحفظ منها شيء.
+paper-correct-discard = حذف الورقة دون قراءتها
+paper-correct-error-form-empty = اكتبوا رقم الاستمارة الموجود على الورقة.
+paper-correct-error-form-wave = رقم الاستمارة هذا لا ينتمي إلى هذه الجولة. رقم هذه الجولة يبدأ بـ { $prefix }. هل الورقة من جولة أخرى؟ في هذه الحالة احذفوها هنا واقرأوها في تلك الجولة.
+paper-correct-error-empty = لم تُكتب أي إجابة. هل الورقة خالية تمامًا؟ في هذه الحالة احذفوها.
+paper-correct-error-imported = تمت من قبل قراءة ورقة برقم الاستمارة هذا. تحققوا من أنكم كتبتم الرقم الصحيح. هل الورقة مكررة فعلًا؟ في هذه الحالة احذفوها.
+paper-notice-corrected = تمت قراءة الورقة.
+paper-notice-discarded = تم حذف الورقة. لم يُحفظ منها شيء.

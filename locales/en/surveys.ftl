@@ -253,7 +253,7 @@ paper-upload-error-file = Choose a CSV file to read in.
 paper-upload-error-size = The file is larger than 500 MB. Split it into parts and read them in one after the other.
 paper-quarantine-title = Sheets put aside ({ $n })
 paper-quarantine-none = No sheets are put aside.
-paper-quarantine-intro = Correct these sheets in the file, or have the scanner read them again, and read the file in again. Only what is still missing is added.
+paper-quarantine-intro = Click a form number to correct the sheet: you see what the scanner read, and you complete the answers with the paper sheet in your hand. You can also correct the file, or have the sheets scanned again, and then read the file in again. Only what is still missing is added.
 paper-col-form = Form
 paper-col-row = Row
 paper-col-column = Column
@@ -268,3 +268,58 @@ paper-report-download = Download the whole report (CSV)
 paper-report-more = Below are the first { $shown } of { $total } messages. The whole report is in the download.
 paper-report-none = No messages: all sheets were in order.
 paper-reports-title = Earlier reports
+
+# Progress of a large upload
+paper-progress-title = Reading in: { $file }
+paper-progress-label = Progress of reading in
+paper-progress-status = { $rows } rows read, { $rate } per second, about { $left } left (minutes:seconds).
+paper-progress-status-start = { $rows } rows read, { $rate } per second. It is not known yet how long it will take.
+paper-progress-leave = You can close this page: the reading in goes on. Afterwards, the report is under Earlier reports.
+paper-progress-refresh = Update progress
+paper-progress-failed = Saving failed. What was already saved is kept. Read the file in again: what is already there is not added twice.
+paper-progress-gone-title = This reading in is not known
+paper-progress-gone = This reading in has already finished and been viewed, or the server has restarted in the meantime. Look under Earlier reports. If it is not there, read the file in again: what is already there is not added twice.
+
+# What each check means, and what was done
+paper-rule-no-form-number = No form number
+paper-rule-other-wave = Form from another round
+paper-rule-other-version = Other version of the questionnaire
+paper-rule-omr-empty = Empty sheet
+paper-rule-omr-invalid = Rejected by the scanner
+paper-rule-omr-unrecognised = Not recognised by the scanner
+paper-rule-omr-unverified = Recognition not checked
+paper-rule-omr-review = Note from the scanner operator
+paper-rule-double-mark = More than one box ticked
+paper-rule-out-of-range = Box does not exist
+paper-rule-not-a-box = No 0 or 1 in a box
+paper-rule-text-not-transcribed = Handwritten text not typed in
+paper-rule-invalid-answer = Answer does not fit the question
+paper-rule-not-applicable = Question did not apply to this person
+paper-rule-duplicate-in-file = Twice in the file
+paper-rule-already-imported = Already read in before
+paper-action-imported = read in
+paper-action-item-left-empty = answer left empty
+paper-action-quarantined = sheet put aside
+paper-action-skipped-duplicate = skipped (double)
+paper-action-skipped-empty = skipped (empty)
+
+# Correcting a sheet that was put aside
+paper-correct-title = Correct sheet { $form }
+paper-correct-title-line = Correct the sheet from row { $line }
+paper-correct-no-number = without a number (row { $line })
+paper-correct-intro = This sheet (row { $line } of the file) has been put aside. Take the paper sheet. Below you see why it was put aside, and the answers that the scanner read correctly. Complete or correct what is needed, and read the sheet in.
+paper-correct-problems = Why the sheet was put aside
+paper-correct-read = What the scanner read, per column
+paper-correct-answers = The answers
+paper-correct-form = Form number
+paper-correct-form-hint = Is at the top right of the sheet and starts with { $prefix }
+paper-correct-submit = Read in sheet
+paper-correct-discard-title = Do not read in the sheet
+paper-correct-discard-intro = Is the sheet empty, already read in, or not from this round? Then remove it. Nothing from it is stored.
+paper-correct-discard = Remove sheet without reading it in
+paper-correct-error-form-empty = Enter the form number that is on the sheet.
+paper-correct-error-form-wave = This form number does not belong to this round. A number from this round starts with { $prefix }. Is the sheet from another round? Then remove it here and read it in for that round.
+paper-correct-error-empty = No answer at all has been filled in. Is there nothing on the sheet? Then remove it.
+paper-correct-error-imported = A sheet with this form number has already been read in. Check that you typed the right number. Is the sheet really double? Then remove it.
+paper-notice-corrected = The sheet has been read in.
+paper-notice-discarded = The sheet has been removed. Nothing from it was stored.

@@ -253,7 +253,7 @@ paper-upload-error-file = Kies een CSV-bestand om in te lezen.
 paper-upload-error-size = Het bestand is groter dan 500 MB. Splits het in delen en lees ze na elkaar in.
 paper-quarantine-title = Apart gezette bladen ({ $n })
 paper-quarantine-none = Er staan geen bladen apart.
-paper-quarantine-intro = Verbeter deze bladen in het bestand, of laat de scanner ze opnieuw lezen, en lees het bestand opnieuw in. Alleen wat nog ontbreekt, komt erbij.
+paper-quarantine-intro = Klik op een formuliernummer om het blad te verbeteren: u ziet wat de scanner las en vult de antwoorden aan met het papieren blad in de hand. U kunt ook het bestand verbeteren of opnieuw laten scannen en het opnieuw inlezen. Alleen wat nog ontbreekt, komt erbij.
 paper-col-form = Formulier
 paper-col-row = Rij
 paper-col-column = Kolom
@@ -268,3 +268,58 @@ paper-report-download = Het hele verslag downloaden (CSV)
 paper-report-more = Hieronder staan de eerste { $shown } van { $total } meldingen. Het hele verslag staat in de download.
 paper-report-none = Geen meldingen: alle bladen waren in orde.
 paper-reports-title = Eerdere verslagen
+
+# Progress of a large upload
+paper-progress-title = Bezig met inlezen: { $file }
+paper-progress-label = Hoe ver het inlezen is
+paper-progress-status = { $rows } rijen gelezen, { $rate } per seconde, nog ongeveer { $left } (minuten:seconden).
+paper-progress-status-start = { $rows } rijen gelezen, { $rate } per seconde. Hoe lang het nog duurt, is nog niet bekend.
+paper-progress-leave = U kunt deze pagina sluiten: het inlezen gaat door. Het verslag staat daarna bij Eerdere verslagen.
+paper-progress-refresh = Stand bijwerken
+paper-progress-failed = Het opslaan is mislukt. Wat al was opgeslagen, blijft bewaard. Lees het bestand opnieuw in: wat er al is, komt er niet dubbel bij.
+paper-progress-gone-title = Dit inlezen is niet bekend
+paper-progress-gone = Dit inlezen is al klaar en bekeken, of de server is intussen opnieuw gestart. Kijk bij Eerdere verslagen. Staat het er niet bij, lees het bestand dan opnieuw in: wat er al is, komt er niet dubbel bij.
+
+# What each check means, and what was done
+paper-rule-no-form-number = Geen formuliernummer
+paper-rule-other-wave = Formulier van een andere ronde
+paper-rule-other-version = Andere versie van de vragenlijst
+paper-rule-omr-empty = Leeg blad
+paper-rule-omr-invalid = Afgekeurd door de scanner
+paper-rule-omr-unrecognised = Niet herkend door de scanner
+paper-rule-omr-unverified = Herkenning niet nagekeken
+paper-rule-omr-review = Opmerking van de scanner-operator
+paper-rule-double-mark = Meer dan één vakje aangekruist
+paper-rule-out-of-range = Vakje bestaat niet
+paper-rule-not-a-box = Geen 0 of 1 in een vakje
+paper-rule-text-not-transcribed = Handgeschreven tekst niet overgetypt
+paper-rule-invalid-answer = Antwoord past niet bij de vraag
+paper-rule-not-applicable = Vraag gold niet voor deze persoon
+paper-rule-duplicate-in-file = Twee keer in het bestand
+paper-rule-already-imported = Al eerder ingelezen
+paper-action-imported = ingelezen
+paper-action-item-left-empty = antwoord leeg gelaten
+paper-action-quarantined = blad apart gezet
+paper-action-skipped-duplicate = overgeslagen (dubbel)
+paper-action-skipped-empty = overgeslagen (leeg)
+
+# Correcting a sheet that was put aside
+paper-correct-title = Blad { $form } verbeteren
+paper-correct-title-line = Blad van rij { $line } verbeteren
+paper-correct-no-number = zonder nummer (rij { $line })
+paper-correct-intro = Dit blad (rij { $line } van het bestand) is apart gezet. Pak het papieren blad erbij. Hieronder staat waarom het apart staat, en de antwoorden die de scanner goed las. Vul aan of verbeter wat nodig is en lees het blad in.
+paper-correct-problems = Waarom het blad apart staat
+paper-correct-read = Wat de scanner las, per kolom
+paper-correct-answers = De antwoorden
+paper-correct-form = Formuliernummer
+paper-correct-form-hint = Staat rechtsboven op het blad en begint met { $prefix }
+paper-correct-submit = Blad inlezen
+paper-correct-discard-title = Blad niet inlezen
+paper-correct-discard-intro = Is het blad leeg, al ingelezen of niet van deze ronde? Haal het dan weg. Er wordt niets van opgeslagen.
+paper-correct-discard = Blad weghalen zonder in te lezen
+paper-correct-error-form-empty = Vul het formuliernummer in dat op het blad staat.
+paper-correct-error-form-wave = Dit formuliernummer hoort niet bij deze ronde. Een nummer van deze ronde begint met { $prefix }. Is het blad van een andere ronde? Haal het dan hier weg en lees het bij die ronde in.
+paper-correct-error-empty = Er is geen enkel antwoord ingevuld. Staat er niets op het blad? Haal het dan weg.
+paper-correct-error-imported = Een blad met dit formuliernummer is al ingelezen. Kijk of u het goede nummer hebt getypt. Is het blad echt dubbel? Haal het dan weg.
+paper-notice-corrected = Het blad is ingelezen.
+paper-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.

@@ -253,7 +253,7 @@ paper-upload-error-file = Prosimy wybrać plik CSV do wczytania.
 paper-upload-error-size = Plik jest większy niż 500 MB. Prosimy podzielić go na części i wczytać je po kolei.
 paper-quarantine-title = Odłożone kartki ({ $n })
 paper-quarantine-none = Nie ma odłożonych kartek.
-paper-quarantine-intro = Prosimy poprawić te kartki w pliku albo zeskanować je ponownie, a potem znowu wczytać plik. Dodane zostanie tylko to, czego jeszcze brakuje.
+paper-quarantine-intro = Aby poprawić kartkę, prosimy kliknąć numer formularza: widać wtedy, co odczytał skaner, i można uzupełnić odpowiedzi, mając papierową kartkę w ręku. Można też poprawić plik albo zeskanować kartki ponownie, a potem znowu wczytać plik. Dodane zostanie tylko to, czego jeszcze brakuje.
 paper-col-form = Formularz
 paper-col-row = Wiersz
 paper-col-column = Kolumna
@@ -268,3 +268,58 @@ paper-report-download = Pobierz cały raport (CSV)
 paper-report-more = Poniżej pierwsze { $shown } z { $total } komunikatów. Cały raport jest w pliku do pobrania.
 paper-report-none = Brak komunikatów: wszystkie kartki były w porządku.
 paper-reports-title = Wcześniejsze raporty
+
+# Progress of a large upload
+paper-progress-title = Trwa wczytywanie: { $file }
+paper-progress-label = Postęp wczytywania
+paper-progress-status = Odczytane wiersze: { $rows }, { $rate } na sekundę, zostało jeszcze około { $left } (minuty:sekundy).
+paper-progress-status-start = Odczytane wiersze: { $rows }, { $rate } na sekundę. Nie wiadomo jeszcze, ile to potrwa.
+paper-progress-leave = Można zamknąć tę stronę: wczytywanie będzie trwać dalej. Raport pojawi się potem w części „Wcześniejsze raporty”.
+paper-progress-refresh = Odśwież stan
+paper-progress-failed = Zapisywanie się nie udało. To, co zostało już zapisane, pozostaje. Prosimy wczytać plik ponownie: to, co już jest, nie zostanie dodane drugi raz.
+paper-progress-gone-title = Nie znaleziono tego wczytywania
+paper-progress-gone = To wczytywanie jest już zakończone i obejrzane albo w międzyczasie ponownie uruchomiono serwer. Prosimy zajrzeć do części „Wcześniejsze raporty”. Jeśli raportu tam nie ma, prosimy wczytać plik ponownie: to, co już jest, nie zostanie dodane drugi raz.
+
+# What each check means, and what was done
+paper-rule-no-form-number = Brak numeru formularza
+paper-rule-other-wave = Formularz z innej rundy
+paper-rule-other-version = Inna wersja ankiety
+paper-rule-omr-empty = Pusta kartka
+paper-rule-omr-invalid = Odrzucona przez skaner
+paper-rule-omr-unrecognised = Nierozpoznana przez skaner
+paper-rule-omr-unverified = Odczyt nie został sprawdzony
+paper-rule-omr-review = Uwaga operatora skanera
+paper-rule-double-mark = Zaznaczono więcej niż jedną kratkę
+paper-rule-out-of-range = Taka kratka nie istnieje
+paper-rule-not-a-box = W kratce nie ma 0 ani 1
+paper-rule-text-not-transcribed = Tekst pisany odręcznie nie został przepisany
+paper-rule-invalid-answer = Odpowiedź nie pasuje do pytania
+paper-rule-not-applicable = Pytanie nie dotyczyło tej osoby
+paper-rule-duplicate-in-file = Dwa razy w pliku
+paper-rule-already-imported = Już wcześniej wczytana
+paper-action-imported = wczytano
+paper-action-item-left-empty = odpowiedź pozostawiono pustą
+paper-action-quarantined = kartkę odłożono
+paper-action-skipped-duplicate = pominięto (podwójna)
+paper-action-skipped-empty = pominięto (pusta)
+
+# Correcting a sheet that was put aside
+paper-correct-title = Poprawianie kartki { $form }
+paper-correct-title-line = Poprawianie kartki z wiersza { $line }
+paper-correct-no-number = bez numeru (wiersz { $line })
+paper-correct-intro = Ta kartka (wiersz { $line } pliku) została odłożona. Prosimy wziąć do ręki papierową kartkę. Poniżej widać, dlaczego została odłożona, oraz odpowiedzi, które skaner dobrze odczytał. Prosimy uzupełnić lub poprawić to, co trzeba, i wczytać kartkę.
+paper-correct-problems = Dlaczego kartka została odłożona
+paper-correct-read = Co odczytał skaner, według kolumn
+paper-correct-answers = Odpowiedzi
+paper-correct-form = Numer formularza
+paper-correct-form-hint = Jest w prawym górnym rogu kartki i zaczyna się od { $prefix }
+paper-correct-submit = Wczytaj kartkę
+paper-correct-discard-title = Nie wczytywać kartki
+paper-correct-discard-intro = Czy kartka jest pusta, już wczytana albo nie jest z tej rundy? Wtedy prosimy ją usunąć. Nic z niej nie zostanie zapisane.
+paper-correct-discard = Usuń kartkę bez wczytywania
+paper-correct-error-form-empty = Prosimy wpisać numer formularza, który jest na kartce.
+paper-correct-error-form-wave = Ten numer formularza nie należy do tej rundy. Numer z tej rundy zaczyna się od { $prefix }. Czy kartka jest z innej rundy? Wtedy prosimy usunąć ją tutaj i wczytać w tamtej rundzie.
+paper-correct-error-empty = Nie wpisano ani jednej odpowiedzi. Czy na kartce nic nie ma? Wtedy prosimy ją usunąć.
+paper-correct-error-imported = Kartka z tym numerem formularza została już wczytana. Prosimy sprawdzić, czy wpisano dobry numer. Czy kartka naprawdę jest podwójna? Wtedy prosimy ją usunąć.
+paper-notice-corrected = Kartka została wczytana.
+paper-notice-discarded = Kartka została usunięta. Nic z niej nie zostało zapisane.

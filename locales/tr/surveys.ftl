@@ -253,7 +253,7 @@ paper-upload-error-file = Okutmak için bir CSV dosyası seçin.
 paper-upload-error-size = Dosya 500 MB'tan büyük. Parçalara bölün ve sırayla okutun.
 paper-quarantine-title = Ayrılan sayfalar ({ $n })
 paper-quarantine-none = Ayrılmış sayfa yok.
-paper-quarantine-intro = Bu sayfaları dosyada düzeltin veya tarayıcıya yeniden okutun, sonra dosyayı tekrar okutun. Sadece eksik olan eklenir.
+paper-quarantine-intro = Sayfayı düzeltmek için bir form numarasına tıklayın: tarayıcının ne okuduğunu görürsünüz ve kâğıt sayfa elinizdeyken cevapları tamamlarsınız. Dosyayı düzeltebilir veya sayfaları yeniden taratabilir, sonra dosyayı tekrar okutabilirsiniz. Sadece eksik olan eklenir.
 paper-col-form = Form
 paper-col-row = Satır
 paper-col-column = Sütun
@@ -268,3 +268,58 @@ paper-report-download = Raporun tamamını indir (CSV)
 paper-report-more = Aşağıda { $total } mesajın ilk { $shown } tanesi var. Raporun tamamı indirmede.
 paper-report-none = Mesaj yok: tüm sayfalar düzgündü.
 paper-reports-title = Önceki raporlar
+
+# Progress of a large upload
+paper-progress-title = Okutuluyor: { $file }
+paper-progress-label = Okutma ne kadar ilerledi
+paper-progress-status = { $rows } satır okundu, saniyede { $rate }, yaklaşık { $left } kaldı (dakika:saniye).
+paper-progress-status-start = { $rows } satır okundu, saniyede { $rate }. Ne kadar süreceği henüz bilinmiyor.
+paper-progress-leave = Bu sayfayı kapatabilirsiniz: okutma devam eder. Rapor daha sonra Önceki raporlar bölümünde olur.
+paper-progress-refresh = Durumu güncelle
+paper-progress-failed = Kaydetme başarısız oldu. Önceden kaydedilenler saklı kalır. Dosyayı tekrar okutun: zaten olan iki kez eklenmez.
+paper-progress-gone-title = Bu okutma bilinmiyor
+paper-progress-gone = Bu okutma zaten bitti ve görüntülendi ya da sunucu bu arada yeniden başlatıldı. Önceki raporlar bölümüne bakın. Rapor orada yoksa dosyayı tekrar okutun: zaten olan iki kez eklenmez.
+
+# What each check means, and what was done
+paper-rule-no-form-number = Form numarası yok
+paper-rule-other-wave = Başka bir turun formu
+paper-rule-other-version = Anketin başka bir sürümü
+paper-rule-omr-empty = Boş sayfa
+paper-rule-omr-invalid = Tarayıcı tarafından reddedildi
+paper-rule-omr-unrecognised = Tarayıcı tarafından tanınmadı
+paper-rule-omr-unverified = Tanıma kontrol edilmedi
+paper-rule-omr-review = Tarama operatörünün notu
+paper-rule-double-mark = Birden fazla kutu işaretlenmiş
+paper-rule-out-of-range = Böyle bir kutu yok
+paper-rule-not-a-box = Kutuda 0 veya 1 yok
+paper-rule-text-not-transcribed = El yazısı metin bilgisayara yazılmamış
+paper-rule-invalid-answer = Cevap soruya uymuyor
+paper-rule-not-applicable = Soru bu kişi için geçerli değildi
+paper-rule-duplicate-in-file = Dosyada iki kez var
+paper-rule-already-imported = Daha önce okutuldu
+paper-action-imported = okundu
+paper-action-item-left-empty = cevap boş bırakıldı
+paper-action-quarantined = sayfa ayrıldı
+paper-action-skipped-duplicate = atlandı (çift)
+paper-action-skipped-empty = atlandı (boş)
+
+# Correcting a sheet that was put aside
+paper-correct-title = { $form } numaralı sayfayı düzelt
+paper-correct-title-line = { $line }. satırdaki sayfayı düzelt
+paper-correct-no-number = numarasız (satır { $line })
+paper-correct-intro = Bu sayfa (dosyanın { $line }. satırı) ayrıldı. Kâğıt sayfayı önünüze alın. Aşağıda sayfanın neden ayrıldığını ve tarayıcının doğru okuduğu cevapları görürsünüz. Gerekenleri tamamlayın veya düzeltin, sonra sayfayı okutun.
+paper-correct-problems = Sayfa neden ayrıldı
+paper-correct-read = Tarayıcının okudukları, sütun sütun
+paper-correct-answers = Cevaplar
+paper-correct-form = Form numarası
+paper-correct-form-hint = Sayfanın sağ üst köşesindedir ve { $prefix } ile başlar
+paper-correct-submit = Sayfayı okut
+paper-correct-discard-title = Sayfayı okutmayın
+paper-correct-discard-intro = Sayfa boş mu, zaten okutuldu mu veya bu turdan değil mi? O zaman sayfayı kaldırın. Ondan hiçbir şey kaydedilmez.
+paper-correct-discard = Sayfayı okutmadan kaldır
+paper-correct-error-form-empty = Sayfanın üzerindeki form numarasını yazın.
+paper-correct-error-form-wave = Bu form numarası bu tura ait değil. Bu turun numaraları { $prefix } ile başlar. Sayfa başka bir turdan mı? O zaman sayfayı buradan kaldırın ve o turda okutun.
+paper-correct-error-empty = Hiç cevap girilmemiş. Sayfada hiçbir şey yok mu? O zaman sayfayı kaldırın.
+paper-correct-error-imported = Bu form numaralı bir sayfa zaten okutuldu. Numarayı doğru yazıp yazmadığınızı kontrol edin. Sayfa gerçekten çift mi? O zaman sayfayı kaldırın.
+paper-notice-corrected = Sayfa okutuldu.
+paper-notice-discarded = Sayfa kaldırıldı. Ondan hiçbir şey kaydedilmedi.

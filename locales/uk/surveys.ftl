@@ -253,7 +253,7 @@ paper-upload-error-file = Виберіть файл CSV для зчитуван�
 paper-upload-error-size = Файл більший за 500 МБ. Розділіть його на частини і зчитайте їх по черзі.
 paper-quarantine-title = Відкладені аркуші ({ $n })
 paper-quarantine-none = Відкладених аркушів немає.
-paper-quarantine-intro = Виправте ці аркуші у файлі або відскануйте їх знову, а потім зчитайте файл ще раз. Додасться лише те, чого ще бракує.
+paper-quarantine-intro = Натисніть на номер форми, щоб виправити аркуш: ви побачите, що прочитав сканер, і доповните відповіді, тримаючи паперовий аркуш у руці. Ви також можете виправити файл або відсканувати аркуші знову, а потім ще раз зчитати файл. Додасться лише те, чого ще бракує.
 paper-col-form = Форма
 paper-col-row = Рядок
 paper-col-column = Колонка
@@ -268,3 +268,58 @@ paper-report-download = Завантажити весь звіт (CSV)
 paper-report-more = Нижче перші { $shown } з { $total } повідомлень. Увесь звіт — у завантаженні.
 paper-report-none = Повідомлень немає: усі аркуші були в порядку.
 paper-reports-title = Попередні звіти
+
+# Progress of a large upload
+paper-progress-title = Триває зчитування: { $file }
+paper-progress-label = Хід зчитування
+paper-progress-status = Прочитано рядків: { $rows }, { $rate } за секунду, залишилося приблизно { $left } (хвилини:секунди).
+paper-progress-status-start = Прочитано рядків: { $rows }, { $rate } за секунду. Скільки ще це триватиме, поки невідомо.
+paper-progress-leave = Ви можете закрити цю сторінку: зчитування триватиме далі. Потім звіт буде в розділі «Попередні звіти».
+paper-progress-refresh = Оновити стан
+paper-progress-failed = Не вдалося зберегти. Те, що вже було збережено, залишається. Зчитайте файл ще раз: те, що вже є, не додасться вдруге.
+paper-progress-gone-title = Таке зчитування не знайдено
+paper-progress-gone = Це зчитування вже завершене і переглянуте, або тим часом сервер перезапустили. Перегляньте розділ «Попередні звіти». Якщо звіту там немає, зчитайте файл ще раз: те, що вже є, не додасться вдруге.
+
+# What each check means, and what was done
+paper-rule-no-form-number = Немає номера форми
+paper-rule-other-wave = Форма з іншого раунду
+paper-rule-other-version = Інша версія анкети
+paper-rule-omr-empty = Порожній аркуш
+paper-rule-omr-invalid = Відхилено сканером
+paper-rule-omr-unrecognised = Не розпізнано сканером
+paper-rule-omr-unverified = Розпізнавання не перевірено
+paper-rule-omr-review = Примітка оператора сканера
+paper-rule-double-mark = Позначено більше ніж один квадратик
+paper-rule-out-of-range = Такого квадратика немає
+paper-rule-not-a-box = У квадратику не 0 і не 1
+paper-rule-text-not-transcribed = Рукописний текст не передруковано
+paper-rule-invalid-answer = Відповідь не підходить до питання
+paper-rule-not-applicable = Питання не стосувалося цієї людини
+paper-rule-duplicate-in-file = Двічі у файлі
+paper-rule-already-imported = Уже зчитано раніше
+paper-action-imported = зчитано
+paper-action-item-left-empty = відповідь залишено порожньою
+paper-action-quarantined = аркуш відкладено
+paper-action-skipped-duplicate = пропущено (повтор)
+paper-action-skipped-empty = пропущено (порожній)
+
+# Correcting a sheet that was put aside
+paper-correct-title = Виправлення аркуша { $form }
+paper-correct-title-line = Виправлення аркуша з рядка { $line }
+paper-correct-no-number = без номера (рядок { $line })
+paper-correct-intro = Цей аркуш (рядок { $line } файлу) відкладено. Візьміть паперовий аркуш. Нижче видно, чому його відкладено, і відповіді, які сканер прочитав правильно. Доповніть або виправте те, що потрібно, і зчитайте аркуш.
+paper-correct-problems = Чому аркуш відкладено
+paper-correct-read = Що прочитав сканер, за колонками
+paper-correct-answers = Відповіді
+paper-correct-form = Номер форми
+paper-correct-form-hint = Стоїть у правому верхньому куті аркуша і починається з { $prefix }
+paper-correct-submit = Зчитати аркуш
+paper-correct-discard-title = Не зчитувати аркуш
+paper-correct-discard-intro = Аркуш порожній, уже зчитаний або не з цього раунду? Тоді видаліть його. Нічого з нього не буде збережено.
+paper-correct-discard = Видалити аркуш без зчитування
+paper-correct-error-form-empty = Введіть номер форми, який стоїть на аркуші.
+paper-correct-error-form-wave = Цей номер форми не належить до цього раунду. Номер із цього раунду починається з { $prefix }. Аркуш з іншого раунду? Тоді видаліть його тут і зчитайте в тому раунді.
+paper-correct-error-empty = Не введено жодної відповіді. На аркуші нічого немає? Тоді видаліть його.
+paper-correct-error-imported = Аркуш із цим номером форми вже зчитано. Перевірте, чи ви ввели правильний номер. Аркуш справді повторюється? Тоді видаліть його.
+paper-notice-corrected = Аркуш зчитано.
+paper-notice-discarded = Аркуш видалено. Нічого з нього не збережено.

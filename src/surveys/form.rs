@@ -8,7 +8,7 @@ use crate::surveys::answers::{
     dont_know_key, scale_label_keys, text_in, AnswerSet, ItemProblem, Stored, OTHER_CODE,
     OTHER_SUFFIX,
 };
-use crate::surveys::definition::{Item, ItemKind};
+use crate::surveys::definition::{Definition, Item, ItemKind};
 use crate::web::i18n::{t, t_args, Lang};
 
 /// Smileys for the five scale points, shown beside (never instead of) the text.
@@ -212,6 +212,42 @@ pub fn entry_value(item: &Item, typed: &str, lang: Lang) -> String {
         .find(|(i, o)| entry_key(item, *i, o) == typed)
         .map(|(_, o)| o.value.clone())
         .unwrap_or_else(|| typed.to_string())
+}
+
+/// Reads a staff entry form into `answers`: what the clerk typed (1–5, 0 for "weet niet", option
+/// numbers) becomes the stored value; answers to questions the person should not have had (on paper
+/// anything can be filled in) are left out, as the web questionnaire would. Returns the problems
+/// per item, or `Err` with the fields that belong to no question (a forged form); `extra` names the
+/// form's own fields.
+pub fn read_entry(
+    def: &Definition,
+    fields: &[(String, String)],
+    lang: Lang,
+    extra: &[&str],
+    answers: &mut AnswerSet,
+) -> Result<Vec<(String, ItemProblem)>, Vec<String>> {
+    let translated: Vec<(String, String)> = fields
+        .iter()
+        .map(|(k, v)| {
+            let value = match def.item(k) {
+                Some(item)
+                    if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }) =>
+                {
+                    entry_value(item, v, lang)
+                }
+                _ => v.clone(),
+            };
+            (k.clone(), value)
+        })
+        .collect();
+    let (grouped, unknown) = crate::surveys::answers::group_fields(def, &translated, extra);
+    if !unknown.is_empty() {
+        return Err(unknown.into_iter().map(str::to_string).collect());
+    }
+    let all: Vec<&Item> = def.items().collect();
+    let problems = crate::surveys::answers::apply_posted(answers, &all, &grouped);
+    crate::surveys::answers::prune_hidden(def, answers);
+    Ok(problems)
 }
 
 /// A question for staff entry: compact, numbers for scales and choices, in questionnaire order.

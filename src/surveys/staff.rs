@@ -13,7 +13,6 @@ use crate::accounts::audit::Actor;
 use crate::accounts::model::Role;
 use crate::db::schema::{interview_volunteers, questionnaire_versions, responses};
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
-use crate::surveys::definition::ItemKind;
 use crate::surveys::invite::{self, InviteError, MailContext};
 use crate::surveys::respond::{self, Meta, RespondError, HELPERS};
 use crate::surveys::waves::{self, NewWave, Wave, WaveError, Window, CHANNELS};
@@ -55,7 +54,8 @@ pub fn routes() -> Vec<RouteDef> {
     ]
 }
 
-fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
+/// The logged-in staff member as the audit log names them.
+pub(crate) fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
     Ok(Actor::User(
         ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id,
     ))
@@ -470,7 +470,7 @@ fn language_select(name: &str, lang: Lang) -> Markup {
 }
 
 /// A wave and the questionnaire text it pinned (inside a database call).
-fn wave_and_definition(
+pub(crate) fn wave_and_definition(
     conn: &mut crate::db::DbConnection,
     id: i64,
 ) -> Result<(Wave, std::sync::Arc<crate::surveys::definition::Definition>), AppError> {
@@ -1109,30 +1109,8 @@ async fn entry_submit(
     if !ENTRY_CHANNELS.contains(&s.channel.as_str()) {
         return Err(AppError::BadRequest("respond-error-forged"));
     }
-    // What the clerk typed (1–5, 0 for "weet niet", option numbers) becomes the stored value.
-    let translated: Vec<(String, String)> = fields
-        .iter()
-        .map(|(k, v)| {
-            let value = match def.item(k) {
-                Some(item)
-                    if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }) =>
-                {
-                    form::entry_value(item, v, lang)
-                }
-                _ => v.clone(),
-            };
-            (k.clone(), value)
-        })
-        .collect();
-    let (grouped, unknown) = answers::group_fields(&def, &translated, ENTRY_FIELDS);
-    if !unknown.is_empty() {
-        return Err(AppError::BadRequest("respond-error-forged"));
-    }
-    let all: Vec<&crate::surveys::definition::Item> = def.items().collect();
-    let mut problems = answers::apply_posted(&mut s.answers, &all, &grouped);
-    // Answers to questions the respondent should not have had (on paper, anything can be filled in)
-    // are left out, as the web questionnaire would.
-    answers::prune_hidden(&def, &mut s.answers);
+    let mut problems = form::read_entry(&def, &fields, lang, ENTRY_FIELDS, &mut s.answers)
+        .map_err(|_| AppError::BadRequest("respond-error-forged"))?;
     for key in answers::missing_required(&def, &s.answers) {
         if !problems.iter().any(|(k, _)| *k == key) {
             problems.push((key, ItemProblem::Required));

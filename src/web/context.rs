@@ -23,9 +23,10 @@ pub const LANG_COOKIE: &str = "kb_taal";
 pub const CSRF_COOKIE: &str = "kb_csrf";
 
 /// The Content-Security-Policy: no inline script or style, nothing from elsewhere, no framing. The
-/// only script is our own optional "lees voor" file.
+/// only scripts are our own optional "lees voor" and import-progress files (the latter asks this
+/// site how far an import is).
 pub const CSP: &str =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// The CSRF token of this request: the existing cookie value, or a new one made on first use.

@@ -32,6 +32,8 @@ pub struct AppState {
     pub mail: Arc<crate::mail::MailTransport>,
     /// Rendered public pages for anonymous visitors, per language (a cache, never state).
     pub pages: Arc<page_cache::PageCache>,
+    /// Paper imports running in the background, for their progress pages.
+    pub imports: Arc<crate::surveys::paper::web::Jobs>,
 }
 
 impl AppState {

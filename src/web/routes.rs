@@ -114,6 +114,7 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::mail::routes::routes());
     routes.extend(crate::surveys::staff::routes());
     routes.extend(crate::surveys::paper::web::routes());
+    routes.extend(crate::surveys::paper::correct::routes());
     routes.extend(crate::surveys::respondent::routes());
     routes
 }

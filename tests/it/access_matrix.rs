@@ -102,6 +102,32 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/invoer/rondes/{id}/papier/verslag/{report}/csv",
         Only(&[Invoerder]),
     ),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/bezig/{job}",
+        Only(&[Invoerder]),
+    ),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/bezig/{job}/stand",
+        Only(&[Invoerder]),
+    ),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/apart/{sheet}",
+        Only(&[Invoerder]),
+    ),
+    (
+        "POST",
+        "/invoer/rondes/{id}/papier/apart/{sheet}",
+        Only(&[Invoerder]),
+    ),
+    (
+        "POST",
+        "/invoer/rondes/{id}/papier/apart/{sheet}/weg",
+        Only(&[Invoerder]),
+    ),
+    ("GET", "/static/voortgang.js", Anyone),
     ("GET", "/v", Anyone),
     ("POST", "/v", Anyone),
     ("GET", "/v/start", Anyone),
@@ -174,7 +200,9 @@ both_backends!(every_role_against_every_route, |app| {
         let path = pattern
             .replace("{id}", &target.to_string())
             .replace("{step}", "0")
-            .replace("{report}", "1");
+            .replace("{report}", "1")
+            .replace("{job}", "onbekend")
+            .replace("{sheet}", "1");
         let subjects: Vec<Option<(Role, i64)>> =
             users.iter().copied().map(Some).chain([None]).collect();
         for subject in subjects {
@@ -240,7 +268,9 @@ fn every_state_changing_route_refuses_a_request_without_csrf_token() {
                 .path
                 .replace("{id}", &target.to_string())
                 .replace("{step}", "0")
-                .replace("{report}", "1");
+                .replace("{report}", "1")
+                .replace("{job}", "onbekend")
+                .replace("{sheet}", "1");
             // Logged in with every role, holding a CSRF cookie, but the form lacks the token.
             let client = app.session_client(id);
             let r = client.post_raw(&path, &[("gebruikersnaam", "x"), ("actie", "uitschakelen")]);

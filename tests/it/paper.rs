@@ -214,7 +214,7 @@ both_backends!(
             findings
                 .iter()
                 .filter(|x| x.form == form)
-                .map(|x| x.rule.clone())
+                .map(|x| x.rule)
                 .collect()
         };
         assert_eq!(rule_of(&f(1)), [Rule::DuplicateInFile]);
@@ -439,12 +439,19 @@ fn a_killed_import_leaves_whole_batches_and_running_it_again_completes_it() {
         c
     };
     let mut child = import().spawn().unwrap();
-    // Kill it once it has read 20,000 rows (its progress line says so).
+    // Kill it once it has read a third of the file (its progress line says so: one per tenth).
     let mut stderr = child.stderr.take().unwrap();
     let mut seen = String::new();
     let mut buf = [0u8; 256];
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while !seen.contains("20000 rijen") && std::time::Instant::now() < deadline {
+    let share = |l: &str| -> u32 {
+        l.split(']')
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|p| p.trim_end_matches('%').parse().ok())
+            .unwrap_or(0)
+    };
+    while !seen.lines().any(|l| share(l) >= 30) && std::time::Instant::now() < deadline {
         use std::io::Read;
         match stderr.read(&mut buf) {
             Ok(0) => break,
@@ -454,6 +461,14 @@ fn a_killed_import_leaves_whole_batches_and_running_it_again_completes_it() {
     }
     child.kill().unwrap();
     let _ = child.wait();
+    // The progress line: a bar, the share, rows, rate and the time left.
+    let line = seen.lines().find(|l| share(l) >= 30).unwrap_or_default();
+    assert!(line.starts_with("[#######"), "{seen}");
+    assert!(
+        line.contains(" rijen ") && line.contains(" per seconde "),
+        "{line}"
+    );
+    assert!(line.contains("nog ongeveer "), "{line}");
     let mut conn = url.connect().unwrap();
     let stored = crate::support::count_rows(&mut conn, "responses");
     let forms = crate::support::count_rows(&mut conn, "paper_forms");
@@ -490,7 +505,8 @@ fn a_killed_import_leaves_whole_batches_and_running_it_again_completes_it() {
 }
 
 /// A multipart body as a browser sends a file-upload form.
-fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+/// A multipart form body as a browser sends it: (content type, body).
+pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
     let boundary = "----klankbordtestgrens7MA4YWxkTrZu0gW";
     let mut body = Vec::new();
     for (name, value) in fields {
@@ -636,3 +652,311 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    a_clerk_corrects_a_sheet_put_aside_and_removes_another,
+    |app| {
+        use klankbord::accounts::model::Role;
+        use klankbord::db::schema::audit_log;
+        use klankbord::web::i18n::{t, Lang};
+        let def = standard();
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let v = w.version_id;
+        let mut file = SdapsFile::new(&def);
+        // Sheet 1: rejected by the scanner, and two boxes marked on the first question.
+        let mut r = file.good(v, &form_number(w.id, 1));
+        file.set(&mut r, "valid", "0");
+        file.set(&mut r, "1_1_1", "1");
+        file.set(&mut r, "1_1_2", "1");
+        file.rows.push(r);
+        // Sheet 2: no form number could be read.
+        let mut r = file.good(v, "");
+        file.set(&mut r, "global_id", "");
+        file.rows.push(r);
+        // Sheet 3: fine.
+        file.rows.push(file.good(v, &form_number(w.id, 3)));
+        let (s, _) = import_file(&app, &w, &def, &file.bytes(), Options::default());
+        assert_eq!((s.imported, s.quarantined), (1, 2));
+        let kept: Vec<(i64, String)> = paper_quarantine::table
+            .order(paper_quarantine::line)
+            .select((paper_quarantine::id, paper_quarantine::form_id))
+            .load(&mut app.conn())
+            .unwrap();
+        let (first, nameless) = (kept[0].0, kept[1].0);
+        let doubled = mapping::sdaps(&def)
+            .into_iter()
+            .find(|r| r.column == "1_1_1")
+            .unwrap()
+            .item;
+        let grade = def
+            .items()
+            .find(|i| matches!(i.kind, ItemKind::Grade))
+            .unwrap()
+            .key
+            .clone();
+
+        let (clerk, _) = app.logged_in("invoer.verbeteren", &[Role::Invoerder]);
+        let list = clerk.get(&format!("/invoer/rondes/{}/papier?lang=nl", w.id));
+        let base = format!("/invoer/rondes/{}/papier/apart", w.id);
+        assert_eq!(
+            list.attr(&format!("a[href='{base}/{first}']"), "href"),
+            Some(format!("{base}/{first}"))
+        );
+        assert!(list.body.contains(&format!("{base}/{nameless}")));
+
+        // The page says why, in the clerk's language, and offers what the scanner read well.
+        let path = format!("{base}/{first}");
+        let page = clerk.get(&format!("{path}?lang=en"));
+        assert_eq!(page.status, 200);
+        let problems = page.texts("main ul li").join("\n");
+        assert!(
+            problems.contains(&t(Lang::En, "paper-rule-omr-invalid")),
+            "{problems}"
+        );
+        assert!(
+            problems.contains(&t(Lang::En, "paper-rule-invalid-answer"))
+                || problems.contains(&t(Lang::En, "paper-rule-double-mark")),
+            "{problems}"
+        );
+        assert!(page
+            .body
+            .contains("<span lang=\"nl\">de scanner keurde het blad af</span>"));
+        let page = clerk.get(&format!("{path}?lang=nl"));
+        let values = page.form_values("form.entry-form");
+        let value = |k: &str| {
+            values
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(value("blad-formulier"), form_number(w.id, 1));
+        assert_eq!(value(&grade), "8", "the grade the scanner read");
+        assert_eq!(value(&doubled), "", "the doubled question is for the clerk");
+
+        // A typing error is refused with the message; the sheet stays aside.
+        let with = |doubled_value: &str| -> Vec<(String, String)> {
+            values
+                .iter()
+                .map(|(k, v)| {
+                    let v = if *k == doubled {
+                        doubled_value.to_string()
+                    } else {
+                        v.clone()
+                    };
+                    (k.clone(), v)
+                })
+                .collect()
+        };
+        let post = |fields: &[(String, String)]| {
+            let f: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            clerk.post_raw(&format!("{path}?lang=nl"), &f)
+        };
+        let r = post(&with("9"));
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("aria-invalid=\"true\""));
+        assert_eq!(app.count("responses"), 1);
+        assert_eq!(app.count("paper_quarantine"), 2);
+        // Filled in from the paper: imported as a paper answer, the form number marked as read.
+        let r = post(&with("1"));
+        assert_eq!(r.status, 303, "{}", r.body);
+        assert_eq!(
+            r.header("location"),
+            Some(
+                format!(
+                    "/invoer/rondes/{}/papier?melding=paper-notice-corrected",
+                    w.id
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(app.count("responses"), 2);
+        assert_eq!(app.count("paper_quarantine"), 1);
+        let stored: Vec<(String, String)> = responses::table
+            .order(responses::id)
+            .select((responses::channel, responses::answers))
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(stored[1].0, "paper-scan");
+        let answers: serde_json::Value = serde_json::from_str(&stored[1].1).unwrap();
+        let first_option = mapping::range_values(def.item(&doubled).unwrap())[0].clone();
+        assert_eq!(answers[&doubled], serde_json::Value::String(first_option));
+        assert_eq!(answers[&grade], serde_json::json!(8));
+        assert!(
+            paper_forms::table
+                .filter(paper_forms::form_id.eq(form_number(w.id, 1)))
+                .count()
+                .get_result::<i64>(&mut app.conn())
+                .unwrap()
+                == 1
+        );
+        let notice = clerk.get(r.header("location").unwrap());
+        assert_eq!(
+            notice.texts("div.notice p"),
+            [t(Lang::Nl, "paper-notice-corrected")]
+        );
+        // It is gone from the list.
+        assert_eq!(clerk.get(&path).status, 404);
+
+        // The sheet without a number needs one, of this wave, not yet read.
+        let path = format!("{base}/{nameless}");
+        let page = clerk.get(&format!("{path}?lang=nl"));
+        assert_eq!(page.status, 200);
+        let values = page.form_values("form.entry-form");
+        let with_form = |form: &str| -> Vec<(String, String)> {
+            values
+                .iter()
+                .map(|(k, v)| {
+                    let v = if k == "blad-formulier" {
+                        form.to_string()
+                    } else {
+                        v.clone()
+                    };
+                    (k.clone(), v)
+                })
+                .collect()
+        };
+        let post = |fields: &[(String, String)]| {
+            let f: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            clerk.post_raw(&format!("{path}?lang=nl"), &f)
+        };
+        let r = post(&with_form(""));
+        assert_eq!(r.status, 422);
+        assert!(r
+            .body
+            .contains(&t(Lang::Nl, "paper-correct-error-form-empty")));
+        let r = post(&with_form(&form_number(w.id + 50, 2)));
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&format!("R{}-", w.id)));
+        let r = post(&with_form(&form_number(w.id, 1).to_lowercase()));
+        assert_eq!(r.status, 409, "already read");
+        assert!(r
+            .body
+            .contains(&t(Lang::Nl, "paper-correct-error-imported")));
+        assert_eq!(app.count("responses"), 2);
+        assert_eq!(app.count("paper_quarantine"), 1, "still kept");
+
+        // Removed on purpose: nothing stored, and the log says who did it.
+        let r = clerk.submit(&path, &format!("{path}/weg"), &[]);
+        assert_eq!(r.status, 303);
+        assert_eq!(app.count("paper_quarantine"), 0);
+        assert_eq!(app.count("responses"), 2);
+        let logged: Vec<String> = audit_log::table
+            .filter(audit_log::action.like("paper.%"))
+            .order(audit_log::id)
+            .select(audit_log::action)
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(logged, ["paper.sheet_corrected", "paper.sheet_discarded"]);
+        assert_eq!(clerk.get(&path).status, 404);
+
+        // Another wave's sheet cannot be reached through this wave.
+        let other = wave(&app, -5, 30, &["paper-scan"]);
+        let mut f2 = SdapsFile::new(&def);
+        let mut r = f2.good(v, &form_number(other.id, 1));
+        f2.set(&mut r, "valid", "0");
+        f2.rows.push(r);
+        import_file(&app, &other, &def, &f2.bytes(), Options::default());
+        let theirs: i64 = paper_quarantine::table
+            .select(paper_quarantine::id)
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert_eq!(clerk.get(&format!("{base}/{theirs}")).status, 404);
+    }
+);
+
+/// A large upload shows its progress while it runs (here held up by a write transaction the test
+/// keeps open), then leads to its report.
+#[test]
+fn a_large_upload_shows_its_progress_and_then_its_report() {
+    use klankbord::accounts::model::Role;
+    use klankbord::web::i18n::{t, Lang};
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("k.db").display());
+    let app = TestApp::spawn_with(
+        crate::support::Backend::Sqlite,
+        url,
+        dir,
+        &[("KLANKBORD_UPLOAD_WAIT_MS", "0")],
+    );
+    let def = standard();
+    let w = wave(&app, -5, 30, &["paper-scan"]);
+    let mut file = SdapsFile::new(&def);
+    for n in 1..=3000 {
+        file.rows
+            .push(file.good(w.version_id, &form_number(w.id, n)));
+    }
+    let bytes = file.bytes();
+    let (clerk, _) = app.logged_in("invoer.groot", &[Role::Invoerder]);
+    let page_path = format!("/invoer/rondes/{}/papier", w.id);
+    let token = clerk.get(&page_path).csrf();
+    let (ct, body) = multipart(
+        &[("csrf", &token), ("vorm", "sdaps")],
+        Some(("groot.csv", &bytes)),
+    );
+    let mut conn = app.conn();
+    let progress_path = klankbord::db::write_tx(&mut conn, |_| {
+        let r = clerk.post_body(&page_path, &ct, &body);
+        assert_eq!(r.status, 303);
+        let at = r.header("location").unwrap().to_string();
+        assert!(at.starts_with(&format!("{page_path}/bezig/")), "{at}");
+        let page = clerk.get(&format!("{at}?lang=nl"));
+        assert_eq!(page.status, 200, "still running: the test holds the writer");
+        assert_eq!(
+            page.attr("progress#voortgang", "max").as_deref(),
+            Some("100")
+        );
+        assert_eq!(
+            page.attr("a.tap[href^='/invoer']", "href"),
+            Some(at.clone())
+        );
+        assert_eq!(
+            page.attr("script[src='/static/voortgang.js']", "defer")
+                .as_deref(),
+            Some("")
+        );
+        let status: serde_json::Value =
+            serde_json::from_str(&clerk.get(&format!("{at}/stand?lang=nl")).body).unwrap();
+        assert_eq!(status["klaar"], false);
+        assert!(status["procent"].as_u64().unwrap() <= 100);
+        assert!(status["tekst"].as_str().unwrap().contains("rijen gelezen"));
+        Ok::<String, diesel::result::Error>(at)
+    })
+    .unwrap();
+    drop(conn);
+    // Released: it runs to the end; the share read only grows.
+    let started = std::time::Instant::now();
+    let mut last = 0;
+    loop {
+        let status: serde_json::Value =
+            serde_json::from_str(&clerk.get(&format!("{progress_path}/stand")).body).unwrap();
+        if status["klaar"] == true {
+            assert_eq!(
+                status["naar"],
+                serde_json::Value::String(progress_path.clone())
+            );
+            break;
+        }
+        let p = status["procent"].as_u64().unwrap();
+        assert!(p >= last, "{p} after {last}");
+        last = p;
+        assert!(started.elapsed().as_secs() < 120, "import did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let r = clerk.get(&progress_path);
+    assert_eq!(r.status, 303);
+    let report = clerk.get(&format!("{}?lang=nl", r.header("location").unwrap()));
+    assert!(report.texts("p.lead")[0].starts_with("3000 rijen: 3000 ingelezen"));
+    assert_eq!(app.count("responses"), 3000);
+    // Seen once; afterwards the page explains where the report is.
+    let gone = clerk.get(&format!("{progress_path}?lang=nl"));
+    assert_eq!(gone.status, 404);
+    assert!(gone.body.contains(&t(Lang::Nl, "paper-progress-gone")));
+    assert!(clerk.get(&format!("{page_path}/bezig/verzonnen")).status == 404);
+}

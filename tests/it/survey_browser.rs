@@ -338,6 +338,64 @@ fn staff_survey_pages_have_no_axe_violations() {
             report.push(format!("{path}: {v}"));
         }
     }
+    // Correcting the sheet put aside, as it comes and with a mistake.
+    let kept: i64 = {
+        use diesel::prelude::*;
+        use klankbord::db::schema::paper_quarantine;
+        paper_quarantine::table
+            .select(paper_quarantine::id)
+            .get_result(&mut app.conn())
+            .unwrap()
+    };
+    let correct = format!("/invoer/rondes/{}/papier/apart/{kept}", w.id);
+    b.goto(&format!("{}{correct}", app.base));
+    for v in b.axe_violations(&axe) {
+        report.push(format!("{correct}: {v}"));
+    }
+    b.exec(
+        "document.getElementById('blad-formulier').value = '';          document.querySelector('form.entry-form button[type=submit]').click();",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let errors = b.exec("return document.querySelectorAll('.error-summary li').length;");
+    assert!(errors.as_u64().unwrap_or(0) >= 1, "correction errors shown");
+    for v in b.axe_violations(&axe) {
+        report.push(format!("{correct} with errors: {v}"));
+    }
+    // The progress page of an upload that is still running (the test holds the writer back).
+    {
+        let (clerk, _) = app.logged_in("axe.invoer", &[Role::Invoerder]);
+        let upload = format!("/invoer/rondes/{}/papier", w.id);
+        let token = clerk.get(&upload).csrf();
+        let mut csv = String::from("form_id,cijfer\n");
+        for n in 1..=50 {
+            csv.push_str(&format!("R{}-{n:06},8\n", w.id));
+        }
+        let (ct, body) = crate::paper::multipart(
+            &[("csrf", &token), ("vorm", "generic")],
+            Some(("groot.csv", csv.as_bytes())),
+        );
+        let mut conn = app.conn();
+        klankbord::db::write_tx(&mut conn, |_| {
+            let r = clerk.post_body(&upload, &ct, &body);
+            let at = r.header("location").unwrap_or_default().to_string();
+            assert!(at.contains("/papier/bezig/"), "{at}");
+            b.goto(&format!("{}{at}", app.base));
+            assert_eq!(
+                b.exec("return document.querySelectorAll('progress').length;"),
+                serde_json::json!(1)
+            );
+            for v in b.axe_violations(&axe) {
+                report.push(format!("{at}: {v}"));
+            }
+            Ok::<(), diesel::result::Error>(())
+        })
+        .unwrap();
+        // Released, the page's script takes the browser on to the report.
+        let path = b.wait_for_path("the report after the upload", |p| {
+            p.contains("/papier/verslag/")
+        });
+        assert!(path.contains("/papier/verslag/"));
+    }
     // The entry form with errors (a 7 on a five-point scale, phone without a code).
     b.goto(&format!("{}/invoer/rondes/{}", app.base, w.id));
     b.exec(

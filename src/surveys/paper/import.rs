@@ -98,7 +98,7 @@ pub struct Target<'a> {
 }
 
 /// Imports sheets from the stream `open()` gives (called twice for all-or-nothing). `report` gets
-/// every finding as it is made; `progress` the number of rows read so far, now and then.
+/// every finding as it is made; `progress` the number of rows read so far, after every batch.
 pub fn import<R: Read + Send>(
     conn: &mut DbConnection,
     target: &Target<'_>,
@@ -243,15 +243,11 @@ fn run<R: Read + Send>(
                 }
             }
         });
-        let mut last_progress = 0u64;
         for message in rx {
             let (sheets, rows) = message?;
             summary.rows = rows;
             store_batch(conn, target, sheets, options, report, &mut summary)?;
-            if rows / 10_000 > last_progress / 10_000 {
-                progress(rows);
-                last_progress = rows;
-            }
+            progress(rows);
         }
         Ok::<(), ImportError>(())
     })?;
@@ -416,7 +412,7 @@ pub fn report_csv_line(f: &Finding) -> String {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(vec![]);
-    let rule = serde_json::to_value(&f.rule)
+    let rule = serde_json::to_value(f.rule)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
@@ -433,7 +429,16 @@ pub fn report_csv_line(f: &Finding) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The action in plain Dutch.
+/// Every action, for reading a report back.
+const ACTIONS: [Action; 5] = [
+    Action::Imported,
+    Action::ItemLeftEmpty,
+    Action::Quarantined,
+    Action::SkippedDuplicate,
+    Action::SkippedEmpty,
+];
+
+/// The action in plain Dutch (the report file's wording).
 pub fn action_text(a: Action) -> &'static str {
     match a {
         Action::Imported => "ingelezen",
@@ -442,4 +447,9 @@ pub fn action_text(a: Action) -> &'static str {
         Action::SkippedDuplicate => "overgeslagen (dubbel)",
         Action::SkippedEmpty => "overgeslagen (leeg)",
     }
+}
+
+/// The action a report line names, if it names one.
+pub fn action_of(text: &str) -> Option<Action> {
+    ACTIONS.into_iter().find(|a| action_text(*a) == text)
 }

@@ -2,9 +2,11 @@
 //! format) are read as a stream, checked sheet by sheet with the web questionnaire's own rules, and
 //! imported in batches; sheets with problems are reported and kept aside, never dropped silently.
 
+pub mod correct;
 pub mod import;
 pub mod mapping;
 pub mod print;
+pub mod progress;
 pub mod reader;
 pub mod sheet;
 pub mod web;

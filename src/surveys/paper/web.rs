@@ -9,16 +9,21 @@ use diesel::prelude::*;
 use futures_util::StreamExt;
 use maud::{html, Markup};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::import::{self, Options, Summary, Target};
-use super::sheet::{Finding, Format};
+use super::progress;
+use super::sheet::{Action, Finding, Format, Rule};
 use crate::accounts::model::Role;
 use crate::db::schema::{paper_quarantine, paper_reports};
 use crate::surveys::respondent::date_text;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
-use crate::web::i18n::{t, t_args};
+use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::{see_other, AppState};
@@ -35,13 +40,104 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/invoer/rondes/{id}/papier", ENTRY)
             .get(upload_page)
             .post(upload),
+        RouteDef::new("/invoer/rondes/{id}/papier/bezig/{job}", ENTRY).get(progress_page),
+        RouteDef::new("/invoer/rondes/{id}/papier/bezig/{job}/stand", ENTRY).get(progress_json),
+        RouteDef::new("/static/voortgang.js", Access::Public).get(progress_script),
         RouteDef::new("/invoer/rondes/{id}/papier/verslag/{report}", ENTRY).get(report_page),
         RouteDef::new("/invoer/rondes/{id}/papier/verslag/{report}/csv", ENTRY).get(report_csv),
     ]
 }
 
+/// An upload being imported in the background, so a large file shows its progress.
+pub struct Job {
+    wave_id: i64,
+    file_name: String,
+    total: u64,
+    bytes: Arc<AtomicU64>,
+    rows: AtomicU64,
+    started: Instant,
+    outcome: Mutex<Option<(Outcome, Instant)>>,
+}
+
+/// How an import ended: the report, or why the file could not be read (nothing was written).
+type Outcome = Result<i64, String>;
+
+impl Job {
+    fn outcome(&self) -> Option<Outcome> {
+        self.outcome
+            .lock()
+            .ok()
+            .and_then(|o| o.as_ref().map(|(r, _)| r.clone()))
+    }
+
+    fn finish(&self, outcome: Outcome) {
+        if let Ok(mut o) = self.outcome.lock() {
+            *o = Some((outcome, Instant::now()));
+        }
+    }
+
+    fn estimate(&self) -> (u64, progress::Estimate) {
+        let rows = self.rows.load(Ordering::Relaxed);
+        let e = progress::estimate(
+            rows,
+            self.bytes.load(Ordering::Relaxed),
+            self.total,
+            self.started.elapsed(),
+        );
+        (rows, e)
+    }
+}
+
+/// The imports of this instance, by an unguessable id. Kept in memory only: after a restart an
+/// unfinished import is simply read again (whole batches were stored; nothing comes in twice).
+#[derive(Default)]
+pub struct Jobs(Mutex<HashMap<String, Arc<Job>>>);
+
+/// How long a finished import's outcome waits to be looked at.
+const KEEP_FINISHED: Duration = Duration::from_secs(3600);
+
+impl Jobs {
+    fn start(&self, wave_id: i64, file_name: String, total: u64) -> (String, Arc<Job>) {
+        let id = crate::accounts::sessions::new_token();
+        let job = Arc::new(Job {
+            wave_id,
+            file_name,
+            total,
+            bytes: Arc::new(AtomicU64::new(0)),
+            rows: AtomicU64::new(0),
+            started: Instant::now(),
+            outcome: Mutex::new(None),
+        });
+        if let Ok(mut map) = self.0.lock() {
+            map.retain(|_, j| {
+                j.outcome
+                    .lock()
+                    .map(|o| {
+                        o.as_ref()
+                            .is_none_or(|(_, at)| at.elapsed() <= KEEP_FINISHED)
+                    })
+                    .unwrap_or(false)
+            });
+            map.insert(id.clone(), job.clone());
+        }
+        (id, job)
+    }
+
+    fn get(&self, wave_id: i64, id: &str) -> Option<Arc<Job>> {
+        let map = self.0.lock().ok()?;
+        map.get(id).filter(|j| j.wave_id == wave_id).cloned()
+    }
+
+    fn remove(&self, id: &str) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(id);
+        }
+    }
+}
+
 /// A quarantined sheet as listed.
 struct Kept {
+    id: i64,
     form: String,
     line: i64,
     problems: Vec<Finding>,
@@ -59,10 +155,11 @@ async fn page_data(
         .db(move |conn| {
             let wave =
                 crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let rows: Vec<(String, i64, String, chrono::NaiveDate)> = paper_quarantine::table
+            let rows: Vec<(i64, String, i64, String, chrono::NaiveDate)> = paper_quarantine::table
                 .filter(paper_quarantine::wave_id.eq(id))
                 .order(paper_quarantine::line)
                 .select((
+                    paper_quarantine::id,
                     paper_quarantine::form_id,
                     paper_quarantine::line,
                     paper_quarantine::problems,
@@ -71,7 +168,8 @@ async fn page_data(
                 .load(conn)?;
             let kept = rows
                 .into_iter()
-                .map(|(form, line, problems, on)| Kept {
+                .map(|(id, form, line, problems, on)| Kept {
+                    id,
                     form,
                     line,
                     problems: serde_json::from_str(&problems).unwrap_or_default(),
@@ -99,6 +197,7 @@ fn upload_markup(
     kept: &[Kept],
     earlier: &Earlier,
     error: Option<&str>,
+    notice: Option<&str>,
 ) -> Markup {
     let lang = ctx.lang;
     let errors: Vec<(&str, String)> = error
@@ -107,6 +206,9 @@ fn upload_markup(
         .collect();
     let base = format!("/invoer/rondes/{}/papier", wave.id);
     html! {
+        @if let Some(key) = notice {
+            div.notice role="status" { p { (t(lang, key)) } }
+        }
         (error_summary(ctx, &errors))
         p { (t(lang, "paper-upload-intro")) }
         form method="post" action=(base) enctype="multipart/form-data" novalidate {
@@ -144,9 +246,9 @@ fn upload_markup(
                 tbody {
                     @for k in kept {
                         tr {
-                            td { (k.form) }
+                            td { a href={ (base) "/apart/" (k.id) } { (super::correct::shown_form(lang, &k.form)) } }
                             td { (k.line) }
-                            td { ul { @for p in &k.problems { li { @if !p.column.is_empty() { (p.column) ": " } (p.detail) @if !p.value.is_empty() { " (" (p.value) ")" } } } } }
+                            td { ul { @for p in &k.problems { li { (super::correct::problem_markup(lang, p)) } } } }
                             td { (date_text(k.on)) }
                         }
                     }
@@ -164,18 +266,30 @@ fn upload_markup(
     }
 }
 
+/// Notices the upload page shows after a correction.
+const NOTICES: [&str; 2] = ["paper-notice-corrected", "paper-notice-discarded"];
+
+#[derive(Deserialize)]
+struct Notice {
+    melding: Option<String>,
+}
+
 async fn upload_page(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
+    q: web::Query<Notice>,
 ) -> Result<HttpResponse, AppError> {
+    let notice = NOTICES
+        .into_iter()
+        .find(|k| q.melding.as_deref() == Some(*k));
     let (wave, kept, earlier) = page_data(&state, path.into_inner()).await?;
     Ok(page_response(
         StatusCode::OK,
         layout::page(
             &ctx,
             &t_args(ctx.lang, "paper-upload-title", &[("wave", &wave.name)]),
-            upload_markup(&ctx, &wave, &kept, &earlier, None),
+            upload_markup(&ctx, &wave, &kept, &earlier, None, notice),
         ),
     ))
 }
@@ -303,63 +417,220 @@ async fn upload(
     } else {
         up.file_name.clone()
     };
-    let outcome = state
-        .db(move |conn| {
-            let (wave, def) = {
-                let wave =
-                    crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-                let def = crate::surveys::respond::definition(conn, wave.version_id)
-                    .map_err(|e| AppError::Internal(e.into()))?;
-                (wave, def)
-            };
-            let target = Target {
-                wave: &wave,
-                def: &def,
-                format,
-                mapping: None,
-                today: crate::surveys::today(),
-            };
-            let mut report = String::from(import::report_csv_header());
-            let path = file.path().to_path_buf();
-            let result = import::import(
-                conn,
-                &target,
-                &mut || std::fs::File::open(&path),
-                options,
-                &mut |f| report.push_str(&import::report_csv_line(f)),
-                &mut |_| {},
-            );
-            let summary = match result {
-                Ok(s) => s,
-                Err(import::ImportError::Db(e)) => return Err(e.into()),
-                Err(e) => return Ok(Err(e.to_string())),
-            };
-            let stored = serde_json::to_string(&summary).unwrap_or_default();
-            diesel::insert_into(paper_reports::table)
-                .values((
-                    paper_reports::wave_id.eq(id),
-                    paper_reports::created_by.eq(user),
-                    paper_reports::created_at.eq(crate::db::now()),
-                    paper_reports::file_name.eq(&file_name),
-                    paper_reports::summary.eq(&stored),
-                    paper_reports::report.eq(&report),
-                ))
-                .execute(conn)?;
-            let report_id: i64 = paper_reports::table
-                .filter(paper_reports::wave_id.eq(id))
-                .order(paper_reports::id.desc())
-                .select(paper_reports::id)
-                .first(conn)?;
-            Ok(Ok(report_id))
-        })
-        .await?;
+    let (job_id, job) = state.imports.start(id, file_name, up.bytes as u64);
+    let pool = state.pool.clone();
+    let worker = job.clone();
+    std::thread::spawn(move || {
+        let outcome = match pool.get() {
+            Ok(mut conn) => import_upload(&mut conn, &worker, file, format, options, user),
+            Err(e) => Err(AppError::Internal(e.into())),
+        };
+        let outcome = outcome.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "paper upload failed");
+            Err(t(Lang::Nl, "paper-progress-failed"))
+        });
+        worker.finish(outcome);
+    });
+    // A small file is done at once: straight to its report. A large one shows its progress.
+    let deadline = Instant::now() + Duration::from_millis(state.config.upload_wait_ms);
+    while Instant::now() < deadline && job.outcome().is_none() {
+        actix_web::rt::time::sleep(Duration::from_millis(25)).await;
+    }
+    match job.outcome() {
+        Some(outcome) => finished(&ctx, &state, id, &job_id, outcome).await,
+        None => Ok(see_other(&progress_path(id, &job_id))),
+    }
+}
+
+fn progress_path(id: i64, job: &str) -> String {
+    format!("/invoer/rondes/{id}/papier/bezig/{job}")
+}
+
+/// Runs one upload's import on its own thread; the validation report is stored for the pages.
+fn import_upload(
+    conn: &mut crate::db::DbConnection,
+    job: &Job,
+    file: tempfile::NamedTempFile,
+    format: Format,
+    options: Options,
+    user: Option<i64>,
+) -> Result<Outcome, AppError> {
+    let id = job.wave_id;
+    let wave = crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+    let def = crate::surveys::respond::definition(conn, wave.version_id)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let target = Target {
+        wave: &wave,
+        def: &def,
+        format,
+        mapping: None,
+        today: crate::surveys::today(),
+    };
+    let mut report = String::from(import::report_csv_header());
+    let path = file.path().to_path_buf();
+    let result = import::import(
+        conn,
+        &target,
+        &mut || std::fs::File::open(&path).map(|f| progress::Counting::new(f, job.bytes.clone())),
+        options,
+        &mut |f| report.push_str(&import::report_csv_line(f)),
+        &mut |rows| job.rows.store(rows, Ordering::Relaxed),
+    );
+    let summary = match result {
+        Ok(s) => s,
+        Err(import::ImportError::Db(e)) => return Err(e.into()),
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let stored = serde_json::to_string(&summary).unwrap_or_default();
+    diesel::insert_into(paper_reports::table)
+        .values((
+            paper_reports::wave_id.eq(id),
+            paper_reports::created_by.eq(user),
+            paper_reports::created_at.eq(crate::db::now()),
+            paper_reports::file_name.eq(&job.file_name),
+            paper_reports::summary.eq(&stored),
+            paper_reports::report.eq(&report),
+        ))
+        .execute(conn)?;
+    let report_id: i64 = paper_reports::table
+        .filter(paper_reports::wave_id.eq(id))
+        .order(paper_reports::id.desc())
+        .select(paper_reports::id)
+        .first(conn)?;
+    Ok(Ok(report_id))
+}
+
+/// Where a finished import leads: its report, or the upload page saying why the file could not be
+/// read (in Dutch, from the importer).
+async fn finished(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    job_id: &str,
+    outcome: Outcome,
+) -> Result<HttpResponse, AppError> {
+    state.imports.remove(job_id);
     match outcome {
         Ok(report_id) => Ok(see_other(&format!(
             "/invoer/rondes/{id}/papier/verslag/{report_id}"
         ))),
-        // The file could not be read at all; the message says why (in Dutch, from the importer).
-        Err(message) => refuse(&ctx, &state, id, &message).await,
+        Err(message) => refuse(ctx, state, id, &message).await,
     }
+}
+
+#[derive(Deserialize)]
+struct JobPath {
+    id: i64,
+    job: String,
+}
+
+/// The status line of a running import, in the page's language.
+fn status_text(lang: Lang, job: &Job) -> (u32, String) {
+    let (rows, e) = job.estimate();
+    let percent = (e.fraction * 100.0).floor() as u32;
+    let rows = progress::grouped(rows);
+    let rate = progress::grouped(e.rate.round() as u64);
+    let text = match e.left {
+        Some(left) => t_args(
+            lang,
+            "paper-progress-status",
+            &[
+                ("rows", &rows),
+                ("rate", &rate),
+                ("left", &progress::clock(left)),
+            ],
+        ),
+        None => t_args(
+            lang,
+            "paper-progress-status-start",
+            &[("rows", &rows), ("rate", &rate)],
+        ),
+    };
+    (percent, text)
+}
+
+/// Unknown import: finished and seen, or lost in a restart.
+fn job_gone(ctx: &Ctx, id: i64) -> HttpResponse {
+    page_response(
+        StatusCode::NOT_FOUND,
+        layout::page(
+            ctx,
+            &t(ctx.lang, "paper-progress-gone-title"),
+            html! {
+                p { (t(ctx.lang, "paper-progress-gone")) }
+                p { a.tap href={ "/invoer/rondes/" (id) "/papier" } { (t(ctx.lang, "paper-upload-back")) } }
+            },
+        ),
+    )
+}
+
+async fn progress_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<JobPath>,
+) -> Result<HttpResponse, AppError> {
+    let p = path.into_inner();
+    let lang = ctx.lang;
+    let Some(job) = state.imports.get(p.id, &p.job) else {
+        return Ok(job_gone(&ctx, p.id));
+    };
+    if let Some(outcome) = job.outcome() {
+        return finished(&ctx, &state, p.id, &p.job, outcome).await;
+    }
+    let (percent, text) = status_text(lang, &job);
+    let here = progress_path(p.id, &p.job);
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t_args(lang, "paper-progress-title", &[("file", &job.file_name)]),
+            html! {
+                div.progress data-status={ (here) "/stand" } {
+                    label for="voortgang" { (t(lang, "paper-progress-label")) }
+                    progress #voortgang max="100" value=(percent) { (percent) "%" }
+                    p #voortgang-tekst { (text) }
+                    p.visually-hidden #voortgang-melding role="status" aria-live="polite" {}
+                }
+                p { (t(lang, "paper-progress-leave")) }
+                p { a.tap href=(here) { (t(lang, "paper-progress-refresh")) } }
+                script src="/static/voortgang.js" defer {}
+            },
+        ),
+    ))
+}
+
+/// The same as JSON for the page's script: share done, the status line, and where to go when done.
+async fn progress_json(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<JobPath>,
+) -> Result<HttpResponse, AppError> {
+    let p = path.into_inner();
+    let job = state.imports.get(p.id, &p.job);
+    let here = progress_path(p.id, &p.job);
+    let body = match job {
+        None => serde_json::json!({ "klaar": true, "naar": here }),
+        Some(job) if job.outcome().is_some() => serde_json::json!({ "klaar": true, "naar": here }),
+        Some(job) => {
+            let (percent, text) = status_text(ctx.lang, &job);
+            serde_json::json!({ "klaar": false, "procent": percent, "tekst": text })
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .json(body))
+}
+
+const PROGRESS_JS: &str = include_str!("../../../static/voortgang.js");
+
+async fn progress_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CACHE_CONTROL,
+            "public, max-age=86400",
+        ))
+        .body(PROGRESS_JS)
 }
 
 /// The upload page again, with what to fix.
@@ -375,9 +646,47 @@ async fn refuse(
         layout::page(
             ctx,
             &t_args(ctx.lang, "paper-upload-title", &[("wave", &wave.name)]),
-            upload_markup(ctx, &wave, &kept, &earlier, Some(message)),
+            upload_markup(ctx, &wave, &kept, &earlier, Some(message), None),
         ),
     ))
+}
+
+/// The text key of a rule: what it means, in every language.
+pub fn rule_key(rule: Rule) -> &'static str {
+    match rule {
+        Rule::NoFormNumber => "paper-rule-no-form-number",
+        Rule::OtherWave => "paper-rule-other-wave",
+        Rule::OtherVersion => "paper-rule-other-version",
+        Rule::OmrEmpty => "paper-rule-omr-empty",
+        Rule::OmrInvalid => "paper-rule-omr-invalid",
+        Rule::OmrUnrecognised => "paper-rule-omr-unrecognised",
+        Rule::OmrUnverified => "paper-rule-omr-unverified",
+        Rule::OmrReview => "paper-rule-omr-review",
+        Rule::DoubleMark => "paper-rule-double-mark",
+        Rule::OutOfRange => "paper-rule-out-of-range",
+        Rule::NotABox => "paper-rule-not-a-box",
+        Rule::TextNotTranscribed => "paper-rule-text-not-transcribed",
+        Rule::InvalidAnswer => "paper-rule-invalid-answer",
+        Rule::NotApplicable => "paper-rule-not-applicable",
+        Rule::DuplicateInFile => "paper-rule-duplicate-in-file",
+        Rule::AlreadyImported => "paper-rule-already-imported",
+    }
+}
+
+/// The text key of an action.
+pub fn action_key(action: Action) -> &'static str {
+    match action {
+        Action::Imported => "paper-action-imported",
+        Action::ItemLeftEmpty => "paper-action-item-left-empty",
+        Action::Quarantined => "paper-action-quarantined",
+        Action::SkippedDuplicate => "paper-action-skipped-duplicate",
+        Action::SkippedEmpty => "paper-action-skipped-empty",
+    }
+}
+
+/// A rule from its code in the report file.
+fn rule_of(code: &str) -> Option<Rule> {
+    serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
 }
 
 #[derive(Deserialize)]
@@ -462,9 +771,17 @@ async fn report_page(
                                     td { (r.get(0).unwrap_or("")) }
                                     td { (r.get(1).unwrap_or("")) }
                                     td { (r.get(2).unwrap_or("")) }
-                                    td { (r.get(4).unwrap_or("")) }
+                                    td {
+                                        @if let Some(rule) = rule_of(r.get(3).unwrap_or("")) { (t(lang, rule_key(rule))) " – " }
+                                        span lang="nl" { (r.get(4).unwrap_or("")) }
+                                    }
                                     td { (r.get(5).unwrap_or("")) }
-                                    td { (r.get(6).unwrap_or("")) }
+                                    td {
+                                        @match import::action_of(r.get(6).unwrap_or("")) {
+                                            Some(a) => (t(lang, action_key(a))),
+                                            None => span lang="nl" { (r.get(6).unwrap_or("")) },
+                                        }
+                                    }
                                 }
                             }
                         }

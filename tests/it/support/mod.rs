@@ -245,6 +245,55 @@ impl Resp {
             .collect()
     }
 
+    /// What a browser would send for the first form matching `css` as it stands: text fields with
+    /// their values, checked boxes and radio buttons, text areas, chosen options (no buttons).
+    pub fn form_values(&self, css: &str) -> Vec<(String, String)> {
+        let doc = scraper::Html::parse_document(&self.body);
+        let form_sel = scraper::Selector::parse(css).expect("selector");
+        let control = scraper::Selector::parse("input, textarea, select").expect("selector");
+        let option = scraper::Selector::parse("option").expect("selector");
+        let form = doc
+            .select(&form_sel)
+            .next()
+            .unwrap_or_else(|| panic!("no form {css}"));
+        let mut out = vec![];
+        for c in form.select(&control) {
+            let e = c.value();
+            let Some(name) = e.attr("name") else { continue };
+            match e.name() {
+                "textarea" => out.push((name.to_string(), c.text().collect::<String>())),
+                "select" => {
+                    let chosen = c
+                        .select(&option)
+                        .find(|o| o.value().attr("selected").is_some())
+                        .or_else(|| c.select(&option).next());
+                    if let Some(o) = chosen {
+                        let v = o
+                            .value()
+                            .attr("value")
+                            .map(str::to_string)
+                            .unwrap_or_else(|| o.text().collect());
+                        out.push((name.to_string(), v));
+                    }
+                }
+                _ => {
+                    let kind = e.attr("type").unwrap_or("text");
+                    let value = e.attr("value").unwrap_or("").to_string();
+                    match kind {
+                        "checkbox" | "radio" => {
+                            if e.attr("checked").is_some() {
+                                out.push((name.to_string(), value));
+                            }
+                        }
+                        "submit" | "button" | "file" => {}
+                        _ => out.push((name.to_string(), value)),
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The value of an attribute on the first element matching a selector.
     pub fn attr(&self, css: &str, attr: &str) -> Option<String> {
         let doc = scraper::Html::parse_document(&self.body);
