@@ -39,7 +39,32 @@ pub struct Config {
     pub extra_closed_days: Vec<chrono::NaiveDate>,
     /// Milliseconds an upload request waits for its import before showing a progress page.
     pub upload_wait_ms: u64,
+    /// Complaints settings.
+    pub complaints: ComplaintSettings,
 }
+
+/// How this municipality handles complaints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintSettings {
+    /// The municipality has a complaints advisory committee (Awb afdeling 9.1.3): 10 weeks by default.
+    pub committee: bool,
+    /// The external ombudsman named in outcome letters.
+    pub ombudsman: String,
+    /// Folder with letter templates that replace the built-in ones.
+    pub templates_dir: Option<PathBuf>,
+    /// Calendar days to acknowledge receipt (local target).
+    pub acknowledgement_days: i64,
+    /// Working days to the first mediation contact (local target).
+    pub mediation_working_days: u32,
+    /// Years after closing that personal data of a complaint is kept.
+    pub retention_years: u32,
+    /// Largest attachment, in bytes.
+    pub max_attachment_bytes: usize,
+}
+
+/// The ombudsman most municipalities use.
+pub const DEFAULT_OMBUDSMAN: &str =
+    "de Nationale ombudsman (www.nationaleombudsman.nl, telefoon 0800 33 55 555)";
 
 /// Where outgoing mail goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +115,13 @@ struct FileConfig {
     volunteer_retention_days: Option<i64>,
     extra_closed_days: Option<Vec<String>>,
     upload_wait_ms: Option<u64>,
+    complaints_committee: Option<bool>,
+    ombudsman: Option<String>,
+    templates_dir: Option<String>,
+    acknowledgement_days: Option<i64>,
+    mediation_working_days: Option<u32>,
+    complaint_retention_years: Option<u32>,
+    max_attachment_mb: Option<usize>,
 }
 
 /// Default database for the embedded engine.
@@ -292,6 +324,73 @@ impl Config {
             ));
         }
 
+        let complaints = ComplaintSettings {
+            committee: match get("KLANKBORD_COMPLAINTS_COMMITTEE") {
+                Some(v) => parse_bool("KLANKBORD_COMPLAINTS_COMMITTEE", &v)?,
+                None => file.complaints_committee.unwrap_or(false),
+            },
+            ombudsman: get("KLANKBORD_OMBUDSMAN")
+                .or(file.ombudsman)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| DEFAULT_OMBUDSMAN.to_string()),
+            templates_dir: get("KLANKBORD_TEMPLATES")
+                .or(file.templates_dir)
+                .map(PathBuf::from)
+                .or_else(|| Some(PathBuf::from("templates"))),
+            acknowledgement_days: match get("KLANKBORD_ACKNOWLEDGEMENT_DAYS") {
+                Some(v) => parse_number("KLANKBORD_ACKNOWLEDGEMENT_DAYS", &v)?,
+                None => file.acknowledgement_days.unwrap_or(7),
+            },
+            mediation_working_days: match get("KLANKBORD_MEDIATION_WORKING_DAYS") {
+                Some(v) => parse_number("KLANKBORD_MEDIATION_WORKING_DAYS", &v)?,
+                None => file.mediation_working_days.unwrap_or(5),
+            },
+            retention_years: match get("KLANKBORD_COMPLAINT_RETENTION_YEARS") {
+                Some(v) => parse_number("KLANKBORD_COMPLAINT_RETENTION_YEARS", &v)?,
+                None => file.complaint_retention_years.unwrap_or(5),
+            },
+            max_attachment_bytes: match get("KLANKBORD_MAX_ATTACHMENT_MB") {
+                Some(v) => parse_number::<usize>("KLANKBORD_MAX_ATTACHMENT_MB", &v)?,
+                None => file.max_attachment_mb.unwrap_or(10),
+            } * 1024
+                * 1024,
+        };
+        if !(1..=42).contains(&complaints.acknowledgement_days) {
+            return Err(ConfigError::new(
+                "KLANKBORD_ACKNOWLEDGEMENT_DAYS",
+                format!(
+                    "{} ligt niet tussen 1 en 42",
+                    complaints.acknowledgement_days
+                ),
+                "Kies een aantal dagen tussen 1 en 42; 7 is gebruikelijk.",
+            ));
+        }
+        if !(1..=30).contains(&complaints.mediation_working_days) {
+            return Err(ConfigError::new(
+                "KLANKBORD_MEDIATION_WORKING_DAYS",
+                format!(
+                    "{} ligt niet tussen 1 en 30",
+                    complaints.mediation_working_days
+                ),
+                "Kies een aantal werkdagen tussen 1 en 30; 5 is gebruikelijk.",
+            ));
+        }
+        if !(1..=20).contains(&complaints.retention_years) {
+            return Err(ConfigError::new(
+                "KLANKBORD_COMPLAINT_RETENTION_YEARS",
+                format!("{} ligt niet tussen 1 en 20", complaints.retention_years),
+                "Kies een aantal jaren tussen 1 en 20; 5 is gebruikelijk.",
+            ));
+        }
+        if !(1..=50 * 1024 * 1024).contains(&complaints.max_attachment_bytes) {
+            return Err(ConfigError::new(
+                "KLANKBORD_MAX_ATTACHMENT_MB",
+                "dit ligt niet tussen 1 en 50".to_string(),
+                "Kies een aantal megabytes tussen 1 en 50; 10 is gebruikelijk.",
+            ));
+        }
+
         Ok(Config {
             database_url,
             bind,
@@ -307,6 +406,7 @@ impl Config {
             volunteer_retention_days,
             extra_closed_days,
             upload_wait_ms,
+            complaints,
         })
     }
 

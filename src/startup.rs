@@ -59,10 +59,13 @@ impl Application {
         }
         let workers = config.workers;
         let mail = Arc::new(crate::mail::MailTransport::from_config(&config.mail)?);
+        let config = Arc::new(config);
+        let complaints = Arc::new(crate::complaints::Setup::new(config.clone())?);
         let state = AppState {
             municipality: Arc::from(config.municipality.as_str()),
             pool,
-            config: Arc::new(config),
+            config,
+            complaints,
             address_key: Arc::new(address_key),
             mail,
             pages: Arc::new(crate::web::page_cache::PageCache::default()),

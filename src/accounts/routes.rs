@@ -80,7 +80,7 @@ struct LoginForm {
 }
 
 /// The client address as a keyed hash: enough to count attempts, useless as personal data.
-fn address_bucket(req: &HttpRequest, state: &AppState) -> String {
+pub(crate) fn address_bucket(req: &HttpRequest, state: &AppState) -> String {
     let info = req.connection_info();
     let addr = if state.config.behind_proxy {
         info.realip_remote_addr().unwrap_or("unknown").to_string()

@@ -88,6 +88,17 @@ pub const ALL_TABLES: &[&str] = &[
     "paper_forms",
     "paper_quarantine",
     "paper_reports",
+    "complaint_categories",
+    "complaints",
+    "complaint_progress",
+    "complaint_events",
+    "complaint_category_links",
+    "complaint_elements",
+    "complaint_hearings",
+    "complaint_followups",
+    "complaint_attachments",
+    "complaint_letters",
+    "complaint_reminders",
 ];
 
 diesel::table! {
@@ -231,6 +242,190 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Conduct categories for complaints (editable).
+    complaint_categories (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        active -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// A complaint (or an anonymous signal) and what is known about its handling.
+    complaints (id) {
+        id -> BigInt,
+        tracking_hash -> Text,
+        received_on -> Date,
+        channel -> Text,
+        via_person -> Nullable<Text>,
+        via_email -> Nullable<Text>,
+        kind -> Text,
+        state -> Text,
+        language -> Text,
+        anonymous -> Bool,
+        name -> Nullable<Text>,
+        address -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        description -> Text,
+        wish -> Nullable<Text>,
+        about_decision -> Bool,
+        team -> Nullable<Text>,
+        person_complained -> Nullable<Text>,
+        norms -> Text,
+        committee -> Bool,
+        handler_id -> Nullable<BigInt>,
+        decline_ground -> Nullable<Text>,
+        deadline_on -> Date,
+        anonymised_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// How the handling of a complaint went (one row per complaint).
+    complaint_progress (complaint_id) {
+        complaint_id -> BigInt,
+        referred_on -> Nullable<Date>,
+        mediation_target -> Nullable<Date>,
+        mediation_contact_on -> Nullable<Date>,
+        mediation_feedback -> Nullable<Text>,
+        complainant_satisfied -> Nullable<Bool>,
+        file_consent_on -> Nullable<Date>,
+        file_consent_how -> Nullable<Text>,
+        person_informed_on -> Nullable<Date>,
+        postponement_weeks -> Integer,
+        postponement_notice_on -> Nullable<Date>,
+        consented_until -> Nullable<Date>,
+        advice -> Nullable<Text>,
+        advice_on -> Nullable<Date>,
+        decided_on -> Nullable<Date>,
+        closed_on -> Nullable<Date>,
+        ombudsman -> Nullable<Text>,
+        ombudsman_on -> Nullable<Date>,
+        ombudsman_outcome -> Nullable<Text>,
+        council_feedback_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    /// Every step taken on a complaint: who, when, why.
+    complaint_events (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        action -> Text,
+        from_state -> Text,
+        to_state -> Text,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Categories of a complaint.
+    complaint_category_links (complaint_id, category_id) {
+        complaint_id -> BigInt,
+        category_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// A part of a complaint with its own judgement.
+    complaint_elements (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        position -> Integer,
+        description -> Text,
+        judgement -> Nullable<Text>,
+        norms -> Text,
+        conclusion -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The hearing of a complaint.
+    complaint_hearings (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        planned_at -> Timestamp,
+        mode -> Text,
+        place -> Text,
+        invitees -> Text,
+        invitations_sent_on -> Nullable<Date>,
+        held -> Bool,
+        attendance -> Nullable<Text>,
+        minutes -> Nullable<Text>,
+        skipped_ground -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// What the municipality does with a complaint's outcome.
+    complaint_followups (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        description -> Text,
+        owner -> Text,
+        due_on -> Date,
+        done_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    /// Files sent with a complaint.
+    complaint_attachments (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        file_name -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        data -> Binary,
+    }
+}
+
+diesel::table! {
+    /// Letters to print and post (for people without e-mail).
+    complaint_letters (id) {
+        id -> BigInt,
+        complaint_id -> BigInt,
+        kind -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        printed_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    /// Reminders sent (each once).
+    complaint_reminders (complaint_id, kind, due_on, level) {
+        complaint_id -> BigInt,
+        kind -> Text,
+        due_on -> Date,
+        level -> Text,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(complaints -> users (handler_id));
+diesel::joinable!(complaint_progress -> complaints (complaint_id));
+diesel::joinable!(complaint_events -> complaints (complaint_id));
+diesel::joinable!(complaint_events -> users (actor_id));
+diesel::joinable!(complaint_category_links -> complaints (complaint_id));
+diesel::joinable!(complaint_category_links -> complaint_categories (category_id));
+diesel::joinable!(complaint_elements -> complaints (complaint_id));
+diesel::joinable!(complaint_hearings -> complaints (complaint_id));
+diesel::joinable!(complaint_followups -> complaints (complaint_id));
+diesel::joinable!(complaint_attachments -> complaints (complaint_id));
+diesel::joinable!(complaint_letters -> complaints (complaint_id));
+diesel::joinable!(complaint_reminders -> complaints (complaint_id));
+
 diesel::joinable!(waves -> questionnaire_versions (version_id));
 diesel::joinable!(paper_reports -> waves (wave_id));
 diesel::joinable!(paper_forms -> waves (wave_id));
@@ -258,5 +453,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     interview_volunteers,
     paper_forms,
     paper_quarantine,
-    paper_reports
+    paper_reports,
+    complaint_categories,
+    complaints,
+    complaint_progress,
+    complaint_events,
+    complaint_category_links,
+    complaint_elements,
+    complaint_hearings,
+    complaint_followups,
+    complaint_attachments,
+    complaint_letters,
+    complaint_reminders
 );

@@ -93,32 +93,44 @@ impl Lang {
             Lang::Nl => concat!(
                 include_str!("../../locales/nl/main.ftl"),
                 "\n",
-                include_str!("../../locales/nl/surveys.ftl")
+                include_str!("../../locales/nl/surveys.ftl"),
+                "\n",
+                include_str!("../../locales/nl/complaints.ftl")
             ),
             Lang::En => concat!(
                 include_str!("../../locales/en/main.ftl"),
                 "\n",
-                include_str!("../../locales/en/surveys.ftl")
+                include_str!("../../locales/en/surveys.ftl"),
+                "\n",
+                include_str!("../../locales/en/complaints.ftl")
             ),
             Lang::Ar => concat!(
                 include_str!("../../locales/ar/main.ftl"),
                 "\n",
-                include_str!("../../locales/ar/surveys.ftl")
+                include_str!("../../locales/ar/surveys.ftl"),
+                "\n",
+                include_str!("../../locales/ar/complaints.ftl")
             ),
             Lang::Tr => concat!(
                 include_str!("../../locales/tr/main.ftl"),
                 "\n",
-                include_str!("../../locales/tr/surveys.ftl")
+                include_str!("../../locales/tr/surveys.ftl"),
+                "\n",
+                include_str!("../../locales/tr/complaints.ftl")
             ),
             Lang::Pl => concat!(
                 include_str!("../../locales/pl/main.ftl"),
                 "\n",
-                include_str!("../../locales/pl/surveys.ftl")
+                include_str!("../../locales/pl/surveys.ftl"),
+                "\n",
+                include_str!("../../locales/pl/complaints.ftl")
             ),
             Lang::Uk => concat!(
                 include_str!("../../locales/uk/main.ftl"),
                 "\n",
-                include_str!("../../locales/uk/surveys.ftl")
+                include_str!("../../locales/uk/surveys.ftl"),
+                "\n",
+                include_str!("../../locales/uk/complaints.ftl")
             ),
         }
     }

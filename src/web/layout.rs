@@ -87,6 +87,36 @@ fn language_switch(ctx: &Ctx) -> Markup {
     }
 }
 
+/// A labelled text area with optional hint and error, linked for screen readers.
+pub fn text_area(
+    id: &str,
+    label: &str,
+    value: &str,
+    hint: Option<&str>,
+    error: Option<&str>,
+    max_length: usize,
+    rows: u32,
+) -> Markup {
+    let described = [
+        hint.map(|_| format!("{id}-hint")),
+        error.map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(h) = hint { p.hint id={ (id) "-hint" } { (h) } }
+            @if let Some(e) = error { p.error id={ (id) "-error" } { (e) } }
+            textarea id=(id) name=(id) rows=(rows) maxlength=(max_length)
+                aria-describedby=[(!described.is_empty()).then_some(&described)]
+                aria-invalid=[error.map(|_| "true")] { (value) }
+        }
+    }
+}
+
 /// The hidden CSRF field every form needs.
 pub fn csrf_field(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name="csrf" value=(ctx.csrf_token()); }

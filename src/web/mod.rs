@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod errors;
 pub mod i18n;
 pub mod layout;
+pub mod multipart;
 pub mod page_cache;
 pub mod public;
 pub mod routes;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub pages: Arc<page_cache::PageCache>,
     /// Paper imports running in the background, for their progress pages.
     pub imports: Arc<crate::surveys::paper::web::Jobs>,
+    /// Letter texts and the calendar for complaints (checked at start-up).
+    pub complaints: Arc<crate::complaints::Setup>,
 }
 
 impl AppState {

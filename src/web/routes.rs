@@ -116,6 +116,8 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::surveys::paper::web::routes());
     routes.extend(crate::surveys::paper::correct::routes());
     routes.extend(crate::surveys::respondent::routes());
+    routes.extend(crate::complaints::public::routes());
+    routes.extend(crate::complaints::staff::routes());
     routes
 }
 

@@ -128,6 +128,75 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         Only(&[Invoerder]),
     ),
     ("GET", "/static/voortgang.js", Anyone),
+    ("GET", "/klacht", Anyone),
+    ("POST", "/klacht", Anyone),
+    ("GET", "/klacht/ontvangen", Anyone),
+    ("GET", "/klacht/volgen", Anyone),
+    ("POST", "/klacht/volgen", Anyone),
+    (
+        "GET",
+        "/klachten",
+        Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),
+    ),
+    (
+        "GET",
+        "/klachten/termijnen",
+        Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),
+    ),
+    ("GET", "/klachten/nieuw", Only(&[Klachtcoordinator])),
+    ("POST", "/klachten/nieuw", Only(&[Klachtcoordinator])),
+    ("GET", "/klachten/brieven", Only(&[Klachtcoordinator])),
+    (
+        "POST",
+        "/klachten/brieven/{id}/verstuurd",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "GET",
+        "/klachten/{id}",
+        Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),
+    ),
+    (
+        "POST",
+        "/klachten/{id}/stap",
+        Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),
+    ),
+    (
+        "POST",
+        "/klachten/{id}/indeling",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "POST",
+        "/klachten/{id}/bemiddeling",
+        Only(&[Klachtcoordinator, Klachtbehandelaar]),
+    ),
+    (
+        "POST",
+        "/klachten/{id}/onderdelen",
+        Only(&[Klachtcoordinator, Commissielid]),
+    ),
+    (
+        "POST",
+        "/klachten/{id}/onderdelen/{element}",
+        Only(&[Klachtcoordinator, Commissielid]),
+    ),
+    ("POST", "/klachten/{id}/acties", Only(&[Klachtcoordinator])),
+    (
+        "POST",
+        "/klachten/{id}/acties/{followup}/klaar",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "POST",
+        "/klachten/{id}/instemming",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "GET",
+        "/klachten/{id}/bijlagen/{attachment}",
+        Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),
+    ),
     ("GET", "/v", Anyone),
     ("POST", "/v", Anyone),
     ("GET", "/v/start", Anyone),
@@ -202,7 +271,10 @@ both_backends!(every_role_against_every_route, |app| {
             .replace("{step}", "0")
             .replace("{report}", "1")
             .replace("{job}", "onbekend")
-            .replace("{sheet}", "1");
+            .replace("{sheet}", "1")
+            .replace("{element}", "1")
+            .replace("{followup}", "1")
+            .replace("{attachment}", "1");
         let subjects: Vec<Option<(Role, i64)>> =
             users.iter().copied().map(Some).chain([None]).collect();
         for subject in subjects {
@@ -270,7 +342,10 @@ fn every_state_changing_route_refuses_a_request_without_csrf_token() {
                 .replace("{step}", "0")
                 .replace("{report}", "1")
                 .replace("{job}", "onbekend")
-                .replace("{sheet}", "1");
+                .replace("{sheet}", "1")
+                .replace("{element}", "1")
+                .replace("{followup}", "1")
+                .replace("{attachment}", "1");
             // Logged in with every role, holding a CSRF cookie, but the form lacks the token.
             let client = app.session_client(id);
             let r = client.post_raw(&path, &[("gebruikersnaam", "x"), ("actie", "uitschakelen")]);

@@ -9,6 +9,7 @@ mod accounts;
 mod audit;
 mod browser;
 mod cli;
+mod complaints;
 mod database;
 mod mail;
 mod pages;

@@ -358,33 +358,12 @@ async fn upload(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let lang = ctx.lang;
-    let multipart = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    if !multipart {
-        // Not a file upload: refuse it, as a forgery when its token is wrong.
-        let mut body = web::BytesMut::new();
-        while let Some(chunk) = payload.next().await {
-            let chunk = chunk.map_err(|_| AppError::BadRequest("form-error-fields"))?;
-            if body.len() + chunk.len() > crate::web::csrf::MAX_FORM_BYTES {
-                return Err(AppError::BadRequest("form-error-fields"));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        #[derive(Deserialize)]
-        struct Token {
-            #[serde(default)]
-            csrf: String,
-        }
-        let token: Token = serde_html_form::from_bytes(&body).map_err(|_| AppError::Csrf)?;
-        crate::web::csrf::check_token(&req, &token.csrf)?;
-        return Err(AppError::BadRequest("form-error-fields"));
+    if !crate::web::multipart::is_multipart(&req) {
+        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
     }
     let up = read_upload(Multipart::new(req.headers(), payload)).await?;
     crate::web::csrf::check_token(&req, &up.csrf)?;

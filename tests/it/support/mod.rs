@@ -170,6 +170,29 @@ impl TestApp {
         )
     }
 
+    /// Every message text so far: bodies still in the outbox and `.eml` files the worker wrote
+    /// (soft line breaks of quoted-printable joined), as (subject or file, text).
+    pub fn mail_texts(&self) -> Vec<String> {
+        use diesel::prelude::*;
+        use klankbord::db::schema::mail_outbox;
+        let mut out: Vec<String> = mail_outbox::table
+            .filter(mail_outbox::body_text.is_not_null())
+            .select((mail_outbox::subject, mail_outbox::body_text))
+            .load::<(String, Option<String>)>(&mut self.conn())
+            .expect("outbox")
+            .into_iter()
+            .map(|(s, b)| format!("{s}\n{}", b.unwrap_or_default()))
+            .collect();
+        if let Ok(dir) = std::fs::read_dir(self._dir.path().join("mail")) {
+            for e in dir.flatten() {
+                if let Ok(text) = std::fs::read_to_string(e.path()) {
+                    out.push(text.replace("=\r\n", "").replace("=\n", ""));
+                }
+            }
+        }
+        out
+    }
+
     /// Counts rows of a table.
     pub fn count(&self, table: &str) -> i64 {
         count_rows(&mut self.conn(), table)

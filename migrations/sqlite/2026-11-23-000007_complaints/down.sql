@@ -1,0 +1,11 @@
+DROP TABLE complaint_reminders;
+DROP TABLE complaint_letters;
+DROP TABLE complaint_attachments;
+DROP TABLE complaint_followups;
+DROP TABLE complaint_hearings;
+DROP TABLE complaint_elements;
+DROP TABLE complaint_category_links;
+DROP TABLE complaint_events;
+DROP TABLE complaint_progress;
+DROP TABLE complaints;
+DROP TABLE complaint_categories;

@@ -1,0 +1,237 @@
+//! What a complaint is made of: channels, kinds, the grounds the law gives for not handling a
+//! complaint or skipping the hearing, judgements, and the Nationale ombudsman's behoorlijkheidsnormen.
+//! Codes are stored in the database; texts are in the locale files under the same codes.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::schema::{complaint_progress, complaints};
+
+/// How a complaint came in. The channel is always recorded.
+pub const CHANNELS: [&str; 8] = [
+    "web",
+    "brief",
+    "telefoon",
+    "balie",
+    "email",
+    "raadslid",
+    "wethouder",
+    "commissie",
+];
+
+/// Channels through which someone passed the complaint on (their name is recorded, for feedback).
+pub fn channel_has_messenger(channel: &str) -> bool {
+    matches!(channel, "raadslid" | "wethouder")
+}
+
+/// Klacht (conduct), bezwaar (against a decision), or both.
+pub const KINDS: [&str; 3] = ["klacht", "bezwaar", "beide"];
+
+/// Grounds in Awb 9:8 for not handling a complaint.
+pub const DECLINE_GROUNDS: [&str; 6] = [
+    "al_behandeld",     // 9:8 lid 1 a: already handled under this chapter
+    "ouder_dan_jaar",   // b: conduct more than a year before the complaint
+    "bezwaar_mogelijk", // c: bezwaar or beroep could be or could have been lodged
+    "bij_rechter",      // d, e: a court decides or decided on it
+    "gering_belang", // lid 2: the complainant's interest or the weight of the conduct is clearly insufficient
+    "geen_gegevens", // 9:4: the complaint lacks name, address or description and was not completed
+];
+
+/// Grounds in Awb 9:10 lid 2 for not hearing the complainant.
+pub const SKIP_HEARING_GROUNDS: [&str; 3] = [
+    "kennelijk_ongegrond", // the complaint is clearly unfounded
+    "afgezien",            // the complainant said they do not wish to be heard
+    "niet_gereageerd", // the complainant did not say within a reasonable term that they wish to be heard
+];
+
+/// How a hearing takes place.
+pub const HEARING_MODES: [&str; 3] = ["ter_plaatse", "telefoon", "video"];
+
+/// The judgement on one element of a complaint.
+pub const JUDGEMENTS: [&str; 4] = ["gegrond", "ongegrond", "deels_gegrond", "geen_oordeel"];
+
+/// How the complainant gave consent to request the client file.
+pub const CONSENT_WAYS: [&str; 4] = ["schriftelijk", "email", "telefoon", "in_gesprek"];
+
+/// The 22 behoorlijkheidsnormen of the Nationale ombudsman, in four groups: (group, code).
+pub const NORMS: [(&str, &str); 22] = [
+    ("open", "transparant"),
+    ("open", "informatieverstrekking"),
+    ("open", "luisteren"),
+    ("open", "motivering"),
+    ("respectvol", "grondrechten"),
+    ("respectvol", "actieve_deelname"),
+    ("respectvol", "bejegening"),
+    ("respectvol", "fair_play"),
+    ("respectvol", "evenredigheid"),
+    ("respectvol", "bijzondere_zorg"),
+    ("betrokken", "maatwerk"),
+    ("betrokken", "samenwerking"),
+    ("betrokken", "coulance"),
+    ("betrokken", "voortvarendheid"),
+    ("betrokken", "de_escalatie"),
+    ("eerlijk", "integriteit"),
+    ("eerlijk", "betrouwbaarheid"),
+    ("eerlijk", "onpartijdigheid"),
+    ("eerlijk", "redelijkheid"),
+    ("eerlijk", "voorbereiding"),
+    ("eerlijk", "organisatie"),
+    ("eerlijk", "professionaliteit"),
+];
+
+/// Norm codes from a stored list (`a,b,c`), keeping only known ones.
+pub fn parse_norms(stored: &str) -> Vec<&'static str> {
+    stored
+        .split(',')
+        .filter_map(|c| NORMS.iter().find(|(_, n)| *n == c.trim()).map(|(_, n)| *n))
+        .collect()
+}
+
+/// A norm list for storing, in the table's order, without doubles or unknown codes.
+pub fn store_norms(chosen: &[String]) -> String {
+    NORMS
+        .iter()
+        .filter(|(_, n)| chosen.iter().any(|c| c == n))
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A complaint as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = complaints)]
+pub struct Complaint {
+    /// Case number.
+    pub id: i64,
+    /// Hash of the tracking code.
+    pub tracking_hash: String,
+    /// Day of receipt.
+    pub received_on: NaiveDate,
+    /// Channel code (one of [`CHANNELS`]).
+    pub channel: String,
+    /// The council member or alderman who passed it on.
+    pub via_person: Option<String>,
+    /// Their e-mail address, for the feedback on what happened.
+    pub via_email: Option<String>,
+    /// One of [`KINDS`].
+    pub kind: String,
+    /// Workflow state code.
+    pub state: String,
+    /// Language the complainant used.
+    pub language: String,
+    /// Without contact details: a signal that counts in the monitor but cannot be handled formally.
+    pub anonymous: bool,
+    /// Name of the complainant.
+    pub name: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// What happened, in the complainant's words.
+    pub description: String,
+    /// What the complainant would like to happen.
+    pub wish: Option<String>,
+    /// The complaint is (also) about a decision.
+    pub about_decision: bool,
+    /// Team or department.
+    pub team: Option<String>,
+    /// The staff member complained about (pseudonymised in every report).
+    pub person_complained: Option<String>,
+    /// Behoorlijkheidsnormen at stake (codes, comma-separated).
+    pub norms: String,
+    /// Handled by the complaints advisory committee (10 weeks).
+    pub committee: bool,
+    /// The handler (team leader) assigned.
+    pub handler_id: Option<i64>,
+    /// Awb 9:8 ground when not handled.
+    pub decline_ground: Option<String>,
+    /// Legal deadline computed at the last change.
+    pub deadline_on: NaiveDate,
+    /// When the personal data was erased.
+    pub anonymised_on: Option<NaiveDate>,
+    /// Registered at.
+    pub created_at: NaiveDateTime,
+    /// Last changed at.
+    pub updated_at: NaiveDateTime,
+}
+
+impl Complaint {
+    /// Contact details are known, so the complaint can be handled and answered.
+    pub fn has_contact(&self) -> bool {
+        !self.anonymous
+            && [&self.email, &self.address, &self.phone]
+                .iter()
+                .any(|v| v.as_deref().is_some_and(|s| !s.trim().is_empty()))
+    }
+}
+
+/// How the handling went.
+#[derive(Debug, Clone, Default, Queryable, Selectable)]
+#[diesel(table_name = complaint_progress)]
+pub struct Progress {
+    /// Case number.
+    pub complaint_id: i64,
+    /// Referred to the bezwaar procedure on.
+    pub referred_on: Option<NaiveDate>,
+    /// Target date for the first mediation contact.
+    pub mediation_target: Option<NaiveDate>,
+    /// Day of the first mediation contact.
+    pub mediation_contact_on: Option<NaiveDate>,
+    /// The team leader's written feedback.
+    pub mediation_feedback: Option<String>,
+    /// Whether the complainant is satisfied with the informal outcome.
+    pub complainant_satisfied: Option<bool>,
+    /// Consent to request the client file: when.
+    pub file_consent_on: Option<NaiveDate>,
+    /// And how (one of [`CONSENT_WAYS`]).
+    pub file_consent_how: Option<String>,
+    /// Person complained about informed (Awb 9:9) on.
+    pub person_informed_on: Option<NaiveDate>,
+    /// Weeks of postponement (0–4).
+    pub postponement_weeks: i32,
+    /// Notice of postponement sent on.
+    pub postponement_notice_on: Option<NaiveDate>,
+    /// Later date the complainant agreed to in writing.
+    pub consented_until: Option<NaiveDate>,
+    /// The committee's advice.
+    pub advice: Option<String>,
+    /// Advice given on.
+    pub advice_on: Option<NaiveDate>,
+    /// Decided on.
+    pub decided_on: Option<NaiveDate>,
+    /// Closed on.
+    pub closed_on: Option<NaiveDate>,
+    /// Which ombudsman.
+    pub ombudsman: Option<String>,
+    /// Referred to the ombudsman on.
+    pub ombudsman_on: Option<NaiveDate>,
+    /// The ombudsman's outcome.
+    pub ombudsman_outcome: Option<String>,
+    /// Feedback to the council member who passed it on, sent on.
+    pub council_feedback_on: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norms_are_stored_in_table_order_without_unknowns() {
+        let chosen = vec![
+            "luisteren".to_string(),
+            "transparant".into(),
+            "onzin".into(),
+            "luisteren".into(),
+        ];
+        assert_eq!(store_norms(&chosen), "transparant,luisteren");
+        assert_eq!(
+            parse_norms("transparant, luisteren,onzin"),
+            ["transparant", "luisteren"]
+        );
+        assert_eq!(NORMS.len(), 22);
+        let groups: std::collections::BTreeSet<&str> = NORMS.iter().map(|(g, _)| *g).collect();
+        assert_eq!(groups.len(), 4);
+    }
+}

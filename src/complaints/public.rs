@@ -1,0 +1,634 @@
+//! The public side of complaints, without an account: the complaint form at `/klacht` (every UI
+//! language, attachments, a plain statement that complaining has no effect on the benefit), the
+//! receipt with the tracking code, and the status page behind that code (stage, next step and its
+//! date; never internal notes or names of staff).
+
+use actix_multipart::Multipart;
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::store::{self, Attachment, NewComplaint};
+use super::workflow::State;
+use crate::accounts::ratelimit::{self, Limit};
+use crate::db::schema::{complaint_hearings, complaint_progress, complaints};
+use crate::web::context::Ctx;
+use crate::web::csrf::CsrfForm;
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args, Lang};
+use crate::web::layout::{self, csrf_field, error_summary};
+use crate::web::routes::{Access, RouteDef};
+use crate::web::{see_other, AppState};
+
+/// Routes of the public complaint pages.
+pub fn routes() -> Vec<RouteDef> {
+    vec![
+        RouteDef::new("/klacht", Access::Public)
+            .get(form_page)
+            .post(submit),
+        RouteDef::new("/klacht/ontvangen", Access::Public).get(receipt),
+        RouteDef::new("/klacht/volgen", Access::Public)
+            .get(track_page)
+            .post(track),
+    ]
+}
+
+/// Complaints sent per client address per hour.
+const SUBMIT_LIMIT: Limit = Limit {
+    name: "klacht-ip",
+    max: 10,
+    window_seconds: 3600,
+};
+
+/// Status look-ups per client address per ten minutes (codes cannot be guessed by trying).
+const TRACK_LIMIT: Limit = Limit {
+    name: "volgen-ip",
+    max: 30,
+    window_seconds: 600,
+};
+
+/// Cookie carrying the new case number and code to the receipt page once.
+const RECEIPT_COOKIE: &str = "kb_klacht";
+
+/// Longest description.
+pub const MAX_DESCRIPTION: usize = 5000;
+/// Longest wish.
+pub const MAX_WISH: usize = 2000;
+/// Most attachments.
+pub const MAX_FILES: usize = 3;
+/// File types accepted (by extension).
+pub const FILE_TYPES: [&str; 8] = ["pdf", "jpg", "jpeg", "png", "txt", "doc", "docx", "odt"];
+
+/// What the form holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filled {
+    /// What happened.
+    pub description: String,
+    /// What the complainant would like.
+    pub wish: String,
+    /// Name.
+    pub name: String,
+    /// Address.
+    pub address: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+}
+
+impl Filled {
+    /// No way to answer: counted as an anonymous signal.
+    pub fn anonymous(&self) -> bool {
+        self.address.trim().is_empty()
+            && self.email.trim().is_empty()
+            && self.phone.trim().is_empty()
+    }
+}
+
+/// A file as sent: (name, size, too big).
+pub type Sent<'a> = (&'a str, usize, bool);
+
+/// A problem with the form: (field, text key, arguments).
+pub type Problem = (&'static str, &'static str, Vec<(&'static str, String)>);
+
+/// Checks the form; returns every problem.
+pub fn check(f: &Filled, files: &[Sent<'_>], max_file: usize) -> Vec<Problem> {
+    let mut out = vec![];
+    let len = |s: &str| s.chars().count();
+    if f.description.trim().is_empty() {
+        out.push(("omschrijving", "complaint-error-description", vec![]));
+    } else if len(&f.description) > MAX_DESCRIPTION {
+        out.push((
+            "omschrijving",
+            "complaint-error-too-long",
+            vec![("max", MAX_DESCRIPTION.to_string())],
+        ));
+    }
+    if len(&f.wish) > MAX_WISH {
+        out.push((
+            "wens",
+            "complaint-error-too-long",
+            vec![("max", MAX_WISH.to_string())],
+        ));
+    }
+    if len(&f.name) > 200 {
+        out.push((
+            "naam",
+            "complaint-error-too-long",
+            vec![("max", "200".into())],
+        ));
+    }
+    if len(&f.address) > 300 {
+        out.push((
+            "adres",
+            "complaint-error-too-long",
+            vec![("max", "300".into())],
+        ));
+    }
+    let email = f.email.trim();
+    if !email.is_empty() && !crate::mail::valid_address(email) {
+        out.push(("email", "complaint-error-email", vec![]));
+    }
+    let phone = f.phone.trim();
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if !phone.is_empty()
+        && (!(6..=15).contains(&digits)
+            || !phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-()".contains(c)))
+    {
+        out.push(("telefoon", "complaint-error-phone", vec![]));
+    }
+    for (name, size, too_big) in files {
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if *too_big || *size > max_file {
+            out.push((
+                "bijlage",
+                "complaint-error-file-size",
+                vec![
+                    ("file", name.to_string()),
+                    ("max", (max_file / (1024 * 1024)).to_string()),
+                ],
+            ));
+        } else if !FILE_TYPES.contains(&ext.as_str()) {
+            out.push((
+                "bijlage",
+                "complaint-error-file-type",
+                vec![("file", name.to_string())],
+            ));
+        }
+    }
+    out
+}
+
+fn form_markup(ctx: &Ctx, f: &Filled, errors: &[(&str, String)], max_mb: usize) -> Markup {
+    let lang = ctx.lang;
+    let err = |k: &str| layout::error_for(errors, k);
+    html! {
+        (error_summary(ctx, errors))
+        div.notice { p { strong { (t(lang, "complaint-no-effect")) } } }
+        p { (t(lang, "complaint-intro")) }
+        form method="post" action="/klacht" enctype="multipart/form-data" novalidate {
+            (csrf_field(ctx))
+            (layout::text_area("omschrijving", &t(lang, "complaint-description"), &f.description, Some(&t(lang, "complaint-description-hint")), err("omschrijving"), MAX_DESCRIPTION, 8))
+            (layout::text_area("wens", &t(lang, "complaint-wish"), &f.wish, Some(&t(lang, "complaint-optional")), err("wens"), MAX_WISH, 3))
+            fieldset {
+                legend { (t(lang, "complaint-contact")) }
+                p.hint #contact-hint { (t(lang, "complaint-contact-hint")) }
+                (layout::text_field("naam", &t(lang, "complaint-name"), "text", &f.name, None, err("naam"), "name"))
+                (layout::text_area("adres", &t(lang, "complaint-address"), &f.address, None, err("adres"), 300, 3))
+                (layout::text_field("email", &t(lang, "complaint-email"), "email", &f.email, None, err("email"), "email"))
+                (layout::text_field("telefoon", &t(lang, "complaint-phone"), "tel", &f.phone, None, err("telefoon"), "tel"))
+            }
+            div.field.has-error[err("bijlage").is_some()] {
+                label for="bijlage" { (t(lang, "complaint-files")) }
+                p.hint #bijlage-hint { (t_args(lang, "complaint-files-hint", &[("n", &MAX_FILES.to_string()), ("max", &max_mb.to_string())])) }
+                @if let Some(e) = err("bijlage") { p.error #bijlage-error { (e) } }
+                input #bijlage type="file" name="bijlage" multiple accept=".pdf,.jpg,.jpeg,.png,.txt,.doc,.docx,.odt"
+                    aria-describedby=(if err("bijlage").is_some() { "bijlage-hint bijlage-error" } else { "bijlage-hint" })
+                    aria-invalid=[err("bijlage").map(|_| "true")];
+            }
+            p { (t(lang, "complaint-privacy")) }
+            button type="submit" { (t(lang, "complaint-submit")) }
+        }
+        p { a href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
+    }
+}
+
+fn form_response(
+    ctx: &Ctx,
+    state: &AppState,
+    f: &Filled,
+    errors: &[(&str, String)],
+    status: StatusCode,
+) -> HttpResponse {
+    let max_mb = state.config.complaints.max_attachment_bytes / (1024 * 1024);
+    page_response(
+        status,
+        layout::page(
+            ctx,
+            &t(ctx.lang, "complaint-title"),
+            form_markup(ctx, f, errors, max_mb),
+        ),
+    )
+}
+
+async fn form_page(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
+    form_response(&ctx, &state, &Filled::default(), &[], StatusCode::OK)
+}
+
+async fn submit(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    if !crate::web::multipart::is_multipart(&req) {
+        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
+    }
+    let max_file = state.config.complaints.max_attachment_bytes;
+    let form =
+        crate::web::multipart::read(Multipart::new(req.headers(), payload), max_file, MAX_FILES)
+            .await?;
+    crate::web::csrf::check_token(&req, &form.get("csrf"))?;
+    let filled = Filled {
+        description: form.get("omschrijving"),
+        wish: form.get("wens"),
+        name: form.get("naam"),
+        address: form.get("adres"),
+        email: form.get("email"),
+        phone: form.get("telefoon"),
+    };
+    let sent: Vec<Sent<'_>> = form
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), f.data.len(), f.too_big))
+        .collect();
+    let problems = check(&filled, &sent, max_file);
+    if !problems.is_empty() {
+        let mut errors: Vec<(&str, String)> = problems
+            .iter()
+            .map(|(field, key, args)| {
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                (*field, t_args(lang, key, &args))
+            })
+            .collect();
+        if !form.files.is_empty() && !errors.iter().any(|(f, _)| *f == "bijlage") {
+            errors.push(("bijlage", t(lang, "complaint-error-files-again")));
+        }
+        return Ok(form_response(
+            &ctx,
+            &state,
+            &filled,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let bucket = crate::accounts::routes::address_bucket(&req, &state);
+    let new = NewComplaint {
+        received_on: crate::surveys::today(),
+        channel: "web".into(),
+        language: lang.code().into(),
+        name: Some(filled.name.clone()),
+        address: Some(filled.address.clone()),
+        email: Some(filled.email.clone()),
+        phone: Some(filled.phone.clone()),
+        description: filled.description.clone(),
+        wish: Some(filled.wish.clone()),
+        attachments: form
+            .files
+            .into_iter()
+            .map(|f| Attachment {
+                file_name: f.name,
+                content_type: f.content_type,
+                data: f.data,
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let setup = state.complaints.clone();
+    let outcome = state
+        .db(move |conn| {
+            if !ratelimit::hit(conn, SUBMIT_LIMIT, &bucket, crate::db::now())? {
+                return Ok(None);
+            }
+            let env = setup.env();
+            let (id, code) = store::register(conn, &env, &new, None)?;
+            let complaint = store::load(conn, id)?;
+            Ok(Some((store::case_number(&complaint), code)))
+        })
+        .await?;
+    let Some((case, code)) = outcome else {
+        return Err(AppError::TooManyRequests);
+    };
+    let secure = state.config.public_url.starts_with("https://");
+    let cookie = Cookie::build(
+        RECEIPT_COOKIE,
+        format!("{case}|{code}|{}", u8::from(filled.anonymous())),
+    )
+    .path("/klacht")
+    .http_only(true)
+    .secure(secure)
+    .same_site(SameSite::Strict)
+    .max_age(CookieDuration::minutes(30))
+    .finish();
+    let mut r = see_other("/klacht/ontvangen");
+    r.add_cookie(&cookie)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(r)
+}
+
+async fn receipt(ctx: Ctx, req: HttpRequest) -> HttpResponse {
+    let lang = ctx.lang;
+    let parsed = req.cookie(RECEIPT_COOKIE).and_then(|c| {
+        let mut parts = c.value().splitn(3, '|');
+        Some((
+            parts.next()?.to_string(),
+            parts.next()?.to_string(),
+            parts.next()? == "1",
+        ))
+    });
+    let body = match &parsed {
+        Some((case, code, anonymous)) => html! {
+            div.notice role="status" { p { (t_args(lang, "complaint-received", &[("case", case)])) } }
+            @if *anonymous {
+                p { (t(lang, "complaint-received-anonymous")) }
+            } @else {
+                p { (t(lang, "complaint-received-next")) }
+            }
+            h2 { (t(lang, "complaint-code-title")) }
+            p.code lang="nl" dir="ltr" { strong { (code) } }
+            p { (t(lang, "complaint-code-keep")) }
+            p { a href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
+            p { (t(lang, "complaint-no-effect")) }
+        },
+        None => html! {
+            p { (t(lang, "complaint-receipt-gone")) }
+            p { a href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
+        },
+    };
+    let mut r = page_response(
+        StatusCode::OK,
+        layout::page(&ctx, &t(lang, "complaint-received-title"), body),
+    );
+    // Shown once: the code does not stay in the browser.
+    if parsed.is_some() {
+        let mut gone = Cookie::build(RECEIPT_COOKIE, "").path("/klacht").finish();
+        gone.make_removal();
+        let _ = r.add_cookie(&gone);
+    }
+    r.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    r
+}
+
+fn track_form(ctx: &Ctx, value: &str, error: Option<&str>, status: StatusCode) -> HttpResponse {
+    let lang = ctx.lang;
+    let errors: Vec<(&str, String)> = error
+        .map(|e| ("volgcode", e.to_string()))
+        .into_iter()
+        .collect();
+    page_response(
+        status,
+        layout::page(
+            ctx,
+            &t(lang, "complaint-track-title"),
+            html! {
+                (error_summary(ctx, &errors))
+                p { (t(lang, "complaint-track-intro")) }
+                form method="post" action="/klacht/volgen" novalidate {
+                    (csrf_field(ctx))
+                    (layout::text_field("volgcode", &t(lang, "complaint-track-code"), "text", value, Some(&t(lang, "complaint-track-code-hint")), error, "off"))
+                    button type="submit" { (t(lang, "complaint-track-submit")) }
+                }
+            },
+        ),
+    )
+}
+
+async fn track_page(ctx: Ctx) -> HttpResponse {
+    track_form(&ctx, "", None, StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+struct TrackForm {
+    #[serde(default)]
+    volgcode: String,
+}
+
+/// What the status page shows: nothing internal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// Case number.
+    pub case: String,
+    /// Received on.
+    pub received: NaiveDate,
+    /// Where it is.
+    pub state: State,
+    /// Legal deadline.
+    pub deadline: NaiveDate,
+    /// Mediation first-contact target.
+    pub mediation_target: Option<NaiveDate>,
+    /// The hearing, when planned.
+    pub hearing: Option<chrono::NaiveDateTime>,
+    /// When it ended.
+    pub closed: Option<NaiveDate>,
+}
+
+/// The next step in plain words, with its date where there is one.
+pub fn next_step(lang: Lang, s: &Status) -> String {
+    let d = |d: NaiveDate| crate::surveys::respondent::date_text(d);
+    match s.state {
+        State::Received => t_args(lang, "complaint-next-received", &[("date", &d(s.deadline))]),
+        State::Mediation => match s.mediation_target {
+            Some(target) => t_args(
+                lang,
+                "complaint-next-mediation",
+                &[("date", &d(target)), ("deadline", &d(s.deadline))],
+            ),
+            None => t_args(lang, "complaint-next-received", &[("date", &d(s.deadline))]),
+        },
+        State::FormalHandling => t_args(lang, "complaint-next-formal", &[("date", &d(s.deadline))]),
+        State::HearingPlanned => match s.hearing {
+            Some(at) => t_args(
+                lang,
+                "complaint-next-hearing",
+                &[
+                    ("date", &d(at.date())),
+                    ("time", &at.format("%H:%M").to_string()),
+                    ("deadline", &d(s.deadline)),
+                ],
+            ),
+            None => t_args(lang, "complaint-next-formal", &[("date", &d(s.deadline))]),
+        },
+        State::Heard | State::Advised => {
+            t_args(lang, "complaint-next-decision", &[("date", &d(s.deadline))])
+        }
+        State::Decided | State::Closed => t(lang, "complaint-next-decided"),
+        State::ResolvedInformally => t(lang, "complaint-next-resolved"),
+        State::Referred => t(lang, "complaint-next-referred"),
+        State::NotHandled => t(lang, "complaint-next-not-handled"),
+        State::Withdrawn => t(lang, "complaint-next-withdrawn"),
+        State::WithOmbudsman => t(lang, "complaint-next-ombudsman"),
+    }
+}
+
+async fn track(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    CsrfForm(f): CsrfForm<TrackForm>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let bare = match crate::surveys::codes::parse(&f.volgcode) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = crate::surveys::respondent::code_error_text(lang, e);
+            return Ok(track_form(
+                &ctx,
+                &f.volgcode,
+                Some(&msg),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+    };
+    let hash = crate::surveys::codes::hash(&bare);
+    let bucket = crate::accounts::routes::address_bucket(&req, &state);
+    let found = state
+        .db(move |conn| {
+            if !ratelimit::hit(conn, TRACK_LIMIT, &bucket, crate::db::now())? {
+                return Err(AppError::TooManyRequests);
+            }
+            let row: Option<(i64, NaiveDate, String, NaiveDate)> = complaints::table
+                .filter(complaints::tracking_hash.eq(&hash))
+                .select((
+                    complaints::id,
+                    complaints::received_on,
+                    complaints::state,
+                    complaints::deadline_on,
+                ))
+                .get_result(conn)
+                .optional()?;
+            let Some((id, received, code, deadline)) = row else {
+                return Ok(None);
+            };
+            let (target, closed): (Option<NaiveDate>, Option<NaiveDate>) =
+                complaint_progress::table
+                    .find(id)
+                    .select((
+                        complaint_progress::mediation_target,
+                        complaint_progress::closed_on,
+                    ))
+                    .get_result(conn)?;
+            let hearing: Option<chrono::NaiveDateTime> = complaint_hearings::table
+                .filter(complaint_hearings::complaint_id.eq(id))
+                .filter(complaint_hearings::skipped_ground.is_null())
+                .order(complaint_hearings::id.desc())
+                .select(complaint_hearings::planned_at)
+                .first(conn)
+                .optional()?;
+            let state = State::from_code(&code).unwrap_or(State::Received);
+            Ok(Some(Status {
+                case: store::case_number_of(received, id),
+                received,
+                state,
+                deadline,
+                mediation_target: target,
+                hearing,
+                closed,
+            }))
+        })
+        .await?;
+    let Some(s) = found else {
+        return Ok(track_form(
+            &ctx,
+            &f.volgcode,
+            Some(&t(lang, "complaint-track-unknown")),
+            StatusCode::NOT_FOUND,
+        ));
+    };
+    let d = crate::surveys::respondent::date_text;
+    let mut r = page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t_args(lang, "complaint-status-title", &[("case", &s.case)]),
+            html! {
+                dl.status {
+                    dt { (t(lang, "complaint-status-received")) } dd { (d(s.received)) }
+                    dt { (t(lang, "complaint-status-stage")) } dd { strong { (t(lang, &format!("complaint-stage-{}", s.state.code()))) } }
+                    dt { (t(lang, "complaint-status-next")) } dd { (next_step(lang, &s)) }
+                    @if s.state.deadline_runs() {
+                        dt { (t(lang, "complaint-status-deadline")) } dd { (d(s.deadline)) }
+                    }
+                    @if let Some(c) = s.closed {
+                        dt { (t(lang, "complaint-status-closed")) } dd { (d(c)) }
+                    }
+                }
+                p { (t(lang, "complaint-status-questions")) }
+                p { (t(lang, "complaint-no-effect")) }
+            },
+        ),
+    );
+    r.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> Filled {
+        Filled {
+            description: "Ik werd aan de balie uitgelachen.".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_description_is_all_that_is_needed() {
+        assert!(check(&filled(), &[], 1000).is_empty());
+        assert!(filled().anonymous());
+        let f = Filled {
+            phone: "06-12345678".into(),
+            ..filled()
+        };
+        assert!(check(&f, &[], 1000).is_empty());
+        assert!(!f.anonymous());
+    }
+
+    #[test]
+    fn every_problem_names_its_field() {
+        let f = Filled {
+            description: " ".into(),
+            email: "niet-een-adres".into(),
+            phone: "12".into(),
+            wish: "x".repeat(MAX_WISH + 1),
+            ..Default::default()
+        };
+        let files = [
+            ("brief.exe", 10, false),
+            ("scan.pdf", 2000, false),
+            ("foto.JPG", 10, false),
+        ];
+        let fields: Vec<(&str, &str)> = check(&f, &files, 1000)
+            .iter()
+            .map(|(f, k, _)| (*f, *k))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("omschrijving", "complaint-error-description"),
+                ("wens", "complaint-error-too-long"),
+                ("email", "complaint-error-email"),
+                ("telefoon", "complaint-error-phone"),
+                ("bijlage", "complaint-error-file-type"),
+                ("bijlage", "complaint-error-file-size"),
+            ]
+        );
+        // Letters in a phone number are refused; +31 and spaces are fine.
+        let f = Filled {
+            phone: "+31 6 1234 5678".into(),
+            ..filled()
+        };
+        assert!(check(&f, &[], 1000).is_empty());
+        let f = Filled {
+            phone: "06-abc45678".into(),
+            ..filled()
+        };
+        assert_eq!(check(&f, &[], 1000).len(), 1);
+    }
+}

@@ -1,0 +1,1546 @@
+//! The complaint pages for staff: the overview and the deadline list, registering a complaint that
+//! came by letter, phone, counter, e-mail, a council member, an alderman or the commission, and the
+//! case page where every step is taken. Who sees what: the coordinator every case, a handler the
+//! cases assigned to them, a committee member the cases before the committee.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::deadlines::{self, Urgency};
+use super::model::{self, Complaint, Progress};
+use super::store::{
+    self, Classification, HearingPlan, Mediation, NewComplaint, StepError, StepInput,
+};
+use super::workflow::{self, Action, State};
+use crate::accounts::model::{CurrentUser, Role};
+use crate::db::schema::{
+    complaint_attachments, complaint_categories, complaint_category_links, complaint_elements,
+    complaint_events, complaint_followups, complaint_hearings, complaint_letters, complaints,
+    user_roles, users,
+};
+use crate::db::DbConnection;
+use crate::surveys::respondent::date_text;
+use crate::web::context::Ctx;
+use crate::web::csrf::{CsrfForm, NoFields};
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args, Lang};
+use crate::web::layout::{self, csrf_field, error_summary};
+use crate::web::routes::{Access, RouteDef};
+use crate::web::{see_other, AppState};
+
+const ANY: Access = Access::Roles(&[
+    Role::Klachtcoordinator,
+    Role::Klachtbehandelaar,
+    Role::Commissielid,
+]);
+const COORDINATOR: Access = Access::Roles(&[Role::Klachtcoordinator]);
+const HANDLING: Access = Access::Roles(&[Role::Klachtcoordinator, Role::Klachtbehandelaar]);
+const JUDGING: Access = Access::Roles(&[Role::Klachtcoordinator, Role::Commissielid]);
+
+/// Rows on one page of the overview.
+pub const PAGE_ROWS: i64 = 100;
+
+/// Routes of the staff complaint pages.
+pub fn routes() -> Vec<RouteDef> {
+    vec![
+        RouteDef::new("/klachten", ANY).get(overview),
+        RouteDef::new("/klachten/termijnen", ANY).get(due_list),
+        RouteDef::new("/klachten/nieuw", COORDINATOR)
+            .get(new_page)
+            .post(new_submit),
+        RouteDef::new("/klachten/brieven", COORDINATOR).get(letters_page),
+        RouteDef::new("/klachten/brieven/{id}/verstuurd", COORDINATOR).post(letter_sent),
+        RouteDef::new("/klachten/{id}", ANY).get(case_page),
+        RouteDef::new("/klachten/{id}/stap", ANY).post(step_submit),
+        RouteDef::new("/klachten/{id}/indeling", COORDINATOR).post(classify_submit),
+        RouteDef::new("/klachten/{id}/bemiddeling", HANDLING).post(mediation_submit),
+        RouteDef::new("/klachten/{id}/onderdelen", JUDGING).post(element_add),
+        RouteDef::new("/klachten/{id}/onderdelen/{element}", JUDGING).post(element_judge),
+        RouteDef::new("/klachten/{id}/acties", COORDINATOR).post(followup_add),
+        RouteDef::new("/klachten/{id}/acties/{followup}/klaar", COORDINATOR).post(followup_done),
+        RouteDef::new("/klachten/{id}/instemming", COORDINATOR).post(consent_submit),
+        RouteDef::new("/klachten/{id}/bijlagen/{attachment}", ANY).get(attachment),
+    ]
+}
+
+/// States in which a case is before the complaints committee.
+const COMMITTEE_STATES: [State; 5] = [
+    State::FormalHandling,
+    State::HearingPlanned,
+    State::Heard,
+    State::Advised,
+    State::Decided,
+];
+
+/// Whether `user` may see this case.
+pub fn may_see(user: &CurrentUser, c: &Complaint) -> bool {
+    if user.has(Role::Klachtcoordinator) {
+        return true;
+    }
+    let state = State::from_code(&c.state);
+    (user.has(Role::Klachtbehandelaar) && c.handler_id == Some(user.id))
+        || (user.has(Role::Commissielid)
+            && c.committee
+            && state.is_some_and(|s| COMMITTEE_STATES.contains(&s)))
+}
+
+fn user(ctx: &Ctx) -> Result<CurrentUser, AppError> {
+    ctx.user.clone().ok_or(AppError::Unauthorized)
+}
+
+/// The codes of the running states (the legal deadline runs).
+fn running_codes() -> Vec<&'static str> {
+    State::ALL
+        .into_iter()
+        .filter(|s| s.deadline_runs())
+        .map(State::code)
+        .collect()
+}
+
+/// One row of a list.
+#[derive(Debug, Clone, Queryable)]
+pub struct Row {
+    /// Case number.
+    pub id: i64,
+    /// Received.
+    pub received_on: NaiveDate,
+    /// Channel code.
+    pub channel: String,
+    /// State code.
+    pub state: String,
+    /// Legal deadline.
+    pub deadline_on: NaiveDate,
+    /// Handler's name.
+    pub handler: Option<String>,
+}
+
+/// The filter of the overview.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Filter {
+    /// State code, or `lopend` (running, the default), or `alle`.
+    #[serde(default)]
+    pub fase: Option<String>,
+    /// Page number from 1.
+    #[serde(default)]
+    pub pagina: Option<i64>,
+}
+
+/// The overview's rows for `user`: running cases by deadline by default, one page at a time.
+pub fn list(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    f: &Filter,
+) -> QueryResult<(Vec<Row>, i64)> {
+    let mut q = complaints::table
+        .left_join(users::table)
+        .select((
+            complaints::id,
+            complaints::received_on,
+            complaints::channel,
+            complaints::state,
+            complaints::deadline_on,
+            users::display_name.nullable(),
+        ))
+        .into_boxed();
+    let mut count = complaints::table
+        .select(diesel::dsl::count_star())
+        .into_boxed();
+    match f.fase.as_deref() {
+        None | Some("lopend") => {
+            q = q.filter(complaints::state.eq_any(running_codes()));
+            count = count.filter(complaints::state.eq_any(running_codes()));
+        }
+        Some("alle") => {}
+        Some(code) => {
+            q = q.filter(complaints::state.eq(code.to_string()));
+            count = count.filter(complaints::state.eq(code.to_string()));
+        }
+    }
+    if !user.has(Role::Klachtcoordinator) {
+        let committee: Vec<&str> = COMMITTEE_STATES.iter().map(|s| s.code()).collect();
+        let handler = user.has(Role::Klachtbehandelaar);
+        let member = user.has(Role::Commissielid);
+        match (handler, member) {
+            (true, true) => {
+                q = q.filter(
+                    complaints::handler_id.eq(user.id).or(complaints::committee
+                        .eq(true)
+                        .and(complaints::state.eq_any(committee.clone()))),
+                );
+                count = count.filter(
+                    complaints::handler_id.eq(user.id).or(complaints::committee
+                        .eq(true)
+                        .and(complaints::state.eq_any(committee))),
+                );
+            }
+            (true, false) => {
+                q = q.filter(complaints::handler_id.eq(user.id));
+                count = count.filter(complaints::handler_id.eq(user.id));
+            }
+            (false, true) => {
+                q = q.filter(
+                    complaints::committee
+                        .eq(true)
+                        .and(complaints::state.eq_any(committee.clone())),
+                );
+                count = count.filter(
+                    complaints::committee
+                        .eq(true)
+                        .and(complaints::state.eq_any(committee)),
+                );
+            }
+            (false, false) => return Ok((vec![], 0)),
+        }
+    }
+    let page = f.pagina.unwrap_or(1).max(1);
+    let rows = q
+        .order((complaints::deadline_on.asc(), complaints::id.asc()))
+        .limit(PAGE_ROWS)
+        .offset((page - 1) * PAGE_ROWS)
+        .load(conn)?;
+    let total = count.get_result(conn)?;
+    Ok((rows, total))
+}
+
+/// Running cases past or near their legal deadline (within [`deadlines::WARN_DAYS`]), for `user`.
+pub fn due(conn: &mut DbConnection, user: &CurrentUser, today: NaiveDate) -> QueryResult<Vec<Row>> {
+    let horizon = today + chrono::Duration::days(deadlines::WARN_DAYS);
+    let mut q = complaints::table
+        .left_join(users::table)
+        .filter(complaints::state.eq_any(running_codes()))
+        .filter(complaints::deadline_on.le(horizon))
+        .select((
+            complaints::id,
+            complaints::received_on,
+            complaints::channel,
+            complaints::state,
+            complaints::deadline_on,
+            users::display_name.nullable(),
+        ))
+        .into_boxed();
+    if !user.has(Role::Klachtcoordinator) {
+        q = q.filter(complaints::handler_id.eq(user.id));
+    }
+    q.order((complaints::deadline_on.asc(), complaints::id.asc()))
+        .load(conn)
+}
+
+fn urgency_badge(lang: Lang, today: NaiveDate, due: NaiveDate, running: bool) -> Markup {
+    if !running {
+        return html! {};
+    }
+    match deadlines::urgency(today, due) {
+        Urgency::OnTrack => html! {},
+        Urgency::DueSoon => html! { " " strong.badge.warn { (t(lang, "case-due-soon")) } },
+        Urgency::Overdue => html! { " " strong.badge.late { (t(lang, "case-overdue")) } },
+    }
+}
+
+fn rows_table(lang: Lang, rows: &[Row], today: NaiveDate, caption: &str) -> Markup {
+    html! {
+        table {
+            caption { (caption) }
+            thead { tr {
+                th scope="col" { (t(lang, "case-number")) }
+                th scope="col" { (t(lang, "case-received")) }
+                th scope="col" { (t(lang, "case-channel")) }
+                th scope="col" { (t(lang, "case-stage")) }
+                th scope="col" { (t(lang, "case-deadline")) }
+                th scope="col" { (t(lang, "case-handler")) }
+            } }
+            tbody {
+                @for r in rows {
+                    @let running = State::from_code(&r.state).is_some_and(State::deadline_runs);
+                    tr {
+                        td { a href={ "/klachten/" (r.id) } { (store::case_number_of(r.received_on, r.id)) } }
+                        td { (date_text(r.received_on)) }
+                        td { (t(lang, &format!("channel-complaint-{}", r.channel))) }
+                        td { (t(lang, &format!("complaint-stage-{}", r.state))) }
+                        td { (date_text(r.deadline_on)) (urgency_badge(lang, today, r.deadline_on, running)) }
+                        td { (r.handler.as_deref().unwrap_or("–")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+async fn overview(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<Filter>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let u = user(&ctx)?;
+    let f = q.into_inner();
+    let f2 = f.clone();
+    let u2 = u.clone();
+    let (rows, total, counts) = state
+        .db(move |conn| {
+            let (rows, total) = list(conn, &u2, &f2)?;
+            let counts: Vec<(String, i64)> = if u2.has(Role::Klachtcoordinator) {
+                complaints::table
+                    .group_by(complaints::state)
+                    .select((complaints::state, diesel::dsl::count_star()))
+                    .load(conn)?
+            } else {
+                vec![]
+            };
+            Ok((rows, total, counts))
+        })
+        .await?;
+    let today = crate::surveys::today();
+    let page = f.pagina.unwrap_or(1).max(1);
+    let fase = f.fase.clone().unwrap_or_else(|| "lopend".into());
+    let pages = ((total + PAGE_ROWS - 1) / PAGE_ROWS).max(1);
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(lang, "cases-title"),
+            html! {
+                ul.actions {
+                    @if u.has(Role::Klachtcoordinator) {
+                        li { a.tap href="/klachten/nieuw" { (t(lang, "cases-new")) } }
+                        li { a.tap href="/klachten/brieven" { (t(lang, "cases-letters")) } }
+                    }
+                    li { a.tap href="/klachten/termijnen" { (t(lang, "cases-due")) } }
+                }
+                form method="get" action="/klachten" {
+                    div.field {
+                        label for="fase" { (t(lang, "cases-filter-stage")) }
+                        select #fase name="fase" {
+                            option value="lopend" selected[fase == "lopend"] { (t(lang, "cases-filter-running")) }
+                            option value="alle" selected[fase == "alle"] { (t(lang, "cases-filter-all")) }
+                            @for s in State::ALL {
+                                option value=(s.code()) selected[fase == s.code()] { (t(lang, &format!("complaint-stage-{}", s.code()))) }
+                            }
+                        }
+                    }
+                    button type="submit" { (t(lang, "cases-filter-submit")) }
+                }
+                @if !counts.is_empty() {
+                    h2 { (t(lang, "cases-counts")) }
+                    ul.counts {
+                        @for s in State::ALL {
+                            @let n = counts.iter().find(|(c, _)| c == s.code()).map(|(_, n)| *n).unwrap_or(0);
+                            @if n > 0 { li { a href={ "/klachten?fase=" (s.code()) } { (t(lang, &format!("complaint-stage-{}", s.code()))) } ": " (n) } }
+                        }
+                    }
+                }
+                @if rows.is_empty() {
+                    p { (t(lang, "cases-none")) }
+                } @else {
+                    (rows_table(lang, &rows, today, &t_args(lang, "cases-shown", &[("n", &rows.len().to_string()), ("total", &total.to_string())])))
+                    @if pages > 1 {
+                        nav aria-label=(t(lang, "cases-pages")) {
+                            ul.pages {
+                                @if page > 1 { li { a href={ "/klachten?fase=" (fase) "&pagina=" (page - 1) } { (t(lang, "cases-previous")) } } }
+                                li { (t_args(lang, "cases-page", &[("page", &page.to_string()), ("pages", &pages.to_string())])) }
+                                @if page < pages { li { a href={ "/klachten?fase=" (fase) "&pagina=" (page + 1) } { (t(lang, "cases-next")) } } }
+                            }
+                        }
+                    }
+                }
+            },
+        ),
+    ))
+}
+
+async fn due_list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let u = user(&ctx)?;
+    let today = crate::surveys::today();
+    let rows = state.db(move |conn| Ok(due(conn, &u, today)?)).await?;
+    let (late, soon): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.deadline_on < today);
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(lang, "cases-due"),
+            html! {
+                p { (t_args(lang, "cases-due-intro", &[("days", &deadlines::WARN_DAYS.to_string())])) }
+                h2 { (t_args(lang, "cases-overdue", &[("n", &late.len().to_string())])) }
+                @if late.is_empty() { p { (t(lang, "cases-none")) } } @else { (rows_table(lang, &late, today, &t(lang, "case-overdue"))) }
+                h2 { (t_args(lang, "cases-due-soon", &[("n", &soon.len().to_string())])) }
+                @if soon.is_empty() { p { (t(lang, "cases-none")) } } @else { (rows_table(lang, &soon, today, &t(lang, "case-due-soon"))) }
+            },
+        ),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registering a complaint that came in another way
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct NewForm {
+    #[serde(default)]
+    kanaal: String,
+    #[serde(default)]
+    ontvangen: String,
+    #[serde(default)]
+    via: String,
+    #[serde(default)]
+    via_email: String,
+    #[serde(default)]
+    taal: String,
+    #[serde(default)]
+    naam: String,
+    #[serde(default)]
+    adres: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    telefoon: String,
+    #[serde(default)]
+    omschrijving: String,
+    #[serde(default)]
+    wens: String,
+}
+
+/// Channels staff register (the web form registers itself).
+const STAFF_CHANNELS: [&str; 7] = [
+    "brief",
+    "telefoon",
+    "balie",
+    "email",
+    "raadslid",
+    "wethouder",
+    "commissie",
+];
+
+fn new_markup(ctx: &Ctx, f: &NewForm, errors: &[(&str, String)]) -> Markup {
+    let lang = ctx.lang;
+    let err = |k: &str| layout::error_for(errors, k);
+    html! {
+        (error_summary(ctx, errors))
+        form method="post" action="/klachten/nieuw" novalidate {
+            (csrf_field(ctx))
+            fieldset #kanaal {
+                legend { (t(lang, "case-channel")) }
+                @if let Some(e) = err("kanaal") { p.error { (e) } }
+                @for (i, ch) in STAFF_CHANNELS.iter().enumerate() {
+                    @let id = if i == 0 { "kanaal-eerste".to_string() } else { format!("kanaal-{ch}") };
+                    span.choice {
+                        input id=(id) type="radio" name="kanaal" value=(ch) checked[f.kanaal == *ch];
+                        label for=(id) { (t(lang, &format!("channel-complaint-{ch}"))) }
+                    }
+                }
+            }
+            (layout::text_field("ontvangen", &t(lang, "case-received"), "date", &f.ontvangen, Some(&t(lang, "case-received-hint")), err("ontvangen"), "off"))
+            (layout::text_field("via", &t(lang, "case-via"), "text", &f.via, Some(&t(lang, "case-via-hint")), err("via"), "off"))
+            (layout::text_field("via_email", &t(lang, "case-via-email"), "email", &f.via_email, None, err("via_email"), "off"))
+            div.field {
+                label for="taal" { (t(lang, "case-language")) }
+                select #taal name="taal" {
+                    @for l in Lang::ALL { option value=(l.code()) selected[l.code() == f.taal || (f.taal.is_empty() && l == Lang::Nl)] { (l.native_name()) } }
+                }
+            }
+            fieldset {
+                legend { (t(lang, "complaint-contact")) }
+                p.hint { (t(lang, "case-contact-hint")) }
+                (layout::text_field("naam", &t(lang, "case-name"), "text", &f.naam, None, err("naam"), "off"))
+                (layout::text_area("adres", &t(lang, "case-address"), &f.adres, None, err("adres"), 300, 3))
+                (layout::text_field("email", &t(lang, "case-email"), "email", &f.email, None, err("email"), "off"))
+                (layout::text_field("telefoon", &t(lang, "case-phone"), "tel", &f.telefoon, None, err("telefoon"), "off"))
+            }
+            (layout::text_area("omschrijving", &t(lang, "case-description"), &f.omschrijving, None, err("omschrijving"), super::public::MAX_DESCRIPTION, 8))
+            (layout::text_area("wens", &t(lang, "case-wish"), &f.wens, None, err("wens"), super::public::MAX_WISH, 3))
+            button type="submit" { (t(lang, "case-register")) }
+        }
+    }
+}
+
+async fn new_page(ctx: Ctx) -> HttpResponse {
+    let f = NewForm {
+        ontvangen: crate::surveys::today().format("%Y-%m-%d").to_string(),
+        ..Default::default()
+    };
+    page_response(
+        StatusCode::OK,
+        layout::page(&ctx, &t(ctx.lang, "cases-new"), new_markup(&ctx, &f, &[])),
+    )
+}
+
+/// Checks a registration; (field, message) per problem.
+fn check_new(
+    lang: Lang,
+    f: &NewForm,
+    today: NaiveDate,
+) -> (Vec<(&'static str, String)>, Option<NaiveDate>) {
+    let mut errors: Vec<(&'static str, String)> = vec![];
+    if !STAFF_CHANNELS.contains(&f.kanaal.as_str()) {
+        errors.push(("kanaal", t(lang, "case-error-channel")));
+    }
+    let received = NaiveDate::parse_from_str(f.ontvangen.trim(), "%Y-%m-%d").ok();
+    match received {
+        None => errors.push(("ontvangen", t(lang, "case-error-date"))),
+        Some(d) if d > today => errors.push(("ontvangen", t(lang, "case-error-future"))),
+        Some(d) if d < today - chrono::Duration::days(366) => {
+            errors.push(("ontvangen", t(lang, "case-error-old")))
+        }
+        _ => {}
+    }
+    if model::channel_has_messenger(&f.kanaal) && f.via.trim().is_empty() {
+        errors.push(("via", t(lang, "case-error-via")));
+    }
+    if !f.via_email.trim().is_empty() && !crate::mail::valid_address(f.via_email.trim()) {
+        errors.push(("via_email", t(lang, "complaint-error-email")));
+    }
+    let public = super::public::Filled {
+        description: f.omschrijving.clone(),
+        wish: f.wens.clone(),
+        name: f.naam.clone(),
+        address: f.adres.clone(),
+        email: f.email.clone(),
+        phone: f.telefoon.clone(),
+    };
+    for (field, key, args) in super::public::check(&public, &[], usize::MAX) {
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let field = match field {
+            "omschrijving" => "omschrijving",
+            "wens" => "wens",
+            "naam" => "naam",
+            "adres" => "adres",
+            "email" => "email",
+            _ => "telefoon",
+        };
+        errors.push((field, t_args(lang, key, &args)));
+    }
+    (errors, received)
+}
+
+async fn new_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    CsrfForm(f): CsrfForm<NewForm>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let u = user(&ctx)?;
+    let (errors, received) = check_new(lang, &f, crate::surveys::today());
+    if !errors.is_empty() {
+        return Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page(&ctx, &t(lang, "cases-new"), new_markup(&ctx, &f, &errors)),
+        ));
+    }
+    let new = NewComplaint {
+        received_on: received.unwrap_or_else(crate::surveys::today),
+        channel: f.kanaal.clone(),
+        via_person: Some(f.via.clone()),
+        via_email: Some(f.via_email.clone()),
+        language: Lang::from_code(&f.taal).unwrap_or(Lang::Nl).code().into(),
+        name: Some(f.naam.clone()),
+        address: Some(f.adres.clone()),
+        email: Some(f.email.clone()),
+        phone: Some(f.telefoon.clone()),
+        description: f.omschrijving.clone(),
+        wish: Some(f.wens.clone()),
+        attachments: vec![],
+    };
+    let setup = state.complaints.clone();
+    let id = state
+        .db(move |conn| {
+            let (id, _code) = store::register(conn, &setup.env(), &new, Some(u.id))?;
+            Ok(id)
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/klachten/{id}?melding=case-notice-registered"
+    )))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The case page
+// ---------------------------------------------------------------------------------------------
+
+/// An element: id, description, judgement, norms, conclusion.
+type ElementRow = (i64, String, Option<String>, String, Option<String>);
+/// A hearing: when, mode, place, invitees, invited on, held, minutes, ground for skipping.
+type HearingRow = (
+    NaiveDateTime,
+    String,
+    String,
+    String,
+    Option<NaiveDate>,
+    bool,
+    Option<String>,
+    Option<String>,
+);
+/// An event: when, by whom, action, from, to, reason.
+type EventRow = (
+    NaiveDateTime,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+/// Everything the case page shows.
+struct Case {
+    c: Complaint,
+    p: Progress,
+    facts: workflow::Facts,
+    categories: Vec<(i64, String, bool)>,
+    elements: Vec<ElementRow>,
+    hearings: Vec<HearingRow>,
+    followups: Vec<(i64, String, String, NaiveDate, Option<NaiveDate>)>,
+    events: Vec<EventRow>,
+    attachments: Vec<(i64, String, i64)>,
+    letters: i64,
+    handlers: Vec<(i64, String)>,
+}
+
+fn load_case(conn: &mut DbConnection, id: i64, u: &CurrentUser) -> Result<Case, AppError> {
+    let c = store::load(conn, id)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    if !may_see(u, &c) {
+        return Err(AppError::NotFound);
+    }
+    let p = store::progress(conn, id)?;
+    let facts = store::facts(conn, &c, &p)?;
+    let linked: Vec<i64> = complaint_category_links::table
+        .filter(complaint_category_links::complaint_id.eq(id))
+        .select(complaint_category_links::category_id)
+        .load(conn)?;
+    let categories = complaint_categories::table
+        .filter(complaint_categories::active.eq(true))
+        .order(complaint_categories::position)
+        .select((complaint_categories::id, complaint_categories::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .map(|(i, n)| (i, n, linked.contains(&i)))
+        .collect();
+    let elements = complaint_elements::table
+        .filter(complaint_elements::complaint_id.eq(id))
+        .order(complaint_elements::position)
+        .select((
+            complaint_elements::id,
+            complaint_elements::description,
+            complaint_elements::judgement,
+            complaint_elements::norms,
+            complaint_elements::conclusion,
+        ))
+        .load(conn)?;
+    let hearings = complaint_hearings::table
+        .filter(complaint_hearings::complaint_id.eq(id))
+        .order(complaint_hearings::id)
+        .select((
+            complaint_hearings::planned_at,
+            complaint_hearings::mode,
+            complaint_hearings::place,
+            complaint_hearings::invitees,
+            complaint_hearings::invitations_sent_on,
+            complaint_hearings::held,
+            complaint_hearings::minutes,
+            complaint_hearings::skipped_ground,
+        ))
+        .load(conn)?;
+    let followups = complaint_followups::table
+        .filter(complaint_followups::complaint_id.eq(id))
+        .order(complaint_followups::id)
+        .select((
+            complaint_followups::id,
+            complaint_followups::description,
+            complaint_followups::owner,
+            complaint_followups::due_on,
+            complaint_followups::done_on,
+        ))
+        .load(conn)?;
+    let events = complaint_events::table
+        .left_join(users::table)
+        .filter(complaint_events::complaint_id.eq(id))
+        .order(complaint_events::id)
+        .select((
+            complaint_events::at,
+            users::display_name.nullable(),
+            complaint_events::action,
+            complaint_events::from_state,
+            complaint_events::to_state,
+            complaint_events::reason,
+        ))
+        .load(conn)?;
+    let attachments = complaint_attachments::table
+        .filter(complaint_attachments::complaint_id.eq(id))
+        .order(complaint_attachments::id)
+        .select((
+            complaint_attachments::id,
+            complaint_attachments::file_name,
+            complaint_attachments::size,
+        ))
+        .load(conn)?;
+    let letters = complaint_letters::table
+        .filter(complaint_letters::complaint_id.eq(id))
+        .filter(complaint_letters::printed_on.is_null())
+        .count()
+        .get_result(conn)?;
+    let handlers = users::table
+        .inner_join(user_roles::table)
+        .filter(user_roles::role.eq(Role::Klachtbehandelaar.code()))
+        .filter(users::disabled.eq(false))
+        .order(users::display_name)
+        .select((users::id, users::display_name))
+        .load(conn)?;
+    Ok(Case {
+        c,
+        p,
+        facts,
+        categories,
+        elements,
+        hearings,
+        followups,
+        events,
+        attachments,
+        letters,
+        handlers,
+    })
+}
+
+#[derive(Deserialize)]
+struct Notice {
+    melding: Option<String>,
+}
+
+const NOTICES: [&str; 6] = [
+    "case-notice-registered",
+    "case-notice-step",
+    "case-notice-saved",
+    "case-notice-element",
+    "case-notice-followup",
+    "case-notice-consent",
+];
+
+/// The fields an action's form needs.
+fn action_fields(lang: Lang, action: Action, reason_required: bool) -> Markup {
+    let id = |f: &str| format!("{}-{f}", store::action_code(action));
+    html! {
+        @match action {
+            Action::Decline => {
+                div.field {
+                    label for=(id("grond")) { (t(lang, "step-ground-98")) }
+                    select id=(id("grond")) name="grond" {
+                        @for g in model::DECLINE_GROUNDS { option value=(g) { (t(lang, &format!("ground-{g}"))) } }
+                    }
+                }
+            }
+            Action::SkipHearing => {
+                div.field {
+                    label for=(id("grond")) { (t(lang, "step-ground-910")) }
+                    select id=(id("grond")) name="grond" {
+                        @for g in model::SKIP_HEARING_GROUNDS { option value=(g) { (t(lang, &format!("ground-{g}"))) } }
+                    }
+                }
+            }
+            Action::Postpone => {
+                div.field {
+                    label for=(id("weken")) { (t(lang, "step-weeks")) }
+                    select id=(id("weken")) name="weken" {
+                        @for w in 1..=deadlines::MAX_POSTPONEMENT_WEEKS { option value=(w) selected[w == 4] { (w) } }
+                    }
+                }
+            }
+            Action::RecordFileConsent => {
+                div.field {
+                    label for=(id("datum")) { (t(lang, "step-consent-date")) }
+                    input id=(id("datum")) type="date" name="datum";
+                }
+                div.field {
+                    label for=(id("tekst")) { (t(lang, "step-consent-how")) }
+                    select id=(id("tekst")) name="tekst" {
+                        @for w in model::CONSENT_WAYS { option value=(w) { (t(lang, &format!("consent-{w}"))) } }
+                    }
+                }
+            }
+            Action::PlanHearing => {
+                div.field { label for=(id("datum")) { (t(lang, "step-hearing-date")) } input id=(id("datum")) type="date" name="datum"; }
+                div.field { label for=(id("tijd")) { (t(lang, "step-hearing-time")) } input id=(id("tijd")) type="time" name="tijd"; }
+                div.field {
+                    label for=(id("wijze")) { (t(lang, "step-hearing-mode")) }
+                    select id=(id("wijze")) name="wijze" {
+                        @for m in model::HEARING_MODES { option value=(m) { (t(lang, &format!("hearing-mode-{m}"))) } }
+                    }
+                }
+                div.field { label for=(id("plaats")) { (t(lang, "step-hearing-place")) } input id=(id("plaats")) type="text" name="plaats"; }
+                div.field { label for=(id("genodigden")) { (t(lang, "step-hearing-invitees")) } input id=(id("genodigden")) type="text" name="genodigden"; }
+            }
+            Action::HoldHearing => {
+                div.field { label for=(id("aanwezig")) { (t(lang, "step-attendance")) } input id=(id("aanwezig")) type="text" name="aanwezig"; }
+                div.field { label for=(id("tekst")) { (t(lang, "step-minutes")) } textarea id=(id("tekst")) name="tekst" rows="6" {} }
+            }
+            Action::RecordAdvice => {
+                div.field { label for=(id("tekst")) { (t(lang, "step-advice")) } textarea id=(id("tekst")) name="tekst" rows="4" {} }
+            }
+            Action::ReferToOmbudsman => {
+                div.field { label for=(id("datum")) { (t(lang, "step-ombudsman-date")) } input id=(id("datum")) type="date" name="datum"; }
+            }
+            Action::RecordOmbudsmanOutcome => {
+                div.field { label for=(id("tekst")) { (t(lang, "step-ombudsman-outcome")) } textarea id=(id("tekst")) name="tekst" rows="3" {} }
+            }
+            _ => {}
+        }
+        @if reason_required || matches!(action, Action::StartFormalHandling | Action::Close) {
+            div.field {
+                label for=(id("reden")) { (t(lang, if reason_required { "step-reason-required" } else { "step-reason" })) }
+                textarea id=(id("reden")) name="reden" rows="2" {}
+            }
+        }
+    }
+}
+
+fn case_markup(
+    ctx: &Ctx,
+    k: &Case,
+    u: &CurrentUser,
+    error: Option<&str>,
+    notice: Option<&str>,
+) -> Markup {
+    let lang = ctx.lang;
+    let c = &k.c;
+    let id = c.id;
+    let today = crate::surveys::today();
+    let state = State::from_code(&c.state).unwrap_or(State::Received);
+    let coordinator = u.has(Role::Klachtcoordinator);
+    let actions = workflow::available(state, &u.roles);
+    let base = format!("/klachten/{id}");
+    let errors: Vec<(&str, String)> = error
+        .map(|e| ("stappen", e.to_string()))
+        .into_iter()
+        .collect();
+    let ack_target =
+        deadlines::acknowledgement_target(c.received_on, deadlines::Targets::default());
+    html! {
+        @if let Some(key) = notice { div.notice role="status" { p { (t(lang, key)) } } }
+        (error_summary(ctx, &errors))
+        dl.case {
+            dt { (t(lang, "case-stage")) } dd { strong { (t(lang, &format!("complaint-stage-{}", c.state))) } }
+            dt { (t(lang, "case-received")) } dd { (date_text(c.received_on)) " · " (t(lang, &format!("channel-complaint-{}", c.channel))) @if let Some(v) = &c.via_person { " (" (v) ")" } }
+            @if state.deadline_runs() {
+                dt { (t(lang, "case-deadline")) }
+                dd { (date_text(c.deadline_on)) (urgency_badge(lang, today, c.deadline_on, true))
+                     " " (t_args(lang, "case-deadline-basis", &[("weeks", if c.committee { "10" } else { "6" }), ("postponed", &k.p.postponement_weeks.to_string())])) }
+                @if let Some(target) = k.p.mediation_target.filter(|_| state == State::Mediation && k.p.mediation_contact_on.is_none()) {
+                    dt { (t(lang, "case-mediation-target")) } dd { (date_text(target)) (urgency_badge(lang, today, target, true)) }
+                }
+                @if state == State::Received {
+                    dt { (t(lang, "case-ack-target")) } dd { (date_text(ack_target)) (urgency_badge(lang, today, ack_target, true)) }
+                }
+            }
+            @if c.anonymous { dt { (t(lang, "case-contact")) } dd { (t(lang, "case-anonymous")) } }
+            @else {
+                dt { (t(lang, "case-contact")) }
+                dd { @for v in [&c.name, &c.email, &c.phone, &c.address].into_iter().flatten() { (v) br; } }
+            }
+            dt { (t(lang, "case-description")) } dd.pre { (c.description) }
+            @if let Some(w) = &c.wish { dt { (t(lang, "case-wish")) } dd.pre { (w) } }
+            @if !k.attachments.is_empty() {
+                dt { (t(lang, "case-attachments")) }
+                dd { ul { @for (aid, name, size) in &k.attachments { li { a href={ (base) "/bijlagen/" (aid) } { (name) } " (" (size / 1024) " kB)" } } } }
+            }
+            @if k.letters > 0 { dt { (t(lang, "case-letters")) } dd { a href="/klachten/brieven" { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } } }
+        }
+
+        h2 #stappen { (t(lang, "case-steps")) }
+        @if actions.is_empty() { p { (t(lang, "case-no-steps")) } }
+        @for action in &actions {
+            @let tr = workflow::find(state, *action);
+            @let reason_required = tr.is_some_and(|t| t.reason_required);
+            form.step method="post" action={ (base) "/stap" } {
+                (csrf_field(ctx))
+                input type="hidden" name="actie" value=(store::action_code(*action));
+                fieldset {
+                    legend { (t(lang, &format!("action-{}", store::action_code(*action)))) }
+                    (action_fields(lang, *action, reason_required))
+                    button type="submit" { (t(lang, &format!("action-{}", store::action_code(*action)))) }
+                }
+            }
+        }
+
+        @if coordinator {
+            h2 { (t(lang, "case-classification")) }
+            form method="post" action={ (base) "/indeling" } {
+                (csrf_field(ctx))
+                fieldset {
+                    legend { (t(lang, "case-kind")) }
+                    @for (i, kind) in model::KINDS.iter().enumerate() {
+                        @let fid = if i == 0 { "soort".to_string() } else { format!("soort-{kind}") };
+                        span.choice { input id=(fid) type="radio" name="soort" value=(kind) checked[c.kind == *kind]; label for=(fid) { (t(lang, &format!("kind-{kind}"))) } }
+                    }
+                }
+                div.choice { input #besluit type="checkbox" name="besluit" value="ja" checked[c.about_decision]; label for="besluit" { (t(lang, "case-about-decision")) } }
+                div.choice { input #commissie type="checkbox" name="commissie" value="ja" checked[c.committee]; label for="commissie" { (t(lang, "case-committee")) } }
+                (layout::text_field("team", &t(lang, "case-team"), "text", c.team.as_deref().unwrap_or(""), None, None, "off"))
+                (layout::text_field("medewerker", &t(lang, "case-person"), "text", c.person_complained.as_deref().unwrap_or(""), Some(&t(lang, "case-person-hint")), None, "off"))
+                div.field {
+                    label for="behandelaar" { (t(lang, "case-handler")) }
+                    select #behandelaar name="behandelaar" {
+                        option value="" { (t(lang, "case-handler-none")) }
+                        @for (hid, name) in &k.handlers { option value=(hid) selected[c.handler_id == Some(*hid)] { (name) } }
+                    }
+                }
+                fieldset {
+                    legend { (t(lang, "case-categories")) }
+                    @for (cid, name, on) in &k.categories {
+                        div.choice { input id={ "cat-" (cid) } type="checkbox" name="categorie" value=(cid) checked[*on]; label for={ "cat-" (cid) } { (name) } }
+                    }
+                }
+                (norm_choices(lang, "norm", "case-norms", &model::parse_norms(&c.norms)))
+                button type="submit" { (t(lang, "case-save")) }
+            }
+        }
+
+        @if matches!(state, State::Mediation) && (coordinator || u.has(Role::Klachtbehandelaar)) {
+            h2 { (t(lang, "case-mediation")) }
+            form method="post" action={ (base) "/bemiddeling" } {
+                (csrf_field(ctx))
+                (layout::text_field("contact", &t(lang, "case-mediation-contact"), "date", &k.p.mediation_contact_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(), None, None, "off"))
+                (layout::text_area("terugkoppeling", &t(lang, "case-mediation-feedback"), k.p.mediation_feedback.as_deref().unwrap_or(""), Some(&t(lang, "case-mediation-feedback-hint")), None, 5000, 5))
+                fieldset {
+                    legend { (t(lang, "case-mediation-satisfied")) }
+                    span.choice { input #tevreden type="radio" name="tevreden" value="ja" checked[k.p.complainant_satisfied == Some(true)]; label for="tevreden" { (t(lang, "yes")) } }
+                    span.choice { input #tevreden-nee type="radio" name="tevreden" value="nee" checked[k.p.complainant_satisfied == Some(false)]; label for="tevreden-nee" { (t(lang, "no")) } }
+                    span.choice { input #tevreden-onbekend type="radio" name="tevreden" value="" checked[k.p.complainant_satisfied.is_none()]; label for="tevreden-onbekend" { (t(lang, "unknown")) } }
+                }
+                button type="submit" { (t(lang, "case-save")) }
+            }
+        }
+
+        @if !k.hearings.is_empty() {
+            h2 { (t(lang, "case-hearing")) }
+            @for (at, mode, place, invitees, sent, held, minutes, skipped) in &k.hearings {
+                @if let Some(g) = skipped { p { (t(lang, "case-hearing-skipped")) ": " (t(lang, &format!("ground-{g}"))) } }
+                @else {
+                    p { (date_text(at.date())) " " (at.format("%H:%M")) " · " (t(lang, &format!("hearing-mode-{mode}"))) " · " (place) }
+                    p { (t(lang, "step-hearing-invitees")) ": " (invitees) @if let Some(s) = sent { " · " (t_args(lang, "case-hearing-invited", &[("date", &date_text(*s))])) } }
+                    @if *held { @if let Some(m) = minutes { p.pre { (m) } } }
+                }
+            }
+        }
+
+        @if matches!(state, State::FormalHandling | State::HearingPlanned | State::Heard | State::Advised) || !k.elements.is_empty() {
+            h2 { (t(lang, "case-elements")) }
+            @for (n, (eid, description, judgement, norms, conclusion)) in k.elements.iter().enumerate() {
+                section.element {
+                    h3 { (t_args(lang, "case-element", &[("n", &(n + 1).to_string())])) }
+                    p.pre { (description) }
+                    @if let Some(j) = judgement {
+                        p { strong { (t(lang, &format!("judgement-{j}"))) } @if let Some(con) = conclusion { " – " (con) } }
+                        @let ns = model::parse_norms(norms);
+                        @if !ns.is_empty() { p { (t(lang, "case-norms-violated")) ": " @for (i, nm) in ns.iter().enumerate() { @if i > 0 { ", " } (t(lang, &format!("norm-{nm}"))) } } }
+                    }
+                    @if (coordinator || u.has(Role::Commissielid)) && !matches!(state, State::Decided | State::Closed | State::WithOmbudsman) {
+                        form method="post" action={ (base) "/onderdelen/" (eid) } {
+                            (csrf_field(ctx))
+                            fieldset {
+                                legend { (t_args(lang, "case-judge", &[("n", &(n + 1).to_string())])) }
+                                @for (i, j) in model::JUDGEMENTS.iter().enumerate() {
+                                    @let fid = if i == 0 { format!("oordeel-{eid}") } else { format!("oordeel-{eid}-{j}") };
+                                    span.choice { input id=(fid) type="radio" name="oordeel" value=(j) checked[judgement.as_deref() == Some(*j)]; label for=(fid) { (t(lang, &format!("judgement-{j}"))) } }
+                                }
+                            }
+                            (norm_choices(lang, &format!("norm-{eid}"), "case-norms-violated", &model::parse_norms(norms)))
+                            div.field { label for={ "conclusie-" (eid) } { (t(lang, "case-conclusion")) } textarea id={ "conclusie-" (eid) } name="conclusie" rows="3" { (conclusion.as_deref().unwrap_or("")) } }
+                            button type="submit" { (t(lang, "case-save")) }
+                        }
+                    }
+                }
+            }
+            @if (coordinator || u.has(Role::Commissielid)) && !matches!(state, State::Decided | State::Closed | State::WithOmbudsman) {
+                form method="post" action={ (base) "/onderdelen" } {
+                    (csrf_field(ctx))
+                    (layout::text_area("onderdeel", &t(lang, "case-element-new"), "", Some(&t(lang, "case-element-hint")), None, 2000, 2))
+                    button type="submit" { (t(lang, "case-element-add")) }
+                }
+            }
+        }
+
+        @if coordinator && state.deadline_runs() && k.facts.postponed {
+            h2 { (t(lang, "case-consent")) }
+            form method="post" action={ (base) "/instemming" } {
+                (csrf_field(ctx))
+                p { (t(lang, "case-consent-intro")) }
+                (layout::text_field("tot", &t(lang, "case-consent-until"), "date", "", None, None, "off"))
+                (layout::text_field("hoe", &t(lang, "case-consent-how"), "text", "", Some(&t(lang, "case-consent-how-hint")), None, "off"))
+                button type="submit" { (t(lang, "case-save")) }
+            }
+        }
+
+        @if matches!(state, State::Decided | State::Closed | State::WithOmbudsman) || !k.followups.is_empty() {
+            h2 { (t(lang, "case-followups")) }
+            @if !k.followups.is_empty() {
+                table {
+                    caption.visually-hidden { (t(lang, "case-followups")) }
+                    thead { tr { th scope="col" { (t(lang, "case-followup")) } th scope="col" { (t(lang, "case-followup-owner")) } th scope="col" { (t(lang, "case-followup-due")) } th scope="col" { (t(lang, "case-followup-done")) } } }
+                    tbody {
+                        @for (fid, d, owner, due, done) in &k.followups {
+                            tr {
+                                td { (d) } td { (owner) } td { (date_text(*due)) (urgency_badge(lang, today, *due, done.is_none())) }
+                                td {
+                                    @if let Some(dn) = done { (date_text(*dn)) }
+                                    @else if coordinator {
+                                        form.inline method="post" action={ (base) "/acties/" (fid) "/klaar" } { (csrf_field(ctx)) button type="submit" { (t(lang, "case-followup-mark-done")) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if coordinator {
+                form method="post" action={ (base) "/acties" } {
+                    (csrf_field(ctx))
+                    (layout::text_field("actie", &t(lang, "case-followup"), "text", "", None, None, "off"))
+                    (layout::text_field("eigenaar", &t(lang, "case-followup-owner"), "text", "", None, None, "off"))
+                    (layout::text_field("voor", &t(lang, "case-followup-due"), "date", "", None, None, "off"))
+                    button type="submit" { (t(lang, "case-followup-add")) }
+                }
+            }
+        }
+
+        h2 { (t(lang, "case-history")) }
+        ol.history {
+            @for (at, who, action, from, to, reason) in &k.events {
+                li {
+                    (layout::local_time(*at)) " · " (who.as_deref().unwrap_or("–")) " · " (t(lang, &format!("event-{action}")))
+                    @if from != to { " (" (t(lang, &format!("complaint-stage-{from}"))) " → " (t(lang, &format!("complaint-stage-{to}"))) ")" }
+                    @if let Some(r) = reason { br; span.pre { (r) } }
+                }
+            }
+        }
+    }
+}
+
+fn norm_choices(lang: Lang, name: &str, legend: &str, chosen: &[&str]) -> Markup {
+    html! {
+        fieldset {
+            legend { (t(lang, legend)) }
+            @for (group, norm) in model::NORMS {
+                div.choice {
+                    input id={ (name) "-" (norm) } type="checkbox" name=(name) value=(norm) checked[chosen.contains(&norm)];
+                    label for={ (name) "-" (norm) } { (t(lang, &format!("norm-group-{group}"))) ": " (t(lang, &format!("norm-{norm}"))) }
+                }
+            }
+        }
+    }
+}
+
+async fn render_case(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    error: Option<String>,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let u = user(ctx)?;
+    let u2 = u.clone();
+    let k = state.db(move |conn| load_case(conn, id, &u2)).await?;
+    let title = t_args(
+        ctx.lang,
+        "case-title",
+        &[("case", &store::case_number(&k.c))],
+    );
+    Ok(page_response(
+        status,
+        layout::page(
+            ctx,
+            &title,
+            case_markup(ctx, &k, &u, error.as_deref(), notice),
+        ),
+    ))
+}
+
+async fn case_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<Notice>,
+) -> Result<HttpResponse, AppError> {
+    let notice = NOTICES
+        .into_iter()
+        .find(|k| q.melding.as_deref() == Some(*k));
+    render_case(
+        &ctx,
+        &state,
+        path.into_inner(),
+        None,
+        notice,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Checks that `user` may see case `id` (inside a database call).
+fn visible(conn: &mut DbConnection, id: i64, u: &CurrentUser) -> Result<Complaint, AppError> {
+    let c = store::load(conn, id)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    if may_see(u, &c) {
+        Ok(c)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The message for a refused step, in the page language.
+fn step_error_text(lang: Lang, e: &StepError) -> String {
+    match e {
+        StepError::Refused(r) => t(lang, &format!("refusal-{}", refusal_code(*r))),
+        StepError::Invalid(text) => text.clone(),
+        StepError::NotFound => t(lang, "error-404-title"),
+        StepError::Db(_) => t(lang, "error-500-title"),
+    }
+}
+
+/// The text key of a refusal.
+pub fn refusal_code(r: workflow::Refusal) -> &'static str {
+    use workflow::Refusal as R;
+    match r {
+        R::NotFromThisState => "state",
+        R::RoleNotAllowed => "role",
+        R::ReasonRequired => "reason",
+        R::NoContact => "no-contact",
+        R::FeedbackMissing => "feedback",
+        R::NotSatisfied => "not-satisfied",
+        R::PersonNotInformed => "not-informed",
+        R::HearingIncomplete => "hearing",
+        R::AdviceMissing => "advice",
+        R::ElementsNotJudged => "elements",
+        R::AlreadyPostponed => "postponed",
+    }
+}
+
+/// Runs a change on a visible case and shows the case again: with a notice, or with what to fix.
+async fn change<F>(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    id: i64,
+    notice: &'static str,
+    f: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&mut DbConnection, &store::Env<'_>, &CurrentUser) -> Result<(), StepError>
+        + Send
+        + 'static,
+{
+    let u = user(&ctx)?;
+    let setup = state.complaints.clone();
+    let result = state
+        .db(move |conn| {
+            visible(conn, id, &u)?;
+            let env = setup.env();
+            Ok(f(conn, &env, &u))
+        })
+        .await?;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/klachten/{id}?melding={notice}"))),
+        Err(StepError::Db(e)) => Err(e.into()),
+        Err(StepError::NotFound) => Err(AppError::NotFound),
+        Err(StepError::Refused(workflow::Refusal::RoleNotAllowed)) => Err(AppError::Forbidden),
+        Err(e) => {
+            let text = step_error_text(ctx.lang, &e);
+            render_case(
+                &ctx,
+                &state,
+                id,
+                Some(text),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+fn date_field(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+fn all(fields: &[(String, String)], name: &str) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+fn one(fields: &[(String, String)], name: &str) -> String {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// A step's input from its form.
+fn step_input(fields: &[(String, String)]) -> Result<StepInput, String> {
+    let text = |n: &str| Some(one(fields, n)).filter(|s| !s.is_empty());
+    let hearing = match (date_field(&one(fields, "datum")), text("tijd")) {
+        (Some(d), Some(time)) if one(fields, "actie") == "plan_hearing" => {
+            let time = chrono::NaiveTime::parse_from_str(&time, "%H:%M")
+                .map_err(|_| "schrijf de tijd als uu:mm, bijvoorbeeld 14:30".to_string())?;
+            Some(HearingPlan {
+                at: d.and_time(time),
+                mode: one(fields, "wijze"),
+                place: one(fields, "plaats"),
+                invitees: one(fields, "genodigden"),
+            })
+        }
+        _ => None,
+    };
+    Ok(StepInput {
+        reason: text("reden"),
+        ground: text("grond"),
+        weeks: text("weken").and_then(|w| w.parse().ok()),
+        date: date_field(&one(fields, "datum")),
+        text: text("tekst"),
+        hearing,
+        attendance: text("aanwezig"),
+    })
+}
+
+async fn step_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let action = store::action_from_code(&one(&fields, "actie"))
+        .ok_or(AppError::BadRequest("form-error-fields"))?;
+    let input = match step_input(&fields) {
+        Ok(i) => i,
+        Err(text) => {
+            return render_case(
+                &ctx,
+                &state,
+                id,
+                Some(text),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    change(ctx, state, id, "case-notice-step", move |conn, env, u| {
+        store::step(
+            conn,
+            env,
+            id,
+            action,
+            store::By {
+                id: u.id,
+                roles: &u.roles,
+            },
+            &input,
+            crate::surveys::today(),
+        )
+        .map(|_| ())
+    })
+    .await
+}
+
+async fn classify_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let k = Classification {
+        kind: one(&fields, "soort"),
+        about_decision: one(&fields, "besluit") == "ja",
+        team: Some(one(&fields, "team")),
+        person_complained: Some(one(&fields, "medewerker")),
+        norms: all(&fields, "norm"),
+        committee: one(&fields, "commissie") == "ja",
+        categories: all(&fields, "categorie")
+            .iter()
+            .filter_map(|c| c.parse().ok())
+            .collect(),
+        handler_id: one(&fields, "behandelaar").parse().ok(),
+    };
+    change(ctx, state, id, "case-notice-saved", move |conn, env, u| {
+        store::classify(conn, env, id, u.id, &k)
+    })
+    .await
+}
+
+async fn mediation_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let m = Mediation {
+        contact_on: date_field(&one(&fields, "contact")),
+        feedback: Some(one(&fields, "terugkoppeling")),
+        satisfied: match one(&fields, "tevreden").as_str() {
+            "ja" => Some(true),
+            "nee" => Some(false),
+            _ => None,
+        },
+    };
+    change(ctx, state, id, "case-notice-saved", move |conn, _, u| {
+        store::record_mediation(conn, id, u.id, &m, crate::surveys::today())
+    })
+    .await
+}
+
+async fn element_add(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let text = one(&fields, "onderdeel");
+    change(ctx, state, id, "case-notice-element", move |conn, _, u| {
+        if text.is_empty() {
+            return Err(StepError::Invalid(
+                "beschrijf het onderdeel van de klacht".into(),
+            ));
+        }
+        Ok(store::add_element(conn, id, u.id, &text)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct ElementPath {
+    id: i64,
+    element: i64,
+}
+
+async fn element_judge(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<ElementPath>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let p = path.into_inner();
+    let (id, element) = (p.id, p.element);
+    let judgement = one(&fields, "oordeel");
+    let norms = all(&fields, &format!("norm-{element}"));
+    let conclusion = one(&fields, "conclusie");
+    change(ctx, state, id, "case-notice-element", move |conn, _, u| {
+        store::judge_element(
+            conn,
+            id,
+            element,
+            u.id,
+            &judgement,
+            &norms,
+            Some(&conclusion),
+        )
+    })
+    .await
+}
+
+async fn followup_add(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (what, owner, due) = (
+        one(&fields, "actie"),
+        one(&fields, "eigenaar"),
+        date_field(&one(&fields, "voor")),
+    );
+    change(ctx, state, id, "case-notice-followup", move |conn, _, u| {
+        let due = due.ok_or_else(|| {
+            StepError::Invalid("vul in voor welke datum het klaar moet zijn".into())
+        })?;
+        store::add_followup(conn, id, u.id, &what, &owner, due)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct FollowupPath {
+    id: i64,
+    followup: i64,
+}
+
+async fn followup_done(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<FollowupPath>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let p = path.into_inner();
+    let (id, followup) = (p.id, p.followup);
+    change(ctx, state, id, "case-notice-followup", move |conn, _, u| {
+        store::finish_followup(conn, id, followup, u.id, crate::surveys::today())
+    })
+    .await
+}
+
+async fn consent_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (until, how) = (date_field(&one(&fields, "tot")), one(&fields, "hoe"));
+    change(
+        ctx,
+        state,
+        id,
+        "case-notice-consent",
+        move |conn, env, u| {
+            let until = until.ok_or_else(|| {
+                StepError::Invalid("vul de datum in waarmee de klager instemde".into())
+            })?;
+            if how.is_empty() {
+                return Err(StepError::Invalid(
+                    "schrijf op hoe de klager schriftelijk instemde (brief, e-mail, datum)".into(),
+                ));
+            }
+            store::extend_with_consent(conn, env, id, u.id, until, &how).map(|_| ())
+        },
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct AttachmentPath {
+    id: i64,
+    attachment: i64,
+}
+
+async fn attachment(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<AttachmentPath>,
+) -> Result<HttpResponse, AppError> {
+    let u = user(&ctx)?;
+    let p = path.into_inner();
+    let (id, att) = (p.id, p.attachment);
+    let (name, data) = state
+        .db(move |conn| {
+            visible(conn, id, &u)?;
+            let row: Option<(String, Vec<u8>)> = complaint_attachments::table
+                .filter(complaint_attachments::id.eq(att))
+                .filter(complaint_attachments::complaint_id.eq(id))
+                .select((
+                    complaint_attachments::file_name,
+                    complaint_attachments::data,
+                ))
+                .get_result(conn)
+                .optional()?;
+            row.ok_or(AppError::NotFound)
+        })
+        .await?;
+    let safe: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || ".-_".contains(*c))
+        .collect();
+    Ok(HttpResponse::Ok()
+        .content_type("application/octet-stream")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{safe}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(data))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letters to print
+// ---------------------------------------------------------------------------------------------
+
+async fn letters_page(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    type LetterRow = (
+        i64,
+        i64,
+        NaiveDate,
+        String,
+        String,
+        String,
+        String,
+        NaiveDateTime,
+    );
+    let rows: Vec<LetterRow> = state
+        .db(|conn| {
+            Ok(complaint_letters::table
+                .inner_join(complaints::table)
+                .filter(complaint_letters::printed_on.is_null())
+                .order(complaint_letters::id)
+                .select((
+                    complaint_letters::id,
+                    complaints::id,
+                    complaints::received_on,
+                    complaint_letters::kind,
+                    complaint_letters::recipient,
+                    complaint_letters::subject,
+                    complaint_letters::body,
+                    complaint_letters::created_at,
+                ))
+                .load(conn)?)
+        })
+        .await?;
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(lang, "cases-letters"),
+            html! {
+                p.no-print { (t(lang, "letters-intro")) }
+                @if rows.is_empty() { p { (t(lang, "letters-none")) } }
+                @for (lid, cid, received, _kind, recipient, subject, body, created) in &rows {
+                    article.letter lang="nl" {
+                        p.recipient { @for line in recipient.lines() { (line) br; } }
+                        p { (ctx.municipality) ", " (date_text(created.date())) }
+                        p { strong { (subject) } }
+                        @for para in body.split("\n\n") { p { @for (i, line) in para.lines().enumerate() { @if i > 0 { br; } (line) } } }
+                        form.no-print method="post" action={ "/klachten/brieven/" (lid) "/verstuurd" } {
+                            (csrf_field(&ctx))
+                            button type="submit" { (t_args(lang, "letters-sent", &[("case", &store::case_number_of(*received, *cid))])) }
+                        }
+                    }
+                }
+            },
+        ),
+    ))
+}
+
+async fn letter_sent(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let u = user(&ctx)?;
+    state
+        .db(move |conn| {
+            let complaint: Option<i64> = complaint_letters::table
+                .find(id)
+                .select(complaint_letters::complaint_id)
+                .get_result(conn)
+                .optional()?;
+            let complaint = complaint.ok_or(AppError::NotFound)?;
+            crate::db::write_tx(conn, |c| {
+                diesel::update(complaint_letters::table.find(id))
+                    .set(complaint_letters::printed_on.eq(crate::surveys::today()))
+                    .execute(c)?;
+                store::note(c, complaint, u.id, "letter_posted", None)
+            })?;
+            Ok(())
+        })
+        .await?;
+    Ok(see_other("/klachten/brieven"))
+}

@@ -1,0 +1,815 @@
+//! Complaints on both databases: a resident complains on the web (with a file, and anonymously)
+//! and follows it with the code; staff register complaints from other channels and take them
+//! through every stage with the letters each step sends; every transition in the table is taken and
+//! every other one refused on the server; who sees which case.
+
+use std::sync::Arc;
+
+use diesel::prelude::*;
+use klankbord::accounts::model::Role;
+use klankbord::complaints::store::{self, HearingPlan, StepError, StepInput};
+use klankbord::complaints::workflow::{self, Action, Refusal, State};
+use klankbord::config::Config;
+use klankbord::db::schema::{
+    complaint_attachments, complaint_elements, complaint_events, complaint_hearings,
+    complaint_letters, complaint_progress, complaints,
+};
+use klankbord::web::i18n::{t, t_args, Lang};
+
+use crate::both_backends;
+use crate::paper::multipart;
+use crate::support::TestApp;
+
+/// The complaint setup as the app makes it (default settings, templates from `templates/`).
+fn setup() -> klankbord::complaints::Setup {
+    let config = Config::from_sources(None, &[]).expect("config");
+    klankbord::complaints::Setup::new(Arc::new(config)).expect("templates")
+}
+
+fn new_complaint(email: Option<&str>, address: Option<&str>) -> store::NewComplaint {
+    store::NewComplaint {
+        received_on: klankbord::surveys::today(),
+        channel: "brief".into(),
+        language: "nl".into(),
+        name: Some("Mevrouw A. de Vries".into()),
+        email: email.map(str::to_string),
+        address: address.map(str::to_string),
+        description: "Aan de balie werd ik toegesproken alsof ik een kind was.".into(),
+        ..Default::default()
+    }
+}
+
+fn state_of(app: &TestApp, id: i64) -> String {
+    complaints::table
+        .find(id)
+        .select(complaints::state)
+        .get_result(&mut app.conn())
+        .unwrap()
+}
+
+both_backends!(
+    a_resident_complains_on_the_web_and_follows_it_with_the_code,
+    |app| {
+        let client = app.client();
+        for lang in Lang::ALL {
+            let page = client.get(&format!("/klacht?lang={}", lang.code()));
+            assert_eq!(page.status, 200);
+            assert!(
+                page.body.contains(&t(lang, "complaint-no-effect")),
+                "{}",
+                lang.code()
+            );
+            assert!(page.body.contains(&t(lang, "complaint-contact-hint")));
+        }
+        let token = client.get("/klacht?lang=nl").csrf();
+
+        // Mistakes are named and nothing is stored; what was typed comes back.
+        let (ct, body) = multipart(
+            &[
+                ("csrf", &token),
+                ("omschrijving", ""),
+                ("email", "geen-adres"),
+                ("naam", "Jan"),
+            ],
+            Some(("virus.exe", b"MZ")),
+        );
+        let r = client.post_body("/klacht", &ct, &body);
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&t(Lang::Nl, "complaint-error-description")));
+        assert!(r.body.contains(&t(Lang::Nl, "complaint-error-email")));
+        assert!(r.body.contains(&t_args(
+            Lang::Nl,
+            "complaint-error-file-type",
+            &[("file", "virus.exe")]
+        )));
+        assert_eq!(r.attr("#naam", "value").as_deref(), Some("Jan"));
+        assert_eq!(app.count("complaints"), 0);
+        // A wrong token is refused.
+        let (ct, body) = multipart(
+            &[
+                ("csrf", "fout-fout-fout-fout-fout-fout-fout"),
+                ("omschrijving", "x"),
+            ],
+            None,
+        );
+        assert_eq!(client.post_body("/klacht", &ct, &body).status, 403);
+
+        // A good complaint with a file.
+        let pdf = b"%PDF-1.4 brief van de gemeente";
+        let (ct, body) = multipart(
+            &[
+                ("csrf", &token),
+                (
+                    "omschrijving",
+                    "Mijn klantmanager luisterde niet en hing op.",
+                ),
+                ("wens", "Een gesprek met de teamleider."),
+                ("naam", "Fatima"),
+                ("email", "fatima@voorbeeld.nl"),
+            ],
+            Some(("brief.pdf", pdf)),
+        );
+        let r = client.post_body("/klacht?lang=nl", &ct, &body);
+        assert_eq!(r.status, 303, "{}", r.body);
+        assert_eq!(r.header("location"), Some("/klacht/ontvangen"));
+        let receipt = client.get("/klacht/ontvangen?lang=nl");
+        assert_eq!(receipt.status, 200);
+        let code = receipt.texts("p.code strong")[0].clone();
+        assert_eq!(code.len(), 12, "{code}");
+        let (id, received, deadline): (i64, chrono::NaiveDate, chrono::NaiveDate) =
+            complaints::table
+                .select((
+                    complaints::id,
+                    complaints::received_on,
+                    complaints::deadline_on,
+                ))
+                .get_result(&mut app.conn())
+                .unwrap();
+        let case = store::case_number_of(received, id);
+        assert!(receipt
+            .body
+            .contains(&t_args(Lang::Nl, "complaint-received", &[("case", &case)])));
+        // Six weeks, moved past weekends and holidays: the engine's date.
+        let s = setup();
+        assert_eq!(
+            deadline,
+            klankbord::complaints::deadlines::legal_deadline(
+                klankbord::complaints::deadlines::DeadlineInput::new(received, false),
+                &s.calendar
+            )
+            .unwrap()
+        );
+        // The code is shown once.
+        let again = client.get("/klacht/ontvangen?lang=nl");
+        assert!(again.texts("p.code").is_empty());
+        assert!(again.body.contains(&t(Lang::Nl, "complaint-receipt-gone")));
+        // The file is kept, the receipt goes by e-mail with the code and the deadline.
+        let stored: Vec<u8> = complaint_attachments::table
+            .select(complaint_attachments::data)
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert_eq!(stored, pdf);
+        let mails = app.mail_texts();
+        assert_eq!(mails.len(), 1, "{mails:?}");
+        assert!(
+            mails[0].contains(&code) && mails[0].contains(&case),
+            "{}",
+            mails[0]
+        );
+        assert!(mails[0].contains(&deadline.format("%d-%m-%Y").to_string()));
+        assert!(mails[0].contains("geen gevolgen voor uw uitkering"));
+
+        // Following it: any spelling of the code works; the page shows stage, next step, deadline.
+        let bare: String = code
+            .chars()
+            .filter(|c| *c != '-')
+            .collect::<String>()
+            .to_lowercase();
+        let r = client.submit(
+            "/klacht/volgen?lang=nl",
+            "/klacht/volgen?lang=nl",
+            &[("volgcode", &bare)],
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body.contains(&t(Lang::Nl, "complaint-stage-ontvangen")));
+        assert!(r.body.contains(&deadline.format("%d-%m-%Y").to_string()));
+        assert!(r.body.contains(&case));
+        assert!(
+            !r.body.contains("Mijn klantmanager"),
+            "no content of the complaint"
+        );
+        let r = client.submit(
+            "/klacht/volgen",
+            "/klacht/volgen?lang=en",
+            &[("volgcode", &bare)],
+        );
+        assert!(r.body.contains(&t(Lang::En, "complaint-stage-ontvangen")));
+        // A typing error and an unknown code are told apart.
+        let mut wrong = bare.clone();
+        wrong.pop();
+        wrong.push(if bare.ends_with('a') { 'c' } else { 'a' });
+        let r = client.submit(
+            "/klacht/volgen",
+            "/klacht/volgen?lang=nl",
+            &[("volgcode", &wrong)],
+        );
+        assert_eq!(r.status, 422);
+        let other = klankbord::surveys::codes::generate(&mut rand::thread_rng());
+        let r = client.submit(
+            "/klacht/volgen",
+            "/klacht/volgen?lang=nl",
+            &[("volgcode", &other)],
+        );
+        assert_eq!(r.status, 404);
+        assert!(r.body.contains(&t(Lang::Nl, "complaint-track-unknown")));
+
+        // Without any contact details: an anonymous signal, no receipt, never handled formally.
+        let (ct, body) = multipart(
+            &[
+                ("csrf", &token),
+                ("omschrijving", "Ik durf mijn naam niet te geven."),
+            ],
+            None,
+        );
+        let r = client.post_body("/klacht?lang=nl", &ct, &body);
+        assert_eq!(r.status, 303);
+        let receipt = client.get("/klacht/ontvangen?lang=nl");
+        assert!(receipt
+            .body
+            .contains(&t(Lang::Nl, "complaint-received-anonymous")));
+        let anon: (i64, bool) = complaints::table
+            .order(complaints::id.desc())
+            .select((complaints::id, complaints::anonymous))
+            .first(&mut app.conn())
+            .unwrap();
+        assert!(anon.1);
+        assert_eq!(app.mail_texts().len(), 1, "no receipt for a signal");
+        let coordinator = [Role::Klachtcoordinator];
+        let e = store::step(
+            &mut app.conn(),
+            &s.env(),
+            anon.0,
+            Action::StartMediation,
+            store::By {
+                id: 1,
+                roles: &coordinator,
+            },
+            &StepInput::default(),
+            klankbord::surveys::today(),
+        )
+        .unwrap_err();
+        assert!(matches!(e, StepError::Refused(Refusal::NoContact)), "{e:?}");
+    }
+);
+
+/// Puts a case in `state` with every fact its guards ask for.
+fn case_in(app: &TestApp, s: &klankbord::complaints::Setup, state: State, committee: bool) -> i64 {
+    let mut conn = app.conn();
+    let (id, _) = store::register(
+        &mut conn,
+        &s.env(),
+        &new_complaint(Some("klager@voorbeeld.nl"), None),
+        None,
+    )
+    .unwrap();
+    diesel::update(complaints::table.find(id))
+        .set((
+            complaints::state.eq(state.code()),
+            complaints::committee.eq(committee),
+            complaints::person_complained.eq("Medewerker X"),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::update(complaint_progress::table.find(id))
+        .set((
+            complaint_progress::mediation_feedback.eq("Gesprek gevoerd; excuses aangeboden."),
+            complaint_progress::complainant_satisfied.eq(true),
+            complaint_progress::person_informed_on.eq(klankbord::surveys::today()),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::insert_into(complaint_hearings::table)
+        .values((
+            complaint_hearings::complaint_id.eq(id),
+            complaint_hearings::planned_at.eq(klankbord::db::now()),
+            complaint_hearings::mode.eq("ter_plaatse"),
+            complaint_hearings::place.eq("Kamer 1"),
+            complaint_hearings::invitees.eq("klager, teamleider"),
+            complaint_hearings::invitations_sent_on.eq(klankbord::surveys::today()),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::insert_into(complaint_elements::table)
+        .values((
+            complaint_elements::complaint_id.eq(id),
+            complaint_elements::position.eq(1),
+            complaint_elements::description.eq("Toon van het gesprek"),
+            complaint_elements::judgement.eq("gegrond"),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    id
+}
+
+/// Input that satisfies every step's own fields.
+fn full_input() -> StepInput {
+    StepInput {
+        reason: Some("De klager vroeg erom.".into()),
+        ground: None,
+        weeks: Some(4),
+        date: Some(klankbord::surveys::today()),
+        text: Some("Verslag: beide partijen gehoord.".into()),
+        hearing: Some(HearingPlan {
+            at: (klankbord::surveys::today() + chrono::Duration::days(7))
+                .and_hms_opt(14, 0, 0)
+                .unwrap(),
+            mode: "video".into(),
+            place: "https://video.voorbeeld.nl/kamer-1".into(),
+            invitees: "klager, teamleider".into(),
+        }),
+        attendance: Some("klager, teamleider, commissie".into()),
+    }
+}
+
+fn input_for(action: Action) -> StepInput {
+    let mut i = full_input();
+    i.ground = match action {
+        Action::Decline => Some("ouder_dan_jaar".into()),
+        Action::SkipHearing => Some("afgezien".into()),
+        _ => None,
+    };
+    if action == Action::RecordFileConsent {
+        i.text = Some("schriftelijk".into());
+    }
+    i
+}
+
+both_backends!(
+    every_transition_in_the_table_is_taken_and_every_other_is_refused,
+    |app| {
+        let s = setup();
+        let everyone = [
+            Role::Klachtcoordinator,
+            Role::Klachtbehandelaar,
+            Role::Commissielid,
+        ];
+        let today = klankbord::surveys::today();
+        let (_, _, actor) = app.user("overgang.iedereen", &everyone);
+        let mut taken = 0;
+        for from in State::ALL {
+            for action in store::ACTIONS {
+                // With a committee, the decision waits for its advice.
+                let committee = action == Action::Decide && from == State::Advised;
+                let id = case_in(&app, &s, from, committee);
+                let events_before = app.count("complaint_events");
+                let result = store::step(
+                    &mut app.conn(),
+                    &s.env(),
+                    id,
+                    action,
+                    store::By {
+                        id: actor,
+                        roles: &everyone,
+                    },
+                    &input_for(action),
+                    today,
+                );
+                match workflow::find(from, action) {
+                    Some(tr) => {
+                        let to = result
+                            .unwrap_or_else(|e| panic!("{from:?} --{action:?}--> refused: {e:?}"));
+                        assert_eq!(to, tr.to);
+                        assert_eq!(state_of(&app, id), tr.to.code());
+                        let (a, f, t_, reason): (String, String, String, Option<String>) =
+                            complaint_events::table
+                                .filter(complaint_events::complaint_id.eq(id))
+                                .order(complaint_events::id.desc())
+                                .select((
+                                    complaint_events::action,
+                                    complaint_events::from_state,
+                                    complaint_events::to_state,
+                                    complaint_events::reason,
+                                ))
+                                .first(&mut app.conn())
+                                .unwrap();
+                        assert_eq!(
+                            (a.as_str(), f.as_str(), t_.as_str()),
+                            (store::action_code(action), from.code(), tr.to.code())
+                        );
+                        assert_eq!(reason.as_deref(), Some("De klager vroeg erom."));
+                        taken += 1;
+                    }
+                    None => {
+                        assert!(
+                            matches!(result, Err(StepError::Refused(Refusal::NotFromThisState))),
+                            "{from:?} --{action:?}--> should be refused: {result:?}"
+                        );
+                        assert_eq!(state_of(&app, id), from.code(), "unchanged");
+                        assert_eq!(
+                            app.count("complaint_events"),
+                            events_before,
+                            "nothing recorded"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(taken, workflow::TRANSITIONS.len());
+
+        // Who may: a handler cannot refer to bezwaar; a committee member cannot start mediation.
+        let id = case_in(&app, &s, State::Received, false);
+        let e = store::step(
+            &mut app.conn(),
+            &s.env(),
+            id,
+            Action::ReferToBezwaar,
+            store::By {
+                id: actor,
+                roles: &[Role::Klachtbehandelaar],
+            },
+            &full_input(),
+            today,
+        )
+        .unwrap_err();
+        assert!(matches!(e, StepError::Refused(Refusal::RoleNotAllowed)));
+        // A required reason must be given.
+        let e = store::step(
+            &mut app.conn(),
+            &s.env(),
+            id,
+            Action::Withdraw,
+            store::By {
+                id: actor,
+                roles: &everyone,
+            },
+            &StepInput::default(),
+            today,
+        )
+        .unwrap_err();
+        assert!(matches!(e, StepError::Refused(Refusal::ReasonRequired)));
+        // One postponement only.
+        let id = case_in(&app, &s, State::FormalHandling, false);
+        store::step(
+            &mut app.conn(),
+            &s.env(),
+            id,
+            Action::Postpone,
+            store::By {
+                id: actor,
+                roles: &everyone,
+            },
+            &full_input(),
+            today,
+        )
+        .unwrap();
+        let e = store::step(
+            &mut app.conn(),
+            &s.env(),
+            id,
+            Action::Postpone,
+            store::By {
+                id: actor,
+                roles: &everyone,
+            },
+            &full_input(),
+            today,
+        )
+        .unwrap_err();
+        assert!(matches!(e, StepError::Refused(Refusal::AlreadyPostponed)));
+        // Five weeks is refused with the rule.
+        let id = case_in(&app, &s, State::FormalHandling, false);
+        let mut five = full_input();
+        five.weeks = Some(5);
+        let e = store::step(
+            &mut app.conn(),
+            &s.env(),
+            id,
+            Action::Postpone,
+            store::By {
+                id: actor,
+                roles: &everyone,
+            },
+            &five,
+            today,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("9:11"), "{e}");
+        assert_eq!(state_of(&app, id), "formele_behandeling");
+    }
+);
+
+both_backends!(
+    staff_take_a_complaint_from_a_council_member_through_every_stage,
+    |app| {
+        let (coordinator, coord_id) =
+            app.logged_in("klachten.coordinator", &[Role::Klachtcoordinator]);
+        let (_, _, handler_id) = app.user("klachten.teamleider", &[Role::Klachtbehandelaar]);
+        let (member, _) = app.logged_in("klachten.commissie", &[Role::Commissielid]);
+        // Registered by the coordinator: it came via a council member; the complainant has no e-mail.
+        let r = coordinator.submit(
+            "/klachten/nieuw?lang=nl",
+            "/klachten/nieuw?lang=nl",
+            &[
+                ("kanaal", "raadslid"),
+                (
+                    "ontvangen",
+                    &klankbord::surveys::today().format("%Y-%m-%d").to_string(),
+                ),
+                ("via", ""),
+                ("taal", "nl"),
+                ("naam", "De heer B. Yilmaz"),
+                ("adres", "Dorpsstraat 1\n1234 AB Voorbeeld"),
+                (
+                    "omschrijving",
+                    "Mijn bankafschriften werden aan de balie hardop besproken.",
+                ),
+            ],
+        );
+        assert_eq!(r.status, 422, "who passed it on is required");
+        assert!(r.body.contains(&t(Lang::Nl, "case-error-via")));
+        let r = coordinator.submit(
+            "/klachten/nieuw?lang=nl",
+            "/klachten/nieuw?lang=nl",
+            &[
+                ("kanaal", "raadslid"),
+                (
+                    "ontvangen",
+                    &klankbord::surveys::today().format("%Y-%m-%d").to_string(),
+                ),
+                ("via", "Raadslid P. Jansen"),
+                ("via_email", "p.jansen@raad.voorbeeld.nl"),
+                ("taal", "nl"),
+                ("naam", "De heer B. Yilmaz"),
+                ("adres", "Dorpsstraat 1\n1234 AB Voorbeeld"),
+                (
+                    "omschrijving",
+                    "Mijn bankafschriften werden aan de balie hardop besproken.",
+                ),
+            ],
+        );
+        assert_eq!(r.status, 303, "{}", r.body);
+        let case = r
+            .header("location")
+            .unwrap()
+            .split('?')
+            .next()
+            .unwrap()
+            .to_string();
+        let id: i64 = case.rsplit('/').next().unwrap().parse().unwrap();
+        // No e-mail: the receipt is a letter to print, with the address.
+        let letters: Vec<(String, String, String)> = complaint_letters::table
+            .select((
+                complaint_letters::kind,
+                complaint_letters::recipient,
+                complaint_letters::body,
+            ))
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(letters.len(), 1);
+        assert_eq!(letters[0].0, "ontvangst");
+        assert!(letters[0].1.contains("Dorpsstraat 1"));
+        let page = coordinator.get("/klachten/brieven?lang=nl");
+        assert_eq!(page.texts("article.letter").len(), 1);
+
+        let step = |action: &str, fields: &[(&str, &str)]| {
+            let mut all = vec![("actie", action)];
+            all.extend_from_slice(fields);
+            coordinator.submit(
+                &format!("{case}?lang=nl"),
+                &format!("{case}/stap?lang=nl"),
+                &all,
+            )
+        };
+        // Assign the team leader, then mediation: the letter names the first-contact date.
+        let r = coordinator.submit(
+            &case,
+            &format!("{case}/indeling"),
+            &[
+                ("soort", "klacht"),
+                ("behandelaar", &handler_id.to_string()),
+                ("medewerker", "Mw. K."),
+                ("norm", "bejegening"),
+                ("norm", "grondrechten"),
+            ],
+        );
+        assert_eq!(r.status, 303);
+        assert_eq!(step("start_mediation", &[]).status, 303);
+        assert_eq!(state_of(&app, id), "bemiddeling");
+        assert_eq!(app.count("complaint_letters"), 2);
+        // Mediation cannot end without written feedback.
+        let r = step("start_formal_handling", &[("reden", "")]);
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&t(Lang::Nl, "refusal-feedback")));
+        let r = coordinator.submit(
+            &case,
+            &format!("{case}/bemiddeling"),
+            &[
+                ("terugkoppeling", "Gesprek gevoerd, niet opgelost."),
+                ("tevreden", "nee"),
+            ],
+        );
+        assert_eq!(r.status, 303);
+        assert_eq!(
+            step("start_formal_handling", &[("reden", "Niet opgelost.")]).status,
+            303
+        );
+        // The hearing needs the person complained about informed first (Awb 9:9).
+        let day = (klankbord::surveys::today() + chrono::Duration::days(10))
+            .format("%Y-%m-%d")
+            .to_string();
+        let hearing = [
+            ("datum", day.as_str()),
+            ("tijd", "14:30"),
+            ("wijze", "ter_plaatse"),
+            ("plaats", "Raadhuis, kamer 2"),
+            ("genodigden", "klager, teamleider"),
+        ];
+        let r = step("plan_hearing", &hearing);
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&t(Lang::Nl, "refusal-not-informed")));
+        assert_eq!(step("inform_person", &[]).status, 303);
+        assert_eq!(step("plan_hearing", &hearing).status, 303);
+        let invitation = complaint_letters::table
+            .filter(complaint_letters::kind.eq("hoorzitting"))
+            .select(complaint_letters::body)
+            .load::<String>(&mut app.conn())
+            .unwrap();
+        assert_eq!(
+            invitation.len(),
+            2,
+            "complainant and the person complained about"
+        );
+        assert!(invitation[0].contains("14:30") && invitation[0].contains("Raadhuis, kamer 2"));
+        // Held: the minutes are required.
+        let r = step("hold_hearing", &[("aanwezig", "klager")]);
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&t(Lang::Nl, "refusal-hearing")));
+        assert_eq!(
+            step(
+                "hold_hearing",
+                &[
+                    ("aanwezig", "klager, teamleider"),
+                    ("tekst", "Beide gehoord.")
+                ]
+            )
+            .status,
+            303
+        );
+        // The decision needs a judgement on every element.
+        let r = step("decide", &[]);
+        assert!(r.body.contains(&t(Lang::Nl, "refusal-elements")));
+        assert_eq!(
+            coordinator
+                .submit(
+                    &case,
+                    &format!("{case}/onderdelen"),
+                    &[("onderdeel", "Privacy aan de balie")]
+                )
+                .status,
+            303
+        );
+        let element: i64 = complaint_elements::table
+            .select(complaint_elements::id)
+            .get_result(&mut app.conn())
+            .unwrap();
+        let r = coordinator.submit(
+            &case,
+            &format!("{case}/onderdelen/{element}"),
+            &[
+                ("oordeel", "gegrond"),
+                (&format!("norm-{element}"), "grondrechten"),
+                (
+                    "conclusie",
+                    "Gesprekken over geld voortaan in een spreekkamer.",
+                ),
+            ],
+        );
+        assert_eq!(r.status, 303);
+        assert_eq!(step("decide", &[]).status, 303);
+        // The council member hears what became of the signal (by e-mail, no personal data).
+        let mails = app.mail_texts();
+        let feedback: Vec<&String> = mails
+            .iter()
+            .filter(|m| m.contains("Raadslid P. Jansen"))
+            .collect();
+        assert_eq!(feedback.len(), 1, "{mails:?}");
+        assert!(!feedback[0].contains("Yilmaz") && !feedback[0].contains("Dorpsstraat"));
+        let outcome: String = complaint_letters::table
+            .filter(complaint_letters::kind.eq("uitkomst"))
+            .select(complaint_letters::body)
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert!(outcome.contains("Gegrond") || outcome.contains("gegrond"));
+        assert!(outcome.contains("Nationale ombudsman"));
+        assert!(outcome.contains("spreekkamer"));
+        // Follow-up and closing; then the ombudsman.
+        let due = (klankbord::surveys::today() + chrono::Duration::days(30))
+            .format("%Y-%m-%d")
+            .to_string();
+        assert_eq!(
+            coordinator
+                .submit(
+                    &case,
+                    &format!("{case}/acties"),
+                    &[
+                        ("actie", "Spreekkamer inrichten"),
+                        ("eigenaar", "Teamleider balie"),
+                        ("voor", &due)
+                    ]
+                )
+                .status,
+            303
+        );
+        assert_eq!(step("close", &[]).status, 303);
+        assert_eq!(
+            step(
+                "refer_to_ombudsman",
+                &[(
+                    "datum",
+                    &klankbord::surveys::today().format("%Y-%m-%d").to_string()
+                )]
+            )
+            .status,
+            303
+        );
+        assert_eq!(
+            step(
+                "record_ombudsman_outcome",
+                &[("tekst", "De ombudsman deed geen onderzoek.")]
+            )
+            .status,
+            303
+        );
+        assert_eq!(state_of(&app, id), "gesloten");
+        // The history names every step with who took it.
+        let page = coordinator.get(&format!("{case}?lang=nl"));
+        let history = page.texts("ol.history li");
+        assert!(history.len() >= 14, "{history:?}");
+        assert!(history
+            .iter()
+            .all(|h| !h.contains(" · – · ") || h.contains(&t(Lang::Nl, "event-registered"))));
+        assert!(history
+            .iter()
+            .any(|h| h.contains(&t(Lang::Nl, "event-decide"))));
+        let _ = coord_id;
+
+        // A committee member does not see a case that is not before the committee.
+        assert_eq!(member.get(&case).status, 404);
+        // Refused on the server whatever the page showed: skipping a step.
+        let other = app.conn();
+        drop(other);
+        let r = coordinator.submit(&case, &format!("{case}/stap"), &[("actie", "decide")]);
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&t(Lang::Nl, "refusal-state")));
+    }
+);
+
+both_backends!(each_role_sees_only_its_cases, |app| {
+    let s = setup();
+    let (coordinator, _) = app.logged_in("zien.coordinator", &[Role::Klachtcoordinator]);
+    let (handler, handler_id) = app.logged_in("zien.behandelaar", &[Role::Klachtbehandelaar]);
+    let (member, _) = app.logged_in("zien.commissie", &[Role::Commissielid]);
+    let (council, _) = app.logged_in("zien.raadslid", &[Role::Raadslid]);
+    let mine = case_in(&app, &s, State::Mediation, false);
+    diesel::update(complaints::table.find(mine))
+        .set(complaints::handler_id.eq(handler_id))
+        .execute(&mut app.conn())
+        .unwrap();
+    let other = case_in(&app, &s, State::Mediation, false);
+    let before_committee = case_in(&app, &s, State::HearingPlanned, true);
+    for (who, id, status) in [
+        (&coordinator, mine, 200),
+        (&coordinator, other, 200),
+        (&coordinator, before_committee, 200),
+        (&handler, mine, 200),
+        (&handler, other, 404),
+        (&handler, before_committee, 404),
+        (&member, before_committee, 200),
+        (&member, mine, 404),
+    ] {
+        assert_eq!(
+            who.get(&format!("/klachten/{id}")).status,
+            status,
+            "case {id}"
+        );
+    }
+    assert_eq!(council.get("/klachten").status, 403);
+    assert_eq!(council.get(&format!("/klachten/{mine}")).status, 403);
+    // The lists show the same.
+    let list = |c: &crate::support::Client| c.get("/klachten?fase=alle").texts("tbody tr").len();
+    assert_eq!(list(&coordinator), 3);
+    assert_eq!(list(&handler), 1);
+    assert_eq!(list(&member), 1);
+});
+
+#[test]
+fn a_template_with_an_unknown_placeholder_stops_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("nl")).unwrap();
+    std::fs::write(
+        dir.path().join("nl/ontvangst.txt"),
+        "Onderwerp: Klacht {zaaknummer}\n\nBeste {naam},\n\nUw code: {volgcode}. Termijn {termijn}. BSN: {bsn}\n",
+    )
+    .unwrap();
+    let env: Vec<(String, String)> = vec![
+        (
+            "DATABASE_URL".into(),
+            format!("sqlite://{}", dir.path().join("k.db").display()),
+        ),
+        (
+            "KLANKBORD_TEMPLATES".into(),
+            dir.path().display().to_string(),
+        ),
+        ("KLANKBORD_BIND".into(), "127.0.0.1:0".into()),
+    ];
+    let config = Config::from_sources(None, &env).unwrap();
+    let pool = klankbord::db::connect_and_migrate(&config.database_url, 1).unwrap();
+    let e = match klankbord::startup::Application::build_with_pool(config, pool) {
+        Ok(_) => panic!("started with a bad template"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        e.contains("ontvangst.txt, regel 5") && e.contains("{bsn}"),
+        "{e}"
+    );
+}
