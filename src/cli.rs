@@ -623,6 +623,13 @@ pub enum UserCommand {
         /// Login name.
         username: String,
     },
+    /// Set the e-mail address that gets reminders about complaints ("" removes it).
+    SetEmail {
+        /// Login name.
+        username: String,
+        /// E-mail address.
+        email: String,
+    },
     /// Set a new password (ends the account's sessions).
     SetPassword {
         /// Login name.
@@ -733,6 +740,35 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
             let user = service::find_by_username(&mut conn, &username).map_err(explain)?;
             service::set_disabled(&mut conn, user.id, false, Actor::Cli).map_err(explain)?;
             println!("Account '{}' is weer actief.", user.username);
+        }
+        UserCommand::SetEmail { username, email } => {
+            let user = service::find_by_username(&mut conn, &username).map_err(explain)?;
+            let email = email.trim().to_string();
+            if !email.is_empty() && !crate::mail::valid_address(&email) {
+                anyhow::bail!("'{email}' is geen e-mailadres. Schrijf het als naam@voorbeeld.nl.");
+            }
+            crate::db::write_tx(&mut conn, |c| {
+                use diesel::prelude::*;
+                diesel::update(crate::db::schema::users::table.find(user.id))
+                    .set(crate::db::schema::users::email.eq((!email.is_empty()).then_some(&email)))
+                    .execute(c)?;
+                crate::accounts::audit::record(
+                    c,
+                    Actor::Cli,
+                    "user.email_set",
+                    "user",
+                    Some(&user.id.to_string()),
+                    None,
+                )
+            })?;
+            if email.is_empty() {
+                println!(
+                    "'{}' krijgt geen herinneringen meer per e-mail.",
+                    user.username
+                );
+            } else {
+                println!("Herinneringen voor '{}' gaan naar {email}.", user.username);
+            }
         }
         UserCommand::SetPassword {
             username,

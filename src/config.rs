@@ -60,6 +60,8 @@ pub struct ComplaintSettings {
     pub retention_years: u32,
     /// Largest attachment, in bytes.
     pub max_attachment_bytes: usize,
+    /// The coordinators' shared mailbox for reminders.
+    pub mailbox: Option<String>,
 }
 
 /// The ombudsman most municipalities use.
@@ -122,6 +124,7 @@ struct FileConfig {
     mediation_working_days: Option<u32>,
     complaint_retention_years: Option<u32>,
     max_attachment_mb: Option<usize>,
+    complaints_mailbox: Option<String>,
 }
 
 /// Default database for the embedded engine.
@@ -355,7 +358,22 @@ impl Config {
                 None => file.max_attachment_mb.unwrap_or(10),
             } * 1024
                 * 1024,
+            mailbox: get("KLANKBORD_COMPLAINTS_MAILBOX")
+                .or(file.complaints_mailbox)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
         };
+        if let Some(m) = complaints
+            .mailbox
+            .as_deref()
+            .filter(|m| !crate::mail::valid_address(m))
+        {
+            return Err(ConfigError::new(
+                "KLANKBORD_COMPLAINTS_MAILBOX",
+                format!("'{m}' is geen e-mailadres"),
+                "Vul het adres in waar de klachtencoördinatoren herinneringen willen krijgen, bijvoorbeeld klachten@gemeente.nl.",
+            ));
+        }
         if !(1..=42).contains(&complaints.acknowledgement_days) {
             return Err(ConfigError::new(
                 "KLANKBORD_ACKNOWLEDGEMENT_DAYS",

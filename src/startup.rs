@@ -154,10 +154,23 @@ fn spawn_housekeeping(state: AppState) {
         loop {
             tick.tick().await;
             let days = state.config.volunteer_retention_days;
+            let setup = state.complaints.clone();
             let result = state
                 .db(move |conn| {
                     sessions::purge_expired(conn, db::now())?;
                     crate::surveys::invite::cleanup(conn, crate::surveys::today(), days)?;
+                    let c = &setup.config;
+                    crate::complaints::reminders::run(
+                        conn,
+                        c.complaints.mailbox.as_deref(),
+                        c.public_host(),
+                        crate::surveys::today(),
+                    )?;
+                    crate::complaints::retention::run(
+                        conn,
+                        c.complaints.retention_years,
+                        crate::surveys::today(),
+                    )?;
                     Ok(())
                 })
                 .await;

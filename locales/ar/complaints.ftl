@@ -309,3 +309,14 @@ refusal-hearing = سجّلوا أولًا محضر جلسة الاستماع.
 refusal-advice = انتظروا نصيحة لجنة الشكاوى.
 refusal-elements = اتخذوا أولًا قرارًا بشأن كل جزء من الشكوى.
 refusal-postponed = تم تأجيل القرار مرة من قبل. لا يمكن اتخاذ القرار لاحقًا إلا بموافقة مكتوبة من صاحب الشكوى.
+
+# The complaints register (Awb 9:12a)
+register-title = Klachtenregister { $year }
+register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
+register-download = Register downloaden (CSV)
+register-years = Andere jaren
+register-count = { $n } schriftelijke klachten
+register-outcome = Uitkomst
+register-days = Behandelduur (dagen)
+register-in-time = Binnen de termijn
+register-running = Loopt nog

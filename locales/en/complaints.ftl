@@ -309,3 +309,14 @@ refusal-hearing = First record the report of the hearing.
 refusal-advice = Wait for the advice of the complaints committee.
 refusal-elements = First give a judgement on each part of the complaint.
 refusal-postponed = The decision has already been postponed once. Deciding later is only possible with the written consent of the complainant.
+
+# The complaints register (Awb 9:12a)
+register-title = Klachtenregister { $year }
+register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
+register-download = Register downloaden (CSV)
+register-years = Andere jaren
+register-count = { $n } schriftelijke klachten
+register-outcome = Uitkomst
+register-days = Behandelduur (dagen)
+register-in-time = Binnen de termijn
+register-running = Loopt nog

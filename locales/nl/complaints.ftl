@@ -309,3 +309,14 @@ refusal-hearing = Leg eerst het verslag van de hoorzitting vast.
 refusal-advice = Wacht op het advies van de klachtencommissie.
 refusal-elements = Geef eerst een oordeel over elk onderdeel van de klacht.
 refusal-postponed = De beslissing is al eens uitgesteld. Later beslissen kan alleen met schriftelijke instemming van de klager.
+
+# The complaints register (Awb 9:12a)
+register-title = Klachtenregister { $year }
+register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
+register-download = Register downloaden (CSV)
+register-years = Andere jaren
+register-count = { $n } schriftelijke klachten
+register-outcome = Uitkomst
+register-days = Behandelduur (dagen)
+register-in-time = Binnen de termijn
+register-running = Loopt nog

@@ -309,3 +309,14 @@ refusal-hearing = Prosimy najpierw zapisać protokół z wysłuchania.
 refusal-advice = Prosimy poczekać na opinię komisji skarg.
 refusal-elements = Prosimy najpierw wydać rozstrzygnięcie dla każdej części skargi.
 refusal-postponed = Termin decyzji był już raz przedłużony. Późniejsza decyzja jest możliwa tylko za pisemną zgodą osoby skarżącej.
+
+# The complaints register (Awb 9:12a)
+register-title = Klachtenregister { $year }
+register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
+register-download = Register downloaden (CSV)
+register-years = Andere jaren
+register-count = { $n } schriftelijke klachten
+register-outcome = Uitkomst
+register-days = Behandelduur (dagen)
+register-in-time = Binnen de termijn
+register-running = Loopt nog

@@ -309,3 +309,14 @@ refusal-hearing = Спочатку збережіть протокол слух�
 refusal-advice = Зачекайте на рекомендацію комісії зі скарг.
 refusal-elements = Спочатку дайте висновок щодо кожної частини скарги.
 refusal-postponed = Рішення вже один раз відкладали. Ухвалити рішення пізніше можна лише за письмовою згодою скаржника.
+
+# The complaints register (Awb 9:12a)
+register-title = Klachtenregister { $year }
+register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
+register-download = Register downloaden (CSV)
+register-years = Andere jaren
+register-count = { $n } schriftelijke klachten
+register-outcome = Uitkomst
+register-days = Behandelduur (dagen)
+register-in-time = Binnen de termijn
+register-running = Loopt nog

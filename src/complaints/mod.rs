@@ -4,6 +4,9 @@
 pub mod deadlines;
 pub mod model;
 pub mod public;
+pub mod register;
+pub mod reminders;
+pub mod retention;
 pub mod staff;
 pub mod store;
 pub mod templates;

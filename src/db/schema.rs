@@ -20,6 +20,7 @@ diesel::table! {
         locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         password_changed_at -> Timestamp,
+        email -> Nullable<Text>,
     }
 }
 

@@ -117,6 +117,8 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::surveys::paper::correct::routes());
     routes.extend(crate::surveys::respondent::routes());
     routes.extend(crate::complaints::public::routes());
+    // The register before the case pages: `/klachten/register` is no case number.
+    routes.extend(crate::complaints::register::routes());
     routes.extend(crate::complaints::staff::routes());
     routes
 }

@@ -143,6 +143,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/klachten/termijnen",
         Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),
     ),
+    ("GET", "/klachten/register", Only(&[Klachtcoordinator])),
+    ("GET", "/klachten/register.csv", Only(&[Klachtcoordinator])),
     ("GET", "/klachten/nieuw", Only(&[Klachtcoordinator])),
     ("POST", "/klachten/nieuw", Only(&[Klachtcoordinator])),
     ("GET", "/klachten/brieven", Only(&[Klachtcoordinator])),

@@ -813,3 +813,141 @@ fn a_template_with_an_unknown_placeholder_stops_the_start() {
         "{e}"
     );
 }
+
+both_backends!(
+    personal_data_is_erased_after_the_retention_period_and_the_register_stays,
+    |app| {
+        use klankbord::complaints::retention;
+        let s = setup();
+        let today = klankbord::surveys::today();
+        // Three cases: finished six years ago, finished four years ago, still running.
+        let old = case_in(&app, &s, State::Closed, false);
+        let recent = case_in(&app, &s, State::Closed, false);
+        let running = case_in(&app, &s, State::FormalHandling, false);
+        for (id, years) in [(old, 6), (recent, 4)] {
+            let closed = today - chrono::Duration::days(365 * years + 2);
+            diesel::update(complaint_progress::table.find(id))
+                .set((
+                    complaint_progress::closed_on.eq(closed),
+                    complaint_progress::decided_on.eq(closed - chrono::Duration::days(3)),
+                ))
+                .execute(&mut app.conn())
+                .unwrap();
+            let received = closed - chrono::Duration::days(40);
+            diesel::update(complaints::table.find(id))
+                .set((
+                    complaints::received_on.eq(received),
+                    complaints::deadline_on.eq(received + chrono::Duration::weeks(6)),
+                ))
+                .execute(&mut app.conn())
+                .unwrap();
+        }
+        diesel::insert_into(complaint_attachments::table)
+            .values((
+                complaint_attachments::complaint_id.eq(old),
+                complaint_attachments::file_name.eq("brief.pdf"),
+                complaint_attachments::content_type.eq("application/pdf"),
+                complaint_attachments::size.eq(4i64),
+                complaint_attachments::data.eq(b"%PDF".to_vec()),
+            ))
+            .execute(&mut app.conn())
+            .unwrap();
+        assert_eq!(retention::run(&mut app.conn(), 5, today).unwrap(), 1);
+        assert_eq!(
+            retention::run(&mut app.conn(), 5, today).unwrap(),
+            0,
+            "once"
+        );
+        let row = |id: i64| -> (
+            Option<String>,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<chrono::NaiveDate>,
+            String,
+        ) {
+            complaints::table
+                .find(id)
+                .select((
+                    complaints::name,
+                    complaints::email,
+                    complaints::description,
+                    complaints::person_complained,
+                    complaints::anonymised_on,
+                    complaints::state,
+                ))
+                .get_result(&mut app.conn())
+                .unwrap()
+        };
+        let erased = row(old);
+        assert_eq!((erased.0, erased.1), (None, None));
+        assert_eq!(erased.2, retention::ERASED);
+        assert_eq!(erased.3, None);
+        assert_eq!(erased.4, Some(today));
+        assert_eq!(erased.5, "gesloten", "what the figures need stays");
+        assert!(row(recent).0.is_some() && row(running).0.is_some());
+        let left: i64 = complaint_attachments::table
+            .filter(complaint_attachments::complaint_id.eq(old))
+            .count()
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert_eq!(left, 0);
+        let reasons: Vec<Option<String>> = complaint_events::table
+            .filter(complaint_events::complaint_id.eq(old))
+            .select(complaint_events::reason)
+            .load(&mut app.conn())
+            .unwrap();
+        assert!(reasons.iter().all(Option::is_none));
+        let elements: Vec<(String, Option<String>)> = complaint_elements::table
+            .filter(complaint_elements::complaint_id.eq(old))
+            .select((
+                complaint_elements::description,
+                complaint_elements::judgement,
+            ))
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(
+            elements,
+            [(retention::ERASED.to_string(), Some("gegrond".to_string()))]
+        );
+
+        // The register: written complaints with outcome, handling time and deadline, no names.
+        let (coordinator, _) = app.logged_in("register.coordinator", &[Role::Klachtcoordinator]);
+        let year = chrono::Datelike::year(&today);
+        let csv = coordinator.get(&format!("/klachten/register.csv?jaar={year}"));
+        assert_eq!(csv.status, 200);
+        let lines: Vec<&str> = csv.body.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", csv.body);
+        assert!(lines[0].starts_with("zaaknummer,ontvangen,kanaal"));
+        assert!(
+            lines[1].starts_with(&format!("{year}-{running:04},")) && lines[1].contains(",lopend,"),
+            "{}",
+            lines[1]
+        );
+        let received_old: chrono::NaiveDate = complaints::table
+            .find(old)
+            .select(complaints::received_on)
+            .get_result(&mut app.conn())
+            .unwrap();
+        let old_year = chrono::Datelike::year(&received_old);
+        let csv = coordinator.get(&format!("/klachten/register.csv?jaar={old_year}"));
+        let line = csv
+            .body
+            .lines()
+            .find(|l| l.contains(&format!("-{old:04},")))
+            .unwrap_or_else(|| panic!("{}", csv.body));
+        assert!(line.contains(",gegrond,"), "{line}");
+        assert!(
+            line.ends_with(",37,ja"),
+            "decided 37 days after receipt, within 6 weeks: {line}"
+        );
+        assert!(
+            !csv.body.contains("de Vries") && !csv.body.contains("klager@"),
+            "no personal data"
+        );
+        let page = coordinator.get(&format!("/klachten/register?jaar={year}&lang=nl"));
+        assert_eq!(page.texts("tbody tr").len(), 1);
+        let (handler, _) = app.logged_in("register.behandelaar", &[Role::Klachtbehandelaar]);
+        assert_eq!(handler.get("/klachten/register").status, 403);
+    }
+);

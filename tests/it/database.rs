@@ -116,6 +116,213 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
+    // A complaint through every table: registered with a file (a letter, no e-mail), classified,
+    // handled formally to a planned hearing, an element, a follow-up, and a reminder once overdue.
+    let complaint_tables = {
+        use klankbord::complaints::store;
+        let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
+        let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
+        let env = setup.env();
+        let (_, _, staff) = app.user(
+            "tabel.klachten",
+            &[klankbord::accounts::model::Role::Klachtcoordinator],
+        );
+        let received = chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
+        let new = store::NewComplaint {
+            received_on: received,
+            channel: "brief".into(),
+            language: "nl".into(),
+            address: Some("Dorpsstraat 1".into()),
+            description: "Niet teruggebeld.".into(),
+            attachments: vec![store::Attachment {
+                file_name: "brief.pdf".into(),
+                content_type: "application/pdf".into(),
+                data: b"%PDF".to_vec(),
+            }],
+            ..Default::default()
+        };
+        let (id, _) = store::register(&mut conn, &env, &new, None).unwrap();
+        store::classify(
+            &mut conn,
+            &env,
+            id,
+            staff,
+            &store::Classification {
+                kind: "klacht".into(),
+                categories: vec![1],
+                norms: vec!["bejegening".into()],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let by = store::By {
+            id: staff,
+            roles: &[klankbord::accounts::model::Role::Klachtcoordinator],
+        };
+        let on = received + chrono::Duration::days(1);
+        for action in [
+            klankbord::complaints::workflow::Action::StartFormalHandling,
+            klankbord::complaints::workflow::Action::InformPersonComplainedAbout,
+        ] {
+            store::step(
+                &mut conn,
+                &env,
+                id,
+                action,
+                by,
+                &store::StepInput::default(),
+                on,
+            )
+            .unwrap();
+        }
+        let plan = store::StepInput {
+            hearing: Some(store::HearingPlan {
+                at: (on + chrono::Duration::days(7))
+                    .and_hms_opt(10, 0, 0)
+                    .unwrap(),
+                mode: "ter_plaatse".into(),
+                place: "Raadhuis".into(),
+                invitees: "klager".into(),
+            }),
+            ..Default::default()
+        };
+        store::step(
+            &mut conn,
+            &env,
+            id,
+            klankbord::complaints::workflow::Action::PlanHearing,
+            by,
+            &plan,
+            on,
+        )
+        .unwrap();
+        store::add_element(&mut conn, id, staff, "Niet teruggebeld").unwrap();
+        store::add_followup(&mut conn, id, staff, "Terugbelafspraak", "Teamleider", on).unwrap();
+        let late = received + chrono::Duration::days(60);
+        assert!(
+            klankbord::complaints::reminders::run(
+                &mut conn,
+                Some("klachten@voorbeeld.test"),
+                "voorbeeld.test",
+                late
+            )
+            .unwrap()
+                >= 1
+        );
+        let c: Vec<klankbord::complaints::model::Complaint> = complaints::table
+            .select(klankbord::complaints::model::Complaint::as_select())
+            .load(&mut conn)
+            .unwrap();
+        let p: Vec<klankbord::complaints::model::Progress> = complaint_progress::table
+            .select(klankbord::complaints::model::Progress::as_select())
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!((c.len(), p.len()), (1, 1));
+        assert_eq!(c[0].received_on, received);
+        let cat: Vec<(i64, String, String, bool, i32)> = complaint_categories::table
+            .select(complaint_categories::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        type EventRow = (
+            i64,
+            i64,
+            NaiveDateTime,
+            Option<i64>,
+            String,
+            String,
+            String,
+            Option<String>,
+        );
+        let ev: Vec<EventRow> = complaint_events::table
+            .select(complaint_events::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        let links: Vec<(i64, i64)> = complaint_category_links::table
+            .select(complaint_category_links::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        type ElementRow = (
+            i64,
+            i64,
+            i32,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+        );
+        let el: Vec<ElementRow> = complaint_elements::table
+            .select(complaint_elements::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        type HearingRow = (
+            i64,
+            i64,
+            NaiveDateTime,
+            String,
+            String,
+            String,
+            Option<chrono::NaiveDate>,
+            bool,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let h: Vec<HearingRow> = complaint_hearings::table
+            .select(complaint_hearings::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        let f: Vec<(
+            i64,
+            i64,
+            String,
+            String,
+            chrono::NaiveDate,
+            Option<chrono::NaiveDate>,
+        )> = complaint_followups::table
+            .select(complaint_followups::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        let a: Vec<(i64, i64, String, String, i64, Vec<u8>)> = complaint_attachments::table
+            .select(complaint_attachments::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(a[0].5, b"%PDF", "bytes come back as bytes");
+        type LetterRow = (
+            i64,
+            i64,
+            String,
+            String,
+            String,
+            String,
+            NaiveDateTime,
+            Option<chrono::NaiveDate>,
+        );
+        let l: Vec<LetterRow> = complaint_letters::table
+            .select(complaint_letters::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        let rem: Vec<(i64, String, chrono::NaiveDate, String, NaiveDateTime)> =
+            complaint_reminders::table
+                .select(complaint_reminders::all_columns)
+                .load(&mut conn)
+                .unwrap();
+        [
+            c.len(),
+            p.len(),
+            cat.len(),
+            ev.len(),
+            links.len(),
+            el.len(),
+            h.len(),
+            f.len(),
+            a.len(),
+            l.len(),
+            rem.len(),
+        ]
+        .iter()
+        .filter(|n| **n > 0)
+        .count()
+    };
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -271,7 +478,8 @@ both_backends!(every_table_loads, |app| {
         ]
         .iter()
         .filter(|n| **n > 0)
-        .count(),
+        .count()
+            + complaint_tables,
         ALL_TABLES.len()
     );
     assert_eq!(u[0].username, "tabel.test");

@@ -109,3 +109,75 @@ fn two_instances_share_sessions_and_revocations() {
     assert_eq!(r.status, 422);
     assert!(r.body.contains("te vaak"));
 }
+
+/// Two instances start at once on one PostgreSQL database with overdue complaints: their
+/// housekeeping both look for reminders, and each reminder is recorded and queued once.
+#[test]
+fn two_instances_send_each_complaint_reminder_once() {
+    use diesel::prelude::*;
+    use klankbord::db::schema::{complaint_reminders, mail_outbox};
+    let url = match pg::new_database() {
+        Ok(u) => u,
+        Err(reason) => return skip("two_instances_send_each_complaint_reminder_once", &reason),
+    };
+    let parsed = klankbord::db::DatabaseUrl::parse(&url).unwrap();
+    let pool = klankbord::db::connect_and_migrate(&parsed, 2).unwrap();
+    let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
+    let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
+    let received = klankbord::surveys::today() - chrono::Duration::days(50);
+    let cases = 12;
+    for n in 0..cases {
+        let new = klankbord::complaints::store::NewComplaint {
+            received_on: received,
+            channel: "brief".into(),
+            language: "nl".into(),
+            address: Some(format!("Straat {n}")),
+            description: "Niet teruggebeld.".into(),
+            ..Default::default()
+        };
+        klankbord::complaints::store::register(&mut pool.get().unwrap(), &setup.env(), &new, None)
+            .unwrap();
+    }
+    let mail = tempfile::tempdir().unwrap();
+    let serve = || {
+        let mut c = klankbord();
+        c.arg("serve")
+            .env("DATABASE_URL", &url)
+            .env("KLANKBORD_BIND", "127.0.0.1:0")
+            .env("KLANKBORD_WORKERS", "1")
+            .env(
+                "KLANKBORD_MAIL",
+                format!("folder:{}", mail.path().display()),
+            )
+            .env("KLANKBORD_COMPLAINTS_MAILBOX", "klachten@voorbeeld.nl");
+        c
+    };
+    let (_a, _) = start_server(serve());
+    let (_b, _) = start_server(serve());
+    let count = |conn: &mut klankbord::db::DbConnection| -> (i64, i64) {
+        let r = complaint_reminders::table.count().get_result(conn).unwrap();
+        let m = mail_outbox::table
+            .filter(mail_outbox::kind.eq("klacht-herinnering"))
+            .count()
+            .get_result(conn)
+            .unwrap();
+        (r, m)
+    };
+    let mut conn = pool.get().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while count(&mut conn).0 < cases && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    // Give the slower instance time to try as well.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert_eq!(
+        count(&mut conn),
+        (cases, cases),
+        "one reminder per overdue case, one message each"
+    );
+    let levels: Vec<String> = complaint_reminders::table
+        .select(complaint_reminders::level)
+        .load(&mut conn)
+        .unwrap();
+    assert!(levels.iter().all(|l| l == "na"), "all past their deadline");
+}

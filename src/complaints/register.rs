@@ -1,0 +1,346 @@
+//! The yearly register of written complaints (Awb 9:12a), anonymised: date of receipt, channel,
+//! kind, categories, outcome, handling time and whether the legal deadline was met. Written means
+//! a klaagschrift: received by letter, e-mail, the web form, or passed on in writing (council
+//! member, alderman, commission), with a name (Awb 9:4); oral complaints and anonymous signals
+//! count in the monitor, not here.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
+use maud::html;
+use serde::Deserialize;
+
+use super::store;
+use super::workflow::State;
+use crate::accounts::model::Role;
+use crate::db::schema::{
+    complaint_categories, complaint_category_links, complaint_elements, complaint_progress,
+    complaints,
+};
+use crate::db::DbConnection;
+use crate::surveys::respondent::date_text;
+use crate::web::context::Ctx;
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args, Lang};
+use crate::web::layout;
+use crate::web::routes::{Access, RouteDef};
+use crate::web::AppState;
+
+/// Routes of the register.
+pub fn routes() -> Vec<RouteDef> {
+    let who = Access::Roles(&[Role::Klachtcoordinator]);
+    vec![
+        RouteDef::new("/klachten/register", who).get(page),
+        RouteDef::new("/klachten/register.csv", who).get(csv_download),
+    ]
+}
+
+/// Channels of written complaints.
+pub const WRITTEN: [&str; 6] = [
+    "web",
+    "brief",
+    "email",
+    "raadslid",
+    "wethouder",
+    "commissie",
+];
+
+/// One line of the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Case number.
+    pub case: String,
+    /// Received.
+    pub received: NaiveDate,
+    /// Channel code.
+    pub channel: String,
+    /// Kind code.
+    pub kind: String,
+    /// Category names.
+    pub categories: Vec<String>,
+    /// Outcome: the judgement over all elements, or how it ended, or `lopend`.
+    pub outcome: String,
+    /// Finished on (decided, or ended otherwise).
+    pub finished: Option<NaiveDate>,
+    /// Days from receipt to finish.
+    pub days: Option<i64>,
+    /// Decided within the legal deadline (None while running).
+    pub in_time: Option<bool>,
+}
+
+/// The outcome of a complaint from its elements' judgements: gegrond when every element is,
+/// ongegrond when none is, deels gegrond otherwise; geen oordeel when nothing was judged.
+pub fn overall(judgements: &[String]) -> &'static str {
+    let founded = judgements.iter().filter(|j| *j == "gegrond").count();
+    let partly = judgements.iter().filter(|j| *j == "deels_gegrond").count();
+    let unfounded = judgements.iter().filter(|j| *j == "ongegrond").count();
+    if founded + partly + unfounded == 0 {
+        "geen_oordeel"
+    } else if founded == judgements.len() {
+        "gegrond"
+    } else if founded + partly == 0 {
+        "ongegrond"
+    } else {
+        "deels_gegrond"
+    }
+}
+
+/// The register of `year` (by date of receipt).
+pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
+    let (from, to) = (
+        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
+    );
+    type Raw = (
+        i64,
+        NaiveDate,
+        String,
+        String,
+        String,
+        NaiveDate,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+    );
+    let rows: Vec<Raw> = complaints::table
+        .inner_join(complaint_progress::table)
+        .filter(complaints::received_on.between(from, to))
+        .filter(complaints::channel.eq_any(WRITTEN))
+        .filter(complaints::anonymous.eq(false))
+        .order(complaints::id)
+        .select((
+            complaints::id,
+            complaints::received_on,
+            complaints::channel,
+            complaints::kind,
+            complaints::state,
+            complaints::deadline_on,
+            complaint_progress::decided_on,
+            complaint_progress::closed_on,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let mut cats: Vec<(i64, String)> = vec![];
+    let mut judged: Vec<(i64, Option<String>)> = vec![];
+    for chunk in ids.chunks(500) {
+        cats.extend(
+            complaint_category_links::table
+                .inner_join(complaint_categories::table)
+                .filter(complaint_category_links::complaint_id.eq_any(chunk))
+                .order(complaint_categories::position)
+                .select((
+                    complaint_category_links::complaint_id,
+                    complaint_categories::name,
+                ))
+                .load::<(i64, String)>(conn)?,
+        );
+        judged.extend(
+            complaint_elements::table
+                .filter(complaint_elements::complaint_id.eq_any(chunk))
+                .select((
+                    complaint_elements::complaint_id,
+                    complaint_elements::judgement,
+                ))
+                .load::<(i64, Option<String>)>(conn)?,
+        );
+    }
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, received, channel, kind, state, deadline, decided, closed)| {
+                let st = State::from_code(&state).unwrap_or(State::Received);
+                let finished = decided.or(if st.is_final() { closed } else { None });
+                let outcome = if decided.is_some() {
+                    let js: Vec<String> = judged
+                        .iter()
+                        .filter(|(c, _)| *c == id)
+                        .filter_map(|(_, j)| j.clone())
+                        .collect();
+                    overall(&js).to_string()
+                } else if st.is_final() || st == State::ResolvedInformally {
+                    state.clone()
+                } else {
+                    "lopend".to_string()
+                };
+                Line {
+                    case: store::case_number_of(received, id),
+                    received,
+                    channel,
+                    kind,
+                    categories: cats
+                        .iter()
+                        .filter(|(c, _)| *c == id)
+                        .map(|(_, n)| n.clone())
+                        .collect(),
+                    outcome,
+                    finished,
+                    days: finished.map(|f| (f - received).num_days()),
+                    in_time: finished.map(|f| f <= deadline),
+                }
+            },
+        )
+        .collect())
+}
+
+/// The register as CSV (Dutch headers, one line per complaint).
+pub fn csv(lines: &[Line]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(vec![]);
+    let _ = w.write_record([
+        "zaaknummer",
+        "ontvangen",
+        "kanaal",
+        "soort",
+        "categorieen",
+        "uitkomst",
+        "afgerond",
+        "behandelduur_dagen",
+        "binnen_termijn",
+    ]);
+    for l in lines {
+        let _ = w.write_record([
+            l.case.as_str(),
+            &l.received.format("%Y-%m-%d").to_string(),
+            &l.channel,
+            &l.kind,
+            &l.categories.join("; "),
+            &l.outcome,
+            &l.finished
+                .map(|f| f.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            &l.days.map(|d| d.to_string()).unwrap_or_default(),
+            match l.in_time {
+                Some(true) => "ja",
+                Some(false) => "nee",
+                None => "",
+            },
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+struct Year {
+    jaar: Option<i32>,
+}
+
+fn outcome_text(lang: Lang, code: &str) -> String {
+    match code {
+        "gegrond" | "ongegrond" | "deels_gegrond" | "geen_oordeel" => {
+            t(lang, &format!("judgement-{code}"))
+        }
+        "lopend" => t(lang, "register-running"),
+        other => t(lang, &format!("complaint-stage-{other}")),
+    }
+}
+
+async fn page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<Year>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
+    let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
+    let title = t_args(lang, "register-title", &[("year", &year.to_string())]);
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &title,
+            html! {
+                p { (t(lang, "register-intro")) }
+                p { a.tap href={ "/klachten/register.csv?jaar=" (year) } { (t(lang, "register-download")) } }
+                nav aria-label=(t(lang, "register-years")) {
+                    ul.pages {
+                        li { a href={ "/klachten/register?jaar=" (year - 1) } { (year - 1) } }
+                        li { a href={ "/klachten/register?jaar=" (year + 1) } { (year + 1) } }
+                    }
+                }
+                @if lines.is_empty() { p { (t(lang, "cases-none")) } } @else {
+                    table {
+                        caption { (t_args(lang, "register-count", &[("n", &lines.len().to_string())])) }
+                        thead { tr {
+                            th scope="col" { (t(lang, "case-number")) }
+                            th scope="col" { (t(lang, "case-received")) }
+                            th scope="col" { (t(lang, "case-channel")) }
+                            th scope="col" { (t(lang, "case-kind")) }
+                            th scope="col" { (t(lang, "case-categories")) }
+                            th scope="col" { (t(lang, "register-outcome")) }
+                            th scope="col" { (t(lang, "register-days")) }
+                            th scope="col" { (t(lang, "register-in-time")) }
+                        } }
+                        tbody {
+                            @for l in &lines {
+                                tr {
+                                    td { (l.case) }
+                                    td { (date_text(l.received)) }
+                                    td { (t(lang, &format!("channel-complaint-{}", l.channel))) }
+                                    td { (t(lang, &format!("kind-{}", l.kind))) }
+                                    td { (l.categories.join("; ")) }
+                                    td { (outcome_text(lang, &l.outcome)) }
+                                    td { @if let Some(d) = l.days { (d) } }
+                                    td { @match l.in_time { Some(true) => (t(lang, "yes")), Some(false) => (t(lang, "no")), None => "" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            },
+        ),
+    ))
+}
+
+async fn csv_download(
+    state: web::Data<AppState>,
+    q: web::Query<Year>,
+) -> Result<HttpResponse, AppError> {
+    let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
+    let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"klachtenregister-{year}.csv\""),
+        ))
+        .body(csv(&lines)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn js(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_outcome_over_all_elements() {
+        assert_eq!(overall(&js(&["gegrond", "gegrond"])), "gegrond");
+        assert_eq!(overall(&js(&["ongegrond", "geen_oordeel"])), "ongegrond");
+        assert_eq!(overall(&js(&["gegrond", "ongegrond"])), "deels_gegrond");
+        assert_eq!(overall(&js(&["deels_gegrond"])), "deels_gegrond");
+        assert_eq!(overall(&js(&["geen_oordeel"])), "geen_oordeel");
+        assert_eq!(overall(&[]), "geen_oordeel");
+    }
+
+    #[test]
+    fn the_csv_has_no_names() {
+        let l = Line {
+            case: "2026-0001".into(),
+            received: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            channel: "brief".into(),
+            kind: "klacht".into(),
+            categories: vec!["Respectloos".into(), "Privacy".into()],
+            outcome: "gegrond".into(),
+            finished: NaiveDate::from_ymd_opt(2026, 4, 10),
+            days: Some(39),
+            in_time: Some(true),
+        };
+        let text = String::from_utf8(csv(&[l])).unwrap();
+        assert_eq!(
+            text,
+            "zaaknummer,ontvangen,kanaal,soort,categorieen,uitkomst,afgerond,behandelduur_dagen,binnen_termijn\n\
+             2026-0001,2026-03-02,brief,klacht,Respectloos; Privacy,gegrond,2026-04-10,39,ja\n"
+        );
+    }
+}
