@@ -31,7 +31,10 @@ fn demo_name(role: Role) -> &'static str {
 
 /// Fills a freshly migrated database with the demo data; returns a few unused invitation codes of
 /// the open wave, to try the questionnaire with.
-pub fn seed(conn: &mut DbConnection) -> anyhow::Result<Vec<String>> {
+pub fn seed(
+    conn: &mut DbConnection,
+    env: &crate::complaints::store::Env<'_>,
+) -> anyhow::Result<Vec<String>> {
     for role in Role::ALL {
         let (username, password) = demo_login(role);
         service::create_user(
@@ -46,7 +49,9 @@ pub fn seed(conn: &mut DbConnection) -> anyhow::Result<Vec<String>> {
         )
         .map_err(|e| anyhow::anyhow!("demo account {}: {e}", role.code()))?;
     }
-    seed_surveys(conn, crate::surveys::today())
+    let codes = seed_surveys(conn, crate::surveys::today())?;
+    seed_complaints(conn, env, crate::surveys::today())?;
+    Ok(codes)
 }
 
 /// Comments people might write, for the demo only (positive, mixed, negative).
@@ -215,4 +220,392 @@ fn seed_surveys(conn: &mut DbConnection, today: chrono::NaiveDate) -> anyhow::Re
             .execute(conn)?;
     }
     Ok(try_codes)
+}
+
+/// What demo complainants wrote (fictitious), with the conduct category it is about.
+const COMPLAINTS: &[(&str, &str)] = &[
+    ("Mijn klantmanager beloofde terug te bellen, maar belde nooit.", "onbereikbaar"),
+    ("Aan de balie werd hardop over mijn schulden gepraat, iedereen kon het horen.", "privacy"),
+    ("In de brief stond dat mijn uitkering stopt als ik niet reageer. Dat voelde als een dreigement.", "toon_brieven"),
+    ("Ik moest mijn verhaal voor de vijfde keer vertellen aan een nieuwe contactpersoon.", "wisseling"),
+    ("Ze wilden alle bankafschriften van mijn zoon van 15 zien.", "privacy"),
+    ("Ik werd behandeld alsof ik iets verkeerd had gedaan, terwijl ik alles had ingeleverd.", "wantrouwen"),
+    ("Het besluit was al genomen voordat ik mijn kant kon vertellen.", "niet_gehoord"),
+    ("Ik wacht al drie maanden op een besluit over bijzondere bijstand voor een bril.", "lang_wachten"),
+    ("De medewerker sprak tegen mij alsof ik een kind was.", "respectloos"),
+    ("Niemand begreep dat ik door mijn ziekte niet op tijd kon komen.", "geen_begrip"),
+    ("Mijn aanvraag voor een nieuwe wasmachine werd zonder uitleg afgewezen.", "inhoud"),
+    ("De telefoon werd opgehangen toen ik vroeg naar de stand van zaken.", "onbereikbaar"),
+    ("Ik heb hulp gevraagd bij het invullen, maar niemand hielp me.", "niet_geholpen"),
+];
+
+/// Demo handlers' journeys: (channel, steps to take from "received"), across every state.
+const JOURNEYS: &[(&str, &[&str])] = &[
+    ("web", &[]),
+    (
+        "commissie",
+        &[
+            "committee",
+            "start_formal_handling",
+            "inform_person",
+            "plan_hearing",
+            "hold_hearing",
+            "record_advice",
+        ],
+    ),
+    ("telefoon", &["start_mediation"]),
+    ("balie", &["start_mediation"]),
+    (
+        "email",
+        &["start_mediation", "mediated_ok", "resolve_informally"],
+    ),
+    (
+        "raadslid",
+        &[
+            "start_mediation",
+            "mediated_ok",
+            "resolve_informally",
+            "close",
+        ],
+    ),
+    ("web", &["refer_to_bezwaar"]),
+    ("brief", &["decline"]),
+    ("telefoon", &["start_mediation", "withdraw"]),
+    (
+        "web",
+        &["start_mediation", "mediated_not", "start_formal_handling"],
+    ),
+    (
+        "commissie",
+        &[
+            "start_formal_handling",
+            "record_file_consent",
+            "inform_person",
+        ],
+    ),
+    (
+        "wethouder",
+        &["start_formal_handling", "inform_person", "plan_hearing"],
+    ),
+    (
+        "raadslid",
+        &[
+            "start_formal_handling",
+            "inform_person",
+            "plan_hearing",
+            "hold_hearing",
+        ],
+    ),
+    (
+        "brief",
+        &["start_formal_handling", "inform_person", "skip_hearing"],
+    ),
+    (
+        "email",
+        &[
+            "start_formal_handling",
+            "postpone",
+            "inform_person",
+            "plan_hearing",
+            "hold_hearing",
+            "judge",
+            "decide",
+        ],
+    ),
+    (
+        "web",
+        &[
+            "start_formal_handling",
+            "inform_person",
+            "plan_hearing",
+            "hold_hearing",
+            "judge",
+            "decide",
+            "followup",
+            "close",
+        ],
+    ),
+    (
+        "raadslid",
+        &[
+            "start_formal_handling",
+            "inform_person",
+            "plan_hearing",
+            "hold_hearing",
+            "judge_partly",
+            "decide",
+            "followup",
+            "close",
+        ],
+    ),
+    (
+        "brief",
+        &[
+            "start_formal_handling",
+            "inform_person",
+            "skip_hearing",
+            "judge_not",
+            "decide",
+            "close",
+            "refer_to_ombudsman",
+        ],
+    ),
+    (
+        "commissie",
+        &[
+            "committee",
+            "start_formal_handling",
+            "inform_person",
+            "plan_hearing",
+            "hold_hearing",
+            "record_advice",
+            "judge",
+            "decide",
+            "followup",
+            "close",
+        ],
+    ),
+    (
+        "web",
+        &[
+            "start_formal_handling",
+            "inform_person",
+            "skip_hearing",
+            "judge_not",
+            "decide",
+            "close",
+            "refer_to_ombudsman",
+            "record_ombudsman_outcome",
+        ],
+    ),
+];
+
+/// About forty complaints in every state and channel, some overdue, some via council members, with
+/// hearings, decisions and follow-up actions.
+fn seed_complaints(
+    conn: &mut DbConnection,
+    env: &crate::complaints::store::Env<'_>,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    use crate::complaints::store::{
+        self, By, Classification, HearingPlan, Mediation, NewComplaint, StepInput,
+    };
+    use crate::complaints::workflow::Action;
+    use diesel::prelude::*;
+    let coordinator = service::find_by_username(conn, "klachtcoordinator")
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .id;
+    let handler = service::find_by_username(conn, "klachtbehandelaar")
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .id;
+    let roles = [
+        Role::Klachtcoordinator,
+        Role::Klachtbehandelaar,
+        Role::Commissielid,
+    ];
+    let by = By {
+        id: coordinator,
+        roles: &roles,
+    };
+    let categories: Vec<(i64, String)> = crate::db::schema::complaint_categories::table
+        .select((
+            crate::db::schema::complaint_categories::id,
+            crate::db::schema::complaint_categories::code,
+        ))
+        .load(conn)?;
+    let names = [
+        "J. Bakker",
+        "M. El Amrani",
+        "S. de Graaf",
+        "T. Kowalski",
+        "A. Yilmaz",
+        "R. Visser",
+        "O. Petrenko",
+    ];
+    let teams = [
+        "Team Inkomen",
+        "Team Werk",
+        "Team Schulddienstverlening",
+        "Klantcontactcentrum",
+    ];
+    let mut n = 0usize;
+    // Two rounds of the journeys: one long ago (finished or overdue), one recent.
+    for round in 0..2 {
+        for (j, (channel, steps)) in JOURNEYS.iter().enumerate() {
+            n += 1;
+            let (text, category) = COMPLAINTS[n % COMPLAINTS.len()];
+            let days_ago = if round == 0 {
+                60 + (j as i64 * 11) % 300
+            } else {
+                3 + (j as i64 * 2) % 30
+            };
+            let received = today - chrono::Duration::days(days_ago);
+            let name = names[n % names.len()];
+            let messenger = matches!(*channel, "raadslid" | "wethouder");
+            let new = NewComplaint {
+                received_on: received,
+                channel: channel.to_string(),
+                via_person: messenger.then(|| {
+                    if *channel == "raadslid" {
+                        "Raadslid P. Jansen".to_string()
+                    } else {
+                        "Wethouder L. de Boer".to_string()
+                    }
+                }),
+                via_email: messenger.then(|| "griffie@voorbeeld.nl".to_string()),
+                language: ["nl", "nl", "nl", "tr", "ar", "pl", "uk", "en"][n % 8].into(),
+                name: Some(name.into()),
+                email: (!n.is_multiple_of(3)).then(|| format!("klager{n}@voorbeeld.nl")),
+                address: n.is_multiple_of(3).then(|| format!("Dorpsstraat {n}\n1234 AB Voorbeeld")),
+                phone: n.is_multiple_of(2).then(|| format!("06 1234 {:04}", 1000 + n)),
+                description: text.to_string(),
+                wish: (n % 2 == 1).then(|| "Excuses en een gesprek.".to_string()),
+                attachments: vec![],
+            };
+            let (id, _) = store::register(conn, env, &new, Some(coordinator))?;
+            let cat = categories
+                .iter()
+                .find(|(_, c)| c == category)
+                .map(|(i, _)| *i);
+            let committee = steps.contains(&"committee");
+            store::classify(
+                conn,
+                env,
+                id,
+                coordinator,
+                &Classification {
+                    kind: "klacht".into(),
+                    about_decision: category == "inhoud",
+                    team: Some(teams[n % teams.len()].into()),
+                    person_complained: Some(format!(
+                        "Medewerker {}",
+                        (b'A' + (n % 26) as u8) as char
+                    )),
+                    norms: vec![[
+                        "bejegening",
+                        "luisteren",
+                        "informatieverstrekking",
+                        "voortvarendheid",
+                        "grondrechten",
+                    ][n % 5]
+                        .into()],
+                    committee,
+                    categories: cat.into_iter().collect(),
+                    handler_id: Some(handler),
+                },
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mut on = received + chrono::Duration::days(1);
+            for step in *steps {
+                on = (on + chrono::Duration::days(3)).min(today);
+                let mut input = StepInput {
+                    reason: Some("Toelichting bij deze stap (demo).".into()),
+                    ..Default::default()
+                };
+                let action = match *step {
+                    "committee" => continue,
+                    "mediated_ok" | "mediated_not" => {
+                        store::record_mediation(conn, id, handler, &Mediation {
+                            contact_on: Some(on),
+                            feedback: Some("Gesprek gevoerd met de klager; afspraken gemaakt over terugbellen.".into()),
+                            satisfied: Some(*step == "mediated_ok"),
+                        }, today)
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                        continue;
+                    }
+                    "judge" | "judge_partly" | "judge_not" => {
+                        store::add_element(conn, id, coordinator, text)?;
+                        store::add_element(
+                            conn,
+                            id,
+                            coordinator,
+                            "De manier waarop de klacht werd opgepakt",
+                        )?;
+                        let elements: Vec<i64> = crate::db::schema::complaint_elements::table
+                            .filter(crate::db::schema::complaint_elements::complaint_id.eq(id))
+                            .order(crate::db::schema::complaint_elements::position)
+                            .select(crate::db::schema::complaint_elements::id)
+                            .load(conn)?;
+                        let (a, b) = match *step {
+                            "judge" => ("gegrond", "gegrond"),
+                            "judge_partly" => ("gegrond", "ongegrond"),
+                            _ => ("ongegrond", "geen_oordeel"),
+                        };
+                        for (e, j) in elements.iter().zip([a, b]) {
+                            store::judge_element(
+                                conn,
+                                id,
+                                *e,
+                                coordinator,
+                                j,
+                                &["bejegening".to_string()],
+                                Some("Excuses aangeboden; teamoverleg over de aanpak."),
+                            )
+                            .map_err(|e| anyhow::anyhow!("{e}"))?;
+                        }
+                        continue;
+                    }
+                    "followup" => {
+                        store::add_followup(
+                            conn,
+                            id,
+                            coordinator,
+                            "Werkoverleg over bejegening aan de balie",
+                            "Teamleider Inkomen",
+                            on + chrono::Duration::days(30),
+                        )
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                        continue;
+                    }
+                    "decline" => {
+                        input.ground = Some("ouder_dan_jaar".into());
+                        Action::Decline
+                    }
+                    "skip_hearing" => {
+                        input.ground = Some("afgezien".into());
+                        Action::SkipHearing
+                    }
+                    "postpone" => {
+                        input.weeks = Some(4);
+                        Action::Postpone
+                    }
+                    "record_file_consent" => {
+                        input.date = Some(on);
+                        input.text = Some("schriftelijk".into());
+                        Action::RecordFileConsent
+                    }
+                    "plan_hearing" => {
+                        input.hearing = Some(HearingPlan {
+                            at: (on + chrono::Duration::days(7))
+                                .and_hms_opt(14, 0, 0)
+                                .unwrap_or_default(),
+                            mode: ["ter_plaatse", "telefoon", "video"][n % 3].into(),
+                            place: "Gemeentehuis, kamer 2.14".into(),
+                            invitees: "klager, medewerker, teamleider".into(),
+                        });
+                        Action::PlanHearing
+                    }
+                    "hold_hearing" => {
+                        input.text = Some("Verslag: de klager en de teamleider zijn gehoord. Beide lichtten hun kant toe.".into());
+                        input.attendance = Some("klager, teamleider, commissie".into());
+                        Action::HoldHearing
+                    }
+                    "record_ombudsman_outcome" => {
+                        input.text = Some("De ombudsman vond de klacht behandeld zoals het hoort en deed geen onderzoek.".into());
+                        Action::RecordOmbudsmanOutcome
+                    }
+                    "record_advice" => {
+                        input.text =
+                            Some("De commissie adviseert de klacht gegrond te verklaren.".into());
+                        Action::RecordAdvice
+                    }
+                    other => store::action_from_code(other)
+                        .ok_or_else(|| anyhow::anyhow!("demo step {other}"))?,
+                };
+                store::step(conn, env, id, action, by, &input, on.max(received))
+                    .map_err(|e| anyhow::anyhow!("demo {step}: {e}"))?;
+            }
+        }
+    }
+    Ok(())
 }

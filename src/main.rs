@@ -78,7 +78,16 @@ fn demo(mut config: Config, args: cli::DemoArgs) -> anyhow::Result<()> {
     if fresh {
         let mut conn = config.database_url.connect()?;
         klankbord::db::run_migrations(&mut conn)?;
-        let codes = klankbord::demo::seed(&mut conn)?;
+        let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config.clone()))?;
+        let codes = match klankbord::demo::seed(&mut conn, &setup.env()) {
+            Ok(codes) => codes,
+            Err(e) => {
+                // Half a demo is no demo: the next start makes it again from scratch.
+                drop(conn);
+                let _ = std::fs::remove_file(&args.db);
+                return Err(e);
+            }
+        };
         println!("Nieuwe demo-database gemaakt: {}", args.db.display());
         println!(
             "Codes om de vragenlijst te proberen (open ronde, elk één keer): {}",

@@ -332,6 +332,24 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
         let c = Client::with_cookies(&base, &[]);
         assert_eq!(c.login(&user, &pass).status, 303, "demo login {user}");
     }
+    // About forty complaints in every stage and channel, some overdue.
+    let (user, pass) =
+        klankbord::demo::demo_login(klankbord::accounts::model::Role::Klachtcoordinator);
+    let c = Client::with_cookies(&base, &[]);
+    assert_eq!(c.login(&user, &pass).status, 303);
+    let all = c.get("/klachten?fase=alle&lang=nl");
+    let caption = all.texts("caption").join(" ");
+    assert!(caption.contains("van 40 klachten"), "{caption}");
+    let stages = all.texts("ul.counts li");
+    assert_eq!(
+        stages.len(),
+        klankbord::complaints::workflow::State::ALL.len(),
+        "{stages:?}"
+    );
+    let due = c.get("/klachten/termijnen?lang=nl");
+    assert!(due.texts("h2")[0].starts_with("Te laat (") && !due.texts("h2")[0].contains("(0)"));
+    let channels = c.get("/klachten/register?lang=nl");
+    assert_eq!(channels.status, 200);
 }
 
 #[test]
