@@ -456,8 +456,12 @@ fn seed_complaints(
                 language: ["nl", "nl", "nl", "tr", "ar", "pl", "uk", "en"][n % 8].into(),
                 name: Some(name.into()),
                 email: (!n.is_multiple_of(3)).then(|| format!("klager{n}@voorbeeld.nl")),
-                address: n.is_multiple_of(3).then(|| format!("Dorpsstraat {n}\n1234 AB Voorbeeld")),
-                phone: n.is_multiple_of(2).then(|| format!("06 1234 {:04}", 1000 + n)),
+                address: n
+                    .is_multiple_of(3)
+                    .then(|| format!("Dorpsstraat {n}\n1234 AB Voorbeeld")),
+                phone: n
+                    .is_multiple_of(2)
+                    .then(|| format!("06 1234 {:04}", 1000 + n)),
                 description: text.to_string(),
                 wish: (n % 2 == 1).then(|| "Excuses en een gesprek.".to_string()),
                 attachments: vec![],

@@ -311,12 +311,12 @@ refusal-elements = اتخذوا أولًا قرارًا بشأن كل جزء م�
 refusal-postponed = تم تأجيل القرار مرة من قبل. لا يمكن اتخاذ القرار لاحقًا إلا بموافقة مكتوبة من صاحب الشكوى.
 
 # The complaints register (Awb 9:12a)
-register-title = Klachtenregister { $year }
-register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
-register-download = Register downloaden (CSV)
-register-years = Andere jaren
-register-count = { $n } schriftelijke klachten
-register-outcome = Uitkomst
-register-days = Behandelduur (dagen)
-register-in-time = Binnen de termijn
-register-running = Loopt nog
+register-title = سجل الشكاوى { $year }
+register-intro = جميع الشكاوى المكتوبة التي وصلت هذا العام، بدون أسماء (المادة 9:12a من القانون العام للقانون الإداري، Awb). الشكاوى الشفهية والبلاغات بدون اسم غير موجودة هنا؛ ولكنها تُحسب في تقرير المتابعة.
+register-download = تنزيل السجل (CSV)
+register-years = سنوات أخرى
+register-count = شكاوى مكتوبة: { $n }
+register-outcome = النتيجة
+register-days = مدة المعالجة (بالأيام)
+register-in-time = ضمن المهلة
+register-running = لا تزال جارية

@@ -311,12 +311,12 @@ refusal-elements = First give a judgement on each part of the complaint.
 refusal-postponed = The decision has already been postponed once. Deciding later is only possible with the written consent of the complainant.
 
 # The complaints register (Awb 9:12a)
-register-title = Klachtenregister { $year }
-register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
-register-download = Register downloaden (CSV)
-register-years = Andere jaren
-register-count = { $n } schriftelijke klachten
-register-outcome = Uitkomst
-register-days = Behandelduur (dagen)
-register-in-time = Binnen de termijn
-register-running = Loopt nog
+register-title = Complaints register { $year }
+register-intro = All written complaints received this year, without names (article 9:12a of the General Administrative Law Act (Awb)). Oral complaints and anonymous reports are not included here; they do count in the monitor.
+register-download = Download the register (CSV)
+register-years = Other years
+register-count = { $n } written complaints
+register-outcome = Outcome
+register-days = Handling time (days)
+register-in-time = Within the deadline
+register-running = Still running

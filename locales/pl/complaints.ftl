@@ -311,12 +311,12 @@ refusal-elements = Prosimy najpierw wydać rozstrzygnięcie dla każdej części
 refusal-postponed = Termin decyzji był już raz przedłużony. Późniejsza decyzja jest możliwa tylko za pisemną zgodą osoby skarżącej.
 
 # The complaints register (Awb 9:12a)
-register-title = Klachtenregister { $year }
-register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
-register-download = Register downloaden (CSV)
-register-years = Andere jaren
-register-count = { $n } schriftelijke klachten
-register-outcome = Uitkomst
-register-days = Behandelduur (dagen)
-register-in-time = Binnen de termijn
-register-running = Loopt nog
+register-title = Rejestr skarg { $year }
+register-intro = Wszystkie skargi pisemne, które wpłynęły w tym roku, bez nazwisk (art. 9:12a Ogólnej ustawy o prawie administracyjnym, Awb). Nie ma tu skarg ustnych ani zgłoszeń anonimowych; są one jednak uwzględniane w monitoringu.
+register-download = Pobierz rejestr (CSV)
+register-years = Inne lata
+register-count = Skargi pisemne: { $n }
+register-outcome = Wynik
+register-days = Czas rozpatrywania (dni)
+register-in-time = W terminie
+register-running = Nadal trwa

@@ -311,12 +311,12 @@ refusal-elements = Önce şikâyetin her bölümü hakkında karar verin.
 refusal-postponed = Karar daha önce bir kez ertelendi. Daha sonra karar vermek ancak şikâyetçinin yazılı onayıyla mümkündür.
 
 # The complaints register (Awb 9:12a)
-register-title = Klachtenregister { $year }
-register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
-register-download = Register downloaden (CSV)
-register-years = Andere jaren
-register-count = { $n } schriftelijke klachten
-register-outcome = Uitkomst
-register-days = Behandelduur (dagen)
-register-in-time = Binnen de termijn
-register-running = Loopt nog
+register-title = Şikâyet sicili { $year }
+register-intro = Bu yıl alınan tüm yazılı şikâyetler, isim olmadan (Genel İdare Hukuku Kanunu (Awb), madde 9:12a). Sözlü şikâyetler ve isimsiz bildirimler burada yer almaz; ama izleme raporunda sayılır.
+register-download = Sicili indir (CSV)
+register-years = Diğer yıllar
+register-count = { $n } yazılı şikâyet
+register-outcome = Sonuç
+register-days = İnceleme süresi (gün)
+register-in-time = Süresi içinde
+register-running = Devam ediyor

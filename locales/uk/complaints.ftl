@@ -311,12 +311,12 @@ refusal-elements = Спочатку дайте висновок щодо кож�
 refusal-postponed = Рішення вже один раз відкладали. Ухвалити рішення пізніше можна лише за письмовою згодою скаржника.
 
 # The complaints register (Awb 9:12a)
-register-title = Klachtenregister { $year }
-register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
-register-download = Register downloaden (CSV)
-register-years = Andere jaren
-register-count = { $n } schriftelijke klachten
-register-outcome = Uitkomst
-register-days = Behandelduur (dagen)
-register-in-time = Binnen de termijn
-register-running = Loopt nog
+register-title = Реєстр скарг { $year }
+register-intro = Усі письмові скарги, які надійшли цього року, без імен (стаття 9:12a Загального закону про адміністративне право, Awb). Усних скарг і анонімних повідомлень тут немає; але вони враховуються в моніторингу.
+register-download = Завантажити реєстр (CSV)
+register-years = Інші роки
+register-count = Письмові скарги: { $n }
+register-outcome = Результат
+register-days = Тривалість розгляду (днів)
+register-in-time = У межах строку
+register-running = Ще триває

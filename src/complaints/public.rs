@@ -198,7 +198,7 @@ fn form_markup(ctx: &Ctx, f: &Filled, errors: &[(&str, String)], max_mb: usize) 
             p { (t(lang, "complaint-privacy")) }
             button type="submit" { (t(lang, "complaint-submit")) }
         }
-        p { a href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
+        p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
     }
 }
 
@@ -347,12 +347,12 @@ async fn receipt(ctx: Ctx, req: HttpRequest) -> HttpResponse {
             h2 { (t(lang, "complaint-code-title")) }
             p.code lang="nl" dir="ltr" { strong { (code) } }
             p { (t(lang, "complaint-code-keep")) }
-            p { a href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
+            p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
             p { (t(lang, "complaint-no-effect")) }
         },
         None => html! {
             p { (t(lang, "complaint-receipt-gone")) }
-            p { a href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
+            p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
         },
     };
     let mut r = page_response(

@@ -172,7 +172,7 @@ fn one_step_per_kind(def: &Definition) -> Vec<(String, usize)> {
 }
 
 /// Everything to tap on a question page is at least 44 px high, and no text is under 16 px.
-fn touch_and_text_size_problems(b: &Browser) -> Vec<String> {
+pub(crate) fn touch_and_text_size_problems(b: &Browser) -> Vec<String> {
     let v = b.exec(
         "var bad = []; \
          function name(e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 25); } \
