@@ -240,7 +240,68 @@ fn urgency_badge(lang: Lang, today: NaiveDate, due: NaiveDate, running: bool) ->
     }
 }
 
+/// Labels looked up once per list, not once per row.
+struct Labels {
+    channels: Vec<(&'static str, String)>,
+    stages: Vec<(&'static str, String)>,
+    soon: String,
+    late: String,
+}
+
+impl Labels {
+    fn new(lang: Lang) -> Labels {
+        Labels {
+            channels: model::CHANNELS
+                .iter()
+                .map(|c| (*c, t(lang, &format!("channel-complaint-{c}"))))
+                .collect(),
+            stages: State::ALL
+                .iter()
+                .map(|s| (s.code(), t(lang, &format!("complaint-stage-{}", s.code()))))
+                .collect(),
+            soon: t(lang, "case-due-soon"),
+            late: t(lang, "case-overdue"),
+        }
+    }
+
+    fn of<'a>(list: &'a [(&'static str, String)], code: &'a str) -> &'a str {
+        list.iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, l)| l.as_str())
+            .unwrap_or(code)
+    }
+}
+
+/// A case number written straight into the page (lists show thousands).
+struct CaseNo(NaiveDate, i64);
+
+impl maud::Render for CaseNo {
+    fn render_to(&self, buffer: &mut String) {
+        use chrono::Datelike;
+        use std::fmt::Write;
+        let _ = write!(buffer, "{}-{:04}", self.0.year(), self.1);
+    }
+}
+
+/// A date written straight into the page as dd-mm-yyyy.
+struct Day(NaiveDate);
+
+impl maud::Render for Day {
+    fn render_to(&self, buffer: &mut String) {
+        use chrono::Datelike;
+        use std::fmt::Write;
+        let _ = write!(
+            buffer,
+            "{:02}-{:02}-{}",
+            self.0.day(),
+            self.0.month(),
+            self.0.year()
+        );
+    }
+}
+
 fn rows_table(lang: Lang, rows: &[Row], today: NaiveDate, caption: &str) -> Markup {
+    let labels = Labels::new(lang);
     html! {
         table {
             caption { (caption) }
@@ -256,11 +317,20 @@ fn rows_table(lang: Lang, rows: &[Row], today: NaiveDate, caption: &str) -> Mark
                 @for r in rows {
                     @let running = State::from_code(&r.state).is_some_and(State::deadline_runs);
                     tr {
-                        td { a href={ "/klachten/" (r.id) } { (store::case_number_of(r.received_on, r.id)) } }
-                        td { (date_text(r.received_on)) }
-                        td { (t(lang, &format!("channel-complaint-{}", r.channel))) }
-                        td { (t(lang, &format!("complaint-stage-{}", r.state))) }
-                        td { (date_text(r.deadline_on)) (urgency_badge(lang, today, r.deadline_on, running)) }
+                        td { a href={ "/klachten/" (r.id) } { (CaseNo(r.received_on, r.id)) } }
+                        td { (Day(r.received_on)) }
+                        td { (Labels::of(&labels.channels, &r.channel)) }
+                        td { (Labels::of(&labels.stages, &r.state)) }
+                        td {
+                            (Day(r.deadline_on))
+                            @if running {
+                                @match deadlines::urgency(today, r.deadline_on) {
+                                    Urgency::OnTrack => {},
+                                    Urgency::DueSoon => { " " strong.badge.warn { (labels.soon) } },
+                                    Urgency::Overdue => { " " strong.badge.late { (labels.late) } },
+                                }
+                            }
+                        }
                         td { (r.handler.as_deref().unwrap_or("–")) }
                     }
                 }

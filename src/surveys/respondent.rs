@@ -81,7 +81,10 @@ fn removal(name: &'static str) -> Cookie<'static> {
 
 /// Dates as people write them here: 31-12-2027.
 pub fn date_text(d: chrono::NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
+    use chrono::Datelike;
+    // Written out by hand: chrono's formatter reads its pattern again on every call, and long lists
+    // show thousands of dates.
+    format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
 }
 
 /// The message, and status, for a code or wave that cannot be answered.
