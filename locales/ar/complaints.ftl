@@ -320,3 +320,14 @@ register-outcome = النتيجة
 register-days = مدة المعالجة (بالأيام)
 register-in-time = ضمن المهلة
 register-running = لا تزال جارية
+
+# Conduct categories
+categories-title = مواضيع الشكاوى
+categories-intro = بهذه المواضيع تصنّفون الشكاوى. عدّلوا الأسماء أو أوقفوا استخدام موضوع ما؛ الشكاوى المصنّفة به من قبل تحتفظ به.
+categories-name = الاسم
+categories-active = قيد الاستخدام
+categories-in-use = قيد الاستخدام
+categories-new = موضوع جديد
+categories-new-hint = اتركوا هذا فارغًا إذا كنتم لا تريدون إضافة موضوع.
+categories-error-exists = هذا الموضوع موجود بالفعل.
+register-link = سجل الشكاوى

@@ -320,3 +320,14 @@ register-outcome = Outcome
 register-days = Handling time (days)
 register-in-time = Within the deadline
 register-running = Still running
+
+# Conduct categories
+categories-title = Complaint topics
+categories-intro = You use these topics to classify complaints. Change the names or switch a topic off; complaints that already have it keep it.
+categories-name = Name
+categories-active = In use
+categories-in-use = In use
+categories-new = New topic
+categories-new-hint = Leave empty if you do not want to add one.
+categories-error-exists = This topic already exists.
+register-link = Complaints register

@@ -320,3 +320,14 @@ register-outcome = Uitkomst
 register-days = Behandelduur (dagen)
 register-in-time = Binnen de termijn
 register-running = Loopt nog
+
+# Conduct categories
+categories-title = Onderwerpen van klachten
+categories-intro = Met deze onderwerpen deelt u klachten in. Pas de namen aan of zet een onderwerp uit; klachten die het al hebben, houden het.
+categories-name = Naam
+categories-active = In gebruik
+categories-in-use = In gebruik
+categories-new = Nieuw onderwerp
+categories-new-hint = Laat leeg als u er geen wilt toevoegen.
+categories-error-exists = Dit onderwerp bestaat al.
+register-link = Klachtenregister

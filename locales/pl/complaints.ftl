@@ -320,3 +320,14 @@ register-outcome = Wynik
 register-days = Czas rozpatrywania (dni)
 register-in-time = W terminie
 register-running = Nadal trwa
+
+# Conduct categories
+categories-title = Tematy skarg
+categories-intro = Za pomocą tych tematów klasyfikuje się skargi. Można zmienić nazwy lub wyłączyć temat z użycia; skargi, którym już go przypisano, zachowują go.
+categories-name = Nazwa
+categories-active = W użyciu
+categories-in-use = W użyciu
+categories-new = Nowy temat
+categories-new-hint = Jeśli nie chcą Państwo dodać tematu, można zostawić puste.
+categories-error-exists = Ten temat już istnieje.
+register-link = Rejestr skarg

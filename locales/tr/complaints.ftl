@@ -320,3 +320,14 @@ register-outcome = Sonuç
 register-days = İnceleme süresi (gün)
 register-in-time = Süresi içinde
 register-running = Devam ediyor
+
+# Conduct categories
+categories-title = Şikâyet konuları
+categories-intro = Şikâyetleri bu konulara göre sınıflandırırsınız. Adları değiştirebilir veya bir konuyu kullanımdan kaldırabilirsiniz; bu konu önceden atanmış şikâyetlerde konu korunur.
+categories-name = Ad
+categories-active = Kullanımda
+categories-in-use = Kullanımda
+categories-new = Yeni konu
+categories-new-hint = Konu eklemek istemiyorsanız boş bırakın.
+categories-error-exists = Bu konu zaten var.
+register-link = Şikâyet sicili

@@ -320,3 +320,14 @@ register-outcome = Результат
 register-days = Тривалість розгляду (днів)
 register-in-time = У межах строку
 register-running = Ще триває
+
+# Conduct categories
+categories-title = Теми скарг
+categories-intro = За цими темами ви класифікуєте скарги. Змініть назви або вимкніть тему; скарги, яким її вже призначено, її зберігають.
+categories-name = Назва
+categories-active = Використовується
+categories-in-use = Використовується
+categories-new = Нова тема
+categories-new-hint = Залиште порожнім, якщо не хочете додавати тему.
+categories-error-exists = Така тема вже існує.
+register-link = Реєстр скарг

@@ -53,6 +53,9 @@ pub fn routes() -> Vec<RouteDef> {
             .get(new_page)
             .post(new_submit),
         RouteDef::new("/klachten/brieven", COORDINATOR).get(letters_page),
+        RouteDef::new("/klachten/categorieen", COORDINATOR)
+            .get(categories_page)
+            .post(categories_submit),
         RouteDef::new("/klachten/brieven/{id}/verstuurd", COORDINATOR).post(letter_sent),
         RouteDef::new("/klachten/{id}", ANY).get(case_page),
         RouteDef::new("/klachten/{id}/stap", ANY).post(step_submit),
@@ -379,6 +382,10 @@ async fn overview(
                         li { a.tap href="/klachten/brieven" { (t(lang, "cases-letters")) } }
                     }
                     li { a.tap href="/klachten/termijnen" { (t(lang, "cases-due")) } }
+                    @if u.has(Role::Klachtcoordinator) {
+                        li { a.tap href="/klachten/register" { (t(lang, "register-link")) } }
+                        li { a.tap href="/klachten/categorieen" { (t(lang, "categories-title")) } }
+                    }
                 }
                 form method="get" action="/klachten" {
                     div.field {
@@ -665,6 +672,7 @@ struct Case {
     attachments: Vec<(i64, String, i64)>,
     letters: i64,
     handlers: Vec<(i64, String)>,
+    ack_days: i64,
 }
 
 fn load_case(conn: &mut DbConnection, id: i64, u: &CurrentUser) -> Result<Case, AppError> {
@@ -770,6 +778,7 @@ fn load_case(conn: &mut DbConnection, id: i64, u: &CurrentUser) -> Result<Case, 
         attachments,
         letters,
         handlers,
+        ack_days: 7,
     })
 }
 
@@ -898,7 +907,8 @@ fn case_markup(
                 @if let Some(target) = k.p.mediation_target.filter(|_| state == State::Mediation && k.p.mediation_contact_on.is_none()) {
                     dt { (t(lang, "case-mediation-target")) } dd { (date_text(target)) (urgency_badge(lang, today, target, true)) }
                 }
-                @if state == State::Received {
+                // Only while the printed acknowledgement has not been posted (e-mail goes at once).
+                @if state == State::Received && k.letters > 0 {
                     dt { (t(lang, "case-ack-target")) } dd { (date_text(ack_target)) (urgency_badge(lang, today, ack_target, true)) }
                 }
             }
@@ -1110,7 +1120,8 @@ async fn render_case(
 ) -> Result<HttpResponse, AppError> {
     let u = user(ctx)?;
     let u2 = u.clone();
-    let k = state.db(move |conn| load_case(conn, id, &u2)).await?;
+    let mut k = state.db(move |conn| load_case(conn, id, &u2)).await?;
+    k.ack_days = state.config.complaints.acknowledgement_days;
     let title = t_args(
         ctx.lang,
         "case-title",
@@ -1613,4 +1624,201 @@ async fn letter_sent(
         })
         .await?;
     Ok(see_other("/klachten/brieven"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conduct categories (seeded from what complainants said; the coordinator keeps them current)
+// ---------------------------------------------------------------------------------------------
+
+type CategoryRow = (i64, String, String, bool);
+
+async fn load_categories(state: &AppState) -> Result<Vec<CategoryRow>, AppError> {
+    state
+        .db(|conn| {
+            Ok(complaint_categories::table
+                .order((complaint_categories::position, complaint_categories::id))
+                .select((
+                    complaint_categories::id,
+                    complaint_categories::code,
+                    complaint_categories::name,
+                    complaint_categories::active,
+                ))
+                .load(conn)?)
+        })
+        .await
+}
+
+fn categories_markup(
+    ctx: &Ctx,
+    rows: &[CategoryRow],
+    errors: &[(&str, String)],
+    notice: bool,
+) -> Markup {
+    let lang = ctx.lang;
+    html! {
+        @if notice { div.notice role="status" { p { (t(lang, "case-notice-saved")) } } }
+        (error_summary(ctx, errors))
+        p { (t(lang, "categories-intro")) }
+        form method="post" action="/klachten/categorieen" novalidate {
+            (csrf_field(ctx))
+            table {
+                caption.visually-hidden { (t(lang, "categories-title")) }
+                thead { tr { th scope="col" { (t(lang, "categories-name")) } th scope="col" { (t(lang, "categories-active")) } } }
+                tbody {
+                    @for (id, _code, name, active) in rows {
+                        tr {
+                            td {
+                                label.visually-hidden for={ "naam-" (id) } { (t(lang, "categories-name")) }
+                                input id={ "naam-" (id) } type="text" name={ "naam-" (id) } value=(name) maxlength="200";
+                            }
+                            td {
+                                span.choice {
+                                    input id={ "actief-" (id) } type="checkbox" name={ "actief-" (id) } value="ja" checked[*active];
+                                    label for={ "actief-" (id) } { (t(lang, "categories-in-use")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            (layout::text_field("nieuw", &t(lang, "categories-new"), "text", "", Some(&t(lang, "categories-new-hint")), layout::error_for(errors, "nieuw"), "off"))
+            button type="submit" { (t(lang, "case-save")) }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Saved {
+    opgeslagen: Option<String>,
+}
+
+async fn categories_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<Saved>,
+) -> Result<HttpResponse, AppError> {
+    let rows = load_categories(&state).await?;
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t(ctx.lang, "categories-title"),
+            categories_markup(&ctx, &rows, &[], q.opgeslagen.is_some()),
+        ),
+    ))
+}
+
+/// A code for a new category from its name: lower case letters and digits joined by `_`.
+pub fn category_code(name: &str) -> String {
+    let mut code = String::new();
+    for ch in name.to_lowercase().chars() {
+        if ch.is_ascii_alphanumeric() {
+            code.push(ch);
+        } else if !code.ends_with('_') && !code.is_empty() {
+            code.push('_');
+        }
+        if code.len() >= 40 {
+            break;
+        }
+    }
+    code.trim_end_matches('_').to_string()
+}
+
+async fn categories_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let u = user(&ctx)?;
+    let rows = load_categories(&state).await?;
+    let mut errors: Vec<(&str, String)> = vec![];
+    let mut changes: Vec<(i64, String, bool)> = vec![];
+    for (id, _, old, _) in &rows {
+        let name = one(&fields, &format!("naam-{id}"));
+        let active = one(&fields, &format!("actief-{id}")) == "ja";
+        let name = if name.is_empty() {
+            old.clone()
+        } else {
+            name.chars().take(200).collect()
+        };
+        changes.push((*id, name, active));
+    }
+    let new = one(&fields, "nieuw");
+    // Names in other scripts have no ASCII letters for a code: such a topic is numbered.
+    let mut code = category_code(&new);
+    if code.is_empty() {
+        code = format!("onderwerp_{}", rows.len() + 1);
+    }
+    let exists = rows
+        .iter()
+        .any(|(_, c, n, _)| *c == code || n.to_lowercase() == new.to_lowercase());
+    if !new.is_empty() && exists {
+        errors.push(("nieuw", t(lang, "categories-error-exists")));
+    }
+    if !errors.is_empty() {
+        return Ok(page_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            layout::page(
+                &ctx,
+                &t(lang, "categories-title"),
+                categories_markup(&ctx, &rows, &errors, false),
+            ),
+        ));
+    }
+    state
+        .db(move |conn| {
+            crate::db::write_tx(conn, |c| {
+                for (id, name, active) in &changes {
+                    diesel::update(complaint_categories::table.find(id))
+                        .set((
+                            complaint_categories::name.eq(name),
+                            complaint_categories::active.eq(active),
+                        ))
+                        .execute(c)?;
+                }
+                if !new.is_empty() {
+                    let position: Option<i32> = complaint_categories::table
+                        .select(diesel::dsl::max(complaint_categories::position))
+                        .get_result(c)?;
+                    diesel::insert_into(complaint_categories::table)
+                        .values((
+                            complaint_categories::code.eq(&code),
+                            complaint_categories::name
+                                .eq(new.chars().take(200).collect::<String>()),
+                            complaint_categories::position.eq(position.unwrap_or(0) + 1),
+                        ))
+                        .execute(c)?;
+                }
+                crate::accounts::audit::record(
+                    c,
+                    crate::accounts::audit::Actor::User(u.id),
+                    "complaint.categories_changed",
+                    "complaint_categories",
+                    None,
+                    None,
+                )
+            })?;
+            Ok(())
+        })
+        .await?;
+    Ok(see_other("/klachten/categorieen?opgeslagen=ja"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_codes_are_plain() {
+        assert_eq!(
+            category_code("Te lang wachten op een besluit!"),
+            "te_lang_wachten_op_een_besluit"
+        );
+        assert_eq!(
+            category_code("  Privacy / huisbezoek "),
+            "privacy_huisbezoek"
+        );
+        assert_eq!(category_code("!!!"), "");
+    }
 }

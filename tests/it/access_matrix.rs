@@ -148,6 +148,8 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/klachten/nieuw", Only(&[Klachtcoordinator])),
     ("POST", "/klachten/nieuw", Only(&[Klachtcoordinator])),
     ("GET", "/klachten/brieven", Only(&[Klachtcoordinator])),
+    ("GET", "/klachten/categorieen", Only(&[Klachtcoordinator])),
+    ("POST", "/klachten/categorieen", Only(&[Klachtcoordinator])),
     (
         "POST",
         "/klachten/brieven/{id}/verstuurd",

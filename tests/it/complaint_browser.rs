@@ -137,6 +137,7 @@ fn complaint_pages_have_no_axe_violations_in_any_language() {
         "/klachten/nieuw".into(),
         "/klachten/brieven".into(),
         "/klachten/register".into(),
+        "/klachten/categorieen".into(),
         format!("/klachten/{id}"),
     ] {
         b.goto(&format!("{}{path}?lang=nl", app.base));
