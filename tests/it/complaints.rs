@@ -824,6 +824,17 @@ both_backends!(
         let old = case_in(&app, &s, State::Closed, false);
         let recent = case_in(&app, &s, State::Closed, false);
         let running = case_in(&app, &s, State::FormalHandling, false);
+        // Every fixture first: once the dates are set, the app's housekeeping may erase at once.
+        diesel::insert_into(complaint_attachments::table)
+            .values((
+                complaint_attachments::complaint_id.eq(old),
+                complaint_attachments::file_name.eq("brief.pdf"),
+                complaint_attachments::content_type.eq("application/pdf"),
+                complaint_attachments::size.eq(4i64),
+                complaint_attachments::data.eq(b"%PDF".to_vec()),
+            ))
+            .execute(&mut app.conn())
+            .unwrap();
         for (id, years) in [(old, 6), (recent, 4)] {
             let closed = today - chrono::Duration::days(365 * years + 2);
             diesel::update(complaint_progress::table.find(id))
@@ -842,16 +853,6 @@ both_backends!(
                 .execute(&mut app.conn())
                 .unwrap();
         }
-        diesel::insert_into(complaint_attachments::table)
-            .values((
-                complaint_attachments::complaint_id.eq(old),
-                complaint_attachments::file_name.eq("brief.pdf"),
-                complaint_attachments::content_type.eq("application/pdf"),
-                complaint_attachments::size.eq(4i64),
-                complaint_attachments::data.eq(b"%PDF".to_vec()),
-            ))
-            .execute(&mut app.conn())
-            .unwrap();
         // The app's own housekeeping may get there first; either way it happens exactly once.
         assert!(retention::run(&mut app.conn(), 5, today).unwrap() <= 1);
         assert_eq!(
