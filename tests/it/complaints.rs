@@ -1010,3 +1010,182 @@ both_backends!(the_coordinator_keeps_the_categories_current, |app| {
     assert!(r.body.contains(&t(Lang::Nl, "categories-error-exists")));
     assert_eq!(app.count("complaint_categories"), 12);
 });
+
+both_backends!(each_letter_goes_out_with_its_facts, |app| {
+    let s = setup();
+    let everyone = [
+        Role::Klachtcoordinator,
+        Role::Klachtbehandelaar,
+        Role::Commissielid,
+    ];
+    let (_, _, actor) = app.user("brieven.iedereen", &everyone);
+    let by = store::By {
+        id: actor,
+        roles: &everyone,
+    };
+    let today = klankbord::surveys::today();
+    let letter = |id: i64, kind: &str| -> Vec<(String, String, String)> {
+        complaint_letters::table
+            .filter(complaint_letters::complaint_id.eq(id))
+            .filter(complaint_letters::kind.eq(kind))
+            .select((
+                complaint_letters::recipient,
+                complaint_letters::subject,
+                complaint_letters::body,
+            ))
+            .load(&mut app.conn())
+            .unwrap()
+    };
+    // Without e-mail every letter is printed; the receipt names the code's page and the deadline.
+    let (id, code) = store::register(
+        &mut app.conn(),
+        &s.env(),
+        &new_complaint(None, Some("Dorpsstraat 1")),
+        None,
+    )
+    .unwrap();
+    let c = store::load(&mut app.conn(), id).unwrap();
+    let receipt = letter(id, "ontvangst");
+    assert_eq!(receipt.len(), 1);
+    assert!(receipt[0]
+        .0
+        .starts_with("Mevrouw A. de Vries\nDorpsstraat 1"));
+    assert!(receipt[0].1.contains(&store::case_number(&c)));
+    assert!(receipt[0].2.contains(&code) && receipt[0].2.contains("/klacht/volgen"));
+    assert!(receipt[0].2.contains(&store::date_text(c.deadline_on)));
+    // Referral to bezwaar: the 6-week term.
+    store::step(
+        &mut app.conn(),
+        &s.env(),
+        id,
+        Action::ReferToBezwaar,
+        by,
+        &StepInput::default(),
+        today,
+    )
+    .unwrap();
+    let referral = letter(id, "bezwaar");
+    assert!(referral[0].2.contains("6 weken"), "{}", referral[0].2);
+    // Mediation: the first-contact date, five working days on.
+    let id = case_in(&app, &s, State::Received, false);
+    diesel::update(complaints::table.find(id))
+        .set(complaints::email.eq(None::<String>))
+        .execute(&mut app.conn())
+        .unwrap();
+    diesel::update(complaints::table.find(id))
+        .set(complaints::address.eq("Kerkstraat 2"))
+        .execute(&mut app.conn())
+        .unwrap();
+    store::step(
+        &mut app.conn(),
+        &s.env(),
+        id,
+        Action::StartMediation,
+        by,
+        &StepInput::default(),
+        today,
+    )
+    .unwrap();
+    let target = s.calendar.add_working_days(today, 5);
+    assert!(letter(id, "bemiddeling")[0]
+        .2
+        .contains(&store::date_text(target)));
+    // Postponement: to the complainant and the person complained about, with weeks, new date, reason.
+    let id = case_in(&app, &s, State::FormalHandling, false);
+    diesel::update(complaints::table.find(id))
+        .set((
+            complaints::email.eq(None::<String>),
+            complaints::address.eq("Kerkstraat 3"),
+        ))
+        .execute(&mut app.conn())
+        .unwrap();
+    let mut input = StepInput {
+        reason: Some("Wij wachten op het klantdossier.".into()),
+        weeks: Some(3),
+        ..Default::default()
+    };
+    store::step(
+        &mut app.conn(),
+        &s.env(),
+        id,
+        Action::Postpone,
+        by,
+        &input,
+        today,
+    )
+    .unwrap();
+    let notices = letter(id, "uitstel");
+    assert_eq!(
+        notices.len(),
+        2,
+        "complainant and the person complained about"
+    );
+    let deadline: chrono::NaiveDate = complaints::table
+        .find(id)
+        .select(complaints::deadline_on)
+        .get_result(&mut app.conn())
+        .unwrap();
+    for (_, _, body) in &notices {
+        assert!(
+            body.contains("3 weken")
+                && body.contains(&store::date_text(deadline))
+                && body.contains("klantdossier"),
+            "{body}"
+        );
+    }
+    assert!(notices.iter().any(|(to, _, _)| to == "Medewerker X"));
+    // The postponed deadline is the engine's: 6 + 3 weeks, moved past closed days.
+    let received: chrono::NaiveDate = complaints::table
+        .find(id)
+        .select(complaints::received_on)
+        .get_result(&mut app.conn())
+        .unwrap();
+    let expected = klankbord::complaints::deadlines::legal_deadline(
+        klankbord::complaints::deadlines::DeadlineInput {
+            received,
+            committee: false,
+            postponement_weeks: 3,
+            consented_until: None,
+        },
+        &s.calendar,
+    )
+    .unwrap();
+    assert_eq!(deadline, expected);
+    // The hearing invitation in the complainant's language.
+    diesel::update(complaints::table.find(id))
+        .set(complaints::language.eq("en"))
+        .execute(&mut app.conn())
+        .unwrap();
+    input.hearing = full_input().hearing;
+    store::step(
+        &mut app.conn(),
+        &s.env(),
+        id,
+        Action::PlanHearing,
+        by,
+        &input,
+        today,
+    )
+    .unwrap();
+    let invitations = letter(id, "hoorzitting");
+    let to_complainant = invitations
+        .iter()
+        .find(|(to, _, _)| to.contains("de Vries"))
+        .unwrap();
+    assert!(
+        to_complainant.2.contains("14:00")
+            && to_complainant
+                .2
+                .contains("https://video.voorbeeld.nl/kamer-1")
+    );
+    assert!(
+        !to_complainant.2.contains("Beste "),
+        "in English: {}",
+        to_complainant.2
+    );
+    let to_staff = invitations
+        .iter()
+        .find(|(to, _, _)| to == "Medewerker X")
+        .unwrap();
+    assert!(to_staff.2.contains("Beste "), "staff letters are in Dutch");
+});
