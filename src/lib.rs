@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod mail;
+pub mod monitor;
 pub mod startup;
 pub mod surveys;
 pub mod telemetry;

@@ -1,0 +1,9 @@
+//! The bejegening monitor: indicators from surveys and complaints, small-cell suppression, and
+//! cleaning open answers before they can become quotes. So far the pure parts the council report is
+//! built on: survey indicators (shares, intervals, grades, subgroup tests), complaint figures
+//! (funnel, handling times, deadlines), suppression and redaction.
+
+pub mod complaint_figures;
+pub mod indicators;
+pub mod redact;
+pub mod suppression;
