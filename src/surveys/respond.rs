@@ -305,6 +305,41 @@ pub fn insert_json(
     Ok(())
 }
 
+/// Stores many answer sets (already checked, as JSON) with the same channel and day in one
+/// statement, inside the caller's transaction; for imports, where one statement per set would cost
+/// most of the time. Diesel's multi-row insert is per backend, hence the two arms.
+pub fn insert_many(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    answers: &[&str],
+    meta: &Meta,
+    today: NaiveDate,
+) -> QueryResult<()> {
+    let rows: Vec<_> = answers
+        .iter()
+        .map(|json| {
+            (
+                responses::wave_id.eq(wave.id),
+                responses::version_id.eq(wave.version_id),
+                responses::channel.eq(meta.channel.as_str()),
+                responses::helper.eq(meta.helper.as_deref()),
+                responses::language.eq(meta.language.as_str()),
+                responses::answered_on.eq(today),
+                responses::answers.eq(*json),
+            )
+        })
+        .collect();
+    match conn {
+        DbConnection::Sqlite(c) => diesel::insert_into(responses::table)
+            .values(&rows)
+            .execute(c)?,
+        DbConnection::Pg(c) => diesel::insert_into(responses::table)
+            .values(&rows)
+            .execute(c)?,
+    };
+    Ok(())
+}
+
 /// Number of stored answer sets of a wave.
 pub fn response_count(conn: &mut DbConnection, wave_id: i64) -> QueryResult<i64> {
     responses::table
