@@ -486,9 +486,9 @@ fn seed_complaints(
                         (b'A' + (n % 26) as u8) as char
                     )),
                     norms: vec![[
-                        "bejegening",
+                        "fatsoenlijke_bejegening",
                         "luisteren",
-                        "informatieverstrekking",
+                        "goede_informatieverstrekking",
                         "voortvarendheid",
                         "grondrechten",
                     ][n % 5]
@@ -542,7 +542,7 @@ fn seed_complaints(
                                 *e,
                                 coordinator,
                                 j,
-                                &["bejegening".to_string()],
+                                &["fatsoenlijke_bejegening".to_string()],
                                 Some("Excuses aangeboden; teamoverleg over de aanpak."),
                             )
                             .map_err(|e| anyhow::anyhow!("{e}"))?;

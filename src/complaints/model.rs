@@ -53,29 +53,31 @@ pub const JUDGEMENTS: [&str; 4] = ["gegrond", "ongegrond", "deels_gegrond", "gee
 /// How the complainant gave consent to request the client file.
 pub const CONSENT_WAYS: [&str; 4] = ["schriftelijk", "email", "telefoon", "in_gesprek"];
 
-/// The 22 behoorlijkheidsnormen of the Nationale ombudsman, in four groups: (group, code).
+/// The 22 behoorlijkheidsnormen of the Nationale ombudsman, in four groups: (group, code). The
+/// codes are those of the questionnaire definitions ([`crate::surveys::definition::NORMS`]), so
+/// complaints and survey items meet in one codebook in the monitor.
 pub const NORMS: [(&str, &str); 22] = [
     ("open", "transparant"),
-    ("open", "informatieverstrekking"),
+    ("open", "goede_informatieverstrekking"),
     ("open", "luisteren"),
-    ("open", "motivering"),
+    ("open", "goede_motivering"),
     ("respectvol", "grondrechten"),
     ("respectvol", "actieve_deelname"),
-    ("respectvol", "bejegening"),
+    ("respectvol", "fatsoenlijke_bejegening"),
     ("respectvol", "fair_play"),
     ("respectvol", "evenredigheid"),
     ("respectvol", "bijzondere_zorg"),
     ("betrokken", "maatwerk"),
     ("betrokken", "samenwerking"),
-    ("betrokken", "coulance"),
+    ("betrokken", "coulante_opstelling"),
     ("betrokken", "voortvarendheid"),
     ("betrokken", "de_escalatie"),
     ("eerlijk", "integriteit"),
     ("eerlijk", "betrouwbaarheid"),
     ("eerlijk", "onpartijdigheid"),
     ("eerlijk", "redelijkheid"),
-    ("eerlijk", "voorbereiding"),
-    ("eerlijk", "organisatie"),
+    ("eerlijk", "goede_voorbereiding"),
+    ("eerlijk", "goede_organisatie"),
     ("eerlijk", "professionaliteit"),
 ];
 
@@ -231,6 +233,8 @@ mod tests {
             ["transparant", "luisteren"]
         );
         assert_eq!(NORMS.len(), 22);
+        let codes: Vec<&str> = NORMS.iter().map(|(_, n)| *n).collect();
+        assert_eq!(codes, crate::surveys::definition::NORMS, "one codebook");
         let groups: std::collections::BTreeSet<&str> = NORMS.iter().map(|(g, _)| *g).collect();
         assert_eq!(groups.len(), 4);
     }

@@ -568,7 +568,7 @@ both_backends!(
                 ("soort", "klacht"),
                 ("behandelaar", &handler_id.to_string()),
                 ("medewerker", "Mw. K."),
-                ("norm", "bejegening"),
+                ("norm", "fatsoenlijke_bejegening"),
                 ("norm", "grondrechten"),
             ],
         );

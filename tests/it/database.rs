@@ -150,7 +150,7 @@ both_backends!(every_table_loads, |app| {
             &store::Classification {
                 kind: "klacht".into(),
                 categories: vec![1],
-                norms: vec!["bejegening".into()],
+                norms: vec!["fatsoenlijke_bejegening".into()],
                 ..Default::default()
             },
         )
