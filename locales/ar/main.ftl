@@ -188,3 +188,12 @@ mail-test-to = عنوان البريد الإلكتروني
 mail-test-submit = إرسال رسالة تجريبية
 mail-test-invalid = أدخلوا عنوان بريد إلكتروني صحيحًا، مثل name@example.com.
 notice-mail-queued = الرسالة التجريبية جاهزة وسيتم إرسالها خلال دقيقة.
+
+# The council report
+report-title = Rapportage
+report-title-period = Rapportage { $period }
+report-period = Periode
+report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
+report-show = Tonen
+report-open-csv = Alle cijfers als CSV (open data)
+report-open-json = Alle cijfers als JSON (open data)

@@ -188,3 +188,12 @@ mail-test-to = Email address
 mail-test-submit = Send test message
 mail-test-invalid = Enter a valid email address, for example name@example.com.
 notice-mail-queued = The test message is ready and will be sent within a minute.
+
+# The council report
+report-title = Rapportage
+report-title-period = Rapportage { $period }
+report-period = Periode
+report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
+report-show = Tonen
+report-open-csv = Alle cijfers als CSV (open data)
+report-open-json = Alle cijfers als JSON (open data)

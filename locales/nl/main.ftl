@@ -188,3 +188,12 @@ mail-test-to = E-mailadres
 mail-test-submit = Testbericht sturen
 mail-test-invalid = Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.
 notice-mail-queued = Het testbericht staat klaar en wordt binnen een minuut verstuurd.
+
+# The council report
+report-title = Rapportage
+report-title-period = Rapportage { $period }
+report-period = Periode
+report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
+report-show = Tonen
+report-open-csv = Alle cijfers als CSV (open data)
+report-open-json = Alle cijfers als JSON (open data)

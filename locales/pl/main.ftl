@@ -188,3 +188,12 @@ mail-test-to = Adres e-mail
 mail-test-submit = Wyślij wiadomość testową
 mail-test-invalid = Prosimy wpisać prawidłowy adres e-mail, na przykład nazwa@example.com.
 notice-mail-queued = Wiadomość testowa jest gotowa i zostanie wysłana w ciągu minuty.
+
+# The council report
+report-title = Rapportage
+report-title-period = Rapportage { $period }
+report-period = Periode
+report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
+report-show = Tonen
+report-open-csv = Alle cijfers als CSV (open data)
+report-open-json = Alle cijfers als JSON (open data)

@@ -188,3 +188,12 @@ mail-test-to = E-posta adresi
 mail-test-submit = Test mesajı gönder
 mail-test-invalid = Geçerli bir e-posta adresi girin, örneğin isim@example.com.
 notice-mail-queued = Test mesajı hazır ve bir dakika içinde gönderilecek.
+
+# The council report
+report-title = Rapportage
+report-title-period = Rapportage { $period }
+report-period = Periode
+report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
+report-show = Tonen
+report-open-csv = Alle cijfers als CSV (open data)
+report-open-json = Alle cijfers als JSON (open data)

@@ -188,3 +188,12 @@ mail-test-to = Адреса електронної пошти
 mail-test-submit = Надіслати тестове повідомлення
 mail-test-invalid = Введіть правильну адресу електронної пошти, наприклад name@example.com.
 notice-mail-queued = Тестове повідомлення готове, його буде надіслано протягом хвилини.
+
+# The council report
+report-title = Rapportage
+report-title-period = Rapportage { $period }
+report-period = Periode
+report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
+report-show = Tonen
+report-open-csv = Alle cijfers als CSV (open data)
+report-open-json = Alle cijfers als JSON (open data)

@@ -6,4 +6,7 @@
 pub mod complaint_figures;
 pub mod indicators;
 pub mod redact;
+pub mod report;
 pub mod suppression;
+pub mod survey_figures;
+pub mod web;

@@ -120,6 +120,7 @@ pub fn all() -> Vec<RouteDef> {
     // The register before the case pages: `/klachten/register` is no case number.
     routes.extend(crate::complaints::register::routes());
     routes.extend(crate::complaints::staff::routes());
+    routes.extend(crate::monitor::web::routes());
     routes
 }
 

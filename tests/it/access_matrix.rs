@@ -128,6 +128,21 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         Only(&[Invoerder]),
     ),
     ("GET", "/static/voortgang.js", Anyone),
+    (
+        "GET",
+        "/rapportage",
+        Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
+    ),
+    (
+        "GET",
+        "/rapportage/open-data.csv",
+        Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
+    ),
+    (
+        "GET",
+        "/rapportage/open-data.json",
+        Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
+    ),
     ("GET", "/klacht", Anyone),
     ("POST", "/klacht", Anyone),
     ("GET", "/klacht/ontvangen", Anyone),

@@ -138,9 +138,14 @@ fn complaint_pages_have_no_axe_violations_in_any_language() {
         "/klachten/brieven".into(),
         "/klachten/register".into(),
         "/klachten/categorieen".into(),
+        format!(
+            "/rapportage?periode={}",
+            chrono::Datelike::year(&klankbord::surveys::today())
+        ),
         format!("/klachten/{id}"),
     ] {
-        b.goto(&format!("{}{path}?lang=nl", app.base));
+        let sep = if path.contains('?') { '&' } else { '?' };
+        b.goto(&format!("{}{path}{sep}lang=nl", app.base));
         for v in b.axe_violations(&axe) {
             report.push(format!("{path}: {v}"));
         }

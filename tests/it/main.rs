@@ -13,6 +13,7 @@ mod complaint_browser;
 mod complaints;
 mod database;
 mod mail;
+mod monitor;
 mod pages;
 mod paper;
 mod scale_out;

@@ -1,0 +1,805 @@
+//! The periodic council report as data: every figure it publishes, already suppressed, so the HTML
+//! page, the open data (CSV, JSON) and later the PDF all show the same numbers and none of them can
+//! show a small cell. Built from the raw data each time.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::complaint_figures::{self, CaseFacts};
+use super::indicators::{self, ScaleCounts};
+use super::suppression::{self, Shown};
+use super::survey_figures::{self, Count, Tally};
+use crate::complaints::workflow::State;
+use crate::db::schema::{
+    complaint_elements, complaint_followups, complaint_hearings, complaint_progress, complaints,
+};
+use crate::db::DbConnection;
+use crate::surveys::definition::{Definition, Dimension, ItemKind};
+
+/// A reporting period: a quarter or a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// As written: `2026-Q3` or `2026`.
+    pub label: String,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// A whole year (the register goes with it).
+    pub year: bool,
+}
+
+/// Reads `2026-Q3` or `2026`.
+pub fn parse_period(s: &str) -> Result<Period, String> {
+    let s = s.trim();
+    let bad =
+        || format!("'{s}' is geen periode; schrijf een jaar (2026) of een kwartaal (2026-Q3)");
+    let (year, quarter) = match s.split_once(['-', ' ']) {
+        Some((y, q)) => {
+            let q = q.trim_start_matches(['Q', 'q', 'K', 'k']);
+            (
+                y.parse::<i32>().map_err(|_| bad())?,
+                Some(q.parse::<u32>().map_err(|_| bad())?),
+            )
+        }
+        None => (s.parse::<i32>().map_err(|_| bad())?, None),
+    };
+    if !(2000..=2100).contains(&year) || quarter.is_some_and(|q| !(1..=4).contains(&q)) {
+        return Err(bad());
+    }
+    let (m1, m2) = match quarter {
+        Some(q) => (3 * q - 2, 3 * q),
+        None => (1, 12),
+    };
+    let from = NaiveDate::from_ymd_opt(year, m1, 1).ok_or_else(bad)?;
+    let next = if m2 == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, m2 + 1, 1)
+    }
+    .ok_or_else(bad)?;
+    Ok(Period {
+        label: match quarter {
+            Some(q) => format!("{year}-Q{q}"),
+            None => year.to_string(),
+        },
+        from,
+        to: next - chrono::Duration::days(1),
+        year: quarter.is_none(),
+    })
+}
+
+/// A published figure: its value when shown, the people it is based on, and how it is shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The value (a percentage, a count, a mean); `None` when hidden.
+    pub value: Option<f64>,
+    /// People behind it; `None` when hidden.
+    pub n: Option<u64>,
+    /// Published, indicative, or hidden.
+    pub shown: &'static str,
+}
+
+impl Cell {
+    fn new(value: f64, n: u64, shown: Shown) -> Cell {
+        let published = shown.published();
+        Cell {
+            value: published.then_some(value),
+            n: published.then_some(n),
+            shown: match shown {
+                Shown::Yes => "ja",
+                Shown::Indicative => "indicatief",
+                Shown::Hidden | Shown::HiddenSecondary => "verborgen",
+            },
+        }
+    }
+}
+
+/// One scale item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemFigure {
+    /// Item key.
+    pub key: String,
+    /// Question (Dutch).
+    pub text: String,
+    /// Dimension code.
+    pub dimension: String,
+    /// Positive share (top two), percent.
+    pub positive: Cell,
+    /// Neutral, percent.
+    pub neutral: Cell,
+    /// Negative, percent.
+    pub negative: Cell,
+    /// "Weet niet" share of everyone who answered, percent.
+    pub dont_know: Cell,
+    /// 95% interval of the positive share.
+    pub interval: Option<(f64, f64)>,
+    /// Change in the positive share against the previous wave, in points, when significant.
+    pub change: Option<f64>,
+}
+
+/// One dimension: the pooled positive share over its scale items.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionFigure {
+    /// Code.
+    pub dimension: String,
+    /// Pooled positive share.
+    pub positive: Cell,
+    /// Smallest n among its items.
+    pub nmin: Option<u64>,
+}
+
+/// A subgroup's pooled positive share on one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubgroupFigure {
+    /// What splits (background item key, `kanaal`, `taal`).
+    pub split: String,
+    /// The group's value code.
+    pub value: String,
+    /// Dimension code.
+    pub dimension: String,
+    /// Pooled positive share.
+    pub positive: Cell,
+    /// Difference with everyone else, in plain words, when significant.
+    pub difference: Option<String>,
+}
+
+/// The survey part.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveyPart {
+    /// Wave name.
+    pub wave: String,
+    /// Answer sets.
+    pub answered: u64,
+    /// Population (N).
+    pub population: u64,
+    /// Response rate, percent.
+    pub response_rate: Option<f64>,
+    /// Margin of error, points.
+    pub margin: Option<f64>,
+    /// The four dimensions.
+    pub dimensions: Vec<DimensionFigure>,
+    /// Every scale item.
+    pub items: Vec<ItemFigure>,
+    /// The grade.
+    pub grade_mean: Cell,
+    /// Share of 8 or more.
+    pub grade_eight_or_more: Cell,
+    /// Share below 6.
+    pub grade_below_six: Cell,
+    /// Subgroups.
+    pub subgroups: Vec<SubgroupFigure>,
+    /// The previous wave compared with, if any.
+    pub previous_wave: Option<String>,
+}
+
+/// The complaints part.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComplaintPart {
+    /// Funnel stages in order: (code, count).
+    pub funnel: Vec<(String, Cell)>,
+    /// Per channel.
+    pub by_channel: Vec<(String, Cell)>,
+    /// Per category.
+    pub by_category: Vec<(String, Cell)>,
+    /// Founded share of the judged decisions, percent.
+    pub founded: Cell,
+    /// Median days to decision.
+    pub median_days: Option<f64>,
+    /// 90th percentile of days to decision.
+    pub p90_days: Option<i64>,
+    /// Share decided within the legal deadline, percent.
+    pub in_time: Cell,
+    /// Decisions postponed.
+    pub postponed: Cell,
+    /// Signals via council members: passed on, told what happened.
+    pub council: (Cell, Cell),
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// The period.
+    pub period: Period,
+    /// Made on.
+    pub made_on: NaiveDate,
+    /// Provisional while the period has not ended.
+    pub provisional: bool,
+    /// The suppression threshold.
+    pub k: u64,
+    /// The survey, when a wave ran in the period.
+    pub survey: Option<SurveyPart>,
+    /// Complaints received in the period.
+    pub complaints: ComplaintPart,
+    /// The summary in plain words.
+    pub summary: Vec<String>,
+}
+
+/// The dimensions in report order.
+pub const DIMENSIONS: [Dimension; 4] = [
+    Dimension::Bereikbaarheid,
+    Dimension::Bejegening,
+    Dimension::Dienstverlening,
+    Dimension::Effectiviteit,
+];
+
+/// Code of a dimension.
+pub fn dimension_code(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Bereikbaarheid => "bereikbaarheid",
+        Dimension::Bejegening => "bejegening",
+        Dimension::Dienstverlening => "dienstverlening",
+        Dimension::Effectiviteit => "effectiviteit",
+        Dimension::Achtergrond => "achtergrond",
+    }
+}
+
+/// Pooled scale counts of a dimension in a tally.
+fn pooled(def: &Definition, t: &Tally, d: Dimension) -> ScaleCounts {
+    let mut c = ScaleCounts::default();
+    for item in def.items().filter(|i| i.dimension == d) {
+        if let Some(Count::Scale(s)) = t.items.get(&item.key) {
+            c.merge(s);
+        }
+    }
+    c
+}
+
+fn positive_of(c: &ScaleCounts) -> (u64, u64) {
+    (c.points[3] + c.points[4], c.base())
+}
+
+/// The survey part from a wave's counts (and the previous wave's, for the change).
+pub fn survey_part(
+    def: &Definition,
+    wave: &str,
+    population: u64,
+    f: &survey_figures::WaveFigures,
+    previous: Option<(&str, &survey_figures::WaveFigures)>,
+    k: u64,
+) -> SurveyPart {
+    let mut items = vec![];
+    for item in def
+        .items()
+        .filter(|i| matches!(i.kind, ItemKind::Scale { .. }))
+    {
+        let Some(Count::Scale(c)) = f.all.items.get(&item.key) else {
+            continue;
+        };
+        let Some(s) = indicators::scale_shares(c) else {
+            continue;
+        };
+        let shown = suppression::primary(s.n, k);
+        let change = previous.and_then(|(_, p)| match p.all.items.get(&item.key) {
+            Some(Count::Scale(pc)) => {
+                let (k1, n1) = positive_of(c);
+                let (k2, n2) = positive_of(pc);
+                indicators::two_proportions(k1, n1, k2, n2)
+                    .filter(|d| d.significant() && n2 >= k)
+                    .map(|d| d.points)
+            }
+            _ => None,
+        });
+        items.push(ItemFigure {
+            key: item.key.clone(),
+            text: crate::surveys::answers::text_in(&item.text, crate::web::i18n::Lang::Nl)
+                .to_string(),
+            dimension: dimension_code(item.dimension).into(),
+            positive: Cell::new(s.positive, s.n, shown),
+            neutral: Cell::new(s.neutral, s.n, shown),
+            negative: Cell::new(s.negative, s.n, shown),
+            dont_know: Cell::new(
+                s.dont_know,
+                c.answered(),
+                suppression::primary(c.answered(), k),
+            ),
+            interval: shown.published().then_some(s.positive_interval),
+            change: if shown.published() { change } else { None },
+        });
+    }
+    let dimensions = DIMENSIONS
+        .iter()
+        .map(|d| {
+            let c = pooled(def, &f.all, *d);
+            let (pos, n) = positive_of(&c);
+            let ns: Vec<u64> = items
+                .iter()
+                .filter(|i| i.dimension == dimension_code(*d))
+                .filter_map(|i| i.positive.n)
+                .collect();
+            DimensionFigure {
+                dimension: dimension_code(*d).into(),
+                positive: Cell::new(
+                    if n > 0 {
+                        100.0 * pos as f64 / n as f64
+                    } else {
+                        0.0
+                    },
+                    n,
+                    if n == 0 {
+                        Shown::Hidden
+                    } else {
+                        suppression::primary(indicators::nmin(&ns).unwrap_or(0).max(1), k)
+                    },
+                ),
+                nmin: indicators::nmin(&ns),
+            }
+        })
+        .collect();
+    // The grade.
+    let grade = def
+        .items()
+        .find(|i| i.kind == ItemKind::Grade)
+        .and_then(|i| match f.all.items.get(&i.key) {
+            Some(Count::Grade(g)) => indicators::grades(*g),
+            _ => None,
+        });
+    let (grade_mean, grade_eight_or_more, grade_below_six) = match &grade {
+        Some(g) => {
+            let s = suppression::primary(g.n, k);
+            (
+                Cell::new(g.mean, g.n, s),
+                Cell::new(g.eight_or_more, g.n, s),
+                Cell::new(g.below_six, g.n, s),
+            )
+        }
+        None => {
+            let hidden = || Cell::new(0.0, 0, Shown::Hidden);
+            (hidden(), hidden(), hidden())
+        }
+    };
+    // Subgroups: per split, the groups' sizes are suppressed together (their total is published).
+    let mut subgroups = vec![];
+    let mut splits: BTreeMap<&str, Vec<(&str, &Tally)>> = BTreeMap::new();
+    for ((split, value), t) in &f.groups {
+        splits
+            .entry(split.as_str())
+            .or_default()
+            .push((value.as_str(), t));
+    }
+    for (split, groups) in splits {
+        let sizes: Vec<u64> = groups.iter().map(|(_, t)| t.sets).collect();
+        let (_, shown) = suppression::partition(Some(sizes.iter().sum()), &sizes, k);
+        for ((value, t), s) in groups.iter().zip(shown) {
+            for d in DIMENSIONS {
+                let c = pooled(def, t, d);
+                let (pos, n) = positive_of(&c);
+                if n == 0 {
+                    continue;
+                }
+                let all = pooled(def, &f.all, d);
+                let (apos, an) = positive_of(&all);
+                let difference = if s.published() {
+                    indicators::two_proportions(pos, n, apos - pos, an - n).and_then(|diff| {
+                        indicators::difference_text(
+                            dimension_code(d),
+                            &format!("Mensen met {split} = {value}"),
+                            "de anderen",
+                            &diff,
+                        )
+                    })
+                } else {
+                    None
+                };
+                subgroups.push(SubgroupFigure {
+                    split: split.to_string(),
+                    value: value.to_string(),
+                    dimension: dimension_code(d).into(),
+                    positive: Cell::new(100.0 * pos as f64 / n as f64, t.sets, s),
+                    difference,
+                });
+            }
+        }
+    }
+    let answered = f.all.sets;
+    SurveyPart {
+        wave: wave.to_string(),
+        answered,
+        population,
+        response_rate: crate::surveys::stats::response_rate(answered, population),
+        margin: indicators::margin(answered, population),
+        dimensions,
+        items,
+        grade_mean,
+        grade_eight_or_more,
+        grade_below_six,
+        subgroups,
+        previous_wave: previous.map(|(name, _)| name.to_string()),
+    }
+}
+
+/// A complaint's category: (case number, category name).
+pub type CategoryLink = (i64, String);
+
+/// The facts of every complaint received in the period.
+pub fn complaint_facts(
+    conn: &mut DbConnection,
+    p: &Period,
+) -> QueryResult<(Vec<CaseFacts>, Vec<CategoryLink>)> {
+    type Row = (
+        i64,
+        NaiveDate,
+        String,
+        String,
+        bool,
+        Option<String>,
+        NaiveDate,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+        i32,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+    );
+    let rows: Vec<Row> = complaints::table
+        .inner_join(complaint_progress::table)
+        .filter(complaints::received_on.between(p.from, p.to))
+        .order(complaints::id)
+        .select((
+            complaints::id,
+            complaints::received_on,
+            complaints::channel,
+            complaints::state,
+            complaints::anonymous,
+            complaints::via_person,
+            complaints::deadline_on,
+            complaint_progress::mediation_target,
+            complaint_progress::decided_on,
+            complaint_progress::closed_on,
+            complaint_progress::postponement_weeks,
+            complaint_progress::ombudsman_on,
+            complaint_progress::council_feedback_on,
+        ))
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let mut judged: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    let mut heard: std::collections::BTreeSet<i64> = Default::default();
+    let mut followed: BTreeMap<i64, u32> = BTreeMap::new();
+    let mut categories: Vec<(i64, String)> = vec![];
+    for chunk in ids.chunks(500) {
+        for (id, j) in complaint_elements::table
+            .filter(complaint_elements::complaint_id.eq_any(chunk))
+            .select((
+                complaint_elements::complaint_id,
+                complaint_elements::judgement,
+            ))
+            .load::<(i64, Option<String>)>(conn)?
+        {
+            if let Some(j) = j {
+                judged.entry(id).or_default().push(j);
+            }
+        }
+        heard.extend(
+            complaint_hearings::table
+                .filter(complaint_hearings::complaint_id.eq_any(chunk))
+                .filter(complaint_hearings::held.eq(true))
+                .select(complaint_hearings::complaint_id)
+                .load::<i64>(conn)?,
+        );
+        for id in complaint_followups::table
+            .filter(complaint_followups::complaint_id.eq_any(chunk))
+            .select(complaint_followups::complaint_id)
+            .load::<i64>(conn)?
+        {
+            *followed.entry(id).or_default() += 1;
+        }
+        categories.extend(
+            crate::db::schema::complaint_category_links::table
+                .inner_join(crate::db::schema::complaint_categories::table)
+                .filter(crate::db::schema::complaint_category_links::complaint_id.eq_any(chunk))
+                .select((
+                    crate::db::schema::complaint_category_links::complaint_id,
+                    crate::db::schema::complaint_categories::name,
+                ))
+                .load::<(i64, String)>(conn)?,
+        );
+    }
+    let facts = rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                received,
+                channel,
+                state,
+                anonymous,
+                via,
+                deadline,
+                mediation,
+                decided,
+                closed,
+                postponed,
+                ombudsman,
+                feedback,
+            )| {
+                let st = State::from_code(&state).unwrap_or(State::Received);
+                CaseFacts {
+                    channel,
+                    received,
+                    anonymous,
+                    mediated: mediation.is_some(),
+                    resolved_informally: st == State::ResolvedInformally
+                        || (st == State::Closed && mediation.is_some() && decided.is_none()),
+                    withdrawn: st == State::Withdrawn,
+                    heard: heard.contains(&id),
+                    decided,
+                    judgement: judged
+                        .get(&id)
+                        .map(|js| crate::complaints::register::overall(js).to_string()),
+                    finished: decided.or(if st.is_final() { closed } else { None }),
+                    deadline,
+                    postponed: postponed > 0,
+                    followups: followed.get(&id).copied().unwrap_or(0),
+                    ombudsman: ombudsman.is_some(),
+                    via_council: via.is_some(),
+                    council_feedback: feedback.is_some(),
+                }
+            },
+        )
+        .collect();
+    Ok((facts, categories))
+}
+
+/// The complaints part from the facts, suppressed.
+pub fn complaint_part(facts: &[CaseFacts], categories: &[(i64, String)], k: u64) -> ComplaintPart {
+    let f = complaint_figures::funnel(facts);
+    let count = |n: u64| Cell::new(n as f64, n, suppression::primary(n, k));
+    let funnel = vec![
+        ("ontvangen".to_string(), count(f.received)),
+        ("bemiddeld".into(), count(f.mediated)),
+        ("informeel_opgelost".into(), count(f.resolved_informally)),
+        ("ingetrokken".into(), count(f.withdrawn)),
+        ("gehoord".into(), count(f.heard)),
+        ("besloten".into(), count(f.decided)),
+        ("opgevolgd".into(), count(f.acted_on)),
+        ("ombudsman".into(), count(f.ombudsman)),
+    ];
+    let breakdown = |keys: Vec<String>| -> Vec<(String, Cell)> {
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        for key in keys {
+            *counts.entry(key).or_default() += 1;
+        }
+        let sizes: Vec<u64> = counts.values().copied().collect();
+        let (_, shown) = suppression::partition(Some(sizes.iter().sum()), &sizes, k);
+        counts
+            .into_iter()
+            .zip(shown)
+            .map(|((key, n), s)| (key, Cell::new(n as f64, n, s)))
+            .collect()
+    };
+    let by_channel = breakdown(facts.iter().map(|c| c.channel.clone()).collect());
+    let by_category = breakdown(categories.iter().map(|(_, n)| n.clone()).collect());
+    let (founded, judged) = complaint_figures::founded(facts);
+    let t = complaint_figures::timeliness(facts);
+    let share = |part: u64, whole: u64| {
+        Cell::new(
+            if whole > 0 {
+                100.0 * part as f64 / whole as f64
+            } else {
+                0.0
+            },
+            whole,
+            if whole == 0 {
+                Shown::Hidden
+            } else {
+                suppression::primary(whole, k)
+            },
+        )
+    };
+    let (via, _, told) = complaint_figures::council_signals(facts);
+    let timing_shown = suppression::primary(t.decided, k).published();
+    ComplaintPart {
+        funnel,
+        by_channel,
+        by_category,
+        founded: share(founded, judged),
+        median_days: if timing_shown { t.median_days } else { None },
+        p90_days: if timing_shown { t.p90_days } else { None },
+        in_time: share(t.in_time, t.decided),
+        postponed: count(t.postponed),
+        council: (count(via), count(told)),
+    }
+}
+
+/// The summary in plain words, drawn from the published figures only.
+pub fn summary(r: &Report) -> Vec<String> {
+    let mut out = vec![];
+    let pct = |c: &Cell| c.value.map(|v| format!("{v:.0}%"));
+    if let Some(s) = &r.survey {
+        out.push(format!(
+            "{} mensen vulden de vragenlijst in ({}). De foutmarge is {}.",
+            s.answered,
+            s.response_rate
+                .map(|x| format!("{x:.0}% van wie een uitnodiging kreeg"))
+                .unwrap_or_else(|| "respons onbekend".into()),
+            s.margin
+                .map(|m| format!("{m:.1} procentpunt").replace('.', ","))
+                .unwrap_or_else(|| "niet te bepalen".into())
+        ));
+        if let Some(b) = s
+            .dimensions
+            .iter()
+            .find(|d| d.dimension == "bejegening")
+            .and_then(|d| pct(&d.positive))
+        {
+            out.push(format!(
+                "{b} is positief over de bejegening door medewerkers."
+            ));
+        }
+        if let (Some(m), Some(low)) = (s.grade_mean.value, pct(&s.grade_below_six)) {
+            out.push(format!(
+                "Het gemiddelde rapportcijfer is {}; {low} gaf een onvoldoende.",
+                format!("{m:.1}").replace('.', ",")
+            ));
+        }
+        if let Some(worst) = s
+            .items
+            .iter()
+            .filter(|i| i.negative.value.is_some())
+            .max_by(|a, b| {
+                a.negative
+                    .value
+                    .partial_cmp(&b.negative.value)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+        {
+            out.push(format!(
+                "Het minst positief zijn mensen over: \u{201c}{}\u{201d} ({:.0}% negatief).",
+                worst.text,
+                worst.negative.value.unwrap_or(0.0)
+            ));
+        }
+        for d in s
+            .subgroups
+            .iter()
+            .filter_map(|g| g.difference.clone())
+            .take(3)
+        {
+            out.push(d);
+        }
+    }
+    let c = &r.complaints;
+    if let Some(n) = c.funnel.first().and_then(|(_, cell)| cell.n) {
+        out.push(format!(
+            "In deze periode kwamen {n} klachten en meldingen binnen."
+        ));
+    } else {
+        out.push(
+            "In deze periode kwamen minder dan 5 klachten binnen; daarom staan er geen aantallen."
+                .into(),
+        );
+    }
+    if let Some(t) = pct(&c.in_time) {
+        out.push(format!(
+            "{t} van de beslissingen op een klacht viel binnen de wettelijke termijn."
+        ));
+    }
+    if let Some(f) = pct(&c.founded) {
+        out.push(format!(
+            "{f} van de beoordeelde klachten was (deels) gegrond."
+        ));
+    }
+    out
+}
+
+/// Builds the report for `period` with threshold `k`.
+pub fn build(
+    conn: &mut DbConnection,
+    period: &Period,
+    k: u64,
+    today: NaiveDate,
+) -> QueryResult<Report> {
+    // The survey: the latest wave that ran in the period, compared with the wave before it.
+    let waves: Vec<crate::surveys::waves::Wave> = crate::surveys::waves::list_waves(conn)?
+        .into_iter()
+        .filter(|w| w.closes_on >= period.from && w.opens_on <= period.to)
+        .collect();
+    let survey = match waves.iter().max_by_key(|w| (w.closes_on, w.id)) {
+        Some(w) => {
+            let def = crate::surveys::respond::definition(conn, w.version_id)
+                .map_err(|_| diesel::result::Error::NotFound)?;
+            let figures = survey_figures::compute(conn, w.id, &def)?;
+            let all = crate::surveys::waves::list_waves(conn)?;
+            let prev = all
+                .iter()
+                .filter(|p| p.closes_on < w.opens_on && p.questionnaire_key == w.questionnaire_key)
+                .max_by_key(|p| (p.closes_on, p.id));
+            let prev_figures = match prev {
+                Some(p) => Some((p.name.clone(), survey_figures::compute(conn, p.id, &def)?)),
+                None => None,
+            };
+            Some(survey_part(
+                &def,
+                &w.name,
+                w.population.max(0) as u64,
+                &figures,
+                prev_figures.as_ref().map(|(n, f)| (n.as_str(), f)),
+                k,
+            ))
+        }
+        None => None,
+    };
+    let (facts, categories) = complaint_facts(conn, period)?;
+    let complaints = complaint_part(&facts, &categories, k);
+    let mut report = Report {
+        period: period.clone(),
+        made_on: today,
+        provisional: today <= period.to,
+        k,
+        survey,
+        complaints,
+        summary: vec![],
+    };
+    report.summary = summary(&report);
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        let q = parse_period("2026-Q3").unwrap();
+        assert_eq!(
+            (q.from, q.to, q.year),
+            (
+                NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+                false
+            )
+        );
+        let y = parse_period("2026").unwrap();
+        assert_eq!(
+            (y.from, y.to, y.year),
+            (
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+                true
+            )
+        );
+        assert_eq!(
+            parse_period("2026-q4").unwrap().to,
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
+        assert!(parse_period("2026-Q5").is_err());
+        assert!(parse_period("vorig jaar").unwrap_err().contains("2026-Q3"));
+    }
+
+    #[test]
+    fn complaint_figures_are_suppressed_with_their_total() {
+        let d = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        let case = |channel: &str| CaseFacts {
+            channel: channel.into(),
+            received: d,
+            deadline: d,
+            ..Default::default()
+        };
+        let mut facts: Vec<CaseFacts> = (0..20).map(|_| case("web")).collect();
+        facts.extend((0..2).map(|_| case("raadslid")));
+        facts.extend((0..8).map(|_| case("brief")));
+        let part = complaint_part(&facts, &[], 5);
+        let shown: Vec<(&str, &str)> = part
+            .by_channel
+            .iter()
+            .map(|(c, cell)| (c.as_str(), cell.shown))
+            .collect();
+        // raadslid (2) hidden, and brief (8) with it, so 2 cannot be had from 30 - 20 - 8.
+        assert_eq!(
+            shown,
+            [
+                ("brief", "verborgen"),
+                ("raadslid", "verborgen"),
+                ("web", "indicatief")
+            ]
+        );
+        assert_eq!(part.funnel[0].1.n, Some(30));
+        assert!(part
+            .by_channel
+            .iter()
+            .all(|(_, c)| c.shown != "verborgen" || c.value.is_none() && c.n.is_none()));
+    }
+}

@@ -1,0 +1,158 @@
+//! The council report on both databases: figures computed from real answers and complaints, small
+//! groups hidden with a second figure where a total would give them away, the same in the page and
+//! the open data, and only for the roles that may read reports.
+
+use klankbord::accounts::model::Role;
+use klankbord::surveys::respond::{self, Meta};
+
+use crate::both_backends;
+use crate::surveys::wave;
+
+both_backends!(
+    the_council_report_shows_only_figures_that_cannot_point_at_anyone,
+    |app| {
+        use chrono::Datelike;
+        let w = wave(&app, -20, -1, &["web", "phone"]);
+        let today = klankbord::surveys::today();
+        // 40 answer sets: 30 without terugvordering (positive), 10 with (negative); 2 by phone.
+        let mut conn = app.conn();
+        for i in 0..40 {
+            let negative = i < 10;
+            let json = format!(
+                r#"{{"cp_luistert":{},"cp_vriendelijk":{},"brief_toon":{},"bereikbaar":{},"cp_behulpzaam":{},"cijfer":{},"terugvordering":"{}"}}"#,
+                if negative { 2 } else { 5 },
+                if negative { 1 } else { 4 },
+                if i % 5 == 0 {
+                    "\"nvt\"".to_string()
+                } else {
+                    "4".to_string()
+                },
+                if negative { 3 } else { 4 },
+                4,
+                if negative { 5 } else { 8 },
+                if negative { "ja" } else { "nee" },
+            );
+            let meta = Meta {
+                channel: if i >= 38 {
+                    "phone".into()
+                } else {
+                    "web".into()
+                },
+                helper: None,
+                language: "nl".into(),
+            };
+            respond::insert_json(&mut conn, &w, &json, &meta, today).unwrap();
+        }
+        drop(conn);
+        // Complaints this year: 9 on the web, 3 by letter.
+        let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
+        let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
+        for i in 0..12 {
+            let new = klankbord::complaints::store::NewComplaint {
+                received_on: today,
+                channel: if i < 9 { "web".into() } else { "brief".into() },
+                language: "nl".into(),
+                email: Some(format!("k{i}@voorbeeld.nl")),
+                description: "Niet teruggebeld.".into(),
+                ..Default::default()
+            };
+            klankbord::complaints::store::register(&mut app.conn(), &setup.env(), &new, None)
+                .unwrap();
+        }
+        let (council, _) = app.logged_in("rapport.raadslid", &[Role::Raadslid]);
+        let year = today.year();
+        let page = council.get(&format!("/rapportage?periode={year}&lang=nl"));
+        assert_eq!(page.status, 200, "{}", page.body);
+        let text = page.texts("article.report").join(" ");
+        assert!(
+            text.contains("40 ingevulde vragenlijsten van 1200"),
+            "{text}"
+        );
+        // Bejegening: cp_luistert, cp_vriendelijk, brief_toon pooled: positives 30 + 30 + 32 of 40 + 40 + 32.
+        let dims = page.texts("#dimensies tbody tr");
+        let bejegening = dims.iter().find(|r| r.starts_with("Bejegening")).unwrap();
+        assert!(
+            bejegening.contains(&format!("{:.0}%", 100.0 * 92.0 / 112.0)),
+            "{bejegening}"
+        );
+        // Weet niet left out of brief_toon's base and reported as 20%.
+        let brief = page
+            .texts("#vragen tbody tr")
+            .into_iter()
+            .find(|r| r.contains("brieven"))
+            .unwrap();
+        assert!(brief.contains("32") && brief.contains("20%"), "{brief}");
+        // The difference between people with and without terugvordering is significant and said.
+        assert!(
+            text.contains("terugvordering = nee zijn vaker positief"),
+            "{text}"
+        );
+        // Two phone answers are hidden, and the web group with them (the total would give them away).
+        let groups = page.texts("#groepen tbody tr");
+        let phone = groups
+            .iter()
+            .find(|g| g.contains("phone"))
+            .unwrap_or_else(|| panic!("{groups:?}"));
+        let web = groups.iter().find(|g| g.contains("web")).unwrap();
+        assert!(
+            phone.ends_with("––") || phone.matches('–').count() == 2,
+            "{phone}"
+        );
+        assert!(web.matches('–').count() == 2, "{web}");
+        // Complaints: 12 in, the 3 letters hidden and the 9 web ones with them.
+        let funnel = page.texts("#klachten table:first-of-type tbody tr");
+        assert!(funnel[0].starts_with("Binnengekomen12"), "{funnel:?}");
+        let channels: Vec<String> = page
+            .texts("#klachten table")
+            .into_iter()
+            .filter(|t| t.contains("per kanaal"))
+            .collect();
+        assert!(
+            channels[0].contains("brief")
+                && !channels[0].contains(" 3")
+                && !channels[0].contains(" 9"),
+            "{channels:?}"
+        );
+        // Open data: the same figures; nothing published on fewer than 5 people.
+        let csv = council.get(&format!("/rapportage/open-data.csv?periode={year}"));
+        assert_eq!(csv.status, 200);
+        let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+        let mut rows = 0;
+        for rec in reader.records() {
+            let rec = rec.unwrap();
+            rows += 1;
+            let (value, n, shown) = (&rec[4], &rec[5], &rec[6]);
+            if shown == "verborgen" {
+                assert!(value.is_empty() && n.is_empty(), "{rec:?}");
+            } else if let Ok(n) = n.parse::<u64>() {
+                assert!(n == 0 || n >= 5, "{rec:?}");
+            }
+        }
+        assert!(rows > 50);
+        assert!(
+            csv.body.contains("kanaal=phone,,,verborgen"),
+            "{}",
+            csv.body
+        );
+        let json: serde_json::Value = serde_json::from_str(
+            &council
+                .get(&format!("/rapportage/open-data.json?periode={year}"))
+                .body,
+        )
+        .unwrap();
+        assert_eq!(json["survey"]["answered"], 40);
+        assert_eq!(json["k"], 5);
+        // A council member sees no single case and no answers.
+        assert_eq!(council.get("/klachten").status, 403);
+        assert_eq!(
+            council
+                .get(&format!("/onderzoek/rondes/{}/antwoorden.csv", w.id))
+                .status,
+            403
+        );
+        // A period that is not one is explained.
+        let bad = council.get("/rapportage?periode=vorig-jaar&lang=nl");
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("2026-Q3"));
+    }
+);
