@@ -46,6 +46,8 @@ pub enum Command {
     Wave(WaveCommand),
     /// Print the legal deadline for deciding on a complaint (Awb 9:11 with the Algemene termijnenwet).
     Deadline(DeadlineArgs),
+    /// Write the council report of a quarter or a year (HTML page, or every figure as CSV or JSON).
+    Report(ReportArgs),
     /// Import scanned paper questionnaires, and the column mapping for the OMR software.
     #[command(subcommand)]
     Import(ImportCommand),
@@ -550,6 +552,64 @@ pub fn run_mail(config: &Config, cmd: MailCommand) -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A page to read, print or publish.
+    Html,
+    /// Every published figure, one per line (open data).
+    Csv,
+    /// The whole report as data (open data).
+    Json,
+}
+
+/// Options for `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A quarter (2026-Q3) or a year (2026).
+    #[arg(long)]
+    pub period: String,
+    /// What to write.
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: ReportFormat,
+    /// Where to write it.
+    #[arg(short = 'o', long = "out", value_name = "PATH")]
+    pub out: PathBuf,
+}
+
+/// Runs `report`.
+pub fn run_report(config: &Config, args: ReportArgs) -> anyhow::Result<()> {
+    use crate::monitor::{report, suppression, web};
+    let period = report::parse_period(&args.period).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut conn = config.database_url.connect().map_err(|e| {
+        anyhow::anyhow!("Kan de database niet openen: {e}. Controleer DATABASE_URL.")
+    })?;
+    let r = report::build(
+        &mut conn,
+        &period,
+        suppression::DEFAULT_K,
+        crate::surveys::today(),
+    )?;
+    let bytes = match args.format {
+        ReportFormat::Html => web::standalone_html(&r, &config.municipality).into_bytes(),
+        ReportFormat::Csv => web::open_data_csv(&r),
+        ReportFormat::Json => serde_json::to_vec_pretty(&r)?,
+    };
+    std::fs::write(&args.out, bytes)
+        .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", args.out.display()))?;
+    println!(
+        "Rapportage {} geschreven naar {}{}.",
+        period.label,
+        args.out.display(),
+        if r.provisional {
+            " (voorlopig: de periode is nog niet voorbij)"
+        } else {
+            ""
+        }
+    );
     Ok(())
 }
 

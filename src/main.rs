@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Command::Migrate => cli::run_migrate(&config),
         Command::User(u) => cli::run_user(&config, u),
         Command::Deadline(d) => cli::run_deadline(&config, d),
+        Command::Report(r) => cli::run_report(&config, r),
         Command::Mail(m) => cli::run_mail(&config, m),
         Command::Wave(w) => cli::run_wave(&config, w),
         Command::Import(i) => match cli::run_import(&config, i) {

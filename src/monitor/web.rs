@@ -398,3 +398,33 @@ async fn open_json(
     let r = build(&state, period).await?;
     Ok(HttpResponse::Ok().json(&r))
 }
+
+/// The report as a file of its own: one HTML document with its styles inside, to read, print or
+/// put on the municipality's website.
+pub fn standalone_html(r: &Report, municipality: &str) -> String {
+    let title = format!("Rapportage bejegening {} – {municipality}", r.period.label);
+    html! {
+        (maud::DOCTYPE)
+        html lang="nl" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(STANDALONE_CSS)) }
+            }
+            body {
+                main {
+                    h1 { (title) }
+                    (report_markup(r))
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// Styles of the standalone report: readable type, tables with lines, print on A4.
+const STANDALONE_CSS: &str = "body{font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;margin:0 auto;max-width:60rem;padding:1rem}\
+table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}\
+caption{text-align:left;font-weight:bold}h2{margin-top:2rem;border-top:2px solid #01689b;padding-top:.5rem}figure{margin:1rem 0}\
+@page{size:A4;margin:18mm}@media print{body{font-size:11pt}section{break-inside:avoid-page}}";

@@ -409,3 +409,70 @@ fn survey_check_reports_every_problem_with_file_and_line() {
         "{err}"
     );
 }
+
+#[test]
+fn report_writes_the_council_report_as_html_csv_and_json() {
+    use chrono::Datelike;
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("k.db").display());
+    let url = klankbord::db::DatabaseUrl::parse(&db).unwrap();
+    let pool = klankbord::db::connect_and_migrate(&url, 1).unwrap();
+    let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
+    let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
+    let today = klankbord::surveys::today();
+    for i in 0..7 {
+        let new = klankbord::complaints::store::NewComplaint {
+            received_on: today,
+            channel: "web".into(),
+            language: "nl".into(),
+            email: Some(format!("k{i}@voorbeeld.nl")),
+            description: "Niet teruggebeld.".into(),
+            ..Default::default()
+        };
+        klankbord::complaints::store::register(&mut pool.get().unwrap(), &setup.env(), &new, None)
+            .unwrap();
+    }
+    drop(pool);
+    let year = today.year().to_string();
+    for (format, file) in [("html", "r.html"), ("csv", "r.csv"), ("json", "r.json")] {
+        let out = klankbord()
+            .args(["report", "--period", &year, "--format", format, "-o"])
+            .arg(dir.path().join(file))
+            .env("DATABASE_URL", &db)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(&format!("Rapportage {year} geschreven"))
+        );
+    }
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"nl\">"));
+    for section in ["samenvatting", "klachten", "methode"] {
+        assert!(html.contains(&format!("id=\"{section}\"")), "{section}");
+    }
+    assert!(html.contains("In deze periode kwamen 7 klachten en meldingen binnen."));
+    let csv = std::fs::read_to_string(dir.path().join("r.csv")).unwrap();
+    assert!(
+        csv.contains(&format!(
+            "{year},klachten,trechter,ontvangen,7.0,7,indicatief"
+        )),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(json["period"]["label"], year.as_str());
+    // A period that is not one: the message says how to write it.
+    let out = klankbord()
+        .args(["report", "--period", "2026-Q5", "-o"])
+        .arg(dir.path().join("x.html"))
+        .env("DATABASE_URL", &db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2026-Q3"));
+}
