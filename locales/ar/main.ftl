@@ -190,10 +190,10 @@ mail-test-invalid = أدخلوا عنوان بريد إلكتروني صحيحً
 notice-mail-queued = الرسالة التجريبية جاهزة وسيتم إرسالها خلال دقيقة.
 
 # The council report
-report-title = Rapportage
-report-title-period = Rapportage { $period }
-report-period = Periode
-report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
-report-show = Tonen
-report-open-csv = Alle cijfers als CSV (open data)
-report-open-json = Alle cijfers als JSON (open data)
+report-title = التقرير
+report-title-period = التقرير { $period }
+report-period = الفترة
+report-period-hint = ربع سنة، مثل 2026-Q3، أو سنة، مثل 2026.
+report-show = عرض
+report-open-csv = جميع الأرقام بصيغة CSV (بيانات مفتوحة)
+report-open-json = جميع الأرقام بصيغة JSON (بيانات مفتوحة)

@@ -190,10 +190,10 @@ mail-test-invalid = Enter a valid email address, for example name@example.com.
 notice-mail-queued = The test message is ready and will be sent within a minute.
 
 # The council report
-report-title = Rapportage
-report-title-period = Rapportage { $period }
-report-period = Periode
-report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
-report-show = Tonen
-report-open-csv = Alle cijfers als CSV (open data)
-report-open-json = Alle cijfers als JSON (open data)
+report-title = Report
+report-title-period = Report { $period }
+report-period = Period
+report-period-hint = A quarter, such as 2026-Q3, or a year, such as 2026.
+report-show = Show
+report-open-csv = All figures as CSV (open data)
+report-open-json = All figures as JSON (open data)

@@ -190,10 +190,10 @@ mail-test-invalid = Prosimy wpisać prawidłowy adres e-mail, na przykład nazwa
 notice-mail-queued = Wiadomość testowa jest gotowa i zostanie wysłana w ciągu minuty.
 
 # The council report
-report-title = Rapportage
-report-title-period = Rapportage { $period }
-report-period = Periode
-report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
-report-show = Tonen
-report-open-csv = Alle cijfers als CSV (open data)
-report-open-json = Alle cijfers als JSON (open data)
+report-title = Raport
+report-title-period = Raport za { $period }
+report-period = Okres
+report-period-hint = Kwartał, na przykład 2026-Q3, albo rok, na przykład 2026.
+report-show = Pokaż
+report-open-csv = Wszystkie liczby jako CSV (otwarte dane)
+report-open-json = Wszystkie liczby jako JSON (otwarte dane)

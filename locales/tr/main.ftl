@@ -190,10 +190,10 @@ mail-test-invalid = Geçerli bir e-posta adresi girin, örneğin isim@example.co
 notice-mail-queued = Test mesajı hazır ve bir dakika içinde gönderilecek.
 
 # The council report
-report-title = Rapportage
-report-title-period = Rapportage { $period }
-report-period = Periode
-report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
-report-show = Tonen
-report-open-csv = Alle cijfers als CSV (open data)
-report-open-json = Alle cijfers als JSON (open data)
+report-title = Rapor
+report-title-period = { $period } raporu
+report-period = Dönem
+report-period-hint = Üç aylık bir dönem, örneğin 2026-Q3, veya bir yıl, örneğin 2026.
+report-show = Göster
+report-open-csv = Tüm sayılar CSV olarak (açık veri)
+report-open-json = Tüm sayılar JSON olarak (açık veri)

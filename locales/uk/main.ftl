@@ -190,10 +190,10 @@ mail-test-invalid = Введіть правильну адресу електр�
 notice-mail-queued = Тестове повідомлення готове, його буде надіслано протягом хвилини.
 
 # The council report
-report-title = Rapportage
-report-title-period = Rapportage { $period }
-report-period = Periode
-report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
-report-show = Tonen
-report-open-csv = Alle cijfers als CSV (open data)
-report-open-json = Alle cijfers als JSON (open data)
+report-title = Звіт
+report-title-period = Звіт за { $period }
+report-period = Період
+report-period-hint = Квартал, наприклад 2026-Q3, або рік, наприклад 2026.
+report-show = Показати
+report-open-csv = Усі цифри у форматі CSV (відкриті дані)
+report-open-json = Усі цифри у форматі JSON (відкриті дані)

@@ -5,6 +5,7 @@
 
 pub mod complaint_figures;
 pub mod indicators;
+pub mod norms;
 pub mod redact;
 pub mod report;
 pub mod suppression;

@@ -174,6 +174,23 @@ pub struct SurveyPart {
     pub subgroups: Vec<SubgroupFigure>,
     /// The previous wave compared with, if any.
     pub previous_wave: Option<String>,
+    /// The norm table.
+    pub norms: Vec<NormFigure>,
+}
+
+/// One norm with its verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NormFigure {
+    /// What the norm says.
+    pub name: String,
+    /// Items it rests on.
+    pub items: Vec<String>,
+    /// Pooled positive share of those items.
+    pub positive: Cell,
+    /// Thresholds: voldaan, gedeeltelijk.
+    pub thresholds: (f64, f64),
+    /// The verdict.
+    pub verdict: super::norms::Verdict,
 }
 
 /// The complaints part.
@@ -216,6 +233,41 @@ pub struct Report {
     pub complaints: ComplaintPart,
     /// The summary in plain words.
     pub summary: Vec<String>,
+    /// What was done with earlier findings: follow-up actions of complaints decided in the period
+    /// (cleaned of names and contact details).
+    pub followups: Vec<FollowUp>,
+    /// The Awb 9:12a register of written complaints, with the yearly report.
+    pub register: Vec<RegisterLine>,
+}
+
+/// A follow-up action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUp {
+    /// What is done (redacted).
+    pub action: String,
+    /// Who does it (redacted).
+    pub owner: String,
+    /// Due.
+    pub due: NaiveDate,
+    /// Done on.
+    pub done: Option<NaiveDate>,
+}
+
+/// A line of the register.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegisterLine {
+    /// Case number.
+    pub case: String,
+    /// Received.
+    pub received: NaiveDate,
+    /// Channel.
+    pub channel: String,
+    /// Outcome code.
+    pub outcome: String,
+    /// Days to finish.
+    pub days: Option<i64>,
+    /// Within the deadline.
+    pub in_time: Option<bool>,
 }
 
 /// The dimensions in report order.
@@ -394,8 +446,55 @@ pub fn survey_part(
             }
         }
     }
+    // The norm table: the built-in one (checked against the questionnaire; a table that does not
+    // fit this questionnaire is left out rather than half shown).
+    let norms = super::norms::parse(super::norms::BUILT_IN, def)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| {
+            let mut c = ScaleCounts::default();
+            for key in &n.vragen {
+                if let Some(Count::Scale(s)) = f.all.items.get(key) {
+                    c.merge(s);
+                }
+            }
+            let (pos, base) = positive_of(&c);
+            let nmin = n
+                .vragen
+                .iter()
+                .filter_map(|k| match f.all.items.get(k) {
+                    Some(Count::Scale(s)) => Some(s.base()),
+                    _ => None,
+                })
+                .min()
+                .unwrap_or(0);
+            let shown = if base == 0 {
+                Shown::Hidden
+            } else {
+                suppression::primary(nmin.max(1), k)
+            };
+            let positive = Cell::new(
+                if base > 0 {
+                    100.0 * pos as f64 / base as f64
+                } else {
+                    0.0
+                },
+                base,
+                shown,
+            );
+            let verdict = super::norms::assess(&n, positive.value);
+            NormFigure {
+                name: n.naam,
+                items: n.vragen,
+                positive,
+                thresholds: (n.voldaan, n.gedeeltelijk),
+                verdict,
+            }
+        })
+        .collect();
     let answered = f.all.sets;
     SurveyPart {
+        norms,
         wave: wave.to_string(),
         answered,
         population,
@@ -724,6 +823,43 @@ pub fn build(
     };
     let (facts, categories) = complaint_facts(conn, period)?;
     let complaints = complaint_part(&facts, &categories, k);
+    let followups = complaint_followups::table
+        .inner_join(
+            complaint_progress::table
+                .on(complaint_progress::complaint_id.eq(complaint_followups::complaint_id)),
+        )
+        .filter(complaint_progress::decided_on.between(period.from, period.to))
+        .order(complaint_followups::id)
+        .select((
+            complaint_followups::description,
+            complaint_followups::owner,
+            complaint_followups::due_on,
+            complaint_followups::done_on,
+        ))
+        .load::<(String, String, NaiveDate, Option<NaiveDate>)>(conn)?
+        .into_iter()
+        .map(|(a, o, due, done)| FollowUp {
+            action: super::redact::redact(&a),
+            owner: super::redact::redact(&o),
+            due,
+            done,
+        })
+        .collect();
+    let register = if period.year {
+        crate::complaints::register::lines(conn, chrono::Datelike::year(&period.from))?
+            .into_iter()
+            .map(|l| RegisterLine {
+                case: l.case,
+                received: l.received,
+                channel: l.channel,
+                outcome: l.outcome,
+                days: l.days,
+                in_time: l.in_time,
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let mut report = Report {
         period: period.clone(),
         made_on: today,
@@ -732,6 +868,8 @@ pub fn build(
         survey,
         complaints,
         summary: vec![],
+        followups,
+        register,
     };
     report.summary = summary(&report);
     Ok(report)

@@ -162,6 +162,18 @@ pub fn report_markup(r: &Report) -> Markup {
                         }
                     }
                 }
+                section #normen {
+                    h2 { "Normenkader" }
+                    table {
+                        caption { "Normen van de gemeente en of ze gehaald zijn" }
+                        thead { tr { th scope="col" { "Norm" } th scope="col" { "Positief" } th scope="col" { "Voldaan vanaf" } th scope="col" { "Oordeel" } } }
+                        tbody {
+                            @for n in &s.norms {
+                                tr { td { (n.name) } td { (pct(&n.positive)) } td { (format!("{:.0}% (gedeeltelijk {:.0}%)", n.thresholds.0, n.thresholds.1)) } td { strong { (n.verdict.text()) } } }
+                            }
+                        }
+                    }
+                }
                 section #cijfer {
                     h2 { "Rapportcijfer" }
                     p { "Gemiddeld cijfer: " @match s.grade_mean.value { Some(m) => (format!("{m:.1}").replace('.', ",")), None => "–" }
@@ -209,6 +221,28 @@ pub fn report_markup(r: &Report) -> Markup {
                         caption { "Klachten per onderwerp" }
                         thead { tr { th scope="col" { "Onderwerp" } th scope="col" { "Aantal" } } }
                         tbody { @for (k, cell) in &c.by_category { tr { td { (k) } td { (count(cell)) } } } }
+                    }
+                }
+            }
+            section #opvolging {
+                h2 { "Wat is er gedaan met klachten" }
+                @if r.followups.is_empty() { p { "Er zijn in deze periode geen acties vastgelegd na een oordeel over een klacht." } }
+                @else {
+                    table {
+                        caption { "Acties na een oordeel over een klacht" }
+                        thead { tr { th scope="col" { "Actie" } th scope="col" { "Wie" } th scope="col" { "Klaar voor" } th scope="col" { "Klaar op" } } }
+                        tbody { @for f in &r.followups { tr { td { (f.action) } td { (f.owner) } td { (crate::surveys::respondent::date_text(f.due)) } td { @match f.done { Some(d) => (crate::surveys::respondent::date_text(d)), None => "nog niet" } } } } }
+                    }
+                }
+            }
+            @if r.period.year {
+                section #register {
+                    h2 { "Bijlage: klachtenregister " (r.period.label) }
+                    p { "Alle schriftelijke klachten van dit jaar, zonder namen (artikel 9:12a Algemene wet bestuursrecht)." }
+                    table {
+                        caption { "Klachtenregister" }
+                        thead { tr { th scope="col" { "Zaak" } th scope="col" { "Ontvangen" } th scope="col" { "Kanaal" } th scope="col" { "Uitkomst" } th scope="col" { "Dagen" } th scope="col" { "Op tijd" } } }
+                        tbody { @for l in &r.register { tr { td { (l.case) } td { (crate::surveys::respondent::date_text(l.received)) } td { (l.channel) } td { (l.outcome.replace('_', " ")) } td { @if let Some(d) = l.days { (d) } } td { @match l.in_time { Some(true) => "ja", Some(false) => "nee", None => "" } } } } }
                     }
                 }
             }
@@ -355,6 +389,11 @@ pub fn open_data_csv(r: &Report) -> Vec<u8> {
                 &format!("{}={}", g.split, g.value),
                 &g.positive,
             );
+        }
+    }
+    if let Some(s) = &r.survey {
+        for n in &s.norms {
+            row("normenkader", n.verdict.text(), &n.name, &n.positive);
         }
     }
     let c = &r.complaints;

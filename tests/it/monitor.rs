@@ -113,6 +113,20 @@ both_backends!(
                 && !channels[0].contains(" 9"),
             "{channels:?}"
         );
+        // The norm table judges each norm; the yearly report carries the register.
+        let norms = page.texts("#normen tbody tr");
+        assert!(norms.len() >= 4, "{norms:?}");
+        let respect = norms
+            .iter()
+            .find(|n| n.contains("vriendelijk en met respect"))
+            .unwrap();
+        // cp_vriendelijk 30 of 40 positive (cp_serieus unanswered): 75%, under 80, over 65.
+        assert!(
+            respect.contains("75%") && respect.ends_with("gedeeltelijk voldaan"),
+            "{respect}"
+        );
+        assert_eq!(page.texts("#register tbody tr").len(), 12);
+        assert!(page.texts("#opvolging p")[0].contains("geen acties"));
         // Open data: the same figures; nothing published on fewer than 5 people.
         let csv = council.get(&format!("/rapportage/open-data.csv?periode={year}"));
         assert_eq!(csv.status, 200);
