@@ -197,3 +197,16 @@ report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
 report-show = Tonen
 report-open-csv = Alle cijfers als CSV (open data)
 report-open-json = Alle cijfers als JSON (open data)
+
+# Quotes
+quotes-title = Citaten: { $wave }
+quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
+quotes-make = Citaten zoeken in de antwoorden
+quotes-none = Er zijn nog geen citaten.
+quotes-text = Tekst van het citaat
+quotes-approve = Goedkeuren
+quotes-reject = Afwijzen
+quotes-status-kandidaat = Nog te beoordelen
+quotes-status-goedgekeurd = Goedgekeurd
+quotes-status-afgewezen = Afgewezen
+quotes-link = Citaten voor de rapportage

@@ -197,3 +197,16 @@ report-period-hint = Kwartał, na przykład 2026-Q3, albo rok, na przykład 2026
 report-show = Pokaż
 report-open-csv = Wszystkie liczby jako CSV (otwarte dane)
 report-open-json = Wszystkie liczby jako JSON (otwarte dane)
+
+# Quotes
+quotes-title = Citaten: { $wave }
+quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
+quotes-make = Citaten zoeken in de antwoorden
+quotes-none = Er zijn nog geen citaten.
+quotes-text = Tekst van het citaat
+quotes-approve = Goedkeuren
+quotes-reject = Afwijzen
+quotes-status-kandidaat = Nog te beoordelen
+quotes-status-goedgekeurd = Goedgekeurd
+quotes-status-afgewezen = Afgewezen
+quotes-link = Cytaty do raportu

@@ -197,3 +197,16 @@ report-period-hint = Квартал, наприклад 2026-Q3, або рік, 
 report-show = Показати
 report-open-csv = Усі цифри у форматі CSV (відкриті дані)
 report-open-json = Усі цифри у форматі JSON (відкриті дані)
+
+# Quotes
+quotes-title = Citaten: { $wave }
+quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
+quotes-make = Citaten zoeken in de antwoorden
+quotes-none = Er zijn nog geen citaten.
+quotes-text = Tekst van het citaat
+quotes-approve = Goedkeuren
+quotes-reject = Afwijzen
+quotes-status-kandidaat = Nog te beoordelen
+quotes-status-goedgekeurd = Goedgekeurd
+quotes-status-afgewezen = Afgewezen
+quotes-link = Цитати для звіту

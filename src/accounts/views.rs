@@ -91,6 +91,14 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
                 h2 { (t(lang, "workspace-entry-title")) }
                 ul { li { a href="/invoer" { (t(lang, "entry-list-title")) } } }
             }
+            @if roles.iter().any(|r| matches!(r, Role::Klachtcoordinator | Role::Klachtbehandelaar | Role::Commissielid)) {
+                h2 { (t(lang, "cases-title")) }
+                ul { li { a href="/klachten" { (t(lang, "cases-title")) } } }
+            }
+            @if roles.iter().any(|r| matches!(r, Role::Raadslid | Role::Onderzoeker | Role::Klachtcoordinator)) {
+                h2 { (t(lang, "report-title")) }
+                ul { li { a href="/rapportage" { (t(lang, "report-title")) } } }
+            }
             h2 { (t(lang, "workspace-account-title")) }
             ul {
                 li { a href="/account/wachtwoord" { (t(lang, "layout-change-password")) } }

@@ -100,6 +100,7 @@ pub const ALL_TABLES: &[&str] = &[
     "complaint_attachments",
     "complaint_letters",
     "complaint_reminders",
+    "quotes",
 ];
 
 diesel::table! {
@@ -414,6 +415,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Candidate and approved quotes from open answers (no link to the answer set).
+    quotes (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        item_key -> Text,
+        text -> Text,
+        status -> Text,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(quotes -> waves (wave_id));
 diesel::joinable!(complaints -> users (handler_id));
 diesel::joinable!(complaint_progress -> complaints (complaint_id));
 diesel::joinable!(complaint_events -> complaints (complaint_id));
@@ -465,5 +480,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_followups,
     complaint_attachments,
     complaint_letters,
-    complaint_reminders
+    complaint_reminders,
+    quotes
 );

@@ -6,6 +6,7 @@
 pub mod complaint_figures;
 pub mod indicators;
 pub mod norms;
+pub mod quotes;
 pub mod redact;
 pub mod report;
 pub mod suppression;

@@ -176,6 +176,8 @@ pub struct SurveyPart {
     pub previous_wave: Option<String>,
     /// The norm table.
     pub norms: Vec<NormFigure>,
+    /// Approved quotes: (item key, text).
+    pub quotes: Vec<(String, String)>,
 }
 
 /// One norm with its verdict.
@@ -494,6 +496,7 @@ pub fn survey_part(
         .collect();
     let answered = f.all.sets;
     SurveyPart {
+        quotes: vec![],
         norms,
         wave: wave.to_string(),
         answered,
@@ -810,14 +813,19 @@ pub fn build(
                 Some(p) => Some((p.name.clone(), survey_figures::compute(conn, p.id, &def)?)),
                 None => None,
             };
-            Some(survey_part(
+            let mut part = survey_part(
                 &def,
                 &w.name,
                 w.population.max(0) as u64,
                 &figures,
                 prev_figures.as_ref().map(|(n, f)| (n.as_str(), f)),
                 k,
-            ))
+            );
+            // Quotes only from a wave large enough, whatever was approved.
+            if figures.all.sets >= super::quotes::DEFAULT_MIN_GROUP {
+                part.quotes = super::quotes::approved(conn, w.id)?;
+            }
+            Some(part)
         }
         None => None,
     };

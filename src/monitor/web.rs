@@ -162,6 +162,14 @@ pub fn report_markup(r: &Report) -> Markup {
                         }
                     }
                 }
+                section #citaten {
+                    h2 { "Wat mensen zeggen" }
+                    @if s.quotes.is_empty() { p { "Er zijn (nog) geen citaten goedgekeurd voor deze rapportage." } }
+                    @else {
+                        p { "Letterlijke antwoorden op de open vragen, zonder namen of andere gegevens die naar iemand wijzen. Een onderzoeker heeft elk citaat gecontroleerd." }
+                        @for (_, q) in &s.quotes { blockquote { p { "\u{201c}" (q) "\u{201d}" } } }
+                    }
+                }
                 section #normen {
                     h2 { "Normenkader" }
                     table {

@@ -409,6 +409,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
             li { a href={ (base) "/codeboek.csv" } { (t(lang, "export-codebook-csv")) } }
             li { a href={ (base) "/codeboek.json" } { (t(lang, "export-codebook-json")) } }
             li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
+            li { a href={ (base) "/citaten" } { (t(lang, "quotes-link")) } }
             li { a href={ (base) "/sdaps-koppeling.csv" } { (t(lang, "paper-mapping-link")) } }
         }
         h2 { (t(lang, "paper-forms-title")) }

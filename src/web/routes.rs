@@ -121,6 +121,7 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::complaints::register::routes());
     routes.extend(crate::complaints::staff::routes());
     routes.extend(crate::monitor::web::routes());
+    routes.extend(crate::monitor::quotes::routes());
     routes
 }
 

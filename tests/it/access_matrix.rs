@@ -293,7 +293,8 @@ both_backends!(every_role_against_every_route, |app| {
             .replace("{sheet}", "1")
             .replace("{element}", "1")
             .replace("{followup}", "1")
-            .replace("{attachment}", "1");
+            .replace("{attachment}", "1")
+            .replace("{quote}", "1");
         let subjects: Vec<Option<(Role, i64)>> =
             users.iter().copied().map(Some).chain([None]).collect();
         for subject in subjects {
@@ -364,7 +365,8 @@ fn every_state_changing_route_refuses_a_request_without_csrf_token() {
                 .replace("{sheet}", "1")
                 .replace("{element}", "1")
                 .replace("{followup}", "1")
-                .replace("{attachment}", "1");
+                .replace("{attachment}", "1")
+                .replace("{quote}", "1");
             // Logged in with every role, holding a CSRF cookie, but the form lacks the token.
             let client = app.session_client(id);
             let r = client.post_raw(&path, &[("gebruikersnaam", "x"), ("actie", "uitschakelen")]);

@@ -170,3 +170,88 @@ both_backends!(
         assert!(bad.body.contains("2026-Q3"));
     }
 );
+
+both_backends!(
+    quotes_come_cleaned_from_large_enough_waves_and_only_once_approved,
+    |app| {
+        use chrono::Datelike;
+        use diesel::prelude::*;
+        use klankbord::db::schema::quotes;
+        let today = klankbord::surveys::today();
+        let small = wave(&app, -20, -1, &["web"]);
+        let big = wave(&app, -20, -1, &["web"]);
+        let meta = Meta {
+            channel: "web".into(),
+            helper: None,
+            language: "nl".into(),
+        };
+        let mut conn = app.conn();
+        for i in 0..12 {
+            let text = match i % 3 {
+                0 => "Mevrouw Jansen belde mij netjes terug, binnen een dag.",
+                1 => "Bel me op 06-12345678, dan leg ik uit wat er misging.",
+                _ => "Kort.",
+            };
+            let json = format!(r#"{{"cp_luistert":4,"wat_goed":"{text}"}}"#);
+            respond::insert_json(&mut conn, &big, &json, &meta, today).unwrap();
+            if i < 9 {
+                respond::insert_json(&mut conn, &small, &json, &meta, today).unwrap();
+            }
+        }
+        drop(conn);
+        let (researcher, _) = app.logged_in("citaten.onderzoeker", &[Role::Onderzoeker]);
+        for w in [&small, &big] {
+            let path = format!("/onderzoek/rondes/{}/citaten", w.id);
+            assert_eq!(researcher.submit(&path, &path, &[]).status, 303);
+        }
+        let stored: Vec<(i64, String)> = quotes::table
+            .order(quotes::id)
+            .select((quotes::wave_id, quotes::text))
+            .load(&mut app.conn())
+            .unwrap();
+        // Nine answers are too few; from twelve, two distinct texts, cleaned, and nothing too short.
+        assert!(stored.iter().all(|(w, _)| *w == big.id), "{stored:?}");
+        let texts: Vec<&str> = stored.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.contains(&"Mevrouw [naam] belde mij netjes terug, binnen een dag."));
+        assert!(texts.contains(&"Bel me op [telefoonnummer], dan leg ik uit wat er misging."));
+        // Asking again adds nothing.
+        let path = format!("/onderzoek/rondes/{}/citaten", big.id);
+        researcher.submit(&path, &path, &[]);
+        assert_eq!(app.count("quotes"), 2);
+        // Not yet approved: not in the report.
+        let (council, _) = app.logged_in("citaten.raadslid", &[Role::Raadslid]);
+        let report = format!("/rapportage?periode={}", today.year());
+        assert!(council.get(&report).texts("#citaten blockquote").is_empty());
+        // Approve one (shortened; a name typed back in is removed again), reject the other.
+        let page = researcher.get(&format!("{path}?lang=nl"));
+        let forms = page.texts("form.quote legend");
+        assert_eq!(forms.len(), 2);
+        let ids: Vec<i64> = quotes::table
+            .order(quotes::id)
+            .select(quotes::id)
+            .load(&mut app.conn())
+            .unwrap();
+        let r = researcher.submit(
+            &path,
+            &format!("{path}/{}", ids[0]),
+            &[
+                ("besluit", "goedkeuren"),
+                ("tekst", "Mevrouw Jansen belde mij netjes terug."),
+            ],
+        );
+        assert_eq!(r.status, 303);
+        researcher.submit(
+            &path,
+            &format!("{path}/{}", ids[1]),
+            &[("besluit", "afwijzen"), ("tekst", "x x")],
+        );
+        let quotes_shown = council.get(&report).texts("#citaten blockquote");
+        assert_eq!(
+            quotes_shown,
+            ["\u{201c}Mevrouw [naam] belde mij netjes terug.\u{201d}"]
+        );
+        // A council member cannot make or approve quotes.
+        assert_eq!(council.submit(&report, &path, &[]).status, 403);
+    }
+);
