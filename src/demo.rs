@@ -51,6 +51,7 @@ pub fn seed(
     }
     let codes = seed_surveys(conn, crate::surveys::today())?;
     seed_complaints(conn, env, crate::surveys::today())?;
+    seed_quotes(conn)?;
     Ok(codes)
 }
 
@@ -610,6 +611,44 @@ fn seed_complaints(
                     .map_err(|e| anyhow::anyhow!("demo {step}: {e}"))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Quotes for the demo report: candidates from the closed wave's open answers, the first few
+/// approved by the demo researcher.
+fn seed_quotes(conn: &mut DbConnection) -> anyhow::Result<()> {
+    use crate::db::schema::quotes;
+    use diesel::prelude::*;
+    let researcher = service::find_by_username(conn, "onderzoeker")
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .id;
+    let today = crate::surveys::today();
+    for w in crate::surveys::waves::list_waves(conn)? {
+        if w.closes_on >= today {
+            continue;
+        }
+        let def = crate::surveys::respond::definition(conn, w.version_id)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        crate::monitor::quotes::make_candidates(
+            conn,
+            w.id,
+            &def,
+            crate::monitor::quotes::DEFAULT_MIN_GROUP,
+        )?;
+        let first: Vec<i64> = quotes::table
+            .filter(quotes::wave_id.eq(w.id))
+            .order(quotes::id)
+            .limit(5)
+            .select(quotes::id)
+            .load(conn)?;
+        diesel::update(quotes::table.filter(quotes::id.eq_any(&first)))
+            .set((
+                quotes::status.eq(crate::monitor::quotes::APPROVED),
+                quotes::decided_by.eq(researcher),
+                quotes::decided_at.eq(crate::db::now()),
+            ))
+            .execute(conn)?;
     }
     Ok(())
 }

@@ -799,7 +799,12 @@ pub fn build(
         .into_iter()
         .filter(|w| w.closes_on >= period.from && w.opens_on <= period.to)
         .collect();
-    let survey = match waves.iter().max_by_key(|w| (w.closes_on, w.id)) {
+    // A finished wave is preferred: its figures are final; otherwise the running one.
+    let finished = waves
+        .iter()
+        .filter(|w| w.closes_on < today)
+        .max_by_key(|w| (w.closes_on, w.id));
+    let survey = match finished.or_else(|| waves.iter().max_by_key(|w| (w.closes_on, w.id))) {
         Some(w) => {
             let def = crate::surveys::respond::definition(conn, w.version_id)
                 .map_err(|_| diesel::result::Error::NotFound)?;

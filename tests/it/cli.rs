@@ -350,6 +350,35 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
     assert!(due.texts("h2")[0].starts_with("Te laat (") && !due.texts("h2")[0].contains("(0)"));
     let channels = c.get("/klachten/register?lang=nl");
     assert_eq!(channels.status, 200);
+    // The yearly report has every section filled, quotes included.
+    let (user, pass) = klankbord::demo::demo_login(klankbord::accounts::model::Role::Raadslid);
+    let council = Client::with_cookies(&base, &[]);
+    assert_eq!(council.login(&user, &pass).status, 303);
+    let year = chrono::Datelike::year(&klankbord::surveys::today());
+    let report = council.get(&format!("/rapportage?periode={year}&lang=nl"));
+    assert_eq!(report.status, 200);
+    for section in [
+        "samenvatting",
+        "respons",
+        "dimensies",
+        "vragen",
+        "citaten",
+        "normen",
+        "cijfer",
+        "groepen",
+        "klachten",
+        "opvolging",
+        "register",
+        "methode",
+    ] {
+        assert!(
+            report.body.contains(&format!("id=\"{section}\"")),
+            "section {section}"
+        );
+    }
+    assert!(report.texts("#citaten blockquote").len() >= 3);
+    assert!(report.texts("#register tbody tr").len() >= 10);
+    assert!(report.texts("#normen tbody tr").len() >= 4);
 }
 
 #[test]
