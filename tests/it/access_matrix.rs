@@ -143,6 +143,21 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/rapportage/open-data.json",
         Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
     ),
+    (
+        "GET",
+        "/onderzoek/rondes/{id}/citaten",
+        Only(&[Onderzoeker]),
+    ),
+    (
+        "POST",
+        "/onderzoek/rondes/{id}/citaten",
+        Only(&[Onderzoeker]),
+    ),
+    (
+        "POST",
+        "/onderzoek/rondes/{id}/citaten/{quote}",
+        Only(&[Onderzoeker]),
+    ),
     ("GET", "/klacht", Anyone),
     ("POST", "/klacht", Anyone),
     ("GET", "/klacht/ontvangen", Anyone),

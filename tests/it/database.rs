@@ -323,6 +323,28 @@ both_backends!(every_table_loads, |app| {
         .filter(|n| **n > 0)
         .count()
     };
+    diesel::insert_into(quotes::table)
+        .values((
+            quotes::wave_id.eq(wave),
+            quotes::item_key.eq("wat_goed"),
+            quotes::text.eq("Goed geholpen door [naam]."),
+            quotes::status.eq("kandidaat"),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    type QuoteRow = (
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        Option<i64>,
+        Option<NaiveDateTime>,
+    );
+    let qs: Vec<QuoteRow> = quotes::table
+        .select(quotes::all_columns)
+        .load(&mut conn)
+        .unwrap();
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -479,7 +501,8 @@ both_backends!(every_table_loads, |app| {
         .iter()
         .filter(|n| **n > 0)
         .count()
-            + complaint_tables,
+            + complaint_tables
+            + usize::from(!qs.is_empty()),
         ALL_TABLES.len()
     );
     assert_eq!(u[0].username, "tabel.test");
