@@ -3,6 +3,7 @@
 //! built on: survey indicators (shares, intervals, grades, subgroup tests), complaint figures
 //! (funnel, handling times, deadlines), suppression and redaction.
 
+pub mod coding;
 pub mod complaint_figures;
 pub mod indicators;
 pub mod norms;
