@@ -18,16 +18,7 @@ use klankbord::db::{DbConnection, Pool};
 mod support;
 use support::{arg, load, percentile};
 
-const CHANNELS: [&str; 8] = [
-    "web",
-    "brief",
-    "telefoon",
-    "balie",
-    "email",
-    "raadslid",
-    "wethouder",
-    "commissie",
-];
+use klankbord::complaints::model::CHANNELS;
 const RUNNING: [State; 6] = [
     State::Received,
     State::Mediation,

@@ -199,14 +199,14 @@ report-open-csv = جميع الأرقام بصيغة CSV (بيانات مفتو�
 report-open-json = جميع الأرقام بصيغة JSON (بيانات مفتوحة)
 
 # Quotes
-quotes-title = Citaten: { $wave }
-quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
-quotes-make = Citaten zoeken in de antwoorden
-quotes-none = Er zijn nog geen citaten.
-quotes-text = Tekst van het citaat
-quotes-approve = Goedkeuren
-quotes-reject = Afwijzen
-quotes-status-kandidaat = Nog te beoordelen
-quotes-status-goedgekeurd = Goedgekeurd
-quotes-status-afgewezen = Afgewezen
+quotes-title = الاقتباسات: { $wave }
+quotes-intro = تأتي الاقتباسات من إجابات الأسئلة المفتوحة، وفقط إذا كان عدد الأشخاص الذين ملؤوا الاستبيان { $k } على الأقل. تم بالفعل حذف الأسماء وأرقام الهواتف وعناوين البريد الإلكتروني وعناوين السكن وأرقام BSN (رقم الخدمة المدنية الهولندي) وأرقام الحسابات البنكية. اقرأوا كل اقتباس، واختصروه عند الحاجة، ثم وافقوا عليه أو ارفضوه. لا يظهر في التقرير إلا الاقتباسات التي تمت الموافقة عليها.
+quotes-make = البحث عن اقتباسات في الإجابات
+quotes-none = لا توجد اقتباسات بعد.
+quotes-text = نص الاقتباس
+quotes-approve = موافقة
+quotes-reject = رفض
+quotes-status-kandidaat = بانتظار المراجعة
+quotes-status-goedgekeurd = تمت الموافقة
+quotes-status-afgewezen = تم الرفض
 quotes-link = اقتباسات للتقرير

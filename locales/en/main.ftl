@@ -199,14 +199,14 @@ report-open-csv = All figures as CSV (open data)
 report-open-json = All figures as JSON (open data)
 
 # Quotes
-quotes-title = Citaten: { $wave }
-quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
-quotes-make = Citaten zoeken in de antwoorden
-quotes-none = Er zijn nog geen citaten.
-quotes-text = Tekst van het citaat
-quotes-approve = Goedkeuren
-quotes-reject = Afwijzen
-quotes-status-kandidaat = Nog te beoordelen
-quotes-status-goedgekeurd = Goedgekeurd
-quotes-status-afgewezen = Afgewezen
+quotes-title = Quotes: { $wave }
+quotes-intro = Quotes come from the answers to open questions, and only if at least { $k } people filled in the questionnaire. Names, phone numbers, email and street addresses, BSN numbers (Dutch citizen service numbers) and bank account numbers have already been removed. Read each quote, shorten it if needed, and approve or reject it. Only approved quotes appear in the report.
+quotes-make = Find quotes in the answers
+quotes-none = There are no quotes yet.
+quotes-text = Text of the quote
+quotes-approve = Approve
+quotes-reject = Reject
+quotes-status-kandidaat = Waiting to be reviewed
+quotes-status-goedgekeurd = Approved
+quotes-status-afgewezen = Rejected
 quotes-link = Quotes for the report

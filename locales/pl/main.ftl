@@ -199,14 +199,14 @@ report-open-csv = Wszystkie liczby jako CSV (otwarte dane)
 report-open-json = Wszystkie liczby jako JSON (otwarte dane)
 
 # Quotes
-quotes-title = Citaten: { $wave }
-quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
-quotes-make = Citaten zoeken in de antwoorden
-quotes-none = Er zijn nog geen citaten.
-quotes-text = Tekst van het citaat
-quotes-approve = Goedkeuren
-quotes-reject = Afwijzen
-quotes-status-kandidaat = Nog te beoordelen
-quotes-status-goedgekeurd = Goedgekeurd
-quotes-status-afgewezen = Afgewezen
+quotes-title = Cytaty: { $wave }
+quotes-intro = Cytaty pochodzą z odpowiedzi na pytania otwarte i są dostępne tylko wtedy, gdy liczba osób, które wypełniły ankietę, wynosi co najmniej { $k }. Imiona i nazwiska, numery telefonów, adresy e-mail i adresy zamieszkania, numery BSN (holenderski numer identyfikacyjny obywatela) oraz numery kont bankowych zostały już usunięte. Prosimy przeczytać każdy cytat, w razie potrzeby go skrócić, a następnie zatwierdzić lub odrzucić. Do raportu trafiają tylko zatwierdzone cytaty.
+quotes-make = Wyszukaj cytaty w odpowiedziach
+quotes-none = Nie ma jeszcze żadnych cytatów.
+quotes-text = Treść cytatu
+quotes-approve = Zatwierdź
+quotes-reject = Odrzuć
+quotes-status-kandidaat = Czeka na ocenę
+quotes-status-goedgekeurd = Zatwierdzono
+quotes-status-afgewezen = Odrzucono
 quotes-link = Cytaty do raportu

@@ -199,14 +199,14 @@ report-open-csv = Tüm sayılar CSV olarak (açık veri)
 report-open-json = Tüm sayılar JSON olarak (açık veri)
 
 # Quotes
-quotes-title = Citaten: { $wave }
-quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
-quotes-make = Citaten zoeken in de antwoorden
-quotes-none = Er zijn nog geen citaten.
-quotes-text = Tekst van het citaat
-quotes-approve = Goedkeuren
-quotes-reject = Afwijzen
-quotes-status-kandidaat = Nog te beoordelen
-quotes-status-goedgekeurd = Goedgekeurd
-quotes-status-afgewezen = Afgewezen
+quotes-title = Alıntılar: { $wave }
+quotes-intro = Alıntılar açık uçlu sorulara verilen cevaplardan alınır, ama sadece anketi en az { $k } kişi doldurduysa. İsimler, telefon numaraları, e-posta ve ev adresleri, BSN numaraları (Hollanda vatandaşlık hizmet numarası) ve banka hesap numaraları zaten çıkarıldı. Her alıntıyı okuyun, gerekirse kısaltın, sonra onaylayın veya reddedin. Rapora sadece onaylanan alıntılar girer.
+quotes-make = Cevaplarda alıntı ara
+quotes-none = Henüz alıntı yok.
+quotes-text = Alıntının metni
+quotes-approve = Onayla
+quotes-reject = Reddet
+quotes-status-kandidaat = Değerlendirilmeyi bekliyor
+quotes-status-goedgekeurd = Onaylandı
+quotes-status-afgewezen = Reddedildi
 quotes-link = Rapor için alıntılar

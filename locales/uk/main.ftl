@@ -199,14 +199,14 @@ report-open-csv = Усі цифри у форматі CSV (відкриті да
 report-open-json = Усі цифри у форматі JSON (відкриті дані)
 
 # Quotes
-quotes-title = Citaten: { $wave }
-quotes-intro = Citaten komen uit de open antwoorden, alleen als minstens { $k } mensen de vragenlijst invulden. Namen, telefoonnummers, e-mail- en straatadressen, BSN- en rekeningnummers zijn al weggehaald. Lees elk citaat, maak het zo nodig korter, en keur het goed of af. Alleen goedgekeurde citaten komen in de rapportage.
-quotes-make = Citaten zoeken in de antwoorden
-quotes-none = Er zijn nog geen citaten.
-quotes-text = Tekst van het citaat
-quotes-approve = Goedkeuren
-quotes-reject = Afwijzen
-quotes-status-kandidaat = Nog te beoordelen
-quotes-status-goedgekeurd = Goedgekeurd
-quotes-status-afgewezen = Afgewezen
+quotes-title = Цитати: { $wave }
+quotes-intro = Цитати беруться з відповідей на відкриті запитання, і лише тоді, коли кількість людей, які заповнили анкету, становить щонайменше { $k }. Імена, номери телефонів, адреси електронної пошти та поштові адреси, номери BSN (нідерландський персональний номер громадянина) і номери банківських рахунків уже видалено. Прочитайте кожну цитату, за потреби скоротіть її, а потім затвердьте або відхиліть. До звіту потрапляють лише затверджені цитати.
+quotes-make = Знайти цитати у відповідях
+quotes-none = Цитат ще немає.
+quotes-text = Текст цитати
+quotes-approve = Затвердити
+quotes-reject = Відхилити
+quotes-status-kandidaat = Очікує розгляду
+quotes-status-goedgekeurd = Затверджено
+quotes-status-afgewezen = Відхилено
 quotes-link = Цитати для звіту

@@ -7,7 +7,8 @@ use diesel::prelude::*;
 
 use crate::db::schema::{complaint_progress, complaints};
 
-/// How a complaint came in. The channel is always recorded.
+/// How a complaint came in. The channel is always recorded; the web form comes first (staff
+/// register the others).
 pub const CHANNELS: [&str; 8] = [
     "web",
     "brief",

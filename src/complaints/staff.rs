@@ -480,16 +480,10 @@ struct NewForm {
     wens: String,
 }
 
-/// Channels staff register (the web form registers itself).
-const STAFF_CHANNELS: [&str; 7] = [
-    "brief",
-    "telefoon",
-    "balie",
-    "email",
-    "raadslid",
-    "wethouder",
-    "commissie",
-];
+/// Channels staff register: every channel but the web form, which registers itself.
+fn staff_channels() -> &'static [&'static str] {
+    &model::CHANNELS[1..]
+}
 
 fn new_markup(ctx: &Ctx, f: &NewForm, errors: &[(&str, String)]) -> Markup {
     let lang = ctx.lang;
@@ -501,7 +495,7 @@ fn new_markup(ctx: &Ctx, f: &NewForm, errors: &[(&str, String)]) -> Markup {
             fieldset #kanaal {
                 legend { (t(lang, "case-channel")) }
                 @if let Some(e) = err("kanaal") { p.error { (e) } }
-                @for (i, ch) in STAFF_CHANNELS.iter().enumerate() {
+                @for (i, ch) in staff_channels().iter().enumerate() {
                     @let id = if i == 0 { "kanaal-eerste".to_string() } else { format!("kanaal-{ch}") };
                     span.choice {
                         input id=(id) type="radio" name="kanaal" value=(ch) checked[f.kanaal == *ch];
@@ -551,7 +545,7 @@ fn check_new(
     today: NaiveDate,
 ) -> (Vec<(&'static str, String)>, Option<NaiveDate>) {
     let mut errors: Vec<(&'static str, String)> = vec![];
-    if !STAFF_CHANNELS.contains(&f.kanaal.as_str()) {
+    if !staff_channels().contains(&f.kanaal.as_str()) {
         errors.push(("kanaal", t(lang, "case-error-channel")));
     }
     let received = NaiveDate::parse_from_str(f.ontvangen.trim(), "%Y-%m-%d").ok();

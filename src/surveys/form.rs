@@ -214,6 +214,22 @@ pub fn entry_value(item: &Item, typed: &str, lang: Lang) -> String {
         .unwrap_or_else(|| typed.to_string())
 }
 
+/// The error summary's lines for a staff entry form: the form's own problems, then each question's
+/// with its text.
+pub fn error_list<'a>(
+    def: &Definition,
+    lang: Lang,
+    errors: &'a [(String, ItemProblem)],
+    general: &[(&'a str, String)],
+) -> Vec<(&'a str, String)> {
+    let mut list: Vec<(&str, String)> = general.to_vec();
+    for (k, p) in errors {
+        let text = def.item(k).map(|i| text_in(&i.text, lang)).unwrap_or(k);
+        list.push((k.as_str(), format!("{text}: {}", problem_text(lang, p))));
+    }
+    list
+}
+
 /// Reads a staff entry form into `answers`: what the clerk typed (1–5, 0 for "weet niet", option
 /// numbers) becomes the stored value; answers to questions the person should not have had (on paper
 /// anything can be filled in) are left out, as the web questionnaire would. Returns the problems

@@ -180,17 +180,7 @@ fn markup(
     general: &[(&str, String)],
 ) -> Markup {
     let lang = ctx.lang;
-    let mut list: Vec<(&str, String)> = general.to_vec();
-    for (k, p) in errors {
-        let text = def
-            .item(k)
-            .map(|i| answers::text_in(&i.text, lang))
-            .unwrap_or(k);
-        list.push((
-            k.as_str(),
-            format!("{text}: {}", form::problem_text(lang, p)),
-        ));
-    }
+    let list = form::error_list(def, lang, errors, general);
     let err_of = |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, p)| p);
     let base = format!("/invoer/rondes/{}/papier/apart/{sheet_id}", wave.id);
     let read: Vec<(&String, &String)> = kept
