@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::indicators::ScaleCounts;
 use crate::db::schema::responses;
 use crate::db::DbConnection;
-use crate::surveys::answers::{AnswerSet, Stored};
+use crate::surveys::answers::Stored;
 use crate::surveys::definition::{Definition, Dimension, ItemKind};
 
 /// Counts of one item.
@@ -32,21 +32,40 @@ pub struct Tally {
     pub items: BTreeMap<String, Count>,
 }
 
-impl Tally {
-    fn add(&mut self, def: &Definition, a: &AnswerSet) {
+/// How an item is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Scale,
+    Grade,
+    Choice,
+    Skip,
+}
+
+/// Counts by item position while reading; turned into a [`Tally`] at the end.
+#[derive(Debug, Clone, Default)]
+struct Fast {
+    sets: u64,
+    counts: Vec<Option<Count>>,
+}
+
+impl Fast {
+    fn add(&mut self, classes: &[Class], values: &[Option<Stored>]) {
         self.sets += 1;
-        for item in def.items() {
-            let Some(value) = a.get(&item.key) else {
+        if self.counts.len() < classes.len() {
+            self.counts.resize(classes.len(), None);
+        }
+        for (i, class) in classes.iter().enumerate() {
+            let Some(value) = &values[2 * i] else {
                 continue;
             };
-            let entry = self
-                .items
-                .entry(item.key.clone())
-                .or_insert_with(|| match item.kind {
-                    ItemKind::Scale { .. } => Count::Scale(ScaleCounts::default()),
-                    ItemKind::Grade => Count::Grade([0; 10]),
-                    _ => Count::Choice(BTreeMap::new(), 0),
-                });
+            if *class == Class::Skip {
+                continue;
+            }
+            let entry = self.counts[i].get_or_insert_with(|| match class {
+                Class::Scale => Count::Scale(ScaleCounts::default()),
+                Class::Grade => Count::Grade([0; 10]),
+                _ => Count::Choice(BTreeMap::new(), 0),
+            });
             match (entry, value) {
                 (Count::Scale(c), Stored::Number(n)) => c.add(*n),
                 (Count::Scale(c), Stored::Text(_)) => c.add(0),
@@ -55,7 +74,12 @@ impl Tally {
                 }
                 (Count::Choice(m, n), Stored::Text(code)) => {
                     *n += 1;
-                    *m.entry(code.clone()).or_default() += 1;
+                    match m.get_mut(code.as_str()) {
+                        Some(c) => *c += 1,
+                        None => {
+                            m.insert(code.clone(), 1);
+                        }
+                    }
                 }
                 (Count::Choice(m, n), Stored::List(codes)) => {
                     *n += 1;
@@ -65,6 +89,19 @@ impl Tally {
                 }
                 _ => {}
             }
+        }
+    }
+
+    fn finish(self, def: &Definition) -> Tally {
+        let mut items = BTreeMap::new();
+        for (item, count) in def.items().zip(self.counts) {
+            if let Some(c) = count {
+                items.insert(item.key.clone(), c);
+            }
+        }
+        Tally {
+            sets: self.sets,
+            items,
         }
     }
 }
@@ -81,27 +118,38 @@ pub struct WaveFigures {
     pub groups: BTreeMap<Group, Tally>,
 }
 
-/// The single-choice background questions that split the answers into subgroups.
-pub fn background_items(def: &Definition) -> Vec<String> {
-    def.items()
-        .filter(|i| {
-            i.dimension == Dimension::Achtergrond && matches!(i.kind, ItemKind::Single { .. })
-        })
-        .map(|i| i.key.clone())
-        .collect()
-}
-
 /// Answer sets read per query.
 const PAGE: i64 = 10_000;
 
-/// Counts every answer set of `wave_id` (answered with `def`).
+/// Counts every answer set of `wave_id` (answered with `def`): answers are read into slots by
+/// item position (no map per answer set), and each subgroup is found with one lookup.
 pub fn compute(
     conn: &mut DbConnection,
     wave_id: i64,
     def: &Definition,
 ) -> QueryResult<WaveFigures> {
-    let splits = background_items(def);
-    let mut out = WaveFigures::default();
+    let classes: Vec<Class> = def
+        .items()
+        .map(|i| match i.kind {
+            ItemKind::Scale { .. } => Class::Scale,
+            ItemKind::Grade => Class::Grade,
+            ItemKind::Single { .. } | ItemKind::Multi { .. } => Class::Choice,
+            _ => Class::Skip,
+        })
+        .collect();
+    let splits: Vec<(String, usize)> = def
+        .items()
+        .enumerate()
+        .filter(|(_, i)| {
+            i.dimension == Dimension::Achtergrond && matches!(i.kind, ItemKind::Single { .. })
+        })
+        .map(|(n, i)| (i.key.clone(), n))
+        .collect();
+    let mut slots = crate::surveys::export::Slots::new(def);
+    let mut all = Fast::default();
+    // Per split (kanaal, taal, then each background question): value → counts.
+    let mut by: Vec<std::collections::HashMap<String, Fast>> =
+        vec![Default::default(); 2 + splits.len()];
     let mut after = 0i64;
     loop {
         let rows: Vec<(i64, String, String, String)> = responses::table
@@ -119,25 +167,42 @@ pub fn compute(
         let Some(last) = rows.last() else { break };
         after = last.0;
         for (_, channel, language, json) in &rows {
-            let Ok(a) = serde_json::from_str::<AnswerSet>(json) else {
+            if slots.fill(json).is_err() {
                 continue;
-            };
-            out.all.add(def, &a);
-            let mut groups: Vec<Group> = vec![
-                ("kanaal".into(), channel.clone()),
-                ("taal".into(), language.clone()),
-            ];
-            for key in &splits {
-                if let Some(Stored::Text(v)) = a.get(key) {
-                    groups.push((key.clone(), v.clone()));
-                }
             }
-            for g in groups {
-                out.groups.entry(g).or_default().add(def, &a);
+            let values = &slots.values;
+            all.add(&classes, values);
+            let mut add = |split: usize, value: &str| match by[split].get_mut(value) {
+                Some(f) => f.add(&classes, values),
+                None => {
+                    let mut f = Fast::default();
+                    f.add(&classes, values);
+                    by[split].insert(value.to_string(), f);
+                }
+            };
+            add(0, channel);
+            add(1, language);
+            for (s, (_, pos)) in splits.iter().enumerate() {
+                if let Some(Stored::Text(v)) = &values[2 * pos] {
+                    add(2 + s, v);
+                }
             }
         }
         if (rows.len() as i64) < PAGE {
             break;
+        }
+    }
+    let mut out = WaveFigures {
+        all: all.finish(def),
+        groups: BTreeMap::new(),
+    };
+    let names: Vec<String> = ["kanaal".to_string(), "taal".to_string()]
+        .into_iter()
+        .chain(splits.iter().map(|(k, _)| k.clone()))
+        .collect();
+    for (name, groups) in names.into_iter().zip(by) {
+        for (value, f) in groups {
+            out.groups.insert((name.clone(), value), f.finish(def));
         }
     }
     Ok(out)

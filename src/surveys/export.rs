@@ -107,14 +107,16 @@ pub fn column_clashes(def: &Definition) -> Vec<(String, String)> {
 /// One answer set as read for the export: a slot per item (and per "anders" text), filled straight
 /// from the stored JSON. Looking answers up by position instead of by key in a map, and borrowing
 /// the keys, keeps a 100,000-row export well under the two seconds it may take.
-struct Slots {
+pub(crate) struct Slots {
     /// Slot of each key: item `i` at `2i`, its "anders" text at `2i + 1`.
     by_key: std::collections::HashMap<String, usize>,
-    values: Vec<Option<Stored>>,
+    /// The values by slot.
+    pub(crate) values: Vec<Option<Stored>>,
 }
 
 impl Slots {
-    fn new(def: &Definition) -> Slots {
+    /// Slots for the items of `def`, in questionnaire order.
+    pub(crate) fn new(def: &Definition) -> Slots {
         let mut by_key = std::collections::HashMap::new();
         for (i, item) in def.items().enumerate() {
             by_key.insert(item.key.clone(), 2 * i);
@@ -128,7 +130,7 @@ impl Slots {
     }
 
     /// Reads one stored answer set; keys the questionnaire does not have are skipped.
-    fn fill(&mut self, json: &str) -> serde_json::Result<()> {
+    pub(crate) fn fill(&mut self, json: &str) -> serde_json::Result<()> {
         self.values.iter_mut().for_each(|v| *v = None);
         let mut de = serde_json::Deserializer::from_str(json);
         serde::de::DeserializeSeed::deserialize(&mut *self, &mut de)?;
