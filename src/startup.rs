@@ -70,6 +70,7 @@ impl Application {
             mail,
             pages: Arc::new(crate::web::page_cache::PageCache::default()),
             imports: Arc::new(crate::surveys::paper::web::Jobs::default()),
+            reports: Arc::new(crate::monitor::web::ReportCache::default()),
         };
         spawn_housekeeping(state.clone());
         spawn_mail_worker(state.clone());

@@ -50,15 +50,72 @@ fn period_of(q: &Query, today: chrono::NaiveDate) -> Result<report::Period, Stri
     }
 }
 
-async fn build(state: &AppState, period: report::Period) -> Result<Report, AppError> {
+/// What the report's data looks like now: when this is unchanged, a report made earlier is still
+/// right. Counts and highest numbers of answers, complaints (and their last change), quotes, waves
+/// and the category names.
+pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<String> {
+    use crate::db::schema::{complaint_categories, complaints, quotes, responses, waves};
+    use diesel::prelude::*;
+    let (n, max): (i64, Option<i64>) = responses::table
+        .select((diesel::dsl::count_star(), diesel::dsl::max(responses::id)))
+        .get_result(conn)?;
+    let (c, changed): (i64, Option<chrono::NaiveDateTime>) = complaints::table
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::max(complaints::updated_at),
+        ))
+        .get_result(conn)?;
+    let (q, decided): (i64, Option<chrono::NaiveDateTime>) = quotes::table
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::max(quotes::decided_at),
+        ))
+        .get_result(conn)?;
+    let w: i64 = waves::table.count().get_result(conn)?;
+    let names: Vec<String> = complaint_categories::table
+        .select(complaint_categories::name)
+        .load(conn)?;
+    Ok(format!(
+        "{n}/{max:?}/{c}/{changed:?}/{q}/{decided:?}/{w}/{}/{}",
+        names.join("|"),
+        crate::surveys::today()
+    ))
+}
+
+/// Reports made in this instance, by period, with the data stamp they were made from.
+#[derive(Default)]
+pub struct ReportCache(
+    std::sync::Mutex<std::collections::HashMap<String, (String, std::sync::Arc<Report>)>>,
+);
+
+async fn build(
+    state: &AppState,
+    period: report::Period,
+) -> Result<std::sync::Arc<Report>, AppError> {
+    let cache = state.reports.clone();
     state
         .db(move |conn| {
-            Ok(report::build(
+            let stamp = data_stamp(conn)?;
+            if let Some((s, r)) = cache
+                .0
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&period.label).cloned())
+            {
+                if s == stamp {
+                    return Ok(r);
+                }
+            }
+            let r = std::sync::Arc::new(report::build(
                 conn,
                 &period,
                 super::suppression::DEFAULT_K,
                 crate::surveys::today(),
-            )?)
+            )?);
+            if let Ok(mut m) = cache.0.lock() {
+                m.insert(period.label.clone(), (stamp, r.clone()));
+            }
+            Ok(r)
         })
         .await
 }
@@ -443,7 +500,7 @@ async fn open_json(
     let period = period_of(&q, crate::surveys::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
     let r = build(&state, period).await?;
-    Ok(HttpResponse::Ok().json(&r))
+    Ok(HttpResponse::Ok().json(&*r))
 }
 
 /// The report as a file of its own: one HTML document with its styles inside, to read, print or

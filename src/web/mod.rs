@@ -35,6 +35,8 @@ pub struct AppState {
     pub pages: Arc<page_cache::PageCache>,
     /// Paper imports running in the background, for their progress pages.
     pub imports: Arc<crate::surveys::paper::web::Jobs>,
+    /// Council reports already made, reused while the data has not changed.
+    pub reports: Arc<crate::monitor::web::ReportCache>,
     /// Letter texts and the calendar for complaints (checked at start-up).
     pub complaints: Arc<crate::complaints::Setup>,
 }

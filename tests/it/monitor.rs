@@ -251,6 +251,20 @@ both_backends!(
             quotes_shown,
             ["\u{201c}Mevrouw [naam] belde mij netjes terug.\u{201d}"]
         );
+        // The report is made again when the data changes (a late paper form, for example).
+        let json = |c: &crate::support::Client| -> serde_json::Value {
+            serde_json::from_str(
+                &c.get(&format!(
+                    "/rapportage/open-data.json?periode={}",
+                    today.year()
+                ))
+                .body,
+            )
+            .unwrap()
+        };
+        assert_eq!(json(&council)["survey"]["answered"], 12);
+        respond::insert_json(&mut app.conn(), &big, r#"{"cp_luistert":5}"#, &meta, today).unwrap();
+        assert_eq!(json(&council)["survey"]["answered"], 13);
         // A council member cannot make or approve quotes.
         assert_eq!(council.submit(&report, &path, &[]).status, 403);
     }
