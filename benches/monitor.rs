@@ -183,6 +183,8 @@ fn main() {
         "GET /rapportage?periode={year} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n\r\n"
     )
     .into_bytes();
+    // The housekeeping makes this year's report at start-up; a council member who comes a little
+    // later finds it made. (The first open below comes at once, while that is still running.)
     let first = {
         let r = request.clone();
         let make: Arc<dyn Fn(usize) -> Option<Vec<u8>> + Send + Sync> =
@@ -190,6 +192,14 @@ fn main() {
         let (s, _) = load(port, 1, Instant::now() + Duration::from_secs(600), make);
         assert_eq!(s[0].status, 200);
         s[0].micros as f64 / 1e6
+    };
+    std::thread::sleep(Duration::from_secs(15));
+    let later = {
+        let r = request.clone();
+        let make: Arc<dyn Fn(usize) -> Option<Vec<u8>> + Send + Sync> =
+            Arc::new(move |i| (i < 1).then(|| r.clone()));
+        let (s, _) = load(port, 1, Instant::now() + Duration::from_secs(600), make);
+        s[0].micros as f64 / 1e3
     };
     let make: Arc<dyn Fn(usize) -> Option<Vec<u8>> + Send + Sync> =
         Arc::new(move |i| (i < requests).then(|| request.clone()));
@@ -202,7 +212,8 @@ fn main() {
         "(a) report page as a council member opens it ({} KB of HTML):",
         html.len() / 1024
     );
-    println!("    first open (report made):  {first:.2} s");
+    println!("    first open right at start-up (report being made):  {first:.2} s");
+    println!("    first open of a visitor 15 s later (made by the housekeeping): {later:.1} ms");
     println!(
         "    next opens: p50 {:.1} ms, p99 {:.1} ms over {requests} requests (goal: under 1 s)",
         percentile(&micros, 0.5),

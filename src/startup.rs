@@ -156,6 +156,7 @@ fn spawn_housekeeping(state: AppState) {
             tick.tick().await;
             let days = state.config.volunteer_retention_days;
             let setup = state.complaints.clone();
+            let reports = state.reports.clone();
             let result = state
                 .db(move |conn| {
                     sessions::purge_expired(conn, db::now())?;
@@ -172,6 +173,7 @@ fn spawn_housekeeping(state: AppState) {
                         c.complaints.retention_years,
                         crate::surveys::today(),
                     )?;
+                    reports.warm(conn, crate::surveys::today())?;
                     Ok(())
                 })
                 .await;

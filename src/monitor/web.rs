@@ -88,36 +88,69 @@ pub struct ReportCache(
     std::sync::Mutex<std::collections::HashMap<String, (String, std::sync::Arc<Report>)>>,
 );
 
+impl ReportCache {
+    /// The report of `period` for the data as it is now: the one kept, or a new one.
+    pub fn get(
+        &self,
+        conn: &mut crate::db::DbConnection,
+        period: &report::Period,
+    ) -> diesel::QueryResult<std::sync::Arc<Report>> {
+        let stamp = data_stamp(conn)?;
+        if let Some((s, r)) = self
+            .0
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&period.label).cloned())
+        {
+            if s == stamp {
+                return Ok(r);
+            }
+        }
+        let r = std::sync::Arc::new(report::build(
+            conn,
+            period,
+            super::suppression::DEFAULT_K,
+            crate::surveys::today(),
+        )?);
+        if let Ok(mut m) = self.0.lock() {
+            m.insert(period.label.clone(), (stamp, r.clone()));
+        }
+        Ok(r)
+    }
+
+    /// Makes the reports people open most (this year, this quarter and the last) ahead of them,
+    /// so that a council member rarely waits for a recomputation. Runs with the housekeeping.
+    pub fn warm(
+        &self,
+        conn: &mut crate::db::DbConnection,
+        today: chrono::NaiveDate,
+    ) -> diesel::QueryResult<()> {
+        use chrono::Datelike;
+        let q = (today.month() - 1) / 3 + 1;
+        let previous = if q == 1 {
+            format!("{}-Q4", today.year() - 1)
+        } else {
+            format!("{}-Q{}", today.year(), q - 1)
+        };
+        for label in [
+            today.year().to_string(),
+            format!("{}-Q{q}", today.year()),
+            previous,
+        ] {
+            if let Ok(p) = report::parse_period(&label) {
+                self.get(conn, &p)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 async fn build(
     state: &AppState,
     period: report::Period,
 ) -> Result<std::sync::Arc<Report>, AppError> {
     let cache = state.reports.clone();
-    state
-        .db(move |conn| {
-            let stamp = data_stamp(conn)?;
-            if let Some((s, r)) = cache
-                .0
-                .lock()
-                .ok()
-                .and_then(|m| m.get(&period.label).cloned())
-            {
-                if s == stamp {
-                    return Ok(r);
-                }
-            }
-            let r = std::sync::Arc::new(report::build(
-                conn,
-                &period,
-                super::suppression::DEFAULT_K,
-                crate::surveys::today(),
-            )?);
-            if let Ok(mut m) = cache.0.lock() {
-                m.insert(period.label.clone(), (stamp, r.clone()));
-            }
-            Ok(r)
-        })
-        .await
+    state.db(move |conn| Ok(cache.get(conn, &period)?)).await
 }
 
 /// A percentage in Dutch, or a dash for a hidden figure.
