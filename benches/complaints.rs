@@ -6,7 +6,7 @@
 //!
 //! Run: `cargo bench --bench complaints` (options: `-- --complaints 100000 --requests 1000`).
 
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -169,17 +169,7 @@ fn main() {
     )
     .expect("session");
     let cookie = format!("{}={token}", klankbord::accounts::sessions::COOKIE);
-    let app_pool = pool.clone();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let app =
-                klankbord::startup::Application::build_with_pool(config, app_pool).expect("app");
-            tx.send(app.port()).expect("send");
-            let _ = app.run_until_stopped().await;
-        })
-    });
-    let port = rx.recv().expect("port");
+    let port = support::start_klankbord(config, pool.clone());
     // Warm up both (caches, prepared statements).
     http_samples(port, "/klachten", &cookie, 20);
     http_samples(port, "/klachten/termijnen", &cookie, 20);

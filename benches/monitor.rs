@@ -6,7 +6,7 @@
 //!
 //! Run: `cargo bench --bench monitor` (options: `-- --answers 1000000 --complaints 100000 --requests 200`).
 
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
@@ -168,17 +168,7 @@ fn main() {
     )
     .expect("session");
     let cookie = format!("{}={token}", klankbord::accounts::sessions::COOKIE);
-    let app_pool = pool.clone();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let app =
-                klankbord::startup::Application::build_with_pool(config, app_pool).expect("app");
-            tx.send(app.port()).expect("send");
-            let _ = app.run_until_stopped().await;
-        })
-    });
-    let port = rx.recv().expect("port");
+    let port = support::start_klankbord(config, pool.clone());
     let request = format!(
         "GET /rapportage?periode={year} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n\r\n"
     )

@@ -163,3 +163,16 @@ pub fn percentile(sorted: &[u32], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i] as f64 / 1000.0
 }
+
+/// Starts the real klankbord server on `pool` in a thread of its own; returns its port.
+pub fn start_klankbord(config: klankbord::config::Config, pool: klankbord::db::Pool) -> u16 {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let app = klankbord::startup::Application::build_with_pool(config, pool).expect("app");
+            tx.send(app.port()).expect("send");
+            let _ = app.run_until_stopped().await;
+        })
+    });
+    rx.recv().expect("port")
+}

@@ -795,8 +795,9 @@ pub fn build(
     today: NaiveDate,
 ) -> QueryResult<Report> {
     // The survey: the latest wave that ran in the period, compared with the wave before it.
-    let waves: Vec<crate::surveys::waves::Wave> = crate::surveys::waves::list_waves(conn)?
-        .into_iter()
+    let all = crate::surveys::waves::list_waves(conn)?;
+    let waves: Vec<&crate::surveys::waves::Wave> = all
+        .iter()
         .filter(|w| w.closes_on >= period.from && w.opens_on <= period.to)
         .collect();
     // A finished wave is preferred: its figures are final; otherwise the running one.
@@ -809,7 +810,6 @@ pub fn build(
             let def = crate::surveys::respond::definition(conn, w.version_id)
                 .map_err(|_| diesel::result::Error::NotFound)?;
             let figures = survey_figures::compute(conn, w.id, &def)?;
-            let all = crate::surveys::waves::list_waves(conn)?;
             let prev = all
                 .iter()
                 .filter(|p| p.closes_on < w.opens_on && p.questionnaire_key == w.questionnaire_key)

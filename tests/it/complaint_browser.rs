@@ -6,7 +6,7 @@ use klankbord::accounts::model::Role;
 use klankbord::web::i18n::{t, Lang};
 
 use crate::browser::{browser_or_skip, login_by_keyboard};
-use crate::support::browser::{ENTER, TAB};
+use crate::support::browser::ENTER;
 use crate::support::{Backend, TestApp};
 use crate::survey_browser::touch_and_text_size_problems;
 
@@ -54,7 +54,6 @@ fn a_complaint_is_sent_and_followed_by_keyboard_alone() {
         stage,
         serde_json::json!(t(Lang::Nl, "complaint-stage-ontvangen"))
     );
-    let _ = TAB;
 }
 
 #[test]

@@ -481,8 +481,7 @@ both_backends!(
 both_backends!(
     staff_take_a_complaint_from_a_council_member_through_every_stage,
     |app| {
-        let (coordinator, coord_id) =
-            app.logged_in("klachten.coordinator", &[Role::Klachtcoordinator]);
+        let (coordinator, _) = app.logged_in("klachten.coordinator", &[Role::Klachtcoordinator]);
         let (_, _, handler_id) = app.user("klachten.teamleider", &[Role::Klachtbehandelaar]);
         let (member, _) = app.logged_in("klachten.commissie", &[Role::Commissielid]);
         // Registered by the coordinator: it came via a council member; the complainant has no e-mail.
@@ -731,13 +730,10 @@ both_backends!(
         assert!(history
             .iter()
             .any(|h| h.contains(&t(Lang::Nl, "event-decide"))));
-        let _ = coord_id;
 
         // A committee member does not see a case that is not before the committee.
         assert_eq!(member.get(&case).status, 404);
         // Refused on the server whatever the page showed: skipping a step.
-        let other = app.conn();
-        drop(other);
         let r = coordinator.submit(&case, &format!("{case}/stap"), &[("actie", "decide")]);
         assert_eq!(r.status, 422);
         assert!(r.body.contains(&t(Lang::Nl, "refusal-state")));
