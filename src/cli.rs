@@ -46,7 +46,7 @@ pub enum Command {
     Wave(WaveCommand),
     /// Print the legal deadline for deciding on a complaint (Awb 9:11 with the Algemene termijnenwet).
     Deadline(DeadlineArgs),
-    /// Write the council report of a quarter or a year (HTML page, or every figure as CSV or JSON).
+    /// Write the council report of a quarter or a year (HTML page or PDF, or every figure as CSV or JSON).
     Report(ReportArgs),
     /// Import scanned paper questionnaires, and the column mapping for the OMR software.
     #[command(subcommand)]
@@ -564,6 +564,8 @@ pub enum ReportFormat {
     Csv,
     /// The whole report as data (open data).
     Json,
+    /// The report as a tagged PDF, made by the product itself.
+    Pdf,
 }
 
 /// Options for `report`.
@@ -597,6 +599,7 @@ pub fn run_report(config: &Config, args: ReportArgs) -> anyhow::Result<()> {
         ReportFormat::Html => web::standalone_html(&r, &config.municipality).into_bytes(),
         ReportFormat::Csv => web::open_data_csv(&r),
         ReportFormat::Json => serde_json::to_vec_pretty(&r)?,
+        ReportFormat::Pdf => web::report_pdf(&r, &config.municipality)?,
     };
     std::fs::write(&args.out, bytes)
         .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", args.out.display()))?;

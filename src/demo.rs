@@ -52,6 +52,7 @@ pub fn seed(
     let codes = seed_surveys(conn, crate::surveys::today())?;
     seed_complaints(conn, env, crate::surveys::today())?;
     seed_quotes(conn)?;
+    seed_coding(conn)?;
     Ok(codes)
 }
 
@@ -68,6 +69,20 @@ const BETTER: &[&str] = &[
     "Ik voelde me niet vertrouwd toen ik alles moest laten zien.",
     "Elke keer een andere medewerker, ik moet alles opnieuw vertellen.",
     "Bij de terugvordering werd niet naar mijn situatie gekeken.",
+];
+
+/// How the demo researcher coded the demo comments: themes, and a norm where one applies. Some
+/// differ from the program's suggestions, as a researcher's codes do.
+const DEMO_CODES: &[(&str, &[&str])] = &[
+    (GOOD[0], &["positief", "onbereikbaar"]),
+    (GOOD[1], &["positief"]),
+    (GOOD[2], &["positief", "goede_informatieverstrekking"]),
+    (GOOD[3], &["positief", "luisteren"]),
+    (BETTER[0], &["brieven", "goede_informatieverstrekking"]),
+    (BETTER[1], &["lang_wachten", "onbereikbaar"]),
+    (BETTER[2], &["wantrouwen", "privacy"]),
+    (BETTER[3], &["wisseling"]),
+    (BETTER[4], &["geen_begrip", "maatwerk"]),
 ];
 
 /// One believable answer set: a general mood, lower for people who had a terugvordering.
@@ -649,6 +664,42 @@ fn seed_quotes(conn: &mut DbConnection) -> anyhow::Result<()> {
                 quotes::decided_at.eq(crate::db::now()),
             ))
             .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Coding for the demo report: every open answer of the closed wave as the demo researcher coded
+/// them, and this year's complaint descriptions with the program's suggestions accepted.
+fn seed_coding(conn: &mut DbConnection) -> anyhow::Result<()> {
+    use crate::monitor::{codebook, coding};
+    use std::collections::BTreeSet;
+    let researcher = service::find_by_username(conn, "onderzoeker")
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .id;
+    let today = crate::surveys::today();
+    let book: Vec<(String, Vec<String>)> = codebook::load(conn)?
+        .into_iter()
+        .map(|c| (c.code, c.cues))
+        .collect();
+    for w in crate::surveys::waves::list_waves(conn)? {
+        if w.closes_on >= today {
+            continue;
+        }
+        let def = crate::surveys::respond::definition(conn, w.version_id)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        for text in codebook::survey_texts(conn, w.id, &def)? {
+            let chosen: BTreeSet<String> = DEMO_CODES
+                .iter()
+                .find(|(t, _)| *t == text.shown)
+                .map(|(_, codes)| codes.iter().map(|c| c.to_string()).collect())
+                .unwrap_or_default();
+            let suggested = coding::suggest_with(&text.shown, &book);
+            codebook::save(conn, &text, &chosen, &suggested, Some(researcher), today)?;
+        }
+    }
+    for text in codebook::complaint_texts(conn, chrono::Datelike::year(&today))? {
+        let suggested = coding::suggest_with(&text.shown, &book);
+        codebook::save(conn, &text, &suggested, &suggested, Some(researcher), today)?;
     }
     Ok(())
 }

@@ -197,6 +197,7 @@ report-period-hint = ربع سنة، مثل 2026-Q3، أو سنة، مثل 2026.
 report-show = عرض
 report-open-csv = جميع الأرقام بصيغة CSV (بيانات مفتوحة)
 report-open-json = جميع الأرقام بصيغة JSON (بيانات مفتوحة)
+report-pdf = التقرير بصيغة PDF
 
 # Quotes
 quotes-title = الاقتباسات: { $wave }
@@ -210,3 +211,37 @@ quotes-status-kandidaat = بانتظار المراجعة
 quotes-status-goedgekeurd = تمت الموافقة
 quotes-status-afgewezen = تم الرفض
 quotes-link = اقتباسات للتقرير
+
+## Coding open texts
+coding-title = ترميز النصوص
+coding-source = أي نصوص
+coding-source-wave = إجابات الأسئلة المفتوحة: { $wave }
+coding-source-complaints = الشكاوى { $year }
+coding-show = عرض
+coding-progress = النصوص المرمّزة: { $done } من { $total }.
+coding-agreement = اقتراحات البرنامج (عدد النصوص المرمّزة: { $texts }): { $precision }% من الاقتراحات كانت صحيحة (الدقة)، و{ $recall }% من رموزكم اقترحها البرنامج (الاستدعاء).
+coding-no-texts = لا توجد هنا نصوص للترميز.
+coding-all-done = تم ترميز جميع النصوص. اختاروا نصًا أدناه لتغيير رموزه.
+coding-text = النص
+coding-question = السؤال
+coding-complaint = وصف الشكوى
+coding-times = عدد مرات الاستخدام: { $n }
+coding-themes = المواضيع
+coding-norms = معايير السلوك اللائق (behoorlijkheidsnormen)
+coding-suggested = (مقترح)
+coding-shortcuts = استخدموا مفاتيح الاختصار: الحرف أو الرقم بجانب الرمز يضع علامة عليه، وزر Enter يحفظ.
+coding-save = حفظ والانتقال إلى التالي
+coding-skip = تخطٍّ
+coding-recent = آخر ما تم ترميزه
+coding-recent-caption = آخر عشرة نصوص تم ترميزها
+coding-codes = الرموز
+coding-change = تغيير
+codebook-title = دليل الرموز
+codebook-intro = يحتوي دليل الرموز على المواضيع ومعايير السلوك اللائق. لكل موضوع كلمات وعبارات. إذا وردت إحدى هذه الكلمات في نص، يقترح البرنامج هذا الموضوع. تُحسب الكلمة أيضًا كبداية لكلمة أطول (wacht: wachten, wachttijd).
+codebook-add = إضافة موضوع
+codebook-name = الاسم
+codebook-cues = كلمات تشير إلى الموضوع
+codebook-cues-hint = افصلوا بينها بفواصل، مثال: bus, reiskosten, ov-kaart
+codebook-add-button = إضافة الموضوع
+codebook-active = استخدامه عند الترميز
+codebook-save = حفظ

@@ -197,6 +197,7 @@ report-period-hint = A quarter, such as 2026-Q3, or a year, such as 2026.
 report-show = Show
 report-open-csv = All figures as CSV (open data)
 report-open-json = All figures as JSON (open data)
+report-pdf = The report as PDF
 
 # Quotes
 quotes-title = Quotes: { $wave }
@@ -210,3 +211,37 @@ quotes-status-kandidaat = Waiting to be reviewed
 quotes-status-goedgekeurd = Approved
 quotes-status-afgewezen = Rejected
 quotes-link = Quotes for the report
+
+## Coding open texts
+coding-title = Code texts
+coding-source = Which texts
+coding-source-wave = Open answers: { $wave }
+coding-source-complaints = Complaints { $year }
+coding-show = Show
+coding-progress = { $done } of { $total } texts coded.
+coding-agreement = The program's suggestions, over { $texts } coded texts: { $precision }% of the suggestions were right (precision) and { $recall }% of your codes were suggested (recall).
+coding-no-texts = There are no texts to code here.
+coding-all-done = All texts are coded. Choose a text below to change its codes.
+coding-text = Text
+coding-question = Question
+coding-complaint = Description of a complaint
+coding-times = given { $n } times
+coding-themes = Themes
+coding-norms = Standards of proper conduct (behoorlijkheidsnormen)
+coding-suggested = (suggested)
+coding-shortcuts = Use shortcut keys: the letter or digit beside a code ticks it, Enter saves.
+coding-save = Save and next
+coding-skip = Skip
+coding-recent = Coded last
+coding-recent-caption = The last ten coded texts
+coding-codes = Codes
+coding-change = Change
+codebook-title = Codebook
+codebook-intro = The codebook holds the themes and the standards of proper conduct. A theme has words and phrases. When such a word is in a text, the program suggests the theme. A word also counts as the start of a longer word (wacht: wachten, wachttijd).
+codebook-add = Add a theme
+codebook-name = Name
+codebook-cues = Words that suggest the theme
+codebook-cues-hint = Separated by commas, for example: bus, reiskosten, ov-kaart
+codebook-add-button = Add theme
+codebook-active = Use when coding
+codebook-save = Save

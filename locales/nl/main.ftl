@@ -197,6 +197,7 @@ report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
 report-show = Tonen
 report-open-csv = Alle cijfers als CSV (open data)
 report-open-json = Alle cijfers als JSON (open data)
+report-pdf = De rapportage als PDF
 
 # Quotes
 quotes-title = Citaten: { $wave }
@@ -210,3 +211,37 @@ quotes-status-kandidaat = Nog te beoordelen
 quotes-status-goedgekeurd = Goedgekeurd
 quotes-status-afgewezen = Afgewezen
 quotes-link = Citaten voor de rapportage
+
+## Coding open texts
+coding-title = Teksten coderen
+coding-source = Welke teksten
+coding-source-wave = Open antwoorden: { $wave }
+coding-source-complaints = Klachten { $year }
+coding-show = Tonen
+coding-progress = { $done } van { $total } teksten gecodeerd.
+coding-agreement = Voorstellen van het programma, over { $texts } gecodeerde teksten: { $precision }% van de voorstellen klopte (precisie) en { $recall }% van uw codes was voorgesteld (recall).
+coding-no-texts = Hier zijn geen teksten om te coderen.
+coding-all-done = Alle teksten zijn gecodeerd. Kies hieronder een tekst om de codes te veranderen.
+coding-text = Tekst
+coding-question = Vraag
+coding-complaint = Omschrijving van een klacht
+coding-times = { $n } keer gegeven
+coding-themes = Thema's
+coding-norms = Behoorlijkheidsnormen
+coding-suggested = (voorstel)
+coding-shortcuts = Sneltoetsen gebruiken: de letter of het cijfer bij een code zet een vinkje, Enter slaat op.
+coding-save = Opslaan en volgende
+coding-skip = Overslaan
+coding-recent = Laatst gecodeerd
+coding-recent-caption = De laatste tien gecodeerde teksten
+coding-codes = Codes
+coding-change = Aanpassen
+codebook-title = Codeboek
+codebook-intro = In het codeboek staan de thema's en de behoorlijkheidsnormen. Bij een thema staan woorden en zinsdelen. Staat zo'n woord in een tekst, dan stelt het programma het thema voor. Een woord telt ook als begin van een langer woord (wacht: wachten, wachttijd).
+codebook-add = Thema toevoegen
+codebook-name = Naam
+codebook-cues = Woorden die het thema voorstellen
+codebook-cues-hint = Gescheiden door komma's, bijvoorbeeld: bus, reiskosten, ov-kaart
+codebook-add-button = Thema toevoegen
+codebook-active = Gebruiken bij het coderen
+codebook-save = Opslaan

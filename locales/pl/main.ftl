@@ -197,6 +197,7 @@ report-period-hint = Kwartał, na przykład 2026-Q3, albo rok, na przykład 2026
 report-show = Pokaż
 report-open-csv = Wszystkie liczby jako CSV (otwarte dane)
 report-open-json = Wszystkie liczby jako JSON (otwarte dane)
+report-pdf = Raport w formacie PDF
 
 # Quotes
 quotes-title = Cytaty: { $wave }
@@ -210,3 +211,37 @@ quotes-status-kandidaat = Czeka na ocenę
 quotes-status-goedgekeurd = Zatwierdzono
 quotes-status-afgewezen = Odrzucono
 quotes-link = Cytaty do raportu
+
+## Coding open texts
+coding-title = Kodowanie tekstów
+coding-source = Które teksty
+coding-source-wave = Odpowiedzi na pytania otwarte: { $wave }
+coding-source-complaints = Skargi za { $year }
+coding-show = Pokaż
+coding-progress = Zakodowane teksty: { $done } z { $total }.
+coding-agreement = Propozycje programu (zakodowane teksty: { $texts }): { $precision }% propozycji było trafnych (precyzja), a { $recall }% Państwa kodów program zaproponował (czułość).
+coding-no-texts = Nie ma tu tekstów do kodowania.
+coding-all-done = Wszystkie teksty są zakodowane. Prosimy wybrać tekst poniżej, aby zmienić jego kody.
+coding-text = Tekst
+coding-question = Pytanie
+coding-complaint = Opis skargi
+coding-times = liczba użyć: { $n }
+coding-themes = Tematy
+coding-norms = Standardy właściwego postępowania (behoorlijkheidsnormen)
+coding-suggested = (propozycja)
+coding-shortcuts = Można używać skrótów klawiszowych: litera lub cyfra przy kodzie zaznacza go, Enter zapisuje.
+coding-save = Zapisz i przejdź dalej
+coding-skip = Pomiń
+coding-recent = Ostatnio zakodowane
+coding-recent-caption = Ostatnie dziesięć zakodowanych tekstów
+coding-codes = Kody
+coding-change = Zmień
+codebook-title = Księga kodów
+codebook-intro = W księdze kodów są tematy i standardy właściwego postępowania. Do każdego tematu należą słowa i fragmenty zdań. Jeśli takie słowo jest w tekście, program proponuje ten temat. Słowo liczy się też jako początek dłuższego słowa (wacht: wachten, wachttijd).
+codebook-add = Dodaj temat
+codebook-name = Nazwa
+codebook-cues = Słowa, które wskazują na temat
+codebook-cues-hint = Oddzielone przecinkami, na przykład: bus, reiskosten, ov-kaart
+codebook-add-button = Dodaj temat
+codebook-active = Używać przy kodowaniu
+codebook-save = Zapisz

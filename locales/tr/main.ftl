@@ -197,6 +197,7 @@ report-period-hint = Üç aylık bir dönem, örneğin 2026-Q3, veya bir yıl, �
 report-show = Göster
 report-open-csv = Tüm sayılar CSV olarak (açık veri)
 report-open-json = Tüm sayılar JSON olarak (açık veri)
+report-pdf = Rapor PDF olarak
 
 # Quotes
 quotes-title = Alıntılar: { $wave }
@@ -210,3 +211,37 @@ quotes-status-kandidaat = Değerlendirilmeyi bekliyor
 quotes-status-goedgekeurd = Onaylandı
 quotes-status-afgewezen = Reddedildi
 quotes-link = Rapor için alıntılar
+
+## Coding open texts
+coding-title = Metinleri kodlama
+coding-source = Hangi metinler
+coding-source-wave = Açık uçlu cevaplar: { $wave }
+coding-source-complaints = { $year } şikâyetleri
+coding-show = Göster
+coding-progress = { $total } metinden { $done } tanesi kodlandı.
+coding-agreement = Programın önerileri, kodlanmış { $texts } metin üzerinden: önerilerin %{ $precision } kadarı doğruydu (kesinlik) ve kodlarınızın %{ $recall } kadarı önerilmişti (duyarlılık).
+coding-no-texts = Burada kodlanacak metin yok.
+coding-all-done = Tüm metinler kodlandı. Kodlarını değiştirmek için aşağıdan bir metin seçin.
+coding-text = Metin
+coding-question = Soru
+coding-complaint = Bir şikâyetin açıklaması
+coding-times = { $n } kez verildi
+coding-themes = Temalar
+coding-norms = Uygun davranış standartları (behoorlijkheidsnormen)
+coding-suggested = (öneri)
+coding-shortcuts = Kısayol tuşlarını kullanın: bir kodun yanındaki harf veya rakam o kodu işaretler, Enter kaydeder.
+coding-save = Kaydet ve sonrakine geç
+coding-skip = Atla
+coding-recent = Son kodlananlar
+coding-recent-caption = Son kodlanan on metin
+coding-codes = Kodlar
+coding-change = Değiştir
+codebook-title = Kod kitabı
+codebook-intro = Kod kitabında temalar ve uygun davranış standartları yer alır. Her temada kelimeler ve kelime grupları vardır. Böyle bir kelime bir metinde geçiyorsa, program o temayı önerir. Bir kelime, daha uzun bir kelimenin başı olarak da sayılır (wacht: wachten, wachttijd).
+codebook-add = Tema ekle
+codebook-name = Ad
+codebook-cues = Temayı öneren kelimeler
+codebook-cues-hint = Virgülle ayırın, örneğin: bus, reiskosten, ov-kaart
+codebook-add-button = Tema ekle
+codebook-active = Kodlarken kullan
+codebook-save = Kaydet

@@ -197,6 +197,7 @@ report-period-hint = Квартал, наприклад 2026-Q3, або рік, 
 report-show = Показати
 report-open-csv = Усі цифри у форматі CSV (відкриті дані)
 report-open-json = Усі цифри у форматі JSON (відкриті дані)
+report-pdf = Звіт у форматі PDF
 
 # Quotes
 quotes-title = Цитати: { $wave }
@@ -210,3 +211,37 @@ quotes-status-kandidaat = Очікує розгляду
 quotes-status-goedgekeurd = Затверджено
 quotes-status-afgewezen = Відхилено
 quotes-link = Цитати для звіту
+
+## Coding open texts
+coding-title = Кодування текстів
+coding-source = Які тексти
+coding-source-wave = Відповіді на відкриті запитання: { $wave }
+coding-source-complaints = Скарги за { $year }
+coding-show = Показати
+coding-progress = Закодовано текстів: { $done } з { $total }.
+coding-agreement = Пропозиції програми (закодовано текстів: { $texts }): { $precision }% пропозицій були правильними (точність), а { $recall }% ваших кодів програма запропонувала (повнота).
+coding-no-texts = Тут немає текстів для кодування.
+coding-all-done = Усі тексти закодовано. Виберіть текст нижче, щоб змінити його коди.
+coding-text = Текст
+coding-question = Запитання
+coding-complaint = Опис скарги
+coding-times = використано разів: { $n }
+coding-themes = Теми
+coding-norms = Норми належної поведінки (behoorlijkheidsnormen)
+coding-suggested = (пропозиція)
+coding-shortcuts = Використовуйте клавіші швидкого доступу: літера або цифра біля коду позначає його, Enter зберігає.
+coding-save = Зберегти і далі
+coding-skip = Пропустити
+coding-recent = Нещодавно закодовані
+coding-recent-caption = Останні десять закодованих текстів
+coding-codes = Коди
+coding-change = Змінити
+codebook-title = Кодова книга
+codebook-intro = У кодовій книзі є теми та норми належної поведінки. До кожної теми належать слова і частини речень. Якщо таке слово є в тексті, програма пропонує цю тему. Слово також враховується як початок довшого слова (wacht: wachten, wachttijd).
+codebook-add = Додати тему
+codebook-name = Назва
+codebook-cues = Слова, які вказують на тему
+codebook-cues-hint = Через кому, наприклад: bus, reiskosten, ov-kaart
+codebook-add-button = Додати тему
+codebook-active = Використовувати під час кодування
+codebook-save = Зберегти

@@ -85,7 +85,11 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
             }
             @if roles.contains(&Role::Onderzoeker) {
                 h2 { (t(lang, "workspace-research-title")) }
-                ul { li { a href="/onderzoek" { (t(lang, "waves-title")) } } }
+                ul {
+                    li { a href="/onderzoek" { (t(lang, "waves-title")) } }
+                    li { a href="/onderzoek/coderen" { (t(lang, "coding-title")) } }
+                    li { a href="/onderzoek/codeboek" { (t(lang, "codebook-title")) } }
+                }
             }
             @if roles.contains(&Role::Invoerder) {
                 h2 { (t(lang, "workspace-entry-title")) }

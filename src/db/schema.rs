@@ -101,6 +101,9 @@ pub const ALL_TABLES: &[&str] = &[
     "complaint_letters",
     "complaint_reminders",
     "quotes",
+    "codebook",
+    "coded_texts",
+    "text_codes",
 ];
 
 diesel::table! {
@@ -429,6 +432,48 @@ diesel::table! {
 }
 
 diesel::joinable!(quotes -> waves (wave_id));
+
+diesel::table! {
+    /// The codebook: themes (with the words that suggest them) and behoorlijkheidsnormen.
+    codebook (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        cues -> Text,
+        active -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// A coded text: a survey answer known by wave, item and the hash of its wording (never by
+    /// answer set), or a complaint description.
+    coded_texts (id) {
+        id -> BigInt,
+        text_key -> Text,
+        source -> Text,
+        wave_id -> Nullable<BigInt>,
+        item_key -> Nullable<Text>,
+        complaint_id -> Nullable<BigInt>,
+        times -> Integer,
+        coded_by -> Nullable<BigInt>,
+        coded_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// The codes of a coded text: chosen by the researcher, suggested by the program, or both.
+    text_codes (coded_text_id, code) {
+        coded_text_id -> BigInt,
+        code -> Text,
+        chosen -> Bool,
+        suggested -> Bool,
+    }
+}
+
+diesel::joinable!(text_codes -> coded_texts (coded_text_id));
+diesel::joinable!(coded_texts -> complaints (complaint_id));
 diesel::joinable!(complaints -> users (handler_id));
 diesel::joinable!(complaint_progress -> complaints (complaint_id));
 diesel::joinable!(complaint_events -> complaints (complaint_id));
@@ -453,6 +498,9 @@ diesel::joinable!(interview_volunteers -> waves (wave_id));
 diesel::joinable!(invitations -> waves (wave_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    codebook,
+    coded_texts,
+    text_codes,
     settings,
     users,
     user_roles,

@@ -199,33 +199,86 @@ pub fn stem(word: &str) -> String {
     w
 }
 
-/// The codes suggested for a text.
-pub fn suggest(text: &str) -> BTreeSet<&'static str> {
-    let lower = text.to_lowercase();
-    let words: Vec<String> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect();
-    let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
-    let joined = format!(" {} ", words.join(" "));
-    let mut out = BTreeSet::new();
-    for theme in THEMES {
-        let hit = theme.cues.iter().any(|cue| {
-            if cue.contains(' ') {
-                joined.contains(&format!(" {cue}"))
-            } else {
-                stems
-                    .iter()
-                    .zip(&words)
-                    .any(|(s, w)| s.starts_with(cue) || w.starts_with(cue))
-            }
-        });
-        if hit {
-            out.insert(theme.code);
+/// The words of a text, as typed and stemmed, for matching cues.
+struct Words {
+    words: Vec<String>,
+    stems: Vec<String>,
+    joined: String,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let lower = text.to_lowercase();
+        let words: Vec<String> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        let stems = words.iter().map(|w| stem(w)).collect();
+        let joined = format!(" {} ", words.join(" "));
+        Words {
+            words,
+            stems,
+            joined,
         }
     }
-    out
+
+    /// Whether a cue occurs: a phrase in the text, or a stem at the start of a word.
+    fn has(&self, cue: &str) -> bool {
+        let cue = cue.trim().to_lowercase();
+        if cue.is_empty() {
+            false
+        } else if cue.contains(' ') {
+            self.joined.contains(&format!(" {cue}"))
+        } else {
+            self.stems
+                .iter()
+                .zip(&self.words)
+                .any(|(s, w)| s.starts_with(&cue) || w.starts_with(&cue))
+        }
+    }
+}
+
+/// The codes suggested for a text by the seeded themes.
+pub fn suggest(text: &str) -> BTreeSet<&'static str> {
+    let w = Words::of(text);
+    THEMES
+        .iter()
+        .filter(|t| t.cues.iter().any(|c| w.has(c)))
+        .map(|t| t.code)
+        .collect()
+}
+
+/// The codes suggested for a text by a codebook: (code, cues) pairs, as the researcher keeps them.
+pub fn suggest_with(text: &str, book: &[(String, Vec<String>)]) -> BTreeSet<String> {
+    let w = Words::of(text);
+    book.iter()
+        .filter(|(_, cues)| cues.iter().any(|c| w.has(c)))
+        .map(|(code, _)| code.clone())
+        .collect()
+}
+
+/// Cues as the researcher types them: separated by commas.
+pub fn parse_cues(typed: &str) -> Vec<String> {
+    typed
+        .split(',')
+        .map(|c| {
+            c.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Precision and recall from counts of agreeing (both), suggested-only and chosen-only codes.
+pub fn precision_recall_counts(both: u64, suggested_only: u64, chosen_only: u64) -> (f64, f64) {
+    let ratio = |a: u64, b: u64| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    (
+        ratio(both, both + suggested_only),
+        ratio(both, both + chosen_only),
+    )
 }
 
 /// Precision and recall of suggestions against hand-given codes: (precision, recall), over all
@@ -247,17 +300,7 @@ pub fn precision_recall(sample: &[(&str, &[&str])]) -> (f64, f64) {
             }
         }
     }
-    let precision = if tp + fp == 0 {
-        0.0
-    } else {
-        f64::from(tp) / f64::from(tp + fp)
-    };
-    let recall = if tp + fneg == 0 {
-        0.0
-    } else {
-        f64::from(tp) / f64::from(tp + fneg)
-    };
-    (precision, recall)
+    precision_recall_counts(tp.into(), fp.into(), fneg.into())
 }
 
 #[cfg(test)]
@@ -321,6 +364,32 @@ mod tests {
         // mislead more than help.
         assert!(precision >= 0.6, "precision {precision:.2}");
         assert!(recall >= 0.8, "recall {recall:.2}");
+    }
+
+    #[test]
+    fn the_seeded_codebook_suggests_what_the_built_in_themes_do() {
+        let book: Vec<(String, Vec<String>)> = THEMES
+            .iter()
+            .map(|t| (t.code.to_string(), parse_cues(&t.cues.join(", "))))
+            .collect();
+        for (text, _) in SAMPLE {
+            let a: Vec<String> = suggest(text).into_iter().map(String::from).collect();
+            let b: Vec<String> = suggest_with(text, &book).into_iter().collect();
+            assert_eq!(a, b, "{text}");
+        }
+        // A theme the researcher adds gets suggestions from its own words.
+        let added = vec![(
+            "vervoer".to_string(),
+            parse_cues(" Bus ,reiskosten, ov-kaart"),
+        )];
+        assert_eq!(added[0].1, ["bus", "reiskosten", "ov-kaart"]);
+        assert!(
+            suggest_with("De reiskosten voor de bus werden niet vergoed.", &added)
+                .contains("vervoer")
+        );
+        assert!(suggest_with("Niets over vervoer.", &added).is_empty());
+        assert_eq!(precision_recall_counts(3, 1, 2), (0.75, 0.6));
+        assert_eq!(precision_recall_counts(0, 0, 0), (0.0, 0.0));
     }
 
     #[test]

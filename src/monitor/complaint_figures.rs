@@ -40,6 +40,10 @@ pub struct CaseFacts {
     pub via_council: bool,
     /// They were told what happened.
     pub council_feedback: bool,
+    /// The team the complaint is about, when known.
+    pub team: Option<String>,
+    /// Codes of the behoorlijkheidsnormen the complaint is about.
+    pub norms: Vec<String>,
 }
 
 /// The funnel.

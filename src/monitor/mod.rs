@@ -3,10 +3,14 @@
 //! built on: survey indicators (shares, intervals, grades, subgroup tests), complaint figures
 //! (funnel, handling times, deadlines), suppression and redaction.
 
+pub mod codebook;
 pub mod coding;
+pub mod coding_web;
 pub mod complaint_figures;
+pub mod document;
 pub mod indicators;
 pub mod norms;
+pub mod pdf;
 pub mod quotes;
 pub mod redact;
 pub mod report;

@@ -84,7 +84,8 @@ pub struct Cell {
 }
 
 impl Cell {
-    fn new(value: f64, n: u64, shown: Shown) -> Cell {
+    /// A figure on `n` people, shown as decided.
+    pub fn new(value: f64, n: u64, shown: Shown) -> Cell {
         let published = shown.published();
         Cell {
             value: published.then_some(value),
@@ -204,6 +205,10 @@ pub struct ComplaintPart {
     pub by_channel: Vec<(String, Cell)>,
     /// Per category.
     pub by_category: Vec<(String, Cell)>,
+    /// Per behoorlijkheidsnorm the complaint is about (a complaint can concern several).
+    pub by_norm: Vec<(String, Cell)>,
+    /// Per team.
+    pub by_team: Vec<(String, Cell)>,
     /// Founded share of the judged decisions, percent.
     pub founded: Cell,
     /// Median days to decision.
@@ -240,6 +245,27 @@ pub struct Report {
     pub followups: Vec<FollowUp>,
     /// The Awb 9:12a register of written complaints, with the yearly report.
     pub register: Vec<RegisterLine>,
+    /// Themes coded in open answers and complaint descriptions of the period.
+    pub themes: Vec<ThemeFigure>,
+    /// Texts coded in the period.
+    pub coded_texts: u64,
+}
+
+/// How often a theme was coded in the period, and in the period before.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeFigure {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// In open survey answers.
+    pub survey: Cell,
+    /// In complaint descriptions.
+    pub complaints: Cell,
+    /// Together.
+    pub count: Cell,
+    /// Together, in the period before (same length).
+    pub previous: Cell,
 }
 
 /// A follow-up action.
@@ -535,6 +561,8 @@ pub fn complaint_facts(
         i32,
         Option<NaiveDate>,
         Option<NaiveDate>,
+        Option<String>,
+        String,
     );
     let rows: Vec<Row> = complaints::table
         .inner_join(complaint_progress::table)
@@ -554,6 +582,8 @@ pub fn complaint_facts(
             complaint_progress::postponement_weeks,
             complaint_progress::ombudsman_on,
             complaint_progress::council_feedback_on,
+            complaints::team,
+            complaints::norms,
         ))
         .load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
@@ -616,6 +646,8 @@ pub fn complaint_facts(
                 postponed,
                 ombudsman,
                 feedback,
+                team,
+                norms,
             )| {
                 let st = State::from_code(&state).unwrap_or(State::Received);
                 CaseFacts {
@@ -638,6 +670,11 @@ pub fn complaint_facts(
                     ombudsman: ombudsman.is_some(),
                     via_council: via.is_some(),
                     council_feedback: feedback.is_some(),
+                    team: team.filter(|t| !t.trim().is_empty()),
+                    norms: crate::complaints::model::parse_norms(&norms)
+                        .into_iter()
+                        .map(String::from)
+                        .collect(),
                 }
             },
         )
@@ -674,6 +711,23 @@ pub fn complaint_part(facts: &[CaseFacts], categories: &[(i64, String)], k: u64)
     };
     let by_channel = breakdown(facts.iter().map(|c| c.channel.clone()).collect());
     let by_category = breakdown(categories.iter().map(|(_, n)| n.clone()).collect());
+    let by_norm = breakdown(
+        facts
+            .iter()
+            .flat_map(|c| c.norms.iter())
+            .map(|n| crate::web::i18n::t(crate::web::i18n::Lang::Nl, &format!("norm-{n}")))
+            .collect(),
+    );
+    let by_team = breakdown(
+        facts
+            .iter()
+            .map(|c| {
+                c.team
+                    .clone()
+                    .unwrap_or_else(|| "(geen team opgegeven)".into())
+            })
+            .collect(),
+    );
     let (founded, judged) = complaint_figures::founded(facts);
     let t = complaint_figures::timeliness(facts);
     let share = |part: u64, whole: u64| {
@@ -697,6 +751,8 @@ pub fn complaint_part(facts: &[CaseFacts], categories: &[(i64, String)], k: u64)
         funnel,
         by_channel,
         by_category,
+        by_norm,
+        by_team,
         founded: share(founded, judged),
         median_days: if timing_shown { t.median_days } else { None },
         p90_days: if timing_shown { t.p90_days } else { None },
@@ -805,6 +861,7 @@ pub fn build(
         .iter()
         .filter(|w| w.closes_on < today)
         .max_by_key(|w| (w.closes_on, w.id));
+    let mut theme_waves = (None, None);
     let survey = match finished.or_else(|| waves.iter().max_by_key(|w| (w.closes_on, w.id))) {
         Some(w) => {
             let def = crate::surveys::respond::definition(conn, w.version_id)
@@ -814,6 +871,7 @@ pub fn build(
                 .iter()
                 .filter(|p| p.closes_on < w.opens_on && p.questionnaire_key == w.questionnaire_key)
                 .max_by_key(|p| (p.closes_on, p.id));
+            theme_waves = (Some(w.id), prev.map(|p| p.id));
             let prev_figures = match prev {
                 Some(p) => Some((p.name.clone(), survey_figures::compute(conn, p.id, &def)?)),
                 None => None,
@@ -873,6 +931,17 @@ pub fn build(
     } else {
         vec![]
     };
+    // Themes coded in this period and the one before (same length).
+    let back = chrono::Months::new(if period.year { 12 } else { 3 });
+    let book = super::codebook::load(conn)?;
+    let now = super::codebook::tally(conn, theme_waves.0, period.from, period.to)?;
+    let before = super::codebook::tally(
+        conn,
+        theme_waves.1,
+        period.from.checked_sub_months(back).unwrap_or(period.from),
+        period.from - chrono::Duration::days(1),
+    )?;
+    let themes = super::codebook::figures(&now, &before, &book, k);
     let mut report = Report {
         period: period.clone(),
         made_on: today,
@@ -883,6 +952,8 @@ pub fn build(
         summary: vec![],
         followups,
         register,
+        themes,
+        coded_texts: now.texts,
     };
     report.summary = summary(&report);
     Ok(report)

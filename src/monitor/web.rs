@@ -7,6 +7,7 @@ use actix_web::{web, HttpResponse};
 use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
+use super::document::{self, Block, Chart, Mark, TableCell};
 use super::report::{self, Cell, Report};
 use crate::accounts::model::Role;
 use crate::web::context::Ctx;
@@ -25,6 +26,7 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/rapportage", READERS).get(page),
         RouteDef::new("/rapportage/open-data.csv", READERS).get(open_csv),
         RouteDef::new("/rapportage/open-data.json", READERS).get(open_json),
+        RouteDef::new("/rapportage/rapport.pdf", READERS).get(open_pdf),
     ]
 }
 
@@ -52,9 +54,11 @@ fn period_of(q: &Query, today: chrono::NaiveDate) -> Result<report::Period, Stri
 
 /// What the report's data looks like now: when this is unchanged, a report made earlier is still
 /// right. The highest answer-set number, counts of complaints (and their last change), quotes, waves
-/// and the category names.
+/// codings, and the category and code names.
 pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<String> {
-    use crate::db::schema::{complaint_categories, complaints, quotes, responses, waves};
+    use crate::db::schema::{
+        codebook, coded_texts, complaint_categories, complaints, quotes, responses, waves,
+    };
     use diesel::prelude::*;
     // Answer sets are only ever added: the highest number says whether there are new ones (one
     // index lookup, where counting a million rows would cost most of a page view).
@@ -74,11 +78,20 @@ pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<Str
         ))
         .get_result(conn)?;
     let w: i64 = waves::table.count().get_result(conn)?;
-    let names: Vec<String> = complaint_categories::table
+    let mut names: Vec<String> = complaint_categories::table
         .select(complaint_categories::name)
         .load(conn)?;
+    // Codings are replaced by new rows: count and highest number say whether they changed.
+    let (coded, last_coded): (i64, Option<i64>) = coded_texts::table
+        .select((diesel::dsl::count_star(), diesel::dsl::max(coded_texts::id)))
+        .get_result(conn)?;
+    names.extend(
+        codebook::table
+            .select(codebook::name)
+            .load::<String>(conn)?,
+    );
     Ok(format!(
-        "{max:?}/{c}/{changed:?}/{q}/{decided:?}/{w}/{}/{}",
+        "{max:?}/{c}/{changed:?}/{q}/{decided:?}/{w}/{coded}/{last_coded:?}/{}/{}",
         names.join("|"),
         crate::surveys::today()
     ))
@@ -155,234 +168,72 @@ async fn build(
     state.db(move |conn| Ok(cache.get(conn, &period)?)).await
 }
 
-/// A percentage in Dutch, or a dash for a hidden figure.
-fn pct(c: &Cell) -> Markup {
-    match c.value {
-        Some(v) => html! { (format!("{v:.0}%")) @if c.shown == "indicatief" { sup { "*" } } },
-        None => html! { abbr title="verborgen: te weinig mensen" { "–" } },
-    }
-}
-
-fn count(c: &Cell) -> Markup {
-    match c.n {
-        Some(n) => html! { (n) @if c.shown == "indicatief" { sup { "*" } } },
-        None => html! { abbr title="verborgen: te weinig mensen" { "–" } },
+fn cell_markup(c: &TableCell) -> Markup {
+    html! {
+        @match c.mark {
+            Mark::Hidden => abbr title="verborgen: te weinig mensen" { "–" },
+            Mark::Indicative => { (c.text) sup { "*" } },
+            Mark::Plain => (c.text),
+        }
+        @if let Some(n) = &c.note { br; small { (n) } }
     }
 }
 
 /// A horizontal bar chart: SVG with a title and a text summary, drawn from published values only.
-pub fn bar_chart(
-    id: &str,
-    title: &str,
-    rows: &[(String, Option<f64>)],
-    max: f64,
-    unit: &str,
-) -> Markup {
-    let height = 28 * rows.len() as u32 + 10;
-    let summary: Vec<String> = rows
-        .iter()
-        .map(|(label, v)| match v {
-            Some(v) => format!("{label}: {v:.0}{unit}"),
-            None => format!("{label}: verborgen"),
-        })
-        .collect();
+fn chart_markup(c: &Chart) -> Markup {
+    let id = &c.id;
+    let height = 28 * c.rows.len() as u32 + 10;
+    let summary = c.summary();
     html! {
         figure.chart {
             svg role="img" aria-labelledby={ (id) "-titel " (id) "-tekst" } viewBox={ "0 0 640 " (height) } width="100%" {
-                title id={ (id) "-titel" } { (title) }
-                desc id={ (id) "-tekst" } { (summary.join("; ")) }
-                @for (i, (label, v)) in rows.iter().enumerate() {
+                title id={ (id) "-titel" } { (c.title) }
+                desc id={ (id) "-tekst" } { (summary) }
+                @for (i, (label, v)) in c.rows.iter().enumerate() {
                     @let y = 10 + 28 * i as u32;
                     text x="0" y=(y + 16) font-size="14" fill="#1a1a1a" { (label) }
                     @if let Some(v) = v {
-                        rect x="260" y=(y + 2) height="18" width=(format!("{:.1}", 300.0 * (v / max).clamp(0.0, 1.0))) fill="#01689b" {}
-                        text x=(format!("{:.1}", 268.0 + 300.0 * (v / max).clamp(0.0, 1.0))) y=(y + 16) font-size="14" fill="#1a1a1a" { (format!("{v:.0}{unit}")) }
+                        rect x="260" y=(y + 2) height="18" width=(format!("{:.1}", 300.0 * c.share(*v))) fill="#01689b" {}
+                        text x=(format!("{:.1}", 268.0 + 300.0 * c.share(*v))) y=(y + 16) font-size="14" fill="#1a1a1a" { (format!("{v:.0}{}", c.unit)) }
                     } @else {
                         text x="260" y=(y + 16) font-size="14" fill="#1a1a1a" { "verborgen" }
                     }
                 }
             }
-            figcaption { (title) ". " (summary.join("; ")) "." }
+            figcaption { (c.title) ". " (summary) "." }
+        }
+    }
+}
+
+fn block_markup(b: &Block) -> Markup {
+    html! {
+        @match b {
+            Block::Paragraph { strong, text } => p { @if let Some(s) = strong { strong { (s) } " " } (text) },
+            Block::List(items) => ul { @for i in items { li { (i) } } },
+            Block::Table { caption, head, rows } => table {
+                caption { (caption) }
+                thead { tr { @for h in head { th scope="col" { (h) } } } }
+                tbody { @for row in rows { tr { @for c in row { td { (cell_markup(c)) } } } } }
+            },
+            Block::Chart(c) => (chart_markup(c)),
+            Block::Quote(q) => blockquote { p { "\u{201c}" (q) "\u{201d}" } },
         }
     }
 }
 
 /// The report as HTML (its texts in Dutch: the report is the municipality's document).
 pub fn report_markup(r: &Report) -> Markup {
+    let doc = document::build(r);
     html! {
         article.report lang="nl" {
-            p.lead { "Periode " (r.period.label) " (" (crate::surveys::respondent::date_text(r.period.from)) " tot en met " (crate::surveys::respondent::date_text(r.period.to)) "). "
-                @if r.provisional { strong { "Voorlopig: " } "de periode is nog niet voorbij." } @else { "Definitief." } }
-            section #samenvatting {
-                h2 { "Samenvatting" }
-                ul { @for s in &r.summary { li { (s) } } }
-            }
-            @if let Some(s) = &r.survey {
-                section #respons {
-                    h2 { "Respons en foutmarge" }
-                    p { "Vragenlijst " (s.wave) ": " (s.answered) " ingevulde vragenlijsten van " (s.population) " uitgenodigde mensen"
-                        @if let Some(rr) = s.response_rate { " (" (format!("{rr:.0}%")) ")" } ". "
-                        @if let Some(m) = s.margin { "De foutmarge is " (format!("{m:.1}").replace('.', ",")) " procentpunt (95% betrouwbaarheid)." } }
-                }
-                section #dimensies {
-                    h2 { "De vier onderwerpen" }
-                    @let rows: Vec<(String, Option<f64>)> = s.dimensions.iter().map(|d| (dimension_name(&d.dimension).to_string(), d.positive.value)).collect();
-                    (bar_chart("dimensies", "Deel van de mensen dat positief is, per onderwerp", &rows, 100.0, "%"))
-                    table {
-                        caption { "Positief per onderwerp (gemiddeld over de vragen)" }
-                        thead { tr { th scope="col" { "Onderwerp" } th scope="col" { "Positief" } th scope="col" { "Kleinste aantal (nmin)" } } }
-                        tbody { @for d in &s.dimensions { tr { td { (dimension_name(&d.dimension)) } td { (pct(&d.positive)) } td { @if let Some(n) = d.nmin { (n) } @else { "–" } } } } }
-                    }
-                }
-                section #vragen {
-                    h2 { "Per vraag" }
-                    table {
-                        caption { "Antwoorden per vraag; weet niet telt niet mee in de percentages" }
-                        thead { tr { th scope="col" { "Vraag" } th scope="col" { "n" } th scope="col" { "Positief" } th scope="col" { "Neutraal" } th scope="col" { "Negatief" } th scope="col" { "Weet niet" } th scope="col" { "Verschil met vorige keer" } } }
-                        tbody {
-                            @for i in &s.items {
-                                tr {
-                                    td { (i.text) }
-                                    td { (count(&i.positive)) }
-                                    td { (pct(&i.positive)) @if let Some((lo, hi)) = i.interval { br; small { (format!("{lo:.0}–{hi:.0}%")) } } }
-                                    td { (pct(&i.neutral)) }
-                                    td { (pct(&i.negative)) }
-                                    td { (pct(&i.dont_know)) }
-                                    td { @match i.change { Some(c) => (format!("{c:+.0} procentpunt")), None => "geen duidelijk verschil" } }
-                                }
-                            }
-                        }
-                    }
-                }
-                section #citaten {
-                    h2 { "Wat mensen zeggen" }
-                    @if s.quotes.is_empty() { p { "Er zijn (nog) geen citaten goedgekeurd voor deze rapportage." } }
-                    @else {
-                        p { "Letterlijke antwoorden op de open vragen, zonder namen of andere gegevens die naar iemand wijzen. Een onderzoeker heeft elk citaat gecontroleerd." }
-                        @for (_, q) in &s.quotes { blockquote { p { "\u{201c}" (q) "\u{201d}" } } }
-                    }
-                }
-                section #normen {
-                    h2 { "Normenkader" }
-                    table {
-                        caption { "Normen van de gemeente en of ze gehaald zijn" }
-                        thead { tr { th scope="col" { "Norm" } th scope="col" { "Positief" } th scope="col" { "Voldaan vanaf" } th scope="col" { "Oordeel" } } }
-                        tbody {
-                            @for n in &s.norms {
-                                tr { td { (n.name) } td { (pct(&n.positive)) } td { (format!("{:.0}% (gedeeltelijk {:.0}%)", n.thresholds.0, n.thresholds.1)) } td { strong { (n.verdict.text()) } } }
-                            }
-                        }
-                    }
-                }
-                section #cijfer {
-                    h2 { "Rapportcijfer" }
-                    p { "Gemiddeld cijfer: " @match s.grade_mean.value { Some(m) => (format!("{m:.1}").replace('.', ",")), None => "–" }
-                        ". Een 8 of hoger: " (pct(&s.grade_eight_or_more)) ". Een onvoldoende (lager dan 6): " (pct(&s.grade_below_six)) "." }
-                }
-                section #groepen {
-                    h2 { "Groepen" }
-                    @let diffs: Vec<&String> = s.subgroups.iter().filter_map(|g| g.difference.as_ref()).collect();
-                    @if diffs.is_empty() { p { "Tussen groepen zijn geen verschillen die groot genoeg zijn om zeker te zijn." } }
-                    @else { ul { @for d in diffs { li { (d) } } } }
-                    table {
-                        caption { "Positief over de bejegening per groep" }
-                        thead { tr { th scope="col" { "Indeling" } th scope="col" { "Groep" } th scope="col" { "Aantal" } th scope="col" { "Positief" } } }
-                        tbody {
-                            @for g in s.subgroups.iter().filter(|g| g.dimension == "bejegening") {
-                                tr { td { (g.split) } td { (g.value) } td { (count(&g.positive)) } td { (pct(&g.positive)) } }
-                            }
-                        }
-                    }
-                }
-            } @else {
-                section #respons { h2 { "Vragenlijst" } p { "In deze periode liep geen vragenlijst." } }
-            }
-            section #klachten {
-                h2 { "Klachten" }
-                @let c = &r.complaints;
-                @let rows: Vec<(String, Option<f64>)> = c.funnel.iter().map(|(k, cell)| (funnel_name(k).to_string(), cell.value)).collect();
-                @let max = c.funnel.first().and_then(|(_, x)| x.value).unwrap_or(1.0).max(1.0);
-                (bar_chart("trechter", "Wat er met de klachten gebeurde", &rows, max, ""))
-                table {
-                    caption { "Van binnenkomst tot opvolging" }
-                    thead { tr { th scope="col" { "Stap" } th scope="col" { "Aantal" } } }
-                    tbody { @for (k, cell) in &c.funnel { tr { td { (funnel_name(k)) } td { (count(cell)) } } } }
-                }
-                p { "Binnen de wettelijke termijn beslist: " (pct(&c.in_time)) ". Uitgesteld: " (count(&c.postponed)) ". (Deels) gegrond: " (pct(&c.founded)) "."
-                    @if let (Some(m), Some(p90)) = (c.median_days, c.p90_days) { " Behandelduur: de helft binnen " (format!("{m:.0}")) " dagen, 9 op de 10 binnen " (p90) " dagen." } }
-                p { "Via raadsleden en wethouders doorgegeven: " (count(&c.council.0)) "; zij hoorden wat ermee gebeurde: " (count(&c.council.1)) "." }
-                table {
-                    caption { "Klachten per kanaal" }
-                    thead { tr { th scope="col" { "Kanaal" } th scope="col" { "Aantal" } } }
-                    tbody { @for (k, cell) in &c.by_channel { tr { td { (k) } td { (count(cell)) } } } }
-                }
-                @if !c.by_category.is_empty() {
-                    table {
-                        caption { "Klachten per onderwerp" }
-                        thead { tr { th scope="col" { "Onderwerp" } th scope="col" { "Aantal" } } }
-                        tbody { @for (k, cell) in &c.by_category { tr { td { (k) } td { (count(cell)) } } } }
-                    }
-                }
-            }
-            section #opvolging {
-                h2 { "Wat is er gedaan met klachten" }
-                @if r.followups.is_empty() { p { "Er zijn in deze periode geen acties vastgelegd na een oordeel over een klacht." } }
-                @else {
-                    table {
-                        caption { "Acties na een oordeel over een klacht" }
-                        thead { tr { th scope="col" { "Actie" } th scope="col" { "Wie" } th scope="col" { "Klaar voor" } th scope="col" { "Klaar op" } } }
-                        tbody { @for f in &r.followups { tr { td { (f.action) } td { (f.owner) } td { (crate::surveys::respondent::date_text(f.due)) } td { @match f.done { Some(d) => (crate::surveys::respondent::date_text(d)), None => "nog niet" } } } } }
-                    }
-                }
-            }
-            @if r.period.year {
-                section #register {
-                    h2 { "Bijlage: klachtenregister " (r.period.label) }
-                    p { "Alle schriftelijke klachten van dit jaar, zonder namen (artikel 9:12a Algemene wet bestuursrecht)." }
-                    table {
-                        caption { "Klachtenregister" }
-                        thead { tr { th scope="col" { "Zaak" } th scope="col" { "Ontvangen" } th scope="col" { "Kanaal" } th scope="col" { "Uitkomst" } th scope="col" { "Dagen" } th scope="col" { "Op tijd" } } }
-                        tbody { @for l in &r.register { tr { td { (l.case) } td { (crate::surveys::respondent::date_text(l.received)) } td { (l.channel) } td { (l.outcome.replace('_', " ")) } td { @if let Some(d) = l.days { (d) } } td { @match l.in_time { Some(true) => "ja", Some(false) => "nee", None => "" } } } } }
-                    }
-                }
-            }
-            section #methode {
-                h2 { "Methode en begrippen" }
-                ul {
-                    li { "n is het aantal mensen waarop een cijfer rust. Percentages gaan over wie een mening gaf; \u{201c}weet niet\u{201d} telt niet mee, het aandeel staat er apart bij." }
-                    li { "Positief is een 4 of 5 op een schaal van 5 (eens, tevreden). Tussen haakjes staat de marge (95%)." }
-                    li { "De foutmarge houdt rekening met het aantal uitgenodigde mensen (eindige-populatiecorrectie)." }
-                    li { "Een cijfer dat op minder dan " (r.k) " mensen rust, staat er niet (–). Als een totaal zo'n cijfer zou verraden, is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen zijn indicatief (*)." }
-                    li { "Verschillen tussen groepen en met de vorige keer staan er alleen als ze statistisch betrouwbaar zijn (toets op twee proporties, 5%)." }
-                    li { "Bronnen: de vragenlijst (alle kanalen: web, papier, telefoon, met hulp) en het klachtenregistratiesysteem. Gemaakt op " (crate::surveys::respondent::date_text(r.made_on)) "." }
+            div.lead { (block_markup(&doc.lead)) }
+            @for s in &doc.sections {
+                section id=(s.id) {
+                    h2 { (s.title) }
+                    @for b in &s.blocks { (block_markup(b)) }
                 }
             }
         }
-    }
-}
-
-/// The plain name of a dimension.
-pub fn dimension_name(code: &str) -> &'static str {
-    match code {
-        "bereikbaarheid" => "Bereikbaarheid",
-        "bejegening" => "Bejegening",
-        "dienstverlening" => "Tevredenheid over de dienstverlening",
-        "effectiviteit" => "Effectiviteit van de ondersteuning",
-        _ => "Achtergrond",
-    }
-}
-
-fn funnel_name(code: &str) -> &'static str {
-    match code {
-        "ontvangen" => "Binnengekomen",
-        "bemiddeld" => "Bemiddelingsgesprek",
-        "informeel_opgelost" => "Opgelost in het gesprek",
-        "ingetrokken" => "Ingetrokken",
-        "gehoord" => "Hoorzitting gehouden",
-        "besloten" => "Oordeel gegeven",
-        "opgevolgd" => "Met acties opgevolgd",
-        "ombudsman" => "Naar de ombudsman",
-        _ => "Overig",
     }
 }
 
@@ -416,7 +267,8 @@ async fn page(
             &t_args(lang, "report-title-period", &[("period", &period.label)]),
             html! {
                 (period_form(&ctx, &period.label, &[]))
-                p { a.tap href={ "/rapportage/open-data.csv?periode=" (period.label) } { (t(lang, "report-open-csv")) } " "
+                p { a.tap href={ "/rapportage/rapport.pdf?periode=" (period.label) } { (t(lang, "report-pdf")) } " "
+                    a.tap href={ "/rapportage/open-data.csv?periode=" (period.label) } { (t(lang, "report-open-csv")) } " "
                     a.tap href={ "/rapportage/open-data.json?periode=" (period.label) } { (t(lang, "report-open-json")) } }
                 (report_markup(&r))
             },
@@ -538,10 +390,45 @@ async fn open_json(
     Ok(HttpResponse::Ok().json(&*r))
 }
 
+/// The title of the report as a document.
+pub fn report_title(r: &Report, municipality: &str) -> String {
+    format!("Rapportage bejegening {} – {municipality}", r.period.label)
+}
+
+/// The report as a tagged PDF.
+pub fn report_pdf(r: &Report, municipality: &str) -> Result<Vec<u8>, super::pdf::PdfError> {
+    super::pdf::render(
+        &document::build(r),
+        &report_title(r, municipality),
+        r.made_on,
+    )
+}
+
+async fn open_pdf(
+    state: web::Data<AppState>,
+    q: web::Query<Query>,
+) -> Result<HttpResponse, AppError> {
+    let period = period_of(&q, crate::surveys::today())
+        .map_err(|_| AppError::BadRequest("form-error-fields"))?;
+    let r = build(&state, period.clone()).await?;
+    let municipality = state.municipality.clone();
+    let bytes = web::block(move || report_pdf(&r, &municipality))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"rapportage-{}.pdf\"", period.label),
+        ))
+        .body(bytes))
+}
+
 /// The report as a file of its own: one HTML document with its styles inside, to read, print or
 /// put on the municipality's website.
 pub fn standalone_html(r: &Report, municipality: &str) -> String {
-    let title = format!("Rapportage bejegening {} – {municipality}", r.period.label);
+    let title = report_title(r, municipality);
     html! {
         (maud::DOCTYPE)
         html lang="nl" {

@@ -122,6 +122,7 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::complaints::staff::routes());
     routes.extend(crate::monitor::web::routes());
     routes.extend(crate::monitor::quotes::routes());
+    routes.extend(crate::monitor::coding_web::routes());
     routes
 }
 

@@ -158,6 +158,17 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/onderzoek/rondes/{id}/citaten/{quote}",
         Only(&[Onderzoeker]),
     ),
+    (
+        "GET",
+        "/rapportage/rapport.pdf",
+        Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
+    ),
+    ("GET", "/onderzoek/coderen", Only(&[Onderzoeker])),
+    ("POST", "/onderzoek/coderen", Only(&[Onderzoeker])),
+    ("GET", "/onderzoek/codeboek", Only(&[Onderzoeker])),
+    ("POST", "/onderzoek/codeboek", Only(&[Onderzoeker])),
+    ("POST", "/onderzoek/codeboek/{code}", Only(&[Onderzoeker])),
+    ("GET", "/static/coderen.js", Anyone),
     ("GET", "/klacht", Anyone),
     ("POST", "/klacht", Anyone),
     ("GET", "/klacht/ontvangen", Anyone),
@@ -309,7 +320,8 @@ both_backends!(every_role_against_every_route, |app| {
             .replace("{element}", "1")
             .replace("{followup}", "1")
             .replace("{attachment}", "1")
-            .replace("{quote}", "1");
+            .replace("{quote}", "1")
+            .replace("{code}", "privacy");
         let subjects: Vec<Option<(Role, i64)>> =
             users.iter().copied().map(Some).chain([None]).collect();
         for subject in subjects {
@@ -381,7 +393,8 @@ fn every_state_changing_route_refuses_a_request_without_csrf_token() {
                 .replace("{element}", "1")
                 .replace("{followup}", "1")
                 .replace("{attachment}", "1")
-                .replace("{quote}", "1");
+                .replace("{quote}", "1")
+                .replace("{code}", "privacy");
             // Logged in with every role, holding a CSRF cookie, but the form lacks the token.
             let client = app.session_client(id);
             let r = client.post_raw(&path, &[("gebruikersnaam", "x"), ("actie", "uitschakelen")]);

@@ -379,6 +379,80 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
     assert!(report.texts("#citaten blockquote").len() >= 3);
     assert!(report.texts("#register tbody tr").len() >= 10);
     assert!(report.texts("#normen tbody tr").len() >= 4);
+    assert!(report.texts("#themas tbody tr").len() >= 4);
+    assert!(report
+        .texts("#klachten caption")
+        .iter()
+        .any(|c| c == "Klachten per team"));
+    // The quarter with the spring wave has every section filled as well.
+    let quarter = council.get(&format!("/rapportage?periode={year}-Q2&lang=nl"));
+    assert!(quarter.texts("#citaten blockquote").len() >= 3);
+    assert!(quarter.texts("#themas tbody tr").len() >= 4);
+    assert!(!quarter.texts("#opvolging tbody tr").is_empty());
+    assert!(!quarter.texts("#vragen tbody tr").is_empty());
+    assert!(
+        !quarter.body.contains("id=\"register\""),
+        "a quarter has no register appendix"
+    );
+    // Both as PDF, from the command line and from the report page.
+    let pdf_link = report
+        .attr("a[href^='/rapportage/rapport.pdf']", "href")
+        .expect("a PDF link on the report page");
+    let (status, kind, bytes) = council.get_bytes(&pdf_link);
+    assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+    assert!(bytes.starts_with(b"%PDF-1.7"));
+    let web_pdf = dir.path().join("web.pdf");
+    std::fs::write(&web_pdf, &bytes).unwrap();
+    if let Some(pdf) = crate::support::pdf::read("cli::demo_web_pdf", &web_pdf) {
+        assert!(pdf.text.contains("Samenvatting"));
+    }
+    let sections = [
+        "Samenvatting",
+        "Respons en foutmarge",
+        "De vier onderwerpen",
+        "Per vraag",
+        "Wat mensen zeggen",
+        "Normenkader",
+        "Rapportcijfer",
+        "Groepen",
+        "Thema's",
+        "Klachten",
+        "Wat is er gedaan met klachten",
+        "Methode en begrippen",
+    ];
+    for (period, min_pages) in [(year.to_string(), 8), (format!("{year}-Q2"), 5)] {
+        let file = dir.path().join(format!("{period}.pdf"));
+        let out = klankbord()
+            .args(["report", "--period", &period, "--format", "pdf", "-o"])
+            .arg(&file)
+            .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let Some(pdf) = crate::support::pdf::read("cli::demo_report_pdf", &file) else {
+            return;
+        };
+        assert_eq!(pdf.field("Tagged").as_deref(), Some("yes"));
+        assert!(pdf.pages() >= min_pages, "{period}: {}", pdf.info);
+        let lines: Vec<&str> = pdf.text.lines().map(str::trim).collect();
+        for s in sections {
+            assert!(lines.contains(&s), "{period}: section {s} missing");
+        }
+        assert_eq!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Bijlage: klachtenregister")),
+            !period.contains('Q'),
+            "{period}: the register is an appendix of the yearly report only"
+        );
+        // The chart's summary in words and an approved quote are text, not pictures.
+        assert!(pdf.text.contains("Bereikbaarheid:"), "{period}");
+        assert!(pdf.text.contains('\u{201c}'), "{period}: quotes");
+    }
 }
 
 #[test]
@@ -463,7 +537,12 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
     }
     drop(pool);
     let year = today.year().to_string();
-    for (format, file) in [("html", "r.html"), ("csv", "r.csv"), ("json", "r.json")] {
+    for (format, file) in [
+        ("html", "r.html"),
+        ("csv", "r.csv"),
+        ("json", "r.json"),
+        ("pdf", "r.pdf"),
+    ] {
         let out = klankbord()
             .args(["report", "--period", &year, "--format", format, "-o"])
             .arg(dir.path().join(file))
@@ -495,6 +574,18 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
     assert_eq!(json["period"]["label"], year.as_str());
+    if let Some(pdf) = crate::support::pdf::read("cli::report_pdf", &dir.path().join("r.pdf")) {
+        assert_eq!(pdf.field("Tagged").as_deref(), Some("yes"), "{}", pdf.info);
+        assert_eq!(
+            pdf.field("Title"),
+            Some(format!("Rapportage bejegening {year} – Gemeente Voorbeeld"))
+        );
+        assert!(pdf.pages() >= 2, "{}", pdf.info);
+        assert!(pdf
+            .text
+            .contains("In deze periode kwamen 7 klachten en meldingen binnen."));
+        assert!(pdf.text.contains("In deze periode liep geen vragenlijst."));
+    }
     // A period that is not one: the message says how to write it.
     let out = klankbord()
         .args(["report", "--period", "2026-Q5", "-o"])

@@ -345,6 +345,54 @@ both_backends!(every_table_loads, |app| {
         .select(quotes::all_columns)
         .load(&mut conn)
         .unwrap();
+    diesel::insert_into(coded_texts::table)
+        .values((
+            coded_texts::text_key.eq(format!("a:{wave}:abc")),
+            coded_texts::source.eq("antwoord"),
+            coded_texts::wave_id.eq(wave),
+            coded_texts::item_key.eq("wat_goed"),
+            coded_texts::times.eq(2),
+            coded_texts::coded_on.eq(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    type CodedRow = (
+        i64,
+        String,
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        i32,
+        Option<i64>,
+        chrono::NaiveDate,
+    );
+    let coded: Vec<CodedRow> = coded_texts::table
+        .select(coded_texts::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    diesel::insert_into(text_codes::table)
+        .values((
+            text_codes::coded_text_id.eq(coded[0].0),
+            text_codes::code.eq("positief"),
+            text_codes::chosen.eq(true),
+            text_codes::suggested.eq(true),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    let codes: Vec<(i64, String, bool, bool)> = text_codes::table
+        .select(text_codes::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let book: Vec<(i64, String, String, String, String, bool, i32)> = codebook::table
+        .select(codebook::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(codes.len(), 1);
+    assert!(
+        book.len() >= 30,
+        "the codebook is seeded with themes and norms"
+    );
     for table in ALL_TABLES {
         assert!(
             count_rows(&mut conn, table) >= 1,
@@ -502,7 +550,10 @@ both_backends!(every_table_loads, |app| {
         .filter(|n| **n > 0)
         .count()
             + complaint_tables
-            + usize::from(!qs.is_empty()),
+            + usize::from(!qs.is_empty())
+            + usize::from(!coded.is_empty())
+            + usize::from(!codes.is_empty())
+            + usize::from(!book.is_empty()),
         ALL_TABLES.len()
     );
     assert_eq!(u[0].username, "tabel.test");

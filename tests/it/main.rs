@@ -14,6 +14,7 @@ mod complaints;
 mod database;
 mod mail;
 mod monitor;
+mod monitor_browser;
 mod pages;
 mod paper;
 mod scale_out;

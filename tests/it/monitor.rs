@@ -269,3 +269,226 @@ both_backends!(
         assert_eq!(council.submit(&report, &path, &[]).status, 403);
     }
 );
+
+both_backends!(
+    a_researcher_codes_open_answers_and_complaints_and_the_report_counts_the_themes,
+    |app| {
+        use chrono::Datelike;
+        use diesel::prelude::*;
+        use klankbord::db::schema::{coded_texts, text_codes};
+        let today = klankbord::surveys::today();
+        let w = wave(&app, -20, -1, &["web"]);
+        let meta = Meta {
+            channel: "web".into(),
+            helper: None,
+            language: "nl".into(),
+        };
+        // Three wordings: one given 8 times, one 6 times, one once (with a phone number in it).
+        let mut conn = app.conn();
+        for i in 0..15 {
+            let text = match i {
+                0..=7 => "Ik moet lang wachten als ik bel.",
+                8..=13 => "De reiskosten voor de bus naar het werkplein worden niet vergoed.",
+                _ => "Bel me op 06-12345678, niemand hielp me.",
+            };
+            let json = format!(r#"{{"cp_luistert":4,"wat_beter":"{text}"}}"#);
+            respond::insert_json(&mut conn, &w, &json, &meta, today).unwrap();
+        }
+        drop(conn);
+        let (researcher, _) = app.logged_in("coderen.onderzoeker", &[Role::Onderzoeker]);
+        // The researcher adds a theme with its own words first.
+        let book = "/onderzoek/codeboek?lang=nl";
+        let bad = researcher.submit(
+            book,
+            "/onderzoek/codeboek",
+            &[("naam", "!!"), ("woorden", "")],
+        );
+        assert_eq!(bad.status, 422);
+        assert!(bad
+            .texts(".error-summary")
+            .join(" ")
+            .contains("Geef het thema een naam"));
+        let added = researcher.submit(
+            book,
+            "/onderzoek/codeboek",
+            &[("naam", "Vervoer"), ("woorden", "bus, reiskosten")],
+        );
+        assert_eq!(added.status, 303);
+        let source = format!("/onderzoek/coderen?bron=ronde-{}&lang=nl", w.id);
+        let page = researcher.get(&source);
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.contains("0 van 3 teksten gecodeerd"),
+            "{}",
+            page.body
+        );
+        // Texts come by hash, not in the order they were given: find which one is shown.
+        let shown = page.texts("#te-coderen").join(" ");
+        assert!(
+            !shown.contains("06-12345678"),
+            "contact details are removed: {shown}"
+        );
+        let mut coded = 0;
+        let mut current = page;
+        while let Some(key) = current.attr("input[name=tekst]", "value") {
+            let text = current.texts("#te-coderen").join(" ");
+            let ticked: Vec<String> = current
+                .form_values("#coderen")
+                .into_iter()
+                .filter(|(k, _)| k == "code")
+                .map(|(_, v)| v)
+                .collect();
+            // The researcher's own codes: agrees with some suggestions, adds a norm, drops one.
+            let codes: Vec<&str> = if text.contains("wachten") {
+                assert!(ticked.contains(&"lang_wachten".to_string()), "{ticked:?}");
+                vec!["lang_wachten", "onbereikbaar"]
+            } else if text.contains("reiskosten") {
+                assert!(ticked.contains(&"vervoer".to_string()), "{ticked:?}");
+                vec!["vervoer", "maatwerk"]
+            } else {
+                assert!(text.contains("[telefoonnummer]"), "{text}");
+                vec!["niet_geholpen"]
+            };
+            let mut fields = vec![("bron", format!("ronde-{}", w.id)), ("tekst", key.clone())];
+            fields.extend(codes.iter().map(|c| ("code", c.to_string())));
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let r = researcher.submit(&source, "/onderzoek/coderen", &fields);
+            assert_eq!(r.status, 303);
+            coded += 1;
+            current = researcher.get(&source);
+            assert!(current
+                .body
+                .contains(&format!("{coded} van 3 teksten gecodeerd")));
+            assert!(coded <= 3);
+        }
+        assert!(current
+            .texts("p.notice")
+            .join(" ")
+            .contains("Alle teksten zijn gecodeerd"));
+        // A code that is not in the codebook is refused; nothing changes.
+        let key = current.attr("tbody a", "href").unwrap();
+        let key = key.split("tekst=").nth(1).unwrap().to_string();
+        let r = researcher.submit(
+            &source,
+            "/onderzoek/coderen",
+            &[
+                ("bron", &format!("ronde-{}", w.id)),
+                ("tekst", &key),
+                ("code", "bestaat_niet"),
+            ],
+        );
+        assert_eq!(r.status, 400);
+        // Stored by wording with how often it was given; no link to an answer set.
+        let stored: Vec<(String, i32)> = coded_texts::table
+            .order(coded_texts::times)
+            .select((coded_texts::text_key, coded_texts::times))
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(stored.iter().map(|s| s.1).collect::<Vec<_>>(), [1, 6, 8]);
+        assert!(stored
+            .iter()
+            .all(|(k, _)| k.starts_with(&format!("a:{}:", w.id))
+                && k.len() == 2 + w.id.to_string().len() + 1 + 32));
+        // Agreement of the suggestions with these codes, as the screen reports it.
+        let pairs: Vec<(bool, bool)> = text_codes::table
+            .select((text_codes::chosen, text_codes::suggested))
+            .load(&mut app.conn())
+            .unwrap();
+        let both = pairs.iter().filter(|p| **p == (true, true)).count() as u64;
+        let only_s = pairs.iter().filter(|p| **p == (false, true)).count() as u64;
+        let only_c = pairs.iter().filter(|p| **p == (true, false)).count() as u64;
+        let (precision, recall) =
+            klankbord::monitor::coding::precision_recall_counts(both, only_s, only_c);
+        assert!(both >= 3 && only_c >= 1, "{pairs:?}");
+        assert!(current
+            .texts("#overeenstemming")
+            .join(" ")
+            .contains(&format!(
+                "{:.0}% van de voorstellen klopte (precisie) en {:.0}% van uw codes",
+                100.0 * precision,
+                100.0 * recall
+            )));
+        // Complaint descriptions are coded on the same screen, cleaned and without case numbers.
+        let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
+        let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
+        for i in 0..6 {
+            let new = klankbord::complaints::store::NewComplaint {
+                received_on: today,
+                channel: "web".into(),
+                language: "nl".into(),
+                email: Some(format!("c{i}@voorbeeld.nl")),
+                description: "Ik wacht al weken. Mail mij op jan@voorbeeld.nl.".into(),
+                ..Default::default()
+            };
+            klankbord::complaints::store::register(&mut app.conn(), &setup.env(), &new, None)
+                .unwrap();
+        }
+        let complaints = format!("/onderzoek/coderen?bron=klachten-{}&lang=nl", today.year());
+        let case_numbers: Vec<String> = klankbord::db::schema::complaints::table
+            .select((
+                klankbord::db::schema::complaints::received_on,
+                klankbord::db::schema::complaints::id,
+            ))
+            .load::<(chrono::NaiveDate, i64)>(&mut app.conn())
+            .unwrap()
+            .into_iter()
+            .map(|(d, id)| klankbord::complaints::store::case_number_of(d, id))
+            .collect();
+        for _ in 0..6 {
+            let page = researcher.get(&complaints);
+            let text = page.texts("#te-coderen").join(" ");
+            assert!(
+                text.contains("[e-mailadres]") && !text.contains("jan@"),
+                "{text}"
+            );
+            assert!(case_numbers.iter().all(|n| !page.body.contains(n.as_str())));
+            assert!(page
+                .texts("p.small")
+                .join(" ")
+                .contains("Omschrijving van een klacht"));
+            let key = page.attr("input[name=tekst]", "value").unwrap();
+            assert!(key.starts_with("k:"));
+            let r = researcher.submit(
+                &complaints,
+                "/onderzoek/coderen",
+                &[
+                    ("bron", &format!("klachten-{}", today.year())),
+                    ("tekst", &key),
+                    ("code", "lang_wachten"),
+                ],
+            );
+            assert_eq!(r.status, 303);
+        }
+        // The report counts themes: people whose answer had it, and complaints.
+        let (council, _) = app.logged_in("coderen.raadslid", &[Role::Raadslid]);
+        let report = council.get(&format!("/rapportage?periode={}&lang=nl", today.year()));
+        let rows = report.texts("#themas tbody tr");
+        let wait = rows.iter().find(|r| r.starts_with("Lang wachten")).unwrap();
+        assert!(wait.starts_with("Lang wachten8*6*14*"), "{wait}");
+        let transport = rows.iter().find(|r| r.starts_with("Vervoer")).unwrap();
+        assert!(transport.starts_with("Vervoer6*0*6*"), "{transport}");
+        // One person's text: hidden, and with no other part to hide, its total too.
+        let helped = rows
+            .iter()
+            .find(|r| r.starts_with("Niet geholpen"))
+            .unwrap();
+        assert_eq!(helped.matches('–').count(), 2, "{helped}");
+        let json: serde_json::Value = serde_json::from_str(
+            &council
+                .get(&format!(
+                    "/rapportage/open-data.json?periode={}",
+                    today.year()
+                ))
+                .body,
+        )
+        .unwrap();
+        let themes = json["themes"].as_array().unwrap();
+        assert!(themes
+            .iter()
+            .all(|t| ["survey", "complaints", "count", "previous"]
+                .iter()
+                .all(|c| t[c]["n"].as_u64().is_none_or(|n| n == 0 || n >= 5))));
+        // The coding screen is the researcher's only.
+        assert_eq!(council.get(&complaints).status, 403);
+    }
+);

@@ -2,6 +2,7 @@
 //! driven over HTTP like a browser (cookies, forms, CSRF tokens).
 
 pub mod browser;
+pub mod pdf;
 pub mod pg;
 pub mod smtp;
 
@@ -390,6 +391,19 @@ impl Client {
             body,
             headers,
         }
+    }
+
+    /// GET a file: status, content type and the bytes.
+    pub fn get_bytes(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let resp = match self.agent.get(&format!("{}{path}", self.base)).call() {
+            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("GET {path}: {e}"),
+        };
+        let status = resp.status();
+        let kind = resp.content_type().to_string();
+        let mut bytes = vec![];
+        std::io::Read::read_to_end(&mut resp.into_reader(), &mut bytes).unwrap();
+        (status, kind, bytes)
     }
 
     /// GET a path.

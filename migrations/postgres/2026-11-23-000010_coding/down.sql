@@ -1,0 +1,3 @@
+DROP TABLE text_codes;
+DROP TABLE coded_texts;
+DROP TABLE codebook;

@@ -1,0 +1,645 @@
+//! The council report as a document: sections of headings, paragraphs, lists, tables, charts and
+//! quotes, built once from the figures. The web page, the standalone HTML file and the PDF are all
+//! drawn from this one document, so they always carry the same sections and the same figures.
+
+use super::report::{Cell, Report};
+use crate::surveys::respondent::date_text;
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableCell {
+    /// What is shown.
+    pub text: String,
+    /// How the figure is shown.
+    pub mark: Mark,
+    /// A second, smaller line (for example the 95% interval).
+    pub note: Option<String>,
+}
+
+/// How a figure is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Plain text or a figure on enough people.
+    Plain,
+    /// A figure on fewer than 50 people: marked with an asterisk.
+    Indicative,
+    /// Hidden: too few people.
+    Hidden,
+}
+
+impl TableCell {
+    /// Plain text.
+    pub fn text(s: impl Into<String>) -> TableCell {
+        TableCell {
+            text: s.into(),
+            mark: Mark::Plain,
+            note: None,
+        }
+    }
+
+    fn figure(c: &Cell, text: impl FnOnce(f64, u64) -> String) -> TableCell {
+        match (c.value, c.n) {
+            (Some(v), Some(n)) => TableCell {
+                text: text(v, n),
+                mark: if c.shown == "indicatief" {
+                    Mark::Indicative
+                } else {
+                    Mark::Plain
+                },
+                note: None,
+            },
+            _ => TableCell {
+                text: "–".into(),
+                mark: Mark::Hidden,
+                note: None,
+            },
+        }
+    }
+
+    /// A percentage, or a dash when hidden.
+    pub fn percent(c: &Cell) -> TableCell {
+        TableCell::figure(c, |v, _| format!("{v:.0}%"))
+    }
+
+    /// The number of people, or a dash when hidden.
+    pub fn count(c: &Cell) -> TableCell {
+        TableCell::figure(c, |_, n| n.to_string())
+    }
+
+    /// The same cell with a second line.
+    pub fn with_note(mut self, note: Option<String>) -> TableCell {
+        self.note = note;
+        self
+    }
+
+    /// The cell as one line of text, as a screen reader or a text export reads it.
+    pub fn plain(&self) -> String {
+        let mut s = match self.mark {
+            Mark::Hidden => "verborgen".to_string(),
+            Mark::Indicative => format!("{}*", self.text),
+            Mark::Plain => self.text.clone(),
+        };
+        if let Some(n) = &self.note {
+            s.push_str(&format!(" ({n})"));
+        }
+        s
+    }
+}
+
+/// A building block of a section.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph; the first part, when given, is stressed.
+    Paragraph {
+        /// Stressed opening words.
+        strong: Option<String>,
+        /// The text.
+        text: String,
+    },
+    /// A list of points.
+    List(Vec<String>),
+    /// A table with its caption and column headers.
+    Table {
+        /// What the table shows.
+        caption: String,
+        /// Column headers.
+        head: Vec<String>,
+        /// Rows.
+        rows: Vec<Vec<TableCell>>,
+    },
+    /// A horizontal bar chart with a text summary; the table behind it follows as its own block.
+    Chart(Chart),
+    /// A quote of a respondent.
+    Quote(String),
+}
+
+/// A horizontal bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Identifier (for the HTML ids).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Bars: label and value, `None` when hidden.
+    pub rows: Vec<(String, Option<f64>)>,
+    /// The value of a full bar.
+    pub max: f64,
+    /// Unit after the value ("%" or nothing).
+    pub unit: String,
+}
+
+impl Chart {
+    /// The chart in words: every bar with its value.
+    pub fn summary(&self) -> String {
+        self.rows
+            .iter()
+            .map(|(label, v)| match v {
+                Some(v) => format!("{label}: {v:.0}{}", self.unit),
+                None => format!("{label}: verborgen"),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Length of a bar as a share of the full width.
+    pub fn share(&self, v: f64) -> f64 {
+        (v / self.max.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0)
+    }
+}
+
+/// A section with its heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Anchor (`samenvatting`, `respons`, ...).
+    pub id: &'static str,
+    /// Heading.
+    pub title: String,
+    /// Content.
+    pub blocks: Vec<Block>,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The opening line: period and whether it is final.
+    pub lead: Block,
+    /// The sections in reading order.
+    pub sections: Vec<Section>,
+}
+
+fn para(text: impl Into<String>) -> Block {
+    Block::Paragraph {
+        strong: None,
+        text: text.into(),
+    }
+}
+
+fn table(caption: &str, head: &[&str], rows: Vec<Vec<TableCell>>) -> Block {
+    Block::Table {
+        caption: caption.into(),
+        head: head.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}
+
+fn comma(v: f64, decimals: usize) -> String {
+    format!("{v:.decimals$}").replace('.', ",")
+}
+
+fn pct_text(c: &Cell) -> String {
+    TableCell::percent(c).plain()
+}
+
+fn count_text(c: &Cell) -> String {
+    TableCell::count(c).plain()
+}
+
+/// The plain name of a dimension.
+pub fn dimension_name(code: &str) -> &'static str {
+    match code {
+        "bereikbaarheid" => "Bereikbaarheid",
+        "bejegening" => "Bejegening",
+        "dienstverlening" => "Tevredenheid over de dienstverlening",
+        "effectiviteit" => "Effectiviteit van de ondersteuning",
+        _ => "Achtergrond",
+    }
+}
+
+/// The plain name of a stage of the complaint funnel.
+pub fn funnel_name(code: &str) -> &'static str {
+    match code {
+        "ontvangen" => "Binnengekomen",
+        "bemiddeld" => "Bemiddelingsgesprek",
+        "informeel_opgelost" => "Opgelost in het gesprek",
+        "ingetrokken" => "Ingetrokken",
+        "gehoord" => "Hoorzitting gehouden",
+        "besloten" => "Oordeel gegeven",
+        "opgevolgd" => "Met acties opgevolgd",
+        "ombudsman" => "Naar de ombudsman",
+        _ => "Overig",
+    }
+}
+
+/// Builds the document of a report.
+pub fn build(r: &Report) -> Document {
+    let lead = Block::Paragraph {
+        strong: r.provisional.then(|| "Voorlopig:".to_string()),
+        text: format!(
+            "{}Periode {} ({} tot en met {}).",
+            if r.provisional {
+                "de periode is nog niet voorbij. "
+            } else {
+                "Definitief. "
+            },
+            r.period.label,
+            date_text(r.period.from),
+            date_text(r.period.to)
+        ),
+    };
+    let mut sections = vec![Section {
+        id: "samenvatting",
+        title: "Samenvatting".into(),
+        blocks: vec![Block::List(r.summary.clone())],
+    }];
+    match &r.survey {
+        Some(s) => survey_sections(r, s, &mut sections),
+        None => sections.push(Section {
+            id: "respons",
+            title: "Vragenlijst".into(),
+            blocks: vec![para("In deze periode liep geen vragenlijst.")],
+        }),
+    }
+    sections.push(themes_section(r));
+    sections.push(complaints_section(r));
+    sections.push(followup_section(r));
+    if r.period.year {
+        sections.push(register_section(r));
+    }
+    sections.push(method_section(r));
+    Document { lead, sections }
+}
+
+fn survey_sections(r: &Report, s: &super::report::SurveyPart, out: &mut Vec<Section>) {
+    let mut response = format!(
+        "Vragenlijst {}: {} ingevulde vragenlijsten van {} uitgenodigde mensen",
+        s.wave, s.answered, s.population
+    );
+    if let Some(rr) = s.response_rate {
+        response.push_str(&format!(" ({rr:.0}%)"));
+    }
+    response.push('.');
+    if let Some(m) = s.margin {
+        response.push_str(&format!(
+            " De foutmarge is {} procentpunt (95% betrouwbaarheid).",
+            comma(m, 1)
+        ));
+    }
+    if let Some(p) = &s.previous_wave {
+        response.push_str(&format!(" Vergeleken wordt met de vragenlijst {p}."));
+    }
+    out.push(Section {
+        id: "respons",
+        title: "Respons en foutmarge".into(),
+        blocks: vec![para(response)],
+    });
+    out.push(Section {
+        id: "dimensies",
+        title: "De vier onderwerpen".into(),
+        blocks: vec![
+            Block::Chart(Chart {
+                id: "dimensies".into(),
+                title: "Deel van de mensen dat positief is, per onderwerp".into(),
+                rows: s
+                    .dimensions
+                    .iter()
+                    .map(|d| (dimension_name(&d.dimension).to_string(), d.positive.value))
+                    .collect(),
+                max: 100.0,
+                unit: "%".into(),
+            }),
+            table(
+                "Positief per onderwerp (gemiddeld over de vragen)",
+                &["Onderwerp", "Positief", "Kleinste aantal (nmin)"],
+                s.dimensions
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            TableCell::text(dimension_name(&d.dimension)),
+                            TableCell::percent(&d.positive),
+                            TableCell::text(d.nmin.map_or("–".into(), |n| n.to_string())),
+                        ]
+                    })
+                    .collect(),
+            ),
+        ],
+    });
+    out.push(Section {
+        id: "vragen",
+        title: "Per vraag".into(),
+        blocks: vec![table(
+            "Antwoorden per vraag; weet niet telt niet mee in de percentages",
+            &[
+                "Vraag",
+                "n",
+                "Positief",
+                "Neutraal",
+                "Negatief",
+                "Weet niet",
+                "Verschil met vorige keer",
+            ],
+            s.items
+                .iter()
+                .map(|i| {
+                    vec![
+                        TableCell::text(&i.text),
+                        TableCell::count(&i.positive),
+                        TableCell::percent(&i.positive).with_note(
+                            i.interval
+                                .filter(|_| i.positive.value.is_some())
+                                .map(|(lo, hi)| format!("{lo:.0}–{hi:.0}%")),
+                        ),
+                        TableCell::percent(&i.neutral),
+                        TableCell::percent(&i.negative),
+                        TableCell::percent(&i.dont_know),
+                        TableCell::text(match i.change {
+                            Some(c) => format!("{c:+.0} procentpunt"),
+                            None => "geen duidelijk verschil".into(),
+                        }),
+                    ]
+                })
+                .collect(),
+        )],
+    });
+    let mut quotes = vec![];
+    if s.quotes.is_empty() {
+        quotes.push(para(
+            "Er zijn (nog) geen citaten goedgekeurd voor deze rapportage.",
+        ));
+    } else {
+        quotes.push(para("Letterlijke antwoorden op de open vragen, zonder namen of andere gegevens die naar iemand wijzen. Een onderzoeker heeft elk citaat gecontroleerd."));
+        quotes.extend(s.quotes.iter().map(|(_, q)| Block::Quote(q.clone())));
+    }
+    out.push(Section {
+        id: "citaten",
+        title: "Wat mensen zeggen".into(),
+        blocks: quotes,
+    });
+    out.push(Section {
+        id: "normen",
+        title: "Normenkader".into(),
+        blocks: vec![table(
+            "Normen van de gemeente en of ze gehaald zijn",
+            &["Norm", "Positief", "Voldaan vanaf", "Oordeel"],
+            s.norms
+                .iter()
+                .map(|n| {
+                    vec![
+                        TableCell::text(&n.name),
+                        TableCell::percent(&n.positive),
+                        TableCell::text(format!(
+                            "{:.0}% (gedeeltelijk {:.0}%)",
+                            n.thresholds.0, n.thresholds.1
+                        )),
+                        TableCell::text(n.verdict.text()),
+                    ]
+                })
+                .collect(),
+        )],
+    });
+    out.push(Section {
+        id: "cijfer",
+        title: "Rapportcijfer".into(),
+        blocks: vec![para(format!(
+            "Gemiddeld cijfer: {}. Een 8 of hoger: {}. Een onvoldoende (lager dan 6): {}.",
+            s.grade_mean.value.map_or("–".into(), |m| comma(m, 1)),
+            pct_text(&s.grade_eight_or_more),
+            pct_text(&s.grade_below_six)
+        ))],
+    });
+    let diffs: Vec<String> = s
+        .subgroups
+        .iter()
+        .filter_map(|g| g.difference.clone())
+        .collect();
+    let mut groups = vec![if diffs.is_empty() {
+        para("Tussen groepen zijn geen verschillen die groot genoeg zijn om zeker te zijn.")
+    } else {
+        Block::List(diffs)
+    }];
+    groups.push(table(
+        "Positief over de bejegening per groep",
+        &["Indeling", "Groep", "Aantal", "Positief"],
+        s.subgroups
+            .iter()
+            .filter(|g| g.dimension == "bejegening")
+            .map(|g| {
+                vec![
+                    TableCell::text(&g.split),
+                    TableCell::text(&g.value),
+                    TableCell::count(&g.positive),
+                    TableCell::percent(&g.positive),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(Section {
+        id: "groepen",
+        title: "Groepen".into(),
+        blocks: groups,
+    });
+    let _ = r;
+}
+
+fn themes_section(r: &Report) -> Section {
+    let mut blocks = vec![];
+    if r.themes.is_empty() {
+        blocks.push(para(
+            "In deze periode zijn nog geen open antwoorden of klachten gecodeerd.",
+        ));
+    } else {
+        blocks.push(para(format!(
+            "Een onderzoeker las {} verschillende teksten (open antwoorden en omschrijvingen van klachten) en gaf elke tekst de thema's die erin voorkomen. Een tekst kan meer thema's hebben. Zo vaak kwam elk thema voor:",
+            r.coded_texts
+        )));
+        blocks.push(Block::Chart(Chart {
+            id: "themas".into(),
+            title: "Hoe vaak een thema voorkwam".into(),
+            rows: r
+                .themes
+                .iter()
+                .map(|t| (t.name.clone(), t.count.value))
+                .collect(),
+            max: r
+                .themes
+                .iter()
+                .filter_map(|t| t.count.value)
+                .fold(1.0, f64::max),
+            unit: String::new(),
+        }));
+        blocks.push(table(
+            "Thema's in open antwoorden en klachten, met de periode ervoor",
+            &[
+                "Thema",
+                "Open antwoorden",
+                "Klachten",
+                "Samen",
+                "Vorige periode",
+            ],
+            r.themes
+                .iter()
+                .map(|t| {
+                    vec![
+                        TableCell::text(&t.name),
+                        TableCell::count(&t.survey),
+                        TableCell::count(&t.complaints),
+                        TableCell::count(&t.count),
+                        TableCell::count(&t.previous),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    Section {
+        id: "themas",
+        title: "Thema's".into(),
+        blocks,
+    }
+}
+
+fn complaints_section(r: &Report) -> Section {
+    let c = &r.complaints;
+    let mut blocks = vec![
+        Block::Chart(Chart {
+            id: "trechter".into(),
+            title: "Wat er met de klachten gebeurde".into(),
+            rows: c
+                .funnel
+                .iter()
+                .map(|(k, cell)| (funnel_name(k).to_string(), cell.value))
+                .collect(),
+            max: c
+                .funnel
+                .first()
+                .and_then(|(_, x)| x.value)
+                .unwrap_or(1.0)
+                .max(1.0),
+            unit: String::new(),
+        }),
+        table(
+            "Van binnenkomst tot opvolging",
+            &["Stap", "Aantal"],
+            c.funnel
+                .iter()
+                .map(|(k, cell)| vec![TableCell::text(funnel_name(k)), TableCell::count(cell)])
+                .collect(),
+        ),
+    ];
+    let mut deadlines = format!(
+        "Binnen de wettelijke termijn beslist: {}. Uitgesteld: {}. (Deels) gegrond: {}.",
+        pct_text(&c.in_time),
+        count_text(&c.postponed),
+        pct_text(&c.founded)
+    );
+    if let (Some(m), Some(p90)) = (c.median_days, c.p90_days) {
+        deadlines.push_str(&format!(
+            " Behandelduur: de helft binnen {m:.0} dagen, 9 op de 10 binnen {p90} dagen."
+        ));
+    }
+    blocks.push(para(deadlines));
+    blocks.push(para(format!(
+        "Via raadsleden en wethouders doorgegeven: {}; zij hoorden wat ermee gebeurde: {}.",
+        count_text(&c.council.0),
+        count_text(&c.council.1)
+    )));
+    let counts = |caption: &str, what: &str, list: &[(String, Cell)]| {
+        table(
+            caption,
+            &[what, "Aantal"],
+            list.iter()
+                .map(|(k, cell)| vec![TableCell::text(k), TableCell::count(cell)])
+                .collect(),
+        )
+    };
+    blocks.push(counts("Klachten per kanaal", "Kanaal", &c.by_channel));
+    if !c.by_category.is_empty() {
+        blocks.push(counts(
+            "Klachten per onderwerp",
+            "Onderwerp",
+            &c.by_category,
+        ));
+    }
+    if !c.by_norm.is_empty() {
+        blocks.push(counts(
+            "Klachten per behoorlijkheidsnorm",
+            "Norm",
+            &c.by_norm,
+        ));
+    }
+    if !c.by_team.is_empty() {
+        blocks.push(counts("Klachten per team", "Team", &c.by_team));
+    }
+    Section {
+        id: "klachten",
+        title: "Klachten".into(),
+        blocks,
+    }
+}
+
+fn followup_section(r: &Report) -> Section {
+    let blocks = if r.followups.is_empty() {
+        vec![para(
+            "Er zijn in deze periode geen acties vastgelegd na een oordeel over een klacht.",
+        )]
+    } else {
+        vec![table(
+            "Acties na een oordeel over een klacht",
+            &["Actie", "Wie", "Klaar voor", "Klaar op"],
+            r.followups
+                .iter()
+                .map(|f| {
+                    vec![
+                        TableCell::text(&f.action),
+                        TableCell::text(&f.owner),
+                        TableCell::text(date_text(f.due)),
+                        TableCell::text(f.done.map_or("nog niet".into(), date_text)),
+                    ]
+                })
+                .collect(),
+        )]
+    };
+    Section {
+        id: "opvolging",
+        title: "Wat is er gedaan met klachten".into(),
+        blocks,
+    }
+}
+
+fn register_section(r: &Report) -> Section {
+    Section {
+        id: "register",
+        title: format!("Bijlage: klachtenregister {}", r.period.label),
+        blocks: vec![
+            para(format!(
+                "Alle schriftelijke klachten van {}, zonder namen (artikel 9:12a Algemene wet bestuursrecht).",
+                r.period.label
+            )),
+            table(
+                "Klachtenregister",
+                &["Zaak", "Ontvangen", "Kanaal", "Uitkomst", "Dagen", "Op tijd"],
+                r.register
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            TableCell::text(&l.case),
+                            TableCell::text(date_text(l.received)),
+                            TableCell::text(&l.channel),
+                            TableCell::text(l.outcome.replace('_', " ")),
+                            TableCell::text(l.days.map(|d| d.to_string()).unwrap_or_default()),
+                            TableCell::text(match l.in_time {
+                                Some(true) => "ja",
+                                Some(false) => "nee",
+                                None => "",
+                            }),
+                        ]
+                    })
+                    .collect(),
+            ),
+        ],
+    }
+}
+
+fn method_section(r: &Report) -> Section {
+    Section {
+        id: "methode",
+        title: "Methode en begrippen".into(),
+        blocks: vec![Block::List(vec![
+            "n is het aantal mensen waarop een cijfer rust. Percentages gaan over wie een mening gaf; \u{201c}weet niet\u{201d} telt niet mee, het aandeel staat er apart bij.".into(),
+            "Positief is een 4 of 5 op een schaal van 5 (eens, tevreden). Onder het percentage staat de marge (95%).".into(),
+            "De foutmarge houdt rekening met het aantal uitgenodigde mensen (eindige-populatiecorrectie).".into(),
+            format!("Een cijfer dat op minder dan {} mensen rust, staat er niet (–). Als een totaal zo'n cijfer zou verraden, is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen zijn indicatief (*).", r.k),
+            "Verschillen tussen groepen en met de vorige keer staan er alleen als ze statistisch betrouwbaar zijn (toets op twee proporties, 5%).".into(),
+            "Thema's: een onderzoeker codeert open antwoorden en klachtomschrijvingen met het codeboek (behoorlijkheidsnormen en thema's). Het programma doet voorstellen op basis van woorden; de onderzoeker beslist.".into(),
+            format!("Bronnen: de vragenlijst (alle kanalen: web, papier, telefoon, met hulp) en het klachtenregistratiesysteem. Gemaakt op {}.", date_text(r.made_on)),
+        ])],
+    }
+}
