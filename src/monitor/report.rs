@@ -450,6 +450,22 @@ pub fn survey_part(
                 if n == 0 {
                     continue;
                 }
+                // The share rests on the people who answered this dimension's questions: at
+                // least as many as answered its most answered question. Too few: hidden.
+                let people = def
+                    .items()
+                    .filter(|i| i.dimension == d)
+                    .filter_map(|i| match t.items.get(&i.key) {
+                        Some(Count::Scale(c)) => Some(c.base()),
+                        _ => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let s = if s.published() && people < k {
+                    Shown::Hidden
+                } else {
+                    s
+                };
                 let all = pooled(def, &f.all, d);
                 let (apos, an) = positive_of(&all);
                 let difference = if s.published() {
@@ -989,6 +1005,172 @@ mod tests {
         );
         assert!(parse_period("2026-Q5").is_err());
         assert!(parse_period("vorig jaar").unwrap_err().contains("2026-Q3"));
+    }
+
+    use proptest::prelude::*;
+    use rand::{Rng, SeedableRng};
+
+    /// Random answer sets for the shipped questionnaire: any mix of channels, languages,
+    /// background answers, scale answers, "weet niet" and unanswered questions.
+    fn random_answers(def: &Definition, n: usize, seed: u64) -> Vec<(String, String, String)> {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        let channels = ["web", "paper-scan", "phone", "assisted"];
+        let languages = ["nl", "en", "ar", "tr"];
+        (0..n)
+            .map(|_| {
+                let mut a = serde_json::Map::new();
+                for item in def.items() {
+                    if rng.gen_bool(0.25) {
+                        continue;
+                    }
+                    let v = match &item.kind {
+                        ItemKind::Scale { dont_know, .. } => match dont_know {
+                            Some(d) if rng.gen_bool(0.1) => serde_json::json!(d),
+                            _ => serde_json::json!(rng.gen_range(1..=5)),
+                        },
+                        ItemKind::Grade => serde_json::json!(rng.gen_range(1..=10)),
+                        ItemKind::Single { options, .. } => {
+                            // Skewed: later options are rare, so small groups turn up.
+                            let i = (rng.gen_range(0.0f64..1.0).powi(3) * options.len() as f64)
+                                as usize;
+                            serde_json::json!(options[i.min(options.len() - 1)].code)
+                        }
+                        _ => continue,
+                    };
+                    a.insert(item.key.clone(), v);
+                }
+                (
+                    channels[(rng.gen_range(0.0f64..1.0).powi(2) * 4.0) as usize % 4].to_string(),
+                    languages[(rng.gen_range(0.0f64..1.0).powi(3) * 4.0) as usize % 4].to_string(),
+                    serde_json::Value::Object(a).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(60))]
+
+        /// Any wave (any size, any mix of groups): every published figure rests on at least k
+        /// people, and within each split the hidden groups cannot be had by subtracting the shown
+        /// groups from the total.
+        #[test]
+        fn no_published_survey_figure_rests_on_fewer_than_k_or_gives_one_away(
+            n in 0usize..160,
+            seed in any::<u64>(),
+            k in 3u64..8,
+        ) {
+            let defs = crate::surveys::shipped().unwrap();
+            let def = &defs[0];
+            let rows = random_answers(def, n, seed);
+            let mut counter = survey_figures::Counter::new(def);
+            for (c, l, json) in &rows {
+                counter.add_json(c, l, json);
+            }
+            let f = counter.finish();
+            prop_assert_eq!(f.all.sets, n as u64);
+            let part = survey_part(def, "toets", 1000, &f, None, k);
+            let published = |c: &Cell| c.value.is_some();
+            for i in &part.items {
+                for c in [&i.positive, &i.neutral, &i.negative, &i.dont_know] {
+                    prop_assert!(!published(c) || c.n.unwrap_or(0) >= k, "{} {:?}", i.key, c);
+                }
+            }
+            for d in &part.dimensions {
+                prop_assert!(!published(&d.positive) || d.nmin.unwrap_or(0) >= k, "{:?}", d);
+            }
+            for c in [&part.grade_mean, &part.grade_eight_or_more, &part.grade_below_six] {
+                prop_assert!(!published(c) || c.n.unwrap_or(0) >= k);
+            }
+            let mut splits: BTreeMap<&str, Vec<(&str, u64, bool)>> = BTreeMap::new();
+            for g in &part.subgroups {
+                let t = &f.groups[&(g.split.clone(), g.value.clone())];
+                if published(&g.positive) {
+                    // The people behind the share: those who answered a question of the dimension.
+                    let answered = rows
+                        .iter()
+                        .filter(|(c, l, json)| {
+                            let v: serde_json::Value = serde_json::from_str(json).unwrap();
+                            let in_group = match g.split.as_str() {
+                                "kanaal" => c == &g.value,
+                                "taal" => l == &g.value,
+                                key => v[key] == serde_json::json!(g.value),
+                            };
+                            in_group && def.items().any(|i| {
+                                dimension_code(i.dimension) == g.dimension
+                                    && matches!(i.kind, ItemKind::Scale { .. })
+                                    && v[&i.key].is_i64()
+                            })
+                        })
+                        .count() as u64;
+                    prop_assert!(answered >= k, "{}={} {}: {} people", g.split, g.value, g.dimension, answered);
+                }
+                // A group's size is out once any of its cells shows it.
+                let e = splits.entry(g.split.as_str()).or_default();
+                match e.iter_mut().find(|(v, _, _)| *v == g.value) {
+                    Some(known) => known.2 |= g.positive.n.is_some(),
+                    None => e.push((g.value.as_str(), t.sets, g.positive.n.is_some())),
+                }
+            }
+            // A group under k that is hidden is hidden together with others worth at least k, so
+            // the total minus the shown groups does not give it back.
+            for (split, groups) in splits {
+                let hidden: Vec<u64> = groups.iter().filter(|g| !g.2).map(|g| g.1).collect();
+                let small_hidden = groups.iter().any(|g| !g.2 && g.1 < k);
+                // (When every group of a split is hidden, nothing of it is published: the split's
+                // total is not in the report either.)
+                prop_assert!(
+                    !small_hidden
+                        || (hidden.len() >= 2 && hidden.iter().sum::<u64>() >= k)
+                        || hidden.len() == groups.len(),
+                    "{}: {:?}", split, groups
+                );
+            }
+        }
+
+        /// Any mix of complaints: channels and teams (each a breakdown of the complaints received)
+        /// publish nothing under k and nothing that the received total gives away.
+        #[test]
+        fn no_published_complaint_figure_rests_on_fewer_than_k_or_gives_one_away(
+            cases in proptest::collection::vec((0usize..5, 0usize..4, proptest::collection::vec(0usize..6, 0..3)), 0..80),
+            k in 3u64..8,
+        ) {
+            let d = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+            let channels = ["web", "brief", "telefoon", "raadslid", "balie"];
+            let teams = ["Inkomen", "Werk", "Schulden", "Zorg"];
+            let norms = crate::surveys::definition::NORMS;
+            let facts: Vec<CaseFacts> = cases
+                .iter()
+                .map(|(c, t, ns)| CaseFacts {
+                    channel: channels[*c].into(),
+                    team: Some(teams[*t].into()),
+                    norms: ns.iter().map(|n| norms[*n].to_string()).collect(),
+                    received: d,
+                    deadline: d,
+                    ..Default::default()
+                })
+                .collect();
+            let part = complaint_part(&facts, &[], k);
+            let received = &part.funnel[0].1;
+            let all = part.funnel.iter().chain(&part.by_channel).chain(&part.by_team).chain(&part.by_norm);
+            for (name, c) in all {
+                prop_assert!(c.n.is_none_or(|n| n == 0 || n >= k), "{}: {:?}", name, c);
+            }
+            for list in [&part.by_channel, &part.by_team] {
+                let hidden: Vec<u64> = list
+                    .iter()
+                    .filter(|(_, c)| c.n.is_none())
+                    .map(|(key, _)| {
+                        facts.iter().filter(|f| &f.channel == key || f.team.as_ref() == Some(key)).count() as u64
+                    })
+                    .collect();
+                prop_assert!(
+                    received.n.is_none() || hidden.is_empty()
+                        || (hidden.len() >= 2 && hidden.iter().sum::<u64>() >= k),
+                    "{:?}", list
+                );
+            }
+        }
     }
 
     #[test]

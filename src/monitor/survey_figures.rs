@@ -121,6 +121,95 @@ pub struct WaveFigures {
 /// Answer sets read per query.
 const PAGE: i64 = 10_000;
 
+/// Counts answer sets one at a time: all of them, and per subgroup (channel, language, and the
+/// answer to each background question). Pure; [`compute`] feeds it from the database.
+pub struct Counter<'d> {
+    def: &'d Definition,
+    classes: Vec<Class>,
+    splits: Vec<(String, usize)>,
+    slots: crate::surveys::export::Slots,
+    all: Fast,
+    // Per split (kanaal, taal, then each background question): value → counts.
+    by: Vec<std::collections::HashMap<String, Fast>>,
+}
+
+impl<'d> Counter<'d> {
+    /// A counter for answer sets of `def`.
+    pub fn new(def: &'d Definition) -> Counter<'d> {
+        let classes: Vec<Class> = def
+            .items()
+            .map(|i| match i.kind {
+                ItemKind::Scale { .. } => Class::Scale,
+                ItemKind::Grade => Class::Grade,
+                ItemKind::Single { .. } | ItemKind::Multi { .. } => Class::Choice,
+                _ => Class::Skip,
+            })
+            .collect();
+        let splits: Vec<(String, usize)> = def
+            .items()
+            .enumerate()
+            .filter(|(_, i)| {
+                i.dimension == Dimension::Achtergrond && matches!(i.kind, ItemKind::Single { .. })
+            })
+            .map(|(n, i)| (i.key.clone(), n))
+            .collect();
+        let by = vec![Default::default(); 2 + splits.len()];
+        Counter {
+            def,
+            classes,
+            splits,
+            slots: crate::surveys::export::Slots::new(def),
+            all: Fast::default(),
+            by,
+        }
+    }
+
+    /// Counts one answer set (stored JSON); one that cannot be read is left out.
+    pub fn add_json(&mut self, channel: &str, language: &str, json: &str) {
+        if self.slots.fill(json).is_err() {
+            return;
+        }
+        let values = &self.slots.values;
+        let classes = &self.classes;
+        self.all.add(classes, values);
+        let by = &mut self.by;
+        let mut add = |split: usize, value: &str| match by[split].get_mut(value) {
+            Some(f) => f.add(classes, values),
+            None => {
+                let mut f = Fast::default();
+                f.add(classes, values);
+                by[split].insert(value.to_string(), f);
+            }
+        };
+        add(0, channel);
+        add(1, language);
+        for (s, (_, pos)) in self.splits.iter().enumerate() {
+            if let Some(Stored::Text(v)) = &values[2 * pos] {
+                add(2 + s, v);
+            }
+        }
+    }
+
+    /// The counts.
+    pub fn finish(self) -> WaveFigures {
+        let def = self.def;
+        let mut out = WaveFigures {
+            all: self.all.finish(def),
+            groups: BTreeMap::new(),
+        };
+        let names: Vec<String> = ["kanaal".to_string(), "taal".to_string()]
+            .into_iter()
+            .chain(self.splits.iter().map(|(k, _)| k.clone()))
+            .collect();
+        for (name, groups) in names.into_iter().zip(self.by) {
+            for (value, f) in groups {
+                out.groups.insert((name.clone(), value), f.finish(def));
+            }
+        }
+        out
+    }
+}
+
 /// Counts every answer set of `wave_id` (answered with `def`): answers are read into slots by
 /// item position (no map per answer set), and each subgroup is found with one lookup.
 pub fn compute(
@@ -128,28 +217,7 @@ pub fn compute(
     wave_id: i64,
     def: &Definition,
 ) -> QueryResult<WaveFigures> {
-    let classes: Vec<Class> = def
-        .items()
-        .map(|i| match i.kind {
-            ItemKind::Scale { .. } => Class::Scale,
-            ItemKind::Grade => Class::Grade,
-            ItemKind::Single { .. } | ItemKind::Multi { .. } => Class::Choice,
-            _ => Class::Skip,
-        })
-        .collect();
-    let splits: Vec<(String, usize)> = def
-        .items()
-        .enumerate()
-        .filter(|(_, i)| {
-            i.dimension == Dimension::Achtergrond && matches!(i.kind, ItemKind::Single { .. })
-        })
-        .map(|(n, i)| (i.key.clone(), n))
-        .collect();
-    let mut slots = crate::surveys::export::Slots::new(def);
-    let mut all = Fast::default();
-    // Per split (kanaal, taal, then each background question): value → counts.
-    let mut by: Vec<std::collections::HashMap<String, Fast>> =
-        vec![Default::default(); 2 + splits.len()];
+    let mut counter = Counter::new(def);
     let mut after = 0i64;
     loop {
         let rows: Vec<(i64, String, String, String)> = responses::table
@@ -167,43 +235,11 @@ pub fn compute(
         let Some(last) = rows.last() else { break };
         after = last.0;
         for (_, channel, language, json) in &rows {
-            if slots.fill(json).is_err() {
-                continue;
-            }
-            let values = &slots.values;
-            all.add(&classes, values);
-            let mut add = |split: usize, value: &str| match by[split].get_mut(value) {
-                Some(f) => f.add(&classes, values),
-                None => {
-                    let mut f = Fast::default();
-                    f.add(&classes, values);
-                    by[split].insert(value.to_string(), f);
-                }
-            };
-            add(0, channel);
-            add(1, language);
-            for (s, (_, pos)) in splits.iter().enumerate() {
-                if let Some(Stored::Text(v)) = &values[2 * pos] {
-                    add(2 + s, v);
-                }
-            }
+            counter.add_json(channel, language, json);
         }
         if (rows.len() as i64) < PAGE {
             break;
         }
     }
-    let mut out = WaveFigures {
-        all: all.finish(def),
-        groups: BTreeMap::new(),
-    };
-    let names: Vec<String> = ["kanaal".to_string(), "taal".to_string()]
-        .into_iter()
-        .chain(splits.iter().map(|(k, _)| k.clone()))
-        .collect();
-    for (name, groups) in names.into_iter().zip(by) {
-        for (value, f) in groups {
-            out.groups.insert((name.clone(), value), f.finish(def));
-        }
-    }
-    Ok(out)
+    Ok(counter.finish())
 }
