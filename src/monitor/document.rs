@@ -629,17 +629,27 @@ fn register_section(r: &Report) -> Section {
 }
 
 fn method_section(r: &Report) -> Section {
-    Section {
-        id: "methode",
-        title: "Methode en begrippen".into(),
-        blocks: vec![Block::List(vec![
+    let agreement = r.coding_agreement.map(|a| {
+        format!(
+            "Over alle {} gecodeerde teksten tot nu toe klopte {:.0}% van de voorstellen van het programma (precisie), en had het programma {:.0}% van de codes van de onderzoeker voorgesteld (recall).",
+            a.texts,
+            100.0 * a.precision,
+            100.0 * a.recall
+        )
+    });
+    let mut points = vec![
             "n is het aantal mensen waarop een cijfer rust. Percentages gaan over wie een mening gaf; \u{201c}weet niet\u{201d} telt niet mee, het aandeel staat er apart bij.".into(),
             "Positief is een 4 of 5 op een schaal van 5 (eens, tevreden). Onder het percentage staat de marge (95%).".into(),
             "De foutmarge houdt rekening met het aantal uitgenodigde mensen (eindige-populatiecorrectie).".into(),
             format!("Een cijfer dat op minder dan {} mensen rust, staat er niet (–). Als een totaal zo'n cijfer zou verraden, is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen zijn indicatief (*).", r.k),
             "Verschillen tussen groepen en met de vorige keer staan er alleen als ze statistisch betrouwbaar zijn (toets op twee proporties, 5%).".into(),
             "Thema's: een onderzoeker codeert open antwoorden en klachtomschrijvingen met het codeboek (behoorlijkheidsnormen en thema's). Het programma doet voorstellen op basis van woorden; de onderzoeker beslist.".into(),
-            format!("Bronnen: de vragenlijst (alle kanalen: web, papier, telefoon, met hulp) en het klachtenregistratiesysteem. Gemaakt op {}.", date_text(r.made_on)),
-        ])],
+        ];
+    points.extend(agreement);
+    points.push(format!("Bronnen: de vragenlijst (alle kanalen: web, papier, telefoon, met hulp) en het klachtenregistratiesysteem. Gemaakt op {}.", date_text(r.made_on)));
+    Section {
+        id: "methode",
+        title: "Methode en begrippen".into(),
+        blocks: vec![Block::List(points)],
     }
 }

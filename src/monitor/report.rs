@@ -249,6 +249,8 @@ pub struct Report {
     pub themes: Vec<ThemeFigure>,
     /// Texts coded in the period.
     pub coded_texts: u64,
+    /// How the program's code suggestions agree with the researcher's codes (all coded texts).
+    pub coding_agreement: Option<super::codebook::Agreement>,
 }
 
 /// How often a theme was coded in the period, and in the period before.
@@ -970,6 +972,7 @@ pub fn build(
         register,
         themes,
         coded_texts: now.texts,
+        coding_agreement: Some(super::codebook::agreement(conn)?).filter(|a| a.texts > 0),
     };
     report.summary = summary(&report);
     Ok(report)

@@ -463,6 +463,12 @@ both_backends!(
         let (council, _) = app.logged_in("coderen.raadslid", &[Role::Raadslid]);
         let report = council.get(&format!("/rapportage?periode={}&lang=nl", today.year()));
         let rows = report.texts("#themas tbody tr");
+        // The method says how well the suggestions agreed, over everything coded.
+        let method = report.texts("#methode li").join(" ");
+        assert!(
+            method.contains("Over alle 9 gecodeerde teksten tot nu toe klopte"),
+            "{method}"
+        );
         let wait = rows.iter().find(|r| r.starts_with("Lang wachten")).unwrap();
         assert!(wait.starts_with("Lang wachten8*6*14*"), "{wait}");
         let transport = rows.iter().find(|r| r.starts_with("Vervoer")).unwrap();
