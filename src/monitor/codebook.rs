@@ -174,18 +174,19 @@ fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The open answers of a wave as texts to code, equal wordings once, listed by hash.
-pub fn survey_texts(
+/// Calls `f(item key, answer)` for every open answer of a wave, a page of answer sets at a time.
+/// The answer sets themselves are not handed out: only what was written and to which question.
+pub fn each_open_answer(
     conn: &mut DbConnection,
     wave_id: i64,
     def: &Definition,
-) -> QueryResult<Vec<Text>> {
+    mut f: impl FnMut(&str, &str),
+) -> QueryResult<()> {
     let open: Vec<&str> = def
         .items()
         .filter(|i| matches!(i.kind, ItemKind::Text { .. }))
         .map(|i| i.key.as_str())
         .collect();
-    let mut found: BTreeMap<String, Text> = BTreeMap::new();
     let mut after = 0i64;
     loop {
         let rows: Vec<(i64, String)> = responses::table
@@ -203,21 +204,7 @@ pub fn survey_texts(
             };
             for key in &open {
                 if let Some(Stored::Text(text)) = a.get(*key) {
-                    let text = tidy(text);
-                    if text.is_empty() {
-                        continue;
-                    }
-                    let hash = text_hash(key, &text);
-                    found
-                        .entry(hash.clone())
-                        .and_modify(|t| t.times += 1)
-                        .or_insert_with(|| Text {
-                            key: format!("a:{wave_id}:{hash}"),
-                            item: key.to_string(),
-                            shown: super::redact::redact(&text),
-                            times: 1,
-                            owner: wave_id,
-                        });
+                    f(key, text);
                 }
             }
         }
@@ -225,6 +212,33 @@ pub fn survey_texts(
             break;
         }
     }
+    Ok(())
+}
+
+/// The open answers of a wave as texts to code, equal wordings once, listed by hash.
+pub fn survey_texts(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    def: &Definition,
+) -> QueryResult<Vec<Text>> {
+    let mut found: BTreeMap<String, Text> = BTreeMap::new();
+    each_open_answer(conn, wave_id, def, |key, text| {
+        let text = tidy(text);
+        if text.is_empty() {
+            return;
+        }
+        let hash = text_hash(key, &text);
+        found
+            .entry(hash.clone())
+            .and_modify(|t| t.times += 1)
+            .or_insert_with(|| Text {
+                key: format!("a:{wave_id}:{hash}"),
+                item: key.to_string(),
+                shown: super::redact::redact(&text),
+                times: 1,
+                owner: wave_id,
+            });
+    })?;
     Ok(found.into_values().collect())
 }
 

@@ -748,13 +748,8 @@ fn fill(surface: &mut Surface, (r, g, b): (u8, u8, u8)) {
     }));
 }
 
-/// Lays out and writes the report as tagged PDF. `title` is the document title (municipality and
-/// period); `made_on` goes into the metadata.
-pub fn render(
-    doc: &Document,
-    title: &str,
-    made_on: chrono::NaiveDate,
-) -> Result<Vec<u8>, PdfError> {
+/// Lays the document out on pages, with its structure tree.
+fn lay_out(doc: &Document, title: &str) -> Result<Layout, PdfError> {
     let mut l = Layout::new()?;
     l.heading(1, title);
     if let Block::Paragraph { strong, text } = &doc.lead {
@@ -771,6 +766,17 @@ pub fn render(
     while !l.stack.is_empty() {
         l.close();
     }
+    Ok(l)
+}
+
+/// Lays out and writes the report as tagged PDF. `title` is the document title (municipality and
+/// period); `made_on` goes into the metadata.
+pub fn render(
+    doc: &Document,
+    title: &str,
+    made_on: chrono::NaiveDate,
+) -> Result<Vec<u8>, PdfError> {
+    let mut l = lay_out(doc, title)?;
 
     let configuration = ConfigurationBuilder::new()
         .with_version(PdfVersion::Pdf17)
@@ -956,19 +962,7 @@ mod tests {
                 ],
             }],
         };
-        let mut l = Layout::new().unwrap();
-        l.heading(1, "Titel");
-        if let Block::Paragraph { strong, text } = &doc.lead {
-            l.paragraph(strong.as_deref(), text);
-        }
-        for s in &doc.sections {
-            l.open(Kind::Section);
-            l.heading(2, &s.title);
-            for b in &s.blocks {
-                l.block(b);
-            }
-            l.close();
-        }
+        let l = lay_out(&doc, "Titel").unwrap();
         assert!(l.pages.len() >= 2, "200 rows run over a page");
         let mut seen = vec![0; l.leaves];
         fn walk(n: &Node, seen: &mut [u32]) {

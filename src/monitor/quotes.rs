@@ -12,8 +12,7 @@ use serde::Deserialize;
 use crate::accounts::model::Role;
 use crate::db::schema::{quotes, responses};
 use crate::db::{now, write_tx, DbConnection};
-use crate::surveys::answers::{AnswerSet, Stored};
-use crate::surveys::definition::{Definition, ItemKind};
+use crate::surveys::definition::Definition;
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -61,39 +60,12 @@ pub fn make_candidates(
     if (answered as u64) < min_group {
         return Ok(0);
     }
-    let open: Vec<&str> = def
-        .items()
-        .filter(|i| matches!(i.kind, ItemKind::Text { .. }))
-        .map(|i| i.key.as_str())
-        .collect();
     let mut found: Vec<(String, String)> = vec![];
-    let mut after = 0i64;
-    loop {
-        let rows: Vec<(i64, String)> = responses::table
-            .filter(responses::wave_id.eq(wave_id))
-            .filter(responses::id.gt(after))
-            .order(responses::id)
-            .limit(10_000)
-            .select((responses::id, responses::answers))
-            .load(conn)?;
-        let Some(last) = rows.last() else { break };
-        after = last.0;
-        for (_, json) in &rows {
-            let Ok(a) = serde_json::from_str::<AnswerSet>(json) else {
-                continue;
-            };
-            for key in &open {
-                if let Some(Stored::Text(text)) = a.get(*key) {
-                    if let Some(c) = candidate_text(text) {
-                        found.push((key.to_string(), c));
-                    }
-                }
-            }
+    super::codebook::each_open_answer(conn, wave_id, def, |key, text| {
+        if let Some(c) = candidate_text(text) {
+            found.push((key.to_string(), c));
         }
-        if rows.len() < 10_000 {
-            break;
-        }
-    }
+    })?;
     found.sort();
     found.dedup();
     // Sorted by item and text: the order of the answers is not kept.

@@ -371,13 +371,23 @@ async fn open_csv(
     let period = period_of(&q, crate::surveys::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
     let r = build(&state, period.clone()).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
+    Ok(download(
+        "text/csv; charset=utf-8",
+        &period,
+        "csv",
+        open_data_csv(&r),
+    ))
+}
+
+/// A file to save: `rapportage-<period>.<ext>`.
+fn download(kind: &str, period: &report::Period, ext: &str, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(kind)
         .insert_header((
             actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"rapportage-{}.csv\"", period.label),
+            format!("attachment; filename=\"rapportage-{}.{ext}\"", period.label),
         ))
-        .body(open_data_csv(&r)))
+        .body(body)
 }
 
 async fn open_json(
@@ -416,13 +426,7 @@ async fn open_pdf(
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
         .map_err(|e| AppError::Internal(e.into()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"rapportage-{}.pdf\"", period.label),
-        ))
-        .body(bytes))
+    Ok(download("application/pdf", &period, "pdf", bytes))
 }
 
 /// The report as a file of its own: one HTML document with its styles inside, to read, print or
