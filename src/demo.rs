@@ -146,7 +146,8 @@ fn demo_answers(
     a
 }
 
-/// A closed wave with about 300 answers and an open wave with some answers and unused codes.
+/// Two closed waves (last autumn's with 260 answers, this spring's with 300) and an open wave with
+/// some answers and unused codes.
 fn seed_surveys(conn: &mut DbConnection, today: chrono::NaiveDate) -> anyhow::Result<Vec<String>> {
     use crate::surveys::{respond, waves};
     use chrono::Duration;
@@ -163,6 +164,14 @@ fn seed_surveys(conn: &mut DbConnection, today: chrono::NaiveDate) -> anyhow::Re
     ];
     let helpers = ["familie_vriend", "clientondersteuner", "hulpverlener"];
     let plans = [
+        (
+            "Cliëntervaring najaar",
+            today - Duration::days(380),
+            today - Duration::days(338),
+            1150,
+            800,
+            260,
+        ),
         (
             "Cliëntervaring voorjaar",
             today - Duration::days(250),

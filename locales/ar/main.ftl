@@ -197,6 +197,7 @@ report-period-hint = ربع سنة، مثل 2026-Q3، أو سنة، مثل 2026.
 report-show = عرض
 report-open-csv = جميع الأرقام بصيغة CSV (بيانات مفتوحة)
 report-open-json = جميع الأرقام بصيغة JSON (بيانات مفتوحة)
+report-open-codebook = شرح البيانات المفتوحة (دليل الرموز، CSV)
 report-pdf = التقرير بصيغة PDF
 
 # Quotes

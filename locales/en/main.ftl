@@ -197,6 +197,7 @@ report-period-hint = A quarter, such as 2026-Q3, or a year, such as 2026.
 report-show = Show
 report-open-csv = All figures as CSV (open data)
 report-open-json = All figures as JSON (open data)
+report-open-codebook = What the open data means (codebook, CSV)
 report-pdf = The report as PDF
 
 # Quotes

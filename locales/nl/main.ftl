@@ -197,6 +197,7 @@ report-period-hint = Een kwartaal, zoals 2026-Q3, of een jaar, zoals 2026.
 report-show = Tonen
 report-open-csv = Alle cijfers als CSV (open data)
 report-open-json = Alle cijfers als JSON (open data)
+report-open-codebook = Uitleg bij de open data (codeboek, CSV)
 report-pdf = De rapportage als PDF
 
 # Quotes

@@ -197,6 +197,7 @@ report-period-hint = Kwartał, na przykład 2026-Q3, albo rok, na przykład 2026
 report-show = Pokaż
 report-open-csv = Wszystkie liczby jako CSV (otwarte dane)
 report-open-json = Wszystkie liczby jako JSON (otwarte dane)
+report-open-codebook = Objaśnienie otwartych danych (książka kodów, CSV)
 report-pdf = Raport w formacie PDF
 
 # Quotes

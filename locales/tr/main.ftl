@@ -197,6 +197,7 @@ report-period-hint = Üç aylık bir dönem, örneğin 2026-Q3, veya bir yıl, �
 report-show = Göster
 report-open-csv = Tüm sayılar CSV olarak (açık veri)
 report-open-json = Tüm sayılar JSON olarak (açık veri)
+report-open-codebook = Açık verinin açıklaması (kod kitabı, CSV)
 report-pdf = Rapor PDF olarak
 
 # Quotes

@@ -197,6 +197,7 @@ report-period-hint = Квартал, наприклад 2026-Q3, або рік, 
 report-show = Показати
 report-open-csv = Усі цифри у форматі CSV (відкриті дані)
 report-open-json = Усі цифри у форматі JSON (відкриті дані)
+report-open-codebook = Пояснення до відкритих даних (кодова книга, CSV)
 report-pdf = Звіт у форматі PDF
 
 # Quotes

@@ -41,7 +41,8 @@ impl TableCell {
         match (c.value, c.n) {
             (Some(v), Some(n)) => TableCell {
                 text: text(v, n),
-                mark: if c.shown == "indicatief" {
+                // Nobody is not a figure to read with care.
+                mark: if c.shown == "indicatief" && n > 0 {
                     Mark::Indicative
                 } else {
                     Mark::Plain
@@ -251,6 +252,7 @@ pub fn build(r: &Report) -> Document {
     }
     sections.push(themes_section(r));
     sections.push(complaints_section(r));
+    sections.push(trend_section(r));
     sections.push(followup_section(r));
     if r.period.year {
         sections.push(register_section(r));
@@ -561,6 +563,72 @@ fn complaints_section(r: &Report) -> Section {
     Section {
         id: "klachten",
         title: "Klachten".into(),
+        blocks,
+    }
+}
+
+fn trend_section(r: &Report) -> Section {
+    let mut blocks = vec![];
+    if r.wave_trend.len() >= 2 {
+        let mut head = vec!["Vragenlijst", "Aantal"];
+        head.extend(
+            r.wave_trend[0]
+                .dimensions
+                .iter()
+                .map(|d| dimension_name(&d.dimension)),
+        );
+        blocks.push(table(
+            "Positief per onderwerp, per vragenlijst (de oudste eerst)",
+            &head,
+            r.wave_trend
+                .iter()
+                .map(|w| {
+                    let mut row = vec![
+                        TableCell::text(format!("{} (tot {})", w.wave, date_text(w.closed))),
+                        TableCell::text(w.answered.to_string()),
+                    ];
+                    row.extend(w.dimensions.iter().map(|d| TableCell::percent(&d.positive)));
+                    row
+                })
+                .collect(),
+        ));
+    } else {
+        blocks.push(para(
+            "Er is nog geen eerdere vragenlijst om mee te vergelijken.",
+        ));
+    }
+    blocks.push(Block::Chart(Chart {
+        id: "kwartalen".into(),
+        title: "Binnengekomen klachten per kwartaal".into(),
+        rows: r
+            .quarter_trend
+            .iter()
+            .map(|q| (q.quarter.clone(), q.received.value))
+            .collect(),
+        max: r
+            .quarter_trend
+            .iter()
+            .filter_map(|q| q.received.value)
+            .fold(1.0, f64::max),
+        unit: String::new(),
+    }));
+    blocks.push(table(
+        "Klachten per kwartaal",
+        &["Kwartaal", "Binnengekomen", "Op tijd beslist"],
+        r.quarter_trend
+            .iter()
+            .map(|q| {
+                vec![
+                    TableCell::text(&q.quarter),
+                    TableCell::count(&q.received),
+                    TableCell::percent(&q.in_time),
+                ]
+            })
+            .collect(),
+    ));
+    Section {
+        id: "ontwikkeling",
+        title: "Ontwikkeling door de tijd".into(),
         blocks,
     }
 }

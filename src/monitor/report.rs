@@ -251,6 +251,34 @@ pub struct Report {
     pub coded_texts: u64,
     /// How the program's code suggestions agree with the researcher's codes (all coded texts).
     pub coding_agreement: Option<super::codebook::Agreement>,
+    /// The dimensions over the last waves of the same questionnaire (oldest first).
+    pub wave_trend: Vec<WaveTrend>,
+    /// Complaints over the four quarters up to the end of the period.
+    pub quarter_trend: Vec<QuarterTrend>,
+}
+
+/// The four dimensions in one wave, for the trend over waves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaveTrend {
+    /// Wave name.
+    pub wave: String,
+    /// Closing date.
+    pub closed: NaiveDate,
+    /// Answer sets.
+    pub answered: u64,
+    /// Pooled positive share per dimension.
+    pub dimensions: Vec<DimensionFigure>,
+}
+
+/// Complaints in one quarter, for the trend over quarters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuarterTrend {
+    /// `2026-Q3`.
+    pub quarter: String,
+    /// Received.
+    pub received: Cell,
+    /// Decided within the legal deadline, percent of those decided.
+    pub in_time: Cell,
 }
 
 /// How often a theme was coded in the period, and in the period before.
@@ -861,6 +889,114 @@ pub fn summary(r: &Report) -> Vec<String> {
     out
 }
 
+/// One wave's dimensions for the trend.
+fn wave_trend_of(
+    def: &Definition,
+    name: &str,
+    closed: NaiveDate,
+    f: &survey_figures::WaveFigures,
+    k: u64,
+) -> WaveTrend {
+    let part = survey_part(def, name, 0, f, None, k);
+    WaveTrend {
+        wave: name.to_string(),
+        closed,
+        answered: part.answered,
+        dimensions: part.dimensions,
+    }
+}
+
+/// The four quarters up to the end of `period`: (label, first day, last day), oldest first.
+pub fn last_four_quarters(period: &Period) -> Vec<(String, NaiveDate, NaiveDate)> {
+    use chrono::Datelike;
+    let end = period.to;
+    let mut q = (end.year(), (end.month0() / 3) as i32);
+    let mut out = vec![];
+    for _ in 0..4 {
+        let (y, i) = q;
+        let from = NaiveDate::from_ymd_opt(y, (3 * i + 1) as u32, 1).unwrap_or(end);
+        let to = from
+            .checked_add_months(chrono::Months::new(3))
+            .map_or(end, |n| n - chrono::Duration::days(1));
+        out.push((format!("{y}-Q{}", i + 1), from, to));
+        q = if i == 0 { (y - 1, 3) } else { (y, i - 1) };
+    }
+    out.reverse();
+    out
+}
+
+/// Complaints per quarter: received and the share decided in time (on the decided ones). When the
+/// quarters make up the report's period (a year), their sum is published as the year's total, so
+/// they are suppressed as its parts; otherwise each on its own.
+pub fn quarter_figures(
+    quarters: &[(String, NaiveDate, NaiveDate)],
+    cases: &[(NaiveDate, Option<NaiveDate>, NaiveDate)],
+    k: u64,
+    parts_of_total: bool,
+) -> Vec<QuarterTrend> {
+    let per: Vec<(u64, u64, u64)> = quarters
+        .iter()
+        .map(|(_, from, to)| {
+            let here: Vec<_> = cases
+                .iter()
+                .filter(|(r, _, _)| r >= from && r <= to)
+                .collect();
+            let decided = here.iter().filter(|(_, d, _)| d.is_some()).count() as u64;
+            let in_time = here
+                .iter()
+                .filter(|(_, d, deadline)| d.is_some_and(|d| d <= *deadline))
+                .count() as u64;
+            (here.len() as u64, decided, in_time)
+        })
+        .collect();
+    let sizes: Vec<u64> = per.iter().map(|p| p.0).collect();
+    let total = parts_of_total.then(|| sizes.iter().sum());
+    let (_, shown) = suppression::partition(total, &sizes, k);
+    quarters
+        .iter()
+        .zip(per)
+        .zip(shown)
+        .map(
+            |(((label, _, _), (received, decided, in_time)), s)| QuarterTrend {
+                quarter: label.clone(),
+                received: Cell::new(received as f64, received, s),
+                in_time: Cell::new(
+                    if decided > 0 {
+                        100.0 * in_time as f64 / decided as f64
+                    } else {
+                        0.0
+                    },
+                    decided,
+                    if decided == 0 || !s.published() {
+                        Shown::Hidden
+                    } else {
+                        suppression::primary(decided, k)
+                    },
+                ),
+            },
+        )
+        .collect()
+}
+
+fn quarter_trend(
+    conn: &mut DbConnection,
+    period: &Period,
+    k: u64,
+) -> QueryResult<Vec<QuarterTrend>> {
+    let quarters = last_four_quarters(period);
+    let (from, to) = (quarters[0].1, period.to);
+    let cases: Vec<(NaiveDate, Option<NaiveDate>, NaiveDate)> = complaints::table
+        .inner_join(complaint_progress::table)
+        .filter(complaints::received_on.between(from, to))
+        .select((
+            complaints::received_on,
+            complaint_progress::decided_on,
+            complaints::deadline_on,
+        ))
+        .load(conn)?;
+    Ok(quarter_figures(&quarters, &cases, k, period.year))
+}
+
 /// Builds the report for `period` with threshold `k`.
 pub fn build(
     conn: &mut DbConnection,
@@ -880,6 +1016,8 @@ pub fn build(
         .filter(|w| w.closes_on < today)
         .max_by_key(|w| (w.closes_on, w.id));
     let mut theme_waves = (None, None);
+    let mut trend_waves: Vec<(i64, String, NaiveDate, i64)> = vec![];
+    let mut wave_trend: Vec<WaveTrend> = vec![];
     let survey = match finished.or_else(|| waves.iter().max_by_key(|w| (w.closes_on, w.id))) {
         Some(w) => {
             let def = crate::surveys::respond::definition(conn, w.version_id)
@@ -890,6 +1028,18 @@ pub fn build(
                 .filter(|p| p.closes_on < w.opens_on && p.questionnaire_key == w.questionnaire_key)
                 .max_by_key(|p| (p.closes_on, p.id));
             theme_waves = (Some(w.id), prev.map(|p| p.id));
+            // Earlier waves of the same questionnaire, for the trend (the two before the previous).
+            let mut earlier: Vec<&crate::surveys::waves::Wave> = all
+                .iter()
+                .filter(|p| p.closes_on < w.opens_on && p.questionnaire_key == w.questionnaire_key)
+                .collect();
+            earlier.sort_by_key(|p| std::cmp::Reverse((p.closes_on, p.id)));
+            trend_waves = earlier
+                .into_iter()
+                .skip(1)
+                .take(2)
+                .map(|p| (p.id, p.name.clone(), p.closes_on, p.version_id))
+                .collect();
             let prev_figures = match prev {
                 Some(p) => Some((p.name.clone(), survey_figures::compute(conn, p.id, &def)?)),
                 None => None,
@@ -902,6 +1052,22 @@ pub fn build(
                 prev_figures.as_ref().map(|(n, f)| (n.as_str(), f)),
                 k,
             );
+            // The trend: the earlier waves, the previous one and this one, oldest first.
+            for (id, name, closed, version) in trend_waves.iter().rev() {
+                let d = crate::surveys::respond::definition(conn, *version)
+                    .map_err(|_| diesel::result::Error::NotFound)?;
+                let f = survey_figures::compute(conn, *id, &d)?;
+                wave_trend.push(wave_trend_of(&d, name, *closed, &f, k));
+            }
+            if let (Some((name, f)), Some(p)) = (&prev_figures, prev) {
+                wave_trend.push(wave_trend_of(&def, name, p.closes_on, f, k));
+            }
+            wave_trend.push(WaveTrend {
+                wave: w.name.clone(),
+                closed: w.closes_on,
+                answered: part.answered,
+                dimensions: part.dimensions.clone(),
+            });
             // Quotes only from a wave large enough, whatever was approved.
             if figures.all.sets >= super::quotes::DEFAULT_MIN_GROUP {
                 part.quotes = super::quotes::approved(conn, w.id)?;
@@ -960,6 +1126,7 @@ pub fn build(
         period.from - chrono::Duration::days(1),
     )?;
     let themes = super::codebook::figures(&now, &before, &book, k);
+    let quarter_trend = quarter_trend(conn, period, k)?;
     let mut report = Report {
         period: period.clone(),
         made_on: today,
@@ -973,6 +1140,8 @@ pub fn build(
         themes,
         coded_texts: now.texts,
         coding_agreement: Some(super::codebook::agreement(conn)?).filter(|a| a.texts > 0),
+        wave_trend,
+        quarter_trend,
     };
     report.summary = summary(&report);
     Ok(report)
@@ -1174,6 +1343,48 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_trend_covers_the_four_quarters_up_to_the_period() {
+        let labels = |p: &str| {
+            last_four_quarters(&parse_period(p).unwrap())
+                .into_iter()
+                .map(|q| q.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels("2026"), ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+        assert_eq!(
+            labels("2026-Q2"),
+            ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]
+        );
+        let q = last_four_quarters(&parse_period("2026-Q1").unwrap());
+        assert_eq!(
+            (q[0].1, q[0].2),
+            (
+                NaiveDate::from_ymd_opt(2025, 4, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
+            )
+        );
+        // 9 in Q1 (8 decided, 6 in time), 2 in Q2 (hidden, and Q3's 7 with it), 7 in Q3, 0 in Q4.
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let mut cases = vec![];
+        for i in 0..9 {
+            let decided = (i < 8).then(|| if i < 6 { d(2, 1) } else { d(4, 1) });
+            cases.push((d(1, 10), decided, d(3, 1)));
+        }
+        cases.extend((0..2).map(|_| (d(5, 1), None, d(7, 1))));
+        cases.extend((0..7).map(|_| (d(8, 1), Some(d(8, 20)), d(9, 1))));
+        let quarters = last_four_quarters(&parse_period("2026").unwrap());
+        let t = quarter_figures(&quarters, &cases, 5, true);
+        let received: Vec<Option<u64>> = t.iter().map(|q| q.received.n).collect();
+        assert_eq!(received, [Some(9), None, None, Some(0)]);
+        assert_eq!(t[0].in_time.value, Some(75.0));
+        assert_eq!((t[1].in_time.value, t[2].in_time.value), (None, None));
+        // Seen from a quarter's report the four do not add up to a published total: only Q2 hides.
+        let t = quarter_figures(&quarters, &cases, 5, false);
+        let received: Vec<Option<u64>> = t.iter().map(|q| q.received.n).collect();
+        assert_eq!(received, [Some(9), None, Some(7), Some(0)]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/rapportage", READERS).get(page),
         RouteDef::new("/rapportage/open-data.csv", READERS).get(open_csv),
         RouteDef::new("/rapportage/open-data.json", READERS).get(open_json),
+        RouteDef::new("/rapportage/open-data-codeboek.csv", READERS).get(open_codebook),
         RouteDef::new("/rapportage/rapport.pdf", READERS).get(open_pdf),
     ]
 }
@@ -269,7 +270,8 @@ async fn page(
                 (period_form(&ctx, &period.label, &[]))
                 p { a.tap href={ "/rapportage/rapport.pdf?periode=" (period.label) } { (t(lang, "report-pdf")) } " "
                     a.tap href={ "/rapportage/open-data.csv?periode=" (period.label) } { (t(lang, "report-open-csv")) } " "
-                    a.tap href={ "/rapportage/open-data.json?periode=" (period.label) } { (t(lang, "report-open-json")) } }
+                    a.tap href={ "/rapportage/open-data.json?periode=" (period.label) } { (t(lang, "report-open-json")) } " "
+                    a.tap href="/rapportage/open-data-codeboek.csv" { (t(lang, "report-open-codebook")) } }
                 (report_markup(&r))
             },
         ),
@@ -288,18 +290,70 @@ fn period_form(ctx: &Ctx, value: &str, errors: &[(&str, String)]) -> Markup {
     }
 }
 
-/// Every published figure as CSV rows: section, figure, group, value, n, shown.
+/// The columns of the open data.
+pub const OPEN_DATA_COLUMNS: &[(&str, &str)] = &[
+    ("periode", "De periode van de rapportage: een kwartaal (2026-Q3) of een jaar (2026)."),
+    ("onderdeel", "Waar het cijfer over gaat: vragenlijst, thema's, klachten, ontwikkeling of normenkader."),
+    ("cijfer", "Welk cijfer (zie de lijst hieronder)."),
+    ("groep", "Voor wie of waarvoor het cijfer geldt: een vraag, een onderwerp, een groep (indeling=waarde), een thema, een kanaal, een kwartaal of een norm. Leeg: iedereen."),
+    ("waarde", "Het cijfer: een percentage (0 tot 100), een aantal of een gemiddelde, met één decimaal. Leeg als het verborgen is."),
+    ("n", "Het aantal mensen (of klachten) waarop het cijfer rust. Leeg als het verborgen is."),
+    ("getoond", "ja; indicatief (minder dan 50 mensen, voorzichtig lezen); of verborgen (minder dan het minimum aantal mensen, of verborgen zodat een ander verborgen cijfer niet uit een totaal te halen is)."),
+];
+
+/// The figures of the open data: the values of the `cijfer` column and what they mean.
+pub const OPEN_DATA_FIGURES: &[(&str, &str)] = &[
+    ("positief_onderwerp", "Deel dat positief is (4 of 5 op een schaal van 5) over een onderwerp, gemiddeld over de vragen ervan; groep = het onderwerp."),
+    ("positief", "Deel dat positief is (4 of 5) op een vraag; groep = de vraag. Weet niet telt niet mee."),
+    ("neutraal", "Deel dat neutraal is (3) op een vraag."),
+    ("negatief", "Deel dat negatief is (1 of 2) op een vraag."),
+    ("weet_niet", "Deel dat weet niet antwoordde op een vraag, van iedereen die de vraag beantwoordde."),
+    ("cijfer_gemiddeld", "Gemiddeld rapportcijfer (1 tot 10)."),
+    ("cijfer_8_of_hoger", "Deel dat een 8 of hoger gaf."),
+    ("cijfer_onder_6", "Deel dat lager dan een 6 gaf."),
+    ("positief_bereikbaarheid", "Deel dat positief is over de bereikbaarheid in een groep; groep = indeling=waarde (kanaal, taal of een achtergrondvraag)."),
+    ("positief_bejegening", "Deel dat positief is over de bejegening in een groep."),
+    ("positief_dienstverlening", "Deel dat positief is over de dienstverlening in een groep."),
+    ("positief_effectiviteit", "Deel dat positief is over de effectiviteit van de ondersteuning in een groep."),
+    ("norm_voldaan", "Deel dat positief is op de vragen van een norm; de norm is voldaan. groep = de norm."),
+    ("norm_gedeeltelijk_voldaan", "Idem; de norm is gedeeltelijk voldaan."),
+    ("norm_niet_voldaan", "Idem; de norm is niet voldaan."),
+    ("norm_onbekend", "Idem; te weinig antwoorden om de norm te beoordelen."),
+    ("thema_antwoorden", "Aantal mensen met een open antwoord met dit thema; groep = het thema."),
+    ("thema_klachten", "Aantal klachten met dit thema."),
+    ("thema_samen", "Open antwoorden en klachten met dit thema samen."),
+    ("thema_vorige_periode", "Open antwoorden en klachten met dit thema in de periode ervoor."),
+    ("trechter", "Aantal klachten per stap, van binnenkomst tot ombudsman; groep = de stap."),
+    ("kanaal", "Aantal klachten per kanaal; groep = het kanaal."),
+    ("onderwerp", "Aantal klachten per onderwerp (een klacht kan meer onderwerpen hebben)."),
+    ("norm", "Aantal klachten per behoorlijkheidsnorm (een klacht kan over meer normen gaan)."),
+    ("team", "Aantal klachten per team."),
+    ("binnen_termijn", "Deel van de beslissingen op een klacht binnen de wettelijke termijn."),
+    ("gegrond", "Deel van de beoordeelde klachten dat (deels) gegrond was."),
+    ("uitgesteld", "Aantal klachten waarvan de beslissing is uitgesteld."),
+    ("vragenlijst_positief", "Deel dat positief is over een onderwerp in een eerdere of deze vragenlijst; groep = vragenlijst: onderwerp."),
+    ("kwartaal_binnengekomen", "Aantal binnengekomen klachten in een kwartaal; groep = het kwartaal."),
+    ("kwartaal_binnen_termijn", "Deel van de beslissingen in een kwartaal binnen de wettelijke termijn."),
+];
+
+/// The codebook of the open data as CSV: every column and every figure with its meaning.
+pub fn open_data_codebook_csv() -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(vec![]);
+    let _ = w.write_record(["soort", "naam", "betekenis"]);
+    for (name, meaning) in OPEN_DATA_COLUMNS {
+        let _ = w.write_record(["kolom", name, meaning]);
+    }
+    for (name, meaning) in OPEN_DATA_FIGURES {
+        let _ = w.write_record(["cijfer", name, meaning]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Every published figure as CSV rows: period, section, figure, group, value, n, shown (see the
+/// codebook).
 pub fn open_data_csv(r: &Report) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(vec![]);
-    let _ = w.write_record([
-        "periode",
-        "onderdeel",
-        "cijfer",
-        "groep",
-        "waarde",
-        "n",
-        "getoond",
-    ]);
+    let _ = w.write_record(OPEN_DATA_COLUMNS.iter().map(|(c, _)| *c));
     let mut row = |section: &str, figure: &str, group: &str, c: &Cell| {
         let _ = w.write_record([
             r.period.label.as_str(),
@@ -342,26 +396,72 @@ pub fn open_data_csv(r: &Report) -> Vec<u8> {
                 &g.positive,
             );
         }
-    }
-    if let Some(s) = &r.survey {
         for n in &s.norms {
-            row("normenkader", n.verdict.text(), &n.name, &n.positive);
+            let verdict = match n.verdict {
+                super::norms::Verdict::Voldaan => "norm_voldaan",
+                super::norms::Verdict::GedeeltelijkVoldaan => "norm_gedeeltelijk_voldaan",
+                super::norms::Verdict::NietVoldaan => "norm_niet_voldaan",
+                super::norms::Verdict::Onbekend => "norm_onbekend",
+            };
+            row("normenkader", verdict, &n.name, &n.positive);
         }
     }
+    for t in &r.themes {
+        row("themas", "thema_antwoorden", &t.name, &t.survey);
+        row("themas", "thema_klachten", &t.name, &t.complaints);
+        row("themas", "thema_samen", &t.name, &t.count);
+        row("themas", "thema_vorige_periode", &t.name, &t.previous);
+    }
     let c = &r.complaints;
-    for (k, cell) in &c.funnel {
-        row("klachten", "trechter", k, cell);
-    }
-    for (k, cell) in &c.by_channel {
-        row("klachten", "kanaal", k, cell);
-    }
-    for (k, cell) in &c.by_category {
-        row("klachten", "onderwerp", k, cell);
+    for (figure, list) in [
+        ("trechter", &c.funnel),
+        ("kanaal", &c.by_channel),
+        ("onderwerp", &c.by_category),
+        ("norm", &c.by_norm),
+        ("team", &c.by_team),
+    ] {
+        for (k, cell) in list {
+            row("klachten", figure, k, cell);
+        }
     }
     row("klachten", "binnen_termijn", "", &c.in_time);
     row("klachten", "gegrond", "", &c.founded);
     row("klachten", "uitgesteld", "", &c.postponed);
+    for wt in &r.wave_trend {
+        for d in &wt.dimensions {
+            row(
+                "ontwikkeling",
+                "vragenlijst_positief",
+                &format!("{}: {}", wt.wave, d.dimension),
+                &d.positive,
+            );
+        }
+    }
+    for q in &r.quarter_trend {
+        row(
+            "ontwikkeling",
+            "kwartaal_binnengekomen",
+            &q.quarter,
+            &q.received,
+        );
+        row(
+            "ontwikkeling",
+            "kwartaal_binnen_termijn",
+            &q.quarter,
+            &q.in_time,
+        );
+    }
     w.into_inner().unwrap_or_default()
+}
+
+async fn open_codebook() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"rapportage-codeboek.csv\"",
+        ))
+        .body(open_data_codebook_csv())
 }
 
 async fn open_csv(
@@ -458,3 +558,23 @@ const STANDALONE_CSS: &str = "body{font-family:system-ui,sans-serif;font-size:18
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 caption{text-align:left;font-weight:bold}h2{margin-top:2rem;border-top:2px solid #01689b;padding-top:.5rem}figure{margin:1rem 0}\
 @page{size:A4;margin:18mm}@media print{body{font-size:11pt}section{break-inside:avoid-page}}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_codebook_names_every_column_and_figure_once() {
+        let names: Vec<&str> = OPEN_DATA_FIGURES.iter().map(|(n, _)| *n).collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+        let book = String::from_utf8(open_data_codebook_csv()).unwrap();
+        assert!(book.starts_with("soort,naam,betekenis\nkolom,periode,"));
+        assert_eq!(
+            book.lines().count(),
+            1 + OPEN_DATA_COLUMNS.len() + OPEN_DATA_FIGURES.len()
+        );
+    }
+}

@@ -160,6 +160,11 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ),
     (
         "GET",
+        "/rapportage/open-data-codeboek.csv",
+        Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
+    ),
+    (
+        "GET",
         "/rapportage/rapport.pdf",
         Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
     ),

@@ -367,6 +367,7 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
         "cijfer",
         "groepen",
         "klachten",
+        "ontwikkeling",
         "opvolging",
         "register",
         "methode",
@@ -417,6 +418,7 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
         "Groepen",
         "Thema's",
         "Klachten",
+        "Ontwikkeling door de tijd",
         "Wat is er gedaan met klachten",
         "Methode en begrippen",
     ];
