@@ -331,3 +331,11 @@ categories-new = موضوع جديد
 categories-new-hint = اتركوا هذا فارغًا إذا كنتم لا تريدون إضافة موضوع.
 categories-error-exists = هذا الموضوع موجود بالفعل.
 register-link = سجل الشكاوى
+
+## Documents added by staff
+event-document_added = تمت إضافة مستند
+case-notice-document = تمت إضافة المستند إلى الشكوى.
+case-document-add = إضافة مستند
+case-document-hint = مثلاً محضر جلسة الاستماع أو رسالة أو نسخة ممسوحة. ملف pdf أو صورة (jpg أو png) أو ملف نصي أو ملف Word.
+case-document-button = إضافة
+case-document-missing = اختر أولاً ملفاً لإضافته.

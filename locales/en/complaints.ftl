@@ -331,3 +331,11 @@ categories-new = New topic
 categories-new-hint = Leave empty if you do not want to add one.
 categories-error-exists = This topic already exists.
 register-link = Complaints register
+
+## Documents added by staff
+event-document_added = Document added
+case-notice-document = The document has been added to the complaint.
+case-document-add = Add a document
+case-document-hint = For example the minutes of the hearing, a letter or a scan. A pdf, photo (jpg or png), text file or Word file.
+case-document-button = Add
+case-document-missing = First choose a file to add.

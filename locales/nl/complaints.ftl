@@ -331,3 +331,11 @@ categories-new = Nieuw onderwerp
 categories-new-hint = Laat leeg als u er geen wilt toevoegen.
 categories-error-exists = Dit onderwerp bestaat al.
 register-link = Klachtenregister
+
+## Documents added by staff
+event-document_added = Stuk toegevoegd
+case-notice-document = Het stuk is toegevoegd aan de klacht.
+case-document-add = Stuk toevoegen
+case-document-hint = Bijvoorbeeld het verslag van de hoorzitting, een brief of een scan. Een pdf, foto (jpg of png), tekstbestand of Word-bestand.
+case-document-button = Toevoegen
+case-document-missing = Kies eerst een bestand om toe te voegen.

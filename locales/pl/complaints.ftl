@@ -331,3 +331,11 @@ categories-new = Nowy temat
 categories-new-hint = Jeśli nie chcą Państwo dodać tematu, można zostawić puste.
 categories-error-exists = Ten temat już istnieje.
 register-link = Rejestr skarg
+
+## Documents added by staff
+event-document_added = Dodano dokument
+case-notice-document = Dokument został dodany do skargi.
+case-document-add = Dodaj dokument
+case-document-hint = Na przykład protokół z wysłuchania, list lub skan. Plik pdf, zdjęcie (jpg lub png), plik tekstowy lub plik Word.
+case-document-button = Dodaj
+case-document-missing = Najpierw wybierz plik do dodania.

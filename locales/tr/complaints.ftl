@@ -331,3 +331,11 @@ categories-new = Yeni konu
 categories-new-hint = Konu eklemek istemiyorsanız boş bırakın.
 categories-error-exists = Bu konu zaten var.
 register-link = Şikâyet sicili
+
+## Documents added by staff
+event-document_added = Belge eklendi
+case-notice-document = Belge şikâyete eklendi.
+case-document-add = Belge ekle
+case-document-hint = Örneğin dinleme oturumunun tutanağı, bir mektup veya bir tarama. Pdf, fotoğraf (jpg veya png), metin dosyası veya Word dosyası.
+case-document-button = Ekle
+case-document-missing = Önce eklenecek bir dosya seçin.

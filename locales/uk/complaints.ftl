@@ -331,3 +331,11 @@ categories-new = Нова тема
 categories-new-hint = Залиште порожнім, якщо не хочете додавати тему.
 categories-error-exists = Така тема вже існує.
 register-link = Реєстр скарг
+
+## Documents added by staff
+event-document_added = Документ додано
+case-notice-document = Документ додано до скарги.
+case-document-add = Додати документ
+case-document-hint = Наприклад, протокол слухання, лист або скан. Файл pdf, фото (jpg або png), текстовий файл або файл Word.
+case-document-button = Додати
+case-document-missing = Спочатку виберіть файл, який треба додати.

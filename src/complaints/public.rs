@@ -143,6 +143,13 @@ pub fn check(f: &Filled, files: &[Sent<'_>], max_file: usize) -> Vec<Problem> {
     {
         out.push(("telefoon", "complaint-error-phone", vec![]));
     }
+    out.extend(check_files(files, max_file));
+    out
+}
+
+/// The checks on files sent with a complaint or added to a case: the size and a type we can open.
+pub fn check_files(files: &[Sent<'_>], max_file: usize) -> Vec<Problem> {
+    let mut out = vec![];
     for (name, size, too_big) in files {
         let ext = name
             .rsplit_once('.')

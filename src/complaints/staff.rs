@@ -66,6 +66,7 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/klachten/{id}/acties", COORDINATOR).post(followup_add),
         RouteDef::new("/klachten/{id}/acties/{followup}/klaar", COORDINATOR).post(followup_done),
         RouteDef::new("/klachten/{id}/instemming", COORDINATOR).post(consent_submit),
+        RouteDef::new("/klachten/{id}/bijlagen", ANY).post(document_add),
         RouteDef::new("/klachten/{id}/bijlagen/{attachment}", ANY).get(attachment),
     ]
 }
@@ -913,9 +914,20 @@ fn case_markup(
             }
             dt { (t(lang, "case-description")) } dd.pre { (c.description) }
             @if let Some(w) = &c.wish { dt { (t(lang, "case-wish")) } dd.pre { (w) } }
-            @if !k.attachments.is_empty() {
-                dt { (t(lang, "case-attachments")) }
-                dd { ul { @for (aid, name, size) in &k.attachments { li { a href={ (base) "/bijlagen/" (aid) } { (name) } " (" (size / 1024) " kB)" } } } }
+            dt { (t(lang, "case-attachments")) }
+            dd {
+                @if !k.attachments.is_empty() {
+                    ul { @for (aid, name, size) in &k.attachments { li { a href={ (base) "/bijlagen/" (aid) } { (name) } " (" (size / 1024) " kB)" } } }
+                }
+                form.document method="post" action={ (base) "/bijlagen" } enctype="multipart/form-data" {
+                    (csrf_field(ctx))
+                    div.field {
+                        label for="stuk" { (t(lang, "case-document-add")) }
+                        p.hint #stuk-hint { (t(lang, "case-document-hint")) }
+                        input #stuk type="file" name="stuk" aria-describedby="stuk-hint" accept=".pdf,.jpg,.jpeg,.png,.txt,.doc,.docx,.odt";
+                    }
+                    button.secondary type="submit" { (t(lang, "case-document-button")) }
+                }
             }
             @if k.letters > 0 { dt { (t(lang, "case-letters")) } dd { a href="/klachten/brieven" { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } } }
         }
@@ -1485,6 +1497,65 @@ async fn consent_submit(
             store::extend_with_consent(conn, env, id, u.id, until, &how).map(|_| ())
         },
     )
+    .await
+}
+
+/// Adds a document to a case: any complaint role that may see the case (the committee its minutes,
+/// the handler a mediation note, the coordinator a scanned letter). One file, checked like the
+/// complainant's.
+async fn document_add(
+    ctx: Ctx,
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    if !crate::web::multipart::is_multipart(&req) {
+        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
+    }
+    let max_file = state.config.complaints.max_attachment_bytes;
+    let form = crate::web::multipart::read(
+        actix_multipart::Multipart::new(req.headers(), payload),
+        max_file,
+        1,
+    )
+    .await?;
+    crate::web::csrf::check_token(&req, &form.get("csrf"))?;
+    let sent: Vec<super::public::Sent<'_>> = form
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), f.data.len(), f.too_big))
+        .collect();
+    let problems = if sent.is_empty() {
+        vec![("stuk", "case-document-missing", vec![])]
+    } else {
+        super::public::check_files(&sent, max_file)
+    };
+    if let Some((_, key, args)) = problems.first() {
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let text = t_args(ctx.lang, key, &args);
+        return render_case(
+            &ctx,
+            &state,
+            id,
+            Some(text),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let Some(file) = form.files.into_iter().next() else {
+        return Err(AppError::BadRequest("form-error-fields"));
+    };
+    let document = store::Attachment {
+        file_name: file.name,
+        content_type: file.content_type,
+        data: file.data,
+    };
+    change(ctx, state, id, "case-notice-document", move |conn, _, u| {
+        store::add_document(conn, id, u.id, &document).map_err(StepError::Db)
+    })
     .await
 }
 

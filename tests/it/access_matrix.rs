@@ -243,6 +243,11 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         Only(&[Klachtcoordinator]),
     ),
     (
+        "POST",
+        "/klachten/{id}/bijlagen",
+        Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),
+    ),
+    (
         "GET",
         "/klachten/{id}/bijlagen/{attachment}",
         Only(&[Klachtcoordinator, Klachtbehandelaar, Commissielid]),

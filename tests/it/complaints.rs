@@ -1185,3 +1185,98 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
         .unwrap();
     assert!(to_staff.2.contains("Beste "), "staff letters are in Dutch");
 });
+
+/// A multipart form with one file in the field `stuk`.
+fn document_form(token: &str, file: Option<(&str, &str, &[u8])>) -> (String, Vec<u8>) {
+    let boundary = "----klankbordstukgrens";
+    let mut body =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n")
+            .into_bytes();
+    if let Some((name, kind, bytes)) = file {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"stuk\"; filename=\"{name}\"\r\nContent-Type: {kind}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+both_backends!(the_committee_adds_its_minutes_to_the_case, |app| {
+    use klankbord::web::i18n::{t, t_args, Lang};
+    let s = setup();
+    let (member, _) = app.logged_in("stuk.commissie", &[Role::Commissielid]);
+    let (handler, _) = app.logged_in("stuk.behandelaar", &[Role::Klachtbehandelaar]);
+    let (council, _) = app.logged_in("stuk.raadslid", &[Role::Raadslid]);
+    let id = case_in(&app, &s, State::HearingPlanned, true);
+    let path = format!("/klachten/{id}");
+    let page = member.get(&format!("{path}?lang=nl"));
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.attr("form.document", "action").as_deref(),
+        Some(format!("{path}/bijlagen").as_str())
+    );
+    let token = page.csrf();
+    let minutes = b"%PDF-1.4 verslag van de hoorzitting".to_vec();
+    // No file, and a file we cannot open: said plainly, nothing stored.
+    let (ct, body) = document_form(&token, None);
+    let r = member.post_body(&format!("{path}/bijlagen?lang=nl"), &ct, &body);
+    assert_eq!(r.status, 422);
+    assert!(r
+        .texts(".error-summary")
+        .join(" ")
+        .contains(&t(Lang::Nl, "case-document-missing")));
+    let (ct, body) = document_form(
+        &token,
+        Some(("verslag.exe", "application/octet-stream", b"MZ")),
+    );
+    let r = member.post_body(&format!("{path}/bijlagen?lang=nl"), &ct, &body);
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains(&t_args(
+        Lang::Nl,
+        "complaint-error-file-type",
+        &[("file", "verslag.exe")]
+    )));
+    assert_eq!(app.count("complaint_attachments"), 0);
+    // The minutes as pdf: stored, listed, downloadable, and the history says who added a document.
+    let (ct, body) = document_form(
+        &token,
+        Some(("verslag-hoorzitting.pdf", "application/pdf", &minutes)),
+    );
+    let r = member.post_body(&format!("{path}/bijlagen"), &ct, &body);
+    assert_eq!(r.status, 303);
+    let page = member.get(&format!("{path}?lang=nl"));
+    let link = page
+        .attr("a[href*='/bijlagen/']", "href")
+        .expect("the document is listed");
+    assert!(page.body.contains("verslag-hoorzitting.pdf"));
+    let (status, _, bytes) = member.get_bytes(&link);
+    assert_eq!((status, bytes), (200, minutes.clone()));
+    assert!(page.body.contains(&t(Lang::Nl, "event-document_added")));
+    // Someone who may not see the case cannot add to it either.
+    let (ct, body) = document_form(
+        &handler.get("/klachten?lang=nl").csrf(),
+        Some(("x.pdf", "application/pdf", b"%PDF")),
+    );
+    assert_eq!(
+        handler
+            .post_body(&format!("{path}/bijlagen"), &ct, &body)
+            .status,
+        404
+    );
+    let (ct, body) = document_form(
+        &council.get("/rapportage?lang=nl").csrf(),
+        Some(("x.pdf", "application/pdf", b"%PDF")),
+    );
+    assert_eq!(
+        council
+            .post_body(&format!("{path}/bijlagen"), &ct, &body)
+            .status,
+        403
+    );
+    assert_eq!(app.count("complaint_attachments"), 1);
+});
