@@ -180,15 +180,7 @@ pub fn register(
             .values(complaint_progress::complaint_id.eq(id))
             .execute(c)?;
         for a in &new.attachments {
-            diesel::insert_into(complaint_attachments::table)
-                .values((
-                    complaint_attachments::complaint_id.eq(id),
-                    complaint_attachments::file_name.eq(&a.file_name),
-                    complaint_attachments::content_type.eq(&a.content_type),
-                    complaint_attachments::size.eq(a.data.len() as i64),
-                    complaint_attachments::data.eq(&a.data),
-                ))
-                .execute(c)?;
+            insert_attachment(c, id, a)?;
         }
         event(
             c,
@@ -952,19 +944,23 @@ pub fn note(
     event(c, id, Some(actor), action, s, s, reason)
 }
 
+fn insert_attachment(c: &mut DbConnection, id: i64, a: &Attachment) -> QueryResult<usize> {
+    diesel::insert_into(complaint_attachments::table)
+        .values((
+            complaint_attachments::complaint_id.eq(id),
+            complaint_attachments::file_name.eq(&a.file_name),
+            complaint_attachments::content_type.eq(&a.content_type),
+            complaint_attachments::size.eq(a.data.len() as i64),
+            complaint_attachments::data.eq(&a.data),
+        ))
+        .execute(c)
+}
+
 /// Adds a document to a case (the hearing's minutes, a letter, a scan), with an event that says who
 /// added it and when (not what it is called: a file name can hold a name).
 pub fn add_document(c: &mut DbConnection, id: i64, actor: i64, a: &Attachment) -> QueryResult<()> {
     write_tx(c, |c| {
-        diesel::insert_into(complaint_attachments::table)
-            .values((
-                complaint_attachments::complaint_id.eq(id),
-                complaint_attachments::file_name.eq(&a.file_name),
-                complaint_attachments::content_type.eq(&a.content_type),
-                complaint_attachments::size.eq(a.data.len() as i64),
-                complaint_attachments::data.eq(&a.data),
-            ))
-            .execute(c)?;
+        insert_attachment(c, id, a)?;
         note(c, id, actor, "document_added", None)
     })
 }

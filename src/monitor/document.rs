@@ -410,14 +410,14 @@ fn survey_sections(r: &Report, s: &super::report::SurveyPart, out: &mut Vec<Sect
     }];
     groups.push(table(
         "Positief over de bejegening per groep",
-        &["Indeling", "Groep", "Aantal", "Positief"],
+        &["Vraag of indeling", "Groep", "Aantal", "Positief"],
         s.subgroups
             .iter()
             .filter(|g| g.dimension == "bejegening")
             .map(|g| {
                 vec![
-                    TableCell::text(&g.split),
-                    TableCell::text(&g.value),
+                    TableCell::text(&g.split_label),
+                    TableCell::text(&g.value_label),
                     TableCell::count(&g.positive),
                     TableCell::percent(&g.positive),
                 ]

@@ -220,6 +220,11 @@ pub fn difference_text(what: &str, a: &str, b: &str, d: &Difference) -> Option<S
         return None;
     }
     let (more, less) = if d.points > 0.0 { (a, b) } else { (b, a) };
+    let mut chars = more.chars();
+    let more: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     Some(format!(
         "{more} zijn vaker positief over {what} dan {less} ({:.0} procentpunt verschil).",
         d.points.abs()
@@ -306,7 +311,7 @@ mod tests {
         assert!(close(d.p, 0.0337, 0.0005), "{}", d.p);
         assert!(d.significant());
         assert_eq!(
-            difference_text("de bejegening", "Mensen zonder terugvordering", "mensen met terugvordering", &d).unwrap(),
+            difference_text("de bejegening", "mensen zonder terugvordering", "mensen met terugvordering", &d).unwrap(),
             "Mensen zonder terugvordering zijn vaker positief over de bejegening dan mensen met terugvordering (15 procentpunt verschil)."
         );
         // 52/100 against 48/100 is noise: nothing is said.

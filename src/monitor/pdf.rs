@@ -197,6 +197,26 @@ impl Layout {
         }
     }
 
+    /// A tagged line of text in the open group; `y` is the baseline.
+    fn text_at(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: (u8, u8, u8),
+        text: String,
+    ) {
+        self.put(Piece::Text {
+            x,
+            y,
+            size,
+            bold,
+            color,
+            text,
+        });
+    }
+
     /// An artifact: decoration, not content.
     fn decorate(&mut self, piece: Piece) {
         self.place(piece, None);
@@ -287,14 +307,8 @@ impl Layout {
                     return;
                 }
                 let w = me.measure.width(run, bold, size);
-                me.put(Piece::Text {
-                    x: *cx,
-                    y: me.y + size,
-                    size,
-                    bold,
-                    color,
-                    text: std::mem::take(run),
-                });
+                let y = me.y + size;
+                me.text_at(*cx, y, size, bold, color, std::mem::take(run));
                 *cx += w;
             };
             for (i, (word, bold)) in line.iter().enumerate() {
@@ -356,14 +370,7 @@ impl Layout {
             self.open(Kind::Li);
             self.room(BODY * 1.45);
             self.open(Kind::Lbl);
-            self.put(Piece::Text {
-                x: LEFT + 2.0,
-                y: self.y + BODY,
-                size: BODY,
-                bold: false,
-                color: DARK,
-                text: "•".into(),
-            });
+            self.text_at(LEFT + 2.0, self.y + BODY, BODY, false, DARK, "•".into());
             self.close();
             self.open(Kind::LBody);
             self.text_lines(
@@ -423,14 +430,7 @@ impl Layout {
                 }
                 label = format!("{}…", label.trim_end());
             }
-            self.put(Piece::Text {
-                x: LEFT,
-                y: base,
-                size: SMALL,
-                bold: false,
-                color: DARK,
-                text: label,
-            });
+            self.text_at(LEFT, base, SMALL, false, DARK, label);
             match v {
                 Some(v) => {
                     let w = (bar_w as f64 * c.share(*v)) as f32;
@@ -443,23 +443,16 @@ impl Layout {
                             color: BLUE,
                         });
                     }
-                    self.put(Piece::Text {
-                        x: LEFT + label_w + w + 4.0,
-                        y: base,
-                        size: SMALL,
-                        bold: false,
-                        color: DARK,
-                        text: format!("{v:.0}{}", c.unit),
-                    });
+                    self.text_at(
+                        LEFT + label_w + w + 4.0,
+                        base,
+                        SMALL,
+                        false,
+                        DARK,
+                        format!("{v:.0}{}", c.unit),
+                    );
                 }
-                None => self.put(Piece::Text {
-                    x: LEFT + label_w,
-                    y: base,
-                    size: SMALL,
-                    bold: false,
-                    color: GREY,
-                    text: "verborgen".into(),
-                }),
+                None => self.text_at(LEFT + label_w, base, SMALL, false, GREY, "verborgen".into()),
             }
             self.y += row;
         }
@@ -592,14 +585,7 @@ impl Layout {
 
     fn cell(&mut self, c: &TableCell, x: f32, width: f32) {
         if c.mark == Mark::Hidden {
-            self.put(Piece::Text {
-                x: x + 3.0,
-                y: self.y + TABLE,
-                size: TABLE,
-                bold: false,
-                color: DARK,
-                text: c.text.clone(),
-            });
+            self.text_at(x + 3.0, self.y + TABLE, TABLE, false, DARK, c.text.clone());
             return;
         }
         for line in self.wrap(
@@ -612,25 +598,11 @@ impl Layout {
                 .map(|(w, _)| w)
                 .collect::<Vec<_>>()
                 .join(" ");
-            self.put(Piece::Text {
-                x: x + 3.0,
-                y: self.y + TABLE,
-                size: TABLE,
-                bold: false,
-                color: DARK,
-                text,
-            });
+            self.text_at(x + 3.0, self.y + TABLE, TABLE, false, DARK, text);
             self.y += TABLE * 1.35;
         }
         if let Some(note) = &c.note {
-            self.put(Piece::Text {
-                x: x + 3.0,
-                y: self.y + SMALL,
-                size: SMALL,
-                bold: false,
-                color: GREY,
-                text: note.clone(),
-            });
+            self.text_at(x + 3.0, self.y + SMALL, SMALL, false, GREY, note.clone());
         }
     }
 

@@ -140,6 +140,10 @@ pub struct SubgroupFigure {
     pub split: String,
     /// The group's value code.
     pub value: String,
+    /// What splits, in words (the question, "Kanaal" or "Taal").
+    pub split_label: String,
+    /// The group in words (the answer, the channel or the language).
+    pub value_label: String,
     /// Dimension code.
     pub dimension: String,
     /// Pooled positive share.
@@ -362,6 +366,64 @@ fn positive_of(c: &ScaleCounts) -> (u64, u64) {
     (c.points[3] + c.points[4], c.base())
 }
 
+/// A subgroup in words: (what splits, the group, a description to use in a sentence).
+pub fn group_labels(def: &Definition, split: &str, value: &str) -> (String, String, String) {
+    use crate::surveys::answers::text_in;
+    use crate::web::i18n::Lang;
+    match split {
+        "kanaal" => {
+            let (label, how) = match value {
+                "web" => ("Internet", "via internet"),
+                "paper-scan" => ("Papier (gescand)", "op papier"),
+                "paper-keyed" => ("Papier (ingetypt)", "op papier"),
+                "phone" => ("Telefoon", "aan de telefoon"),
+                "assisted" => ("Met hulp", "met hulp van iemand anders"),
+                other => (other, other),
+            };
+            (
+                "Kanaal".into(),
+                label.into(),
+                format!("mensen die de vragenlijst {how} invulden"),
+            )
+        }
+        "taal" => {
+            let name = match value {
+                "nl" => "Nederlands",
+                "en" => "Engels",
+                "ar" => "Arabisch",
+                "tr" => "Turks",
+                "pl" => "Pools",
+                "uk" => "Oekraïens",
+                other => other,
+            };
+            (
+                "Taal".into(),
+                name.into(),
+                format!("mensen die de vragenlijst in het {name} invulden"),
+            )
+        }
+        key => {
+            let item = def.items().find(|i| i.key == key);
+            let question = item
+                .map(|i| text_in(&i.text, Lang::Nl).to_string())
+                .unwrap_or_else(|| key.to_string());
+            let answer = item
+                .and_then(|i| match &i.kind {
+                    ItemKind::Single { options, .. } => options
+                        .iter()
+                        .find(|o| o.code == value)
+                        .map(|o| text_in(&o.label, Lang::Nl).to_string()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| value.to_string());
+            let sentence = format!(
+                "mensen die \u{201c}{answer}\u{201d} antwoordden op \u{201c}{question}\u{201d}"
+            );
+            (question, answer, sentence)
+        }
+    }
+}
+
 /// The survey part from a wave's counts (and the previous wave's, for the change).
 pub fn survey_part(
     def: &Definition,
@@ -474,6 +536,7 @@ pub fn survey_part(
         let sizes: Vec<u64> = groups.iter().map(|(_, t)| t.sets).collect();
         let (_, shown) = suppression::partition(Some(sizes.iter().sum()), &sizes, k);
         for ((value, t), s) in groups.iter().zip(shown) {
+            let labels = group_labels(def, split, value);
             for d in DIMENSIONS {
                 let c = pooled(def, t, d);
                 let (pos, n) = positive_of(&c);
@@ -502,7 +565,7 @@ pub fn survey_part(
                     indicators::two_proportions(pos, n, apos - pos, an - n).and_then(|diff| {
                         indicators::difference_text(
                             dimension_code(d),
-                            &format!("Mensen met {split} = {value}"),
+                            &labels.2,
                             "de anderen",
                             &diff,
                         )
@@ -513,6 +576,8 @@ pub fn survey_part(
                 subgroups.push(SubgroupFigure {
                     split: split.to_string(),
                     value: value.to_string(),
+                    split_label: labels.0.clone(),
+                    value_label: labels.1.clone(),
                     dimension: dimension_code(d).into(),
                     positive: Cell::new(100.0 * pos as f64 / n as f64, t.sets, s),
                     difference,

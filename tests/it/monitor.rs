@@ -84,16 +84,16 @@ both_backends!(
         assert!(brief.contains("32") && brief.contains("20%"), "{brief}");
         // The difference between people with and without terugvordering is significant and said.
         assert!(
-            text.contains("terugvordering = nee zijn vaker positief"),
+            text.contains("Mensen die \u{201c}Nee\u{201d} antwoordden op \u{201c}Heeft de gemeente ooit geld van uw bijstand teruggevraagd? Dit heet terugvordering.\u{201d} zijn vaker positief"),
             "{text}"
         );
         // Two phone answers are hidden, and the web group with them (the total would give them away).
         let groups = page.texts("#groepen tbody tr");
         let phone = groups
             .iter()
-            .find(|g| g.contains("phone"))
+            .find(|g| g.contains("Telefoon"))
             .unwrap_or_else(|| panic!("{groups:?}"));
-        let web = groups.iter().find(|g| g.contains("web")).unwrap();
+        let web = groups.iter().find(|g| g.contains("Internet")).unwrap();
         assert!(
             phone.ends_with("––") || phone.matches('–').count() == 2,
             "{phone}"
