@@ -564,7 +564,13 @@ pub fn survey_part(
                 let difference = if s.published() {
                     indicators::two_proportions(pos, n, apos - pos, an - n).and_then(|diff| {
                         indicators::difference_text(
-                            dimension_code(d),
+                            match d {
+                                Dimension::Bereikbaarheid => "de bereikbaarheid",
+                                Dimension::Bejegening => "de bejegening",
+                                Dimension::Dienstverlening => "de dienstverlening",
+                                Dimension::Effectiviteit => "de ondersteuning",
+                                Dimension::Achtergrond => "dit onderwerp",
+                            },
                             &labels.2,
                             "de anderen",
                             &diff,
