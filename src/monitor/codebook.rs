@@ -354,10 +354,21 @@ pub struct Agreement {
 /// The agreement over everything coded so far.
 pub fn agreement(conn: &mut DbConnection) -> QueryResult<Agreement> {
     let texts: i64 = coded_texts::table.count().get_result(conn)?;
-    let pairs: Vec<(bool, bool)> = text_codes::table
-        .select((text_codes::chosen, text_codes::suggested))
+    let counts: Vec<(bool, bool, i64)> = text_codes::table
+        .group_by((text_codes::chosen, text_codes::suggested))
+        .select((
+            text_codes::chosen,
+            text_codes::suggested,
+            diesel::dsl::count_star(),
+        ))
         .load(conn)?;
-    let count = |c: bool, s: bool| pairs.iter().filter(|p| **p == (c, s)).count() as u64;
+    let count = |c: bool, s: bool| {
+        counts
+            .iter()
+            .filter(|(cc, ss, _)| (*cc, *ss) == (c, s))
+            .map(|(_, _, n)| *n as u64)
+            .sum::<u64>()
+    };
     let (precision, recall) = super::coding::precision_recall_counts(
         count(true, true),
         count(false, true),
