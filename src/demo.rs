@@ -639,21 +639,37 @@ fn seed_complaints(
     Ok(())
 }
 
-/// Quotes for the demo report: candidates from the closed wave's open answers, the first few
-/// approved by the demo researcher.
-fn seed_quotes(conn: &mut DbConnection) -> anyhow::Result<()> {
-    use crate::db::schema::quotes;
-    use diesel::prelude::*;
+/// A closed wave with its questionnaire.
+type ClosedWave = (
+    crate::surveys::waves::Wave,
+    std::sync::Arc<crate::surveys::definition::Definition>,
+);
+
+/// The demo researcher and the waves that have closed, with their questionnaires.
+fn research_inputs(conn: &mut DbConnection) -> anyhow::Result<(i64, Vec<ClosedWave>)> {
     let researcher = service::find_by_username(conn, "onderzoeker")
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .id;
     let today = crate::surveys::today();
+    let mut closed = vec![];
     for w in crate::surveys::waves::list_waves(conn)? {
         if w.closes_on >= today {
             continue;
         }
         let def = crate::surveys::respond::definition(conn, w.version_id)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
+        closed.push((w, def));
+    }
+    Ok((researcher, closed))
+}
+
+/// Quotes for the demo report: candidates from the closed waves' open answers, the first few
+/// approved by the demo researcher.
+fn seed_quotes(conn: &mut DbConnection) -> anyhow::Result<()> {
+    use crate::db::schema::quotes;
+    use diesel::prelude::*;
+    let (researcher, closed) = research_inputs(conn)?;
+    for (w, def) in closed {
         crate::monitor::quotes::make_candidates(
             conn,
             w.id,
@@ -682,20 +698,10 @@ fn seed_quotes(conn: &mut DbConnection) -> anyhow::Result<()> {
 fn seed_coding(conn: &mut DbConnection) -> anyhow::Result<()> {
     use crate::monitor::{codebook, coding};
     use std::collections::BTreeSet;
-    let researcher = service::find_by_username(conn, "onderzoeker")
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .id;
+    let (researcher, closed) = research_inputs(conn)?;
     let today = crate::surveys::today();
-    let book: Vec<(String, Vec<String>)> = codebook::load(conn)?
-        .into_iter()
-        .map(|c| (c.code, c.cues))
-        .collect();
-    for w in crate::surveys::waves::list_waves(conn)? {
-        if w.closes_on >= today {
-            continue;
-        }
-        let def = crate::surveys::respond::definition(conn, w.version_id)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let book = codebook::suggestion_book(&codebook::load(conn)?);
+    for (w, def) in closed {
         for text in codebook::survey_texts(conn, w.id, &def)? {
             let chosen: BTreeSet<String> = DEMO_CODES
                 .iter()

@@ -68,6 +68,14 @@ pub fn load(conn: &mut DbConnection) -> QueryResult<Vec<Code>> {
         .collect())
 }
 
+/// The active codes with their cues, as the suggestions use them.
+pub fn suggestion_book(book: &[Code]) -> Vec<(String, Vec<String>)> {
+    book.iter()
+        .filter(|c| c.active)
+        .map(|c| (c.code.clone(), c.cues.clone()))
+        .collect()
+}
+
 /// A code made from a name: lower case letters, digits and underscores.
 pub fn code_from_name(name: &str) -> String {
     let mut out = String::new();

@@ -126,13 +126,6 @@ pub fn pick<'a>(
         .or_else(|| texts.iter().find(open))
 }
 
-fn book_for_suggestions(book: &[Code]) -> Vec<(String, Vec<String>)> {
-    book.iter()
-        .filter(|c| c.active)
-        .map(|c| (c.code.clone(), c.cues.clone()))
-        .collect()
-}
-
 /// The text on screen: the text, the codes it has (if coded), the suggestions, its question.
 struct Current {
     text: Text,
@@ -203,8 +196,10 @@ async fn page(
             screen.total = texts.len();
             screen.done = done.len();
             if let Some(text) = pick(&texts, &done, q.tekst.as_deref(), q.na.as_deref()) {
-                let suggested =
-                    super::coding::suggest_with(&text.shown, &book_for_suggestions(&screen.book));
+                let suggested = super::coding::suggest_with(
+                    &text.shown,
+                    &codebook::suggestion_book(&screen.book),
+                );
                 let question = questions
                     .iter()
                     .find(|(k, _)| *k == text.item)
@@ -356,7 +351,8 @@ async fn save(
                 .iter()
                 .find(|t| t.key == f.tekst)
                 .ok_or(AppError::NotFound)?;
-            let suggested = super::coding::suggest_with(&text.shown, &book_for_suggestions(&book));
+            let suggested =
+                super::coding::suggest_with(&text.shown, &codebook::suggestion_book(&book));
             codebook::save(conn, text, &chosen, &suggested, user, today)?;
             Ok(())
         })
