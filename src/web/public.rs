@@ -38,7 +38,7 @@ pub fn start_page_markup(ctx: &Ctx) -> Markup {
             h2 { (t(lang, "home-what-title")) }
             ul.actions {
                 li {
-                    a.action href="/vragenlijst" { (t(lang, "home-survey-link")) }
+                    a.action href="/v" { (t(lang, "home-survey-link")) }
                     p { (t(lang, "home-survey-text")) }
                 }
                 li {
