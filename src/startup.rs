@@ -77,8 +77,13 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(web::Data::new(state.clone()))
+                // Url-encoded forms: a larger `Content-Length` is refused before reading, a
+                // chunked body stops at the limit. Uploads have their own limits per form.
                 .app_data(web::PayloadConfig::new(crate::web::csrf::MAX_FORM_BYTES))
                 .wrap(ErrorHandlers::new().default_handler(render_error_page))
+                // Outside the error pages (its guard must outlive their bodies), inside the
+                // context (its 408 page gets the security headers).
+                .wrap(from_fn(crate::web::limits::middleware))
                 .wrap(from_fn(context::middleware))
                 .wrap(Compress::default())
                 .configure(routes::configure)
@@ -86,7 +91,10 @@ impl Application {
                     Err::<actix_web::HttpResponse, _>(AppError::NotFound)
                 }))
         })
-        .shutdown_timeout(10);
+        .shutdown_timeout(10)
+        // Slow request headers end the connection; slow bodies are timed by `web::limits`.
+        .client_request_timeout(crate::web::limits::HEADER_TIMEOUT)
+        .client_disconnect_timeout(Duration::from_secs(2));
         if workers > 0 {
             server = server.workers(workers);
         }

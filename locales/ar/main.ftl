@@ -246,3 +246,11 @@ codebook-cues-hint = افصلوا بينها بفواصل، مثال: bus, reisk
 codebook-add-button = إضافة الموضوع
 codebook-active = استخدامه عند الترميز
 codebook-save = حفظ
+
+# security: requests
+error-408-title = استغرق ذلك وقتًا طويلًا
+error-408-text = وصل ما أرسلتموه ببطء شديد. لم يُحفظ شيء. تحققوا من اتصالكم بالإنترنت وحاولوا مرة أخرى.
+form-error-too-large = النموذج أكبر مما نقبله. لم يُحفظ شيء. ارجعوا واختصروا النص وحاولوا مرة أخرى.
+upload-error-too-large = لم يُحفظ شيء. ارجعوا إلى النموذج وأرسلوا ملفات أقل أو أصغر.
+upload-error-file-content = الملف { $file } ليس ما يقوله اسمه. نقبل فقط ملفات PDF وJPG وPNG والملفات النصية وملفات Word وOpenOffice الحقيقية. اختاروا ملفًا آخر.
+upload-error-too-many-files = يمكنكم إرسال { $n } ملفات على الأكثر. اختاروا عددًا أقل.

@@ -246,3 +246,11 @@ codebook-cues-hint = Separated by commas, for example: bus, reiskosten, ov-kaart
 codebook-add-button = Add theme
 codebook-active = Use when coding
 codebook-save = Save
+
+# security: requests
+error-408-title = That took too long
+error-408-text = What you sent arrived too slowly. Nothing was saved. Check your internet connection and try again.
+form-error-too-large = The form is larger than we accept. Nothing was saved. Go back, make your text shorter and try again.
+upload-error-too-large = Nothing was saved. Go back to the form and send fewer or smaller files.
+upload-error-file-content = The file { $file } is not what its name says. We only accept real PDF, JPG, PNG, text, Word and OpenOffice files. Choose another file.
+upload-error-too-many-files = You can send at most { $n } files. Choose fewer.

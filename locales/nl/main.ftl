@@ -246,3 +246,11 @@ codebook-cues-hint = Gescheiden door komma's, bijvoorbeeld: bus, reiskosten, ov-
 codebook-add-button = Thema toevoegen
 codebook-active = Gebruiken bij het coderen
 codebook-save = Opslaan
+
+# security: requests
+error-408-title = Dat duurde te lang
+error-408-text = Wat u stuurde kwam te langzaam binnen. Er is niets opgeslagen. Controleer uw internetverbinding en probeer het opnieuw.
+form-error-too-large = Het formulier is groter dan wij aannemen. Er is niets opgeslagen. Ga terug, maak uw tekst korter en probeer het opnieuw.
+upload-error-too-large = Er is niets opgeslagen. Ga terug naar het formulier en stuur minder of kleinere bestanden mee.
+upload-error-file-content = Het bestand { $file } is niet wat de naam zegt. Wij nemen alleen echte pdf-, jpg-, png-, tekst-, Word- en OpenOffice-bestanden aan. Kies een ander bestand.
+upload-error-too-many-files = U kunt hoogstens { $n } bestanden meesturen. Kies er minder.

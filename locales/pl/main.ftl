@@ -246,3 +246,11 @@ codebook-cues-hint = Oddzielone przecinkami, na przykład: bus, reiskosten, ov-k
 codebook-add-button = Dodaj temat
 codebook-active = Używać przy kodowaniu
 codebook-save = Zapisz
+
+# security: requests
+error-408-title = To trwało za długo
+error-408-text = Wysłane dane docierały za wolno. Nic nie zostało zapisane. Prosimy sprawdzić połączenie z internetem i spróbować ponownie.
+form-error-too-large = Formularz jest większy, niż przyjmujemy. Nic nie zostało zapisane. Prosimy wrócić, skrócić tekst i spróbować ponownie.
+upload-error-too-large = Nic nie zostało zapisane. Prosimy wrócić do formularza i wysłać mniej plików lub mniejsze pliki.
+upload-error-file-content = Plik { $file } nie jest tym, co mówi jego nazwa. Przyjmujemy tylko prawdziwe pliki PDF, JPG, PNG, tekstowe, Word i OpenOffice. Prosimy wybrać inny plik.
+upload-error-too-many-files = Można wysłać najwyżej { $n } plików. Prosimy wybrać mniej.

@@ -246,3 +246,11 @@ codebook-cues-hint = Virgülle ayırın, örneğin: bus, reiskosten, ov-kaart
 codebook-add-button = Tema ekle
 codebook-active = Kodlarken kullan
 codebook-save = Kaydet
+
+# security: requests
+error-408-title = Bu çok uzun sürdü
+error-408-text = Gönderdiğiniz şey çok yavaş geldi. Hiçbir şey kaydedilmedi. İnternet bağlantınızı kontrol edin ve tekrar deneyin.
+form-error-too-large = Form kabul ettiğimizden daha büyük. Hiçbir şey kaydedilmedi. Geri dönün, metninizi kısaltın ve tekrar deneyin.
+upload-error-too-large = Hiçbir şey kaydedilmedi. Forma geri dönün ve daha az veya daha küçük dosya gönderin.
+upload-error-file-content = { $file } dosyası adının söylediği şey değil. Yalnızca gerçek PDF, JPG, PNG, metin, Word ve OpenOffice dosyalarını kabul ediyoruz. Başka bir dosya seçin.
+upload-error-too-many-files = En fazla { $n } dosya gönderebilirsiniz. Daha az seçin.

@@ -3,7 +3,6 @@
 //! receipt with the tracking code, and the status page behind that code (stage, next step and its
 //! date; never internal notes or names of staff).
 
-use actix_multipart::Multipart;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -60,8 +59,22 @@ pub const MAX_DESCRIPTION: usize = 5000;
 pub const MAX_WISH: usize = 2000;
 /// Most attachments.
 pub const MAX_FILES: usize = 3;
-/// File types accepted (by extension).
+/// File types accepted (by extension; the content must be what the extension says).
 pub const FILE_TYPES: [&str; 8] = ["pdf", "jpg", "jpeg", "png", "txt", "doc", "docx", "odt"];
+/// Text fields of the form (the token, six fields, and room for a browser's extra).
+const MAX_FIELDS: usize = 12;
+/// Bytes of all text fields together: every field full of four-byte characters fits.
+const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// What the complaint form may hold.
+pub fn upload_limits(max_file: usize) -> crate::web::multipart::Limits {
+    crate::web::multipart::Limits {
+        fields: MAX_FIELDS,
+        text_bytes: MAX_TEXT_BYTES,
+        files: MAX_FILES,
+        file_bytes: max_file as u64,
+    }
+}
 
 /// What the form holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,8 +102,16 @@ impl Filled {
     }
 }
 
-/// A file as sent: (name, size, too big).
-pub type Sent<'a> = (&'a str, usize, bool);
+/// A file as sent: (name, size, too big, its first bytes).
+pub type Sent<'a> = (&'a str, u64, bool, &'a [u8]);
+
+/// The files of an upload as [`Sent`].
+pub fn sent(files: &[crate::web::multipart::File]) -> Vec<Sent<'_>> {
+    files
+        .iter()
+        .map(|f| (f.name.as_str(), f.size, f.too_big, f.head.as_slice()))
+        .collect()
+}
 
 /// A problem with the form: (field, text key, arguments).
 pub type Problem = (&'static str, &'static str, Vec<(&'static str, String)>);
@@ -147,15 +168,16 @@ pub fn check(f: &Filled, files: &[Sent<'_>], max_file: usize) -> Vec<Problem> {
     out
 }
 
-/// The checks on files sent with a complaint or added to a case: the size and a type we can open.
+/// The checks on files sent with a complaint or added to a case: the size, a type we can open,
+/// and content that really is of that type (checked by its first bytes, not by its name).
 pub fn check_files(files: &[Sent<'_>], max_file: usize) -> Vec<Problem> {
     let mut out = vec![];
-    for (name, size, too_big) in files {
+    for (name, size, too_big, head) in files {
         let ext = name
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
             .unwrap_or_default();
-        if *too_big || *size > max_file {
+        if *too_big || *size > max_file as u64 {
             out.push((
                 "bijlage",
                 "complaint-error-file-size",
@@ -168,6 +190,12 @@ pub fn check_files(files: &[Sent<'_>], max_file: usize) -> Vec<Problem> {
             out.push((
                 "bijlage",
                 "complaint-error-file-type",
+                vec![("file", name.to_string())],
+            ));
+        } else if !crate::web::filetype::matches_name(name, head) {
+            out.push((
+                "bijlage",
+                "upload-error-file-content",
                 vec![("file", name.to_string())],
             ));
         }
@@ -227,6 +255,23 @@ fn form_response(
     )
 }
 
+/// The checked files of an upload, read from disk to be stored; typed by their content.
+pub fn attachments(files: &[crate::web::multipart::File]) -> Result<Vec<Attachment>, AppError> {
+    files
+        .iter()
+        .map(|f| {
+            let data = f.read_all().map_err(|e| AppError::Internal(e.into()))?;
+            let content_type = crate::web::filetype::Kind::detect(&f.head)
+                .map_or("application/octet-stream", |k| k.content_type());
+            Ok(Attachment {
+                file_name: f.name.clone(),
+                content_type: content_type.to_string(),
+                data,
+            })
+        })
+        .collect()
+}
+
 async fn form_page(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
     form_response(&ctx, &state, &Filled::default(), &[], StatusCode::OK)
 }
@@ -238,14 +283,12 @@ async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    if !crate::web::multipart::is_multipart(&req) {
-        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
-    }
     let max_file = state.config.complaints.max_attachment_bytes;
-    let form =
-        crate::web::multipart::read(Multipart::new(req.headers(), payload), max_file, MAX_FILES)
-            .await?;
-    crate::web::csrf::check_token(&req, &form.get("csrf"))?;
+    // The token is checked before the rest of the body is read; files go to disk.
+    let form = crate::web::multipart::open(&req, payload, upload_limits(max_file))
+        .await?
+        .read()
+        .await?;
     let filled = Filled {
         description: form.get("omschrijving"),
         wish: form.get("wens"),
@@ -254,12 +297,14 @@ async fn submit(
         email: form.get("email"),
         phone: form.get("telefoon"),
     };
-    let sent: Vec<Sent<'_>> = form
-        .files
-        .iter()
-        .map(|f| (f.name.as_str(), f.data.len(), f.too_big))
-        .collect();
-    let problems = check(&filled, &sent, max_file);
+    let mut problems = check(&filled, &sent(&form.files), max_file);
+    if form.extra_files > 0 {
+        problems.push((
+            "bijlage",
+            "upload-error-too-many-files",
+            vec![("n", MAX_FILES.to_string())],
+        ));
+    }
     if !problems.is_empty() {
         let mut errors: Vec<(&str, String)> = problems
             .iter()
@@ -290,23 +335,17 @@ async fn submit(
         phone: Some(filled.phone.clone()),
         description: filled.description.clone(),
         wish: Some(filled.wish.clone()),
-        attachments: form
-            .files
-            .into_iter()
-            .map(|f| Attachment {
-                file_name: f.name,
-                content_type: f.content_type,
-                data: f.data,
-            })
-            .collect(),
         ..Default::default()
     };
+    let files = form.files;
     let setup = state.complaints.clone();
     let outcome = state
         .db(move |conn| {
             if !ratelimit::hit(conn, SUBMIT_LIMIT, &bucket, crate::db::now())? {
                 return Ok(None);
             }
+            let mut new = new;
+            new.attachments = attachments(&files)?;
             let env = setup.env();
             let (id, code) = store::register(conn, &env, &new, None)?;
             let complaint = store::load(conn, id)?;
@@ -606,10 +645,12 @@ mod tests {
             wish: "x".repeat(MAX_WISH + 1),
             ..Default::default()
         };
-        let files = [
-            ("brief.exe", 10, false),
-            ("scan.pdf", 2000, false),
-            ("foto.JPG", 10, false),
+        let files: [Sent<'_>; 5] = [
+            ("brief.exe", 10, false, b"MZ"),
+            ("scan.pdf", 2000, false, b"%PDF-1.4"),
+            ("foto.JPG", 10, false, b"\xFF\xD8\xFF\xE0"),
+            ("pagina.pdf", 10, false, b"<html><script>alert(1)</script>"),
+            ("groot.pdf", 10, true, b"%PDF-1.4"),
         ];
         let fields: Vec<(&str, &str)> = check(&f, &files, 1000)
             .iter()
@@ -623,6 +664,8 @@ mod tests {
                 ("email", "complaint-error-email"),
                 ("telefoon", "complaint-error-phone"),
                 ("bijlage", "complaint-error-file-type"),
+                ("bijlage", "complaint-error-file-size"),
+                ("bijlage", "upload-error-file-content"),
                 ("bijlage", "complaint-error-file-size"),
             ]
         );

@@ -1511,24 +1511,21 @@ async fn document_add(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    if !crate::web::multipart::is_multipart(&req) {
-        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
-    }
     let max_file = state.config.complaints.max_attachment_bytes;
-    let form = crate::web::multipart::read(
-        actix_multipart::Multipart::new(req.headers(), payload),
-        max_file,
-        1,
-    )
-    .await?;
-    crate::web::csrf::check_token(&req, &form.get("csrf"))?;
-    let sent: Vec<super::public::Sent<'_>> = form
-        .files
-        .iter()
-        .map(|f| (f.name.as_str(), f.data.len(), f.too_big))
-        .collect();
+    let limits = crate::web::multipart::Limits {
+        files: 1,
+        ..super::public::upload_limits(max_file)
+    };
+    // The token first, then whether this user may see this case, and only then the file.
+    let upload = crate::web::multipart::open(&req, payload, limits).await?;
+    let u = user(&ctx)?;
+    state.db(move |conn| visible(conn, id, &u).map(|_| ())).await?;
+    let form = upload.read().await?;
+    let sent = super::public::sent(&form.files);
     let problems = if sent.is_empty() {
         vec![("stuk", "case-document-missing", vec![])]
+    } else if form.extra_files > 0 {
+        vec![("stuk", "upload-error-too-many-files", vec![("n", "1".to_string())])]
     } else {
         super::public::check_files(&sent, max_file)
     };
@@ -1545,14 +1542,13 @@ async fn document_add(
         )
         .await;
     }
-    let Some(file) = form.files.into_iter().next() else {
-        return Err(AppError::BadRequest("form-error-fields"));
-    };
-    let document = store::Attachment {
-        file_name: file.name,
-        content_type: file.content_type,
-        data: file.data,
-    };
+    let files = form.files;
+    let document = web::block(move || super::public::attachments(&files))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))??
+        .into_iter()
+        .next()
+        .ok_or(AppError::BadRequest("form-error-fields"))?;
     change(ctx, state, id, "case-notice-document", move |conn, _, u| {
         store::add_document(conn, id, u.id, &document).map_err(StepError::Db)
     })
@@ -1588,19 +1584,8 @@ async fn attachment(
             row.ok_or(AppError::NotFound)
         })
         .await?;
-    let safe: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || ".-_".contains(*c))
-        .collect();
-    Ok(HttpResponse::Ok()
-        .content_type("application/octet-stream")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{safe}\""),
-        ))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .body(data))
+    // Never inline: typed by its content, as a download with a safe name.
+    Ok(crate::web::filetype::download(&name, data))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -116,7 +116,11 @@ impl Ctx {
         Ctx {
             lang,
             user,
-            path: req.path().to_string(),
+            // Links are built from it: a path that a browser would read as another site's
+            // (`//evil.example/`, `/\evil.example`) becomes the start page.
+            path: crate::web::routes::safe_return_path(req.path())
+                .unwrap_or("/")
+                .to_string(),
             municipality,
             csrf,
         }
@@ -255,10 +259,13 @@ pub async fn middleware(
             .add_cookie(&cookie(CSRF_COOKIE, token, secure, None));
     }
     let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
+    // A download may carry a stricter policy of its own (a sandbox); every other answer gets ours.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

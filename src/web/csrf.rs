@@ -62,11 +62,18 @@ fn origin_allowed(req: &HttpRequest) -> bool {
         .is_some_and(|s| s.config.public_url == origin)
 }
 
-/// Checks a token that arrived another way than as a url-encoded form (a file upload's field).
-pub fn check_token(req: &HttpRequest, token: &str) -> Result<(), AppError> {
-    if !origin_allowed(req) {
+/// What can be checked before the body is read: another site's `Origin`, or no CSRF cookie at
+/// all, is refused at once (no honest form post lacks the cookie).
+pub fn precheck(req: &HttpRequest) -> Result<(), AppError> {
+    if !origin_allowed(req) || req.cookie(CSRF_COOKIE).is_none() {
         return Err(AppError::Csrf);
     }
+    Ok(())
+}
+
+/// Checks a token that arrived another way than as a url-encoded form (a file upload's field).
+pub fn check_token(req: &HttpRequest, token: &str) -> Result<(), AppError> {
+    precheck(req)?;
     let cookie = req.cookie(CSRF_COOKIE).ok_or(AppError::Csrf)?;
     if token.is_empty() || !same_token(token, cookie.value()) {
         return Err(AppError::Csrf);
@@ -82,14 +89,20 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         let mut payload = payload.take();
         Box::pin(async move {
+            // Refused before a byte of the body is read where that is possible.
+            precheck(&req)?;
+            // `PayloadConfig` (set in `startup`) refuses a larger `Content-Length` at once and
+            // stops reading a chunked body at the limit.
             let body = web::Bytes::from_request(&req, &mut payload)
                 .await
-                .map_err(|_| AppError::BadRequest("form-error-fields"))?;
+                .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+                    Some(actix_web::error::PayloadError::Overflow) => {
+                        AppError::TooLarge("form-error-too-large")
+                    }
+                    _ => AppError::BadRequest("form-error-fields"),
+                })?;
             if body.len() > MAX_FORM_BYTES {
-                return Err(AppError::BadRequest("form-error-fields"));
-            }
-            if !origin_allowed(&req) {
-                return Err(AppError::Csrf);
+                return Err(AppError::TooLarge("form-error-too-large"));
             }
             let cookie = req.cookie(CSRF_COOKIE).ok_or(AppError::Csrf)?;
             let field: TokenField =

@@ -32,6 +32,12 @@ pub enum AppError {
     /// Too many attempts; try again later.
     #[error("too many requests")]
     TooManyRequests,
+    /// The request body is larger than this form can be (message key with what to do).
+    #[error("request body too large")]
+    TooLarge(&'static str),
+    /// The request body did not arrive in time.
+    #[error("request body too slow")]
+    Timeout,
     /// A fault on our side; the cause goes to the log, not to the visitor.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -62,6 +68,8 @@ impl ResponseError for AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Timeout => StatusCode::REQUEST_TIMEOUT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -73,7 +81,7 @@ impl ResponseError for AppError {
         }
         let mut res = HttpResponse::new(self.status_code());
         match self {
-            AppError::BadRequest(key) => {
+            AppError::BadRequest(key) | AppError::TooLarge(key) => {
                 res.extensions_mut().insert(BadRequestKey(key));
             }
             AppError::Csrf => {
@@ -98,6 +106,7 @@ fn texts(status: StatusCode) -> (&'static str, &'static str) {
         403 => ("error-403-title", "error-403-text"),
         404 => ("error-404-title", "error-404-text"),
         405 => ("error-405-title", "error-405-text"),
+        408 => ("error-408-title", "error-408-text"),
         413 => ("error-413-title", "error-413-text"),
         429 => ("error-429-title", "error-429-text"),
         _ => ("error-500-title", "error-500-text"),

@@ -3,8 +3,10 @@
 pub mod context;
 pub mod csrf;
 pub mod errors;
+pub mod filetype;
 pub mod i18n;
 pub mod layout;
+pub mod limits;
 pub mod multipart;
 pub mod page_cache;
 pub mod public;

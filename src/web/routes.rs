@@ -188,10 +188,58 @@ pub fn encode(s: &str) -> String {
     out
 }
 
-/// A return path is only followed when it stays on this site (no `//host` or `https://`).
+/// A return path is only followed when it is a path on this site: it starts with one `/`, holds
+/// only the printable ASCII characters of a URL (no control characters, spaces or backslashes, which
+/// browsers drop or read as `/`: `/\t/evil.example` would become `//evil.example`), names no scheme,
+/// and stays so however often it is percent-decoded (by a proxy or a browser on the way).
 pub fn safe_return_path(p: &str) -> Option<&str> {
-    (p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://"))
-        .then_some(p)
+    // Decoded, a path may hold spaces and letters beyond ASCII, but still nothing that leads off site.
+    fn local(p: &[u8]) -> bool {
+        p.first() == Some(&b'/')
+            && !matches!(p.get(1), Some(b'/' | b'\\'))
+            && !p.iter().any(|&b| b < 0x20 || b == 0x7F || b == b'\\')
+            && !p.windows(3).any(|w| w == b"://")
+    }
+    // As written, only the characters a URL may hold.
+    fn written(p: &[u8]) -> bool {
+        p.iter().all(|&b| {
+            b.is_ascii_graphic()
+                && !matches!(b, b'\\' | b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'^')
+        })
+    }
+    fn decode(p: &[u8]) -> Vec<u8> {
+        let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+        let mut out = Vec::with_capacity(p.len());
+        let mut i = 0;
+        while i < p.len() {
+            match (p[i], p.get(i + 1).and_then(|&b| hex(b)), p.get(i + 2).and_then(|&b| hex(b))) {
+                (b'%', Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
+                }
+                (b, _, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+    if p.len() > 2000 || !written(p.as_bytes()) {
+        return None;
+    }
+    let mut current = p.as_bytes().to_vec();
+    for _ in 0..4 {
+        if !local(&current) {
+            return None;
+        }
+        let next = decode(&current);
+        if next == current {
+            return Some(p);
+        }
+        current = next;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -201,10 +249,48 @@ mod tests {
     #[test]
     fn return_paths_stay_on_site() {
         assert_eq!(safe_return_path("/werkplek"), Some("/werkplek"));
-        assert_eq!(safe_return_path("//evil.example"), None);
-        assert_eq!(safe_return_path("https://evil.example"), None);
-        assert_eq!(safe_return_path("/\\evil"), None);
+        assert_eq!(
+            safe_return_path("/klachten/12?fase=alle&lang=nl"),
+            Some("/klachten/12?fase=alle&lang=nl")
+        );
+        assert_eq!(safe_return_path("/zoek%20dit"), Some("/zoek%20dit"));
+        assert_eq!(safe_return_path("/"), Some("/"));
         assert_eq!(encode("/a b?x=1"), "/a%20b%3Fx%3D1");
+        // What an attacker tries: other sites, schemes, and what browsers drop or read as `/`.
+        for evil in [
+            "//evil.example",
+            "//evil.example/",
+            "///evil.example",
+            "/\\evil",
+            "/\\/evil.example",
+            "\\\\evil.example",
+            "https://evil.example",
+            "http:evil.example",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+            "/\t/evil.example/",
+            "/\n/evil.example/",
+            "/\r\n/evil.example/",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "/\u{7f}/evil.example",
+            "/\u{a0}/evil.example",
+            "/werkplek?terug=https://evil.example",
+            "/%2F/evil.example",
+            "/%2f/evil.example",
+            "/%5C/evil.example",
+            "/%5cevil.example",
+            "/%09/evil.example",
+            "/%0d%0a/evil.example",
+            "/%252F/evil.example",
+            "/%2525%32%46/x",
+            "/a%00b",
+            "/x%0aSet-Cookie:%20a=b",
+        ] {
+            assert_eq!(safe_return_path(evil), None, "{evil:?}");
+        }
+        assert_eq!(safe_return_path(&format!("/{}", "a".repeat(3000))), None);
     }
 
     #[test]

@@ -2,15 +2,12 @@
 //! temporary file, so its size does not matter to memory), see the validation report as a page and
 //! download it as CSV, and see which sheets are kept aside.
 
-use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
-use futures_util::StreamExt;
 use maud::{html, Markup};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -294,63 +291,14 @@ async fn upload_page(
     ))
 }
 
-/// What the upload form sent.
-#[derive(Default)]
-struct Upload {
-    csrf: String,
-    format: String,
-    dry_run: bool,
-    all_or_nothing: bool,
-    file_name: String,
-    file: Option<tempfile::NamedTempFile>,
-    bytes: usize,
-    too_big: bool,
-}
-
-async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
-    let mut up = Upload::default();
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest("form-error-fields"))?;
-        let name = field.name().unwrap_or("").to_string();
-        if name == "bestand" {
-            up.file_name = field
-                .content_disposition()
-                .and_then(|d| d.get_filename())
-                .map(|f| f.chars().filter(|c| !c.is_control()).take(200).collect())
-                .unwrap_or_default();
-            let mut tmp =
-                tempfile::NamedTempFile::new().map_err(|e| AppError::Internal(e.into()))?;
-            while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|_| AppError::BadRequest("form-error-fields"))?;
-                up.bytes += chunk.len();
-                if up.bytes > MAX_UPLOAD_BYTES {
-                    up.too_big = true;
-                    continue; // read to the end, store nothing more
-                }
-                tmp.write_all(&chunk)
-                    .map_err(|e| AppError::Internal(e.into()))?;
-            }
-            up.file = Some(tmp);
-        } else {
-            let mut value = Vec::new();
-            while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|_| AppError::BadRequest("form-error-fields"))?;
-                if value.len() + chunk.len() > 1024 {
-                    return Err(AppError::BadRequest("form-error-fields"));
-                }
-                value.extend_from_slice(&chunk);
-            }
-            let value = String::from_utf8_lossy(&value).to_string();
-            match name.as_str() {
-                "csrf" => up.csrf = value,
-                "vorm" => up.format = value,
-                "proef" => up.dry_run = value == "ja",
-                "alles" => up.all_or_nothing = value == "ja",
-                _ => {}
-            }
-        }
+/// What the upload form may hold: the token, three choices, one file.
+fn upload_limits() -> crate::web::multipart::Limits {
+    crate::web::multipart::Limits {
+        fields: 8,
+        text_bytes: 4 * 1024,
+        files: 1,
+        file_bytes: MAX_UPLOAD_BYTES as u64,
     }
-    Ok(up)
 }
 
 async fn upload(
@@ -362,41 +310,46 @@ async fn upload(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let lang = ctx.lang;
-    if !crate::web::multipart::is_multipart(&req) {
-        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
-    }
-    let up = read_upload(Multipart::new(req.headers(), payload)).await?;
-    crate::web::csrf::check_token(&req, &up.csrf)?;
-    let problem = if up.too_big {
-        Some(t(lang, "paper-upload-error-size"))
-    } else if up.file.is_none() || up.bytes == 0 {
-        Some(t(lang, "paper-upload-error-file"))
-    } else {
-        None
+    // The token is checked before the file is read; the file goes to disk as it arrives.
+    let form = crate::web::multipart::open(&req, payload, upload_limits())
+        .await?
+        .read()
+        .await?;
+    let upload = form.files.into_iter().find(|f| f.field == "bestand");
+    let problem = match &upload {
+        Some(f) if f.too_big => Some(t(lang, "paper-upload-error-size")),
+        Some(f) if f.size > 0 && f.temp.is_some() => None,
+        _ => Some(t(lang, "paper-upload-error-file")),
     };
     if let Some(message) = problem {
         return refuse(&ctx, &state, id, &message).await;
     }
-    let Some(file) = up.file else {
+    let Some((file_name, size, Some(file))) = upload.map(|f| (f.name, f.size, f.temp)) else {
         return Err(AppError::BadRequest("form-error-fields"));
     };
-    let format = if up.format == "generic" {
+    let field = |name: &str| {
+        form.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let format = if field("vorm") == Some("generic") {
         Format::Generic
     } else {
         Format::Sdaps
     };
     let options = Options {
-        dry_run: up.dry_run,
-        all_or_nothing: up.all_or_nothing,
+        dry_run: field("proef") == Some("ja"),
+        all_or_nothing: field("alles") == Some("ja"),
         ..Default::default()
     };
     let user = ctx.user.as_ref().map(|u| u.id);
-    let file_name = if up.file_name.is_empty() {
+    let file_name = if file_name.is_empty() {
         "upload.csv".to_string()
     } else {
-        up.file_name.clone()
+        file_name
     };
-    let (job_id, job) = state.imports.start(id, file_name, up.bytes as u64);
+    let (job_id, job) = state.imports.start(id, file_name, size);
     let pool = state.pool.clone();
     let worker = job.clone();
     std::thread::spawn(move || {
