@@ -94,7 +94,9 @@ impl Application {
         .shutdown_timeout(10)
         // Slow request headers end the connection; slow bodies are timed by `web::limits`.
         .client_request_timeout(crate::web::limits::HEADER_TIMEOUT)
-        .client_disconnect_timeout(Duration::from_secs(2));
+        // After refusing a body, read and drop what still comes for at most a second, so the
+        // client sees the answer instead of a reset; then the connection ends.
+        .client_disconnect_timeout(Duration::from_secs(1));
         if workers > 0 {
             server = server.workers(workers);
         }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod complaints;
+pub mod hostile;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

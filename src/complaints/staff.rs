@@ -1519,13 +1519,19 @@ async fn document_add(
     // The token first, then whether this user may see this case, and only then the file.
     let upload = crate::web::multipart::open(&req, payload, limits).await?;
     let u = user(&ctx)?;
-    state.db(move |conn| visible(conn, id, &u).map(|_| ())).await?;
+    state
+        .db(move |conn| visible(conn, id, &u).map(|_| ()))
+        .await?;
     let form = upload.read().await?;
     let sent = super::public::sent(&form.files);
     let problems = if sent.is_empty() {
         vec![("stuk", "case-document-missing", vec![])]
     } else if form.extra_files > 0 {
-        vec![("stuk", "upload-error-too-many-files", vec![("n", "1".to_string())])]
+        vec![(
+            "stuk",
+            "upload-error-too-many-files",
+            vec![("n", "1".to_string())],
+        )]
     } else {
         super::public::check_files(&sent, max_file)
     };

@@ -108,6 +108,8 @@ fn texts(status: StatusCode) -> (&'static str, &'static str) {
         405 => ("error-405-title", "error-405-text"),
         408 => ("error-408-title", "error-408-text"),
         413 => ("error-413-title", "error-413-text"),
+        // A compressed request body: no browser sends one.
+        415 => ("error-400-title", "error-400-text"),
         429 => ("error-429-title", "error-429-text"),
         _ => ("error-500-title", "error-500-text"),
     }

@@ -128,9 +128,7 @@ impl Kind {
             Kind::Png => "image/png",
             Kind::Text => "text/plain; charset=utf-8",
             Kind::Doc => "application/msword",
-            Kind::Docx => {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            }
+            Kind::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Kind::Odt => "application/vnd.oasis.opendocument.text",
         }
     }
@@ -227,7 +225,10 @@ pub fn download(name: &str, data: Vec<u8>) -> HttpResponse {
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         // Should a browser open it anyway: no scripts, no plugins, its own origin.
-        .insert_header((header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "sandbox; default-src 'none'",
+        ))
         .body(data)
 }
 
@@ -238,7 +239,10 @@ mod tests {
     #[test]
     fn content_decides_not_the_name() {
         assert_eq!(Kind::detect(b"%PDF-1.7\n..."), Some(Kind::Pdf));
-        assert_eq!(Kind::detect(b"\xFF\xD8\xFF\xE0\0\x10JFIF"), Some(Kind::Jpeg));
+        assert_eq!(
+            Kind::detect(b"\xFF\xD8\xFF\xE0\0\x10JFIF"),
+            Some(Kind::Jpeg)
+        );
         assert_eq!(
             Kind::detect(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             Some(Kind::Png)
@@ -278,7 +282,12 @@ mod tests {
             b"<iframe src=//evil>",
             b"<a href=x>klik</a>",
         ] {
-            assert_eq!(Kind::detect(page), None, "{}", String::from_utf8_lossy(page));
+            assert_eq!(
+                Kind::detect(page),
+                None,
+                "{}",
+                String::from_utf8_lossy(page)
+            );
             assert!(!matches_name("brief.pdf", page));
             assert!(!matches_name("brief.txt", page));
         }

@@ -138,8 +138,21 @@ fn has_body(req: &ServiceRequest) -> bool {
         .is_some_and(|v| v.to_str().map_or(true, |v| v.trim() != "0"))
 }
 
-/// The middleware: gives the body a deadline, answers 408 when it passed, and keeps the body alive
-/// until the answer is sent. Requests without a body pass untouched.
+/// The error page for `status`, made as the error middleware makes it.
+async fn error_page(
+    req: actix_web::HttpRequest,
+    status: StatusCode,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let res = ServiceResponse::new(req, HttpResponse::new(status));
+    Ok(match crate::web::errors::render_error_page(res)? {
+        ErrorHandlerResponse::Response(r) => r.map_into_boxed_body(),
+        ErrorHandlerResponse::Future(f) => f.await?.map_into_boxed_body(),
+    })
+}
+
+/// The middleware: gives the body a deadline, answers 408 when it passed, refuses compressed
+/// bodies (415), and keeps the body alive until the answer is sent. Requests without a body pass
+/// untouched.
 pub async fn middleware(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -163,17 +176,24 @@ pub async fn middleware(
         payload: Box::pin(deadline),
     });
     req.extensions_mut().insert(clock.clone());
-    let res = next.call(req).await?;
-    let res = if clock.0.get() {
-        tracing::info!("request body too slow; connection ended");
-        let (req, _) = res.into_parts();
-        let timeout = ServiceResponse::new(req, HttpResponse::new(StatusCode::REQUEST_TIMEOUT));
-        match crate::web::errors::render_error_page(timeout)? {
-            ErrorHandlerResponse::Response(r) => r.map_into_boxed_body(),
-            ErrorHandlerResponse::Future(f) => f.await?.map_into_boxed_body(),
-        }
+    // A compressed body would be inflated in memory before any limit sees it (a small "zip bomb"
+    // becomes many megabytes per chunk); browsers never compress what they send.
+    let encoded = req
+        .headers()
+        .get(header::CONTENT_ENCODING)
+        .is_some_and(|v| !v.as_bytes().eq_ignore_ascii_case(b"identity"));
+    let res = if encoded {
+        let (req, _) = req.into_parts();
+        error_page(req, StatusCode::UNSUPPORTED_MEDIA_TYPE).await?
     } else {
-        res.map_into_boxed_body()
+        let res = next.call(req).await?;
+        if clock.0.get() {
+            tracing::info!("request body too slow; connection ended");
+            let (req, _) = res.into_parts();
+            error_page(req, StatusCode::REQUEST_TIMEOUT).await?
+        } else {
+            res.map_into_boxed_body()
+        }
     };
     Ok(res.map_body(|_, body| {
         EitherBody::right(Guarded {

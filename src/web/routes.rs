@@ -204,7 +204,10 @@ pub fn safe_return_path(p: &str) -> Option<&str> {
     fn written(p: &[u8]) -> bool {
         p.iter().all(|&b| {
             b.is_ascii_graphic()
-                && !matches!(b, b'\\' | b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'^')
+                && !matches!(
+                    b,
+                    b'\\' | b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'^'
+                )
         })
     }
     fn decode(p: &[u8]) -> Vec<u8> {
@@ -212,7 +215,11 @@ pub fn safe_return_path(p: &str) -> Option<&str> {
         let mut out = Vec::with_capacity(p.len());
         let mut i = 0;
         while i < p.len() {
-            match (p[i], p.get(i + 1).and_then(|&b| hex(b)), p.get(i + 2).and_then(|&b| hex(b))) {
+            match (
+                p[i],
+                p.get(i + 1).and_then(|&b| hex(b)),
+                p.get(i + 2).and_then(|&b| hex(b)),
+            ) {
                 (b'%', Some(h), Some(l)) => {
                     out.push(h * 16 + l);
                     i += 3;
