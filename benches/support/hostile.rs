@@ -69,6 +69,9 @@ pub enum Shape {
     OneHugeField,
     /// A valid token, then one endless file, chunked.
     OneHugeFileChunked,
+    /// A valid token, then a part whose header never ends (the parser buffers while it looks for
+    /// the end of a header), chunked.
+    EndlessPartHeader,
     /// A valid token, then one 1 GB file, announced with its `Content-Length`.
     OneHugeFile,
     /// No cookie at all, 1 GB announced.
@@ -82,12 +85,13 @@ pub enum Shape {
 
 impl Shape {
     /// Every hostile shape (not the largest allowed upload, which is honest in size).
-    pub const HOSTILE: [Shape; 8] = [
+    pub const HOSTILE: [Shape; 9] = [
         Shape::FieldsNoToken,
         Shape::FieldsNoTokenChunked,
         Shape::FieldsWithToken,
         Shape::OneHugeField,
         Shape::OneHugeFileChunked,
+        Shape::EndlessPartHeader,
         Shape::OneHugeFile,
         Shape::NoCookie,
         Shape::UrlEncodedChunked,
@@ -101,6 +105,7 @@ impl Shape {
             Shape::FieldsWithToken => "valid token, then 17,000 fields of 60 KB, chunked",
             Shape::OneHugeField => "valid token, one 1 GB text field, chunked",
             Shape::OneHugeFileChunked => "valid token, one 1 GB file, chunked",
+            Shape::EndlessPartHeader => "valid token, a part header of 1 GB, chunked",
             Shape::OneHugeFile => "valid token, one 1 GB file, Content-Length",
             Shape::NoCookie => "no CSRF cookie, 1 GB announced",
             Shape::UrlEncodedChunked => "url-encoded form of 1 GB, chunked",
@@ -187,6 +192,17 @@ fn body_plan(shape: Shape, t: &Target, file_limit: u64) -> (bool, Vec<(Vec<u8>, 
                 filler(gb / (64 * 1024)),
                 (b"\r\n".to_vec(), 1),
                 (end, 1),
+            ],
+        ),
+        Shape::EndlessPartHeader => (
+            true,
+            vec![
+                (token, 1),
+                (
+                    format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"").into_bytes(),
+                    1,
+                ),
+                filler(gb / (64 * 1024)),
             ],
         ),
         Shape::OneHugeFile | Shape::OneHugeFileChunked => (

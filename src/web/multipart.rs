@@ -35,8 +35,11 @@ use crate::web::errors::AppError;
 pub const HEAD_BYTES: usize = 8 * 1024;
 /// Room for one part's boundary and headers (name, file name, type).
 const FRAMING_PER_PART: u64 = 2 * 1024;
-/// What the parser may hold on top of the framing: what arrived in one read from the network.
-const IN_FLIGHT: u64 = 256 * 1024;
+/// What the parser may hold on top of the framing: what arrives between two of its reads. The
+/// HTTP layer reads up to about 128 KB ahead, in reads of up to its buffer's size (which doubles
+/// as it grows); measured under load, 256 KB was too little, so this leaves ample room while
+/// still ending a part header that never ends.
+const IN_FLIGHT: u64 = 2 * 1024 * 1024;
 /// Longest CSRF token field.
 const MAX_TOKEN: usize = 256;
 
@@ -153,6 +156,12 @@ impl Stream for Bounded {
                 c.fed.set(fed);
                 let held = fed.saturating_sub(c.passed.get());
                 if fed > self.max_body || held > self.allowance {
+                    tracing::info!(
+                        fed,
+                        held,
+                        max_body = self.max_body,
+                        "upload refused: larger than its form allows"
+                    );
                     c.over.set(true);
                     return Poll::Ready(Some(Err(PayloadError::Overflow)));
                 }

@@ -85,7 +85,7 @@ fn hostile_uploads_leave_the_real_server_small_and_answering() {
         })
     };
 
-    // Every shape in turn, four connections at a time, 160 MB each: 1.25 GB in all.
+    // Every shape in turn, four connections at a time, at least 160 MB each: 1.4 GB in all.
     let file_limit = 10 * MIB;
     let mut total = 0;
     let mut report = vec![];
