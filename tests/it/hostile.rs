@@ -216,6 +216,9 @@ fn trickle(addr: &str, head: &str, byte: &dyn Fn(usize) -> Vec<u8>) -> (f64, Opt
     (if closed { took } else { f64::INFINITY }, status)
 }
 
+/// What is sent each second: the i-th byte of a body (or its chunk).
+type Byte = Box<dyn Fn(usize) -> Vec<u8> + Send>;
+
 #[test]
 fn a_body_or_headers_trickling_in_at_one_byte_a_second_are_ended_within_20_seconds() {
     let dir = tempfile::tempdir().unwrap();
@@ -239,7 +242,7 @@ fn a_body_or_headers_trickling_in_at_one_byte_a_second_are_ended_within_20_secon
             c
         }
     };
-    let cases: Vec<(&str, String, Box<dyn Fn(usize) -> Vec<u8> + Send>, &[u16])> = vec![
+    let cases: Vec<(&str, String, Byte, &[u16])> = vec![
         (
             "upload with a length",
             format!("POST /klacht HTTP/1.1\r\nHost: {addr}\r\nCookie: kb_csrf={token}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: 100000\r\n\r\n"),
