@@ -91,7 +91,12 @@ both_backends!(wrong_password_and_growing_wait, |app| {
 });
 
 /// Logs in through the form as if from `address` (the app trusts `X-Forwarded-For`).
-fn login_from(c: &crate::support::Client, address: &str, user: &str, pass: &str) -> crate::support::Resp {
+fn login_from(
+    c: &crate::support::Client,
+    address: &str,
+    user: &str,
+    pass: &str,
+) -> crate::support::Resp {
     let page = c.get("/inloggen");
     let token = page.csrf();
     c.post_with(
@@ -145,7 +150,12 @@ fn an_attacker_cannot_keep_a_known_person_out(backend: Backend) {
     let a = login_from(&attacker, "203.0.113.66", &user, "nog een gok");
     let made_up = app.client();
     for i in 0..5 {
-        login_from(&made_up, "203.0.113.66", "bestaat.niet", &format!("gok {i}"));
+        login_from(
+            &made_up,
+            "203.0.113.66",
+            "bestaat.niet",
+            &format!("gok {i}"),
+        );
     }
     let b = login_from(&made_up, "203.0.113.66", "bestaat.niet", "nog een gok");
     assert_eq!(a.status, b.status);
@@ -170,36 +180,39 @@ fn an_attacker_cannot_keep_a_known_person_out_postgres() {
     an_attacker_cannot_keep_a_known_person_out(Backend::Postgres);
 }
 
-both_backends!(successful_logins_are_not_limited_but_failures_per_address_are, |app| {
-    // A town hall behind one address: 30 people log in at nine.
-    let (user, pass, _) = app.user("balie.medewerker", &[Role::Invoerder]);
-    for _ in 0..30 {
-        let r = app.client().login(&user, &pass);
-        assert_eq!(r.status, 303, "{}", r.body);
+both_backends!(
+    successful_logins_are_not_limited_but_failures_per_address_are,
+    |app| {
+        // A town hall behind one address: 30 people log in at nine.
+        let (user, pass, _) = app.user("balie.medewerker", &[Role::Invoerder]);
+        for _ in 0..30 {
+            let r = app.client().login(&user, &pass);
+            assert_eq!(r.status, 303, "{}", r.body);
+        }
+        // Wrong passwords under ever new names run into the limit per address.
+        let c = app.client();
+        let mut last = 0;
+        for i in 0..51 {
+            last = c
+                .login(&format!("iemand{i}"), "verkeerd wachtwoord 123")
+                .status;
+        }
+        assert_eq!(last, 429);
+        let r = c.login("iemand", "verkeerd wachtwoord 123");
+        assert_eq!(r.status, 429);
+        assert_eq!(r.texts("h1"), vec![t(Lang::Nl, "error-429-title")]);
+        // Only a keyed hash of the address is stored.
+        use diesel::prelude::*;
+        let buckets: Vec<String> = klankbord::db::schema::rate_limits::table
+            .select(klankbord::db::schema::rate_limits::bucket)
+            .load(&mut app.conn())
+            .unwrap();
+        assert!(
+            buckets.iter().all(|b| !b.contains("127.0.0.1")),
+            "{buckets:?}"
+        );
     }
-    // Wrong passwords under ever new names run into the limit per address.
-    let c = app.client();
-    let mut last = 0;
-    for i in 0..51 {
-        last = c
-            .login(&format!("iemand{i}"), "verkeerd wachtwoord 123")
-            .status;
-    }
-    assert_eq!(last, 429);
-    let r = c.login("iemand", "verkeerd wachtwoord 123");
-    assert_eq!(r.status, 429);
-    assert_eq!(r.texts("h1"), vec![t(Lang::Nl, "error-429-title")]);
-    // Only a keyed hash of the address is stored.
-    use diesel::prelude::*;
-    let buckets: Vec<String> = klankbord::db::schema::rate_limits::table
-        .select(klankbord::db::schema::rate_limits::bucket)
-        .load(&mut app.conn())
-        .unwrap();
-    assert!(
-        buckets.iter().all(|b| !b.contains("127.0.0.1")),
-        "{buckets:?}"
-    );
-});
+);
 
 #[test]
 fn forms_without_a_valid_csrf_token_are_refused() {
