@@ -83,10 +83,10 @@ both_backends!(every_table_loads, |app| {
             interview_volunteers::contact.eq("0612345678"),
             interview_volunteers::language.eq("nl"),
             interview_volunteers::best_time.eq("avond"),
-            interview_volunteers::created_on.eq(day),
         ))
         .execute(&mut conn)
         .unwrap();
+    respond::submit_with_offer(&mut conn, &wave_row, &def, None, &answers, &meta, day).unwrap();
     diesel::insert_into(paper_forms::table)
         .values((
             paper_forms::wave_id.eq(wave),
@@ -504,11 +504,14 @@ both_backends!(every_table_loads, |app| {
         .select(invitation_addresses::all_columns)
         .load(&mut conn)
         .unwrap();
-    let iv: Vec<(i64, i64, String, String, String, String, chrono::NaiveDate)> =
-        interview_volunteers::table
-            .select(interview_volunteers::all_columns)
-            .load(&mut conn)
-            .unwrap();
+    let iv: Vec<(i64, i64, String, String, String, String)> = interview_volunteers::table
+        .select(interview_volunteers::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let io: Vec<(String, i64, chrono::NaiveDate, bool)> = interview_offers::table
+        .select(interview_offers::all_columns)
+        .load(&mut conn)
+        .unwrap();
     let pf: Vec<(i64, String)> = paper_forms::table
         .select(paper_forms::all_columns)
         .load(&mut conn)
@@ -542,6 +545,7 @@ both_backends!(every_table_loads, |app| {
             dr.len(),
             ia.len(),
             iv.len(),
+            io.len(),
             pf.len(),
             pq.len(),
             pr.len()
