@@ -146,8 +146,7 @@ pub fn sign_up(
     today: NaiveDate,
 ) -> Result<(), OfferError> {
     write_tx(conn, |c| {
-        diesel::delete(interview_offers::table.filter(interview_offers::valid_until.lt(today)))
-            .execute(c)?;
+        purge_expired_offers(c, today)?;
         let wave_id = open_offer(c, token, today)?.wave_id;
         let claimed = diesel::update(
             interview_offers::table
@@ -170,6 +169,12 @@ pub fn sign_up(
             .execute(c)?;
         Ok(())
     })
+}
+
+/// Deletes offers past their last day (used or not); run by the housekeeping and on sign-up.
+pub fn purge_expired_offers(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<usize> {
+    diesel::delete(interview_offers::table.filter(interview_offers::valid_until.lt(today)))
+        .execute(conn)
 }
 
 /// Counts one refused sign-up for a client address; false when it is over the limit.

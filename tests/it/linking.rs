@@ -309,7 +309,7 @@ both_backends!(
         assert_eq!(app.count("interview_volunteers"), 0);
 
         // After a real answer set: the form, a typing mistake costs nothing, then one sign-up.
-        let codes = make_codes(&app, w.id, 2);
+        let codes = make_codes(&app, w.id, 3);
         let c = app.client();
         let token = answer_and_send(&c, &def, &codes[0], Lang::Nl, "Eerste");
         assert_ne!(token, w.id.to_string());
@@ -355,6 +355,26 @@ both_backends!(
         assert_eq!(r.status, 409);
         assert!(body_has(&r, &t(Lang::Nl, "volunteer-refused-used")));
         assert_eq!(app.count("interview_volunteers"), 1);
+
+        // An offer not used by the day after sending has lapsed, and is cleared away.
+        let lapsed_client = app.client();
+        let lapsed = answer_and_send(&lapsed_client, &def, &codes[2], Lang::Nl, "Derde");
+        {
+            use klankbord::db::schema::interview_offers as o;
+            diesel::update(o::table.filter(o::used.eq(false)))
+                .set(o::valid_until.eq(today() - Duration::days(1)))
+                .execute(&mut app.conn())
+                .unwrap();
+        }
+        let r = Client::with_cookies(&app.base, &[("kb_vr", &lapsed)]).get("/v/gesprek?lang=nl");
+        assert_eq!(r.status, 404);
+        assert!(body_has(&r, &unknown));
+        klankbord::surveys::volunteers::purge_expired_offers(&mut app.conn(), today()).unwrap();
+        assert_eq!(
+            app.count("interview_offers"),
+            1,
+            "only the used offer of today is left"
+        );
 
         // A second person sends, and the wave closes before they sign up.
         let late = app.client();
