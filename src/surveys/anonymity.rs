@@ -8,7 +8,7 @@
 //! 1. **No order.** An answer set's number is random ([`random_id`]), never the order of arrival.
 //!    Every list and export of answer sets is read in number order, which is therefore random; the
 //!    export numbers its rows 1..n in that order. The old sequential numbers are renumbered by the
-//!    migration `…_linking`.
+//!    migration `2026-12-06-000012_linking`.
 //! 2. **No time.** An answer set keeps the day only, and the row-level export does not even carry
 //!    that ([`super::export::META_COLUMNS`]); the wave page shows the count per day instead. The
 //!    export is only made once the wave has closed ([`export_allowed`]): downloading it every
