@@ -413,7 +413,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
             @if anonymity::volunteers_visible(w) {
                 li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
             } @else {
-                li { a href={ (base) "/gesprekken" } { (t(lang, "volunteers-link-open")) } }
+                li { (t_args(lang, "volunteers-after-close", &[("date", &after_close)])) }
             }
             li { a href={ (base) "/citaten" } { (t(lang, "quotes-link")) } }
             li { a href={ (base) "/sdaps-koppeling.csv" } { (t(lang, "paper-mapping-link")) } }
