@@ -138,11 +138,13 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             if from == 0 || to < from || to - from >= 5000 {
                 anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from, hoogstens 5000 formulieren per bestand.");
             }
+            // The forms go to residents: they must say how to reach the municipality.
+            config.check_serve()?;
             let html = crate::surveys::paper::print::forms(
                 &w,
                 &def,
                 lang,
-                &config.municipality,
+                &config.contact,
                 from,
                 to,
                 true,
@@ -441,6 +443,10 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
             let lang = crate::web::i18n::Lang::from_code(&language).ok_or_else(|| {
                 anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk.")
             })?;
+            // Letters go to residents: they must say how to reach the municipality.
+            if letters.is_some() {
+                config.check_serve()?;
+            }
             if let Some(l) = letters.as_ref().filter(|l| l.exists()) {
                 anyhow::bail!(
                     "{} bestaat al. Kies een nieuw bestand: de codes worden maar één keer gemaakt.",
@@ -469,7 +475,7 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                     &made,
                     lang,
                     &config.public_url,
-                    &config.municipality,
+                    &config.contact,
                     true,
                 )?;
                 std::fs::write(path, html.into_string()).map_err(|e| {

@@ -31,27 +31,6 @@ home-help-title = Need help?
 home-help-text = You may ask someone you trust for help, for example a family member, an independent client support worker or a language coach. You can also fill in the questionnaire on paper or by phone.
 home-privacy-link = Read how we handle your personal data
 
-## Privacy
-privacy-title = Privacy: what do we do with your personal data?
-privacy-intro = { $municipality } handles your personal data with care. Here you can read what we keep and why.
-privacy-survey-title = The questionnaire
-privacy-survey-text = Your answers are stored without your name, address or code. We also do not keep the exact time, only the date. This way nobody can link your answers to you.
-privacy-complaint-title = A complaint
-privacy-complaint-text = For a complaint we need your name and contact details so we can answer you. Only the staff who handle your complaint can see them. When your complaint is finished, we do not keep it longer than needed; after that we delete your personal data.
-privacy-report-title = Reports to the municipal council
-privacy-report-text = The municipal council only receives totals. If a group is too small, we leave out the number. This way nobody can be recognised.
-privacy-cookies-title = Cookies
-privacy-cookies-text = We only use cookies that are needed: to remember your language and to protect forms. We do not track you and we do not show adverts.
-
-## Accessibility
-a11y-title = Accessibility
-a11y-intro = Everyone should be able to use this website. That is why we do the following:
-a11y-point-languages = The website is available in Dutch, English, Arabic, Turkish, Polish and Ukrainian.
-a11y-point-keyboard = You can do everything with the keyboard.
-a11y-point-no-js = The website also works without JavaScript and on an old phone.
-a11y-point-tested = We test the pages against the rules for government websites (WCAG 2.1, level AA).
-a11y-report = Is something not working well for you? Let the municipality know and we will fix it.
-
 ## Log in
 login-title = Log in
 login-intro = This page is for staff of the municipality and the complaints committee.

@@ -38,7 +38,7 @@ respond-code-intro = Did you get a letter or email from the municipality with a 
 respond-code-label = Your code
 respond-code-hint = The code is in the letter, for example ACD-EFG-HJKM. Small letters and dashes are also fine.
 respond-code-submit = Continue
-respond-code-no-code = No code? Then you cannot fill in the questionnaire online. Call the municipality if you want to take part.
+respond-code-no-code = No code? Then you cannot fill in the questionnaire online. Would you still like to take part? Call or email the municipality. The phone number and email address are below.
 respond-error-unknown = We do not know this code. Check that you copied the code from the letter correctly.
 respond-error-used = The questionnaire has already been filled in and sent with this code. Thank you! Each code works only once.
 respond-error-not-open = You cannot fill in the questionnaire yet. You can do this from { $date }.
@@ -204,7 +204,7 @@ invite-letter-scan = Scan the QR code with your phone.
 invite-letter-type = Or go to { $short } and enter your code there.
 invite-letter-code = Your code:
 invite-letter-closes = You can take part until and including { $date }.
-invite-letter-help = Would you like help? Someone else may help you fill it in. You can also call { $municipality }. Then a staff member will fill in the questions together with you.
+invite-letter-help = Would you like help? Someone else may help you fill it in. You can also call { $municipality }. Then a staff member will fill in the questions together with you. The number is below.
 invite-letter-thanks = Thank you for your help.
 invite-letter-other-language = Prefer English? Go to { $short } and choose English.
 

@@ -31,27 +31,6 @@ home-help-title = Hulp nodig?
 home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
 home-privacy-link = Lees hoe wij met uw gegevens omgaan
 
-## Privacy
-privacy-title = Privacy: wat doen wij met uw gegevens?
-privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
-privacy-survey-title = De vragenlijst
-privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
-privacy-complaint-title = Een klacht
-privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
-privacy-report-title = Verslagen aan de gemeenteraad
-privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
-privacy-cookies-title = Cookies
-privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
-
-## Toegankelijkheid
-a11y-title = Toegankelijkheid
-a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
-a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
-a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
-a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
-a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
-a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
-
 ## Inloggen
 login-title = Inloggen
 login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.

@@ -38,7 +38,7 @@ respond-code-intro = Heeft u een brief of e-mail van de gemeente gekregen met ee
 respond-code-label = Uw code
 respond-code-hint = De code staat in de brief, bijvoorbeeld ACD-EFG-HJKM. Kleine letters en streepjes mogen ook.
 respond-code-submit = Verder
-respond-code-no-code = Geen code? Dan kunt u de vragenlijst niet online invullen. Bel de gemeente als u wilt meedoen.
+respond-code-no-code = Geen code? Dan kunt u de vragenlijst niet online invullen. Wilt u toch meedoen? Bel of mail de gemeente. Het telefoonnummer en het e-mailadres staan hieronder.
 respond-error-unknown = Wij kennen deze code niet. Kijk of u de code goed heeft overgenomen uit de brief.
 respond-error-used = Met deze code is de vragenlijst al ingevuld en verstuurd. Dank u wel! Elke code werkt maar één keer.
 respond-error-not-open = U kunt de vragenlijst nog niet invullen. Dat kan vanaf { $date }.
@@ -204,7 +204,7 @@ invite-letter-scan = Scan de QR-code met uw telefoon.
 invite-letter-type = Of ga naar { $short } en vul daar uw code in.
 invite-letter-code = Uw code:
 invite-letter-closes = U kunt meedoen tot en met { $date }.
-invite-letter-help = Wilt u hulp? Iemand anders mag u helpen met invullen. U kunt ook { $municipality } bellen; dan vult een medewerker de vragen samen met u in.
+invite-letter-help = Wilt u hulp? Iemand anders mag u helpen met invullen. U kunt ook { $municipality } bellen; dan vult een medewerker de vragen samen met u in. Het nummer staat hieronder.
 invite-letter-thanks = Dank u wel voor uw hulp.
 invite-letter-other-language = Liever in het Nederlands? Ga naar { $short } en kies Nederlands.
 

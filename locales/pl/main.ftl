@@ -31,27 +31,6 @@ home-help-title = Potrzebują Państwo pomocy?
 home-help-text = Mogą Państwo poprosić o pomoc osobę, której Państwo ufają, na przykład członka rodziny, niezależnego doradcę wspierającego klientów albo nauczyciela języka. Ankietę można też wypełnić na papierze lub przez telefon.
 home-privacy-link = Jak postępujemy z Państwa danymi
 
-## Privacy
-privacy-title = Prywatność: co robimy z Państwa danymi?
-privacy-intro = { $municipality } starannie chroni Państwa dane. Tutaj można przeczytać, co przechowujemy i dlaczego.
-privacy-survey-title = Ankieta
-privacy-survey-text = Państwa odpowiedzi zapisujemy bez imienia i nazwiska, adresu ani kodu. Nie zapisujemy też dokładnej godziny, tylko datę. Dzięki temu nikt nie może połączyć odpowiedzi z Państwa osobą.
-privacy-complaint-title = Skarga
-privacy-complaint-text = Przy skardze potrzebujemy Państwa imienia i nazwiska oraz danych kontaktowych, aby móc odpowiedzieć. Widzą je tylko pracownicy, którzy zajmują się skargą. Po zakończeniu sprawy nie przechowujemy skargi dłużej, niż to konieczne; potem usuwamy Państwa dane.
-privacy-report-title = Raporty dla rady gminy
-privacy-report-text = Rada gminy dostaje tylko liczby łączne. Jeśli jakaś grupa jest za mała, nie podajemy tej liczby. Dzięki temu nikogo nie można rozpoznać.
-privacy-cookies-title = Pliki cookie
-privacy-cookies-text = Używamy tylko niezbędnych plików cookie: aby zapamiętać Państwa język i aby chronić formularze. Nie śledzimy Państwa i nie pokazujemy reklam.
-
-## Accessibility
-a11y-title = Dostępność
-a11y-intro = Każdy powinien móc korzystać z tej strony. Dlatego robimy tak:
-a11y-point-languages = Strona jest dostępna po niderlandzku, angielsku, arabsku, turecku, polsku i ukraińsku.
-a11y-point-keyboard = Wszystko można obsługiwać za pomocą klawiatury.
-a11y-point-no-js = Strona działa także bez JavaScript i na starym telefonie.
-a11y-point-tested = Sprawdzamy strony według zasad dla stron internetowych urzędów (WCAG 2.1, poziom AA).
-a11y-report = Coś nie działa dobrze? Prosimy dać znać gminie, a naprawimy to.
-
 ## Log in
 login-title = Logowanie
 login-intro = Ta strona jest dla pracowników gminy i komisji skarg.

@@ -38,7 +38,7 @@ respond-code-intro = Czy dostali Państwo od gminy list lub e-mail z kodem? Pros
 respond-code-label = Państwa kod
 respond-code-hint = Kod jest w liście, na przykład ACD-EFG-HJKM. Można też używać małych liter i myślników.
 respond-code-submit = Dalej
-respond-code-no-code = Nie mają Państwo kodu? Wtedy nie można wypełnić ankiety przez internet. Jeśli chcą Państwo wziąć udział, prosimy zadzwonić do gminy.
+respond-code-no-code = Nie mają Państwo kodu? Wtedy nie można wypełnić ankiety przez internet. Chcą Państwo mimo to wziąć udział? Prosimy zadzwonić lub napisać e-mail do gminy. Numer telefonu i adres e-mail są poniżej.
 respond-error-unknown = Nie znamy tego kodu. Prosimy sprawdzić, czy dobrze przepisali Państwo kod z listu.
 respond-error-used = Ankieta z tym kodem została już wypełniona i wysłana. Dziękujemy! Każdy kod działa tylko raz.
 respond-error-not-open = Ankiety nie można jeszcze wypełnić. Będzie to możliwe od { $date }.
@@ -204,7 +204,7 @@ invite-letter-scan = Prosimy zeskanować kod QR telefonem.
 invite-letter-type = Albo prosimy wejść na { $short } i tam wpisać swój kod.
 invite-letter-code = Państwa kod:
 invite-letter-closes = Można wziąć udział do { $date } włącznie.
-invite-letter-help = Potrzebują Państwo pomocy? Ktoś inny może pomóc Państwu w wypełnieniu. Mogą Państwo też zadzwonić do gminy ({ $municipality }). Wtedy pracownik wypełni pytania razem z Państwem.
+invite-letter-help = Potrzebują Państwo pomocy? Ktoś inny może pomóc Państwu w wypełnieniu. Mogą Państwo też zadzwonić do gminy ({ $municipality }). Wtedy pracownik wypełni pytania razem z Państwem. Numer jest poniżej.
 invite-letter-thanks = Dziękujemy za Państwa pomoc.
 invite-letter-other-language = Wolą Państwo po polsku? Prosimy wejść na { $short } i wybrać „Polski”.
 

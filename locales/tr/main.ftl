@@ -31,27 +31,6 @@ home-help-title = Yardıma mı ihtiyacınız var?
 home-help-text = Güvendiğiniz birinden yardım isteyebilirsiniz, örneğin bir aile üyesi, bağımsız bir danışan destek görevlisi veya bir dil koçu. Anketi kâğıt üzerinde veya telefonla da doldurabilirsiniz.
 home-privacy-link = Bilgilerinizi nasıl kullandığımızı okuyun
 
-## Privacy
-privacy-title = Gizlilik: bilgilerinizle ne yapıyoruz?
-privacy-intro = { $municipality } bilgilerinizi özenle kullanır. Burada neleri ve neden sakladığımızı okuyabilirsiniz.
-privacy-survey-title = Anket
-privacy-survey-text = Cevaplarınız adınız, adresiniz veya kodunuz olmadan kaydedilir. Saati de tam olarak saklamayız, sadece tarihi saklarız. Böylece hiç kimse cevaplarınızı sizinle eşleştiremez.
-privacy-complaint-title = Şikâyet
-privacy-complaint-text = Bir şikâyet için size cevap verebilmek amacıyla adınıza ve iletişim bilgilerinize ihtiyacımız var. Bunları sadece şikâyetinizle ilgilenen çalışanlar görebilir. Şikâyet sonuçlandıktan sonra onu gerektiğinden uzun süre saklamayız; ardından bilgilerinizi sileriz.
-privacy-report-title = Belediye meclisine raporlar
-privacy-report-text = Belediye meclisi sadece toplam sayıları alır. Bir grup çok küçükse, o sayıyı göstermeyiz. Böylece hiç kimse tanınamaz.
-privacy-cookies-title = Çerezler
-privacy-cookies-text = Sadece gerekli çerezleri kullanırız: dilinizi hatırlamak ve formları korumak için. Sizi takip etmeyiz ve reklam kullanmayız.
-
-## Accessibility
-a11y-title = Erişilebilirlik
-a11y-intro = Herkes bu web sitesini kullanabilmelidir. Bu yüzden şunları yapıyoruz:
-a11y-point-languages = Web sitesi Hollandaca, İngilizce, Arapça, Türkçe, Lehçe ve Ukraynaca dillerinde vardır.
-a11y-point-keyboard = Her şeyi klavyeyle kullanabilirsiniz.
-a11y-point-no-js = Web sitesi JavaScript olmadan ve eski bir telefonda da çalışır.
-a11y-point-tested = Sayfaları devlet web siteleri için geçerli kurallara göre test ediyoruz (WCAG 2.1, AA düzeyi).
-a11y-report = Sizin için bir şey iyi çalışmıyor mu? Belediyeye bildirin, sorunu çözelim.
-
 ## Log in
 login-title = Giriş yap
 login-intro = Bu sayfa belediye çalışanları ve şikâyet komisyonu içindir.

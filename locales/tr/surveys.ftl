@@ -38,7 +38,7 @@ respond-code-intro = Belediyeden kodlu bir mektup veya e-posta aldınız mı? Ko
 respond-code-label = Kodunuz
 respond-code-hint = Kod mektupta yazılıdır, örneğin ACD-EFG-HJKM. Küçük harf ve çizgi kullanabilirsiniz.
 respond-code-submit = Devam
-respond-code-no-code = Kodunuz yok mu? O zaman anketi internetten dolduramazsınız. Katılmak istiyorsanız belediyeyi arayın.
+respond-code-no-code = Kodunuz yok mu? O zaman anketi internetten dolduramazsınız. Yine de katılmak istiyor musunuz? Belediyeyi arayın veya e-posta gönderin. Telefon numarası ve e-posta adresi aşağıdadır.
 respond-error-unknown = Bu kodu tanımıyoruz. Kodu mektuptan doğru yazıp yazmadığınızı kontrol edin.
 respond-error-used = Bu kodla anket zaten doldurulup gönderildi. Teşekkür ederiz! Her kod sadece bir kez çalışır.
 respond-error-not-open = Anketi henüz dolduramazsınız. { $date } tarihinden itibaren doldurabilirsiniz.
@@ -204,7 +204,7 @@ invite-letter-scan = QR kodunu telefonunuzla tarayın.
 invite-letter-type = Veya { $short } adresine gidin ve kodunuzu orada yazın.
 invite-letter-code = Kodunuz:
 invite-letter-closes = { $date } tarihine kadar (bu gün dahil) katılabilirsiniz.
-invite-letter-help = Yardım ister misiniz? Başka biri doldururken size yardım edebilir. Belediyeyi ({ $municipality }) de arayabilirsiniz. O zaman bir çalışan soruları sizinle birlikte doldurur.
+invite-letter-help = Yardım ister misiniz? Başka biri doldururken size yardım edebilir. Belediyeyi ({ $municipality }) de arayabilirsiniz. O zaman bir çalışan soruları sizinle birlikte doldurur. Numara aşağıdadır.
 invite-letter-thanks = Yardımınız için teşekkür ederiz.
 invite-letter-other-language = Türkçe mi tercih edersiniz? { $short } adresine gidin ve Türkçe seçeneğini seçin.
 

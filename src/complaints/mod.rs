@@ -50,6 +50,7 @@ impl Setup {
             },
             committee: c.complaints.committee,
             municipality: &c.municipality,
+            contact: &c.contact,
             public_url: &c.public_url,
             mail_domain: c.public_host(),
             ombudsman: &c.complaints.ombudsman,

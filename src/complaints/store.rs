@@ -29,6 +29,8 @@ pub struct Env<'a> {
     pub committee: bool,
     /// Name of the municipality.
     pub municipality: &'a str,
+    /// How residents reach the municipality (for every letter).
+    pub contact: &'a crate::config::Contact,
     /// Public address, for the status link.
     pub public_url: &'a str,
     /// Domain for message ids.
@@ -261,6 +263,12 @@ fn send(
     values.push(("raadslid", greeting));
     values.push(("zaaknummer", case_number(complaint)));
     values.push(("gemeente", env.municipality.to_string()));
+    values.push((
+        "contactgegevens",
+        crate::web::contact::letter_text(lang, env.contact),
+    ));
+    values.push(("telefoon", env.contact.phone.clone().unwrap_or_default()));
+    values.push(("email", env.contact.email.clone().unwrap_or_default()));
     values.push(("ontvangen", date_text(complaint.received_on)));
     let Some(letter) = env.templates.render(kind, lang, &values) else {
         return Ok(());

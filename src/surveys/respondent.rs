@@ -145,6 +145,7 @@ fn code_form(ctx: &Ctx, value: &str, error: Option<&str>, status: StatusCode) ->
                     button type="submit" { (t(lang, "respond-code-submit")) }
                 }
                 p { (t(lang, "respond-code-no-code")) }
+                (crate::web::contact::contact_block(ctx))
                 (privacy_note(lang))
             },
         ),

@@ -592,7 +592,7 @@ async fn codes_create(
         &codes,
         lang,
         &public_url,
-        &state.config.municipality,
+        &state.config.contact,
         false,
     )
     .map_err(AppError::Internal)?;
@@ -612,11 +612,11 @@ struct EmailForm {
     taal: String,
 }
 
-fn mail_context(state: &AppState) -> (String, String, String) {
+fn mail_context(state: &AppState) -> (String, String, std::sync::Arc<crate::config::Contact>) {
     (
         state.config.public_url.clone(),
         state.config.public_host().to_string(),
-        state.config.municipality.clone(),
+        state.config.contact.clone(),
     )
 }
 
@@ -651,13 +651,13 @@ async fn email_invite(
         }
     };
     let mail_lang = Lang::from_code(&f.taal).unwrap_or(Lang::Nl);
-    let (public_url, domain, municipality) = mail_context(&state);
+    let (public_url, domain, contact) = mail_context(&state);
     let result = state
         .db(move |conn| {
             let cx = MailContext {
                 public_url: &public_url,
                 domain: &domain,
-                municipality: &municipality,
+                contact: &contact,
             };
             Ok(invite::invite_by_email(
                 conn,
@@ -719,13 +719,13 @@ async fn reminder(
     let id = path.into_inner();
     let actor = actor(&ctx)?;
     let wave = load_wave(&state, id).await?;
-    let (public_url, domain, municipality) = mail_context(&state);
+    let (public_url, domain, contact) = mail_context(&state);
     let result = state
         .db(move |conn| {
             let cx = MailContext {
                 public_url: &public_url,
                 domain: &domain,
-                municipality: &municipality,
+                contact: &contact,
             };
             Ok(invite::send_reminders(conn, &wave, &cx, actor, today()))
         })
@@ -884,7 +884,7 @@ async fn paper_forms(
         .await;
     };
     let print_lang = Lang::from_code(&q.taal).unwrap_or(Lang::Nl);
-    let municipality = state.config.municipality.clone();
+    let municipality = state.config.contact.clone();
     let page = state
         .db(move |conn| {
             let (wave, def) = wave_and_definition(conn, id)?;

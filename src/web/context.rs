@@ -98,6 +98,8 @@ pub struct Ctx {
     pub path: String,
     /// The municipality's name.
     pub municipality: std::sync::Arc<str>,
+    /// How residents reach the municipality.
+    pub contact: std::sync::Arc<crate::config::Contact>,
     csrf: CsrfSlot,
 }
 
@@ -109,15 +111,17 @@ impl Ctx {
             Some(i) => (i.lang, i.user, i.csrf),
             None => (Lang::Nl, None, CsrfSlot::default()),
         };
-        let municipality = req
-            .app_data::<web::Data<AppState>>()
+        let state = req.app_data::<web::Data<AppState>>();
+        let municipality = state
             .map(|s| s.municipality.clone())
             .unwrap_or_else(|| std::sync::Arc::from(""));
+        let contact = state.map(|s| s.config.contact.clone()).unwrap_or_default();
         Ctx {
             lang,
             user,
             path: req.path().to_string(),
             municipality,
+            contact,
             csrf,
         }
     }
@@ -129,6 +133,7 @@ impl Ctx {
             user: None,
             path: path.to_string(),
             municipality: std::sync::Arc::from(municipality),
+            contact: std::sync::Arc::new(crate::config::Contact::named(municipality)),
             csrf: CsrfSlot::default(),
         }
     }

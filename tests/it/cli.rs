@@ -9,6 +9,10 @@ use crate::support::Client;
 pub fn klankbord() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_klankbord"));
     c.env_remove("DATABASE_URL").env("RUST_LOG", "warn");
+    // What `serve` and letters to residents require (see tests/it/contact.rs for their absence).
+    for (k, v) in crate::support::CONTACT_ENV {
+        c.env(k, v);
+    }
     c
 }
 

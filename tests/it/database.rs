@@ -60,7 +60,7 @@ both_backends!(every_table_loads, |app| {
     let cx = invite::MailContext {
         public_url: "http://voorbeeld.test",
         domain: "voorbeeld.test",
-        municipality: "Voorbeeld",
+        contact: &klankbord::config::Contact::named("Voorbeeld"),
     };
     invite::invite_by_email(
         &mut conn,

@@ -8,6 +8,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::mapping::range_values;
 use super::sheet::form_number;
+use crate::config::Contact;
 use crate::surveys::answers::{dont_know_key, scale_label_keys, text_in, OTHER_CODE};
 use crate::surveys::definition::{Definition, Item, ItemKind};
 use crate::surveys::waves::Wave;
@@ -23,14 +24,16 @@ fn lines(text: &str, per_line: f32) -> f32 {
     (text.chars().count() as f32 / per_line).ceil().max(1.0)
 }
 
-/// Estimated height of the instructions on the first page (mm).
-fn instructions_height(def: &Definition, lang: Lang) -> f32 {
-    let small = |key: &str| lines(&t(lang, key), 78.0) * 5.4 + 2.0;
+/// Estimated height of the instructions on the first page (mm), with the municipality's contact
+/// line under them.
+fn instructions_height(def: &Definition, lang: Lang, contact: &Contact) -> f32 {
+    let small = |text: &str| lines(text, 78.0) * 5.4 + 2.0;
     12.0 + lines(text_in(&def.intro, lang), 85.0) * 5.2
         + 2.0
-        + small("paper-how")
-        + small("paper-correct")
-        + small("paper-return")
+        + small(&t(lang, "paper-how"))
+        + small(&t(lang, "paper-correct"))
+        + small(&t(lang, "paper-return"))
+        + small(&crate::web::contact::line_text(lang, contact))
         + 3.0
 }
 
@@ -74,9 +77,13 @@ pub fn item_height(item: &Item, lang: Lang) -> f32 {
 }
 
 /// The questions per page: in order, a new page when the next question would not fit.
-pub fn paginate(def: &Definition, lang: Lang) -> Vec<Vec<(usize, &Item)>> {
+pub fn paginate<'d>(
+    def: &'d Definition,
+    lang: Lang,
+    contact: &Contact,
+) -> Vec<Vec<(usize, &'d Item)>> {
     let mut pages: Vec<Vec<(usize, &Item)>> = vec![vec![]];
-    let mut used = instructions_height(def, lang);
+    let mut used = instructions_height(def, lang, contact);
     for (n, item) in def.items().enumerate() {
         let h = item_height(item, lang);
         if used + h > PAGE_BUDGET_MM && !pages.last().is_some_and(Vec::is_empty) {
@@ -134,11 +141,12 @@ fn form(
     wave: &Wave,
     def: &Definition,
     lang: Lang,
-    municipality: &str,
+    contact: &Contact,
     sheet: u64,
 ) -> anyhow::Result<Markup> {
+    let municipality = contact.municipality.as_str();
     let number = form_number(wave.id, sheet);
-    let pages = paginate(def, lang);
+    let pages = paginate(def, lang, contact);
     let total = pages.len();
     let mut out = vec![];
     for (p, items) in pages.iter().enumerate() {
@@ -161,6 +169,7 @@ fn form(
                         p.how { (t(lang, "paper-how")) }
                         p.how { (t(lang, "paper-correct")) }
                         p.how { (t_args(lang, "paper-return", &[("date", &crate::surveys::respondent::date_text(wave.closes_on))])) }
+                        (crate::web::contact::line(lang, contact))
                     }
                 }
                 @for (n, item) in items {
@@ -187,14 +196,15 @@ pub fn forms(
     wave: &Wave,
     def: &Definition,
     lang: Lang,
-    municipality: &str,
+    contact: &Contact,
     from: u64,
     to: u64,
     embed_css: bool,
 ) -> anyhow::Result<Markup> {
+    let municipality = contact.municipality.as_str();
     let mut all = vec![];
     for sheet in from..=to {
-        all.push(form(wave, def, lang, municipality, sheet)?);
+        all.push(form(wave, def, lang, contact, sheet)?);
     }
     Ok(html! {
         (DOCTYPE)
@@ -222,14 +232,19 @@ mod tests {
     #[test]
     fn every_question_is_on_exactly_one_page_in_order() {
         let def = crate::surveys::shipped().unwrap().remove(0);
+        let contact = Contact {
+            phone: Some("14 0123".into()),
+            email: Some("informatie.en.klachten@gemeente-voorbeeld.nl".into()),
+            ..Contact::named("Gemeente Voorbeeld")
+        };
         for lang in Lang::ALL {
-            let pages = paginate(&def, lang);
+            let pages = paginate(&def, lang, &contact);
             let numbers: Vec<usize> = pages.iter().flatten().map(|(n, _)| *n).collect();
             assert_eq!(numbers, (1..=def.items().count()).collect::<Vec<_>>());
             for (n, p) in pages.iter().enumerate() {
                 assert!(!p.is_empty());
                 let first = if n == 0 {
-                    instructions_height(&def, lang)
+                    instructions_height(&def, lang, &contact)
                 } else {
                     0.0
                 };
