@@ -11,6 +11,7 @@ mod browser;
 mod cli;
 mod complaint_browser;
 mod complaints;
+mod contact;
 mod database;
 mod linking;
 mod mail;
