@@ -34,11 +34,11 @@ pub fn block(lang: Lang, contact: &Contact) -> Markup {
                 dl.contact-details {
                     @if let (Some(phone), Some(href)) = (&contact.phone, contact.phone_href()) {
                         dt { (t(lang, "contact-phone")) }
-                        dd { a href=(href) dir="ltr" { (phone) } }
+                        dd { a.tap href=(href) dir="ltr" { (phone) } }
                     }
                     @if let Some(email) = &contact.email {
                         dt { (t(lang, "contact-email")) }
-                        dd { a href={ "mailto:" (email) } dir="ltr" { (email) } }
+                        dd { a.tap href={ "mailto:" (email) } dir="ltr" { (email) } }
                     }
                     @if let Some(visit) = &contact.visiting_address {
                         dt { (t(lang, "contact-visit")) }
@@ -54,7 +54,7 @@ pub fn block(lang: Lang, contact: &Contact) -> Markup {
                     }
                     @if let Some(web) = &contact.website {
                         dt { (t(lang, "contact-website")) }
-                        dd { a href=(web) dir="ltr" { (shown_url(web)) } }
+                        dd { a.tap href=(web) dir="ltr" { (shown_url(web)) } }
                     }
                 }
             }

@@ -265,6 +265,7 @@ fn privacy_markup(ctx: &Ctx, config: &Config) -> Markup {
             @if let Some(provider) = &config.hosting_provider {
                 p { (t_args(lang, "privacy-processors-named", &[("provider", provider)])) }
             }
+            p { (t(lang, "privacy-automated")) }
             h2 { (t(lang, "privacy-rights-title")) }
             p { (t(lang, "privacy-rights-intro")) }
             ul {
