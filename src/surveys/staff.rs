@@ -752,6 +752,7 @@ fn download(content_type: &str, name: String, body: Vec<u8>) -> HttpResponse {
 }
 
 async fn answers_csv(
+    ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
@@ -764,6 +765,15 @@ async fn answers_csv(
             Ok(out)
         })
         .await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.answers_exported",
+        "wave",
+        Some(id.to_string()),
+        None,
+    )
+    .await?;
     Ok(download(
         "text/csv; charset=utf-8",
         format!("antwoorden-ronde-{id}.csv"),
@@ -918,6 +928,15 @@ async fn volunteers_page(
                 .load(conn)?)
         })
         .await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "wave.volunteers_viewed",
+        "wave",
+        Some(id.to_string()),
+        None,
+    )
+    .await?;
     let mut res = page_response(
         StatusCode::OK,
         layout::page(
