@@ -1675,14 +1675,14 @@ async fn document_add(
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    // Access first: no body is read for a case this person may not add to.
+    if !crate::web::multipart::is_multipart(&req) {
+        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
+    }
+    // Access before the body: no file is read for a case this person may not add to.
     let u = user(&ctx)?;
     state
         .db(move |conn| gate_or_refuse(conn, id, &u, CaseAction::AddDocument).map(|_| ()))
         .await?;
-    if !crate::web::multipart::is_multipart(&req) {
-        return Err(crate::web::multipart::refuse_plain(&req, payload).await);
-    }
     let max_file = state.config.complaints.max_attachment_bytes;
     let form = crate::web::multipart::read(
         actix_multipart::Multipart::new(req.headers(), payload),
