@@ -797,6 +797,15 @@ async fn codebook_csv(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.codebook_exported",
+        "wave",
+        Some(id.to_string()),
+        Some("csv".into()),
+    )
+    .await?;
     let mut out = vec![];
     export::write_codebook_csv(&book, &mut out).map_err(AppError::Internal)?;
     Ok(download(
@@ -813,6 +822,15 @@ async fn codebook_json(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.codebook_exported",
+        "wave",
+        Some(id.to_string()),
+        Some("json".into()),
+    )
+    .await?;
     let out = serde_json::to_vec_pretty(&book).map_err(|e| AppError::Internal(e.into()))?;
     Ok(download(
         "application/json",

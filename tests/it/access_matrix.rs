@@ -477,9 +477,8 @@ mod cases {
     use klankbord::accounts::model::Role::{self, *};
     use klankbord::complaints::workflow::State;
     use klankbord::db::schema::{
-        audit_log, complaint_attachments, complaint_category_links, complaint_elements,
-        complaint_events, complaint_followups, complaint_hearings, complaint_letters,
-        complaint_progress, complaints, mail_outbox,
+        audit_log, complaint_attachments, complaint_elements, complaint_followups,
+        complaint_hearings, complaint_letters, complaint_progress, complaints,
     };
 
     use crate::both_backends;
@@ -592,7 +591,10 @@ mod cases {
                 "element_judge".into(),
                 post(
                     format!("{base}/onderdelen/{}", p.element),
-                    &[("oordeel", "ongegrond"), ("conclusie", "Anders beoordeeld.")],
+                    &[
+                        ("oordeel", "ongegrond"),
+                        ("conclusie", "Anders beoordeeld."),
+                    ],
                 ),
             ),
             (
@@ -627,7 +629,10 @@ mod cases {
             let mut fields = vec![("actie", code.to_string())];
             fields.extend(step_fields(code));
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            out.push((format!("step.{code}"), post(format!("{base}/stap"), &fields)));
+            out.push((
+                format!("step.{code}"),
+                post(format!("{base}/stap"), &fields),
+            ));
         }
         out
     }
@@ -728,12 +733,6 @@ mod cases {
             "mail_outbox",
         ]
         .map(|t| crate::support::count_rows(&mut c, t));
-        let _ = (
-            complaint_events::table,
-            complaint_attachments::table,
-            complaint_category_links::table,
-            mail_outbox::table,
-        );
         format!("{cases:?}\n{progress:?}\n{elements:?}\n{hearings:?}\n{followups:?}\n{letters:?}\n{counts:?}")
     }
 
@@ -861,13 +860,27 @@ mod cases {
             //    committee member, may do nothing with it, nor may a council member.
             let a_mediating = case(&app, &s, State::Mediation, false, Some(handler_a));
             for person in [&handler_b, &both, &council] {
-                let n = refused(&app, who(person), a_mediating, person.1, None, &mut failures);
+                let n = refused(
+                    &app,
+                    who(person),
+                    a_mediating,
+                    person.1,
+                    None,
+                    &mut failures,
+                );
                 assert_eq!(n, 11 + klankbord::complaints::store::ACTIONS.len());
             }
             // 2. A case the committee does not handle: not for a committee member.
             let not_committee = case(&app, &s, State::HearingPlanned, false, Some(handler_a));
             for person in [&member, &both] {
-                refused(&app, who(person), not_committee, person.1, None, &mut failures);
+                refused(
+                    &app,
+                    who(person),
+                    not_committee,
+                    person.1,
+                    None,
+                    &mut failures,
+                );
             }
             // 3. The reported attack: committee member and handler, on a committee case that is
             //    assigned to someone else. As committee member they see it and may plan the
@@ -957,18 +970,18 @@ mod cases {
             assert!(failures.is_empty(), "not refused:\n{}", failures.join("\n"));
 
             // The refusals are in the audit log, under the case (who and what; nothing more).
-            let refusals: Vec<(Option<i64>, String, Option<String>, Option<String>)> =
-                audit_log::table
-                    .filter(audit_log::record_type.eq("complaint"))
-                    .filter(audit_log::action.eq_any(["complaint.access_refused", "access.refused"]))
-                    .select((
-                        audit_log::actor_id,
-                        audit_log::action,
-                        audit_log::record_id,
-                        audit_log::detail,
-                    ))
-                    .load(&mut app.conn())
-                    .unwrap();
+            type Refusal = (Option<i64>, String, Option<String>, Option<String>);
+            let refusals: Vec<Refusal> = audit_log::table
+                .filter(audit_log::record_type.eq("complaint"))
+                .filter(audit_log::action.eq_any(["complaint.access_refused", "access.refused"]))
+                .select((
+                    audit_log::actor_id,
+                    audit_log::action,
+                    audit_log::record_id,
+                    audit_log::detail,
+                ))
+                .load(&mut app.conn())
+                .unwrap();
             assert!(refusals.contains(&(
                 Some(both.1),
                 "complaint.access_refused".into(),
@@ -1027,62 +1040,62 @@ mod cases {
         }
     );
 
-    both_backends!(
-        the_case_page_offers_only_what_the_person_may_do,
-        |app| {
-            let s = crate::complaints::setup();
-            let (_, handler_a) = account(&app, "pagina.behandelaar.a", &[Klachtbehandelaar]);
-            let both = account(
-                &app,
-                "pagina.commissie.behandelaar",
-                &[Commissielid, Klachtbehandelaar],
-            );
-            // The attack's case: before the committee, assigned to someone else.
-            let p = case(&app, &s, State::FormalHandling, true, Some(handler_a));
-            let page = app
-                .session_client(both.1)
-                .get(&format!("/klachten/{}?lang=nl", p.id));
-            assert_eq!(page.status, 200);
-            let forms: Vec<String> = {
-                let doc = scraper::Html::parse_document(&page.body);
-                let sel = scraper::Selector::parse("form[method=post]").unwrap();
-                doc.select(&sel)
-                    .filter_map(|f| f.value().attr("action").map(str::to_string))
-                    .collect()
+    both_backends!(the_case_page_offers_only_what_the_person_may_do, |app| {
+        let s = crate::complaints::setup();
+        let (_, handler_a) = account(&app, "pagina.behandelaar.a", &[Klachtbehandelaar]);
+        let both = account(
+            &app,
+            "pagina.commissie.behandelaar",
+            &[Commissielid, Klachtbehandelaar],
+        );
+        // The attack's case: before the committee, assigned to someone else.
+        let p = case(&app, &s, State::FormalHandling, true, Some(handler_a));
+        let page = app
+            .session_client(both.1)
+            .get(&format!("/klachten/{}?lang=nl", p.id));
+        assert_eq!(page.status, 200);
+        let forms: Vec<String> = {
+            let doc = scraper::Html::parse_document(&page.body);
+            let sel = scraper::Selector::parse("form[method=post]").unwrap();
+            doc.select(&sel)
+                .filter_map(|f| f.value().attr("action").map(str::to_string))
+                .collect()
+        };
+        let base = format!("/klachten/{}", p.id);
+        assert!(
+            !forms.iter().any(|a| a.ends_with("/bemiddeling")),
+            "{forms:?}"
+        );
+        assert!(!forms.iter().any(|a| a.ends_with("/indeling")));
+        assert!(!forms.iter().any(|a| a.contains("/acties")));
+        assert!(!forms.iter().any(|a| a.ends_with("/instemming")));
+        assert!(forms.contains(&format!("{base}/onderdelen")));
+        let steps: Vec<String> = {
+            let doc = scraper::Html::parse_document(&page.body);
+            let sel = scraper::Selector::parse("form.step input[name=actie]").unwrap();
+            doc.select(&sel)
+                .filter_map(|i| i.value().attr("value").map(str::to_string))
+                .collect()
+        };
+        assert_eq!(
+            steps,
+            ["record_file_consent", "plan_hearing", "skip_hearing"],
+            "only the committee's steps"
+        );
+        // Every form the page offers is accepted for this person (none is then refused).
+        let client = app.session_client(both.1);
+        for (name, req) in every_request(p, both.1) {
+            let path = match &req {
+                Req::Post(path, _) | Req::Upload(path) => path.clone(),
+                Req::Get(_) => continue,
             };
-            let base = format!("/klachten/{}", p.id);
-            assert!(!forms.iter().any(|a| a.ends_with("/bemiddeling")), "{forms:?}");
-            assert!(!forms.iter().any(|a| a.ends_with("/indeling")));
-            assert!(!forms.iter().any(|a| a.contains("/acties")));
-            assert!(!forms.iter().any(|a| a.ends_with("/instemming")));
-            assert!(forms.contains(&format!("{base}/onderdelen")));
-            let steps: Vec<String> = {
-                let doc = scraper::Html::parse_document(&page.body);
-                let sel = scraper::Selector::parse("form.step input[name=actie]").unwrap();
-                doc.select(&sel)
-                    .filter_map(|i| i.value().attr("value").map(str::to_string))
-                    .collect()
-            };
-            assert_eq!(
-                steps,
-                ["record_file_consent", "plan_hearing", "skip_hearing"],
-                "only the committee's steps"
-            );
-            // Every form the page offers is accepted for this person (none is then refused).
-            let client = app.session_client(both.1);
-            for (name, req) in every_request(p, both.1) {
-                let path = match &req {
-                    Req::Post(path, _) | Req::Upload(path) => path.clone(),
-                    Req::Get(_) => continue,
-                };
-                let offered = forms.contains(&path)
-                    && (!name.starts_with("step.") || steps.contains(&name[5..].to_string()));
-                if offered && name != "step.plan_hearing" && name != "step.skip_hearing" {
-                    let status = send(&client, &req);
-                    assert_ne!(status, 403, "{name} was offered and then refused");
-                    assert_ne!(status, 404, "{name} was offered and then refused");
-                }
+            let offered = forms.contains(&path)
+                && (!name.starts_with("step.") || steps.contains(&name[5..].to_string()));
+            if offered && name != "step.plan_hearing" && name != "step.skip_hearing" {
+                let status = send(&client, &req);
+                assert_ne!(status, 403, "{name} was offered and then refused");
+                assert_ne!(status, 404, "{name} was offered and then refused");
             }
         }
-    );
+    });
 }

@@ -118,7 +118,10 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     let (ct, body) = crate::paper::multipart(
         &[
             ("csrf", &token),
-            ("omschrijving", "Mijn bankafschriften werden hardop besproken."),
+            (
+                "omschrijving",
+                "Mijn bankafschriften werden hardop besproken.",
+            ),
             ("naam", "Fatma Kaya"),
             ("adres", "Kerkstraat 7\n1234 AB Voorbeeld"),
         ],
@@ -159,7 +162,11 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
             ("tevreden", "nee"),
         ],
     );
-    step(&handler, "start_formal_handling", &[("reden", "Niet opgelost.")]);
+    step(
+        &handler,
+        "start_formal_handling",
+        &[("reden", "Niet opgelost.")],
+    );
     // The hearing and the committee's advice.
     step(&coordinator, "inform_person", &[]);
     assert_eq!(member.get(&case).status, 200);
@@ -180,7 +187,10 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     step(
         &member,
         "hold_hearing",
-        &[("aanwezig", "klager"), ("tekst", "Verslag: Fatma Kaya is gehoord.")],
+        &[
+            ("aanwezig", "klager"),
+            ("tekst", "Verslag: Fatma Kaya is gehoord."),
+        ],
     );
     step(&member, "record_advice", &[("tekst", "Gegrond verklaren.")]);
     // The decision.
@@ -207,7 +217,11 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
         .select(complaint_letters::id)
         .first(&mut app.conn())
         .unwrap();
-    post(&coordinator, &format!("/klachten/brieven/{letter}/verstuurd"), &[]);
+    post(
+        &coordinator,
+        &format!("/klachten/brieven/{letter}/verstuurd"),
+        &[],
+    );
     let attachment: i64 = complaint_attachments::table
         .select(complaint_attachments::id)
         .first(&mut app.conn())
@@ -232,9 +246,17 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     let expected: Vec<(Option<i64>, String, Option<String>)> = vec![
         (None, c("complaint.registered"), None),
         (Some(co), c("complaint.viewed"), None),
-        (Some(co), c("complaint.assigned"), Some(format!("behandelaar {h}"))),
+        (
+            Some(co),
+            c("complaint.assigned"),
+            Some(format!("behandelaar {h}")),
+        ),
         (Some(co), c("complaint.classified"), None),
-        (Some(co), c("complaint.start_mediation"), moved("ontvangen", "bemiddeling")),
+        (
+            Some(co),
+            c("complaint.start_mediation"),
+            moved("ontvangen", "bemiddeling"),
+        ),
         (Some(h), c("complaint.viewed"), None),
         (Some(h), c("complaint.mediation_recorded"), None),
         (
@@ -249,11 +271,23 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
             c("complaint.plan_hearing"),
             moved("formele_behandeling", "hoorzitting_gepland"),
         ),
-        (Some(m), c("complaint.hold_hearing"), moved("hoorzitting_gepland", "gehoord")),
-        (Some(m), c("complaint.record_advice"), moved("gehoord", "geadviseerd")),
+        (
+            Some(m),
+            c("complaint.hold_hearing"),
+            moved("hoorzitting_gepland", "gehoord"),
+        ),
+        (
+            Some(m),
+            c("complaint.record_advice"),
+            moved("gehoord", "geadviseerd"),
+        ),
         (Some(co), c("complaint.element_added"), None),
         (Some(co), c("complaint.element_judged"), None),
-        (Some(co), c("complaint.decide"), moved("geadviseerd", "besloten")),
+        (
+            Some(co),
+            c("complaint.decide"),
+            moved("geadviseerd", "besloten"),
+        ),
         (Some(co), c("complaint.letters_viewed"), None),
         (Some(co), c("complaint.letter_posted"), None),
         (
@@ -261,8 +295,16 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
             c("complaint.document_downloaded"),
             Some(format!("bijlage {attachment}")),
         ),
-        (Some(other), c("complaint.access_refused"), Some(c("view hidden"))),
-        (Some(council), c("access.refused"), Some(c("route /klachten/{id}"))),
+        (
+            Some(other),
+            c("complaint.access_refused"),
+            Some(c("view hidden")),
+        ),
+        (
+            Some(council),
+            c("access.refused"),
+            Some(c("route /klachten/{id}")),
+        ),
     ];
     let trail = lines_about(&app, "complaint", &id.to_string());
     let got: Vec<(Option<i64>, String, Option<String>)> = trail
@@ -333,7 +375,11 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
         ["complaint.viewed"; 3]
     );
     let everything_about_complaints = shown("actie=complaint");
-    assert_eq!(everything_about_complaints.len(), expected.len() - 1 + 1, "{everything_about_complaints:?}");
+    assert_eq!(
+        everything_about_complaints.len(),
+        expected.len() - 1 + 1,
+        "{everything_about_complaints:?}"
+    );
     assert!(everything_about_complaints
         .iter()
         .all(|a| a.starts_with("complaint.")));
@@ -362,7 +408,10 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     // The export uses the same filter, oldest first, and is itself logged with its filter.
     let page = admin.get(&format!("/beheer/audit?soort=complaint&record={id}"));
     let link = page.attr("a[download]", "href").unwrap();
-    assert_eq!(link, format!("/beheer/audit.csv?soort=complaint&record={id}"));
+    assert_eq!(
+        link,
+        format!("/beheer/audit.csv?soort=complaint&record={id}")
+    );
     let csv = admin.get(&link);
     assert_eq!(csv.status, 200);
     let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
@@ -370,7 +419,14 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     let actions: Vec<&str> = rows.iter().map(|r| &r[5]).collect();
     let oldest_first: Vec<&str> = expected.iter().map(|(_, a, _)| a.as_str()).collect();
     assert_eq!(actions, oldest_first);
-    for personal in ["Fatma", "Kaya", "Kerkstraat", "bankafschriften", "spreekkamer", "Verslag"] {
+    for personal in [
+        "Fatma",
+        "Kaya",
+        "Kerkstraat",
+        "bankafschriften",
+        "spreekkamer",
+        "Verslag",
+    ] {
         assert!(!csv.body.contains(personal), "{personal} in the log");
     }
     assert!(shown("actie=audit.exported").len() == 1);
@@ -391,4 +447,85 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     assert_eq!(next, "/beheer/audit?actie=complaint.viewed&pagina=2");
     let second = admin.get(&next);
     assert_eq!(second.texts("td code"), ["complaint.viewed"; 3]);
+});
+
+both_backends!(exports_imports_and_report_downloads_are_logged, |app| {
+    use crate::support::TEST_CSRF;
+    let w = crate::surveys::wave(&app, -5, 30, &["paper-scan", "web"]);
+    let wid = w.id.to_string();
+    let (_, _, researcher) = app.user("uit.onderzoeker", &[Role::Onderzoeker]);
+    let (_, _, clerk) = app.user("uit.invoerder", &[Role::Invoerder]);
+    let (_, _, council) = app.user("uit.raadslid", &[Role::Raadslid]);
+    let r = app.session_client(researcher);
+    for path in [
+        "antwoorden.csv",
+        "codeboek.csv",
+        "codeboek.json",
+        "gesprekken",
+    ] {
+        let (status, _, _) = r.get_bytes(&format!("/onderzoek/rondes/{wid}/{path}"));
+        assert_eq!(status, 200, "{path}");
+    }
+    // A paper import (a trial run) and its report as CSV.
+    let c = app.session_client(clerk);
+    let page = format!("/invoer/rondes/{wid}/papier");
+    let key = crate::surveys::standard()
+        .items()
+        .next()
+        .unwrap()
+        .key
+        .clone();
+    let file = format!("form_id,{key}\r\nR{wid}-000001,\r\n");
+    let (ct, body) = crate::paper::multipart(
+        &[("csrf", TEST_CSRF), ("vorm", "generic"), ("proef", "ja")],
+        Some(("stapel.csv", file.as_bytes())),
+    );
+    let res = c.post_body(&page, &ct, &body);
+    assert_eq!(res.status, 303, "{}", res.body);
+    let report = res.header("location").unwrap().to_string();
+    let report_id = report.rsplit('/').next().unwrap().to_string();
+    assert_eq!(c.get_bytes(&format!("{report}/csv")).0, 200);
+    // The council report's files.
+    let year = chrono::Datelike::year(&klankbord::surveys::today()).to_string();
+    let council_client = app.session_client(council);
+    for file in ["open-data.csv", "open-data.json"] {
+        let (status, _, _) =
+            council_client.get_bytes(&format!("/rapportage/{file}?periode={year}"));
+        assert_eq!(status, 200, "{file}");
+    }
+
+    let wave_lines = lines_about(&app, "wave", &wid);
+    let got: Vec<(Option<i64>, &str, Option<&str>)> = wave_lines
+        .iter()
+        .map(|(who, a, _, _, d)| (*who, a.as_str(), d.as_deref()))
+        .filter(|(_, a, _)| *a != "wave.created")
+        .collect();
+    let verslag = format!("verslag {report_id}");
+    assert_eq!(
+        got,
+        [
+            (Some(researcher), "survey.answers_exported", None),
+            (Some(researcher), "survey.codebook_exported", Some("csv")),
+            (Some(researcher), "survey.codebook_exported", Some("json")),
+            (Some(researcher), "wave.volunteers_viewed", None),
+            (Some(clerk), "paper.imported", Some(verslag.as_str())),
+            (
+                Some(clerk),
+                "paper.report_downloaded",
+                Some(verslag.as_str())
+            ),
+        ]
+    );
+    let report_lines = lines_about(&app, "report", &year);
+    let got: Vec<(Option<i64>, &str, Option<&str>)> = report_lines
+        .iter()
+        .map(|(who, a, _, _, d)| (*who, a.as_str(), d.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(council), "report.downloaded", Some("open-data.csv")),
+            (Some(council), "report.downloaded", Some("open-data.json")),
+        ]
+    );
 });

@@ -243,7 +243,12 @@ both_backends!(
 );
 
 /// Puts a case in `state` with every fact its guards ask for.
-pub(crate) fn case_in(app: &TestApp, s: &klankbord::complaints::Setup, state: State, committee: bool) -> i64 {
+pub(crate) fn case_in(
+    app: &TestApp,
+    s: &klankbord::complaints::Setup,
+    state: State,
+    committee: bool,
+) -> i64 {
     let mut conn = app.conn();
     let (id, _) = store::register(
         &mut conn,
