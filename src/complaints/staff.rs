@@ -1,7 +1,8 @@
 //! The complaint pages for staff: the overview and the deadline list, registering a complaint that
 //! came by letter, phone, counter, e-mail, a council member, an alderman or the commission, and the
-//! case page where every step is taken. Who sees what: the coordinator every case, a handler the
-//! cases assigned to them, a committee member the cases before the committee.
+//! case page where every step is taken. Who may see and do what on each case is decided by one rule,
+//! [`access::check`]: the coordinator every case, a handler the cases assigned to them, a committee
+//! member the committee's cases while they are before the committee.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -71,11 +72,6 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/klachten/{id}/bijlagen", ANY).post(document_add),
         RouteDef::new("/klachten/{id}/bijlagen/{attachment}", ANY).get(attachment),
     ]
-}
-
-/// Whether `user` may see this case (see [`access::check`]).
-pub fn may_see(user: &CurrentUser, c: &Complaint) -> bool {
-    access::Case::of(c).is_some_and(|k| access::may(user, CaseAction::View, &k))
 }
 
 fn user(ctx: &Ctx) -> Result<CurrentUser, AppError> {
