@@ -763,6 +763,8 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
         anyhow::anyhow!("Kan de database niet openen: {e}. Controleer DATABASE_URL.")
     })?;
     db::run_migrations(&mut conn)?;
+    // Passwords may not be built from the municipality's name.
+    db::settings::set(&mut conn, db::settings::MUNICIPALITY, &config.municipality)?;
     match cmd {
         UserCommand::Add {
             username,
@@ -796,13 +798,7 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
             let users = service::list_users(&mut conn)?;
             println!("{:<24} {:<10} ROLLEN", "GEBRUIKERSNAAM", "STATUS");
             for (u, roles) in users {
-                let status = if u.disabled {
-                    "uit"
-                } else if service::is_locked(u.locked_until, db::now()) {
-                    "geblokkeerd"
-                } else {
-                    "actief"
-                };
+                let status = if u.disabled { "uit" } else { "actief" };
                 let codes: Vec<&str> = roles.iter().map(|r| r.code()).collect();
                 println!("{:<24} {:<10} {}", u.username, status, codes.join(","));
             }

@@ -41,6 +41,7 @@ impl Application {
         let address_key = {
             let mut conn = pool.get()?;
             crate::surveys::waves::register_shipped(&mut conn)?;
+            db::settings::set(&mut conn, db::settings::MUNICIPALITY, &config.municipality)?;
             db::settings::get_or_insert(&mut conn, "address_hash_key", sessions::new_token)?
         };
         let listener = TcpListener::bind(config.bind).map_err(|e| {

@@ -59,7 +59,7 @@ login-username = اسم المستخدم
 login-password = كلمة المرور
 login-submit = تسجيل الدخول
 login-wrong = اسم المستخدم أو كلمة المرور غير صحيحة. يُرجى المحاولة مرة أخرى.
-login-locked = تم إدخال كلمة مرور خاطئة مرات كثيرة. يمكنكم تسجيل الدخول مرة أخرى بعد { $time }.
+login-wait = كان اسم المستخدم أو كلمة المرور غير صحيحين مرات كثيرة. يُرجى الانتظار: يمكنكم المحاولة مرة أخرى بعد { $time }.
 login-residents-note = هل تريدون ملء الاستبيان أو تقديم شكوى؟ لا تحتاجون إلى تسجيل الدخول لذلك.
 
 ## Workspace
@@ -87,7 +87,6 @@ users-col-roles = الأدوار
 users-col-status = الحالة
 users-status-active = نشط
 users-status-disabled = معطّل
-users-status-locked = محظور مؤقتًا
 users-new-title = حساب جديد
 users-username-hint = حروف لاتينية صغيرة أو أرقام أو نقطة أو شرطة. مثال: j.jansen
 users-new-submit = إنشاء الحساب

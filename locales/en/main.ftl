@@ -59,7 +59,7 @@ login-username = Username
 login-password = Password
 login-submit = Log in
 login-wrong = The username or password is not correct. Please try again.
-login-locked = A wrong password was used too many times. You can log in again after { $time }.
+login-wait = The username or password was wrong too many times. Please wait: you can try again after { $time }.
 login-residents-note = Do you want to fill in the questionnaire or make a complaint? You do not need to log in for that.
 
 ## Workspace
@@ -87,7 +87,6 @@ users-col-roles = Roles
 users-col-status = Status
 users-status-active = Active
 users-status-disabled = Disabled
-users-status-locked = Temporarily blocked
 users-new-title = New account
 users-username-hint = Lowercase letters, numbers, full stop or hyphen. For example: j.jansen
 users-new-submit = Create account

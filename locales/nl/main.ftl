@@ -59,7 +59,7 @@ login-username = Gebruikersnaam
 login-password = Wachtwoord
 login-submit = Inloggen
 login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
-login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
+login-wait = De gebruikersnaam of het wachtwoord klopte te vaak niet. Wacht even: u kunt het na { $time } opnieuw proberen.
 login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen.
 
 ## Werkplek
@@ -87,7 +87,6 @@ users-col-roles = Rollen
 users-col-status = Status
 users-status-active = Actief
 users-status-disabled = Uitgeschakeld
-users-status-locked = Tijdelijk geblokkeerd
 users-new-title = Nieuw account
 users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
 users-new-submit = Account aanmaken

@@ -59,7 +59,7 @@ login-username = Nazwa użytkownika
 login-password = Hasło
 login-submit = Zaloguj się
 login-wrong = Nazwa użytkownika lub hasło są nieprawidłowe. Prosimy spróbować ponownie.
-login-locked = Zbyt wiele razy wpisano złe hasło. Można zalogować się ponownie po { $time }.
+login-wait = Nazwa użytkownika lub hasło były zbyt wiele razy nieprawidłowe. Prosimy poczekać: można spróbować ponownie po { $time }.
 login-residents-note = Chcą Państwo wypełnić ankietę lub złożyć skargę? Do tego nie trzeba się logować.
 
 ## Workspace
@@ -87,7 +87,6 @@ users-col-roles = Role
 users-col-status = Status
 users-status-active = Aktywne
 users-status-disabled = Wyłączone
-users-status-locked = Tymczasowo zablokowane
 users-new-title = Nowe konto
 users-username-hint = Małe litery, cyfry, kropka lub łącznik. Na przykład: j.jansen
 users-new-submit = Utwórz konto

@@ -59,7 +59,7 @@ login-username = Kullanıcı adı
 login-password = Şifre
 login-submit = Giriş yap
 login-wrong = Kullanıcı adı veya şifre doğru değil. Lütfen tekrar deneyin.
-login-locked = Çok fazla kez yanlış şifre girildi. { $time } sonrasında tekrar giriş yapabilirsiniz.
+login-wait = Kullanıcı adı veya şifre çok fazla kez yanlıştı. Lütfen bekleyin: { $time } sonrasında tekrar deneyebilirsiniz.
 login-residents-note = Anketi doldurmak veya şikâyette bulunmak mı istiyorsunuz? Bunun için giriş yapmanız gerekmez.
 
 ## Workspace
@@ -87,7 +87,6 @@ users-col-roles = Roller
 users-col-status = Durum
 users-status-active = Etkin
 users-status-disabled = Devre dışı
-users-status-locked = Geçici olarak engellendi
 users-new-title = Yeni hesap
 users-username-hint = Küçük harf, rakam, nokta veya tire. Örneğin: j.jansen
 users-new-submit = Hesap oluştur

@@ -59,7 +59,7 @@ login-username = Ім’я користувача
 login-password = Пароль
 login-submit = Увійти
 login-wrong = Ім’я користувача або пароль неправильні. Спробуйте ще раз.
-login-locked = Забагато разів було введено неправильний пароль. Ви зможете увійти знову після { $time }.
+login-wait = Ім’я користувача або пароль були неправильні забагато разів. Зачекайте: ви можете спробувати знову після { $time }.
 login-residents-note = Хочете заповнити анкету або подати скаргу? Для цього не потрібно входити.
 
 ## Workspace
@@ -87,7 +87,6 @@ users-col-roles = Ролі
 users-col-status = Статус
 users-status-active = Активний
 users-status-disabled = Вимкнений
-users-status-locked = Тимчасово заблокований
 users-new-title = Новий обліковий запис
 users-username-hint = Малі латинські літери, цифри, крапка або дефіс. Наприклад: j.jansen
 users-new-submit = Створити обліковий запис

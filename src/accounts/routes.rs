@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::service::{self, AccountError, LoginOutcome, NewAccount};
-use crate::accounts::{password, ratelimit, sessions, views};
+use crate::accounts::{password, sessions, views};
 use crate::web::context::{cookie, Ctx, CSRF_COOKIE};
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
@@ -105,16 +105,13 @@ async fn login_submit(
     let outcome = state
         .db(move |conn| {
             let now = crate::db::now();
-            if !ratelimit::hit(conn, ratelimit::LOGIN_PER_ADDRESS, &bucket, now)? {
-                return Ok(None);
-            }
-            let outcome = service::check_login(conn, &username, &pw, now)
+            let outcome = service::login(conn, &username, &pw, &bucket, now)
                 .map_err(|e| AppError::Internal(e.into()))?;
             let token = match outcome {
                 LoginOutcome::Success(id) => Some(sessions::create(conn, id, now)?),
                 _ => None,
             };
-            Ok(Some((outcome, token)))
+            Ok((outcome, token))
         })
         .await?;
     let back = safe_return_path(&form.terug)
@@ -122,8 +119,8 @@ async fn login_submit(
         .to_string();
     let lang = ctx.lang;
     let message = match outcome {
-        None => return Err(AppError::TooManyRequests),
-        Some((LoginOutcome::Success(_), Some(token))) => {
+        (LoginOutcome::TooManyFromAddress, _) => return Err(AppError::TooManyRequests),
+        (LoginOutcome::Success(_), Some(token)) => {
             let secure = state.config.secure_cookies();
             return Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, back))
@@ -132,12 +129,12 @@ async fn login_submit(
                 .cookie(cookie(CSRF_COOKIE, sessions::new_token(), secure, None))
                 .finish());
         }
-        Some((LoginOutcome::Locked(until), _)) => t_args(
+        (LoginOutcome::Wait(until), _) => t_args(
             lang,
-            "login-locked",
+            "login-wait",
             &[("time", &crate::web::layout::local_time(until))],
         ),
-        Some(_) => t(lang, "login-wrong"),
+        _ => t(lang, "login-wrong"),
     };
     Ok(page_response(
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -195,11 +195,8 @@ pub fn users_page(
 }
 
 fn status_text(ctx: &Ctx, u: &User) -> String {
-    let now = crate::db::now();
     if u.disabled {
         t(ctx.lang, "users-status-disabled")
-    } else if crate::accounts::service::is_locked(u.locked_until, now) {
-        t(ctx.lang, "users-status-locked")
     } else {
         t(ctx.lang, "users-status-active")
     }

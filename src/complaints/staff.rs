@@ -927,7 +927,11 @@ fn case_markup(
                 }
                 }
             }
-            @if k.letters > 0 && may(CaseAction::MarkLetterPosted) { dt { (t(lang, "case-letters")) } dd { a href="/klachten/brieven" { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } } }
+            @if k.letters > 0 {
+                dt { (t(lang, "case-letters")) }
+                // Only the coordinator sends letters; others see that they wait, without a link.
+                dd { @if may(CaseAction::MarkLetterPosted) { a href="/klachten/brieven" { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } } @else { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } }
+            }
         }
 
         h2 #stappen { (t(lang, "case-steps")) }

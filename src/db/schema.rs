@@ -16,8 +16,6 @@ diesel::table! {
         display_name -> Text,
         password_hash -> Text,
         disabled -> Bool,
-        failed_logins -> Integer,
-        locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         password_changed_at -> Timestamp,
         email -> Nullable<Text>,
@@ -53,6 +51,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Failed logins per login name and client address (a keyed hash of both), for growing waits.
+    login_failures (bucket) {
+        bucket -> Text,
+        failures -> Integer,
+        last_failure -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Append-only record of staff actions; never holds personal data itself.
     audit_log (id) {
         id -> BigInt,
@@ -77,6 +84,7 @@ pub const ALL_TABLES: &[&str] = &[
     "user_roles",
     "sessions",
     "rate_limits",
+    "login_failures",
     "audit_log",
     "mail_outbox",
     "questionnaire_versions",

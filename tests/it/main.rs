@@ -20,4 +20,5 @@ mod paper;
 mod scale_out;
 mod survey_browser;
 mod surveys;
+mod walk;
 mod waves;
