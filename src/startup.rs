@@ -162,6 +162,10 @@ fn spawn_housekeeping(state: AppState) {
                 .db(move |conn| {
                     sessions::purge_expired(conn, db::now())?;
                     crate::surveys::invite::cleanup(conn, crate::surveys::today(), days)?;
+                    crate::surveys::volunteers::purge_expired_offers(
+                        conn,
+                        crate::surveys::today(),
+                    )?;
                     let c = &setup.config;
                     crate::complaints::reminders::run(
                         conn,

@@ -168,7 +168,6 @@ codebook-meta-ronde = Number of the round
 codebook-meta-kanaal = How the answers came in: web, phone, paper-keyed, paper-scan or assisted
 codebook-meta-hulp = Who helped fill it in (empty: nobody)
 codebook-meta-taal = Language in which the questions were read
-codebook-meta-datum = Date sent (only the day)
 
 ## Research: inviting
 codes-title = Create codes and letters
@@ -323,3 +322,18 @@ paper-correct-error-empty = No answer at all has been filled in. Is there nothin
 paper-correct-error-imported = A sheet with this form number has already been read in. Check that you typed the right number. Is the sheet really double? Then remove it.
 paper-notice-corrected = The sheet has been read in.
 paper-notice-discarded = The sheet has been removed. Nothing from it was stored.
+
+# security: linking
+volunteer-when = The survey closes on { $date }. After that, a researcher will contact you.
+volunteer-refused-title = Signing up for a talk did not work
+volunteer-refused-unknown = You can only sign up for a talk right after you have sent the questionnaire, in the same browser. We find no sent questionnaire for this sign-up. Have you not sent the questionnaire yet? Then fill it in first with the code from your letter.
+volunteer-refused-used = You have already signed up for a talk. This can be done once per sent questionnaire. You do not need to do anything else: a researcher will contact you.
+volunteer-refused-closed = This survey is closed. That is why you can no longer sign up for a talk.
+volunteer-refused-too-many = Signing up failed too often from this connection. Wait 10 minutes and then try again.
+volunteer-refused-to-code = Fill in the questionnaire with your code
+export-answers-after-close = You can download all answers (CSV) from { $date }, when the round is closed.
+volunteers-link-open = People who want to talk (shown when the round is closed)
+volunteers-after-close = You can see the people who want to talk from { $date }, when the round is closed.
+after-close-why = This way nobody can link answers to the moment someone used a code or signed up for a talk. The number of answers per day and per channel is already on the round's page.
+codebook-meta-respons-order = The rows are in random order, not in the order they came in
+codebook-meta-taal-other = A language with fewer than { $k } answers is put together with other languages as "overig", so that nobody can be recognised by their language

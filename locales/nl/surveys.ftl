@@ -168,7 +168,6 @@ codebook-meta-ronde = Nummer van de ronde
 codebook-meta-kanaal = Hoe de antwoorden binnenkwamen: web, phone, paper-keyed, paper-scan of assisted
 codebook-meta-hulp = Wie hielp bij het invullen (leeg: niemand)
 codebook-meta-taal = Taal waarin de vragen zijn gelezen
-codebook-meta-datum = Datum van versturen (alleen de dag)
 
 ## Onderzoek: uitnodigen
 codes-title = Codes en brieven maken
@@ -323,3 +322,18 @@ paper-correct-error-empty = Er is geen enkel antwoord ingevuld. Staat er niets o
 paper-correct-error-imported = Een blad met dit formuliernummer is al ingelezen. Kijk of u het goede nummer hebt getypt. Is het blad echt dubbel? Haal het dan weg.
 paper-notice-corrected = Het blad is ingelezen.
 paper-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.
+
+# security: linking
+volunteer-when = Het onderzoek sluit op { $date }. Daarna neemt een onderzoeker contact met u op.
+volunteer-refused-title = Aanmelden voor een gesprek lukt niet
+volunteer-refused-unknown = U kunt zich alleen voor een gesprek aanmelden direct nadat u de vragenlijst hebt verstuurd, in dezelfde browser. Bij deze aanmelding vinden wij geen verstuurde vragenlijst. Hebt u de vragenlijst nog niet verstuurd? Vul hem dan eerst in met de code uit uw brief.
+volunteer-refused-used = U hebt zich al aangemeld voor een gesprek. Dat kan één keer per verstuurde vragenlijst. U hoeft niets meer te doen: een onderzoeker neemt contact met u op.
+volunteer-refused-closed = Dit onderzoek is gesloten. Aanmelden voor een gesprek kan daarom niet meer.
+volunteer-refused-too-many = Het aanmelden is te vaak mislukt vanaf deze verbinding. Wacht 10 minuten en probeer het dan opnieuw.
+volunteer-refused-to-code = Vragenlijst invullen met uw code
+export-answers-after-close = Alle antwoorden (CSV) kunt u downloaden vanaf { $date }, als de ronde gesloten is.
+volunteers-link-open = Mensen die willen praten (te zien als de ronde gesloten is)
+volunteers-after-close = De mensen die willen praten ziet u vanaf { $date }, als de ronde gesloten is.
+after-close-why = Zo kan niemand antwoorden koppelen aan het moment waarop iemand een code gebruikte of zich aanmeldde voor een gesprek. Het aantal antwoorden per dag en per kanaal staat al op de pagina van de ronde.
+codebook-meta-respons-order = De regels staan in willekeurige volgorde, niet in de volgorde waarin ze binnenkwamen
+codebook-meta-taal-other = Een taal met minder dan { $k } antwoorden staat samen met andere talen als "overig", zodat niemand aan zijn taal te herkennen is

@@ -168,7 +168,6 @@ codebook-meta-ronde = Numer rundy
 codebook-meta-kanaal = Jak przyszły odpowiedzi: web, phone, paper-keyed, paper-scan lub assisted
 codebook-meta-hulp = Kto pomagał w wypełnianiu (puste: nikt)
 codebook-meta-taal = Język, w którym czytano pytania
-codebook-meta-datum = Data wysłania (tylko dzień)
 
 ## Badanie: zapraszanie
 codes-title = Utwórz kody i listy
@@ -323,3 +322,18 @@ paper-correct-error-empty = Nie wpisano ani jednej odpowiedzi. Czy na kartce nic
 paper-correct-error-imported = Kartka z tym numerem formularza została już wczytana. Prosimy sprawdzić, czy wpisano dobry numer. Czy kartka naprawdę jest podwójna? Wtedy prosimy ją usunąć.
 paper-notice-corrected = Kartka została wczytana.
 paper-notice-discarded = Kartka została usunięta. Nic z niej nie zostało zapisane.
+
+# security: linking
+volunteer-when = Badanie kończy się { $date }. Potem badacz skontaktuje się z Państwem.
+volunteer-refused-title = Zgłoszenie na rozmowę nie powiodło się
+volunteer-refused-unknown = Na rozmowę można się zgłosić tylko zaraz po wysłaniu ankiety, w tej samej przeglądarce. Do tego zgłoszenia nie znajdujemy wysłanej ankiety. Jeszcze nie wysłali Państwo ankiety? Prosimy najpierw ją wypełnić kodem z listu.
+volunteer-refused-used = Już zgłosili się Państwo na rozmowę. Można to zrobić raz na każdą wysłaną ankietę. Nie trzeba nic więcej robić: badacz skontaktuje się z Państwem.
+volunteer-refused-closed = To badanie jest zamknięte. Dlatego nie można się już zgłosić na rozmowę.
+volunteer-refused-too-many = Z tego połączenia zgłoszenie zbyt często się nie udało. Prosimy odczekać 10 minut i spróbować ponownie.
+volunteer-refused-to-code = Wypełnij ankietę swoim kodem
+export-answers-after-close = Wszystkie odpowiedzi (CSV) można pobrać od { $date }, gdy runda jest zamknięta.
+volunteers-link-open = Osoby, które chcą porozmawiać (widoczne po zamknięciu rundy)
+volunteers-after-close = Osoby, które chcą porozmawiać, zobaczą Państwo od { $date }, gdy runda jest zamknięta.
+after-close-why = Dzięki temu nikt nie może powiązać odpowiedzi z chwilą, w której ktoś użył kodu lub zgłosił się na rozmowę. Liczba odpowiedzi według dnia i kanału jest już na stronie rundy.
+codebook-meta-respons-order = Wiersze są w przypadkowej kolejności, nie w kolejności napływu
+codebook-meta-taal-other = Język z mniej niż { $k } odpowiedziami jest razem z innymi językami oznaczony jako "overig", aby nikogo nie można było rozpoznać po języku

@@ -168,7 +168,6 @@ codebook-meta-ronde = Turun numarası
 codebook-meta-kanaal = Cevapların nasıl geldiği: web, phone, paper-keyed, paper-scan veya assisted
 codebook-meta-hulp = Doldururken kim yardım etti (boş: hiç kimse)
 codebook-meta-taal = Soruların okunduğu dil
-codebook-meta-datum = Gönderme tarihi (sadece gün)
 
 ## Araştırma: davet etme
 codes-title = Kod ve mektup oluştur
@@ -323,3 +322,18 @@ paper-correct-error-empty = Hiç cevap girilmemiş. Sayfada hiçbir şey yok mu?
 paper-correct-error-imported = Bu form numaralı bir sayfa zaten okutuldu. Numarayı doğru yazıp yazmadığınızı kontrol edin. Sayfa gerçekten çift mi? O zaman sayfayı kaldırın.
 paper-notice-corrected = Sayfa okutuldu.
 paper-notice-discarded = Sayfa kaldırıldı. Ondan hiçbir şey kaydedilmedi.
+
+# security: linking
+volunteer-when = Araştırma { $date } tarihinde kapanır. Ondan sonra bir araştırmacı sizinle iletişime geçer.
+volunteer-refused-title = Görüşme için kayıt olmadı
+volunteer-refused-unknown = Görüşme için sadece anketi gönderdikten hemen sonra, aynı tarayıcıda kayıt olabilirsiniz. Bu kayıt için gönderilmiş bir anket bulamıyoruz. Anketi henüz göndermediniz mi? O zaman önce mektubunuzdaki kodla anketi doldurun.
+volunteer-refused-used = Görüşme için zaten kayıt oldunuz. Bu, gönderilen her anket için bir kez yapılabilir. Başka bir şey yapmanıza gerek yok: bir araştırmacı sizinle iletişime geçer.
+volunteer-refused-closed = Bu araştırma kapandı. Bu yüzden görüşme için artık kayıt olamazsınız.
+volunteer-refused-too-many = Bu bağlantıdan kayıt çok sık başarısız oldu. 10 dakika bekleyin ve sonra tekrar deneyin.
+volunteer-refused-to-code = Kodunuzla anketi doldurun
+export-answers-after-close = Tüm cevapları (CSV) tur kapandığında, { $date } tarihinden itibaren indirebilirsiniz.
+volunteers-link-open = Konuşmak isteyen kişiler (tur kapandığında görünür)
+volunteers-after-close = Konuşmak isteyen kişileri tur kapandığında, { $date } tarihinden itibaren görürsünüz.
+after-close-why = Böylece kimse cevapları birinin bir kodu kullandığı veya görüşme için kayıt olduğu anla eşleştiremez. Günlük ve kanala göre cevap sayısı zaten turun sayfasında.
+codebook-meta-respons-order = Satırlar rastgele sıradadır, geliş sırasına göre değil
+codebook-meta-taal-other = { $k } cevaptan az olan bir dil, başka dillerle birlikte "overig" olarak gösterilir; böylece kimse dilinden tanınmaz

@@ -6,17 +6,16 @@
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
-use diesel::prelude::*;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use crate::db::schema::interview_volunteers;
 use crate::surveys::answers::{self, text_in, AnswerSet, ItemProblem};
 use crate::surveys::codes::{self, CodeError};
 use crate::surveys::definition::{Definition, Item};
 use crate::surveys::form;
 use crate::surveys::respond::{self, Meta, Opened, RespondError, HELPERS};
 use crate::surveys::today;
+use crate::surveys::volunteers::{self, NewVolunteer, OfferError};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -27,8 +26,9 @@ use crate::web::{see_other, AppState};
 
 /// Cookie holding the respondent's code while answering (path `/v` only).
 pub const CODE_COOKIE: &str = "kb_v";
-/// Cookie holding the wave number after sending, for the interview offer (no code, no answers).
-const WAVE_COOKIE: &str = "kb_vr";
+/// Cookie holding the single-use interview offer after sending (a random token: no code, no
+/// answers, no wave number the client could choose).
+pub const OFFER_COOKIE: &str = "kb_vr";
 
 /// Routes of the respondent side. `/v/{code}` comes last so the fixed paths win.
 pub fn routes() -> Vec<RouteDef> {
@@ -661,7 +661,7 @@ async fn send(
     let invitation_id = r.opened.invitation_id;
     let result = state
         .db(move |conn| {
-            Ok(respond::submit(
+            Ok(respond::submit_with_offer(
                 conn,
                 &wave,
                 &def,
@@ -673,15 +673,11 @@ async fn send(
         })
         .await?;
     match result {
-        Ok(()) => {
+        Ok(offer) => {
             let mut res = see_other("/v/bedankt");
             let secure = state.config.secure_cookies();
             let _ = res.add_cookie(&removal(CODE_COOKIE));
-            let _ = res.add_cookie(&path_cookie(
-                WAVE_COOKIE,
-                r.opened.wave.id.to_string(),
-                secure,
-            ));
+            let _ = res.add_cookie(&path_cookie(OFFER_COOKIE, offer, secure));
             Ok(res)
         }
         Err(RespondError::Invalid(problems)) => {
@@ -741,7 +737,7 @@ async fn saved_page(
 
 async fn thanks_page(ctx: Ctx, req: HttpRequest) -> HttpResponse {
     let lang = ctx.lang;
-    let offer = req.cookie(WAVE_COOKIE).is_some();
+    let offer = req.cookie(OFFER_COOKIE).is_some();
     page_response(
         StatusCode::OK,
         layout::page(
@@ -773,12 +769,18 @@ struct VolunteerForm {
     tijd: String,
 }
 
-fn volunteer_markup(ctx: &Ctx, f: &VolunteerForm, errors: &[(&str, String)]) -> Markup {
+fn volunteer_markup(
+    ctx: &Ctx,
+    f: &VolunteerForm,
+    errors: &[(&str, String)],
+    closes_on: chrono::NaiveDate,
+) -> Markup {
     let lang = ctx.lang;
     let err = |k: &str| layout::error_for(errors, k);
     html! {
         (error_summary(ctx, errors))
         p { (t(lang, "volunteer-intro")) }
+        p { (t_args(lang, "volunteer-when", &[("date", &date_text(closes_on))])) }
         form method="post" action="/v/gesprek" novalidate {
             (csrf_field(ctx))
             (layout::text_field("naam", &t(lang, "volunteer-name"), "text", &f.naam, None, err("naam"), "name"))
@@ -797,18 +799,83 @@ fn volunteer_markup(ctx: &Ctx, f: &VolunteerForm, errors: &[(&str, String)]) -> 
     }
 }
 
-async fn volunteer_page(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    if req.cookie(WAVE_COOKIE).is_none() {
-        return Ok(see_other("/v"));
-    }
-    Ok(page_response(
-        StatusCode::OK,
+/// The page shown instead of the interview form when the offer cannot be used.
+fn offer_refused(ctx: &Ctx, e: &OfferError) -> HttpResponse {
+    let lang = ctx.lang;
+    let status = match e {
+        // As for an unknown code: there is no such offer (403 is kept for what a role may not do).
+        OfferError::Unknown => StatusCode::NOT_FOUND,
+        OfferError::Used => StatusCode::CONFLICT,
+        OfferError::Closed => StatusCode::GONE,
+        OfferError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let mut res = page_response(
+        status,
         layout::page(
-            &ctx,
-            &t(ctx.lang, "volunteer-title"),
-            volunteer_markup(&ctx, &VolunteerForm::default(), &[]),
+            ctx,
+            &t(lang, "volunteer-refused-title"),
+            html! {
+                p.lead { (t(lang, e.message_key())) }
+                p { a.tap href="/v" { (t(lang, "volunteer-refused-to-code")) } }
+                p { a.tap href="/" { (t(lang, "error-back-home")) } }
+            },
         ),
-    ))
+    );
+    // A used, made-up or expired offer is of no further use to the browser.
+    let _ = res.add_cookie(&removal(OFFER_COOKIE));
+    res
+}
+
+/// The page for an address that has had too many refused sign-ups.
+fn too_many_tries(ctx: &Ctx) -> HttpResponse {
+    let lang = ctx.lang;
+    let mut res = page_response(
+        StatusCode::TOO_MANY_REQUESTS,
+        layout::page(
+            ctx,
+            &t(lang, "volunteer-refused-title"),
+            html! {
+                p.lead { (t(lang, "volunteer-refused-too-many")) }
+                p { a.tap href="/" { (t(lang, "error-back-home")) } }
+            },
+        ),
+    );
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("600"));
+    res
+}
+
+fn offer_token(req: &HttpRequest) -> Option<String> {
+    req.cookie(OFFER_COOKIE)
+        .map(|c| c.value().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+async fn volunteer_page(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let checked = match offer_token(&req) {
+        None => Err(OfferError::Unknown),
+        Some(token) => {
+            state
+                .db(move |conn| Ok(volunteers::open_offer(conn, &token, today())))
+                .await?
+        }
+    };
+    match checked {
+        Ok(offer) => Ok(page_response(
+            StatusCode::OK,
+            layout::page(
+                &ctx,
+                &t(ctx.lang, "volunteer-title"),
+                volunteer_markup(&ctx, &VolunteerForm::default(), &[], offer.closes_on),
+            ),
+        )),
+        Err(OfferError::Db(e)) => Err(e.into()),
+        Err(e) => Ok(offer_refused(&ctx, &e)),
+    }
 }
 
 async fn volunteer_submit(
@@ -818,12 +885,7 @@ async fn volunteer_submit(
     CsrfForm(form): CsrfForm<VolunteerForm>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let Some(wave_id) = req
-        .cookie(WAVE_COOKIE)
-        .and_then(|c| c.value().parse::<i64>().ok())
-    else {
-        return Ok(see_other("/v"));
-    };
+    let token = offer_token(&req);
     let mut errors: Vec<(&str, String)> = vec![];
     let len = |s: &str| s.trim().chars().count();
     if len(&form.naam) == 0 || len(&form.naam) > 100 {
@@ -839,44 +901,62 @@ async fn volunteer_submit(
         .unwrap_or(lang)
         .code()
         .to_string();
-    if !errors.is_empty() {
-        return Ok(page_response(
+    let volunteer = NewVolunteer {
+        name: form.naam.trim().to_string(),
+        contact: form.contact.trim().to_string(),
+        language,
+        best_time: form.tijd.trim().to_string(),
+    };
+    let valid = errors.is_empty();
+    let address = crate::accounts::routes::address_bucket(&req, &state);
+    // The offer is checked first, so that nobody without one learns anything from the form; it is
+    // only used up when everything is right, so that a typing mistake loses nothing.
+    let outcome = state
+        .db(move |conn| {
+            let today = today();
+            let result = match &token {
+                None => Err(OfferError::Unknown),
+                Some(token) if valid => {
+                    volunteers::sign_up(conn, token, &volunteer, today).map(|_| None)
+                }
+                Some(token) => volunteers::open_offer(conn, token, today).map(Some),
+            };
+            match result {
+                Err(OfferError::Db(e)) => Err(e.into()),
+                Err(e) => {
+                    let within = volunteers::count_refusal(conn, &address, crate::db::now())?;
+                    Ok(Err((e, within)))
+                }
+                Ok(offer) => Ok(Ok(offer)),
+            }
+        })
+        .await?;
+    match outcome {
+        Err((_, false)) => Ok(too_many_tries(&ctx)),
+        Err((e, true)) => Ok(offer_refused(&ctx, &e)),
+        Ok(Some(offer)) => Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             layout::page(
                 &ctx,
                 &t(lang, "volunteer-title"),
-                volunteer_markup(&ctx, &form, &errors),
+                volunteer_markup(&ctx, &form, &errors, offer.closes_on),
             ),
-        ));
+        )),
+        Ok(None) => {
+            let mut res = page_response(
+                StatusCode::OK,
+                layout::page(
+                    &ctx,
+                    &t(lang, "volunteer-done-title"),
+                    html! {
+                        p { (t(lang, "volunteer-done-text")) }
+                        p { a.tap href="/" { (t(lang, "error-back-home")) } }
+                    },
+                ),
+            );
+            // One offer per answer set.
+            let _ = res.add_cookie(&removal(OFFER_COOKIE));
+            Ok(res)
+        }
     }
-    state
-        .db(move |conn| {
-            crate::surveys::waves::find_wave(conn, wave_id).map_err(|_| AppError::NotFound)?;
-            diesel::insert_into(interview_volunteers::table)
-                .values((
-                    interview_volunteers::wave_id.eq(wave_id),
-                    interview_volunteers::name.eq(form.naam.trim()),
-                    interview_volunteers::contact.eq(form.contact.trim()),
-                    interview_volunteers::language.eq(&language),
-                    interview_volunteers::best_time.eq(form.tijd.trim()),
-                    interview_volunteers::created_on.eq(today()),
-                ))
-                .execute(conn)?;
-            Ok(())
-        })
-        .await?;
-    let mut res = page_response(
-        StatusCode::OK,
-        layout::page(
-            &ctx,
-            &t(lang, "volunteer-done-title"),
-            html! {
-                p { (t(lang, "volunteer-done-text")) }
-                p { a.tap href="/" { (t(lang, "error-back-home")) } }
-            },
-        ),
-    );
-    // One offer per answer set.
-    let _ = res.add_cookie(&removal(WAVE_COOKIE));
-    Ok(res)
 }

@@ -11,12 +11,12 @@ use serde::Deserialize;
 
 use crate::accounts::audit::Actor;
 use crate::accounts::model::Role;
-use crate::db::schema::{interview_volunteers, questionnaire_versions, responses};
+use crate::db::schema::{questionnaire_versions, responses};
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
 use crate::surveys::invite::{self, InviteError, MailContext};
 use crate::surveys::respond::{self, Meta, RespondError, HELPERS};
 use crate::surveys::waves::{self, NewWave, Wave, WaveError, Window, CHANNELS};
-use crate::surveys::{codes, export, form, stats, today};
+use crate::surveys::{anonymity, codes, export, form, stats, today, volunteers};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -332,10 +332,7 @@ fn follow_up(conn: &mut crate::db::DbConnection, wave_id: i64) -> QueryResult<Fo
         .filter(crate::db::schema::invitations::wave_id.eq(wave_id))
         .count()
         .get_result(conn)?;
-    let volunteers = interview_volunteers::table
-        .filter(interview_volunteers::wave_id.eq(wave_id))
-        .count()
-        .get_result(conn)?;
+    let volunteers = volunteers::count(conn, wave_id)?;
     Ok(FollowUp {
         invited,
         used,
@@ -356,6 +353,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
     let margin = stats::margin_of_error(f.answered as u64, w.population as u64);
     let base = format!("/onderzoek/rondes/{}", w.id);
     let open_or_coming = w.window_today() != Window::Closed;
+    let after_close = date_text(anonymity::opens_after(w));
     let err = |k: &str| layout::error_for(errors, k);
     html! {
         (notice(lang, q))
@@ -405,10 +403,18 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
         }
         h2 { (t(lang, "export-title")) }
         ul {
-            li { a href={ (base) "/antwoorden.csv" } { (t(lang, "export-answers")) } }
+            @if anonymity::export_allowed(w) {
+                li { a href={ (base) "/antwoorden.csv" } { (t(lang, "export-answers")) } }
+            } @else {
+                li { (t_args(lang, "export-answers-after-close", &[("date", &after_close)])) }
+            }
             li { a href={ (base) "/codeboek.csv" } { (t(lang, "export-codebook-csv")) } }
             li { a href={ (base) "/codeboek.json" } { (t(lang, "export-codebook-json")) } }
-            li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
+            @if anonymity::volunteers_visible(w) {
+                li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
+            } @else {
+                li { (t_args(lang, "volunteers-after-close", &[("date", &after_close)])) }
+            }
             li { a href={ (base) "/citaten" } { (t(lang, "quotes-link")) } }
             li { a href={ (base) "/sdaps-koppeling.csv" } { (t(lang, "paper-mapping-link")) } }
         }
@@ -751,12 +757,38 @@ fn download(content_type: &str, name: String, body: Vec<u8>) -> HttpResponse {
         .body(body)
 }
 
+/// A page saying that something about a wave can only be seen once it has closed, and why.
+fn after_close_page(ctx: &Ctx, w: &Wave, title_key: &str, text_key: &str) -> HttpResponse {
+    let lang = ctx.lang;
+    page_response(
+        StatusCode::CONFLICT,
+        layout::page(
+            ctx,
+            &t(lang, title_key),
+            html! {
+                p.lead { (t_args(lang, text_key, &[("date", &date_text(anonymity::opens_after(w)))])) }
+                p { (t(lang, "after-close-why")) }
+                p { a href={ "/onderzoek/rondes/" (w.id) } { (t(lang, "volunteers-back")) } }
+            },
+        ),
+    )
+}
+
 async fn answers_csv(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
+    let wave = load_wave(&state, id).await?;
+    if !anonymity::export_allowed(&wave) {
+        return Ok(after_close_page(
+            &ctx,
+            &wave,
+            "export-answers",
+            "export-answers-after-close",
+        ));
+    }
     let body = state
         .db(move |conn| {
             let (wave, def) = wave_and_definition(conn, id)?;
@@ -930,21 +962,21 @@ async fn volunteers_page(
     let id = path.into_inner();
     let lang = ctx.lang;
     let wave = load_wave(&state, id).await?;
-    type Row = (String, String, String, String, NaiveDate);
-    let rows: Vec<Row> = state
-        .db(move |conn| {
-            Ok(interview_volunteers::table
-                .filter(interview_volunteers::wave_id.eq(id))
-                .order(interview_volunteers::id)
-                .select((
-                    interview_volunteers::name,
-                    interview_volunteers::contact,
-                    interview_volunteers::language,
-                    interview_volunteers::best_time,
-                    interview_volunteers::created_on,
-                ))
-                .load(conn)?)
-        })
+    if !anonymity::volunteers_visible(&wave) {
+        let mut res = after_close_page(
+            &ctx,
+            &wave,
+            "volunteers-link-open",
+            "volunteers-after-close",
+        );
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+        return Ok(res);
+    }
+    let rows = state
+        .db(move |conn| Ok(volunteers::list(conn, id)?))
         .await?;
     crate::accounts::audit::log(
         &state,
@@ -972,8 +1004,8 @@ async fn volunteers_page(
                             th scope="col" { (t(lang, "volunteer-time")) }
                         } }
                         tbody {
-                            @for (name, contact, language, time, _) in &rows {
-                                tr { td { (name) } td { (contact) } td { (Lang::from_code(language).map(|l| l.native_name()).unwrap_or(language)) } td { (time) } }
+                            @for v in &rows {
+                                tr { td { (v.name) } td { (v.contact) } td { (Lang::from_code(&v.language).map(|l| l.native_name()).unwrap_or(&v.language)) } td { (v.best_time) } }
                             }
                         }
                     }

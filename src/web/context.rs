@@ -232,12 +232,15 @@ pub async fn middleware(
         csrf: csrf.clone(),
     });
     // Route pattern only: the concrete path may hold a code or case number.
-    let log = tracing::enabled!(tracing::Level::DEBUG).then(|| {
-        (
-            req.method().clone(),
-            req.match_pattern().unwrap_or_default(),
-        )
-    });
+    // Not at all for routes that take answers (see `telemetry`).
+    let log = tracing::enabled!(tracing::Level::DEBUG)
+        .then(|| {
+            (
+                req.method().clone(),
+                req.match_pattern().unwrap_or_default(),
+            )
+        })
+        .filter(|(_, route)| crate::telemetry::request_is_logged(route));
 
     let mut res = next.call(req).await?;
 

@@ -451,7 +451,8 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
 
 both_backends!(exports_imports_and_report_downloads_are_logged, |app| {
     use crate::support::TEST_CSRF;
-    let w = crate::surveys::wave(&app, -5, 30, &["paper-scan", "web"]);
+    // A closed wave: its answers and volunteers are shown only then.
+    let w = crate::surveys::wave(&app, -30, -1, &["paper-scan", "web"]);
     let wid = w.id.to_string();
     let (_, _, researcher) = app.user("uit.onderzoeker", &[Role::Onderzoeker]);
     let (_, _, clerk) = app.user("uit.invoerder", &[Role::Invoerder]);
