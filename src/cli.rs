@@ -258,6 +258,14 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     file.display()
                 )
             })?;
+            crate::accounts::audit::record(
+                &mut conn,
+                Actor::Cli,
+                "paper.imported",
+                "wave",
+                Some(&wave.to_string()),
+                dry_run.then_some("proef"),
+            )?;
             if tty {
                 eprintln!();
             }
@@ -609,6 +617,14 @@ pub fn run_report(config: &Config, args: ReportArgs) -> anyhow::Result<()> {
     };
     std::fs::write(&args.out, bytes)
         .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", args.out.display()))?;
+    crate::accounts::audit::record(
+        &mut conn,
+        Actor::Cli,
+        "report.published",
+        "report",
+        Some(&period.label),
+        Some(&format!("{:?}", args.format).to_lowercase()),
+    )?;
     println!(
         "Rapportage {} geschreven naar {}{}.",
         period.label,

@@ -224,3 +224,24 @@ codebook-cues-hint = افصلوا بينها بفواصل، مثال: bus, reisk
 codebook-add-button = إضافة الموضوع
 codebook-active = استخدامه عند الترميز
 codebook-save = حفظ
+
+# security: access
+audit-filter-title = البحث في سجل التدقيق
+audit-filter-user = الموظف (اسم الدخول)
+audit-filter-user-hint = مثلاً k.jansen. اتركه فارغاً لعرض الجميع.
+audit-filter-action = الإجراء
+audit-filter-action-hint = رمز إجراء مثل complaint.viewed، أو بدايته مثل complaint.
+audit-filter-type = نوع البيان
+audit-filter-type-hint = مثلاً complaint (شكوى) أو wave (جولة) أو user (حساب).
+audit-filter-record = رقم البيان
+audit-filter-from = من تاريخ
+audit-filter-to = حتى تاريخ (مشمولاً)
+audit-filter-submit = بحث
+audit-filter-clear = عرض الكل
+audit-filter-count = عدد الإجراءات التي وُجدت: { $n }
+audit-filter-error-user = لا يوجد حساب بهذا الاسم. تحقق من طريقة كتابة الاسم.
+audit-filter-error-code = استخدم فقط حروفاً لاتينية صغيرة وأرقاماً ونقاطاً وشرطات سفلية، مثل complaint.viewed.
+audit-filter-error-record = استخدم للرقم فقط حروفاً وأرقاماً والعلامات - _ . /
+audit-filter-error-date = اكتب التاريخ بالشكل dd-mm-yyyy، مثلاً 01-03-2026.
+audit-filter-error-period = تاريخ النهاية قبل تاريخ البداية. اختر تاريخ نهاية في يوم البداية أو بعده.
+audit-filter-error-export = حقول البحث غير صحيحة. ارجع إلى سجل التدقيق وصحّحها.

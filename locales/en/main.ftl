@@ -224,3 +224,24 @@ codebook-cues-hint = Separated by commas, for example: bus, reiskosten, ov-kaart
 codebook-add-button = Add theme
 codebook-active = Use when coding
 codebook-save = Save
+
+# security: access
+audit-filter-title = Search the audit log
+audit-filter-user = Staff member (login name)
+audit-filter-user-hint = For example k.jansen. Leave empty for everyone.
+audit-filter-action = Action
+audit-filter-action-hint = An action code, such as complaint.viewed, or its beginning, such as complaint.
+audit-filter-type = Kind of record
+audit-filter-type-hint = For example complaint, wave or user (account).
+audit-filter-record = Number of the record
+audit-filter-from = From date
+audit-filter-to = Up to and including date
+audit-filter-submit = Search
+audit-filter-clear = Show everything
+audit-filter-count = Number of actions found: { $n }
+audit-filter-error-user = There is no account with this login name. Check how you wrote the name.
+audit-filter-error-code = Use only lower-case letters, digits, dots and underscores, such as complaint.viewed.
+audit-filter-error-record = Use only letters, digits and the characters - _ . / for the number.
+audit-filter-error-date = Write the date as dd-mm-yyyy, for example 01-03-2026.
+audit-filter-error-period = The end date is before the start date. Choose an end date on or after the start date.
+audit-filter-error-export = The search fields are not correct. Go back to the audit log and correct them.

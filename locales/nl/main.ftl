@@ -224,3 +224,24 @@ codebook-cues-hint = Gescheiden door komma's, bijvoorbeeld: bus, reiskosten, ov-
 codebook-add-button = Thema toevoegen
 codebook-active = Gebruiken bij het coderen
 codebook-save = Opslaan
+
+# security: access
+audit-filter-title = Zoeken in het auditlog
+audit-filter-user = Medewerker (inlognaam)
+audit-filter-user-hint = Bijvoorbeeld k.jansen. Laat leeg voor iedereen.
+audit-filter-action = Actie
+audit-filter-action-hint = Een actiecode, zoals complaint.viewed, of het begin ervan, zoals complaint.
+audit-filter-type = Soort gegeven
+audit-filter-type-hint = Bijvoorbeeld complaint (klacht), wave (ronde) of user (account).
+audit-filter-record = Nummer van het gegeven
+audit-filter-from = Vanaf datum
+audit-filter-to = Tot en met datum
+audit-filter-submit = Zoeken
+audit-filter-clear = Alles tonen
+audit-filter-count = Aantal gevonden acties: { $n }
+audit-filter-error-user = Er is geen account met deze inlognaam. Controleer hoe u de naam schreef.
+audit-filter-error-code = Gebruik alleen kleine letters, cijfers, punten en liggende streepjes, zoals complaint.viewed.
+audit-filter-error-record = Gebruik voor het nummer alleen letters, cijfers en de tekens - _ . /
+audit-filter-error-date = Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 01-03-2026.
+audit-filter-error-period = De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.
+audit-filter-error-export = De zoekvelden kloppen niet. Ga terug naar het auditlog en verbeter ze.

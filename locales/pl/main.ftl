@@ -224,3 +224,24 @@ codebook-cues-hint = Oddzielone przecinkami, na przykład: bus, reiskosten, ov-k
 codebook-add-button = Dodaj temat
 codebook-active = Używać przy kodowaniu
 codebook-save = Zapisz
+
+# security: access
+audit-filter-title = Szukaj w dzienniku audytu
+audit-filter-user = Pracownik (login)
+audit-filter-user-hint = Na przykład k.jansen. Zostaw puste dla wszystkich.
+audit-filter-action = Czynność
+audit-filter-action-hint = Kod czynności, np. complaint.viewed, albo jego początek, np. complaint.
+audit-filter-type = Rodzaj danych
+audit-filter-type-hint = Na przykład complaint (skarga), wave (runda) lub user (konto).
+audit-filter-record = Numer danych
+audit-filter-from = Od daty
+audit-filter-to = Do daty (włącznie)
+audit-filter-submit = Szukaj
+audit-filter-clear = Pokaż wszystko
+audit-filter-count = Liczba znalezionych czynności: { $n }
+audit-filter-error-user = Nie ma konta o tym loginie. Sprawdź, jak wpisano nazwę.
+audit-filter-error-code = Używaj tylko małych liter, cyfr, kropek i podkreśleń, np. complaint.viewed.
+audit-filter-error-record = W numerze używaj tylko liter, cyfr i znaków - _ . /
+audit-filter-error-date = Wpisz datę jako dd-mm-rrrr, na przykład 01-03-2026.
+audit-filter-error-period = Data końcowa jest przed datą początkową. Wybierz datę końcową w dniu początkowym lub później.
+audit-filter-error-export = Pola wyszukiwania są niepoprawne. Wróć do dziennika audytu i popraw je.

@@ -224,3 +224,24 @@ codebook-cues-hint = Virgülle ayırın, örneğin: bus, reiskosten, ov-kaart
 codebook-add-button = Tema ekle
 codebook-active = Kodlarken kullan
 codebook-save = Kaydet
+
+# security: access
+audit-filter-title = Denetim kaydında ara
+audit-filter-user = Çalışan (kullanıcı adı)
+audit-filter-user-hint = Örneğin k.jansen. Herkes için boş bırakın.
+audit-filter-action = İşlem
+audit-filter-action-hint = complaint.viewed gibi bir işlem kodu veya complaint gibi başlangıcı.
+audit-filter-type = Kayıt türü
+audit-filter-type-hint = Örneğin complaint (şikâyet), wave (tur) veya user (hesap).
+audit-filter-record = Kayıt numarası
+audit-filter-from = Başlangıç tarihi
+audit-filter-to = Bitiş tarihi (dahil)
+audit-filter-submit = Ara
+audit-filter-clear = Hepsini göster
+audit-filter-count = Bulunan işlem sayısı: { $n }
+audit-filter-error-user = Bu kullanıcı adıyla bir hesap yok. Adı nasıl yazdığınızı kontrol edin.
+audit-filter-error-code = Yalnızca küçük harf, rakam, nokta ve alt çizgi kullanın; örneğin complaint.viewed.
+audit-filter-error-record = Numara için yalnızca harf, rakam ve - _ . / işaretlerini kullanın.
+audit-filter-error-date = Tarihi gg-aa-yyyy olarak yazın, örneğin 01-03-2026.
+audit-filter-error-period = Bitiş tarihi başlangıç tarihinden önce. Başlangıç tarihinde veya sonrasında bir bitiş tarihi seçin.
+audit-filter-error-export = Arama alanları doğru değil. Denetim kaydına dönün ve düzeltin.

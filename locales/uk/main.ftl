@@ -224,3 +224,24 @@ codebook-cues-hint = Через кому, наприклад: bus, reiskosten, o
 codebook-add-button = Додати тему
 codebook-active = Використовувати під час кодування
 codebook-save = Зберегти
+
+# security: access
+audit-filter-title = Пошук у журналі аудиту
+audit-filter-user = Працівник (логін)
+audit-filter-user-hint = Наприклад, k.jansen. Залиште порожнім для всіх.
+audit-filter-action = Дія
+audit-filter-action-hint = Код дії, наприклад complaint.viewed, або його початок, наприклад complaint.
+audit-filter-type = Вид даних
+audit-filter-type-hint = Наприклад, complaint (скарга), wave (хвиля) або user (обліковий запис).
+audit-filter-record = Номер даних
+audit-filter-from = З дати
+audit-filter-to = До дати (включно)
+audit-filter-submit = Шукати
+audit-filter-clear = Показати все
+audit-filter-count = Кількість знайдених дій: { $n }
+audit-filter-error-user = Немає облікового запису з таким логіном. Перевірте, як ви написали ім’я.
+audit-filter-error-code = Використовуйте лише малі латинські літери, цифри, крапки та підкреслення, наприклад complaint.viewed.
+audit-filter-error-record = Для номера використовуйте лише літери, цифри та знаки - _ . /
+audit-filter-error-date = Напишіть дату як дд-мм-рррр, наприклад 01-03-2026.
+audit-filter-error-period = Кінцева дата раніше за початкову. Виберіть кінцеву дату в день початку або пізніше.
+audit-filter-error-export = Поля пошуку заповнено неправильно. Поверніться до журналу аудиту та виправте їх.

@@ -513,40 +513,84 @@ async fn user_sessions(
     .await
 }
 
-#[derive(Deserialize)]
-struct PageQuery {
-    pagina: Option<i64>,
-}
-
 const AUDIT_PAGE_SIZE: i64 = 100;
+
+/// Checks the log filter; a login name is looked up.
+async fn audit_filter(
+    state: &AppState,
+    form: &audit::FilterForm,
+) -> Result<Result<audit::Filter, Vec<audit::FilterProblem>>, AppError> {
+    let form = form.clone();
+    state
+        .db(move |conn| {
+            let name = form.gebruiker.trim().to_string();
+            let id = if name.is_empty() {
+                None
+            } else {
+                audit::user_id(conn, &name)?
+            };
+            Ok(form.check(|_| id))
+        })
+        .await
+}
 
 async fn audit_list(
     ctx: Ctx,
     state: web::Data<AppState>,
-    q: web::Query<PageQuery>,
+    q: web::Query<audit::FilterForm>,
 ) -> Result<HttpResponse, AppError> {
-    let page = q.pagina.unwrap_or(1).max(1);
+    let form = q.into_inner();
+    let page = form.pagina.unwrap_or(1).max(1);
+    let filter = match audit_filter(&state, &form).await? {
+        Ok(f) => f,
+        Err(problems) => {
+            let errors: Vec<(&str, String)> = problems
+                .iter()
+                .map(|(field, key)| (*field, t(ctx.lang, key)))
+                .collect();
+            return Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::audit_page(&ctx, &form, &errors, &[], 0, 1, 1),
+            ));
+        }
+    };
     let (entries, total) = state
         .db(move |conn| {
-            let total = audit::count(conn)?;
-            let entries = audit::list(conn, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE)?;
+            let total = audit::count(conn, &filter)?;
+            let entries =
+                audit::list(conn, &filter, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE)?;
             Ok((entries, total))
         })
         .await?;
     let pages = ((total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE).max(1);
     Ok(page_response(
         StatusCode::OK,
-        views::audit_page(&ctx, &entries, page, pages),
+        views::audit_page(&ctx, &form, &[], &entries, total, page, pages),
     ))
 }
 
-async fn audit_csv(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn audit_csv(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<audit::FilterForm>,
+) -> Result<HttpResponse, AppError> {
     let actor = Actor::User(require_user(&ctx)?.id);
+    let form = q.into_inner();
+    let Ok(filter) = audit_filter(&state, &form).await? else {
+        return Err(AppError::BadRequest("audit-filter-error-export"));
+    };
     let bytes = state
         .db(move |conn| {
-            audit::record(conn, actor, "audit.exported", "audit_log", None, None)?;
+            audit::record(
+                conn,
+                actor,
+                "audit.exported",
+                "audit_log",
+                None,
+                filter.describe().as_deref(),
+            )?;
             let mut out = Vec::new();
-            audit::write_csv(conn, &mut out)?;
+            audit::write_csv(conn, &filter, &mut out)?;
             Ok(out)
         })
         .await?;

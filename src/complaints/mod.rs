@@ -1,6 +1,7 @@
 //! Complaints (klachten) under Awb chapter 9: the deadline engine, the workflow rules as a state
 //! machine, the letters, and the complaints in the database.
 
+pub mod access;
 pub mod deadlines;
 pub mod model;
 pub mod public;

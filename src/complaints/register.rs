@@ -254,6 +254,15 @@ async fn page(
     let (lines, years) = state
         .db(move |conn| Ok((lines(conn, year)?, years(conn, this_year)?)))
         .await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "complaint.register_viewed",
+        "complaint_register",
+        Some(year.to_string()),
+        None,
+    )
+    .await?;
     let title = t_args(lang, "register-title", &[("year", &year.to_string())]);
     Ok(page_response(
         StatusCode::OK,
@@ -308,11 +317,21 @@ async fn page(
 }
 
 async fn csv_download(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Year>,
 ) -> Result<HttpResponse, AppError> {
     let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
     let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "complaint.register_exported",
+        "complaint_register",
+        Some(year.to_string()),
+        None,
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

@@ -9,6 +9,7 @@ use super::deadlines::{self, Calendar, DeadlineInput, Targets};
 use super::model::{self, Complaint, Progress};
 use super::templates::Templates;
 use super::workflow::{self, Action, Facts, Refusal, State};
+use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
 use crate::db::schema::{
     complaint_attachments, complaint_category_links, complaint_elements, complaint_events,
@@ -310,7 +311,9 @@ fn send(
     Ok(())
 }
 
-/// Stores one event.
+/// Stores one event in the case history, and the same change in the audit log (who, what, which
+/// case, when; the states it moved between, never the reason or any other text). Every change of a
+/// complaint goes through here. An event without a staff member is a resident's (the web form).
 fn event(
     c: &mut DbConnection,
     id: i64,
@@ -320,6 +323,15 @@ fn event(
     to: State,
     reason: Option<&str>,
 ) -> QueryResult<()> {
+    let moved = (from != to).then(|| format!("{} -> {}", from.code(), to.code()));
+    audit::record(
+        c,
+        actor.map_or(Actor::Public, Actor::User),
+        &format!("complaint.{action}"),
+        "complaint",
+        Some(&id.to_string()),
+        moved.as_deref(),
+    )?;
     diesel::insert_into(complaint_events::table)
         .values((
             complaint_events::complaint_id.eq(id),
@@ -998,6 +1010,16 @@ pub fn record_mediation(
         ));
     }
     write_tx(c, |c| {
+        // Mediation notes belong to the mediation: not to a case before the committee or decided.
+        let state: String = complaints::table
+            .find(id)
+            .select(complaints::state)
+            .get_result(c)
+            .optional()?
+            .ok_or(StepError::NotFound)?;
+        if State::from_code(&state) != Some(State::Mediation) {
+            return Err(StepError::Refused(Refusal::NotFromThisState));
+        }
         diesel::update(complaint_progress::table.find(id))
             .set((
                 complaint_progress::mediation_contact_on.eq(m.contact_on),
@@ -1056,6 +1078,17 @@ pub fn classify(
             ))
             .execute(c)?;
         set_categories(c, id, &k.categories)?;
+        if complaint.handler_id != k.handler_id {
+            let to = k.handler_id.map_or("geen".to_string(), |h| h.to_string());
+            audit::record(
+                c,
+                Actor::User(actor),
+                "complaint.assigned",
+                "complaint",
+                Some(&id.to_string()),
+                Some(&format!("behandelaar {to}")),
+            )?;
+        }
         let updated = load(c, id)?;
         let p = progress(c, id)?;
         let deadline = deadline_of(&updated, &p, env.calendar);

@@ -463,12 +463,22 @@ async fn open_codebook() -> HttpResponse {
 }
 
 async fn open_csv(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let period = period_of(&q, crate::surveys::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
     let r = build(&state, period.clone()).await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "report.downloaded",
+        "report",
+        Some(period.label.clone()),
+        Some("open-data.csv".into()),
+    )
+    .await?;
     Ok(download(
         "text/csv; charset=utf-8",
         &period,
@@ -489,12 +499,22 @@ fn download(kind: &str, period: &report::Period, ext: &str, body: Vec<u8>) -> Ht
 }
 
 async fn open_json(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let period = period_of(&q, crate::surveys::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
-    let r = build(&state, period).await?;
+    let r = build(&state, period.clone()).await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "report.downloaded",
+        "report",
+        Some(period.label),
+        Some("open-data.json".into()),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(&*r))
 }
 
@@ -513,6 +533,7 @@ pub fn report_pdf(r: &Report, municipality: &str) -> Result<Vec<u8>, super::pdf:
 }
 
 async fn open_pdf(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
@@ -524,6 +545,15 @@ async fn open_pdf(
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
         .map_err(|e| AppError::Internal(e.into()))?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "report.downloaded",
+        "report",
+        Some(period.label.clone()),
+        Some("rapport.pdf".into()),
+    )
+    .await?;
     Ok(download("application/pdf", &period, "pdf", bytes))
 }
 

@@ -797,6 +797,15 @@ async fn answers_csv(
             Ok(out)
         })
         .await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.answers_exported",
+        "wave",
+        Some(id.to_string()),
+        None,
+    )
+    .await?;
     Ok(download(
         "text/csv; charset=utf-8",
         format!("antwoorden-ronde-{id}.csv"),
@@ -820,6 +829,15 @@ async fn codebook_csv(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.codebook_exported",
+        "wave",
+        Some(id.to_string()),
+        Some("csv".into()),
+    )
+    .await?;
     let mut out = vec![];
     export::write_codebook_csv(&book, &mut out).map_err(AppError::Internal)?;
     Ok(download(
@@ -836,6 +854,15 @@ async fn codebook_json(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.codebook_exported",
+        "wave",
+        Some(id.to_string()),
+        Some("json".into()),
+    )
+    .await?;
     let out = serde_json::to_vec_pretty(&book).map_err(|e| AppError::Internal(e.into()))?;
     Ok(download(
         "application/json",
@@ -951,6 +978,15 @@ async fn volunteers_page(
     let rows = state
         .db(move |conn| Ok(volunteers::list(conn, id)?))
         .await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "wave.volunteers_viewed",
+        "wave",
+        Some(id.to_string()),
+        None,
+    )
+    .await?;
     let mut res = page_response(
         StatusCode::OK,
         layout::page(
