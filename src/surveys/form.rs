@@ -425,9 +425,15 @@ mod tests {
         for lang in Lang::ALL {
             let html = question(item, 1, lang, &AnswerSet::new(), None).into_string();
             assert_eq!(html.matches("<svg").count(), 5, "{html}");
-            assert_eq!(html.matches("aria-hidden=\"true\" focusable=\"false\"").count(), 5);
+            assert_eq!(
+                html.matches("aria-hidden=\"true\" focusable=\"false\"")
+                    .count(),
+                5
+            );
             assert!(
-                !html.chars().any(|c| ('\u{1F000}'..='\u{1FAFF}').contains(&c)),
+                !html
+                    .chars()
+                    .any(|c| ('\u{1F000}'..='\u{1FAFF}').contains(&c)),
                 "no emoji: {html}"
             );
             for key in scale_label_keys(match item.kind {

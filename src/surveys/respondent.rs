@@ -1132,6 +1132,8 @@ mod tests {
         assert_eq!(before, after);
         // The question after the block now comes later, as the block is shown.
         let next = opener + 5;
-        assert!(question_number(&def, &answers, next) > question_number(&def, &AnswerSet::new(), next));
+        assert!(
+            question_number(&def, &answers, next) > question_number(&def, &AnswerSet::new(), next)
+        );
     }
 }

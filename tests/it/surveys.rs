@@ -198,10 +198,7 @@ both_backends!(respondent_answers_saves_resumes_and_sends, |app| {
             &t_args(
                 Lang::Nl,
                 "respond-progress-part",
-                &[
-                    ("n", "1"),
-                    ("total", &def.sections.len().to_string())
-                ]
+                &[("n", "1"), ("total", &def.sections.len().to_string())]
             )
         ));
         loc = location(&post_page(
@@ -1394,66 +1391,69 @@ fn progress_of(page: &Resp) -> (String, u32, u32) {
     (text, bar("value"), bar("max"))
 }
 
-both_backends!(progress_never_goes_back_when_follow_up_questions_open, |app| {
-    let def = standard();
-    let all: Vec<&Item> = def.items().collect();
-    let w = wave(&app, -1, 30, &[]);
-    let code = make_codes(&app, w.id, 1).remove(0);
-    let c = app.client();
-    location(&c.submit("/v?lang=nl", "/v", &[("code", &code)]));
-    let parts = def.sections.len().to_string();
-    let mut seen: Vec<(String, usize, u32)> = vec![];
-    let mut loc = "/v/vraag/0".to_string();
-    while let Some(step) = step_of(&loc) {
-        let page = c.get(&loc);
-        assert_eq!(page.status, 200, "{loc}");
-        let (text, value, max) = progress_of(&page);
-        assert_eq!(max, 100, "a share, not a count of questions that may grow");
-        // "Deel 2 van 10: Uw contactpersoon": the part this question is in, out of all parts.
-        let part = def
-            .sections
-            .iter()
-            .position(|s| s.items.iter().any(|i| i.key == all[step].key))
-            .unwrap()
-            + 1;
-        let expected = format!(
-            "{}: {}",
-            t_args(
-                Lang::Nl,
-                "respond-progress-part",
-                &[("n", &part.to_string()), ("total", &parts)]
-            ),
-            klankbord::surveys::answers::text_in(&def.sections[part - 1].title, Lang::Nl)
-        );
-        assert_eq!(text, expected, "{}", all[step].key);
-        if let Some((before, before_part, before_value)) = seen.last() {
-            assert!(
-                part >= *before_part && value > *before_value,
-                "progress went from {before} ({before_value}%) to {text} ({value}%) at {}",
-                all[step].key
+both_backends!(
+    progress_never_goes_back_when_follow_up_questions_open,
+    |app| {
+        let def = standard();
+        let all: Vec<&Item> = def.items().collect();
+        let w = wave(&app, -1, 30, &[]);
+        let code = make_codes(&app, w.id, 1).remove(0);
+        let c = app.client();
+        location(&c.submit("/v?lang=nl", "/v", &[("code", &code)]));
+        let parts = def.sections.len().to_string();
+        let mut seen: Vec<(String, usize, u32)> = vec![];
+        let mut loc = "/v/vraag/0".to_string();
+        while let Some(step) = step_of(&loc) {
+            let page = c.get(&loc);
+            assert_eq!(page.status, 200, "{loc}");
+            let (text, value, max) = progress_of(&page);
+            assert_eq!(max, 100, "a share, not a count of questions that may grow");
+            // "Deel 2 van 10: Uw contactpersoon": the part this question is in, out of all parts.
+            let part = def
+                .sections
+                .iter()
+                .position(|s| s.items.iter().any(|i| i.key == all[step].key))
+                .unwrap()
+                + 1;
+            let expected = format!(
+                "{}: {}",
+                t_args(
+                    Lang::Nl,
+                    "respond-progress-part",
+                    &[("n", &part.to_string()), ("total", &parts)]
+                ),
+                klankbord::surveys::answers::text_in(&def.sections[part - 1].title, Lang::Nl)
             );
+            assert_eq!(text, expected, "{}", all[step].key);
+            if let Some((before, before_part, before_value)) = seen.last() {
+                assert!(
+                    part >= *before_part && value > *before_value,
+                    "progress went from {before} ({before_value}%) to {text} ({value}%) at {}",
+                    all[step].key
+                );
+            }
+            seen.push((text, part, value));
+            loc = location(&post_page(
+                &c,
+                &page,
+                &format!("/v/vraag/{step}"),
+                "volgende",
+                &answer_for(all[step]),
+            ));
         }
-        seen.push((text, part, value));
-        loc = location(&post_page(
-            &c,
-            &page,
-            &format!("/v/vraag/{step}"),
-            "volgende",
-            &answer_for(all[step]),
-        ));
+        assert_eq!(loc, "/v/overzicht");
+        // Follow-up questions did open along the way (so the old count "van 29" would have grown).
+        let shown_at_start = all.iter().filter(|i| i.show_if.is_none()).count();
+        assert!(
+            seen.len() > shown_at_start,
+            "{} pages, {shown_at_start} shown at the start",
+            seen.len()
+        );
+        assert_eq!(seen.first().map(|s| s.2), Some(0));
+        assert!(seen.last().map(|s| s.2) < Some(100));
+        assert_eq!(seen.last().map(|s| s.1), Some(def.sections.len()));
     }
-    assert_eq!(loc, "/v/overzicht");
-    // Follow-up questions did open along the way (so the old count "van 29" would have grown).
-    let shown_at_start = all.iter().filter(|i| i.show_if.is_none()).count();
-    assert!(
-        seen.len() > shown_at_start,
-        "{} pages, {shown_at_start} shown at the start",
-        seen.len()
-    );
-    assert_eq!(seen.first().map(|s| s.2), Some(0));
-    assert!(seen.last().map(|s| s.2) < Some(100));
-    assert_eq!(seen.last().map(|s| s.1), Some(def.sections.len()));
-});
+);
 
 both_backends!(header_language_buttons_keep_what_was_typed, |app| {
     let def = standard();

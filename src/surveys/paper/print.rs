@@ -27,6 +27,29 @@ fn lines(text: &str, per_line: f32) -> f32 {
     (text.chars().count() as f32 / per_line).ceil().max(1.0)
 }
 
+/// Lines of a short label in a narrow cell at `per_line` characters a line, wrapped at spaces as
+/// the browser does (a long word on a line of its own), so that "Ні погоджуюся, ні не погоджуюся"
+/// counts four lines, not three.
+fn wrapped_lines(text: &str, per_line: usize) -> f32 {
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if used > 0 && used + 1 + len > per_line {
+            lines += 1;
+            used = len;
+        } else {
+            used += if used > 0 { 1 + len } else { len };
+        }
+        // A word longer than a line takes more than one.
+        while used > per_line {
+            lines += 1;
+            used -= per_line;
+        }
+    }
+    lines as f32
+}
+
 /// Estimated height of the instructions on the first page (mm).
 fn instructions_height(def: &Definition, lang: Lang) -> f32 {
     let small = |key: &str| lines(&t(lang, key), 78.0) * 5.4 + 2.0;
@@ -60,7 +83,10 @@ pub fn item_height(item: &Item, lang: Lang) -> f32 {
                 .map(|k| t(lang, k))
                 .collect();
             labels.extend(dont_know.iter().map(|d| t(lang, dont_know_key(d))));
-            let longest = labels.iter().map(|l| lines(l, 12.0)).fold(1.0, f32::max);
+            let longest = labels
+                .iter()
+                .map(|l| wrapped_lines(l, 12))
+                .fold(1.0, f32::max);
             // The faces stand above the boxes (see `FACE_MM`).
             9.0 + longest * 4.4 + if *smileys { FACE_MM + 1.0 } else { 0.0 }
         }
@@ -273,6 +299,14 @@ mod tests {
             }
             assert!(pages.len() <= 10, "{lang:?}: {} pages", pages.len());
         }
+    }
+
+    #[test]
+    fn labels_wrap_at_spaces() {
+        assert_eq!(wrapped_lines("Eens", 12), 1.0);
+        assert_eq!(wrapped_lines("Helemaal eens", 12), 2.0);
+        assert_eq!(wrapped_lines("Ні погоджуюся, ні не погоджуюся", 12), 4.0);
+        assert_eq!(wrapped_lines("Niettevredenniettevreden", 12), 2.0);
     }
 
     #[test]
