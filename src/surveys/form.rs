@@ -31,7 +31,7 @@ fn mouth_path(point: u8) -> String {
 /// drawing is used on the printed paper form.
 pub fn face(point: u8) -> Markup {
     html! {
-        svg.face xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false" data-point=(point) {
+        svg.face viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false" data-point=(point) {
             circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" stroke-width="3" {}
             circle cx="17" cy="19" r="3" fill="currentColor" {}
             circle cx="31" cy="19" r="3" fill="currentColor" {}

@@ -378,7 +378,14 @@ const SEND_FORM: &str = "verzendformulier";
 /// A page of the questionnaire whose header language switch submits the page's form (to `action`)
 /// so that nothing typed is lost: the answers are saved as a draft and the same page comes back in
 /// the chosen language. Works without JavaScript.
-fn answer_page(ctx: &Ctx, title: &str, body: Markup, form: &str, action: &str) -> Markup {
+fn answer_page(
+    ctx: &Ctx,
+    title: &str,
+    body: Markup,
+    form: &str,
+    action: &str,
+    default_action: &str,
+) -> Markup {
     layout::page_with_language_form(
         ctx,
         title,
@@ -387,6 +394,7 @@ fn answer_page(ctx: &Ctx, title: &str, body: Markup, form: &str, action: &str) -
             form,
             action,
             note: t(ctx.lang, "respond-language-keeps"),
+            default_action,
         }),
     )
 }
@@ -408,6 +416,12 @@ fn question_response(
             question_markup(ctx, r, step, errors),
             QUESTION_FORM,
             &format!("/v/vraag/{step}"),
+            // The form's own first button: send (all on one page) or next.
+            if r.opened.definition.one_page {
+                "versturen"
+            } else {
+                "volgende"
+            },
         ),
     )
 }
@@ -729,12 +743,13 @@ fn summary_response(
             summary_markup(ctx, r, errors, chosen),
             SEND_FORM,
             "/v/overzicht",
+            "versturen",
         ),
     )
 }
 
-/// The send form on the summary page: who helped, if anyone; `actie` is set by the header's
-/// language buttons only.
+/// The send form on the summary page: who helped, if anyone; `actie` is `taal-<code>` from the
+/// header's language buttons (and `versturen` from Enter, which sends like the send button).
 #[derive(Deserialize, Default)]
 struct SendForm {
     #[serde(default)]

@@ -23,6 +23,9 @@ pub struct LanguageForm<'a> {
     pub action: &'a str,
     /// A short note for screen readers on what the buttons do (e.g. that answers are kept).
     pub note: String,
+    /// `actie` of the form's own first button. The header comes first on the page, so without this
+    /// a language button would be the form's default button, the one Enter in a text field presses.
+    pub default_action: &'a str,
 }
 
 /// As [`page`], with the header's language switch as buttons of `form` when given.
@@ -114,6 +117,9 @@ fn language_switch(ctx: &Ctx) -> Markup {
 fn language_buttons(ctx: &Ctx, f: &LanguageForm) -> Markup {
     html! {
         nav.languages aria-label=(t(ctx.lang, "layout-language-nav")) {
+            // The form's default button (first in the page's order): Enter in a field does what
+            // the form's own first button does, never switch language.
+            button type="submit" form=(f.form) name="actie" value=(f.default_action) hidden {}
             span.visually-hidden #taal-uitleg { (f.note) }
             ul {
                 @for l in Lang::ALL {

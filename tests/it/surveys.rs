@@ -1490,6 +1490,16 @@ both_backends!(header_language_buttons_keep_what_was_typed, |app| {
         Some("taal-nl")
     );
     assert!(page.attr("form#vraagformulier", "action").is_some());
+    // The first button of the form in the page's order (the one Enter presses) is "next", not a
+    // language, although the header comes first.
+    assert_eq!(
+        page.attr(
+            "button[form=vraagformulier], form#vraagformulier button",
+            "value"
+        )
+        .as_deref(),
+        Some("volgende")
+    );
 
     // Type an answer, press "English" in the header: the same question, in English, answer kept.
     let typed = "De medewerker belde mij terug, zoals beloofd.";

@@ -135,7 +135,7 @@ fn with_drawn_box(text: &str) -> Markup {
     html! {
         (first)
         @for rest in parts {
-            svg.example-mark xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="16" height="16" role="img" aria-label=(EXAMPLE_MARK) {
+            svg.example-mark viewBox="0 0 20 20" width="16" height="16" role="img" aria-label=(EXAMPLE_MARK) {
                 rect x="1.5" y="1.5" width="17" height="17" fill="none" stroke="currentColor" stroke-width="2" {}
                 path d="M5 5 L15 15 M15 5 L5 15" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" {}
             }
