@@ -755,7 +755,7 @@ fn smileys_are_drawn_not_typed_and_pass_axe_in_dutch_and_arabic() {
                 break;
             }
             answer_by_clicking(&b, all[step], "Goed.");
-            click(&b, "button[value=volgende]", "");
+            click(&b, "form#vraagformulier button[value=volgende]", "");
             b.wait_for_path("the next question", |p| p != path);
         }
         let labels: Vec<String> = klankbord::surveys::answers::scale_label_keys(wording)
@@ -864,7 +864,11 @@ fn progress_only_grows_and_a_language_switch_keeps_typed_text() {
                 serde_json::json!(lang.code())
             );
         } else {
-            click(&b, "button[value=volgende]", &t(lang, "respond-next"));
+            click(
+                &b,
+                "form#vraagformulier button[value=volgende]",
+                &t(lang, "respond-next"),
+            );
         }
         b.wait_for_path("the next page", |p| p != path);
         assert!(keys.len() <= all.len());
