@@ -27,29 +27,6 @@ fn lines(text: &str, per_line: f32) -> f32 {
     (text.chars().count() as f32 / per_line).ceil().max(1.0)
 }
 
-/// Lines of a short label in a narrow cell at `per_line` characters a line, wrapped at spaces as
-/// the browser does (a long word on a line of its own), so that "Ні погоджуюся, ні не погоджуюся"
-/// counts four lines, not three.
-fn wrapped_lines(text: &str, per_line: usize) -> f32 {
-    let mut lines = 1;
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if used > 0 && used + 1 + len > per_line {
-            lines += 1;
-            used = len;
-        } else {
-            used += if used > 0 { 1 + len } else { len };
-        }
-        // A word longer than a line takes more than one.
-        while used > per_line {
-            lines += 1;
-            used -= per_line;
-        }
-    }
-    lines as f32
-}
-
 /// Estimated height of the instructions on the first page (mm).
 fn instructions_height(def: &Definition, lang: Lang) -> f32 {
     let small = |key: &str| lines(&t(lang, key), 78.0) * 5.4 + 2.0;
@@ -122,6 +99,29 @@ pub fn paginate(def: &Definition, lang: Lang) -> Vec<Vec<(usize, &Item)>> {
         }
     }
     pages
+}
+
+/// Lines of a short label in a narrow cell at `per_line` characters a line, wrapped at spaces as
+/// the browser does (a long word on a line of its own), so that "Ні погоджуюся, ні не погоджуюся"
+/// counts four lines, not three.
+fn wrapped_lines(text: &str, per_line: usize) -> f32 {
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if used > 0 && used + 1 + len > per_line {
+            lines += 1;
+            used = len;
+        } else {
+            used += if used > 0 { 1 + len } else { len };
+        }
+        // A word longer than a line takes more than one.
+        while used > per_line {
+            lines += 1;
+            used -= per_line;
+        }
+    }
+    lines as f32
 }
 
 /// The example mark in the instructions ("zo: ☒"), drawn rather than typed: like the faces, a
