@@ -52,12 +52,10 @@ respond-start-closes = يمكنكم المشاركة حتى { $date } (بما ف
 respond-start-help = يمكنكم التوقف متى شئتم. يتم حفظ إجاباتكم عند كل سؤال. يمكنكم المتابعة لاحقًا بالرمز نفسه، حتى على هاتف أو حاسوب آخر.
 respond-start-begin = ابدؤوا بالأسئلة
 respond-start-resume = تابعوا من حيث توقفتم
-respond-progress = السؤال { $n } من { $total }
 respond-next = السؤال التالي
 respond-previous = السؤال السابق
 respond-save-later = الحفظ والمتابعة لاحقًا
 respond-send = إرسال الإجابات
-respond-other-language = لغة أخرى؟ ستبقى إجاباتكم محفوظة.
 respond-condition-note = السؤال التالي لبعض الأشخاص فقط. إذا كان السؤال لا يناسبكم، تجاوزوه.
 respond-summary-title = راجعوا إجاباتكم
 respond-summary-intro = هنا تجدون إجاباتكم. هل تريدون تغيير شيء؟ اختاروا «تغيير». هل كل شيء صحيح؟ أرسلوا إجاباتكم. بعد ذلك لا يمكنكم تغيير أي شيء.
@@ -337,3 +335,8 @@ volunteers-after-close = ترون الأشخاص الذين يريدون الت�
 after-close-why = بهذا لا يستطيع أحد أن يربط الإجابات باللحظة التي استخدم فيها شخص رمزًا أو سجّل للمحادثة. عدد الإجابات حسب اليوم وحسب القناة موجود في صفحة الجولة.
 codebook-meta-respons-order = الأسطر بترتيب عشوائي، وليست بترتيب وصولها
 codebook-meta-taal-other = اللغة التي لها أقل من { $k } إجابات توضع مع لغات أخرى تحت "overig"، حتى لا يُعرف أحد من لغته
+
+# journeys: respondent
+respond-progress-part = الجزء { $n } من { $total }
+respond-progress-done = تم إنجاز { $percent }%
+respond-language-keeps = تبقى إجاباتكم محفوظة عندما تختارون لغة أخرى.

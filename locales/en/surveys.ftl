@@ -52,12 +52,10 @@ respond-start-closes = You can take part until and including { $date }.
 respond-start-help = You can stop whenever you want. Your answers are saved at every question. Later you can continue with the same code, also on another phone or computer.
 respond-start-begin = Start the questions
 respond-start-resume = Continue where you were
-respond-progress = Question { $n } of { $total }
 respond-next = Next question
 respond-previous = Previous question
 respond-save-later = Save and continue later
 respond-send = Send answers
-respond-other-language = Another language? Your answers will be kept.
 respond-condition-note = The next question is only for some people. Does the question not fit you? Then skip it.
 respond-summary-title = Check your answers
 respond-summary-intro = Below are your answers. Do you want to change something? Then choose 'Change'. Is everything correct? Then send your answers. After that you cannot change anything.
@@ -337,3 +335,8 @@ volunteers-after-close = You can see the people who want to talk from { $date },
 after-close-why = This way nobody can link answers to the moment someone used a code or signed up for a talk. The number of answers per day and per channel is already on the round's page.
 codebook-meta-respons-order = The rows are in random order, not in the order they came in
 codebook-meta-taal-other = A language with fewer than { $k } answers is put together with other languages as "overig", so that nobody can be recognised by their language
+
+# journeys: respondent
+respond-progress-part = Part { $n } of { $total }
+respond-progress-done = { $percent }% done
+respond-language-keeps = Your answers are kept when you choose another language.

@@ -52,12 +52,10 @@ respond-start-closes = U kunt meedoen tot en met { $date }.
 respond-start-help = U mag stoppen wanneer u wilt. Uw antwoorden worden bij elke vraag bewaard. Later kunt u verder gaan met dezelfde code, ook op een andere telefoon of computer.
 respond-start-begin = Begin met de vragen
 respond-start-resume = Ga verder waar u was
-respond-progress = Vraag { $n } van { $total }
 respond-next = Volgende vraag
 respond-previous = Vorige vraag
 respond-save-later = Opslaan en later verder gaan
 respond-send = Antwoorden versturen
-respond-other-language = Andere taal? Uw antwoorden blijven bewaard.
 respond-condition-note = De volgende vraag is alleen voor sommige mensen. Past de vraag niet bij u? Sla hem dan over.
 respond-summary-title = Kijk uw antwoorden na
 respond-summary-intro = Hieronder staan uw antwoorden. Wilt u iets veranderen? Kies dan 'Wijzig'. Alles goed? Verstuur dan uw antwoorden. Daarna kunt u niets meer veranderen.
@@ -337,3 +335,8 @@ volunteers-after-close = De mensen die willen praten ziet u vanaf { $date }, als
 after-close-why = Zo kan niemand antwoorden koppelen aan het moment waarop iemand een code gebruikte of zich aanmeldde voor een gesprek. Het aantal antwoorden per dag en per kanaal staat al op de pagina van de ronde.
 codebook-meta-respons-order = De regels staan in willekeurige volgorde, niet in de volgorde waarin ze binnenkwamen
 codebook-meta-taal-other = Een taal met minder dan { $k } antwoorden staat samen met andere talen als "overig", zodat niemand aan zijn taal te herkennen is
+
+# journeys: respondent
+respond-progress-part = Deel { $n } van { $total }
+respond-progress-done = { $percent }% klaar
+respond-language-keeps = Uw antwoorden blijven bewaard als u een andere taal kiest.

@@ -52,12 +52,10 @@ respond-start-closes = Można wziąć udział do { $date } włącznie.
 respond-start-help = Mogą Państwo przerwać w każdej chwili. Odpowiedzi zapisują się przy każdym pytaniu. Później można kontynuować z tym samym kodem, także na innym telefonie lub komputerze.
 respond-start-begin = Zacznij odpowiadać na pytania
 respond-start-resume = Kontynuuj tam, gdzie Państwo przerwali
-respond-progress = Pytanie { $n } z { $total }
 respond-next = Następne pytanie
 respond-previous = Poprzednie pytanie
 respond-save-later = Zapisz i kontynuuj później
 respond-send = Wyślij odpowiedzi
-respond-other-language = Inny język? Państwa odpowiedzi zostaną zachowane.
 respond-condition-note = Następne pytanie jest tylko dla niektórych osób. Jeśli pytanie Państwa nie dotyczy, prosimy je pominąć.
 respond-summary-title = Prosimy sprawdzić odpowiedzi
 respond-summary-intro = Poniżej są Państwa odpowiedzi. Chcą Państwo coś zmienić? Prosimy wybrać „Zmień”. Wszystko się zgadza? Prosimy wysłać odpowiedzi. Potem nie można już nic zmienić.
@@ -337,3 +335,8 @@ volunteers-after-close = Osoby, które chcą porozmawiać, zobaczą Państwo od 
 after-close-why = Dzięki temu nikt nie może powiązać odpowiedzi z chwilą, w której ktoś użył kodu lub zgłosił się na rozmowę. Liczba odpowiedzi według dnia i kanału jest już na stronie rundy.
 codebook-meta-respons-order = Wiersze są w przypadkowej kolejności, nie w kolejności napływu
 codebook-meta-taal-other = Język z mniej niż { $k } odpowiedziami jest razem z innymi językami oznaczony jako "overig", aby nikogo nie można było rozpoznać po języku
+
+# journeys: respondent
+respond-progress-part = Część { $n } z { $total }
+respond-progress-done = Gotowe: { $percent }%
+respond-language-keeps = Po wybraniu innego języka Państwa odpowiedzi zostaną zachowane.

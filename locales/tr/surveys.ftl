@@ -52,12 +52,10 @@ respond-start-closes = { $date } tarihine kadar (bu gün dahil) katılabilirsini
 respond-start-help = İstediğiniz zaman durabilirsiniz. Cevaplarınız her soruda kaydedilir. Daha sonra aynı kodla devam edebilirsiniz, başka bir telefonda veya bilgisayarda da.
 respond-start-begin = Sorulara başlayın
 respond-start-resume = Kaldığınız yerden devam edin
-respond-progress = Soru { $n } / { $total }
 respond-next = Sonraki soru
 respond-previous = Önceki soru
 respond-save-later = Kaydet ve sonra devam et
 respond-send = Cevapları gönder
-respond-other-language = Başka bir dil mi? Cevaplarınız kaybolmaz.
 respond-condition-note = Sonraki soru sadece bazı kişiler içindir. Soru size uymuyor mu? O zaman soruyu atlayın.
 respond-summary-title = Cevaplarınızı kontrol edin
 respond-summary-intro = Cevaplarınız aşağıdadır. Bir şeyi değiştirmek mi istiyorsunuz? O zaman 'Değiştir' düğmesine basın. Her şey doğru mu? O zaman cevaplarınızı gönderin. Gönderdikten sonra hiçbir şeyi değiştiremezsiniz.
@@ -337,3 +335,8 @@ volunteers-after-close = Konuşmak isteyen kişileri tur kapandığında, { $dat
 after-close-why = Böylece kimse cevapları birinin bir kodu kullandığı veya görüşme için kayıt olduğu anla eşleştiremez. Günlük ve kanala göre cevap sayısı zaten turun sayfasında.
 codebook-meta-respons-order = Satırlar rastgele sıradadır, geliş sırasına göre değil
 codebook-meta-taal-other = { $k } cevaptan az olan bir dil, başka dillerle birlikte "overig" olarak gösterilir; böylece kimse dilinden tanınmaz
+
+# journeys: respondent
+respond-progress-part = Bölüm { $n } / { $total }
+respond-progress-done = %{ $percent } tamamlandı
+respond-language-keeps = Başka bir dil seçtiğinizde cevaplarınız kaybolmaz.
