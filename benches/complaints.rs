@@ -136,7 +136,7 @@ fn main() {
                 klankbord::accounts::service::NewAccount {
                     username: name.into(),
                     display_name: name.into(),
-                    password: "Bench-Wachtwoord-2026!".into(),
+                    password: "bench fiets regen tulp koffiekan".into(),
                     roles: vec![role],
                 },
                 klankbord::accounts::audit::Actor::System,

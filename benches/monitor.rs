@@ -105,7 +105,7 @@ fn main() {
         klankbord::accounts::service::NewAccount {
             username: "bench.behandelaar".into(),
             display_name: "Behandelaar".into(),
-            password: "Bench-Wachtwoord-2026!".into(),
+            password: "bench fiets regen tulp koffiekan".into(),
             roles: vec![klankbord::accounts::model::Role::Klachtbehandelaar],
         },
         klankbord::accounts::audit::Actor::System,
@@ -118,7 +118,7 @@ fn main() {
         klankbord::accounts::service::NewAccount {
             username: "bench.raadslid".into(),
             display_name: "Raadslid".into(),
-            password: "Bench-Wachtwoord-2026!".into(),
+            password: "bench fiets regen tulp koffiekan".into(),
             roles: vec![klankbord::accounts::model::Role::Raadslid],
         },
         klankbord::accounts::audit::Actor::System,

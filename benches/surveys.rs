@@ -589,6 +589,10 @@ fn bench_crash(dir: &std::path::Path, connections: usize) {
         .env("KLANKBORD_BIND", "127.0.0.1:0")
         .env("KLANKBORD_WORKERS", "1")
         .env("RUST_LOG", "warn")
+        // What serve requires (how residents reach the municipality).
+        .env("KLANKBORD_CONTACT_PHONE", "14 0123")
+        .env("KLANKBORD_CONTACT_EMAIL", "info@voorbeeld.nl")
+        .env("KLANKBORD_PRIVACY_OFFICER_EMAIL", "fg@voorbeeld.nl")
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn klankbord serve");

@@ -138,11 +138,13 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             if from == 0 || to < from || to - from >= 5000 {
                 anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from, hoogstens 5000 formulieren per bestand.");
             }
+            // The forms go to residents: they must say how to reach the municipality.
+            config.check_serve()?;
             let html = crate::surveys::paper::print::forms(
                 &w,
                 &def,
                 lang,
-                &config.municipality,
+                &config.contact,
                 from,
                 to,
                 true,
@@ -256,6 +258,14 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     file.display()
                 )
             })?;
+            crate::accounts::audit::record(
+                &mut conn,
+                Actor::Cli,
+                "paper.imported",
+                "wave",
+                Some(&wave.to_string()),
+                dry_run.then_some("proef"),
+            )?;
             if tty {
                 eprintln!();
             }
@@ -441,6 +451,10 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
             let lang = crate::web::i18n::Lang::from_code(&language).ok_or_else(|| {
                 anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk.")
             })?;
+            // Letters go to residents: they must say how to reach the municipality.
+            if letters.is_some() {
+                config.check_serve()?;
+            }
             if let Some(l) = letters.as_ref().filter(|l| l.exists()) {
                 anyhow::bail!(
                     "{} bestaat al. Kies een nieuw bestand: de codes worden maar één keer gemaakt.",
@@ -469,7 +483,7 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                     &made,
                     lang,
                     &config.public_url,
-                    &config.municipality,
+                    &config.contact,
                     true,
                 )?;
                 std::fs::write(path, html.into_string()).map_err(|e| {
@@ -603,6 +617,14 @@ pub fn run_report(config: &Config, args: ReportArgs) -> anyhow::Result<()> {
     };
     std::fs::write(&args.out, bytes)
         .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", args.out.display()))?;
+    crate::accounts::audit::record(
+        &mut conn,
+        Actor::Cli,
+        "report.published",
+        "report",
+        Some(&period.label),
+        Some(&format!("{:?}", args.format).to_lowercase()),
+    )?;
     println!(
         "Rapportage {} geschreven naar {}{}.",
         period.label,
@@ -747,6 +769,8 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
         anyhow::anyhow!("Kan de database niet openen: {e}. Controleer DATABASE_URL.")
     })?;
     db::run_migrations(&mut conn)?;
+    // Passwords may not be built from the municipality's name.
+    db::settings::set(&mut conn, db::settings::MUNICIPALITY, &config.municipality)?;
     match cmd {
         UserCommand::Add {
             username,
@@ -780,13 +804,7 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
             let users = service::list_users(&mut conn)?;
             println!("{:<24} {:<10} ROLLEN", "GEBRUIKERSNAAM", "STATUS");
             for (u, roles) in users {
-                let status = if u.disabled {
-                    "uit"
-                } else if service::is_locked(u.locked_until, db::now()) {
-                    "geblokkeerd"
-                } else {
-                    "actief"
-                };
+                let status = if u.disabled { "uit" } else { "actief" };
                 let codes: Vec<&str> = roles.iter().map(|r| r.code()).collect();
                 println!("{:<24} {:<10} {}", u.username, status, codes.join(","));
             }

@@ -19,6 +19,10 @@ pub struct Config {
     pub public_url: String,
     /// Name of the municipality shown in the header and in texts.
     pub municipality: String,
+    /// How residents reach the municipality (shown on pages, letters and paper forms).
+    pub contact: std::sync::Arc<Contact>,
+    /// The party that runs the servers for the municipality (a processor), named in the privacy statement.
+    pub hosting_provider: Option<String>,
     /// How outgoing mail leaves the system.
     pub mail: MailConfig,
     /// Sender of outgoing mail, e.g. `Gemeente Voorbeeld <klachten@voorbeeld.nl>`.
@@ -41,6 +45,55 @@ pub struct Config {
     pub upload_wait_ms: u64,
     /// Complaints settings.
     pub complaints: ComplaintSettings,
+}
+
+/// The municipality's name and how residents reach it: set once, shown on every page a resident
+/// needs help on, in letters and on paper forms. Phone, e-mail and the data protection officer are
+/// required to serve (see [`Config::check_serve`]); the rest is shown when set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    /// Name of the municipality, e.g. `Gemeente Voorbeeld`.
+    pub municipality: String,
+    /// General phone number as residents dial it, e.g. `14 0123`.
+    pub phone: Option<String>,
+    /// General e-mail address.
+    pub email: Option<String>,
+    /// The municipality's own website.
+    pub website: Option<String>,
+    /// Where letters go, e.g. `Postbus 100, 1234 AB Voorbeeld`.
+    pub postal_address: Option<String>,
+    /// Where residents can come by, e.g. `Raadhuisplein 1, 1234 AB Voorbeeld`.
+    pub visiting_address: Option<String>,
+    /// When the visiting address is open (as the municipality writes it, in Dutch).
+    pub opening_hours: Option<String>,
+    /// E-mail address of the data protection officer (functionaris gegevensbescherming, AVG art. 37-39).
+    pub privacy_officer_email: Option<String>,
+}
+
+impl Contact {
+    /// A contact with only a name (tests, documents made outside a server).
+    pub fn named(municipality: &str) -> Contact {
+        Contact {
+            municipality: municipality.to_string(),
+            ..Contact::default()
+        }
+    }
+
+    /// The phone number as a `tel:` link: digits, with a leading `+` kept.
+    pub fn phone_href(&self) -> Option<String> {
+        self.phone.as_deref().map(phone_href)
+    }
+}
+
+/// `tel:` link for a phone number as written (`14 0123` -> `tel:140123`).
+pub fn phone_href(phone: &str) -> String {
+    let mut out = String::from("tel:");
+    for (i, c) in phone.trim().chars().enumerate() {
+        if c.is_ascii_digit() || (i == 0 && c == '+') {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// How this municipality handles complaints.
@@ -79,7 +132,7 @@ pub enum MailConfig {
 
 /// A setting that cannot be used, with the name of the setting and what to do about it.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("Instelling {setting} is ongeldig: {problem}. {fix}")]
+#[error("Instelling {setting}: {problem}. {fix}")]
 pub struct ConfigError {
     /// The setting as the operator writes it (environment variable or file key).
     pub setting: String,
@@ -107,6 +160,14 @@ struct FileConfig {
     bind: Option<String>,
     public_url: Option<String>,
     municipality: Option<String>,
+    contact_phone: Option<String>,
+    contact_email: Option<String>,
+    contact_website: Option<String>,
+    postal_address: Option<String>,
+    visiting_address: Option<String>,
+    opening_hours: Option<String>,
+    privacy_officer_email: Option<String>,
+    hosting_provider: Option<String>,
     mail: Option<String>,
     mail_from: Option<String>,
     mail_poll_seconds: Option<u64>,
@@ -225,6 +286,68 @@ impl Config {
                 "Geef de naam van de gemeente, bijvoorbeeld 'Gemeente Heerenveen'.",
             ));
         }
+
+        let contact = std::sync::Arc::new(Contact {
+            municipality: municipality.clone(),
+            phone: match get("KLANKBORD_CONTACT_PHONE").or(file.contact_phone) {
+                Some(v) => Some(parse_phone(&v)?),
+                None => None,
+            },
+            email: match get("KLANKBORD_CONTACT_EMAIL").or(file.contact_email) {
+                Some(v) => Some(parse_email(
+                    "KLANKBORD_CONTACT_EMAIL",
+                    &v,
+                    "Geef het algemene e-mailadres van de gemeente, bijvoorbeeld info@gemeente.nl.",
+                )?),
+                None => None,
+            },
+            website: match get("KLANKBORD_CONTACT_WEBSITE").or(file.contact_website) {
+                Some(v) => Some(parse_website(&v)?),
+                None => None,
+            },
+            postal_address: match get("KLANKBORD_POSTAL_ADDRESS").or(file.postal_address) {
+                Some(v) => Some(parse_line(
+                    "KLANKBORD_POSTAL_ADDRESS",
+                    &v,
+                    "Schrijf het postadres op één regel, bijvoorbeeld 'Postbus 100, 1234 AB Voorbeeld'.",
+                )?),
+                None => None,
+            },
+            visiting_address: match get("KLANKBORD_VISITING_ADDRESS").or(file.visiting_address) {
+                Some(v) => Some(parse_line(
+                    "KLANKBORD_VISITING_ADDRESS",
+                    &v,
+                    "Schrijf het bezoekadres op één regel, bijvoorbeeld 'Raadhuisplein 1, 1234 AB Voorbeeld'.",
+                )?),
+                None => None,
+            },
+            opening_hours: match get("KLANKBORD_OPENING_HOURS").or(file.opening_hours) {
+                Some(v) => Some(parse_line(
+                    "KLANKBORD_OPENING_HOURS",
+                    &v,
+                    "Schrijf de openingstijden kort, bijvoorbeeld 'maandag tot en met vrijdag 9.00 tot 17.00 uur'.",
+                )?),
+                None => None,
+            },
+            privacy_officer_email: match get("KLANKBORD_PRIVACY_OFFICER_EMAIL")
+                .or(file.privacy_officer_email)
+            {
+                Some(v) => Some(parse_email(
+                    "KLANKBORD_PRIVACY_OFFICER_EMAIL",
+                    &v,
+                    "Geef het e-mailadres van de functionaris gegevensbescherming (FG), bijvoorbeeld fg@gemeente.nl.",
+                )?),
+                None => None,
+            },
+        });
+        let hosting_provider = match get("KLANKBORD_HOSTING_PROVIDER").or(file.hosting_provider) {
+            Some(v) => Some(parse_line(
+                "KLANKBORD_HOSTING_PROVIDER",
+                &v,
+                "Geef de naam van het bedrijf of de organisatie die de servers voor de gemeente beheert.",
+            )?),
+            None => None,
+        };
 
         let mail_raw = get("KLANKBORD_MAIL")
             .or(file.mail)
@@ -414,6 +537,8 @@ impl Config {
             bind,
             public_url,
             municipality,
+            contact,
+            hosting_provider,
             mail,
             mail_from,
             mail_poll_seconds,
@@ -426,6 +551,43 @@ impl Config {
             upload_wait_ms,
             complaints,
         })
+    }
+
+    /// Checks the settings that `serve` (and letters or forms printed from the command line) cannot
+    /// do without: how residents reach the municipality and its data protection officer. Every
+    /// missing one is named, with how to set it.
+    pub fn check_serve(&self) -> Result<(), MissingSettings> {
+        let c = &self.contact;
+        let mut missing = vec![];
+        if c.phone.is_none() {
+            missing.push(missing_setting(
+                "KLANKBORD_CONTACT_PHONE",
+                "contact_phone",
+                "het telefoonnummer van de gemeente ontbreekt; inwoners zien het op elke pagina waar zij hulp nodig hebben, in brieven en op papieren vragenlijsten",
+                "14 0123",
+            ));
+        }
+        if c.email.is_none() {
+            missing.push(missing_setting(
+                "KLANKBORD_CONTACT_EMAIL",
+                "contact_email",
+                "het e-mailadres van de gemeente ontbreekt; inwoners zien het naast het telefoonnummer",
+                "info@gemeente.nl",
+            ));
+        }
+        if c.privacy_officer_email.is_none() {
+            missing.push(missing_setting(
+                "KLANKBORD_PRIVACY_OFFICER_EMAIL",
+                "privacy_officer_email",
+                "het e-mailadres van de functionaris gegevensbescherming (FG) ontbreekt; de AVG (artikel 13) eist dat de privacyverklaring het noemt",
+                "fg@gemeente.nl",
+            ));
+        }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(MissingSettings(missing))
+        }
     }
 
     /// The host name of the public address, for Message-IDs.
@@ -443,6 +605,100 @@ impl Config {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// Required settings that are not set, each with how to set it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MissingSettings(pub Vec<ConfigError>);
+
+impl std::fmt::Display for MissingSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(|e| e.to_string()).collect();
+        write!(f, "{}", lines.join("\n"))
+    }
+}
+
+impl std::error::Error for MissingSettings {}
+
+fn missing_setting(env: &str, key: &str, problem: &str, example: &str) -> ConfigError {
+    ConfigError::new(
+        env,
+        problem,
+        format!(
+            "Zet {env}=\"{example}\" in de omgeving, of {key} = \"{example}\" in klankbord.toml (met de gegevens van uw gemeente)."
+        ),
+    )
+}
+
+/// Longest free-text contact setting (an address, opening hours), in characters.
+const MAX_CONTACT_TEXT: usize = 200;
+
+/// A phone number as residents dial it: digits, spaces, `+`, `-`, `(`, `)` and `.`; 5 to 15 digits.
+fn parse_phone(raw: &str) -> Result<String, ConfigError> {
+    let v = raw.trim();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let allowed = v
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
+    if !allowed || !(5..=15).contains(&digits) {
+        return Err(ConfigError::new(
+            "KLANKBORD_CONTACT_PHONE",
+            format!("'{v}' is geen telefoonnummer"),
+            "Schrijf het nummer zoals inwoners het bellen, met 5 tot 15 cijfers, bijvoorbeeld 14 0123 of 0123 456 789.",
+        ));
+    }
+    Ok(v.to_string())
+}
+
+fn parse_email(setting: &str, raw: &str, fix: &str) -> Result<String, ConfigError> {
+    let v = raw.trim();
+    if !crate::mail::valid_address(v) {
+        return Err(ConfigError::new(
+            setting,
+            format!("'{v}' is geen e-mailadres"),
+            fix,
+        ));
+    }
+    Ok(v.to_string())
+}
+
+fn parse_website(raw: &str) -> Result<String, ConfigError> {
+    let v = raw.trim().trim_end_matches('/');
+    let rest = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"));
+    let ok = rest.is_some_and(|r| {
+        !r.is_empty()
+            && !r.starts_with('/')
+            && !r.chars().any(|c| c.is_whitespace() || c.is_control())
+    });
+    if !ok || v.chars().count() > MAX_CONTACT_TEXT {
+        return Err(ConfigError::new(
+            "KLANKBORD_CONTACT_WEBSITE",
+            format!("'{v}' is geen webadres"),
+            "Geef het volledige adres van de website van de gemeente, bijvoorbeeld https://www.gemeente.nl.",
+        ));
+    }
+    Ok(v.to_string())
+}
+
+/// A short text on one line. Line breaks (from a multi-line string in klankbord.toml) become
+/// commas, as addresses are written on one line.
+fn parse_line(setting: &str, raw: &str, fix: &str) -> Result<String, ConfigError> {
+    let v = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if v.is_empty() || v.chars().count() > MAX_CONTACT_TEXT || v.chars().any(char::is_control) {
+        return Err(ConfigError::new(
+            setting,
+            format!("de tekst is leeg, langer dan {MAX_CONTACT_TEXT} tekens of bevat tekens die niet te lezen zijn"),
+            fix,
+        ));
+    }
+    Ok(v)
 }
 
 fn parse_mail(raw: &str) -> Result<MailConfig, ConfigError> {
@@ -596,5 +852,75 @@ mod tests {
         .unwrap();
         assert!(c.secure_cookies());
         assert_eq!(c.public_url, "https://klankbord.example.nl");
+    }
+
+    #[test]
+    fn contact_details_come_from_file_and_environment_and_are_checked() {
+        let file = "contact_phone = \"14 0123\"\npostal_address = \"\"\"Postbus 100\n1234 AB Voorbeeld\"\"\"\n";
+        let c = Config::from_sources(
+            Some(file),
+            &env(&[
+                ("KLANKBORD_CONTACT_EMAIL", " info@voorbeeld.nl "),
+                ("KLANKBORD_CONTACT_WEBSITE", "https://www.voorbeeld.nl/"),
+                ("KLANKBORD_PRIVACY_OFFICER_EMAIL", "fg@voorbeeld.nl"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.contact.municipality, "Gemeente Voorbeeld");
+        assert_eq!(c.contact.phone.as_deref(), Some("14 0123"));
+        assert_eq!(c.contact.phone_href().as_deref(), Some("tel:140123"));
+        assert_eq!(c.contact.email.as_deref(), Some("info@voorbeeld.nl"));
+        assert_eq!(
+            c.contact.website.as_deref(),
+            Some("https://www.voorbeeld.nl")
+        );
+        assert_eq!(
+            c.contact.postal_address.as_deref(),
+            Some("Postbus 100, 1234 AB Voorbeeld")
+        );
+        assert!(c.check_serve().is_ok());
+
+        for (setting, value) in [
+            ("KLANKBORD_CONTACT_PHONE", "bel ons"),
+            ("KLANKBORD_CONTACT_PHONE", "112"),
+            ("KLANKBORD_CONTACT_EMAIL", "info.voorbeeld.nl"),
+            ("KLANKBORD_CONTACT_WEBSITE", "www.voorbeeld.nl"),
+            ("KLANKBORD_PRIVACY_OFFICER_EMAIL", "fg"),
+        ] {
+            let e = Config::from_sources(None, &env(&[(setting, value)])).unwrap_err();
+            assert_eq!(e.setting, setting, "{value}");
+            assert!(e.to_string().contains("bijvoorbeeld"), "{e}");
+        }
+        let long = "x".repeat(201);
+        let e =
+            Config::from_sources(None, &env(&[("KLANKBORD_OPENING_HOURS", &long)])).unwrap_err();
+        assert_eq!(e.setting, "KLANKBORD_OPENING_HOURS");
+    }
+
+    #[test]
+    fn serving_without_phone_email_or_privacy_officer_names_each_missing_setting() {
+        let c = Config::from_sources(
+            None,
+            &env(&[("KLANKBORD_CONTACT_EMAIL", "info@voorbeeld.nl")]),
+        )
+        .unwrap();
+        let missing = c.check_serve().unwrap_err();
+        let settings: Vec<&str> = missing.0.iter().map(|e| e.setting.as_str()).collect();
+        assert_eq!(
+            settings,
+            ["KLANKBORD_CONTACT_PHONE", "KLANKBORD_PRIVACY_OFFICER_EMAIL"]
+        );
+        let text = missing.to_string();
+        assert!(text.contains("contact_phone = "), "{text}");
+        assert!(
+            text.contains("telefoonnummer van de gemeente ontbreekt"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn phone_links_keep_only_digits_and_a_leading_plus() {
+        assert_eq!(phone_href("+31 123-456 789"), "tel:+31123456789");
+        assert_eq!(phone_href("14 0123"), "tel:140123");
     }
 }

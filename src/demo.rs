@@ -29,6 +29,40 @@ fn demo_name(role: Role) -> &'static str {
     }
 }
 
+/// How residents reach the demo municipality: believable, but not a working number (14 + an area
+/// code that does not exist) and the example domain used throughout the documentation.
+pub fn demo_contact() -> crate::config::Contact {
+    crate::config::Contact {
+        municipality: "Gemeente Voorbeeld".into(),
+        phone: Some("14 0123".into()),
+        email: Some("info@voorbeeld.nl".into()),
+        website: Some("https://www.voorbeeld.nl".into()),
+        postal_address: Some("Postbus 1000, 1234 AB Voorbeeld".into()),
+        visiting_address: Some("Raadhuisplein 1, 1234 AB Voorbeeld".into()),
+        opening_hours: Some(
+            "maandag tot en met vrijdag 8.30 tot 17.00 uur, donderdag tot 20.00 uur".into(),
+        ),
+        privacy_officer_email: Some("fg@voorbeeld.nl".into()),
+    }
+}
+
+/// Fills in the demo's contact details where the configuration left them empty (what an operator
+/// set is kept), so the demo shows the municipality's details everywhere.
+pub fn fill_contact(config: &mut crate::config::Config) {
+    let demo = demo_contact();
+    let c = std::sync::Arc::make_mut(&mut config.contact);
+    c.phone = c.phone.take().or(demo.phone);
+    c.email = c.email.take().or(demo.email);
+    c.website = c.website.take().or(demo.website);
+    c.postal_address = c.postal_address.take().or(demo.postal_address);
+    c.visiting_address = c.visiting_address.take().or(demo.visiting_address);
+    c.opening_hours = c.opening_hours.take().or(demo.opening_hours);
+    c.privacy_officer_email = c
+        .privacy_officer_email
+        .take()
+        .or(demo.privacy_officer_email);
+}
+
 /// Fills a freshly migrated database with the demo data; returns a few unused invitation codes of
 /// the open wave, to try the questionnaire with.
 pub fn seed(

@@ -23,7 +23,13 @@ fn main() -> ExitCode {
         }
     };
     let result = match args.command {
-        Command::Serve => serve(config, false),
+        Command::Serve => match config.check_serve() {
+            Ok(()) => serve(config, false),
+            Err(missing) => {
+                eprintln!("{missing}");
+                return ExitCode::from(2);
+            }
+        },
         Command::Demo(d) => demo(config, d),
         Command::Migrate => cli::run_migrate(&config),
         Command::User(u) => cli::run_user(&config, u),
@@ -81,6 +87,7 @@ fn serve(config: Config, print_demo_logins: bool) -> anyhow::Result<()> {
 fn demo(mut config: Config, args: cli::DemoArgs) -> anyhow::Result<()> {
     let fresh = !args.db.exists();
     config.database_url = cli::demo_url(&args.db);
+    klankbord::demo::fill_contact(&mut config);
     if fresh {
         let mut conn = config.database_url.connect()?;
         klankbord::db::run_migrations(&mut conn)?;

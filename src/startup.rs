@@ -41,6 +41,7 @@ impl Application {
         let address_key = {
             let mut conn = pool.get()?;
             crate::surveys::waves::register_shipped(&mut conn)?;
+            db::settings::set(&mut conn, db::settings::MUNICIPALITY, &config.municipality)?;
             db::settings::get_or_insert(&mut conn, "address_hash_key", sessions::new_token)?
         };
         let listener = TcpListener::bind(config.bind).map_err(|e| {
@@ -171,6 +172,10 @@ fn spawn_housekeeping(state: AppState) {
                 .db(move |conn| {
                     sessions::purge_expired(conn, db::now())?;
                     crate::surveys::invite::cleanup(conn, crate::surveys::today(), days)?;
+                    crate::surveys::volunteers::purge_expired_offers(
+                        conn,
+                        crate::surveys::today(),
+                    )?;
                     let c = &setup.config;
                     crate::complaints::reminders::run(
                         conn,

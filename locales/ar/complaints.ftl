@@ -32,7 +32,7 @@ complaint-received-next = ستحصلون على تأكيد بالبريد الإ
 complaint-received-anonymous = لم تتركوا أي بيانات للتواصل معكم. لذلك لا نستطيع معالجة شكواكم ولا الرد عليكم. ولكننا نحسب بلاغكم لنتعلم منه.
 complaint-code-title = رمزكم لمتابعة شكواكم
 complaint-code-keep = اكتبوا هذا الرمز أو التقطوا له صورة. سترونه مرة واحدة فقط. بهذا الرمز يمكنكم أن تروا إلى أين وصلت شكواكم.
-complaint-receipt-gone = لم يعد هناك شيء لرؤيته هنا. ترون الرمز مرة واحدة فقط. هل أضعتم الرمز؟ اتصلوا بالبلدية أو أرسلوا لها بريدًا إلكترونيًا واذكروا رقم ملفكم.
+complaint-receipt-gone = لم يعد هناك شيء لرؤيته هنا. ترون الرمز مرة واحدة فقط. هل أضعتم الرمز؟ اتصلوا بالبلدية أو أرسلوا لها بريدًا إلكترونيًا واذكروا رقم ملفكم. هكذا تصلون إلى البلدية:
 
 # Following a complaint
 complaint-track-title = إلى أين وصلت شكواي؟
@@ -47,7 +47,7 @@ complaint-status-stage = إلى أين وصلت
 complaint-status-next = ماذا يحدث الآن
 complaint-status-deadline = آخر موعد للرد
 complaint-status-closed = تاريخ الانتهاء
-complaint-status-questions = هل لديكم سؤال عن شكواكم؟ اتصلوا بالبلدية أو أرسلوا لها بريدًا إلكترونيًا واذكروا رقم ملفكم.
+complaint-status-questions = هل لديكم سؤال عن شكواكم؟ اتصلوا بالبلدية أو أرسلوا لها بريدًا إلكترونيًا واذكروا رقم ملفكم. هكذا تصلون إلى البلدية:
 complaint-stage-ontvangen = تم الاستلام
 complaint-stage-doorverwezen = أُحيلت كاعتراض (bezwaar)
 complaint-stage-niet_in_behandeling = لم تُقبل للمعالجة

@@ -31,27 +31,6 @@ home-help-title = هل تحتاجون إلى مساعدة؟
 home-help-text = يمكنكم أن تطلبوا المساعدة من شخص تثقون به، مثل أحد أفراد العائلة أو مستشار مستقل لدعم العملاء أو مدرّب لغة. يمكنكم أيضًا ملء الاستبيان على الورق أو عبر الهاتف.
 home-privacy-link = اقرؤوا كيف نتعامل مع بياناتكم
 
-## Privacy
-privacy-title = الخصوصية: ماذا نفعل ببياناتكم؟
-privacy-intro = تتعامل { $municipality } مع بياناتكم بعناية. هنا تقرؤون ما نحفظه ولماذا.
-privacy-survey-title = الاستبيان
-privacy-survey-text = نحفظ إجاباتكم بدون اسمكم أو عنوانكم أو رمزكم. ولا نحفظ الوقت بالضبط، بل التاريخ فقط. بهذه الطريقة لا يستطيع أحد أن يربط إجاباتكم بكم.
-privacy-complaint-title = الشكوى
-privacy-complaint-text = عند تقديم شكوى نحتاج إلى اسمكم وبيانات الاتصال بكم لكي نرد عليكم. لا يرى هذه البيانات إلا الموظفون الذين يعالجون شكواكم. بعد انتهاء الشكوى لا نحفظها أطول من اللازم، ثم نحذف بياناتكم.
-privacy-report-title = التقارير إلى المجلس البلدي
-privacy-report-text = يحصل المجلس البلدي على الأعداد الإجمالية فقط. إذا كانت مجموعة صغيرة جدًا، لا نذكر العدد. بهذه الطريقة لا يمكن التعرف على أي شخص.
-privacy-cookies-title = ملفات تعريف الارتباط (الكوكيز)
-privacy-cookies-text = نستخدم فقط ملفات تعريف الارتباط الضرورية: لتذكّر لغتكم ولحماية النماذج. لا نتتبعكم ولا نعرض إعلانات.
-
-## Accessibility
-a11y-title = إمكانية الوصول
-a11y-intro = يجب أن يستطيع الجميع استخدام هذا الموقع. لذلك نقوم بما يلي:
-a11y-point-languages = الموقع متوفر باللغات الهولندية والإنجليزية والعربية والتركية والبولندية والأوكرانية.
-a11y-point-keyboard = يمكنكم استخدام كل شيء بلوحة المفاتيح.
-a11y-point-no-js = يعمل الموقع أيضًا بدون JavaScript وعلى هاتف قديم.
-a11y-point-tested = نختبر الصفحات حسب قواعد المواقع الحكومية (WCAG 2.1، المستوى AA).
-a11y-report = هل هناك شيء لا يعمل جيدًا بالنسبة لكم؟ أخبروا البلدية، وسنقوم بإصلاحه.
-
 ## Log in
 login-title = تسجيل الدخول
 login-intro = هذه الصفحة لموظفي البلدية ولجنة الشكاوى.
@@ -59,7 +38,7 @@ login-username = اسم المستخدم
 login-password = كلمة المرور
 login-submit = تسجيل الدخول
 login-wrong = اسم المستخدم أو كلمة المرور غير صحيحة. يُرجى المحاولة مرة أخرى.
-login-locked = تم إدخال كلمة مرور خاطئة مرات كثيرة. يمكنكم تسجيل الدخول مرة أخرى بعد { $time }.
+login-wait = كان اسم المستخدم أو كلمة المرور غير صحيحين مرات كثيرة. يُرجى الانتظار: يمكنكم المحاولة مرة أخرى بعد { $time }.
 login-residents-note = هل تريدون ملء الاستبيان أو تقديم شكوى؟ لا تحتاجون إلى تسجيل الدخول لذلك.
 
 ## Workspace
@@ -87,7 +66,6 @@ users-col-roles = الأدوار
 users-col-status = الحالة
 users-status-active = نشط
 users-status-disabled = معطّل
-users-status-locked = محظور مؤقتًا
 users-new-title = حساب جديد
 users-username-hint = حروف لاتينية صغيرة أو أرقام أو نقطة أو شرطة. مثال: j.jansen
 users-new-submit = إنشاء الحساب
@@ -246,6 +224,27 @@ codebook-cues-hint = افصلوا بينها بفواصل، مثال: bus, reisk
 codebook-add-button = إضافة الموضوع
 codebook-active = استخدامه عند الترميز
 codebook-save = حفظ
+
+# security: access
+audit-filter-title = البحث في سجل التدقيق
+audit-filter-user = الموظف (اسم الدخول)
+audit-filter-user-hint = مثلاً k.jansen. اتركه فارغاً لعرض الجميع.
+audit-filter-action = الإجراء
+audit-filter-action-hint = رمز إجراء مثل complaint.viewed، أو بدايته مثل complaint.
+audit-filter-type = نوع البيان
+audit-filter-type-hint = مثلاً complaint (شكوى) أو wave (جولة) أو user (حساب).
+audit-filter-record = رقم البيان
+audit-filter-from = من تاريخ
+audit-filter-to = حتى تاريخ (مشمولاً)
+audit-filter-submit = بحث
+audit-filter-clear = عرض الكل
+audit-filter-count = عدد الإجراءات التي وُجدت: { $n }
+audit-filter-error-user = لا يوجد حساب بهذا الاسم. تحقق من طريقة كتابة الاسم.
+audit-filter-error-code = استخدم فقط حروفاً لاتينية صغيرة وأرقاماً ونقاطاً وشرطات سفلية، مثل complaint.viewed.
+audit-filter-error-record = استخدم للرقم فقط حروفاً وأرقاماً والعلامات - _ . /
+audit-filter-error-date = اكتب التاريخ بالشكل dd-mm-yyyy، مثلاً 01-03-2026.
+audit-filter-error-period = تاريخ النهاية قبل تاريخ البداية. اختر تاريخ نهاية في يوم البداية أو بعده.
+audit-filter-error-export = حقول البحث غير صحيحة. ارجع إلى سجل التدقيق وصحّحها.
 
 # security: requests
 error-408-title = استغرق ذلك وقتًا طويلًا

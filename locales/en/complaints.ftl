@@ -32,7 +32,7 @@ complaint-received-next = You will get a confirmation by email or by letter. Usu
 complaint-received-anonymous = You did not leave any details to reach you. So we cannot handle your complaint and we cannot give you an answer. But we do count your report, so that we can learn from it.
 complaint-code-title = Your code to follow your complaint
 complaint-code-keep = Write this code down or take a photo of it. You will see it only once. With the code you can check the progress of your complaint.
-complaint-receipt-gone = There is nothing more to see here. You see the code only once. Have you lost the code? Call or email the municipality and give your case number.
+complaint-receipt-gone = There is nothing more to see here. You see the code only once. Have you lost the code? Call or email the municipality and give your case number. This is how to reach the municipality:
 
 # Following a complaint
 complaint-track-title = How is my complaint progressing?
@@ -47,7 +47,7 @@ complaint-status-stage = Progress
 complaint-status-next = What happens now
 complaint-status-deadline = Answer by
 complaint-status-closed = Finished on
-complaint-status-questions = Do you have a question about your complaint? Call or email the municipality and give your case number.
+complaint-status-questions = Do you have a question about your complaint? Call or email the municipality and give your case number. This is how to reach the municipality:
 complaint-stage-ontvangen = Received
 complaint-stage-doorverwezen = Sent on as an objection (bezwaar)
 complaint-stage-niet_in_behandeling = Not accepted for handling

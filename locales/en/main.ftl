@@ -31,27 +31,6 @@ home-help-title = Need help?
 home-help-text = You may ask someone you trust for help, for example a family member, an independent client support worker or a language coach. You can also fill in the questionnaire on paper or by phone.
 home-privacy-link = Read how we handle your personal data
 
-## Privacy
-privacy-title = Privacy: what do we do with your personal data?
-privacy-intro = { $municipality } handles your personal data with care. Here you can read what we keep and why.
-privacy-survey-title = The questionnaire
-privacy-survey-text = Your answers are stored without your name, address or code. We also do not keep the exact time, only the date. This way nobody can link your answers to you.
-privacy-complaint-title = A complaint
-privacy-complaint-text = For a complaint we need your name and contact details so we can answer you. Only the staff who handle your complaint can see them. When your complaint is finished, we do not keep it longer than needed; after that we delete your personal data.
-privacy-report-title = Reports to the municipal council
-privacy-report-text = The municipal council only receives totals. If a group is too small, we leave out the number. This way nobody can be recognised.
-privacy-cookies-title = Cookies
-privacy-cookies-text = We only use cookies that are needed: to remember your language and to protect forms. We do not track you and we do not show adverts.
-
-## Accessibility
-a11y-title = Accessibility
-a11y-intro = Everyone should be able to use this website. That is why we do the following:
-a11y-point-languages = The website is available in Dutch, English, Arabic, Turkish, Polish and Ukrainian.
-a11y-point-keyboard = You can do everything with the keyboard.
-a11y-point-no-js = The website also works without JavaScript and on an old phone.
-a11y-point-tested = We test the pages against the rules for government websites (WCAG 2.1, level AA).
-a11y-report = Is something not working well for you? Let the municipality know and we will fix it.
-
 ## Log in
 login-title = Log in
 login-intro = This page is for staff of the municipality and the complaints committee.
@@ -59,7 +38,7 @@ login-username = Username
 login-password = Password
 login-submit = Log in
 login-wrong = The username or password is not correct. Please try again.
-login-locked = A wrong password was used too many times. You can log in again after { $time }.
+login-wait = The username or password was wrong too many times. Please wait: you can try again after { $time }.
 login-residents-note = Do you want to fill in the questionnaire or make a complaint? You do not need to log in for that.
 
 ## Workspace
@@ -87,7 +66,6 @@ users-col-roles = Roles
 users-col-status = Status
 users-status-active = Active
 users-status-disabled = Disabled
-users-status-locked = Temporarily blocked
 users-new-title = New account
 users-username-hint = Lowercase letters, numbers, full stop or hyphen. For example: j.jansen
 users-new-submit = Create account
@@ -246,6 +224,27 @@ codebook-cues-hint = Separated by commas, for example: bus, reiskosten, ov-kaart
 codebook-add-button = Add theme
 codebook-active = Use when coding
 codebook-save = Save
+
+# security: access
+audit-filter-title = Search the audit log
+audit-filter-user = Staff member (login name)
+audit-filter-user-hint = For example k.jansen. Leave empty for everyone.
+audit-filter-action = Action
+audit-filter-action-hint = An action code, such as complaint.viewed, or its beginning, such as complaint.
+audit-filter-type = Kind of record
+audit-filter-type-hint = For example complaint, wave or user (account).
+audit-filter-record = Number of the record
+audit-filter-from = From date
+audit-filter-to = Up to and including date
+audit-filter-submit = Search
+audit-filter-clear = Show everything
+audit-filter-count = Number of actions found: { $n }
+audit-filter-error-user = There is no account with this login name. Check how you wrote the name.
+audit-filter-error-code = Use only lower-case letters, digits, dots and underscores, such as complaint.viewed.
+audit-filter-error-record = Use only letters, digits and the characters - _ . / for the number.
+audit-filter-error-date = Write the date as dd-mm-yyyy, for example 01-03-2026.
+audit-filter-error-period = The end date is before the start date. Choose an end date on or after the start date.
+audit-filter-error-export = The search fields are not correct. Go back to the audit log and correct them.
 
 # security: requests
 error-408-title = That took too long

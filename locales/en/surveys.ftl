@@ -38,7 +38,7 @@ respond-code-intro = Did you get a letter or email from the municipality with a 
 respond-code-label = Your code
 respond-code-hint = The code is in the letter, for example ACD-EFG-HJKM. Small letters and dashes are also fine.
 respond-code-submit = Continue
-respond-code-no-code = No code? Then you cannot fill in the questionnaire online. Call the municipality if you want to take part.
+respond-code-no-code = No code? Then you cannot fill in the questionnaire online. Would you still like to take part? Call or email the municipality. The phone number and email address are below.
 respond-error-unknown = We do not know this code. Check that you copied the code from the letter correctly.
 respond-error-used = The questionnaire has already been filled in and sent with this code. Thank you! Each code works only once.
 respond-error-not-open = You cannot fill in the questionnaire yet. You can do this from { $date }.
@@ -52,12 +52,10 @@ respond-start-closes = You can take part until and including { $date }.
 respond-start-help = You can stop whenever you want. Your answers are saved at every question. Later you can continue with the same code, also on another phone or computer.
 respond-start-begin = Start the questions
 respond-start-resume = Continue where you were
-respond-progress = Question { $n } of { $total }
 respond-next = Next question
 respond-previous = Previous question
 respond-save-later = Save and continue later
 respond-send = Send answers
-respond-other-language = Another language? Your answers will be kept.
 respond-condition-note = The next question is only for some people. Does the question not fit you? Then skip it.
 respond-summary-title = Check your answers
 respond-summary-intro = Below are your answers. Do you want to change something? Then choose 'Change'. Is everything correct? Then send your answers. After that you cannot change anything.
@@ -168,7 +166,6 @@ codebook-meta-ronde = Number of the round
 codebook-meta-kanaal = How the answers came in: web, phone, paper-keyed, paper-scan or assisted
 codebook-meta-hulp = Who helped fill it in (empty: nobody)
 codebook-meta-taal = Language in which the questions were read
-codebook-meta-datum = Date sent (only the day)
 
 ## Research: inviting
 codes-title = Create codes and letters
@@ -205,7 +202,7 @@ invite-letter-scan = Scan the QR code with your phone.
 invite-letter-type = Or go to { $short } and enter your code there.
 invite-letter-code = Your code:
 invite-letter-closes = You can take part until and including { $date }.
-invite-letter-help = Would you like help? Someone else may help you fill it in. You can also call { $municipality }. Then a staff member will fill in the questions together with you.
+invite-letter-help = Would you like help? Someone else may help you fill it in. You can also call { $municipality }. Then a staff member will fill in the questions together with you. The number is below.
 invite-letter-thanks = Thank you for your help.
 invite-letter-other-language = Prefer English? Go to { $short } and choose English.
 
@@ -323,3 +320,23 @@ paper-correct-error-empty = No answer at all has been filled in. Is there nothin
 paper-correct-error-imported = A sheet with this form number has already been read in. Check that you typed the right number. Is the sheet really double? Then remove it.
 paper-notice-corrected = The sheet has been read in.
 paper-notice-discarded = The sheet has been removed. Nothing from it was stored.
+
+# security: linking
+volunteer-when = The survey closes on { $date }. After that, a researcher will contact you.
+volunteer-refused-title = Signing up for a talk did not work
+volunteer-refused-unknown = You can only sign up for a talk right after you have sent the questionnaire, in the same browser. We find no sent questionnaire for this sign-up. Have you not sent the questionnaire yet? Then fill it in first with the code from your letter.
+volunteer-refused-used = You have already signed up for a talk. This can be done once per sent questionnaire. You do not need to do anything else: a researcher will contact you.
+volunteer-refused-closed = This survey is closed. That is why you can no longer sign up for a talk.
+volunteer-refused-too-many = Signing up failed too often from this connection. Wait 10 minutes and then try again.
+volunteer-refused-to-code = Fill in the questionnaire with your code
+export-answers-after-close = You can download all answers (CSV) from { $date }, when the round is closed.
+volunteers-link-open = People who want to talk (shown when the round is closed)
+volunteers-after-close = You can see the people who want to talk from { $date }, when the round is closed.
+after-close-why = This way nobody can link answers to the moment someone used a code or signed up for a talk. The number of answers per day and per channel is already on the round's page.
+codebook-meta-respons-order = The rows are in random order, not in the order they came in
+codebook-meta-taal-other = A language with fewer than { $k } answers is put together with other languages as "overig", so that nobody can be recognised by their language
+
+# journeys: respondent
+respond-progress-part = Part { $n } of { $total }
+respond-progress-done = { $percent }% done
+respond-language-keeps = Your answers are kept when you choose another language.

@@ -32,7 +32,7 @@ complaint-received-next = U krijgt een bevestiging per e-mail of per brief. Mees
 complaint-received-anonymous = U liet geen gegevens achter om u te bereiken. Wij kunnen uw klacht daarom niet behandelen en u geen antwoord geven. Wij tellen uw melding wel mee, om ervan te leren.
 complaint-code-title = Uw code om uw klacht te volgen
 complaint-code-keep = Schrijf deze code op of maak een foto. U ziet hem maar één keer. Met de code kunt u zien hoe ver uw klacht is.
-complaint-receipt-gone = Er is hier niets meer te zien. De code ziet u maar één keer. Bent u de code kwijt? Bel of mail de gemeente en noem uw zaaknummer.
+complaint-receipt-gone = Er is hier niets meer te zien. De code ziet u maar één keer. Bent u de code kwijt? Bel of mail de gemeente en noem uw zaaknummer. Zo bereikt u de gemeente:
 
 # Following a complaint
 complaint-track-title = Hoe ver is mijn klacht?
@@ -47,7 +47,7 @@ complaint-status-stage = Hoe ver het is
 complaint-status-next = Wat er nu gebeurt
 complaint-status-deadline = Uiterlijk antwoord op
 complaint-status-closed = Afgerond op
-complaint-status-questions = Hebt u een vraag over uw klacht? Bel of mail de gemeente en noem uw zaaknummer.
+complaint-status-questions = Hebt u een vraag over uw klacht? Bel of mail de gemeente en noem uw zaaknummer. Zo bereikt u de gemeente:
 complaint-stage-ontvangen = Ontvangen
 complaint-stage-doorverwezen = Doorgestuurd naar bezwaar
 complaint-stage-niet_in_behandeling = Niet in behandeling genomen

@@ -31,27 +31,6 @@ home-help-title = Hulp nodig?
 home-help-text = U mag hulp vragen aan iemand die u vertrouwt, bijvoorbeeld een familielid, een cliëntondersteuner of een taalcoach. U kunt de vragenlijst ook op papier of via de telefoon invullen.
 home-privacy-link = Lees hoe wij met uw gegevens omgaan
 
-## Privacy
-privacy-title = Privacy: wat doen wij met uw gegevens?
-privacy-intro = { $municipality } gaat zorgvuldig om met uw gegevens. Hier leest u wat wij bewaren en waarom.
-privacy-survey-title = De vragenlijst
-privacy-survey-text = Uw antwoorden worden opgeslagen zonder uw naam, adres of code. Ook het tijdstip bewaren wij niet precies, alleen de datum. Zo kan niemand uw antwoorden aan u koppelen.
-privacy-complaint-title = Een klacht
-privacy-complaint-text = Voor een klacht hebben wij uw naam en contactgegevens nodig om u te antwoorden. Alleen de medewerkers die uw klacht behandelen, kunnen die zien. Na afloop bewaren wij de klacht niet langer dan nodig; daarna halen wij uw gegevens weg.
-privacy-report-title = Verslagen aan de gemeenteraad
-privacy-report-text = De gemeenteraad krijgt alleen totalen. Als een groep te klein is, laten wij het getal weg. Zo kan niemand herkend worden.
-privacy-cookies-title = Cookies
-privacy-cookies-text = Wij gebruiken alleen cookies die nodig zijn: om uw taal te onthouden en om formulieren te beveiligen. Wij volgen u niet en gebruiken geen advertenties.
-
-## Toegankelijkheid
-a11y-title = Toegankelijkheid
-a11y-intro = Iedereen moet deze website kunnen gebruiken. Daarom doen wij het volgende:
-a11y-point-languages = De website is er in het Nederlands, Engels, Arabisch, Turks, Pools en Oekraïens.
-a11y-point-keyboard = U kunt alles met het toetsenbord bedienen.
-a11y-point-no-js = De website werkt ook zonder JavaScript en op een oude telefoon.
-a11y-point-tested = Wij testen de pagina's volgens de regels voor overheidswebsites (WCAG 2.1, niveau AA).
-a11y-report = Werkt iets niet goed voor u? Laat het de gemeente weten, dan lossen wij het op.
-
 ## Inloggen
 login-title = Inloggen
 login-intro = Deze pagina is voor medewerkers van de gemeente en de klachtencommissie.
@@ -59,7 +38,7 @@ login-username = Gebruikersnaam
 login-password = Wachtwoord
 login-submit = Inloggen
 login-wrong = De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw.
-login-locked = Er is te vaak een verkeerd wachtwoord gebruikt. U kunt weer inloggen na { $time }.
+login-wait = De gebruikersnaam of het wachtwoord klopte te vaak niet. Wacht even: u kunt het na { $time } opnieuw proberen.
 login-residents-note = Wilt u de vragenlijst invullen of een klacht indienen? Daarvoor hoeft u niet in te loggen.
 
 ## Werkplek
@@ -87,7 +66,6 @@ users-col-roles = Rollen
 users-col-status = Status
 users-status-active = Actief
 users-status-disabled = Uitgeschakeld
-users-status-locked = Tijdelijk geblokkeerd
 users-new-title = Nieuw account
 users-username-hint = Kleine letters, cijfers, punt of streepje. Bijvoorbeeld: j.jansen
 users-new-submit = Account aanmaken
@@ -246,6 +224,27 @@ codebook-cues-hint = Gescheiden door komma's, bijvoorbeeld: bus, reiskosten, ov-
 codebook-add-button = Thema toevoegen
 codebook-active = Gebruiken bij het coderen
 codebook-save = Opslaan
+
+# security: access
+audit-filter-title = Zoeken in het auditlog
+audit-filter-user = Medewerker (inlognaam)
+audit-filter-user-hint = Bijvoorbeeld k.jansen. Laat leeg voor iedereen.
+audit-filter-action = Actie
+audit-filter-action-hint = Een actiecode, zoals complaint.viewed, of het begin ervan, zoals complaint.
+audit-filter-type = Soort gegeven
+audit-filter-type-hint = Bijvoorbeeld complaint (klacht), wave (ronde) of user (account).
+audit-filter-record = Nummer van het gegeven
+audit-filter-from = Vanaf datum
+audit-filter-to = Tot en met datum
+audit-filter-submit = Zoeken
+audit-filter-clear = Alles tonen
+audit-filter-count = Aantal gevonden acties: { $n }
+audit-filter-error-user = Er is geen account met deze inlognaam. Controleer hoe u de naam schreef.
+audit-filter-error-code = Gebruik alleen kleine letters, cijfers, punten en liggende streepjes, zoals complaint.viewed.
+audit-filter-error-record = Gebruik voor het nummer alleen letters, cijfers en de tekens - _ . /
+audit-filter-error-date = Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 01-03-2026.
+audit-filter-error-period = De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.
+audit-filter-error-export = De zoekvelden kloppen niet. Ga terug naar het auditlog en verbeter ze.
 
 # security: requests
 error-408-title = Dat duurde te lang

@@ -38,7 +38,7 @@ respond-code-intro = Heeft u een brief of e-mail van de gemeente gekregen met ee
 respond-code-label = Uw code
 respond-code-hint = De code staat in de brief, bijvoorbeeld ACD-EFG-HJKM. Kleine letters en streepjes mogen ook.
 respond-code-submit = Verder
-respond-code-no-code = Geen code? Dan kunt u de vragenlijst niet online invullen. Bel de gemeente als u wilt meedoen.
+respond-code-no-code = Geen code? Dan kunt u de vragenlijst niet online invullen. Wilt u toch meedoen? Bel of mail de gemeente. Het telefoonnummer en het e-mailadres staan hieronder.
 respond-error-unknown = Wij kennen deze code niet. Kijk of u de code goed heeft overgenomen uit de brief.
 respond-error-used = Met deze code is de vragenlijst al ingevuld en verstuurd. Dank u wel! Elke code werkt maar één keer.
 respond-error-not-open = U kunt de vragenlijst nog niet invullen. Dat kan vanaf { $date }.
@@ -52,12 +52,10 @@ respond-start-closes = U kunt meedoen tot en met { $date }.
 respond-start-help = U mag stoppen wanneer u wilt. Uw antwoorden worden bij elke vraag bewaard. Later kunt u verder gaan met dezelfde code, ook op een andere telefoon of computer.
 respond-start-begin = Begin met de vragen
 respond-start-resume = Ga verder waar u was
-respond-progress = Vraag { $n } van { $total }
 respond-next = Volgende vraag
 respond-previous = Vorige vraag
 respond-save-later = Opslaan en later verder gaan
 respond-send = Antwoorden versturen
-respond-other-language = Andere taal? Uw antwoorden blijven bewaard.
 respond-condition-note = De volgende vraag is alleen voor sommige mensen. Past de vraag niet bij u? Sla hem dan over.
 respond-summary-title = Kijk uw antwoorden na
 respond-summary-intro = Hieronder staan uw antwoorden. Wilt u iets veranderen? Kies dan 'Wijzig'. Alles goed? Verstuur dan uw antwoorden. Daarna kunt u niets meer veranderen.
@@ -168,7 +166,6 @@ codebook-meta-ronde = Nummer van de ronde
 codebook-meta-kanaal = Hoe de antwoorden binnenkwamen: web, phone, paper-keyed, paper-scan of assisted
 codebook-meta-hulp = Wie hielp bij het invullen (leeg: niemand)
 codebook-meta-taal = Taal waarin de vragen zijn gelezen
-codebook-meta-datum = Datum van versturen (alleen de dag)
 
 ## Onderzoek: uitnodigen
 codes-title = Codes en brieven maken
@@ -205,7 +202,7 @@ invite-letter-scan = Scan de QR-code met uw telefoon.
 invite-letter-type = Of ga naar { $short } en vul daar uw code in.
 invite-letter-code = Uw code:
 invite-letter-closes = U kunt meedoen tot en met { $date }.
-invite-letter-help = Wilt u hulp? Iemand anders mag u helpen met invullen. U kunt ook { $municipality } bellen; dan vult een medewerker de vragen samen met u in.
+invite-letter-help = Wilt u hulp? Iemand anders mag u helpen met invullen. U kunt ook { $municipality } bellen; dan vult een medewerker de vragen samen met u in. Het nummer staat hieronder.
 invite-letter-thanks = Dank u wel voor uw hulp.
 invite-letter-other-language = Liever in het Nederlands? Ga naar { $short } en kies Nederlands.
 
@@ -323,3 +320,23 @@ paper-correct-error-empty = Er is geen enkel antwoord ingevuld. Staat er niets o
 paper-correct-error-imported = Een blad met dit formuliernummer is al ingelezen. Kijk of u het goede nummer hebt getypt. Is het blad echt dubbel? Haal het dan weg.
 paper-notice-corrected = Het blad is ingelezen.
 paper-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.
+
+# security: linking
+volunteer-when = Het onderzoek sluit op { $date }. Daarna neemt een onderzoeker contact met u op.
+volunteer-refused-title = Aanmelden voor een gesprek lukt niet
+volunteer-refused-unknown = U kunt zich alleen voor een gesprek aanmelden direct nadat u de vragenlijst hebt verstuurd, in dezelfde browser. Bij deze aanmelding vinden wij geen verstuurde vragenlijst. Hebt u de vragenlijst nog niet verstuurd? Vul hem dan eerst in met de code uit uw brief.
+volunteer-refused-used = U hebt zich al aangemeld voor een gesprek. Dat kan één keer per verstuurde vragenlijst. U hoeft niets meer te doen: een onderzoeker neemt contact met u op.
+volunteer-refused-closed = Dit onderzoek is gesloten. Aanmelden voor een gesprek kan daarom niet meer.
+volunteer-refused-too-many = Het aanmelden is te vaak mislukt vanaf deze verbinding. Wacht 10 minuten en probeer het dan opnieuw.
+volunteer-refused-to-code = Vragenlijst invullen met uw code
+export-answers-after-close = Alle antwoorden (CSV) kunt u downloaden vanaf { $date }, als de ronde gesloten is.
+volunteers-link-open = Mensen die willen praten (te zien als de ronde gesloten is)
+volunteers-after-close = De mensen die willen praten ziet u vanaf { $date }, als de ronde gesloten is.
+after-close-why = Zo kan niemand antwoorden koppelen aan het moment waarop iemand een code gebruikte of zich aanmeldde voor een gesprek. Het aantal antwoorden per dag en per kanaal staat al op de pagina van de ronde.
+codebook-meta-respons-order = De regels staan in willekeurige volgorde, niet in de volgorde waarin ze binnenkwamen
+codebook-meta-taal-other = Een taal met minder dan { $k } antwoorden staat samen met andere talen als "overig", zodat niemand aan zijn taal te herkennen is
+
+# journeys: respondent
+respond-progress-part = Deel { $n } van { $total }
+respond-progress-done = { $percent }% klaar
+respond-language-keeps = Uw antwoorden blijven bewaard als u een andere taal kiest.

@@ -32,7 +32,7 @@ complaint-received-next = Otrzymają Państwo potwierdzenie e-mailem lub listem.
 complaint-received-anonymous = Nie zostawili Państwo żadnych danych kontaktowych. Dlatego nie możemy rozpatrzyć skargi ani udzielić Państwu odpowiedzi. Uwzględnimy jednak Państwa zgłoszenie, aby wyciągnąć z niego wnioski.
 complaint-code-title = Kod do sprawdzania skargi
 complaint-code-keep = Prosimy zapisać ten kod albo zrobić mu zdjęcie. Kod widać tylko raz. Dzięki niemu można sprawdzić, na jakim etapie jest skarga.
-complaint-receipt-gone = Tutaj nie ma już nic do zobaczenia. Kod widać tylko raz. Zgubili Państwo kod? Prosimy zadzwonić lub napisać e-mail do gminy i podać numer sprawy.
+complaint-receipt-gone = Tutaj nie ma już nic do zobaczenia. Kod widać tylko raz. Zgubili Państwo kod? Prosimy zadzwonić lub napisać e-mail do gminy i podać numer sprawy. Tak można skontaktować się z gminą:
 
 # Following a complaint
 complaint-track-title = Na jakim etapie jest moja skarga?
@@ -47,7 +47,7 @@ complaint-status-stage = Etap
 complaint-status-next = Co dzieje się teraz
 complaint-status-deadline = Odpowiedź najpóźniej
 complaint-status-closed = Data zakończenia
-complaint-status-questions = Mają Państwo pytanie o skargę? Prosimy zadzwonić lub napisać e-mail do gminy i podać numer sprawy.
+complaint-status-questions = Mają Państwo pytanie o skargę? Prosimy zadzwonić lub napisać e-mail do gminy i podać numer sprawy. Tak można skontaktować się z gminą:
 complaint-stage-ontvangen = Otrzymana
 complaint-stage-doorverwezen = Przekazana jako sprzeciw (bezwaar)
 complaint-stage-niet_in_behandeling = Nie została przyjęta do rozpatrzenia

@@ -31,27 +31,6 @@ home-help-title = Potrzebują Państwo pomocy?
 home-help-text = Mogą Państwo poprosić o pomoc osobę, której Państwo ufają, na przykład członka rodziny, niezależnego doradcę wspierającego klientów albo nauczyciela języka. Ankietę można też wypełnić na papierze lub przez telefon.
 home-privacy-link = Jak postępujemy z Państwa danymi
 
-## Privacy
-privacy-title = Prywatność: co robimy z Państwa danymi?
-privacy-intro = { $municipality } starannie chroni Państwa dane. Tutaj można przeczytać, co przechowujemy i dlaczego.
-privacy-survey-title = Ankieta
-privacy-survey-text = Państwa odpowiedzi zapisujemy bez imienia i nazwiska, adresu ani kodu. Nie zapisujemy też dokładnej godziny, tylko datę. Dzięki temu nikt nie może połączyć odpowiedzi z Państwa osobą.
-privacy-complaint-title = Skarga
-privacy-complaint-text = Przy skardze potrzebujemy Państwa imienia i nazwiska oraz danych kontaktowych, aby móc odpowiedzieć. Widzą je tylko pracownicy, którzy zajmują się skargą. Po zakończeniu sprawy nie przechowujemy skargi dłużej, niż to konieczne; potem usuwamy Państwa dane.
-privacy-report-title = Raporty dla rady gminy
-privacy-report-text = Rada gminy dostaje tylko liczby łączne. Jeśli jakaś grupa jest za mała, nie podajemy tej liczby. Dzięki temu nikogo nie można rozpoznać.
-privacy-cookies-title = Pliki cookie
-privacy-cookies-text = Używamy tylko niezbędnych plików cookie: aby zapamiętać Państwa język i aby chronić formularze. Nie śledzimy Państwa i nie pokazujemy reklam.
-
-## Accessibility
-a11y-title = Dostępność
-a11y-intro = Każdy powinien móc korzystać z tej strony. Dlatego robimy tak:
-a11y-point-languages = Strona jest dostępna po niderlandzku, angielsku, arabsku, turecku, polsku i ukraińsku.
-a11y-point-keyboard = Wszystko można obsługiwać za pomocą klawiatury.
-a11y-point-no-js = Strona działa także bez JavaScript i na starym telefonie.
-a11y-point-tested = Sprawdzamy strony według zasad dla stron internetowych urzędów (WCAG 2.1, poziom AA).
-a11y-report = Coś nie działa dobrze? Prosimy dać znać gminie, a naprawimy to.
-
 ## Log in
 login-title = Logowanie
 login-intro = Ta strona jest dla pracowników gminy i komisji skarg.
@@ -59,7 +38,7 @@ login-username = Nazwa użytkownika
 login-password = Hasło
 login-submit = Zaloguj się
 login-wrong = Nazwa użytkownika lub hasło są nieprawidłowe. Prosimy spróbować ponownie.
-login-locked = Zbyt wiele razy wpisano złe hasło. Można zalogować się ponownie po { $time }.
+login-wait = Nazwa użytkownika lub hasło były zbyt wiele razy nieprawidłowe. Prosimy poczekać: można spróbować ponownie po { $time }.
 login-residents-note = Chcą Państwo wypełnić ankietę lub złożyć skargę? Do tego nie trzeba się logować.
 
 ## Workspace
@@ -87,7 +66,6 @@ users-col-roles = Role
 users-col-status = Status
 users-status-active = Aktywne
 users-status-disabled = Wyłączone
-users-status-locked = Tymczasowo zablokowane
 users-new-title = Nowe konto
 users-username-hint = Małe litery, cyfry, kropka lub łącznik. Na przykład: j.jansen
 users-new-submit = Utwórz konto
@@ -246,6 +224,27 @@ codebook-cues-hint = Oddzielone przecinkami, na przykład: bus, reiskosten, ov-k
 codebook-add-button = Dodaj temat
 codebook-active = Używać przy kodowaniu
 codebook-save = Zapisz
+
+# security: access
+audit-filter-title = Szukaj w dzienniku audytu
+audit-filter-user = Pracownik (login)
+audit-filter-user-hint = Na przykład k.jansen. Zostaw puste dla wszystkich.
+audit-filter-action = Czynność
+audit-filter-action-hint = Kod czynności, np. complaint.viewed, albo jego początek, np. complaint.
+audit-filter-type = Rodzaj danych
+audit-filter-type-hint = Na przykład complaint (skarga), wave (runda) lub user (konto).
+audit-filter-record = Numer danych
+audit-filter-from = Od daty
+audit-filter-to = Do daty (włącznie)
+audit-filter-submit = Szukaj
+audit-filter-clear = Pokaż wszystko
+audit-filter-count = Liczba znalezionych czynności: { $n }
+audit-filter-error-user = Nie ma konta o tym loginie. Sprawdź, jak wpisano nazwę.
+audit-filter-error-code = Używaj tylko małych liter, cyfr, kropek i podkreśleń, np. complaint.viewed.
+audit-filter-error-record = W numerze używaj tylko liter, cyfr i znaków - _ . /
+audit-filter-error-date = Wpisz datę jako dd-mm-rrrr, na przykład 01-03-2026.
+audit-filter-error-period = Data końcowa jest przed datą początkową. Wybierz datę końcową w dniu początkowym lub później.
+audit-filter-error-export = Pola wyszukiwania są niepoprawne. Wróć do dziennika audytu i popraw je.
 
 # security: requests
 error-408-title = To trwało za długo

@@ -38,7 +38,7 @@ respond-code-intro = Czy dostali Państwo od gminy list lub e-mail z kodem? Pros
 respond-code-label = Państwa kod
 respond-code-hint = Kod jest w liście, na przykład ACD-EFG-HJKM. Można też używać małych liter i myślników.
 respond-code-submit = Dalej
-respond-code-no-code = Nie mają Państwo kodu? Wtedy nie można wypełnić ankiety przez internet. Jeśli chcą Państwo wziąć udział, prosimy zadzwonić do gminy.
+respond-code-no-code = Nie mają Państwo kodu? Wtedy nie można wypełnić ankiety przez internet. Chcą Państwo mimo to wziąć udział? Prosimy zadzwonić lub napisać e-mail do gminy. Numer telefonu i adres e-mail są poniżej.
 respond-error-unknown = Nie znamy tego kodu. Prosimy sprawdzić, czy dobrze przepisali Państwo kod z listu.
 respond-error-used = Ankieta z tym kodem została już wypełniona i wysłana. Dziękujemy! Każdy kod działa tylko raz.
 respond-error-not-open = Ankiety nie można jeszcze wypełnić. Będzie to możliwe od { $date }.
@@ -52,12 +52,10 @@ respond-start-closes = Można wziąć udział do { $date } włącznie.
 respond-start-help = Mogą Państwo przerwać w każdej chwili. Odpowiedzi zapisują się przy każdym pytaniu. Później można kontynuować z tym samym kodem, także na innym telefonie lub komputerze.
 respond-start-begin = Zacznij odpowiadać na pytania
 respond-start-resume = Kontynuuj tam, gdzie Państwo przerwali
-respond-progress = Pytanie { $n } z { $total }
 respond-next = Następne pytanie
 respond-previous = Poprzednie pytanie
 respond-save-later = Zapisz i kontynuuj później
 respond-send = Wyślij odpowiedzi
-respond-other-language = Inny język? Państwa odpowiedzi zostaną zachowane.
 respond-condition-note = Następne pytanie jest tylko dla niektórych osób. Jeśli pytanie Państwa nie dotyczy, prosimy je pominąć.
 respond-summary-title = Prosimy sprawdzić odpowiedzi
 respond-summary-intro = Poniżej są Państwa odpowiedzi. Chcą Państwo coś zmienić? Prosimy wybrać „Zmień”. Wszystko się zgadza? Prosimy wysłać odpowiedzi. Potem nie można już nic zmienić.
@@ -168,7 +166,6 @@ codebook-meta-ronde = Numer rundy
 codebook-meta-kanaal = Jak przyszły odpowiedzi: web, phone, paper-keyed, paper-scan lub assisted
 codebook-meta-hulp = Kto pomagał w wypełnianiu (puste: nikt)
 codebook-meta-taal = Język, w którym czytano pytania
-codebook-meta-datum = Data wysłania (tylko dzień)
 
 ## Badanie: zapraszanie
 codes-title = Utwórz kody i listy
@@ -205,7 +202,7 @@ invite-letter-scan = Prosimy zeskanować kod QR telefonem.
 invite-letter-type = Albo prosimy wejść na { $short } i tam wpisać swój kod.
 invite-letter-code = Państwa kod:
 invite-letter-closes = Można wziąć udział do { $date } włącznie.
-invite-letter-help = Potrzebują Państwo pomocy? Ktoś inny może pomóc Państwu w wypełnieniu. Mogą Państwo też zadzwonić do gminy ({ $municipality }). Wtedy pracownik wypełni pytania razem z Państwem.
+invite-letter-help = Potrzebują Państwo pomocy? Ktoś inny może pomóc Państwu w wypełnieniu. Mogą Państwo też zadzwonić do gminy ({ $municipality }). Wtedy pracownik wypełni pytania razem z Państwem. Numer jest poniżej.
 invite-letter-thanks = Dziękujemy za Państwa pomoc.
 invite-letter-other-language = Wolą Państwo po polsku? Prosimy wejść na { $short } i wybrać „Polski”.
 
@@ -323,3 +320,23 @@ paper-correct-error-empty = Nie wpisano ani jednej odpowiedzi. Czy na kartce nic
 paper-correct-error-imported = Kartka z tym numerem formularza została już wczytana. Prosimy sprawdzić, czy wpisano dobry numer. Czy kartka naprawdę jest podwójna? Wtedy prosimy ją usunąć.
 paper-notice-corrected = Kartka została wczytana.
 paper-notice-discarded = Kartka została usunięta. Nic z niej nie zostało zapisane.
+
+# security: linking
+volunteer-when = Badanie kończy się { $date }. Potem badacz skontaktuje się z Państwem.
+volunteer-refused-title = Zgłoszenie na rozmowę nie powiodło się
+volunteer-refused-unknown = Na rozmowę można się zgłosić tylko zaraz po wysłaniu ankiety, w tej samej przeglądarce. Do tego zgłoszenia nie znajdujemy wysłanej ankiety. Jeszcze nie wysłali Państwo ankiety? Prosimy najpierw ją wypełnić kodem z listu.
+volunteer-refused-used = Już zgłosili się Państwo na rozmowę. Można to zrobić raz na każdą wysłaną ankietę. Nie trzeba nic więcej robić: badacz skontaktuje się z Państwem.
+volunteer-refused-closed = To badanie jest zamknięte. Dlatego nie można się już zgłosić na rozmowę.
+volunteer-refused-too-many = Z tego połączenia zgłoszenie zbyt często się nie udało. Prosimy odczekać 10 minut i spróbować ponownie.
+volunteer-refused-to-code = Wypełnij ankietę swoim kodem
+export-answers-after-close = Wszystkie odpowiedzi (CSV) można pobrać od { $date }, gdy runda jest zamknięta.
+volunteers-link-open = Osoby, które chcą porozmawiać (widoczne po zamknięciu rundy)
+volunteers-after-close = Osoby, które chcą porozmawiać, zobaczą Państwo od { $date }, gdy runda jest zamknięta.
+after-close-why = Dzięki temu nikt nie może powiązać odpowiedzi z chwilą, w której ktoś użył kodu lub zgłosił się na rozmowę. Liczba odpowiedzi według dnia i kanału jest już na stronie rundy.
+codebook-meta-respons-order = Wiersze są w przypadkowej kolejności, nie w kolejności napływu
+codebook-meta-taal-other = Język z mniej niż { $k } odpowiedziami jest razem z innymi językami oznaczony jako "overig", aby nikogo nie można było rozpoznać po języku
+
+# journeys: respondent
+respond-progress-part = Część { $n } z { $total }
+respond-progress-done = Gotowe: { $percent }%
+respond-language-keeps = Po wybraniu innego języka Państwa odpowiedzi zostaną zachowane.

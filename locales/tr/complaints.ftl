@@ -32,7 +32,7 @@ complaint-received-next = E-posta veya mektupla bir onay alacaksınız. Genellik
 complaint-received-anonymous = Size ulaşabileceğimiz hiçbir bilgi bırakmadınız. Bu yüzden şikâyetinizi inceleyemeyiz ve size cevap veremeyiz. Ama bildiriminizi ders çıkarmak için sayarız.
 complaint-code-title = Şikâyetinizi takip etmek için kodunuz
 complaint-code-keep = Bu kodu bir yere yazın veya fotoğrafını çekin. Kodu sadece bir kez görürsünüz. Bu kodla şikâyetinizin ne durumda olduğunu görebilirsiniz.
-complaint-receipt-gone = Burada artık görülecek bir şey yok. Kodu sadece bir kez görürsünüz. Kodunuzu mu kaybettiniz? Belediyeyi arayın veya e-posta gönderin ve dosya numaranızı söyleyin.
+complaint-receipt-gone = Burada artık görülecek bir şey yok. Kodu sadece bir kez görürsünüz. Kodunuzu mu kaybettiniz? Belediyeyi arayın veya e-posta gönderin ve dosya numaranızı söyleyin. Belediyeye şöyle ulaşırsınız:
 
 # Following a complaint
 complaint-track-title = Şikâyetim ne durumda?
@@ -47,7 +47,7 @@ complaint-status-stage = Ne durumda
 complaint-status-next = Şimdi ne olacak
 complaint-status-deadline = En geç cevap tarihi
 complaint-status-closed = Sonuçlandığı tarih
-complaint-status-questions = Şikâyetiniz hakkında bir sorunuz mu var? Belediyeyi arayın veya e-posta gönderin ve dosya numaranızı söyleyin.
+complaint-status-questions = Şikâyetiniz hakkında bir sorunuz mu var? Belediyeyi arayın veya e-posta gönderin ve dosya numaranızı söyleyin. Belediyeye şöyle ulaşırsınız:
 complaint-stage-ontvangen = Alındı
 complaint-stage-doorverwezen = İtiraz (bezwaar) olarak iletildi
 complaint-stage-niet_in_behandeling = İncelemeye alınmadı

@@ -31,27 +31,6 @@ home-help-title = Yardıma mı ihtiyacınız var?
 home-help-text = Güvendiğiniz birinden yardım isteyebilirsiniz, örneğin bir aile üyesi, bağımsız bir danışan destek görevlisi veya bir dil koçu. Anketi kâğıt üzerinde veya telefonla da doldurabilirsiniz.
 home-privacy-link = Bilgilerinizi nasıl kullandığımızı okuyun
 
-## Privacy
-privacy-title = Gizlilik: bilgilerinizle ne yapıyoruz?
-privacy-intro = { $municipality } bilgilerinizi özenle kullanır. Burada neleri ve neden sakladığımızı okuyabilirsiniz.
-privacy-survey-title = Anket
-privacy-survey-text = Cevaplarınız adınız, adresiniz veya kodunuz olmadan kaydedilir. Saati de tam olarak saklamayız, sadece tarihi saklarız. Böylece hiç kimse cevaplarınızı sizinle eşleştiremez.
-privacy-complaint-title = Şikâyet
-privacy-complaint-text = Bir şikâyet için size cevap verebilmek amacıyla adınıza ve iletişim bilgilerinize ihtiyacımız var. Bunları sadece şikâyetinizle ilgilenen çalışanlar görebilir. Şikâyet sonuçlandıktan sonra onu gerektiğinden uzun süre saklamayız; ardından bilgilerinizi sileriz.
-privacy-report-title = Belediye meclisine raporlar
-privacy-report-text = Belediye meclisi sadece toplam sayıları alır. Bir grup çok küçükse, o sayıyı göstermeyiz. Böylece hiç kimse tanınamaz.
-privacy-cookies-title = Çerezler
-privacy-cookies-text = Sadece gerekli çerezleri kullanırız: dilinizi hatırlamak ve formları korumak için. Sizi takip etmeyiz ve reklam kullanmayız.
-
-## Accessibility
-a11y-title = Erişilebilirlik
-a11y-intro = Herkes bu web sitesini kullanabilmelidir. Bu yüzden şunları yapıyoruz:
-a11y-point-languages = Web sitesi Hollandaca, İngilizce, Arapça, Türkçe, Lehçe ve Ukraynaca dillerinde vardır.
-a11y-point-keyboard = Her şeyi klavyeyle kullanabilirsiniz.
-a11y-point-no-js = Web sitesi JavaScript olmadan ve eski bir telefonda da çalışır.
-a11y-point-tested = Sayfaları devlet web siteleri için geçerli kurallara göre test ediyoruz (WCAG 2.1, AA düzeyi).
-a11y-report = Sizin için bir şey iyi çalışmıyor mu? Belediyeye bildirin, sorunu çözelim.
-
 ## Log in
 login-title = Giriş yap
 login-intro = Bu sayfa belediye çalışanları ve şikâyet komisyonu içindir.
@@ -59,7 +38,7 @@ login-username = Kullanıcı adı
 login-password = Şifre
 login-submit = Giriş yap
 login-wrong = Kullanıcı adı veya şifre doğru değil. Lütfen tekrar deneyin.
-login-locked = Çok fazla kez yanlış şifre girildi. { $time } sonrasında tekrar giriş yapabilirsiniz.
+login-wait = Kullanıcı adı veya şifre çok fazla kez yanlıştı. Lütfen bekleyin: { $time } sonrasında tekrar deneyebilirsiniz.
 login-residents-note = Anketi doldurmak veya şikâyette bulunmak mı istiyorsunuz? Bunun için giriş yapmanız gerekmez.
 
 ## Workspace
@@ -87,7 +66,6 @@ users-col-roles = Roller
 users-col-status = Durum
 users-status-active = Etkin
 users-status-disabled = Devre dışı
-users-status-locked = Geçici olarak engellendi
 users-new-title = Yeni hesap
 users-username-hint = Küçük harf, rakam, nokta veya tire. Örneğin: j.jansen
 users-new-submit = Hesap oluştur
@@ -246,6 +224,27 @@ codebook-cues-hint = Virgülle ayırın, örneğin: bus, reiskosten, ov-kaart
 codebook-add-button = Tema ekle
 codebook-active = Kodlarken kullan
 codebook-save = Kaydet
+
+# security: access
+audit-filter-title = Denetim kaydında ara
+audit-filter-user = Çalışan (kullanıcı adı)
+audit-filter-user-hint = Örneğin k.jansen. Herkes için boş bırakın.
+audit-filter-action = İşlem
+audit-filter-action-hint = complaint.viewed gibi bir işlem kodu veya complaint gibi başlangıcı.
+audit-filter-type = Kayıt türü
+audit-filter-type-hint = Örneğin complaint (şikâyet), wave (tur) veya user (hesap).
+audit-filter-record = Kayıt numarası
+audit-filter-from = Başlangıç tarihi
+audit-filter-to = Bitiş tarihi (dahil)
+audit-filter-submit = Ara
+audit-filter-clear = Hepsini göster
+audit-filter-count = Bulunan işlem sayısı: { $n }
+audit-filter-error-user = Bu kullanıcı adıyla bir hesap yok. Adı nasıl yazdığınızı kontrol edin.
+audit-filter-error-code = Yalnızca küçük harf, rakam, nokta ve alt çizgi kullanın; örneğin complaint.viewed.
+audit-filter-error-record = Numara için yalnızca harf, rakam ve - _ . / işaretlerini kullanın.
+audit-filter-error-date = Tarihi gg-aa-yyyy olarak yazın, örneğin 01-03-2026.
+audit-filter-error-period = Bitiş tarihi başlangıç tarihinden önce. Başlangıç tarihinde veya sonrasında bir bitiş tarihi seçin.
+audit-filter-error-export = Arama alanları doğru değil. Denetim kaydına dönün ve düzeltin.
 
 # security: requests
 error-408-title = Bu çok uzun sürdü

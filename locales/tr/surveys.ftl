@@ -38,7 +38,7 @@ respond-code-intro = Belediyeden kodlu bir mektup veya e-posta aldınız mı? Ko
 respond-code-label = Kodunuz
 respond-code-hint = Kod mektupta yazılıdır, örneğin ACD-EFG-HJKM. Küçük harf ve çizgi kullanabilirsiniz.
 respond-code-submit = Devam
-respond-code-no-code = Kodunuz yok mu? O zaman anketi internetten dolduramazsınız. Katılmak istiyorsanız belediyeyi arayın.
+respond-code-no-code = Kodunuz yok mu? O zaman anketi internetten dolduramazsınız. Yine de katılmak istiyor musunuz? Belediyeyi arayın veya e-posta gönderin. Telefon numarası ve e-posta adresi aşağıdadır.
 respond-error-unknown = Bu kodu tanımıyoruz. Kodu mektuptan doğru yazıp yazmadığınızı kontrol edin.
 respond-error-used = Bu kodla anket zaten doldurulup gönderildi. Teşekkür ederiz! Her kod sadece bir kez çalışır.
 respond-error-not-open = Anketi henüz dolduramazsınız. { $date } tarihinden itibaren doldurabilirsiniz.
@@ -52,12 +52,10 @@ respond-start-closes = { $date } tarihine kadar (bu gün dahil) katılabilirsini
 respond-start-help = İstediğiniz zaman durabilirsiniz. Cevaplarınız her soruda kaydedilir. Daha sonra aynı kodla devam edebilirsiniz, başka bir telefonda veya bilgisayarda da.
 respond-start-begin = Sorulara başlayın
 respond-start-resume = Kaldığınız yerden devam edin
-respond-progress = Soru { $n } / { $total }
 respond-next = Sonraki soru
 respond-previous = Önceki soru
 respond-save-later = Kaydet ve sonra devam et
 respond-send = Cevapları gönder
-respond-other-language = Başka bir dil mi? Cevaplarınız kaybolmaz.
 respond-condition-note = Sonraki soru sadece bazı kişiler içindir. Soru size uymuyor mu? O zaman soruyu atlayın.
 respond-summary-title = Cevaplarınızı kontrol edin
 respond-summary-intro = Cevaplarınız aşağıdadır. Bir şeyi değiştirmek mi istiyorsunuz? O zaman 'Değiştir' düğmesine basın. Her şey doğru mu? O zaman cevaplarınızı gönderin. Gönderdikten sonra hiçbir şeyi değiştiremezsiniz.
@@ -168,7 +166,6 @@ codebook-meta-ronde = Turun numarası
 codebook-meta-kanaal = Cevapların nasıl geldiği: web, phone, paper-keyed, paper-scan veya assisted
 codebook-meta-hulp = Doldururken kim yardım etti (boş: hiç kimse)
 codebook-meta-taal = Soruların okunduğu dil
-codebook-meta-datum = Gönderme tarihi (sadece gün)
 
 ## Araştırma: davet etme
 codes-title = Kod ve mektup oluştur
@@ -205,7 +202,7 @@ invite-letter-scan = QR kodunu telefonunuzla tarayın.
 invite-letter-type = Veya { $short } adresine gidin ve kodunuzu orada yazın.
 invite-letter-code = Kodunuz:
 invite-letter-closes = { $date } tarihine kadar (bu gün dahil) katılabilirsiniz.
-invite-letter-help = Yardım ister misiniz? Başka biri doldururken size yardım edebilir. Belediyeyi ({ $municipality }) de arayabilirsiniz. O zaman bir çalışan soruları sizinle birlikte doldurur.
+invite-letter-help = Yardım ister misiniz? Başka biri doldururken size yardım edebilir. Belediyeyi ({ $municipality }) de arayabilirsiniz. O zaman bir çalışan soruları sizinle birlikte doldurur. Numara aşağıdadır.
 invite-letter-thanks = Yardımınız için teşekkür ederiz.
 invite-letter-other-language = Türkçe mi tercih edersiniz? { $short } adresine gidin ve Türkçe seçeneğini seçin.
 
@@ -323,3 +320,23 @@ paper-correct-error-empty = Hiç cevap girilmemiş. Sayfada hiçbir şey yok mu?
 paper-correct-error-imported = Bu form numaralı bir sayfa zaten okutuldu. Numarayı doğru yazıp yazmadığınızı kontrol edin. Sayfa gerçekten çift mi? O zaman sayfayı kaldırın.
 paper-notice-corrected = Sayfa okutuldu.
 paper-notice-discarded = Sayfa kaldırıldı. Ondan hiçbir şey kaydedilmedi.
+
+# security: linking
+volunteer-when = Araştırma { $date } tarihinde kapanır. Ondan sonra bir araştırmacı sizinle iletişime geçer.
+volunteer-refused-title = Görüşme için kayıt olmadı
+volunteer-refused-unknown = Görüşme için sadece anketi gönderdikten hemen sonra, aynı tarayıcıda kayıt olabilirsiniz. Bu kayıt için gönderilmiş bir anket bulamıyoruz. Anketi henüz göndermediniz mi? O zaman önce mektubunuzdaki kodla anketi doldurun.
+volunteer-refused-used = Görüşme için zaten kayıt oldunuz. Bu, gönderilen her anket için bir kez yapılabilir. Başka bir şey yapmanıza gerek yok: bir araştırmacı sizinle iletişime geçer.
+volunteer-refused-closed = Bu araştırma kapandı. Bu yüzden görüşme için artık kayıt olamazsınız.
+volunteer-refused-too-many = Bu bağlantıdan kayıt çok sık başarısız oldu. 10 dakika bekleyin ve sonra tekrar deneyin.
+volunteer-refused-to-code = Kodunuzla anketi doldurun
+export-answers-after-close = Tüm cevapları (CSV) tur kapandığında, { $date } tarihinden itibaren indirebilirsiniz.
+volunteers-link-open = Konuşmak isteyen kişiler (tur kapandığında görünür)
+volunteers-after-close = Konuşmak isteyen kişileri tur kapandığında, { $date } tarihinden itibaren görürsünüz.
+after-close-why = Böylece kimse cevapları birinin bir kodu kullandığı veya görüşme için kayıt olduğu anla eşleştiremez. Günlük ve kanala göre cevap sayısı zaten turun sayfasında.
+codebook-meta-respons-order = Satırlar rastgele sıradadır, geliş sırasına göre değil
+codebook-meta-taal-other = { $k } cevaptan az olan bir dil, başka dillerle birlikte "overig" olarak gösterilir; böylece kimse dilinden tanınmaz
+
+# journeys: respondent
+respond-progress-part = Bölüm { $n } / { $total }
+respond-progress-done = %{ $percent } tamamlandı
+respond-language-keeps = Başka bir dil seçtiğinizde cevaplarınız kaybolmaz.

@@ -7,4 +7,5 @@ pub mod ratelimit;
 pub mod routes;
 pub mod service;
 pub mod sessions;
+pub mod throttle;
 pub mod views;

@@ -99,10 +99,6 @@ pub struct User {
     pub password_hash: String,
     /// A disabled account cannot log in and loses its sessions.
     pub disabled: bool,
-    /// Failed logins since the last success.
-    pub failed_logins: i32,
-    /// Logins are refused until this moment after too many failures.
-    pub locked_until: Option<NaiveDateTime>,
     /// When the account was made.
     pub created_at: NaiveDateTime,
     /// When the password was last set.

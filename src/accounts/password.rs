@@ -6,6 +6,8 @@ use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Shortest password accepted.
 pub const MIN_LENGTH: usize = 12;
@@ -34,7 +36,8 @@ impl PasswordProblem {
     }
 }
 
-/// Words that make a password guessable in this product's setting.
+/// Words that make a password guessable in this product's setting, beyond the word lists: the
+/// product, the work, months, seasons, days, holidays and provinces (lower case, letters only).
 const LOCAL_WORDS: &[&str] = &[
     "klankbord",
     "gemeente",
@@ -44,11 +47,179 @@ const LOCAL_WORDS: &[&str] = &[
     "voorbeeld",
     "beheerder",
     "klacht",
+    "klachten",
     "wethouder",
     "raadslid",
+    "burgemeester",
+    "participatiewet",
+    "uitkering",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "lente",
+    "voorjaar",
+    "zomer",
+    "herfst",
+    "najaar",
+    "winter",
+    "spring",
+    "summer",
+    "autumn",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "kerst",
+    "kerstmis",
+    "pasen",
+    "pinksteren",
+    "sinterklaas",
+    "koningsdag",
+    "oranje",
+    "nederland",
+    "holland",
+    "groningen",
+    "friesland",
+    "fryslan",
+    "drenthe",
+    "overijssel",
+    "flevoland",
+    "gelderland",
+    "utrecht",
+    "noordholland",
+    "zuidholland",
+    "zeeland",
+    "noordbrabant",
+    "brabant",
+    "limburg",
 ];
 
-/// Checks a new password against the policy; `context` holds the user's own name and login.
+/// The Dutch word lists (see `assets/passwords/README.md`).
+const WORD_LISTS: &[&str] = &[
+    include_str!("../../assets/passwords/nl-common-words.txt"),
+    include_str!("../../assets/passwords/nl-wikipedia.txt"),
+    include_str!("../../assets/passwords/nl-first-names.txt"),
+    include_str!("../../assets/passwords/nl-last-names.txt"),
+];
+
+/// Every word a password may not be built from, read once.
+fn dictionary() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        WORD_LISTS
+            .iter()
+            .flat_map(|list| list.lines())
+            .chain(LOCAL_WORDS.iter().copied())
+            .filter(|w| w.chars().count() >= 2)
+            .collect()
+    })
+}
+
+/// The ways to read the letters of a password, in lower case: with a run of digits and signs
+/// between two letters read as the letters they stand for (`W3lk0m`, `p@$$w0rd`), and with
+/// every digit and sign dropped (`Zomer!Herfst`). Years, digits and signs around the letters go.
+pub fn letter_skeletons(password: &str) -> [String; 2] {
+    let chars: Vec<char> = password.chars().collect();
+    let leet = |c: char| match c {
+        '0' => Some('o'),
+        '1' | '!' => Some('i'),
+        '3' => Some('e'),
+        '4' | '@' => Some('a'),
+        '5' | '$' => Some('s'),
+        '7' => Some('t'),
+        _ => None,
+    };
+    let mut read = String::new();
+    let mut dropped = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphabetic() {
+            read.extend(c.to_lowercase());
+            dropped.extend(c.to_lowercase());
+            i += 1;
+            continue;
+        }
+        let run_end = (i..chars.len())
+            .find(|&j| leet(chars[j]).is_none())
+            .unwrap_or(chars.len());
+        let between_letters = i > 0
+            && chars[i - 1].is_alphabetic()
+            && run_end > i
+            && chars.get(run_end).is_some_and(|n| n.is_alphabetic());
+        if between_letters {
+            read.extend(chars[i..run_end].iter().filter_map(|&c| leet(c)));
+            i = run_end;
+        } else {
+            i += 1;
+        }
+    }
+    [read, dropped]
+}
+
+/// The fewest words from `is_word` that together spell `letters` exactly, if any (at most `max`).
+fn fewest_words(letters: &str, max: usize, is_word: impl Fn(&str) -> bool) -> Option<usize> {
+    let bounds: Vec<usize> = letters
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([letters.len()])
+        .collect();
+    // best[j]: fewest words spelling the first j characters.
+    let mut best: Vec<Option<usize>> = vec![None; bounds.len()];
+    best[0] = Some(0);
+    for j in 1..bounds.len() {
+        best[j] = (0..j)
+            .filter_map(|i| {
+                let before = best[i]?;
+                (before < max && is_word(&letters[bounds[i]..bounds[j]])).then_some(before + 1)
+            })
+            .min();
+    }
+    best[bounds.len() - 1].filter(|&n| n > 0)
+}
+
+/// Whether a password is one or two known words with only digits and signs around them: a
+/// common Dutch word, month, season, place or name, or one of `context` (the person's own name,
+/// the municipality), plus a year or `!!`. Such passwords are among the first an attacker tries,
+/// whatever a general strength estimate says of the digits.
+pub fn is_word_with_digits(password: &str, context: &[&str]) -> bool {
+    let own: Vec<String> = context
+        .iter()
+        .flat_map(|c| c.split(|ch: char| !ch.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .collect();
+    let words = dictionary();
+    letter_skeletons(password).iter().any(|letters| {
+        fewest_words(letters, 2, |w| {
+            words.contains(w) || own.iter().any(|o| o == w)
+        })
+        .is_some()
+    })
+}
+
+/// Checks a new password against the policy; `context` holds the user's own name and login and
+/// the municipality's name.
 pub fn check_policy(password: &str, context: &[&str]) -> Result<(), PasswordProblem> {
     let chars = password.chars().count();
     if chars < MIN_LENGTH {
@@ -56,6 +227,9 @@ pub fn check_policy(password: &str, context: &[&str]) -> Result<(), PasswordProb
     }
     if chars > MAX_LENGTH {
         return Err(PasswordProblem::TooLong);
+    }
+    if is_word_with_digits(password, context) {
+        return Err(PasswordProblem::TooCommon);
     }
     let mut inputs: Vec<&str> = LOCAL_WORDS.to_vec();
     inputs.extend(context.iter().copied().filter(|s| !s.is_empty()));
@@ -115,6 +289,49 @@ mod tests {
             "Welkom123456",
         ] {
             assert_eq!(check_policy(p, &[]), Err(PasswordProblem::TooCommon), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_word_with_a_year_is_refused() {
+        // Passwords a tester got accepted: a common word, a season, a place, plus a year and signs.
+        for p in [
+            "Welkom2026!!",
+            "Zomer2026!!!",
+            "Voorjaar2027!",
+            "Amsterdam2026!",
+            "Welkom2027!!",
+            "W3lk0m2026!!",
+            "Januari2027!!",
+            "Heerenveen1234!",
+            "Zomer!Herfst2026",
+            "Klankbord2026!!",
+            "2026Rotterdam!!",
+        ] {
+            assert_eq!(check_policy(p, &[]), Err(PasswordProblem::TooCommon), "{p}");
+        }
+    }
+
+    #[test]
+    fn the_municipalitys_name_does_not_make_a_password() {
+        assert_eq!(
+            check_policy("Westerkwartier2026!", &["Gemeente Westerkwartier"]),
+            Err(PasswordProblem::TooCommon)
+        );
+    }
+
+    #[test]
+    fn skeleton_reads_letters_and_leet() {
+        assert_eq!(letter_skeletons("W3lk0m2026!!")[0], "welkom");
+        assert_eq!(letter_skeletons("2026 Zomer!")[0], "zomer");
+        assert_eq!(letter_skeletons("p@$$w0rd")[0], "password");
+        assert_eq!(letter_skeletons("Zomer!Herfst")[1], "zomerherfst");
+    }
+
+    #[test]
+    fn random_and_long_passwords_pass_the_word_rule() {
+        for p in ["Gq9!fz#Lw2pR", "fiets regen tulp koffiekan", "Xk3#mW9qLp2v"] {
+            assert!(!is_word_with_digits(p, &[]), "{p}");
         }
     }
 

@@ -17,13 +17,6 @@ pub struct Limit {
     pub window_seconds: i64,
 }
 
-/// Login attempts per client address.
-pub const LOGIN_PER_ADDRESS: Limit = Limit {
-    name: "login-ip",
-    max: 20,
-    window_seconds: 600,
-};
-
 /// Start of the window that `now` falls in.
 pub fn window_start(now: NaiveDateTime, window_seconds: i64) -> NaiveDateTime {
     let secs = now.and_utc().timestamp();
@@ -81,6 +74,23 @@ pub fn hit(
         Err(e) => return Err(e),
     };
     Ok(hits <= limit.max)
+}
+
+/// Whether `key` has used up its hits in the current window, without counting one.
+pub fn used_up(
+    conn: &mut DbConnection,
+    limit: Limit,
+    key: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let bucket = format!("{}:{key}", limit.name);
+    let hits: Option<i32> = rate_limits::table
+        .filter(rate_limits::bucket.eq(&bucket))
+        .filter(rate_limits::window_start.eq(window_start(now, limit.window_seconds)))
+        .select(rate_limits::hits)
+        .first(conn)
+        .optional()?;
+    Ok(hits.is_some_and(|h| h >= limit.max))
 }
 
 #[cfg(test)]

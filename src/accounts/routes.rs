@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::service::{self, AccountError, LoginOutcome, NewAccount};
-use crate::accounts::{password, ratelimit, sessions, views};
+use crate::accounts::{password, sessions, views};
 use crate::web::context::{cookie, Ctx, CSRF_COOKIE};
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
@@ -105,16 +105,13 @@ async fn login_submit(
     let outcome = state
         .db(move |conn| {
             let now = crate::db::now();
-            if !ratelimit::hit(conn, ratelimit::LOGIN_PER_ADDRESS, &bucket, now)? {
-                return Ok(None);
-            }
-            let outcome = service::check_login(conn, &username, &pw, now)
+            let outcome = service::login(conn, &username, &pw, &bucket, now)
                 .map_err(|e| AppError::Internal(e.into()))?;
             let token = match outcome {
                 LoginOutcome::Success(id) => Some(sessions::create(conn, id, now)?),
                 _ => None,
             };
-            Ok(Some((outcome, token)))
+            Ok((outcome, token))
         })
         .await?;
     let back = safe_return_path(&form.terug)
@@ -122,8 +119,8 @@ async fn login_submit(
         .to_string();
     let lang = ctx.lang;
     let message = match outcome {
-        None => return Err(AppError::TooManyRequests),
-        Some((LoginOutcome::Success(_), Some(token))) => {
+        (LoginOutcome::TooManyFromAddress, _) => return Err(AppError::TooManyRequests),
+        (LoginOutcome::Success(_), Some(token)) => {
             let secure = state.config.secure_cookies();
             return Ok(HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, back))
@@ -132,12 +129,12 @@ async fn login_submit(
                 .cookie(cookie(CSRF_COOKIE, sessions::new_token(), secure, None))
                 .finish());
         }
-        Some((LoginOutcome::Locked(until), _)) => t_args(
+        (LoginOutcome::Wait(until), _) => t_args(
             lang,
-            "login-locked",
+            "login-wait",
             &[("time", &crate::web::layout::local_time(until))],
         ),
-        Some(_) => t(lang, "login-wrong"),
+        _ => t(lang, "login-wrong"),
     };
     Ok(page_response(
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -516,40 +513,84 @@ async fn user_sessions(
     .await
 }
 
-#[derive(Deserialize)]
-struct PageQuery {
-    pagina: Option<i64>,
-}
-
 const AUDIT_PAGE_SIZE: i64 = 100;
+
+/// Checks the log filter; a login name is looked up.
+async fn audit_filter(
+    state: &AppState,
+    form: &audit::FilterForm,
+) -> Result<Result<audit::Filter, Vec<audit::FilterProblem>>, AppError> {
+    let form = form.clone();
+    state
+        .db(move |conn| {
+            let name = form.gebruiker.trim().to_string();
+            let id = if name.is_empty() {
+                None
+            } else {
+                audit::user_id(conn, &name)?
+            };
+            Ok(form.check(|_| id))
+        })
+        .await
+}
 
 async fn audit_list(
     ctx: Ctx,
     state: web::Data<AppState>,
-    q: web::Query<PageQuery>,
+    q: web::Query<audit::FilterForm>,
 ) -> Result<HttpResponse, AppError> {
-    let page = q.pagina.unwrap_or(1).max(1);
+    let form = q.into_inner();
+    let page = form.pagina.unwrap_or(1).max(1);
+    let filter = match audit_filter(&state, &form).await? {
+        Ok(f) => f,
+        Err(problems) => {
+            let errors: Vec<(&str, String)> = problems
+                .iter()
+                .map(|(field, key)| (*field, t(ctx.lang, key)))
+                .collect();
+            return Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::audit_page(&ctx, &form, &errors, &[], 0, 1, 1),
+            ));
+        }
+    };
     let (entries, total) = state
         .db(move |conn| {
-            let total = audit::count(conn)?;
-            let entries = audit::list(conn, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE)?;
+            let total = audit::count(conn, &filter)?;
+            let entries =
+                audit::list(conn, &filter, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE)?;
             Ok((entries, total))
         })
         .await?;
     let pages = ((total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE).max(1);
     Ok(page_response(
         StatusCode::OK,
-        views::audit_page(&ctx, &entries, page, pages),
+        views::audit_page(&ctx, &form, &[], &entries, total, page, pages),
     ))
 }
 
-async fn audit_csv(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn audit_csv(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<audit::FilterForm>,
+) -> Result<HttpResponse, AppError> {
     let actor = Actor::User(require_user(&ctx)?.id);
+    let form = q.into_inner();
+    let Ok(filter) = audit_filter(&state, &form).await? else {
+        return Err(AppError::BadRequest("audit-filter-error-export"));
+    };
     let bytes = state
         .db(move |conn| {
-            audit::record(conn, actor, "audit.exported", "audit_log", None, None)?;
+            audit::record(
+                conn,
+                actor,
+                "audit.exported",
+                "audit_log",
+                None,
+                filter.describe().as_deref(),
+            )?;
             let mut out = Vec::new();
-            audit::write_csv(conn, &mut out)?;
+            audit::write_csv(conn, &filter, &mut out)?;
             Ok(out)
         })
         .await?;

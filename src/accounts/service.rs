@@ -1,20 +1,15 @@
 //! Account operations shared by the command line and the web screens; every change is audited.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use validator::Validate;
 
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{Role, User};
 use crate::accounts::password::{self, PasswordProblem};
-use crate::accounts::sessions;
+use crate::accounts::{ratelimit, sessions, throttle};
 use crate::db::schema::{user_roles, users};
 use crate::db::{write_tx, DbConnection};
-
-/// Failed logins in a row before the account is locked for a while.
-pub const MAX_FAILED_LOGINS: i32 = 5;
-/// How long a lock-out lasts.
-pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// Why an account operation was refused.
 #[derive(Debug, thiserror::Error)]
@@ -116,8 +111,12 @@ pub fn create_user(
     if new.roles.is_empty() {
         return Err(AccountError::NoRole);
     }
-    password::check_policy(&new.password, &[&new.username, &new.display_name])
-        .map_err(AccountError::Password)?;
+    let municipality = municipality_name(conn)?;
+    password::check_policy(
+        &new.password,
+        &[&new.username, &new.display_name, &municipality],
+    )
+    .map_err(AccountError::Password)?;
     let hash = password::hash(&new.password)?;
     let now = crate::db::now();
     write_tx(conn, |c| {
@@ -134,7 +133,6 @@ pub fn create_user(
                 users::display_name.eq(&new.display_name),
                 users::password_hash.eq(&hash),
                 users::disabled.eq(false),
-                users::failed_logins.eq(0),
                 users::created_at.eq(now),
                 users::password_changed_at.eq(now),
             ))
@@ -220,11 +218,7 @@ pub fn set_disabled(
     }
     write_tx(conn, |c| {
         let n = diesel::update(users::table.find(id))
-            .set((
-                users::disabled.eq(disabled),
-                users::failed_logins.eq(0),
-                users::locked_until.eq(None::<NaiveDateTime>),
-            ))
+            .set(users::disabled.eq(disabled))
             .execute(c)?;
         if n == 0 {
             return Err(AccountError::NotFound);
@@ -255,16 +249,18 @@ pub fn set_password(
     keep_session: Option<&str>,
 ) -> Result<(), AccountError> {
     let user = find(conn, id)?;
-    password::check_policy(new_password, &[&user.username, &user.display_name])
-        .map_err(AccountError::Password)?;
+    let municipality = municipality_name(conn)?;
+    password::check_policy(
+        new_password,
+        &[&user.username, &user.display_name, &municipality],
+    )
+    .map_err(AccountError::Password)?;
     let hash = password::hash(new_password)?;
     write_tx(conn, |c| {
         diesel::update(users::table.find(id))
             .set((
                 users::password_hash.eq(&hash),
                 users::password_changed_at.eq(crate::db::now()),
-                users::failed_logins.eq(0),
-                users::locked_until.eq(None::<NaiveDateTime>),
             ))
             .execute(c)?;
         match keep_session {
@@ -321,104 +317,93 @@ pub fn set_roles(
     })
 }
 
+/// The municipality's name as the server last started with it ("" before the first start):
+/// a password may not be built from it.
+fn municipality_name(conn: &mut DbConnection) -> QueryResult<String> {
+    Ok(crate::db::settings::get(conn, crate::db::settings::MUNICIPALITY)?.unwrap_or_default())
+}
+
 /// Result of a login attempt.
 #[derive(Debug, PartialEq, Eq)]
 pub enum LoginOutcome {
     /// Correct; the account number.
     Success(i64),
-    /// Wrong name or password (deliberately not saying which).
+    /// Wrong name or password, or a disabled account (deliberately not saying which).
     Wrong,
-    /// Too many failures; try again after this moment.
-    Locked(NaiveDateTime),
-    /// The account is disabled (shown as `Wrong` to the visitor).
-    Disabled,
+    /// This name from this address failed too often: the next try is checked after this moment.
+    /// Said the same way for names that do not exist.
+    Wait(NaiveDateTime),
+    /// This address failed too often with any name; try again in a few minutes.
+    TooManyFromAddress,
 }
 
-/// Whether an account locked until `locked_until` is still locked at `now`.
-pub fn is_locked(locked_until: Option<NaiveDateTime>, now: NaiveDateTime) -> bool {
-    locked_until.is_some_and(|t| now < t)
-}
-
-/// Checks a login and keeps the failure count; locks the account after [`MAX_FAILED_LOGINS`] failures.
-pub fn check_login(
+/// Checks a login. Failures are counted per (name, address) with a growing wait, and per address;
+/// successes are not counted (see [`throttle`]). `address` is the keyed hash of the client address.
+pub fn login(
     conn: &mut DbConnection,
     username: &str,
     pw: &str,
+    address: &str,
     now: NaiveDateTime,
 ) -> Result<LoginOutcome, AccountError> {
-    let user = match find_by_username(conn, username) {
-        Ok(u) => u,
-        Err(AccountError::NotFound) => {
-            password::verify_dummy(pw);
-            return Ok(LoginOutcome::Wrong);
-        }
+    if ratelimit::used_up(conn, throttle::FAILURES_PER_ADDRESS, address, now)? {
+        return Ok(LoginOutcome::TooManyFromAddress);
+    }
+    let name = normalise_username(username);
+    let pair = throttle::pair_key(&name, address);
+    if let Some(until) = throttle::waiting_until(conn, &pair, now)? {
+        return Ok(LoginOutcome::Wait(until));
+    }
+    let user = match find_by_username(conn, &name) {
+        Ok(u) => Some(u),
+        Err(AccountError::NotFound) => None,
         Err(e) => return Err(e),
     };
-    if is_locked(user.locked_until, now) {
-        return Ok(LoginOutcome::Locked(user.locked_until.unwrap_or(now)));
-    }
-    if !password::verify(pw, &user.password_hash) {
-        let failures = user.failed_logins + 1;
-        let locked_until =
-            (failures >= MAX_FAILED_LOGINS).then(|| now + Duration::minutes(LOCKOUT_MINUTES));
-        write_tx(conn, |c| {
-            diesel::update(users::table.find(user.id))
-                .set((
-                    users::failed_logins.eq(if locked_until.is_some() { 0 } else { failures }),
-                    users::locked_until.eq(locked_until),
-                ))
-                .execute(c)?;
-            if locked_until.is_some() {
+    let accepted = match &user {
+        Some(u) => password::verify(pw, &u.password_hash) && !u.disabled,
+        None => {
+            // The same work as a real check: an unknown name is not answered faster.
+            password::verify_dummy(pw);
+            false
+        }
+    };
+    match user {
+        Some(user) if accepted => {
+            write_tx(conn, |c| {
+                throttle::clear(c, &pair)?;
                 audit::record(
                     c,
+                    Actor::User(user.id),
+                    "user.login",
+                    "user",
+                    Some(&user.id.to_string()),
+                    None,
+                )?;
+                Ok::<_, AccountError>(())
+            })?;
+            Ok(LoginOutcome::Success(user.id))
+        }
+        user => {
+            ratelimit::hit(conn, throttle::FAILURES_PER_ADDRESS, address, now)?;
+            let wait = throttle::record_failure(conn, &pair, now)?;
+            if let Some(user) = user {
+                audit::record(
+                    conn,
                     Actor::System,
-                    "user.locked",
+                    "user.login_failed",
                     "user",
                     Some(&user.id.to_string()),
                     None,
                 )?;
             }
-            Ok::<_, AccountError>(())
-        })?;
-        return Ok(match locked_until {
-            Some(t) => LoginOutcome::Locked(t),
-            None => LoginOutcome::Wrong,
-        });
+            Ok(wait.map_or(LoginOutcome::Wrong, LoginOutcome::Wait))
+        }
     }
-    if user.disabled {
-        return Ok(LoginOutcome::Disabled);
-    }
-    write_tx(conn, |c| {
-        diesel::update(users::table.find(user.id))
-            .set((
-                users::failed_logins.eq(0),
-                users::locked_until.eq(None::<NaiveDateTime>),
-            ))
-            .execute(c)?;
-        audit::record(
-            c,
-            Actor::User(user.id),
-            "user.login",
-            "user",
-            Some(&user.id.to_string()),
-            None,
-        )?;
-        Ok::<_, AccountError>(())
-    })?;
-    Ok(LoginOutcome::Success(user.id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lock_expires() {
-        let now = crate::db::now();
-        assert!(is_locked(Some(now + Duration::minutes(1)), now));
-        assert!(!is_locked(Some(now - Duration::minutes(1)), now));
-        assert!(!is_locked(None, now));
-    }
 
     #[test]
     fn usernames_are_restricted() {

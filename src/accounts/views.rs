@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use crate::accounts::audit::AuditEntry;
+use crate::accounts::audit::{AuditEntry, FilterForm};
 use crate::accounts::model::{Role, User};
 use crate::web::context::Ctx;
 use crate::web::i18n::{t, t_args};
@@ -195,11 +195,8 @@ pub fn users_page(
 }
 
 fn status_text(ctx: &Ctx, u: &User) -> String {
-    let now = crate::db::now();
     if u.disabled {
         t(ctx.lang, "users-status-disabled")
-    } else if crate::accounts::service::is_locked(u.locked_until, now) {
-        t(ctx.lang, "users-status-locked")
     } else {
         t(ctx.lang, "users-status-active")
     }
@@ -287,39 +284,79 @@ pub fn own_password_page(ctx: &Ctx, errors: &[(&str, String)], info: Option<&str
     )
 }
 
-/// The audit log, newest first, with paging and the CSV download.
-pub fn audit_page(ctx: &Ctx, entries: &[AuditEntry], page: i64, pages: i64) -> Markup {
+/// The audit log, newest first, with its filter, paging and the CSV download of what is filtered.
+pub fn audit_page(
+    ctx: &Ctx,
+    filter: &FilterForm,
+    errors: &[(&str, String)],
+    entries: &[AuditEntry],
+    total: i64,
+    page: i64,
+    pages: i64,
+) -> Markup {
     let lang = ctx.lang;
+    let err = |f: &str| layout::error_for(errors, f);
+    let query = filter.query();
+    let csv = if query.is_empty() {
+        "/beheer/audit.csv".to_string()
+    } else {
+        format!("/beheer/audit.csv?{query}")
+    };
+    let page_link = |n: i64| {
+        if query.is_empty() {
+            format!("/beheer/audit?pagina={n}")
+        } else {
+            format!("/beheer/audit?{query}&pagina={n}")
+        }
+    };
     layout::page(
         ctx,
         &t(lang, "audit-title"),
         html! {
             p { (t(lang, "audit-intro")) }
-            p { a href="/beheer/audit.csv" download { (t(lang, "audit-download")) } }
-            table {
-                caption { (t_args(lang, "audit-caption", &[("page", &page.to_string()), ("pages", &pages.to_string())])) }
-                thead { tr {
-                    th scope="col" { (t(lang, "audit-col-when")) }
-                    th scope="col" { (t(lang, "audit-col-who")) }
-                    th scope="col" { (t(lang, "audit-col-action")) }
-                    th scope="col" { (t(lang, "audit-col-record")) }
-                    th scope="col" { (t(lang, "audit-col-detail")) }
-                } }
-                tbody {
-                    @for e in entries {
-                        tr {
-                            td { (local_time(e.at)) }
-                            td { @if let Some(u) = &e.actor_username { (u) } @else { (e.via) } }
-                            td { code { (e.action) } }
-                            td { (e.record_type) @if let Some(id) = &e.record_id { " " (id) } }
-                            td { @if let Some(d) = &e.detail { (d) } @else { (layout::dash()) } }
+            (error_summary(ctx, errors))
+            form.audit-filter method="get" action="/beheer/audit" novalidate {
+                fieldset {
+                    legend { (t(lang, "audit-filter-title")) }
+                    (text_field("gebruiker", &t(lang, "audit-filter-user"), "text", &filter.gebruiker, Some(&t(lang, "audit-filter-user-hint")), err("gebruiker"), "off"))
+                    (text_field("actie", &t(lang, "audit-filter-action"), "text", &filter.actie, Some(&t(lang, "audit-filter-action-hint")), err("actie"), "off"))
+                    (text_field("soort", &t(lang, "audit-filter-type"), "text", &filter.soort, Some(&t(lang, "audit-filter-type-hint")), err("soort"), "off"))
+                    (text_field("record", &t(lang, "audit-filter-record"), "text", &filter.record, None, err("record"), "off"))
+                    (text_field("van", &t(lang, "audit-filter-from"), "date", &filter.van, None, err("van"), "off"))
+                    (text_field("tot", &t(lang, "audit-filter-to"), "date", &filter.tot, None, err("tot"), "off"))
+                    button type="submit" { (t(lang, "audit-filter-submit")) }
+                    " "
+                    a href="/beheer/audit" { (t(lang, "audit-filter-clear")) }
+                }
+            }
+            @if errors.is_empty() {
+                p { a href=(csv) download { (t(lang, "audit-download")) } }
+                p { (t_args(lang, "audit-filter-count", &[("n", &total.to_string())])) }
+                table {
+                    caption { (t_args(lang, "audit-caption", &[("page", &page.to_string()), ("pages", &pages.to_string())])) }
+                    thead { tr {
+                        th scope="col" { (t(lang, "audit-col-when")) }
+                        th scope="col" { (t(lang, "audit-col-who")) }
+                        th scope="col" { (t(lang, "audit-col-action")) }
+                        th scope="col" { (t(lang, "audit-col-record")) }
+                        th scope="col" { (t(lang, "audit-col-detail")) }
+                    } }
+                    tbody {
+                        @for e in entries {
+                            tr {
+                                td { (local_time(e.at)) }
+                                td { @if let Some(u) = &e.actor_username { (u) } @else { (e.via) } }
+                                td { code { (e.action) } }
+                                td { (e.record_type) @if let Some(id) = &e.record_id { " " (id) } }
+                                td { @if let Some(d) = &e.detail { (d) } @else { (layout::dash()) } }
+                            }
                         }
                     }
                 }
-            }
-            nav.pager aria-label=(t(lang, "audit-pages")) {
-                @if page > 1 { a href={ "/beheer/audit?pagina=" (page - 1) } { (t(lang, "audit-newer")) } }
-                @if page < pages { a href={ "/beheer/audit?pagina=" (page + 1) } { (t(lang, "audit-older")) } }
+                nav.pager aria-label=(t(lang, "audit-pages")) {
+                    @if page > 1 { a href=(page_link(page - 1)) { (t(lang, "audit-newer")) } }
+                    @if page < pages { a href=(page_link(page + 1)) { (t(lang, "audit-older")) } }
+                }
             }
         },
     )

@@ -1,6 +1,7 @@
 //! Complaints (klachten) under Awb chapter 9: the deadline engine, the workflow rules as a state
 //! machine, the letters, and the complaints in the database.
 
+pub mod access;
 pub mod deadlines;
 pub mod model;
 pub mod public;
@@ -50,6 +51,7 @@ impl Setup {
             },
             committee: c.complaints.committee,
             municipality: &c.municipality,
+            contact: &c.contact,
             public_url: &c.public_url,
             mail_domain: c.public_host(),
             ombudsman: &c.complaints.ombudsman,

@@ -234,6 +234,7 @@ fn form_markup(ctx: &Ctx, f: &Filled, errors: &[(&str, String)], max_mb: usize) 
             button type="submit" { (t(lang, "complaint-submit")) }
         }
         p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
+        (crate::web::contact::contact_block(ctx))
     }
 }
 
@@ -398,6 +399,7 @@ async fn receipt(ctx: Ctx, req: HttpRequest) -> HttpResponse {
         },
         None => html! {
             p { (t(lang, "complaint-receipt-gone")) }
+            (crate::web::contact::contact_line(&ctx))
             p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
         },
     };
@@ -602,6 +604,7 @@ async fn track(
                     }
                 }
                 p { (t(lang, "complaint-status-questions")) }
+                (crate::web::contact::contact_line(&ctx))
                 p { (t(lang, "complaint-no-effect")) }
             },
         ),

@@ -87,6 +87,16 @@ pub fn overall(judgements: &[String]) -> &'static str {
 }
 
 /// The register of `year` (by date of receipt).
+/// The years the register can show: from the first complaint received up to this year.
+pub fn years(conn: &mut DbConnection, this_year: i32) -> QueryResult<Vec<i32>> {
+    let first: Option<NaiveDate> = complaints::table
+        .select(diesel::dsl::min(complaints::received_on))
+        .first(conn)?;
+    let first = first.map_or(this_year, |d| d.year().min(this_year));
+    Ok((first..=this_year).collect())
+}
+
+/// The register's lines of one year.
 pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
     let (from, to) = (
         NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
@@ -239,8 +249,20 @@ async fn page(
     q: web::Query<Year>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
-    let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
+    let this_year = crate::surveys::today().year();
+    let year = q.jaar.unwrap_or(this_year);
+    let (lines, years) = state
+        .db(move |conn| Ok((lines(conn, year)?, years(conn, this_year)?)))
+        .await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "complaint.register_viewed",
+        "complaint_register",
+        Some(year.to_string()),
+        None,
+    )
+    .await?;
     let title = t_args(lang, "register-title", &[("year", &year.to_string())]);
     Ok(page_response(
         StatusCode::OK,
@@ -252,8 +274,12 @@ async fn page(
                 p { a.tap href={ "/klachten/register.csv?jaar=" (year) } { (t(lang, "register-download")) } }
                 nav aria-label=(t(lang, "register-years")) {
                     ul.pages {
-                        li { a href={ "/klachten/register?jaar=" (year - 1) } { (year - 1) } }
-                        li { a href={ "/klachten/register?jaar=" (year + 1) } { (year + 1) } }
+                        @for y in &years {
+                            li {
+                                @if *y == year { span aria-current="page" { (y) } }
+                                @else { a href={ "/klachten/register?jaar=" (y) } { (y) } }
+                            }
+                        }
                     }
                 }
                 @if lines.is_empty() { p { (t(lang, "cases-none")) } } @else {
@@ -291,11 +317,21 @@ async fn page(
 }
 
 async fn csv_download(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Year>,
 ) -> Result<HttpResponse, AppError> {
     let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
     let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "complaint.register_exported",
+        "complaint_register",
+        Some(year.to_string()),
+        None,
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

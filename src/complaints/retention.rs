@@ -101,6 +101,14 @@ pub fn erase(c: &mut DbConnection, id: i64, today: NaiveDate) -> QueryResult<()>
         .execute(c)?;
     diesel::delete(complaint_letters::table.filter(complaint_letters::complaint_id.eq(id)))
         .execute(c)?;
+    crate::accounts::audit::record(
+        c,
+        crate::accounts::audit::Actor::System,
+        "complaint.anonymised",
+        "complaint",
+        Some(&id.to_string()),
+        None,
+    )?;
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 //! The complaint pages for staff: the overview and the deadline list, registering a complaint that
 //! came by letter, phone, counter, e-mail, a council member, an alderman or the commission, and the
-//! case page where every step is taken. Who sees what: the coordinator every case, a handler the
-//! cases assigned to them, a committee member the cases before the committee.
+//! case page where every step is taken. Who may see and do what on each case is decided by one rule,
+//! [`access::check`]: the coordinator every case, a handler the cases assigned to them, a committee
+//! member the committee's cases while they are before the committee.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -10,12 +11,14 @@ use diesel::prelude::*;
 use maud::{html, Markup};
 use serde::Deserialize;
 
+use super::access::{self, CaseAction, Denied};
 use super::deadlines::{self, Urgency};
 use super::model::{self, Complaint, Progress};
 use super::store::{
     self, Classification, HearingPlan, Mediation, NewComplaint, StepError, StepInput,
 };
 use super::workflow::{self, Action, State};
+use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::db::schema::{
     complaint_attachments, complaint_categories, complaint_category_links, complaint_elements,
@@ -71,27 +74,6 @@ pub fn routes() -> Vec<RouteDef> {
     ]
 }
 
-/// States in which a case is before the complaints committee.
-const COMMITTEE_STATES: [State; 5] = [
-    State::FormalHandling,
-    State::HearingPlanned,
-    State::Heard,
-    State::Advised,
-    State::Decided,
-];
-
-/// Whether `user` may see this case.
-pub fn may_see(user: &CurrentUser, c: &Complaint) -> bool {
-    if user.has(Role::Klachtcoordinator) {
-        return true;
-    }
-    let state = State::from_code(&c.state);
-    (user.has(Role::Klachtbehandelaar) && c.handler_id == Some(user.id))
-        || (user.has(Role::Commissielid)
-            && c.committee
-            && state.is_some_and(|s| COMMITTEE_STATES.contains(&s)))
-}
-
 fn user(ctx: &Ctx) -> Result<CurrentUser, AppError> {
     ctx.user.clone().ok_or(AppError::Unauthorized)
 }
@@ -103,6 +85,47 @@ fn running_codes() -> Vec<&'static str> {
         .filter(|s| s.deadline_runs())
         .map(State::code)
         .collect()
+}
+
+/// Which cases a list shows `user`: the cases [`access::roles_for`] gives them a capacity on.
+enum Visible {
+    /// Every case (the coordinator).
+    All,
+    /// No case.
+    Nothing,
+    /// The cases assigned to this handler, and/or the committee's cases before the committee.
+    Some {
+        handler: Option<i64>,
+        committee: bool,
+    },
+}
+
+fn visible_to(user: &CurrentUser) -> Visible {
+    if user.has(Role::Klachtcoordinator) {
+        return Visible::All;
+    }
+    let handler = user.has(Role::Klachtbehandelaar).then_some(user.id);
+    let committee = user.has(Role::Commissielid);
+    if handler.is_none() && !committee {
+        Visible::Nothing
+    } else {
+        Visible::Some { handler, committee }
+    }
+}
+
+/// The SQL form of [`Visible::Some`] (the same rule as [`access::roles_for`]).
+macro_rules! visible_sql {
+    ($handler:expr, $committee:expr) => {{
+        let committee_states: Vec<&'static str> =
+            access::COMMITTEE_STATES.iter().map(|s| s.code()).collect();
+        // -1 is no account: a person without the handler role is nobody's handler.
+        complaints::handler_id
+            .eq($handler.unwrap_or(-1))
+            .or(complaints::committee
+                .eq($committee)
+                .and(complaints::committee.eq(true))
+                .and(complaints::state.eq_any(committee_states)))
+    }};
 }
 
 /// One row of a list.
@@ -164,40 +187,12 @@ pub fn list(
             count = count.filter(complaints::state.eq(code.to_string()));
         }
     }
-    if !user.has(Role::Klachtcoordinator) {
-        let committee: Vec<&str> = COMMITTEE_STATES.iter().map(|s| s.code()).collect();
-        let handler = user.has(Role::Klachtbehandelaar);
-        let member = user.has(Role::Commissielid);
-        match (handler, member) {
-            (true, true) => {
-                q = q.filter(
-                    complaints::handler_id.eq(user.id).or(complaints::committee
-                        .eq(true)
-                        .and(complaints::state.eq_any(committee.clone()))),
-                );
-                count = count.filter(
-                    complaints::handler_id.eq(user.id).or(complaints::committee
-                        .eq(true)
-                        .and(complaints::state.eq_any(committee))),
-                );
-            }
-            (true, false) => {
-                q = q.filter(complaints::handler_id.eq(user.id));
-                count = count.filter(complaints::handler_id.eq(user.id));
-            }
-            (false, true) => {
-                q = q.filter(
-                    complaints::committee
-                        .eq(true)
-                        .and(complaints::state.eq_any(committee.clone())),
-                );
-                count = count.filter(
-                    complaints::committee
-                        .eq(true)
-                        .and(complaints::state.eq_any(committee)),
-                );
-            }
-            (false, false) => return Ok((vec![], 0)),
+    match visible_to(user) {
+        Visible::All => {}
+        Visible::Nothing => return Ok((vec![], 0)),
+        Visible::Some { handler, committee } => {
+            q = q.filter(visible_sql!(handler, committee));
+            count = count.filter(visible_sql!(handler, committee));
         }
     }
     let page = f.pagina.unwrap_or(1).max(1);
@@ -226,8 +221,10 @@ pub fn due(conn: &mut DbConnection, user: &CurrentUser, today: NaiveDate) -> Que
             users::display_name.nullable(),
         ))
         .into_boxed();
-    if !user.has(Role::Klachtcoordinator) {
-        q = q.filter(complaints::handler_id.eq(user.id));
+    match visible_to(user) {
+        Visible::All => {}
+        Visible::Nothing => return Ok(vec![]),
+        Visible::Some { handler, committee } => q = q.filter(visible_sql!(handler, committee)),
     }
     q.order((complaints::deadline_on.asc(), complaints::id.asc()))
         .load(conn)
@@ -657,6 +654,8 @@ type EventRow = (
 /// Everything the case page shows.
 struct Case {
     c: Complaint,
+    /// What access needs to know of it.
+    subject: access::Case,
     p: Progress,
     facts: workflow::Facts,
     categories: Vec<(i64, String, bool)>,
@@ -671,12 +670,7 @@ struct Case {
 }
 
 fn load_case(conn: &mut DbConnection, id: i64, u: &CurrentUser) -> Result<Case, AppError> {
-    let c = store::load(conn, id)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    if !may_see(u, &c) {
-        return Err(AppError::NotFound);
-    }
+    let (c, subject) = gate_or_refuse(conn, id, u, CaseAction::View)?;
     let p = store::progress(conn, id)?;
     let facts = store::facts(conn, &c, &p)?;
     let linked: Vec<i64> = complaint_category_links::table
@@ -763,6 +757,7 @@ fn load_case(conn: &mut DbConnection, id: i64, u: &CurrentUser) -> Result<Case, 
         .load(conn)?;
     Ok(Case {
         c,
+        subject,
         p,
         facts,
         categories,
@@ -880,8 +875,9 @@ fn case_markup(
     let id = c.id;
     let today = crate::surveys::today();
     let state = State::from_code(&c.state).unwrap_or(State::Received);
-    let coordinator = u.has(Role::Klachtcoordinator);
-    let actions = workflow::available(state, &u.roles);
+    // Every form and link below is shown only when the access rule allows it for this case now.
+    let may = |a: CaseAction| access::may(u, a, &k.subject);
+    let actions = access::steps(u, &k.subject);
     let base = format!("/klachten/{id}");
     let errors: Vec<(&str, String)> = error
         .map(|e| ("stappen", e.to_string()))
@@ -919,6 +915,7 @@ fn case_markup(
                 @if !k.attachments.is_empty() {
                     ul { @for (aid, name, size) in &k.attachments { li { a href={ (base) "/bijlagen/" (aid) } { (name) } " (" (size / 1024) " kB)" } } }
                 }
+                @if may(CaseAction::AddDocument) {
                 form.document method="post" action={ (base) "/bijlagen" } enctype="multipart/form-data" {
                     (csrf_field(ctx))
                     div.field {
@@ -928,8 +925,13 @@ fn case_markup(
                     }
                     button.secondary type="submit" { (t(lang, "case-document-button")) }
                 }
+                }
             }
-            @if k.letters > 0 { dt { (t(lang, "case-letters")) } dd { a href="/klachten/brieven" { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } } }
+            @if k.letters > 0 {
+                dt { (t(lang, "case-letters")) }
+                // Only the coordinator sends letters; others see that they wait, without a link.
+                dd { @if may(CaseAction::MarkLetterPosted) { a href="/klachten/brieven" { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } } @else { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } }
+            }
         }
 
         h2 #stappen { (t(lang, "case-steps")) }
@@ -948,7 +950,7 @@ fn case_markup(
             }
         }
 
-        @if coordinator {
+        @if may(CaseAction::Classify) {
             h2 { (t(lang, "case-classification")) }
             form method="post" action={ (base) "/indeling" } {
                 (csrf_field(ctx))
@@ -981,7 +983,7 @@ fn case_markup(
             }
         }
 
-        @if matches!(state, State::Mediation) && (coordinator || u.has(Role::Klachtbehandelaar)) {
+        @if may(CaseAction::RecordMediation) {
             h2 { (t(lang, "case-mediation")) }
             form method="post" action={ (base) "/bemiddeling" } {
                 (csrf_field(ctx))
@@ -1020,7 +1022,7 @@ fn case_markup(
                         @let ns = model::parse_norms(norms);
                         @if !ns.is_empty() { p { (t(lang, "case-norms-violated")) ": " @for (i, nm) in ns.iter().enumerate() { @if i > 0 { ", " } (t(lang, &format!("norm-{nm}"))) } } }
                     }
-                    @if (coordinator || u.has(Role::Commissielid)) && !matches!(state, State::Decided | State::Closed | State::WithOmbudsman) {
+                    @if may(CaseAction::JudgeElement) {
                         form method="post" action={ (base) "/onderdelen/" (eid) } {
                             (csrf_field(ctx))
                             fieldset {
@@ -1037,7 +1039,7 @@ fn case_markup(
                     }
                 }
             }
-            @if (coordinator || u.has(Role::Commissielid)) && !matches!(state, State::Decided | State::Closed | State::WithOmbudsman) {
+            @if may(CaseAction::AddElement) {
                 form method="post" action={ (base) "/onderdelen" } {
                     (csrf_field(ctx))
                     (layout::text_area("onderdeel", &t(lang, "case-element-new"), "", Some(&t(lang, "case-element-hint")), None, 2000, 2))
@@ -1046,7 +1048,7 @@ fn case_markup(
             }
         }
 
-        @if coordinator && state.deadline_runs() && k.facts.postponed {
+        @if may(CaseAction::ExtendDeadline) && k.facts.postponed {
             h2 { (t(lang, "case-consent")) }
             form method="post" action={ (base) "/instemming" } {
                 (csrf_field(ctx))
@@ -1057,7 +1059,7 @@ fn case_markup(
             }
         }
 
-        @if matches!(state, State::Decided | State::Closed | State::WithOmbudsman) || !k.followups.is_empty() {
+        @if may(CaseAction::AddFollowup) || !k.followups.is_empty() {
             h2 { (t(lang, "case-followups")) }
             @if !k.followups.is_empty() {
                 table {
@@ -1069,7 +1071,7 @@ fn case_markup(
                                 td { (d) } td { (owner) } td { (date_text(*due)) (urgency_badge(lang, today, *due, done.is_none())) }
                                 td {
                                     @if let Some(dn) = done { (date_text(*dn)) }
-                                    @else if coordinator {
+                                    @else if may(CaseAction::FinishFollowup) {
                                         form.inline method="post" action={ (base) "/acties/" (fid) "/klaar" } { (csrf_field(ctx)) button type="submit" { (t(lang, "case-followup-mark-done")) } }
                                     }
                                 }
@@ -1078,7 +1080,7 @@ fn case_markup(
                     }
                 }
             }
-            @if coordinator {
+            @if may(CaseAction::AddFollowup) {
                 form method="post" action={ (base) "/acties" } {
                     (csrf_field(ctx))
                     (layout::text_field("actie", &t(lang, "case-followup"), "text", "", None, None, "off"))
@@ -1126,7 +1128,21 @@ async fn render_case(
 ) -> Result<HttpResponse, AppError> {
     let u = user(ctx)?;
     let u2 = u.clone();
-    let mut k = state.db(move |conn| load_case(conn, id, &u2)).await?;
+    let mut k = state
+        .db(move |conn| {
+            let k = load_case(conn, id, &u2)?;
+            // Every showing of the case page is a view of personal data.
+            audit::record(
+                conn,
+                Actor::User(u2.id),
+                "complaint.viewed",
+                "complaint",
+                Some(&id.to_string()),
+                None,
+            )?;
+            Ok(k)
+        })
+        .await?;
     k.ack_days = state.config.complaints.acknowledgement_days;
     let title = t_args(
         ctx.lang,
@@ -1163,15 +1179,87 @@ async fn case_page(
     .await
 }
 
-/// Checks that `user` may see case `id` (inside a database call).
-fn visible(conn: &mut DbConnection, id: i64, u: &CurrentUser) -> Result<Complaint, AppError> {
+/// A refusal from [`gate`]: what was refused, on which case, and why.
+#[derive(Debug, Clone, Copy)]
+struct Refused {
+    case: i64,
+    action: CaseAction,
+    why: Denied,
+}
+
+impl Refused {
+    /// The answer for the refused request: a case one may not see does not exist (404); an action
+    /// on a visible case that is someone else's is forbidden (403).
+    fn error(self) -> AppError {
+        match self.why {
+            Denied::Hidden => AppError::NotFound,
+            Denied::NotYours | Denied::WrongState => AppError::Forbidden,
+        }
+    }
+
+    /// Whether it goes in the audit log as refused access (a step in the wrong state does not:
+    /// the person may see the case and is told why).
+    fn is_access(self) -> bool {
+        !matches!(self.why, Denied::WrongState)
+    }
+
+    /// Writes the audit line: who tried what on which case (no content).
+    fn record(self, conn: &mut DbConnection, u: &CurrentUser) -> QueryResult<()> {
+        let why = match self.why {
+            Denied::Hidden => "hidden",
+            Denied::NotYours => "not_yours",
+            Denied::WrongState => "wrong_state",
+        };
+        audit::record(
+            conn,
+            Actor::User(u.id),
+            "complaint.access_refused",
+            "complaint",
+            Some(&self.case.to_string()),
+            Some(&format!("{} {why}", self.action.code())),
+        )
+    }
+}
+
+/// Loads case `id` and checks that `u` may do `action` to it now ([`access::check`]). A case that
+/// does not exist is a 404; a refusal comes back as [`Refused`] for the caller to log and answer.
+fn gate(
+    conn: &mut DbConnection,
+    id: i64,
+    u: &CurrentUser,
+    action: CaseAction,
+) -> Result<Result<(Complaint, access::Case), Refused>, AppError> {
     let c = store::load(conn, id)
         .optional()?
         .ok_or(AppError::NotFound)?;
-    if may_see(u, &c) {
-        Ok(c)
-    } else {
-        Err(AppError::NotFound)
+    let subject = access::Case::of(&c).ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!("complaint {id} has an unknown state"))
+    })?;
+    Ok(match access::check(u, action, &subject) {
+        Ok(()) => Ok((c, subject)),
+        Err(why) => Err(Refused {
+            case: id,
+            action,
+            why,
+        }),
+    })
+}
+
+/// [`gate`] for a request that only reads: a refusal is logged and answered at once.
+fn gate_or_refuse(
+    conn: &mut DbConnection,
+    id: i64,
+    u: &CurrentUser,
+    action: CaseAction,
+) -> Result<(Complaint, access::Case), AppError> {
+    match gate(conn, id, u, action)? {
+        Ok(ok) => Ok(ok),
+        Err(refused) => {
+            if refused.is_access() {
+                refused.record(conn, u)?;
+            }
+            Err(refused.error())
+        }
     }
 }
 
@@ -1203,16 +1291,24 @@ pub fn refusal_code(r: workflow::Refusal) -> &'static str {
     }
 }
 
-/// Runs a change on a visible case and shows the case again: with a notice, or with what to fix.
+/// Runs a change on a case when [`access::check`] allows `action` to this user on this case in its
+/// present state; the check and the change are one transaction. Then shows the case again: with a
+/// notice, or with what to fix. A refusal is logged; nothing changes.
 async fn change<F>(
     ctx: Ctx,
     state: web::Data<AppState>,
     id: i64,
+    action: CaseAction,
     notice: &'static str,
     f: F,
 ) -> Result<HttpResponse, AppError>
 where
-    F: FnOnce(&mut DbConnection, &store::Env<'_>, &CurrentUser) -> Result<(), StepError>
+    F: FnOnce(
+            &mut DbConnection,
+            &store::Env<'_>,
+            &CurrentUser,
+            &access::Case,
+        ) -> Result<(), StepError>
         + Send
         + 'static,
 {
@@ -1220,11 +1316,33 @@ where
     let setup = state.complaints.clone();
     let result = state
         .db(move |conn| {
-            visible(conn, id, &u)?;
-            let env = setup.env();
-            Ok(f(conn, &env, &u))
+            let outcome = crate::db::write_tx(conn, |c| {
+                Ok::<_, AppError>(match gate(c, id, &u, action)? {
+                    Ok((_, subject)) => {
+                        let env = setup.env();
+                        Ok(f(c, &env, &u, &subject))
+                    }
+                    Err(refused) => Err(refused),
+                })
+            })?;
+            // The refusal is written after the transaction, which changed nothing.
+            if let Err(refused) = outcome {
+                if refused.is_access() {
+                    refused.record(conn, &u)?;
+                }
+            }
+            Ok(outcome)
         })
         .await?;
+    let result = match result {
+        Ok(r) => r,
+        // A step or change that this person could take, but not in this state: they are told so.
+        Err(Refused {
+            why: Denied::WrongState,
+            ..
+        }) => Err(StepError::Refused(workflow::Refusal::NotFromThisState)),
+        Err(refused) => return Err(refused.error()),
+    };
     match result {
         Ok(()) => Ok(see_other(&format!("/klachten/{id}?melding={notice}"))),
         Err(StepError::Db(e)) => Err(e.into()),
@@ -1315,21 +1433,28 @@ async fn step_submit(
             .await
         }
     };
-    change(ctx, state, id, "case-notice-step", move |conn, env, u| {
-        store::step(
-            conn,
-            env,
-            id,
-            action,
-            store::By {
-                id: u.id,
-                roles: &u.roles,
-            },
-            &input,
-            crate::surveys::today(),
-        )
-        .map(|_| ())
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::Step(action),
+        "case-notice-step",
+        move |conn, env, u, subject| {
+            store::step(
+                conn,
+                env,
+                id,
+                action,
+                store::By {
+                    id: u.id,
+                    roles: &access::roles_for(u, subject),
+                },
+                &input,
+                crate::surveys::today(),
+            )
+            .map(|_| ())
+        },
+    )
     .await
 }
 
@@ -1353,9 +1478,14 @@ async fn classify_submit(
             .collect(),
         handler_id: one(&fields, "behandelaar").parse().ok(),
     };
-    change(ctx, state, id, "case-notice-saved", move |conn, env, u| {
-        store::classify(conn, env, id, u.id, &k)
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::Classify,
+        "case-notice-saved",
+        move |conn, env, u, _| store::classify(conn, env, id, u.id, &k),
+    )
     .await
 }
 
@@ -1375,9 +1505,14 @@ async fn mediation_submit(
             _ => None,
         },
     };
-    change(ctx, state, id, "case-notice-saved", move |conn, _, u| {
-        store::record_mediation(conn, id, u.id, &m, crate::surveys::today())
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::RecordMediation,
+        "case-notice-saved",
+        move |conn, _, u, _| store::record_mediation(conn, id, u.id, &m, crate::surveys::today()),
+    )
     .await
 }
 
@@ -1389,14 +1524,21 @@ async fn element_add(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let text = one(&fields, "onderdeel");
-    change(ctx, state, id, "case-notice-element", move |conn, _, u| {
-        if text.is_empty() {
-            return Err(StepError::Invalid(
-                "beschrijf het onderdeel van de klacht".into(),
-            ));
-        }
-        Ok(store::add_element(conn, id, u.id, &text)?)
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::AddElement,
+        "case-notice-element",
+        move |conn, _, u, _| {
+            if text.is_empty() {
+                return Err(StepError::Invalid(
+                    "beschrijf het onderdeel van de klacht".into(),
+                ));
+            }
+            Ok(store::add_element(conn, id, u.id, &text)?)
+        },
+    )
     .await
 }
 
@@ -1417,17 +1559,24 @@ async fn element_judge(
     let judgement = one(&fields, "oordeel");
     let norms = all(&fields, &format!("norm-{element}"));
     let conclusion = one(&fields, "conclusie");
-    change(ctx, state, id, "case-notice-element", move |conn, _, u| {
-        store::judge_element(
-            conn,
-            id,
-            element,
-            u.id,
-            &judgement,
-            &norms,
-            Some(&conclusion),
-        )
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::JudgeElement,
+        "case-notice-element",
+        move |conn, _, u, _| {
+            store::judge_element(
+                conn,
+                id,
+                element,
+                u.id,
+                &judgement,
+                &norms,
+                Some(&conclusion),
+            )
+        },
+    )
     .await
 }
 
@@ -1443,12 +1592,19 @@ async fn followup_add(
         one(&fields, "eigenaar"),
         date_field(&one(&fields, "voor")),
     );
-    change(ctx, state, id, "case-notice-followup", move |conn, _, u| {
-        let due = due.ok_or_else(|| {
-            StepError::Invalid("vul in voor welke datum het klaar moet zijn".into())
-        })?;
-        store::add_followup(conn, id, u.id, &what, &owner, due)
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::AddFollowup,
+        "case-notice-followup",
+        move |conn, _, u, _| {
+            let due = due.ok_or_else(|| {
+                StepError::Invalid("vul in voor welke datum het klaar moet zijn".into())
+            })?;
+            store::add_followup(conn, id, u.id, &what, &owner, due)
+        },
+    )
     .await
 }
 
@@ -1466,9 +1622,16 @@ async fn followup_done(
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let (id, followup) = (p.id, p.followup);
-    change(ctx, state, id, "case-notice-followup", move |conn, _, u| {
-        store::finish_followup(conn, id, followup, u.id, crate::surveys::today())
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::FinishFollowup,
+        "case-notice-followup",
+        move |conn, _, u, _| {
+            store::finish_followup(conn, id, followup, u.id, crate::surveys::today())
+        },
+    )
     .await
 }
 
@@ -1484,8 +1647,9 @@ async fn consent_submit(
         ctx,
         state,
         id,
+        CaseAction::ExtendDeadline,
         "case-notice-consent",
-        move |conn, env, u| {
+        move |conn, env, u, _| {
             let until = until.ok_or_else(|| {
                 StepError::Invalid("vul de datum in waarmee de klager instemde".into())
             })?;
@@ -1516,11 +1680,11 @@ async fn document_add(
         files: 1,
         ..super::public::upload_limits(max_file)
     };
-    // The token first, then whether this user may see this case, and only then the file.
+    // The token first, then whether this person may add to this case, and only then the file.
     let upload = crate::web::multipart::open(&req, payload, limits).await?;
     let u = user(&ctx)?;
     state
-        .db(move |conn| visible(conn, id, &u).map(|_| ()))
+        .db(move |conn| gate_or_refuse(conn, id, &u, CaseAction::AddDocument).map(|_| ()))
         .await?;
     let form = upload.read().await?;
     let sent = super::public::sent(&form.files);
@@ -1555,9 +1719,14 @@ async fn document_add(
         .into_iter()
         .next()
         .ok_or(AppError::BadRequest("form-error-fields"))?;
-    change(ctx, state, id, "case-notice-document", move |conn, _, u| {
-        store::add_document(conn, id, u.id, &document).map_err(StepError::Db)
-    })
+    change(
+        ctx,
+        state,
+        id,
+        CaseAction::AddDocument,
+        "case-notice-document",
+        move |conn, _, u, _| store::add_document(conn, id, u.id, &document).map_err(StepError::Db),
+    )
     .await
 }
 
@@ -1577,7 +1746,7 @@ async fn attachment(
     let (id, att) = (p.id, p.attachment);
     let (name, data) = state
         .db(move |conn| {
-            visible(conn, id, &u)?;
+            gate_or_refuse(conn, id, &u, CaseAction::DownloadDocument)?;
             let row: Option<(String, Vec<u8>)> = complaint_attachments::table
                 .filter(complaint_attachments::id.eq(att))
                 .filter(complaint_attachments::complaint_id.eq(id))
@@ -1587,7 +1756,17 @@ async fn attachment(
                 ))
                 .get_result(conn)
                 .optional()?;
-            row.ok_or(AppError::NotFound)
+            let row = row.ok_or(AppError::NotFound)?;
+            // Logged before the file goes out: who downloaded which document of which case.
+            audit::record(
+                conn,
+                Actor::User(u.id),
+                "complaint.document_downloaded",
+                "complaint",
+                Some(&id.to_string()),
+                Some(&format!("bijlage {att}")),
+            )?;
+            Ok(row)
         })
         .await?;
     // Never inline: typed by its content, as a download with a safe name.
@@ -1610,9 +1789,10 @@ async fn letters_page(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpRespon
         String,
         NaiveDateTime,
     );
+    let u = user(&ctx)?;
     let rows: Vec<LetterRow> = state
-        .db(|conn| {
-            Ok(complaint_letters::table
+        .db(move |conn| {
+            let rows: Vec<LetterRow> = complaint_letters::table
                 .inner_join(complaints::table)
                 .filter(complaint_letters::printed_on.is_null())
                 .order(complaint_letters::id)
@@ -1626,7 +1806,29 @@ async fn letters_page(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpRespon
                     complaint_letters::body,
                     complaint_letters::created_at,
                 ))
-                .load(conn)?)
+                .load(conn)?;
+            // The letters show names and addresses: one line per case whose letters were shown.
+            crate::db::write_tx(conn, |c| {
+                let mut by_case: Vec<(i64, Vec<String>)> = vec![];
+                for r in &rows {
+                    match by_case.iter_mut().find(|(cid, _)| *cid == r.1) {
+                        Some((_, ids)) => ids.push(r.0.to_string()),
+                        None => by_case.push((r.1, vec![r.0.to_string()])),
+                    }
+                }
+                for (cid, ids) in by_case {
+                    audit::record(
+                        c,
+                        Actor::User(u.id),
+                        "complaint.letters_viewed",
+                        "complaint",
+                        Some(&cid.to_string()),
+                        Some(&format!("brieven {}", ids.join(","))),
+                    )?;
+                }
+                Ok::<_, diesel::result::Error>(())
+            })?;
+            Ok(rows)
         })
         .await?;
     Ok(page_response(
@@ -1660,25 +1862,40 @@ async fn letter_sent(
     path: web::Path<i64>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let u = user(&ctx)?;
-    state
+    let letter = path.into_inner();
+    let complaint = state
         .db(move |conn| {
             let complaint: Option<i64> = complaint_letters::table
-                .find(id)
+                .find(letter)
                 .select(complaint_letters::complaint_id)
                 .get_result(conn)
                 .optional()?;
-            let complaint = complaint.ok_or(AppError::NotFound)?;
-            crate::db::write_tx(conn, |c| {
-                diesel::update(complaint_letters::table.find(id))
-                    .set(complaint_letters::printed_on.eq(crate::surveys::today()))
-                    .execute(c)?;
-                store::note(c, complaint, u.id, "letter_posted", None)
-            })?;
-            Ok(())
+            Ok(complaint)
         })
-        .await?;
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change(
+        ctx,
+        state,
+        complaint,
+        CaseAction::MarkLetterPosted,
+        "case-notice-saved",
+        move |conn, _, u, _| {
+            // Only a letter still waiting is marked; a second click changes nothing.
+            let n = diesel::update(
+                complaint_letters::table
+                    .find(letter)
+                    .filter(complaint_letters::printed_on.is_null()),
+            )
+            .set(complaint_letters::printed_on.eq(crate::surveys::today()))
+            .execute(conn)?;
+            if n > 0 {
+                store::note(conn, complaint, u.id, "letter_posted", None)?;
+            }
+            Ok(())
+        },
+    )
+    .await?;
     Ok(see_other("/klachten/brieven"))
 }
 

@@ -9,6 +9,7 @@ use super::deadlines::{self, Calendar, DeadlineInput, Targets};
 use super::model::{self, Complaint, Progress};
 use super::templates::Templates;
 use super::workflow::{self, Action, Facts, Refusal, State};
+use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
 use crate::db::schema::{
     complaint_attachments, complaint_category_links, complaint_elements, complaint_events,
@@ -29,6 +30,8 @@ pub struct Env<'a> {
     pub committee: bool,
     /// Name of the municipality.
     pub municipality: &'a str,
+    /// How residents reach the municipality (for every letter).
+    pub contact: &'a crate::config::Contact,
     /// Public address, for the status link.
     pub public_url: &'a str,
     /// Domain for message ids.
@@ -261,6 +264,12 @@ fn send(
     values.push(("raadslid", greeting));
     values.push(("zaaknummer", case_number(complaint)));
     values.push(("gemeente", env.municipality.to_string()));
+    values.push((
+        "contactgegevens",
+        crate::web::contact::letter_text(lang, env.contact),
+    ));
+    values.push(("telefoon", env.contact.phone.clone().unwrap_or_default()));
+    values.push(("email", env.contact.email.clone().unwrap_or_default()));
     values.push(("ontvangen", date_text(complaint.received_on)));
     let Some(letter) = env.templates.render(kind, lang, &values) else {
         return Ok(());
@@ -302,7 +311,9 @@ fn send(
     Ok(())
 }
 
-/// Stores one event.
+/// Stores one event in the case history, and the same change in the audit log (who, what, which
+/// case, when; the states it moved between, never the reason or any other text). Every change of a
+/// complaint goes through here. An event without a staff member is a resident's (the web form).
 fn event(
     c: &mut DbConnection,
     id: i64,
@@ -312,6 +323,15 @@ fn event(
     to: State,
     reason: Option<&str>,
 ) -> QueryResult<()> {
+    let moved = (from != to).then(|| format!("{} -> {}", from.code(), to.code()));
+    audit::record(
+        c,
+        actor.map_or(Actor::Public, Actor::User),
+        &format!("complaint.{action}"),
+        "complaint",
+        Some(&id.to_string()),
+        moved.as_deref(),
+    )?;
     diesel::insert_into(complaint_events::table)
         .values((
             complaint_events::complaint_id.eq(id),
@@ -990,6 +1010,16 @@ pub fn record_mediation(
         ));
     }
     write_tx(c, |c| {
+        // Mediation notes belong to the mediation: not to a case before the committee or decided.
+        let state: String = complaints::table
+            .find(id)
+            .select(complaints::state)
+            .get_result(c)
+            .optional()?
+            .ok_or(StepError::NotFound)?;
+        if State::from_code(&state) != Some(State::Mediation) {
+            return Err(StepError::Refused(Refusal::NotFromThisState));
+        }
         diesel::update(complaint_progress::table.find(id))
             .set((
                 complaint_progress::mediation_contact_on.eq(m.contact_on),
@@ -1048,6 +1078,17 @@ pub fn classify(
             ))
             .execute(c)?;
         set_categories(c, id, &k.categories)?;
+        if complaint.handler_id != k.handler_id {
+            let to = k.handler_id.map_or("geen".to_string(), |h| h.to_string());
+            audit::record(
+                c,
+                Actor::User(actor),
+                "complaint.assigned",
+                "complaint",
+                Some(&id.to_string()),
+                Some(&format!("behandelaar {to}")),
+            )?;
+        }
         let updated = load(c, id)?;
         let p = progress(c, id)?;
         let deadline = deadline_of(&updated, &p, env.calendar);

@@ -4,6 +4,10 @@
 //! the product does not know, or a required one that is missing, stops the start with a message
 //! naming the file, the line and what to do. Files not on disk come from the copies built into the
 //! program (the same texts as in the repository's `templates/` folder).
+//!
+//! Every letter may use the municipality's contact details: `{contactgegevens}` (every detail that
+//! is set, one per line, in the letter's language), `{telefoon}` and `{email}`; the built-in
+//! letters end with `{contactgegevens}`, so a resident always has a number to call.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -31,13 +35,25 @@ pub const KINDS: &[Kind] = &[
             "ontvangen",
             "termijn",
             "gemeente",
+            "contactgegevens",
+            "telefoon",
+            "email",
             "statuslink",
         ],
         required: &["zaaknummer", "volgcode", "termijn"],
     },
     Kind {
         code: "bemiddeling",
-        allowed: &["naam", "zaaknummer", "gemeente", "streefdatum", "termijn"],
+        allowed: &[
+            "naam",
+            "zaaknummer",
+            "gemeente",
+            "contactgegevens",
+            "telefoon",
+            "email",
+            "streefdatum",
+            "termijn",
+        ],
         required: &["zaaknummer", "streefdatum"],
     },
     Kind {
@@ -46,6 +62,9 @@ pub const KINDS: &[Kind] = &[
             "naam",
             "zaaknummer",
             "gemeente",
+            "contactgegevens",
+            "telefoon",
+            "email",
             "weken",
             "termijn",
             "reden",
@@ -58,6 +77,9 @@ pub const KINDS: &[Kind] = &[
             "naam",
             "zaaknummer",
             "gemeente",
+            "contactgegevens",
+            "telefoon",
+            "email",
             "datum",
             "tijd",
             "plaats",
@@ -71,6 +93,9 @@ pub const KINDS: &[Kind] = &[
             "naam",
             "zaaknummer",
             "gemeente",
+            "contactgegevens",
+            "telefoon",
+            "email",
             "ontvangen",
             "uitkomst",
             "ombudsman",
@@ -79,7 +104,15 @@ pub const KINDS: &[Kind] = &[
     },
     Kind {
         code: "bezwaar",
-        allowed: &["naam", "zaaknummer", "gemeente", "ontvangen"],
+        allowed: &[
+            "naam",
+            "zaaknummer",
+            "gemeente",
+            "contactgegevens",
+            "telefoon",
+            "email",
+            "ontvangen",
+        ],
         required: &["zaaknummer"],
     },
     Kind {
@@ -88,6 +121,9 @@ pub const KINDS: &[Kind] = &[
             "raadslid",
             "zaaknummer",
             "gemeente",
+            "contactgegevens",
+            "telefoon",
+            "email",
             "ontvangen",
             "fase",
             "uitkomst",

@@ -489,8 +489,9 @@ fn guard(t: &Transition, f: &Facts) -> Result<(), Refusal> {
     }
 }
 
-/// The actions someone with `roles` could take now (for the buttons on the case page); guards
-/// are not applied here, so a refused step can explain itself.
+/// The actions someone with `roles` could take from `from`, by role alone; guards are not applied
+/// here, so a refused step can explain itself. Which steps a person may take on one case (assigned
+/// handler, committee case) is `access::steps`, which the case page uses.
 pub fn available(from: State, roles: &[Role]) -> Vec<Action> {
     TRANSITIONS
         .iter()

@@ -16,8 +16,6 @@ diesel::table! {
         display_name -> Text,
         password_hash -> Text,
         disabled -> Bool,
-        failed_logins -> Integer,
-        locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
         password_changed_at -> Timestamp,
         email -> Nullable<Text>,
@@ -53,6 +51,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Failed logins per login name and client address (a keyed hash of both), for growing waits.
+    login_failures (bucket) {
+        bucket -> Text,
+        failures -> Integer,
+        last_failure -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Append-only record of staff actions; never holds personal data itself.
     audit_log (id) {
         id -> BigInt,
@@ -77,6 +84,7 @@ pub const ALL_TABLES: &[&str] = &[
     "user_roles",
     "sessions",
     "rate_limits",
+    "login_failures",
     "audit_log",
     "mail_outbox",
     "questionnaire_versions",
@@ -86,6 +94,7 @@ pub const ALL_TABLES: &[&str] = &[
     "drafts",
     "invitation_addresses",
     "interview_volunteers",
+    "interview_offers",
     "paper_forms",
     "paper_quarantine",
     "paper_reports",
@@ -169,7 +178,8 @@ diesel::table! {
 }
 
 diesel::table! {
-    /// One sent answer set. No column refers to an invitation, code, address or person.
+    /// One sent answer set. No column refers to an invitation, code, address or person, and the
+    /// number is random (see `surveys::anonymity`), so no order says when it came in.
     responses (id) {
         id -> BigInt,
         wave_id -> BigInt,
@@ -204,7 +214,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    /// People who offered a follow-up interview; no link to answers.
+    /// People who offered a follow-up interview; no link to answers, and no date.
     interview_volunteers (id) {
         id -> BigInt,
         wave_id -> BigInt,
@@ -212,7 +222,17 @@ diesel::table! {
         contact -> Text,
         language -> Text,
         best_time -> Text,
-        created_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// Single-use interview offers, made when a web answer set is stored: the hash of the token in
+    /// the respondent's cookie and the wave, never the answer set.
+    interview_offers (token_hash) {
+        token_hash -> Text,
+        wave_id -> BigInt,
+        valid_until -> Date,
+        used -> Bool,
     }
 }
 
@@ -495,6 +515,7 @@ diesel::joinable!(responses -> waves (wave_id));
 diesel::joinable!(drafts -> invitations (invitation_id));
 diesel::joinable!(invitation_addresses -> invitations (invitation_id));
 diesel::joinable!(interview_volunteers -> waves (wave_id));
+diesel::joinable!(interview_offers -> waves (wave_id));
 diesel::joinable!(invitations -> waves (wave_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -515,6 +536,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     drafts,
     invitation_addresses,
     interview_volunteers,
+    interview_offers,
     paper_forms,
     paper_quarantine,
     paper_reports,

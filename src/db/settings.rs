@@ -5,6 +5,22 @@ use diesel::prelude::*;
 use crate::db::schema::settings;
 use crate::db::DbConnection;
 
+/// The municipality's name from the configuration, stored at start-up so that every command sees it.
+pub const MUNICIPALITY: &str = "municipality";
+
+/// Stores a setting, replacing its value.
+pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> QueryResult<()> {
+    let updated = diesel::update(settings::table.find(key))
+        .set(settings::value.eq(value))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(settings::table)
+            .values((settings::key.eq(key), settings::value.eq(value)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Reads a setting.
 pub fn get(conn: &mut DbConnection, key: &str) -> QueryResult<Option<String>> {
     settings::table

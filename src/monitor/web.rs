@@ -54,18 +54,16 @@ fn period_of(q: &Query, today: chrono::NaiveDate) -> Result<report::Period, Stri
 }
 
 /// What the report's data looks like now: when this is unchanged, a report made earlier is still
-/// right. The highest answer-set number, counts of complaints (and their last change), quotes, waves
+/// right. The number of answer sets, counts of complaints (and their last change), quotes, waves
 /// codings, and the category and code names.
 pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<String> {
     use crate::db::schema::{
         codebook, coded_texts, complaint_categories, complaints, quotes, responses, waves,
     };
     use diesel::prelude::*;
-    // Answer sets are only ever added: the highest number says whether there are new ones (one
-    // index lookup, where counting a million rows would cost most of a page view).
-    let max: Option<i64> = responses::table
-        .select(diesel::dsl::max(responses::id))
-        .get_result(conn)?;
+    // Answer sets are only ever added, and their numbers are random (they must not show the
+    // order of arrival), so the count says whether there are new ones.
+    let answered: i64 = responses::table.count().get_result(conn)?;
     let (c, changed): (i64, Option<chrono::NaiveDateTime>) = complaints::table
         .select((
             diesel::dsl::count_star(),
@@ -92,7 +90,7 @@ pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<Str
             .load::<String>(conn)?,
     );
     Ok(format!(
-        "{max:?}/{c}/{changed:?}/{q}/{decided:?}/{w}/{coded}/{last_coded:?}/{}/{}",
+        "{answered}/{c}/{changed:?}/{q}/{decided:?}/{w}/{coded}/{last_coded:?}/{}/{}",
         names.join("|"),
         crate::surveys::today()
     ))
@@ -465,12 +463,22 @@ async fn open_codebook() -> HttpResponse {
 }
 
 async fn open_csv(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let period = period_of(&q, crate::surveys::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
     let r = build(&state, period.clone()).await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "report.downloaded",
+        "report",
+        Some(period.label.clone()),
+        Some("open-data.csv".into()),
+    )
+    .await?;
     Ok(download(
         "text/csv; charset=utf-8",
         &period,
@@ -491,12 +499,22 @@ fn download(kind: &str, period: &report::Period, ext: &str, body: Vec<u8>) -> Ht
 }
 
 async fn open_json(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let period = period_of(&q, crate::surveys::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
-    let r = build(&state, period).await?;
+    let r = build(&state, period.clone()).await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "report.downloaded",
+        "report",
+        Some(period.label),
+        Some("open-data.json".into()),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(&*r))
 }
 
@@ -515,6 +533,7 @@ pub fn report_pdf(r: &Report, municipality: &str) -> Result<Vec<u8>, super::pdf:
 }
 
 async fn open_pdf(
+    ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
@@ -526,6 +545,15 @@ async fn open_pdf(
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
         .map_err(|e| AppError::Internal(e.into()))?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "report.downloaded",
+        "report",
+        Some(period.label.clone()),
+        Some("rapport.pdf".into()),
+    )
+    .await?;
     Ok(download("application/pdf", &period, "pdf", bytes))
 }
 

@@ -1,6 +1,7 @@
 //! Export of a wave's answers as CSV, with a codebook (CSV and JSON) that says what every column and
 //! value means. The column layout is a pure function of the questionnaire, so the codebook and the
-//! data always agree.
+//! data always agree. Rows come in random order, with no date and with rare languages put together
+//! (see [`super::anonymity`]).
 
 use std::io::Write;
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::db::schema::responses;
 use crate::db::DbConnection;
+use crate::surveys::anonymity;
 use crate::surveys::answers::{
     dont_know_key, scale_label_keys, text_in, AnswerSet, Stored, OTHER_CODE, OTHER_SUFFIX,
 };
@@ -16,8 +18,9 @@ use crate::surveys::definition::{Definition, Dimension, Item, ItemKind};
 use crate::surveys::waves::Wave;
 use crate::web::i18n::{t, Lang};
 
-/// The fixed columns before the items.
-pub const META_COLUMNS: &[&str] = &["respons", "ronde", "kanaal", "hulp", "taal", "datum"];
+/// The fixed columns before the items. No date: the day of sending, together with the day a code
+/// was seen to be used, would point at the row (the wave page counts answers per day instead).
+pub const META_COLUMNS: &[&str] = &["respons", "ronde", "kanaal", "hulp", "taal"];
 
 /// What a data column holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,7 +277,25 @@ fn value_labels(col: &Column<'_>, lang: Lang) -> Vec<(String, String)> {
     }
 }
 
+/// The languages of a wave's answer sets that the export may show ([`anonymity::shown_languages`]).
+pub fn export_languages(
+    conn: &mut DbConnection,
+    wave_id: i64,
+) -> QueryResult<std::collections::BTreeSet<String>> {
+    let counts: Vec<(String, i64)> = responses::table
+        .filter(responses::wave_id.eq(wave_id))
+        .group_by(responses::language)
+        .select((responses::language, diesel::dsl::count_star()))
+        .load(conn)?;
+    let counts = counts
+        .into_iter()
+        .map(|(l, n)| (l, n.max(0) as u64))
+        .collect();
+    Ok(anonymity::shown_languages(&counts, anonymity::MIN_GROUP))
+}
+
 /// Writes the answers of a wave as CSV, reading the database in batches so memory stays flat.
+/// Rows follow the answer sets' random numbers, so their order says nothing about when they came.
 pub fn write_answers<W: Write>(
     conn: &mut DbConnection,
     wave: &Wave,
@@ -286,6 +307,7 @@ pub fn write_answers<W: Write>(
     let mut header: Vec<&str> = META_COLUMNS.to_vec();
     header.extend(cols.iter().map(|c| c.name.as_str()));
     w.write_record(&header)?;
+    let languages = export_languages(conn, wave.id)?;
     let mut after = 0i64;
     let mut number = 0u64;
     let wave_id = wave.id.to_string();
@@ -297,14 +319,7 @@ pub fn write_answers<W: Write>(
         .map(|c| items.iter().position(|i| i.key == c.item.key).unwrap_or(0))
         .collect();
     loop {
-        type Row = (
-            i64,
-            String,
-            Option<String>,
-            String,
-            chrono::NaiveDate,
-            String,
-        );
+        type Row = (i64, String, Option<String>, String, String);
         let batch: Vec<Row> = responses::table
             .filter(responses::wave_id.eq(wave.id))
             .filter(responses::id.gt(after))
@@ -315,21 +330,19 @@ pub fn write_answers<W: Write>(
                 responses::channel,
                 responses::helper,
                 responses::language,
-                responses::answered_on,
                 responses::answers,
             ))
             .load(conn)?;
         let Some(last) = batch.last() else { break };
         after = last.0;
-        for (_, channel, helper, language, date, json) in batch {
+        for (_, channel, helper, language, json) in batch {
             number += 1;
             slots.fill(&json)?;
             w.write_field(number.to_string())?;
             w.write_field(&wave_id)?;
             w.write_field(&channel)?;
             w.write_field(helper.as_deref().unwrap_or(""))?;
-            w.write_field(&language)?;
-            w.write_field(date.format("%Y-%m-%d").to_string())?;
+            w.write_field(anonymity::language_cell(&language, &languages))?;
             for (c, pos) in cols.iter().zip(&positions) {
                 write_cell(&mut w, c, *pos, &slots, &mut scratch)?;
             }
@@ -384,6 +397,24 @@ pub struct Codebook {
     pub columns: Vec<CodebookColumn>,
 }
 
+/// What a fixed column means; for the row number and the language, also how they keep rows apart
+/// from people.
+fn meta_label(column: &str, lang: Lang) -> String {
+    let base = t(lang, &format!("codebook-meta-{column}"));
+    match column {
+        "respons" => format!("{base}. {}", t(lang, "codebook-meta-respons-order")),
+        "taal" => format!(
+            "{base}. {}",
+            crate::web::i18n::t_args(
+                lang,
+                "codebook-meta-taal-other",
+                &[("k", &anonymity::MIN_GROUP.to_string())]
+            )
+        ),
+        _ => base,
+    }
+}
+
 /// Builds the codebook (labels in `lang`).
 pub fn codebook(wave: &Wave, def: &Definition, lang: Lang) -> Codebook {
     Codebook {
@@ -394,7 +425,7 @@ pub fn codebook(wave: &Wave, def: &Definition, lang: Lang) -> Codebook {
             .iter()
             .map(|c| CodebookValue {
                 value: c.to_string(),
-                label: t(lang, &format!("codebook-meta-{c}")),
+                label: meta_label(c, lang),
             })
             .collect(),
         columns: columns(def)

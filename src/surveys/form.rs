@@ -11,8 +11,34 @@ use crate::surveys::answers::{
 use crate::surveys::definition::{Definition, Item, ItemKind};
 use crate::web::i18n::{t, t_args, Lang};
 
-/// Smileys for the five scale points, shown beside (never instead of) the text.
-const SMILEYS: [&str; 5] = ["😠", "🙁", "😐", "🙂", "😀"];
+/// How far each scale point's mouth curves, from a frown (1) to a wide smile (5), in units of the
+/// face's 48-unit drawing.
+const MOUTH_CURVE: [i32; 5] = [-8, -4, 0, 4, 8];
+
+/// The mouth of scale point `point` (1–5) as an SVG path: a quadratic curve whose corners sit
+/// above its middle for a smile and below it for a frown (a straight line in the middle).
+fn mouth_path(point: u8) -> String {
+    let c = MOUTH_CURVE[usize::from(point.clamp(1, 5)) - 1];
+    // Corners at y0, the curve's lowest (or highest) point at y0 + c, so it stays around y = 31.
+    let y0 = 31 - c / 2;
+    format!("M14 {y0} Q24 {} 34 {y0}", y0 + 2 * c)
+}
+
+/// A face for scale point `point` (1 = very unhappy … 5 = very happy), drawn as inline SVG so it
+/// never depends on an emoji font (two of five emoji showed as empty boxes in Debian's Chromium).
+/// Decorative: the text label beside it carries the meaning. It is drawn in the text colour
+/// (`currentColor`), so its contrast is the text's, and it follows forced-colour modes. The same
+/// drawing is used on the printed paper form.
+pub fn face(point: u8) -> Markup {
+    html! {
+        svg.face viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false" data-point=(point) {
+            circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" stroke-width="3" {}
+            circle cx="17" cy="19" r="3" fill="currentColor" {}
+            circle cx="31" cy="19" r="3" fill="currentColor" {}
+            path d=(mouth_path(point)) fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" {}
+        }
+    }
+}
 
 /// The message for a problem with an answer, in the visitor's language.
 pub fn problem_text(lang: Lang, p: &ItemProblem) -> String {
@@ -38,11 +64,12 @@ fn is_chosen(answers: &AnswerSet, key: &str, value: &str) -> bool {
     }
 }
 
-/// One option of a radio group or check-box list: (value, label, smiley).
+/// One option of a radio group or check-box list: value, label, and the scale point whose face is
+/// drawn beside the label (smiley scales only).
 struct Opt {
     value: String,
     label: String,
-    smiley: Option<&'static str>,
+    smiley: Option<u8>,
     separated: bool,
 }
 
@@ -68,7 +95,7 @@ fn options_of(item: &Item, lang: Lang) -> Vec<Opt> {
                 .map(|(i, k)| Opt {
                     value: (i + 1).to_string(),
                     label: t(lang, k),
-                    smiley: smileys.then_some(SMILEYS[i]),
+                    smiley: smileys.then_some(i as u8 + 1),
                     separated: false,
                 })
                 .collect();
@@ -174,7 +201,7 @@ pub fn question(
                             div.choice.separated[o.separated] {
                                 input id=(id) type=(input_type) name=(key) value=(o.value) checked[is_chosen(answers, key, &o.value)];
                                 label for=(id) {
-                                    @if let Some(s) = o.smiley { span.smiley aria-hidden="true" { (s) } " " }
+                                    @if let Some(point) = o.smiley { span.smiley { (face(point)) } " " }
                                     (o.label)
                                 }
                             }
@@ -359,5 +386,62 @@ pub fn display_answer(item: &Item, answers: &AnswerSet, lang: Lang) -> String {
             _ => label(v),
         },
         Some(Stored::List(l)) => l.iter().map(|c| label(c)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How far the middle of the mouth lies below its corners (positive: a smile).
+    fn smile(point: u8) -> i32 {
+        let d = mouth_path(point);
+        let n: Vec<i32> = d
+            .split(|c: char| !c.is_ascii_digit() && c != '-')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        // M x0 y0 Q xc yc x1 y1: the curve's middle is halfway between the corners and the control point.
+        assert_eq!(n.len(), 6, "{d}");
+        assert_eq!(n[1], n[5], "level corners: {d}");
+        (n[3] - n[1]) / 2
+    }
+
+    #[test]
+    fn faces_go_from_a_frown_to_a_smile() {
+        let curves: Vec<i32> = (1..=5).map(smile).collect();
+        assert!(curves[0] < 0 && curves[1] < 0, "1 and 2 frown: {curves:?}");
+        assert_eq!(curves[2], 0, "3 is a straight mouth");
+        assert!(curves[3] > 0 && curves[4] > 0, "4 and 5 smile: {curves:?}");
+        assert!(curves.windows(2).all(|w| w[0] < w[1]), "{curves:?}");
+    }
+
+    #[test]
+    fn a_smiley_question_draws_faces_and_has_no_emoji() {
+        let def = crate::surveys::shipped().unwrap().remove(0);
+        let item = def
+            .items()
+            .find(|i| matches!(i.kind, ItemKind::Scale { smileys: true, .. }))
+            .expect("the standard questionnaire has smileys");
+        for lang in Lang::ALL {
+            let html = question(item, 1, lang, &AnswerSet::new(), None).into_string();
+            assert_eq!(html.matches("<svg").count(), 5, "{html}");
+            assert_eq!(
+                html.matches("aria-hidden=\"true\" focusable=\"false\"")
+                    .count(),
+                5
+            );
+            assert!(
+                !html
+                    .chars()
+                    .any(|c| ('\u{1F000}'..='\u{1FAFF}').contains(&c)),
+                "no emoji: {html}"
+            );
+            for key in scale_label_keys(match item.kind {
+                ItemKind::Scale { wording, .. } => wording,
+                _ => unreachable!(),
+            }) {
+                assert!(html.contains(&t(lang, key)), "the text label is there");
+            }
+        }
     }
 }

@@ -100,8 +100,8 @@ pub struct MailContext<'a> {
     pub public_url: &'a str,
     /// Domain for message ids.
     pub domain: &'a str,
-    /// Municipality name.
-    pub municipality: &'a str,
+    /// The municipality's name and how to reach it.
+    pub contact: &'a crate::config::Contact,
 }
 
 fn message(
@@ -115,7 +115,7 @@ fn message(
     let date = wave.closes_on.format("%d-%m-%Y").to_string();
     let short = format!("{}/v", cx.public_url.trim_end_matches('/'));
     let args = [
-        ("municipality", cx.municipality),
+        ("municipality", cx.contact.municipality.as_str()),
         ("link", link.as_str()),
         ("code", code),
         ("date", date.as_str()),
@@ -127,11 +127,12 @@ fn message(
         ("invite-mail-subject", "invite-mail-intro")
     };
     let body = format!(
-        "{}\n\n{}\n\n{}\n\n{}\n",
+        "{}\n\n{}\n\n{}\n\n{}\n{}\n",
         t_args(lang, intro, &args),
         t_args(lang, "invite-mail-how", &args),
         t_args(lang, "invite-letter-anonymous", &args),
         t_args(lang, "invite-letter-help", &args),
+        crate::web::contact::line_text(lang, cx.contact),
     );
     (t_args(lang, subject, &args), body)
 }
@@ -305,9 +306,10 @@ pub fn letters(
     codes: &[String],
     lang: Lang,
     public_url: &str,
-    municipality: &str,
+    contact: &crate::config::Contact,
     embed_css: bool,
 ) -> anyhow::Result<Markup> {
+    let municipality = contact.municipality.as_str();
     let date = wave.closes_on.format("%d-%m-%Y").to_string();
     let short = format!("{}/v", public_url.trim_end_matches('/'));
     let mut pages = vec![];
@@ -338,6 +340,7 @@ pub fn letters(
                 }
                 p { (t_args(lang, "invite-letter-closes", &args)) }
                 p { (t_args(lang, "invite-letter-help", &args)) }
+                (crate::web::contact::line(lang, contact))
                 p { (t(lang, "invite-letter-thanks")) }
                 p.languages {
                     @for l in Lang::ALL {

@@ -1,6 +1,7 @@
 //! Surveys (cliëntervaringsonderzoek): questionnaire definitions and their check, waves and
 //! invitation codes, answering on the web and by staff entry, follow-up and export.
 
+pub mod anonymity;
 pub mod answers;
 pub mod codes;
 pub mod condition;
@@ -13,6 +14,7 @@ pub mod respond;
 pub mod respondent;
 pub mod staff;
 pub mod stats;
+pub mod volunteers;
 pub mod waves;
 
 /// Today's date in the Netherlands (answers and windows are kept by date only).
@@ -128,17 +130,17 @@ mod tests {
     fn export_column_clashes_and_reserved_keys_are_refused_with_their_line() {
         let (_, text) = super::SHIPPED[0];
         // A question named like a fixed export column.
-        let clash = text.replacen("key = \"cijfer\"", "key = \"datum\"", 1);
-        let clash = clash.replace("cijfer < 6", "datum < 6");
+        let clash = text.replacen("key = \"cijfer\"", "key = \"ronde\"", 1);
+        let clash = clash.replace("cijfer < 6", "ronde < 6");
         let problems = super::check_all(vec![("x.toml".into(), clash.clone())]).unwrap_err();
-        let line = clash[..clash.find("key = \"datum\"").unwrap()]
+        let line = clash[..clash.find("key = \"ronde\"").unwrap()]
             .lines()
             .count()
             + 1;
         assert!(
             problems
                 .iter()
-                .any(|p| p.line == line && p.message.contains("'datum'")),
+                .any(|p| p.line == line && p.message.contains("'ronde'")),
             "{problems:?}"
         );
         // A question named like one of the form's own fields.

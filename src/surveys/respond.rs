@@ -2,7 +2,8 @@
 //!
 //! The invitation is marked used in the same transaction that stores the answers, by a conditional
 //! update that only one of two simultaneous submissions can win; the loser's transaction is rolled
-//! back whole. The stored answer row refers to the wave only, never to the invitation.
+//! back whole. The stored answer row refers to the wave only, never to the invitation, and its
+//! number is random (see [`super::anonymity`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -14,6 +15,7 @@ use crate::db::schema::{
     drafts, invitation_addresses, invitations, questionnaire_versions, responses,
 };
 use crate::db::{write_tx, DbConnection};
+use crate::surveys::anonymity::random_id;
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
 use crate::surveys::codes;
 use crate::surveys::definition::Definition;
@@ -240,6 +242,54 @@ pub fn submit(
     meta: &Meta,
     today: NaiveDate,
 ) -> Result<(), RespondError> {
+    store(
+        conn,
+        wave,
+        definition,
+        invitation_id,
+        answers,
+        meta,
+        today,
+        false,
+    )
+    .map(|_| ())
+}
+
+/// As [`submit`], and in the same transaction makes the single-use interview offer that the
+/// respondent gets in a cookie (see [`super::volunteers`]). Returns its token.
+pub fn submit_with_offer(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    definition: &Definition,
+    invitation_id: Option<i64>,
+    answers: &AnswerSet,
+    meta: &Meta,
+    today: NaiveDate,
+) -> Result<String, RespondError> {
+    store(
+        conn,
+        wave,
+        definition,
+        invitation_id,
+        answers,
+        meta,
+        today,
+        true,
+    )?
+    .ok_or_else(|| RespondError::Definition("geen aanbod gemaakt".into()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn store(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    definition: &Definition,
+    invitation_id: Option<i64>,
+    answers: &AnswerSet,
+    meta: &Meta,
+    today: NaiveDate,
+    offer: bool,
+) -> Result<Option<String>, RespondError> {
     answers::check_set(definition, answers).map_err(RespondError::Invalid)?;
     if let Some(h) = &meta.helper {
         if !HELPERS.contains(&h.as_str()) {
@@ -267,7 +317,10 @@ pub fn submit(
             diesel::delete(invitation_addresses::table.find(id)).execute(c)?;
         }
         insert_json(c, wave, &json, meta, today)?;
-        Ok(())
+        if offer {
+            return Ok(Some(super::volunteers::make_offer(c, wave.id, today)?));
+        }
+        Ok(None)
     })
 }
 
@@ -293,6 +346,7 @@ pub fn insert_json(
 ) -> QueryResult<()> {
     diesel::insert_into(responses::table)
         .values((
+            responses::id.eq(random_id(&mut rand::thread_rng())),
             responses::wave_id.eq(wave.id),
             responses::version_id.eq(wave.version_id),
             responses::channel.eq(&meta.channel),
@@ -315,10 +369,12 @@ pub fn insert_many(
     meta: &Meta,
     today: NaiveDate,
 ) -> QueryResult<()> {
+    let mut rng = rand::thread_rng();
     let rows: Vec<_> = answers
         .iter()
         .map(|json| {
             (
+                responses::id.eq(random_id(&mut rng)),
                 responses::wave_id.eq(wave.id),
                 responses::version_id.eq(wave.version_id),
                 responses::channel.eq(meta.channel.as_str()),

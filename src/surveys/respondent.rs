@@ -6,17 +6,16 @@
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
-use diesel::prelude::*;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use crate::db::schema::interview_volunteers;
 use crate::surveys::answers::{self, text_in, AnswerSet, ItemProblem};
 use crate::surveys::codes::{self, CodeError};
 use crate::surveys::definition::{Definition, Item};
 use crate::surveys::form;
 use crate::surveys::respond::{self, Meta, Opened, RespondError, HELPERS};
 use crate::surveys::today;
+use crate::surveys::volunteers::{self, NewVolunteer, OfferError};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -27,8 +26,9 @@ use crate::web::{see_other, AppState};
 
 /// Cookie holding the respondent's code while answering (path `/v` only).
 pub const CODE_COOKIE: &str = "kb_v";
-/// Cookie holding the wave number after sending, for the interview offer (no code, no answers).
-const WAVE_COOKIE: &str = "kb_vr";
+/// Cookie holding the single-use interview offer after sending (a random token: no code, no
+/// answers, no wave number the client could choose).
+pub const OFFER_COOKIE: &str = "kb_vr";
 
 /// Routes of the respondent side. `/v/{code}` comes last so the fixed paths win.
 pub fn routes() -> Vec<RouteDef> {
@@ -145,6 +145,7 @@ fn code_form(ctx: &Ctx, value: &str, error: Option<&str>, status: StatusCode) ->
                     button type="submit" { (t(lang, "respond-code-submit")) }
                 }
                 p { (t(lang, "respond-code-no-code")) }
+                (crate::web::contact::contact_block(ctx))
                 (privacy_note(lang))
             },
         ),
@@ -314,14 +315,48 @@ async fn start(
     ))
 }
 
-/// Position of `index` among the shown items, and how many are shown.
-fn progress(def: &Definition, answers: &AnswerSet, index: usize) -> (usize, usize) {
+/// Number of question `index` as the respondent sees it: its place among the questions shown.
+/// Follow-up questions open after the question that opens them, so going forward this number never
+/// changes for a question already seen.
+fn question_number(def: &Definition, answers: &AnswerSet, index: usize) -> usize {
     let all = items(def);
-    let shown: Vec<usize> = (0..all.len())
+    (0..=index.min(all.len().saturating_sub(1)))
         .filter(|i| answers::is_shown(all[*i], answers))
-        .collect();
-    let pos = shown.iter().filter(|i| **i <= index).count();
-    (pos.max(1), shown.len())
+        .count()
+        .max(1)
+}
+
+/// Where a question page stands in the whole questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Standing {
+    /// Part (section) of the question, from 1.
+    part: usize,
+    /// Parts in the questionnaire.
+    parts: usize,
+    /// Share of the questionnaire before this question, in whole percents (0–99).
+    percent: usize,
+}
+
+/// The standing of question `index`. Counted over the whole questionnaire, shown or not: follow-up
+/// questions that open (or close) never change the totals, so going forward the part and the
+/// share only ever grow, and nothing promises an end that then moves ("vraag 9 van 29" that became
+/// "van 35").
+fn standing(def: &Definition, index: usize) -> Standing {
+    let total = def.items().count().max(1);
+    let mut before = 0;
+    let mut part = def.sections.len().max(1);
+    for (n, s) in def.sections.iter().enumerate() {
+        if index < before + s.items.len() {
+            part = n + 1;
+            break;
+        }
+        before += s.items.len();
+    }
+    Standing {
+        part,
+        parts: def.sections.len().max(1),
+        percent: index.min(total - 1) * 100 / total,
+    }
 }
 
 fn next_shown(def: &Definition, answers: &AnswerSet, after: usize) -> Option<usize> {
@@ -334,6 +369,62 @@ fn previous_shown(def: &Definition, answers: &AnswerSet, before: usize) -> Optio
     (0..before)
         .rev()
         .find(|i| answers::is_shown(all[*i], answers))
+}
+
+/// `id` of the answer form on a question page.
+const QUESTION_FORM: &str = "vraagformulier";
+/// `id` of the send form on the summary page.
+const SEND_FORM: &str = "verzendformulier";
+
+/// A page of the questionnaire whose header language switch submits the page's form (to `action`)
+/// so that nothing typed is lost: the answers are saved as a draft and the same page comes back in
+/// the chosen language. Works without JavaScript.
+fn answer_page(
+    ctx: &Ctx,
+    title: &str,
+    body: Markup,
+    form: &str,
+    action: &str,
+    default_action: &str,
+) -> Markup {
+    layout::page_with_language_form(
+        ctx,
+        title,
+        body,
+        Some(layout::LanguageForm {
+            form,
+            action,
+            note: t(ctx.lang, "respond-language-keeps"),
+            default_action,
+        }),
+    )
+}
+
+/// The question page `step` (with `errors`, if any), its header languages submitting its answers.
+fn question_response(
+    ctx: &Ctx,
+    r: &Respondent,
+    step: usize,
+    errors: &[(String, ItemProblem)],
+    status: StatusCode,
+) -> HttpResponse {
+    let title = survey_title(&r.opened.definition, ctx.lang);
+    page_response(
+        status,
+        answer_page(
+            ctx,
+            &title,
+            question_markup(ctx, r, step, errors),
+            QUESTION_FORM,
+            &format!("/v/vraag/{step}"),
+            // The form's own first button: send (all on one page) or next.
+            if r.opened.definition.one_page {
+                "versturen"
+            } else {
+                "volgende"
+            },
+        ),
+    )
 }
 
 fn question_markup(
@@ -351,20 +442,28 @@ fn question_markup(
         .collect();
     let error_of = |key: &str| errors.iter().find(|(k, _)| k == key).map(|(_, p)| p);
     let one_page = def.one_page;
-    let (pos, total) = progress(def, &r.answers, step);
-    let section = def
+    let pos = question_number(def, &r.answers, step);
+    let at = standing(def, step);
+    let section_title = def
         .sections
-        .iter()
-        .find(|s| s.items.iter().any(|i| i.key == all[step].key));
+        .get(at.part - 1)
+        .map(|s| text_in(&s.title, lang))
+        .unwrap_or("");
     html! {
         (error_summary(ctx, &error_list))
         @if !one_page {
             div.progress {
-                p #voortgang { (t_args(lang, "respond-progress", &[("n", &pos.to_string()), ("total", &total.to_string())])) }
-                progress max=(total) value=(pos) aria-labelledby="voortgang" {}
+                p #voortgang {
+                    (t_args(lang, "respond-progress-part", &[("n", &at.part.to_string()), ("total", &at.parts.to_string())]))
+                    ": " span.section-title { (section_title) }
+                }
+                div.progress-bar {
+                    progress #voortgang-balk max="100" value=(at.percent) aria-labelledby="voortgang" { (at.percent) "%" }
+                    span.share aria-hidden="true" { (t_args(lang, "respond-progress-done", &[("percent", &at.percent.to_string())])) }
+                }
             }
         }
-        form method="post" action={ "/v/vraag/" (step) } novalidate {
+        form #(QUESTION_FORM) method="post" action={ "/v/vraag/" (step) } novalidate {
             (csrf_field(ctx))
             @if one_page {
                 @for s in &def.sections {
@@ -385,21 +484,12 @@ fn question_markup(
                     button.secondary type="submit" name="actie" value="opslaan" { (t(lang, "respond-save-later")) }
                 }
             } @else {
-                @if let Some(s) = section { p.section-title { (text_in(&s.title, lang)) } }
                 (form::question(all[step], pos, lang, &r.answers, error_of(&all[step].key)))
                 div.buttons {
                     button type="submit" name="actie" value="volgende" { (t(lang, "respond-next")) }
                     button.secondary type="submit" name="actie" value="vorige" { (t(lang, "respond-previous")) }
                 }
                 p { button.link type="submit" name="actie" value="opslaan" { (t(lang, "respond-save-later")) } }
-            }
-            div.language-buttons {
-                p { (t(lang, "respond-other-language")) }
-                @for l in Lang::ALL {
-                    @if l != lang && def.languages.contains(&l) {
-                        button.link type="submit" name="actie" value={ "taal-" (l.code()) } lang=(l.code()) { (l.native_name()) }
-                    }
-                }
             }
         }
         script src="/static/voorlezen.js" defer {}
@@ -428,11 +518,7 @@ async fn question_page(
             None => "/v/overzicht".into(),
         }));
     }
-    let title = survey_title(&def, ctx.lang);
-    Ok(page_response(
-        StatusCode::OK,
-        layout::page(&ctx, &title, question_markup(&ctx, &r, step, &[])),
-    ))
+    Ok(question_response(&ctx, &r, step, &[], StatusCode::OK))
 }
 
 /// Fields of the question form besides the answers.
@@ -505,17 +591,39 @@ async fn question_submit(
             })
             .await?;
     }
-    if !problems.is_empty() && !action.starts_with("taal-") && action != "opslaan" {
-        r.answers = answers::for_display(&r.answers, &fields, &problems);
-        let title = survey_title(&def, ctx.lang);
-        return Ok(page_response(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(&ctx, &title, question_markup(&ctx, &r, step, &problems)),
-        ));
-    }
     if let Some(code) = action.strip_prefix("taal-") {
+        // The header's language buttons post here with `?lang=`, so the context already speaks
+        // the chosen language (and the middleware keeps it in the language cookie).
         let lang = Lang::from_code(code).unwrap_or(ctx.lang);
-        return Ok(see_other(&format!("/v/vraag/{step}?lang={}", lang.code())));
+        if !problems.is_empty() {
+            // Something typed cannot be saved as it is (too long, not a number): show it again,
+            // with what to fix, in the new language, rather than dropping it.
+            let mut ctx = ctx;
+            ctx.lang = lang;
+            r.answers = answers::for_display(&r.answers, &fields, &problems);
+            return Ok(question_response(
+                &ctx,
+                &r,
+                step,
+                &problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ));
+        }
+        return Ok(if lang == ctx.lang {
+            see_other(&format!("/v/vraag/{step}"))
+        } else {
+            see_other(&format!("/v/vraag/{step}?lang={}", lang.code()))
+        });
+    }
+    if !problems.is_empty() && action != "opslaan" {
+        r.answers = answers::for_display(&r.answers, &fields, &problems);
+        return Ok(question_response(
+            &ctx,
+            &r,
+            step,
+            &problems,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
     }
     Ok(match action.as_str() {
         "opslaan" => see_other("/v/opgeslagen"),
@@ -533,7 +641,12 @@ async fn question_submit(
     })
 }
 
-fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -> Markup {
+fn summary_markup(
+    ctx: &Ctx,
+    r: &Respondent,
+    errors: &[(String, ItemProblem)],
+    chosen: &SendForm,
+) -> Markup {
     let lang = ctx.lang;
     let def = &r.opened.definition;
     let all = items(def);
@@ -576,12 +689,12 @@ fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -
                 }
             }
         }
-        form method="post" action="/v/overzicht" {
+        form #(SEND_FORM) method="post" action="/v/overzicht" {
             (csrf_field(ctx))
             fieldset {
                 legend { (t(lang, "respond-help-legend")) }
                 div.choice {
-                    input #hulp type="checkbox" name="hulp" value="ja";
+                    input #hulp type="checkbox" name="hulp" value="ja" checked[chosen.hulp == "ja"];
                     label for="hulp" { (t(lang, "respond-help-ticked")) }
                 }
                 div.field {
@@ -589,7 +702,7 @@ fn summary_markup(ctx: &Ctx, r: &Respondent, errors: &[(String, ItemProblem)]) -
                     select #helper name="helper" {
                         option value="" { (t(lang, "respond-helper-none")) }
                         @for h in HELPERS {
-                            option value=(h) { (t(lang, &format!("helper-{h}"))) }
+                            option value=(h) selected[chosen.helper == *h] { (t(lang, &format!("helper-{h}"))) }
                         }
                     }
                 }
@@ -606,22 +719,46 @@ async fn summary_page(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let r = respondent_or_page!(ctx, req, state);
-    Ok(page_response(
+    Ok(summary_response(
+        &ctx,
+        &r,
+        &[],
+        &SendForm::default(),
         StatusCode::OK,
-        layout::page(
-            &ctx,
-            &t(ctx.lang, "respond-summary-title"),
-            summary_markup(&ctx, &r, &[]),
-        ),
     ))
 }
 
-#[derive(Deserialize)]
+/// The summary page, its header languages submitting the send form (so the help choices stay).
+fn summary_response(
+    ctx: &Ctx,
+    r: &Respondent,
+    errors: &[(String, ItemProblem)],
+    chosen: &SendForm,
+    status: StatusCode,
+) -> HttpResponse {
+    page_response(
+        status,
+        answer_page(
+            ctx,
+            &t(ctx.lang, "respond-summary-title"),
+            summary_markup(ctx, r, errors, chosen),
+            SEND_FORM,
+            "/v/overzicht",
+            "versturen",
+        ),
+    )
+}
+
+/// The send form on the summary page: who helped, if anyone; `actie` is `taal-<code>` from the
+/// header's language buttons (and `versturen` from Enter, which sends like the send button).
+#[derive(Deserialize, Default)]
 struct SendForm {
     #[serde(default)]
     hulp: String,
     #[serde(default)]
     helper: String,
+    #[serde(default)]
+    actie: String,
 }
 
 async fn summary_submit(
@@ -631,6 +768,11 @@ async fn summary_submit(
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<HttpResponse, AppError> {
     let r = respondent_or_page!(ctx, req, state);
+    if form.actie.starts_with("taal-") {
+        // A language button in the header: the same summary in the new language, choices kept,
+        // nothing sent.
+        return Ok(summary_response(&ctx, &r, &[], &form, StatusCode::OK));
+    }
     let helper = if form.hulp == "ja" || !form.helper.is_empty() {
         Some(if form.helper.is_empty() {
             "anders".to_string()
@@ -661,7 +803,7 @@ async fn send(
     let invitation_id = r.opened.invitation_id;
     let result = state
         .db(move |conn| {
-            Ok(respond::submit(
+            Ok(respond::submit_with_offer(
                 conn,
                 &wave,
                 &def,
@@ -673,15 +815,11 @@ async fn send(
         })
         .await?;
     match result {
-        Ok(()) => {
+        Ok(offer) => {
             let mut res = see_other("/v/bedankt");
             let secure = state.config.secure_cookies();
             let _ = res.add_cookie(&removal(CODE_COOKIE));
-            let _ = res.add_cookie(&path_cookie(
-                WAVE_COOKIE,
-                r.opened.wave.id.to_string(),
-                secure,
-            ));
+            let _ = res.add_cookie(&path_cookie(OFFER_COOKIE, offer, secure));
             Ok(res)
         }
         Err(RespondError::Invalid(problems)) => {
@@ -698,13 +836,12 @@ async fn send(
                     )?)
                 })
                 .await?;
-            Ok(page_response(
+            Ok(summary_response(
+                &ctx,
+                &r,
+                &problems,
+                &SendForm::default(),
                 StatusCode::UNPROCESSABLE_ENTITY,
-                layout::page(
-                    &ctx,
-                    &t(ctx.lang, "respond-summary-title"),
-                    summary_markup(&ctx, &r, &problems),
-                ),
             ))
         }
         Err(RespondError::Db(e)) => Err(e.into()),
@@ -741,7 +878,7 @@ async fn saved_page(
 
 async fn thanks_page(ctx: Ctx, req: HttpRequest) -> HttpResponse {
     let lang = ctx.lang;
-    let offer = req.cookie(WAVE_COOKIE).is_some();
+    let offer = req.cookie(OFFER_COOKIE).is_some();
     page_response(
         StatusCode::OK,
         layout::page(
@@ -773,12 +910,18 @@ struct VolunteerForm {
     tijd: String,
 }
 
-fn volunteer_markup(ctx: &Ctx, f: &VolunteerForm, errors: &[(&str, String)]) -> Markup {
+fn volunteer_markup(
+    ctx: &Ctx,
+    f: &VolunteerForm,
+    errors: &[(&str, String)],
+    closes_on: chrono::NaiveDate,
+) -> Markup {
     let lang = ctx.lang;
     let err = |k: &str| layout::error_for(errors, k);
     html! {
         (error_summary(ctx, errors))
         p { (t(lang, "volunteer-intro")) }
+        p { (t_args(lang, "volunteer-when", &[("date", &date_text(closes_on))])) }
         form method="post" action="/v/gesprek" novalidate {
             (csrf_field(ctx))
             (layout::text_field("naam", &t(lang, "volunteer-name"), "text", &f.naam, None, err("naam"), "name"))
@@ -797,18 +940,83 @@ fn volunteer_markup(ctx: &Ctx, f: &VolunteerForm, errors: &[(&str, String)]) -> 
     }
 }
 
-async fn volunteer_page(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    if req.cookie(WAVE_COOKIE).is_none() {
-        return Ok(see_other("/v"));
-    }
-    Ok(page_response(
-        StatusCode::OK,
+/// The page shown instead of the interview form when the offer cannot be used.
+fn offer_refused(ctx: &Ctx, e: &OfferError) -> HttpResponse {
+    let lang = ctx.lang;
+    let status = match e {
+        // As for an unknown code: there is no such offer (403 is kept for what a role may not do).
+        OfferError::Unknown => StatusCode::NOT_FOUND,
+        OfferError::Used => StatusCode::CONFLICT,
+        OfferError::Closed => StatusCode::GONE,
+        OfferError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let mut res = page_response(
+        status,
         layout::page(
-            &ctx,
-            &t(ctx.lang, "volunteer-title"),
-            volunteer_markup(&ctx, &VolunteerForm::default(), &[]),
+            ctx,
+            &t(lang, "volunteer-refused-title"),
+            html! {
+                p.lead { (t(lang, e.message_key())) }
+                p { a.tap href="/v" { (t(lang, "volunteer-refused-to-code")) } }
+                p { a.tap href="/" { (t(lang, "error-back-home")) } }
+            },
         ),
-    ))
+    );
+    // A used, made-up or expired offer is of no further use to the browser.
+    let _ = res.add_cookie(&removal(OFFER_COOKIE));
+    res
+}
+
+/// The page for an address that has had too many refused sign-ups.
+fn too_many_tries(ctx: &Ctx) -> HttpResponse {
+    let lang = ctx.lang;
+    let mut res = page_response(
+        StatusCode::TOO_MANY_REQUESTS,
+        layout::page(
+            ctx,
+            &t(lang, "volunteer-refused-title"),
+            html! {
+                p.lead { (t(lang, "volunteer-refused-too-many")) }
+                p { a.tap href="/" { (t(lang, "error-back-home")) } }
+            },
+        ),
+    );
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("600"));
+    res
+}
+
+fn offer_token(req: &HttpRequest) -> Option<String> {
+    req.cookie(OFFER_COOKIE)
+        .map(|c| c.value().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+async fn volunteer_page(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let checked = match offer_token(&req) {
+        None => Err(OfferError::Unknown),
+        Some(token) => {
+            state
+                .db(move |conn| Ok(volunteers::open_offer(conn, &token, today())))
+                .await?
+        }
+    };
+    match checked {
+        Ok(offer) => Ok(page_response(
+            StatusCode::OK,
+            layout::page(
+                &ctx,
+                &t(ctx.lang, "volunteer-title"),
+                volunteer_markup(&ctx, &VolunteerForm::default(), &[], offer.closes_on),
+            ),
+        )),
+        Err(OfferError::Db(e)) => Err(e.into()),
+        Err(e) => Ok(offer_refused(&ctx, &e)),
+    }
 }
 
 async fn volunteer_submit(
@@ -818,12 +1026,7 @@ async fn volunteer_submit(
     CsrfForm(form): CsrfForm<VolunteerForm>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let Some(wave_id) = req
-        .cookie(WAVE_COOKIE)
-        .and_then(|c| c.value().parse::<i64>().ok())
-    else {
-        return Ok(see_other("/v"));
-    };
+    let token = offer_token(&req);
     let mut errors: Vec<(&str, String)> = vec![];
     let len = |s: &str| s.trim().chars().count();
     if len(&form.naam) == 0 || len(&form.naam) > 100 {
@@ -839,44 +1042,114 @@ async fn volunteer_submit(
         .unwrap_or(lang)
         .code()
         .to_string();
-    if !errors.is_empty() {
-        return Ok(page_response(
+    let volunteer = NewVolunteer {
+        name: form.naam.trim().to_string(),
+        contact: form.contact.trim().to_string(),
+        language,
+        best_time: form.tijd.trim().to_string(),
+    };
+    let valid = errors.is_empty();
+    let address = crate::accounts::routes::address_bucket(&req, &state);
+    // The offer is checked first, so that nobody without one learns anything from the form; it is
+    // only used up when everything is right, so that a typing mistake loses nothing.
+    let outcome = state
+        .db(move |conn| {
+            let today = today();
+            let result = match &token {
+                None => Err(OfferError::Unknown),
+                Some(token) if valid => {
+                    volunteers::sign_up(conn, token, &volunteer, today).map(|_| None)
+                }
+                Some(token) => volunteers::open_offer(conn, token, today).map(Some),
+            };
+            match result {
+                Err(OfferError::Db(e)) => Err(e.into()),
+                Err(e) => {
+                    let within = volunteers::count_refusal(conn, &address, crate::db::now())?;
+                    Ok(Err((e, within)))
+                }
+                Ok(offer) => Ok(Ok(offer)),
+            }
+        })
+        .await?;
+    match outcome {
+        Err((_, false)) => Ok(too_many_tries(&ctx)),
+        Err((e, true)) => Ok(offer_refused(&ctx, &e)),
+        Ok(Some(offer)) => Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             layout::page(
                 &ctx,
                 &t(lang, "volunteer-title"),
-                volunteer_markup(&ctx, &form, &errors),
+                volunteer_markup(&ctx, &form, &errors, offer.closes_on),
             ),
-        ));
+        )),
+        Ok(None) => {
+            let mut res = page_response(
+                StatusCode::OK,
+                layout::page(
+                    &ctx,
+                    &t(lang, "volunteer-done-title"),
+                    html! {
+                        p { (t(lang, "volunteer-done-text")) }
+                        p { a.tap href="/" { (t(lang, "error-back-home")) } }
+                    },
+                ),
+            );
+            // One offer per answer set.
+            let _ = res.add_cookie(&removal(OFFER_COOKIE));
+            Ok(res)
+        }
     }
-    state
-        .db(move |conn| {
-            crate::surveys::waves::find_wave(conn, wave_id).map_err(|_| AppError::NotFound)?;
-            diesel::insert_into(interview_volunteers::table)
-                .values((
-                    interview_volunteers::wave_id.eq(wave_id),
-                    interview_volunteers::name.eq(form.naam.trim()),
-                    interview_volunteers::contact.eq(form.contact.trim()),
-                    interview_volunteers::language.eq(&language),
-                    interview_volunteers::best_time.eq(form.tijd.trim()),
-                    interview_volunteers::created_on.eq(today()),
-                ))
-                .execute(conn)?;
-            Ok(())
-        })
-        .await?;
-    let mut res = page_response(
-        StatusCode::OK,
-        layout::page(
-            &ctx,
-            &t(lang, "volunteer-done-title"),
-            html! {
-                p { (t(lang, "volunteer-done-text")) }
-                p { a.tap href="/" { (t(lang, "error-back-home")) } }
-            },
-        ),
-    );
-    // One offer per answer set.
-    let _ = res.add_cookie(&removal(WAVE_COOKIE));
-    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surveys::answers::Stored;
+
+    fn standard() -> Definition {
+        crate::surveys::shipped().unwrap().remove(0)
+    }
+
+    #[test]
+    fn standing_only_grows_going_forward_and_its_totals_never_move() {
+        let def = standard();
+        let n = def.items().count();
+        let all: Vec<Standing> = (0..n).map(|i| standing(&def, i)).collect();
+        assert!(all.iter().all(|s| s.parts == def.sections.len()));
+        assert_eq!(all[0].part, 1);
+        assert_eq!(all[0].percent, 0);
+        assert_eq!(all[n - 1].part, def.sections.len());
+        assert!(all[n - 1].percent < 100, "never done before sending");
+        for w in all.windows(2) {
+            assert!(w[0].part <= w[1].part, "{w:?}");
+            assert!(w[0].percent <= w[1].percent, "{w:?}");
+        }
+        // The part is the section the question is in.
+        for (i, item) in def.items().enumerate() {
+            let s = &def.sections[all[i].part - 1];
+            assert!(s.items.iter().any(|x| x.key == item.key), "{}", item.key);
+        }
+    }
+
+    #[test]
+    fn follow_up_questions_opening_do_not_change_a_seen_question_number() {
+        let def = standard();
+        let all = items(&def);
+        let opener = all.iter().position(|i| i.key == "terugvordering").unwrap();
+        let mut answers = AnswerSet::new();
+        let before: Vec<usize> = (0..=opener)
+            .map(|i| question_number(&def, &answers, i))
+            .collect();
+        answers.insert("terugvordering".into(), Stored::Text("ja".into()));
+        let after: Vec<usize> = (0..=opener)
+            .map(|i| question_number(&def, &answers, i))
+            .collect();
+        assert_eq!(before, after);
+        // The question after the block now comes later, as the block is shown.
+        let next = opener + 5;
+        assert!(
+            question_number(&def, &answers, next) > question_number(&def, &AnswerSet::new(), next)
+        );
+    }
 }

@@ -11,12 +11,12 @@ use serde::Deserialize;
 
 use crate::accounts::audit::Actor;
 use crate::accounts::model::Role;
-use crate::db::schema::{interview_volunteers, questionnaire_versions, responses};
+use crate::db::schema::{questionnaire_versions, responses};
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
 use crate::surveys::invite::{self, InviteError, MailContext};
 use crate::surveys::respond::{self, Meta, RespondError, HELPERS};
 use crate::surveys::waves::{self, NewWave, Wave, WaveError, Window, CHANNELS};
-use crate::surveys::{codes, export, form, stats, today};
+use crate::surveys::{anonymity, codes, export, form, stats, today, volunteers};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -332,10 +332,7 @@ fn follow_up(conn: &mut crate::db::DbConnection, wave_id: i64) -> QueryResult<Fo
         .filter(crate::db::schema::invitations::wave_id.eq(wave_id))
         .count()
         .get_result(conn)?;
-    let volunteers = interview_volunteers::table
-        .filter(interview_volunteers::wave_id.eq(wave_id))
-        .count()
-        .get_result(conn)?;
+    let volunteers = volunteers::count(conn, wave_id)?;
     Ok(FollowUp {
         invited,
         used,
@@ -356,6 +353,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
     let margin = stats::margin_of_error(f.answered as u64, w.population as u64);
     let base = format!("/onderzoek/rondes/{}", w.id);
     let open_or_coming = w.window_today() != Window::Closed;
+    let after_close = date_text(anonymity::opens_after(w));
     let err = |k: &str| layout::error_for(errors, k);
     html! {
         (notice(lang, q))
@@ -405,10 +403,18 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
         }
         h2 { (t(lang, "export-title")) }
         ul {
-            li { a href={ (base) "/antwoorden.csv" } { (t(lang, "export-answers")) } }
+            @if anonymity::export_allowed(w) {
+                li { a href={ (base) "/antwoorden.csv" } { (t(lang, "export-answers")) } }
+            } @else {
+                li { (t_args(lang, "export-answers-after-close", &[("date", &after_close)])) }
+            }
             li { a href={ (base) "/codeboek.csv" } { (t(lang, "export-codebook-csv")) } }
             li { a href={ (base) "/codeboek.json" } { (t(lang, "export-codebook-json")) } }
-            li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
+            @if anonymity::volunteers_visible(w) {
+                li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
+            } @else {
+                li { (t_args(lang, "volunteers-after-close", &[("date", &after_close)])) }
+            }
             li { a href={ (base) "/citaten" } { (t(lang, "quotes-link")) } }
             li { a href={ (base) "/sdaps-koppeling.csv" } { (t(lang, "paper-mapping-link")) } }
         }
@@ -586,7 +592,7 @@ async fn codes_create(
         &codes,
         lang,
         &public_url,
-        &state.config.municipality,
+        &state.config.contact,
         false,
     )
     .map_err(AppError::Internal)?;
@@ -606,11 +612,11 @@ struct EmailForm {
     taal: String,
 }
 
-fn mail_context(state: &AppState) -> (String, String, String) {
+fn mail_context(state: &AppState) -> (String, String, std::sync::Arc<crate::config::Contact>) {
     (
         state.config.public_url.clone(),
         state.config.public_host().to_string(),
-        state.config.municipality.clone(),
+        state.config.contact.clone(),
     )
 }
 
@@ -645,13 +651,13 @@ async fn email_invite(
         }
     };
     let mail_lang = Lang::from_code(&f.taal).unwrap_or(Lang::Nl);
-    let (public_url, domain, municipality) = mail_context(&state);
+    let (public_url, domain, contact) = mail_context(&state);
     let result = state
         .db(move |conn| {
             let cx = MailContext {
                 public_url: &public_url,
                 domain: &domain,
-                municipality: &municipality,
+                contact: &contact,
             };
             Ok(invite::invite_by_email(
                 conn,
@@ -713,13 +719,13 @@ async fn reminder(
     let id = path.into_inner();
     let actor = actor(&ctx)?;
     let wave = load_wave(&state, id).await?;
-    let (public_url, domain, municipality) = mail_context(&state);
+    let (public_url, domain, contact) = mail_context(&state);
     let result = state
         .db(move |conn| {
             let cx = MailContext {
                 public_url: &public_url,
                 domain: &domain,
-                municipality: &municipality,
+                contact: &contact,
             };
             Ok(invite::send_reminders(conn, &wave, &cx, actor, today()))
         })
@@ -751,11 +757,38 @@ fn download(content_type: &str, name: String, body: Vec<u8>) -> HttpResponse {
         .body(body)
 }
 
+/// A page saying that something about a wave can only be seen once it has closed, and why.
+fn after_close_page(ctx: &Ctx, w: &Wave, title_key: &str, text_key: &str) -> HttpResponse {
+    let lang = ctx.lang;
+    page_response(
+        StatusCode::CONFLICT,
+        layout::page(
+            ctx,
+            &t(lang, title_key),
+            html! {
+                p.lead { (t_args(lang, text_key, &[("date", &date_text(anonymity::opens_after(w)))])) }
+                p { (t(lang, "after-close-why")) }
+                p { a href={ "/onderzoek/rondes/" (w.id) } { (t(lang, "volunteers-back")) } }
+            },
+        ),
+    )
+}
+
 async fn answers_csv(
+    ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
+    let wave = load_wave(&state, id).await?;
+    if !anonymity::export_allowed(&wave) {
+        return Ok(after_close_page(
+            &ctx,
+            &wave,
+            "export-answers",
+            "export-answers-after-close",
+        ));
+    }
     let body = state
         .db(move |conn| {
             let (wave, def) = wave_and_definition(conn, id)?;
@@ -764,6 +797,15 @@ async fn answers_csv(
             Ok(out)
         })
         .await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.answers_exported",
+        "wave",
+        Some(id.to_string()),
+        None,
+    )
+    .await?;
     Ok(download(
         "text/csv; charset=utf-8",
         format!("antwoorden-ronde-{id}.csv"),
@@ -787,6 +829,15 @@ async fn codebook_csv(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.codebook_exported",
+        "wave",
+        Some(id.to_string()),
+        Some("csv".into()),
+    )
+    .await?;
     let mut out = vec![];
     export::write_codebook_csv(&book, &mut out).map_err(AppError::Internal)?;
     Ok(download(
@@ -803,6 +854,15 @@ async fn codebook_json(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "survey.codebook_exported",
+        "wave",
+        Some(id.to_string()),
+        Some("json".into()),
+    )
+    .await?;
     let out = serde_json::to_vec_pretty(&book).map_err(|e| AppError::Internal(e.into()))?;
     Ok(download(
         "application/json",
@@ -851,7 +911,7 @@ async fn paper_forms(
         .await;
     };
     let print_lang = Lang::from_code(&q.taal).unwrap_or(Lang::Nl);
-    let municipality = state.config.municipality.clone();
+    let municipality = state.config.contact.clone();
     let page = state
         .db(move |conn| {
             let (wave, def) = wave_and_definition(conn, id)?;
@@ -902,22 +962,31 @@ async fn volunteers_page(
     let id = path.into_inner();
     let lang = ctx.lang;
     let wave = load_wave(&state, id).await?;
-    type Row = (String, String, String, String, NaiveDate);
-    let rows: Vec<Row> = state
-        .db(move |conn| {
-            Ok(interview_volunteers::table
-                .filter(interview_volunteers::wave_id.eq(id))
-                .order(interview_volunteers::id)
-                .select((
-                    interview_volunteers::name,
-                    interview_volunteers::contact,
-                    interview_volunteers::language,
-                    interview_volunteers::best_time,
-                    interview_volunteers::created_on,
-                ))
-                .load(conn)?)
-        })
+    if !anonymity::volunteers_visible(&wave) {
+        let mut res = after_close_page(
+            &ctx,
+            &wave,
+            "volunteers-link-open",
+            "volunteers-after-close",
+        );
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+        return Ok(res);
+    }
+    let rows = state
+        .db(move |conn| Ok(volunteers::list(conn, id)?))
         .await?;
+    crate::accounts::audit::log(
+        &state,
+        Actor::of(&ctx),
+        "wave.volunteers_viewed",
+        "wave",
+        Some(id.to_string()),
+        None,
+    )
+    .await?;
     let mut res = page_response(
         StatusCode::OK,
         layout::page(
@@ -935,8 +1004,8 @@ async fn volunteers_page(
                             th scope="col" { (t(lang, "volunteer-time")) }
                         } }
                         tbody {
-                            @for (name, contact, language, time, _) in &rows {
-                                tr { td { (name) } td { (contact) } td { (Lang::from_code(language).map(|l| l.native_name()).unwrap_or(language)) } td { (time) } }
+                            @for v in &rows {
+                                tr { td { (v.name) } td { (v.contact) } td { (Lang::from_code(&v.language).map(|l| l.native_name()).unwrap_or(&v.language)) } td { (v.best_time) } }
                             }
                         }
                     }

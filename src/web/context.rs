@@ -98,6 +98,8 @@ pub struct Ctx {
     pub path: String,
     /// The municipality's name.
     pub municipality: std::sync::Arc<str>,
+    /// How residents reach the municipality.
+    pub contact: std::sync::Arc<crate::config::Contact>,
     csrf: CsrfSlot,
 }
 
@@ -109,10 +111,11 @@ impl Ctx {
             Some(i) => (i.lang, i.user, i.csrf),
             None => (Lang::Nl, None, CsrfSlot::default()),
         };
-        let municipality = req
-            .app_data::<web::Data<AppState>>()
+        let state = req.app_data::<web::Data<AppState>>();
+        let municipality = state
             .map(|s| s.municipality.clone())
             .unwrap_or_else(|| std::sync::Arc::from(""));
+        let contact = state.map(|s| s.config.contact.clone()).unwrap_or_default();
         Ctx {
             lang,
             user,
@@ -122,6 +125,7 @@ impl Ctx {
                 .unwrap_or("/")
                 .to_string(),
             municipality,
+            contact,
             csrf,
         }
     }
@@ -133,6 +137,7 @@ impl Ctx {
             user: None,
             path: path.to_string(),
             municipality: std::sync::Arc::from(municipality),
+            contact: std::sync::Arc::new(crate::config::Contact::named(municipality)),
             csrf: CsrfSlot::default(),
         }
     }
@@ -236,12 +241,15 @@ pub async fn middleware(
         csrf: csrf.clone(),
     });
     // Route pattern only: the concrete path may hold a code or case number.
-    let log = tracing::enabled!(tracing::Level::DEBUG).then(|| {
-        (
-            req.method().clone(),
-            req.match_pattern().unwrap_or_default(),
-        )
-    });
+    // Not at all for routes that take answers (see `telemetry`).
+    let log = tracing::enabled!(tracing::Level::DEBUG)
+        .then(|| {
+            (
+                req.method().clone(),
+                req.match_pattern().unwrap_or_default(),
+            )
+        })
+        .filter(|(_, route)| crate::telemetry::request_is_logged(route));
 
     let mut res = next.call(req).await?;
 

@@ -95,42 +95,54 @@ impl Lang {
                 "\n",
                 include_str!("../../locales/nl/surveys.ftl"),
                 "\n",
-                include_str!("../../locales/nl/complaints.ftl")
+                include_str!("../../locales/nl/complaints.ftl"),
+                "\n",
+                include_str!("../../locales/nl/public.ftl")
             ),
             Lang::En => concat!(
                 include_str!("../../locales/en/main.ftl"),
                 "\n",
                 include_str!("../../locales/en/surveys.ftl"),
                 "\n",
-                include_str!("../../locales/en/complaints.ftl")
+                include_str!("../../locales/en/complaints.ftl"),
+                "\n",
+                include_str!("../../locales/en/public.ftl")
             ),
             Lang::Ar => concat!(
                 include_str!("../../locales/ar/main.ftl"),
                 "\n",
                 include_str!("../../locales/ar/surveys.ftl"),
                 "\n",
-                include_str!("../../locales/ar/complaints.ftl")
+                include_str!("../../locales/ar/complaints.ftl"),
+                "\n",
+                include_str!("../../locales/ar/public.ftl")
             ),
             Lang::Tr => concat!(
                 include_str!("../../locales/tr/main.ftl"),
                 "\n",
                 include_str!("../../locales/tr/surveys.ftl"),
                 "\n",
-                include_str!("../../locales/tr/complaints.ftl")
+                include_str!("../../locales/tr/complaints.ftl"),
+                "\n",
+                include_str!("../../locales/tr/public.ftl")
             ),
             Lang::Pl => concat!(
                 include_str!("../../locales/pl/main.ftl"),
                 "\n",
                 include_str!("../../locales/pl/surveys.ftl"),
                 "\n",
-                include_str!("../../locales/pl/complaints.ftl")
+                include_str!("../../locales/pl/complaints.ftl"),
+                "\n",
+                include_str!("../../locales/pl/public.ftl")
             ),
             Lang::Uk => concat!(
                 include_str!("../../locales/uk/main.ftl"),
                 "\n",
                 include_str!("../../locales/uk/surveys.ftl"),
                 "\n",
-                include_str!("../../locales/uk/complaints.ftl")
+                include_str!("../../locales/uk/complaints.ftl"),
+                "\n",
+                include_str!("../../locales/uk/public.ftl")
             ),
         }
     }

@@ -11,6 +11,30 @@ pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A full HTML page with the shared header, navigation and footer.
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    page_with_language_form(ctx, title, body, None)
+}
+
+/// A page whose header language switch submits a form of the page instead of following a link, so
+/// that what was typed in that form travels along (a link cannot carry form data without script).
+pub struct LanguageForm<'a> {
+    /// `id` of the form on the page that the language buttons submit.
+    pub form: &'a str,
+    /// Where the form goes; `?lang=` and the chosen language are added per button.
+    pub action: &'a str,
+    /// A short note for screen readers on what the buttons do (e.g. that answers are kept).
+    pub note: String,
+    /// `actie` of the form's own first button. The header comes first on the page, so without this
+    /// a language button would be the form's default button, the one Enter in a text field presses.
+    pub default_action: &'a str,
+}
+
+/// As [`page`], with the header's language switch as buttons of `form` when given.
+pub fn page_with_language_form(
+    ctx: &Ctx,
+    title: &str,
+    body: Markup,
+    form: Option<LanguageForm>,
+) -> Markup {
     let lang = ctx.lang;
     html! {
         (DOCTYPE)
@@ -29,7 +53,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                             span.municipality { (ctx.municipality) }
                             span.product { (t(lang, "layout-product-name")) }
                         }
-                        (language_switch(ctx))
+                        @if let Some(f) = &form { (language_buttons(ctx, f)) } @else { (language_switch(ctx)) }
                     }
                     @if let Some(user) = &ctx.user {
                         nav.staff aria-label=(t(lang, "layout-staff-nav")) {
@@ -80,6 +104,27 @@ fn language_switch(ctx: &Ctx) -> Markup {
                         } @else {
                             a href={ (ctx.path) "?lang=" (l.code()) } lang=(l.code()) hreflang=(l.code()) { (l.native_name()) }
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The language switch as submit buttons of a form on the page (see [`LanguageForm`]): each sends
+/// the form to its address with `?lang=`, and `actie=taal-<code>` tells the handler to keep the
+/// answers and show the same page again. Looks and reads like the links it replaces.
+fn language_buttons(ctx: &Ctx, f: &LanguageForm) -> Markup {
+    html! {
+        nav.languages aria-label=(t(ctx.lang, "layout-language-nav")) {
+            // The form's default button (first in the page's order): Enter in a field does what
+            // the form's own first button does, never switch language.
+            button type="submit" form=(f.form) name="actie" value=(f.default_action) hidden {}
+            span.visually-hidden #taal-uitleg { (f.note) }
+            ul {
+                @for l in Lang::ALL {
+                    li {
+                        button.link type="submit" form=(f.form) formaction={ (f.action) "?lang=" (l.code()) } name="actie" value={ "taal-" (l.code()) } lang=(l.code()) aria-describedby="taal-uitleg" aria-current=[(l == ctx.lang).then_some("true")] { (l.native_name()) }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 //! The web layer: shared state, request context, layout, CSRF, errors as pages, and the route table.
 
+pub mod contact;
 pub mod context;
 pub mod csrf;
 pub mod errors;

@@ -167,6 +167,15 @@ async fn check_access(
                 route = req.match_pattern().unwrap_or_default(),
                 "access refused"
             );
+            if let Some(state) = req.app_data::<web::Data<crate::web::AppState>>() {
+                crate::accounts::audit::refused_route(
+                    state,
+                    u.id,
+                    &req.match_pattern().unwrap_or_default(),
+                    req.path(),
+                )
+                .await;
+            }
             actix_web::ResponseError::error_response(&AppError::Forbidden)
         }
     };

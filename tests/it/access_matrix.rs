@@ -276,6 +276,24 @@ fn allows(a: Allowed, role: Option<Role>) -> bool {
     }
 }
 
+/// Whether someone holding all of `roles` may use the route (one allowed role is enough).
+fn allows_any(a: Allowed, roles: Option<&[Role]>) -> bool {
+    match roles {
+        None => allows(a, None),
+        Some(rs) => rs.iter().any(|r| allows(a, Some(*r))),
+    }
+}
+
+/// People with two roles, as municipalities give them: the route table must neither refuse them
+/// what one of their roles allows nor give them more.
+const TWO_ROLES: &[&[Role]] = &[
+    &[Commissielid, Klachtbehandelaar],
+    &[Klachtcoordinator, Raadslid],
+    &[Onderzoeker, Invoerder],
+    &[Beheerder, Raadslid],
+    &[Klachtbehandelaar, Onderzoeker],
+];
+
 #[test]
 fn every_route_is_in_the_matrix() {
     let mut served = vec![];
@@ -303,6 +321,19 @@ fn every_route_is_in_the_matrix() {
                 "{method} {path}: declared {access:?} differs from the matrix for {role:?}"
             );
         }
+        for roles in TWO_ROLES {
+            let user = klankbord::accounts::model::CurrentUser {
+                id: 1,
+                username: "x".into(),
+                display_name: "x".into(),
+                roles: roles.to_vec(),
+            };
+            assert_eq!(
+                access.allows(Some(&user)),
+                allows_any(*expected, Some(roles)),
+                "{method} {path}: declared {access:?} differs from the matrix for {roles:?}"
+            );
+        }
     }
     for (m, p, _) in MATRIX {
         assert!(
@@ -314,10 +345,15 @@ fn every_route_is_in_the_matrix() {
 
 both_backends!(every_role_against_every_route, |app| {
     let (_, _, target) = app.user("doel.account", &[Raadslid]);
-    let mut users = vec![];
+    let mut users: Vec<(Vec<Role>, i64)> = vec![];
     for role in Role::ALL {
         let (_, _, id) = app.user(&format!("matrix.{}", role.code()), &[role]);
-        users.push((role, id));
+        users.push((vec![role], id));
+    }
+    for roles in TWO_ROLES {
+        let name: Vec<&str> = roles.iter().map(|r| r.code()).collect();
+        let (_, _, id) = app.user(&format!("matrix.{}", name.join(".")), roles);
+        users.push((roles.to_vec(), id));
     }
     let mut failures = vec![];
     for (method, pattern, allowed) in MATRIX {
@@ -332,8 +368,11 @@ both_backends!(every_role_against_every_route, |app| {
             .replace("{attachment}", "1")
             .replace("{quote}", "1")
             .replace("{code}", "privacy");
-        let subjects: Vec<Option<(Role, i64)>> =
-            users.iter().copied().map(Some).chain([None]).collect();
+        let subjects: Vec<Option<(&[Role], i64)>> = users
+            .iter()
+            .map(|(r, id)| Some((r.as_slice(), *id)))
+            .chain([None])
+            .collect();
         for subject in subjects {
             // A fresh session per request: some routes (logout) end the session they are called with.
             let client = match subject {
@@ -346,7 +385,7 @@ both_backends!(every_role_against_every_route, |app| {
                 client.post_raw(&path, &[("csrf", TEST_CSRF)])
             };
             let role = subject.map(|(r, _)| r);
-            let ok = if allows(*allowed, role) {
+            let ok = if allows_any(*allowed, role) {
                 {
                     let to_login = r.status == 303
                         && r.header("location")
@@ -427,4 +466,636 @@ fn every_state_changing_route_refuses_a_request_without_csrf_token() {
     // Nothing happened: the target account is still active.
     let users = klankbord::accounts::service::list_users(&mut app.conn()).unwrap();
     assert!(users.iter().all(|(u, _)| !u.disabled));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Object-level access: who may act on THIS complaint in THIS state, whatever roles they hold.
+// ---------------------------------------------------------------------------------------------
+
+mod cases {
+    use diesel::prelude::*;
+    use klankbord::accounts::model::Role::{self, *};
+    use klankbord::complaints::workflow::State;
+    use klankbord::db::schema::{
+        audit_log, complaint_attachments, complaint_elements, complaint_followups,
+        complaint_hearings, complaint_letters, complaint_progress, complaints,
+    };
+
+    use crate::both_backends;
+    use crate::support::{Client, TestApp, TEST_CSRF};
+
+    /// One request a browser could send about a case.
+    #[derive(Debug, Clone)]
+    pub(crate) enum Req {
+        Get(String),
+        Post(String, Vec<(String, String)>),
+        Upload(String),
+    }
+
+    /// The things on a case a request can point at.
+    #[derive(Debug, Clone, Copy)]
+    pub(crate) struct Parts {
+        pub id: i64,
+        pub element: i64,
+        pub followup: i64,
+        pub attachment: i64,
+        pub letter: i64,
+    }
+
+    fn day(offset: i64) -> String {
+        (klankbord::surveys::today() + chrono::Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    }
+
+    fn post(path: String, fields: &[(&str, &str)]) -> Req {
+        Req::Post(
+            path,
+            fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    /// The fields each step's own form sends (what would succeed for someone allowed).
+    fn step_fields(code: &str) -> Vec<(&'static str, String)> {
+        let mut f = vec![("reden", "De klager vroeg erom.".to_string())];
+        match code {
+            "decline" => f.push(("grond", "ouder_dan_jaar".into())),
+            "skip_hearing" => f.push(("grond", "afgezien".into())),
+            "postpone" => f.push(("weken", "4".into())),
+            "record_file_consent" => {
+                f.push(("datum", day(0)));
+                f.push(("tekst", "schriftelijk".into()));
+            }
+            "plan_hearing" => {
+                f.push(("datum", day(7)));
+                f.push(("tijd", "14:00".into()));
+                f.push(("wijze", "video".into()));
+                f.push(("plaats", "https://video.voorbeeld.nl/kamer-1".into()));
+                f.push(("genodigden", "klager, teamleider".into()));
+            }
+            "hold_hearing" => {
+                f.push(("aanwezig", "klager, teamleider".into()));
+                f.push(("tekst", "Verslag: beide partijen gehoord.".into()));
+            }
+            "record_advice" => f.push(("tekst", "Gegrond verklaren.".into())),
+            "refer_to_ombudsman" => f.push(("datum", day(0))),
+            "record_ombudsman_outcome" => f.push(("tekst", "Geen onderzoek.".into())),
+            _ => {}
+        }
+        f
+    }
+
+    /// Every complaint action and download on one case, by name.
+    pub(crate) fn every_request(p: Parts, assign_to: i64) -> Vec<(String, Req)> {
+        let base = format!("/klachten/{}", p.id);
+        let mut out: Vec<(String, Req)> = vec![
+            ("view".into(), Req::Get(base.clone())),
+            (
+                "download".into(),
+                Req::Get(format!("{base}/bijlagen/{}", p.attachment)),
+            ),
+            ("upload".into(), Req::Upload(format!("{base}/bijlagen"))),
+            (
+                "classify".into(),
+                post(
+                    format!("{base}/indeling"),
+                    &[
+                        ("soort", "klacht"),
+                        ("commissie", "ja"),
+                        ("behandelaar", &assign_to.to_string()),
+                    ],
+                ),
+            ),
+            (
+                "mediation".into(),
+                post(
+                    format!("{base}/bemiddeling"),
+                    &[
+                        ("contact", &day(0)),
+                        ("terugkoppeling", "klager tevreden"),
+                        ("tevreden", "ja"),
+                    ],
+                ),
+            ),
+            (
+                "element_add".into(),
+                post(
+                    format!("{base}/onderdelen"),
+                    &[("onderdeel", "Nog een onderdeel")],
+                ),
+            ),
+            (
+                "element_judge".into(),
+                post(
+                    format!("{base}/onderdelen/{}", p.element),
+                    &[
+                        ("oordeel", "ongegrond"),
+                        ("conclusie", "Anders beoordeeld."),
+                    ],
+                ),
+            ),
+            (
+                "followup_add".into(),
+                post(
+                    format!("{base}/acties"),
+                    &[
+                        ("actie", "Werkoverleg"),
+                        ("eigenaar", "Teamleider"),
+                        ("voor", &day(30)),
+                    ],
+                ),
+            ),
+            (
+                "followup_done".into(),
+                post(format!("{base}/acties/{}/klaar", p.followup), &[]),
+            ),
+            (
+                "consent".into(),
+                post(
+                    format!("{base}/instemming"),
+                    &[("tot", &day(120)), ("hoe", "brief van de klager")],
+                ),
+            ),
+            (
+                "letter_posted".into(),
+                post(format!("/klachten/brieven/{}/verstuurd", p.letter), &[]),
+            ),
+        ];
+        for a in klankbord::complaints::store::ACTIONS {
+            let code = klankbord::complaints::store::action_code(a);
+            let mut fields = vec![("actie", code.to_string())];
+            fields.extend(step_fields(code));
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            out.push((
+                format!("step.{code}"),
+                post(format!("{base}/stap"), &fields),
+            ));
+        }
+        out
+    }
+
+    /// Sends a request as this account.
+    pub(crate) fn send(client: &Client, req: &Req) -> u16 {
+        match req {
+            Req::Get(path) => client.get_bytes(path).0,
+            Req::Post(path, fields) => {
+                let mut all: Vec<(&str, &str)> = vec![("csrf", TEST_CSRF)];
+                all.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                client.post_raw(path, &all).status
+            }
+            Req::Upload(path) => {
+                let (ct, body) = crate::complaints::document_form(
+                    TEST_CSRF,
+                    Some(("stuk.pdf", "application/pdf", b"%PDF-1.4 nieuw stuk")),
+                );
+                client.post_body(path, &ct, &body).status
+            }
+        }
+    }
+
+    /// Everything about complaints that a request could change, as text to compare.
+    pub(crate) fn snapshot(app: &TestApp) -> String {
+        let mut c = app.conn();
+        let cases: Vec<(i64, String, Option<i64>, bool, String, chrono::NaiveDate)> =
+            complaints::table
+                .order(complaints::id)
+                .select((
+                    complaints::id,
+                    complaints::state,
+                    complaints::handler_id,
+                    complaints::committee,
+                    complaints::kind,
+                    complaints::deadline_on,
+                ))
+                .load(&mut c)
+                .unwrap();
+        type P = (
+            i64,
+            Option<chrono::NaiveDate>,
+            Option<String>,
+            Option<bool>,
+            i32,
+            Option<chrono::NaiveDate>,
+            Option<String>,
+            Option<chrono::NaiveDate>,
+            Option<chrono::NaiveDate>,
+        );
+        let progress: Vec<P> = complaint_progress::table
+            .order(complaint_progress::complaint_id)
+            .select((
+                complaint_progress::complaint_id,
+                complaint_progress::mediation_contact_on,
+                complaint_progress::mediation_feedback,
+                complaint_progress::complainant_satisfied,
+                complaint_progress::postponement_weeks,
+                complaint_progress::consented_until,
+                complaint_progress::advice,
+                complaint_progress::file_consent_on,
+                complaint_progress::decided_on,
+            ))
+            .load(&mut c)
+            .unwrap();
+        let elements: Vec<(i64, Option<String>, Option<String>)> = complaint_elements::table
+            .order(complaint_elements::id)
+            .select((
+                complaint_elements::id,
+                complaint_elements::judgement,
+                complaint_elements::conclusion,
+            ))
+            .load(&mut c)
+            .unwrap();
+        let hearings: Vec<(i64, bool, Option<String>)> = complaint_hearings::table
+            .order(complaint_hearings::id)
+            .select((
+                complaint_hearings::id,
+                complaint_hearings::held,
+                complaint_hearings::minutes,
+            ))
+            .load(&mut c)
+            .unwrap();
+        let followups: Vec<(i64, Option<chrono::NaiveDate>)> = complaint_followups::table
+            .order(complaint_followups::id)
+            .select((complaint_followups::id, complaint_followups::done_on))
+            .load(&mut c)
+            .unwrap();
+        let letters: Vec<(i64, Option<chrono::NaiveDate>)> = complaint_letters::table
+            .order(complaint_letters::id)
+            .select((complaint_letters::id, complaint_letters::printed_on))
+            .load(&mut c)
+            .unwrap();
+        let counts = [
+            "complaint_events",
+            "complaint_attachments",
+            "complaint_category_links",
+            "mail_outbox",
+        ]
+        .map(|t| crate::support::count_rows(&mut c, t));
+        format!("{cases:?}\n{progress:?}\n{elements:?}\n{hearings:?}\n{followups:?}\n{letters:?}\n{counts:?}")
+    }
+
+    /// A case in `state` with a handler, a judged element, a hearing, a follow-up action, a file
+    /// and a letter waiting to be posted.
+    pub(crate) fn case(
+        app: &TestApp,
+        s: &klankbord::complaints::Setup,
+        state: State,
+        committee: bool,
+        handler: Option<i64>,
+    ) -> Parts {
+        let id = crate::complaints::case_in(app, s, state, committee);
+        let mut c = app.conn();
+        diesel::update(complaints::table.find(id))
+            .set(complaints::handler_id.eq(handler))
+            .execute(&mut c)
+            .unwrap();
+        diesel::insert_into(complaint_followups::table)
+            .values((
+                complaint_followups::complaint_id.eq(id),
+                complaint_followups::description.eq("Spreekkamer inrichten"),
+                complaint_followups::owner.eq("Teamleider"),
+                complaint_followups::due_on.eq(klankbord::surveys::today()),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        diesel::insert_into(complaint_attachments::table)
+            .values((
+                complaint_attachments::complaint_id.eq(id),
+                complaint_attachments::file_name.eq("brief.pdf"),
+                complaint_attachments::content_type.eq("application/pdf"),
+                complaint_attachments::size.eq(8i64),
+                complaint_attachments::data.eq(b"%PDF-1.4".to_vec()),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        diesel::insert_into(complaint_letters::table)
+            .values((
+                complaint_letters::complaint_id.eq(id),
+                complaint_letters::kind.eq("ontvangst"),
+                complaint_letters::recipient.eq("Mevrouw A. de Vries\nDorpsstraat 1"),
+                complaint_letters::subject.eq("Ontvangst"),
+                complaint_letters::body.eq("Wij hebben uw klacht ontvangen."),
+                complaint_letters::created_at.eq(klankbord::db::now()),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        let mut last = |t: &str| -> i64 {
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(&format!(
+                "(SELECT MAX(id) FROM {t} WHERE complaint_id = {id})"
+            )))
+            .get_result(&mut c)
+            .unwrap()
+        };
+        Parts {
+            id,
+            element: last("complaint_elements"),
+            followup: last("complaint_followups"),
+            attachment: last("complaint_attachments"),
+            letter: last("complaint_letters"),
+        }
+    }
+
+    /// Tries each named request as `who`; every one must be refused and change nothing.
+    fn refused(
+        app: &TestApp,
+        who: (&str, i64),
+        p: Parts,
+        assign_to: i64,
+        only: Option<&[&str]>,
+        failures: &mut Vec<String>,
+    ) -> usize {
+        let client = app.session_client(who.1);
+        let mut tried = 0;
+        for (name, req) in every_request(p, assign_to) {
+            if only.is_some_and(|o| !o.contains(&name.as_str())) {
+                continue;
+            }
+            let before = snapshot(app);
+            let status = send(&client, &req);
+            tried += 1;
+            if !matches!(status, 403 | 404 | 422) {
+                failures.push(format!(
+                    "{} on case {} ({name}): status {status}",
+                    who.0, p.id
+                ));
+            }
+            if snapshot(app) != before {
+                failures.push(format!(
+                    "{} on case {} ({name}): something changed",
+                    who.0, p.id
+                ));
+            }
+        }
+        tried
+    }
+
+    fn who(a: &(String, i64)) -> (&str, i64) {
+        (a.0.as_str(), a.1)
+    }
+
+    fn account(app: &TestApp, name: &str, roles: &[Role]) -> (String, i64) {
+        let (u, _, id) = app.user(name, roles);
+        (u, id)
+    }
+
+    both_backends!(
+        each_complaint_action_is_refused_on_a_case_that_is_not_theirs,
+        |app| {
+            let s = crate::complaints::setup();
+            let (_, coordinator) = account(&app, "obj.coordinator", &[Klachtcoordinator]);
+            let (_, handler_a) = account(&app, "obj.behandelaar.a", &[Klachtbehandelaar]);
+            let handler_b = account(&app, "obj.behandelaar.b", &[Klachtbehandelaar]);
+            let member = account(&app, "obj.commissie", &[Commissielid]);
+            let both = account(
+                &app,
+                "obj.commissie.behandelaar",
+                &[Commissielid, Klachtbehandelaar],
+            );
+            let council = account(&app, "obj.raadslid", &[Raadslid]);
+            let mut failures = vec![];
+
+            // 1. Another handler's case: the other handler, and someone who is handler and
+            //    committee member, may do nothing with it, nor may a council member.
+            let a_mediating = case(&app, &s, State::Mediation, false, Some(handler_a));
+            for person in [&handler_b, &both, &council] {
+                let n = refused(
+                    &app,
+                    who(person),
+                    a_mediating,
+                    person.1,
+                    None,
+                    &mut failures,
+                );
+                assert_eq!(n, 11 + klankbord::complaints::store::ACTIONS.len());
+            }
+            // 2. A case the committee does not handle: not for a committee member.
+            let not_committee = case(&app, &s, State::HearingPlanned, false, Some(handler_a));
+            for person in [&member, &both] {
+                refused(
+                    &app,
+                    who(person),
+                    not_committee,
+                    person.1,
+                    None,
+                    &mut failures,
+                );
+            }
+            // 3. The reported attack: committee member and handler, on a committee case that is
+            //    assigned to someone else. As committee member they see it and may plan the
+            //    hearing; nothing a handler or the coordinator does is theirs.
+            let committee_case = case(&app, &s, State::FormalHandling, true, Some(handler_a));
+            let not_theirs: Vec<String> = every_request(committee_case, both.1)
+                .into_iter()
+                .map(|(n, _)| n)
+                .filter(|n| {
+                    ![
+                        "view",
+                        "download",
+                        "upload",
+                        "element_add",
+                        "element_judge",
+                        "step.record_file_consent",
+                        "step.plan_hearing",
+                        "step.skip_hearing",
+                    ]
+                    .contains(&n.as_str())
+                })
+                .collect();
+            let not_theirs: Vec<&str> = not_theirs.iter().map(String::as_str).collect();
+            refused(
+                &app,
+                who(&both),
+                committee_case,
+                both.1,
+                Some(&not_theirs),
+                &mut failures,
+            );
+            // 4. The wrong state, for people who could do it in another state: mediation notes
+            //    on the handler's own case once it is in formal handling; the coordinator's
+            //    follow-ups before the outcome, elements before formal handling, classification
+            //    and consent after the decision.
+            let own_formal = case(&app, &s, State::FormalHandling, false, Some(handler_a));
+            refused(
+                &app,
+                ("obj.behandelaar.a", handler_a),
+                own_formal,
+                handler_a,
+                Some(&[
+                    "mediation",
+                    "step.resolve_informally",
+                    "step.start_formal_handling",
+                    "step.withdraw",
+                ]),
+                &mut failures,
+            );
+            let received = case(&app, &s, State::Received, false, Some(handler_a));
+            refused(
+                &app,
+                ("obj.coordinator", coordinator),
+                received,
+                handler_a,
+                Some(&[
+                    "mediation",
+                    "element_add",
+                    "element_judge",
+                    "followup_add",
+                    "followup_done",
+                    "step.decide",
+                    "step.close",
+                    "step.hold_hearing",
+                    "step.record_advice",
+                ]),
+                &mut failures,
+            );
+            let closed = case(&app, &s, State::Closed, false, Some(handler_a));
+            refused(
+                &app,
+                ("obj.coordinator", coordinator),
+                closed,
+                handler_a,
+                Some(&[
+                    "classify",
+                    "consent",
+                    "mediation",
+                    "element_add",
+                    "element_judge",
+                    "step.start_mediation",
+                    "step.decide",
+                    "step.postpone",
+                ]),
+                &mut failures,
+            );
+            assert!(failures.is_empty(), "not refused:\n{}", failures.join("\n"));
+
+            // The refusals are in the audit log, under the case (who and what; nothing more).
+            type Refusal = (Option<i64>, String, Option<String>, Option<String>);
+            let refusals: Vec<Refusal> = audit_log::table
+                .filter(audit_log::record_type.eq("complaint"))
+                .filter(audit_log::action.eq_any(["complaint.access_refused", "access.refused"]))
+                .select((
+                    audit_log::actor_id,
+                    audit_log::action,
+                    audit_log::record_id,
+                    audit_log::detail,
+                ))
+                .load(&mut app.conn())
+                .unwrap();
+            assert!(refusals.contains(&(
+                Some(both.1),
+                "complaint.access_refused".into(),
+                Some(committee_case.id.to_string()),
+                Some("mediation not_yours".into())
+            )));
+            assert!(refusals.contains(&(
+                Some(handler_b.1),
+                "complaint.access_refused".into(),
+                Some(a_mediating.id.to_string()),
+                Some("view hidden".into())
+            )));
+            // Refused by the route table (a council member on a case page) is logged too.
+            assert!(refusals.contains(&(
+                Some(council.1),
+                "access.refused".into(),
+                Some(a_mediating.id.to_string()),
+                Some("route /klachten/{id}".into())
+            )));
+
+            // The same requests work for the people whose case it is (so the refusals above
+            // were about access, not about a badly made request).
+            let handler = app.session_client(handler_a);
+            let requests = every_request(a_mediating, handler_a);
+            let by_name = |n: &str| {
+                requests
+                    .iter()
+                    .find(|(name, _)| name == n)
+                    .map(|(_, r)| r.clone())
+                    .unwrap()
+            };
+            assert_eq!(send(&handler, &by_name("view")), 200);
+            assert_eq!(send(&handler, &by_name("download")), 200);
+            assert_eq!(send(&handler, &by_name("mediation")), 303);
+            assert_eq!(send(&handler, &by_name("step.resolve_informally")), 303);
+            let member_client = app.session_client(both.1);
+            let requests = every_request(committee_case, both.1);
+            let plan = requests
+                .iter()
+                .find(|(n, _)| n == "step.plan_hearing")
+                .map(|(_, r)| r.clone())
+                .unwrap();
+            assert_eq!(send(&member_client, &plan), 303);
+            let co = app.session_client(coordinator);
+            for (name, req) in every_request(received, handler_a) {
+                if ["classify", "letter_posted", "upload", "consent"].contains(&name.as_str()) {
+                    assert_eq!(send(&co, &req), 303, "{name}");
+                }
+            }
+            let decided = case(&app, &s, State::Decided, false, None);
+            for (name, req) in every_request(decided, handler_a) {
+                if ["followup_add", "followup_done"].contains(&name.as_str()) {
+                    assert_eq!(send(&co, &req), 303, "{name}");
+                }
+            }
+        }
+    );
+
+    both_backends!(the_case_page_offers_only_what_the_person_may_do, |app| {
+        let s = crate::complaints::setup();
+        let (_, handler_a) = account(&app, "pagina.behandelaar.a", &[Klachtbehandelaar]);
+        let both = account(
+            &app,
+            "pagina.commissie.behandelaar",
+            &[Commissielid, Klachtbehandelaar],
+        );
+        // The attack's case: before the committee, assigned to someone else.
+        let p = case(&app, &s, State::FormalHandling, true, Some(handler_a));
+        let page = app
+            .session_client(both.1)
+            .get(&format!("/klachten/{}?lang=nl", p.id));
+        assert_eq!(page.status, 200);
+        let forms: Vec<String> = {
+            let doc = scraper::Html::parse_document(&page.body);
+            let sel = scraper::Selector::parse("form[method=post]").unwrap();
+            doc.select(&sel)
+                .filter_map(|f| f.value().attr("action").map(str::to_string))
+                .collect()
+        };
+        let base = format!("/klachten/{}", p.id);
+        assert!(
+            !forms.iter().any(|a| a.ends_with("/bemiddeling")),
+            "{forms:?}"
+        );
+        assert!(!forms.iter().any(|a| a.ends_with("/indeling")));
+        assert!(!forms.iter().any(|a| a.contains("/acties")));
+        assert!(!forms.iter().any(|a| a.ends_with("/instemming")));
+        assert!(forms.contains(&format!("{base}/onderdelen")));
+        let steps: Vec<String> = {
+            let doc = scraper::Html::parse_document(&page.body);
+            let sel = scraper::Selector::parse("form.step input[name=actie]").unwrap();
+            doc.select(&sel)
+                .filter_map(|i| i.value().attr("value").map(str::to_string))
+                .collect()
+        };
+        assert_eq!(
+            steps,
+            ["record_file_consent", "plan_hearing", "skip_hearing"],
+            "only the committee's steps"
+        );
+        // Every form the page offers is accepted for this person (none is then refused).
+        let client = app.session_client(both.1);
+        for (name, req) in every_request(p, both.1) {
+            let path = match &req {
+                Req::Post(path, _) | Req::Upload(path) => path.clone(),
+                Req::Get(_) => continue,
+            };
+            let offered = forms.contains(&path)
+                && (!name.starts_with("step.") || steps.contains(&name[5..].to_string()));
+            if offered && name != "step.plan_hearing" && name != "step.skip_hearing" {
+                let status = send(&client, &req);
+                assert_ne!(status, 403, "{name} was offered and then refused");
+                assert_ne!(status, 404, "{name} was offered and then refused");
+            }
+        }
+    });
 }

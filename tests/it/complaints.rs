@@ -21,7 +21,7 @@ use crate::paper::multipart;
 use crate::support::TestApp;
 
 /// The complaint setup as the app makes it (default settings, templates from `templates/`).
-fn setup() -> klankbord::complaints::Setup {
+pub(crate) fn setup() -> klankbord::complaints::Setup {
     let config = Config::from_sources(None, &[]).expect("config");
     klankbord::complaints::Setup::new(Arc::new(config)).expect("templates")
 }
@@ -243,7 +243,12 @@ both_backends!(
 );
 
 /// Puts a case in `state` with every fact its guards ask for.
-fn case_in(app: &TestApp, s: &klankbord::complaints::Setup, state: State, committee: bool) -> i64 {
+pub(crate) fn case_in(
+    app: &TestApp,
+    s: &klankbord::complaints::Setup,
+    state: State,
+    committee: bool,
+) -> i64 {
     let mut conn = app.conn();
     let (id, _) = store::register(
         &mut conn,
@@ -1187,7 +1192,7 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
 });
 
 /// A multipart form with one file in the field `stuk`.
-fn document_form(token: &str, file: Option<(&str, &str, &[u8])>) -> (String, Vec<u8>) {
+pub(crate) fn document_form(token: &str, file: Option<(&str, &str, &[u8])>) -> (String, Vec<u8>) {
     let boundary = "----klankbordstukgrens";
     let mut body =
         format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n")

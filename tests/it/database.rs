@@ -10,6 +10,8 @@ both_backends!(every_table_loads, |app| {
     // Put a row in every table through the product itself: an account, a login, a rate-limit hit.
     let (user, pass, _) = app.user("tabel.test", &[klankbord::accounts::model::Role::Raadslid]);
     assert_eq!(app.client().login(&user, &pass).status, 303);
+    // A failed login too (it is counted per name and address).
+    assert_eq!(app.client().login(&user, "niet het wachtwoord").status, 422);
     let mut conn = app.conn();
     let mail = klankbord::mail::OutgoingMail {
         kind: "test".into(),
@@ -58,7 +60,7 @@ both_backends!(every_table_loads, |app| {
     let cx = invite::MailContext {
         public_url: "http://voorbeeld.test",
         domain: "voorbeeld.test",
-        municipality: "Voorbeeld",
+        contact: &klankbord::config::Contact::named("Voorbeeld"),
     };
     invite::invite_by_email(
         &mut conn,
@@ -83,9 +85,12 @@ both_backends!(every_table_loads, |app| {
             interview_volunteers::contact.eq("0612345678"),
             interview_volunteers::language.eq("nl"),
             interview_volunteers::best_time.eq("avond"),
-            interview_volunteers::created_on.eq(day),
         ))
         .execute(&mut conn)
+        .unwrap();
+    respond::submit_with_offer(&mut conn, &wave_row, &def, None, &answers, &meta, day).unwrap();
+    // A rate-limit hit (a login no longer makes one): a refused interview sign-up.
+    klankbord::surveys::volunteers::count_refusal(&mut conn, "adres", klankbord::db::now())
         .unwrap();
     diesel::insert_into(paper_forms::table)
         .values((
@@ -416,6 +421,10 @@ both_backends!(every_table_loads, |app| {
         .select(sessions::all_columns)
         .load(&mut conn)
         .unwrap();
+    let lf: Vec<(String, i32, NaiveDateTime)> = login_failures::table
+        .select(login_failures::all_columns)
+        .load(&mut conn)
+        .unwrap();
     let rl: Vec<(String, NaiveDateTime, i32)> = rate_limits::table
         .select(rate_limits::all_columns)
         .load(&mut conn)
@@ -504,11 +513,14 @@ both_backends!(every_table_loads, |app| {
         .select(invitation_addresses::all_columns)
         .load(&mut conn)
         .unwrap();
-    let iv: Vec<(i64, i64, String, String, String, String, chrono::NaiveDate)> =
-        interview_volunteers::table
-            .select(interview_volunteers::all_columns)
-            .load(&mut conn)
-            .unwrap();
+    let iv: Vec<(i64, i64, String, String, String, String)> = interview_volunteers::table
+        .select(interview_volunteers::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let io: Vec<(String, i64, chrono::NaiveDate, bool)> = interview_offers::table
+        .select(interview_offers::all_columns)
+        .load(&mut conn)
+        .unwrap();
     let pf: Vec<(i64, String)> = paper_forms::table
         .select(paper_forms::all_columns)
         .load(&mut conn)
@@ -533,6 +545,7 @@ both_backends!(every_table_loads, |app| {
             r.len(),
             se.len(),
             rl.len(),
+            lf.len(),
             a.len(),
             m.len(),
             qv.len(),
@@ -542,6 +555,7 @@ both_backends!(every_table_loads, |app| {
             dr.len(),
             ia.len(),
             iv.len(),
+            io.len(),
             pf.len(),
             pq.len(),
             pr.len()

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use klankbord::accounts::model::Role;
 use klankbord::db::schema::responses;
 use klankbord::surveys::definition::{Definition, Item, ItemKind};
-use klankbord::web::i18n::{t, Lang};
+use klankbord::web::i18n::{t, t_args, Lang};
 use serde_json::Value;
 
 use crate::browser::{browser_or_skip, login_by_keyboard};
@@ -59,7 +59,21 @@ fn answer_by_keyboard(b: &Browser, item: &Item, lang: Lang) {
 
 fn complete_by_keyboard(b: &Browser, app: &TestApp, def: &Definition, code: &str, lang: Lang) {
     let all: Vec<&Item> = def.items().collect();
-    b.goto(&format!("{}/v?lang={}", app.base, lang.code()));
+    // From the front door: the language in the header, then the main button, by keyboard.
+    b.goto(&format!("{}/", app.base));
+    b.tab_until("the language link", 20, |f| {
+        f["tag"] == "a" && f["text"] == serde_json::json!(lang.native_name())
+    });
+    b.keys(ENTER);
+    wait_until(
+        b,
+        "the home page in the chosen language",
+        &format!("document.documentElement.lang === '{}'", lang.code()),
+    );
+    let f = b.tab_until("the survey button", 30, |f| f["href"] == "/v");
+    assert_eq!(f["text"], serde_json::json!(t(lang, "home-survey-link")));
+    b.keys(ENTER);
+    b.wait_for_path("the code page", |p| p == "/v");
     b.tab_until("the code field", 30, |f| f["id"] == "code");
     b.keys(code);
     b.keys(ENTER);
@@ -116,11 +130,13 @@ fn questionnaire_can_be_completed_by_keyboard_alone_in_dutch_and_arabic() {
         b.exec("return document.documentElement.dir;"),
         serde_json::json!("rtl")
     );
-    let rows: Vec<(String, String, String)> = responses::table
+    // Sorted by language: stored numbers are random, so the stored order is too.
+    let mut rows: Vec<(String, String, String)> = responses::table
         .select((responses::language, responses::channel, responses::answers))
-        .order(responses::id)
         .load(&mut app.conn())
         .unwrap();
+    rows.sort();
+    rows.reverse();
     assert_eq!(rows.len(), 2);
     assert_eq!((rows[0].0.as_str(), rows[0].1.as_str()), ("nl", "web"));
     assert_eq!(rows[1].0.as_str(), "ar");
@@ -473,6 +489,12 @@ fn paper_forms_print_whole_questions_on_a4_in_every_language() {
     let (user, pass, _) = app.user("print.onderzoek", &[Role::Onderzoeker]);
     login_by_keyboard(&b, &app.base, &user, &pass);
     let keys: Vec<String> = def.items().map(|i| i.key.clone()).collect();
+    let smiley_keys: Vec<String> = def
+        .items()
+        .filter(|i| matches!(i.kind, ItemKind::Scale { smileys: true, .. }))
+        .map(|i| i.key.clone())
+        .collect();
+    assert!(!smiley_keys.is_empty());
     for lang in Lang::ALL {
         b.goto(&format!(
             "{}/onderzoek/rondes/{}/papier?van=7&tot=8&taal={}",
@@ -519,9 +541,357 @@ fn paper_forms_print_whole_questions_on_a4_in_every_language() {
                if (p.scrollHeight > p.clientHeight + 1) bad.push(i + ': page overflows'); }); return bad;",
         );
         assert_eq!(overflow, serde_json::json!([]), "{lang:?}");
+        // The smiley questions have the same drawn faces as on the web, above their boxes; no
+        // emoji or other symbol that needs a font (the example mark is drawn too).
+        let faces = b.exec(&format!(
+            "var smileys = {}, bad = []; \
+             document.querySelectorAll('.paper-question').forEach(function (q) {{ \
+               var key = q.getAttribute('data-item'), faces = q.querySelectorAll('svg.face'); \
+               var want = smileys.indexOf(key) >= 0 ? 5 : 0; \
+               if (faces.length !== want) bad.push(key + ': ' + faces.length + ' faces'); \
+               faces.forEach(function (f) {{ var r = f.getBoundingClientRect(); \
+                 if (r.width < 30 || r.height < 30) bad.push(key + ': face ' + r.width + 'x' + r.height); }}); }}); \
+             if (/[\\p{{Emoji_Presentation}}\\u{{1F000}}-\\u{{1FAFF}}\\u2612]/u.test(document.body.innerText)) bad.push('a symbol in the text'); \
+             document.querySelectorAll('.paper-page .instructions').forEach(function (i) {{ \
+               if (!i.querySelector('svg.example-mark')) bad.push('no drawn example mark'); }}); \
+             return bad;",
+            serde_json::to_string(&smiley_keys).unwrap()
+        ));
+        assert_eq!(faces, serde_json::json!([]), "{lang:?}");
         // Chromium's own print gives exactly one A4 per laid-out page.
         let pdf = b.print_pdf();
         assert!(pdf.starts_with(b"%PDF"), "a PDF");
         assert_eq!(pdf_pages(&pdf), total_pages, "{lang:?}: PDF pages");
     }
+}
+
+/// Clicks the first element matching `css` whose visible text is `text` (any text when empty), as a
+/// person would: scrolled into view, only if it is shown and nothing covers it, and focused (as a
+/// mouse click focuses a field, so that typing goes there).
+fn click(b: &Browser, css: &str, text: &str) {
+    let script = format!(
+        "var want = {}; var els = Array.prototype.filter.call(document.querySelectorAll({}), function (e) {{ \
+           return want === '' || (e.innerText || e.value || '').trim() === want; }}); \
+         if (!els.length) return 'not on the page'; \
+         var e = els[0]; e.scrollIntoView({{block: 'center'}}); var r = e.getBoundingClientRect(); \
+         if (r.width === 0 || r.height === 0) return 'not shown'; \
+         var at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); \
+         if (!at || !(at === e || e.contains(at) || (at.tagName === 'LABEL' && at.htmlFor === e.id))) \
+           return 'covered by ' + (at ? at.tagName : 'nothing'); \
+         e.focus({{preventScroll: true}}); e.click(); return 'ok';",
+        serde_json::to_string(text).unwrap(),
+        serde_json::to_string(css).unwrap()
+    );
+    let r = b.exec(&script);
+    assert_eq!(
+        r,
+        serde_json::json!("ok"),
+        "clicking {css} {text:?} at {}",
+        b.url()
+    );
+}
+
+/// Waits until `condition` (a script expression) is true.
+fn wait_until(b: &Browser, what: &str, condition: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while b.exec(&format!("return !!({condition});")) != serde_json::json!(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited for {what} at {}",
+            b.url()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// From the front door to the first question, by clicking: the home page, the language in the
+/// header, the main button "Vragenlijst invullen", the code from the letter, the start button.
+fn from_the_front_door(b: &Browser, app: &TestApp, code: &str, lang: Lang) {
+    b.goto(&format!("{}/", app.base));
+    click(b, "header nav.languages a", lang.native_name());
+    wait_until(
+        b,
+        "the home page in the chosen language",
+        &format!("document.documentElement.lang === '{}'", lang.code()),
+    );
+    click(b, "main a", &t(lang, "home-survey-link"));
+    b.wait_for_path("the code page", |p| p == "/v");
+    click(b, "input#code", "");
+    b.keys(code);
+    click(b, "form[action='/v'] button[type=submit]", "");
+    b.wait_for_path("the start page", |p| p == "/v/start");
+    click(b, "main a.button", "");
+    b.wait_for_path("the first question", |p| p == "/v/vraag/0");
+}
+
+/// The step number of a question page's path.
+fn step_of(path: &str) -> Option<usize> {
+    path.strip_prefix("/v/vraag/")
+        .and_then(|s| s.split('?').next())
+        .and_then(|s| s.parse().ok())
+}
+
+/// Chooses an answer by clicking (or types one), so that follow-up questions open: "ja" where it
+/// exists, a 5 as grade (then "why?" follows), a 4 on scales, two boxes of a multiple choice.
+fn answer_by_clicking(b: &Browser, item: &Item, typed: &str) {
+    let key = item.key.as_str();
+    let choose = |value: &str| click(b, &format!("input[name='{key}'][value='{value}']"), "");
+    match &item.kind {
+        ItemKind::Grade => choose("5"),
+        ItemKind::Scale { .. } => choose("4"),
+        ItemKind::Single { options, .. } => choose(
+            &options
+                .iter()
+                .find(|o| o.code == "ja")
+                .unwrap_or(&options[0])
+                .code,
+        ),
+        ItemKind::Multi { options, .. } => {
+            for o in options.iter().take(2) {
+                choose(&o.code);
+            }
+        }
+        ItemKind::Text { .. } | ItemKind::Number { .. } => {
+            click(b, &format!("#{key}"), "");
+            b.keys(if matches!(item.kind, ItemKind::Number { .. }) {
+                "3"
+            } else {
+                typed
+            });
+        }
+    }
+}
+
+/// What the progress block says now: its text and the bar's value and maximum.
+fn progress_now(b: &Browser) -> (String, f64, f64) {
+    let v = b.exec(
+        "var p = document.querySelector('p#voortgang'), bar = document.querySelector('progress'); \
+         return [p ? p.innerText.trim() : '', bar ? bar.value : -1, bar ? bar.max : -1, \
+                 bar ? bar.getAttribute('aria-labelledby') : ''];",
+    );
+    assert_eq!(v[3], serde_json::json!("voortgang"), "the bar is named");
+    (
+        v[0].as_str().unwrap_or("").to_string(),
+        v[1].as_f64().unwrap_or(-1.0),
+        v[2].as_f64().unwrap_or(-1.0),
+    )
+}
+
+/// The whole numbers in a text ("Deel 2 van 10: …" gives 2 and 10).
+fn numbers_in(text: &str) -> Vec<usize> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}
+
+/// Problems with the smileys on the page: emoji anywhere in its text, a scale without five drawn
+/// faces, a face that is not shown, not hidden from screen readers, or below 3:1 against what is
+/// behind it (WCAG 1.4.11), or a face without its text label.
+fn smiley_problems(b: &Browser, labels: &[String]) -> Vec<String> {
+    let v = b.exec(&format!(
+        "var bad = [], labels = {}; \
+         var emoji = /[\\p{{Emoji_Presentation}}\\u{{1F000}}-\\u{{1FAFF}}]/u; \
+         if (!emoji.test('\\u{{1F642}}')) bad.push('the emoji check does not work'); \
+         if (emoji.test(document.body.innerText)) bad.push('emoji in the text'); \
+         function rgb(s) {{ var m = s.match(/[\\d.]+/g) || []; return m.map(Number); }} \
+         function lum(c) {{ var a = c.slice(0, 3).map(function (v) {{ v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }}); \
+           return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2]; }} \
+         function behind(e) {{ for (; e; e = e.parentElement) {{ var c = rgb(getComputedStyle(e).backgroundColor); \
+           if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c; }} return [255, 255, 255]; }} \
+         var faces = document.querySelectorAll('fieldset.question label svg.face'); \
+         if (faces.length !== 5) bad.push(faces.length + ' faces'); \
+         faces.forEach(function (f, i) {{ \
+           var r = f.getBoundingClientRect(), s = getComputedStyle(f); \
+           if (r.width < 24 || r.height < 24 || s.visibility !== 'visible' || s.display === 'none' || s.opacity !== '1') bad.push('face ' + (i + 1) + ' not shown: ' + r.width + 'x' + r.height); \
+           if (f.getAttribute('aria-hidden') !== 'true') bad.push('face ' + (i + 1) + ' not decorative'); \
+           if (f.getAttribute('data-point') !== String(i + 1)) bad.push('face ' + (i + 1) + ' out of order'); \
+           var stroke = rgb(getComputedStyle(f.querySelector('circle')).stroke), back = behind(f); \
+           var l1 = lum(stroke), l2 = lum(back), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05); \
+           if (!(ratio >= 3)) bad.push('face ' + (i + 1) + ' contrast ' + ratio.toFixed(2)); \
+           var label = f.closest('label'); \
+           if (!label || label.innerText.trim() !== labels[i]) bad.push('face ' + (i + 1) + ' label: ' + (label ? label.innerText.trim() : 'none')); }}); \
+         var mouths = Array.prototype.map.call(faces, function (f) {{ return f.querySelector('path').getAttribute('d'); }}); \
+         if (new Set(mouths).size !== faces.length) bad.push('faces look alike'); \
+         return bad;",
+        serde_json::to_string(labels).unwrap()
+    ));
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("unexpected: {v}")])
+}
+
+#[test]
+fn smileys_are_drawn_not_typed_and_pass_axe_in_dutch_and_arabic() {
+    let Some((b, axe)) = browser_or_skip("survey_smileys") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "survey_smileys") else {
+        return;
+    };
+    let def = standard();
+    let all: Vec<&Item> = def.items().collect();
+    let smiley = all
+        .iter()
+        .position(|i| matches!(i.kind, ItemKind::Scale { smileys: true, .. }))
+        .expect("the standard questionnaire has a smiley question");
+    let wording = match all[smiley].kind {
+        ItemKind::Scale { wording, .. } => wording,
+        _ => unreachable!(),
+    };
+    let w = wave(&app, 0, 30, &[]);
+    let codes = make_codes(&app, w.id, 2);
+    let mut report = vec![];
+    for (lang, code) in [Lang::Nl, Lang::Ar].into_iter().zip(&codes) {
+        from_the_front_door(&b, &app, code, lang);
+        // Click on to the smiley question.
+        loop {
+            let path = b.wait_for_path("a question", |p| p.starts_with("/v/vraag/"));
+            let step = step_of(&path).unwrap();
+            if step == smiley {
+                break;
+            }
+            answer_by_clicking(&b, all[step], "Goed.");
+            click(&b, "form#vraagformulier button[value=volgende]", "");
+            b.wait_for_path("the next question", |p| p != path);
+        }
+        let labels: Vec<String> = klankbord::surveys::answers::scale_label_keys(wording)
+            .iter()
+            .map(|k| t(lang, k))
+            .collect();
+        for p in smiley_problems(&b, &labels) {
+            report.push(format!("{}: {p}", lang.code()));
+        }
+        // Chosen, the face's option shows it (and the check still holds on the chosen colour).
+        click(
+            &b,
+            &format!("input[name='{}'][value='5']", all[smiley].key),
+            "",
+        );
+        for p in smiley_problems(&b, &labels) {
+            report.push(format!("{} with a choice: {p}", lang.code()));
+        }
+        for v in b.axe_violations(&axe) {
+            report.push(format!("{} axe: {v}", lang.code()));
+        }
+        for p in touch_and_text_size_problems(&b) {
+            report.push(format!("{} size: {p}", lang.code()));
+        }
+    }
+    assert!(report.is_empty(), "smiley page:\n{}", report.join("\n"));
+}
+
+#[test]
+fn progress_only_grows_and_a_language_switch_keeps_typed_text() {
+    let Some((b, _)) = browser_or_skip("survey_progress_language") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "survey_progress_language") else {
+        return;
+    };
+    // With a number question at the end, to press Enter in a field.
+    let def = with_number_item(&app);
+    let all: Vec<&Item> = def.items().collect();
+    let w = wave(&app, 0, 30, &[]);
+    let code = make_codes(&app, w.id, 1).remove(0);
+    from_the_front_door(&b, &app, &code, Lang::Nl);
+    let typed = "De consulent nam echt de tijd.";
+    let mut lang = Lang::Nl;
+    let mut switched = false;
+    let mut seen: Vec<(String, Vec<usize>, f64)> = vec![];
+    let mut keys = vec![];
+    loop {
+        let path = b.wait_for_path("a question or the summary", |p| {
+            p.starts_with("/v/vraag/") || p.starts_with("/v/overzicht")
+        });
+        let Some(step) = step_of(&path) else { break };
+        let item = all[step];
+        keys.push(item.key.clone());
+        let (text, value, max) = progress_now(&b);
+        let n = numbers_in(&text);
+        assert_eq!(max, 100.0, "{text}");
+        assert_eq!(
+            n.get(1),
+            Some(&def.sections.len()),
+            "{text}: the number of parts never moves"
+        );
+        if let Some((before, m, v)) = seen.last() {
+            assert!(
+                n[0] >= m[0] && value > *v,
+                "progress went back or stood still: {before} ({v}) then {text} ({value}) at {}",
+                item.key
+            );
+        }
+        seen.push((text.clone(), n, value));
+        answer_by_clicking(&b, item, typed);
+        if matches!(item.kind, ItemKind::Text { .. }) && !switched {
+            // The header's language, clicked with the text typed but not yet sent.
+            click(&b, "header nav.languages button", Lang::En.native_name());
+            wait_until(
+                &b,
+                "the page in English",
+                "document.documentElement.lang === 'en'",
+            );
+            assert_eq!(b.wait_for_path("the same question", |_| true), path);
+            let kept = b.exec(&format!(
+                "return document.getElementById('{}').value;",
+                item.key
+            ));
+            assert_eq!(kept, serde_json::json!(typed), "the typed answer survived");
+            let (after, after_value, _) = progress_now(&b);
+            assert_eq!(numbers_in(&after), seen.last().unwrap().1);
+            assert_eq!(after_value, value, "the same place, in English");
+            assert!(after.starts_with(&t_args(
+                Lang::En,
+                "respond-progress-part",
+                &[
+                    ("n", &seen.last().unwrap().1[0].to_string()),
+                    ("total", &def.sections.len().to_string())
+                ]
+            )));
+            lang = Lang::En;
+            switched = true;
+        }
+        if matches!(item.kind, ItemKind::Number { .. }) {
+            // Enter in the field does what "Next" does (the header's language buttons come first
+            // on the page but are not the form's default button).
+            b.keys(ENTER);
+            assert_eq!(
+                b.exec("return document.documentElement.lang;"),
+                serde_json::json!(lang.code())
+            );
+        } else {
+            click(
+                &b,
+                "form#vraagformulier button[value=volgende]",
+                &t(lang, "respond-next"),
+            );
+        }
+        b.wait_for_path("the next page", |p| p != path);
+        assert!(keys.len() <= all.len());
+    }
+    assert!(switched, "a text question was on the way");
+    assert!(keys.contains(&"aantal_kinderen".to_string()));
+    assert!(
+        keys.contains(&"waarom_cijfer".to_string()) && keys.contains(&"tv_afhandeling".to_string()),
+        "follow-up questions opened on the way: {keys:?}"
+    );
+    // The summary shows the answer typed before the switch; sending stores it.
+    let summary = b.exec("return document.querySelector('main').innerText;");
+    assert!(summary.as_str().unwrap_or("").contains(typed), "{summary}");
+    click(
+        &b,
+        "form#verzendformulier button[type=submit]",
+        &t(lang, "respond-send"),
+    );
+    b.wait_for_path("the thank-you page", |p| p.starts_with("/v/bedankt"));
+    let stored: Vec<String> = responses::table
+        .select(responses::answers)
+        .load(&mut app.conn())
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].contains(typed), "{}", stored[0]);
 }

@@ -45,6 +45,18 @@ pub fn wave(app: &TestApp, opens: i64, closes: i64, channels: &[&str]) -> Wave {
     waves::find_wave(&mut conn, id).expect("find wave")
 }
 
+/// Moves a wave's window into the past, as if it had closed yesterday.
+pub fn close_wave(app: &TestApp, wave_id: i64) {
+    use klankbord::db::schema::waves as w;
+    diesel::update(w::table.find(wave_id))
+        .set((
+            w::opens_on.eq(today() - Duration::days(40)),
+            w::closes_on.eq(today() - Duration::days(1)),
+        ))
+        .execute(&mut app.conn())
+        .expect("close wave");
+}
+
 /// `n` fresh codes for a wave, as printed on the letters.
 pub fn make_codes(app: &TestApp, wave_id: i64, n: usize) -> Vec<String> {
     waves::create_invitations(&mut app.conn(), wave_id, n, Actor::System).expect("codes")
@@ -135,18 +147,21 @@ pub fn answer_until_summary(c: &Client, def: &Definition, mut loc: String) -> Ve
     answered
 }
 
+/// The stored answer sets, sorted by channel (stored numbers are random, so their order is too).
 fn stored(app: &TestApp) -> Vec<(String, Option<String>, String, chrono::NaiveDate, String)> {
-    responses::table
-        .select((
-            responses::channel,
-            responses::helper,
-            responses::language,
-            responses::answered_on,
-            responses::answers,
-        ))
-        .order(responses::id)
-        .load(&mut app.conn())
-        .expect("responses")
+    let mut rows: Vec<(String, Option<String>, String, chrono::NaiveDate, String)> =
+        responses::table
+            .select((
+                responses::channel,
+                responses::helper,
+                responses::language,
+                responses::answered_on,
+                responses::answers,
+            ))
+            .load(&mut app.conn())
+            .expect("responses");
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows
 }
 
 fn body_has(r: &Resp, text: &str) -> bool {
@@ -172,22 +187,18 @@ both_backends!(respondent_answers_saves_resumes_and_sends, |app| {
     );
     assert!(body_has(&start, &t(Lang::Nl, "respond-privacy-title")));
 
-    // Three questions, with a progress indicator.
+    // Three questions, with a progress indicator (the first part of the questionnaire).
     let all: Vec<&Item> = def.items().collect();
     let mut loc = "/v/vraag/0".to_string();
     for _ in 0..3 {
         let step = step_of(&loc).unwrap();
         let page = c.get(&loc);
-        let shown = def.items().filter(|i| i.show_if.is_none()).count();
         assert!(body_has(
             &page,
             &t_args(
                 Lang::Nl,
-                "respond-progress",
-                &[
-                    ("n", &(step + 1).to_string()),
-                    ("total", &shown.to_string())
-                ]
+                "respond-progress-part",
+                &[("n", "1"), ("total", &def.sections.len().to_string())]
             )
         ));
         loc = location(&post_page(
@@ -329,8 +340,8 @@ both_backends!(respondent_answers_saves_resumes_and_sends, |app| {
         .unwrap();
     assert_eq!(v, vec![(w.id, "Fatma".to_string(), "tr".to_string())]);
     assert_eq!(
-        location(&phone.get("/v/gesprek")),
-        "/v",
+        phone.get("/v/gesprek").status,
+        404,
         "one offer per answer set"
     );
 
@@ -591,7 +602,7 @@ both_backends!(
 );
 
 /// Entry fields for the standard questionnaire as a clerk types them: scale 4, grade 7, option 1.
-fn entry_fields(def: &Definition) -> Vec<(String, String)> {
+pub fn entry_fields(def: &Definition) -> Vec<(String, String)> {
     let mut v = vec![];
     for item in def.items() {
         if item.show_if.is_some() {
@@ -610,7 +621,7 @@ fn entry_fields(def: &Definition) -> Vec<(String, String)> {
     v
 }
 
-fn entry_post(
+pub fn entry_post(
     c: &Client,
     wave_id: i64,
     channel: &str,
@@ -709,10 +720,10 @@ both_backends!(
         location(&r);
         let rows = stored(&app);
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].0, "phone");
-        assert_eq!(rows[1].0, "paper-keyed");
-        assert_eq!(rows[0].2, "pl");
-        let first: serde_json::Value = serde_json::from_str(&rows[0].4).unwrap();
+        assert_eq!(rows[0].0, "paper-keyed");
+        assert_eq!(rows[1].0, "phone");
+        assert_eq!(rows[1].2, "pl");
+        let first: serde_json::Value = serde_json::from_str(&rows[1].4).unwrap();
         let Some(ItemKind::Scale {
             dont_know: Some(dk_code),
             ..
@@ -851,7 +862,6 @@ both_backends!(volunteers_are_deleted_after_the_retention_period, |app| {
             interview_volunteers::contact.eq("06 1111 2222"),
             interview_volunteers::language.eq("nl"),
             interview_volunteers::best_time.eq(""),
-            interview_volunteers::created_on.eq(today()),
         ))
         .execute(&mut app.conn())
         .unwrap();
@@ -1002,14 +1012,22 @@ both_backends!(
                 .any(|row| row.contains(&t(Lang::Nl, "channel-paper-keyed")) && row.ends_with('1')),
             "{per_channel:?}"
         );
+        // Rows only once the wave has closed (see tests/it/linking.rs for why).
+        assert_eq!(
+            researcher
+                .get(&format!("/onderzoek/rondes/{id}/antwoorden.csv"))
+                .status,
+            409
+        );
+        close_wave(&app, id);
         let csv_resp = researcher.get(&format!("/onderzoek/rondes/{id}/antwoorden.csv"));
         assert_eq!(csv_resp.status, 200);
         let mut rd = csv::ReaderBuilder::new()
             .from_reader(csv_resp.body.trim_start_matches('\u{feff}').as_bytes());
         let headers: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
         assert_eq!(
-            &headers[..6],
-            ["respons", "ronde", "kanaal", "hulp", "taal", "datum"]
+            &headers[..5],
+            ["respons", "ronde", "kanaal", "hulp", "taal"]
         );
         assert!(headers.contains(&"cijfer".to_string()));
         let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
@@ -1092,6 +1110,8 @@ both_backends!(
 
         // The old wave's export still has the old question, the new one the new.
         let (researcher, _) = app.logged_in("onderzoek.ria", &[Role::Onderzoeker]);
+        close_wave(&app, w1.id);
+        close_wave(&app, w2.id);
         let old = researcher.get(&format!("/onderzoek/rondes/{}/antwoorden.csv", w1.id));
         let new = researcher.get(&format!("/onderzoek/rondes/{}/antwoorden.csv", w2.id));
         let head = |r: &Resp| r.body.lines().next().unwrap_or("").to_string();
@@ -1207,6 +1227,7 @@ both_backends!(answers_have_no_join_path_to_codes_or_addresses, |app| {
         "invitation_addresses",
         "drafts",
         "interview_volunteers",
+        "interview_offers",
     ] {
         let (other, _) = table_shape(&mut conn, table);
         let shared: Vec<&str> = other
@@ -1275,16 +1296,281 @@ fn logs_never_contain_codes_or_answers() {
         &[("wat_goed".into(), secret.into())],
     ));
     location(&c.submit("/v/overzicht", "/v/overzicht", &[]));
+    let offered = c.submit(
+        "/v/gesprek",
+        "/v/gesprek",
+        &[
+            ("naam", "Geheimnaam"),
+            ("contact", "06 1234 5678"),
+            ("taal", "tr"),
+        ],
+    );
+    assert_eq!(offered.status, 200);
     let wrong = c.submit("/v", "/v", &[("code", &code)]);
     assert_eq!(wrong.status, 409);
+    assert_eq!(c.get("/inloggen").status, 200);
     drop(running);
     let logged = std::fs::read_to_string(&log_path).unwrap();
     assert!(
-        logged.contains("/v/{code}"),
+        logged.contains("/inloggen"),
         "requests are logged by route pattern: {logged}"
     );
+    // Routes that take answers write no line at all: its time would say when someone answered
+    // (issue 13, finding 3).
+    for line in logged.lines().filter(|l| l.contains("request")) {
+        assert!(
+            !line.contains("\"/v") && !line.contains("=/v"),
+            "a respondent's request is logged: {line}"
+        );
+    }
     let bare = codes::parse(&code).unwrap();
     for needle in [code.as_str(), bare.as_str(), "Geheimnaam"] {
         assert!(!logged.contains(needle), "the log contains {needle}");
     }
 }
+
+/// Presses a submit button as a browser without script does: the values of the form it belongs to
+/// (its `form` attribute, or the form around it), with `typed` filled in, plus the button's own
+/// name and value, posted to its `formaction` (or the form's action).
+pub fn press(c: &Client, page: &Resp, button: &str, typed: &[(&str, &str)]) -> Resp {
+    let doc = scraper::Html::parse_document(&page.body);
+    let sel = scraper::Selector::parse(button).expect("selector");
+    let b = doc
+        .select(&sel)
+        .next()
+        .unwrap_or_else(|| panic!("no button {button} on the page"));
+    assert_eq!(b.value().attr("type"), Some("submit"), "{button}");
+    let form_id = b
+        .value()
+        .attr("form")
+        .map(str::to_string)
+        .or_else(|| {
+            b.ancestors()
+                .filter_map(scraper::ElementRef::wrap)
+                .find(|e| e.value().name() == "form")
+                .and_then(|f| f.value().attr("id").map(str::to_string))
+        })
+        .expect("the button belongs to a form with an id");
+    let form_css = format!("form#{form_id}");
+    let action = b
+        .value()
+        .attr("formaction")
+        .map(str::to_string)
+        .or_else(|| page.attr(&form_css, "action"))
+        .expect("somewhere to send the form");
+    let mut fields: Vec<(String, String)> = page
+        .form_values(&form_css)
+        .into_iter()
+        .filter(|(k, _)| !typed.iter().any(|(t, _)| t == k))
+        .collect();
+    fields.extend(typed.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    if let (Some(name), Some(value)) = (b.value().attr("name"), b.value().attr("value")) {
+        fields.push((name.to_string(), value.to_string()));
+    }
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    c.post_raw(&action, &refs)
+}
+
+/// What the progress block of a question page says: its text, and the bar's value and maximum.
+fn progress_of(page: &Resp) -> (String, u32, u32) {
+    let text = page.texts("p#voortgang").concat();
+    let bar = |a: &str| {
+        page.attr("progress#voortgang-balk", a)
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or_else(|| panic!("no progress bar with {a}: {}", page.body))
+    };
+    assert_eq!(
+        page.attr("progress#voortgang-balk", "aria-labelledby")
+            .as_deref(),
+        Some("voortgang"),
+        "the bar is named by the text"
+    );
+    (text, bar("value"), bar("max"))
+}
+
+both_backends!(
+    progress_never_goes_back_when_follow_up_questions_open,
+    |app| {
+        let def = standard();
+        let all: Vec<&Item> = def.items().collect();
+        let w = wave(&app, -1, 30, &[]);
+        let code = make_codes(&app, w.id, 1).remove(0);
+        let c = app.client();
+        location(&c.submit("/v?lang=nl", "/v", &[("code", &code)]));
+        let parts = def.sections.len().to_string();
+        let mut seen: Vec<(String, usize, u32)> = vec![];
+        let mut loc = "/v/vraag/0".to_string();
+        while let Some(step) = step_of(&loc) {
+            let page = c.get(&loc);
+            assert_eq!(page.status, 200, "{loc}");
+            let (text, value, max) = progress_of(&page);
+            assert_eq!(max, 100, "a share, not a count of questions that may grow");
+            // "Deel 2 van 10: Uw contactpersoon": the part this question is in, out of all parts.
+            let part = def
+                .sections
+                .iter()
+                .position(|s| s.items.iter().any(|i| i.key == all[step].key))
+                .unwrap()
+                + 1;
+            let expected = format!(
+                "{}: {}",
+                t_args(
+                    Lang::Nl,
+                    "respond-progress-part",
+                    &[("n", &part.to_string()), ("total", &parts)]
+                ),
+                klankbord::surveys::answers::text_in(&def.sections[part - 1].title, Lang::Nl)
+            );
+            assert_eq!(text, expected, "{}", all[step].key);
+            if let Some((before, before_part, before_value)) = seen.last() {
+                assert!(
+                    part >= *before_part && value > *before_value,
+                    "progress went from {before} ({before_value}%) to {text} ({value}%) at {}",
+                    all[step].key
+                );
+            }
+            seen.push((text, part, value));
+            loc = location(&post_page(
+                &c,
+                &page,
+                &format!("/v/vraag/{step}"),
+                "volgende",
+                &answer_for(all[step]),
+            ));
+        }
+        assert_eq!(loc, "/v/overzicht");
+        // Follow-up questions did open along the way (so the old count "van 29" would have grown).
+        let shown_at_start = all.iter().filter(|i| i.show_if.is_none()).count();
+        assert!(
+            seen.len() > shown_at_start,
+            "{} pages, {shown_at_start} shown at the start",
+            seen.len()
+        );
+        assert_eq!(seen.first().map(|s| s.2), Some(0));
+        assert!(seen.last().map(|s| s.2) < Some(100));
+        assert_eq!(seen.last().map(|s| s.1), Some(def.sections.len()));
+    }
+);
+
+both_backends!(header_language_buttons_keep_what_was_typed, |app| {
+    let def = standard();
+    let all: Vec<&Item> = def.items().collect();
+    let w = wave(&app, -1, 30, &[]);
+    let code = make_codes(&app, w.id, 1).remove(0);
+    let c = app.client();
+    location(&c.submit("/v?lang=nl", "/v", &[("code", &code)]));
+    let step = all.iter().position(|i| i.key == "wat_goed").unwrap();
+    let path = format!("/v/vraag/{step}");
+
+    // The header's languages are buttons of the answer form, one per language, not links.
+    let page = c.get(&format!("{path}?lang=nl"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.texts("header nav.languages a").is_empty(),
+        "a link would drop what was typed"
+    );
+    for lang in Lang::ALL {
+        let button = format!("header nav.languages button[value=taal-{}]", lang.code());
+        assert_eq!(
+            page.attr(&button, "form").as_deref(),
+            Some("vraagformulier")
+        );
+        assert_eq!(
+            page.attr(&button, "formaction"),
+            Some(format!("{path}?lang={}", lang.code()))
+        );
+        assert_eq!(page.attr(&button, "lang").as_deref(), Some(lang.code()));
+    }
+    assert_eq!(
+        page.attr("header nav.languages button[aria-current]", "value")
+            .as_deref(),
+        Some("taal-nl")
+    );
+    assert!(page.attr("form#vraagformulier", "action").is_some());
+    // The first button of the form in the page's order (the one Enter presses) is "next", not a
+    // language, although the header comes first.
+    assert_eq!(
+        page.attr(
+            "button[form=vraagformulier], form#vraagformulier button",
+            "value"
+        )
+        .as_deref(),
+        Some("volgende")
+    );
+
+    // Type an answer, press "English" in the header: the same question, in English, answer kept.
+    let typed = "De medewerker belde mij terug, zoals beloofd.";
+    let r = press(
+        &c,
+        &page,
+        "header nav.languages button[value=taal-en]",
+        &[("wat_goed", typed)],
+    );
+    assert_eq!(location(&r), path);
+    assert_eq!(c.cookie("kb_taal").as_deref(), Some("en"));
+    let en = c.get(&path);
+    assert_eq!(en.attr("html", "lang").as_deref(), Some("en"));
+    assert_eq!(en.texts("textarea#wat_goed"), vec![typed.to_string()]);
+    let draft: String = drafts::table
+        .select(drafts::answers)
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert!(draft.contains(typed), "saved as a draft: {draft}");
+
+    // Too long to save as it is: it comes back in the new language with what to fix, not dropped.
+    let max = match all[step].kind {
+        ItemKind::Text { max_length } => max_length as usize,
+        _ => unreachable!(),
+    };
+    let long = "Heel goed geholpen. ".repeat(max / 20 + 2);
+    let r = press(
+        &c,
+        &en,
+        "header nav.languages button[value=taal-ar]",
+        &[("wat_goed", &long)],
+    );
+    assert_eq!(r.status, 422);
+    assert_eq!(r.attr("html", "lang").as_deref(), Some("ar"));
+    assert_eq!(r.attr("html", "dir").as_deref(), Some("rtl"));
+    assert_eq!(r.texts("textarea#wat_goed"), vec![long.trim().to_string()]);
+    assert_eq!(r.texts(".error-summary li").len(), 1, "{}", r.body);
+    assert_eq!(
+        r.attr("textarea#wat_goed", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(c.cookie("kb_taal").as_deref(), Some("ar"));
+    let draft: String = drafts::table
+        .select(drafts::answers)
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert!(
+        !draft.contains(&long),
+        "nothing over the limit is stored: {draft}"
+    );
+
+    // On the summary the help choices stay too, and switching sends nothing.
+    let summary = c.get("/v/overzicht?lang=nl");
+    assert_eq!(
+        summary
+            .attr("header nav.languages button[value=taal-tr]", "form")
+            .as_deref(),
+        Some("verzendformulier")
+    );
+    let r = press(
+        &c,
+        &summary,
+        "header nav.languages button[value=taal-tr]",
+        &[("hulp", "ja"), ("helper", "familie_vriend")],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.attr("html", "lang").as_deref(), Some("tr"));
+    assert!(r.attr("input#hulp", "checked").is_some());
+    assert!(r
+        .attr("select#helper option[value=familie_vriend]", "selected")
+        .is_some());
+    assert_eq!(app.count("responses"), 0, "a language button sends nothing");
+    assert_eq!(app.count("drafts"), 1);
+});

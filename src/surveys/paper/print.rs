@@ -8,8 +8,10 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::mapping::range_values;
 use super::sheet::form_number;
+use crate::config::Contact;
 use crate::surveys::answers::{dont_know_key, scale_label_keys, text_in, OTHER_CODE};
 use crate::surveys::definition::{Definition, Item, ItemKind};
+use crate::surveys::form::face;
 use crate::surveys::waves::Wave;
 use crate::web::i18n::{t, t_args, Lang};
 
@@ -18,19 +20,24 @@ use crate::web::i18n::{t, t_args, Lang};
 /// Chromium's own layout in every language, that no page overflows.
 const PAGE_BUDGET_MM: f32 = 238.0;
 
+/// Height of a printed face above a smiley box, in millimetres (the stylesheet draws it this size).
+const FACE_MM: f32 = 9.0;
+
 /// Printed lines of a text at `per_line` characters a line.
 fn lines(text: &str, per_line: f32) -> f32 {
     (text.chars().count() as f32 / per_line).ceil().max(1.0)
 }
 
-/// Estimated height of the instructions on the first page (mm).
-fn instructions_height(def: &Definition, lang: Lang) -> f32 {
-    let small = |key: &str| lines(&t(lang, key), 78.0) * 5.4 + 2.0;
+/// Estimated height of the instructions on the first page (mm), with the municipality's contact
+/// line under them.
+fn instructions_height(def: &Definition, lang: Lang, contact: &Contact) -> f32 {
+    let small = |text: &str| lines(text, 78.0) * 5.4 + 2.0;
     12.0 + lines(text_in(&def.intro, lang), 85.0) * 5.2
         + 2.0
-        + small("paper-how")
-        + small("paper-correct")
-        + small("paper-return")
+        + small(&t(lang, "paper-how"))
+        + small(&t(lang, "paper-correct"))
+        + small(&t(lang, "paper-return"))
+        + small(&crate::web::contact::line_text(lang, contact))
         + 3.0
 }
 
@@ -47,15 +54,21 @@ pub fn item_height(item: &Item, lang: Lang) -> f32 {
         ItemKind::Grade => 15.0,
         // A row of boxes with the labels under them, as many lines as the longest label needs.
         ItemKind::Scale {
-            wording, dont_know, ..
+            wording,
+            dont_know,
+            smileys,
         } => {
             let mut labels: Vec<String> = scale_label_keys(*wording)
                 .iter()
                 .map(|k| t(lang, k))
                 .collect();
             labels.extend(dont_know.iter().map(|d| t(lang, dont_know_key(d))));
-            let longest = labels.iter().map(|l| lines(l, 12.0)).fold(1.0, f32::max);
-            9.0 + longest * 4.4
+            let longest = labels
+                .iter()
+                .map(|l| wrapped_lines(l, 12))
+                .fold(1.0, f32::max);
+            // The faces stand above the boxes (see `FACE_MM`).
+            9.0 + longest * 4.4 + if *smileys { FACE_MM + 1.0 } else { 0.0 }
         }
         ItemKind::Single { .. } | ItemKind::Multi { .. } => {
             let values = range_values(item);
@@ -74,9 +87,13 @@ pub fn item_height(item: &Item, lang: Lang) -> f32 {
 }
 
 /// The questions per page: in order, a new page when the next question would not fit.
-pub fn paginate(def: &Definition, lang: Lang) -> Vec<Vec<(usize, &Item)>> {
+pub fn paginate<'d>(
+    def: &'d Definition,
+    lang: Lang,
+    contact: &Contact,
+) -> Vec<Vec<(usize, &'d Item)>> {
     let mut pages: Vec<Vec<(usize, &Item)>> = vec![vec![]];
-    let mut used = instructions_height(def, lang);
+    let mut used = instructions_height(def, lang, contact);
     for (n, item) in def.items().enumerate() {
         let h = item_height(item, lang);
         if used + h > PAGE_BUDGET_MM && !pages.last().is_some_and(Vec::is_empty) {
@@ -91,6 +108,49 @@ pub fn paginate(def: &Definition, lang: Lang) -> Vec<Vec<(usize, &Item)>> {
     pages
 }
 
+/// Lines of a short label in a narrow cell at `per_line` characters a line, wrapped at spaces as
+/// the browser does (a long word on a line of its own), so that "Ні погоджуюся, ні не погоджуюся"
+/// counts four lines, not three.
+fn wrapped_lines(text: &str, per_line: usize) -> f32 {
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if used > 0 && used + 1 + len > per_line {
+            lines += 1;
+            used = len;
+        } else {
+            used += if used > 0 { 1 + len } else { len };
+        }
+        // A word longer than a line takes more than one.
+        while used > per_line {
+            lines += 1;
+            used -= per_line;
+        }
+    }
+    lines as f32
+}
+
+/// The example mark in the instructions ("zo: ☒"), drawn rather than typed: like the faces, a
+/// printed form must not depend on the fonts of the computer that prints it.
+const EXAMPLE_MARK: char = '\u{2612}';
+
+/// `text` with each example mark replaced by a drawn box with a cross (named for screen readers).
+fn with_drawn_box(text: &str) -> Markup {
+    let mut parts = text.split(EXAMPLE_MARK);
+    let first = parts.next().unwrap_or("");
+    html! {
+        (first)
+        @for rest in parts {
+            svg.example-mark viewBox="0 0 20 20" width="16" height="16" role="img" aria-label=(EXAMPLE_MARK) {
+                rect x="1.5" y="1.5" width="17" height="17" fill="none" stroke="currentColor" stroke-width="2" {}
+                path d="M5 5 L15 15 M15 5 L5 15" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" {}
+            }
+            (rest)
+        }
+    }
+}
+
 fn boxes(item: &Item, number: usize, lang: Lang) -> Markup {
     let box_ = html! { span.box aria-hidden="true" {} };
     html! {
@@ -100,13 +160,21 @@ fn boxes(item: &Item, number: usize, lang: Lang) -> Markup {
                     @for g in 1..=10 { span.cell { (box_) span.label { (g) } } }
                 }
             }
-            ItemKind::Scale { wording, dont_know, .. } => {
-                div.scale-row {
-                    @for key in scale_label_keys(*wording) {
-                        span.cell { (box_) span.label { (t(lang, key)) } }
+            ItemKind::Scale { wording, dont_know, smileys } => {
+                div.scale-row.smileys[*smileys] {
+                    @for (i, key) in scale_label_keys(*wording).iter().enumerate() {
+                        span.cell {
+                            // The same faces as on the web, drawn (no font needed to print them).
+                            @if *smileys { (face(i as u8 + 1)) }
+                            (box_) span.label { (t(lang, key)) }
+                        }
                     }
                     @if let Some(d) = dont_know {
-                        span.cell.apart { (box_) span.label { (t(lang, dont_know_key(d))) } }
+                        span.cell.apart {
+                            // No face for "weet niet": an empty space the same height keeps the boxes in line.
+                            @if *smileys { span.face-space {} }
+                            (box_) span.label { (t(lang, dont_know_key(d))) }
+                        }
                     }
                 }
             }
@@ -134,11 +202,12 @@ fn form(
     wave: &Wave,
     def: &Definition,
     lang: Lang,
-    municipality: &str,
+    contact: &Contact,
     sheet: u64,
 ) -> anyhow::Result<Markup> {
+    let municipality = contact.municipality.as_str();
     let number = form_number(wave.id, sheet);
-    let pages = paginate(def, lang);
+    let pages = paginate(def, lang, contact);
     let total = pages.len();
     let mut out = vec![];
     for (p, items) in pages.iter().enumerate() {
@@ -158,9 +227,10 @@ fn form(
                     div.instructions {
                         h1 { (text_in(&def.title, lang)) }
                         p { (text_in(&def.intro, lang)) }
-                        p.how { (t(lang, "paper-how")) }
+                        p.how { (with_drawn_box(&t(lang, "paper-how"))) }
                         p.how { (t(lang, "paper-correct")) }
                         p.how { (t_args(lang, "paper-return", &[("date", &crate::surveys::respondent::date_text(wave.closes_on))])) }
+                        (crate::web::contact::line(lang, contact))
                     }
                 }
                 @for (n, item) in items {
@@ -187,14 +257,15 @@ pub fn forms(
     wave: &Wave,
     def: &Definition,
     lang: Lang,
-    municipality: &str,
+    contact: &Contact,
     from: u64,
     to: u64,
     embed_css: bool,
 ) -> anyhow::Result<Markup> {
+    let municipality = contact.municipality.as_str();
     let mut all = vec![];
     for sheet in from..=to {
-        all.push(form(wave, def, lang, municipality, sheet)?);
+        all.push(form(wave, def, lang, contact, sheet)?);
     }
     Ok(html! {
         (DOCTYPE)
@@ -222,14 +293,19 @@ mod tests {
     #[test]
     fn every_question_is_on_exactly_one_page_in_order() {
         let def = crate::surveys::shipped().unwrap().remove(0);
+        let contact = Contact {
+            phone: Some("14 0123".into()),
+            email: Some("informatie.en.klachten@gemeente-voorbeeld.nl".into()),
+            ..Contact::named("Gemeente Voorbeeld")
+        };
         for lang in Lang::ALL {
-            let pages = paginate(&def, lang);
+            let pages = paginate(&def, lang, &contact);
             let numbers: Vec<usize> = pages.iter().flatten().map(|(n, _)| *n).collect();
             assert_eq!(numbers, (1..=def.items().count()).collect::<Vec<_>>());
             for (n, p) in pages.iter().enumerate() {
                 assert!(!p.is_empty());
                 let first = if n == 0 {
-                    instructions_height(&def, lang)
+                    instructions_height(&def, lang, &contact)
                 } else {
                     0.0
                 };
@@ -237,6 +313,27 @@ mod tests {
                 assert!(used <= PAGE_BUDGET_MM, "{lang:?}: {used} mm");
             }
             assert!(pages.len() <= 10, "{lang:?}: {} pages", pages.len());
+        }
+    }
+
+    #[test]
+    fn labels_wrap_at_spaces() {
+        assert_eq!(wrapped_lines("Eens", 12), 1.0);
+        assert_eq!(wrapped_lines("Helemaal eens", 12), 2.0);
+        assert_eq!(wrapped_lines("Ні погоджуюся, ні не погоджуюся", 12), 4.0);
+        assert_eq!(wrapped_lines("Niettevredenniettevreden", 12), 2.0);
+    }
+
+    #[test]
+    fn the_example_mark_is_drawn_not_typed() {
+        for lang in Lang::ALL {
+            let html = with_drawn_box(&t(lang, "paper-how")).into_string();
+            assert_eq!(html.matches("<svg").count(), 1, "{lang:?}: {html}");
+            let outside_svg: String = html
+                .split("<svg")
+                .map(|p| p.split("</svg>").last().unwrap_or(""))
+                .collect();
+            assert!(!outside_svg.contains(EXAMPLE_MARK), "{lang:?}: {html}");
         }
     }
 }

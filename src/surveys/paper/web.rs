@@ -429,6 +429,14 @@ fn import_upload(
         .order(paper_reports::id.desc())
         .select(paper_reports::id)
         .first(conn)?;
+    crate::accounts::audit::record(
+        conn,
+        crate::accounts::audit::Actor::user_or_system(user),
+        "paper.imported",
+        "wave",
+        Some(&id.to_string()),
+        Some(&format!("verslag {report_id}")),
+    )?;
     Ok(Ok(report_id))
 }
 
@@ -726,11 +734,21 @@ async fn report_page(
 }
 
 async fn report_csv(
+    ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<ReportPath>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let (_, _, text) = load_report(&state, &p).await?;
+    crate::accounts::audit::log(
+        &state,
+        crate::accounts::audit::Actor::of(&ctx),
+        "paper.report_downloaded",
+        "wave",
+        Some(p.id.to_string()),
+        Some(format!("verslag {}", p.report)),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

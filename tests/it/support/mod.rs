@@ -41,6 +41,27 @@ pub fn skip(test: &str, reason: &str) {
     );
 }
 
+/// The municipality's contact details every test app and CLI run gets (serve requires the first
+/// three); tests of their absence remove them.
+pub const CONTACT_ENV: [(&str, &str); 7] = [
+    ("KLANKBORD_CONTACT_PHONE", "14 0123"),
+    ("KLANKBORD_CONTACT_EMAIL", "info@voorbeeld.nl"),
+    ("KLANKBORD_PRIVACY_OFFICER_EMAIL", "fg@voorbeeld.nl"),
+    ("KLANKBORD_CONTACT_WEBSITE", "https://www.voorbeeld.nl"),
+    (
+        "KLANKBORD_POSTAL_ADDRESS",
+        "Postbus 1000, 1234 AB Voorbeeld",
+    ),
+    (
+        "KLANKBORD_VISITING_ADDRESS",
+        "Raadhuisplein 1, 1234 AB Voorbeeld",
+    ),
+    (
+        "KLANKBORD_OPENING_HOURS",
+        "maandag tot en met vrijdag 8.30 tot 17.00 uur",
+    ),
+];
+
 /// A running app on port 0 with its own database.
 pub struct TestApp {
     /// `http://127.0.0.1:port`
@@ -96,6 +117,11 @@ impl TestApp {
             ("KLANKBORD_DB_POOL_SIZE".into(), "4".into()),
             ("KLANKBORD_MAIL".into(), mail),
         ]);
+        env.extend(
+            CONTACT_ENV
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string())),
+        );
         let config = Config::from_sources(None, &env).expect("test config");
         let pool = db::connect_and_migrate(&config.database_url, 4).expect("database");
         let app_pool = pool.clone();
