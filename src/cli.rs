@@ -266,7 +266,7 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     report_path.display()
                 );
             }
-            let refused = all_or_nothing && summary.quarantined > 0;
+            let refused = all_or_nothing && (summary.quarantined > 0 || summary.too_long > 0);
             println!(
                 "{} rijen: {} ingelezen, {} apart gezet, {} dubbel overgeslagen, {} leeg.",
                 summary.rows,
@@ -275,10 +275,16 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                 summary.duplicates,
                 summary.empty
             );
+            if summary.too_long > 0 {
+                println!(
+                    "{} regels waren te lang om een blad te zijn en zijn overgeslagen; het verslag noemt ze.",
+                    summary.too_long
+                );
+            }
             if dry_run {
                 println!("Proefrun: er is niets opgeslagen.");
             } else if refused {
-                println!("Alles-of-niets: er is niets opgeslagen, want {} bladen moeten eerst verbeterd worden.", summary.quarantined);
+                println!("Alles-of-niets: er is niets opgeslagen, want {} bladen moeten eerst verbeterd worden.", summary.quarantined + summary.too_long);
             }
             println!(
                 "Verslag ({} meldingen): {}",

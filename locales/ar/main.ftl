@@ -246,3 +246,10 @@ codebook-cues-hint = افصلوا بينها بفواصل، مثال: bus, reisk
 codebook-add-button = إضافة الموضوع
 codebook-active = استخدامه عند الترميز
 codebook-save = حفظ
+
+# security: bounded
+paging-label = الصفحات
+paging-previous = الصفحة السابقة
+paging-next = الصفحة التالية
+paging-status = الصفحة { $page } من { $pages }
+text-shortened = مختصر، { $n } حرفًا في المجموع

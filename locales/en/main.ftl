@@ -246,3 +246,10 @@ codebook-cues-hint = Separated by commas, for example: bus, reiskosten, ov-kaart
 codebook-add-button = Add theme
 codebook-active = Use when coding
 codebook-save = Save
+
+# security: bounded
+paging-label = Pages
+paging-previous = Previous page
+paging-next = Next page
+paging-status = Page { $page } of { $pages }
+text-shortened = shortened, { $n } characters in total

@@ -323,3 +323,10 @@ paper-correct-error-empty = No answer at all has been filled in. Is there nothin
 paper-correct-error-imported = A sheet with this form number has already been read in. Check that you typed the right number. Is the sheet really double? Then remove it.
 paper-notice-corrected = The sheet has been read in.
 paper-notice-discarded = The sheet has been removed. Nothing from it was stored.
+
+# security: bounded
+paper-rule-line-too-long = Line too long
+paper-action-skipped-too-long = skipped (too long)
+paper-report-too-long = { $n } lines were too long to be a sheet. They were not imported and not put aside; the other lines were. The report names each line: check them in the scanner's file and import them again.
+paper-quarantine-more-problems = and { $n } more notes: open the sheet to see them
+paper-report-not-stored = This report is too large to keep whole: the download has the first { $kept } of the { $total } notes. Want to see everything? Import the file in parts, or with the command 'klankbord import paper' on the server; it writes the whole report.

@@ -246,3 +246,10 @@ codebook-cues-hint = Gescheiden door komma's, bijvoorbeeld: bus, reiskosten, ov-
 codebook-add-button = Thema toevoegen
 codebook-active = Gebruiken bij het coderen
 codebook-save = Opslaan
+
+# security: bounded
+paging-label = Pagina's
+paging-previous = Vorige pagina
+paging-next = Volgende pagina
+paging-status = Pagina { $page } van { $pages }
+text-shortened = ingekort, { $n } tekens in totaal

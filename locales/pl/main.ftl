@@ -246,3 +246,10 @@ codebook-cues-hint = Oddzielone przecinkami, na przykład: bus, reiskosten, ov-k
 codebook-add-button = Dodaj temat
 codebook-active = Używać przy kodowaniu
 codebook-save = Zapisz
+
+# security: bounded
+paging-label = Strony
+paging-previous = Poprzednia strona
+paging-next = Następna strona
+paging-status = Strona { $page } z { $pages }
+text-shortened = skrócono, łącznie { $n } znaków

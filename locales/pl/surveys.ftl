@@ -323,3 +323,10 @@ paper-correct-error-empty = Nie wpisano ani jednej odpowiedzi. Czy na kartce nic
 paper-correct-error-imported = Kartka z tym numerem formularza została już wczytana. Prosimy sprawdzić, czy wpisano dobry numer. Czy kartka naprawdę jest podwójna? Wtedy prosimy ją usunąć.
 paper-notice-corrected = Kartka została wczytana.
 paper-notice-discarded = Kartka została usunięta. Nic z niej nie zostało zapisane.
+
+# security: bounded
+paper-rule-line-too-long = Za długi wiersz
+paper-action-skipped-too-long = pominięto (za długi)
+paper-report-too-long = Wierszy za długich, by mogły być arkuszem: { $n }. Nie zostały wczytane ani odłożone; pozostałe wiersze tak. Raport wymienia każdy wiersz: sprawdź je w pliku ze skanera i wczytaj ponownie.
+paper-quarantine-more-problems = i jeszcze { $n } uwag: otwórz arkusz, aby je zobaczyć
+paper-report-not-stored = Ten raport jest za duży, by zapisać go w całości: plik do pobrania zawiera pierwsze { $kept } z { $total } uwag. Chcesz zobaczyć wszystko? Wczytaj plik w częściach albo poleceniem 'klankbord import paper' na serwerze; zapisuje ono cały raport.

@@ -246,3 +246,10 @@ codebook-cues-hint = Virgülle ayırın, örneğin: bus, reiskosten, ov-kaart
 codebook-add-button = Tema ekle
 codebook-active = Kodlarken kullan
 codebook-save = Kaydet
+
+# security: bounded
+paging-label = Sayfalar
+paging-previous = Önceki sayfa
+paging-next = Sonraki sayfa
+paging-status = Sayfa { $page } / { $pages }
+text-shortened = kısaltıldı, toplam { $n } karakter

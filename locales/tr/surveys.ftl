@@ -323,3 +323,10 @@ paper-correct-error-empty = Hiç cevap girilmemiş. Sayfada hiçbir şey yok mu?
 paper-correct-error-imported = Bu form numaralı bir sayfa zaten okutuldu. Numarayı doğru yazıp yazmadığınızı kontrol edin. Sayfa gerçekten çift mi? O zaman sayfayı kaldırın.
 paper-notice-corrected = Sayfa okutuldu.
 paper-notice-discarded = Sayfa kaldırıldı. Ondan hiçbir şey kaydedilmedi.
+
+# security: bounded
+paper-rule-line-too-long = Satır çok uzun
+paper-action-skipped-too-long = atlandı (çok uzun)
+paper-report-too-long = { $n } satır bir form olamayacak kadar uzundu. Bu satırlar okunmadı ve ayrılmadı; diğer satırlar okundu. Rapor her satırı gösterir: bunları tarayıcının dosyasında kontrol edin ve yeniden okutun.
+paper-quarantine-more-problems = ve { $n } not daha: görmek için formu açın
+paper-report-not-stored = Bu rapor tamamen saklanamayacak kadar büyük: indirilen dosyada { $total } notun ilk { $kept } tanesi var. Hepsini görmek mi istiyorsunuz? Dosyayı parça parça okutun ya da sunucuda 'klankbord import paper' komutunu kullanın; bu komut raporun tamamını yazar.

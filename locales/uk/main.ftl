@@ -246,3 +246,10 @@ codebook-cues-hint = Через кому, наприклад: bus, reiskosten, o
 codebook-add-button = Додати тему
 codebook-active = Використовувати під час кодування
 codebook-save = Зберегти
+
+# security: bounded
+paging-label = Сторінки
+paging-previous = Попередня сторінка
+paging-next = Наступна сторінка
+paging-status = Сторінка { $page } з { $pages }
+text-shortened = скорочено, усього { $n } символів

@@ -104,7 +104,7 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
 
 /// Writes the whole log as CSV (oldest first), reading it in pages so memory stays bounded.
 pub fn write_csv<W: std::io::Write>(conn: &mut DbConnection, out: W) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::from_writer(out);
     w.write_record([
         "id",
         "tijdstip_utc",

@@ -184,7 +184,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
 
 /// The register as CSV (Dutch headers, one line per complaint).
 pub fn csv(lines: &[Line]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(vec![]);
+    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
     let _ = w.write_record([
         "zaaknummer",
         "ontvangen",
@@ -340,7 +340,8 @@ mod tests {
         assert_eq!(
             text,
             "zaaknummer,ontvangen,kanaal,soort,categorieen,uitkomst,afgerond,behandelduur_dagen,binnen_termijn\n\
-             2026-0001,2026-03-02,brief,klacht,Respectloos; Privacy,gegrond,2026-04-10,39,ja\n"
+             2026-0001,2026-03-02,brief,klacht,\"Respectloos; Privacy\",gegrond,2026-04-10,39,ja\n",
+            "a field with a semicolon is quoted: Dutch Excel splits there"
         );
     }
 }

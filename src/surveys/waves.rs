@@ -346,7 +346,7 @@ pub fn write_invitation_csv<W: std::io::Write>(
     codes: &[String],
     public_url: &str,
 ) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::from_writer(out);
     w.write_record(["nummer", "code", "link", "sluitingsdatum"])?;
     for (i, code) in codes.iter().enumerate() {
         w.write_record([

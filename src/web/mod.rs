@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod layout;
 pub mod multipart;
 pub mod page_cache;
+pub mod paging;
 pub mod public;
 pub mod routes;
 
