@@ -470,15 +470,21 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
             waves::write_invitation_csv(file, &w, &made, &config.public_url)?;
             std::fs::rename(&tmp, &out)?;
             if let Some(path) = &letters {
-                let html = crate::surveys::invite::letters(
-                    &w,
-                    &made,
-                    lang,
-                    &config.public_url,
-                    &config.municipality,
-                    true,
-                )?;
-                std::fs::write(path, html.into_string()).map_err(|e| {
+                // Written letter by letter: memory stays flat for 100,000 letters.
+                let written = std::fs::File::create(path)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|f| {
+                        crate::surveys::invite::write_letters(
+                            std::io::BufWriter::new(f),
+                            &w,
+                            &made,
+                            lang,
+                            &config.public_url,
+                            &config.municipality,
+                            true,
+                        )
+                    });
+                written.map_err(|e| {
                     anyhow::anyhow!(
                         "Kan {} niet schrijven: {e}; de codes staan in {}",
                         path.display(),

@@ -133,7 +133,7 @@ impl<W: Write> Writer<W> {
     pub fn into_inner(self) -> anyhow::Result<W> {
         self.inner
             .into_inner()
-            .map_err(|e| anyhow::anyhow!("CSV niet geschreven: {}", e.error()))
+            .map_err(|e| anyhow::Error::new(e.into_error()).context("CSV niet geschreven"))
     }
 }
 

@@ -545,21 +545,18 @@ async fn audit_list(
 
 async fn audit_csv(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let actor = Actor::User(require_user(&ctx)?.id);
-    let bytes = state
-        .db(move |conn| {
-            audit::record(conn, actor, "audit.exported", "audit_log", None, None)?;
-            let mut out = Vec::new();
-            audit::write_csv(conn, &mut out)?;
-            Ok(out)
-        })
+    state
+        .db(move |conn| Ok(audit::record(conn, actor, "audit.exported", "audit_log", None, None)?))
         .await?;
     let name = format!("auditlog-{}.csv", chrono::Utc::now().format("%Y%m%d"));
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    // Written while it is sent, a page of the log at a time: the log only grows.
+    let pool = state.pool.clone();
+    Ok(crate::web::stream::download(
+        "text/csv; charset=utf-8",
+        &name,
+        move |out| {
+            let mut conn = pool.get()?;
+            audit::write_csv(&mut conn, out)
+        },
+    ))
 }

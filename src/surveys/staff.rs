@@ -567,35 +567,22 @@ async fn codes_create(
         .await?;
     let lang = Lang::from_code(&f.taal).unwrap_or(Lang::Nl);
     let public_url = state.config.public_url.clone();
-    // Codes exist in plain text only in this response: it must not be cached anywhere.
+    // Codes exist in plain text only in this response: it must not be cached anywhere. Both forms
+    // are written while they are sent (100,000 letters are 400 MB of HTML; memory holds one).
     if f.vorm == "csv" {
-        let mut out = vec![];
-        waves::write_invitation_csv(&mut out, &wave, &codes, &public_url)
-            .map_err(AppError::Internal)?;
-        return Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"codes-ronde-{id}.csv\""),
-            ))
-            .body(out));
+        return Ok(crate::web::stream::download(
+            "text/csv; charset=utf-8",
+            &format!("codes-ronde-{id}.csv"),
+            move |out| waves::write_invitation_csv(out, &wave, &codes, &public_url),
+        ));
     }
-    let markup = invite::letters(
-        &wave,
-        &codes,
-        lang,
-        &public_url,
-        &state.config.municipality,
-        false,
-    )
-    .map_err(AppError::Internal)?;
-    let mut res = page_response(StatusCode::OK, markup);
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    Ok(res)
+    let municipality = state.config.municipality.clone();
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .streaming(crate::web::stream::body(move |out| {
+            invite::write_letters(out, &wave, &codes, lang, &public_url, &municipality, false)
+        })))
 }
 
 #[derive(Deserialize)]
@@ -756,18 +743,18 @@ async fn answers_csv(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let body = state
-        .db(move |conn| {
-            let (wave, def) = wave_and_definition(conn, id)?;
-            let mut out = Vec::with_capacity(1 << 20);
-            export::write_answers(conn, &wave, &def, &mut out).map_err(AppError::Internal)?;
-            Ok(out)
-        })
+    let (wave, def) = state
+        .db(move |conn| wave_and_definition(conn, id))
         .await?;
-    Ok(download(
+    // Written while it is sent, in batches from the database: memory stays flat for any wave.
+    let pool = state.pool.clone();
+    Ok(crate::web::stream::download(
         "text/csv; charset=utf-8",
-        format!("antwoorden-ronde-{id}.csv"),
-        body,
+        &format!("antwoorden-ronde-{id}.csv"),
+        move |out| {
+            let mut conn = pool.get()?;
+            export::write_answers(&mut conn, &wave, &def, out).map(|_| ())
+        },
     ))
 }
 

@@ -10,6 +10,7 @@ pub mod page_cache;
 pub mod paging;
 pub mod public;
 pub mod routes;
+pub mod stream;
 
 use std::sync::Arc;
 

@@ -9,6 +9,7 @@ mod accounts;
 mod audit;
 mod browser;
 mod cli;
+mod csv_safety;
 mod complaint_browser;
 mod complaints;
 mod database;
