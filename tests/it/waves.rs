@@ -140,11 +140,33 @@ fn wave_commands(backend: Backend, test: &str) {
     let bare0 = codes[0].replace('-', "");
     assert!(hashes.iter().all(|h| h.len() == 64 && !h.contains(&bare0)));
     assert!(hashes.contains(&klankbord::surveys::codes::hash(&bare0)));
+    // Letters written to a file, one letter at a time: complete and on their own (stylesheet inside).
+    let letters_path = dir.path().join("brieven.html");
+    let (ok, out, err) = run(&[
+        "wave",
+        "invite",
+        "--wave",
+        "1",
+        "--count",
+        "40",
+        "--out",
+        dir.path().join("codes-2.csv").to_str().unwrap(),
+        "--letters",
+        letters_path.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Brieven geschreven"), "{out}");
+    let html = std::fs::read_to_string(&letters_path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<style>"));
+    let doc = scraper::Html::parse_document(&html);
+    let letter = scraper::Selector::parse("main article.letter").unwrap();
+    assert_eq!(doc.select(&letter).count(), 40);
     let (_, out, _) = run(&["wave", "list"]);
     assert!(
         out.contains("Ronde 2027")
             && out.contains("bejegening-bijstand v1.1")
-            && out.contains("300"),
+            && out.contains("340"),
         "{out}"
     );
     // The wave pins the stored text of the questionnaire.
@@ -163,3 +185,65 @@ fn wave_commands_sqlite() {
 fn wave_commands_postgres() {
     wave_commands(Backend::Postgres, "wave_commands::postgres");
 }
+
+crate::both_backends!(
+    letters_for_two_thousand_codes_are_streamed_complete_and_well_formed,
+    |app| {
+        use diesel::prelude::*;
+        use klankbord::accounts::model::Role;
+        let w = crate::surveys::wave(&app, 0, 30, &["web"]);
+        let (researcher, _) = app.logged_in("brieven.onderzoek", &[Role::Onderzoeker]);
+        let page = format!("/onderzoek/rondes/{}?lang=nl", w.id);
+        let r = researcher.submit(
+            &page,
+            &format!("/onderzoek/rondes/{}/codes", w.id),
+            &[("aantal", "2000"), ("vorm", "brieven"), ("taal", "nl")],
+        );
+        assert_eq!(r.status, 200);
+        // Sent while it is written: no length known in advance, and never cached.
+        assert_eq!(r.header("content-length"), None, "{:?}", r.headers);
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+        assert!(r.body.starts_with("<!DOCTYPE html>"), "{}", &r.body[..300.min(r.body.len())]);
+        assert!(r.body.trim_end().ends_with("</main></body></html>"), "the end arrived: {}", &r.body[r.body.len().saturating_sub(300)..]);
+        let doc = scraper::Html::parse_document(&r.body);
+        let sel = |css: &str| scraper::Selector::parse(css).unwrap();
+        let letters: Vec<scraper::ElementRef> = doc.select(&sel("main > article.letter")).collect();
+        assert_eq!(letters.len(), 2000, "one letter per code");
+        let mut printed = vec![];
+        for (i, letter) in letters.iter().enumerate() {
+            assert_eq!(letter.select(&sel("svg")).count(), 1, "letter {i} has its QR code");
+            let number: String = letter.select(&sel("p.number")).next().unwrap().text().collect();
+            assert!(number.contains(&(i + 1).to_string()), "{number}");
+            let code: String = letter
+                .select(&sel("p.code strong"))
+                .next()
+                .unwrap()
+                .text()
+                .collect();
+            printed.push(klankbord::surveys::codes::parse(&code).expect("a valid code"));
+        }
+        // Every code on a letter is one of the codes made, each once.
+        let hashes: std::collections::HashSet<String> = klankbord::db::schema::invitations::table
+            .filter(klankbord::db::schema::invitations::wave_id.eq(w.id))
+            .select(klankbord::db::schema::invitations::code_hash)
+            .load(&mut app.conn())
+            .unwrap()
+            .into_iter()
+            .collect();
+        assert_eq!(hashes.len(), 2000);
+        let unique: std::collections::HashSet<&String> = printed.iter().collect();
+        assert_eq!(unique.len(), 2000);
+        assert!(printed
+            .iter()
+            .all(|c| hashes.contains(&klankbord::surveys::codes::hash(c))));
+        // The codes as CSV for a mail merge come the same way.
+        let r = researcher.submit(
+            &page,
+            &format!("/onderzoek/rondes/{}/codes", w.id),
+            &[("aantal", "2000"), ("vorm", "csv"), ("taal", "nl")],
+        );
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("content-length"), None);
+        assert_eq!(r.body.lines().count(), 2001);
+    }
+);

@@ -748,6 +748,37 @@ mod tests {
     }
 
     #[test]
+    fn a_line_too_long_is_one_finding_that_names_the_line_and_stores_nothing() {
+        let def = standard();
+        let header = vec!["form_id".to_string(), "wat_goed".into()];
+        let rules = mapping::generic(&def, &header).unwrap();
+        let layout = Layout::new(Format::Generic, &header, &rules, &def).unwrap();
+        let row = Row {
+            line: 9,
+            fields: vec!["R3-000004".into()],
+            too_long: Some(104_857_600),
+        };
+        let s = read_sheet(&def, &layout, EXPECT, &row);
+        assert_eq!(s.verdict, Verdict::SkipTooLong);
+        assert!(s.answers.is_empty());
+        assert_eq!(s.findings.len(), 1);
+        let f = &s.findings[0];
+        assert_eq!((f.rule, f.action, f.line), (Rule::LineTooLong, Action::SkippedTooLong, 9));
+        assert_eq!(f.form, "R3-000004");
+        assert!(f.detail.starts_with("regel 9 is te lang: 104.857.600 bytes"), "{}", f.detail);
+        assert!(max_line_bytes(&def) > 3 * 1000 * 4, "room for every open answer at its longest");
+    }
+
+    #[test]
+    fn reported_values_are_cut_and_say_their_length() {
+        assert_eq!(reported_value("kort"), "kort");
+        let long = "ë".repeat(REPORTED_VALUE_CHARS + 50);
+        let v = reported_value(&long);
+        assert!(v.starts_with(&"ë".repeat(REPORTED_VALUE_CHARS)));
+        assert!(v.ends_with("… (ingekort, 250 tekens)"), "{v}");
+    }
+
+    #[test]
     fn sdaps_rows_with_flags_boxes_and_double_marks() {
         let def = standard();
         let rules = mapping::sdaps(&def);
