@@ -12,6 +12,7 @@ use crate::accounts::{password, ratelimit, sessions, views};
 use crate::web::context::{cookie, Ctx, CSRF_COOKIE};
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
+use crate::web::paging::Page;
 use crate::web::i18n::{t, t_args};
 use crate::web::routes::{safe_return_path, Access, RouteDef};
 use crate::web::{see_other, AppState};
@@ -258,17 +259,31 @@ async fn own_password_submit(
     }
 }
 
+/// One page of the accounts (50 a page; an organisation may have many).
+fn users_on_page(
+    conn: &mut crate::db::DbConnection,
+    asked: Option<i64>,
+) -> Result<(Vec<(crate::accounts::model::User, Vec<Role>)>, Page), AppError> {
+    let size = crate::web::paging::PAGE_ROWS;
+    let shown = Page::new(asked, size, service::count_users(conn)?);
+    let users = service::list_users_page(conn, size, shown.offset())?;
+    Ok((users, shown))
+}
+
 async fn users_list(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<NoticeQuery>,
+    p: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let users = state.db(|conn| Ok(service::list_users(conn)?)).await?;
+    let asked = p.pagina;
+    let (users, shown) = state.db(move |conn| users_on_page(conn, asked)).await?;
     Ok(page_response(
         StatusCode::OK,
         views::users_page(
             &ctx,
             &users,
+            &shown,
             &views::NewUserValues::default(),
             &[],
             q.melding.as_deref(),
@@ -338,7 +353,7 @@ async fn user_create(
             "/beheer/gebruikers/{id}?melding=notice-user-created"
         ))),
         Err(e) => {
-            let users = state.db(|conn| Ok(service::list_users(conn)?)).await?;
+            let (users, shown) = state.db(|conn| users_on_page(conn, None)).await?;
             let errors = [(error_field(&e), t(ctx.lang, e.message_key()))];
             let values = views::NewUserValues {
                 username: form.gebruikersnaam,
@@ -347,7 +362,7 @@ async fn user_create(
             };
             Ok(page_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::users_page(&ctx, &users, &values, &errors, None),
+                views::users_page(&ctx, &users, &shown, &values, &errors, None),
             ))
         }
     }

@@ -24,6 +24,7 @@ use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout;
+use crate::web::paging::{self, Page};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::AppState;
 
@@ -221,6 +222,8 @@ pub fn csv(lines: &[Line]) -> Vec<u8> {
 #[derive(Deserialize)]
 struct Year {
     jaar: Option<i32>,
+    /// Page of the register shown (the download has every line).
+    pagina: Option<i64>,
 }
 
 fn outcome_text(lang: Lang, code: &str) -> String {
@@ -241,6 +244,7 @@ async fn page(
     let lang = ctx.lang;
     let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
     let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
+    let shown = Page::new(q.pagina, paging::PAGE_ROWS * 2, lines.len() as i64);
     let title = t_args(lang, "register-title", &[("year", &year.to_string())]);
     Ok(page_response(
         StatusCode::OK,
@@ -270,13 +274,13 @@ async fn page(
                             th scope="col" { (t(lang, "register-in-time")) }
                         } }
                         tbody {
-                            @for l in &lines {
+                            @for l in &lines[shown.range(lines.len())] {
                                 tr {
                                     td { (l.case) }
                                     td { (date_text(l.received)) }
                                     td { (t(lang, &format!("channel-complaint-{}", l.channel))) }
                                     td { (t(lang, &format!("kind-{}", l.kind))) }
-                                    td { (l.categories.join("; ")) }
+                                    td { (paging::short_text(lang, &l.categories.join("; "), paging::SHOWN_CHARS)) }
                                     td { (outcome_text(lang, &l.outcome)) }
                                     td { @if let Some(d) = l.days { (d) } }
                                     td { @match l.in_time { Some(true) => (t(lang, "yes")), Some(false) => (t(lang, "no")), None => "" } }
@@ -284,6 +288,7 @@ async fn page(
                             }
                         }
                     }
+                    (paging::nav(lang, &shown, |n| format!("/klachten/register?jaar={year}&pagina={n}")))
                 }
             },
         ),

@@ -247,3 +247,63 @@ crate::both_backends!(
         assert_eq!(r.body.lines().count(), 2001);
     }
 );
+
+crate::both_backends!(
+    lists_that_grow_come_a_page_at_a_time,
+    |app| {
+        use klankbord::accounts::model::Role;
+        // 55 waves: 50 on the first page of /onderzoek, 5 on the second.
+        for _ in 0..55 {
+            crate::surveys::wave(&app, -10, 10, &["web", "phone"]);
+        }
+        let (researcher, _) = app.logged_in("lijst.onderzoek", &[Role::Onderzoeker]);
+        let first = researcher.get("/onderzoek?lang=nl");
+        assert_eq!(first.texts("table tbody tr").len(), 50);
+        let next = first.attr("nav.pager a[rel='next']", "href").unwrap();
+        let second = researcher.get(&next);
+        assert_eq!(second.texts("table tbody tr").len(), 5);
+        assert!(second.attr("nav.pager a[rel='prev']", "href").is_some());
+        // A page past the end shows the last page, not an empty one.
+        assert_eq!(researcher.get("/onderzoek?pagina=99").texts("table tbody tr").len(), 5);
+        // The entry list shows only the waves open today.
+        crate::surveys::wave(&app, -30, -20, &["phone"]);
+        let (clerk, _) = app.logged_in("lijst.invoer", &[Role::Invoerder]);
+        assert_eq!(clerk.get("/invoer").texts("main ul li").len(), 55);
+
+        // Accounts: 50 a page.
+        for i in 0..55 {
+            app.user(&format!("lijst.gebruiker{i:02}"), &[Role::Invoerder]);
+        }
+        let (admin, _) = app.logged_in("lijst.beheer", &[Role::Beheerder]);
+        let first = admin.get("/beheer/gebruikers?lang=nl");
+        assert_eq!(first.texts("table tbody tr").len(), 50);
+        let next = first.attr("nav.pager a[rel='next']", "href").unwrap();
+        // 55 + the researcher, the clerk and the administrator.
+        assert_eq!(admin.get(&next).texts("table tbody tr").len(), 8);
+
+        // The complaints register of a year: 100 lines a page (the download has them all).
+        let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
+        let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
+        let mut conn = app.conn();
+        for _ in 0..105 {
+            let new = klankbord::complaints::store::NewComplaint {
+                received_on: klankbord::surveys::today(),
+                channel: "web".into(),
+                language: "nl".into(),
+                email: Some("klager@voorbeeld.nl".into()),
+                description: "Niet teruggebeld.".into(),
+                ..Default::default()
+            };
+            klankbord::complaints::store::register(&mut conn, &setup.env(), &new, None).unwrap();
+        }
+        drop(conn);
+        let (coordinator, _) = app.logged_in("lijst.coordinator", &[Role::Klachtcoordinator]);
+        let year = chrono::Datelike::year(&klankbord::surveys::today());
+        let first = coordinator.get(&format!("/klachten/register?jaar={year}&lang=nl"));
+        assert_eq!(first.texts("table tbody tr").len(), 100);
+        let next = first.attr("nav.pager a[rel='next']", "href").unwrap();
+        assert_eq!(coordinator.get(&next).texts("table tbody tr").len(), 5);
+        let csv = coordinator.get(&format!("/klachten/register.csv?jaar={year}"));
+        assert_eq!(csv.body.lines().count(), 106);
+    }
+);
