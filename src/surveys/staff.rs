@@ -760,9 +760,7 @@ async fn answers_csv(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let (wave, def) = state
-        .db(move |conn| wave_and_definition(conn, id))
-        .await?;
+    let (wave, def) = state.db(move |conn| wave_and_definition(conn, id)).await?;
     // Written while it is sent, in batches from the database: memory stays flat for any wave.
     let pool = state.pool.clone();
     Ok(crate::web::stream::download(

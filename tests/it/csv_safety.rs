@@ -262,12 +262,21 @@ fn no_csv_is_written_around_the_one_writer() {
     let allowed = ["csv_safe.rs", "surveys/paper/fuzz.rs"];
     let mut bypass = vec![];
     for path in &all {
-        let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if allowed.contains(&rel.as_str()) {
             continue;
         }
         let text = std::fs::read_to_string(path).unwrap();
-        for needle in ["csv::Writer", "csv::WriterBuilder", "csv_core::Writer", "WriterBuilder::new"] {
+        for needle in [
+            "csv::Writer",
+            "csv::WriterBuilder",
+            "csv_core::Writer",
+            "WriterBuilder::new",
+        ] {
             if text.contains(needle) {
                 bypass.push(format!("{rel}: {needle}"));
             }

@@ -1024,7 +1024,11 @@ both_backends!(
         assert_eq!(app.count("paper_quarantine"), 121);
         let report = clerk.get(&format!("{report_path}?lang=nl"));
         assert_eq!(report.status, 200);
-        assert!(report.body.len() < 400_000, "report page of {} bytes", report.body.len());
+        assert!(
+            report.body.len() < 400_000,
+            "report page of {} bytes",
+            report.body.len()
+        );
         assert!(report
             .body
             .contains(&t_args(Lang::Nl, "paper-report-too-long", &[("n", "1")])));
@@ -1045,15 +1049,26 @@ both_backends!(
             .unwrap();
         assert!(line.starts_with("3,"), "{line}");
         assert!(line.contains("regel 3 is te lang") && line.ends_with(",overgeslagen (te lang)"));
-        assert!(csv_report.body.len() < 200_000, "{} bytes", csv_report.body.len());
+        assert!(
+            csv_report.body.len() < 200_000,
+            "{} bytes",
+            csv_report.body.len()
+        );
         // The too-long text of line 4 is shortened in the report and says its length.
-        assert!(csv_report.body.contains("(ingekort, 29.999 tekens)"), "trimmed: 29,999");
+        assert!(
+            csv_report.body.contains("(ingekort, 29.999 tekens)"),
+            "trimmed: 29,999"
+        );
 
         // The paper page: 50 sheets a page, long texts shortened, small whatever the file held.
         let page_path = format!("/invoer/rondes/{}/papier", w.id);
         let page = clerk.get(&format!("{page_path}?lang=nl"));
         assert_eq!(page.status, 200);
-        assert!(page.body.len() < 200_000, "paper page of {} bytes", page.body.len());
+        assert!(
+            page.body.len() < 200_000,
+            "paper page of {} bytes",
+            page.body.len()
+        );
         assert_eq!(page.texts("tbody tr").len(), 50);
         assert!(page.texts("h2").contains(&t_args(
             Lang::Nl,
@@ -1084,14 +1099,16 @@ both_backends!(
             .unwrap();
         let sheet = clerk.get(&format!("{page_path}/apart/{id}?lang=nl"));
         assert_eq!(sheet.status, 200);
-        assert!(sheet.body.len() < 100_000, "sheet page of {} bytes", sheet.body.len());
+        assert!(
+            sheet.body.len() < 100_000,
+            "sheet page of {} bytes",
+            sheet.body.len()
+        );
         // (What the scanner read, untrimmed: 30,000 characters.)
         assert!(
-            sheet.body.contains(&t_args(
-                Lang::Nl,
-                "text-shortened",
-                &[("n", "30.000")]
-            )),
+            sheet
+                .body
+                .contains(&t_args(Lang::Nl, "text-shortened", &[("n", "30.000")])),
             "{}",
             sheet.body
         );

@@ -178,9 +178,8 @@ pub fn from_csv(def: &Definition, text: &str) -> Result<Vec<ColumnRule>, Vec<Str
             ));
             continue;
         }
-        let field = |i: usize| {
-            crate::csv_safe::restore(row.fields.get(i).map(|f| f.trim()).unwrap_or(""))
-        };
+        let field =
+            |i: usize| crate::csv_safe::restore(row.fields.get(i).map(|f| f.trim()).unwrap_or(""));
         let (column, key, meaning) = (field(0), field(1), field(2));
         let line = row.line;
         let Some(item) = def.item(key) else {

@@ -212,11 +212,10 @@ impl<R: Read> SheetReader<R> {
         loop {
             let input = self.input.fill_buf()?;
             let (res, nin, nout, nend) = match cut {
-                None => self.core.read_record(
-                    input,
-                    &mut self.out[outlen..],
-                    &mut self.ends[endlen..],
-                ),
+                None => {
+                    self.core
+                        .read_record(input, &mut self.out[outlen..], &mut self.ends[endlen..])
+                }
                 Some(_) => self
                     .core
                     .read_record(input, &mut scratch, &mut scratch_ends),
@@ -332,7 +331,11 @@ mod tests {
         assert_eq!(rows[0].fields, ["R1-1", "kort", "7"]);
         assert_eq!(rows[0].too_long, None);
         assert_eq!((rows[1].line, rows[1].too_long), (3, Some(50_008)));
-        assert_eq!(rows[1].fields, ["R1-2"], "the form number came before the limit");
+        assert_eq!(
+            rows[1].fields,
+            ["R1-2"],
+            "the form number came before the limit"
+        );
         // A quoted field with a line break and quotes inside is skipped whole as one line.
         assert_eq!(rows[2].line, 4);
         assert!(rows[2].too_long.is_some());

@@ -763,10 +763,21 @@ mod tests {
         assert!(s.answers.is_empty());
         assert_eq!(s.findings.len(), 1);
         let f = &s.findings[0];
-        assert_eq!((f.rule, f.action, f.line), (Rule::LineTooLong, Action::SkippedTooLong, 9));
+        assert_eq!(
+            (f.rule, f.action, f.line),
+            (Rule::LineTooLong, Action::SkippedTooLong, 9)
+        );
         assert_eq!(f.form, "R3-000004");
-        assert!(f.detail.starts_with("regel 9 is te lang: 104.857.600 bytes"), "{}", f.detail);
-        assert!(max_line_bytes(&def) > 3 * 1000 * 4, "room for every open answer at its longest");
+        assert!(
+            f.detail
+                .starts_with("regel 9 is te lang: 104.857.600 bytes"),
+            "{}",
+            f.detail
+        );
+        assert!(
+            max_line_bytes(&def) > 3 * 1000 * 4,
+            "room for every open answer at its longest"
+        );
     }
 
     #[test]

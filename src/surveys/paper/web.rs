@@ -213,12 +213,7 @@ async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<Page
         .await
 }
 
-fn upload_markup(
-    ctx: &Ctx,
-    data: &PageData,
-    error: Option<&str>,
-    notice: Option<&str>,
-) -> Markup {
+fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option<&str>) -> Markup {
     let lang = ctx.lang;
     let (wave, kept, earlier) = (&data.wave, &data.kept, &data.earlier);
     let total = data.page.total.to_string();
@@ -731,7 +726,11 @@ async fn load_report(
     head_only: bool,
 ) -> Result<(String, Summary, String), AppError> {
     let (id, report) = (p.id, p.report);
-    let length = if head_only { REPORT_PAGE_CHARS } else { i32::MAX };
+    let length = if head_only {
+        REPORT_PAGE_CHARS
+    } else {
+        i32::MAX
+    };
     state
         .db(move |conn| {
             let row: Option<(String, String, String)> = paper_reports::table
@@ -769,7 +768,9 @@ async fn report_page(
     let refused = !s.dry_run && !s.written && (s.quarantined > 0 || s.too_long > 0);
     // The stored report is the CSV file as downloaded: cells are read back as they were before the
     // spreadsheet guard, and long values are shortened on screen.
-    let cell = |r: &csv::StringRecord, i: usize| crate::csv_safe::restore(r.get(i).unwrap_or("")).to_string();
+    let cell = |r: &csv::StringRecord, i: usize| {
+        crate::csv_safe::restore(r.get(i).unwrap_or("")).to_string()
+    };
     let base = format!("/invoer/rondes/{}/papier", p.id);
     Ok(page_response(
         StatusCode::OK,
