@@ -276,7 +276,7 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     report_path.display()
                 );
             }
-            let refused = all_or_nothing && summary.quarantined > 0;
+            let refused = all_or_nothing && (summary.quarantined > 0 || summary.too_long > 0);
             println!(
                 "{} rijen: {} ingelezen, {} apart gezet, {} dubbel overgeslagen, {} leeg.",
                 summary.rows,
@@ -285,10 +285,16 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                 summary.duplicates,
                 summary.empty
             );
+            if summary.too_long > 0 {
+                println!(
+                    "{} regels waren te lang om een blad te zijn en zijn overgeslagen; het verslag noemt ze.",
+                    summary.too_long
+                );
+            }
             if dry_run {
                 println!("Proefrun: er is niets opgeslagen.");
             } else if refused {
-                println!("Alles-of-niets: er is niets opgeslagen, want {} bladen moeten eerst verbeterd worden.", summary.quarantined);
+                println!("Alles-of-niets: er is niets opgeslagen, want {} bladen moeten eerst verbeterd worden.", summary.quarantined + summary.too_long);
             }
             println!(
                 "Verslag ({} meldingen): {}",
@@ -478,15 +484,21 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
             waves::write_invitation_csv(file, &w, &made, &config.public_url)?;
             std::fs::rename(&tmp, &out)?;
             if let Some(path) = &letters {
-                let html = crate::surveys::invite::letters(
-                    &w,
-                    &made,
-                    lang,
-                    &config.public_url,
-                    &config.contact,
-                    true,
-                )?;
-                std::fs::write(path, html.into_string()).map_err(|e| {
+                // Written letter by letter: memory stays flat for 100,000 letters.
+                let written = std::fs::File::create(path)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|f| {
+                        crate::surveys::invite::write_letters(
+                            std::io::BufWriter::new(f),
+                            &w,
+                            &made,
+                            lang,
+                            &config.public_url,
+                            &config.contact,
+                            true,
+                        )
+                    });
+                written.map_err(|e| {
                     anyhow::anyhow!(
                         "Kan {} niet schrijven: {e}; de codes staan in {}",
                         path.display(),

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod cli;
 pub mod complaints;
 pub mod config;
+pub mod csv_safe;
 pub mod db;
 pub mod demo;
 pub mod mail;

@@ -253,3 +253,9 @@ form-error-too-large = النموذج أكبر مما نقبله. لم يُحف�
 upload-error-too-large = لم يُحفظ شيء. ارجعوا إلى النموذج وأرسلوا ملفات أقل أو أصغر.
 upload-error-file-content = الملف { $file } ليس ما يقوله اسمه. نقبل فقط ملفات PDF وJPG وPNG والملفات النصية وملفات Word وOpenOffice الحقيقية. اختاروا ملفًا آخر.
 upload-error-too-many-files = يمكنكم إرسال { $n } ملفات على الأكثر. اختاروا عددًا أقل.
+# security: bounded
+paging-label = الصفحات
+paging-previous = الصفحة السابقة
+paging-next = الصفحة التالية
+paging-status = الصفحة { $page } من { $pages }
+text-shortened = مختصر، { $n } حرفًا في المجموع

@@ -340,3 +340,9 @@ codebook-meta-taal-other = اللغة التي لها أقل من { $k } إجا�
 respond-progress-part = الجزء { $n } من { $total }
 respond-progress-done = تم إنجاز { $percent }%
 respond-language-keeps = تبقى إجاباتكم محفوظة عندما تختارون لغة أخرى.
+# security: bounded
+paper-rule-line-too-long = السطر طويل جدًا
+paper-action-skipped-too-long = تم التخطي (طويل جدًا)
+paper-report-too-long = { $n } من الأسطر كانت أطول من أن تكون ورقة. لم تُقرأ ولم توضع جانبًا؛ أما الأسطر الأخرى فقد قُرئت. يذكر التقرير كل سطر: افحصها في ملف الماسح الضوئي واقرأها مرة أخرى.
+paper-quarantine-more-problems = و{ $n } ملاحظات أخرى: افتح الورقة لرؤيتها
+paper-report-not-stored = هذا التقرير أكبر من أن يُحفظ كاملًا: يحتوي التنزيل على أول { $kept } من { $total } ملاحظة. هل تريد رؤية كل شيء؟ اقرأ الملف على أجزاء، أو بالأمر 'klankbord import paper' على الخادم؛ فهو يكتب التقرير كاملًا.

@@ -253,3 +253,9 @@ form-error-too-large = The form is larger than we accept. Nothing was saved. Go 
 upload-error-too-large = Nothing was saved. Go back to the form and send fewer or smaller files.
 upload-error-file-content = The file { $file } is not what its name says. We only accept real PDF, JPG, PNG, text, Word and OpenOffice files. Choose another file.
 upload-error-too-many-files = You can send at most { $n } files. Choose fewer.
+# security: bounded
+paging-label = Pages
+paging-previous = Previous page
+paging-next = Next page
+paging-status = Page { $page } of { $pages }
+text-shortened = shortened, { $n } characters in total

@@ -340,3 +340,9 @@ codebook-meta-taal-other = A language with fewer than { $k } answers is put toge
 respond-progress-part = Part { $n } of { $total }
 respond-progress-done = { $percent }% done
 respond-language-keeps = Your answers are kept when you choose another language.
+# security: bounded
+paper-rule-line-too-long = Line too long
+paper-action-skipped-too-long = skipped (too long)
+paper-report-too-long = { $n } lines were too long to be a sheet. They were not imported and not put aside; the other lines were. The report names each line: check them in the scanner's file and import them again.
+paper-quarantine-more-problems = and { $n } more notes: open the sheet to see them
+paper-report-not-stored = This report is too large to keep whole: the download has the first { $kept } of the { $total } notes. Want to see everything? Import the file in parts, or with the command 'klankbord import paper' on the server; it writes the whole report.

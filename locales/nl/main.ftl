@@ -253,3 +253,9 @@ form-error-too-large = Het formulier is groter dan wij aannemen. Er is niets opg
 upload-error-too-large = Er is niets opgeslagen. Ga terug naar het formulier en stuur minder of kleinere bestanden mee.
 upload-error-file-content = Het bestand { $file } is niet wat de naam zegt. Wij nemen alleen echte pdf-, jpg-, png-, tekst-, Word- en OpenOffice-bestanden aan. Kies een ander bestand.
 upload-error-too-many-files = U kunt hoogstens { $n } bestanden meesturen. Kies er minder.
+# security: bounded
+paging-label = Pagina's
+paging-previous = Vorige pagina
+paging-next = Volgende pagina
+paging-status = Pagina { $page } van { $pages }
+text-shortened = ingekort, { $n } tekens in totaal

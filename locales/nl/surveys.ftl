@@ -340,3 +340,9 @@ codebook-meta-taal-other = Een taal met minder dan { $k } antwoorden staat samen
 respond-progress-part = Deel { $n } van { $total }
 respond-progress-done = { $percent }% klaar
 respond-language-keeps = Uw antwoorden blijven bewaard als u een andere taal kiest.
+# security: bounded
+paper-rule-line-too-long = Regel te lang
+paper-action-skipped-too-long = overgeslagen (te lang)
+paper-report-too-long = { $n } regels waren te lang om een blad te zijn. Ze zijn niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt elke regel: kijk die na in het bestand van de scanner en lees ze opnieuw in.
+paper-quarantine-more-problems = en nog { $n } meldingen: open het blad om ze te zien
+paper-report-not-stored = Dit verslag is te groot om helemaal te bewaren: de download heeft de eerste { $kept } van de { $total } meldingen. Wilt u alles zien? Lees het bestand in delen in, of met de opdracht 'klankbord import paper' op de server; die schrijft het hele verslag.

@@ -253,3 +253,9 @@ form-error-too-large = Formularz jest większy, niż przyjmujemy. Nic nie zosta�
 upload-error-too-large = Nic nie zostało zapisane. Prosimy wrócić do formularza i wysłać mniej plików lub mniejsze pliki.
 upload-error-file-content = Plik { $file } nie jest tym, co mówi jego nazwa. Przyjmujemy tylko prawdziwe pliki PDF, JPG, PNG, tekstowe, Word i OpenOffice. Prosimy wybrać inny plik.
 upload-error-too-many-files = Można wysłać najwyżej { $n } plików. Prosimy wybrać mniej.
+# security: bounded
+paging-label = Strony
+paging-previous = Poprzednia strona
+paging-next = Następna strona
+paging-status = Strona { $page } z { $pages }
+text-shortened = skrócono, łącznie { $n } znaków

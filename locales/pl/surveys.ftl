@@ -340,3 +340,9 @@ codebook-meta-taal-other = Język z mniej niż { $k } odpowiedziami jest razem z
 respond-progress-part = Część { $n } z { $total }
 respond-progress-done = Gotowe: { $percent }%
 respond-language-keeps = Po wybraniu innego języka Państwa odpowiedzi zostaną zachowane.
+# security: bounded
+paper-rule-line-too-long = Za długi wiersz
+paper-action-skipped-too-long = pominięto (za długi)
+paper-report-too-long = Wierszy za długich, by mogły być arkuszem: { $n }. Nie zostały wczytane ani odłożone; pozostałe wiersze tak. Raport wymienia każdy wiersz: sprawdź je w pliku ze skanera i wczytaj ponownie.
+paper-quarantine-more-problems = i jeszcze { $n } uwag: otwórz arkusz, aby je zobaczyć
+paper-report-not-stored = Ten raport jest za duży, by zapisać go w całości: plik do pobrania zawiera pierwsze { $kept } z { $total } uwag. Chcesz zobaczyć wszystko? Wczytaj plik w częściach albo poleceniem 'klankbord import paper' na serwerze; zapisuje ono cały raport.

@@ -253,3 +253,9 @@ form-error-too-large = Form kabul ettiğimizden daha büyük. Hiçbir şey kayde
 upload-error-too-large = Hiçbir şey kaydedilmedi. Forma geri dönün ve daha az veya daha küçük dosya gönderin.
 upload-error-file-content = { $file } dosyası adının söylediği şey değil. Yalnızca gerçek PDF, JPG, PNG, metin, Word ve OpenOffice dosyalarını kabul ediyoruz. Başka bir dosya seçin.
 upload-error-too-many-files = En fazla { $n } dosya gönderebilirsiniz. Daha az seçin.
+# security: bounded
+paging-label = Sayfalar
+paging-previous = Önceki sayfa
+paging-next = Sonraki sayfa
+paging-status = Sayfa { $page } / { $pages }
+text-shortened = kısaltıldı, toplam { $n } karakter

@@ -340,3 +340,9 @@ codebook-meta-taal-other = { $k } cevaptan az olan bir dil, başka dillerle birl
 respond-progress-part = Bölüm { $n } / { $total }
 respond-progress-done = %{ $percent } tamamlandı
 respond-language-keeps = Başka bir dil seçtiğinizde cevaplarınız kaybolmaz.
+# security: bounded
+paper-rule-line-too-long = Satır çok uzun
+paper-action-skipped-too-long = atlandı (çok uzun)
+paper-report-too-long = { $n } satır bir form olamayacak kadar uzundu. Bu satırlar okunmadı ve ayrılmadı; diğer satırlar okundu. Rapor her satırı gösterir: bunları tarayıcının dosyasında kontrol edin ve yeniden okutun.
+paper-quarantine-more-problems = ve { $n } not daha: görmek için formu açın
+paper-report-not-stored = Bu rapor tamamen saklanamayacak kadar büyük: indirilen dosyada { $total } notun ilk { $kept } tanesi var. Hepsini görmek mi istiyorsunuz? Dosyayı parça parça okutun ya da sunucuda 'klankbord import paper' komutunu kullanın; bu komut raporun tamamını yazar.

@@ -253,3 +253,9 @@ form-error-too-large = Форма більша, ніж ми приймаємо. 
 upload-error-too-large = Нічого не збережено. Поверніться до форми і надішліть менше файлів або менші файли.
 upload-error-file-content = Файл { $file } не є тим, що каже його назва. Ми приймаємо лише справжні файли PDF, JPG, PNG, текстові файли, файли Word і OpenOffice. Виберіть інший файл.
 upload-error-too-many-files = Можна надіслати не більше { $n } файлів. Виберіть менше.
+# security: bounded
+paging-label = Сторінки
+paging-previous = Попередня сторінка
+paging-next = Наступна сторінка
+paging-status = Сторінка { $page } з { $pages }
+text-shortened = скорочено, усього { $n } символів

@@ -340,3 +340,9 @@ codebook-meta-taal-other = Мова, якою дано менше ніж { $k } 
 respond-progress-part = Частина { $n } з { $total }
 respond-progress-done = Виконано: { $percent }%
 respond-language-keeps = Якщо ви оберете іншу мову, ваші відповіді збережуться.
+# security: bounded
+paper-rule-line-too-long = Рядок задовгий
+paper-action-skipped-too-long = пропущено (задовгий)
+paper-report-too-long = Рядків, задовгих для аркуша: { $n }. Їх не зчитано й не відкладено; інші рядки зчитано. У звіті названо кожен рядок: перевірте їх у файлі сканера та зчитайте знову.
+paper-quarantine-more-problems = і ще { $n } приміток: відкрийте аркуш, щоб їх побачити
+paper-report-not-stored = Цей звіт завеликий, щоб зберегти його повністю: у завантаженні є перші { $kept } з { $total } приміток. Хочете побачити все? Зчитайте файл частинами або командою 'klankbord import paper' на сервері; вона записує весь звіт.

@@ -424,7 +424,7 @@ pub fn write_csv<W: std::io::Write>(
     f: &Filter,
     out: W,
 ) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::from_writer(out);
     w.write_record([
         "id",
         "tijdstip_utc",

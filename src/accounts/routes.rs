@@ -13,6 +13,7 @@ use crate::web::context::{cookie, Ctx, CSRF_COOKIE};
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args};
+use crate::web::paging::Page;
 use crate::web::routes::{safe_return_path, Access, RouteDef};
 use crate::web::{see_other, AppState};
 
@@ -255,22 +256,45 @@ async fn own_password_submit(
     }
 }
 
+/// Accounts with their roles, as listed.
+type UsersWithRoles = Vec<(crate::accounts::model::User, Vec<Role>)>;
+
+/// One page of the accounts (50 a page; an organisation may have many).
+fn users_on_page(
+    conn: &mut crate::db::DbConnection,
+    asked: Option<i64>,
+) -> Result<(UsersWithRoles, Page), AppError> {
+    let size = crate::web::paging::PAGE_ROWS;
+    let shown = Page::new(asked, size, service::count_users(conn)?);
+    let users = service::list_users_page(conn, size, shown.offset())?;
+    Ok((users, shown))
+}
+
 async fn users_list(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<NoticeQuery>,
+    p: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let users = state.db(|conn| Ok(service::list_users(conn)?)).await?;
+    let asked = p.pagina;
+    let (users, shown) = state.db(move |conn| users_on_page(conn, asked)).await?;
     Ok(page_response(
         StatusCode::OK,
         views::users_page(
             &ctx,
             &users,
+            &shown,
             &views::NewUserValues::default(),
             &[],
             q.melding.as_deref(),
         ),
     ))
+}
+
+/// The page of a list asked for (`?pagina=2`).
+#[derive(Deserialize)]
+struct PageQuery {
+    pagina: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -335,7 +359,7 @@ async fn user_create(
             "/beheer/gebruikers/{id}?melding=notice-user-created"
         ))),
         Err(e) => {
-            let users = state.db(|conn| Ok(service::list_users(conn)?)).await?;
+            let (users, shown) = state.db(|conn| users_on_page(conn, None)).await?;
             let errors = [(error_field(&e), t(ctx.lang, e.message_key()))];
             let values = views::NewUserValues {
                 username: form.gebruikersnaam,
@@ -344,7 +368,7 @@ async fn user_create(
             };
             Ok(page_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::users_page(&ctx, &users, &values, &errors, None),
+                views::users_page(&ctx, &users, &shown, &values, &errors, None),
             ))
         }
     }
@@ -579,28 +603,28 @@ async fn audit_csv(
     let Ok(filter) = audit_filter(&state, &form).await? else {
         return Err(AppError::BadRequest("audit-filter-error-export"));
     };
-    let bytes = state
+    let described = filter.describe();
+    state
         .db(move |conn| {
-            audit::record(
+            Ok(audit::record(
                 conn,
                 actor,
                 "audit.exported",
                 "audit_log",
                 None,
-                filter.describe().as_deref(),
-            )?;
-            let mut out = Vec::new();
-            audit::write_csv(conn, &filter, &mut out)?;
-            Ok(out)
+                described.as_deref(),
+            )?)
         })
         .await?;
     let name = format!("auditlog-{}.csv", chrono::Utc::now().format("%Y%m%d"));
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    // Written while it is sent, a page of the log at a time: the log only grows.
+    let pool = state.pool.clone();
+    Ok(crate::web::stream::download(
+        "text/csv; charset=utf-8",
+        &name,
+        move |out| {
+            let mut conn = pool.get()?;
+            audit::write_csv(&mut conn, &filter, out)
+        },
+    ))
 }

@@ -186,6 +186,43 @@ pub fn list_users(conn: &mut DbConnection) -> QueryResult<Vec<(User, Vec<Role>)>
         .collect())
 }
 
+/// How many accounts there are.
+pub fn count_users(conn: &mut DbConnection) -> QueryResult<i64> {
+    users::table.count().get_result(conn)
+}
+
+/// One page of the accounts by login name, with their roles.
+pub fn list_users_page(
+    conn: &mut DbConnection,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<Vec<(User, Vec<Role>)>> {
+    let page: Vec<User> = users::table
+        .order(users::username.asc())
+        .limit(limit)
+        .offset(offset)
+        .select(User::as_select())
+        .load(conn)?;
+    let ids: Vec<i64> = page.iter().map(|u| u.id).collect();
+    let grants: Vec<(i64, String)> = user_roles::table
+        .filter(user_roles::user_id.eq_any(&ids))
+        .select((user_roles::user_id, user_roles::role))
+        .load(conn)?;
+    let with_roles = page
+        .into_iter()
+        .map(|u| {
+            let mut roles: Vec<Role> = grants
+                .iter()
+                .filter(|(id, _)| *id == u.id)
+                .filter_map(|(_, r)| r.parse().ok())
+                .collect();
+            roles.sort();
+            (u, roles)
+        })
+        .collect();
+    Ok(with_roles)
+}
+
 /// One account by number.
 pub fn find(conn: &mut DbConnection, id: i64) -> Result<User, AccountError> {
     users::table

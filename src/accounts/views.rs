@@ -144,6 +144,7 @@ fn role_checkboxes(ctx: &Ctx, chosen: &[Role], legend: &str) -> Markup {
 pub fn users_page(
     ctx: &Ctx,
     users: &[(User, Vec<Role>)],
+    shown: &crate::web::paging::Page,
     values: &NewUserValues,
     errors: &[(&str, String)],
     info: Option<&str>,
@@ -179,6 +180,7 @@ pub fn users_page(
                     }
                 }
             }
+            (crate::web::paging::nav(lang, shown, |n| format!("/beheer/gebruikers?pagina={n}")))
             h2 #nieuw { (t(lang, "users-new-title")) }
             (error_summary(ctx, errors))
             form method="post" action="/beheer/gebruikers" novalidate {

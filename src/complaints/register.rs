@@ -24,6 +24,7 @@ use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout;
+use crate::web::paging::{self, Page};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::AppState;
 
@@ -194,7 +195,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
 
 /// The register as CSV (Dutch headers, one line per complaint).
 pub fn csv(lines: &[Line]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(vec![]);
+    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
     let _ = w.write_record([
         "zaaknummer",
         "ontvangen",
@@ -231,6 +232,8 @@ pub fn csv(lines: &[Line]) -> Vec<u8> {
 #[derive(Deserialize)]
 struct Year {
     jaar: Option<i32>,
+    /// Page of the register shown (the download has every line).
+    pagina: Option<i64>,
 }
 
 fn outcome_text(lang: Lang, code: &str) -> String {
@@ -263,6 +266,7 @@ async fn page(
         None,
     )
     .await?;
+    let shown = Page::new(q.pagina, paging::PAGE_ROWS * 2, lines.len() as i64);
     let title = t_args(lang, "register-title", &[("year", &year.to_string())]);
     Ok(page_response(
         StatusCode::OK,
@@ -296,13 +300,13 @@ async fn page(
                             th scope="col" { (t(lang, "register-in-time")) }
                         } }
                         tbody {
-                            @for l in &lines {
+                            @for l in &lines[shown.range(lines.len())] {
                                 tr {
                                     td { (l.case) }
                                     td { (date_text(l.received)) }
                                     td { (t(lang, &format!("channel-complaint-{}", l.channel))) }
                                     td { (t(lang, &format!("kind-{}", l.kind))) }
-                                    td { (l.categories.join("; ")) }
+                                    td { (paging::short_text(lang, &l.categories.join("; "), paging::SHOWN_CHARS)) }
                                     td { (outcome_text(lang, &l.outcome)) }
                                     td { @if let Some(d) = l.days { (d) } }
                                     td { @match l.in_time { Some(true) => (t(lang, "yes")), Some(false) => (t(lang, "no")), None => "" } }
@@ -310,6 +314,7 @@ async fn page(
                             }
                         }
                     }
+                    (paging::nav(lang, &shown, |n| format!("/klachten/register?jaar={year}&pagina={n}")))
                 }
             },
         ),
@@ -376,7 +381,8 @@ mod tests {
         assert_eq!(
             text,
             "zaaknummer,ontvangen,kanaal,soort,categorieen,uitkomst,afgerond,behandelduur_dagen,binnen_termijn\n\
-             2026-0001,2026-03-02,brief,klacht,Respectloos; Privacy,gegrond,2026-04-10,39,ja\n"
+             2026-0001,2026-03-02,brief,klacht,\"Respectloos; Privacy\",gegrond,2026-04-10,39,ja\n",
+            "a field with a semicolon is quoted: Dutch Excel splits there"
         );
     }
 }

@@ -336,7 +336,7 @@ pub const OPEN_DATA_FIGURES: &[(&str, &str)] = &[
 
 /// The codebook of the open data as CSV: every column and every figure with its meaning.
 pub fn open_data_codebook_csv() -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(vec![]);
+    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
     let _ = w.write_record(["soort", "naam", "betekenis"]);
     for (name, meaning) in OPEN_DATA_COLUMNS {
         let _ = w.write_record(["kolom", name, meaning]);
@@ -344,13 +344,14 @@ pub fn open_data_codebook_csv() -> Vec<u8> {
     for (name, meaning) in OPEN_DATA_FIGURES {
         let _ = w.write_record(["cijfer", name, meaning]);
     }
+    let _ = w.write_record(["opmaak", "tekstcellen", crate::csv_safe::CODEBOOK_NOTE]);
     w.into_inner().unwrap_or_default()
 }
 
 /// Every published figure as CSV rows: period, section, figure, group, value, n, shown (see the
 /// codebook).
 pub fn open_data_csv(r: &Report) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(vec![]);
+    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
     let _ = w.write_record(OPEN_DATA_COLUMNS.iter().map(|(c, _)| *c));
     let mut row = |section: &str, figure: &str, group: &str, c: &Cell| {
         let _ = w.write_record([
@@ -600,9 +601,11 @@ mod tests {
         assert_eq!(unique.len(), names.len());
         let book = String::from_utf8(open_data_codebook_csv()).unwrap();
         assert!(book.starts_with("soort,naam,betekenis\nkolom,periode,"));
+        // Header, columns, figures, and how text cells are kept safe for spreadsheets.
         assert_eq!(
             book.lines().count(),
-            1 + OPEN_DATA_COLUMNS.len() + OPEN_DATA_FIGURES.len()
+            1 + OPEN_DATA_COLUMNS.len() + OPEN_DATA_FIGURES.len() + 1
         );
+        assert!(book.contains("opmaak,tekstcellen,"));
     }
 }

@@ -168,7 +168,7 @@ impl<'de> serde::de::Visitor<'de> for &mut Slots {
 
 /// Writes the cell of `col` (item number `pos`) from the slots; the same text as [`cell`].
 fn write_cell<W: Write>(
-    w: &mut csv::Writer<W>,
+    w: &mut crate::csv_safe::Writer<W>,
     col: &Column<'_>,
     pos: usize,
     slots: &Slots,
@@ -183,7 +183,7 @@ fn write_cell<W: Write>(
             w.write_field(scratch.as_str())
         }
         (ColumnKind::Value, Some(Stored::Text(t))) => w.write_field(t),
-        (ColumnKind::Value, Some(Stored::List(l))) => w.write_field(l.join(";")),
+        (ColumnKind::Value, Some(Stored::List(l))) => w.write_field(&l.join(";")),
         (ColumnKind::Option(code), Some(Stored::List(l))) => {
             w.write_field(if l.contains(code) { "1" } else { "0" })
         }
@@ -303,7 +303,7 @@ pub fn write_answers<W: Write>(
     out: W,
 ) -> anyhow::Result<u64> {
     let cols = columns(def);
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::from_writer(out);
     let mut header: Vec<&str> = META_COLUMNS.to_vec();
     header.extend(cols.iter().map(|c| c.name.as_str()));
     w.write_record(&header)?;
@@ -338,7 +338,7 @@ pub fn write_answers<W: Write>(
         for (_, channel, helper, language, json) in batch {
             number += 1;
             slots.fill(&json)?;
-            w.write_field(number.to_string())?;
+            w.write_field(&number.to_string())?;
             w.write_field(&wave_id)?;
             w.write_field(&channel)?;
             w.write_field(helper.as_deref().unwrap_or(""))?;
@@ -346,7 +346,7 @@ pub fn write_answers<W: Write>(
             for (c, pos) in cols.iter().zip(&positions) {
                 write_cell(&mut w, c, *pos, &slots, &mut scratch)?;
             }
-            w.write_record(None::<&[u8]>)?;
+            w.end_record()?;
         }
     }
     w.flush()?;
@@ -452,7 +452,7 @@ pub fn codebook(wave: &Wave, def: &Definition, lang: Lang) -> Codebook {
 
 /// The codebook as CSV: one row per column and value.
 pub fn write_codebook_csv<W: Write>(book: &Codebook, out: W) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::from_writer(out);
     w.write_record([
         "kolom",
         "vraag",
@@ -475,6 +475,16 @@ pub fn write_codebook_csv<W: Write>(book: &Codebook, out: W) -> anyhow::Result<(
             "",
         ])?;
     }
+    w.write_record([
+        "",
+        "",
+        "opmaak",
+        "",
+        "",
+        crate::csv_safe::CODEBOOK_NOTE,
+        "",
+        "",
+    ])?;
     for c in &book.columns {
         let question = c.question.get("nl").map(String::as_str).unwrap_or("");
         let norms = c.norms.join(";");
@@ -564,16 +574,16 @@ mod tests {
         for set in &sets {
             let json = serde_json::to_string(set).unwrap();
             slots.fill(&json).unwrap();
-            let mut fast = csv::Writer::from_writer(vec![]);
-            let mut slow = csv::Writer::from_writer(vec![]);
+            let mut fast = crate::csv_safe::Writer::from_writer(vec![]);
+            let mut slow = crate::csv_safe::Writer::from_writer(vec![]);
             let mut scratch = String::new();
             for c in &cols {
                 let pos = items.iter().position(|i| i.key == c.item.key).unwrap();
                 write_cell(&mut fast, c, pos, &slots, &mut scratch).unwrap();
-                slow.write_field(cell(c, set)).unwrap();
+                slow.write_field(&cell(c, set)).unwrap();
             }
-            fast.write_record(None::<&[u8]>).unwrap();
-            slow.write_record(None::<&[u8]>).unwrap();
+            fast.end_record().unwrap();
+            slow.end_record().unwrap();
             assert_eq!(fast.into_inner().unwrap(), slow.into_inner().unwrap());
         }
     }

@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, PreEscaped, Render, DOCTYPE};
 
 use crate::accounts::audit::{self, Actor};
 use crate::db::schema::{drafts, interview_volunteers, invitation_addresses, invitations, waves};
@@ -299,20 +299,29 @@ pub fn cleanup(
     })
 }
 
-/// Print-ready invitation letters: one A4 page per code, in `lang`. Served by the site they link
-/// the stylesheet; written to a file (`embed_css`) they carry it, so the file prints on its own.
-pub fn letters(
+/// Print-ready invitation letters: one A4 page per code, in `lang`, written to `out` one letter
+/// at a time (100,000 letters are about 400 MB of HTML; memory holds one). Served by the site they
+/// link the stylesheet; written to a file (`embed_css`) they carry it, so the file prints on its own.
+pub fn write_letters<W: std::io::Write>(
+    mut out: W,
     wave: &Wave,
     codes: &[String],
     lang: Lang,
     public_url: &str,
     contact: &crate::config::Contact,
     embed_css: bool,
-) -> anyhow::Result<Markup> {
+) -> anyhow::Result<()> {
     let municipality = contact.municipality.as_str();
+    let (head, tail) = letters_frame(lang, municipality, embed_css);
+    out.write_all(head.as_bytes())?;
     let date = wave.closes_on.format("%d-%m-%Y").to_string();
     let short = format!("{}/v", public_url.trim_end_matches('/'));
-    let mut pages = vec![];
+    // The texts that are the same in every letter, looked up once.
+    let title = t(lang, "invite-letter-title");
+    let scan = t(lang, "invite-letter-scan");
+    let code_label = t(lang, "invite-letter-code");
+    let thanks = t(lang, "invite-letter-thanks");
+    let mut page = String::new();
     for (i, code) in codes.iter().enumerate() {
         let link = personal_link(public_url, code);
         let args = [
@@ -323,25 +332,26 @@ pub fn letters(
             ("link", link.as_str()),
         ];
         let qr = qr_svg(&link)?;
-        pages.push(html! {
+        page.clear();
+        html! {
             article.letter {
                 p.sender { strong { (municipality) } }
                 p.number { (t_args(lang, "invite-letter-number", &[("n", &(i + 1).to_string())])) }
-                h1 { (t(lang, "invite-letter-title")) }
+                h1 { (title) }
                 p { (t_args(lang, "invite-letter-why", &args)) }
                 p { strong { (t_args(lang, "invite-letter-anonymous", &args)) } }
                 div.how {
                     div.qr aria-hidden="true" { (PreEscaped(qr)) }
                     div {
-                        p { (t(lang, "invite-letter-scan")) }
+                        p { (scan) }
                         p { (t_args(lang, "invite-letter-type", &args)) }
-                        p.code { (t(lang, "invite-letter-code")) " " strong { (code) } }
+                        p.code { (code_label) " " strong { (code) } }
                     }
                 }
                 p { (t_args(lang, "invite-letter-closes", &args)) }
                 p { (t_args(lang, "invite-letter-help", &args)) }
                 (crate::web::contact::line(lang, contact))
-                p { (t(lang, "invite-letter-thanks")) }
+                p { (thanks) }
                 p.languages {
                     @for l in Lang::ALL {
                         @if l != lang {
@@ -350,9 +360,19 @@ pub fn letters(
                     }
                 }
             }
-        });
+        }
+        .render_to(&mut page);
+        out.write_all(page.as_bytes())?;
     }
-    Ok(html! {
+    out.write_all(tail.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The page around the letters: everything before the first letter, and after the last.
+fn letters_frame(lang: Lang, municipality: &str, embed_css: bool) -> (String, String) {
+    const SPLIT: &str = "<!--letters-->";
+    let page = html! {
         (DOCTYPE)
         html lang=(lang.code()) dir=(lang.dir()) {
             head {
@@ -365,8 +385,13 @@ pub fn letters(
                 }
             }
             body.letters {
-                main { @for p in pages { (p) } }
+                main { (PreEscaped(SPLIT)) }
             }
         }
-    })
+    }
+    .into_string();
+    match page.split_once(SPLIT) {
+        Some((head, tail)) => (head.to_string(), tail.to_string()),
+        None => (page, String::new()),
+    }
 }

@@ -22,6 +22,7 @@ use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
+use crate::web::paging::{self, Page};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::{see_other, AppState};
 
@@ -92,6 +93,12 @@ struct Notice {
     n: Option<String>,
 }
 
+/// The page of a list asked for (`?pagina=`).
+#[derive(Deserialize)]
+struct PageQuery {
+    pagina: Option<i64>,
+}
+
 fn notice(lang: Lang, q: &Notice) -> Markup {
     let allowed = [
         "notice-wave-created",
@@ -129,6 +136,7 @@ struct WaveForm {
 fn waves_markup(
     ctx: &Ctx,
     list: &[Wave],
+    shown: &Page,
     questionnaires: &[String],
     f: &WaveForm,
     errors: &[(&str, String)],
@@ -153,7 +161,7 @@ fn waves_markup(
                 tbody {
                     @for w in list {
                         tr {
-                            td { a href={ "/onderzoek/rondes/" (w.id) } { (w.name) } }
+                            td { a href={ "/onderzoek/rondes/" (w.id) } { (paging::short_text(lang, &w.name, 120)) } }
                             td { (w.questionnaire_key) " v" (w.version) "." (w.revision) }
                             td { (date_text(w.opens_on)) " – " (date_text(w.closes_on)) }
                             td { (window_text(lang, w)) }
@@ -161,6 +169,7 @@ fn waves_markup(
                     }
                 }
             }
+            (paging::nav(lang, shown, |n| format!("/onderzoek?pagina={n}")))
         }
         h2 #nieuw { (t(lang, "wave-new-title")) }
         form method="post" action="/onderzoek" novalidate {
@@ -200,20 +209,30 @@ fn questionnaire_keys(conn: &mut crate::db::DbConnection) -> QueryResult<Vec<Str
         .load(conn)
 }
 
+/// One page of the waves (newest first) and the questionnaires a new wave can use.
+fn waves_list(
+    conn: &mut crate::db::DbConnection,
+    asked: Option<i64>,
+) -> Result<(Vec<Wave>, Page, Vec<String>), AppError> {
+    let shown = Page::new(asked, paging::PAGE_ROWS, waves::count_waves(conn)?);
+    let list = waves::list_waves_page(conn, shown.size, shown.offset())?;
+    Ok((list, shown, questionnaire_keys(conn)?))
+}
+
 async fn waves_page(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Notice>,
+    p: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (list, keys) = state
-        .db(|conn| Ok((waves::list_waves(conn)?, questionnaire_keys(conn)?)))
-        .await?;
+    let asked = p.pagina;
+    let (list, shown, keys) = state.db(move |conn| waves_list(conn, asked)).await?;
     Ok(page_response(
         StatusCode::OK,
         layout::page(
             &ctx,
             &t(ctx.lang, "waves-title"),
-            waves_markup(&ctx, &list, &keys, &WaveForm::default(), &[], &q),
+            waves_markup(&ctx, &list, &shown, &keys, &WaveForm::default(), &[], &q),
         ),
     ))
 }
@@ -282,9 +301,7 @@ async fn wave_create(
                 };
                 errors.push((field, wave_error_text(lang, e)));
             }
-            let (list, keys) = state
-                .db(|conn| Ok((waves::list_waves(conn)?, questionnaire_keys(conn)?)))
-                .await?;
+            let (list, shown, keys) = state.db(|conn| waves_list(conn, None)).await?;
             let q = Notice {
                 melding: None,
                 n: None,
@@ -294,7 +311,7 @@ async fn wave_create(
                 layout::page(
                     &ctx,
                     &t(lang, "waves-title"),
-                    waves_markup(&ctx, &list, &keys, &f, &errors, &q),
+                    waves_markup(&ctx, &list, &shown, &keys, &f, &errors, &q),
                 ),
             ))
         }
@@ -573,35 +590,22 @@ async fn codes_create(
         .await?;
     let lang = Lang::from_code(&f.taal).unwrap_or(Lang::Nl);
     let public_url = state.config.public_url.clone();
-    // Codes exist in plain text only in this response: it must not be cached anywhere.
+    // Codes exist in plain text only in this response: it must not be cached anywhere. Both forms
+    // are written while they are sent (100,000 letters are 400 MB of HTML; memory holds one).
     if f.vorm == "csv" {
-        let mut out = vec![];
-        waves::write_invitation_csv(&mut out, &wave, &codes, &public_url)
-            .map_err(AppError::Internal)?;
-        return Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"codes-ronde-{id}.csv\""),
-            ))
-            .body(out));
+        return Ok(crate::web::stream::download(
+            "text/csv; charset=utf-8",
+            &format!("codes-ronde-{id}.csv"),
+            move |out| waves::write_invitation_csv(out, &wave, &codes, &public_url),
+        ));
     }
-    let markup = invite::letters(
-        &wave,
-        &codes,
-        lang,
-        &public_url,
-        &state.config.contact,
-        false,
-    )
-    .map_err(AppError::Internal)?;
-    let mut res = page_response(StatusCode::OK, markup);
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    Ok(res)
+    let contact = state.config.contact.clone();
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .streaming(crate::web::stream::body(move |out| {
+            invite::write_letters(out, &wave, &codes, lang, &public_url, &contact, false)
+        })))
 }
 
 #[derive(Deserialize)]
@@ -789,14 +793,7 @@ async fn answers_csv(
             "export-answers-after-close",
         ));
     }
-    let body = state
-        .db(move |conn| {
-            let (wave, def) = wave_and_definition(conn, id)?;
-            let mut out = Vec::with_capacity(1 << 20);
-            export::write_answers(conn, &wave, &def, &mut out).map_err(AppError::Internal)?;
-            Ok(out)
-        })
-        .await?;
+    let (wave, def) = state.db(move |conn| wave_and_definition(conn, id)).await?;
     crate::accounts::audit::log(
         &state,
         Actor::of(&ctx),
@@ -806,10 +803,15 @@ async fn answers_csv(
         None,
     )
     .await?;
-    Ok(download(
+    // Written while it is sent, in batches from the database: memory stays flat for any wave.
+    let pool = state.pool.clone();
+    Ok(crate::web::stream::download(
         "text/csv; charset=utf-8",
-        format!("antwoorden-ronde-{id}.csv"),
-        body,
+        &format!("antwoorden-ronde-{id}.csv"),
+        move |out| {
+            let mut conn = pool.get()?;
+            export::write_answers(&mut conn, &wave, &def, out).map(|_| ())
+        },
     ))
 }
 
@@ -1027,7 +1029,10 @@ async fn volunteers_page(
 
 async fn entry_list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let list = state.db(|conn| Ok(waves::list_waves(conn)?)).await?;
+    let today = crate::surveys::today();
+    let list = state
+        .db(move |conn| Ok(waves::open_waves(conn, today)?))
+        .await?;
     let open: Vec<&Wave> = list
         .iter()
         .filter(|w| w.window_today() == Window::Open && ENTRY_CHANNELS.iter().any(|c| w.allows(c)))

@@ -277,6 +277,33 @@ pub fn list_waves(conn: &mut DbConnection) -> QueryResult<Vec<Wave>> {
         .load(conn)
 }
 
+/// How many waves there are.
+pub fn count_waves(conn: &mut DbConnection) -> QueryResult<i64> {
+    waves::table.count().get_result(conn)
+}
+
+/// One page of the waves, newest first.
+pub fn list_waves_page(conn: &mut DbConnection, limit: i64, offset: i64) -> QueryResult<Vec<Wave>> {
+    waves::table
+        .inner_join(questionnaire_versions::table)
+        .order(waves::id.desc())
+        .limit(limit)
+        .offset(offset)
+        .select(WAVE_COLUMNS)
+        .load(conn)
+}
+
+/// The waves whose window includes `day`, newest first (the entry list: few at any time).
+pub fn open_waves(conn: &mut DbConnection, day: NaiveDate) -> QueryResult<Vec<Wave>> {
+    waves::table
+        .inner_join(questionnaire_versions::table)
+        .filter(waves::opens_on.le(day))
+        .filter(waves::closes_on.ge(day))
+        .order(waves::id.desc())
+        .select(WAVE_COLUMNS)
+        .load(conn)
+}
+
 /// One wave.
 pub fn find_wave(conn: &mut DbConnection, id: i64) -> Result<Wave, WaveError> {
     waves::table
@@ -346,7 +373,7 @@ pub fn write_invitation_csv<W: std::io::Write>(
     codes: &[String],
     public_url: &str,
 ) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::from_writer(out);
     w.write_record(["nummer", "code", "link", "sluitingsdatum"])?;
     for (i, code) in codes.iter().enumerate() {
         w.write_record([

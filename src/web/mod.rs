@@ -10,8 +10,10 @@ pub mod layout;
 pub mod limits;
 pub mod multipart;
 pub mod page_cache;
+pub mod paging;
 pub mod public;
 pub mod routes;
+pub mod stream;
 
 use std::sync::Arc;
 

@@ -965,3 +965,157 @@ fn a_large_upload_shows_its_progress_and_then_its_report() {
     assert!(gone.body.contains(&t(Lang::Nl, "paper-progress-gone")));
     assert!(clerk.get(&format!("{page_path}/bezig/verzonnen")).status == 404);
 }
+
+/// Uploads `bytes` as the clerk and waits for the import; returns the report's path.
+fn upload_and_wait(
+    clerk: &crate::support::Client,
+    wave_id: i64,
+    format: &str,
+    name: &str,
+    bytes: &[u8],
+) -> String {
+    let page_path = format!("/invoer/rondes/{wave_id}/papier");
+    let token = clerk.get(&page_path).csrf();
+    let (ct, body) = multipart(&[("csrf", &token), ("vorm", format)], Some((name, bytes)));
+    let r = clerk.post_body(&page_path, &ct, &body);
+    assert_eq!(r.status, 303, "{}", r.body);
+    let mut at = r.header("location").unwrap().to_string();
+    let started = std::time::Instant::now();
+    while at.contains("/bezig/") {
+        assert!(started.elapsed().as_secs() < 120, "import did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let r = clerk.get(&at);
+        if r.status == 303 {
+            at = r.header("location").unwrap().to_string();
+        }
+    }
+    assert!(at.contains("/verslag/"), "{at}");
+    at
+}
+
+both_backends!(
+    a_line_too_long_is_reported_and_the_paper_page_stays_small,
+    |app| {
+        use klankbord::accounts::model::Role;
+        use klankbord::web::i18n::{t, t_args, Lang};
+        let def = standard();
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let v = w.version_id;
+        let mut file = SdapsFile::new(&def);
+        let wat_goed = file.column_of("wat_goed", Meaning::Text);
+        file.rows.push(file.good(v, &form_number(w.id, 1)));
+        // Line 3: 8 MB of text, far more than any sheet of this questionnaire can hold.
+        let mut r = file.good(v, &form_number(w.id, 2));
+        file.set(&mut r, &wat_goed, &"x".repeat(8 << 20));
+        file.rows.push(r);
+        // Line 4: a text too long for its question but a possible line: kept aside whole.
+        let mut r = file.good(v, &form_number(w.id, 3));
+        file.set(&mut r, &wat_goed, &"lang ".repeat(6000));
+        file.rows.push(r);
+        // 120 sheets the scanner rejected: more than one page of sheets put aside.
+        for n in 4..=123 {
+            let mut r = file.good(v, &form_number(w.id, n));
+            file.set(&mut r, "valid", "0");
+            file.rows.push(r);
+        }
+        file.rows.push(file.good(v, &form_number(w.id, 124)));
+        let bytes = file.bytes();
+        assert!(bytes.len() > 8 << 20);
+        let (clerk, _) = app.logged_in("invoer.lang", &[Role::Invoerder]);
+        let report_path = upload_and_wait(&clerk, w.id, "sdaps", "lang.csv", &bytes);
+
+        // Nothing else in the file is lost: two sheets in, 121 put aside, one line skipped.
+        assert_eq!(app.count("responses"), 2);
+        assert_eq!(app.count("paper_quarantine"), 121);
+        let report = clerk.get(&format!("{report_path}?lang=nl"));
+        assert_eq!(report.status, 200);
+        assert!(
+            report.body.len() < 400_000,
+            "report page of {} bytes",
+            report.body.len()
+        );
+        assert!(report
+            .body
+            .contains(&t_args(Lang::Nl, "paper-report-too-long", &[("n", "1")])));
+        let rows = report.texts("tbody tr");
+        let long = rows
+            .iter()
+            .find(|r| r.contains(&t(Lang::Nl, "paper-rule-line-too-long")))
+            .unwrap_or_else(|| panic!("{rows:?}"));
+        assert!(long.starts_with('3'), "names line 3: {long}");
+        assert!(long.contains(&form_number(w.id, 2)), "{long}");
+        assert!(long.contains("overgeslagen (te lang)"), "{long}");
+        // The download says the same, in plain Dutch.
+        let csv_report = clerk.get(&format!("{report_path}/csv"));
+        let line = csv_report
+            .body
+            .lines()
+            .find(|l| l.contains("line_too_long"))
+            .unwrap();
+        assert!(line.starts_with("3,"), "{line}");
+        assert!(line.contains("regel 3 is te lang") && line.ends_with(",overgeslagen (te lang)"));
+        assert!(
+            csv_report.body.len() < 200_000,
+            "{} bytes",
+            csv_report.body.len()
+        );
+        // The too-long text of line 4 is shortened in the report and says its length.
+        assert!(
+            csv_report.body.contains("(ingekort, 29.999 tekens)"),
+            "trimmed: 29,999"
+        );
+
+        // The paper page: 50 sheets a page, long texts shortened, small whatever the file held.
+        let page_path = format!("/invoer/rondes/{}/papier", w.id);
+        let page = clerk.get(&format!("{page_path}?lang=nl"));
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.len() < 200_000,
+            "paper page of {} bytes",
+            page.body.len()
+        );
+        assert_eq!(page.texts("tbody tr").len(), 50);
+        assert!(page.texts("h2").contains(&t_args(
+            Lang::Nl,
+            "paper-quarantine-title",
+            &[("n", "121")]
+        )));
+        let next = page
+            .attr("nav.pager a[rel='next']", "href")
+            .expect("a link to the next page");
+        let last = clerk.get(&format!("{page_path}?pagina=3&lang=nl"));
+        assert_eq!(last.texts("tbody tr").len(), 21);
+        assert!(next.contains("pagina=2"));
+        let second = clerk.get(&next);
+        assert_eq!(second.texts("tbody tr").len(), 50);
+        // Every sheet put aside is on exactly one page.
+        let mut seen: Vec<String> = [&page, &second, &last]
+            .iter()
+            .flat_map(|p| p.texts("tbody tr td:first-child"))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 121);
+        // The sheet with the long text: its own page shows the start of the text, not all of it.
+        let id: i64 = paper_quarantine::table
+            .filter(paper_quarantine::form_id.eq(form_number(w.id, 3)))
+            .select(paper_quarantine::id)
+            .get_result(&mut app.conn())
+            .unwrap();
+        let sheet = clerk.get(&format!("{page_path}/apart/{id}?lang=nl"));
+        assert_eq!(sheet.status, 200);
+        assert!(
+            sheet.body.len() < 100_000,
+            "sheet page of {} bytes",
+            sheet.body.len()
+        );
+        // (What the scanner read, untrimmed: 30,000 characters.)
+        assert!(
+            sheet
+                .body
+                .contains(&t_args(Lang::Nl, "text-shortened", &[("n", "30.000")])),
+            "{}",
+            sheet.body
+        );
+    }
+);

@@ -103,6 +103,7 @@ pub fn answers_read(
     let row = Row {
         line,
         fields: raw.values().cloned().collect(),
+        too_long: None,
     };
     let expect = Expect {
         wave_id: wave.id,
@@ -161,9 +162,9 @@ async fn load(
 pub fn problem_markup(lang: Lang, f: &Finding) -> Markup {
     html! {
         (t(lang, super::web::rule_key(f.rule)))
-        @if !f.column.is_empty() { " (" (f.column) ")" }
-        @if !f.value.is_empty() { ": " (f.value) }
-        " – " span lang="nl" { (f.detail) }
+        @if !f.column.is_empty() { " (" (crate::web::paging::short_text(lang, &f.column, 40)) ")" }
+        @if !f.value.is_empty() { ": " (crate::web::paging::short_text(lang, &f.value, crate::web::paging::SHOWN_CHARS)) }
+        " – " span lang="nl" { (crate::web::paging::short_text(lang, &f.detail, crate::web::paging::SHOWN_CHARS)) }
     }
 }
 
@@ -198,7 +199,7 @@ fn markup(
             table {
                 caption.visually-hidden { (t(lang, "paper-correct-read")) }
                 thead { tr { th scope="col" { (t(lang, "paper-col-column")) } th scope="col" { (t(lang, "paper-col-value")) } } }
-                tbody { @for (k, v) in &read { tr { td { (k) } td { (v) } } } }
+                tbody { @for (k, v) in &read { tr { td { (crate::web::paging::short_text(lang, k, 40)) } td { (crate::web::paging::short_text(lang, v, crate::web::paging::SHOWN_CHARS)) } } } }
             }
         }
         h2 { (t(lang, "paper-correct-answers")) }

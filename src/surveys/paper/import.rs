@@ -52,6 +52,12 @@ pub struct Summary {
     pub duplicates: u64,
     /// Sheets with nothing marked.
     pub empty: u64,
+    /// Lines too long to be a sheet (skipped unread, each with a line in the report).
+    #[serde(default)]
+    pub too_long: u64,
+    /// Findings left out of the stored report because it reached its size limit (the page says so).
+    #[serde(default)]
+    pub not_stored: u64,
     /// Problems reported.
     pub findings: u64,
     /// Whether anything was written (false for a dry run or a refused all-or-nothing run).
@@ -122,7 +128,7 @@ pub fn import<R: Read + Send>(
             report,
             progress,
         )?;
-        if check.quarantined > 0 {
+        if check.quarantined > 0 || check.too_long > 0 {
             // Refused by the user's all-or-nothing choice, not a check they asked for.
             check.dry_run = false;
             return Ok(check);
@@ -161,7 +167,7 @@ fn run<R: Read + Send>(
     report: &mut dyn FnMut(&Finding),
     progress: &mut dyn FnMut(u64),
 ) -> Result<Summary, ImportError> {
-    let mut reader = SheetReader::new(input)?;
+    let mut reader = SheetReader::with_max_line(input, sheet::max_line_bytes(target.def))?;
     let header = reader.header().to_vec();
     let rules = match (&target.mapping, target.format) {
         (Some(m), _) => m.clone(),
@@ -198,16 +204,19 @@ fn run<R: Read + Send>(
                 if let Some(row) = row {
                     rows += 1;
                     let mut sheet = sheet::read_sheet(def, &layout, expect, &row);
-                    let duplicate_in_file =
-                        !sheet.form.is_empty() && !seen.insert(sheet.form.clone());
+                    // A line too long to read does not take its form number: the sheet may
+                    // come again, whole, further on.
+                    let duplicate_in_file = !sheet.form.is_empty()
+                        && sheet.verdict != Verdict::SkipTooLong
+                        && !seen.insert(sheet.form.clone());
                     if duplicate_in_file {
                         sheet.findings = vec![Finding {
                             line: sheet.line,
-                            form: sheet.form.clone(),
+                            form: sheet::reported_value(&sheet.form),
                             column: String::new(),
                             rule: Rule::DuplicateInFile,
                             detail: "dit formuliernummer staat eerder in het bestand".into(),
-                            value: sheet.form.clone(),
+                            value: sheet::reported_value(&sheet.form),
                             action: Action::SkippedDuplicate,
                         }];
                         sheet.verdict = Verdict::SkipEmpty;
@@ -255,7 +264,7 @@ fn run<R: Read + Send>(
     summary.dry_run = options.dry_run;
     summary.written = !options.dry_run
         && (summary.imported > 0 || summary.quarantined > 0)
-        && !(options.all_or_nothing && summary.quarantined > 0);
+        && !(options.all_or_nothing && (summary.quarantined > 0 || summary.too_long > 0));
     Ok(summary)
 }
 
@@ -278,7 +287,11 @@ fn store_batch(
 ) -> Result<(), ImportError> {
     let forms: Vec<&str> = sheets
         .iter()
-        .filter(|c| !c.sheet.form.is_empty() && !c.duplicate_in_file)
+        .filter(|c| {
+            !c.sheet.form.is_empty()
+                && !c.duplicate_in_file
+                && c.sheet.verdict != Verdict::SkipTooLong
+        })
         .map(|c| c.sheet.form.as_str())
         .collect();
     let known: HashSet<String> = paper_forms::table
@@ -295,14 +308,18 @@ fn store_batch(
             counts.duplicates += 1;
             continue;
         }
+        if s.verdict == Verdict::SkipTooLong {
+            counts.too_long += 1;
+            continue;
+        }
         if known.contains(&s.form) {
             s.findings = vec![Finding {
                 line: s.line,
-                form: s.form.clone(),
+                form: sheet::reported_value(&s.form),
                 column: String::new(),
                 rule: Rule::AlreadyImported,
                 detail: "dit formulier is al eerder ingelezen".into(),
-                value: s.form.clone(),
+                value: sheet::reported_value(&s.form),
                 action: Action::SkippedDuplicate,
             }];
             s.verdict = Verdict::SkipEmpty;
@@ -313,6 +330,7 @@ fn store_batch(
             Verdict::Import => counts.imported += 1,
             Verdict::Quarantine => counts.quarantined += 1,
             Verdict::SkipEmpty => counts.empty += 1,
+            Verdict::SkipTooLong => counts.too_long += 1,
         }
     }
     if !options.dry_run {
@@ -322,6 +340,7 @@ fn store_batch(
     summary.quarantined += counts.quarantined;
     summary.duplicates += counts.duplicates;
     summary.empty += counts.empty;
+    summary.too_long += counts.too_long;
     for c in &sheets {
         report_all(&c.sheet.findings, report, summary);
     }
@@ -419,7 +438,7 @@ fn write_sheets(
                     ))
                     .execute(c)?;
             }
-            Verdict::SkipEmpty => {}
+            Verdict::SkipEmpty | Verdict::SkipTooLong => {}
         }
     }
     Ok(())
@@ -428,16 +447,31 @@ fn write_sheets(
 /// Sheets per multi-row insert statement (7 values each, well under SQLite's limit of variables).
 const MULTI_ROW: usize = 500;
 
-/// Writes the validation report as CSV (Dutch headers), one finding per line.
-pub fn report_csv_header() -> &'static str {
-    "regel,formulier,kolom,regel_overtreden,uitleg,waarde,actie\n"
+/// The columns of the validation report (Dutch headers).
+const REPORT_COLUMNS: [&str; 7] = [
+    "regel",
+    "formulier",
+    "kolom",
+    "regel_overtreden",
+    "uitleg",
+    "waarde",
+    "actie",
+];
+
+/// The header line of the validation report (CSV, one finding per line after it).
+pub fn report_csv_header() -> String {
+    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
+    let _ = w.write_record(REPORT_COLUMNS);
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
-/// One report line (fields quoted as needed).
+/// One report line (written by the product's one CSV writer: quoted as needed, and a value that
+/// a spreadsheet would run as a formula gets a `'` in front).
 pub fn report_csv_line(f: &Finding) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(vec![]);
+    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
     let rule = serde_json::to_value(f.rule)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -452,16 +486,20 @@ pub fn report_csv_line(f: &Finding) -> String {
         &f.value,
         action,
     ]);
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 /// Every action, for reading a report back.
-const ACTIONS: [Action; 5] = [
+const ACTIONS: [Action; 6] = [
     Action::Imported,
     Action::ItemLeftEmpty,
     Action::Quarantined,
     Action::SkippedDuplicate,
     Action::SkippedEmpty,
+    Action::SkippedTooLong,
 ];
 
 /// The action in plain Dutch (the report file's wording).
@@ -472,6 +510,7 @@ pub fn action_text(a: Action) -> &'static str {
         Action::Quarantined => "blad apart gezet",
         Action::SkippedDuplicate => "overgeslagen (dubbel)",
         Action::SkippedEmpty => "overgeslagen (leeg)",
+        Action::SkippedTooLong => "overgeslagen (te lang)",
     }
 }
 

@@ -137,11 +137,15 @@ pub fn generic(def: &Definition, header: &[String]) -> Result<Vec<ColumnRule>, V
 
 /// Writes a mapping as the CSV file described above.
 pub fn to_csv(rules: &[ColumnRule]) -> String {
-    let mut s = String::from("kolom,vraag,betekenis\n");
-    for r in rules {
-        s.push_str(&format!("{},{},{}\n", r.column, r.item, r.meaning.code()));
-    }
-    s
+    let rows = std::iter::once(["kolom".to_string(), "vraag".into(), "betekenis".into()]).chain(
+        rules
+            .iter()
+            .map(|r| [r.column.clone(), r.item.clone(), r.meaning.code()]),
+    );
+    crate::csv_safe::to_vec(rows)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 /// Reads a mapping file and checks it against the questionnaire; every problem names its line.
@@ -167,7 +171,15 @@ pub fn from_csv(def: &Definition, text: &str) -> Result<Vec<ColumnRule>, Vec<Str
                 break;
             }
         };
-        let field = |i: usize| row.fields.get(i).map(|f| f.trim()).unwrap_or("");
+        if row.too_long.is_some() {
+            problems.push(format!(
+                "regel {}: deze regel is te lang voor een koppeling",
+                row.line
+            ));
+            continue;
+        }
+        let field =
+            |i: usize| crate::csv_safe::restore(row.fields.get(i).map(|f| f.trim()).unwrap_or(""));
         let (column, key, meaning) = (field(0), field(1), field(2));
         let line = row.line;
         let Some(item) = def.item(key) else {

@@ -1,8 +1,18 @@
 //! Reading OMR exports as they come from the scanning desk: UTF-8 with or without BOM, or
 //! Windows-1252 (Dutch Excel); comma or semicolon separated; quoted fields with line breaks. The file
-//! is read as a stream, one record at a time, so its size does not matter.
+//! is read as a stream, one record at a time, so its size does not matter; and a line longer than a
+//! sheet can be is skipped as it streams past (its length and line number are reported), so one
+//! huge line does not end up in memory, in the report or on a page.
 
 use std::io::{BufRead, BufReader, Read};
+
+use csv_core::ReadRecordResult;
+
+/// Most fields on one line (an SDAPS export of a long questionnaire has a few hundred).
+pub const MAX_FIELDS: usize = 10_000;
+
+/// The longest line read when no questionnaire says otherwise (a mapping file).
+pub const DEFAULT_MAX_LINE: usize = 1024 * 1024;
 
 /// One data row: its row number (the header is row 1, as in a spreadsheet: a line break inside a
 /// quoted field does not start a new row) and its fields as text.
@@ -10,8 +20,11 @@ use std::io::{BufRead, BufReader, Read};
 pub struct Row {
     /// Row number.
     pub line: u64,
-    /// Field values, decoded.
+    /// Field values, decoded. For a line that is too long: only the fields that were complete
+    /// before the limit (often enough to name the form).
     pub fields: Vec<String>,
+    /// The length of the line in bytes when it was longer than allowed (then it was skipped).
+    pub too_long: Option<u64>,
 }
 
 /// Why a file cannot be read at all.
@@ -20,13 +33,13 @@ pub enum ReadError {
     /// Nothing in the file.
     #[error("het bestand is leeg")]
     Empty,
-    /// The CSV structure is broken (for example an unclosed quote).
-    #[error("regel {line}: {message}")]
-    Csv {
-        /// Line number.
-        line: u64,
-        /// What the CSV reader said.
-        message: String,
+    /// The first line (the column names) is longer than any header can be.
+    #[error("de kopregel (regel 1) is langer dan {max} bytes of heeft meer dan {fields} kolommen; dit is geen export van de scanner")]
+    HeaderTooLong {
+        /// The limit in bytes.
+        max: usize,
+        /// The limit in columns.
+        fields: usize,
     },
     /// Reading failed.
     #[error(transparent)]
@@ -73,17 +86,36 @@ pub fn sniff_separator(first_line: &[u8]) -> u8 {
     }
 }
 
-/// A streaming reader of a CSV export with a header row.
+/// A streaming reader of a CSV export with a header row. It drives the CSV parser (`csv-core`)
+/// itself, so that the bytes of a line past the limit are parsed and dropped, never kept.
 pub struct SheetReader<R: Read> {
-    inner: csv::Reader<BufReader<R>>,
+    input: BufReader<R>,
+    core: csv_core::Reader,
     header: Vec<String>,
-    record: csv::ByteRecord,
+    /// The field bytes of the current line (grows up to `max_line`).
+    out: Vec<u8>,
+    /// Where each field ends in `out` (grows up to `MAX_FIELDS`).
+    ends: Vec<usize>,
     rows: u64,
+    max_line: usize,
+}
+
+/// One line as parsed: its complete fields, and its length in bytes when it was too long.
+struct Parsed {
+    fields: usize,
+    too_long: Option<u64>,
 }
 
 impl<R: Read> SheetReader<R> {
-    /// Opens a stream: skips a UTF-8 BOM, finds the separator and reads the header row.
+    /// Opens a stream with the default line limit ([`DEFAULT_MAX_LINE`]).
     pub fn new(input: R) -> Result<SheetReader<R>, ReadError> {
+        SheetReader::with_max_line(input, DEFAULT_MAX_LINE)
+    }
+
+    /// Opens a stream: skips a UTF-8 BOM, finds the separator and reads the header row. Lines
+    /// longer than `max_line` bytes are skipped and reported as too long.
+    pub fn with_max_line(input: R, max_line: usize) -> Result<SheetReader<R>, ReadError> {
+        let max_line = max_line.max(1024);
         let mut buffered = BufReader::with_capacity(64 * 1024, input);
         // Look at the start without consuming it (the buffer holds at least the first line in
         // practice; a longer header is judged on its first 64 KB).
@@ -98,28 +130,29 @@ impl<R: Read> SheetReader<R> {
         if bom {
             buffered.consume(3);
         }
-        let mut inner = csv::ReaderBuilder::new()
-            .delimiter(separator)
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(buffered);
-        let mut header_record = csv::ByteRecord::new();
-        let got = inner
-            .read_byte_record(&mut header_record)
-            .map_err(|e| csv_error(&e))?;
-        if !got {
-            return Err(ReadError::Empty);
-        }
-        let header = header_record
-            .iter()
-            .map(|f| decode(f).trim().to_string())
-            .collect();
-        Ok(SheetReader {
-            inner,
-            header,
-            record: csv::ByteRecord::new(),
+        let mut reader = SheetReader {
+            input: buffered,
+            core: csv_core::ReaderBuilder::new().delimiter(separator).build(),
+            header: vec![],
+            out: vec![0; 4096.min(max_line)],
+            ends: vec![0; 64],
             rows: 1,
-        })
+            max_line,
+        };
+        let header = match reader.parse()? {
+            None => return Err(ReadError::Empty),
+            Some(Parsed {
+                too_long: Some(_), ..
+            }) => {
+                return Err(ReadError::HeaderTooLong {
+                    max: max_line,
+                    fields: MAX_FIELDS,
+                })
+            }
+            Some(p) => reader.decoded(p.fields, |f| decode(f).trim().to_string()),
+        };
+        reader.header = header;
+        Ok(reader)
     }
 
     /// The column names of the header row, trimmed.
@@ -127,36 +160,107 @@ impl<R: Read> SheetReader<R> {
         &self.header
     }
 
-    /// The next data row, or `None` at the end. Blank lines are skipped.
+    /// The longest line this reader takes, in bytes.
+    pub fn max_line(&self) -> usize {
+        self.max_line
+    }
+
+    /// The next data row, or `None` at the end. Blank lines are skipped; a line that is too long
+    /// comes back with `too_long` set and only the fields that were complete before the limit.
     pub fn next_row(&mut self) -> Result<Option<Row>, ReadError> {
         loop {
-            let got = self
-                .inner
-                .read_byte_record(&mut self.record)
-                .map_err(|e| csv_error(&e))?;
-            if !got {
+            let Some(p) = self.parse()? else {
                 return Ok(None);
-            }
+            };
             self.rows += 1;
-            if self
-                .record
-                .iter()
-                .all(|f| f.iter().all(u8::is_ascii_whitespace))
-            {
+            let blank = p.too_long.is_none()
+                && self.out[..self.ends[..p.fields].last().copied().unwrap_or(0)]
+                    .iter()
+                    .all(u8::is_ascii_whitespace);
+            if blank {
                 continue;
             }
-            let line = self.rows;
-            let fields = self.record.iter().map(decode).collect();
-            return Ok(Some(Row { line, fields }));
+            let fields = self.decoded(p.fields, decode);
+            return Ok(Some(Row {
+                line: self.rows,
+                fields,
+                too_long: p.too_long,
+            }));
         }
     }
-}
 
-fn csv_error(e: &csv::Error) -> ReadError {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    ReadError::Csv {
-        line,
-        message: e.to_string(),
+    /// The first `n` fields of the line just parsed, each made into text by `f`.
+    fn decoded<T>(&self, n: usize, f: impl Fn(&[u8]) -> T) -> Vec<T> {
+        let mut start = 0;
+        self.ends[..n]
+            .iter()
+            .map(|&end| {
+                let field = f(&self.out[start..end]);
+                start = end;
+                field
+            })
+            .collect()
+    }
+
+    /// Parses one line into `out` and `ends`. Past the limit (bytes or fields) the rest of the line
+    /// is parsed into a scratch buffer and dropped; only its length is counted.
+    fn parse(&mut self) -> Result<Option<Parsed>, ReadError> {
+        let (mut outlen, mut endlen, mut total) = (0usize, 0usize, 0u64);
+        let mut cut: Option<usize> = None;
+        let mut scratch = [0u8; 4096];
+        let mut scratch_ends = [0usize; 64];
+        loop {
+            let input = self.input.fill_buf()?;
+            let (res, nin, nout, nend) = match cut {
+                None => {
+                    self.core
+                        .read_record(input, &mut self.out[outlen..], &mut self.ends[endlen..])
+                }
+                Some(_) => self
+                    .core
+                    .read_record(input, &mut scratch, &mut scratch_ends),
+            };
+            self.input.consume(nin);
+            total += nin as u64;
+            if cut.is_none() {
+                outlen += nout;
+                endlen += nend;
+            }
+            match res {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull
+                    if cut.is_some() => {}
+                ReadRecordResult::OutputFull => {
+                    if self.out.len() >= self.max_line {
+                        cut = Some(endlen);
+                    } else {
+                        let len = (self.out.len() * 2).min(self.max_line);
+                        self.out.resize(len, 0);
+                    }
+                }
+                ReadRecordResult::OutputEndsFull => {
+                    if self.ends.len() >= MAX_FIELDS {
+                        cut = Some(endlen);
+                    } else {
+                        let len = (self.ends.len() * 2).min(MAX_FIELDS);
+                        self.ends.resize(len, 0);
+                    }
+                }
+                ReadRecordResult::Record => {
+                    return Ok(Some(match cut {
+                        None => Parsed {
+                            fields: endlen,
+                            too_long: None,
+                        },
+                        Some(kept) => Parsed {
+                            fields: kept,
+                            too_long: Some(total),
+                        },
+                    }));
+                }
+                ReadRecordResult::End => return Ok(None),
+            }
+        }
     }
 }
 
@@ -212,6 +316,50 @@ mod tests {
         let mut r = SheetReader::new(&b"a,b\n1,2\n"[..]).unwrap();
         assert!(r.next_row().unwrap().is_some());
         assert!(r.next_row().unwrap().is_none());
+    }
+
+    #[test]
+    fn a_line_past_the_limit_is_skipped_with_its_length_and_the_rest_is_read() {
+        let mut bytes = b"form_id,wat_goed,cijfer\nR1-1,kort,7\nR1-2,".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', 50_000));
+        bytes.extend_from_slice(b",8\n\"R1-3\",\"");
+        bytes.extend(std::iter::repeat_n(b'y', 30_000));
+        bytes.extend_from_slice(b"\n\"\"z\",9\nR1-4,ook kort,6\n");
+        let mut r = SheetReader::with_max_line(&bytes[..], 10_000).unwrap();
+        let rows: Vec<Row> = std::iter::from_fn(|| r.next_row().unwrap()).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].fields, ["R1-1", "kort", "7"]);
+        assert_eq!(rows[0].too_long, None);
+        assert_eq!((rows[1].line, rows[1].too_long), (3, Some(50_008)));
+        assert_eq!(
+            rows[1].fields,
+            ["R1-2"],
+            "the form number came before the limit"
+        );
+        // A quoted field with a line break and quotes inside is skipped whole as one line.
+        assert_eq!(rows[2].line, 4);
+        assert!(rows[2].too_long.is_some());
+        assert_eq!(rows[2].fields, ["R1-3"]);
+        assert_eq!(rows[3].line, 5, "the line after it is read as usual");
+        assert_eq!(rows[3].fields, ["R1-4", "ook kort", "6"]);
+        assert_eq!(rows[3].too_long, None);
+    }
+
+    #[test]
+    fn too_many_fields_count_as_too_long_and_a_huge_header_is_refused() {
+        let mut bytes = b"a,b\n".to_vec();
+        bytes.extend(std::iter::repeat_n(b',', MAX_FIELDS + 5));
+        bytes.extend_from_slice(b"\n1,2\n");
+        let mut r = SheetReader::new(&bytes[..]).unwrap();
+        let row = r.next_row().unwrap().unwrap();
+        assert!(row.too_long.is_some());
+        assert_eq!(row.fields.len(), MAX_FIELDS);
+        assert_eq!(r.next_row().unwrap().unwrap().fields, ["1", "2"]);
+        let huge = vec![b'h'; 3 * DEFAULT_MAX_LINE];
+        assert!(matches!(
+            SheetReader::new(&huge[..]),
+            Err(ReadError::HeaderTooLong { .. })
+        ));
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub enum Rule {
     DuplicateInFile,
     /// The form number was imported before.
     AlreadyImported,
+    /// The line is longer than a sheet of this questionnaire can be (it was skipped unread).
+    LineTooLong,
 }
 
 /// What was done about it.
@@ -75,6 +77,8 @@ pub enum Action {
     SkippedDuplicate,
     /// Skipped: nothing was marked on the sheet.
     SkippedEmpty,
+    /// Skipped: the line is too long to be a sheet; nothing of it was stored.
+    SkippedTooLong,
 }
 
 /// One line of the validation report.
@@ -105,6 +109,8 @@ pub enum Verdict {
     Quarantine,
     /// Nothing to store.
     SkipEmpty,
+    /// The line was too long to read; nothing to store, counted apart.
+    SkipTooLong,
 }
 
 /// A checked sheet.
@@ -251,6 +257,45 @@ type Marked<'a> = (Vec<&'a str>, Option<&'a str>);
 /// Stands for a value that was already reported as wrong.
 const REPORTED: &str = "\u{0}";
 
+/// Most characters of a value in the report; a longer value is cut there and says how long it was
+/// (the whole text stays on the sheet kept aside, and in the scanner's file).
+pub const REPORTED_VALUE_CHARS: usize = 200;
+
+/// A value as the report shows it: whole up to [`REPORTED_VALUE_CHARS`] characters, otherwise its
+/// start and its length, so the report never silently drops text and never grows with the file.
+pub fn reported_value(value: &str) -> String {
+    match value.char_indices().nth(REPORTED_VALUE_CHARS) {
+        None => value.to_string(),
+        Some((cut, _)) => format!(
+            "{}… (ingekort, {} tekens)",
+            &value[..cut],
+            grouped(value.chars().count() as u64)
+        ),
+    }
+}
+
+/// A number with a dot between thousands, as Dutch readers write it (104.857.600).
+fn grouped(n: u64) -> String {
+    super::progress::grouped(n)
+}
+
+/// The longest line a sheet of `def` can need, in bytes: every open answer at its longest (four
+/// bytes a character, twice for quotes doubled inside), every "anders" text, plus 64 KB for the
+/// boxes and the scanner's own columns. A longer line is not a sheet and is skipped unread.
+pub fn max_line_bytes(def: &Definition) -> usize {
+    let texts: usize = def
+        .items()
+        .map(|i| match &i.kind {
+            ItemKind::Text { max_length } => *max_length as usize,
+            ItemKind::Single { other: true, .. } | ItemKind::Multi { other: true, .. } => {
+                answers::OTHER_MAX
+            }
+            _ => 0,
+        })
+        .sum();
+    64 * 1024 + 8 * texts
+}
+
 /// Checks one row. Pure: the same row always gives the same sheet.
 pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) -> Sheet {
     let cell = |i: usize| row.fields.get(i).map(|s| s.trim()).unwrap_or("");
@@ -261,14 +306,35 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
     let mut note = |column: &str, rule: Rule, detail: String, value: &str, action: Action| {
         findings.push(Finding {
             line: row.line,
-            form: form.clone(),
+            form: reported_value(&form),
             column: column.to_string(),
             rule,
             detail,
-            value: value.to_string(),
+            value: reported_value(value),
             action,
         });
     };
+    if let Some(bytes) = row.too_long {
+        note(
+            "",
+            Rule::LineTooLong,
+            format!(
+                "regel {} is te lang: {} bytes, en een blad van deze vragenlijst past in {} bytes. De regel is niet ingelezen en niet apart gezet; de andere regels wel. Kijk deze regel na in het bestand van de scanner en lees hem opnieuw in",
+                row.line,
+                grouped(bytes),
+                grouped(max_line_bytes(def) as u64)
+            ),
+            "",
+            Action::SkippedTooLong,
+        );
+        return Sheet {
+            line: row.line,
+            form,
+            answers: AnswerSet::new(),
+            findings,
+            verdict: Verdict::SkipTooLong,
+        };
+    }
 
     // The sheet as a whole.
     if form.is_empty() {
@@ -590,6 +656,7 @@ mod tests {
         let row = Row {
             line: 2,
             fields: cols.iter().map(|(_, v)| v.to_string()).collect(),
+            too_long: None,
         };
         read_sheet(def, &layout, EXPECT, &row)
     }
@@ -681,6 +748,48 @@ mod tests {
     }
 
     #[test]
+    fn a_line_too_long_is_one_finding_that_names_the_line_and_stores_nothing() {
+        let def = standard();
+        let header = vec!["form_id".to_string(), "wat_goed".into()];
+        let rules = mapping::generic(&def, &header).unwrap();
+        let layout = Layout::new(Format::Generic, &header, &rules, &def).unwrap();
+        let row = Row {
+            line: 9,
+            fields: vec!["R3-000004".into()],
+            too_long: Some(104_857_600),
+        };
+        let s = read_sheet(&def, &layout, EXPECT, &row);
+        assert_eq!(s.verdict, Verdict::SkipTooLong);
+        assert!(s.answers.is_empty());
+        assert_eq!(s.findings.len(), 1);
+        let f = &s.findings[0];
+        assert_eq!(
+            (f.rule, f.action, f.line),
+            (Rule::LineTooLong, Action::SkippedTooLong, 9)
+        );
+        assert_eq!(f.form, "R3-000004");
+        assert!(
+            f.detail
+                .starts_with("regel 9 is te lang: 104.857.600 bytes"),
+            "{}",
+            f.detail
+        );
+        assert!(
+            max_line_bytes(&def) > 3 * 1000 * 4,
+            "room for every open answer at its longest"
+        );
+    }
+
+    #[test]
+    fn reported_values_are_cut_and_say_their_length() {
+        assert_eq!(reported_value("kort"), "kort");
+        let long = "ë".repeat(REPORTED_VALUE_CHARS + 50);
+        let v = reported_value(&long);
+        assert!(v.starts_with(&"ë".repeat(REPORTED_VALUE_CHARS)));
+        assert!(v.ends_with("… (ingekort, 250 tekens)"), "{v}");
+    }
+
+    #[test]
     fn sdaps_rows_with_flags_boxes_and_double_marks() {
         let def = standard();
         let rules = mapping::sdaps(&def);
@@ -701,6 +810,7 @@ mod tests {
         let row = |fields: &[&str]| Row {
             line: 7,
             fields: fields.iter().map(|s| s.to_string()).collect(),
+            too_long: None,
         };
         // Two boxes on laatste_contact; range 6 on bereikbaar = weet niet; anders with its text.
         let s = read_sheet(

@@ -22,6 +22,7 @@ use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
+use crate::web::paging::{self, Page};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::{see_other, AppState};
 
@@ -30,6 +31,10 @@ const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
 const MAX_UPLOAD_BYTES: usize = 500 * 1024 * 1024;
 /// Findings shown on the report page (the download has them all).
 const SHOWN_FINDINGS: usize = 500;
+/// Largest validation report kept for the pages (bytes); the command line writes any size to a file.
+const MAX_STORED_REPORT: usize = 20 * 1024 * 1024;
+/// Problems listed per sheet kept aside on the upload page (the sheet's own page has them all).
+const SHOWN_PROBLEMS: usize = 5;
 
 /// Routes of the paper import pages.
 pub fn routes() -> Vec<RouteDef> {
@@ -144,17 +149,29 @@ struct Kept {
 /// Reports made earlier: (id, file, when).
 type Earlier = Vec<(i64, String, chrono::NaiveDateTime)>;
 
-async fn page_data(
-    state: &AppState,
-    id: i64,
-) -> Result<(crate::surveys::waves::Wave, Vec<Kept>, Earlier), AppError> {
+/// What the upload page lists: the wave, one page of the sheets kept aside, the latest reports.
+struct PageData {
+    wave: crate::surveys::waves::Wave,
+    kept: Vec<Kept>,
+    page: Page,
+    earlier: Earlier,
+}
+
+async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<PageData, AppError> {
     state
         .db(move |conn| {
             let wave =
                 crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let total: i64 = paper_quarantine::table
+                .filter(paper_quarantine::wave_id.eq(id))
+                .count()
+                .get_result(conn)?;
+            let page = Page::new(asked, paging::PAGE_ROWS, total);
             let rows: Vec<(i64, String, i64, String, chrono::NaiveDate)> = paper_quarantine::table
                 .filter(paper_quarantine::wave_id.eq(id))
-                .order(paper_quarantine::line)
+                .order((paper_quarantine::line, paper_quarantine::id))
+                .limit(page.size)
+                .offset(page.offset())
                 .select((
                     paper_quarantine::id,
                     paper_quarantine::form_id,
@@ -183,20 +200,20 @@ async fn page_data(
                     paper_reports::created_at,
                 ))
                 .load(conn)?;
-            Ok((wave, kept, earlier))
+            Ok(PageData {
+                wave,
+                kept,
+                page,
+                earlier,
+            })
         })
         .await
 }
 
-fn upload_markup(
-    ctx: &Ctx,
-    wave: &crate::surveys::waves::Wave,
-    kept: &[Kept],
-    earlier: &Earlier,
-    error: Option<&str>,
-    notice: Option<&str>,
-) -> Markup {
+fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option<&str>) -> Markup {
     let lang = ctx.lang;
+    let (wave, kept, earlier) = (&data.wave, &data.kept, &data.earlier);
+    let total = data.page.total.to_string();
     let errors: Vec<(&str, String)> = error
         .map(|e| ("bestand", e.to_string()))
         .into_iter()
@@ -227,13 +244,13 @@ fn upload_markup(
             div.choice { input #alles type="checkbox" name="alles" value="ja"; label for="alles" { (t(lang, "paper-upload-all")) } }
             button type="submit" { (t(lang, "paper-upload-submit")) }
         }
-        h2 { (t_args(lang, "paper-quarantine-title", &[("n", &kept.len().to_string())])) }
+        h2 #apart { (t_args(lang, "paper-quarantine-title", &[("n", &total)])) }
         @if kept.is_empty() {
             p { (t(lang, "paper-quarantine-none")) }
         } @else {
             p { (t(lang, "paper-quarantine-intro")) }
             table {
-                caption.visually-hidden { (t_args(lang, "paper-quarantine-title", &[("n", &kept.len().to_string())])) }
+                caption.visually-hidden { (t_args(lang, "paper-quarantine-title", &[("n", &total)])) }
                 thead { tr {
                     th scope="col" { (t(lang, "paper-col-form")) }
                     th scope="col" { (t(lang, "paper-col-row")) }
@@ -243,14 +260,20 @@ fn upload_markup(
                 tbody {
                     @for k in kept {
                         tr {
-                            td { a href={ (base) "/apart/" (k.id) } { (super::correct::shown_form(lang, &k.form)) } }
+                            td { a href={ (base) "/apart/" (k.id) } { (paging::short_text(lang, &super::correct::shown_form(lang, &k.form), 40)) } }
                             td { (k.line) }
-                            td { ul { @for p in &k.problems { li { (super::correct::problem_markup(lang, p)) } } } }
+                            td { ul {
+                                @for p in k.problems.iter().take(SHOWN_PROBLEMS) { li { (super::correct::problem_markup(lang, p)) } }
+                                @if k.problems.len() > SHOWN_PROBLEMS {
+                                    li { (t_args(lang, "paper-quarantine-more-problems", &[("n", &(k.problems.len() - SHOWN_PROBLEMS).to_string())])) }
+                                }
+                            } }
                             td { (date_text(k.on)) }
                         }
                     }
                 }
             }
+            (paging::nav(lang, &data.page, |n| format!("{base}?pagina={n}#apart")))
         }
         @if !earlier.is_empty() {
             h2 { (t(lang, "paper-reports-title")) }
@@ -269,6 +292,7 @@ const NOTICES: [&str; 2] = ["paper-notice-corrected", "paper-notice-discarded"];
 #[derive(Deserialize)]
 struct Notice {
     melding: Option<String>,
+    pagina: Option<i64>,
 }
 
 async fn upload_page(
@@ -280,13 +304,13 @@ async fn upload_page(
     let notice = NOTICES
         .into_iter()
         .find(|k| q.melding.as_deref() == Some(*k));
-    let (wave, kept, earlier) = page_data(&state, path.into_inner()).await?;
+    let data = page_data(&state, path.into_inner(), q.pagina).await?;
     Ok(page_response(
         StatusCode::OK,
         layout::page(
             &ctx,
-            &t_args(ctx.lang, "paper-upload-title", &[("wave", &wave.name)]),
-            upload_markup(&ctx, &wave, &kept, &earlier, None, notice),
+            &t_args(ctx.lang, "paper-upload-title", &[("wave", &data.wave.name)]),
+            upload_markup(&ctx, &data, None, notice),
         ),
     ))
 }
@@ -398,18 +422,27 @@ fn import_upload(
         mapping: None,
         today: crate::surveys::today(),
     };
-    let mut report = String::from(import::report_csv_header());
+    let mut report = import::report_csv_header();
+    let mut not_stored = 0u64;
     let path = file.path().to_path_buf();
     let result = import::import(
         conn,
         &target,
         &mut || std::fs::File::open(&path).map(|f| progress::Counting::new(f, job.bytes.clone())),
         options,
-        &mut |f| report.push_str(&import::report_csv_line(f)),
+        &mut |f| {
+            // The report is stored in the database: past its limit, findings are counted only.
+            let line = import::report_csv_line(f);
+            if not_stored == 0 && report.len() + line.len() <= MAX_STORED_REPORT {
+                report.push_str(&line);
+            } else {
+                not_stored += 1;
+            }
+        },
         &mut |rows| job.rows.store(rows, Ordering::Relaxed),
     );
     let summary = match result {
-        Ok(s) => s,
+        Ok(s) => import::Summary { not_stored, ..s },
         Err(import::ImportError::Db(e)) => return Err(e.into()),
         Err(e) => return Ok(Err(e.to_string())),
     };
@@ -580,13 +613,13 @@ async fn refuse(
     id: i64,
     message: &str,
 ) -> Result<HttpResponse, AppError> {
-    let (wave, kept, earlier) = page_data(state, id).await?;
+    let data = page_data(state, id, None).await?;
     Ok(page_response(
         StatusCode::UNPROCESSABLE_ENTITY,
         layout::page(
             ctx,
-            &t_args(ctx.lang, "paper-upload-title", &[("wave", &wave.name)]),
-            upload_markup(ctx, &wave, &kept, &earlier, Some(message), None),
+            &t_args(ctx.lang, "paper-upload-title", &[("wave", &data.wave.name)]),
+            upload_markup(ctx, &data, Some(message), None),
         ),
     ))
 }
@@ -610,6 +643,7 @@ pub fn rule_key(rule: Rule) -> &'static str {
         Rule::NotApplicable => "paper-rule-not-applicable",
         Rule::DuplicateInFile => "paper-rule-duplicate-in-file",
         Rule::AlreadyImported => "paper-rule-already-imported",
+        Rule::LineTooLong => "paper-rule-line-too-long",
     }
 }
 
@@ -621,6 +655,7 @@ pub fn action_key(action: Action) -> &'static str {
         Action::Quarantined => "paper-action-quarantined",
         Action::SkippedDuplicate => "paper-action-skipped-duplicate",
         Action::SkippedEmpty => "paper-action-skipped-empty",
+        Action::SkippedTooLong => "paper-action-skipped-too-long",
     }
 }
 
@@ -635,11 +670,28 @@ struct ReportPath {
     report: i64,
 }
 
+diesel::define_sql_function! {
+    /// `substr(text, start, length)`, the same in SQLite and PostgreSQL (characters from 1).
+    fn substr(text: diesel::sql_types::Text, start: diesel::sql_types::Integer, length: diesel::sql_types::Integer) -> diesel::sql_types::Text;
+}
+
+/// Characters of a stored report read for its page: far more than the findings the page shows,
+/// so a report of any size costs the page the same.
+const REPORT_PAGE_CHARS: i32 = 2_000_000;
+
+/// A report: file name, counts and its CSV text (whole for the download, only the start for the
+/// page when `head_only`).
 async fn load_report(
     state: &AppState,
     p: &ReportPath,
+    head_only: bool,
 ) -> Result<(String, Summary, String), AppError> {
     let (id, report) = (p.id, p.report);
+    let length = if head_only {
+        REPORT_PAGE_CHARS
+    } else {
+        i32::MAX
+    };
     state
         .db(move |conn| {
             let row: Option<(String, String, String)> = paper_reports::table
@@ -648,7 +700,7 @@ async fn load_report(
                 .select((
                     paper_reports::file_name,
                     paper_reports::summary,
-                    paper_reports::report,
+                    substr(paper_reports::report, 1, length),
                 ))
                 .get_result(conn)
                 .optional()?;
@@ -666,7 +718,7 @@ async fn report_page(
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let lang = ctx.lang;
-    let (file, s, text) = load_report(&state, &p).await?;
+    let (file, s, text) = load_report(&state, &p, true).await?;
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader
         .records()
@@ -674,7 +726,12 @@ async fn report_page(
         .take(SHOWN_FINDINGS)
         .collect();
     // A check stores nothing by design; otherwise nothing stored means all-or-nothing refused it.
-    let refused = !s.dry_run && !s.written && s.quarantined > 0;
+    let refused = !s.dry_run && !s.written && (s.quarantined > 0 || s.too_long > 0);
+    // The stored report is the CSV file as downloaded: cells are read back as they were before the
+    // spreadsheet guard, and long values are shortened on screen.
+    let cell = |r: &csv::StringRecord, i: usize| {
+        crate::csv_safe::restore(r.get(i).unwrap_or("")).to_string()
+    };
     let base = format!("/invoer/rondes/{}/papier", p.id);
     Ok(page_response(
         StatusCode::OK,
@@ -686,6 +743,10 @@ async fn report_page(
                     ("rows", &s.rows.to_string()), ("imported", &s.imported.to_string()),
                     ("quarantined", &s.quarantined.to_string()), ("duplicates", &s.duplicates.to_string()),
                     ("empty", &s.empty.to_string())])) }
+                @if s.not_stored > 0 {
+                    p { (t_args(lang, "paper-report-not-stored", &[("kept", &(s.findings - s.not_stored).to_string()), ("total", &s.findings.to_string())])) }
+                }
+                @if s.too_long > 0 { p { (t_args(lang, "paper-report-too-long", &[("n", &s.too_long.to_string())])) } }
                 @if s.dry_run { p { (t(lang, "paper-report-dry-run")) } }
                 @if refused { p { (t(lang, "paper-report-refused")) } }
                 p { a.tap href={ (base) "/verslag/" (p.report) "/csv" } { (t(lang, "paper-report-download")) } }
@@ -708,18 +769,18 @@ async fn report_page(
                         tbody {
                             @for r in &rows {
                                 tr {
-                                    td { (r.get(0).unwrap_or("")) }
-                                    td { (r.get(1).unwrap_or("")) }
-                                    td { (r.get(2).unwrap_or("")) }
+                                    td { (cell(r, 0)) }
+                                    td { (paging::short_text(lang, &cell(r, 1), 40)) }
+                                    td { (paging::short_text(lang, &cell(r, 2), 40)) }
                                     td {
-                                        @if let Some(rule) = rule_of(r.get(3).unwrap_or("")) { (t(lang, rule_key(rule))) " – " }
-                                        span lang="nl" { (r.get(4).unwrap_or("")) }
+                                        @if let Some(rule) = rule_of(&cell(r, 3)) { (t(lang, rule_key(rule))) " – " }
+                                        span lang="nl" { (paging::short_text(lang, &cell(r, 4), paging::SHOWN_CHARS)) }
                                     }
-                                    td { (r.get(5).unwrap_or("")) }
+                                    td { (paging::short_text(lang, &cell(r, 5), paging::SHOWN_CHARS)) }
                                     td {
-                                        @match import::action_of(r.get(6).unwrap_or("")) {
+                                        @match import::action_of(&cell(r, 6)) {
                                             Some(a) => (t(lang, action_key(a))),
-                                            None => span lang="nl" { (r.get(6).unwrap_or("")) },
+                                            None => span lang="nl" { (paging::short_text(lang, &cell(r, 6), 40)) },
                                         }
                                     }
                                 }
@@ -739,7 +800,7 @@ async fn report_csv(
     path: web::Path<ReportPath>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
-    let (_, _, text) = load_report(&state, &p).await?;
+    let (_, _, text) = load_report(&state, &p, false).await?;
     crate::accounts::audit::log(
         &state,
         crate::accounts::audit::Actor::of(&ctx),

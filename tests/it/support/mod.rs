@@ -411,7 +411,11 @@ impl Client {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let body = resp.into_string().unwrap_or_default();
+        // Read whole, whatever its size (ureq's into_string stops at 10 MB); a body broken off
+        // keeps what arrived, so a test that checks the end sees it missing.
+        let mut bytes = vec![];
+        let _ = std::io::Read::read_to_end(&mut resp.into_reader(), &mut bytes);
+        let body = String::from_utf8_lossy(&bytes).into_owned();
         Resp {
             status,
             body,
