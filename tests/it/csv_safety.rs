@@ -117,7 +117,9 @@ both_backends!(
         assert_eq!(r.status, 303, "{}", r.body);
         let report_path = r.header("location").unwrap().to_string();
 
-        // The answer export: the formulas with a quote in front, in quotes; the numbers as they were.
+        // The answer export (made once the wave has closed): the formulas with a quote in front,
+        // in quotes; the numbers as they were.
+        crate::surveys::close_wave(&app, id);
         let (researcher, _) = app.logged_in("csv.onderzoek", &[Role::Onderzoeker]);
         let export = researcher.get(&format!("/onderzoek/rondes/{id}/antwoorden.csv"));
         assert_eq!(export.status, 200);
