@@ -16,8 +16,8 @@ both_backends!(start_page_in_every_language, |app| {
         assert_eq!(r.texts("h1"), vec![t(lang, "home-title")]);
         // The two things a resident comes for.
         assert_eq!(
-            r.attr("a.action[href='/vragenlijst']", "href").as_deref(),
-            Some("/vragenlijst")
+            r.attr("a.action[href='/v']", "href").as_deref(),
+            Some("/v")
         );
         assert_eq!(
             r.attr("a.action[href='/klacht']", "href").as_deref(),
