@@ -15,10 +15,7 @@ both_backends!(start_page_in_every_language, |app| {
         assert_eq!(r.attr("html", "dir").as_deref(), Some(dir));
         assert_eq!(r.texts("h1"), vec![t(lang, "home-title")]);
         // The two things a resident comes for.
-        assert_eq!(
-            r.attr("a.action[href='/v']", "href").as_deref(),
-            Some("/v")
-        );
+        assert_eq!(r.attr("a.action[href='/v']", "href").as_deref(), Some("/v"));
         assert_eq!(
             r.attr("a.action[href='/klacht']", "href").as_deref(),
             Some("/klacht")
