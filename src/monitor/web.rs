@@ -293,12 +293,12 @@ fn period_form(ctx: &Ctx, value: &str, errors: &[(&str, String)]) -> Markup {
 /// The columns of the open data.
 pub const OPEN_DATA_COLUMNS: &[(&str, &str)] = &[
     ("periode", "De periode van de rapportage: een kwartaal (2026-Q3) of een jaar (2026)."),
-    ("onderdeel", "Waar het cijfer over gaat: vragenlijst, thema's, klachten, ontwikkeling of normenkader."),
+    ("onderdeel", "Waar het cijfer over gaat: vragenlijst, thema's, klachten, register, ontwikkeling of normenkader."),
     ("cijfer", "Welk cijfer (zie de lijst hieronder)."),
     ("groep", "Voor wie of waarvoor het cijfer geldt: een vraag, een onderwerp, een groep (indeling=waarde), een thema, een kanaal, een kwartaal of een norm. Leeg: iedereen."),
     ("waarde", "Het cijfer: een percentage (0 tot 100), een aantal of een gemiddelde, met één decimaal. Leeg als het verborgen is."),
     ("n", "Het aantal mensen (of klachten) waarop het cijfer rust. Leeg als het verborgen is."),
-    ("getoond", "ja; indicatief (minder dan 50 mensen, voorzichtig lezen); of verborgen (minder dan het minimum aantal mensen, of verborgen zodat een ander verborgen cijfer niet uit een totaal te halen is)."),
+    ("getoond", "ja; indicatief (minder dan 50 mensen, voorzichtig lezen); of verborgen (minder dan het minimum aantal mensen, of verborgen zodat een ander verborgen cijfer niet uit andere cijfers te berekenen is, ook niet uit die van een ander kwartaal of jaar). Klachten staan er per kwartaal dat voorbij is, een vragenlijst pas na de sluiting."),
 ];
 
 /// The figures of the open data: the values of the `cijfer` column and what they mean.
@@ -334,6 +334,8 @@ pub const OPEN_DATA_FIGURES: &[(&str, &str)] = &[
     ("vragenlijst_positief", "Deel dat positief is over een onderwerp in een eerdere of deze vragenlijst; groep = vragenlijst: onderwerp."),
     ("kwartaal_binnengekomen", "Aantal binnengekomen klachten in een kwartaal; groep = het kwartaal."),
     ("kwartaal_binnen_termijn", "Deel van de beslissingen in een kwartaal binnen de wettelijke termijn."),
+    ("register_schriftelijk", "Aantal schriftelijke klachten in het klachtenregister (artikel 9:12a Awb), alleen in de jaarrapportage."),
+    ("register_uitkomst", "Aantal schriftelijke klachten per uitkomst in het register; groep = de uitkomst (gegrond, deels_gegrond, ongegrond, geen_oordeel, informeel_opgelost, ingetrokken, niet_in_behandeling, doorverwezen, gesloten, lopend)."),
 ];
 
 /// The codebook of the open data as CSV: every column and every figure with its meaning.
@@ -412,21 +414,28 @@ pub fn open_data_csv(r: &Report) -> Vec<u8> {
         row("themas", "thema_samen", &t.name, &t.count);
         row("themas", "thema_vorige_periode", &t.name, &t.previous);
     }
-    let c = &r.complaints;
-    for (figure, list) in [
-        ("trechter", &c.funnel),
-        ("kanaal", &c.by_channel),
-        ("onderwerp", &c.by_category),
-        ("norm", &c.by_norm),
-        ("team", &c.by_team),
-    ] {
-        for (k, cell) in list {
-            row("klachten", figure, k, cell);
+    if let Some(c) = &r.complaints {
+        for (figure, list) in [
+            ("trechter", &c.funnel),
+            ("kanaal", &c.by_channel),
+            ("onderwerp", &c.by_category),
+            ("norm", &c.by_norm),
+            ("team", &c.by_team),
+        ] {
+            for (k, cell) in list {
+                row("klachten", figure, k, cell);
+            }
+        }
+        row("klachten", "binnen_termijn", "", &c.in_time);
+        row("klachten", "gegrond", "", &c.founded);
+        row("klachten", "uitgesteld", "", &c.postponed);
+    }
+    if let Some(reg) = &r.register {
+        row("register", "register_schriftelijk", "", &reg.written);
+        for (outcome, cell) in &reg.outcomes {
+            row("register", "register_uitkomst", outcome, cell);
         }
     }
-    row("klachten", "binnen_termijn", "", &c.in_time);
-    row("klachten", "gegrond", "", &c.founded);
-    row("klachten", "uitgesteld", "", &c.postponed);
     for wt in &r.wave_trend {
         for d in &wt.dimensions {
             row(
