@@ -246,3 +246,11 @@ codebook-cues-hint = افصلوا بينها بفواصل، مثال: bus, reisk
 codebook-add-button = إضافة الموضوع
 codebook-active = استخدامه عند الترميز
 codebook-save = حفظ
+
+# security: disclosure
+report-live-link = نتائج مؤقتة لاستبيان جارٍ (للباحثين فقط)
+report-live-title = نتائج مؤقتة لاستبيان جارٍ
+report-live-notice = نتائج مؤقتة وغير علنية. تتغير هذه الأرقام مع كل إجابة جديدة. لا تظهر في التقرير ولا في ملف PDF ولا في البيانات المفتوحة: فهذه تعرض الاستبيان فقط بعد إغلاقه. لا تنقلها إلى غيرك.
+report-live-wave = الاستبيان { $wave }، مفتوح حتى { $date }. المجموعات الصغيرة مخفية هنا أيضًا.
+report-live-waves = الاستبيانات الجارية
+report-live-none = لا يوجد استبيان جارٍ الآن.

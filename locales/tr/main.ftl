@@ -246,3 +246,11 @@ codebook-cues-hint = Virgülle ayırın, örneğin: bus, reiskosten, ov-kaart
 codebook-add-button = Tema ekle
 codebook-active = Kodlarken kullan
 codebook-save = Kaydet
+
+# security: disclosure
+report-live-link = Devam eden bir anketin ara sonuçları (yalnızca araştırmacılar için)
+report-live-title = Devam eden anketin ara sonuçları
+report-live-notice = Ara sonuçlar, herkese açık değil. Bu rakamlar her yeni yanıtla değişir. Raporda, PDF'te veya açık veride yer almazlar: bunlar bir anketi ancak kapandıktan sonra gösterir. Başkalarına iletmeyin.
+report-live-wave = { $wave } anketi, { $date } tarihine kadar açık. Küçük gruplar burada da gizlidir.
+report-live-waves = Devam eden anketler
+report-live-none = Şu anda devam eden bir anket yok.

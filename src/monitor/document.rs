@@ -243,7 +243,7 @@ pub fn build(r: &Report) -> Document {
         blocks: vec![Block::List(r.summary.clone())],
     }];
     match &r.survey {
-        Some(s) => survey_sections(r, s, &mut sections),
+        Some(s) => survey_sections(r.survey_waiting.as_ref(), s, &mut sections),
         None => sections.push(Section {
             id: "respons",
             title: "Vragenlijst".into(),
@@ -273,7 +273,18 @@ fn waiting_text(w: &super::report::WaveWaiting) -> String {
     )
 }
 
-fn survey_sections(r: &Report, s: &super::report::SurveyPart, out: &mut Vec<Section>) {
+/// The survey sections of a running wave, for the researcher's live view (never in the report).
+pub fn live_sections(s: &super::report::SurveyPart) -> Vec<Section> {
+    let mut out = vec![];
+    survey_sections(None, s, &mut out);
+    out
+}
+
+fn survey_sections(
+    waiting: Option<&super::report::WaveWaiting>,
+    s: &super::report::SurveyPart,
+    out: &mut Vec<Section>,
+) {
     let mut response = format!(
         "Vragenlijst {}: {} ingevulde vragenlijsten van {} uitgenodigde mensen",
         s.wave, s.answered, s.population
@@ -292,7 +303,7 @@ fn survey_sections(r: &Report, s: &super::report::SurveyPart, out: &mut Vec<Sect
         response.push_str(&format!(" Vergeleken wordt met de vragenlijst {p}."));
     }
     let mut blocks = vec![para(response)];
-    if let Some(w) = &r.survey_waiting {
+    if let Some(w) = waiting {
         blocks.push(para(waiting_text(w)));
     }
     out.push(Section {

@@ -28,6 +28,7 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/rapportage/open-data.json", READERS).get(open_json),
         RouteDef::new("/rapportage/open-data-codeboek.csv", READERS).get(open_codebook),
         RouteDef::new("/rapportage/rapport.pdf", READERS).get(open_pdf),
+        RouteDef::new("/rapportage/tussenstand", Access::Roles(&[Role::Onderzoeker])).get(live),
     ]
 }
 
@@ -268,6 +269,9 @@ async fn page(
             &t_args(lang, "report-title-period", &[("period", &period.label)]),
             html! {
                 (period_form(&ctx, &period.label, &[]))
+                @if ctx.user.as_ref().is_some_and(|u| u.has(Role::Onderzoeker)) {
+                    p { a href="/rapportage/tussenstand" { (t(lang, "report-live-link")) } }
+                }
                 p { a.tap href={ "/rapportage/rapport.pdf?periode=" (period.label) } { (t(lang, "report-pdf")) } " "
                     a.tap href={ "/rapportage/open-data.csv?periode=" (period.label) } { (t(lang, "report-open-csv")) } " "
                     a.tap href={ "/rapportage/open-data.json?periode=" (period.label) } { (t(lang, "report-open-json")) } " "
@@ -288,6 +292,86 @@ fn period_form(ctx: &Ctx, value: &str, errors: &[(&str, String)]) -> Markup {
         }
         (PreEscaped(""))
     }
+}
+
+#[derive(Deserialize)]
+struct LiveQuery {
+    ronde: Option<i64>,
+}
+
+/// The researcher's live view of a running wave: every answer set so far, small groups still
+/// hidden, marked as an interim view. Not in the report, the PDF or the open data: those publish
+/// a wave only after it has closed (see `disclosure`).
+async fn live(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<LiveQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let today = crate::surveys::today();
+    let chosen = q.ronde;
+    let (running, shown) = state
+        .db(move |conn| {
+            let running: Vec<crate::surveys::waves::Wave> = crate::surveys::waves::list_waves(conn)?
+                .into_iter()
+                .filter(|w| w.opens_on <= today && !super::disclosure::wave_published(w.closes_on, today))
+                .collect();
+            let pick = running
+                .iter()
+                .filter(|w| chosen.is_none_or(|id| id == w.id))
+                .max_by_key(|w| (w.closes_on, w.id));
+            let shown = match pick {
+                Some(w) => {
+                    let def = crate::surveys::respond::definition(conn, w.version_id)
+                        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+                    let figures = super::survey_figures::compute(conn, w.id, &def)?;
+                    Some((
+                        w.clone(),
+                        report::survey_part(
+                            &def,
+                            &w.name,
+                            w.population.max(0) as u64,
+                            &figures,
+                            None,
+                            super::disclosure::DEFAULT_K,
+                        ),
+                    ))
+                }
+                None => None,
+            };
+            Ok((running, shown))
+        })
+        .await?;
+    let title = t(lang, "report-live-title");
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &title,
+            html! {
+                div.notice role="note" { p { strong { (t(lang, "report-live-notice")) } } }
+                @if running.len() > 1 {
+                    nav aria-label=(t(lang, "report-live-waves")) {
+                        ul { @for w in &running { li { a href={ "/rapportage/tussenstand?ronde=" (w.id) } { (w.name) } } } }
+                    }
+                }
+                @match &shown {
+                    Some((w, part)) => {
+                        p { (t_args(lang, "report-live-wave", &[("wave", &w.name), ("date", &crate::surveys::respondent::date_text(w.closes_on))])) }
+                        article.report.live lang="nl" {
+                            @for s in document::live_sections(part) {
+                                section id=(s.id) {
+                                    h2 { (s.title) }
+                                    @for b in &s.blocks { (block_markup(b)) }
+                                }
+                            }
+                        }
+                    }
+                    None => p { (t(lang, "report-live-none")) },
+                }
+            },
+        ),
+    ))
 }
 
 /// The columns of the open data.

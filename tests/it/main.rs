@@ -12,6 +12,7 @@ mod cli;
 mod complaint_browser;
 mod complaints;
 mod database;
+mod disclosure;
 mod mail;
 mod monitor;
 mod monitor_browser;
