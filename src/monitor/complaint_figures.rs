@@ -94,14 +94,12 @@ pub fn cells(c: &CaseFacts) -> CaseCells {
             is_judged(c) && c.judgement.as_deref().is_some_and(is_founded),
             Figure::Founded,
         ),
-        (
-            c.decided.is_some_and(|d| d <= c.deadline),
-            Figure::InTime,
-        ),
+        (c.decided.is_some_and(|d| d <= c.deadline), Figure::InTime),
         (c.coded, Figure::Coded),
     ];
     f.extend(flags.into_iter().filter(|(on, _)| *on).map(|(_, fig)| fig));
-    let unique = |v: &[String]| -> std::collections::BTreeSet<String> { v.iter().cloned().collect() };
+    let unique =
+        |v: &[String]| -> std::collections::BTreeSet<String> { v.iter().cloned().collect() };
     f.extend(unique(&c.categories).into_iter().map(Figure::Category));
     f.extend(unique(&c.norms).into_iter().map(Figure::Norm));
     f.extend(unique(&c.themes).into_iter().map(Figure::Theme));
@@ -352,8 +350,14 @@ mod tests {
                 f.ombudsman
             ]
         );
-        assert_eq!((count(Figure::Founded), count(Figure::Judged)), founded(&cases));
-        assert_eq!((count(Figure::InTime), count(Figure::Postponed)), (t.in_time, t.postponed));
+        assert_eq!(
+            (count(Figure::Founded), count(Figure::Judged)),
+            founded(&cases)
+        );
+        assert_eq!(
+            (count(Figure::InTime), count(Figure::Postponed)),
+            (t.in_time, t.postponed)
+        );
         assert_eq!((count(Figure::ViaCouncil), count(Figure::Told)), (2, 1));
     }
 }

@@ -49,14 +49,14 @@
 //! What the rule does not treat as a cell: the other part of a published share or count. "5 of 6
 //! decided in time" tells that one was late, as "2% negative" in a survey table does; a share is
 //! published only over at least `k`. And progress: a quarter's complaints keep moving through
-//! their stages (mediated, decided) after the quarter has ended, so two downloads months apart show
-//! how many were decided in between, not which ones.
+//! their stages (mediated, decided), and are classified and coded, after the quarter has ended;
+//! two downloads months apart show how many moved in between, not which ones. (Counting every
+//! stage by the date it happened would close that too; it needs a date for every step.)
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-
 
 // ---------------------------------------------------------------------------------------------
 // The threshold and the decision per figure and per breakdown.
@@ -140,7 +140,6 @@ pub fn partition(total: Option<u64>, parts: &[u64], k: u64) -> (Option<Shown>, V
     }
     (Some(total_shown), shown)
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Surveys: only closed waves, late answer sets in groups of at least k.
@@ -445,11 +444,15 @@ fn decide_with(cases: &[CaseCells], today: NaiveDate, k: u64, exact: bool) -> De
     };
     let years: BTreeSet<i32> = cases.iter().map(|c| c.received.year()).collect();
     for year in years {
-        let of_year: Vec<&CaseCells> = cases
-            .iter()
-            .filter(|c| c.received.year() == year)
-            .collect();
-        decide_year(&mut out, year, &of_year, ended_quarters(year, today), k, exact);
+        let of_year: Vec<&CaseCells> = cases.iter().filter(|c| c.received.year() == year).collect();
+        decide_year(
+            &mut out,
+            year,
+            &of_year,
+            ended_quarters(year, today),
+            k,
+            exact,
+        );
     }
     out
 }
@@ -482,9 +485,7 @@ fn decide_year(
     for c in cases {
         let q = quarter_of(c.received);
         if q <= ended {
-            *atoms
-                .entry((q, c.figures.iter().collect()))
-                .or_default() += 1;
+            *atoms.entry((q, c.figures.iter().collect())).or_default() += 1;
         }
     }
     let atoms: Vec<((u32, BTreeSet<&Figure>), u64)> = atoms.into_iter().collect();
@@ -495,10 +496,7 @@ fn decide_year(
     for j in 1..=ended {
         let first = units.len();
         for scope in [
-            Scope::Quarter {
-                year,
-                quarter: j,
-            },
+            Scope::Quarter { year, quarter: j },
             Scope::Year { year, through: j },
         ] {
             let mut figures: BTreeSet<Figure> = Figure::ALWAYS.into_iter().collect();
@@ -634,10 +632,11 @@ fn decide_year(
                     year,
                     through: j - 1,
                 };
-                let pair: Vec<usize> = [at(before, &f), at(Scope::Quarter { year, quarter: j }, &f)]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                let pair: Vec<usize> =
+                    [at(before, &f), at(Scope::Quarter { year, quarter: j }, &f)]
+                        .into_iter()
+                        .flatten()
+                        .collect();
                 relations.push((total, pair));
             }
         }
@@ -742,6 +741,7 @@ fn settle(
             // Derivable from earlier decisions alone: no new cell can help (it does not happen
             // when the earlier ones were made here; the property test checks that).
             None => {
+                tracing::warn!("disclosure: a hidden cell follows from earlier decisions alone");
                 hopeless.insert(row);
             }
         }
@@ -978,13 +978,23 @@ mod tests {
         assert!(wave_published(closes, day(6, 1)));
         // 3 late forms on 3 June, 1 on 5 June, 4 on 9 June: the first 5 or more together are
         // there from 5 June on; today's forms wait for tomorrow.
-        let late = [(day(6, 3), 3), (day(6, 5), 1), (day(6, 9), 4), (day(6, 10), 9)];
+        let late = [
+            (day(6, 3), 3),
+            (day(6, 5), 1),
+            (day(6, 9), 4),
+            (day(6, 10), 9),
+        ];
         assert_eq!(published_through(closes, &late, day(6, 4), 5), closes);
         assert_eq!(published_through(closes, &late, day(6, 6), 5), closes);
         assert_eq!(published_through(closes, &late, day(6, 10), 5), day(6, 9));
         assert_eq!(published_through(closes, &late, day(6, 11), 5), day(6, 10));
         // One more form on a day that has passed is not possible; one today changes nothing.
-        let more = [(day(6, 3), 3), (day(6, 5), 1), (day(6, 9), 4), (day(6, 10), 10)];
+        let more = [
+            (day(6, 3), 3),
+            (day(6, 5), 1),
+            (day(6, 9), 4),
+            (day(6, 10), 10),
+        ];
         assert_eq!(published_through(closes, &more, day(6, 10), 5), day(6, 9));
     }
 
@@ -1060,7 +1070,9 @@ mod tests {
             year: 2025,
             quarter,
         };
-        let received: Vec<Option<u64>> = (1..=4).map(|i| shown(&d, q(i), &Figure::Received)).collect();
+        let received: Vec<Option<u64>> = (1..=4)
+            .map(|i| shown(&d, q(i), &Figure::Received))
+            .collect();
         assert_eq!(received[0], None, "2 is too few");
         let hidden = received.iter().filter(|r| r.is_none()).count();
         let total = shown(&d, year, &Figure::Received);
@@ -1077,7 +1089,10 @@ mod tests {
         // During the year, only the quarters that have ended are there.
         let during = decide(&cases, NaiveDate::from_ymd_opt(2025, 8, 1).unwrap(), 5);
         assert!(during.has(q(2)) && !during.has(q(3)));
-        assert!(during.has(Scope::Year { year: 2025, through: 2 }));
+        assert!(during.has(Scope::Year {
+            year: 2025,
+            through: 2
+        }));
         assert!(!during.has(year));
         assert_eq!(during.get(q(3), &Figure::Received), None);
     }
@@ -1092,21 +1107,44 @@ mod tests {
                 cases.push(case(2025, q, &[Figure::Channel(ch.into())]));
             }
         }
-        let at = |m: u32| decide(&cases, NaiveDate::from_ymd_opt(2025 + i32::from(m > 12), (m - 1) % 12 + 1, 2).unwrap(), 5);
+        let at = |m: u32| {
+            decide(
+                &cases,
+                NaiveDate::from_ymd_opt(2025 + i32::from(m > 12), (m - 1) % 12 + 1, 2).unwrap(),
+                5,
+            )
+        };
         let (april, august, later) = (at(4), at(8), at(14));
         for quarter in 1..=2 {
-            let s = Scope::Quarter { year: 2025, quarter };
+            let s = Scope::Quarter {
+                year: 2025,
+                quarter,
+            };
             for d in [&august, &later] {
                 assert_eq!(
-                    d.cells_of(s).map(|(f, c)| (f.clone(), *c)).collect::<Vec<_>>(),
-                    august.cells_of(s).map(|(f, c)| (f.clone(), *c)).collect::<Vec<_>>()
+                    d.cells_of(s)
+                        .map(|(f, c)| (f.clone(), *c))
+                        .collect::<Vec<_>>(),
+                    august
+                        .cells_of(s)
+                        .map(|(f, c)| (f.clone(), *c))
+                        .collect::<Vec<_>>()
                 );
             }
         }
-        let q1 = Scope::Quarter { year: 2025, quarter: 1 };
+        let q1 = Scope::Quarter {
+            year: 2025,
+            quarter: 1,
+        };
         assert_eq!(
-            april.cells_of(q1).map(|(f, c)| (f.clone(), *c)).collect::<Vec<_>>(),
-            later.cells_of(q1).map(|(f, c)| (f.clone(), *c)).collect::<Vec<_>>()
+            april
+                .cells_of(q1)
+                .map(|(f, c)| (f.clone(), *c))
+                .collect::<Vec<_>>(),
+            later
+                .cells_of(q1)
+                .map(|(f, c)| (f.clone(), *c))
+                .collect::<Vec<_>>()
         );
     }
 
@@ -1170,7 +1208,8 @@ mod tests {
                     }
                 }
             }
-            let pos = |s: Scope, f: &Figure| cells.iter().position(|(cs, cf, _)| *cs == s && cf == f);
+            let pos =
+                |s: Scope, f: &Figure| cells.iter().position(|(cs, cf, _)| *cs == s && cf == f);
             // 1. Cells as unknowns, with the relations a reader knows.
             let n = cells.len();
             let mut rows: Vec<Vec<f64>> = vec![];
@@ -1187,7 +1226,12 @@ mod tests {
             let mut relations: Vec<(usize, Vec<usize>)> = vec![];
             for s in scopes {
                 let parts = |pick: &dyn Fn(&Figure) -> bool| -> Vec<usize> {
-                    cells.iter().enumerate().filter(|(_, (cs, f, _))| cs == s && pick(f)).map(|(i, _)| i).collect()
+                    cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (cs, f, _))| cs == s && pick(f))
+                        .map(|(i, _)| i)
+                        .collect()
                 };
                 if let Some(t) = pos(*s, &Figure::Received) {
                     relations.push((t, parts(&|f| matches!(f, Figure::Channel(_)))));
@@ -1201,16 +1245,28 @@ mod tests {
                         if cs != s || f.in_register() {
                             continue;
                         }
-                        let quarters: Vec<Scope> = (1..=through).map(|q| Scope::Quarter { year, quarter: q }).collect();
+                        let quarters: Vec<Scope> = (1..=through)
+                            .map(|q| Scope::Quarter { year, quarter: q })
+                            .collect();
                         if quarters.iter().all(|q| scopes.contains(q)) {
-                            let parts: Vec<usize> = quarters.iter().filter_map(|q| pos(*q, f)).collect();
+                            let parts: Vec<usize> =
+                                quarters.iter().filter_map(|q| pos(*q, f)).collect();
                             relations.push((i, parts));
                         }
                         if through > 1 {
-                            let before = Scope::Year { year, through: through - 1 };
-                            let here = Scope::Quarter { year, quarter: through };
+                            let before = Scope::Year {
+                                year,
+                                through: through - 1,
+                            };
+                            let here = Scope::Quarter {
+                                year,
+                                quarter: through,
+                            };
                             if scopes.contains(&before) && scopes.contains(&here) {
-                                let parts: Vec<usize> = [pos(before, f), pos(here, f)].into_iter().flatten().collect();
+                                let parts: Vec<usize> = [pos(before, f), pos(here, f)]
+                                    .into_iter()
+                                    .flatten()
+                                    .collect();
                                 relations.push((i, parts));
                             }
                         }
@@ -1238,7 +1294,10 @@ mod tests {
             // 2. Groups of complaints as unknowns: every published cell is a sum over them.
             let mut atoms: Vec<(Scope, BTreeSet<Figure>)> = vec![];
             for c in cases {
-                let q = Scope::Quarter { year: c.received.year(), quarter: quarter_of(c.received) };
+                let q = Scope::Quarter {
+                    year: c.received.year(),
+                    quarter: quarter_of(c.received),
+                };
                 let key = (q, c.figures.iter().cloned().collect::<BTreeSet<_>>());
                 if !atoms.contains(&key) {
                     atoms.push(key);
@@ -1246,11 +1305,22 @@ mod tests {
             }
             let covers = |s: Scope, q: Scope| match (s, q) {
                 (Scope::Quarter { .. }, _) => s == q,
-                (Scope::Year { year, through }, Scope::Quarter { year: y, quarter }) => year == y && quarter <= through,
+                (Scope::Year { year, through }, Scope::Quarter { year: y, quarter }) => {
+                    year == y && quarter <= through
+                }
                 _ => false,
             };
             let row = |s: Scope, f: &Figure| -> Vec<f64> {
-                atoms.iter().map(|(q, fs)| if covers(s, *q) && fs.contains(f) { 1.0 } else { 0.0 }).collect()
+                atoms
+                    .iter()
+                    .map(|(q, fs)| {
+                        if covers(s, *q) && fs.contains(f) {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect()
             };
             let published: Vec<Vec<f64>> = cells
                 .iter()
@@ -1258,12 +1328,21 @@ mod tests {
                 .map(|(s, f, _)| row(*s, f))
                 .collect();
             for (s, f, c) in &cells {
-                if !c.shown.published() && f.base().is_none() && c.n > 0 && c.n < k && in_span(&published, &row(*s, f)) {
+                if !c.shown.published()
+                    && f.base().is_none()
+                    && c.n > 0
+                    && c.n < k
+                    && in_span(&published, &row(*s, f))
+                {
                     found.push(format!("groups: {s:?} {f:?} = {}", c.n));
                 }
             }
             for (_, parts) in &relations {
-                let hidden: Vec<&(Scope, Figure, Decided)> = parts.iter().map(|p| &cells[*p]).filter(|(_, _, c)| !c.shown.published() && c.n > 0).collect();
+                let hidden: Vec<&(Scope, Figure, Decided)> = parts
+                    .iter()
+                    .map(|p| &cells[*p])
+                    .filter(|(_, _, c)| !c.shown.published() && c.n > 0)
+                    .collect();
                 let sum: u64 = hidden.iter().map(|(_, _, c)| c.n).sum();
                 if hidden.len() >= 2 && sum < k {
                     let mut v = vec![0.0; atoms.len()];
@@ -1285,38 +1364,89 @@ mod tests {
     /// and whether it is written (then its register outcome).
     fn arb_case() -> impl Strategy<Value = CaseCells> {
         (
-            (1u32..=4, prop_oneof![3 => Just(0usize), 1 => 1usize..5], 0usize..4),
-            (proptest::collection::vec(0usize..4, 0..3), proptest::collection::vec(0usize..5, 0..3), 0usize..5),
-            (0u8..7, any::<bool>(), any::<bool>(), any::<bool>(), 0usize..4),
+            (
+                1u32..=4,
+                prop_oneof![3 => Just(0usize), 1 => 1usize..5],
+                0usize..4,
+            ),
+            (
+                proptest::collection::vec(0usize..4, 0..3),
+                proptest::collection::vec(0usize..5, 0..3),
+                0usize..5,
+            ),
+            (
+                0u8..7,
+                any::<bool>(),
+                any::<bool>(),
+                any::<bool>(),
+                0usize..4,
+            ),
         )
-            .prop_map(|((q, ch, team), (cats, norms, theme), (stage, via, written, postponed, outcome))| {
-                let channels = ["web", "brief", "telefoon", "raadslid", "balie"];
-                let mut f = vec![Figure::Channel(channels[ch].into()), Figure::Team(["Inkomen", "Werk", "Schulden", "(geen)"][team].into())];
-                let cats: BTreeSet<usize> = cats.into_iter().collect();
-                f.extend(cats.into_iter().map(|c| Figure::Category(format!("c{c}"))));
-                let norms: BTreeSet<usize> = norms.into_iter().collect();
-                f.extend(norms.into_iter().map(|n| Figure::Norm(format!("n{n}"))));
-                if theme < 3 {
-                    f.push(Figure::Coded);
-                    f.push(Figure::Theme(format!("t{theme}")));
-                }
-                if stage >= 1 { f.push(Figure::Mediated); }
-                if stage == 2 { f.push(Figure::ResolvedInformally); }
-                if stage == 3 { f.push(Figure::Withdrawn); }
-                if stage >= 4 { f.extend([Figure::Heard, Figure::Decided, Figure::Judged]); }
-                if stage >= 5 { f.push(Figure::Founded); f.push(Figure::InTime); }
-                if stage == 6 { f.push(Figure::ActedOn); }
-                if postponed && stage >= 4 { f.push(Figure::Postponed); }
-                if via { f.push(Figure::ViaCouncil); if stage >= 2 { f.push(Figure::Told); } }
-                if written {
-                    f.push(Figure::Written);
-                    let o = match stage { 2 => "informeel_opgelost", 3 => "ingetrokken", 4 => "ongegrond", 5 | 6 => "gegrond", _ => ["lopend", "niet_in_behandeling", "lopend", "doorverwezen"][outcome] };
-                    f.push(Figure::Outcome(o.into()));
-                }
-                let mut c = case(2025, q, &f);
-                c.received += chrono::Duration::days(ch as i64 * 7);
-                c
-            })
+            .prop_map(
+                |(
+                    (q, ch, team),
+                    (cats, norms, theme),
+                    (stage, via, written, postponed, outcome),
+                )| {
+                    let channels = ["web", "brief", "telefoon", "raadslid", "balie"];
+                    let mut f = vec![
+                        Figure::Channel(channels[ch].into()),
+                        Figure::Team(["Inkomen", "Werk", "Schulden", "(geen)"][team].into()),
+                    ];
+                    let cats: BTreeSet<usize> = cats.into_iter().collect();
+                    f.extend(cats.into_iter().map(|c| Figure::Category(format!("c{c}"))));
+                    let norms: BTreeSet<usize> = norms.into_iter().collect();
+                    f.extend(norms.into_iter().map(|n| Figure::Norm(format!("n{n}"))));
+                    if theme < 3 {
+                        f.push(Figure::Coded);
+                        f.push(Figure::Theme(format!("t{theme}")));
+                    }
+                    if stage >= 1 {
+                        f.push(Figure::Mediated);
+                    }
+                    if stage == 2 {
+                        f.push(Figure::ResolvedInformally);
+                    }
+                    if stage == 3 {
+                        f.push(Figure::Withdrawn);
+                    }
+                    if stage >= 4 {
+                        f.extend([Figure::Heard, Figure::Decided, Figure::Judged]);
+                    }
+                    if stage >= 5 {
+                        f.push(Figure::Founded);
+                        f.push(Figure::InTime);
+                    }
+                    if stage == 6 {
+                        f.push(Figure::ActedOn);
+                    }
+                    if postponed && stage >= 4 {
+                        f.push(Figure::Postponed);
+                    }
+                    if via {
+                        f.push(Figure::ViaCouncil);
+                        if stage >= 2 {
+                            f.push(Figure::Told);
+                        }
+                    }
+                    if written {
+                        f.push(Figure::Written);
+                        let o = match stage {
+                            2 => "informeel_opgelost",
+                            3 => "ingetrokken",
+                            4 => "ongegrond",
+                            5 | 6 => "gegrond",
+                            _ => {
+                                ["lopend", "niet_in_behandeling", "lopend", "doorverwezen"][outcome]
+                            }
+                        };
+                        f.push(Figure::Outcome(o.into()));
+                    }
+                    let mut c = case(2025, q, &f);
+                    c.received += chrono::Duration::days(ch as i64 * 7);
+                    c
+                },
+            )
     }
 
     proptest! {
@@ -1401,11 +1531,32 @@ mod tests {
         }
         let mut d = decide(&cases, day(1, 15), 5);
         for ((s, f), c) in d.cells.iter_mut() {
-            *c = Decided { n: c.n, shown: if f.base().is_none() { primary(c.n, 5) } else { Shown::Yes } };
+            *c = Decided {
+                n: c.n,
+                shown: if f.base().is_none() {
+                    primary(c.n, 5)
+                } else {
+                    Shown::Yes
+                },
+            };
             let _ = s;
         }
-        let scopes: Vec<Scope> = (1..=4).map(|q| Scope::Quarter { year: 2025, quarter: q }).chain([Scope::Year { year: 2025, through: 4 }]).collect();
+        let scopes: Vec<Scope> = (1..=4)
+            .map(|q| Scope::Quarter {
+                year: 2025,
+                quarter: q,
+            })
+            .chain([Scope::Year {
+                year: 2025,
+                through: 4,
+            }])
+            .collect();
         let found = reader::derivable(&cases, &d, &scopes, 5);
-        assert!(found.iter().any(|f| f.contains("quarter: 1") && f.contains("Received")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("quarter: 1") && f.contains("Received")),
+            "{found:?}"
+        );
     }
 }

@@ -521,12 +521,9 @@ fn themes_section(r: &Report) -> Section {
 fn complaints_section(r: &Report) -> Section {
     let Some(c) = &r.complaints else {
         let next = r.period.to + chrono::Duration::days(1);
-        let first_quarter_end = chrono::NaiveDate::from_ymd_opt(
-            chrono::Datelike::year(&r.period.from),
-            4,
-            1,
-        )
-        .unwrap_or(next);
+        let first_quarter_end =
+            chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&r.period.from), 4, 1)
+                .unwrap_or(next);
         return Section {
             id: "klachten",
             title: "Klachten".into(),
@@ -749,7 +746,11 @@ fn register_section(r: &Report) -> Section {
             }));
             vec![
                 para(intro),
-                table("Klachtenregister in aantallen", &["Uitkomst", "Aantal"], rows),
+                table(
+                    "Klachtenregister in aantallen",
+                    &["Uitkomst", "Aantal"],
+                    rows,
+                ),
             ]
         }
         None => vec![

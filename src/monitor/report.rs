@@ -9,8 +9,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::complaint_figures::{self, CaseFacts};
-use super::indicators::{self, ScaleCounts};
 use super::disclosure::{self, Decisions, Figure, Scope, Shown};
+use super::indicators::{self, ScaleCounts};
 use super::survey_figures::{self, Count, Tally};
 use crate::complaints::workflow::State;
 use crate::db::schema::{
@@ -803,8 +803,8 @@ pub fn complaint_facts(
                     .get(&id)
                     .map(|js| crate::complaints::register::overall(js).to_string());
                 // Written complaints are in the register, with the outcome it gives them.
-                let written = !anonymous
-                    && crate::complaints::register::WRITTEN.contains(&channel.as_str());
+                let written =
+                    !anonymous && crate::complaints::register::WRITTEN.contains(&channel.as_str());
                 let register_outcome = written.then(|| {
                     if decided.is_some() {
                         judgement
@@ -874,11 +874,9 @@ fn count_cell(d: &Decisions, scope: Scope, figure: &Figure) -> Cell {
 fn share_cell(d: &Decisions, scope: Scope, part: &Figure) -> Cell {
     let base = part.base().unwrap_or(Figure::Received);
     match (d.get(scope, part), d.get(scope, &base)) {
-        (Some(p), Some(b)) if b.n > 0 && p.shown.published() && b.shown.published() => Cell::new(
-            100.0 * p.n as f64 / b.n as f64,
-            b.n,
-            b.shown,
-        ),
+        (Some(p), Some(b)) if b.n > 0 && p.shown.published() && b.shown.published() => {
+            Cell::new(100.0 * p.n as f64 / b.n as f64, b.n, b.shown)
+        }
         _ => Cell::new(0.0, 0, Shown::Hidden),
     }
 }
@@ -1018,12 +1016,7 @@ pub fn theme_figures(
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.count
-            .n
-            .cmp(&a.count.n)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    out.sort_by(|a, b| b.count.n.cmp(&a.count.n).then_with(|| a.name.cmp(&b.name)));
     out
 }
 
@@ -1362,7 +1355,15 @@ pub fn build(
     let answers = super::codebook::tally(conn, theme_waves.0, nothing.0, nothing.1)?;
     let answers_before = super::codebook::tally(conn, theme_waves.1, nothing.0, nothing.1)?;
     let before = decisions.has(before).then_some(before);
-    let themes = theme_figures(&answers, &answers_before, &decisions, scope, before, &book, k);
+    let themes = theme_figures(
+        &answers,
+        &answers_before,
+        &decisions,
+        scope,
+        before,
+        &book,
+        k,
+    );
     let quarter_trend = quarter_trend(&decisions, period);
     let mut report = Report {
         period: period.clone(),
@@ -1626,18 +1627,32 @@ mod tests {
         }
         facts.extend((0..2).map(|_| case(d(5, 1), None, d(7, 1))));
         facts.extend((0..7).map(|_| case(d(8, 1), Some(d(8, 20)), d(9, 1))));
-        let cells: Vec<disclosure::CaseCells> = facts.iter().map(complaint_figures::cells).collect();
+        let cells: Vec<disclosure::CaseCells> =
+            facts.iter().map(complaint_figures::cells).collect();
         // After the year: the four quarters; Q2 (2) is hidden, and with the year total
         // published, a second quarter with it.
-        let after = disclosure::decide_years(&cells, &[2026], d(12, 31) + chrono::Duration::days(1), 5);
+        let after =
+            disclosure::decide_years(&cells, &[2026], d(12, 31) + chrono::Duration::days(1), 5);
         let t = quarter_trend(&after, &parse_period("2026").unwrap());
         let received: Vec<Option<u64>> = t.iter().map(|q| q.received.n).collect();
         assert_eq!(received.len(), 4);
         assert_eq!(received[1], None);
-        assert_eq!(received.iter().filter(|r| r.is_none()).count(), 2, "{received:?}");
+        assert_eq!(
+            received.iter().filter(|r| r.is_none()).count(),
+            2,
+            "{received:?}"
+        );
         assert_eq!(t[0].in_time.value, Some(75.0));
         // The year's own total stays: the second quarter is hidden instead.
-        let year = complaint_part(&after, Scope::Year { year: 2026, through: 4 }, &facts).unwrap();
+        let year = complaint_part(
+            &after,
+            Scope::Year {
+                year: 2026,
+                through: 4,
+            },
+            &facts,
+        )
+        .unwrap();
         assert_eq!(year.funnel[0].1.n, Some(18));
         // During the year only the quarters that have ended, decided the same way.
         let during = disclosure::decide_years(&cells, &[2026], d(8, 15), 5);
@@ -1661,9 +1676,23 @@ mod tests {
         let mut facts: Vec<CaseFacts> = (0..20).map(|_| case("web")).collect();
         facts.extend((0..2).map(|_| case("raadslid")));
         facts.extend((0..8).map(|_| case("brief")));
-        let cells: Vec<disclosure::CaseCells> = facts.iter().map(complaint_figures::cells).collect();
-        let decisions = disclosure::decide_years(&cells, &[2026], NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), 5);
-        let part = complaint_part(&decisions, Scope::Quarter { year: 2026, quarter: 3 }, &facts).unwrap();
+        let cells: Vec<disclosure::CaseCells> =
+            facts.iter().map(complaint_figures::cells).collect();
+        let decisions = disclosure::decide_years(
+            &cells,
+            &[2026],
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            5,
+        );
+        let part = complaint_part(
+            &decisions,
+            Scope::Quarter {
+                year: 2026,
+                quarter: 3,
+            },
+            &facts,
+        )
+        .unwrap();
         let shown: Vec<(&str, &str)> = part
             .by_channel
             .iter()
@@ -1684,7 +1713,20 @@ mod tests {
             .iter()
             .all(|(_, c)| c.shown != "verborgen" || c.value.is_none() && c.n.is_none()));
         // A quarter that has not ended publishes nothing.
-        let early = disclosure::decide_years(&cells, &[2026], NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(), 5);
-        assert!(complaint_part(&early, Scope::Quarter { year: 2026, quarter: 3 }, &facts).is_none());
+        let early = disclosure::decide_years(
+            &cells,
+            &[2026],
+            NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+            5,
+        );
+        assert!(complaint_part(
+            &early,
+            Scope::Quarter {
+                year: 2026,
+                quarter: 3
+            },
+            &facts
+        )
+        .is_none());
     }
 }

@@ -237,8 +237,10 @@ pub fn compute_published(
         .group_by(responses::answered_on)
         .select((responses::answered_on, diesel::dsl::count_star()))
         .load(conn)?;
-    let late: Vec<(chrono::NaiveDate, u64)> =
-        late.into_iter().map(|(d, n)| (d, n.max(0) as u64)).collect();
+    let late: Vec<(chrono::NaiveDate, u64)> = late
+        .into_iter()
+        .map(|(d, n)| (d, n.max(0) as u64))
+        .collect();
     let through = disclosure::published_through(wave.closes_on, &late, today, k);
     compute_through(conn, wave.id, def, Some(through))
 }

@@ -28,7 +28,11 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/rapportage/open-data.json", READERS).get(open_json),
         RouteDef::new("/rapportage/open-data-codeboek.csv", READERS).get(open_codebook),
         RouteDef::new("/rapportage/rapport.pdf", READERS).get(open_pdf),
-        RouteDef::new("/rapportage/tussenstand", Access::Roles(&[Role::Onderzoeker])).get(live),
+        RouteDef::new(
+            "/rapportage/tussenstand",
+            Access::Roles(&[Role::Onderzoeker]),
+        )
+        .get(live),
     ]
 }
 
@@ -312,10 +316,14 @@ async fn live(
     let chosen = q.ronde;
     let (running, shown) = state
         .db(move |conn| {
-            let running: Vec<crate::surveys::waves::Wave> = crate::surveys::waves::list_waves(conn)?
-                .into_iter()
-                .filter(|w| w.opens_on <= today && !super::disclosure::wave_published(w.closes_on, today))
-                .collect();
+            let running: Vec<crate::surveys::waves::Wave> =
+                crate::surveys::waves::list_waves(conn)?
+                    .into_iter()
+                    .filter(|w| {
+                        w.opens_on <= today
+                            && !super::disclosure::wave_published(w.closes_on, today)
+                    })
+                    .collect();
             let pick = running
                 .iter()
                 .filter(|w| chosen.is_none_or(|id| id == w.id))

@@ -135,7 +135,11 @@ fn json_cells(client: &Client, period: &str, into: &mut Cells) {
     add("register_uitkomst", &json["register"]["outcomes"]);
     if !json["register"].is_null() {
         into.insert(
-            (period.to_string(), "register_schriftelijk".into(), "".into()),
+            (
+                period.to_string(),
+                "register_schriftelijk".into(),
+                "".into(),
+            ),
             json["register"]["written"]["value"].as_f64(),
         );
     }
@@ -180,7 +184,14 @@ fn worked_out(cells: &Cells, year: i32) -> Vec<((String, String, String), f64)> 
         rows.push((r, c));
     };
     // Counts only (shares are not sums), and the register only in the year.
-    let counts = ["trechter", "kanaal", "onderwerp", "norm", "team", "uitgesteld"];
+    let counts = [
+        "trechter",
+        "kanaal",
+        "onderwerp",
+        "norm",
+        "team",
+        "uitgesteld",
+    ];
     let groups: std::collections::BTreeSet<(String, String)> = cells
         .keys()
         .filter(|(p, f, _)| p.starts_with(&y) && counts.contains(&f.as_str()))
@@ -289,7 +300,11 @@ both_backends!(
             json_cells(&council, &period, &mut from_json);
         }
         let received = |cells: &Cells, p: &str| {
-            cells[&(p.to_string(), "trechter".to_string(), "ontvangen".to_string())]
+            cells[&(
+                p.to_string(),
+                "trechter".to_string(),
+                "ontvangen".to_string(),
+            )]
         };
         // Q1 (2) is hidden; the year is there.
         assert_eq!(received(&from_csv, &format!("{year}-Q1")), None);
@@ -333,7 +348,9 @@ both_backends!(
             language: "tr".into(),
         };
         let answer = |v: u8| {
-            format!(r#"{{"cp_luistert":{v},"cp_vriendelijk":{v},"bereikbaar":{v},"cijfer":7,"terugvordering":"nee"}}"#)
+            format!(
+                r#"{{"cp_luistert":{v},"cp_vriendelijk":{v},"bereikbaar":{v},"cijfer":7,"terugvordering":"nee"}}"#
+            )
         };
         for i in 0..12 {
             respond::insert_json(&mut app.conn(), &w, &answer(3 + i % 3), &meta, today).unwrap();
@@ -405,56 +422,59 @@ both_backends!(
     }
 );
 
-both_backends!(late_paper_forms_join_the_published_figures_in_groups_of_k, |app| {
-    let today = klankbord::surveys::today();
-    let w = wave(&app, -30, -3, &["web", "paper-scan"]);
-    let json = r#"{"cp_luistert":4,"cp_vriendelijk":4,"cijfer":8}"#;
-    let web = Meta {
-        channel: "web".into(),
-        helper: None,
-        language: "nl".into(),
-    };
-    let paper = Meta {
-        channel: "paper-scan".into(),
-        ..web.clone()
-    };
-    for _ in 0..12 {
-        respond::insert_json(&mut app.conn(), &w, json, &web, w.closes_on).unwrap();
-    }
-    let (council, _) = app.logged_in("laat.raadslid", &[Role::Raadslid]);
-    let period = w.closes_on.year().to_string();
-    let answered = || -> serde_json::Value {
-        let json: serde_json::Value = serde_json::from_str(
-            &council
-                .get(&format!("/rapportage/open-data.json?periode={period}"))
-                .body,
-        )
-        .unwrap();
-        json["survey"]["answered"].clone()
-    };
-    assert_eq!(answered(), 12);
-    // One paper form scanned after the closing date: it waits for company.
-    let late = |n: usize, day: NaiveDate| {
-        for _ in 0..n {
-            respond::insert_json(
-                &mut app.conn(),
-                &w,
-                r#"{"cp_luistert":1,"cijfer":2}"#,
-                &paper,
-                day,
+both_backends!(
+    late_paper_forms_join_the_published_figures_in_groups_of_k,
+    |app| {
+        let today = klankbord::surveys::today();
+        let w = wave(&app, -30, -3, &["web", "paper-scan"]);
+        let json = r#"{"cp_luistert":4,"cp_vriendelijk":4,"cijfer":8}"#;
+        let web = Meta {
+            channel: "web".into(),
+            helper: None,
+            language: "nl".into(),
+        };
+        let paper = Meta {
+            channel: "paper-scan".into(),
+            ..web.clone()
+        };
+        for _ in 0..12 {
+            respond::insert_json(&mut app.conn(), &w, json, &web, w.closes_on).unwrap();
+        }
+        let (council, _) = app.logged_in("laat.raadslid", &[Role::Raadslid]);
+        let period = w.closes_on.year().to_string();
+        let answered = || -> serde_json::Value {
+            let json: serde_json::Value = serde_json::from_str(
+                &council
+                    .get(&format!("/rapportage/open-data.json?periode={period}"))
+                    .body,
             )
             .unwrap();
-        }
-    };
-    late(1, today - chrono::Duration::days(2));
-    assert_eq!(answered(), 12);
-    // Four more the next day: five together, so they join at once.
-    late(4, today - chrono::Duration::days(1));
-    assert_eq!(answered(), 17);
-    // Today's form waits, whatever happens today.
-    late(1, today);
-    assert_eq!(answered(), 17);
-});
+            json["survey"]["answered"].clone()
+        };
+        assert_eq!(answered(), 12);
+        // One paper form scanned after the closing date: it waits for company.
+        let late = |n: usize, day: NaiveDate| {
+            for _ in 0..n {
+                respond::insert_json(
+                    &mut app.conn(),
+                    &w,
+                    r#"{"cp_luistert":1,"cijfer":2}"#,
+                    &paper,
+                    day,
+                )
+                .unwrap();
+            }
+        };
+        late(1, today - chrono::Duration::days(2));
+        assert_eq!(answered(), 12);
+        // Four more the next day: five together, so they join at once.
+        late(4, today - chrono::Duration::days(1));
+        assert_eq!(answered(), 17);
+        // Today's form waits, whatever happens today.
+        late(1, today);
+        assert_eq!(answered(), 17);
+    }
+);
 
 both_backends!(
     the_register_appendix_does_not_list_what_the_funnel_hides,
@@ -486,7 +506,9 @@ both_backends!(
         // The appendix gives the written complaints in figures per outcome, not case by case.
         let register = page.texts("#register tbody tr");
         assert!(
-            register.iter().any(|r| r.starts_with("Schriftelijke klachten40")),
+            register
+                .iter()
+                .any(|r| r.starts_with("Schriftelijke klachten40")),
             "{register:?}"
         );
         let in_register = register
@@ -506,7 +528,12 @@ both_backends!(
             .unwrap_or_default();
         for (id, day) in &ids {
             let case = klankbord::complaints::store::case_number_of(*day, *id);
-            for (what, body) in [("page", &page.body), ("csv", &csv.body), ("json", &json.body), ("pdf", &pdf_text)] {
+            for (what, body) in [
+                ("page", &page.body),
+                ("csv", &csv.body),
+                ("json", &json.body),
+                ("pdf", &pdf_text),
+            ] {
                 assert!(!body.contains(&case), "{what} names case {case}");
             }
         }

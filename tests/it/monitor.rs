@@ -131,7 +131,9 @@ both_backends!(
         let register = page.texts("#register tbody tr");
         assert!(
             register[0].starts_with("Schriftelijke klachten12")
-                && register.iter().any(|r| r.starts_with("Nog in behandeling12")),
+                && register
+                    .iter()
+                    .any(|r| r.starts_with("Nog in behandeling12")),
             "{register:?}"
         );
         assert!(page.texts("#opvolging p")[0].contains("geen acties"));
