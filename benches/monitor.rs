@@ -94,8 +94,9 @@ fn main() {
             helper: None,
             language: "nl".into(),
         };
+        // Answered while the wave was open (a report publishes closed waves, on-time answers).
         klankbord::db::write_tx(&mut conn, |c| {
-            klankbord::surveys::respond::insert_many(c, &wave, &refs, &meta, today)
+            klankbord::surveys::respond::insert_many(c, &wave, &refs, &meta, wave.closes_on)
         })
         .expect("answers");
         written += refs.len();
@@ -159,7 +160,7 @@ fn main() {
         String::from_utf8_lossy(&out.stderr)
     );
     let html = klankbord::monitor::web::standalone_html(&report, "Gemeente Voorbeeld");
-    // The PDF of the same report (the register appendix holds every written complaint).
+    // The PDF of the same report (the register appendix in figures per outcome).
     let t = Instant::now();
     let pdf = klankbord::monitor::web::report_pdf(&report, "Gemeente Voorbeeld").expect("pdf");
     let pdf_secs = t.elapsed().as_secs_f64();
@@ -233,9 +234,9 @@ fn main() {
         full / bare
     );
     println!(
-        "    PDF of that report: {pdf_secs:.2} s, {:.1} MB, {} register lines{}",
+        "    PDF of that report: {pdf_secs:.2} s, {:.1} MB, {} register outcomes{}",
         pdf.len() as f64 / 1e6,
-        report.register.len(),
+        report.register.as_ref().map_or(0, |r| r.outcomes.len()),
         if pages.is_empty() {
             String::new()
         } else {

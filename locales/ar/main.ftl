@@ -259,3 +259,10 @@ paging-previous = الصفحة السابقة
 paging-next = الصفحة التالية
 paging-status = الصفحة { $page } من { $pages }
 text-shortened = مختصر، { $n } حرفًا في المجموع
+# security: disclosure
+report-live-link = نتائج مؤقتة لاستبيان جارٍ (للباحثين فقط)
+report-live-title = نتائج مؤقتة لاستبيان جارٍ
+report-live-notice = نتائج مؤقتة وغير علنية. تتغير هذه الأرقام مع كل إجابة جديدة. لا تظهر في التقرير ولا في ملف PDF ولا في البيانات المفتوحة: فهذه تعرض الاستبيان فقط بعد إغلاقه. لا تنقلها إلى غيرك.
+report-live-wave = الاستبيان { $wave }، مفتوح حتى { $date }. المجموعات الصغيرة مخفية هنا أيضًا.
+report-live-waves = الاستبيانات الجارية
+report-live-none = لا يوجد استبيان جارٍ الآن.

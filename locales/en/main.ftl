@@ -259,3 +259,10 @@ paging-previous = Previous page
 paging-next = Next page
 paging-status = Page { $page } of { $pages }
 text-shortened = shortened, { $n } characters in total
+# security: disclosure
+report-live-link = Interim figures of a running questionnaire (researchers only)
+report-live-title = Interim figures of a running questionnaire
+report-live-notice = Interim figures, not public. These figures change with every new answer. They are not in the report, the PDF or the open data: those show a questionnaire only after it has closed. Do not pass them on.
+report-live-wave = Questionnaire { $wave }, open until { $date }. Small groups are hidden here too.
+report-live-waves = Running questionnaires
+report-live-none = No questionnaire is running now.

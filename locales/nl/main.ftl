@@ -259,3 +259,10 @@ paging-previous = Vorige pagina
 paging-next = Volgende pagina
 paging-status = Pagina { $page } van { $pages }
 text-shortened = ingekort, { $n } tekens in totaal
+# security: disclosure
+report-live-link = Tussenstand van een lopende vragenlijst (alleen voor onderzoekers)
+report-live-title = Tussenstand lopende vragenlijst
+report-live-notice = Tussenstand, niet openbaar. Deze cijfers veranderen met elk nieuw antwoord. Ze staan niet in de rapportage, de PDF of de open data: die tonen een vragenlijst pas na de sluiting. Geef ze niet door.
+report-live-wave = Vragenlijst { $wave }, open tot en met { $date }. Kleine groepen zijn ook hier verborgen.
+report-live-waves = Lopende vragenlijsten
+report-live-none = Er loopt nu geen vragenlijst.

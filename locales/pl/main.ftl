@@ -259,3 +259,10 @@ paging-previous = Poprzednia strona
 paging-next = Następna strona
 paging-status = Strona { $page } z { $pages }
 text-shortened = skrócono, łącznie { $n } znaków
+# security: disclosure
+report-live-link = Wyniki cząstkowe trwającej ankiety (tylko dla badaczy)
+report-live-title = Wyniki cząstkowe trwającej ankiety
+report-live-notice = Wyniki cząstkowe, niepubliczne. Te liczby zmieniają się z każdą nową odpowiedzią. Nie ma ich w raporcie, w pliku PDF ani w otwartych danych: tam ankieta pojawia się dopiero po zamknięciu. Nie przekazuj ich dalej.
+report-live-wave = Ankieta { $wave }, otwarta do { $date }. Małe grupy są tu również ukryte.
+report-live-waves = Trwające ankiety
+report-live-none = Obecnie nie trwa żadna ankieta.

@@ -259,3 +259,10 @@ paging-previous = Önceki sayfa
 paging-next = Sonraki sayfa
 paging-status = Sayfa { $page } / { $pages }
 text-shortened = kısaltıldı, toplam { $n } karakter
+# security: disclosure
+report-live-link = Devam eden bir anketin ara sonuçları (yalnızca araştırmacılar için)
+report-live-title = Devam eden anketin ara sonuçları
+report-live-notice = Ara sonuçlar, herkese açık değil. Bu rakamlar her yeni yanıtla değişir. Raporda, PDF'te veya açık veride yer almazlar: bunlar bir anketi ancak kapandıktan sonra gösterir. Başkalarına iletmeyin.
+report-live-wave = { $wave } anketi, { $date } tarihine kadar açık. Küçük gruplar burada da gizlidir.
+report-live-waves = Devam eden anketler
+report-live-none = Şu anda devam eden bir anket yok.

@@ -5,6 +5,8 @@
 
 use chrono::NaiveDate;
 
+use super::disclosure::{CaseCells, Figure};
+
 /// What the figures need to know about one complaint (nothing personal).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseFacts {
@@ -44,6 +46,71 @@ pub struct CaseFacts {
     pub team: Option<String>,
     /// Codes of the behoorlijkheidsnormen the complaint is about.
     pub norms: Vec<String>,
+    /// Names of its categories.
+    pub categories: Vec<String>,
+    /// Themes its description was coded with (empty when it was not coded).
+    pub themes: Vec<String>,
+    /// Its description was coded.
+    pub coded: bool,
+    /// For a written complaint (one in the Awb 9:12a register): its outcome there.
+    pub register_outcome: Option<String>,
+}
+
+/// Team name in the figures for a complaint without a team.
+pub const NO_TEAM: &str = "(geen team opgegeven)";
+
+/// Judgements that count as founded.
+fn is_founded(judgement: &str) -> bool {
+    matches!(judgement, "gegrond" | "deels_gegrond")
+}
+
+/// Whether the complaint is decided with a judgement (the base of the share founded).
+fn is_judged(c: &CaseFacts) -> bool {
+    c.decided.is_some() && c.judgement.as_deref().is_some_and(|j| j != "geen_oordeel")
+}
+
+/// Every figure of the report one complaint counts in, for the disclosure check: the same
+/// definitions as [`funnel`], [`founded`], [`timeliness`] and [`council_signals`] (a test holds
+/// them together).
+pub fn cells(c: &CaseFacts) -> CaseCells {
+    let mut f = vec![
+        Figure::Received,
+        Figure::Channel(c.channel.clone()),
+        Figure::Team(c.team.clone().unwrap_or_else(|| NO_TEAM.to_string())),
+    ];
+    let flags = [
+        (c.mediated, Figure::Mediated),
+        (c.resolved_informally, Figure::ResolvedInformally),
+        (c.withdrawn, Figure::Withdrawn),
+        (c.heard, Figure::Heard),
+        (c.decided.is_some(), Figure::Decided),
+        (c.decided.is_some() && c.followups > 0, Figure::ActedOn),
+        (c.ombudsman, Figure::Ombudsman),
+        (c.postponed, Figure::Postponed),
+        (c.via_council, Figure::ViaCouncil),
+        (c.via_council && c.council_feedback, Figure::Told),
+        (is_judged(c), Figure::Judged),
+        (
+            is_judged(c) && c.judgement.as_deref().is_some_and(is_founded),
+            Figure::Founded,
+        ),
+        (c.decided.is_some_and(|d| d <= c.deadline), Figure::InTime),
+        (c.coded, Figure::Coded),
+    ];
+    f.extend(flags.into_iter().filter(|(on, _)| *on).map(|(_, fig)| fig));
+    let unique =
+        |v: &[String]| -> std::collections::BTreeSet<String> { v.iter().cloned().collect() };
+    f.extend(unique(&c.categories).into_iter().map(Figure::Category));
+    f.extend(unique(&c.norms).into_iter().map(Figure::Norm));
+    f.extend(unique(&c.themes).into_iter().map(Figure::Theme));
+    if let Some(outcome) = &c.register_outcome {
+        f.push(Figure::Written);
+        f.push(Figure::Outcome(outcome.clone()));
+    }
+    CaseCells {
+        received: c.received,
+        figures: f,
+    }
 }
 
 /// The funnel.
@@ -139,14 +206,10 @@ pub fn timeliness(cases: &[CaseFacts]) -> Timeliness {
 pub fn founded(cases: &[CaseFacts]) -> (u64, u64) {
     let judged: Vec<&str> = cases
         .iter()
-        .filter(|c| c.decided.is_some())
+        .filter(|c| is_judged(c))
         .filter_map(|c| c.judgement.as_deref())
-        .filter(|j| *j != "geen_oordeel")
         .collect();
-    let founded = judged
-        .iter()
-        .filter(|j| matches!(**j, "gegrond" | "deels_gegrond"))
-        .count() as u64;
+    let founded = judged.iter().filter(|j| is_founded(j)).count() as u64;
     (founded, judged.len() as u64)
 }
 
@@ -258,5 +321,43 @@ mod tests {
         assert_eq!(t.postponed, 1);
         assert_eq!(founded(&cases), (2, 3));
         assert_eq!(council_signals(&cases), (2, 2, 1));
+        // The cells the disclosure check works on count the same.
+        let count = |fig: Figure| {
+            cases
+                .iter()
+                .filter(|c| cells(c).figures.contains(&fig))
+                .count() as u64
+        };
+        assert_eq!(
+            [
+                count(Figure::Received),
+                count(Figure::Mediated),
+                count(Figure::ResolvedInformally),
+                count(Figure::Withdrawn),
+                count(Figure::Heard),
+                count(Figure::Decided),
+                count(Figure::ActedOn),
+                count(Figure::Ombudsman)
+            ],
+            [
+                f.received,
+                f.mediated,
+                f.resolved_informally,
+                f.withdrawn,
+                f.heard,
+                f.decided,
+                f.acted_on,
+                f.ombudsman
+            ]
+        );
+        assert_eq!(
+            (count(Figure::Founded), count(Figure::Judged)),
+            founded(&cases)
+        );
+        assert_eq!(
+            (count(Figure::InTime), count(Figure::Postponed)),
+            (t.in_time, t.postponed)
+        );
+        assert_eq!((count(Figure::ViaCouncil), count(Figure::Told)), (2, 1));
     }
 }

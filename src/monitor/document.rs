@@ -243,11 +243,14 @@ pub fn build(r: &Report) -> Document {
         blocks: vec![Block::List(r.summary.clone())],
     }];
     match &r.survey {
-        Some(s) => survey_sections(r, s, &mut sections),
+        Some(s) => survey_sections(r.survey_waiting.as_ref(), s, &mut sections),
         None => sections.push(Section {
             id: "respons",
             title: "Vragenlijst".into(),
-            blocks: vec![para("In deze periode liep geen vragenlijst.")],
+            blocks: vec![para(match &r.survey_waiting {
+                Some(w) => waiting_text(w),
+                None => "In deze periode liep geen vragenlijst.".to_string(),
+            })],
         }),
     }
     sections.push(themes_section(r));
@@ -261,7 +264,27 @@ pub fn build(r: &Report) -> Document {
     Document { lead, sections }
 }
 
-fn survey_sections(r: &Report, s: &super::report::SurveyPart, out: &mut Vec<Section>) {
+/// Why a running wave has no figures yet.
+fn waiting_text(w: &super::report::WaveWaiting) -> String {
+    format!(
+        "De vragenlijst {} loopt nog tot en met {}. De cijfers komen in de rapportage na de sluiting: zolang mensen nog antwoorden, zou elk nieuw antwoord de cijfers veranderen, en dan is uit twee versies af te leiden wat iemand antwoordde.",
+        w.wave,
+        date_text(w.closes_on)
+    )
+}
+
+/// The survey sections of a running wave, for the researcher's live view (never in the report).
+pub fn live_sections(s: &super::report::SurveyPart) -> Vec<Section> {
+    let mut out = vec![];
+    survey_sections(None, s, &mut out);
+    out
+}
+
+fn survey_sections(
+    waiting: Option<&super::report::WaveWaiting>,
+    s: &super::report::SurveyPart,
+    out: &mut Vec<Section>,
+) {
     let mut response = format!(
         "Vragenlijst {}: {} ingevulde vragenlijsten van {} uitgenodigde mensen",
         s.wave, s.answered, s.population
@@ -279,10 +302,14 @@ fn survey_sections(r: &Report, s: &super::report::SurveyPart, out: &mut Vec<Sect
     if let Some(p) = &s.previous_wave {
         response.push_str(&format!(" Vergeleken wordt met de vragenlijst {p}."));
     }
+    let mut blocks = vec![para(response)];
+    if let Some(w) = waiting {
+        blocks.push(para(waiting_text(w)));
+    }
     out.push(Section {
         id: "respons",
         title: "Respons en foutmarge".into(),
-        blocks: vec![para(response)],
+        blocks,
     });
     out.push(Section {
         id: "dimensies",
@@ -429,7 +456,6 @@ fn survey_sections(r: &Report, s: &super::report::SurveyPart, out: &mut Vec<Sect
         title: "Groepen".into(),
         blocks: groups,
     });
-    let _ = r;
 }
 
 fn themes_section(r: &Report) -> Section {
@@ -439,9 +465,13 @@ fn themes_section(r: &Report) -> Section {
             "In deze periode zijn nog geen open antwoorden of klachten gecodeerd.",
         ));
     } else {
+        let complaints = r
+            .coded_complaints
+            .as_ref()
+            .map_or("–".to_string(), count_text);
         blocks.push(para(format!(
-            "Een onderzoeker las {} verschillende teksten (open antwoorden en omschrijvingen van klachten) en gaf elke tekst de thema's die erin voorkomen. Een tekst kan meer thema's hebben. Zo vaak kwam elk thema voor:",
-            r.coded_texts
+            "Een onderzoeker las {} verschillende open antwoorden en {} omschrijvingen van klachten, en gaf elke tekst de thema's die erin voorkomen. Een tekst kan meer thema's hebben. Zo vaak kwam elk thema voor:",
+            r.coded_texts, complaints
         )));
         blocks.push(Block::Chart(Chart {
             id: "themas".into(),
@@ -489,8 +519,29 @@ fn themes_section(r: &Report) -> Section {
 }
 
 fn complaints_section(r: &Report) -> Section {
-    let c = &r.complaints;
-    let mut blocks = vec![
+    let Some(c) = &r.complaints else {
+        let next = r.period.to + chrono::Duration::days(1);
+        let first_quarter_end =
+            chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&r.period.from), 4, 1)
+                .unwrap_or(next);
+        return Section {
+            id: "klachten",
+            title: "Klachten".into(),
+            blocks: vec![para(format!(
+                "De cijfers over klachten komen na afloop van het kwartaal, vanaf {}. Zo verandert een nieuwe klacht nooit een cijfer dat al te lezen was.",
+                date_text(if r.period.year { first_quarter_end } else { next })
+            ))],
+        };
+    };
+    let mut blocks = vec![];
+    if c.to < r.period.to {
+        blocks.push(para(format!(
+            "Klachten die binnenkwamen van {} tot en met {}: de kwartalen die voorbij zijn. De rest van het jaar volgt na afloop van elk kwartaal.",
+            date_text(c.from),
+            date_text(c.to)
+        )));
+    }
+    blocks.extend([
         Block::Chart(Chart {
             id: "trechter".into(),
             title: "Wat er met de klachten gebeurde".into(),
@@ -515,7 +566,7 @@ fn complaints_section(r: &Report) -> Section {
                 .map(|(k, cell)| vec![TableCell::text(funnel_name(k)), TableCell::count(cell)])
                 .collect(),
         ),
-    ];
+    ]);
     let mut deadlines = format!(
         "Binnen de wettelijke termijn beslist: {}. Uitgesteld: {}. (Deels) gegrond: {}.",
         pct_text(&c.in_time),
@@ -662,37 +713,55 @@ fn followup_section(r: &Report) -> Section {
     }
 }
 
+/// The plain name of an outcome in the register.
+pub fn outcome_name(code: &str) -> String {
+    match code {
+        "gegrond" => "Gegrond".into(),
+        "deels_gegrond" => "Deels gegrond".into(),
+        "ongegrond" => "Ongegrond".into(),
+        "geen_oordeel" => "Geen oordeel".into(),
+        "informeel_opgelost" => "Opgelost in het gesprek".into(),
+        "ingetrokken" => "Ingetrokken".into(),
+        "niet_in_behandeling" => "Niet in behandeling genomen".into(),
+        "doorverwezen" => "Doorverwezen naar bezwaar".into(),
+        "gesloten" => "Afgesloten".into(),
+        "lopend" => "Nog in behandeling".into(),
+        other => other.replace('_', " "),
+    }
+}
+
 fn register_section(r: &Report) -> Section {
+    let intro = format!(
+        "De schriftelijke klachten van {} (artikel 9:12a Algemene wet bestuursrecht) in aantallen per uitkomst. Het volledige register, een regel per klacht, houdt de klachtcoördinator bij. In deze rapportage staat het niet per klacht: dan zouden kleine aantallen die elders verborgen zijn, toch te tellen zijn.",
+        r.period.label
+    );
+    let blocks = match &r.register {
+        Some(reg) => {
+            let mut rows = vec![vec![
+                TableCell::text("Schriftelijke klachten"),
+                TableCell::count(&reg.written),
+            ]];
+            rows.extend(reg.outcomes.iter().map(|(code, cell)| {
+                vec![TableCell::text(outcome_name(code)), TableCell::count(cell)]
+            }));
+            vec![
+                para(intro),
+                table(
+                    "Klachtenregister in aantallen",
+                    &["Uitkomst", "Aantal"],
+                    rows,
+                ),
+            ]
+        }
+        None => vec![
+            para(intro),
+            para("De aantallen komen na afloop van het eerste kwartaal."),
+        ],
+    };
     Section {
         id: "register",
         title: format!("Bijlage: klachtenregister {}", r.period.label),
-        blocks: vec![
-            para(format!(
-                "Alle schriftelijke klachten van {}, zonder namen (artikel 9:12a Algemene wet bestuursrecht).",
-                r.period.label
-            )),
-            table(
-                "Klachtenregister",
-                &["Zaak", "Ontvangen", "Kanaal", "Uitkomst", "Dagen", "Op tijd"],
-                r.register
-                    .iter()
-                    .map(|l| {
-                        vec![
-                            TableCell::text(&l.case),
-                            TableCell::text(date_text(l.received)),
-                            TableCell::text(&l.channel),
-                            TableCell::text(l.outcome.replace('_', " ")),
-                            TableCell::text(l.days.map(|d| d.to_string()).unwrap_or_default()),
-                            TableCell::text(match l.in_time {
-                                Some(true) => "ja",
-                                Some(false) => "nee",
-                                None => "",
-                            }),
-                        ]
-                    })
-                    .collect(),
-            ),
-        ],
+        blocks,
     }
 }
 
@@ -709,7 +778,8 @@ fn method_section(r: &Report) -> Section {
             "n is het aantal mensen waarop een cijfer rust. Percentages gaan over wie een mening gaf; \u{201c}weet niet\u{201d} telt niet mee, het aandeel staat er apart bij.".into(),
             "Positief is een 4 of 5 op een schaal van 5 (eens, tevreden). Onder het percentage staat de marge (95%).".into(),
             "De foutmarge houdt rekening met het aantal uitgenodigde mensen (eindige-populatiecorrectie).".into(),
-            format!("Een cijfer dat op minder dan {} mensen rust, staat er niet (–). Als een totaal zo'n cijfer zou verraden, is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen zijn indicatief (*).", r.k),
+            format!("Een cijfer dat op minder dan {k} mensen of klachten rust, staat er niet (–). Als dat cijfer uit andere cijfers te berekenen zou zijn (een totaal min de rest, het jaar min de kwartalen, in deze of een andere rapportage), is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen zijn indicatief (*).", k = r.k),
+            "Alleen wat af is, staat erin: een vragenlijst na de sluiting, klachten per kwartaal dat voorbij is. Zo verandert één nieuw antwoord of één nieuwe klacht geen cijfer dat al te lezen was.".into(),
             "Verschillen tussen groepen en met de vorige keer staan er alleen als ze statistisch betrouwbaar zijn (toets op twee proporties, 5%).".into(),
             "Thema's: een onderzoeker codeert open antwoorden en klachtomschrijvingen met het codeboek (behoorlijkheidsnormen en thema's). Het programma doet voorstellen op basis van woorden; de onderzoeker beslist.".into(),
         ];

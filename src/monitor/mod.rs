@@ -7,6 +7,7 @@ pub mod codebook;
 pub mod coding;
 pub mod coding_web;
 pub mod complaint_figures;
+pub mod disclosure;
 pub mod document;
 pub mod indicators;
 pub mod norms;
@@ -14,6 +15,8 @@ pub mod pdf;
 pub mod quotes;
 pub mod redact;
 pub mod report;
-pub mod suppression;
 pub mod survey_figures;
 pub mod web;
+
+/// The former name of [`disclosure`], kept for the modules that still use it.
+pub use disclosure as suppression;

@@ -9,8 +9,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::complaint_figures::{self, CaseFacts};
+use super::disclosure::{self, Decisions, Figure, Scope, Shown};
 use super::indicators::{self, ScaleCounts};
-use super::suppression::{self, Shown};
 use super::survey_figures::{self, Count, Tally};
 use crate::complaints::workflow::State;
 use crate::db::schema::{
@@ -203,6 +203,10 @@ pub struct NormFigure {
 /// The complaints part.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ComplaintPart {
+    /// The complaints counted: received from this day ...
+    pub from: NaiveDate,
+    /// ... to this day (for a year that has not ended: the end of its last quarter that has).
+    pub to: NaiveDate,
     /// Funnel stages in order: (code, count).
     pub funnel: Vec<(String, Cell)>,
     /// Per channel.
@@ -238,21 +242,25 @@ pub struct Report {
     pub provisional: bool,
     /// The suppression threshold.
     pub k: u64,
-    /// The survey, when a wave ran in the period.
+    /// The survey: the last wave of the period that has closed.
     pub survey: Option<SurveyPart>,
-    /// Complaints received in the period.
-    pub complaints: ComplaintPart,
+    /// A wave of the period that is still running: its figures come after it closes.
+    pub survey_waiting: Option<WaveWaiting>,
+    /// Complaints received in the period, once a quarter of it has ended.
+    pub complaints: Option<ComplaintPart>,
     /// The summary in plain words.
     pub summary: Vec<String>,
     /// What was done with earlier findings: follow-up actions of complaints decided in the period
     /// (cleaned of names and contact details).
     pub followups: Vec<FollowUp>,
-    /// The Awb 9:12a register of written complaints, with the yearly report.
-    pub register: Vec<RegisterLine>,
+    /// The Awb 9:12a register of written complaints in figures, with the yearly report.
+    pub register: Option<RegisterPart>,
     /// Themes coded in open answers and complaint descriptions of the period.
     pub themes: Vec<ThemeFigure>,
-    /// Texts coded in the period.
+    /// Open answers of the wave coded (distinct texts).
     pub coded_texts: u64,
+    /// Complaint descriptions of the period coded.
+    pub coded_complaints: Option<Cell>,
     /// How the program's code suggestions agree with the researcher's codes (all coded texts).
     pub coding_agreement: Option<super::codebook::Agreement>,
     /// The dimensions over the last waves of the same questionnaire (oldest first).
@@ -315,21 +323,23 @@ pub struct FollowUp {
     pub done: Option<NaiveDate>,
 }
 
-/// A line of the register.
+/// The register of written complaints (Awb 9:12a) as the council report shows it: in figures.
+/// The register with a line per complaint stays with the complaints coordinator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RegisterLine {
-    /// Case number.
-    pub case: String,
-    /// Received.
-    pub received: NaiveDate,
-    /// Channel.
-    pub channel: String,
-    /// Outcome code.
-    pub outcome: String,
-    /// Days to finish.
-    pub days: Option<i64>,
-    /// Within the deadline.
-    pub in_time: Option<bool>,
+pub struct RegisterPart {
+    /// Written complaints.
+    pub written: Cell,
+    /// Per outcome: (code, count).
+    pub outcomes: Vec<(String, Cell)>,
+}
+
+/// A wave whose figures are not published yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaveWaiting {
+    /// Wave name.
+    pub wave: String,
+    /// It closes on this day; the figures come after.
+    pub closes_on: NaiveDate,
 }
 
 /// The dimensions in report order.
@@ -444,7 +454,7 @@ pub fn survey_part(
         let Some(s) = indicators::scale_shares(c) else {
             continue;
         };
-        let shown = suppression::primary(s.n, k);
+        let shown = disclosure::primary(s.n, k);
         let change = previous.and_then(|(_, p)| match p.all.items.get(&item.key) {
             Some(Count::Scale(pc)) => {
                 let (k1, n1) = positive_of(c);
@@ -466,7 +476,7 @@ pub fn survey_part(
             dont_know: Cell::new(
                 s.dont_know,
                 c.answered(),
-                suppression::primary(c.answered(), k),
+                disclosure::primary(c.answered(), k),
             ),
             interval: shown.published().then_some(s.positive_interval),
             change: if shown.published() { change } else { None },
@@ -494,7 +504,7 @@ pub fn survey_part(
                     if n == 0 {
                         Shown::Hidden
                     } else {
-                        suppression::primary(indicators::nmin(&ns).unwrap_or(0).max(1), k)
+                        disclosure::primary(indicators::nmin(&ns).unwrap_or(0).max(1), k)
                     },
                 ),
                 nmin: indicators::nmin(&ns),
@@ -511,7 +521,7 @@ pub fn survey_part(
         });
     let (grade_mean, grade_eight_or_more, grade_below_six) = match &grade {
         Some(g) => {
-            let s = suppression::primary(g.n, k);
+            let s = disclosure::primary(g.n, k);
             (
                 Cell::new(g.mean, g.n, s),
                 Cell::new(g.eight_or_more, g.n, s),
@@ -534,7 +544,7 @@ pub fn survey_part(
     }
     for (split, groups) in splits {
         let sizes: Vec<u64> = groups.iter().map(|(_, t)| t.sets).collect();
-        let (_, shown) = suppression::partition(Some(sizes.iter().sum()), &sizes, k);
+        let (_, shown) = disclosure::partition(Some(sizes.iter().sum()), &sizes, k);
         for ((value, t), s) in groups.iter().zip(shown) {
             let labels = group_labels(def, split, value);
             for d in DIMENSIONS {
@@ -616,7 +626,7 @@ pub fn survey_part(
             let shown = if base == 0 {
                 Shown::Hidden
             } else {
-                suppression::primary(nmin.max(1), k)
+                disclosure::primary(nmin.max(1), k)
             };
             let positive = Cell::new(
                 if base > 0 {
@@ -656,14 +666,16 @@ pub fn survey_part(
     }
 }
 
-/// A complaint's category: (case number, category name).
-pub type CategoryLink = (i64, String);
-
-/// The facts of every complaint received in the period.
+/// The facts of every complaint received between two days (both included), with its categories,
+/// the themes its description was coded with, and its outcome in the register when it is written.
 pub fn complaint_facts(
     conn: &mut DbConnection,
-    p: &Period,
-) -> QueryResult<(Vec<CaseFacts>, Vec<CategoryLink>)> {
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<CaseFacts>> {
+    use crate::db::schema::{
+        coded_texts, complaint_categories, complaint_category_links, text_codes,
+    };
     type Row = (
         i64,
         NaiveDate,
@@ -683,7 +695,7 @@ pub fn complaint_facts(
     );
     let rows: Vec<Row> = complaints::table
         .inner_join(complaint_progress::table)
-        .filter(complaints::received_on.between(p.from, p.to))
+        .filter(complaints::received_on.between(from, to))
         .order(complaints::id)
         .select((
             complaints::id,
@@ -707,7 +719,8 @@ pub fn complaint_facts(
     let mut judged: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     let mut heard: std::collections::BTreeSet<i64> = Default::default();
     let mut followed: BTreeMap<i64, u32> = BTreeMap::new();
-    let mut categories: Vec<(i64, String)> = vec![];
+    let mut categories: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    let mut themes: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     for chunk in ids.chunks(500) {
         for (id, j) in complaint_elements::table
             .filter(complaint_elements::complaint_id.eq_any(chunk))
@@ -735,16 +748,35 @@ pub fn complaint_facts(
         {
             *followed.entry(id).or_default() += 1;
         }
-        categories.extend(
-            crate::db::schema::complaint_category_links::table
-                .inner_join(crate::db::schema::complaint_categories::table)
-                .filter(crate::db::schema::complaint_category_links::complaint_id.eq_any(chunk))
-                .select((
-                    crate::db::schema::complaint_category_links::complaint_id,
-                    crate::db::schema::complaint_categories::name,
-                ))
-                .load::<(i64, String)>(conn)?,
-        );
+        for (id, name) in complaint_category_links::table
+            .inner_join(complaint_categories::table)
+            .filter(complaint_category_links::complaint_id.eq_any(chunk))
+            .select((
+                complaint_category_links::complaint_id,
+                complaint_categories::name,
+            ))
+            .load::<(i64, String)>(conn)?
+        {
+            categories.entry(id).or_default().push(name);
+        }
+        // Coded descriptions: a complaint with a coded text is coded, its chosen codes are its
+        // themes.
+        for (id, code, chosen) in coded_texts::table
+            .left_join(text_codes::table)
+            .filter(coded_texts::complaint_id.eq_any(chunk))
+            .select((
+                coded_texts::complaint_id,
+                text_codes::code.nullable(),
+                text_codes::chosen.nullable(),
+            ))
+            .load::<(Option<i64>, Option<String>, Option<bool>)>(conn)?
+        {
+            let Some(id) = id else { continue };
+            let list = themes.entry(id).or_default();
+            if let (Some(code), Some(true)) = (code, chosen) {
+                list.push(code);
+            }
+        }
     }
     let facts = rows
         .into_iter()
@@ -767,6 +799,23 @@ pub fn complaint_facts(
                 norms,
             )| {
                 let st = State::from_code(&state).unwrap_or(State::Received);
+                let judgement = judged
+                    .get(&id)
+                    .map(|js| crate::complaints::register::overall(js).to_string());
+                // Written complaints are in the register, with the outcome it gives them.
+                let written =
+                    !anonymous && crate::complaints::register::WRITTEN.contains(&channel.as_str());
+                let register_outcome = written.then(|| {
+                    if decided.is_some() {
+                        judgement
+                            .clone()
+                            .unwrap_or_else(|| "geen_oordeel".to_string())
+                    } else if st.is_final() || st == State::ResolvedInformally {
+                        state.clone()
+                    } else {
+                        "lopend".to_string()
+                    }
+                });
                 CaseFacts {
                     channel,
                     received,
@@ -777,9 +826,7 @@ pub fn complaint_facts(
                     withdrawn: st == State::Withdrawn,
                     heard: heard.contains(&id),
                     decided,
-                    judgement: judged
-                        .get(&id)
-                        .map(|js| crate::complaints::register::overall(js).to_string()),
+                    judgement,
                     finished: decided.or(if st.is_final() { closed } else { None }),
                     deadline,
                     postponed: postponed > 0,
@@ -792,91 +839,185 @@ pub fn complaint_facts(
                         .into_iter()
                         .map(String::from)
                         .collect(),
+                    categories: categories.remove(&id).unwrap_or_default(),
+                    coded: themes.contains_key(&id),
+                    themes: themes.remove(&id).unwrap_or_default(),
+                    register_outcome,
                 }
             },
         )
         .collect();
-    Ok((facts, categories))
+    Ok(facts)
 }
 
-/// The complaints part from the facts, suppressed.
-pub fn complaint_part(facts: &[CaseFacts], categories: &[(i64, String)], k: u64) -> ComplaintPart {
-    let f = complaint_figures::funnel(facts);
-    let count = |n: u64| Cell::new(n as f64, n, suppression::primary(n, k));
-    let funnel = vec![
-        ("ontvangen".to_string(), count(f.received)),
-        ("bemiddeld".into(), count(f.mediated)),
-        ("informeel_opgelost".into(), count(f.resolved_informally)),
-        ("ingetrokken".into(), count(f.withdrawn)),
-        ("gehoord".into(), count(f.heard)),
-        ("besloten".into(), count(f.decided)),
-        ("opgevolgd".into(), count(f.acted_on)),
-        ("ombudsman".into(), count(f.ombudsman)),
-    ];
-    let breakdown = |keys: Vec<String>| -> Vec<(String, Cell)> {
-        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        for key in keys {
-            *counts.entry(key).or_default() += 1;
+/// The funnel stages with their codes in the open data, in order.
+pub const FUNNEL: [(&str, Figure); 8] = [
+    ("ontvangen", Figure::Received),
+    ("bemiddeld", Figure::Mediated),
+    ("informeel_opgelost", Figure::ResolvedInformally),
+    ("ingetrokken", Figure::Withdrawn),
+    ("gehoord", Figure::Heard),
+    ("besloten", Figure::Decided),
+    ("opgevolgd", Figure::ActedOn),
+    ("ombudsman", Figure::Ombudsman),
+];
+
+/// A published count as decided.
+fn count_cell(d: &Decisions, scope: Scope, figure: &Figure) -> Cell {
+    match d.get(scope, figure) {
+        Some(c) => Cell::new(c.n as f64, c.n, c.shown),
+        None => Cell::new(0.0, 0, Shown::Hidden),
+    }
+}
+
+/// A share as decided: shown when its base and its part both are.
+fn share_cell(d: &Decisions, scope: Scope, part: &Figure) -> Cell {
+    let base = part.base().unwrap_or(Figure::Received);
+    match (d.get(scope, part), d.get(scope, &base)) {
+        (Some(p), Some(b)) if b.n > 0 && p.shown.published() && b.shown.published() => {
+            Cell::new(100.0 * p.n as f64 / b.n as f64, b.n, b.shown)
         }
-        let sizes: Vec<u64> = counts.values().copied().collect();
-        let (_, shown) = suppression::partition(Some(sizes.iter().sum()), &sizes, k);
-        counts
-            .into_iter()
-            .zip(shown)
-            .map(|((key, n), s)| (key, Cell::new(n as f64, n, s)))
+        _ => Cell::new(0.0, 0, Shown::Hidden),
+    }
+}
+
+/// The complaints part of a scope, from the decisions; `None` while none of it has ended.
+pub fn complaint_part(d: &Decisions, scope: Scope, facts: &[CaseFacts]) -> Option<ComplaintPart> {
+    if !d.has(scope) {
+        return None;
+    }
+    let (from, to) = scope.dates();
+    let list = |pick: &dyn Fn(&Figure) -> Option<String>| -> Vec<(String, Cell)> {
+        d.cells_of(scope)
+            .filter_map(|(f, _)| pick(f).map(|key| (key, count_cell(d, scope, f))))
             .collect()
     };
-    let by_channel = breakdown(facts.iter().map(|c| c.channel.clone()).collect());
-    let by_category = breakdown(categories.iter().map(|(_, n)| n.clone()).collect());
-    let by_norm = breakdown(
-        facts
+    let here: Vec<CaseFacts> = facts
+        .iter()
+        .filter(|c| c.received >= from && c.received <= to)
+        .cloned()
+        .collect();
+    let t = complaint_figures::timeliness(&here);
+    let timing_shown = d
+        .get(scope, &Figure::Decided)
+        .is_some_and(|c| c.shown.published() && c.n > 0);
+    Some(ComplaintPart {
+        from,
+        to,
+        funnel: FUNNEL
             .iter()
-            .flat_map(|c| c.norms.iter())
-            .map(|n| crate::web::i18n::t(crate::web::i18n::Lang::Nl, &format!("norm-{n}")))
+            .map(|(code, f)| (code.to_string(), count_cell(d, scope, f)))
             .collect(),
-    );
-    let by_team = breakdown(
-        facts
-            .iter()
-            .map(|c| {
-                c.team
-                    .clone()
-                    .unwrap_or_else(|| "(geen team opgegeven)".into())
-            })
-            .collect(),
-    );
-    let (founded, judged) = complaint_figures::founded(facts);
-    let t = complaint_figures::timeliness(facts);
-    let share = |part: u64, whole: u64| {
-        Cell::new(
-            if whole > 0 {
-                100.0 * part as f64 / whole as f64
-            } else {
-                0.0
-            },
-            whole,
-            if whole == 0 {
-                Shown::Hidden
-            } else {
-                suppression::primary(whole, k)
-            },
-        )
-    };
-    let (via, _, told) = complaint_figures::council_signals(facts);
-    let timing_shown = suppression::primary(t.decided, k).published();
-    ComplaintPart {
-        funnel,
-        by_channel,
-        by_category,
-        by_norm,
-        by_team,
-        founded: share(founded, judged),
+        by_channel: list(&|f| match f {
+            Figure::Channel(c) => Some(c.clone()),
+            _ => None,
+        }),
+        by_category: list(&|f| match f {
+            Figure::Category(c) => Some(c.clone()),
+            _ => None,
+        }),
+        by_norm: list(&|f| match f {
+            Figure::Norm(n) => Some(crate::web::i18n::t(
+                crate::web::i18n::Lang::Nl,
+                &format!("norm-{n}"),
+            )),
+            _ => None,
+        }),
+        by_team: list(&|f| match f {
+            Figure::Team(t) => Some(t.clone()),
+            _ => None,
+        }),
+        founded: share_cell(d, scope, &Figure::Founded),
         median_days: if timing_shown { t.median_days } else { None },
         p90_days: if timing_shown { t.p90_days } else { None },
-        in_time: share(t.in_time, t.decided),
-        postponed: count(t.postponed),
-        council: (count(via), count(told)),
+        in_time: share_cell(d, scope, &Figure::InTime),
+        postponed: count_cell(d, scope, &Figure::Postponed),
+        council: (
+            count_cell(d, scope, &Figure::ViaCouncil),
+            count_cell(d, scope, &Figure::Told),
+        ),
+    })
+}
+
+/// The register appendix of a year: written complaints per outcome, as decided.
+pub fn register_part(d: &Decisions, scope: Scope) -> Option<RegisterPart> {
+    d.has(scope).then(|| RegisterPart {
+        written: count_cell(d, scope, &Figure::Written),
+        outcomes: d
+            .cells_of(scope)
+            .filter_map(|(f, _)| match f {
+                Figure::Outcome(o) => Some((o.clone(), count_cell(d, scope, f))),
+                _ => None,
+            })
+            .collect(),
+    })
+}
+
+/// The theme table: per code, people whose open answer had it (in the wave) and complaints whose
+/// description had it (as decided), together, and together in the period before. Together is
+/// shown only when both parts are; rows go by the published total (hidden ones last, by name), so
+/// their order says nothing about a hidden figure.
+pub fn theme_figures(
+    answers: &super::codebook::Tally,
+    answers_before: &super::codebook::Tally,
+    d: &Decisions,
+    scope: Option<Scope>,
+    before: Option<Scope>,
+    book: &[super::codebook::Code],
+    k: u64,
+) -> Vec<ThemeFigure> {
+    let mut codes: std::collections::BTreeSet<String> = answers
+        .counts
+        .iter()
+        .filter(|(_, (a, _))| *a > 0)
+        .map(|(c, _)| c.clone())
+        .collect();
+    if let Some(s) = scope {
+        codes.extend(d.cells_of(s).filter_map(|(f, c)| match f {
+            Figure::Theme(t) if c.n > 0 => Some(t.clone()),
+            _ => None,
+        }));
     }
+    let complaint = |s: Option<Scope>, code: &str| -> Cell {
+        match s {
+            Some(s) => count_cell(d, s, &Figure::Theme(code.to_string())),
+            None => Cell::new(0.0, 0, Shown::Hidden),
+        }
+    };
+    let together = |a: &Cell, c: &Cell| -> Cell {
+        match (a.n, c.n) {
+            (Some(x), Some(y)) => Cell::new((x + y) as f64, x + y, disclosure::primary(x + y, k)),
+            _ => Cell::new(0.0, 0, Shown::Hidden),
+        }
+    };
+    let mut out: Vec<ThemeFigure> = codes
+        .into_iter()
+        .map(|code| {
+            let a = answers.counts.get(&code).map_or(0, |c| c.0);
+            let survey = Cell::new(a as f64, a, disclosure::primary(a, k));
+            let complaints = complaint(scope, &code);
+            let count = together(&survey, &complaints);
+            let pa = answers_before.counts.get(&code).map_or(0, |c| c.0);
+            let previous = together(
+                &Cell::new(pa as f64, pa, disclosure::primary(pa, k)),
+                &complaint(before, &code),
+            );
+            let name = book
+                .iter()
+                .find(|c| c.code == code)
+                .map_or_else(|| code.replace('_', " "), |c| c.name.clone());
+            ThemeFigure {
+                code,
+                name,
+                survey,
+                complaints,
+                count,
+                previous,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.n.cmp(&a.count.n).then_with(|| a.name.cmp(&b.name)));
+    out
 }
 
 /// The summary in plain words, drawn from the published figures only.
@@ -936,14 +1077,27 @@ pub fn summary(r: &Report) -> Vec<String> {
             out.push(d);
         }
     }
-    let c = &r.complaints;
-    if let Some(n) = c.funnel.first().and_then(|(_, cell)| cell.n) {
-        out.push(format!(
-            "In deze periode kwamen {n} klachten en meldingen binnen."
-        ));
-    } else {
+    let Some(c) = &r.complaints else {
         out.push(
-            "In deze periode kwamen minder dan 5 klachten binnen; daarom staan er geen aantallen."
+            "De cijfers over klachten van deze periode komen na afloop van het kwartaal.".into(),
+        );
+        return out;
+    };
+    let span = if c.to < r.period.to {
+        format!(
+            "Van {} tot en met {}",
+            crate::surveys::respondent::date_text(c.from),
+            crate::surveys::respondent::date_text(c.to)
+        )
+    } else {
+        "In deze periode".to_string()
+    };
+    if let Some(n) = c.funnel.first().and_then(|(_, cell)| cell.n) {
+        out.push(format!("{span} kwamen {n} klachten en meldingen binnen."));
+    } else {
+        // Never "fewer than k": a total can also be hidden to protect another figure.
+        out.push(
+            "Het aantal klachten staat er niet: het is te klein, of het is weggelaten zodat een ander klein aantal niet uit te rekenen is."
                 .into(),
         );
     }
@@ -996,104 +1150,107 @@ pub fn last_four_quarters(period: &Period) -> Vec<(String, NaiveDate, NaiveDate)
     out
 }
 
-/// Complaints per quarter: received and the share decided in time (on the decided ones). When the
-/// quarters make up the report's period (a year), their sum is published as the year's total, so
-/// they are suppressed as its parts; otherwise each on its own.
-pub fn quarter_figures(
-    quarters: &[(String, NaiveDate, NaiveDate)],
-    cases: &[(NaiveDate, Option<NaiveDate>, NaiveDate)],
-    k: u64,
-    parts_of_total: bool,
-) -> Vec<QuarterTrend> {
-    let per: Vec<(u64, u64, u64)> = quarters
-        .iter()
-        .map(|(_, from, to)| {
-            let here: Vec<_> = cases
-                .iter()
-                .filter(|(r, _, _)| r >= from && r <= to)
-                .collect();
-            let decided = here.iter().filter(|(_, d, _)| d.is_some()).count() as u64;
-            let in_time = here
-                .iter()
-                .filter(|(_, d, deadline)| d.is_some_and(|d| d <= *deadline))
-                .count() as u64;
-            (here.len() as u64, decided, in_time)
+/// Complaints per quarter that has ended, of the four up to the end of `period`: received and the
+/// share decided in time, as decided on the grid (the same figures as each quarter's own report).
+pub fn quarter_trend(d: &Decisions, period: &Period) -> Vec<QuarterTrend> {
+    last_four_quarters(period)
+        .into_iter()
+        .filter_map(|(label, from, _)| {
+            let scope = Scope::Quarter {
+                year: chrono::Datelike::year(&from),
+                quarter: disclosure::quarter_of(from),
+            };
+            d.has(scope).then(|| QuarterTrend {
+                quarter: label,
+                received: count_cell(d, scope, &Figure::Received),
+                in_time: share_cell(d, scope, &Figure::InTime),
+            })
         })
-        .collect();
-    let sizes: Vec<u64> = per.iter().map(|p| p.0).collect();
-    let total = parts_of_total.then(|| sizes.iter().sum());
-    let (_, shown) = suppression::partition(total, &sizes, k);
-    quarters
-        .iter()
-        .zip(per)
-        .zip(shown)
-        .map(
-            |(((label, _, _), (received, decided, in_time)), s)| QuarterTrend {
-                quarter: label.clone(),
-                received: Cell::new(received as f64, received, s),
-                in_time: Cell::new(
-                    if decided > 0 {
-                        100.0 * in_time as f64 / decided as f64
-                    } else {
-                        0.0
-                    },
-                    decided,
-                    if decided == 0 || !s.published() {
-                        Shown::Hidden
-                    } else {
-                        suppression::primary(decided, k)
-                    },
-                ),
-            },
-        )
         .collect()
 }
 
-fn quarter_trend(
-    conn: &mut DbConnection,
-    period: &Period,
-    k: u64,
-) -> QueryResult<Vec<QuarterTrend>> {
-    let quarters = last_four_quarters(period);
-    let (from, to) = (quarters[0].1, period.to);
-    let cases: Vec<(NaiveDate, Option<NaiveDate>, NaiveDate)> = complaints::table
-        .inner_join(complaint_progress::table)
-        .filter(complaints::received_on.between(from, to))
-        .select((
-            complaints::received_on,
-            complaint_progress::decided_on,
-            complaints::deadline_on,
-        ))
-        .load(conn)?;
-    Ok(quarter_figures(&quarters, &cases, k, period.year))
+/// The complaint scope a period publishes on `today`: a quarter once it has ended; a year from
+/// its first quarter that has ended, up to its last.
+pub fn complaint_scope(period: &Period, today: NaiveDate) -> Option<Scope> {
+    use chrono::Datelike;
+    let year = period.from.year();
+    if period.year {
+        let through = disclosure::ended_quarters(year, today);
+        (through > 0).then_some(Scope::Year { year, through })
+    } else {
+        let quarter = disclosure::quarter_of(period.from);
+        (disclosure::ended_quarters(year, today) >= quarter)
+            .then_some(Scope::Quarter { year, quarter })
+    }
 }
 
-/// Builds the report for `period` with threshold `k`.
+/// The period before a scope for the themes: the quarter before, or the whole year before.
+fn scope_before(period: &Period) -> Scope {
+    use chrono::Datelike;
+    let year = period.from.year();
+    if period.year {
+        Scope::Year {
+            year: year - 1,
+            through: 4,
+        }
+    } else {
+        match disclosure::quarter_of(period.from) {
+            1 => Scope::Quarter {
+                year: year - 1,
+                quarter: 4,
+            },
+            q => Scope::Quarter {
+                year,
+                quarter: q - 1,
+            },
+        }
+    }
+}
+
+/// The published counts of a wave (see [`disclosure::published_through`]).
+fn published_figures(
+    conn: &mut DbConnection,
+    wave: &crate::surveys::waves::Wave,
+    def: &Definition,
+    today: NaiveDate,
+    k: u64,
+) -> QueryResult<survey_figures::WaveFigures> {
+    survey_figures::compute_published(conn, wave, def, today, k)
+}
+
+/// Builds the report for `period` with threshold `k`, as published on `today`.
 pub fn build(
     conn: &mut DbConnection,
     period: &Period,
     k: u64,
     today: NaiveDate,
 ) -> QueryResult<Report> {
-    // The survey: the latest wave that ran in the period, compared with the wave before it.
+    // The survey: the latest wave of the period that has closed, compared with the wave before it.
     let all = crate::surveys::waves::list_waves(conn)?;
     let waves: Vec<&crate::surveys::waves::Wave> = all
         .iter()
         .filter(|w| w.closes_on >= period.from && w.opens_on <= period.to)
         .collect();
-    // A finished wave is preferred: its figures are final; otherwise the running one.
-    let finished = waves
+    let closed = waves
         .iter()
-        .filter(|w| w.closes_on < today)
+        .filter(|w| disclosure::wave_published(w.closes_on, today))
         .max_by_key(|w| (w.closes_on, w.id));
+    // A wave still running is named, without figures.
+    let survey_waiting = waves
+        .iter()
+        .filter(|w| !disclosure::wave_published(w.closes_on, today))
+        .max_by_key(|w| (w.closes_on, w.id))
+        .map(|w| WaveWaiting {
+            wave: w.name.clone(),
+            closes_on: w.closes_on,
+        });
     let mut theme_waves = (None, None);
-    let mut trend_waves: Vec<(i64, String, NaiveDate, i64)> = vec![];
     let mut wave_trend: Vec<WaveTrend> = vec![];
-    let survey = match finished.or_else(|| waves.iter().max_by_key(|w| (w.closes_on, w.id))) {
+    let survey = match closed {
         Some(w) => {
             let def = crate::surveys::respond::definition(conn, w.version_id)
                 .map_err(|_| diesel::result::Error::NotFound)?;
-            let figures = survey_figures::compute(conn, w.id, &def)?;
+            let figures = published_figures(conn, w, &def, today, k)?;
             let prev = all
                 .iter()
                 .filter(|p| p.closes_on < w.opens_on && p.questionnaire_key == w.questionnaire_key)
@@ -1105,14 +1262,8 @@ pub fn build(
                 .filter(|p| p.closes_on < w.opens_on && p.questionnaire_key == w.questionnaire_key)
                 .collect();
             earlier.sort_by_key(|p| std::cmp::Reverse((p.closes_on, p.id)));
-            trend_waves = earlier
-                .into_iter()
-                .skip(1)
-                .take(2)
-                .map(|p| (p.id, p.name.clone(), p.closes_on, p.version_id))
-                .collect();
             let prev_figures = match prev {
-                Some(p) => Some((p.name.clone(), survey_figures::compute(conn, p.id, &def)?)),
+                Some(p) => Some((p.name.clone(), published_figures(conn, p, &def, today, k)?)),
                 None => None,
             };
             let mut part = survey_part(
@@ -1124,11 +1275,11 @@ pub fn build(
                 k,
             );
             // The trend: the earlier waves, the previous one and this one, oldest first.
-            for (id, name, closed, version) in trend_waves.iter().rev() {
-                let d = crate::surveys::respond::definition(conn, *version)
+            for p in earlier.iter().skip(1).take(2).rev() {
+                let d = crate::surveys::respond::definition(conn, p.version_id)
                     .map_err(|_| diesel::result::Error::NotFound)?;
-                let f = survey_figures::compute(conn, *id, &d)?;
-                wave_trend.push(wave_trend_of(&d, name, *closed, &f, k));
+                let f = published_figures(conn, p, &d, today, k)?;
+                wave_trend.push(wave_trend_of(&d, &p.name, p.closes_on, &f, k));
             }
             if let (Some((name, f)), Some(p)) = (&prev_figures, prev) {
                 wave_trend.push(wave_trend_of(&def, name, p.closes_on, f, k));
@@ -1147,8 +1298,34 @@ pub fn build(
         }
         None => None,
     };
-    let (facts, categories) = complaint_facts(conn, period)?;
-    let complaints = complaint_part(&facts, &categories, k);
+    // Complaints: every year the report shows (this one, the quarters of the trend, the period
+    // before for the themes) is decided whole, on the grid of quarters.
+    use chrono::Datelike;
+    let scope = complaint_scope(period, today);
+    let before = scope_before(period);
+    let mut years: std::collections::BTreeSet<i32> = last_four_quarters(period)
+        .iter()
+        .map(|(_, from, _)| from.year())
+        .collect();
+    years.insert(period.from.year());
+    years.insert(before.year());
+    let mut facts: Vec<CaseFacts> = vec![];
+    for y in &years {
+        let (from, to) = (
+            NaiveDate::from_ymd_opt(*y, 1, 1).unwrap_or(period.from),
+            NaiveDate::from_ymd_opt(*y, 12, 31).unwrap_or(period.to),
+        );
+        facts.extend(complaint_facts(conn, from, to)?);
+    }
+    let cells: Vec<disclosure::CaseCells> = facts.iter().map(complaint_figures::cells).collect();
+    let years: Vec<i32> = years.into_iter().collect();
+    let decisions = disclosure::decide_years(&cells, &years, today, k);
+    let complaints = scope.and_then(|s| complaint_part(&decisions, s, &facts));
+    let register = if period.year {
+        scope.and_then(|s| register_part(&decisions, s))
+    } else {
+        None
+    };
     let followups = complaint_followups::table
         .inner_join(
             complaint_progress::table
@@ -1171,45 +1348,37 @@ pub fn build(
             done,
         })
         .collect();
-    let register = if period.year {
-        crate::complaints::register::lines(conn, chrono::Datelike::year(&period.from))?
-            .into_iter()
-            .map(|l| RegisterLine {
-                case: l.case,
-                received: l.received,
-                channel: l.channel,
-                outcome: l.outcome,
-                days: l.days,
-                in_time: l.in_time,
-            })
-            .collect()
-    } else {
-        vec![]
-    };
-    // Themes coded in this period and the one before (same length).
-    let back = chrono::Months::new(if period.year { 12 } else { 3 });
+    // Themes: the open answers of the wave shown, and of the wave before; the complaints as
+    // decided. (An empty range of days: the tally of a wave alone.)
     let book = super::codebook::load(conn)?;
-    let now = super::codebook::tally(conn, theme_waves.0, period.from, period.to)?;
-    let before = super::codebook::tally(
-        conn,
-        theme_waves.1,
-        period.from.checked_sub_months(back).unwrap_or(period.from),
-        period.from - chrono::Duration::days(1),
-    )?;
-    let themes = super::codebook::figures(&now, &before, &book, k);
-    let quarter_trend = quarter_trend(conn, period, k)?;
+    let nothing = (period.to + chrono::Duration::days(1), period.to);
+    let answers = super::codebook::tally(conn, theme_waves.0, nothing.0, nothing.1)?;
+    let answers_before = super::codebook::tally(conn, theme_waves.1, nothing.0, nothing.1)?;
+    let before = decisions.has(before).then_some(before);
+    let themes = theme_figures(
+        &answers,
+        &answers_before,
+        &decisions,
+        scope,
+        before,
+        &book,
+        k,
+    );
+    let quarter_trend = quarter_trend(&decisions, period);
     let mut report = Report {
         period: period.clone(),
         made_on: today,
         provisional: today <= period.to,
         k,
         survey,
+        survey_waiting,
         complaints,
         summary: vec![],
         followups,
         register,
         themes,
-        coded_texts: now.texts,
+        coded_texts: answers.texts,
+        coded_complaints: scope.map(|s| count_cell(&decisions, s, &Figure::Coded)),
         coding_agreement: Some(super::codebook::agreement(conn)?).filter(|a| a.texts > 0),
         wave_trend,
         quarter_trend,
@@ -1371,8 +1540,9 @@ mod tests {
             }
         }
 
-        /// Any mix of complaints: channels and teams (each a breakdown of the complaints received)
-        /// publish nothing under k and nothing that the received total gives away.
+        /// Any mix of complaints in a quarter that has ended: channels and teams (each a
+        /// breakdown of the complaints received) publish nothing under k and nothing that the
+        /// received total gives away.
         #[test]
         fn no_published_complaint_figure_rests_on_fewer_than_k_or_gives_one_away(
             cases in proptest::collection::vec((0usize..5, 0usize..4, proptest::collection::vec(0usize..6, 0..3)), 0..80),
@@ -1393,7 +1563,11 @@ mod tests {
                     ..Default::default()
                 })
                 .collect();
-            let part = complaint_part(&facts, &[], k);
+            let cells: Vec<disclosure::CaseCells> = facts.iter().map(complaint_figures::cells).collect();
+            let today = NaiveDate::from_ymd_opt(2026, 10, 2).unwrap();
+            let decisions = disclosure::decide_years(&cells, &[2026], today, k);
+            let scope = Scope::Quarter { year: 2026, quarter: 3 };
+            let part = complaint_part(&decisions, scope, &facts).unwrap();
             let received = &part.funnel[0].1;
             let all = part.funnel.iter().chain(&part.by_channel).chain(&part.by_team).chain(&part.by_norm);
             for (name, c) in all {
@@ -1437,25 +1611,57 @@ mod tests {
                 NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
             )
         );
-        // 9 in Q1 (8 decided, 6 in time), 2 in Q2 (hidden, and Q3's 7 with it), 7 in Q3, 0 in Q4.
+        // 9 in Q1 (8 decided, 6 in time), 2 in Q2, 7 in Q3, 0 in Q4.
         let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-        let mut cases = vec![];
+        let mut facts = vec![];
+        let case = |received, decided: Option<NaiveDate>, deadline| CaseFacts {
+            channel: "web".into(),
+            received,
+            decided,
+            deadline,
+            ..Default::default()
+        };
         for i in 0..9 {
             let decided = (i < 8).then(|| if i < 6 { d(2, 1) } else { d(4, 1) });
-            cases.push((d(1, 10), decided, d(3, 1)));
+            facts.push(case(d(1, 10), decided, d(3, 1)));
         }
-        cases.extend((0..2).map(|_| (d(5, 1), None, d(7, 1))));
-        cases.extend((0..7).map(|_| (d(8, 1), Some(d(8, 20)), d(9, 1))));
-        let quarters = last_four_quarters(&parse_period("2026").unwrap());
-        let t = quarter_figures(&quarters, &cases, 5, true);
+        facts.extend((0..2).map(|_| case(d(5, 1), None, d(7, 1))));
+        facts.extend((0..7).map(|_| case(d(8, 1), Some(d(8, 20)), d(9, 1))));
+        let cells: Vec<disclosure::CaseCells> =
+            facts.iter().map(complaint_figures::cells).collect();
+        // After the year: the four quarters; Q2 (2) is hidden, and with the year total
+        // published, a second quarter with it.
+        let after =
+            disclosure::decide_years(&cells, &[2026], d(12, 31) + chrono::Duration::days(1), 5);
+        let t = quarter_trend(&after, &parse_period("2026").unwrap());
         let received: Vec<Option<u64>> = t.iter().map(|q| q.received.n).collect();
-        assert_eq!(received, [Some(9), None, None, Some(0)]);
+        assert_eq!(received.len(), 4);
+        assert_eq!(received[1], None);
+        assert_eq!(
+            received.iter().filter(|r| r.is_none()).count(),
+            2,
+            "{received:?}"
+        );
         assert_eq!(t[0].in_time.value, Some(75.0));
-        assert_eq!((t[1].in_time.value, t[2].in_time.value), (None, None));
-        // Seen from a quarter's report the four do not add up to a published total: only Q2 hides.
-        let t = quarter_figures(&quarters, &cases, 5, false);
-        let received: Vec<Option<u64>> = t.iter().map(|q| q.received.n).collect();
-        assert_eq!(received, [Some(9), None, Some(7), Some(0)]);
+        // The year's own total stays: the second quarter is hidden instead.
+        let year = complaint_part(
+            &after,
+            Scope::Year {
+                year: 2026,
+                through: 4,
+            },
+            &facts,
+        )
+        .unwrap();
+        assert_eq!(year.funnel[0].1.n, Some(18));
+        // During the year only the quarters that have ended, decided the same way.
+        let during = disclosure::decide_years(&cells, &[2026], d(8, 15), 5);
+        let t = quarter_trend(&during, &parse_period("2026").unwrap());
+        assert_eq!(
+            t.iter().map(|q| q.quarter.as_str()).collect::<Vec<_>>(),
+            ["2026-Q1", "2026-Q2"]
+        );
+        assert_eq!(t[0].received.n, Some(9));
     }
 
     #[test]
@@ -1470,7 +1676,23 @@ mod tests {
         let mut facts: Vec<CaseFacts> = (0..20).map(|_| case("web")).collect();
         facts.extend((0..2).map(|_| case("raadslid")));
         facts.extend((0..8).map(|_| case("brief")));
-        let part = complaint_part(&facts, &[], 5);
+        let cells: Vec<disclosure::CaseCells> =
+            facts.iter().map(complaint_figures::cells).collect();
+        let decisions = disclosure::decide_years(
+            &cells,
+            &[2026],
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            5,
+        );
+        let part = complaint_part(
+            &decisions,
+            Scope::Quarter {
+                year: 2026,
+                quarter: 3,
+            },
+            &facts,
+        )
+        .unwrap();
         let shown: Vec<(&str, &str)> = part
             .by_channel
             .iter()
@@ -1490,5 +1712,21 @@ mod tests {
             .by_channel
             .iter()
             .all(|(_, c)| c.shown != "verborgen" || c.value.is_none() && c.n.is_none()));
+        // A quarter that has not ended publishes nothing.
+        let early = disclosure::decide_years(
+            &cells,
+            &[2026],
+            NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+            5,
+        );
+        assert!(complaint_part(
+            &early,
+            Scope::Quarter {
+                year: 2026,
+                quarter: 3
+            },
+            &facts
+        )
+        .is_none());
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 
+use super::disclosure;
 use super::indicators::ScaleCounts;
 use crate::db::schema::responses;
 use crate::db::DbConnection;
@@ -211,18 +212,57 @@ impl<'d> Counter<'d> {
 }
 
 /// Counts every answer set of `wave_id` (answered with `def`): answers are read into slots by
-/// item position (no map per answer set), and each subgroup is found with one lookup.
+/// item position (no map per answer set), and each subgroup is found with one lookup. For the
+/// researcher's live view; the report counts what [`compute_published`] counts.
 pub fn compute(
     conn: &mut DbConnection,
     wave_id: i64,
     def: &Definition,
 ) -> QueryResult<WaveFigures> {
+    compute_through(conn, wave_id, def, None)
+}
+
+/// The counts a council report may publish of a closed wave: the answer sets of the closing date
+/// and before, and late ones as [`disclosure::published_through`] lets them join.
+pub fn compute_published(
+    conn: &mut DbConnection,
+    wave: &crate::surveys::waves::Wave,
+    def: &Definition,
+    today: chrono::NaiveDate,
+    k: u64,
+) -> QueryResult<WaveFigures> {
+    let late: Vec<(chrono::NaiveDate, i64)> = responses::table
+        .filter(responses::wave_id.eq(wave.id))
+        .filter(responses::answered_on.gt(wave.closes_on))
+        .group_by(responses::answered_on)
+        .select((responses::answered_on, diesel::dsl::count_star()))
+        .load(conn)?;
+    let late: Vec<(chrono::NaiveDate, u64)> = late
+        .into_iter()
+        .map(|(d, n)| (d, n.max(0) as u64))
+        .collect();
+    let through = disclosure::published_through(wave.closes_on, &late, today, k);
+    compute_through(conn, wave.id, def, Some(through))
+}
+
+/// Counts the answer sets of `wave_id` answered on or before `through` (all when `None`).
+fn compute_through(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    def: &Definition,
+    through: Option<chrono::NaiveDate>,
+) -> QueryResult<WaveFigures> {
+    // No limit: a day later than any stored one (both databases compare dates as dates).
+    let through = through
+        .or_else(|| chrono::NaiveDate::from_ymd_opt(9999, 12, 31))
+        .unwrap_or_default();
     let mut counter = Counter::new(def);
     let mut after = 0i64;
     loop {
         let rows: Vec<(i64, String, String, String)> = responses::table
             .filter(responses::wave_id.eq(wave_id))
             .filter(responses::id.gt(after))
+            .filter(responses::answered_on.le(through))
             .order(responses::id)
             .limit(PAGE)
             .select((

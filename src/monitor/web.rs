@@ -28,6 +28,11 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/rapportage/open-data.json", READERS).get(open_json),
         RouteDef::new("/rapportage/open-data-codeboek.csv", READERS).get(open_codebook),
         RouteDef::new("/rapportage/rapport.pdf", READERS).get(open_pdf),
+        RouteDef::new(
+            "/rapportage/tussenstand",
+            Access::Roles(&[Role::Onderzoeker]),
+        )
+        .get(live),
     ]
 }
 
@@ -266,6 +271,9 @@ async fn page(
             &t_args(lang, "report-title-period", &[("period", &period.label)]),
             html! {
                 (period_form(&ctx, &period.label, &[]))
+                @if ctx.user.as_ref().is_some_and(|u| u.has(Role::Onderzoeker)) {
+                    p { a href="/rapportage/tussenstand" { (t(lang, "report-live-link")) } }
+                }
                 p { a.tap href={ "/rapportage/rapport.pdf?periode=" (period.label) } { (t(lang, "report-pdf")) } " "
                     a.tap href={ "/rapportage/open-data.csv?periode=" (period.label) } { (t(lang, "report-open-csv")) } " "
                     a.tap href={ "/rapportage/open-data.json?periode=" (period.label) } { (t(lang, "report-open-json")) } " "
@@ -288,15 +296,99 @@ fn period_form(ctx: &Ctx, value: &str, errors: &[(&str, String)]) -> Markup {
     }
 }
 
+#[derive(Deserialize)]
+struct LiveQuery {
+    ronde: Option<i64>,
+}
+
+/// The researcher's live view of a running wave: every answer set so far, small groups still
+/// hidden, marked as an interim view. Not in the report, the PDF or the open data: those publish
+/// a wave only after it has closed (see `disclosure`).
+async fn live(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<LiveQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let today = crate::surveys::today();
+    let chosen = q.ronde;
+    let (running, shown) = state
+        .db(move |conn| {
+            let running: Vec<crate::surveys::waves::Wave> =
+                crate::surveys::waves::list_waves(conn)?
+                    .into_iter()
+                    .filter(|w| {
+                        w.opens_on <= today
+                            && !super::disclosure::wave_published(w.closes_on, today)
+                    })
+                    .collect();
+            let pick = running
+                .iter()
+                .filter(|w| chosen.is_none_or(|id| id == w.id))
+                .max_by_key(|w| (w.closes_on, w.id));
+            let shown = match pick {
+                Some(w) => {
+                    let def = crate::surveys::respond::definition(conn, w.version_id)
+                        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+                    let figures = super::survey_figures::compute(conn, w.id, &def)?;
+                    Some((
+                        w.clone(),
+                        report::survey_part(
+                            &def,
+                            &w.name,
+                            w.population.max(0) as u64,
+                            &figures,
+                            None,
+                            super::disclosure::DEFAULT_K,
+                        ),
+                    ))
+                }
+                None => None,
+            };
+            Ok((running, shown))
+        })
+        .await?;
+    let title = t(lang, "report-live-title");
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &title,
+            html! {
+                div.notice role="note" { p { strong { (t(lang, "report-live-notice")) } } }
+                @if running.len() > 1 {
+                    nav aria-label=(t(lang, "report-live-waves")) {
+                        ul { @for w in &running { li { a href={ "/rapportage/tussenstand?ronde=" (w.id) } { (w.name) } } } }
+                    }
+                }
+                @match &shown {
+                    Some((w, part)) => {
+                        p { (t_args(lang, "report-live-wave", &[("wave", &w.name), ("date", &crate::surveys::respondent::date_text(w.closes_on))])) }
+                        article.report.live lang="nl" {
+                            @for s in document::live_sections(part) {
+                                section id=(s.id) {
+                                    h2 { (s.title) }
+                                    @for b in &s.blocks { (block_markup(b)) }
+                                }
+                            }
+                        }
+                    }
+                    None => p { (t(lang, "report-live-none")) },
+                }
+            },
+        ),
+    ))
+}
+
 /// The columns of the open data.
 pub const OPEN_DATA_COLUMNS: &[(&str, &str)] = &[
     ("periode", "De periode van de rapportage: een kwartaal (2026-Q3) of een jaar (2026)."),
-    ("onderdeel", "Waar het cijfer over gaat: vragenlijst, thema's, klachten, ontwikkeling of normenkader."),
+    ("onderdeel", "Waar het cijfer over gaat: vragenlijst, thema's, klachten, register, ontwikkeling of normenkader."),
     ("cijfer", "Welk cijfer (zie de lijst hieronder)."),
     ("groep", "Voor wie of waarvoor het cijfer geldt: een vraag, een onderwerp, een groep (indeling=waarde), een thema, een kanaal, een kwartaal of een norm. Leeg: iedereen."),
     ("waarde", "Het cijfer: een percentage (0 tot 100), een aantal of een gemiddelde, met één decimaal. Leeg als het verborgen is."),
     ("n", "Het aantal mensen (of klachten) waarop het cijfer rust. Leeg als het verborgen is."),
-    ("getoond", "ja; indicatief (minder dan 50 mensen, voorzichtig lezen); of verborgen (minder dan het minimum aantal mensen, of verborgen zodat een ander verborgen cijfer niet uit een totaal te halen is)."),
+    ("getoond", "ja; indicatief (minder dan 50 mensen, voorzichtig lezen); of verborgen (minder dan het minimum aantal mensen, of verborgen zodat een ander verborgen cijfer niet uit andere cijfers te berekenen is, ook niet uit die van een ander kwartaal of jaar). Klachten staan er per kwartaal dat voorbij is, een vragenlijst pas na de sluiting."),
 ];
 
 /// The figures of the open data: the values of the `cijfer` column and what they mean.
@@ -332,6 +424,8 @@ pub const OPEN_DATA_FIGURES: &[(&str, &str)] = &[
     ("vragenlijst_positief", "Deel dat positief is over een onderwerp in een eerdere of deze vragenlijst; groep = vragenlijst: onderwerp."),
     ("kwartaal_binnengekomen", "Aantal binnengekomen klachten in een kwartaal; groep = het kwartaal."),
     ("kwartaal_binnen_termijn", "Deel van de beslissingen in een kwartaal binnen de wettelijke termijn."),
+    ("register_schriftelijk", "Aantal schriftelijke klachten in het klachtenregister (artikel 9:12a Awb), alleen in de jaarrapportage."),
+    ("register_uitkomst", "Aantal schriftelijke klachten per uitkomst in het register; groep = de uitkomst (gegrond, deels_gegrond, ongegrond, geen_oordeel, informeel_opgelost, ingetrokken, niet_in_behandeling, doorverwezen, gesloten, lopend)."),
 ];
 
 /// The codebook of the open data as CSV: every column and every figure with its meaning.
@@ -411,21 +505,28 @@ pub fn open_data_csv(r: &Report) -> Vec<u8> {
         row("themas", "thema_samen", &t.name, &t.count);
         row("themas", "thema_vorige_periode", &t.name, &t.previous);
     }
-    let c = &r.complaints;
-    for (figure, list) in [
-        ("trechter", &c.funnel),
-        ("kanaal", &c.by_channel),
-        ("onderwerp", &c.by_category),
-        ("norm", &c.by_norm),
-        ("team", &c.by_team),
-    ] {
-        for (k, cell) in list {
-            row("klachten", figure, k, cell);
+    if let Some(c) = &r.complaints {
+        for (figure, list) in [
+            ("trechter", &c.funnel),
+            ("kanaal", &c.by_channel),
+            ("onderwerp", &c.by_category),
+            ("norm", &c.by_norm),
+            ("team", &c.by_team),
+        ] {
+            for (k, cell) in list {
+                row("klachten", figure, k, cell);
+            }
+        }
+        row("klachten", "binnen_termijn", "", &c.in_time);
+        row("klachten", "gegrond", "", &c.founded);
+        row("klachten", "uitgesteld", "", &c.postponed);
+    }
+    if let Some(reg) = &r.register {
+        row("register", "register_schriftelijk", "", &reg.written);
+        for (outcome, cell) in &reg.outcomes {
+            row("register", "register_uitkomst", outcome, cell);
         }
     }
-    row("klachten", "binnen_termijn", "", &c.in_time);
-    row("klachten", "gegrond", "", &c.founded);
-    row("klachten", "uitgesteld", "", &c.postponed);
     for wt in &r.wave_trend {
         for d in &wt.dimensions {
             row(

@@ -168,6 +168,7 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/rapportage/rapport.pdf",
         Only(&[Raadslid, Onderzoeker, Klachtcoordinator]),
     ),
+    ("GET", "/rapportage/tussenstand", Only(&[Onderzoeker])),
     ("GET", "/onderzoek/coderen", Only(&[Onderzoeker])),
     ("POST", "/onderzoek/coderen", Only(&[Onderzoeker])),
     ("GET", "/onderzoek/codeboek", Only(&[Onderzoeker])),

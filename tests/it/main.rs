@@ -16,6 +16,7 @@ mod csv_safety;
 mod database;
 mod hostile;
 mod linking;
+mod disclosure;
 mod mail;
 mod monitor;
 mod monitor_browser;

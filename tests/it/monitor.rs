@@ -11,9 +11,12 @@ use crate::surveys::wave;
 both_backends!(
     the_council_report_shows_only_figures_that_cannot_point_at_anyone,
     |app| {
-        use chrono::Datelike;
-        let w = wave(&app, -20, -1, &["web", "phone"]);
+        // Everything in the last quarter that has ended: a report publishes only finished
+        // quarters and closed waves.
         let today = klankbord::surveys::today();
+        let (year, _, q_from, _) = crate::disclosure::last_ended_quarter(today);
+        let start = (q_from - today).num_days();
+        let w = wave(&app, start, start + 20, &["web", "phone"]);
         // 40 answer sets: 30 without terugvordering (positive), 10 with (negative); 2 by phone.
         let mut conn = app.conn();
         for i in 0..40 {
@@ -41,15 +44,15 @@ both_backends!(
                 helper: None,
                 language: "nl".into(),
             };
-            respond::insert_json(&mut conn, &w, &json, &meta, today).unwrap();
+            respond::insert_json(&mut conn, &w, &json, &meta, w.opens_on).unwrap();
         }
         drop(conn);
-        // Complaints this year: 9 on the web, 3 by letter.
+        // Complaints in that quarter: 9 on the web, 3 by letter.
         let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
         let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
         for i in 0..12 {
             let new = klankbord::complaints::store::NewComplaint {
-                received_on: today,
+                received_on: q_from,
                 channel: if i < 9 { "web".into() } else { "brief".into() },
                 language: "nl".into(),
                 email: Some(format!("k{i}@voorbeeld.nl")),
@@ -60,7 +63,6 @@ both_backends!(
                 .unwrap();
         }
         let (council, _) = app.logged_in("rapport.raadslid", &[Role::Raadslid]);
-        let year = today.year();
         let page = council.get(&format!("/rapportage?periode={year}&lang=nl"));
         assert_eq!(page.status, 200, "{}", page.body);
         let text = page.texts("article.report").join(" ");
@@ -125,7 +127,15 @@ both_backends!(
             respect.contains("75%") && respect.ends_with("gedeeltelijk voldaan"),
             "{respect}"
         );
-        assert_eq!(page.texts("#register tbody tr").len(), 12);
+        // The register appendix in figures: 12 written complaints, all still running.
+        let register = page.texts("#register tbody tr");
+        assert!(
+            register[0].starts_with("Schriftelijke klachten12")
+                && register
+                    .iter()
+                    .any(|r| r.starts_with("Nog in behandeling12")),
+            "{register:?}"
+        );
         assert!(page.texts("#opvolging p")[0].contains("geen acties"));
         // Open data: the same figures; nothing published on fewer than 5 people.
         let csv = council.get(&format!("/rapportage/open-data.csv?periode={year}"));
@@ -215,9 +225,9 @@ both_backends!(
                 _ => "Kort.",
             };
             let json = format!(r#"{{"cp_luistert":4,"wat_goed":"{text}"}}"#);
-            respond::insert_json(&mut conn, &big, &json, &meta, today).unwrap();
+            respond::insert_json(&mut conn, &big, &json, &meta, big.closes_on).unwrap();
             if i < 9 {
-                respond::insert_json(&mut conn, &small, &json, &meta, today).unwrap();
+                respond::insert_json(&mut conn, &small, &json, &meta, small.closes_on).unwrap();
             }
         }
         drop(conn);
@@ -243,7 +253,7 @@ both_backends!(
         assert_eq!(app.count("quotes"), 2);
         // Not yet approved: not in the report.
         let (council, _) = app.logged_in("citaten.raadslid", &[Role::Raadslid]);
-        let report = format!("/rapportage?periode={}", today.year());
+        let report = format!("/rapportage?periode={}", big.closes_on.year());
         assert!(council.get(&report).texts("#citaten blockquote").is_empty());
         // Approve one (shortened; a name typed back in is removed again), reject the other.
         let page = researcher.get(&format!("{path}?lang=nl"));
@@ -278,15 +288,17 @@ both_backends!(
             serde_json::from_str(
                 &c.get(&format!(
                     "/rapportage/open-data.json?periode={}",
-                    today.year()
+                    big.closes_on.year()
                 ))
                 .body,
             )
             .unwrap()
         };
         assert_eq!(json(&council)["survey"]["answered"], 12);
+        // A paper form that comes in after the closing date waits until at least 5 have (see
+        // tests/it/disclosure.rs): one more answer changes nothing a council member can see.
         respond::insert_json(&mut app.conn(), &big, r#"{"cp_luistert":5}"#, &meta, today).unwrap();
-        assert_eq!(json(&council)["survey"]["answered"], 13);
+        assert_eq!(json(&council)["survey"]["answered"], 12);
         // A council member cannot make or approve quotes.
         assert_eq!(council.submit(&report, &path, &[]).status, 403);
     }
@@ -295,11 +307,14 @@ both_backends!(
 both_backends!(
     a_researcher_codes_open_answers_and_complaints_and_the_report_counts_the_themes,
     |app| {
-        use chrono::Datelike;
         use diesel::prelude::*;
         use klankbord::db::schema::{coded_texts, text_codes};
         let today = klankbord::surveys::today();
-        let w = wave(&app, -20, -1, &["web"]);
+        // The wave and the complaints in the last quarter that has ended (a report publishes
+        // complaints per finished quarter).
+        let (year, _, q_from, _) = crate::disclosure::last_ended_quarter(today);
+        let start = (q_from - today).num_days();
+        let w = wave(&app, start, start + 20, &["web"]);
         let meta = Meta {
             channel: "web".into(),
             helper: None,
@@ -314,7 +329,7 @@ both_backends!(
                 _ => "Bel me op 06-12345678, niemand hielp me.",
             };
             let json = format!(r#"{{"cp_luistert":4,"wat_beter":"{text}"}}"#);
-            respond::insert_json(&mut conn, &w, &json, &meta, today).unwrap();
+            respond::insert_json(&mut conn, &w, &json, &meta, w.opens_on).unwrap();
         }
         drop(conn);
         let (researcher, _) = app.logged_in("coderen.onderzoeker", &[Role::Onderzoeker]);
@@ -435,7 +450,7 @@ both_backends!(
         let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
         for i in 0..6 {
             let new = klankbord::complaints::store::NewComplaint {
-                received_on: today,
+                received_on: q_from,
                 channel: "web".into(),
                 language: "nl".into(),
                 email: Some(format!("c{i}@voorbeeld.nl")),
@@ -445,7 +460,7 @@ both_backends!(
             klankbord::complaints::store::register(&mut app.conn(), &setup.env(), &new, None)
                 .unwrap();
         }
-        let complaints = format!("/onderzoek/coderen?bron=klachten-{}&lang=nl", today.year());
+        let complaints = format!("/onderzoek/coderen?bron=klachten-{year}&lang=nl");
         let case_numbers: Vec<String> = klankbord::db::schema::complaints::table
             .select((
                 klankbord::db::schema::complaints::received_on,
@@ -474,7 +489,7 @@ both_backends!(
                 &complaints,
                 "/onderzoek/coderen",
                 &[
-                    ("bron", &format!("klachten-{}", today.year())),
+                    ("bron", &format!("klachten-{year}")),
                     ("tekst", &key),
                     ("code", "lang_wachten"),
                 ],
@@ -483,7 +498,7 @@ both_backends!(
         }
         // The report counts themes: people whose answer had it, and complaints.
         let (council, _) = app.logged_in("coderen.raadslid", &[Role::Raadslid]);
-        let report = council.get(&format!("/rapportage?periode={}&lang=nl", today.year()));
+        let report = council.get(&format!("/rapportage?periode={year}&lang=nl"));
         let rows = report.texts("#themas tbody tr");
         // The method says how well the suggestions agreed, over everything coded.
         let method = report.texts("#methode li").join(" ");
@@ -503,10 +518,7 @@ both_backends!(
         assert_eq!(helped.matches('–').count(), 2, "{helped}");
         let json: serde_json::Value = serde_json::from_str(
             &council
-                .get(&format!(
-                    "/rapportage/open-data.json?periode={}",
-                    today.year()
-                ))
+                .get(&format!("/rapportage/open-data.json?periode={year}"))
                 .body,
         )
         .unwrap();
