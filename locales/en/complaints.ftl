@@ -112,7 +112,10 @@ case-description = What happened
 case-wish = What the complainant wants
 case-attachments = Attachments
 case-letters = Letters
-case-letters-waiting = { $n } letter(s) ready to print
+case-letters-waiting = { $n ->
+    [one] { $n } letter is ready to print
+   *[other] { $n } letters are ready to print
+}
 case-steps = Next step
 case-no-steps = There are no more steps to take.
 case-classification = Classification

@@ -112,7 +112,10 @@ case-description = Wat er gebeurde
 case-wish = Wat de klager wil
 case-attachments = Bijlagen
 case-letters = Brieven
-case-letters-waiting = { $n } brief of brieven liggen klaar om te printen
+case-letters-waiting = { $n ->
+    [one] { $n } brief ligt klaar om te printen
+   *[other] { $n } brieven liggen klaar om te printen
+}
 case-steps = Volgende stap
 case-no-steps = Er is geen stap meer te zetten.
 case-classification = Indeling

@@ -30,7 +30,7 @@ use crate::surveys::respondent::date_text;
 use crate::web::context::Ctx;
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
-use crate::web::i18n::{t, t_args, Lang};
+use crate::web::i18n::{t, t_args, t_count, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::{see_other, AppState};
@@ -930,7 +930,7 @@ fn case_markup(
             @if k.letters > 0 {
                 dt { (t(lang, "case-letters")) }
                 // Only the coordinator sends letters; others see that they wait, without a link.
-                dd { @if may(CaseAction::MarkLetterPosted) { a href="/klachten/brieven" { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } } @else { (t_args(lang, "case-letters-waiting", &[("n", &k.letters.to_string())])) } }
+                dd { @if may(CaseAction::MarkLetterPosted) { a href="/klachten/brieven" { (t_count(lang, "case-letters-waiting", k.letters)) } } @else { (t_count(lang, "case-letters-waiting", k.letters)) } }
             }
         }
 

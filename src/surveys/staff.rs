@@ -260,7 +260,7 @@ async fn wave_create(
     if closes.is_none() {
         errors.push(("sluit", t(lang, "wave-error-date")));
     }
-    let population = f.n.trim().parse::<i32>().ok().filter(|n| *n >= 1);
+    let population = waves::parse_count(&f.n).filter(|n| *n >= 1);
     if population.is_none() {
         errors.push(("n", t(lang, "wave-error-population")));
     }

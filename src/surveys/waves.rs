@@ -401,9 +401,43 @@ pub fn invitation_counts(conn: &mut DbConnection, wave_id: i64) -> QueryResult<(
     Ok((made, used))
 }
 
+/// A whole number as people type it: `1277`, `1.277` or `1 277` (Dutch thousands separators, in
+/// groups of three). `1,277` is refused: in Dutch that is a fraction.
+pub fn parse_count(typed: &str) -> Option<i32> {
+    let typed = typed.trim();
+    let groups: Vec<&str> = typed
+        .split(|c: char| c == '.' || c == ' ' || c == '\u{a0}' || c == '\u{202f}')
+        .collect();
+    let well_formed = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+        && groups.iter().skip(1).all(|g| g.len() == 3)
+        && groups
+            .first()
+            .is_some_and(|g| groups.len() == 1 || g.len() <= 3);
+    if !well_formed {
+        return None;
+    }
+    groups.concat().parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_read_with_dutch_thousands_separators() {
+        assert_eq!(parse_count("1200"), Some(1200));
+        assert_eq!(parse_count(" 1.200 "), Some(1200));
+        assert_eq!(parse_count("1 200"), Some(1200));
+        assert_eq!(parse_count("12.345.678"), Some(12_345_678));
+        assert_eq!(parse_count("1,200"), None);
+        assert_eq!(parse_count("1.20"), None);
+        assert_eq!(parse_count("1200.000"), None);
+        assert_eq!(parse_count(""), None);
+        assert_eq!(parse_count("12a"), None);
+        assert_eq!(parse_count("-5"), None);
+    }
 
     #[test]
     fn the_window_includes_both_dates() {

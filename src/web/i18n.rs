@@ -237,9 +237,33 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     format(lang, key, Some(&fa))
 }
 
+/// The text for `key` about `n` things, with `n` passed as a number so that the language's plural
+/// rules choose the wording (`{ $n -> [one] 1 brief ligt *[other] { $n } brieven liggen }`).
+pub fn t_count(lang: Lang, key: &str, n: i64) -> String {
+    let mut fa = FluentArgs::new();
+    fa.set("n", FluentValue::from(n));
+    format(lang, key, Some(&fa))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_choose_the_plural_form() {
+        assert_eq!(
+            t_count(Lang::Nl, "case-letters-waiting", 1),
+            "1 brief ligt klaar om te printen"
+        );
+        assert_eq!(
+            t_count(Lang::Nl, "case-letters-waiting", 3),
+            "3 brieven liggen klaar om te printen"
+        );
+        assert_eq!(
+            t_count(Lang::En, "case-letters-waiting", 1),
+            "1 letter is ready to print"
+        );
+    }
 
     #[test]
     fn every_language_has_every_key() {

@@ -911,7 +911,8 @@ both_backends!(
                 ("vragenlijst", "bejegening-bijstand"),
                 ("open", &opens),
                 ("sluit", &closes),
-                ("n", "1277"),
+                // N as people write it in Dutch, with a thousands point.
+                ("n", "1.277"),
                 ("kanalen", "web"),
                 ("kanalen", "paper-keyed"),
             ],
