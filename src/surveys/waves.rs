@@ -405,9 +405,7 @@ pub fn invitation_counts(conn: &mut DbConnection, wave_id: i64) -> QueryResult<(
 /// groups of three). `1,277` is refused: in Dutch that is a fraction.
 pub fn parse_count(typed: &str) -> Option<i32> {
     let typed = typed.trim();
-    let groups: Vec<&str> = typed
-        .split(|c: char| c == '.' || c == ' ' || c == '\u{a0}' || c == '\u{202f}')
-        .collect();
+    let groups: Vec<&str> = typed.split(['.', ' ', '\u{a0}', '\u{202f}']).collect();
     let well_formed = groups
         .iter()
         .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
