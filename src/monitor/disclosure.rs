@@ -28,10 +28,11 @@
 //! # Can this be subtracted?
 //!
 //! - **The year minus its quarters?** No. The cells of a year and of its four quarters are decided
-//!   together, on one fixed calendar grid, quarter by quarter as each ends (the decisions for a
-//!   quarter never change later, so an older download says nothing new). If a quarter's cell is
-//!   hidden, a second quarter's cell is hidden too (the year's figures come first), or, when no
-//!   quarter is left to hide, the year's cell.
+//!   together, on one fixed calendar grid, quarter by quarter as each ends; a later quarter never
+//!   needs an earlier one taken back, so an older download gives nothing away. If a quarter's cell
+//!   is hidden, a second quarter's cell is hidden too (the year's figures come first), or, when no
+//!   quarter is left to hide, the year's cell. The year to date during the year is part of the
+//!   same grid.
 //! - **A total minus its parts (channels, teams, register outcomes)?** No: a second part is
 //!   hidden, or the total. This holds across tables too, because the check works on the
 //!   complaints themselves: every cell is a sum over groups of complaints that share all their
@@ -423,8 +424,9 @@ impl Unit {
 /// Per year, the quarters are taken in order as they end. With quarter `j` come two sets of new
 /// cells: the quarter's own, and the year to date (quarters 1 to `j`; with `j` = 4 the year). The
 /// cells of earlier quarters are fixed: they may have been read already. Then, as long as a hidden
-/// cell under `k` (or the sum of the hidden parts of a total, when under `k`) is a linear
-/// combination of published cells, one more new cell is hidden: one that this combination uses,
+/// cell (one under `k`, or one hidden to protect another: a hidden cell stays hidden), or the sum
+/// of the hidden parts of a total when under `k`, is a linear combination of published cells,
+/// one more new cell is hidden: one that this combination uses,
 /// the smallest, and of equal ones a cell of the quarter rather than one of the year (the year
 /// figures are the ones a council keeps). Hiding only ever grows and ends at the latest when all
 /// new cells are hidden, which leaves what was safe before.
@@ -614,11 +616,12 @@ fn decide_year(
             }
         }
         // The year to date against its quarters, and against the year to date before.
+        // (Not for the parts of shares: they are not cells.)
         let figures: Vec<Figure> = index
             .range((to_date, Figure::Received)..)
             .take_while(|((s, _), _)| *s == to_date)
             .map(|((_, f), _)| f.clone())
-            .filter(|f| !f.in_register())
+            .filter(|f| !f.in_register() && f.base().is_none())
             .collect();
         let at = |scope: Scope, f: &Figure| index.get(&(scope, f.clone())).copied();
         for f in figures {
@@ -699,11 +702,12 @@ fn settle(
                 span.add(units[i].row.clone(), Some(prov));
             }
         }
-        // What must not be derivable: every hidden small cell, and the sum of the hidden parts
-        // of a total when that is small.
+        // What must not be derivable: every hidden cell (a small one, and one hidden to protect
+        // another, which protects nothing once derivable: so a cell hidden in an earlier quarter
+        // stays hidden), and the sum of the hidden parts of a total when that is small.
         let mut guarded: Vec<Vec<u64>> = units
             .iter()
-            .filter(|u| u.hidden.is_some() && u.guarded(k))
+            .filter(|u| u.hidden.is_some() && u.value > 0 && u.figure.base().is_none())
             .map(|u| u.row.clone())
             .collect();
         for (_, parts) in relations {
@@ -1337,11 +1341,18 @@ mod tests {
                     found.push(format!("groups: {s:?} {f:?} = {}", c.n));
                 }
             }
-            for (_, parts) in &relations {
+            for (t, parts) in &relations {
+                // The parts of shares are not cells (see the module's doc).
+                if cells[*t].1.base().is_some() {
+                    continue;
+                }
                 let hidden: Vec<&(Scope, Figure, Decided)> = parts
                     .iter()
                     .map(|p| &cells[*p])
-                    .filter(|(_, _, c)| !c.shown.published() && c.n > 0)
+                    // A hidden part that can be worked out on its own counts as published.
+                    .filter(|(s, f, c)| {
+                        !c.shown.published() && c.n > 0 && !in_span(&published, &row(*s, f))
+                    })
                     .collect();
                 let sum: u64 = hidden.iter().map(|(_, _, c)| c.n).sum();
                 if hidden.len() >= 2 && sum < k {
