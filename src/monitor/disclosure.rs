@@ -28,11 +28,10 @@
 //! # Can this be subtracted?
 //!
 //! - **The year minus its quarters?** No. The cells of a year and of its four quarters are decided
-//!   together, on one fixed calendar grid, quarter by quarter as each ends; a later quarter never
-//!   needs an earlier one taken back, so an older download gives nothing away. If a quarter's cell
-//!   is hidden, a second quarter's cell is hidden too (the year's figures come first), or, when no
-//!   quarter is left to hide, the year's cell. The year to date during the year is part of the
-//!   same grid.
+//!   together, on one fixed calendar grid, quarter by quarter as each ends (the decisions for a
+//!   quarter never change later, so an older download says nothing new). If a quarter's cell is
+//!   hidden, a second quarter's cell is hidden too (the year's figures come first), or, when no
+//!   quarter is left to hide, the year's cell.
 //! - **A total minus its parts (channels, teams, register outcomes)?** No: a second part is
 //!   hidden, or the total. This holds across tables too, because the check works on the
 //!   complaints themselves: every cell is a sum over groups of complaints that share all their
@@ -424,9 +423,8 @@ impl Unit {
 /// Per year, the quarters are taken in order as they end. With quarter `j` come two sets of new
 /// cells: the quarter's own, and the year to date (quarters 1 to `j`; with `j` = 4 the year). The
 /// cells of earlier quarters are fixed: they may have been read already. Then, as long as a hidden
-/// cell (one under `k`, or one hidden to protect another: a hidden cell stays hidden), or the sum
-/// of the hidden parts of a total when under `k`, is a linear combination of published cells,
-/// one more new cell is hidden: one that this combination uses,
+/// cell under `k` (or the sum of the hidden parts of a total, when under `k`) is a linear
+/// combination of published cells, one more new cell is hidden: one that this combination uses,
 /// the smallest, and of equal ones a cell of the quarter rather than one of the year (the year
 /// figures are the ones a council keeps). Hiding only ever grows and ends at the latest when all
 /// new cells are hidden, which leaves what was safe before.
@@ -616,12 +614,11 @@ fn decide_year(
             }
         }
         // The year to date against its quarters, and against the year to date before.
-        // (Not for the parts of shares: they are not cells.)
         let figures: Vec<Figure> = index
             .range((to_date, Figure::Received)..)
             .take_while(|((s, _), _)| *s == to_date)
             .map(|((_, f), _)| f.clone())
-            .filter(|f| !f.in_register() && f.base().is_none())
+            .filter(|f| !f.in_register())
             .collect();
         let at = |scope: Scope, f: &Figure| index.get(&(scope, f.clone())).copied();
         for f in figures {
@@ -691,28 +688,22 @@ fn settle(
             Scope::Year { .. } => 1,
         }
     };
-    // The span of the fixed rows and the new published ones, leaving out `without`.
-    let span_of = |units: &[Unit], without: &[usize]| -> Span {
+    let mut hopeless: BTreeSet<Vec<u64>> = BTreeSet::new();
+    loop {
         let mut span = fixed.clone();
         span.grow_provenance(new.len());
         for &i in new {
-            if units[i].hidden.is_none() && !without.contains(&i) {
+            if units[i].hidden.is_none() {
                 let mut prov = vec![0; new.len()];
                 prov[position[&i]] = 1;
                 span.add(units[i].row.clone(), Some(prov));
             }
         }
-        span
-    };
-    let mut hopeless: BTreeSet<Vec<u64>> = BTreeSet::new();
-    loop {
-        let span = span_of(units, &[]);
-        // What must not be derivable: every hidden cell (a small one, and one hidden to protect
-        // another, which protects nothing once derivable: so a cell hidden in an earlier quarter
-        // stays hidden), and the sum of the hidden parts of a total when that is small.
+        // What must not be derivable: every hidden small cell, and the sum of the hidden parts
+        // of a total when that is small.
         let mut guarded: Vec<Vec<u64>> = units
             .iter()
-            .filter(|u| u.hidden.is_some() && u.value > 0 && u.figure.base().is_none())
+            .filter(|u| u.hidden.is_some() && u.guarded(k))
             .map(|u| u.row.clone())
             .collect();
         for (_, parts) in relations {
@@ -739,42 +730,14 @@ fn settle(
         let Some((row, combination)) = found else {
             break;
         };
-        // The new cells the combination uses; each with the new cells that count the same
-        // complaints (hiding one of two equal cells hides nothing). A cell that follows from
-        // earlier decisions alone cannot be hidden in effect.
-        let mut groups: Vec<Vec<usize>> = vec![];
-        for &i in new {
-            let u = &units[i];
-            if u.hidden.is_some()
-                || u.value == 0
-                || combination.get(position[&i]).is_none_or(|c| *c == 0)
-                || groups.iter().any(|g| g.contains(&i))
-                || fixed.combination(&u.row).is_some()
-            {
-                continue;
-            }
-            groups.push(
-                new.iter()
-                    .copied()
-                    .filter(|j| units[*j].hidden.is_none() && units[*j].row == u.row)
-                    .collect(),
-            );
-        }
-        groups.sort_by_key(|g| (units[g[0]].value, priority(&units[g[0]]), g[0]));
-        // The smallest that breaks this combination (hiding it leaves the row underivable),
-        // or else the smallest.
-        let pick = groups
+        let pick = new
             .iter()
-            .take(12)
-            .find(|g| span_of(units, g).combination(&row).is_none())
-            .or(groups.first())
-            .cloned();
+            .filter(|i| units[**i].hidden.is_none() && units[**i].value > 0)
+            .filter(|i| combination.get(position[*i]).is_some_and(|c| *c != 0))
+            .min_by_key(|i| (units[**i].value, priority(&units[**i]), **i))
+            .copied();
         match pick {
-            Some(g) => {
-                for i in g {
-                    hide(units, i, Shown::HiddenSecondary);
-                }
-            }
+            Some(i) => hide(units, i, Shown::HiddenSecondary),
             // Derivable from earlier decisions alone: no new cell can help (it does not happen
             // when the earlier ones were made here; the property test checks that).
             None => {
@@ -1374,18 +1337,11 @@ mod tests {
                     found.push(format!("groups: {s:?} {f:?} = {}", c.n));
                 }
             }
-            for (t, parts) in &relations {
-                // The parts of shares are not cells (see the module's doc).
-                if cells[*t].1.base().is_some() {
-                    continue;
-                }
+            for (_, parts) in &relations {
                 let hidden: Vec<&(Scope, Figure, Decided)> = parts
                     .iter()
                     .map(|p| &cells[*p])
-                    // A hidden part that can be worked out on its own counts as published.
-                    .filter(|(s, f, c)| {
-                        !c.shown.published() && c.n > 0 && !in_span(&published, &row(*s, f))
-                    })
+                    .filter(|(_, _, c)| !c.shown.published() && c.n > 0)
                     .collect();
                 let sum: u64 = hidden.iter().map(|(_, _, c)| c.n).sum();
                 if hidden.len() >= 2 && sum < k {
@@ -1494,7 +1450,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(1500))]
+        #![proptest_config(ProptestConfig::with_cases(120))]
         /// Random complaint mixes over a year, looked at after any number of quarters have ended,
         /// with any threshold; the reader gets any selection of the reports (the year or the
         /// year to date, any of the quarters): no hidden cell under k, and no sum under k of the
@@ -1528,7 +1484,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::with_cases(40))]
         /// Many complaints with many different combinations (more groups than cells): the
         /// projected check decides as the exact one, and the reader finds nothing.
         #[test]
@@ -1602,71 +1558,5 @@ mod tests {
                 .any(|f| f.contains("quarter: 1") && f.contains("Received")),
             "{found:?}"
         );
-    }
-
-    /// Two of forty written complaints resolved in the mediation talk (all in Q2): they are
-    /// hidden in the funnel and the register with one partner each, and the year's totals stay.
-    #[test]
-    fn one_small_outcome_costs_a_partner_not_the_year() {
-        use Figure::*;
-        let mut cases = vec![];
-        for q in 1..=4u32 {
-            for j in 0..10 {
-                let mut f = vec![Channel("web".into()), Team("(geen)".into()), Written];
-                if q == 2 && j < 2 {
-                    f.extend([
-                        Mediated,
-                        ResolvedInformally,
-                        Outcome("informeel_opgelost".into()),
-                    ]);
-                } else if q == 3 && j < 6 {
-                    f.extend([Mediated, Outcome("lopend".into())]);
-                } else {
-                    f.push(Outcome("lopend".into()));
-                }
-                cases.push(case(2025, q, &f));
-            }
-        }
-        let d = decide(&cases, day(2, 1), 5);
-        let year = Scope::Year {
-            year: 2025,
-            through: 4,
-        };
-        for (f, n) in [
-            (Received, Some(40)),
-            (Written, Some(40)),
-            (Mediated, Some(8)),
-        ] {
-            assert_eq!(shown(&d, year, &f), n, "{f:?}");
-        }
-        for f in [
-            ResolvedInformally,
-            Outcome("informeel_opgelost".into()),
-            Outcome("lopend".into()),
-        ] {
-            assert_eq!(shown(&d, year, &f), None, "{f:?}");
-        }
-        for q in 1..=4 {
-            let s = Scope::Quarter {
-                year: 2025,
-                quarter: q,
-            };
-            assert_eq!(shown(&d, s, &Received), Some(10));
-        }
-        let scopes: Vec<Scope> = (1..=4)
-            .flat_map(|q| {
-                [
-                    Scope::Quarter {
-                        year: 2025,
-                        quarter: q,
-                    },
-                    Scope::Year {
-                        year: 2025,
-                        through: q,
-                    },
-                ]
-            })
-            .collect();
-        assert!(reader::derivable(&cases, &d, &scopes, 5).is_empty());
     }
 }
