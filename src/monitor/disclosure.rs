@@ -685,12 +685,6 @@ fn settle(
         return;
     }
     let position: BTreeMap<usize, usize> = new.iter().enumerate().map(|(p, i)| (*i, p)).collect();
-    let priority = |u: &Unit| -> u8 {
-        match u.scope {
-            Scope::Quarter { .. } => 0,
-            Scope::Year { .. } => 1,
-        }
-    };
     // The span of the fixed rows and the new published ones, leaving out `without`.
     let span_of = |units: &[Unit], without: &[usize]| -> Span {
         let mut span = fixed.clone();
@@ -739,39 +733,10 @@ fn settle(
         let Some((row, combination)) = found else {
             break;
         };
-        // The new cells the combination uses; each with the new cells that count the same
-        // complaints (hiding one of two equal cells hides nothing). A cell that follows from
-        // earlier decisions alone cannot be hidden in effect.
-        let mut groups: Vec<Vec<usize>> = vec![];
-        for &i in new {
-            let u = &units[i];
-            if u.hidden.is_some()
-                || u.value == 0
-                || combination.get(position[&i]).is_none_or(|c| *c == 0)
-                || groups.iter().any(|g| g.contains(&i))
-                || fixed.combination(&u.row).is_some()
-            {
-                continue;
-            }
-            groups.push(
-                new.iter()
-                    .copied()
-                    .filter(|j| units[*j].hidden.is_none() && units[*j].row == u.row)
-                    .collect(),
-            );
-        }
-        groups.sort_by_key(|g| (units[g[0]].value, priority(&units[g[0]]), g[0]));
-        // The smallest that breaks this combination (hiding it leaves the row underivable),
-        // or else the smallest.
-        let pick = groups
-            .iter()
-            .take(12)
-            .find(|g| span_of(units, g).combination(&row).is_none())
-            .or(groups.first())
-            .cloned();
+        let pick = cut(units, new, &position, fixed, &span_of, &row, combination);
         match pick {
-            Some(g) => {
-                for i in g {
+            Some(cells) => {
+                for i in cells {
                     hide(units, i, Shown::HiddenSecondary);
                 }
             }
@@ -783,6 +748,113 @@ fn settle(
             }
         }
     }
+}
+
+/// What hiding a cell costs the reader: its count, weighed by how much the council needs it (the
+/// year's totals most, then the year's other figures, then a quarter's).
+fn weight(u: &Unit) -> u64 {
+    let total = matches!(u.figure, Figure::Received | Figure::Written);
+    let factor = match (u.scope, total) {
+        (Scope::Year { through: 4, .. }, true) => 8,
+        (Scope::Year { .. }, true) => 4,
+        (Scope::Year { .. }, false) => 2,
+        (Scope::Quarter { .. }, _) => 1,
+    };
+    u.value * factor
+}
+
+/// The new cells to hide so that `row` is no longer derivable: the cheapest group that does it
+/// alone, or a cheaper chain of groups found one at a time (each the cheapest the combination of
+/// the moment uses). A group is a new published cell with the new cells that count the same
+/// complaints (hiding one of two equal cells hides nothing) and the parts of shares on them; a
+/// cell that follows from earlier decisions alone is never a candidate.
+fn cut(
+    units: &[Unit],
+    new: &[usize],
+    position: &BTreeMap<usize, usize>,
+    fixed: &Span,
+    span_of: &dyn Fn(&[Unit], &[usize]) -> Span,
+    row: &[u64],
+    combination: Vec<u64>,
+) -> Option<Vec<usize>> {
+    let groups_of = |combination: &[u64], without: &[usize]| -> Vec<Vec<usize>> {
+        let published = |j: usize| units[j].hidden.is_none() && !without.contains(&j);
+        let mut groups: Vec<Vec<usize>> = vec![];
+        for &i in new {
+            let u = &units[i];
+            if !published(i)
+                || u.value == 0
+                || combination.get(position[&i]).is_none_or(|c| *c == 0)
+                || groups.iter().any(|g| g.contains(&i))
+                || fixed.combination(&u.row).is_some()
+            {
+                continue;
+            }
+            let mut g: Vec<usize> = new
+                .iter()
+                .copied()
+                .filter(|j| published(*j) && units[*j].row == u.row)
+                .collect();
+            let parts: Vec<usize> = new
+                .iter()
+                .copied()
+                .filter(|j| {
+                    published(*j)
+                        && !g.contains(j)
+                        && g.iter().any(|b| {
+                            units[*b].scope == units[*j].scope
+                                && units[*j].figure.base().as_ref() == Some(&units[*b].figure)
+                        })
+                })
+                .collect();
+            g.extend(parts);
+            groups.push(g);
+        }
+        let cost = |g: &Vec<usize>| g.iter().map(|i| weight(&units[*i])).sum::<u64>();
+        groups.sort_by_key(|g| (cost(g), g[0]));
+        groups
+    };
+    let cost = |cells: &[usize]| cells.iter().map(|i| weight(&units[*i])).sum::<u64>();
+    let groups = groups_of(&combination, &[]);
+    let single = groups
+        .iter()
+        .take(8)
+        .find(|g| span_of(units, g).combination(row).is_none())
+        .cloned();
+    // A chain of cheaper groups, each the cheapest the combination of the moment uses; once it
+    // works, the groups it does not need are put back (the dearest first).
+    let flat = |chain: &[Vec<usize>]| chain.concat();
+    let breaks = |cells: &[usize]| span_of(units, cells).combination(row).is_none();
+    let mut chain: Vec<Vec<usize>> = vec![];
+    let mut next = groups.first().cloned();
+    for _ in 0..6 {
+        let Some(g) = next.take() else { break };
+        chain.push(g);
+        if single
+            .as_ref()
+            .is_some_and(|s| cost(&flat(&chain)) >= cost(s))
+        {
+            break;
+        }
+        match span_of(units, &flat(&chain)).combination(row) {
+            None => {
+                chain.sort_by_key(|g| std::cmp::Reverse(cost(g)));
+                let mut i = 0;
+                while i < chain.len() {
+                    let mut without = chain.clone();
+                    without.remove(i);
+                    if !without.is_empty() && breaks(&flat(&without)) {
+                        chain = without;
+                    } else {
+                        i += 1;
+                    }
+                }
+                return Some(flat(&chain));
+            }
+            Some(c) => next = groups_of(&c, &flat(&chain)).into_iter().next(),
+        }
+    }
+    single.or_else(|| groups.into_iter().next())
 }
 
 // ---------------------------------------------------------------------------------------------
