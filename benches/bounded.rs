@@ -17,6 +17,7 @@
 //! server, VmRSS/VmHWM from /proc.
 //!
 //! Run: `cargo bench --bench bounded` (options: `-- --letters 100000 --line-mb 100`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -5,6 +5,7 @@
 //! each and the ratio (goal: within 2×).
 //!
 //! Run: `cargo bench --bench complaints` (options: `-- --complaints 100000 --requests 1000`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -5,6 +5,7 @@
 //! kernel's peak) from `/proc`.
 //!
 //! Run: `cargo bench --bench hostile` (options: `-- --parallel 4 --budget-mb 1024 --largest 8`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

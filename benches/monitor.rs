@@ -5,6 +5,7 @@
 //! plain SQL on the same file.
 //!
 //! Run: `cargo bench --bench monitor` (options: `-- --answers 1000000 --complaints 100000 --requests 200`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

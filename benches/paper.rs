@@ -4,6 +4,7 @@
 //! the ratio and the importer's peak memory (VmHWM from /proc, sampled while it runs).
 //!
 //! Run: `cargo bench --bench paper` (options: `-- --sheets 1000000`). Needs the `sqlite3` program.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::io::Write;
 use std::process::{Command, Stdio};

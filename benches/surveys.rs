@@ -10,6 +10,7 @@
 //!
 //! Run: `cargo bench --bench surveys` (options: `-- --sends 6000 --rounds 3 --connections 64
 //! --export 100000`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -1,6 +1,7 @@
 //! One integration-test binary: every test starts the app on port 0 with a fresh database and
 //! drives it over HTTP like a browser. PostgreSQL and browser suites skip loudly when their
 //! services are missing, and fail instead when KLANKBORD_REQUIRE_ALL=1.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 mod support;
 
