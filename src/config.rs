@@ -33,6 +33,8 @@ pub struct Config {
     pub workers: usize,
     /// Maximum number of pooled database connections per instance.
     pub db_pool_size: u32,
+    /// How SQLite commits reach the disk: `group` (durable, the default) or `normal`.
+    pub sqlite_sync: crate::db::durable::SyncMode,
     /// Trust `X-Forwarded-For`/`Forwarded` for the client address (only behind your own load balancer).
     pub behind_proxy: bool,
     /// Idle minutes after which a staff session ends.
@@ -173,6 +175,7 @@ struct FileConfig {
     mail_poll_seconds: Option<u64>,
     workers: Option<usize>,
     db_pool_size: Option<u32>,
+    sqlite_sync: Option<String>,
     behind_proxy: Option<bool>,
     session_idle_minutes: Option<i64>,
     volunteer_retention_days: Option<i64>,
@@ -390,6 +393,17 @@ impl Config {
                 "Kies een aantal tussen 1 en 200; 8 is een goede start.",
             ));
         }
+        let sqlite_sync_raw = get("KLANKBORD_SQLITE_SYNC").or(file.sqlite_sync);
+        let sqlite_sync = match sqlite_sync_raw {
+            None => crate::db::durable::SyncMode::default(),
+            Some(v) => crate::db::durable::SyncMode::parse(&v).ok_or_else(|| {
+                ConfigError::new(
+                    "KLANKBORD_SQLITE_SYNC",
+                    format!("'{v}' is geen bekende waarde"),
+                    "Gebruik group (elke bevestigde inzending staat op schijf; de standaard) of normal (sneller, maar een stroomstoring kan de laatste inzendingen kosten).",
+                )
+            })?,
+        };
         let behind_proxy = match get("KLANKBORD_BEHIND_PROXY") {
             Some(v) => parse_bool("KLANKBORD_BEHIND_PROXY", &v)?,
             None => file.behind_proxy.unwrap_or(false),
@@ -544,6 +558,7 @@ impl Config {
             mail_poll_seconds,
             workers,
             db_pool_size,
+            sqlite_sync,
             behind_proxy,
             session_idle_minutes,
             volunteer_retention_days,

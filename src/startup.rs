@@ -38,6 +38,11 @@ impl Application {
 
     /// Same as [`Application::build`], with a pool made elsewhere (tests, demo).
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
+        if let db::DatabaseUrl::Sqlite(path) = &config.database_url {
+            let path = std::path::Path::new(path);
+            let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            db::durable::set_mode(&real, config.sqlite_sync);
+        }
         let address_key = {
             let mut conn = pool.get()?;
             crate::surveys::waves::register_shipped(&mut conn)?;

@@ -2,6 +2,7 @@
 //! scale-out). The backend is chosen from the URL scheme, never by trial: SQLite accepts any string
 //! as a file name, so letting diesel guess would turn a mistyped PostgreSQL URL into a new empty file.
 
+pub mod durable;
 pub mod schema;
 pub mod settings;
 
@@ -210,7 +211,7 @@ where
     // SQLite has one writer at a time. Writers of this process queue on a mutex instead of on
     // SQLite's busy handler, which sleeps in steps of milliseconds and wastes most of the time
     // under load. (Other processes on the same file still wait through busy_timeout.)
-    let _writer = match conn {
+    let writer = match conn {
         DbConnection::Sqlite(_) => Some(
             SQLITE_WRITER
                 .lock()
@@ -225,6 +226,11 @@ where
         DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
     }
     let result = f(conn);
+    // The group-commit state of this SQLite file, looked up before the commit (see `durable`).
+    let group = match (&result, &mut *conn) {
+        (Ok(_), DbConnection::Sqlite(c)) => sqlite_group(c),
+        _ => None,
+    };
     let end = match (&result, &mut *conn) {
         (Ok(_), DbConnection::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
         (Ok(_), DbConnection::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
@@ -234,10 +240,41 @@ where
     match result {
         Ok(v) => {
             end?;
+            if let Some(group) = group {
+                // The ticket is taken under the writer lock (commit order); the wait is not, so
+                // the next writers commit while this group's sync runs.
+                let ticket = group.ticket();
+                drop(writer);
+                group.wait_durable(ticket).map_err(|e| {
+                    diesel::result::Error::DatabaseError(
+                        diesel::result::DatabaseErrorKind::Unknown,
+                        Box::new(e.to_string()),
+                    )
+                })?;
+            }
             Ok(v)
         }
         Err(e) => Err(e),
     }
+}
+
+/// The group-commit state of the file behind an SQLite connection, when its commits must be made
+/// durable; `None` in `normal` mode or for a database without a file.
+fn sqlite_group(c: &mut diesel::SqliteConnection) -> Option<std::sync::Arc<durable::GroupSync>> {
+    #[derive(QueryableByName)]
+    struct Db {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        file: String,
+    }
+    let list: Vec<Db> = diesel::sql_query("PRAGMA database_list").load(c).ok()?;
+    let main = list.into_iter().find(|d| d.name == "main")?;
+    if main.file.is_empty() {
+        return None;
+    }
+    let group = durable::for_path(std::path::Path::new(&main.file));
+    (group.mode() == durable::SyncMode::Group).then_some(group)
 }
 
 /// Names of the migrations shipped for a backend, in order (for the tree-equality test and `migrate`).

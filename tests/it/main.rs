@@ -16,6 +16,7 @@ mod contact;
 mod csv_safety;
 mod database;
 mod disclosure;
+mod durable;
 mod hostile;
 mod linking;
 mod mail;
