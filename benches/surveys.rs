@@ -118,8 +118,9 @@ fn post_request(path: &str, code: &str, body: &str) -> Vec<u8> {
 }
 
 /// Starts the real server in this process (one worker, pool of 4); returns its port.
-fn start_klankbord(url: &str) -> u16 {
+fn start_klankbord(url: &str, sync: &str) -> u16 {
     let env = vec![
+        ("KLANKBORD_SQLITE_SYNC".to_string(), sync.to_string()),
         ("DATABASE_URL".to_string(), url.to_string()),
         ("KLANKBORD_BIND".to_string(), "127.0.0.1:0".to_string()),
         ("KLANKBORD_WORKERS".to_string(), "1".to_string()),
@@ -266,21 +267,46 @@ fn summarise(samples: &[Sample], secs: f64) -> Outcome {
     }
 }
 
+/// Synced 4 KiB writes per second on the disk under `dir`, the floor for any durable commit.
+fn fsync_probe(dir: &std::path::Path, secs: f64) -> f64 {
+    let path = dir.join("fsync-probe");
+    let mut f = std::fs::File::create(&path).expect("probe file");
+    let block = [7u8; 4096];
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed().as_secs_f64() < secs {
+        f.write_all(&block).expect("write");
+        f.sync_data().expect("fdatasync");
+        n += 1;
+    }
+    let _ = std::fs::remove_file(&path);
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+fn canonical(url: &str) -> std::path::PathBuf {
+    let path = url.trim_start_matches("sqlite://");
+    std::fs::canonicalize(path).expect("database file")
+}
+
 fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: usize) {
     println!("\n## 1. Sending a complete answer set, {connections} clients, SQLite");
     let def = klankbord::surveys::definition::parse("one-page", &one_page_text()).expect("def");
     let fields = answer_fields(&def);
     let body = Arc::new(form_body(&fields));
     let need = sends * (rounds + 1);
-    // The product: a one-page wave; the baseline: the same schema, wave and codes.
-    let real_url = sqlite_url(dir, "send-real.db");
-    let real_codes = {
-        let p = pool(&real_url);
+    // The product twice (durable group commit, the default; and WAL NORMAL), and the baseline on
+    // the same schema, wave and codes with WAL NORMAL.
+    let product_db = |name: &str| {
+        let url = sqlite_url(dir, name);
+        let p = pool(&url);
         let mut c = p.get().expect("conn");
         waves::register_shipped(&mut c).expect("shipped");
         waves::register_version(&mut c, &def, &one_page_text()).expect("version");
-        wave_with_codes(&mut c, need).1
+        let codes = wave_with_codes(&mut c, need).1;
+        (url, codes)
     };
+    let (durable_url, durable_codes) = product_db("send-durable.db");
+    let (normal_url, normal_codes) = product_db("send-normal.db");
     let base_url = sqlite_url(dir, "send-minimal.db");
     let base_pool = pool(&base_url);
     let base_codes = {
@@ -288,21 +314,31 @@ fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: u
         waves::register_shipped(&mut c).expect("shipped");
         wave_with_codes(&mut c, need).1
     };
-    let real = start_klankbord(&real_url);
+    db::durable::set_mode(&canonical(&base_url), db::durable::SyncMode::Normal);
+    let durable = start_klankbord(&durable_url, "group");
+    let normal = start_klankbord(&normal_url, "normal");
     let minimal = start_minimal(base_pool.clone());
+    let syncs_before = db::durable::for_path(&canonical(&durable_url)).syncs();
     println!(
         "form: {} answers, {} bytes; {rounds} rounds of {sends} answer sets each, alternating, after a warm-up round",
         fields.len(),
         body.len()
     );
-    let mut totals = [(0.0f64, 0usize, vec![]), (0.0, 0, vec![])];
+    println!(
+        "disk: {:.0} synced 4 KiB writes/s (fsync probe before the rounds)",
+        fsync_probe(dir, 2.0)
+    );
+    let contestants = [
+        ("klankbord durable (group)", durable, &durable_codes),
+        ("klankbord WAL NORMAL", normal, &normal_codes),
+        ("minimal handler NORMAL", minimal, &base_codes),
+    ];
+    let mut totals: Vec<(f64, usize, Vec<Outcome>)> =
+        contestants.iter().map(|_| (0.0, 0, vec![])).collect();
     for round in 0..=rounds {
-        for (i, (port, all)) in [(real, &real_codes), (minimal, &base_codes)]
-            .into_iter()
-            .enumerate()
-        {
+        for (i, (_, port, all)) in contestants.iter().enumerate() {
             let slice: Vec<String> = all[round * sends..(round + 1) * sends].to_vec();
-            let o = send_round(port, connections, Arc::new(slice), body.clone());
+            let o = send_round(*port, connections, Arc::new(slice), body.clone());
             assert_eq!(o.other, 0, "every answer set is accepted");
             if round > 0 {
                 totals[i].0 += o.stored_per_s;
@@ -311,13 +347,10 @@ fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: u
             }
         }
     }
-    for (i, name) in ["klankbord (one-page send)", "minimal actix handler"]
-        .iter()
-        .enumerate()
-    {
+    for (i, (name, _, _)) in contestants.iter().enumerate() {
         for (r, o) in totals[i].2.iter().enumerate() {
             println!(
-                "{name:<26} round {}: {:>7.0} answer sets/s   p50 {:>6.2} ms   p99 {:>6.2} ms",
+                "{name:<27} round {}: {:>7.0} answer sets/s   p50 {:>6.2} ms   p99 {:>6.2} ms",
                 r + 1,
                 o.stored_per_s,
                 o.p50,
@@ -325,24 +358,38 @@ fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: u
             );
         }
     }
+    let syncs = db::durable::for_path(&canonical(&durable_url)).syncs() - syncs_before;
     let mean = |i: usize| totals[i].0 / rounds as f64;
     println!(
-        "mean: klankbord {:.0}/s, minimal {:.0}/s, ratio {:.1}% (goal: at least 60%)",
+        "mean: durable {:.0}/s ({:.1}% of minimal, goal 60%), NORMAL {:.0}/s ({:.1}%, goal 70%), minimal {:.0}/s",
         mean(0),
+        100.0 * mean(0) / mean(2),
         mean(1),
-        100.0 * mean(0) / mean(1)
+        100.0 * mean(1) / mean(2),
+        mean(2)
     );
-    // What was acknowledged is stored: one answer row per used code, on both.
-    let mut c = pool(&real_url).get().expect("conn");
-    let stored: i64 = responses::table.count().get_result(&mut c).expect("count");
-    let used: i64 = invitations::table
-        .filter(invitations::used.eq(true))
-        .count()
-        .get_result(&mut c)
-        .expect("count");
-    assert_eq!(stored, used);
-    assert_eq!(stored as usize, sends * (rounds + 1));
-    println!("checked: {stored} answer sets stored, {used} codes used");
+    println!(
+        "group commit: {syncs} WAL syncs for {} durable answer sets ({:.1} sets per sync)",
+        sends * (rounds + 1),
+        (sends * (rounds + 1)) as f64 / syncs.max(1) as f64
+    );
+    println!(
+        "disk: {:.0} synced 4 KiB writes/s (fsync probe after the rounds)",
+        fsync_probe(dir, 2.0)
+    );
+    // What was acknowledged is stored: one answer row per used code, on both product databases.
+    for url in [&durable_url, &normal_url] {
+        let mut c = pool(url).get().expect("conn");
+        let stored: i64 = responses::table.count().get_result(&mut c).expect("count");
+        let used: i64 = invitations::table
+            .filter(invitations::used.eq(true))
+            .count()
+            .get_result(&mut c)
+            .expect("count");
+        assert_eq!(stored, used);
+        assert_eq!(stored as usize, sends * (rounds + 1));
+        println!("checked {url}: {stored} answer sets stored, {used} codes used");
+    }
 }
 
 /// One blocking request; returns (status, head, body bytes as sent).
@@ -402,7 +449,7 @@ fn bench_page(dir: &std::path::Path, connections: usize) {
         waves::register_shipped(&mut c).expect("shipped");
         wave_with_codes(&mut c, 1).1.remove(0)
     };
-    let port = start_klankbord(&url);
+    let port = start_klankbord(&url, "group");
     let cookie = format!("kb_v={code}; kb_lang=nl");
     // A scale question with its hint and five labelled answers plus "n.v.t.".
     let path = "/v/vraag/5";
@@ -529,7 +576,7 @@ fn bench_export(dir: &std::path::Path, n: usize) {
     .expect("user");
     let token = klankbord::accounts::sessions::create(&mut c, user.id, db::now()).expect("session");
     drop(c);
-    let port = start_klankbord(&url);
+    let port = start_klankbord(&url, "group");
     let cookie = format!("{}={token}", klankbord::accounts::sessions::COOKIE);
     for run in 1..=3 {
         let t = Instant::now();
