@@ -584,18 +584,21 @@ impl Config {
             ));
         }
 
-        let login = parse_login(&get, LoginFile {
-            issuer: file.oidc_issuer,
-            client_id: file.oidc_client_id,
-            client_secret: file.oidc_client_secret,
-            scopes: file.oidc_scopes,
-            role_claim: file.oidc_role_claim,
-            timeout_seconds: file.oidc_timeout_seconds,
-            methods: file.login_methods,
-            break_glass: file.break_glass_accounts,
-            totp_roles: file.totp_required_roles,
-            roles: file.oidc_roles,
-        })?;
+        let login = parse_login(
+            &get,
+            LoginFile {
+                issuer: file.oidc_issuer,
+                client_id: file.oidc_client_id,
+                client_secret: file.oidc_client_secret,
+                scopes: file.oidc_scopes,
+                role_claim: file.oidc_role_claim,
+                timeout_seconds: file.oidc_timeout_seconds,
+                methods: file.login_methods,
+                break_glass: file.break_glass_accounts,
+                totp_roles: file.totp_required_roles,
+                roles: file.oidc_roles,
+            },
+        )?;
 
         Ok(Config {
             database_url,
@@ -754,7 +757,10 @@ fn parse_login(
         .or(file.totp_roles)
         .unwrap_or_else(|| DEFAULT_TOTP_ROLES.to_string());
     let mut totp_required = vec![];
-    if !matches!(totp_raw.trim().to_ascii_lowercase().as_str(), "geen" | "none") {
+    if !matches!(
+        totp_raw.trim().to_ascii_lowercase().as_str(),
+        "geen" | "none"
+    ) {
         for code in totp_raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
             let role: crate::accounts::model::Role = code.parse().map_err(|e: String| {
                 ConfigError::new(

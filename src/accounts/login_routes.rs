@@ -213,15 +213,25 @@ async fn sso_return(
     };
     let redirect = redirect_uri(&state);
     let for_check = settings.clone();
-    let checked = web::block(move || oidc::finish(&for_check, &redirect, &code, &flow).map(|v| (v, flow.return_to)))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let checked = web::block(move || {
+        oidc::finish(&for_check, &redirect, &code, &flow).map(|v| (v, flow.return_to))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
     let (who, back) = match checked {
         Ok(v) => v,
         Err(r) => return Ok(refused(&ctx, r)),
     };
     let result = state
-        .db(move |conn| Ok(oidc::sign_in(conn, &settings, &who, &back, crate::db::now())?))
+        .db(move |conn| {
+            Ok(oidc::sign_in(
+                conn,
+                &settings,
+                &who,
+                &back,
+                crate::db::now(),
+            )?)
+        })
         .await?;
     match result {
         Err(r) => Ok(refused(&ctx, r)),
@@ -386,7 +396,10 @@ async fn code_form(
     if current_challenge(&req, &state).await?.is_none() {
         return Ok(login_again());
     }
-    Ok(page_response(StatusCode::OK, login_views::code_page(&ctx, None)))
+    Ok(page_response(
+        StatusCode::OK,
+        login_views::code_page(&ctx, None),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -518,9 +531,7 @@ async fn login_enrol_submit(
             let mut res = with_session(HttpResponse::Ok(), &state, session)
                 .insert_header((header::CACHE_CONTROL, "no-store"))
                 .content_type("text/html; charset=utf-8")
-                .body(
-                    login_views::recovery_codes_page(&ctx, &codes, &back).into_string(),
-                );
+                .body(login_views::recovery_codes_page(&ctx, &codes, &back).into_string());
             res.extensions_mut()
                 .insert(crate::web::errors::RenderedPage);
             Ok(res)
@@ -572,7 +583,10 @@ async fn own_page(
 
 async fn own_enrol_form(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let id = ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id;
-    if state.db(move |conn| Ok(oidc::is_sso_account(conn, id)?)).await? {
+    if state
+        .db(move |conn| Ok(oidc::is_sso_account(conn, id)?))
+        .await?
+    {
         return Ok(see_other("/account/tweestaps"));
     }
     let page = enrol_page(
@@ -595,12 +609,23 @@ async fn own_enrol_submit(
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id;
-    if state.db(move |conn| Ok(oidc::is_sso_account(conn, id)?)).await? {
+    if state
+        .db(move |conn| Ok(oidc::is_sso_account(conn, id)?))
+        .await?
+    {
         return Ok(see_other("/account/tweestaps"));
     }
     let bucket = crate::accounts::routes::address_bucket(&req, &state);
     let outcome = state
-        .db(move |conn| Ok(totp::confirm(conn, id, &form.code, &bucket, crate::db::now())?))
+        .db(move |conn| {
+            Ok(totp::confirm(
+                conn,
+                id,
+                &form.code,
+                &bucket,
+                crate::db::now(),
+            )?)
+        })
         .await?;
     match outcome {
         CodeOutcome::Enrolled(codes) => {

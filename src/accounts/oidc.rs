@@ -187,9 +187,9 @@ impl SsoSettings {
                 if code.is_empty() {
                     continue;
                 }
-                let role: Role = code.parse().map_err(|e: String| {
-                    role_setting_error(&format!("bij '{value}': {e}"))
-                })?;
+                let role: Role = code
+                    .parse()
+                    .map_err(|e: String| role_setting_error(&format!("bij '{value}': {e}")))?;
                 roles.push(role);
             }
             if roles.is_empty() {
@@ -282,7 +282,10 @@ pub enum ClaimRoles {
 
 /// Maps the claim's value(s) to roles; values without a mapping are ignored (a `groups` claim
 /// usually holds many groups that have nothing to do with klankbord).
-pub fn roles_from_claims(settings: &SsoSettings, claims: &serde_json::Map<String, Value>) -> ClaimRoles {
+pub fn roles_from_claims(
+    settings: &SsoSettings,
+    claims: &serde_json::Map<String, Value>,
+) -> ClaimRoles {
     let Some(name) = settings.role_claim.as_deref() else {
         return ClaimRoles::ByAdministrator;
     };
@@ -423,7 +426,9 @@ pub struct Begun {
     pub pkce_verifier: String,
 }
 
-fn http_client(settings: &SsoSettings) -> impl Fn(openidconnect::HttpRequest) -> Result<openidconnect::HttpResponse, HttpError> {
+fn http_client(
+    settings: &SsoSettings,
+) -> impl Fn(openidconnect::HttpRequest) -> Result<openidconnect::HttpResponse, HttpError> {
     oidc_http::client(settings.timeout)
 }
 
@@ -637,8 +642,8 @@ pub fn logout_url(settings: &SsoSettings, id_token: &str, after: &str) -> Option
         .additional_metadata()
         .end_session_endpoint
         .clone()?;
-    let mut request = LogoutRequest::from(endpoint)
-        .set_client_id(ClientId::new(settings.client_id.clone()));
+    let mut request =
+        LogoutRequest::from(endpoint).set_client_id(ClientId::new(settings.client_id.clone()));
     if let Ok(token) = id_token.parse::<CoreIdToken>() {
         request = request.set_id_token_hint(&token);
     }
@@ -734,7 +739,10 @@ fn replace_roles(c: &mut DbConnection, user_id: i64, roles: &[Role]) -> QueryRes
     diesel::delete(user_roles::table.filter(user_roles::user_id.eq(user_id))).execute(c)?;
     for role in roles {
         diesel::insert_into(user_roles::table)
-            .values((user_roles::user_id.eq(user_id), user_roles::role.eq(role.code())))
+            .values((
+                user_roles::user_id.eq(user_id),
+                user_roles::role.eq(role.code()),
+            ))
             .execute(c)?;
     }
     Ok(())
@@ -943,7 +951,10 @@ mod tests {
     fn mapped_values_give_roles_and_others_are_ignored() {
         let s = settings("kb-beheer=beheerder; kb-klachten=klachtcoordinator,klachtbehandelaar");
         assert_eq!(
-            roles_from_claims(&s, &claims(r#"{"groups":["kb-klachten","finance","kb-beheer"]}"#)),
+            roles_from_claims(
+                &s,
+                &claims(r#"{"groups":["kb-klachten","finance","kb-beheer"]}"#)
+            ),
             ClaimRoles::Roles(vec![
                 Role::Beheerder,
                 Role::Klachtcoordinator,
@@ -978,7 +989,9 @@ mod tests {
             client_id: Some("klankbord".into()),
             ..RawSettings::default()
         };
-        assert!(SsoSettings::parse(RawSettings::default()).unwrap().is_none());
+        assert!(SsoSettings::parse(RawSettings::default())
+            .unwrap()
+            .is_none());
         assert_eq!(
             err(RawSettings {
                 issuer: Some("sso.voorbeeld.nl".into()),
@@ -1041,7 +1054,10 @@ mod tests {
     #[test]
     fn login_names_come_from_the_provider_and_are_made_safe() {
         assert_eq!(
-            username_from(&claims(r#"{"preferred_username":"J.Jansen@Gemeente.nl"}"#), "x"),
+            username_from(
+                &claims(r#"{"preferred_username":"J.Jansen@Gemeente.nl"}"#),
+                "x"
+            ),
             "j.jansen"
         );
         assert_eq!(
@@ -1051,7 +1067,10 @@ mod tests {
         let fallback = username_from(&claims("{}"), "abc");
         assert!(fallback.starts_with("sso-"));
         assert_eq!(
-            display_name_from(&claims(r#"{"given_name":"Jan","family_name":"Jansen"}"#), "j"),
+            display_name_from(
+                &claims(r#"{"given_name":"Jan","family_name":"Jansen"}"#),
+                "j"
+            ),
             "Jan Jansen"
         );
         assert_eq!(display_name_from(&claims("{}"), "j.jansen"), "j.jansen");

@@ -200,12 +200,11 @@ async fn logout(
             state.config.public_url,
             crate::accounts::oidc::AFTER_LOGOUT_PATH
         );
-        let at_provider = web::block(move || {
-            crate::accounts::oidc::logout_url(&settings, &id_token, &after)
-        })
-        .await
-        .ok()
-        .flatten();
+        let at_provider =
+            web::block(move || crate::accounts::oidc::logout_url(&settings, &id_token, &after))
+                .await
+                .ok()
+                .flatten();
         if let Some(url) = at_provider {
             location = url;
         }

@@ -254,7 +254,13 @@ pub fn confirm(
         return Ok(CodeOutcome::Wrong);
     };
     let Some(step) = matching_step(&secret, &normalise(code), unix(now)) else {
-        return Ok(count_failure(conn, user_id, address, now, CodeOutcome::Wrong)?);
+        return Ok(count_failure(
+            conn,
+            user_id,
+            address,
+            now,
+            CodeOutcome::Wrong,
+        )?);
     };
     let codes = new_recovery_codes();
     let hashes = codes
@@ -322,7 +328,13 @@ pub fn verify(
     let typed = normalise(code);
     if looks_like_totp(&typed) {
         let Some(step) = matching_step(&secret, &typed, unix(now)) else {
-            return Ok(count_failure(conn, user_id, address, now, CodeOutcome::Wrong)?);
+            return Ok(count_failure(
+                conn,
+                user_id,
+                address,
+                now,
+                CodeOutcome::Wrong,
+            )?);
         };
         // Only a later step than the last one used: a code seen over someone's shoulder is spent.
         let taken = write_tx(conn, |c| {
@@ -335,7 +347,13 @@ pub fn verify(
             .execute(c)
         })?;
         if taken != 1 || step as i64 <= last_step {
-            return Ok(count_failure(conn, user_id, address, now, CodeOutcome::Reused)?);
+            return Ok(count_failure(
+                conn,
+                user_id,
+                address,
+                now,
+                CodeOutcome::Reused,
+            )?);
         }
         throttle::clear(conn, &pair(user_id, address))?;
         return Ok(CodeOutcome::Accepted);
@@ -352,7 +370,13 @@ pub fn verify(
         .iter()
         .find(|(_, hash, _)| !typed.is_empty() && password::verify(&typed, hash));
     match found {
-        None => Ok(count_failure(conn, user_id, address, now, CodeOutcome::Wrong)?),
+        None => Ok(count_failure(
+            conn,
+            user_id,
+            address,
+            now,
+            CodeOutcome::Wrong,
+        )?),
         Some((_, _, Some(_))) => Ok(count_failure(
             conn,
             user_id,
@@ -490,7 +514,10 @@ mod tests {
         assert_eq!(matching_step(&secret, "287082", 59), Some(1));
         assert_eq!(matching_step(&secret, "287082", 59 + 30), Some(1));
         assert_eq!(matching_step(&secret, "287082", 59 + 90), None);
-        assert_eq!(matching_step(&secret, "005924", 1_234_567_890), Some(41_152_263));
+        assert_eq!(
+            matching_step(&secret, "005924", 1_234_567_890),
+            Some(41_152_263)
+        );
         assert_eq!(matching_step(&secret, "12345", 59), None);
     }
 
