@@ -62,6 +62,26 @@ pub struct SsoSettings {
     pub role_map: BTreeMap<String, Vec<Role>>,
     /// How long to wait for the provider.
     pub timeout: Duration,
+    /// The provider's origin (`https://host[:port]`): the logout form may lead there.
+    pub origin: String,
+}
+
+/// `scheme://host[:port]` of a URL.
+pub fn origin_of(url: &str) -> Option<String> {
+    let u = openidconnect::url::Url::parse(url).ok()?;
+    let origin = u.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
+}
+
+impl SsoSettings {
+    /// The Content-Security-Policy with the provider's origin added to `form-action`: the logout
+    /// form is answered with a redirect to the provider, which the browser checks against it.
+    pub fn csp(&self) -> String {
+        crate::web::context::CSP.replace(
+            "form-action 'self'",
+            &format!("form-action 'self' {}", self.origin),
+        )
+    }
 }
 
 impl std::fmt::Debug for SsoSettings {
@@ -75,6 +95,7 @@ impl std::fmt::Debug for SsoSettings {
             .field("role_claim", &self.role_claim)
             .field("role_map", &self.role_map)
             .field("timeout", &self.timeout)
+            .field("origin", &self.origin)
             .finish()
     }
 }
@@ -126,7 +147,8 @@ impl SsoSettings {
             .strip_prefix("https://")
             .or_else(|| issuer.strip_prefix("http://"))
             .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
-        if !url_ok || IssuerUrl::new(issuer.clone()).is_err() {
+        let origin = origin_of(&issuer);
+        if !url_ok || IssuerUrl::new(issuer.clone()).is_err() || origin.is_none() {
             return Err(ConfigError::new(
                 "KLANKBORD_OIDC_ISSUER",
                 format!("'{issuer}' is geen adres van een identity provider"),
@@ -237,6 +259,7 @@ impl SsoSettings {
             role_claim,
             role_map,
             timeout: Duration::from_secs(timeout_seconds),
+            origin: origin.unwrap_or_default(),
         }))
     }
 }
@@ -642,6 +665,12 @@ pub fn logout_url(settings: &SsoSettings, id_token: &str, after: &str) -> Option
         .additional_metadata()
         .end_session_endpoint
         .clone()?;
+    // The page's form-action allows the issuer's origin only (see [`SsoSettings::csp`]); a logout
+    // endpoint elsewhere would be blocked by the browser, so then klankbord logs out here only.
+    if origin_of(endpoint.url().as_str()).as_deref() != Some(settings.origin.as_str()) {
+        tracing::warn!("the provider's end_session_endpoint is not on the issuer's host; logging out locally only");
+        return None;
+    }
     let mut request =
         LogoutRequest::from(endpoint).set_client_id(ClientId::new(settings.client_id.clone()));
     if let Ok(token) = id_token.parse::<CoreIdToken>() {

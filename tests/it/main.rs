@@ -24,6 +24,7 @@ mod pages;
 mod paper;
 mod scale_out;
 mod sso;
+mod sso_browser;
 mod survey_browser;
 mod surveys;
 mod walk;

@@ -101,6 +101,12 @@ fn sso_flows(backend: Backend, test: &str) {
         Some("/inloggen/sso?terug=/werkplek")
     );
     assert!(page.body.contains("name=\"wachtwoord\""));
+    // Forms may lead to the provider (logout there), and nowhere else.
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains(&format!("form-action 'self' {};", mock.issuer)),
+        "{csp}"
+    );
 
     // A member of the mapped group logs in with the mapped roles; unmapped groups are ignored.
     mock.set_user(
