@@ -47,7 +47,39 @@ pub struct Config {
     pub upload_wait_ms: u64,
     /// Complaints settings.
     pub complaints: ComplaintSettings,
+    /// Staff sign-in: single sign-on, password, two-factor codes (see [`LoginSettings`]).
+    pub login: LoginSettings,
 }
+
+/// How staff sign in.
+#[derive(Debug, Clone)]
+pub struct LoginSettings {
+    /// The identity provider for single sign-on, if one is configured.
+    pub sso: Option<std::sync::Arc<crate::accounts::oidc::SsoSettings>>,
+    /// Whether the password form is offered next to single sign-on.
+    pub methods: LoginMethods,
+    /// Local accounts that may log in with a password when only single sign-on is offered
+    /// (break-glass administrators); every such login is logged.
+    pub break_glass: Vec<String>,
+    /// Roles whose holders must use a two-factor code with their password.
+    pub totp_required: Vec<crate::accounts::model::Role>,
+}
+
+/// Which ways of logging in the login page offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginMethods {
+    /// Password form only (no identity provider configured).
+    Password,
+    /// Single sign-on only; the password form is there for break-glass accounts only.
+    Sso,
+    /// Both, side by side.
+    Both,
+}
+
+/// Roles that see personal data and so need a second factor by default: complaint files, contact
+/// details of interview volunteers, and the accounts and audit log.
+pub const DEFAULT_TOTP_ROLES: &str =
+    "beheerder,onderzoeker,klachtcoordinator,klachtbehandelaar,commissielid";
 
 /// The municipality's name and how residents reach it: set once, shown on every page a resident
 /// needs help on, in letters and on paper forms. Phone, e-mail and the data protection officer are
@@ -145,7 +177,8 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(setting: &str, problem: impl Into<String>, fix: impl Into<String>) -> Self {
+    /// A refusal of `setting`, saying what is wrong and what to do.
+    pub(crate) fn new(setting: &str, problem: impl Into<String>, fix: impl Into<String>) -> Self {
         Self {
             setting: setting.to_string(),
             problem: problem.into(),
@@ -189,6 +222,25 @@ struct FileConfig {
     complaint_retention_years: Option<u32>,
     max_attachment_mb: Option<usize>,
     complaints_mailbox: Option<String>,
+    oidc_issuer: Option<String>,
+    oidc_client_id: Option<String>,
+    oidc_client_secret: Option<String>,
+    oidc_scopes: Option<String>,
+    oidc_role_claim: Option<String>,
+    oidc_timeout_seconds: Option<u64>,
+    login_methods: Option<String>,
+    break_glass_accounts: Option<Vec<String>>,
+    totp_required_roles: Option<String>,
+    /// Claim value -> role or roles; a TOML table, so it goes at the end of the file.
+    oidc_roles: Option<std::collections::BTreeMap<String, RoleList>>,
+}
+
+/// One role code, or a list of them, in `[oidc_roles]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RoleList {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// Default database for the embedded engine.
@@ -546,6 +598,22 @@ impl Config {
             ));
         }
 
+        let login = parse_login(
+            &get,
+            LoginFile {
+                issuer: file.oidc_issuer,
+                client_id: file.oidc_client_id,
+                client_secret: file.oidc_client_secret,
+                scopes: file.oidc_scopes,
+                role_claim: file.oidc_role_claim,
+                timeout_seconds: file.oidc_timeout_seconds,
+                methods: file.login_methods,
+                break_glass: file.break_glass_accounts,
+                totp_roles: file.totp_required_roles,
+                roles: file.oidc_roles,
+            },
+        )?;
+
         Ok(Config {
             database_url,
             bind,
@@ -565,6 +633,7 @@ impl Config {
             extra_closed_days,
             upload_wait_ms,
             complaints,
+            login,
         })
     }
 
@@ -620,6 +689,112 @@ impl Config {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// The login settings of klankbord.toml.
+struct LoginFile {
+    issuer: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    scopes: Option<String>,
+    role_claim: Option<String>,
+    timeout_seconds: Option<u64>,
+    methods: Option<String>,
+    break_glass: Option<Vec<String>>,
+    totp_roles: Option<String>,
+    roles: Option<std::collections::BTreeMap<String, RoleList>>,
+}
+
+/// Single sign-on, the login methods, break-glass accounts and two-factor roles.
+fn parse_login(
+    get: &dyn Fn(&str) -> Option<String>,
+    file: LoginFile,
+) -> Result<LoginSettings, ConfigError> {
+    use crate::accounts::oidc::{RawSettings, SsoSettings};
+    let sso = SsoSettings::parse(RawSettings {
+        issuer: get("KLANKBORD_OIDC_ISSUER").or(file.issuer),
+        client_id: get("KLANKBORD_OIDC_CLIENT_ID").or(file.client_id),
+        client_secret: get("KLANKBORD_OIDC_CLIENT_SECRET").or(file.client_secret),
+        scopes: get("KLANKBORD_OIDC_SCOPES").or(file.scopes),
+        role_claim: get("KLANKBORD_OIDC_ROLE_CLAIM").or(file.role_claim),
+        roles: get("KLANKBORD_OIDC_ROLES"),
+        roles_table: file.roles.map(|t| {
+            t.into_iter()
+                .map(|(k, v)| match v {
+                    RoleList::One(r) => (k, vec![r]),
+                    RoleList::Many(rs) => (k, rs),
+                })
+                .collect()
+        }),
+        timeout_seconds: get("KLANKBORD_OIDC_TIMEOUT_SECONDS")
+            .or(file.timeout_seconds.map(|n| n.to_string())),
+    })?
+    .map(std::sync::Arc::new);
+    let methods = match get("KLANKBORD_LOGIN_METHODS")
+        .or(file.methods)
+        .map(|s| s.trim().to_ascii_lowercase())
+        .as_deref()
+    {
+        None => {
+            if sso.is_some() {
+                LoginMethods::Both
+            } else {
+                LoginMethods::Password
+            }
+        }
+        Some("password") | Some("wachtwoord") => LoginMethods::Password,
+        Some("sso") => LoginMethods::Sso,
+        Some("both") | Some("beide") => LoginMethods::Both,
+        Some(other) => {
+            return Err(ConfigError::new(
+                "KLANKBORD_LOGIN_METHODS",
+                format!("'{other}' is geen manier van inloggen"),
+                "Kies password (alleen wachtwoord), sso (alleen organisatie-account) of both (allebei).",
+            ))
+        }
+    };
+    if methods != LoginMethods::Password && sso.is_none() {
+        return Err(ConfigError::new(
+            "KLANKBORD_LOGIN_METHODS",
+            "vraagt om inloggen met een organisatie-account, maar er is geen identity provider ingesteld",
+            "Zet KLANKBORD_OIDC_ISSUER en KLANKBORD_OIDC_CLIENT_ID, of kies password.",
+        ));
+    }
+    let break_glass: Vec<String> = match get("KLANKBORD_BREAK_GLASS_ACCOUNTS") {
+        Some(v) => v.split(',').map(str::to_string).collect(),
+        None => file.break_glass.unwrap_or_default(),
+    }
+    .iter()
+    .map(|s| crate::accounts::service::normalise_username(s))
+    .filter(|s| !s.is_empty())
+    .collect();
+    let totp_raw = get("KLANKBORD_TOTP_REQUIRED_ROLES")
+        .or(file.totp_roles)
+        .unwrap_or_else(|| DEFAULT_TOTP_ROLES.to_string());
+    let mut totp_required = vec![];
+    if !matches!(
+        totp_raw.trim().to_ascii_lowercase().as_str(),
+        "geen" | "none"
+    ) {
+        for code in totp_raw.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let role: crate::accounts::model::Role = code.parse().map_err(|e: String| {
+                ConfigError::new(
+                    "KLANKBORD_TOTP_REQUIRED_ROLES",
+                    e,
+                    format!("Noem rollen gescheiden door komma's (standaard {DEFAULT_TOTP_ROLES}), of geen."),
+                )
+            })?;
+            totp_required.push(role);
+        }
+    }
+    totp_required.sort();
+    totp_required.dedup();
+    Ok(LoginSettings {
+        sso,
+        methods,
+        break_glass,
+        totp_required,
+    })
 }
 
 /// Required settings that are not set, each with how to set it.

@@ -1,11 +1,16 @@
 //! Staff accounts, roles, sessions, login limits and the audit log.
 
 pub mod audit;
+pub mod login_routes;
+pub mod login_views;
 pub mod model;
+pub mod oidc;
+pub mod oidc_http;
 pub mod password;
 pub mod ratelimit;
 pub mod routes;
 pub mod service;
 pub mod sessions;
 pub mod throttle;
+pub mod totp;
 pub mod views;

@@ -8,8 +8,8 @@ use sha2::{Digest, Sha256};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::accounts::service::{self, AccountError, LoginOutcome, NewAccount};
-use crate::accounts::{password, sessions, views};
-use crate::web::context::{cookie, Ctx, CSRF_COOKIE};
+use crate::accounts::{login_routes, password, sessions, views};
+use crate::web::context::{cookie, Ctx};
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args};
@@ -55,7 +55,11 @@ struct NoticeQuery {
     terug: Option<String>,
 }
 
-async fn login_form(ctx: Ctx, q: web::Query<NoticeQuery>) -> HttpResponse {
+async fn login_form(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    q: web::Query<NoticeQuery>,
+) -> HttpResponse {
     if ctx.user.is_some() {
         return see_other("/werkplek");
     }
@@ -66,7 +70,14 @@ async fn login_form(ctx: Ctx, q: web::Query<NoticeQuery>) -> HttpResponse {
         .unwrap_or("/werkplek");
     page_response(
         StatusCode::OK,
-        views::login_page(&ctx, "", back, None, q.melding.as_deref()),
+        views::login_page(
+            &ctx,
+            "",
+            back,
+            None,
+            q.melding.as_deref(),
+            login_routes::offer(&state),
+        ),
     )
 }
 
@@ -103,32 +114,37 @@ async fn login_submit(
     let bucket = address_bucket(&req, &state);
     let username = form.gebruikersnaam.clone();
     let pw = form.wachtwoord.clone();
-    let outcome = state
-        .db(move |conn| {
-            let now = crate::db::now();
-            let outcome = service::login(conn, &username, &pw, &bucket, now)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            let token = match outcome {
-                LoginOutcome::Success(id) => Some(sessions::create(conn, id, now)?),
-                _ => None,
-            };
-            Ok((outcome, token))
-        })
-        .await?;
     let back = safe_return_path(&form.terug)
         .unwrap_or("/werkplek")
         .to_string();
+    // With single sign-on only, a password opens nothing but a break-glass account; others get
+    // the same answer (and the same wait) as a wrong password, so the list cannot be guessed.
+    let allowed = login_routes::password_allowed(&state, &username);
+    let app = state.clone();
+    let step_back = back.clone();
+    let outcome = state
+        .db(move |conn| {
+            let now = crate::db::now();
+            if !allowed {
+                password::verify_dummy(&pw);
+                return Ok((LoginOutcome::Wrong, None));
+            }
+            let outcome = service::login(conn, &username, &pw, &bucket, now)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let step = match outcome {
+                LoginOutcome::Success(id) => Some(login_routes::after_password(
+                    conn, &app, id, &username, &step_back, now,
+                )?),
+                _ => None,
+            };
+            Ok((outcome, step))
+        })
+        .await?;
     let lang = ctx.lang;
     let message = match outcome {
         (LoginOutcome::TooManyFromAddress, _) => return Err(AppError::TooManyRequests),
-        (LoginOutcome::Success(_), Some(token)) => {
-            let secure = state.config.secure_cookies();
-            return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, back))
-                .cookie(cookie(sessions::COOKIE, token, secure, None))
-                // A fresh CSRF token after login, so a token planted before login is worthless.
-                .cookie(cookie(CSRF_COOKIE, sessions::new_token(), secure, None))
-                .finish());
+        (LoginOutcome::Success(_), Some(step)) => {
+            return Ok(login_routes::password_step_response(&state, step, &back));
         }
         (LoginOutcome::Wait(until), _) => t_args(
             lang,
@@ -139,7 +155,17 @@ async fn login_submit(
     };
     Ok(page_response(
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::login_page(&ctx, &form.gebruikersnaam, &back, Some(message), None),
+        views::login_page(
+            &ctx,
+            &form.gebruikersnaam,
+            &back,
+            Some(message),
+            None,
+            match login_routes::offer(&state) {
+                login_routes::LoginOffer::SsoOnly => login_routes::LoginOffer::BreakGlass,
+                other => other,
+            },
+        ),
     ))
 }
 
@@ -154,14 +180,37 @@ async fn logout(
     state: web::Data<AppState>,
     _form: CsrfForm<NoFields>,
 ) -> Result<HttpResponse, AppError> {
+    let mut id_token = None;
     if let Some(c) = req.cookie(sessions::COOKIE) {
         let token = c.value().to_string();
-        state
-            .db(move |conn| Ok(sessions::revoke(conn, &token)?))
+        id_token = state
+            .db(move |conn| {
+                let id_token = crate::accounts::oidc::id_token_of_session(conn, &token)?;
+                sessions::revoke(conn, &token)?;
+                Ok(id_token)
+            })
             .await?;
     }
+    // Signed in through the provider: end the session there too, where the provider offers it
+    // (RP-initiated logout). A provider that cannot be reached does not keep anyone logged in here.
+    let mut location = "/inloggen?melding=notice-logged-out".to_string();
+    if let (Some(settings), Some(id_token)) = (state.config.login.sso.clone(), id_token) {
+        let after = format!(
+            "{}{}",
+            state.config.public_url,
+            crate::accounts::oidc::AFTER_LOGOUT_PATH
+        );
+        let at_provider =
+            web::block(move || crate::accounts::oidc::logout_url(&settings, &id_token, &after))
+                .await
+                .ok()
+                .flatten();
+        if let Some(url) = at_provider {
+            location = url;
+        }
+    }
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/inloggen?melding=notice-logged-out"))
+        .insert_header((header::LOCATION, location))
         .cookie(clear_session_cookie(state.config.secure_cookies()))
         .finish())
 }
@@ -382,19 +431,25 @@ async fn show_user(
     notice: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let (user, roles) = state
+    let (user, roles, two_factor) = state
         .db(move |conn| {
             let user = service::find(conn, id).map_err(|e| match e {
                 AccountError::NotFound => AppError::NotFound,
                 other => AppError::Internal(other.into()),
             })?;
             let roles = sessions::roles_of(conn, id)?;
-            Ok((user, roles))
+            let two_factor = (
+                crate::accounts::totp::status(conn, id)?,
+                crate::accounts::oidc::is_sso_account(conn, id)?,
+            );
+            Ok((user, roles, two_factor))
         })
         .await?;
+    let two_factor =
+        crate::accounts::login_views::admin_section(ctx, id, &two_factor.0, two_factor.1);
     Ok(page_response(
         status,
-        views::user_page(ctx, &user, &roles, errors, notice),
+        views::user_page(ctx, &user, &roles, errors, notice, two_factor),
     ))
 }
 

@@ -16,6 +16,8 @@ pub const NOTICES: &[&str] = &[
     "notice-sessions-ended",
     "notice-logged-out",
     "notice-mail-queued",
+    "notice-totp-reset",
+    "notice-login-again",
 ];
 
 /// A confirmation line, if `key` is a known notice.
@@ -34,7 +36,12 @@ pub fn login_page(
     back: &str,
     error: Option<String>,
     info: Option<&str>,
+    sso: crate::accounts::login_routes::LoginOffer,
 ) -> Markup {
+    use crate::accounts::login_routes::LoginOffer;
+    if sso == LoginOffer::SsoOnly {
+        return crate::accounts::login_views::sso_only_login(ctx, back, notice(ctx, info));
+    }
     let lang = ctx.lang;
     let errors: Vec<(&str, String)> = error
         .iter()
@@ -47,6 +54,13 @@ pub fn login_page(
             (notice(ctx, info))
             (error_summary(ctx, &errors))
             p { (t(lang, "login-intro")) }
+            @if sso == LoginOffer::Both {
+                (crate::accounts::login_views::sso_button(ctx, back))
+                h2 { (t(lang, "login-password-title")) }
+            }
+            @if sso == LoginOffer::BreakGlass {
+                p { (t(lang, "break-glass-intro")) }
+            }
             form method="post" action="/inloggen" novalidate {
                 (csrf_field(ctx))
                 input type="hidden" name="terug" value=(back);
@@ -71,6 +85,9 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
         ctx,
         &t(lang, "workspace-title"),
         html! {
+            @if roles.is_empty() {
+                p.notice role="status" { (t(lang, "workspace-no-role")) }
+            }
             p { (t(lang, "workspace-roles")) }
             ul {
                 @for r in &roles { li { (t(lang, r.label_key())) } }
@@ -106,7 +123,9 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
             h2 { (t(lang, "workspace-account-title")) }
             ul {
                 li { a href="/account/wachtwoord" { (t(lang, "layout-change-password")) } }
+                li { a href="/account/tweestaps" { (t(lang, "totp-own-title")) } }
             }
+
             form method="post" action="/uitloggen/overal" {
                 (csrf_field(ctx))
                 button.secondary type="submit" { (t(lang, "workspace-logout-everywhere")) }
@@ -211,6 +230,7 @@ pub fn user_page(
     roles: &[Role],
     errors: &[(&str, String)],
     info: Option<&str>,
+    two_factor: Markup,
 ) -> Markup {
     let lang = ctx.lang;
     let base = format!("/beheer/gebruikers/{}", user.id);
@@ -255,6 +275,7 @@ pub fn user_page(
                 (csrf_field(ctx))
                 button.secondary type="submit" { (t(lang, "user-end-sessions")) }
             }
+            (two_factor)
             p { a href="/beheer/gebruikers" { (t(lang, "users-back")) } }
         },
     )

@@ -553,3 +553,71 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_reminders,
     quotes
 );
+
+// sso: single sign-on and two-factor codes (migration 2026-12-06-191800_sso_totp).
+
+diesel::table! {
+    /// Sign-ins begun at the identity provider, until the browser comes back (any instance).
+    oidc_flows (state_hash) {
+        state_hash -> Text,
+        browser_hash -> Text,
+        nonce -> Text,
+        pkce_verifier -> Text,
+        return_to -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The person at the identity provider behind an account.
+    user_identities (issuer, subject) {
+        issuer -> Text,
+        subject -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        last_login_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// ID token of a session begun through the provider (for logout at the provider).
+    sso_sessions (token_hash) {
+        token_hash -> Text,
+        id_token -> Text,
+    }
+}
+
+diesel::table! {
+    /// TOTP secrets of password accounts.
+    totp_secrets (user_id) {
+        user_id -> BigInt,
+        secret -> Text,
+        confirmed_at -> Nullable<Timestamp>,
+        last_step -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Single-use recovery codes, hashed.
+    recovery_codes (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Right passwords waiting for their second factor.
+    login_challenges (token_hash) {
+        token_hash -> Text,
+        user_id -> BigInt,
+        return_to -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(user_identities -> users (user_id));
+diesel::joinable!(login_challenges -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(users, user_identities, login_challenges);

@@ -230,6 +230,11 @@ pub async fn middleware(
         _ => None,
     };
     let logged_in = user.is_some();
+    // With single sign-on, forms may lead to the identity provider (logout there).
+    let sso_csp = state
+        .as_ref()
+        .and_then(|s| s.config.login.sso.as_ref())
+        .and_then(|s| HeaderValue::from_str(&s.csp()).ok());
     let csrf = CsrfSlot::new(
         req.cookie(CSRF_COOKIE)
             .map(|c| c.value().to_string())
@@ -271,7 +276,7 @@ pub async fn middleware(
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
+            sso_csp.unwrap_or(HeaderValue::from_static(CSP)),
         );
     }
     h.insert(

@@ -111,6 +111,7 @@ impl RouteDef {
 pub fn all() -> Vec<RouteDef> {
     let mut routes = crate::web::public::routes();
     routes.extend(crate::accounts::routes::routes());
+    routes.extend(crate::accounts::login_routes::routes());
     routes.extend(crate::mail::routes::routes());
     routes.extend(crate::surveys::staff::routes());
     routes.extend(crate::surveys::paper::web::routes());

@@ -27,6 +27,21 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/static/klankbord.css", Anyone),
     ("GET", "/inloggen", Anyone),
     ("POST", "/inloggen", Anyone),
+    ("GET", "/inloggen/sso", Anyone),
+    ("GET", "/inloggen/sso/terug", Anyone),
+    ("GET", "/inloggen/nood", Anyone),
+    ("GET", "/inloggen/code", Anyone),
+    ("POST", "/inloggen/code", Anyone),
+    ("GET", "/inloggen/tweestaps", Anyone),
+    ("POST", "/inloggen/tweestaps", Anyone),
+    ("GET", "/account/tweestaps", Staff),
+    ("GET", "/account/tweestaps/instellen", Staff),
+    ("POST", "/account/tweestaps/instellen", Staff),
+    (
+        "POST",
+        "/beheer/gebruikers/{id}/tweestaps",
+        Only(&[Beheerder]),
+    ),
     ("POST", "/uitloggen", Staff),
     ("POST", "/uitloggen/overal", Staff),
     ("GET", "/werkplek", Staff),
@@ -356,6 +371,11 @@ both_backends!(every_role_against_every_route, |app| {
         let (_, _, id) = app.user(&format!("matrix.{}", name.join(".")), roles);
         users.push((roles.to_vec(), id));
     }
+    check_matrix(&app, &users, target);
+});
+
+/// Every route of the matrix, for each of `users` and for someone not logged in.
+fn check_matrix(app: &crate::support::TestApp, users: &[(Vec<Role>, i64)], target: i64) {
     let mut failures = vec![];
     for (method, pattern, allowed) in MATRIX {
         let path = pattern
@@ -416,7 +436,80 @@ both_backends!(every_role_against_every_route, |app| {
         "access matrix violations:\n{}",
         failures.join("\n")
     );
-});
+}
+
+/// The same matrix for people who arrive through single sign-on, their roles mapped from the
+/// groups the identity provider (a real one on this machine) gives them.
+fn matrix_for_sso_users(backend: crate::support::Backend, test: &str) {
+    use crate::support::oidc::{spawn_app, MockProvider};
+    let Some(mock) = MockProvider::start(test) else {
+        return;
+    };
+    let mapping: Vec<String> = Role::ALL
+        .iter()
+        .map(|r| format!("kb-{}={}", r.code(), r.code()))
+        .collect();
+    let mapping = mapping.join("; ");
+    let env = [
+        ("KLANKBORD_OIDC_ISSUER", mock.issuer.as_str()),
+        ("KLANKBORD_OIDC_CLIENT_ID", "klankbord"),
+        ("KLANKBORD_OIDC_CLIENT_SECRET", "test-secret"),
+        ("KLANKBORD_OIDC_ROLE_CLAIM", "groups"),
+        ("KLANKBORD_OIDC_ROLES", mapping.as_str()),
+    ];
+    let Some(app) = spawn_app(backend, test, &env) else {
+        return;
+    };
+    let (_, _, target) = app.user("doel.account", &[Raadslid]);
+    let people: Vec<Vec<Role>> = Role::ALL
+        .iter()
+        .map(|r| vec![*r])
+        .chain(TWO_ROLES.iter().map(|r| r.to_vec()))
+        .collect();
+    let mut users = vec![];
+    for (n, roles) in people.into_iter().enumerate() {
+        let sub = format!("persoon-{n}");
+        let groups: Vec<String> = roles.iter().map(|r| format!("kb-{}", r.code())).collect();
+        mock.set_user(
+            &sub,
+            serde_json::json!({"groups": groups, "preferred_username": format!("sso.matrix.{n}")}),
+        );
+        let c = app.client();
+        let r = crate::sso::sso_login(&app, &mock, &c, &sub);
+        assert_eq!(r.status, 303, "{}", r.body);
+        let id = {
+            use diesel::prelude::*;
+            klankbord::db::schema::users::table
+                .filter(klankbord::db::schema::users::username.eq(format!("sso.matrix.{n}")))
+                .select(klankbord::db::schema::users::id)
+                .first::<i64>(&mut app.conn())
+                .unwrap()
+        };
+        let mut held = klankbord::accounts::sessions::roles_of(&mut app.conn(), id).unwrap();
+        held.sort();
+        let mut want = roles.clone();
+        want.sort();
+        assert_eq!(held, want, "roles from the provider's groups");
+        users.push((roles, id));
+    }
+    check_matrix(&app, &users, target);
+}
+
+#[test]
+fn every_sso_role_against_every_route_sqlite() {
+    matrix_for_sso_users(
+        crate::support::Backend::Sqlite,
+        "access_matrix::every_sso_role_against_every_route_sqlite",
+    );
+}
+
+#[test]
+fn every_sso_role_against_every_route_postgres() {
+    matrix_for_sso_users(
+        crate::support::Backend::Postgres,
+        "access_matrix::every_sso_role_against_every_route_postgres",
+    );
+}
 
 #[test]
 fn every_state_changing_route_refuses_a_request_without_csrf_token() {

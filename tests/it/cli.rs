@@ -9,6 +9,8 @@ use crate::support::Client;
 pub fn klankbord() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_klankbord"));
     c.env_remove("DATABASE_URL").env("RUST_LOG", "warn");
+    // Two-factor codes are tested in tests/it/sso.rs; these servers log in with a password only.
+    c.env("KLANKBORD_TOTP_REQUIRED_ROLES", "geen");
     // What `serve` and letters to residents require (see tests/it/contact.rs for their absence).
     for (k, v) in crate::support::CONTACT_ENV {
         c.env(k, v);

@@ -25,6 +25,8 @@ mod monitor_browser;
 mod pages;
 mod paper;
 mod scale_out;
+mod sso;
+mod sso_browser;
 mod survey_browser;
 mod surveys;
 mod walk;

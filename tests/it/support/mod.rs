@@ -2,6 +2,7 @@
 //! driven over HTTP like a browser (cookies, forms, CSRF tokens).
 
 pub mod browser;
+pub mod oidc;
 pub mod pdf;
 pub mod pg;
 pub mod smtp;
@@ -111,6 +112,8 @@ impl TestApp {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         env.extend(vec![
+            // Two-factor codes are tested on their own (tests/it/sso.rs); elsewhere a password is enough.
+            ("KLANKBORD_TOTP_REQUIRED_ROLES".into(), "geen".into()),
             ("DATABASE_URL".into(), database_url.clone()),
             ("KLANKBORD_BIND".into(), "127.0.0.1:0".into()),
             ("KLANKBORD_WORKERS".into(), "2".into()),
