@@ -481,7 +481,13 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", tmp.display()))?;
             let made =
                 waves::create_invitations(&mut conn, wave, count, Actor::Cli).map_err(explain)?;
-            waves::write_invitation_csv(file, &w, &made, &config.public_url)?;
+            waves::write_invitation_csv(
+                file,
+                &w,
+                &made,
+                &config.public_url,
+                crate::csv_safe::Flavour::Comma,
+            )?;
             std::fs::rename(&tmp, &out)?;
             if let Some(path) = &letters {
                 // Written letter by letter: memory stays flat for 100,000 letters.

@@ -597,8 +597,10 @@ async fn audit_csv(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<audit::FilterForm>,
+    choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let actor = Actor::User(require_user(&ctx)?.id);
+    let flavour = choice.flavour();
     let form = q.into_inner();
     let Ok(filter) = audit_filter(&state, &form).await? else {
         return Err(AppError::BadRequest("audit-filter-error-export"));
@@ -616,7 +618,7 @@ async fn audit_csv(
             )?)
         })
         .await?;
-    let name = format!("auditlog-{}.csv", chrono::Utc::now().format("%Y%m%d"));
+    let name = format!("auditlog-{}.csv", crate::fmt::today().format("%Y%m%d"));
     // Written while it is sent, a page of the log at a time: the log only grows.
     let pool = state.pool.clone();
     Ok(crate::web::stream::download(
@@ -624,7 +626,7 @@ async fn audit_csv(
         &name,
         move |out| {
             let mut conn = pool.get()?;
-            audit::write_csv(&mut conn, &filter, out)
+            audit::write_csv(&mut conn, &filter, out, flavour)
         },
     ))
 }

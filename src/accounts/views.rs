@@ -332,7 +332,7 @@ pub fn audit_page(
                 }
             }
             @if errors.is_empty() {
-                p { a href=(csv) download { (t(lang, "audit-download")) } }
+                (crate::web::download::form(lang, "audit", &[(csv, t(lang, "audit-download"))]))
                 p { (t_args(lang, "audit-filter-count", &[("n", &total.to_string())])) }
                 table {
                     caption { (t_args(lang, "audit-caption", &[("page", &page.to_string()), ("pages", &pages.to_string())])) }

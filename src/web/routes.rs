@@ -113,6 +113,7 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::accounts::routes::routes());
     routes.extend(crate::mail::routes::routes());
     routes.extend(crate::surveys::staff::routes());
+    routes.extend(crate::surveys::wave_edit::routes());
     routes.extend(crate::surveys::paper::web::routes());
     routes.extend(crate::surveys::paper::correct::routes());
     routes.extend(crate::surveys::respondent::routes());
@@ -122,6 +123,7 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::complaints::staff::routes());
     routes.extend(crate::monitor::web::routes());
     routes.extend(crate::monitor::quotes::routes());
+    routes.extend(crate::monitor::open_answers::routes());
     routes.extend(crate::monitor::coding_web::routes());
     routes
 }
