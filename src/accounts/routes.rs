@@ -192,8 +192,21 @@ async fn logout_everywhere(
         .finish())
 }
 
-async fn workspace(ctx: Ctx) -> HttpResponse {
-    page_response(StatusCode::OK, views::workspace_page(&ctx))
+async fn workspace(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let user = require_user(&ctx)?.clone();
+    let work = state
+        .db(move |conn| {
+            Ok(crate::accounts::workload::of(
+                conn,
+                &user,
+                crate::fmt::today(),
+            )?)
+        })
+        .await?;
+    Ok(page_response(
+        StatusCode::OK,
+        views::workspace_page(&ctx, &work),
+    ))
 }
 
 async fn own_password_form(ctx: Ctx, q: web::Query<NoticeQuery>) -> HttpResponse {

@@ -385,6 +385,7 @@ async fn overview(
                         li { a.tap href="/klachten/categorieen" { (t(lang, "categories-title")) } }
                     }
                 }
+                (super::search::search_box(lang, ""))
                 form method="get" action="/klachten" {
                     div.field {
                         label for="fase" { (t(lang, "cases-filter-stage")) }

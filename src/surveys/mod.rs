@@ -16,6 +16,7 @@ pub mod staff;
 pub mod stats;
 pub mod volunteers;
 pub mod wave_edit;
+pub mod workload;
 pub mod waves;
 
 /// Today's date in the Netherlands (answers and windows are kept by date only).

@@ -111,6 +111,7 @@ impl RouteDef {
 pub fn all() -> Vec<RouteDef> {
     let mut routes = crate::web::public::routes();
     routes.extend(crate::accounts::routes::routes());
+    routes.extend(crate::accounts::email::routes());
     routes.extend(crate::mail::routes::routes());
     routes.extend(crate::surveys::staff::routes());
     routes.extend(crate::surveys::wave_edit::routes());
@@ -120,6 +121,7 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::complaints::public::routes());
     // The register before the case pages: `/klachten/register` is no case number.
     routes.extend(crate::complaints::register::routes());
+    routes.extend(crate::complaints::search::routes());
     routes.extend(crate::complaints::staff::routes());
     routes.extend(crate::monitor::web::routes());
     routes.extend(crate::monitor::quotes::routes());
