@@ -369,7 +369,11 @@ mod tests {
 
     #[test]
     fn the_dutch_flavour_has_a_bom_semicolons_and_decimal_commas() {
-        let rows = [["naam", "cijfer", "tekst"], ["cliënt", "7.5", "a;b, c"], ["x", "-3.2", "=1+1"]];
+        let rows = [
+            ["naam", "cijfer", "tekst"],
+            ["cliënt", "7.5", "a;b, c"],
+            ["x", "-3.2", "=1+1"],
+        ];
         let nl = to_vec_as(rows, Flavour::DutchExcel).unwrap();
         assert!(nl.starts_with(BOM));
         let text = std::str::from_utf8(&nl[BOM.len()..]).unwrap();
@@ -379,9 +383,13 @@ mod tests {
         );
         let plain = to_vec_as(rows, Flavour::Comma).unwrap();
         assert!(!plain.starts_with(BOM));
-        assert!(std::str::from_utf8(&plain).unwrap().starts_with("naam,cijfer,tekst\ncliënt,7.5,"));
+        assert!(std::str::from_utf8(&plain)
+            .unwrap()
+            .starts_with("naam,cijfer,tekst\ncliënt,7.5,"));
         // An empty file still says it is UTF-8.
-        let empty = Writer::with_flavour(vec![], Flavour::DutchExcel).into_inner().unwrap();
+        let empty = Writer::with_flavour(vec![], Flavour::DutchExcel)
+            .into_inner()
+            .unwrap();
         assert_eq!(empty, BOM);
     }
 

@@ -53,15 +53,24 @@ mod tests {
     #[test]
     fn winter_is_one_hour_ahead_of_utc() {
         assert_eq!(local_time(utc(2027, 1, 15, 12, 0)), "15-01-2027 13:00");
-        assert_eq!(local_iso(utc(2027, 1, 15, 12, 0)), "2027-01-15T13:00:00+01:00");
+        assert_eq!(
+            local_iso(utc(2027, 1, 15, 12, 0)),
+            "2027-01-15T13:00:00+01:00"
+        );
     }
 
     #[test]
     fn summer_is_two_hours_ahead_and_the_date_can_change() {
         assert_eq!(local_time(utc(2027, 7, 1, 12, 0)), "01-07-2027 14:00");
         assert_eq!(local_time(utc(2027, 6, 30, 22, 30)), "01-07-2027 00:30");
-        assert_eq!(local_date(utc(2027, 6, 30, 22, 30)).to_string(), "2027-07-01");
-        assert_eq!(local_iso(utc(2027, 7, 1, 12, 0)), "2027-07-01T14:00:00+02:00");
+        assert_eq!(
+            local_date(utc(2027, 6, 30, 22, 30)).to_string(),
+            "2027-07-01"
+        );
+        assert_eq!(
+            local_iso(utc(2027, 7, 1, 12, 0)),
+            "2027-07-01T14:00:00+02:00"
+        );
     }
 
     #[test]

@@ -179,11 +179,13 @@ async fn own_submit(
     let id = ctx.user.as_ref().ok_or(AppError::Unauthorized)?.id;
     let typed = form.email.clone();
     let result = state
-        .db(move |conn| match set_email(conn, id, &typed, Actor::User(id)) {
-            Err(EmailError::Invalid) => Ok(Err(())),
-            Err(e) => Err(db_error(e)),
-            Ok(_) => Ok(Ok(())),
-        })
+        .db(
+            move |conn| match set_email(conn, id, &typed, Actor::User(id)) {
+                Err(EmailError::Invalid) => Ok(Err(())),
+                Err(e) => Err(db_error(e)),
+                Ok(_) => Ok(Ok(())),
+            },
+        )
         .await?;
     match result {
         Ok(()) => Ok(see_other("/account/email?melding=notice-saved")),
@@ -215,8 +217,13 @@ async fn admin_frame(
             Ok((user.username, email))
         })
         .await?;
-    let title = t_args(ctx.lang, "email-setting-admin-title", &[("username", &username)]);
-    let back = html! { p { a href={ "/beheer/gebruikers/" (id) } { (t(ctx.lang, "users-back")) } } };
+    let title = t_args(
+        ctx.lang,
+        "email-setting-admin-title",
+        &[("username", &username)],
+    );
+    let back =
+        html! { p { a href={ "/beheer/gebruikers/" (id) } { (t(ctx.lang, "users-back")) } } };
     Ok((title, email, back))
 }
 
@@ -285,7 +292,10 @@ mod tests {
 
     #[test]
     fn addresses_are_checked_and_empty_clears() {
-        assert_eq!(parse("  a.jansen@gemeente.nl ").unwrap().as_deref(), Some("a.jansen@gemeente.nl"));
+        assert_eq!(
+            parse("  a.jansen@gemeente.nl ").unwrap().as_deref(),
+            Some("a.jansen@gemeente.nl")
+        );
         assert_eq!(parse("   ").unwrap(), None);
         assert!(matches!(parse("a.jansen"), Err(EmailError::Invalid)));
         assert!(matches!(parse("a @b.nl"), Err(EmailError::Invalid)));

@@ -28,9 +28,13 @@ pub struct Work {
 
 /// The Werkplek counts of `user` on `today`.
 pub fn of(conn: &mut DbConnection, user: &CurrentUser, today: NaiveDate) -> QueryResult<Work> {
-    let complaint_role = [Role::Klachtcoordinator, Role::Klachtbehandelaar, Role::Commissielid]
-        .iter()
-        .any(|r| user.has(*r));
+    let complaint_role = [
+        Role::Klachtcoordinator,
+        Role::Klachtbehandelaar,
+        Role::Commissielid,
+    ]
+    .iter()
+    .any(|r| user.has(*r));
     let research = user.has(Role::Onderzoeker);
     let entry = user.has(Role::Invoerder);
     Ok(Work {

@@ -29,7 +29,10 @@ enum Visible {
     /// No case (no complaint role).
     Nothing,
     /// The cases assigned to this handler, and/or the committee's cases before the committee.
-    Some { handler: Option<i64>, committee: bool },
+    Some {
+        handler: Option<i64>,
+        committee: bool,
+    },
 }
 
 fn visible_to(user: &CurrentUser) -> Visible {
@@ -57,10 +60,12 @@ fn visible_query<'a>(user: &CurrentUser) -> Option<complaints::BoxedQuery<'a, Mu
             // -1 is no account: a person without the handler role is nobody's handler.
             Some(
                 q.filter(
-                    complaints::handler_id.eq(handler.unwrap_or(-1)).or(complaints::committee
-                        .eq(committee)
-                        .and(complaints::committee.eq(true))
-                        .and(complaints::state.eq_any(committee_states))),
+                    complaints::handler_id
+                        .eq(handler.unwrap_or(-1))
+                        .or(complaints::committee
+                            .eq(committee)
+                            .and(complaints::committee.eq(true))
+                            .and(complaints::state.eq_any(committee_states))),
                 ),
             )
         }
@@ -122,11 +127,17 @@ pub struct Workload {
 }
 
 /// The Werkplek counts of `user` on `today`.
-pub fn workload(conn: &mut DbConnection, user: &CurrentUser, today: NaiveDate) -> QueryResult<Workload> {
+pub fn workload(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> QueryResult<Workload> {
     if matches!(visible_to(user), Visible::Nothing) {
         return Ok(Workload::default());
     }
-    let count = |conn: &mut DbConnection, q: complaints::BoxedQuery<'_, MultiBackend>| -> QueryResult<i64> {
+    let count = |conn: &mut DbConnection,
+                 q: complaints::BoxedQuery<'_, MultiBackend>|
+     -> QueryResult<i64> {
         q.filter(complaints::state.eq_any(running_codes()))
             .count()
             .get_result(conn)
@@ -257,9 +268,7 @@ pub fn search(
         .into_iter()
         .filter(|l| l.visible_to(user))
         .filter(|l| match wanted {
-            Wanted::Number { year: Some(y), .. } => {
-                chrono::Datelike::year(&l.received_on) == *y
-            }
+            Wanted::Number { year: Some(y), .. } => chrono::Datelike::year(&l.received_on) == *y,
             _ => true,
         })
         .collect();
@@ -275,9 +284,12 @@ pub fn search(
     Ok(lines
         .into_iter()
         .map(|l| {
-            let handler = l
-                .handler_id
-                .and_then(|h| names.iter().find(|(id, _)| *id == h).map(|(_, n)| n.clone()));
+            let handler = l.handler_id.and_then(|h| {
+                names
+                    .iter()
+                    .find(|(id, _)| *id == h)
+                    .map(|(_, n)| n.clone())
+            });
             (l, handler)
         })
         .collect())
@@ -291,16 +303,28 @@ mod tests {
     fn a_search_is_read_as_number_code_or_name() {
         assert_eq!(
             parse_search(" 2026-0042 "),
-            Some(Wanted::Number { year: Some(2026), id: 42 })
+            Some(Wanted::Number {
+                year: Some(2026),
+                id: 42
+            })
         );
-        assert_eq!(parse_search("42"), Some(Wanted::Number { year: None, id: 42 }));
+        assert_eq!(
+            parse_search("42"),
+            Some(Wanted::Number { year: None, id: 42 })
+        );
         assert_eq!(parse_search("Jansen"), Some(Wanted::Name("Jansen".into())));
-        assert_eq!(parse_search("de  Vries"), Some(Wanted::Name("de Vries".into())));
+        assert_eq!(
+            parse_search("de  Vries"),
+            Some(Wanted::Name("de Vries".into()))
+        );
         assert_eq!(parse_search("J"), None);
         assert_eq!(parse_search("   "), None);
         let code = crate::surveys::codes::generate(&mut rand::thread_rng());
         assert!(matches!(parse_search(&code), Some(Wanted::TrackingCode(_))));
-        assert!(matches!(parse_search(&code.to_lowercase()), Some(Wanted::TrackingCode(_))));
+        assert!(matches!(
+            parse_search(&code.to_lowercase()),
+            Some(Wanted::TrackingCode(_))
+        ));
     }
 
     #[test]

@@ -132,7 +132,11 @@ async fn download(
         return Ok(refused(
             &ctx,
             id,
-            t_args(lang, "export-open-answers-too-few", &[("k", &k.to_string())]),
+            t_args(
+                lang,
+                "export-open-answers-too-few",
+                &[("k", &k.to_string())],
+            ),
         ));
     }
     let bytes = state

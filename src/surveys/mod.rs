@@ -16,8 +16,8 @@ pub mod staff;
 pub mod stats;
 pub mod volunteers;
 pub mod wave_edit;
-pub mod workload;
 pub mod waves;
+pub mod workload;
 
 /// Today's date in the Netherlands (answers and windows are kept by date only).
 pub fn today() -> chrono::NaiveDate {

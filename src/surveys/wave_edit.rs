@@ -12,8 +12,8 @@ use serde::Deserialize;
 use crate::accounts::model::Role;
 use crate::surveys::respondent::date_text;
 use crate::surveys::staff::{actor, parse_date, wave_error_text};
-use crate::surveys::waves::{self, Wave, WaveChange, WaveError, CHANNELS};
 use crate::surveys::today;
+use crate::surveys::waves::{self, Wave, WaveChange, WaveError, CHANNELS};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -119,7 +119,14 @@ async fn load(state: &AppState, id: i64) -> Result<(Wave, i64), AppError> {
         .await
 }
 
-fn page(ctx: &Ctx, w: &Wave, f: &EditForm, errors: &[(&str, String)], codes: i64, status: StatusCode) -> HttpResponse {
+fn page(
+    ctx: &Ctx,
+    w: &Wave,
+    f: &EditForm,
+    errors: &[(&str, String)],
+    codes: i64,
+    status: StatusCode,
+) -> HttpResponse {
     page_response(
         status,
         layout::page(
@@ -139,7 +146,14 @@ async fn edit_page(
     if !waves::editable(&w, today()) {
         return Ok(refused(&ctx, &w));
     }
-    Ok(page(&ctx, &w, &EditForm::of(&w), &[], codes, StatusCode::OK))
+    Ok(page(
+        &ctx,
+        &w,
+        &EditForm::of(&w),
+        &[],
+        codes,
+        StatusCode::OK,
+    ))
 }
 
 async fn edit_submit(
@@ -182,7 +196,11 @@ async fn edit_submit(
             .db(move |conn| Ok(waves::update_wave(conn, id, &change, today(), actor)))
             .await?;
         match result {
-            Ok(()) => return Ok(see_other(&format!("/onderzoek/rondes/{id}?melding=notice-wave-changed"))),
+            Ok(()) => {
+                return Ok(see_other(&format!(
+                    "/onderzoek/rondes/{id}?melding=notice-wave-changed"
+                )))
+            }
             Err(WaveError::Db(e)) => return Err(e.into()),
             // Opened in the meantime (the check in the transaction).
             Err(WaveError::AlreadyOpen) => return Ok(refused(&ctx, &w)),
@@ -198,5 +216,12 @@ async fn edit_submit(
             }
         }
     }
-    Ok(page(&ctx, &w, &f, &errors, codes, StatusCode::UNPROCESSABLE_ENTITY))
+    Ok(page(
+        &ctx,
+        &w,
+        &f,
+        &errors,
+        codes,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    ))
 }

@@ -546,13 +546,34 @@ mod tests {
             channels: vec!["web".into()],
         };
         assert!(check_change(&ok, d(3, 1)).is_ok());
-        assert!(matches!(check_change(&ok, d(4, 2)), Err(WaveError::OpensInPast)));
-        let reversed = WaveChange { closes_on: d(3, 30), ..ok.clone() };
-        assert!(matches!(check_change(&reversed, d(3, 1)), Err(WaveError::Dates)));
-        let none = WaveChange { channels: vec![], ..ok.clone() };
-        assert!(matches!(check_change(&none, d(3, 1)), Err(WaveError::Channel(_))));
-        let odd = WaveChange { channels: vec!["fax".into()], ..ok };
-        assert!(matches!(check_change(&odd, d(3, 1)), Err(WaveError::Channel(_))));
+        assert!(matches!(
+            check_change(&ok, d(4, 2)),
+            Err(WaveError::OpensInPast)
+        ));
+        let reversed = WaveChange {
+            closes_on: d(3, 30),
+            ..ok.clone()
+        };
+        assert!(matches!(
+            check_change(&reversed, d(3, 1)),
+            Err(WaveError::Dates)
+        ));
+        let none = WaveChange {
+            channels: vec![],
+            ..ok.clone()
+        };
+        assert!(matches!(
+            check_change(&none, d(3, 1)),
+            Err(WaveError::Channel(_))
+        ));
+        let odd = WaveChange {
+            channels: vec!["fax".into()],
+            ..ok
+        };
+        assert!(matches!(
+            check_change(&odd, d(3, 1)),
+            Err(WaveError::Channel(_))
+        ));
     }
 
     #[test]

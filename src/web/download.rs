@@ -94,7 +94,10 @@ mod tests {
         let html = form(
             Lang::Nl,
             "audit",
-            &[("/beheer/audit.csv?actie=user&van=2027-01-01".into(), "Download".into())],
+            &[(
+                "/beheer/audit.csv?actie=user&van=2027-01-01".into(),
+                "Download".into(),
+            )],
         )
         .into_string();
         assert!(html.contains(r#"action="/beheer/audit.csv""#));

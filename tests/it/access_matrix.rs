@@ -36,8 +36,16 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("POST", "/account/email", Staff),
     ("GET", "/beheer/gebruikers/{id}/email", Only(&[Beheerder])),
     ("POST", "/beheer/gebruikers/{id}/email", Only(&[Beheerder])),
-    ("GET", "/onderzoek/rondes/{id}/wijzigen", Only(&[Onderzoeker])),
-    ("POST", "/onderzoek/rondes/{id}/wijzigen", Only(&[Onderzoeker])),
+    (
+        "GET",
+        "/onderzoek/rondes/{id}/wijzigen",
+        Only(&[Onderzoeker]),
+    ),
+    (
+        "POST",
+        "/onderzoek/rondes/{id}/wijzigen",
+        Only(&[Onderzoeker]),
+    ),
     (
         "GET",
         "/onderzoek/rondes/{id}/open-antwoorden.csv",

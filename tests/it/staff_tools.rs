@@ -148,7 +148,10 @@ both_backends!(the_werkplek_counts_each_roles_work, |app| {
             .unwrap();
     }
     // Quotes: three candidates waiting, one approved.
-    for (i, status) in ["kandidaat", "kandidaat", "kandidaat", "goedgekeurd"].iter().enumerate() {
+    for (i, status) in ["kandidaat", "kandidaat", "kandidaat", "goedgekeurd"]
+        .iter()
+        .enumerate()
+    {
         diesel::insert_into(quotes::table)
             .values((
                 quotes::wave_id.eq(open),
@@ -180,38 +183,77 @@ both_backends!(the_werkplek_counts_each_roles_work, |app| {
     };
     let p = page(&coordinator);
     assert!(shows(&p, "workspace-cases-running", 4, "/klachten"), "{p}");
-    assert!(shows(&p, "workspace-cases-due-soon", 1, "/klachten/termijnen"), "{p}");
-    assert!(shows(&p, "workspace-cases-overdue", 1, "/klachten/termijnen"), "{p}");
-    assert!(shows(&p, "workspace-letters-waiting", 2, "/klachten/brieven"), "{p}");
+    assert!(
+        shows(&p, "workspace-cases-due-soon", 1, "/klachten/termijnen"),
+        "{p}"
+    );
+    assert!(
+        shows(&p, "workspace-cases-overdue", 1, "/klachten/termijnen"),
+        "{p}"
+    );
+    assert!(
+        shows(&p, "workspace-letters-waiting", 2, "/klachten/brieven"),
+        "{p}"
+    );
     // The plural rules: one and several.
-    assert!(p.contains("1 klacht moet binnen een week klaar zijn"), "{p}");
+    assert!(
+        p.contains("1 klacht moet binnen een week klaar zijn"),
+        "{p}"
+    );
     assert!(p.contains("2 brieven liggen klaar om te printen"), "{p}");
     assert!(p.contains(r#"action="/klachten/zoeken""#));
 
     let p = page(&hans);
     assert!(shows(&p, "workspace-cases-running", 2, "/klachten"), "{p}");
-    assert!(shows(&p, "workspace-cases-due-soon", 1, "/klachten/termijnen"), "{p}");
-    assert!(shows(&p, "workspace-cases-overdue", 1, "/klachten/termijnen"), "{p}");
-    assert!(!p.contains("/klachten/brieven"), "a handler is not sent to the letters: {p}");
+    assert!(
+        shows(&p, "workspace-cases-due-soon", 1, "/klachten/termijnen"),
+        "{p}"
+    );
+    assert!(
+        shows(&p, "workspace-cases-overdue", 1, "/klachten/termijnen"),
+        "{p}"
+    );
+    assert!(
+        !p.contains("/klachten/brieven"),
+        "a handler is not sent to the letters: {p}"
+    );
 
     let p = page(&els);
     assert!(shows(&p, "workspace-cases-running", 1, "/klachten"), "{p}");
-    assert!(shows(&p, "workspace-cases-due-soon", 0, "/klachten/termijnen"), "{p}");
-    assert!(shows(&p, "workspace-cases-overdue", 0, "/klachten/termijnen"), "{p}");
+    assert!(
+        shows(&p, "workspace-cases-due-soon", 0, "/klachten/termijnen"),
+        "{p}"
+    );
+    assert!(
+        shows(&p, "workspace-cases-overdue", 0, "/klachten/termijnen"),
+        "{p}"
+    );
 
     let p = page(&member);
     assert!(shows(&p, "workspace-cases-running", 1, "/klachten"), "{p}");
-    assert!(shows(&p, "workspace-cases-overdue", 0, "/klachten/termijnen"), "{p}");
+    assert!(
+        shows(&p, "workspace-cases-overdue", 0, "/klachten/termijnen"),
+        "{p}"
+    );
 
     let p = page(&researcher);
     assert!(shows(&p, "workspace-waves-open", 1, "/onderzoek"), "{p}");
-    assert!(shows(&p, "workspace-waves-upcoming", 1, "/onderzoek"), "{p}");
-    assert!(shows(&p, "workspace-quotes-waiting", 3, "/onderzoek"), "{p}");
+    assert!(
+        shows(&p, "workspace-waves-upcoming", 1, "/onderzoek"),
+        "{p}"
+    );
+    assert!(
+        shows(&p, "workspace-quotes-waiting", 3, "/onderzoek"),
+        "{p}"
+    );
     assert!(!p.contains("/klachten"), "{p}");
 
     let p = page(&clerk);
     assert!(shows(&p, "workspace-waves-open", 1, "/invoer"), "{p}");
-    let aside = format!("{} · Ronde open", t_count(Lang::Nl, "workspace-sheets-aside", 2));
+    let aside = format!(
+        "{} · Ronde open",
+        t_count(Lang::Nl, "workspace-sheets-aside", 2)
+    );
     assert!(
         p.contains(&format!(r#"href="/invoer/rondes/{open}/papier#apart""#)) && p.contains(&aside),
         "{p}"
@@ -222,7 +264,11 @@ both_backends!(the_werkplek_counts_each_roles_work, |app| {
     assert!(!p.contains("/klachten"), "{p}");
 
     let p = page(&council);
-    for key in ["workspace-cases-running", "workspace-waves-open", "workspace-mail-failed"] {
+    for key in [
+        "workspace-cases-running",
+        "workspace-waves-open",
+        "workspace-mail-failed",
+    ] {
         assert!(!p.contains(&t_count(Lang::Nl, key, 0)), "{key}: {p}");
     }
 });
@@ -243,8 +289,22 @@ both_backends!(complaints_are_found_only_by_who_may_open_them, |app| {
     let (_, els_id) = app.logged_in("els", &[Role::Klachtbehandelaar]);
     let (member, _) = app.logged_in("lid", &[Role::Commissielid]);
     let (researcher, _) = app.logged_in("onderzoeker", &[Role::Onderzoeker]);
-    let (c1, code1) = complaint(&app, "Mevrouw A. de Vries", State::Mediation, Some(hans_id), false, 20);
-    let (c2, code2) = complaint(&app, "Pieter Jansen", State::Mediation, Some(els_id), false, 20);
+    let (c1, code1) = complaint(
+        &app,
+        "Mevrouw A. de Vries",
+        State::Mediation,
+        Some(hans_id),
+        false,
+        20,
+    );
+    let (c2, code2) = complaint(
+        &app,
+        "Pieter Jansen",
+        State::Mediation,
+        Some(els_id),
+        false,
+        20,
+    );
     let number = |id: i64| store::case_number_of(today(), id);
 
     // The coordinator finds each case by number (with or without year), name part and code.
@@ -253,7 +313,10 @@ both_backends!(complaints_are_found_only_by_who_may_open_them, |app| {
     assert_eq!(found(&coordinator, "vries").1, vec![number(c1)]);
     assert_eq!(found(&coordinator, "JANSEN").1, vec![number(c2)]);
     assert_eq!(found(&coordinator, &code2).1, vec![number(c2)]);
-    assert_eq!(found(&coordinator, &code1.to_lowercase()).1, vec![number(c1)]);
+    assert_eq!(
+        found(&coordinator, &code1.to_lowercase()).1,
+        vec![number(c1)]
+    );
     // A year that is not the case's finds nothing; LIKE wildcards are taken literally.
     assert!(found(&coordinator, &format!("1999-{c1}")).1.is_empty());
     assert!(found(&coordinator, "%%").1.is_empty());
@@ -278,7 +341,10 @@ both_backends!(complaints_are_found_only_by_who_may_open_them, |app| {
     assert!(!r.body.contains("Vries"));
 
     // The search box is on the overview; the log says a search was done, never what was typed.
-    assert!(coordinator.get("/klachten").body.contains(r#"action="/klachten/zoeken""#));
+    assert!(coordinator
+        .get("/klachten")
+        .body
+        .contains(r#"action="/klachten/zoeken""#));
     let details: Vec<Option<String>> = audit_log::table
         .filter(audit_log::action.eq("complaint.searched"))
         .filter(audit_log::actor_id.eq(coordinator_id))
@@ -292,7 +358,10 @@ both_backends!(complaints_are_found_only_by_who_may_open_them, |app| {
         .unwrap();
     for d in all.into_iter().flatten() {
         let d = d.to_lowercase();
-        assert!(!d.contains("vries") && !d.contains("jansen") && !d.contains(&code1.to_lowercase()), "{d}");
+        assert!(
+            !d.contains("vries") && !d.contains("jansen") && !d.contains(&code1.to_lowercase()),
+            "{d}"
+        );
     }
 });
 
@@ -306,19 +375,36 @@ both_backends!(an_email_address_is_set_on_the_web, |app| {
             .get_result(&mut app.conn())
             .unwrap()
     };
-    assert!(hans.get("/werkplek").body.contains(r#"href="/account/email""#));
+    assert!(hans
+        .get("/werkplek")
+        .body
+        .contains(r#"href="/account/email""#));
 
     // A wrong address is refused with what to do, and nothing is stored.
-    let r = hans.submit("/account/email", "/account/email", &[("email", "hans-at-gemeente")]);
+    let r = hans.submit(
+        "/account/email",
+        "/account/email",
+        &[("email", "hans-at-gemeente")],
+    );
     assert_eq!(r.status, 422);
     assert!(r.body.contains(&t(Lang::Nl, "email-setting-invalid")));
-    assert!(r.body.contains("hans-at-gemeente"), "what was typed stays in the field");
+    assert!(
+        r.body.contains("hans-at-gemeente"),
+        "what was typed stays in the field"
+    );
     assert_eq!(email_of(hans_id), None);
     // His own address.
-    let r = hans.submit("/account/email", "/account/email", &[("email", " hans@gemeente.nl ")]);
+    let r = hans.submit(
+        "/account/email",
+        "/account/email",
+        &[("email", " hans@gemeente.nl ")],
+    );
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(email_of(hans_id).as_deref(), Some("hans@gemeente.nl"));
-    assert!(hans.get("/account/email").body.contains(r#"value="hans@gemeente.nl""#));
+    assert!(hans
+        .get("/account/email")
+        .body
+        .contains(r#"value="hans@gemeente.nl""#));
     // Not someone else's, through the administrator's form.
     let r = hans.post_raw(
         &format!("/beheer/gebruikers/{hans_id}/email"),
@@ -328,7 +414,10 @@ both_backends!(an_email_address_is_set_on_the_web, |app| {
     // The administrator changes it from the account's page, and clears it.
     let user_page = format!("/beheer/gebruikers/{hans_id}");
     let form = format!("/beheer/gebruikers/{hans_id}/email");
-    assert!(admin.get(&user_page).body.contains(&format!(r#"href="{form}""#)));
+    assert!(admin
+        .get(&user_page)
+        .body
+        .contains(&format!(r#"href="{form}""#)));
     let r = admin.submit(&form, &form, &[("email", "h.nieuw@gemeente.nl")]);
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(email_of(hans_id).as_deref(), Some("h.nieuw@gemeente.nl"));
@@ -365,33 +454,85 @@ both_backends!(a_wave_is_changed_until_it_opens, |app| {
     let stored = || -> (NaiveDate, NaiveDate, i32, String) {
         waves_t::table
             .find(id)
-            .select((waves_t::opens_on, waves_t::closes_on, waves_t::population, waves_t::channels))
+            .select((
+                waves_t::opens_on,
+                waves_t::closes_on,
+                waves_t::population,
+                waves_t::channels,
+            ))
             .get_result(&mut app.conn())
             .unwrap()
     };
-    let opens = (today() + Duration::days(12)).format("%Y-%m-%d").to_string();
-    let closes = (today() + Duration::days(50)).format("%Y-%m-%d").to_string();
+    let opens = (today() + Duration::days(12))
+        .format("%Y-%m-%d")
+        .to_string();
+    let closes = (today() + Duration::days(50))
+        .format("%Y-%m-%d")
+        .to_string();
 
     // N as people write it.
     let r = c.submit(
         &edit,
         &edit,
-        &[("open", &opens), ("sluit", &closes), ("n", "1.200"), ("kanalen", "web"), ("kanalen", "phone")],
+        &[
+            ("open", &opens),
+            ("sluit", &closes),
+            ("n", "1.200"),
+            ("kanalen", "web"),
+            ("kanalen", "phone"),
+        ],
     );
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(
         stored(),
-        (today() + Duration::days(12), today() + Duration::days(50), 1200, "web,phone".to_string())
+        (
+            today() + Duration::days(12),
+            today() + Duration::days(50),
+            1200,
+            "web,phone".to_string()
+        )
     );
-    let r = c.submit(&edit, &edit, &[("open", &opens), ("sluit", &closes), ("n", "1 277"), ("kanalen", "web")]);
+    let r = c.submit(
+        &edit,
+        &edit,
+        &[
+            ("open", &opens),
+            ("sluit", &closes),
+            ("n", "1 277"),
+            ("kanalen", "web"),
+        ],
+    );
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(stored().2, 1277);
     // A fraction, an opening date in the past and no channel are refused with the reason.
     let past = (today() - Duration::days(1)).format("%Y-%m-%d").to_string();
     for (fields, key) in [
-        (vec![("open", opens.as_str()), ("sluit", closes.as_str()), ("n", "1,2"), ("kanalen", "web")], "wave-error-population"),
-        (vec![("open", past.as_str()), ("sluit", closes.as_str()), ("n", "100"), ("kanalen", "web")], "wave-error-opens-past"),
-        (vec![("open", opens.as_str()), ("sluit", closes.as_str()), ("n", "100")], "wave-error-no-channel"),
+        (
+            vec![
+                ("open", opens.as_str()),
+                ("sluit", closes.as_str()),
+                ("n", "1,2"),
+                ("kanalen", "web"),
+            ],
+            "wave-error-population",
+        ),
+        (
+            vec![
+                ("open", past.as_str()),
+                ("sluit", closes.as_str()),
+                ("n", "100"),
+                ("kanalen", "web"),
+            ],
+            "wave-error-opens-past",
+        ),
+        (
+            vec![
+                ("open", opens.as_str()),
+                ("sluit", closes.as_str()),
+                ("n", "100"),
+            ],
+            "wave-error-no-channel",
+        ),
     ] {
         let r = c.submit(&edit, &edit, &fields);
         assert_eq!(r.status, 422, "{key}");
@@ -417,7 +558,16 @@ both_backends!(a_wave_is_changed_until_it_opens, |app| {
     assert!(r.body.contains(&t(Lang::Nl, "wave-edit-refused")));
     assert!(!r.body.contains(r#"name="n""#));
     let before = stored();
-    let r = c.post_raw(&edit, &[("csrf", &token), ("open", &opens), ("sluit", &closes), ("n", "5"), ("kanalen", "web")]);
+    let r = c.post_raw(
+        &edit,
+        &[
+            ("csrf", &token),
+            ("open", &opens),
+            ("sluit", &closes),
+            ("n", "5"),
+            ("kanalen", "web"),
+        ],
+    );
     assert_eq!(r.status, 409);
     assert!(r.body.contains(&t(Lang::Nl, "wave-edit-refused")));
     assert_eq!(stored(), before);
@@ -426,7 +576,12 @@ both_backends!(a_wave_is_changed_until_it_opens, |app| {
 both_backends!(times_are_shown_in_dutch_local_time, |app| {
     let (admin, _) = app.logged_in("beheerder", &[Role::Beheerder]);
     let (coordinator, _) = app.logged_in("coordinator", &[Role::Klachtcoordinator]);
-    let at = |m: u32, d: u32| NaiveDate::from_ymd_opt(2027, m, d).unwrap().and_hms_opt(12, 0, 0).unwrap();
+    let at = |m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(2027, m, d)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+    };
     for (when, record) in [(at(1, 15), "winter"), (at(7, 1), "zomer")] {
         diesel::insert_into(audit_log::table)
             .values((
@@ -487,27 +642,63 @@ both_backends!(every_csv_download_offers_a_file_for_dutch_excel, |app| {
     // The choice is on each page, with the Excel file chosen for Dutch and the comma for English.
     for (c, page) in [
         (&admin, "/beheer/audit".to_string()),
-        (&coordinator, format!("/klachten/register?jaar={}", chrono::Datelike::year(&today()))),
+        (
+            &coordinator,
+            format!(
+                "/klachten/register?jaar={}",
+                chrono::Datelike::year(&today())
+            ),
+        ),
         (&researcher, format!("/onderzoek/rondes/{id}")),
     ] {
         let r = c.get(&page);
         assert_eq!(r.status, 200, "{page}");
         let doc = scraper::Html::parse_document(&r.body);
-        let checked = scraper::Selector::parse(r#"form.download input[name=scheiding][checked]"#).unwrap();
-        let values: Vec<&str> = doc.select(&checked).filter_map(|e| e.value().attr("value")).collect();
+        let checked =
+            scraper::Selector::parse(r#"form.download input[name=scheiding][checked]"#).unwrap();
+        let values: Vec<&str> = doc
+            .select(&checked)
+            .filter_map(|e| e.value().attr("value"))
+            .collect();
         assert_eq!(values.first(), Some(&"puntkomma"), "{page}");
-        let en = c.get(&format!("{page}{}lang=en", if page.contains('?') { '&' } else { '?' }));
+        let en = c.get(&format!(
+            "{page}{}lang=en",
+            if page.contains('?') { '&' } else { '?' }
+        ));
         assert!(en.body.contains(r#"value="komma" checked"#), "{page}");
     }
 
     // Both flavours of each file, read as a spreadsheet would.
     let files = [
         (&admin, "/beheer/audit.csv?".to_string(), "id"),
-        (&coordinator, format!("/klachten/register.csv?jaar={}&", chrono::Datelike::year(&today())), "zaaknummer"),
-        (&researcher, format!("/onderzoek/rondes/{id}/codeboek.csv?"), "kolom"),
-        (&researcher, format!("/onderzoek/rondes/{id}/antwoorden.csv?"), "respons"),
-        (&researcher, "/rapportage/open-data.csv?".to_string(), "periode"),
-        (&researcher, "/rapportage/open-data-codeboek.csv?".to_string(), "soort"),
+        (
+            &coordinator,
+            format!(
+                "/klachten/register.csv?jaar={}&",
+                chrono::Datelike::year(&today())
+            ),
+            "zaaknummer",
+        ),
+        (
+            &researcher,
+            format!("/onderzoek/rondes/{id}/codeboek.csv?"),
+            "kolom",
+        ),
+        (
+            &researcher,
+            format!("/onderzoek/rondes/{id}/antwoorden.csv?"),
+            "respons",
+        ),
+        (
+            &researcher,
+            "/rapportage/open-data.csv?".to_string(),
+            "periode",
+        ),
+        (
+            &researcher,
+            "/rapportage/open-data-codeboek.csv?".to_string(),
+            "soort",
+        ),
     ];
     for (c, path, first_header) in files {
         for (choice, dutch) in [("puntkomma", true), ("komma", false)] {
@@ -515,8 +706,16 @@ both_backends!(every_csv_download_offers_a_file_for_dutch_excel, |app| {
             assert_eq!(status, 200, "{path}");
             assert!(kind.starts_with("text/csv"), "{path}");
             let rows = read(&bytes, dutch);
-            assert!(rows[0].len() > 2, "{path} {choice}: one column only: {:?}", rows[0]);
-            assert_eq!(rows[0][0].trim_start_matches('\u{feff}'), first_header, "{path} {choice}");
+            assert!(
+                rows[0].len() > 2,
+                "{path} {choice}: one column only: {:?}",
+                rows[0]
+            );
+            assert_eq!(
+                rows[0][0].trim_start_matches('\u{feff}'),
+                first_header,
+                "{path} {choice}"
+            );
         }
     }
     // Invitation codes for a mail merge, chosen on the codes form.
@@ -525,7 +724,12 @@ both_backends!(every_csv_download_offers_a_file_for_dutch_excel, |app| {
     let r = researcher.submit(
         &page,
         &format!("{page}/codes"),
-        &[("aantal", "3"), ("vorm", "csv"), ("taal", "nl"), ("scheiding", "puntkomma")],
+        &[
+            ("aantal", "3"),
+            ("vorm", "csv"),
+            ("taal", "nl"),
+            ("scheiding", "puntkomma"),
+        ],
     );
     assert_eq!(r.status, 200);
     let rows = read(r.body.as_bytes(), true);
@@ -547,71 +751,108 @@ const PERSONAL: [&str; 4] = [
     "Mijn klantmanager Pietersen denkt altijd goed mee.",
 ];
 
-both_backends!(open_answers_are_exported_masked_and_only_when_allowed, |app| {
-    let (c, _) = app.logged_in("onderzoeker", &[Role::Onderzoeker]);
-    let running = wave(&app, "Lopend", -5, 5);
-    let small = wave(&app, "Klein", -20, -1);
-    let answer = |wave_id: i64, n: usize, lang: &str| {
-        let w = waves::find_wave(&mut app.conn(), wave_id).unwrap();
-        for i in 0..n {
-            let text = PERSONAL.get(i).copied().unwrap_or("Prima geholpen, dank u wel.");
-            let json = serde_json::json!({ "cijfer": 7, "wat_goed": text, "wat_beter": "Sneller antwoorden" });
-            insert_json(
-                &mut app.conn(),
-                &w,
-                &json.to_string(),
-                &Meta { channel: "web".into(), helper: None, language: lang.into() },
-                today() - Duration::days(3),
-            )
+both_backends!(
+    open_answers_are_exported_masked_and_only_when_allowed,
+    |app| {
+        let (c, _) = app.logged_in("onderzoeker", &[Role::Onderzoeker]);
+        let running = wave(&app, "Lopend", -5, 5);
+        let small = wave(&app, "Klein", -20, -1);
+        let answer = |wave_id: i64, n: usize, lang: &str| {
+            let w = waves::find_wave(&mut app.conn(), wave_id).unwrap();
+            for i in 0..n {
+                let text = PERSONAL
+                    .get(i)
+                    .copied()
+                    .unwrap_or("Prima geholpen, dank u wel.");
+                let json = serde_json::json!({ "cijfer": 7, "wat_goed": text, "wat_beter": "Sneller antwoorden" });
+                insert_json(
+                    &mut app.conn(),
+                    &w,
+                    &json.to_string(),
+                    &Meta {
+                        channel: "web".into(),
+                        helper: None,
+                        language: lang.into(),
+                    },
+                    today() - Duration::days(3),
+                )
+                .unwrap();
+            }
+        };
+        answer(running, 12, "nl");
+        answer(small, 3, "nl");
+        let csv_of =
+            |id: i64| format!("/onderzoek/rondes/{id}/open-antwoorden.csv?scheiding=komma");
+
+        // A running wave gives no file (the row-level export's rule), a closed wave with fewer than
+        // ten answers neither (the quotes' rule).
+        let r = c.get(&csv_of(running));
+        assert_eq!(r.status, 409);
+        assert!(!r.body.contains("Jansen") && !r.body.contains("Sneller"));
+        let r = c.get(&csv_of(small));
+        assert_eq!(r.status, 409);
+        assert!(r.body.contains(&t_args(
+            Lang::Nl,
+            "export-open-answers-too-few",
+            &[("k", "10")]
+        )));
+
+        // Once closed, the file comes, cleaned, and the download is in the audit log.
+        diesel::update(waves_t::table.find(running))
+            .set((
+                waves_t::opens_on.eq(today() - Duration::days(10)),
+                waves_t::closes_on.eq(today() - Duration::days(1)),
+            ))
+            .execute(&mut app.conn())
             .unwrap();
+        let page = c.get(&format!("/onderzoek/rondes/{running}"));
+        assert!(
+            page.body.contains(&format!(
+                r#"formaction="/onderzoek/rondes/{running}/open-antwoorden.csv""#
+            )),
+            "{}",
+            page.body
+        );
+        let (status, _, bytes) = c.get_bytes(&csv_of(running));
+        assert_eq!(status, 200);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        for leak in [
+            "Jansen",
+            "06-12345678",
+            "12345678",
+            "piet.pietersen",
+            "example.nl",
+            "Dorpsstraat 12",
+            "Pietersen",
+        ] {
+            assert!(!text.contains(leak), "{leak} in {text}");
         }
-    };
-    answer(running, 12, "nl");
-    answer(small, 3, "nl");
-    let csv_of = |id: i64| format!("/onderzoek/rondes/{id}/open-antwoorden.csv?scheiding=komma");
-
-    // A running wave gives no file (the row-level export's rule), a closed wave with fewer than
-    // ten answers neither (the quotes' rule).
-    let r = c.get(&csv_of(running));
-    assert_eq!(r.status, 409);
-    assert!(!r.body.contains("Jansen") && !r.body.contains("Sneller"));
-    let r = c.get(&csv_of(small));
-    assert_eq!(r.status, 409);
-    assert!(r.body.contains(&t_args(Lang::Nl, "export-open-answers-too-few", &[("k", "10")])));
-
-    // Once closed, the file comes, cleaned, and the download is in the audit log.
-    diesel::update(waves_t::table.find(running))
-        .set((waves_t::opens_on.eq(today() - Duration::days(10)), waves_t::closes_on.eq(today() - Duration::days(1))))
-        .execute(&mut app.conn())
-        .unwrap();
-    let page = c.get(&format!("/onderzoek/rondes/{running}"));
-    assert!(page.body.contains(&format!(r#"formaction="/onderzoek/rondes/{running}/open-antwoorden.csv""#)), "{}", page.body);
-    let (status, _, bytes) = c.get_bytes(&csv_of(running));
-    assert_eq!(status, 200);
-    let text = String::from_utf8(bytes.clone()).unwrap();
-    for leak in ["Jansen", "06-12345678", "12345678", "piet.pietersen", "example.nl", "Dorpsstraat 12", "Pietersen"] {
-        assert!(!text.contains(leak), "{leak} in {text}");
+        for marker in ["[naam]", "[telefoonnummer]", "[e-mailadres]", "[adres]"] {
+            assert!(text.contains(marker), "{marker} missing in {text}");
+        }
+        let rows = read(&bytes, false);
+        assert_eq!(rows[0], vec!["vraag", "vraagtekst", "antwoord", "aantal"]);
+        // No order of arrival: sorted by question and text; equal answers are one line with a count.
+        let keys: Vec<(String, String)> = rows[1..]
+            .iter()
+            .map(|r| (r[0].clone(), r[2].clone()))
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+        let same = rows.iter().find(|r| r[2] == "Sneller antwoorden").unwrap();
+        assert_eq!(same[3], "12");
+        // The Dutch flavour too.
+        let (_, _, nl) = c.get_bytes(&format!(
+            "/onderzoek/rondes/{running}/open-antwoorden.csv?scheiding=puntkomma"
+        ));
+        assert_eq!(read(&nl, true).len(), rows.len());
+        let logged: i64 = audit_log::table
+            .filter(audit_log::action.eq("survey.open_answers_exported"))
+            .filter(audit_log::record_id.eq(running.to_string()))
+            .count()
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert_eq!(logged, 2);
     }
-    for marker in ["[naam]", "[telefoonnummer]", "[e-mailadres]", "[adres]"] {
-        assert!(text.contains(marker), "{marker} missing in {text}");
-    }
-    let rows = read(&bytes, false);
-    assert_eq!(rows[0], vec!["vraag", "vraagtekst", "antwoord", "aantal"]);
-    // No order of arrival: sorted by question and text; equal answers are one line with a count.
-    let keys: Vec<(String, String)> = rows[1..].iter().map(|r| (r[0].clone(), r[2].clone())).collect();
-    let mut sorted = keys.clone();
-    sorted.sort();
-    assert_eq!(keys, sorted);
-    let same = rows.iter().find(|r| r[2] == "Sneller antwoorden").unwrap();
-    assert_eq!(same[3], "12");
-    // The Dutch flavour too.
-    let (_, _, nl) = c.get_bytes(&format!("/onderzoek/rondes/{running}/open-antwoorden.csv?scheiding=puntkomma"));
-    assert_eq!(read(&nl, true).len(), rows.len());
-    let logged: i64 = audit_log::table
-        .filter(audit_log::action.eq("survey.open_answers_exported"))
-        .filter(audit_log::record_id.eq(running.to_string()))
-        .count()
-        .get_result(&mut app.conn())
-        .unwrap();
-    assert_eq!(logged, 2);
-});
+);
