@@ -375,6 +375,20 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
     let open_or_coming = w.window_today() != Window::Closed;
     let after_close = date_text(anonymity::opens_after(w));
     let err = |k: &str| layout::error_for(errors, k);
+    // The open answers, cleaned, only from as many people as a quote needs.
+    let k = crate::monitor::quotes::DEFAULT_MIN_GROUP;
+    let open_answers = f.answered.max(0) as u64 >= k;
+    let mut export_files = vec![(format!("{base}/antwoorden.csv"), t(lang, "export-answers"))];
+    if open_answers {
+        export_files.push((
+            format!("{base}/open-antwoorden.csv"),
+            t(lang, "export-open-answers"),
+        ));
+    }
+    export_files.push((
+        format!("{base}/codeboek.csv"),
+        t(lang, "export-codebook-csv"),
+    ));
     html! {
         (notice(lang, q))
         (error_summary(ctx, errors))
@@ -426,12 +440,12 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
         }
         h2 { (t(lang, "export-title")) }
         @if anonymity::export_allowed(w) {
-            (crate::web::download::form(lang, "export", &[
-                (format!("{base}/antwoorden.csv"), t(lang, "export-answers")),
-                (format!("{base}/open-antwoorden.csv"), t(lang, "export-open-answers")),
-                (format!("{base}/codeboek.csv"), t(lang, "export-codebook-csv")),
-            ]))
-            p.hint { (t(lang, "export-open-answers-hint")) }
+            (crate::web::download::form(lang, "export", &export_files))
+            @if open_answers {
+                p.hint { (t(lang, "export-open-answers-hint")) }
+            } @else {
+                p.hint { (t_args(lang, "export-open-answers-too-few", &[("k", &k.to_string())])) }
+            }
         } @else {
             p { (t_args(lang, "export-answers-after-close", &[("date", &after_close)])) }
             (crate::web::download::form(lang, "export", &[

@@ -789,6 +789,9 @@ both_backends!(
         let r = c.get(&csv_of(running));
         assert_eq!(r.status, 409);
         assert!(!r.body.contains("Jansen") && !r.body.contains("Sneller"));
+        let too_few = t_args(Lang::Nl, "export-open-answers-too-few", &[("k", "10")]);
+        let page = c.get(&format!("/onderzoek/rondes/{small}"));
+        assert!(!page.body.contains("open-antwoorden.csv") && page.body.contains(&too_few));
         let r = c.get(&csv_of(small));
         assert_eq!(r.status, 409);
         assert!(r.body.contains(&t_args(

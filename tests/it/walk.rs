@@ -82,11 +82,10 @@ fn links(body: &str, from: &str) -> Vec<String> {
             .select(&hidden)
             .filter_map(|i| Some((i.value().attr("name")?, i.value().attr("value")?)))
             .collect();
-        let targets = f
-            .value()
-            .attr("action")
-            .into_iter()
-            .chain(f.select(&buttons).filter_map(|b| b.value().attr("formaction")));
+        let targets = f.value().attr("action").into_iter().chain(
+            f.select(&buttons)
+                .filter_map(|b| b.value().attr("formaction")),
+        );
         for target in targets {
             for choice in ["puntkomma", "komma"] {
                 let query: String = url::form_urlencoded::Serializer::new(String::new())
