@@ -481,7 +481,13 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", tmp.display()))?;
             let made =
                 waves::create_invitations(&mut conn, wave, count, Actor::Cli).map_err(explain)?;
-            waves::write_invitation_csv(file, &w, &made, &config.public_url)?;
+            waves::write_invitation_csv(
+                file,
+                &w,
+                &made,
+                &config.public_url,
+                crate::csv_safe::Flavour::Comma,
+            )?;
             std::fs::rename(&tmp, &out)?;
             if let Some(path) = &letters {
                 // Written letter by letter: memory stays flat for 100,000 letters.
@@ -836,24 +842,15 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::SetEmail { username, email } => {
             let user = service::find_by_username(&mut conn, &username).map_err(explain)?;
-            let email = email.trim().to_string();
-            if !email.is_empty() && !crate::mail::valid_address(&email) {
-                anyhow::bail!("'{email}' is geen e-mailadres. Schrijf het als naam@voorbeeld.nl.");
-            }
-            crate::db::write_tx(&mut conn, |c| {
-                use diesel::prelude::*;
-                diesel::update(crate::db::schema::users::table.find(user.id))
-                    .set(crate::db::schema::users::email.eq((!email.is_empty()).then_some(&email)))
-                    .execute(c)?;
-                crate::accounts::audit::record(
-                    c,
-                    Actor::Cli,
-                    "user.email_set",
-                    "user",
-                    Some(&user.id.to_string()),
-                    None,
-                )
-            })?;
+            let email =
+                match crate::accounts::email::set_email(&mut conn, user.id, &email, Actor::Cli) {
+                    Ok(e) => e.unwrap_or_default(),
+                    Err(crate::accounts::email::EmailError::Invalid) => anyhow::bail!(
+                        "'{}' is geen e-mailadres. Schrijf het als naam@voorbeeld.nl.",
+                        email.trim()
+                    ),
+                    Err(e) => return Err(e.into()),
+                };
             if email.is_empty() {
                 println!(
                     "'{}' krijgt geen herinneringen meer per e-mail.",

@@ -11,6 +11,12 @@
 //! so [`restore`] gives back exactly what was written. Fields with a comma, semicolon, quote, tab
 //! or line break are always quoted: Dutch Excel splits unquoted fields at the semicolon.
 //!
+//! Two flavours ([`Flavour`]): comma-separated with a decimal point and no byte order mark, for
+//! programs (R, SPSS, Python) and spreadsheets set to English; or semicolon-separated with a UTF-8
+//! byte order mark and a decimal comma, which Dutch Excel opens by a double click with accents
+//! intact and `3,2` read as a number (it would read `3.2` as a date). Every download page offers
+//! the choice; Dutch users get the semicolon chosen for them.
+//!
 //! A test (`tests/it/csv_safety.rs`) fails when code outside this module builds a `csv::Writer`.
 
 use std::borrow::Cow;
@@ -18,6 +24,44 @@ use std::io::Write;
 
 /// How the files are written, for the codebooks (in Dutch, like the files).
 pub const CODEBOOK_NOTE: &str = "Veilig in een spreadsheet: een tekstcel die begint met =, +, -, @, een tab of een regelterugloop krijgt een enkel aanhalingsteken (') ervoor en staat tussen dubbele aanhalingstekens, zodat een spreadsheet er geen formule van maakt. Wie de oorspronkelijke tekst nodig heeft, haalt dat ene ' weg (ook als er na de aanhalingstekens nog een van die tekens volgt). Getallen, zoals -3.2, worden nooit veranderd.";
+
+/// The UTF-8 byte order mark: tells Excel the file is UTF-8 (without it, "cliënt" comes out garbled).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How a CSV file is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Flavour {
+    /// `,` between fields, `.` in decimals, no byte order mark (programs, English spreadsheets).
+    #[default]
+    Comma,
+    /// `;` between fields, `,` in decimals, a UTF-8 byte order mark first (Dutch Excel).
+    DutchExcel,
+}
+
+impl Flavour {
+    /// The value of the choice on the download forms (`scheiding=puntkomma` or `komma`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Flavour::Comma => "komma",
+            Flavour::DutchExcel => "puntkomma",
+        }
+    }
+
+    /// The flavour chosen on a form; no choice (a script, an old link) keeps the comma file.
+    pub fn from_choice(choice: Option<&str>) -> Flavour {
+        match choice.map(str::trim) {
+            Some("puntkomma") => Flavour::DutchExcel,
+            _ => Flavour::Comma,
+        }
+    }
+
+    fn delimiter(self) -> u8 {
+        match self {
+            Flavour::Comma => b',',
+            Flavour::DutchExcel => b';',
+        }
+    }
+}
 
 /// First characters that make a spreadsheet read a cell as a formula.
 pub const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -74,23 +118,74 @@ fn needs_quotes(field: &str) -> bool {
 /// neutralises and quotes every field as described above. Wraps the `csv` crate, which keeps the
 /// records, buffering and lengths; quoting is decided here, once, for every export.
 pub struct Writer<W: Write> {
-    inner: csv::Writer<W>,
+    inner: csv::Writer<Prefixed<W>>,
     scratch: String,
+    flavour: Flavour,
+}
+
+/// The output with the byte order mark still to be written before the first byte, if due.
+struct Prefixed<W: Write> {
+    out: W,
+    bom_pending: bool,
+}
+
+impl<W: Write> Prefixed<W> {
+    fn start(&mut self) -> std::io::Result<()> {
+        if self.bom_pending {
+            self.bom_pending = false;
+            self.out.write_all(BOM)?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Prefixed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.start()?;
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.start()?;
+        self.out.flush()
+    }
 }
 
 impl<W: Write> Writer<W> {
-    /// A writer into `out` (buffered; call [`Writer::flush`] or [`Writer::into_inner`] at the end).
+    /// A comma writer into `out` (buffered; call [`Writer::flush`] or [`Writer::into_inner`] at the end).
     pub fn from_writer(out: W) -> Writer<W> {
+        Writer::with_flavour(out, Flavour::Comma)
+    }
+
+    /// A writer of the given flavour into `out`.
+    pub fn with_flavour(out: W, flavour: Flavour) -> Writer<W> {
+        Writer::build(out, flavour, false)
+    }
+
+    /// A writer; `flexible` lets records differ in length (for files read back as they were).
+    fn build(out: W, flavour: Flavour, flexible: bool) -> Writer<W> {
         Writer {
             inner: csv::WriterBuilder::new()
                 .quote_style(csv::QuoteStyle::Never)
-                .from_writer(out),
+                .delimiter(flavour.delimiter())
+                .flexible(flexible)
+                .from_writer(Prefixed {
+                    out,
+                    bom_pending: flavour == Flavour::DutchExcel,
+                }),
             scratch: String::new(),
+            flavour,
         }
     }
 
     /// Writes one field of the current record.
     pub fn write_field(&mut self, field: &str) -> csv::Result<()> {
+        if self.flavour == Flavour::DutchExcel && field.contains('.') && is_number(field) {
+            // A decimal comma, so Dutch Excel reads a number (a number has no `;` to quote).
+            self.scratch.clear();
+            self.scratch.push_str(&field.replace('.', ","));
+            return self.inner.write_field(self.scratch.as_bytes());
+        }
         let cell = neutralise(field);
         if !needs_quotes(&cell) {
             return self.inner.write_field(cell.as_bytes());
@@ -131,9 +226,13 @@ impl<W: Write> Writer<W> {
 
     /// Flushes and gives back the underlying writer.
     pub fn into_inner(self) -> anyhow::Result<W> {
-        self.inner
+        let mut out = self
+            .inner
             .into_inner()
-            .map_err(|e| anyhow::Error::new(e.into_error()).context("CSV niet geschreven"))
+            .map_err(|e| anyhow::Error::new(e.into_error()).context("CSV niet geschreven"))?;
+        // An empty file still says it is UTF-8.
+        out.start()?;
+        Ok(out.out)
     }
 }
 
@@ -145,6 +244,41 @@ where
     T: AsRef<str>,
 {
     let mut w = Writer::from_writer(vec![]);
+    for row in rows {
+        w.write_record(row)?;
+    }
+    w.into_inner()
+}
+
+/// A comma file this product wrote (kept as text, such as a paper report), in another flavour:
+/// each cell is read back ([`restore`]) and written again, so nothing is neutralised twice.
+pub fn recode(comma_file: &[u8], flavour: Flavour) -> anyhow::Result<Vec<u8>> {
+    if flavour == Flavour::Comma {
+        return Ok(comma_file.to_vec());
+    }
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(comma_file);
+    let mut w = Writer::build(vec![], flavour, true);
+    for record in r.records() {
+        let record = record?;
+        for field in record.iter() {
+            w.write_field(restore(field))?;
+        }
+        w.end_record()?;
+    }
+    w.into_inner()
+}
+
+/// Like [`to_vec`], in the given flavour.
+pub fn to_vec_as<I, R, T>(rows: I, flavour: Flavour) -> anyhow::Result<Vec<u8>>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = T>,
+    T: AsRef<str>,
+{
+    let mut w = Writer::with_flavour(vec![], flavour);
     for row in rows {
         w.write_record(row)?;
     }
@@ -231,6 +365,51 @@ mod tests {
         let mut w = Writer::from_writer(vec![]);
         w.write_record(["a", "b"]).unwrap();
         assert!(w.write_record(["c"]).is_err());
+    }
+
+    #[test]
+    fn the_dutch_flavour_has_a_bom_semicolons_and_decimal_commas() {
+        let rows = [
+            ["naam", "cijfer", "tekst"],
+            ["cliënt", "7.5", "a;b, c"],
+            ["x", "-3.2", "=1+1"],
+        ];
+        let nl = to_vec_as(rows, Flavour::DutchExcel).unwrap();
+        assert!(nl.starts_with(BOM));
+        let text = std::str::from_utf8(&nl[BOM.len()..]).unwrap();
+        assert_eq!(
+            text,
+            "naam;cijfer;tekst\ncliënt;7,5;\"a;b, c\"\nx;-3,2;\"'=1+1\"\n"
+        );
+        let plain = to_vec_as(rows, Flavour::Comma).unwrap();
+        assert!(!plain.starts_with(BOM));
+        assert!(std::str::from_utf8(&plain)
+            .unwrap()
+            .starts_with("naam,cijfer,tekst\ncliënt,7.5,"));
+        // An empty file still says it is UTF-8.
+        let empty = Writer::with_flavour(vec![], Flavour::DutchExcel)
+            .into_inner()
+            .unwrap();
+        assert_eq!(empty, BOM);
+    }
+
+    #[test]
+    fn a_stored_comma_file_is_recoded_without_quoting_twice() {
+        let comma = to_vec([["regel", "waarde"], ["3", "=1+1"], ["4", "2.5"]]).unwrap();
+        let nl = recode(&comma, Flavour::DutchExcel).unwrap();
+        assert_eq!(
+            std::str::from_utf8(&nl[BOM.len()..]).unwrap(),
+            "regel;waarde\n3;\"'=1+1\"\n4;2,5\n"
+        );
+        assert_eq!(recode(&comma, Flavour::Comma).unwrap(), comma);
+    }
+
+    #[test]
+    fn the_choice_is_read_from_the_form() {
+        assert_eq!(Flavour::from_choice(Some("puntkomma")), Flavour::DutchExcel);
+        assert_eq!(Flavour::from_choice(Some("komma")), Flavour::Comma);
+        assert_eq!(Flavour::from_choice(None), Flavour::Comma);
+        assert_eq!(Flavour::from_choice(Some("iets")), Flavour::Comma);
     }
 
     proptest! {

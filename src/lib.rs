@@ -10,6 +10,7 @@ pub mod config;
 pub mod csv_safe;
 pub mod db;
 pub mod demo;
+pub mod fmt;
 pub mod mail;
 pub mod monitor;
 pub mod startup;

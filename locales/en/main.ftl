@@ -319,3 +319,81 @@ totp-wait = The code was wrong too often. Please wait: you can try again after {
 notice-totp-reset = The codes have been reset. The staff member sets them up again at the next login.
 notice-login-again = Logging in took too long. Please log in again.
 workspace-no-role = You do not have a role yet. Ask the administrator to give you a role.
+# journeys: staff everyday tools (Werkplek counts, search, e-mail, wave changes) and CSV for Excel
+csv-choice-legend = Kind of file
+csv-choice-puntkomma = For Excel in Dutch (semicolons)
+csv-choice-komma = For other programs (commas)
+export-open-answers = Open answers, without names and addresses
+export-open-answers-hint = In the open answers, names, phone numbers, e-mail addresses, addresses, BSNs and account numbers are replaced by [naam], [telefoonnummer] and so on. The file has no number, date or language per answer. You may share it with the council or a research bureau. Read it through first.
+export-open-answers-too-few = This file is only made once at least { $k } people have answered. With fewer people, an answer is too easy to trace back to a person.
+wave-edit-link = Change dates, N or channels
+wave-edit-title = Change wave: { $wave }
+wave-edit-intro = You can change the dates, the number of people in the population (N) and the channels until the wave opens.
+wave-edit-codes-made = { $n ->
+    [one] { $n } code has been made already. If the old closing date is on a letter, tell people the date has changed.
+   *[other] { $n } codes have been made already. If the old closing date is on letters, tell people the date has changed.
+}
+wave-edit-submit = Save changes
+wave-edit-refused = A wave that is open can no longer be changed. People have already answered and received a letter with the closing date.
+wave-edit-refused-since = This wave has been open since { $date }.
+wave-error-opens-past = The opening date has passed. Choose today or a later day.
+notice-wave-changed = The wave has been changed.
+email-setting-title = My e-mail address
+email-setting-intro = We send reminders about deadlines to this address. Leave the field empty if you do not want e-mail.
+email-setting-label = E-mail address
+email-setting-hint = For example name@municipality.nl
+email-setting-submit = Save e-mail address
+email-setting-invalid = This is not an e-mail address. Write it as name@municipality.nl.
+email-setting-admin-title = E-mail address of { $username }
+email-setting-admin-link = Change e-mail address
+case-search-title = Find a complaint
+case-search-label = Find a complaint
+case-search-hint = Type the case number (for example 2026-0042), part of the name or the tracking code.
+case-search-submit = Search
+case-search-too-short = Type at least 2 letters of the name, a case number or a tracking code.
+case-search-none = No complaint was found that you may see.
+case-search-found = { $n ->
+    [one] { $n } complaint found
+   *[other] { $n } complaints found
+}
+case-search-col-number = Case number
+case-search-col-received = Received
+case-search-col-stage = Stage
+case-search-col-handler = Handler
+case-search-limit = You see the newest { $n }. Make your search more precise to find the others.
+workspace-cases-running = { $n ->
+    [one] { $n } running complaint
+   *[other] { $n } running complaints
+}
+workspace-cases-due-soon = { $n ->
+    [one] { $n } complaint is due within a week
+   *[other] { $n } complaints are due within a week
+}
+workspace-cases-overdue = { $n ->
+    [one] { $n } complaint is past its deadline
+   *[other] { $n } complaints are past their deadline
+}
+workspace-letters-waiting = { $n ->
+    [one] { $n } letter is ready to print
+   *[other] { $n } letters are ready to print
+}
+workspace-waves-open = { $n ->
+    [one] { $n } wave is open
+   *[other] { $n } waves are open
+}
+workspace-waves-upcoming = { $n ->
+    [one] { $n } wave has yet to open
+   *[other] { $n } waves have yet to open
+}
+workspace-quotes-waiting = { $n ->
+    [one] { $n } quote awaits your decision
+   *[other] { $n } quotes await your decision
+}
+workspace-sheets-aside = { $n ->
+    [one] { $n } form put aside
+   *[other] { $n } forms put aside
+}
+workspace-mail-failed = { $n ->
+    [one] { $n } message was not sent
+   *[other] { $n } messages were not sent
+}

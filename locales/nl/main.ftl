@@ -319,3 +319,81 @@ totp-wait = De code klopte te vaak niet. Wacht even: u kunt het na { $time } opn
 notice-totp-reset = De codes zijn teruggezet. Bij de volgende keer inloggen stelt de medewerker ze opnieuw in.
 notice-login-again = Het inloggen duurde te lang. Log opnieuw in.
 workspace-no-role = U heeft nog geen rol. Vraag de beheerder om u een rol te geven.
+# journeys: staff everyday tools (Werkplek counts, search, e-mail, wave changes) and CSV for Excel
+csv-choice-legend = Soort bestand
+csv-choice-puntkomma = Voor Excel in het Nederlands (puntkomma's)
+csv-choice-komma = Voor andere programma's (komma's)
+export-open-answers = Open antwoorden, zonder namen en adressen
+export-open-answers-hint = In de open antwoorden zijn namen, telefoonnummers, e-mailadressen, adressen, BSN's en rekeningnummers vervangen door [naam], [telefoonnummer] en zo verder. Het bestand heeft geen nummer, datum of taal per antwoord. U mag het delen met de raad of een onderzoeksbureau. Lees het wel eerst door.
+export-open-answers-too-few = Dit bestand komt er pas als minstens { $k } mensen de vragenlijst hebben ingevuld. Met minder mensen is een antwoord te makkelijk terug te leiden naar een persoon.
+wave-edit-link = Datums, N of kanalen wijzigen
+wave-edit-title = Ronde wijzigen: { $wave }
+wave-edit-intro = U kunt de datums, het aantal mensen in de doelgroep (N) en de kanalen wijzigen tot de ronde opengaat.
+wave-edit-codes-made = { $n ->
+    [one] Er is al { $n } code gemaakt. Staat de oude sluitingsdatum al op een brief? Laat mensen dan weten dat de datum anders is.
+   *[other] Er zijn al { $n } codes gemaakt. Staat de oude sluitingsdatum al op brieven? Laat mensen dan weten dat de datum anders is.
+}
+wave-edit-submit = Wijzigingen opslaan
+wave-edit-refused = Een ronde die open is, kunt u niet meer wijzigen. Mensen hebben dan al antwoorden gegeven en een brief met de sluitingsdatum gekregen.
+wave-edit-refused-since = Deze ronde is open sinds { $date }.
+wave-error-opens-past = De openingsdatum is al voorbij. Kies vandaag of een latere dag.
+notice-wave-changed = De ronde is gewijzigd.
+email-setting-title = Mijn e-mailadres
+email-setting-intro = Naar dit adres sturen wij herinneringen over termijnen. Laat het veld leeg als u geen e-mail wilt.
+email-setting-label = E-mailadres
+email-setting-hint = Bijvoorbeeld naam@gemeente.nl
+email-setting-submit = E-mailadres opslaan
+email-setting-invalid = Dit is geen e-mailadres. Schrijf het als naam@gemeente.nl.
+email-setting-admin-title = E-mailadres van { $username }
+email-setting-admin-link = E-mailadres wijzigen
+case-search-title = Klacht zoeken
+case-search-label = Zoek een klacht
+case-search-hint = Typ het zaaknummer (bijvoorbeeld 2026-0042), een deel van de naam of de volgcode.
+case-search-submit = Zoeken
+case-search-too-short = Typ minstens 2 letters van de naam, een zaaknummer of een volgcode.
+case-search-none = Er is geen klacht gevonden die u mag zien.
+case-search-found = { $n ->
+    [one] { $n } klacht gevonden
+   *[other] { $n } klachten gevonden
+}
+case-search-col-number = Zaaknummer
+case-search-col-received = Ontvangen
+case-search-col-stage = Fase
+case-search-col-handler = Behandelaar
+case-search-limit = U ziet de nieuwste { $n }. Maak uw zoekvraag preciezer om de andere te vinden.
+workspace-cases-running = { $n ->
+    [one] { $n } lopende klacht
+   *[other] { $n } lopende klachten
+}
+workspace-cases-due-soon = { $n ->
+    [one] { $n } klacht moet binnen een week klaar zijn
+   *[other] { $n } klachten moeten binnen een week klaar zijn
+}
+workspace-cases-overdue = { $n ->
+    [one] { $n } klacht is over de termijn
+   *[other] { $n } klachten zijn over de termijn
+}
+workspace-letters-waiting = { $n ->
+    [one] { $n } brief ligt klaar om te printen
+   *[other] { $n } brieven liggen klaar om te printen
+}
+workspace-waves-open = { $n ->
+    [one] { $n } ronde is open
+   *[other] { $n } rondes zijn open
+}
+workspace-waves-upcoming = { $n ->
+    [one] { $n } ronde gaat nog open
+   *[other] { $n } rondes gaan nog open
+}
+workspace-quotes-waiting = { $n ->
+    [one] { $n } citaat wacht op uw besluit
+   *[other] { $n } citaten wachten op uw besluit
+}
+workspace-sheets-aside = { $n ->
+    [one] { $n } formulier apart gezet
+   *[other] { $n } formulieren apart gezet
+}
+workspace-mail-failed = { $n ->
+    [one] { $n } bericht is niet verstuurd
+   *[other] { $n } berichten zijn niet verstuurd
+}

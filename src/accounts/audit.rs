@@ -423,11 +423,12 @@ pub fn write_csv<W: std::io::Write>(
     conn: &mut DbConnection,
     f: &Filter,
     out: W,
+    flavour: crate::csv_safe::Flavour,
 ) -> anyhow::Result<()> {
-    let mut w = crate::csv_safe::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::with_flavour(out, flavour);
     w.write_record([
         "id",
-        "tijdstip_utc",
+        "tijdstip",
         "account_id",
         "account",
         "via",
@@ -459,7 +460,7 @@ pub fn write_csv<W: std::io::Write>(
         for e in &page {
             w.write_record([
                 e.id.to_string(),
-                e.at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                crate::fmt::local_iso(e.at),
                 e.actor_id.map(|i| i.to_string()).unwrap_or_default(),
                 e.actor_username.clone().unwrap_or_default(),
                 e.via.clone(),

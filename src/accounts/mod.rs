@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod login_routes;
 pub mod login_views;
+pub mod email;
 pub mod model;
 pub mod oidc;
 pub mod oidc_http;
@@ -14,3 +15,4 @@ pub mod sessions;
 pub mod throttle;
 pub mod totp;
 pub mod views;
+pub mod workload;

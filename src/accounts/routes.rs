@@ -241,8 +241,21 @@ async fn logout_everywhere(
         .finish())
 }
 
-async fn workspace(ctx: Ctx) -> HttpResponse {
-    page_response(StatusCode::OK, views::workspace_page(&ctx))
+async fn workspace(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let user = require_user(&ctx)?.clone();
+    let work = state
+        .db(move |conn| {
+            Ok(crate::accounts::workload::of(
+                conn,
+                &user,
+                crate::fmt::today(),
+            )?)
+        })
+        .await?;
+    Ok(page_response(
+        StatusCode::OK,
+        views::workspace_page(&ctx, &work),
+    ))
 }
 
 async fn own_password_form(ctx: Ctx, q: web::Query<NoticeQuery>) -> HttpResponse {
@@ -652,8 +665,10 @@ async fn audit_csv(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<audit::FilterForm>,
+    choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let actor = Actor::User(require_user(&ctx)?.id);
+    let flavour = choice.flavour();
     let form = q.into_inner();
     let Ok(filter) = audit_filter(&state, &form).await? else {
         return Err(AppError::BadRequest("audit-filter-error-export"));
@@ -671,7 +686,7 @@ async fn audit_csv(
             )?)
         })
         .await?;
-    let name = format!("auditlog-{}.csv", chrono::Utc::now().format("%Y%m%d"));
+    let name = format!("auditlog-{}.csv", crate::fmt::today().format("%Y%m%d"));
     // Written while it is sent, a page of the log at a time: the log only grows.
     let pool = state.pool.clone();
     Ok(crate::web::stream::download(
@@ -679,7 +694,7 @@ async fn audit_csv(
         &name,
         move |out| {
             let mut conn = pool.get()?;
-            audit::write_csv(&mut conn, &filter, out)
+            audit::write_csv(&mut conn, &filter, out, flavour)
         },
     ))
 }

@@ -73,8 +73,13 @@ pub fn login_page(
     )
 }
 
-/// The staff home page: what each of the user's roles leads to.
-pub fn workspace_page(ctx: &Ctx) -> Markup {
+/// A link with the count of what waits behind it (`key` has Fluent plural forms on `$n`).
+fn counted(lang: crate::web::i18n::Lang, href: &str, key: &str, n: i64) -> Markup {
+    html! { li { a href=(href) { (crate::web::i18n::t_count(lang, key, n)) } } }
+}
+
+/// The staff home page: what each of the user's roles leads to, with the work waiting there.
+pub fn workspace_page(ctx: &Ctx, work: &crate::accounts::workload::Work) -> Markup {
     let lang = ctx.lang;
     let roles = ctx
         .user
@@ -98,23 +103,47 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
                     li { a href="/beheer/gebruikers" { (t(lang, "users-title")) } }
                     li { a href="/beheer/audit" { (t(lang, "audit-title")) } }
                     li { a href="/beheer/mail" { (t(lang, "mail-title")) } }
+                    @if let Some(n) = work.mail_failed { (counted(lang, "/beheer/mail", "workspace-mail-failed", n)) }
                 }
             }
             @if roles.contains(&Role::Onderzoeker) {
                 h2 { (t(lang, "workspace-research-title")) }
                 ul {
                     li { a href="/onderzoek" { (t(lang, "waves-title")) } }
+                    @if let Some(n) = work.open_waves { (counted(lang, "/onderzoek", "workspace-waves-open", n)) }
+                    @if let Some(n) = work.upcoming_waves { (counted(lang, "/onderzoek", "workspace-waves-upcoming", n)) }
+                    @if let Some(n) = work.quotes_waiting { (counted(lang, "/onderzoek", "workspace-quotes-waiting", n)) }
                     li { a href="/onderzoek/coderen" { (t(lang, "coding-title")) } }
                     li { a href="/onderzoek/codeboek" { (t(lang, "codebook-title")) } }
                 }
             }
             @if roles.contains(&Role::Invoerder) {
                 h2 { (t(lang, "workspace-entry-title")) }
-                ul { li { a href="/invoer" { (t(lang, "entry-list-title")) } } }
+                ul {
+                    li { a href="/invoer" { (t(lang, "entry-list-title")) } }
+                    @if let Some(n) = work.open_waves { (counted(lang, "/invoer", "workspace-waves-open", n)) }
+                    @if let Some(aside) = &work.sheets_aside {
+                        @if aside.is_empty() {
+                            li { (crate::web::i18n::t_count(lang, "workspace-sheets-aside", 0)) }
+                        }
+                        @for (id, name, n) in aside {
+                            li { a href={ "/invoer/rondes/" (id) "/papier#apart" } { (crate::web::i18n::t_count(lang, "workspace-sheets-aside", *n)) " · " (name) } }
+                        }
+                    }
+                }
             }
             @if roles.iter().any(|r| matches!(r, Role::Klachtcoordinator | Role::Klachtbehandelaar | Role::Commissielid)) {
                 h2 { (t(lang, "cases-title")) }
-                ul { li { a href="/klachten" { (t(lang, "cases-title")) } } }
+                ul {
+                    li { a href="/klachten" { (t(lang, "cases-title")) } }
+                    @if let Some(w) = &work.complaints {
+                        (counted(lang, "/klachten", "workspace-cases-running", w.running))
+                        (counted(lang, "/klachten/termijnen", "workspace-cases-due-soon", w.due_soon))
+                        (counted(lang, "/klachten/termijnen", "workspace-cases-overdue", w.overdue))
+                        @if let Some(n) = w.letters_waiting { (counted(lang, "/klachten/brieven", "workspace-letters-waiting", n)) }
+                    }
+                }
+                (crate::complaints::search::search_box(lang, ""))
             }
             @if roles.iter().any(|r| matches!(r, Role::Raadslid | Role::Onderzoeker | Role::Klachtcoordinator)) {
                 h2 { (t(lang, "report-title")) }
@@ -124,6 +153,7 @@ pub fn workspace_page(ctx: &Ctx) -> Markup {
             ul {
                 li { a href="/account/wachtwoord" { (t(lang, "layout-change-password")) } }
                 li { a href="/account/tweestaps" { (t(lang, "totp-own-title")) } }
+                li { a href="/account/email" { (t(lang, "email-setting-title")) } }
             }
 
             form method="post" action="/uitloggen/overal" {
@@ -270,6 +300,7 @@ pub fn user_page(
                 (text_field("wachtwoord", &t(lang, "login-password"), "password", "", Some(&t(lang, "password-hint")), errors.iter().find(|(k, _)| *k == "wachtwoord").map(|(_, m)| m.as_str()), "new-password"))
                 button type="submit" { (t(lang, "user-set-password")) }
             }
+            p { a href={ (base) "/email" } { (t(lang, "email-setting-admin-link")) } }
             h2 { (t(lang, "user-sessions-title")) }
             form method="post" action={ (base) "/sessies" } {
                 (csrf_field(ctx))
@@ -353,7 +384,7 @@ pub fn audit_page(
                 }
             }
             @if errors.is_empty() {
-                p { a href=(csv) download { (t(lang, "audit-download")) } }
+                (crate::web::download::form(lang, "audit", &[(csv, t(lang, "audit-download"))]))
                 p { (t_args(lang, "audit-filter-count", &[("n", &total.to_string())])) }
                 table {
                     caption { (t_args(lang, "audit-caption", &[("page", &page.to_string()), ("pages", &pages.to_string())])) }

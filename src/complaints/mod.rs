@@ -8,10 +8,12 @@ pub mod public;
 pub mod register;
 pub mod reminders;
 pub mod retention;
+pub mod search;
 pub mod staff;
 pub mod store;
 pub mod templates;
 pub mod workflow;
+pub mod worklist;
 
 use crate::config::Config;
 

@@ -194,8 +194,8 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
 }
 
 /// The register as CSV (Dutch headers, one line per complaint).
-pub fn csv(lines: &[Line]) -> Vec<u8> {
-    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
+pub fn csv(lines: &[Line], flavour: crate::csv_safe::Flavour) -> Vec<u8> {
+    let mut w = crate::csv_safe::Writer::with_flavour(vec![], flavour);
     let _ = w.write_record([
         "zaaknummer",
         "ontvangen",
@@ -275,7 +275,7 @@ async fn page(
             &title,
             html! {
                 p { (t(lang, "register-intro")) }
-                p { a.tap href={ "/klachten/register.csv?jaar=" (year) } { (t(lang, "register-download")) } }
+                (crate::web::download::form(lang, "register", &[(format!("/klachten/register.csv?jaar={year}"), t(lang, "register-download"))]))
                 nav aria-label=(t(lang, "register-years")) {
                     ul.pages {
                         @for y in &years {
@@ -325,7 +325,9 @@ async fn csv_download(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Year>,
+    choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
+    let flavour = choice.flavour();
     let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
     let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
     crate::accounts::audit::log(
@@ -343,7 +345,7 @@ async fn csv_download(
             actix_web::http::header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"klachtenregister-{year}.csv\""),
         ))
-        .body(csv(&lines)))
+        .body(csv(&lines, flavour)))
 }
 
 #[cfg(test)]
@@ -377,7 +379,7 @@ mod tests {
             days: Some(39),
             in_time: Some(true),
         };
-        let text = String::from_utf8(csv(&[l])).unwrap();
+        let text = String::from_utf8(csv(&[l], crate::csv_safe::Flavour::Comma)).unwrap();
         assert_eq!(
             text,
             "zaaknummer,ontvangen,kanaal,soort,categorieen,uitkomst,afgerond,behandelduur_dagen,binnen_termijn\n\

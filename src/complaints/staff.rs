@@ -385,6 +385,7 @@ async fn overview(
                         li { a.tap href="/klachten/categorieen" { (t(lang, "categories-title")) } }
                     }
                 }
+                (super::search::search_box(lang, ""))
                 form method="get" action="/klachten" {
                     div.field {
                         label for="fase" { (t(lang, "cases-filter-stage")) }
@@ -1842,7 +1843,7 @@ async fn letters_page(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpRespon
                 @for (lid, cid, received, _kind, recipient, subject, body, created) in &rows {
                     article.letter lang="nl" {
                         p.recipient { @for line in recipient.lines() { (line) br; } }
-                        p { (ctx.municipality) ", " (date_text(created.date())) }
+                        p { (ctx.municipality) ", " (date_text(crate::fmt::local_date(*created))) }
                         p { strong { (subject) } }
                         @for para in body.split("\n\n") { p { @for (i, line) in para.lines().enumerate() { @if i > 0 { br; } (line) } } }
                         form.no-print method="post" action={ "/klachten/brieven/" (lid) "/verstuurd" } {

@@ -11,6 +11,7 @@ pub mod disclosure;
 pub mod document;
 pub mod indicators;
 pub mod norms;
+pub mod open_answers;
 pub mod pdf;
 pub mod quotes;
 pub mod redact;

@@ -103,6 +103,14 @@ pub fn approved(conn: &mut DbConnection, wave_id: i64) -> QueryResult<Vec<(Strin
         .load(conn)
 }
 
+/// Candidate quotes waiting for the researcher's decision, over every wave.
+pub fn waiting(conn: &mut DbConnection) -> QueryResult<i64> {
+    quotes::table
+        .filter(quotes::status.eq(CANDIDATE))
+        .count()
+        .get_result(conn)
+}
+
 // ---------------------------------------------------------------------------------------------
 // The researcher's page
 // ---------------------------------------------------------------------------------------------

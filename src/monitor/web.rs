@@ -275,9 +275,11 @@ async fn page(
                     p { a href="/rapportage/tussenstand" { (t(lang, "report-live-link")) } }
                 }
                 p { a.tap href={ "/rapportage/rapport.pdf?periode=" (period.label) } { (t(lang, "report-pdf")) } " "
-                    a.tap href={ "/rapportage/open-data.csv?periode=" (period.label) } { (t(lang, "report-open-csv")) } " "
-                    a.tap href={ "/rapportage/open-data.json?periode=" (period.label) } { (t(lang, "report-open-json")) } " "
-                    a.tap href="/rapportage/open-data-codeboek.csv" { (t(lang, "report-open-codebook")) } }
+                    a.tap href={ "/rapportage/open-data.json?periode=" (period.label) } { (t(lang, "report-open-json")) } }
+                (crate::web::download::form(lang, "open-data", &[
+                    (format!("/rapportage/open-data.csv?periode={}", period.label), t(lang, "report-open-csv")),
+                    ("/rapportage/open-data-codeboek.csv".to_string(), t(lang, "report-open-codebook")),
+                ]))
                 (report_markup(&r))
             },
         ),
@@ -430,7 +432,12 @@ pub const OPEN_DATA_FIGURES: &[(&str, &str)] = &[
 
 /// The codebook of the open data as CSV: every column and every figure with its meaning.
 pub fn open_data_codebook_csv() -> Vec<u8> {
-    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
+    open_data_codebook_csv_as(crate::csv_safe::Flavour::Comma)
+}
+
+/// [`open_data_codebook_csv`] in the chosen flavour.
+pub fn open_data_codebook_csv_as(flavour: crate::csv_safe::Flavour) -> Vec<u8> {
+    let mut w = crate::csv_safe::Writer::with_flavour(vec![], flavour);
     let _ = w.write_record(["soort", "naam", "betekenis"]);
     for (name, meaning) in OPEN_DATA_COLUMNS {
         let _ = w.write_record(["kolom", name, meaning]);
@@ -445,7 +452,12 @@ pub fn open_data_codebook_csv() -> Vec<u8> {
 /// Every published figure as CSV rows: period, section, figure, group, value, n, shown (see the
 /// codebook).
 pub fn open_data_csv(r: &Report) -> Vec<u8> {
-    let mut w = crate::csv_safe::Writer::from_writer(vec![]);
+    open_data_csv_as(r, crate::csv_safe::Flavour::Comma)
+}
+
+/// [`open_data_csv`] in the chosen flavour.
+pub fn open_data_csv_as(r: &Report, flavour: crate::csv_safe::Flavour) -> Vec<u8> {
+    let mut w = crate::csv_safe::Writer::with_flavour(vec![], flavour);
     let _ = w.write_record(OPEN_DATA_COLUMNS.iter().map(|(c, _)| *c));
     let mut row = |section: &str, figure: &str, group: &str, c: &Cell| {
         let _ = w.write_record([
@@ -554,20 +566,21 @@ pub fn open_data_csv(r: &Report) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-async fn open_codebook() -> HttpResponse {
+async fn open_codebook(choice: web::Query<crate::web::download::CsvChoice>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             actix_web::http::header::CONTENT_DISPOSITION,
             "attachment; filename=\"rapportage-codeboek.csv\"",
         ))
-        .body(open_data_codebook_csv())
+        .body(open_data_codebook_csv_as(choice.flavour()))
 }
 
 async fn open_csv(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Query>,
+    choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let period = period_of(&q, crate::surveys::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
@@ -585,7 +598,7 @@ async fn open_csv(
         "text/csv; charset=utf-8",
         &period,
         "csv",
-        open_data_csv(&r),
+        open_data_csv_as(&r, choice.flavour()),
     ))
 }
 

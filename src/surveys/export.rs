@@ -301,9 +301,10 @@ pub fn write_answers<W: Write>(
     wave: &Wave,
     def: &Definition,
     out: W,
+    flavour: crate::csv_safe::Flavour,
 ) -> anyhow::Result<u64> {
     let cols = columns(def);
-    let mut w = crate::csv_safe::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::with_flavour(out, flavour);
     let mut header: Vec<&str> = META_COLUMNS.to_vec();
     header.extend(cols.iter().map(|c| c.name.as_str()));
     w.write_record(&header)?;
@@ -451,8 +452,12 @@ pub fn codebook(wave: &Wave, def: &Definition, lang: Lang) -> Codebook {
 }
 
 /// The codebook as CSV: one row per column and value.
-pub fn write_codebook_csv<W: Write>(book: &Codebook, out: W) -> anyhow::Result<()> {
-    let mut w = crate::csv_safe::Writer::from_writer(out);
+pub fn write_codebook_csv<W: Write>(
+    book: &Codebook,
+    out: W,
+    flavour: crate::csv_safe::Flavour,
+) -> anyhow::Result<()> {
+    let mut w = crate::csv_safe::Writer::with_flavour(out, flavour);
     w.write_record([
         "kolom",
         "vraag",

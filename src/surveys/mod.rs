@@ -15,13 +15,13 @@ pub mod respondent;
 pub mod staff;
 pub mod stats;
 pub mod volunteers;
+pub mod wave_edit;
 pub mod waves;
+pub mod workload;
 
 /// Today's date in the Netherlands (answers and windows are kept by date only).
 pub fn today() -> chrono::NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .date_naive()
+    crate::fmt::today()
 }
 
 use std::path::Path;

@@ -64,7 +64,7 @@ pub(crate) fn actor(ctx: &Ctx) -> Result<Actor, AppError> {
 
 use crate::surveys::respondent::date_text;
 
-fn wave_error_text(lang: Lang, e: &WaveError) -> String {
+pub(crate) fn wave_error_text(lang: Lang, e: &WaveError) -> String {
     match e {
         WaveError::UnknownQuestionnaire(_) => t(lang, "wave-error-questionnaire"),
         WaveError::Dates => t(lang, "wave-error-dates"),
@@ -72,6 +72,8 @@ fn wave_error_text(lang: Lang, e: &WaveError) -> String {
         WaveError::Channel(_) => t(lang, "wave-error-channel"),
         WaveError::Name => t(lang, "wave-error-name"),
         WaveError::Count => t(lang, "wave-error-count"),
+        WaveError::AlreadyOpen => t(lang, "wave-edit-refused"),
+        WaveError::OpensInPast => t(lang, "wave-error-opens-past"),
         WaveError::UnknownWave(_) | WaveError::Db(_) => t(lang, "error-404-text"),
     }
 }
@@ -102,6 +104,7 @@ struct PageQuery {
 fn notice(lang: Lang, q: &Notice) -> Markup {
     let allowed = [
         "notice-wave-created",
+        "notice-wave-changed",
         "notice-invitations-queued",
         "notice-reminders-queued",
         "notice-entry-saved",
@@ -237,7 +240,7 @@ async fn waves_page(
     ))
 }
 
-fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
@@ -372,6 +375,20 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
     let open_or_coming = w.window_today() != Window::Closed;
     let after_close = date_text(anonymity::opens_after(w));
     let err = |k: &str| layout::error_for(errors, k);
+    // The open answers, cleaned, only from as many people as a quote needs.
+    let k = crate::monitor::quotes::DEFAULT_MIN_GROUP;
+    let open_answers = f.answered.max(0) as u64 >= k;
+    let mut export_files = vec![(format!("{base}/antwoorden.csv"), t(lang, "export-answers"))];
+    if open_answers {
+        export_files.push((
+            format!("{base}/open-antwoorden.csv"),
+            t(lang, "export-open-answers"),
+        ));
+    }
+    export_files.push((
+        format!("{base}/codeboek.csv"),
+        t(lang, "export-codebook-csv"),
+    ));
     html! {
         (notice(lang, q))
         (error_summary(ctx, errors))
@@ -385,6 +402,9 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
                     (t(lang, &format!("channel-{ch}")))
                 }
             }
+        }
+        @if w.window_today() == Window::NotYetOpen {
+            p { a href={ (base) "/wijzigen" } { (t(lang, "wave-edit-link")) } }
         }
         h2 { (t(lang, "followup-title")) }
         table.figures {
@@ -419,13 +439,20 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
             }
         }
         h2 { (t(lang, "export-title")) }
-        ul {
-            @if anonymity::export_allowed(w) {
-                li { a href={ (base) "/antwoorden.csv" } { (t(lang, "export-answers")) } }
+        @if anonymity::export_allowed(w) {
+            (crate::web::download::form(lang, "export", &export_files))
+            @if open_answers {
+                p.hint { (t(lang, "export-open-answers-hint")) }
             } @else {
-                li { (t_args(lang, "export-answers-after-close", &[("date", &after_close)])) }
+                p.hint { (t_args(lang, "export-open-answers-too-few", &[("k", &k.to_string())])) }
             }
-            li { a href={ (base) "/codeboek.csv" } { (t(lang, "export-codebook-csv")) } }
+        } @else {
+            p { (t_args(lang, "export-answers-after-close", &[("date", &after_close)])) }
+            (crate::web::download::form(lang, "export", &[
+                (format!("{base}/codeboek.csv"), t(lang, "export-codebook-csv")),
+            ]))
+        }
+        ul {
             li { a href={ (base) "/codeboek.json" } { (t(lang, "export-codebook-json")) } }
             @if anonymity::volunteers_visible(w) {
                 li { a href={ (base) "/gesprekken" } { (t_args(lang, "volunteers-link", &[("n", &f.volunteers.to_string())])) } }
@@ -455,6 +482,7 @@ fn wave_markup(ctx: &Ctx, w: &Wave, f: &FollowUp, errors: &[(&str, String)], q: 
                     div.choice { input #vorm type="radio" name="vorm" value="brieven" checked; label for="vorm" { (t(lang, "codes-format-letters")) } }
                     div.choice { input #vorm-csv type="radio" name="vorm" value="csv"; label for="vorm-csv" { (t(lang, "codes-format-csv")) } }
                 }
+                (crate::web::download::choice(lang, "codes"))
                 button type="submit" { (t(lang, "codes-submit")) }
             }
             h2 { (t(lang, "email-title")) }
@@ -547,6 +575,8 @@ struct CodesForm {
     vorm: String,
     #[serde(default)]
     taal: String,
+    #[serde(default)]
+    scheiding: Option<String>,
 }
 
 async fn codes_create(
@@ -593,10 +623,11 @@ async fn codes_create(
     // Codes exist in plain text only in this response: it must not be cached anywhere. Both forms
     // are written while they are sent (100,000 letters are 400 MB of HTML; memory holds one).
     if f.vorm == "csv" {
+        let flavour = crate::csv_safe::Flavour::from_choice(f.scheiding.as_deref());
         return Ok(crate::web::stream::download(
             "text/csv; charset=utf-8",
             &format!("codes-ronde-{id}.csv"),
-            move |out| waves::write_invitation_csv(out, &wave, &codes, &public_url),
+            move |out| waves::write_invitation_csv(out, &wave, &codes, &public_url, flavour),
         ));
     }
     let contact = state.config.contact.clone();
@@ -782,7 +813,9 @@ async fn answers_csv(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
+    choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
+    let flavour = choice.flavour();
     let id = path.into_inner();
     let wave = load_wave(&state, id).await?;
     if !anonymity::export_allowed(&wave) {
@@ -810,7 +843,7 @@ async fn answers_csv(
         &format!("antwoorden-ronde-{id}.csv"),
         move |out| {
             let mut conn = pool.get()?;
-            export::write_answers(&mut conn, &wave, &def, out).map(|_| ())
+            export::write_answers(&mut conn, &wave, &def, out, flavour).map(|_| ())
         },
     ))
 }
@@ -828,7 +861,9 @@ async fn codebook_csv(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
+    choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
+    let flavour = choice.flavour();
     let id = path.into_inner();
     let book = codebook(&state, id, ctx.lang).await?;
     crate::accounts::audit::log(
@@ -841,7 +876,7 @@ async fn codebook_csv(
     )
     .await?;
     let mut out = vec![];
-    export::write_codebook_csv(&book, &mut out).map_err(AppError::Internal)?;
+    export::write_codebook_csv(&book, &mut out, flavour).map_err(AppError::Internal)?;
     Ok(download(
         "text/csv; charset=utf-8",
         format!("codeboek-ronde-{id}.csv"),

@@ -63,6 +63,12 @@ pub enum WaveError {
     /// Too many or too few codes at once.
     #[error("maak 1 tot 100000 codes per keer")]
     Count,
+    /// The wave has opened: its dates, N and channels stay as they were.
+    #[error("de ronde is al open; datums, N en kanalen liggen vast")]
+    AlreadyOpen,
+    /// A new opening date that has passed.
+    #[error("de openingsdatum ligt in het verleden")]
+    OpensInPast,
     /// Database failure.
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
@@ -240,6 +246,98 @@ pub fn create_wave(conn: &mut DbConnection, new: &NewWave, actor: Actor) -> Resu
     })
 }
 
+/// What may be changed about a wave until it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaveChange {
+    /// First day answers are taken.
+    pub opens_on: NaiveDate,
+    /// Last day answers are taken.
+    pub closes_on: NaiveDate,
+    /// Size of the population (N).
+    pub population: i32,
+    /// Channels allowed (at least one).
+    pub channels: Vec<String>,
+}
+
+/// Whether a wave may still be changed on `today`: only before it opens.
+pub fn editable(wave: &Wave, today: NaiveDate) -> bool {
+    window(today, wave.opens_on, wave.closes_on) == Window::NotYetOpen
+}
+
+/// Checks a change on its own: dates in order and not in the past, N at least 1, known channels.
+pub fn check_change(change: &WaveChange, today: NaiveDate) -> Result<(), WaveError> {
+    if change.closes_on < change.opens_on {
+        return Err(WaveError::Dates);
+    }
+    if change.opens_on < today {
+        return Err(WaveError::OpensInPast);
+    }
+    if change.population < 1 {
+        return Err(WaveError::Population);
+    }
+    if change.channels.is_empty() {
+        return Err(WaveError::Channel(String::new()));
+    }
+    for ch in &change.channels {
+        if !CHANNELS.contains(&ch.as_str()) {
+            return Err(WaveError::Channel(ch.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Changes a wave's dates, N and channels, only while it has not opened (checked in the same
+/// transaction as the change). The audit line names the fields that changed, not their values.
+pub fn update_wave(
+    conn: &mut DbConnection,
+    id: i64,
+    change: &WaveChange,
+    today: NaiveDate,
+    actor: Actor,
+) -> Result<(), WaveError> {
+    check_change(change, today)?;
+    let channels = change.channels.join(",");
+    write_tx(conn, |c| {
+        let wave = find_wave(c, id)?;
+        if !editable(&wave, today) {
+            return Err(WaveError::AlreadyOpen);
+        }
+        let mut changed = vec![];
+        if wave.opens_on != change.opens_on {
+            changed.push("open");
+        }
+        if wave.closes_on != change.closes_on {
+            changed.push("sluit");
+        }
+        if wave.population != change.population {
+            changed.push("n");
+        }
+        if wave.channels != channels {
+            changed.push("kanalen");
+        }
+        if changed.is_empty() {
+            return Ok(());
+        }
+        diesel::update(waves::table.find(id))
+            .set((
+                waves::opens_on.eq(change.opens_on),
+                waves::closes_on.eq(change.closes_on),
+                waves::population.eq(change.population),
+                waves::channels.eq(&channels),
+            ))
+            .execute(c)?;
+        audit::record(
+            c,
+            actor,
+            "wave.changed",
+            "wave",
+            Some(&id.to_string()),
+            Some(&changed.join(",")),
+        )?;
+        Ok(())
+    })
+}
+
 /// The columns of [`Wave`], in its field order.
 #[allow(clippy::type_complexity)]
 pub(crate) const WAVE_COLUMNS: (
@@ -372,8 +470,9 @@ pub fn write_invitation_csv<W: std::io::Write>(
     wave: &Wave,
     codes: &[String],
     public_url: &str,
+    flavour: crate::csv_safe::Flavour,
 ) -> anyhow::Result<()> {
-    let mut w = crate::csv_safe::Writer::from_writer(out);
+    let mut w = crate::csv_safe::Writer::with_flavour(out, flavour);
     w.write_record(["nummer", "code", "link", "sluitingsdatum"])?;
     for (i, code) in codes.iter().enumerate() {
         w.write_record([
@@ -435,6 +534,46 @@ mod tests {
         assert_eq!(parse_count(""), None);
         assert_eq!(parse_count("12a"), None);
         assert_eq!(parse_count("-5"), None);
+    }
+
+    #[test]
+    fn a_change_is_checked_before_it_is_stored() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        let ok = WaveChange {
+            opens_on: d(4, 1),
+            closes_on: d(4, 30),
+            population: 1200,
+            channels: vec!["web".into()],
+        };
+        assert!(check_change(&ok, d(3, 1)).is_ok());
+        assert!(matches!(
+            check_change(&ok, d(4, 2)),
+            Err(WaveError::OpensInPast)
+        ));
+        let reversed = WaveChange {
+            closes_on: d(3, 30),
+            ..ok.clone()
+        };
+        assert!(matches!(
+            check_change(&reversed, d(3, 1)),
+            Err(WaveError::Dates)
+        ));
+        let none = WaveChange {
+            channels: vec![],
+            ..ok.clone()
+        };
+        assert!(matches!(
+            check_change(&none, d(3, 1)),
+            Err(WaveError::Channel(_))
+        ));
+        let odd = WaveChange {
+            channels: vec!["fax".into()],
+            ..ok
+        };
+        assert!(matches!(
+            check_change(&odd, d(3, 1)),
+            Err(WaveError::Channel(_))
+        ));
     }
 
     #[test]

@@ -221,14 +221,8 @@ pub fn text_field(
     }
 }
 
-/// A date and time in Dutch local time (stored times are UTC).
-pub fn local_time(utc: chrono::NaiveDateTime) -> String {
-    use chrono::TimeZone;
-    chrono_tz::Europe::Amsterdam
-        .from_utc_datetime(&utc)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
-}
+/// A date and time in Dutch local time (stored times are UTC); the one function is in [`crate::fmt`].
+pub use crate::fmt::local_time;
 
 /// Non-breaking text used where an empty cell would confuse a screen reader.
 pub fn dash() -> Markup {

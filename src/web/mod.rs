@@ -3,6 +3,7 @@
 pub mod contact;
 pub mod context;
 pub mod csrf;
+pub mod download;
 pub mod errors;
 pub mod filetype;
 pub mod i18n;

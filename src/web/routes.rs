@@ -112,17 +112,21 @@ pub fn all() -> Vec<RouteDef> {
     let mut routes = crate::web::public::routes();
     routes.extend(crate::accounts::routes::routes());
     routes.extend(crate::accounts::login_routes::routes());
+    routes.extend(crate::accounts::email::routes());
     routes.extend(crate::mail::routes::routes());
     routes.extend(crate::surveys::staff::routes());
+    routes.extend(crate::surveys::wave_edit::routes());
     routes.extend(crate::surveys::paper::web::routes());
     routes.extend(crate::surveys::paper::correct::routes());
     routes.extend(crate::surveys::respondent::routes());
     routes.extend(crate::complaints::public::routes());
     // The register before the case pages: `/klachten/register` is no case number.
     routes.extend(crate::complaints::register::routes());
+    routes.extend(crate::complaints::search::routes());
     routes.extend(crate::complaints::staff::routes());
     routes.extend(crate::monitor::web::routes());
     routes.extend(crate::monitor::quotes::routes());
+    routes.extend(crate::monitor::open_answers::routes());
     routes.extend(crate::monitor::coding_web::routes());
     routes
 }

@@ -407,14 +407,24 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     assert!(r.body.contains(&t(Lang::Nl, "audit-filter-error-period")));
     // The export uses the same filter, oldest first, and is itself logged with its filter.
     let page = admin.get(&format!("/beheer/audit?soort=complaint&record={id}"));
-    let link = page.attr("a[download]", "href").unwrap();
+    // The download form keeps the filter (and offers the file for Dutch Excel first).
     assert_eq!(
-        link,
-        format!("/beheer/audit.csv?soort=complaint&record={id}")
+        page.attr("form.download", "action").as_deref(),
+        Some("/beheer/audit.csv")
     );
-    let csv = admin.get(&link);
+    let fields = page.form_values("form.download");
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&fields)
+        .finish();
+    assert_eq!(
+        query,
+        format!("scheiding=puntkomma&soort=complaint&record={id}")
+    );
+    let csv = admin.get(&format!("/beheer/audit.csv?{query}"));
     assert_eq!(csv.status, 200);
-    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let actions: Vec<&str> = rows.iter().map(|r| &r[5]).collect();
     let oldest_first: Vec<&str> = expected.iter().map(|(_, a, _)| a.as_str()).collect();

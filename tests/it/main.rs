@@ -27,6 +27,7 @@ mod paper;
 mod scale_out;
 mod sso;
 mod sso_browser;
+mod staff_tools;
 mod survey_browser;
 mod surveys;
 mod walk;

@@ -1,7 +1,8 @@
 //! Walks the product from the front door, as people do: a visitor starts at `/` in each language
 //! and follows every link shown; each role logs in through the login form and follows every link
 //! from its landing page. Any link answering 4xx or 5xx fails the walk, and so does a link shown
-//! to a role that then refuses that role. Runs on the demo municipality, so lists, cases, waves
+//! to a role that then refuses that role. Every CSV download form is fetched in both kinds of
+//! file (for Dutch Excel and with commas). Runs on the demo municipality, so lists, cases, waves
 //! and reports have content.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
@@ -71,6 +72,29 @@ fn links(body: &str, from: &str) -> Vec<String> {
             p.push_str(q);
         }
         out.push(p);
+    }
+    // CSV downloads are forms (the file for Dutch Excel or the comma file): each file in both.
+    let forms = scraper::Selector::parse("form.download").expect("css");
+    let hidden = scraper::Selector::parse("input[type=hidden]").expect("css");
+    let buttons = scraper::Selector::parse("button[formaction]").expect("css");
+    for f in doc.select(&forms) {
+        let fields: Vec<(&str, &str)> = f
+            .select(&hidden)
+            .filter_map(|i| Some((i.value().attr("name")?, i.value().attr("value")?)))
+            .collect();
+        let targets = f.value().attr("action").into_iter().chain(
+            f.select(&buttons)
+                .filter_map(|b| b.value().attr("formaction")),
+        );
+        for target in targets {
+            for choice in ["puntkomma", "komma"] {
+                let query: String = url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(fields.iter().copied())
+                    .append_pair("scheiding", choice)
+                    .finish();
+                out.push(format!("{target}?{query}"));
+            }
+        }
     }
     out
 }
@@ -146,6 +170,21 @@ fn demo_app(test: &str) -> Option<TestApp> {
     let config = klankbord::config::Config::from_sources(None, &env).expect("config");
     let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).expect("setup");
     klankbord::demo::seed(&mut app.conn(), &setup.env()).expect("demo data");
+    // A wave still to open, so the walk also takes the page that changes it.
+    let today = klankbord::surveys::today();
+    klankbord::surveys::waves::create_wave(
+        &mut app.conn(),
+        &klankbord::surveys::waves::NewWave {
+            name: "Volgende ronde".into(),
+            questionnaire: "bejegening-bijstand".into(),
+            opens_on: today + chrono::Duration::days(20),
+            closes_on: today + chrono::Duration::days(60),
+            population: 1200,
+            channels: vec!["web".into()],
+        },
+        klankbord::accounts::audit::Actor::System,
+    )
+    .expect("a wave to come");
     Some(app)
 }
 

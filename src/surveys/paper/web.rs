@@ -279,7 +279,7 @@ fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option
             h2 { (t(lang, "paper-reports-title")) }
             ul {
                 @for (id, file, at) in earlier {
-                    li { a href={ (base) "/verslag/" (id) } { (file) } " (" (at.format("%d-%m-%Y %H:%M")) " UTC)" }
+                    li { a href={ (base) "/verslag/" (id) } { (file) } " (" (crate::fmt::local_time(*at)) ")" }
                 }
             }
         }
@@ -749,7 +749,7 @@ async fn report_page(
                 @if s.too_long > 0 { p { (t_args(lang, "paper-report-too-long", &[("n", &s.too_long.to_string())])) } }
                 @if s.dry_run { p { (t(lang, "paper-report-dry-run")) } }
                 @if refused { p { (t(lang, "paper-report-refused")) } }
-                p { a.tap href={ (base) "/verslag/" (p.report) "/csv" } { (t(lang, "paper-report-download")) } }
+                (crate::web::download::form(lang, "verslag", &[(format!("{base}/verslag/{}/csv", p.report), t(lang, "paper-report-download"))]))
                 @if rows.is_empty() {
                     p { (t(lang, "paper-report-none")) }
                 } @else {
@@ -798,6 +798,7 @@ async fn report_csv(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<ReportPath>,
+    choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let (_, _, text) = load_report(&state, &p, false).await?;
@@ -817,5 +818,8 @@ async fn report_csv(
             format!("attachment; filename=\"verslag-{}.csv\"", p.report),
         ))
         .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .body(text))
+        .body(
+            crate::csv_safe::recode(text.as_bytes(), choice.flavour())
+                .map_err(AppError::Internal)?,
+        ))
 }
