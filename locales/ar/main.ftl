@@ -266,3 +266,7 @@ report-live-notice = نتائج مؤقتة وغير علنية. تتغير هذ�
 report-live-wave = الاستبيان { $wave }، مفتوح حتى { $date }. المجموعات الصغيرة مخفية هنا أيضًا.
 report-live-waves = الاستبيانات الجارية
 report-live-none = لا يوجد استبيان جارٍ الآن.
+
+# report: period chooser
+report-period-running = (لا تزال جارية)
+report-period-empty = لا توجد أرقام لـ { $period } (بعد). اختاروا فترة من القائمة.

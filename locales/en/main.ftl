@@ -266,3 +266,7 @@ report-live-notice = Interim figures, not public. These figures change with ever
 report-live-wave = Questionnaire { $wave }, open until { $date }. Small groups are hidden here too.
 report-live-waves = Running questionnaires
 report-live-none = No questionnaire is running now.
+
+# report: period chooser
+report-period-running = (still running)
+report-period-empty = There are no figures for { $period } (yet). Choose a period from the list.

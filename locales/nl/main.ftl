@@ -266,3 +266,7 @@ report-live-notice = Tussenstand, niet openbaar. Deze cijfers veranderen met elk
 report-live-wave = Vragenlijst { $wave }, open tot en met { $date }. Kleine groepen zijn ook hier verborgen.
 report-live-waves = Lopende vragenlijsten
 report-live-none = Er loopt nu geen vragenlijst.
+
+# report: period chooser
+report-period-running = (loopt nog)
+report-period-empty = Voor { $period } zijn er (nog) geen cijfers. Kies een periode uit de lijst.

@@ -266,3 +266,7 @@ report-live-notice = Wyniki cząstkowe, niepubliczne. Te liczby zmieniają się 
 report-live-wave = Ankieta { $wave }, otwarta do { $date }. Małe grupy są tu również ukryte.
 report-live-waves = Trwające ankiety
 report-live-none = Obecnie nie trwa żadna ankieta.
+
+# report: period chooser
+report-period-running = (jeszcze trwa)
+report-period-empty = Dla okresu { $period } nie ma (jeszcze) danych. Proszę wybrać okres z listy.

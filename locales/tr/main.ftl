@@ -266,3 +266,7 @@ report-live-notice = Ara sonuçlar, herkese açık değil. Bu rakamlar her yeni 
 report-live-wave = { $wave } anketi, { $date } tarihine kadar açık. Küçük gruplar burada da gizlidir.
 report-live-waves = Devam eden anketler
 report-live-none = Şu anda devam eden bir anket yok.
+
+# report: period chooser
+report-period-running = (devam ediyor)
+report-period-empty = { $period } için (henüz) rakam yok. Listeden bir dönem seçin.

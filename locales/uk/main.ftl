@@ -266,3 +266,7 @@ report-live-notice = Проміжні результати, не для публ
 report-live-wave = Опитування { $wave }, відкрите до { $date }. Малі групи тут також приховані.
 report-live-waves = Опитування, що тривають
 report-live-none = Зараз немає опитування, що триває.
+
+# report: period chooser
+report-period-running = (ще триває)
+report-period-empty = Для { $period } (ще) немає даних. Виберіть період зі списку.

@@ -196,7 +196,7 @@ pub enum Figure {
     Withdrawn,
     /// The hearing was held.
     Heard,
-    /// Decided (the base of the share decided in time).
+    /// Decided.
     Decided,
     /// Decided and acted on.
     ActedOn,
@@ -230,6 +230,12 @@ pub enum Figure {
     Written,
     /// A written complaint with this outcome in the register.
     Outcome(String),
+    /// Decided, or still open after the legal deadline (the base of the deadline figures).
+    Due,
+    /// Decided after the legal deadline: the part of a share, not a cell of its own.
+    Late,
+    /// Still open after the legal deadline: the part of a share, not a cell of its own.
+    Overdue,
 }
 
 impl Figure {
@@ -246,7 +252,7 @@ impl Figure {
     ];
 
     /// Figures every scope has, also when they are zero.
-    const ALWAYS: [Figure; 14] = [
+    const ALWAYS: [Figure; 17] = [
         Figure::Received,
         Figure::Mediated,
         Figure::ResolvedInformally,
@@ -261,13 +267,16 @@ impl Figure {
         Figure::Judged,
         Figure::Founded,
         Figure::InTime,
+        Figure::Due,
+        Figure::Late,
+        Figure::Overdue,
     ];
 
     /// For the part of a share: the figure it is a share of.
     pub fn base(&self) -> Option<Figure> {
         match self {
             Figure::Founded => Some(Figure::Judged),
-            Figure::InTime => Some(Figure::Decided),
+            Figure::InTime | Figure::Late | Figure::Overdue => Some(Figure::Due),
             _ => None,
         }
     }
@@ -1529,9 +1538,19 @@ mod tests {
                     if stage >= 4 {
                         f.extend([Figure::Heard, Figure::Decided, Figure::Judged]);
                     }
+                    if stage >= 4 {
+                        f.push(Figure::Due);
+                    }
+                    if stage == 4 {
+                        f.push(Figure::Late);
+                    }
                     if stage >= 5 {
                         f.push(Figure::Founded);
                         f.push(Figure::InTime);
+                    }
+                    // Still open after the deadline.
+                    if stage == 0 && postponed {
+                        f.extend([Figure::Due, Figure::Overdue]);
                     }
                     if stage == 6 {
                         f.push(Figure::ActedOn);
