@@ -631,11 +631,14 @@ fn complaints_section(r: &Report) -> Section {
             ],
         ],
     ));
-    let mut deadlines = format!(
-        "Uitgesteld: {}. (Deels) gegrond: {} van de klachten met een oordeel.",
-        count_text(&c.postponed),
-        pct_text(&c.founded)
-    );
+    let mut deadlines = format!("Uitgesteld: {}.", count_text(&c.postponed));
+    deadlines.push_str(&match c.founded.value {
+        Some(v) => format!(
+            " Van de klachten met een oordeel was {} (deels) gegrond.",
+            numbers::pct(v)
+        ),
+        None => " Hoeveel klachten gegrond waren, staat er niet, zodat niemand te herkennen is.".into(),
+    });
     if let (Some(m), Some(p90)) = (c.median_days, c.p90_days) {
         deadlines.push_str(&format!(
             " Tijd tot het besluit: de helft binnen {} dagen, 9 op de 10 binnen {p90} dagen.",
@@ -926,9 +929,9 @@ fn method_section(r: &Report) -> Section {
             "Positief is een 4 of 5 op een schaal van 5 (eens, tevreden). Onder het percentage staat de marge: daartussen ligt het echte percentage, met 95% zekerheid.".into(),
             "Een onderwerp is het gemiddelde van de percentages positief van zijn vragen; elke vraag telt even zwaar. Het aantal (n) is het aantal mensen dat de meest beantwoorde vraag invulde.".into(),
             "De respons is het deel van de uitgenodigde mensen dat de vragenlijst invulde. De foutmarge rekent met de hele doelgroep: hoe groter het deel van de doelgroep dat antwoordde, hoe kleiner de foutmarge.".into(),
-            format!("Een cijfer dat op minder dan {k} mensen of klachten rust, staat er niet (–). Als dat cijfer uit andere cijfers te berekenen zou zijn (een totaal min de rest, het jaar min de kwartalen, in deze of een andere rapportage), is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen of klachten zijn indicatief (*).", k = r.k),
+            format!("Een cijfer dat op minder dan {k} mensen of klachten rust, staat er niet (–). Soms is zo'n cijfer uit andere cijfers te berekenen, bijvoorbeeld een totaal min de rest of het jaar min de kwartalen. Dan is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen of klachten zijn indicatief (*).", k = r.k),
             "Alleen wat af is, staat erin: een vragenlijst na de sluiting, klachten per kwartaal dat voorbij is. Zo verandert één nieuw antwoord of één nieuwe klacht geen cijfer dat al te lezen was.".into(),
-            "Termijnen tellen zoals de lijst met termijnen bij de klachten: op tijd beslist, te laat beslist, en nog open terwijl de termijn voorbij is, op de dag dat de rapportage is gemaakt.".into(),
+            "Termijnen tellen zoals de lijst met termijnen bij de klachten. Een klacht die nog open is, telt mee als de termijn voorbij is op de dag van de rapportage.".into(),
             format!("Een verschil met de vorige keer staat er alleen als de kans dat het door toeval komt kleiner is dan 5%. Een verschil tussen groepen staat er alleen als het ook minstens {} procentpunt is: kleinere verschillen veranderen weinig.", numbers::fixed(super::indicators::GROUP_MIN_POINTS, 0)),
             "Afronden: een half gaat naar boven, dus 6,25 wordt 6,3 en 72,5% wordt 73%.".into(),
             "Thema's: een onderzoeker leest open antwoorden en omschrijvingen van klachten, en geeft elke tekst de thema's die erin voorkomen.".into(),

@@ -226,8 +226,8 @@ pub fn mean_share(parts: &[(u64, u64)]) -> Option<f64> {
 }
 
 /// Tests whether two means of question shares differ: the questions both have a base for, the
-/// difference of the means, and its standard error from the questions' binomial variances (the
-/// questions taken as independent). `None` without common questions or without variation.
+/// difference of the means, and its standard error from each question's pooled two-proportion
+/// variance (the questions taken as independent; one question gives [`two_proportions`]). `None` without common questions or without variation.
 pub fn mean_shares_difference(a: &[(u64, u64)], b: &[(u64, u64)]) -> Option<Difference> {
     let common: Vec<((u64, u64), (u64, u64))> = a
         .iter()
@@ -242,8 +242,10 @@ pub fn mean_shares_difference(a: &[(u64, u64)], b: &[(u64, u64)]) -> Option<Diff
     let (mut diff, mut var) = (0.0, 0.0);
     for ((k1, n1), (k2, n2)) in &common {
         let (p1, p2) = (*k1 as f64 / *n1 as f64, *k2 as f64 / *n2 as f64);
+        // Under "no difference" each question has one share: pooled, as in [`two_proportions`].
+        let pooled = (k1 + k2) as f64 / (n1 + n2) as f64;
         diff += (p1 - p2) / m;
-        var += (p1 * (1.0 - p1) / *n1 as f64 + p2 * (1.0 - p2) / *n2 as f64) / (m * m);
+        var += pooled * (1.0 - pooled) * (1.0 / *n1 as f64 + 1.0 / *n2 as f64) / (m * m);
     }
     if var <= 0.0 {
         return None;
@@ -398,17 +400,23 @@ mod tests {
 
     #[test]
     fn mean_shares_difference_by_hand() {
-        // One question: the same as a two-proportion test without pooling the variance.
-        // 60/100 against 45/100: se = sqrt(.6*.4/100 + .45*.55/100) = sqrt(.004875) = 0.06982,
-        // z = .15 / .06982 = 2.148.
+        // One question: the same as the two-proportion test (z = 2.124, see above).
         let d = mean_shares_difference(&[(60, 100)], &[(45, 100)]).unwrap();
+        let t = two_proportions(60, 100, 45, 100).unwrap();
         assert!(close(d.points, 15.0, 1e-9));
-        assert!(close(d.z, 2.148, 0.001), "{}", d.z);
+        assert!(close(d.z, t.z, 1e-12), "{}", d.z);
         assert!(d.significant() && worth_telling(&d));
+        // Shares of 0% and 100% still vary under "no difference": 0/10 against 30/30, pooled
+        // .75, se = sqrt(.75 * .25 * (1/10 + 1/30)) = .1581, z = -1 / .1581 = -6.32.
+        let d = mean_shares_difference(&[(0, 10)], &[(30, 30)]).unwrap();
+        assert!(close(d.z, -6.325, 0.001), "{}", d.z);
+        // Two questions, 5 points apart each on 1000 people: var = (.525 * .475 + .625 * .375)
+        // * .002 / 4, se = .01555, z = 3.215: significant, but too small to tell.
         // Two questions, 5 points apart each on 1000 people: significant, but too small to tell.
         let d = mean_shares_difference(&[(550, 1000), (650, 1000)], &[(500, 1000), (600, 1000)])
             .unwrap();
         assert!(close(d.points, 5.0, 1e-9));
+        assert!(close(d.z, 3.215, 0.001), "{}", d.z);
         assert!(d.significant() && !worth_telling(&d));
         assert_eq!(mean_shares_difference(&[(0, 0)], &[(5, 10)]), None);
     }

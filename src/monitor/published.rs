@@ -267,8 +267,13 @@ pub fn figures(r: &Report) -> Vec<Published> {
             add("register", "register_uitkomst", outcome, &outcome_name(outcome), cell);
         }
     }
+    // Actions are listed one by one on the page; their numbers rest on no group of people.
     let f = &r.followups;
-    let count = |n: usize| plain(n as f64, f.len() as u64);
+    let count = |n: usize| Cell {
+        value: Some(n as f64),
+        n: None,
+        shown: "ja",
+    };
     add("opvolging", "acties", "", "", &count(f.len()));
     add("opvolging", "acties_klaar", "", "", &count(f.iter().filter(|x| x.done.is_some()).count()));
     add("opvolging", "acties_te_laat", "", "", &count(f.iter().filter(|x| x.late).count()));

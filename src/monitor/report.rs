@@ -514,13 +514,23 @@ pub fn group_labels(def: &Definition, split: &str, value: &str) -> (String, Stri
                     _ => None,
                 })
                 .unwrap_or_else(|| value.to_string());
-            let sentence = match super::labels::group_phrase(key, value) {
-                Some(p) => p.to_string(),
-                None => format!(
-                    "mensen die \u{201c}{answer}\u{201d} antwoordden op \u{201c}{question}\u{201d}"
+            match super::labels::group_phrase(key, value) {
+                Some(p) => {
+                    let mut c = p.chars();
+                    let label: String = c
+                        .next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default();
+                    (question, label, p.to_string())
+                }
+                None => (
+                    question.clone(),
+                    answer.clone(),
+                    format!(
+                        "mensen die \u{201c}{answer}\u{201d} antwoordden op \u{201c}{question}\u{201d}"
+                    ),
                 ),
-            };
-            (question, answer, sentence)
+            }
         }
     }
 }
@@ -1091,13 +1101,14 @@ pub fn followup_sentence(f: &[FollowUp]) -> String {
     let done = f.iter().filter(|x| x.done.is_some()).count();
     let late = f.iter().filter(|x| x.late).count();
     format!(
-        "Na klachten zijn {} acties afgesproken: {done} zijn klaar en {late} zijn te laat.",
+        "Na klachten zijn {} acties afgesproken: {done} klaar en {late} te laat.",
         f.len()
     )
 }
 
 /// The differences between groups worth telling (significant and at least
-/// [`indicators::GROUP_MIN_POINTS`]), largest first, at most four, each once per group.
+/// [`indicators::GROUP_MIN_POINTS`]), those on the treatment first, then the largest, at most
+/// four, one per way of splitting.
 pub fn group_sentences(s: &SurveyPart) -> Vec<String> {
     let mut found: Vec<(f64, &SubgroupFigure)> = s
         .subgroups
@@ -1116,11 +1127,18 @@ pub fn group_sentences(s: &SurveyPart) -> Vec<String> {
             (gap, g)
         })
         .collect();
-    found.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+    // The treatment first (what the monitor is about), then the largest gap.
+    found.sort_by(|a, b| {
+        (b.1.dimension == "bejegening")
+            .cmp(&(a.1.dimension == "bejegening"))
+            .then(b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal))
+    });
+    // One sentence per way of splitting: of "with" and "without", the group furthest from
+    // everyone says it.
     let mut seen = std::collections::BTreeSet::new();
     found
         .into_iter()
-        .filter(|(_, g)| seen.insert((g.split.clone(), g.value.clone())))
+        .filter(|(_, g)| seen.insert(g.split.clone()))
         .filter_map(|(_, g)| g.difference.clone())
         .take(4)
         .collect()
