@@ -1728,6 +1728,186 @@ mod tests {
         }
     }
 
+    /// Random complaints of 2026-Q3 with every deadline outcome: (channel, team, outcome) with
+    /// outcome 0 open within the deadline, 1 decided in time, 2 decided late, 3 open past it.
+    fn deadline_facts(cases: &[(usize, usize, usize)]) -> Vec<CaseFacts> {
+        let d = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        let deadline = d + chrono::Duration::weeks(6);
+        let channels = ["web", "brief", "telefoon", "raadslid", "balie"];
+        let teams = ["Inkomen", "Werk", "Schulden", "Zorg"];
+        cases
+            .iter()
+            .map(|(c, t, o)| CaseFacts {
+                channel: channels[*c].into(),
+                team: Some(teams[*t].into()),
+                received: d,
+                deadline,
+                decided: match o {
+                    1 => Some(deadline - chrono::Duration::days(3)),
+                    2 => Some(deadline + chrono::Duration::days(3)),
+                    _ => None,
+                },
+                overdue: *o == 3,
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    /// A whole report of 2026-Q3 from random answers and complaints, made on 2 October.
+    fn random_report(n: usize, seed: u64, cases: &[(usize, usize, usize)], k: u64) -> Report {
+        let defs = crate::surveys::shipped().unwrap();
+        let def = &defs[0];
+        let mut counter = survey_figures::Counter::new(def);
+        for (c, l, json) in random_answers(def, n, seed) {
+            counter.add_json(&c, &l, &json);
+        }
+        let f = counter.finish();
+        let mut before = survey_figures::Counter::new(def);
+        for (c, l, json) in random_answers(def, n / 2 + 10, seed ^ 0x5eed) {
+            before.add_json(&c, &l, &json);
+        }
+        let before = before.finish();
+        let part = survey_part(def, "toets", 1000, 800, &f, Some(("vorige", &before)), k);
+        let facts = deadline_facts(cases);
+        let cells: Vec<disclosure::CaseCells> =
+            facts.iter().map(complaint_figures::cells).collect();
+        let today = NaiveDate::from_ymd_opt(2026, 10, 2).unwrap();
+        let decisions = disclosure::decide_years(&cells, &[2026], today, k);
+        let period = parse_period("2026-Q3").unwrap();
+        let scope = Scope::Quarter { year: 2026, quarter: 3 };
+        let mut wave_trend = vec![
+            wave_trend_of(def, "vorige", today - chrono::Duration::days(400), &before, k),
+            WaveTrend {
+                wave: "toets".into(),
+                closed: today - chrono::Duration::days(30),
+                answered: part.answered,
+                dimensions: part.dimensions.clone(),
+            },
+        ];
+        mark_wave_changes(&mut wave_trend);
+        let mut r = Report {
+            period: period.clone(),
+            made_on: today,
+            provisional: false,
+            k,
+            survey: Some(part),
+            survey_waiting: None,
+            complaints: complaint_part(&decisions, scope, &facts),
+            summary: vec![],
+            followups: vec![],
+            register: None,
+            themes: vec![],
+            coded_texts: 0,
+            coded_complaints: None,
+            coding_agreement: None,
+            wave_trend,
+            quarter_trend: quarter_trend(&decisions, &period),
+        };
+        r.summary = summary(&r);
+        r
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        /// Every output of a report (the open data list the CSV, JSON and codebook come from, the
+        /// trend, and the summary's sentences) goes through the same decisions: nothing published
+        /// rests on fewer than k, the deadline figures are shown and hidden with their base, and
+        /// every number in the summary is a published figure.
+        #[test]
+        fn every_output_shows_only_what_the_disclosure_check_published(
+            n in 0usize..120,
+            seed in any::<u64>(),
+            cases in proptest::collection::vec((0usize..5, 0usize..4, 0usize..4), 0..60),
+            k in 3u64..8,
+        ) {
+            let r = random_report(n, seed, &cases, k);
+            let figures = super::super::published::figures(&r);
+            // Plain facts of the wave (who was invited, who answered) are no group's figure.
+            let facts = ["uitgenodigd", "ingevuld", "doelgroep", "respons", "foutmarge"];
+            for f in &figures {
+                if f.getoond == "verborgen" {
+                    prop_assert!(f.waarde.is_none() && f.n.is_none(), "{:?}", f);
+                } else if !facts.contains(&f.cijfer) {
+                    prop_assert!(f.n.is_none_or(|n| n == 0 || n >= k), "{:?}", f);
+                }
+            }
+            // The deadline figures: parts of the published base, hidden with it, adding up.
+            if let Some(c) = &r.complaints {
+                let parts = [&c.in_time_count, &c.late_count, &c.overdue_count];
+                match c.due.n {
+                    Some(due) if due > 0 => {
+                        let by_hand = cases.iter().filter(|(_, _, o)| *o > 0).count() as u64;
+                        prop_assert_eq!(due, by_hand);
+                        // A part can be hidden to protect another cell (the check then hides a
+                        // second, so it cannot be had from the base); shown, they add up.
+                        if parts.iter().all(|p| p.value.is_some()) {
+                            let sum: f64 = parts.iter().filter_map(|p| p.value).sum();
+                            prop_assert_eq!(sum, due as f64);
+                        } else {
+                            prop_assert!(
+                                parts.iter().filter(|p| p.value.is_none()).count() >= 2
+                                    || c.due.value.is_none(),
+                                "one part hidden alone: {:?}", c
+                            );
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        for p in parts.into_iter().chain([&c.in_time, &c.late, &c.overdue]) {
+                            prop_assert!(p.value.is_none(), "{:?}", c);
+                        }
+                    }
+                }
+            }
+            // Every number in the summary is a published figure (or a difference in points).
+            let mut known: std::collections::BTreeSet<String> = Default::default();
+            for f in figures.iter().filter(|f| f.getoond != "verborgen") {
+                if let Some(v) = f.waarde {
+                    known.insert(super::super::numbers::fixed(v, 0));
+                }
+                if let Some(n) = f.n {
+                    known.insert(n.to_string());
+                }
+            }
+            // (Unrounded values too: the list keeps one decimal, the sentences round the value.)
+            for c in r.survey.iter().flat_map(|s| s.dimensions.iter().map(|d| &d.positive)
+                .chain(s.items.iter().flat_map(|i| [&i.positive, &i.negative]))) {
+                if let Some(v) = c.value {
+                    known.insert(super::super::numbers::fixed(v, 0));
+                }
+            }
+            prop_assert!(r.summary.len() <= SUMMARY_SENTENCES);
+            for sentence in &r.summary {
+                prop_assert!(words(sentence) <= SENTENCE_WORDS, "{}", sentence);
+                // A group's name can have numbers in it ("1 tot 5 jaar"): only what follows it.
+                let figures_part = [" zijn vaker ", " zijn minder vaak "]
+                    .iter()
+                    .find_map(|w| sentence.find(w).map(|i| &sentence[i..]))
+                    .unwrap_or(sentence);
+                let tokens: Vec<&str> = figures_part.split_whitespace().collect();
+                for (i, t) in tokens.iter().enumerate() {
+                    let number: String = t.chars().filter(|c| c.is_ascii_digit()).collect();
+                    if number.is_empty() || tokens.get(i + 1) == Some(&"procentpunt") {
+                        continue;
+                    }
+                    prop_assert!(known.contains(&number), "{} in: {}", number, sentence);
+                }
+            }
+            // The trend shows what each wave's own report shows, and marks a change only on two
+            // published figures.
+            for w in &r.wave_trend {
+                for d in &w.dimensions {
+                    prop_assert!(d.change.is_none() || d.positive.value.is_some());
+                    prop_assert!(d.positive.value.is_none() || d.nmin.unwrap_or(0) >= k);
+                }
+            }
+            for q in &r.quarter_trend {
+                prop_assert!(q.change.is_none() || q.in_time.value.is_some());
+            }
+        }
+    }
+
     #[test]
     fn the_chooser_offers_periods_with_data_and_opens_on_the_latest_complete_one() {
         let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day).unwrap();
