@@ -185,23 +185,24 @@ fn cell_markup(c: &TableCell) -> Markup {
 }
 
 /// A horizontal bar chart: SVG with a title and a text summary, drawn from published values only.
+/// Each bar has its label above it, so the chart stays readable on a phone.
 fn chart_markup(c: &Chart) -> Markup {
     let id = &c.id;
-    let height = 28 * c.rows.len() as u32 + 10;
+    let height = 44 * c.rows.len() as u32 + 6;
     let summary = c.summary();
     html! {
         figure.chart {
-            svg role="img" aria-labelledby={ (id) "-titel " (id) "-tekst" } viewBox={ "0 0 640 " (height) } width="100%" {
+            svg role="img" aria-labelledby={ (id) "-titel " (id) "-tekst" } viewBox={ "0 0 340 " (height) } width="100%" {
                 title id={ (id) "-titel" } { (c.title) }
                 desc id={ (id) "-tekst" } { (summary) }
                 @for (i, (label, v)) in c.rows.iter().enumerate() {
-                    @let y = 10 + 28 * i as u32;
-                    text x="0" y=(y + 16) font-size="14" fill="#1a1a1a" { (label) }
+                    @let y = 44 * i as u32;
+                    text x="0" y=(y + 15) font-size="15" fill="#1a1a1a" { (label) }
                     @if let Some(v) = v {
-                        rect x="260" y=(y + 2) height="18" width=(format!("{:.1}", 300.0 * c.share(*v))) fill="#01689b" {}
-                        text x=(format!("{:.1}", 268.0 + 300.0 * c.share(*v))) y=(y + 16) font-size="14" fill="#1a1a1a" { (format!("{}{}", super::numbers::fixed(*v, 0), c.unit)) }
+                        rect x="0" y=(y + 21) height="16" width=(format!("{:.1}", 270.0 * c.share(*v))) fill="#01689b" {}
+                        text x=(format!("{:.1}", 6.0 + 270.0 * c.share(*v))) y=(y + 35) font-size="15" fill="#1a1a1a" { (format!("{}{}", super::numbers::fixed(*v, 0), c.unit)) }
                     } @else {
-                        text x="260" y=(y + 16) font-size="14" fill="#1a1a1a" { "verborgen" }
+                        text x="0" y=(y + 35) font-size="15" fill="#1a1a1a" { "verborgen" }
                     }
                 }
             }
@@ -568,5 +569,5 @@ pub fn standalone_html(r: &Report, municipality: &str) -> String {
 const STANDALONE_CSS: &str = "body{font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;margin:0 auto;max-width:60rem;padding:1rem}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 caption{text-align:left;font-weight:bold}h2{margin-top:2rem;border-top:2px solid #01689b;padding-top:.5rem}figure{margin:1rem 0}\
-.table-box{max-width:100%;overflow-x:auto;margin:1rem 0}.table-box table{margin:0}.late{color:#a4001d}svg{max-width:100%;height:auto}p,li,td{overflow-wrap:anywhere}\
+.table-box{max-width:100%;overflow-x:auto;margin:1rem 0}.table-box table{margin:0}.late{color:#a4001d}svg{max-width:36rem;height:auto}.table-box caption{position:sticky;left:0;max-width:calc(100vw - 3rem)}p,li{overflow-wrap:anywhere}.table-box th{white-space:nowrap}.table-box td:first-child{min-width:10rem}\
 @page{size:A4;margin:18mm}@media print{body{font-size:11pt}section{break-inside:avoid-page}}";
