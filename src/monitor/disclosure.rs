@@ -49,7 +49,10 @@
 //!
 //! What the rule does not treat as a cell: the other part of a published share or count. "5 of 6
 //! decided in time" tells that one was late, as "2% negative" in a survey table does; a share is
-//! published only over at least `k`. And progress: a quarter's complaints keep moving through
+//! published only over at least `k`. The deadline figures are such parts too: of the complaints
+//! decided or still open past their deadline (a cell), those decided in time, decided late and
+//! open past the deadline; they are in the linear check like every other cell, so a part hidden to
+//! protect another takes a second one with it. And progress: a quarter's complaints keep moving through
 //! their stages (mediated, decided), and are classified and coded, after the quarter has ended;
 //! two downloads months apart show how many moved in between, not which ones. (Counting every
 //! stage by the date it happened would close that too; it needs a date for every step.)
