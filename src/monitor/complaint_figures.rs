@@ -394,7 +394,11 @@ mod tests {
             (t.in_time, t.postponed)
         );
         assert_eq!(
-            (count(Figure::Due), count(Figure::Late), count(Figure::Overdue)),
+            (
+                count(Figure::Due),
+                count(Figure::Late),
+                count(Figure::Overdue)
+            ),
             (t.due, t.late, t.overdue)
         );
         assert_eq!((count(Figure::ViaCouncil), count(Figure::Told)), (2, 1));

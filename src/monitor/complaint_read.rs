@@ -215,14 +215,16 @@ pub fn complaint_facts(
     Ok(facts)
 }
 
+/// A follow-up action as stored: action, owner, due day, done day.
+pub type FollowUpRow = (String, String, NaiveDate, Option<NaiveDate>);
 
-/// The follow-up actions of complaints decided between two days (both included): action, owner,
-/// due day, done day; in the order they were recorded.
+/// The follow-up actions of complaints decided between two days (both included), in the order
+/// they were recorded.
 pub fn followups(
     conn: &mut DbConnection,
     from: NaiveDate,
     to: NaiveDate,
-) -> QueryResult<Vec<(String, String, NaiveDate, Option<NaiveDate>)>> {
+) -> QueryResult<Vec<FollowUpRow>> {
     complaint_followups::table
         .inner_join(
             complaint_progress::table
@@ -260,9 +262,24 @@ mod tests {
         // The deadline is today: not yet late.
         assert!(!open_past_deadline(State::Heard, None, d(6, 2), d(6, 2)));
         // Decided, withdrawn, resolved, closed: not open.
-        assert!(!open_past_deadline(State::Decided, Some(d(7, 1)), d(6, 1), d(9, 1)));
-        assert!(!open_past_deadline(State::Withdrawn, None, d(6, 1), d(9, 1)));
-        assert!(!open_past_deadline(State::ResolvedInformally, None, d(6, 1), d(9, 1)));
+        assert!(!open_past_deadline(
+            State::Decided,
+            Some(d(7, 1)),
+            d(6, 1),
+            d(9, 1)
+        ));
+        assert!(!open_past_deadline(
+            State::Withdrawn,
+            None,
+            d(6, 1),
+            d(9, 1)
+        ));
+        assert!(!open_past_deadline(
+            State::ResolvedInformally,
+            None,
+            d(6, 1),
+            d(9, 1)
+        ));
         assert!(!open_past_deadline(State::Closed, None, d(6, 1), d(9, 1)));
     }
 }

@@ -309,7 +309,9 @@ fn survey_sections(
     );
     match s.response_rate {
         Some(rr) => response.push_str(&format!(" De respons is {}.", numbers::pct(rr))),
-        None => response.push_str(" De respons is niet bekend: er zijn geen uitnodigingen vastgelegd."),
+        None => {
+            response.push_str(" De respons is niet bekend: er zijn geen uitnodigingen vastgelegd.")
+        }
     }
     if s.population > 0 {
         response.push_str(&format!(
@@ -627,7 +629,11 @@ fn complaints_section(r: &Report) -> Section {
             vec![
                 TableCell::text("Samen"),
                 TableCell::count(&c.due),
-                TableCell::text(if c.due.n.is_some_and(|n| n > 0) { "100%" } else { "–" }),
+                TableCell::text(if c.due.n.is_some_and(|n| n > 0) {
+                    "100%"
+                } else {
+                    "–"
+                }),
             ],
         ],
     ));
@@ -637,7 +643,9 @@ fn complaints_section(r: &Report) -> Section {
             " Van de klachten met een oordeel was {} (deels) gegrond.",
             numbers::pct(v)
         ),
-        None => " Hoeveel klachten gegrond waren, staat er niet, zodat niemand te herkennen is.".into(),
+        None => {
+            " Hoeveel klachten gegrond waren, staat er niet, zodat niemand te herkennen is.".into()
+        }
     });
     if let (Some(m), Some(p90)) = (c.median_days, c.p90_days) {
         deadlines.push_str(&format!(
@@ -843,8 +851,12 @@ fn followup_section(r: &Report) -> Section {
                         TableCell::text(date_text(f.due)),
                         match (f.done, f.late) {
                             (Some(d), false) => TableCell::text(date_text(d)),
-                            (Some(d), true) => TableCell::text(format!("{} (te laat)", date_text(d))),
-                            (None, false) => TableCell::text("Nog niet, de datum is nog niet voorbij"),
+                            (Some(d), true) => {
+                                TableCell::text(format!("{} (te laat)", date_text(d)))
+                            }
+                            (None, false) => {
+                                TableCell::text("Nog niet, de datum is nog niet voorbij")
+                            }
                             (None, true) => TableCell {
                                 text: "Te laat: nog niet klaar".into(),
                                 mark: Mark::Late,

@@ -131,25 +131,38 @@ fn with(base: &Cell, v: Option<f64>) -> Option<Cell> {
 /// Every published figure of a report, in the order of the page.
 pub fn figures(r: &Report) -> Vec<Published> {
     let mut out = vec![];
-    let mut add = |onderdeel: &'static str, cijfer: &'static str, groep: &str, naam: &str, c: &Cell| {
-        debug_assert!(FIGURES.iter().any(|(f, _)| *f == cijfer), "{cijfer}");
-        out.push(Published {
-            onderdeel,
-            cijfer,
-            groep: groep.to_string(),
-            groep_naam: naam.to_string(),
-            waarde: c.value.map(|v| numbers::round(v, 1)),
-            n: c.n,
-            getoond: c.shown,
-        });
-    };
+    let mut add =
+        |onderdeel: &'static str, cijfer: &'static str, groep: &str, naam: &str, c: &Cell| {
+            debug_assert!(FIGURES.iter().any(|(f, _)| *f == cijfer), "{cijfer}");
+            out.push(Published {
+                onderdeel,
+                cijfer,
+                groep: groep.to_string(),
+                groep_naam: naam.to_string(),
+                waarde: c.value.map(|v| numbers::round(v, 1)),
+                n: c.n,
+                getoond: c.shown,
+            });
+        };
     use super::document::{dimension_name, funnel_name, outcome_name};
     if let Some(s) = &r.survey {
         let v = "vragenlijst";
-        add(v, "uitgenodigd", "", "", &plain(s.invited as f64, s.invited));
+        add(
+            v,
+            "uitgenodigd",
+            "",
+            "",
+            &plain(s.invited as f64, s.invited),
+        );
         add(v, "ingevuld", "", "", &plain(s.answered as f64, s.answered));
         if s.population > 0 {
-            add(v, "doelgroep", "", "", &plain(s.population as f64, s.population));
+            add(
+                v,
+                "doelgroep",
+                "",
+                "",
+                &plain(s.population as f64, s.population),
+            );
         }
         if let Some(rr) = s.response_rate {
             add(v, "respons", "", "", &plain(rr, s.invited));
@@ -215,10 +228,22 @@ pub fn figures(r: &Report) -> Vec<Published> {
         add("themas", "thema_antwoorden", &t.code, &t.name, &t.survey);
         add("themas", "thema_klachten", &t.code, &t.name, &t.complaints);
         add("themas", "thema_samen", &t.code, &t.name, &t.count);
-        add("themas", "thema_vorige_periode", &t.code, &t.name, &t.previous);
+        add(
+            "themas",
+            "thema_vorige_periode",
+            &t.code,
+            &t.name,
+            &t.previous,
+        );
     }
     if !r.themes.is_empty() {
-        add("themas", "gecodeerde_antwoorden", "", "", &plain(r.coded_texts as f64, r.coded_texts));
+        add(
+            "themas",
+            "gecodeerde_antwoorden",
+            "",
+            "",
+            &plain(r.coded_texts as f64, r.coded_texts),
+        );
         if let Some(c) = &r.coded_complaints {
             add("themas", "gecodeerde_klachten", "", "", c);
         }
@@ -249,7 +274,11 @@ pub fn figures(r: &Report) -> Vec<Published> {
         add(k, "aantal_open_na_termijn", "", "", &c.overdue_count);
         add(k, "gegrond", "", "", &c.founded);
         add(k, "uitgesteld", "", "", &c.postponed);
-        let decided = c.funnel.iter().find(|(code, _)| code == "besloten").map(|(_, x)| x);
+        let decided = c
+            .funnel
+            .iter()
+            .find(|(code, _)| code == "besloten")
+            .map(|(_, x)| x);
         if let Some(base) = decided {
             if let Some(x) = with(base, c.median_days) {
                 add(k, "dagen_mediaan", "", "", &x);
@@ -264,7 +293,13 @@ pub fn figures(r: &Report) -> Vec<Published> {
     if let Some(reg) = &r.register {
         add("register", "register_schriftelijk", "", "", &reg.written);
         for (outcome, cell) in &reg.outcomes {
-            add("register", "register_uitkomst", outcome, &outcome_name(outcome), cell);
+            add(
+                "register",
+                "register_uitkomst",
+                outcome,
+                &outcome_name(outcome),
+                cell,
+            );
         }
     }
     // Actions are listed one by one on the page; their numbers rest on no group of people.
@@ -275,28 +310,76 @@ pub fn figures(r: &Report) -> Vec<Published> {
         shown: "ja",
     };
     add("opvolging", "acties", "", "", &count(f.len()));
-    add("opvolging", "acties_klaar", "", "", &count(f.iter().filter(|x| x.done.is_some()).count()));
-    add("opvolging", "acties_te_laat", "", "", &count(f.iter().filter(|x| x.late).count()));
+    add(
+        "opvolging",
+        "acties_klaar",
+        "",
+        "",
+        &count(f.iter().filter(|x| x.done.is_some()).count()),
+    );
+    add(
+        "opvolging",
+        "acties_te_laat",
+        "",
+        "",
+        &count(f.iter().filter(|x| x.late).count()),
+    );
     for wt in &r.wave_trend {
         for d in &wt.dimensions {
             let group = format!("{}: {}", wt.wave, d.dimension);
             let name = format!("{}: {}", wt.wave, dimension_name(&d.dimension));
-            add("ontwikkeling", "vragenlijst_positief", &group, &name, &d.positive);
+            add(
+                "ontwikkeling",
+                "vragenlijst_positief",
+                &group,
+                &name,
+                &d.positive,
+            );
             if let Some(c) = with(&d.positive, d.change) {
                 add("ontwikkeling", "vragenlijst_verschil", &group, &name, &c);
             }
         }
     }
     for q in &r.quarter_trend {
-        add("ontwikkeling", "kwartaal_binnengekomen", &q.quarter, &q.quarter, &q.received);
-        add("ontwikkeling", "kwartaal_binnen_termijn", &q.quarter, &q.quarter, &q.in_time);
+        add(
+            "ontwikkeling",
+            "kwartaal_binnengekomen",
+            &q.quarter,
+            &q.quarter,
+            &q.received,
+        );
+        add(
+            "ontwikkeling",
+            "kwartaal_binnen_termijn",
+            &q.quarter,
+            &q.quarter,
+            &q.in_time,
+        );
         if let Some(c) = with(&q.in_time, q.change) {
-            add("ontwikkeling", "kwartaal_verschil", &q.quarter, &q.quarter, &c);
+            add(
+                "ontwikkeling",
+                "kwartaal_verschil",
+                &q.quarter,
+                &q.quarter,
+                &c,
+            );
         }
     }
     if let Some(a) = r.coding_agreement {
-        add("methode", "voorstellen_juist", "", "", &plain(100.0 * a.precision, a.texts));
-        add("methode", "voorstellen_gevonden", "", "", &plain(100.0 * a.recall, a.texts));
+        add(
+            "methode",
+            "voorstellen_juist",
+            "",
+            "",
+            &plain(100.0 * a.precision, a.texts),
+        );
+        add(
+            "methode",
+            "voorstellen_gevonden",
+            "",
+            "",
+            &plain(100.0 * a.recall, a.texts),
+        );
     }
     out
 }
@@ -360,17 +443,15 @@ mod tests {
         assert_eq!(unique.len(), names.len());
         let book = String::from_utf8(codebook_csv()).unwrap();
         assert!(book.starts_with("soort,naam,betekenis\nkolom,periode,"));
-        assert_eq!(
-            book.lines().count(),
-            1 + COLUMNS.len() + FIGURES.len() + 1
-        );
+        assert_eq!(book.lines().count(), 1 + COLUMNS.len() + FIGURES.len() + 1);
         assert!(book.contains("opmaak,tekstcellen,"));
     }
 
     #[test]
     fn every_figure_of_the_codebook_is_used_in_the_code() {
         let code = include_str!("published.rs");
-        let body = &code[code.find("pub fn figures").unwrap()..code.find("pub fn codebook_csv").unwrap()];
+        let body =
+            &code[code.find("pub fn figures").unwrap()..code.find("pub fn codebook_csv").unwrap()];
         for (name, _) in FIGURES {
             let used = body.contains(&format!("\"{name}\""))
                 || (name.starts_with("positief_") && body.contains(&format!("\"{name}\"")))

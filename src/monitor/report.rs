@@ -447,7 +447,9 @@ pub fn block_share(parts: &[(u64, u64)], k: u64) -> (Cell, Option<u64>) {
     let nmin = indicators::nmin(&bases);
     let people = bases.iter().copied().max().unwrap_or(0);
     let cell = match indicators::mean_share(parts) {
-        Some(v) if nmin.is_some_and(|m| m >= k) => Cell::new(v, people, disclosure::primary(people, k)),
+        Some(v) if nmin.is_some_and(|m| m >= k) => {
+            Cell::new(v, people, disclosure::primary(people, k))
+        }
         _ => Cell::new(0.0, 0, Shown::Hidden),
     };
     (cell, nmin)
@@ -1052,17 +1054,17 @@ pub fn summary(r: &Report) -> Vec<String> {
     match c.funnel.first().and_then(|(_, cell)| cell.n) {
         Some(n) => {
             let long = match &topic {
-                Some(t) => format!(
-                    "{span} kwamen {n} klachten binnen; de meeste gingen over {t}."
-                ),
+                Some(t) => format!("{span} kwamen {n} klachten binnen; de meeste gingen over {t}."),
                 None => format!("{span} kwamen {n} klachten binnen."),
             };
-            push(&mut out, long, &|| format!("{span} kwamen {n} klachten binnen."));
+            push(&mut out, long, &|| {
+                format!("{span} kwamen {n} klachten binnen.")
+            });
         }
         // Never "fewer than k": a total can also be hidden to protect another figure.
-        None => out.push(
-            "Het aantal klachten staat er niet, zodat niemand te herkennen is.".into(),
-        ),
+        None => {
+            out.push("Het aantal klachten staat er niet, zodat niemand te herkennen is.".into())
+        }
     }
     out.push(deadline_sentence(c));
     out.push(followup_sentence(&r.followups));
@@ -1321,8 +1323,9 @@ pub fn choices(
         if !disclosure::wave_published(*closes, today) {
             continue;
         }
-        let mut day = NaiveDate::from_ymd_opt(opens.year(), 3 * disclosure::quarter_of(*opens) - 2, 1)
-            .unwrap_or(*opens);
+        let mut day =
+            NaiveDate::from_ymd_opt(opens.year(), 3 * disclosure::quarter_of(*opens) - 2, 1)
+                .unwrap_or(*opens);
         while day <= *closes {
             quarters.insert((day.year(), disclosure::quarter_of(day)));
             day = match day.checked_add_months(chrono::Months::new(3)) {
@@ -1335,12 +1338,26 @@ pub fn choices(
     let mut out: Vec<(NaiveDate, bool, Choice)> = vec![];
     for (y, q) in &quarters {
         if let Ok(p) = parse_period(&format!("{y}-Q{q}")) {
-            out.push((p.to, false, Choice { label: p.label, complete: today > p.to }));
+            out.push((
+                p.to,
+                false,
+                Choice {
+                    label: p.label,
+                    complete: today > p.to,
+                },
+            ));
         }
     }
     for y in years {
         if let Ok(p) = parse_period(&y.to_string()) {
-            out.push((p.to, true, Choice { label: p.label, complete: today > p.to }));
+            out.push((
+                p.to,
+                true,
+                Choice {
+                    label: p.label,
+                    complete: today > p.to,
+                },
+            ));
         }
     }
     // Newest end first; of a year and its fourth quarter, the year first.
@@ -1465,7 +1482,9 @@ pub fn build(
             NaiveDate::from_ymd_opt(*y, 1, 1).unwrap_or(period.from),
             NaiveDate::from_ymd_opt(*y, 12, 31).unwrap_or(period.to),
         );
-        facts.extend(super::complaint_read::complaint_facts(conn, from, to, today)?);
+        facts.extend(super::complaint_read::complaint_facts(
+            conn, from, to, today,
+        )?);
     }
     let cells: Vec<disclosure::CaseCells> = facts.iter().map(complaint_figures::cells).collect();
     let years: Vec<i32> = years.into_iter().collect();
@@ -1774,9 +1793,18 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 10, 2).unwrap();
         let decisions = disclosure::decide_years(&cells, &[2026], today, k);
         let period = parse_period("2026-Q3").unwrap();
-        let scope = Scope::Quarter { year: 2026, quarter: 3 };
+        let scope = Scope::Quarter {
+            year: 2026,
+            quarter: 3,
+        };
         let mut wave_trend = vec![
-            wave_trend_of(def, "vorige", today - chrono::Duration::days(400), &before, k),
+            wave_trend_of(
+                def,
+                "vorige",
+                today - chrono::Duration::days(400),
+                &before,
+                k,
+            ),
             WaveTrend {
                 wave: "toets".into(),
                 closed: today - chrono::Duration::days(30),
@@ -1915,7 +1943,10 @@ mod tests {
         // Complaints in 2025-Q4 and 2026-Q1 and Q3; one in Q4 (not ended: not yet published).
         let days = [d(2025, 11, 3), d(2026, 2, 1), d(2026, 8, 9), d(2026, 10, 2)];
         // A wave of 2026-Q2 that closed, and one that is still running.
-        let waves = [(d(2026, 5, 1), d(2026, 5, 31)), (d(2026, 11, 1), d(2026, 12, 31))];
+        let waves = [
+            (d(2026, 5, 1), d(2026, 5, 31)),
+            (d(2026, 11, 1), d(2026, 12, 31)),
+        ];
         let (list, open) = choices(&days, &waves, today);
         let labels: Vec<&str> = list.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(

@@ -69,12 +69,24 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
     };
     for _ in 0..6 {
         let id = next("web");
-        set_case(app, id, "besloten", deadline, Some(day + Duration::days(20)));
+        set_case(
+            app,
+            id,
+            "besloten",
+            deadline,
+            Some(day + Duration::days(20)),
+        );
     }
     let mut late = vec![];
     for _ in 0..5 {
         let id = next("brief");
-        set_case(app, id, "besloten", deadline, Some(deadline + Duration::days(9)));
+        set_case(
+            app,
+            id,
+            "besloten",
+            deadline,
+            Some(deadline + Duration::days(9)),
+        );
         late.push(id);
     }
     for _ in 0..8 {
@@ -88,7 +100,11 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
     // Two follow-up actions of a decided complaint: one done in time, one past its day.
     let mut conn = app.conn();
     for (what, due, done) in [
-        ("Brieven herschrijven", day + Duration::days(30), Some(day + Duration::days(25))),
+        (
+            "Brieven herschrijven",
+            day + Duration::days(30),
+            Some(day + Duration::days(25)),
+        ),
         ("Training voor het team", today - Duration::days(3), None),
     ] {
         diesel::insert_into(complaint_followups::table)
@@ -249,13 +265,17 @@ both_backends!(
         let wave_page = researcher.get(&format!("/onderzoek/rondes/{wave_id}?lang=nl"));
         assert!(wave_page.body.contains("6,3%"), "{}", wave_page.body);
         assert!(
-            text.contains("40 ingevulde vragenlijsten van 640 uitgenodigde mensen. De respons is 6%.")
-                && text.contains("De doelgroep is 1200 mensen"),
+            text.contains(
+                "40 ingevulde vragenlijsten van 640 uitgenodigde mensen. De respons is 6%."
+            ) && text.contains("De doelgroep is 1200 mensen"),
             "{text}"
         );
         let summary = page.texts("#samenvatting li");
         assert!(
-            summary.contains(&"Van de 640 mensen met een uitnodiging vulden er 40 de vragenlijst in: 6%.".to_string()),
+            summary.contains(
+                &"Van de 640 mensen met een uitnodiging vulden er 40 de vragenlijst in: 6%."
+                    .to_string()
+            ),
             "{summary:?}"
         );
 
@@ -297,7 +317,10 @@ both_backends!(
         );
         for s in groups.iter().chain(page.texts("#methode li").iter()) {
             for sentence in sentences(s) {
-                assert!(sentence.split_whitespace().count() <= 25, "too long: {sentence}");
+                assert!(
+                    sentence.split_whitespace().count() <= 25,
+                    "too long: {sentence}"
+                );
             }
         }
         // No codes and no jargon anywhere in the report; the method section has a glossary.
@@ -327,8 +350,16 @@ both_backends!(
         assert_eq!(fig("vragenlijst", "foutmarge", "").0, "15.2");
         assert_eq!(fig("klachten", "termijn_samen", "").0, "19.0");
         assert_eq!(fig("klachten", "aantal_open_na_termijn", "").0, "8.0");
-        assert!(csv.contains_key(&("vragenlijst".into(), "marge_laag".into(), "cp_luistert".into())));
-        assert!(csv.contains_key(&("vragenlijst".into(), "kleinste_n_onderwerp".into(), "bejegening".into())));
+        assert!(csv.contains_key(&(
+            "vragenlijst".into(),
+            "marge_laag".into(),
+            "cp_luistert".into()
+        )));
+        assert!(csv.contains_key(&(
+            "vragenlijst".into(),
+            "kleinste_n_onderwerp".into(),
+            "bejegening".into()
+        )));
         // And the page shows each of them as the open data has it.
         for row in table(&page, "dimensies", "Positief per onderwerp") {
             let code = match row[0].as_str() {
@@ -339,7 +370,10 @@ both_backends!(
             };
             let f = fig("vragenlijst", "positief_onderwerp", code);
             assert!(page_matches(&row[1], &f, "%"), "{row:?} against {f:?}");
-            assert!(page_matches(&row[2], &(f.1.clone(), f.1.clone(), f.2.clone()), ""), "{row:?} against {f:?}");
+            assert!(
+                page_matches(&row[2], &(f.1.clone(), f.1.clone(), f.2.clone()), ""),
+                "{row:?} against {f:?}"
+            );
         }
         let funnel = table(&page, "klachten", "Van binnenkomst");
         for (row, code) in funnel.iter().zip([
@@ -369,7 +403,10 @@ both_backends!(
                 .unwrap_or_else(|| panic!("channel {row:?} not in the open data"));
             assert!(page_matches(&row[1], &f, ""), "{row:?} against {f:?}");
         }
-        for (row, figure) in deadlines.iter().zip(["binnen_termijn", "te_laat", "open_na_termijn"]) {
+        for (row, figure) in deadlines
+            .iter()
+            .zip(["binnen_termijn", "te_laat", "open_na_termijn"])
+        {
             let f = fig("klachten", figure, "");
             assert!(page_matches(&row[2], &f, "%"), "{row:?} against {f:?}");
         }
@@ -430,15 +467,32 @@ both_backends!(the_period_chooser_offers_only_periods_with_data, |app| {
     }
     assert_eq!(options, expected);
     // It opens on the latest complete period.
-    let opened = if year_complete { year.clone() } else { period.clone() };
+    let opened = if year_complete {
+        year.clone()
+    } else {
+        period.clone()
+    };
     let selected = page.texts("select#periode option[selected]");
-    assert_eq!(selected, [if year_complete { year.clone() } else { period.clone() }]);
-    assert!(page.texts("h1").join(" ").contains(&opened), "{:?}", page.texts("h1"));
+    assert_eq!(
+        selected,
+        [if year_complete {
+            year.clone()
+        } else {
+            period.clone()
+        }]
+    );
+    assert!(
+        page.texts("h1").join(" ").contains(&opened),
+        "{:?}",
+        page.texts("h1")
+    );
     // A period without data, asked for by its address, says so.
     let later = council.get("/rapportage?periode=2031&lang=nl");
     assert_eq!(later.status, 200);
     assert!(
-        later.body.contains("Voor 2031 zijn er (nog) geen cijfers. Kies een periode uit de lijst."),
+        later
+            .body
+            .contains("Voor 2031 zijn er (nog) geen cijfers. Kies een periode uit de lijst."),
         "{}",
         later.body
     );
@@ -460,7 +514,9 @@ fn the_report_fits_a_phone_and_passes_axe() {
     let width = b.exec("return window.innerWidth;");
     assert_eq!(width, serde_json::json!(390), "viewport");
     // No horizontal scroll of the page: wide tables scroll inside their own box.
-    let page = b.exec("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+    let page = b.exec(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+    );
     assert!(
         page[0].as_u64() <= page[1].as_u64(),
         "the page scrolls sideways: {page}"
@@ -468,11 +524,19 @@ fn the_report_fits_a_phone_and_passes_axe() {
     let outside = b.exec(
         "return [...document.querySelectorAll('article.report *')].filter(e => !e.closest('.table-box') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map(e => e.tagName + ' ' + (e.textContent || '').slice(0, 40));",
     );
-    assert_eq!(outside, serde_json::json!([]), "text that runs off the screen");
+    assert_eq!(
+        outside,
+        serde_json::json!([]),
+        "text that runs off the screen"
+    );
     let boxes = b.exec("return document.querySelectorAll('.table-box').length;");
     assert!(boxes.as_u64().unwrap_or(0) >= 5, "{boxes}");
     let violations = b.axe_violations(&axe);
-    assert!(violations.is_empty(), "axe on a phone:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "axe on a phone:\n{}",
+        violations.join("\n")
+    );
     b.window_size(1280, 900);
     b.goto(&format!("{}/rapportage?periode={period}&lang=nl", app.base));
     let violations = b.axe_violations(&axe);

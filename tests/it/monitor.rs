@@ -70,9 +70,12 @@ both_backends!(
         let text = page.texts("article.report").join(" ");
         // Response over the people invited; the population beside it, with the margin.
         assert!(
-            text.contains("40 ingevulde vragenlijsten van 160 uitgenodigde mensen. De respons is 25%.")
-                && text.contains("De doelgroep is 1200 mensen")
-                && text.contains("Met 40 antwoorden uit een doelgroep van 1200 is de foutmarge 15,2 procentpunt"),
+            text.contains(
+                "40 ingevulde vragenlijsten van 160 uitgenodigde mensen. De respons is 25%."
+            ) && text.contains("De doelgroep is 1200 mensen")
+                && text.contains(
+                    "Met 40 antwoorden uit een doelgroep van 1200 is de foutmarge 15,2 procentpunt"
+                ),
             "{text}"
         );
         // Bejegening, as the codebook says: the mean of its questions' shares. cp_luistert 30/40,
