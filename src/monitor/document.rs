@@ -309,9 +309,7 @@ fn survey_sections(
     );
     match s.response_rate {
         Some(rr) => response.push_str(&format!(" De respons is {}.", numbers::pct(rr))),
-        None => {
-            response.push_str(" De respons is niet bekend: er zijn geen uitnodigingen vastgelegd.")
-        }
+        None => response += " De respons is niet bekend: er zijn geen uitnodigingen vastgelegd.",
     }
     if s.population > 0 {
         response.push_str(&format!(
