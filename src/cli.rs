@@ -630,7 +630,7 @@ pub fn run_report(config: &Config, args: ReportArgs) -> anyhow::Result<()> {
     let bytes = match args.format {
         ReportFormat::Html => web::standalone_html(&r, &config.municipality).into_bytes(),
         ReportFormat::Csv => web::open_data_csv(&r),
-        ReportFormat::Json => serde_json::to_vec_pretty(&r)?,
+        ReportFormat::Json => serde_json::to_vec_pretty(&crate::monitor::published::json(&r))?,
         ReportFormat::Pdf => web::report_pdf(&r, &config.municipality)?,
     };
     std::fs::write(&args.out, bytes)

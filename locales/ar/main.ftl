@@ -364,3 +364,6 @@ workspace-waves-upcoming = جولات لم تُفتح بعد: { $n }
 workspace-quotes-waiting = اقتباسات تنتظر قرارك: { $n }
 workspace-sheets-aside = استمارات وُضعت جانبًا: { $n }
 workspace-mail-failed = رسائل لم تُرسل: { $n }
+# report: period chooser
+report-period-running = (لا تزال جارية)
+report-period-empty = لا توجد أرقام لـ { $period } (بعد). اختاروا فترة من القائمة.

@@ -397,3 +397,6 @@ workspace-mail-failed = { $n ->
     [one] { $n } message was not sent
    *[other] { $n } messages were not sent
 }
+# report: period chooser
+report-period-running = (still running)
+report-period-empty = There are no figures for { $period } (yet). Choose a period from the list.

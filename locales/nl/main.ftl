@@ -397,3 +397,6 @@ workspace-mail-failed = { $n ->
     [one] { $n } bericht is niet verstuurd
    *[other] { $n } berichten zijn niet verstuurd
 }
+# report: period chooser
+report-period-running = (loopt nog)
+report-period-empty = Voor { $period } zijn er (nog) geen cijfers. Kies een periode uit de lijst.

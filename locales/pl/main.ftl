@@ -364,3 +364,6 @@ workspace-waves-upcoming = Rundy jeszcze nieotwarte: { $n }
 workspace-quotes-waiting = Cytaty czekające na decyzję: { $n }
 workspace-sheets-aside = Formularze odłożone na bok: { $n }
 workspace-mail-failed = Niewysłane wiadomości: { $n }
+# report: period chooser
+report-period-running = (jeszcze trwa)
+report-period-empty = Dla okresu { $period } nie ma (jeszcze) danych. Proszę wybrać okres z listy.

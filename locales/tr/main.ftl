@@ -364,3 +364,6 @@ workspace-waves-upcoming = Henüz açılmamış turlar: { $n }
 workspace-quotes-waiting = Kararınızı bekleyen alıntılar: { $n }
 workspace-sheets-aside = Kenara ayrılan formlar: { $n }
 workspace-mail-failed = Gönderilemeyen mesajlar: { $n }
+# report: period chooser
+report-period-running = (devam ediyor)
+report-period-empty = { $period } için (henüz) rakam yok. Listeden bir dönem seçin.

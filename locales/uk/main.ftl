@@ -364,3 +364,6 @@ workspace-waves-upcoming = Раунди, що ще відкриються: { $n 
 workspace-quotes-waiting = Цитати, що чекають вашого рішення: { $n }
 workspace-sheets-aside = Відкладені форми: { $n }
 workspace-mail-failed = Не надіслані повідомлення: { $n }
+# report: period chooser
+report-period-running = (ще триває)
+report-period-empty = Для { $period } (ще) немає даних. Виберіть період зі списку.

@@ -32,6 +32,9 @@ pub struct CaseFacts {
     pub finished: Option<NaiveDate>,
     /// Legal deadline.
     pub deadline: NaiveDate,
+    /// Still open on the day the figures are made, and past its legal deadline (as the deadline
+    /// list of the complaints pages shows it).
+    pub overdue: bool,
     /// The decision was postponed.
     pub postponed: bool,
     /// Follow-up actions recorded.
@@ -69,6 +72,12 @@ fn is_judged(c: &CaseFacts) -> bool {
     c.decided.is_some() && c.judgement.as_deref().is_some_and(|j| j != "geen_oordeel")
 }
 
+/// Whether the legal deadline is a question for the complaint: it was decided, or it is still open
+/// after its deadline (the base of the deadline figures).
+fn is_due(c: &CaseFacts) -> bool {
+    c.decided.is_some() || c.overdue
+}
+
 /// Every figure of the report one complaint counts in, for the disclosure check: the same
 /// definitions as [`funnel`], [`founded`], [`timeliness`] and [`council_signals`] (a test holds
 /// them together).
@@ -94,7 +103,10 @@ pub fn cells(c: &CaseFacts) -> CaseCells {
             is_judged(c) && c.judgement.as_deref().is_some_and(is_founded),
             Figure::Founded,
         ),
+        (is_due(c), Figure::Due),
         (c.decided.is_some_and(|d| d <= c.deadline), Figure::InTime),
+        (c.decided.is_some_and(|d| d > c.deadline), Figure::Late),
+        (c.decided.is_none() && c.overdue, Figure::Overdue),
         (c.coded, Figure::Coded),
     ];
     f.extend(flags.into_iter().filter(|(on, _)| *on).map(|(_, fig)| fig));
@@ -168,11 +180,18 @@ pub fn median(sorted: &[i64]) -> Option<f64> {
     }
 }
 
-/// Handling time and deadline performance of the decided complaints.
+/// Handling time of the decided complaints, and deadline performance: the complaints decided in
+/// time, decided late, and still open after their deadline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeliness {
     /// Decided complaints.
     pub decided: u64,
+    /// Decided, or still open after the deadline: the base of the deadline figures.
+    pub due: u64,
+    /// Decided after the legal deadline.
+    pub late: u64,
+    /// Still open after the legal deadline.
+    pub overdue: u64,
     /// Median days from receipt to decision.
     pub median_days: Option<f64>,
     /// 90th percentile of those days.
@@ -192,6 +211,15 @@ pub fn timeliness(cases: &[CaseFacts]) -> Timeliness {
     days.sort_unstable();
     Timeliness {
         decided: days.len() as u64,
+        due: cases.iter().filter(|c| is_due(c)).count() as u64,
+        late: cases
+            .iter()
+            .filter(|c| c.decided.is_some_and(|d| d > c.deadline))
+            .count() as u64,
+        overdue: cases
+            .iter()
+            .filter(|c| c.decided.is_none() && c.overdue)
+            .count() as u64,
         median_days: median(&days),
         p90_days: percentile(&days, 0.9),
         in_time: cases
@@ -299,11 +327,16 @@ mod tests {
             anonymous: true,
             ..case(r, None)
         });
+        // Still open after its deadline, as the deadline list shows it.
+        cases.push(CaseFacts {
+            overdue: true,
+            ..case(r, None)
+        });
         let f = funnel(&cases);
         assert_eq!(
             f,
             Funnel {
-                received: 6,
+                received: 7,
                 mediated: 2,
                 resolved_informally: 1,
                 withdrawn: 1,
@@ -318,6 +351,8 @@ mod tests {
         assert_eq!(t.median_days, Some(50.0));
         assert_eq!(t.p90_days, Some(60));
         assert_eq!(t.in_time, 2);
+        // By hand: 2 decided in time, 1 decided late, 1 open past its deadline; 4 in all.
+        assert_eq!((t.in_time, t.late, t.overdue, t.due), (2, 1, 1, 4));
         assert_eq!(t.postponed, 1);
         assert_eq!(founded(&cases), (2, 3));
         assert_eq!(council_signals(&cases), (2, 2, 1));
@@ -357,6 +392,14 @@ mod tests {
         assert_eq!(
             (count(Figure::InTime), count(Figure::Postponed)),
             (t.in_time, t.postponed)
+        );
+        assert_eq!(
+            (
+                count(Figure::Due),
+                count(Figure::Late),
+                count(Figure::Overdue)
+            ),
+            (t.due, t.late, t.overdue)
         );
         assert_eq!((count(Figure::ViaCouncil), count(Figure::Told)), (2, 1));
     }

@@ -49,7 +49,10 @@
 //!
 //! What the rule does not treat as a cell: the other part of a published share or count. "5 of 6
 //! decided in time" tells that one was late, as "2% negative" in a survey table does; a share is
-//! published only over at least `k`. And progress: a quarter's complaints keep moving through
+//! published only over at least `k`. The deadline figures are such parts too: of the complaints
+//! decided or still open past their deadline (a cell), those decided in time, decided late and
+//! open past the deadline; they are in the linear check like every other cell, so a part hidden to
+//! protect another takes a second one with it. And progress: a quarter's complaints keep moving through
 //! their stages (mediated, decided), and are classified and coded, after the quarter has ended;
 //! two downloads months apart show how many moved in between, not which ones. (Counting every
 //! stage by the date it happened would close that too; it needs a date for every step.)
@@ -196,7 +199,7 @@ pub enum Figure {
     Withdrawn,
     /// The hearing was held.
     Heard,
-    /// Decided (the base of the share decided in time).
+    /// Decided.
     Decided,
     /// Decided and acted on.
     ActedOn,
@@ -230,6 +233,12 @@ pub enum Figure {
     Written,
     /// A written complaint with this outcome in the register.
     Outcome(String),
+    /// Decided, or still open after the legal deadline (the base of the deadline figures).
+    Due,
+    /// Decided after the legal deadline: the part of a share, not a cell of its own.
+    Late,
+    /// Still open after the legal deadline: the part of a share, not a cell of its own.
+    Overdue,
 }
 
 impl Figure {
@@ -246,7 +255,7 @@ impl Figure {
     ];
 
     /// Figures every scope has, also when they are zero.
-    const ALWAYS: [Figure; 14] = [
+    const ALWAYS: [Figure; 17] = [
         Figure::Received,
         Figure::Mediated,
         Figure::ResolvedInformally,
@@ -261,13 +270,16 @@ impl Figure {
         Figure::Judged,
         Figure::Founded,
         Figure::InTime,
+        Figure::Due,
+        Figure::Late,
+        Figure::Overdue,
     ];
 
     /// For the part of a share: the figure it is a share of.
     pub fn base(&self) -> Option<Figure> {
         match self {
             Figure::Founded => Some(Figure::Judged),
-            Figure::InTime => Some(Figure::Decided),
+            Figure::InTime | Figure::Late | Figure::Overdue => Some(Figure::Due),
             _ => None,
         }
     }
@@ -1529,9 +1541,19 @@ mod tests {
                     if stage >= 4 {
                         f.extend([Figure::Heard, Figure::Decided, Figure::Judged]);
                     }
+                    if stage >= 4 {
+                        f.push(Figure::Due);
+                    }
+                    if stage == 4 {
+                        f.push(Figure::Late);
+                    }
                     if stage >= 5 {
                         f.push(Figure::Founded);
                         f.push(Figure::InTime);
+                    }
+                    // Still open after the deadline.
+                    if stage == 0 && postponed {
+                        f.extend([Figure::Due, Figure::Overdue]);
                     }
                     if stage == 6 {
                         f.push(Figure::ActedOn);

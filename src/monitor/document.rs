@@ -2,6 +2,7 @@
 //! quotes, built once from the figures. The web page, the standalone HTML file and the PDF are all
 //! drawn from this one document, so they always carry the same sections and the same figures.
 
+use super::numbers;
 use super::report::{Cell, Report};
 use crate::surveys::respondent::date_text;
 
@@ -25,6 +26,8 @@ pub enum Mark {
     Indicative,
     /// Hidden: too few people.
     Hidden,
+    /// Text that warns: something is late.
+    Late,
 }
 
 impl TableCell {
@@ -59,7 +62,12 @@ impl TableCell {
 
     /// A percentage, or a dash when hidden.
     pub fn percent(c: &Cell) -> TableCell {
-        TableCell::figure(c, |v, _| format!("{v:.0}%"))
+        TableCell::figure(c, |v, _| numbers::pct(v))
+    }
+
+    /// A number given as the value (the part of a share), or a dash when hidden.
+    pub fn value(c: &Cell) -> TableCell {
+        TableCell::figure(c, |v, _| numbers::fixed(v, 0))
     }
 
     /// The number of people, or a dash when hidden.
@@ -78,7 +86,7 @@ impl TableCell {
         let mut s = match self.mark {
             Mark::Hidden => "verborgen".to_string(),
             Mark::Indicative => format!("{}*", self.text),
-            Mark::Plain => self.text.clone(),
+            Mark::Plain | Mark::Late => self.text.clone(),
         };
         if let Some(n) = &self.note {
             s.push_str(&format!(" ({n})"));
@@ -135,7 +143,7 @@ impl Chart {
         self.rows
             .iter()
             .map(|(label, v)| match v {
-                Some(v) => format!("{label}: {v:.0}{}", self.unit),
+                Some(v) => format!("{label}: {}{}", numbers::fixed(*v, 0), self.unit),
                 None => format!("{label}: verborgen"),
             })
             .collect::<Vec<_>>()
@@ -184,7 +192,7 @@ fn table(caption: &str, head: &[&str], rows: Vec<Vec<TableCell>>) -> Block {
 }
 
 fn comma(v: f64, decimals: usize) -> String {
-    format!("{v:.decimals$}").replace('.', ",")
+    numbers::nl(v, decimals)
 }
 
 fn pct_text(c: &Cell) -> String {
@@ -218,6 +226,16 @@ pub fn funnel_name(code: &str) -> &'static str {
         "opgevolgd" => "Met acties opgevolgd",
         "ombudsman" => "Naar de ombudsman",
         _ => "Overig",
+    }
+}
+
+/// A change against the last time in words: only a significant one has a number.
+fn change_text(change: Option<f64>, has_previous: bool) -> String {
+    match change {
+        Some(c) if c > 0.0 => format!("{} procentpunt hoger", numbers::fixed(c, 0)),
+        Some(c) => format!("{} procentpunt lager", numbers::fixed(-c, 0)),
+        None if has_previous => "geen duidelijk verschil".into(),
+        None => "geen eerdere meting".into(),
     }
 }
 
@@ -286,16 +304,24 @@ fn survey_sections(
     out: &mut Vec<Section>,
 ) {
     let mut response = format!(
-        "Vragenlijst {}: {} ingevulde vragenlijsten van {} uitgenodigde mensen",
-        s.wave, s.answered, s.population
+        "Vragenlijst {}: {} ingevulde vragenlijsten van {} uitgenodigde mensen.",
+        s.wave, s.answered, s.invited
     );
-    if let Some(rr) = s.response_rate {
-        response.push_str(&format!(" ({rr:.0}%)"));
+    match s.response_rate {
+        Some(rr) => response.push_str(&format!(" De respons is {}.", numbers::pct(rr))),
+        None => response += " De respons is niet bekend: er zijn geen uitnodigingen vastgelegd.",
     }
-    response.push('.');
+    if s.population > 0 {
+        response.push_str(&format!(
+            " De doelgroep is {} mensen: alle mensen over wie de vragenlijst gaat.",
+            s.population
+        ));
+    }
     if let Some(m) = s.margin {
         response.push_str(&format!(
-            " De foutmarge is {} procentpunt (95% betrouwbaarheid).",
+            " Met {} antwoorden uit een doelgroep van {} is de foutmarge {} procentpunt (95% zekerheid).",
+            s.answered,
+            s.population,
             comma(m, 1)
         ));
     }
@@ -327,15 +353,26 @@ fn survey_sections(
                 unit: "%".into(),
             }),
             table(
-                "Positief per onderwerp (gemiddeld over de vragen)",
-                &["Onderwerp", "Positief", "Kleinste aantal (nmin)"],
+                "Positief per onderwerp: het gemiddelde van de vragen, elke vraag telt even zwaar",
+                &[
+                    "Onderwerp",
+                    "Positief",
+                    "Aantal (n)",
+                    "Minste antwoorden op één vraag",
+                    "Verschil met vorige keer",
+                ],
                 s.dimensions
                     .iter()
                     .map(|d| {
                         vec![
                             TableCell::text(dimension_name(&d.dimension)),
                             TableCell::percent(&d.positive),
-                            TableCell::text(d.nmin.map_or("–".into(), |n| n.to_string())),
+                            TableCell::count(&d.positive),
+                            TableCell::text(match (d.positive.value, d.nmin) {
+                                (Some(_), Some(n)) => n.to_string(),
+                                _ => "–".into(),
+                            }),
+                            TableCell::text(change_text(d.change, s.previous_wave.is_some())),
                         ]
                     })
                     .collect(),
@@ -349,7 +386,7 @@ fn survey_sections(
             "Antwoorden per vraag; weet niet telt niet mee in de percentages",
             &[
                 "Vraag",
-                "n",
+                "Aantal (n)",
                 "Positief",
                 "Neutraal",
                 "Negatief",
@@ -365,15 +402,14 @@ fn survey_sections(
                         TableCell::percent(&i.positive).with_note(
                             i.interval
                                 .filter(|_| i.positive.value.is_some())
-                                .map(|(lo, hi)| format!("{lo:.0}–{hi:.0}%")),
+                                .map(|(lo, hi)| {
+                                    format!("marge {}–{}", numbers::fixed(lo, 0), numbers::pct(hi))
+                                }),
                         ),
                         TableCell::percent(&i.neutral),
                         TableCell::percent(&i.negative),
                         TableCell::percent(&i.dont_know),
-                        TableCell::text(match i.change {
-                            Some(c) => format!("{c:+.0} procentpunt"),
-                            None => "geen duidelijk verschil".into(),
-                        }),
+                        TableCell::text(change_text(i.change, s.previous_wave.is_some())),
                     ]
                 })
                 .collect(),
@@ -406,8 +442,9 @@ fn survey_sections(
                         TableCell::text(&n.name),
                         TableCell::percent(&n.positive),
                         TableCell::text(format!(
-                            "{:.0}% (gedeeltelijk {:.0}%)",
-                            n.thresholds.0, n.thresholds.1
+                            "{} (gedeeltelijk {})",
+                            numbers::pct(n.thresholds.0),
+                            numbers::pct(n.thresholds.1)
                         )),
                         TableCell::text(n.verdict.text()),
                     ]
@@ -425,19 +462,15 @@ fn survey_sections(
             pct_text(&s.grade_below_six)
         ))],
     });
-    let diffs: Vec<String> = s
-        .subgroups
-        .iter()
-        .filter_map(|g| g.difference.clone())
-        .collect();
+    let diffs = super::report::group_sentences(s);
     let mut groups = vec![if diffs.is_empty() {
-        para("Tussen groepen zijn geen verschillen die groot genoeg zijn om zeker te zijn.")
+        para("Tussen groepen zijn geen verschillen die groot en zeker genoeg zijn om te noemen.")
     } else {
         Block::List(diffs)
     }];
     groups.push(table(
         "Positief over de bejegening per groep",
-        &["Vraag of indeling", "Groep", "Aantal", "Positief"],
+        &["Vraag of indeling", "Groep", "Aantal (n)", "Positief"],
         s.subgroups
             .iter()
             .filter(|g| g.dimension == "bejegening")
@@ -567,15 +600,55 @@ fn complaints_section(r: &Report) -> Section {
                 .collect(),
         ),
     ]);
-    let mut deadlines = format!(
-        "Binnen de wettelijke termijn beslist: {}. Uitgesteld: {}. (Deels) gegrond: {}.",
-        pct_text(&c.in_time),
-        count_text(&c.postponed),
-        pct_text(&c.founded)
-    );
+    blocks.push(para(format!(
+        "{} Dit telt zoals de lijst met termijnen bij de klachten, op {}.",
+        super::report::deadline_sentence(c),
+        date_text(r.made_on)
+    )));
+    blocks.push(table(
+        "Termijnen: klachten met een besluit of een verlopen termijn",
+        &["Termijn", "Aantal", "Deel"],
+        vec![
+            vec![
+                TableCell::text("Op tijd beslist"),
+                TableCell::value(&c.in_time_count),
+                TableCell::percent(&c.in_time),
+            ],
+            vec![
+                TableCell::text("Te laat beslist"),
+                TableCell::value(&c.late_count),
+                TableCell::percent(&c.late),
+            ],
+            vec![
+                TableCell::text("Nog open na de termijn"),
+                TableCell::value(&c.overdue_count),
+                TableCell::percent(&c.overdue),
+            ],
+            vec![
+                TableCell::text("Samen"),
+                TableCell::count(&c.due),
+                TableCell::text(if c.due.n.is_some_and(|n| n > 0) {
+                    "100%"
+                } else {
+                    "–"
+                }),
+            ],
+        ],
+    ));
+    let mut deadlines = format!("Uitgesteld: {}.", count_text(&c.postponed));
+    deadlines.push_str(&match c.founded.value {
+        Some(v) => format!(
+            " Van de klachten met een oordeel was {} (deels) gegrond.",
+            numbers::pct(v)
+        ),
+        None => {
+            " Hoeveel klachten gegrond waren, staat er niet, zodat niemand te herkennen is.".into()
+        }
+    });
     if let (Some(m), Some(p90)) = (c.median_days, c.p90_days) {
         deadlines.push_str(&format!(
-            " Behandelduur: de helft binnen {m:.0} dagen, 9 op de 10 binnen {p90} dagen."
+            " Tijd tot het besluit: de helft binnen {} dagen, 9 op de 10 binnen {p90} dagen.",
+            numbers::fixed(m, 0)
         ));
     }
     blocks.push(para(deadlines));
@@ -593,7 +666,12 @@ fn complaints_section(r: &Report) -> Section {
                 .collect(),
         )
     };
-    blocks.push(counts("Klachten per kanaal", "Kanaal", &c.by_channel));
+    let channels: Vec<(String, Cell)> = c
+        .by_channel
+        .iter()
+        .map(|(code, cell)| (super::labels::channel_name(code), cell.clone()))
+        .collect();
+    blocks.push(counts("Klachten per kanaal", "Kanaal", &channels));
     if !c.by_category.is_empty() {
         blocks.push(counts(
             "Klachten per onderwerp",
@@ -620,7 +698,59 @@ fn complaints_section(r: &Report) -> Section {
 
 fn trend_section(r: &Report) -> Section {
     let mut blocks = vec![];
+    let marked = |cell: &Cell, change: Option<f64>| {
+        let c = TableCell::percent(cell);
+        match (change, cell.value) {
+            (Some(ch), Some(_)) => c.with_note(Some(format!(
+                "{} procentpunt {} dan de vorige keer",
+                numbers::fixed(ch.abs(), 0),
+                if ch > 0.0 { "hoger" } else { "lager" }
+            ))),
+            _ => c,
+        }
+    };
     if r.wave_trend.len() >= 2 {
+        blocks.push(Block::Chart(Chart {
+            id: "vragenlijsten".into(),
+            title: "Positief per onderwerp, per vragenlijst".into(),
+            rows: r
+                .wave_trend
+                .iter()
+                .flat_map(|w| {
+                    w.dimensions.iter().map(move |d| {
+                        (
+                            format!("{}, {}", dimension_name(&d.dimension), w.wave),
+                            d.positive.value,
+                        )
+                    })
+                })
+                .collect(),
+            max: 100.0,
+            unit: "%".into(),
+        }));
+        let changes: Vec<String> = r
+            .wave_trend
+            .iter()
+            .skip(1)
+            .flat_map(|w| {
+                w.dimensions.iter().filter_map(move |d| {
+                    d.change.map(|c| {
+                        format!(
+                            "{}: {} procentpunt {} in {} dan de vragenlijst ervoor.",
+                            dimension_name(&d.dimension),
+                            numbers::fixed(c.abs(), 0),
+                            if c > 0.0 { "hoger" } else { "lager" },
+                            w.wave
+                        )
+                    })
+                })
+            })
+            .collect();
+        blocks.push(if changes.is_empty() {
+            para("Geen van de verschillen tussen de vragenlijsten is groot genoeg om zeker te zijn dat het niet door toeval komt.")
+        } else {
+            Block::List(changes)
+        });
         let mut head = vec!["Vragenlijst", "Aantal"];
         head.extend(
             r.wave_trend[0]
@@ -629,7 +759,7 @@ fn trend_section(r: &Report) -> Section {
                 .map(|d| dimension_name(&d.dimension)),
         );
         blocks.push(table(
-            "Positief per onderwerp, per vragenlijst (de oudste eerst)",
+            "Positief per onderwerp, per vragenlijst (de oudste eerst); een verschil staat er alleen als het niet door toeval komt",
             &head,
             r.wave_trend
                 .iter()
@@ -638,7 +768,7 @@ fn trend_section(r: &Report) -> Section {
                         TableCell::text(format!("{} (tot {})", w.wave, date_text(w.closed))),
                         TableCell::text(w.answered.to_string()),
                     ];
-                    row.extend(w.dimensions.iter().map(|d| TableCell::percent(&d.positive)));
+                    row.extend(w.dimensions.iter().map(|d| marked(&d.positive, d.change)));
                     row
                 })
                 .collect(),
@@ -663,6 +793,23 @@ fn trend_section(r: &Report) -> Section {
             .fold(1.0, f64::max),
         unit: String::new(),
     }));
+    let quarter_changes: Vec<String> = r
+        .quarter_trend
+        .iter()
+        .filter_map(|q| {
+            q.change.map(|c| {
+                format!(
+                    "Op tijd beslist in {}: {} procentpunt {} dan het kwartaal ervoor.",
+                    q.quarter,
+                    numbers::fixed(c.abs(), 0),
+                    if c > 0.0 { "hoger" } else { "lager" }
+                )
+            })
+        })
+        .collect();
+    if !quarter_changes.is_empty() {
+        blocks.push(Block::List(quarter_changes));
+    }
     blocks.push(table(
         "Klachten per kwartaal",
         &["Kwartaal", "Binnengekomen", "Op tijd beslist"],
@@ -672,7 +819,7 @@ fn trend_section(r: &Report) -> Section {
                 vec![
                     TableCell::text(&q.quarter),
                     TableCell::count(&q.received),
-                    TableCell::percent(&q.in_time),
+                    marked(&q.in_time, q.change),
                 ]
             })
             .collect(),
@@ -700,7 +847,20 @@ fn followup_section(r: &Report) -> Section {
                         TableCell::text(&f.action),
                         TableCell::text(&f.owner),
                         TableCell::text(date_text(f.due)),
-                        TableCell::text(f.done.map_or("nog niet".into(), date_text)),
+                        match (f.done, f.late) {
+                            (Some(d), false) => TableCell::text(date_text(d)),
+                            (Some(d), true) => {
+                                TableCell::text(format!("{} (te laat)", date_text(d)))
+                            }
+                            (None, false) => {
+                                TableCell::text("Nog niet, de datum is nog niet voorbij")
+                            }
+                            (None, true) => TableCell {
+                                text: "Te laat: nog niet klaar".into(),
+                                mark: Mark::Late,
+                                note: None,
+                            },
+                        },
                     ]
                 })
                 .collect(),
@@ -768,26 +928,39 @@ fn register_section(r: &Report) -> Section {
 fn method_section(r: &Report) -> Section {
     let agreement = r.coding_agreement.map(|a| {
         format!(
-            "Over alle {} gecodeerde teksten tot nu toe klopte {:.0}% van de voorstellen van het programma (precisie), en had het programma {:.0}% van de codes van de onderzoeker voorgesteld (recall).",
+            "Het programma stelt thema's voor. In alle {} gecodeerde teksten tot nu toe klopte {} van die voorstellen. Van de thema's die de onderzoeker koos, had het programma {} voorgesteld.",
             a.texts,
-            100.0 * a.precision,
-            100.0 * a.recall
+            numbers::pct(100.0 * a.precision),
+            numbers::pct(100.0 * a.recall)
         )
     });
     let mut points = vec![
-            "n is het aantal mensen waarop een cijfer rust. Percentages gaan over wie een mening gaf; \u{201c}weet niet\u{201d} telt niet mee, het aandeel staat er apart bij.".into(),
-            "Positief is een 4 of 5 op een schaal van 5 (eens, tevreden). Onder het percentage staat de marge (95%).".into(),
-            "De foutmarge houdt rekening met het aantal uitgenodigde mensen (eindige-populatiecorrectie).".into(),
-            format!("Een cijfer dat op minder dan {k} mensen of klachten rust, staat er niet (–). Als dat cijfer uit andere cijfers te berekenen zou zijn (een totaal min de rest, het jaar min de kwartalen, in deze of een andere rapportage), is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen zijn indicatief (*).", k = r.k),
+            "Percentages gaan over wie een mening gaf; \u{201c}weet niet\u{201d} telt niet mee, het aandeel staat er apart bij.".into(),
+            "Positief is een 4 of 5 op een schaal van 5 (eens, tevreden). Onder het percentage staat de marge: daartussen ligt het echte percentage, met 95% zekerheid.".into(),
+            "Een onderwerp is het gemiddelde van de percentages positief van zijn vragen; elke vraag telt even zwaar. Het aantal (n) is het aantal mensen dat de meest beantwoorde vraag invulde.".into(),
+            "De respons is het deel van de uitgenodigde mensen dat de vragenlijst invulde. De foutmarge rekent met de hele doelgroep: hoe groter het deel van de doelgroep dat antwoordde, hoe kleiner de foutmarge.".into(),
+            format!("Een cijfer dat op minder dan {k} mensen of klachten rust, staat er niet (–). Soms is zo'n cijfer uit andere cijfers te berekenen, bijvoorbeeld een totaal min de rest of het jaar min de kwartalen. Dan is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen of klachten zijn indicatief (*).", k = r.k),
             "Alleen wat af is, staat erin: een vragenlijst na de sluiting, klachten per kwartaal dat voorbij is. Zo verandert één nieuw antwoord of één nieuwe klacht geen cijfer dat al te lezen was.".into(),
-            "Verschillen tussen groepen en met de vorige keer staan er alleen als ze statistisch betrouwbaar zijn (toets op twee proporties, 5%).".into(),
-            "Thema's: een onderzoeker codeert open antwoorden en klachtomschrijvingen met het codeboek (behoorlijkheidsnormen en thema's). Het programma doet voorstellen op basis van woorden; de onderzoeker beslist.".into(),
+            "Termijnen tellen zoals de lijst met termijnen bij de klachten. Een klacht die nog open is, telt mee als de termijn voorbij is op de dag van de rapportage.".into(),
+            format!("Een verschil met de vorige keer staat er alleen als de kans dat het door toeval komt kleiner is dan 5%. Een verschil tussen groepen staat er alleen als het ook minstens {} procentpunt is: kleinere verschillen veranderen weinig.", numbers::fixed(super::indicators::GROUP_MIN_POINTS, 0)),
+            "Afronden: een half gaat naar boven, dus 6,25 wordt 6,3 en 72,5% wordt 73%.".into(),
+            "Thema's: een onderzoeker leest open antwoorden en omschrijvingen van klachten, en geeft elke tekst de thema's die erin voorkomen.".into(),
         ];
     points.extend(agreement);
-    points.push(format!("Bronnen: de vragenlijst (alle kanalen: web, papier, telefoon, met hulp) en het klachtenregistratiesysteem. Gemaakt op {}.", date_text(r.made_on)));
+    points.push(format!("Bronnen: de vragenlijst (op internet, op papier, aan de telefoon, met hulp) en de registratie van klachten. Gemaakt op {}.", date_text(r.made_on)));
     Section {
         id: "methode",
         title: "Methode en begrippen".into(),
-        blocks: vec![Block::List(points)],
+        blocks: vec![
+            Block::List(points),
+            table(
+                "Begrippen",
+                &["Woord", "Betekenis"],
+                super::labels::GLOSSARY
+                    .iter()
+                    .map(|(w, m)| vec![TableCell::text(*w), TableCell::text(*m)])
+                    .collect(),
+            ),
+        ],
     }
 }

@@ -213,21 +213,80 @@ fn erf(x: f64) -> f64 {
     sign * y
 }
 
+/// The share positive of a block of questions as the codebook defines it: the mean of the
+/// questions' shares (each question counts the same), over the questions with a base. `parts`:
+/// (positive, base) per question. `None` when no question has a base.
+pub fn mean_share(parts: &[(u64, u64)]) -> Option<f64> {
+    let shares: Vec<f64> = parts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| 100.0 * *k as f64 / *n as f64)
+        .collect();
+    (!shares.is_empty()).then(|| shares.iter().sum::<f64>() / shares.len() as f64)
+}
+
+/// Tests whether two means of question shares differ: the questions both have a base for, the
+/// difference of the means, and its standard error from each question's pooled two-proportion
+/// variance (the questions taken as independent; one question gives [`two_proportions`]). `None` without common questions or without variation.
+pub fn mean_shares_difference(a: &[(u64, u64)], b: &[(u64, u64)]) -> Option<Difference> {
+    let common: Vec<((u64, u64), (u64, u64))> = a
+        .iter()
+        .zip(b)
+        .filter(|((_, n1), (_, n2))| *n1 > 0 && *n2 > 0)
+        .map(|(x, y)| (*x, *y))
+        .collect();
+    if common.is_empty() {
+        return None;
+    }
+    let m = common.len() as f64;
+    let (mut diff, mut var) = (0.0, 0.0);
+    for ((k1, n1), (k2, n2)) in &common {
+        let (p1, p2) = (*k1 as f64 / *n1 as f64, *k2 as f64 / *n2 as f64);
+        // Under "no difference" each question has one share: pooled, as in [`two_proportions`].
+        let pooled = (k1 + k2) as f64 / (n1 + n2) as f64;
+        diff += (p1 - p2) / m;
+        var += pooled * (1.0 - pooled) * (1.0 / *n1 as f64 + 1.0 / *n2 as f64) / (m * m);
+    }
+    if var <= 0.0 {
+        return None;
+    }
+    let z = diff / var.sqrt();
+    Some(Difference {
+        points: 100.0 * diff,
+        z,
+        p: 2.0 * (1.0 - normal_cdf(z.abs())),
+    })
+}
+
+/// A difference between groups is told only when it is significant (5%) and at least this many
+/// percentage points: smaller differences, however sure, do not change what a council does.
+pub const GROUP_MIN_POINTS: f64 = 10.0;
+
+/// Whether a difference between groups is worth telling (see [`GROUP_MIN_POINTS`]).
+pub fn worth_telling(d: &Difference) -> bool {
+    d.significant() && d.points.abs() >= GROUP_MIN_POINTS
+}
+
 /// A difference in plain Dutch, only when significant; `None` otherwise (the report then says
-/// nothing about it, which is the point: no stories about noise).
+/// nothing about it, which is the point: no stories about noise). The group `a` is named first:
+/// "{a} zijn vaker (of minder vaak) positief over {what} dan {b}".
 pub fn difference_text(what: &str, a: &str, b: &str, d: &Difference) -> Option<String> {
     if !d.significant() {
         return None;
     }
-    let (more, less) = if d.points > 0.0 { (a, b) } else { (b, a) };
-    let mut chars = more.chars();
-    let more: String = chars
+    let how = if d.points > 0.0 {
+        "vaker"
+    } else {
+        "minder vaak"
+    };
+    let mut chars = a.chars();
+    let a: String = chars
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     Some(format!(
-        "{more} zijn vaker positief over {what} dan {less} ({:.0} procentpunt verschil).",
-        d.points.abs()
+        "{a} zijn {how} positief over {what} dan {b} ({} procentpunt verschil).",
+        super::numbers::fixed(d.points.abs(), 0)
     ))
 }
 
@@ -314,12 +373,52 @@ mod tests {
             difference_text("de bejegening", "mensen zonder terugvordering", "mensen met terugvordering", &d).unwrap(),
             "Mensen zonder terugvordering zijn vaker positief over de bejegening dan mensen met terugvordering (15 procentpunt verschil)."
         );
+        let d = two_proportions(45, 100, 60, 100).unwrap();
+        assert_eq!(
+            difference_text("de bejegening", "mensen met terugvordering", "de anderen", &d).unwrap(),
+            "Mensen met terugvordering zijn minder vaak positief over de bejegening dan de anderen (15 procentpunt verschil)."
+        );
         // 52/100 against 48/100 is noise: nothing is said.
         let d = two_proportions(52, 100, 48, 100).unwrap();
         assert!(!d.significant());
         assert_eq!(difference_text("x", "a", "b", &d), None);
         assert_eq!(two_proportions(0, 10, 0, 10), None);
         assert_eq!(two_proportions(1, 0, 1, 10), None);
+    }
+
+    #[test]
+    fn mean_share_by_hand() {
+        // Three questions: 30/40 = 75%, 50/100 = 50%, 9/10 = 90%: each counts the same, so
+        // (75 + 50 + 90) / 3 = 71.67%, where pooling all answers gives 89/150 = 59.33%.
+        let parts = [(30, 40), (50, 100), (9, 10)];
+        assert!(close(mean_share(&parts).unwrap(), 215.0 / 3.0, 1e-9));
+        // A question nobody answered is left out, not counted as 0%.
+        assert!(close(mean_share(&[(30, 40), (0, 0)]).unwrap(), 75.0, 1e-9));
+        assert_eq!(mean_share(&[(0, 0)]), None);
+        assert_eq!(mean_share(&[]), None);
+    }
+
+    #[test]
+    fn mean_shares_difference_by_hand() {
+        // One question: the same as the two-proportion test (z = 2.124, see above).
+        let d = mean_shares_difference(&[(60, 100)], &[(45, 100)]).unwrap();
+        let t = two_proportions(60, 100, 45, 100).unwrap();
+        assert!(close(d.points, 15.0, 1e-9));
+        assert!(close(d.z, t.z, 1e-12), "{}", d.z);
+        assert!(d.significant() && worth_telling(&d));
+        // Shares of 0% and 100% still vary under "no difference": 0/10 against 30/30, pooled
+        // .75, se = sqrt(.75 * .25 * (1/10 + 1/30)) = .1581, z = -1 / .1581 = -6.32.
+        let d = mean_shares_difference(&[(0, 10)], &[(30, 30)]).unwrap();
+        assert!(close(d.z, -6.325, 0.001), "{}", d.z);
+        // Two questions, 5 points apart each on 1000 people: var = (.525 * .475 + .625 * .375)
+        // * .002 / 4, se = .01555, z = 3.215: significant, but too small to tell.
+        // Two questions, 5 points apart each on 1000 people: significant, but too small to tell.
+        let d = mean_shares_difference(&[(550, 1000), (650, 1000)], &[(500, 1000), (600, 1000)])
+            .unwrap();
+        assert!(close(d.points, 5.0, 1e-9));
+        assert!(close(d.z, 3.215, 0.001), "{}", d.z);
+        assert!(d.significant() && !worth_telling(&d));
+        assert_eq!(mean_shares_difference(&[(0, 0)], &[(5, 10)]), None);
     }
 
     #[test]

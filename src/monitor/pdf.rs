@@ -449,7 +449,7 @@ impl Layout {
                         SMALL,
                         false,
                         DARK,
-                        format!("{v:.0}{}", c.unit),
+                        format!("{}{}", super::numbers::fixed(*v, 0), c.unit),
                     );
                 }
                 None => self.text_at(LEFT + label_w, base, SMALL, false, GREY, "verborgen".into()),

@@ -12,10 +12,6 @@ use super::complaint_figures::{self, CaseFacts};
 use super::disclosure::{self, Decisions, Figure, Scope, Shown};
 use super::indicators::{self, ScaleCounts};
 use super::survey_figures::{self, Count, Tally};
-use crate::complaints::workflow::State;
-use crate::db::schema::{
-    complaint_elements, complaint_followups, complaint_hearings, complaint_progress, complaints,
-};
 use crate::db::DbConnection;
 use crate::surveys::definition::{Definition, Dimension, ItemKind};
 
@@ -72,10 +68,22 @@ pub fn parse_period(s: &str) -> Result<Period, String> {
     })
 }
 
+/// Writes a number rounded to one decimal, half away from zero, as every output does.
+fn round1<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    v.map(|x| super::numbers::round(x, 1)).serialize(s)
+}
+
+/// [`round1`] for an interval.
+fn round1_pair<S: serde::Serializer>(v: &Option<(f64, f64)>, s: S) -> Result<S::Ok, S::Error> {
+    v.map(|(a, b)| (super::numbers::round(a, 1), super::numbers::round(b, 1)))
+        .serialize(s)
+}
+
 /// A published figure: its value when shown, the people it is based on, and how it is shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     /// The value (a percentage, a count, a mean); `None` when hidden.
+    #[serde(serialize_with = "round1")]
     pub value: Option<f64>,
     /// People behind it; `None` when hidden.
     pub n: Option<u64>,
@@ -117,23 +125,33 @@ pub struct ItemFigure {
     /// "Weet niet" share of everyone who answered, percent.
     pub dont_know: Cell,
     /// 95% interval of the positive share.
+    #[serde(serialize_with = "round1_pair")]
     pub interval: Option<(f64, f64)>,
     /// Change in the positive share against the previous wave, in points, when significant.
+    #[serde(serialize_with = "round1")]
     pub change: Option<f64>,
 }
 
-/// One dimension: the pooled positive share over its scale items.
+/// One dimension: the mean of its scale questions' positive shares (each question counts the
+/// same, as the codebook says).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionFigure {
     /// Code.
     pub dimension: String,
-    /// Pooled positive share.
+    /// The share positive; its n is the number of people who answered its most answered question.
     pub positive: Cell,
-    /// Smallest n among its items.
+    /// Smallest n among its questions.
     pub nmin: Option<u64>,
+    /// Change against the previous wave, in points, when significant.
+    #[serde(serialize_with = "round1")]
+    pub change: Option<f64>,
+    /// (positive, base) per question, for the tests of a change (not published: the questions'
+    /// own figures are).
+    #[serde(skip)]
+    pub parts: Vec<(u64, u64)>,
 }
 
-/// A subgroup's pooled positive share on one dimension.
+/// A subgroup's positive share on one dimension (the mean over its questions).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubgroupFigure {
     /// What splits (background item key, `kanaal`, `taal`).
@@ -146,9 +164,10 @@ pub struct SubgroupFigure {
     pub value_label: String,
     /// Dimension code.
     pub dimension: String,
-    /// Pooled positive share.
+    /// Positive share; its n is the number of people in the group who answered the dimension's
+    /// most answered question.
     pub positive: Cell,
-    /// Difference with everyone else, in plain words, when significant.
+    /// Difference with everyone else, in plain words, when significant and large enough.
     pub difference: Option<String>,
 }
 
@@ -159,11 +178,15 @@ pub struct SurveyPart {
     pub wave: String,
     /// Answer sets.
     pub answered: u64,
-    /// Population (N).
+    /// Population (N): the people the wave is about; the margin of error is computed with it.
     pub population: u64,
-    /// Response rate, percent.
+    /// People invited (invitations made for the wave).
+    pub invited: u64,
+    /// Response rate: answer sets as a percent of the people invited (as the wave page has it).
+    #[serde(serialize_with = "round1")]
     pub response_rate: Option<f64>,
-    /// Margin of error, points.
+    /// Margin of error, points (95%, at 50%, with the finite population correction over N).
+    #[serde(serialize_with = "round1")]
     pub margin: Option<f64>,
     /// The four dimensions.
     pub dimensions: Vec<DimensionFigure>,
@@ -192,7 +215,7 @@ pub struct NormFigure {
     pub name: String,
     /// Items it rests on.
     pub items: Vec<String>,
-    /// Pooled positive share of those items.
+    /// Positive share: the mean of those items' shares.
     pub positive: Cell,
     /// Thresholds: voldaan, gedeeltelijk.
     pub thresholds: (f64, f64),
@@ -220,11 +243,25 @@ pub struct ComplaintPart {
     /// Founded share of the judged decisions, percent.
     pub founded: Cell,
     /// Median days to decision.
+    #[serde(serialize_with = "round1")]
     pub median_days: Option<f64>,
     /// 90th percentile of days to decision.
     pub p90_days: Option<i64>,
-    /// Share decided within the legal deadline, percent.
+    /// Complaints decided, or still open after their legal deadline on the day the report was
+    /// made: the base of the deadline figures.
+    pub due: Cell,
+    /// Of those, decided within the legal deadline, percent.
     pub in_time: Cell,
+    /// Of those, decided after the legal deadline, percent.
+    pub late: Cell,
+    /// Of those, still open after the legal deadline, percent.
+    pub overdue: Cell,
+    /// The same three as numbers of complaints (n: the base).
+    pub in_time_count: Cell,
+    /// Decided late, number.
+    pub late_count: Cell,
+    /// Open past the deadline, number.
+    pub overdue_count: Cell,
     /// Decisions postponed.
     pub postponed: Cell,
     /// Signals via council members: passed on, told what happened.
@@ -289,8 +326,11 @@ pub struct QuarterTrend {
     pub quarter: String,
     /// Received.
     pub received: Cell,
-    /// Decided within the legal deadline, percent of those decided.
+    /// Decided within the legal deadline, percent of those decided or open past the deadline.
     pub in_time: Cell,
+    /// Change in that share against the quarter before, in points, when significant.
+    #[serde(serialize_with = "round1")]
+    pub change: Option<f64>,
 }
 
 /// How often a theme was coded in the period, and in the period before.
@@ -321,6 +361,17 @@ pub struct FollowUp {
     pub due: NaiveDate,
     /// Done on.
     pub done: Option<NaiveDate>,
+    /// Done after its due day, or not done while its due day has passed.
+    pub late: bool,
+}
+
+/// Whether a follow-up action is late on `today`: done after its due day, or still not done
+/// after it.
+pub fn followup_late(due: NaiveDate, done: Option<NaiveDate>, today: NaiveDate) -> bool {
+    match done {
+        Some(d) => d > due,
+        None => today > due,
+    }
 }
 
 /// The register of written complaints (Awb 9:12a) as the council report shows it: in figures.
@@ -361,19 +412,58 @@ pub fn dimension_code(d: Dimension) -> &'static str {
     }
 }
 
-/// Pooled scale counts of a dimension in a tally.
-fn pooled(def: &Definition, t: &Tally, d: Dimension) -> ScaleCounts {
-    let mut c = ScaleCounts::default();
-    for item in def.items().filter(|i| i.dimension == d) {
-        if let Some(Count::Scale(s)) = t.items.get(&item.key) {
-            c.merge(s);
-        }
-    }
-    c
+/// (positive, base) of each scale question of a dimension in a tally, in questionnaire order
+/// (a question nobody answered has base 0).
+fn dimension_parts(def: &Definition, t: &Tally, d: Dimension) -> Vec<(u64, u64)> {
+    keys_parts(
+        t,
+        def.items()
+            .filter(|i| i.dimension == d && matches!(i.kind, ItemKind::Scale { .. }))
+            .map(|i| i.key.as_str()),
+    )
+}
+
+/// (positive, base) of the given questions in a tally.
+fn keys_parts<'a>(t: &Tally, keys: impl Iterator<Item = &'a str>) -> Vec<(u64, u64)> {
+    keys.map(|key| match t.items.get(key) {
+        Some(Count::Scale(c)) => positive_of(c),
+        _ => (0, 0),
+    })
+    .collect()
 }
 
 fn positive_of(c: &ScaleCounts) -> (u64, u64) {
     (c.points[3] + c.points[4], c.base())
+}
+
+/// The share positive of a block of questions as the codebook defines it (the mean of the
+/// questions' shares, see [`indicators::mean_share`]), with the decision on it: hidden when a
+/// question in it rests on fewer than `k` people (its own share is hidden, and the mean would give
+/// it back); otherwise shown, and indicative when the most answered question has fewer than 50.
+/// The cell's n is that number: the people the figure rests on at least. Returns the cell and
+/// the smallest base among the questions.
+pub fn block_share(parts: &[(u64, u64)], k: u64) -> (Cell, Option<u64>) {
+    let bases: Vec<u64> = parts.iter().map(|p| p.1).filter(|n| *n > 0).collect();
+    let nmin = indicators::nmin(&bases);
+    let people = bases.iter().copied().max().unwrap_or(0);
+    let cell = match indicators::mean_share(parts) {
+        Some(v) if nmin.is_some_and(|m| m >= k) => {
+            Cell::new(v, people, disclosure::primary(people, k))
+        }
+        _ => Cell::new(0.0, 0, Shown::Hidden),
+    };
+    (cell, nmin)
+}
+
+/// How a dimension is named in a sentence.
+pub fn dimension_phrase(code: &str) -> &'static str {
+    match code {
+        "bereikbaarheid" => "de bereikbaarheid",
+        "bejegening" => "de bejegening",
+        "dienstverlening" => "de dienstverlening",
+        "effectiviteit" => "de ondersteuning",
+        _ => "dit onderwerp",
+    }
 }
 
 /// A subgroup in words: (what splits, the group, a description to use in a sentence).
@@ -388,7 +478,7 @@ pub fn group_labels(def: &Definition, split: &str, value: &str) -> (String, Stri
                 "paper-keyed" => ("Papier (ingetypt)", "op papier"),
                 "phone" => ("Telefoon", "aan de telefoon"),
                 "assisted" => ("Met hulp", "met hulp van iemand anders"),
-                other => (other, other),
+                _ => ("Anders", "op een andere manier"),
             };
             (
                 "Kanaal".into(),
@@ -426,10 +516,23 @@ pub fn group_labels(def: &Definition, split: &str, value: &str) -> (String, Stri
                     _ => None,
                 })
                 .unwrap_or_else(|| value.to_string());
-            let sentence = format!(
-                "mensen die \u{201c}{answer}\u{201d} antwoordden op \u{201c}{question}\u{201d}"
-            );
-            (question, answer, sentence)
+            match super::labels::group_phrase(key, value) {
+                Some(p) => {
+                    let mut c = p.chars();
+                    let label: String = c
+                        .next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default();
+                    (question, label, p.to_string())
+                }
+                None => (
+                    question.clone(),
+                    answer.clone(),
+                    format!(
+                        "mensen die \u{201c}{answer}\u{201d} antwoordden op \u{201c}{question}\u{201d}"
+                    ),
+                ),
+            }
         }
     }
 }
@@ -439,6 +542,7 @@ pub fn survey_part(
     def: &Definition,
     wave: &str,
     population: u64,
+    invited: u64,
     f: &survey_figures::WaveFigures,
     previous: Option<(&str, &survey_figures::WaveFigures)>,
     k: u64,
@@ -485,29 +589,23 @@ pub fn survey_part(
     let dimensions = DIMENSIONS
         .iter()
         .map(|d| {
-            let c = pooled(def, &f.all, *d);
-            let (pos, n) = positive_of(&c);
-            let ns: Vec<u64> = items
-                .iter()
-                .filter(|i| i.dimension == dimension_code(*d))
-                .filter_map(|i| i.positive.n)
-                .collect();
+            let parts = dimension_parts(def, &f.all, *d);
+            let (positive, nmin) = block_share(&parts, k);
+            let change = previous.and_then(|(_, p)| {
+                let before = dimension_parts(def, &p.all, *d);
+                let (was, _) = block_share(&before, k);
+                (positive.value.is_some() && was.value.is_some())
+                    .then(|| indicators::mean_shares_difference(&parts, &before))
+                    .flatten()
+                    .filter(|x| x.significant())
+                    .map(|x| x.points)
+            });
             DimensionFigure {
                 dimension: dimension_code(*d).into(),
-                positive: Cell::new(
-                    if n > 0 {
-                        100.0 * pos as f64 / n as f64
-                    } else {
-                        0.0
-                    },
-                    n,
-                    if n == 0 {
-                        Shown::Hidden
-                    } else {
-                        disclosure::primary(indicators::nmin(&ns).unwrap_or(0).max(1), k)
-                    },
-                ),
-                nmin: indicators::nmin(&ns),
+                positive,
+                nmin,
+                change,
+                parts,
             }
         })
         .collect();
@@ -533,7 +631,7 @@ pub fn survey_part(
             (hidden(), hidden(), hidden())
         }
     };
-    // Subgroups: per split, the groups' sizes are suppressed together (their total is published).
+    // Subgroups: per split, the groups' sizes are suppressed together.
     let mut subgroups = vec![];
     let mut splits: BTreeMap<&str, Vec<(&str, &Tally)>> = BTreeMap::new();
     for ((split, value), t) in &f.groups {
@@ -548,44 +646,36 @@ pub fn survey_part(
         for ((value, t), s) in groups.iter().zip(shown) {
             let labels = group_labels(def, split, value);
             for d in DIMENSIONS {
-                let c = pooled(def, t, d);
-                let (pos, n) = positive_of(&c);
-                if n == 0 {
+                let parts = dimension_parts(def, t, d);
+                if parts.iter().all(|p| p.1 == 0) {
                     continue;
                 }
-                // The share rests on the people who answered this dimension's questions: at
-                // least as many as answered its most answered question. Too few: hidden.
-                let people = def
-                    .items()
-                    .filter(|i| i.dimension == d)
-                    .filter_map(|i| match t.items.get(&i.key) {
-                        Some(Count::Scale(c)) => Some(c.base()),
-                        _ => None,
-                    })
-                    .max()
-                    .unwrap_or(0);
-                let s = if s.published() && people < k {
-                    Shown::Hidden
+                // The share rests on the people who answered this dimension's questions (at least
+                // as many as answered its most answered question); every question in it on at
+                // least k, or it is hidden.
+                let (cell, _) = block_share(&parts, k);
+                let positive = if s.published() {
+                    cell
                 } else {
-                    s
+                    Cell::new(0.0, 0, Shown::Hidden)
                 };
-                let all = pooled(def, &f.all, d);
-                let (apos, an) = positive_of(&all);
-                let difference = if s.published() {
-                    indicators::two_proportions(pos, n, apos - pos, an - n).and_then(|diff| {
-                        indicators::difference_text(
-                            match d {
-                                Dimension::Bereikbaarheid => "de bereikbaarheid",
-                                Dimension::Bejegening => "de bejegening",
-                                Dimension::Dienstverlening => "de dienstverlening",
-                                Dimension::Effectiviteit => "de ondersteuning",
-                                Dimension::Achtergrond => "dit onderwerp",
-                            },
-                            &labels.2,
-                            "de anderen",
-                            &diff,
-                        )
-                    })
+                let all = dimension_parts(def, &f.all, d);
+                let rest: Vec<(u64, u64)> = all
+                    .iter()
+                    .zip(&parts)
+                    .map(|(a, g)| (a.0 - g.0, a.1 - g.1))
+                    .collect();
+                let difference = if positive.value.is_some() {
+                    indicators::mean_shares_difference(&parts, &rest)
+                        .filter(indicators::worth_telling)
+                        .and_then(|diff| {
+                            indicators::difference_text(
+                                dimension_phrase(dimension_code(d)),
+                                &labels.2,
+                                "de anderen",
+                                &diff,
+                            )
+                        })
                 } else {
                     None
                 };
@@ -595,48 +685,21 @@ pub fn survey_part(
                     split_label: labels.0.clone(),
                     value_label: labels.1.clone(),
                     dimension: dimension_code(d).into(),
-                    positive: Cell::new(100.0 * pos as f64 / n as f64, t.sets, s),
+                    positive,
                     difference,
                 });
             }
         }
     }
     // The norm table: the built-in one (checked against the questionnaire; a table that does not
-    // fit this questionnaire is left out rather than half shown).
+    // fit this questionnaire is left out rather than half shown). A norm's share is the mean of
+    // its questions' shares, as `monitor/normen.toml` says.
     let norms = super::norms::parse(super::norms::BUILT_IN, def)
         .unwrap_or_default()
         .into_iter()
         .map(|n| {
-            let mut c = ScaleCounts::default();
-            for key in &n.vragen {
-                if let Some(Count::Scale(s)) = f.all.items.get(key) {
-                    c.merge(s);
-                }
-            }
-            let (pos, base) = positive_of(&c);
-            let nmin = n
-                .vragen
-                .iter()
-                .filter_map(|k| match f.all.items.get(k) {
-                    Some(Count::Scale(s)) => Some(s.base()),
-                    _ => None,
-                })
-                .min()
-                .unwrap_or(0);
-            let shown = if base == 0 {
-                Shown::Hidden
-            } else {
-                disclosure::primary(nmin.max(1), k)
-            };
-            let positive = Cell::new(
-                if base > 0 {
-                    100.0 * pos as f64 / base as f64
-                } else {
-                    0.0
-                },
-                base,
-                shown,
-            );
+            let parts = keys_parts(&f.all, n.vragen.iter().map(String::as_str));
+            let (positive, _) = block_share(&parts, k);
             let verdict = super::norms::assess(&n, positive.value);
             NormFigure {
                 name: n.naam,
@@ -654,7 +717,8 @@ pub fn survey_part(
         wave: wave.to_string(),
         answered,
         population,
-        response_rate: crate::surveys::stats::response_rate(answered, population),
+        invited,
+        response_rate: crate::surveys::stats::response_rate(answered, invited),
         margin: indicators::margin(answered, population),
         dimensions,
         items,
@@ -664,190 +728,6 @@ pub fn survey_part(
         subgroups,
         previous_wave: previous.map(|(name, _)| name.to_string()),
     }
-}
-
-/// The facts of every complaint received between two days (both included), with its categories,
-/// the themes its description was coded with, and its outcome in the register when it is written.
-pub fn complaint_facts(
-    conn: &mut DbConnection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> QueryResult<Vec<CaseFacts>> {
-    use crate::db::schema::{
-        coded_texts, complaint_categories, complaint_category_links, text_codes,
-    };
-    type Row = (
-        i64,
-        NaiveDate,
-        String,
-        String,
-        bool,
-        Option<String>,
-        NaiveDate,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        i32,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Row> = complaints::table
-        .inner_join(complaint_progress::table)
-        .filter(complaints::received_on.between(from, to))
-        .order(complaints::id)
-        .select((
-            complaints::id,
-            complaints::received_on,
-            complaints::channel,
-            complaints::state,
-            complaints::anonymous,
-            complaints::via_person,
-            complaints::deadline_on,
-            complaint_progress::mediation_target,
-            complaint_progress::decided_on,
-            complaint_progress::closed_on,
-            complaint_progress::postponement_weeks,
-            complaint_progress::ombudsman_on,
-            complaint_progress::council_feedback_on,
-            complaints::team,
-            complaints::norms,
-        ))
-        .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-    let mut judged: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    let mut heard: std::collections::BTreeSet<i64> = Default::default();
-    let mut followed: BTreeMap<i64, u32> = BTreeMap::new();
-    let mut categories: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    let mut themes: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    for chunk in ids.chunks(500) {
-        for (id, j) in complaint_elements::table
-            .filter(complaint_elements::complaint_id.eq_any(chunk))
-            .select((
-                complaint_elements::complaint_id,
-                complaint_elements::judgement,
-            ))
-            .load::<(i64, Option<String>)>(conn)?
-        {
-            if let Some(j) = j {
-                judged.entry(id).or_default().push(j);
-            }
-        }
-        heard.extend(
-            complaint_hearings::table
-                .filter(complaint_hearings::complaint_id.eq_any(chunk))
-                .filter(complaint_hearings::held.eq(true))
-                .select(complaint_hearings::complaint_id)
-                .load::<i64>(conn)?,
-        );
-        for id in complaint_followups::table
-            .filter(complaint_followups::complaint_id.eq_any(chunk))
-            .select(complaint_followups::complaint_id)
-            .load::<i64>(conn)?
-        {
-            *followed.entry(id).or_default() += 1;
-        }
-        for (id, name) in complaint_category_links::table
-            .inner_join(complaint_categories::table)
-            .filter(complaint_category_links::complaint_id.eq_any(chunk))
-            .select((
-                complaint_category_links::complaint_id,
-                complaint_categories::name,
-            ))
-            .load::<(i64, String)>(conn)?
-        {
-            categories.entry(id).or_default().push(name);
-        }
-        // Coded descriptions: a complaint with a coded text is coded, its chosen codes are its
-        // themes.
-        for (id, code, chosen) in coded_texts::table
-            .left_join(text_codes::table)
-            .filter(coded_texts::complaint_id.eq_any(chunk))
-            .select((
-                coded_texts::complaint_id,
-                text_codes::code.nullable(),
-                text_codes::chosen.nullable(),
-            ))
-            .load::<(Option<i64>, Option<String>, Option<bool>)>(conn)?
-        {
-            let Some(id) = id else { continue };
-            let list = themes.entry(id).or_default();
-            if let (Some(code), Some(true)) = (code, chosen) {
-                list.push(code);
-            }
-        }
-    }
-    let facts = rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                received,
-                channel,
-                state,
-                anonymous,
-                via,
-                deadline,
-                mediation,
-                decided,
-                closed,
-                postponed,
-                ombudsman,
-                feedback,
-                team,
-                norms,
-            )| {
-                let st = State::from_code(&state).unwrap_or(State::Received);
-                let judgement = judged
-                    .get(&id)
-                    .map(|js| crate::complaints::register::overall(js).to_string());
-                // Written complaints are in the register, with the outcome it gives them.
-                let written =
-                    !anonymous && crate::complaints::register::WRITTEN.contains(&channel.as_str());
-                let register_outcome = written.then(|| {
-                    if decided.is_some() {
-                        judgement
-                            .clone()
-                            .unwrap_or_else(|| "geen_oordeel".to_string())
-                    } else if st.is_final() || st == State::ResolvedInformally {
-                        state.clone()
-                    } else {
-                        "lopend".to_string()
-                    }
-                });
-                CaseFacts {
-                    channel,
-                    received,
-                    anonymous,
-                    mediated: mediation.is_some(),
-                    resolved_informally: st == State::ResolvedInformally
-                        || (st == State::Closed && mediation.is_some() && decided.is_none()),
-                    withdrawn: st == State::Withdrawn,
-                    heard: heard.contains(&id),
-                    decided,
-                    judgement,
-                    finished: decided.or(if st.is_final() { closed } else { None }),
-                    deadline,
-                    postponed: postponed > 0,
-                    followups: followed.get(&id).copied().unwrap_or(0),
-                    ombudsman: ombudsman.is_some(),
-                    via_council: via.is_some(),
-                    council_feedback: feedback.is_some(),
-                    team: team.filter(|t| !t.trim().is_empty()),
-                    norms: crate::complaints::model::parse_norms(&norms)
-                        .into_iter()
-                        .map(String::from)
-                        .collect(),
-                    categories: categories.remove(&id).unwrap_or_default(),
-                    coded: themes.contains_key(&id),
-                    themes: themes.remove(&id).unwrap_or_default(),
-                    register_outcome,
-                }
-            },
-        )
-        .collect();
-    Ok(facts)
 }
 
 /// The funnel stages with their codes in the open data, in order.
@@ -876,6 +756,18 @@ fn share_cell(d: &Decisions, scope: Scope, part: &Figure) -> Cell {
     match (d.get(scope, part), d.get(scope, &base)) {
         (Some(p), Some(b)) if b.n > 0 && p.shown.published() && b.shown.published() => {
             Cell::new(100.0 * p.n as f64 / b.n as f64, b.n, b.shown)
+        }
+        _ => Cell::new(0.0, 0, Shown::Hidden),
+    }
+}
+
+/// The part of a share as a number of complaints, as decided: shown when its base and its part
+/// both are (n: the base).
+fn part_count_cell(d: &Decisions, scope: Scope, part: &Figure) -> Cell {
+    let base = part.base().unwrap_or(Figure::Received);
+    match (d.get(scope, part), d.get(scope, &base)) {
+        (Some(p), Some(b)) if b.n > 0 && p.shown.published() && b.shown.published() => {
+            Cell::new(p.n as f64, b.n, b.shown)
         }
         _ => Cell::new(0.0, 0, Shown::Hidden),
     }
@@ -930,7 +822,13 @@ pub fn complaint_part(d: &Decisions, scope: Scope, facts: &[CaseFacts]) -> Optio
         founded: share_cell(d, scope, &Figure::Founded),
         median_days: if timing_shown { t.median_days } else { None },
         p90_days: if timing_shown { t.p90_days } else { None },
+        due: count_cell(d, scope, &Figure::Due),
         in_time: share_cell(d, scope, &Figure::InTime),
+        late: share_cell(d, scope, &Figure::Late),
+        overdue: share_cell(d, scope, &Figure::Overdue),
+        in_time_count: part_count_cell(d, scope, &Figure::InTime),
+        late_count: part_count_cell(d, scope, &Figure::Late),
+        overdue_count: part_count_cell(d, scope, &Figure::Overdue),
         postponed: count_cell(d, scope, &Figure::Postponed),
         council: (
             count_cell(d, scope, &Figure::ViaCouncil),
@@ -1020,67 +918,122 @@ pub fn theme_figures(
     out
 }
 
-/// The summary in plain words, drawn from the published figures only.
+/// At most this many sentences in the summary.
+pub const SUMMARY_SENTENCES: usize = 8;
+/// At most this many words in a sentence of the report's texts.
+pub const SENTENCE_WORDS: usize = 25;
+
+/// Words in a sentence.
+pub fn words(sentence: &str) -> usize {
+    sentence.split_whitespace().count()
+}
+
+/// A quoted question in a sentence: without its own closing point.
+fn quoted(text: &str) -> String {
+    format!("\u{201c}{}\u{201d}", text.trim().trim_end_matches('.'))
+}
+
+/// The summary in plain words (B1), drawn from the published figures only: at most
+/// [`SUMMARY_SENTENCES`] sentences of at most [`SENTENCE_WORDS`] words. In order: who took part,
+/// the treatment against the last time, the clearest strength, the clearest problem, the largest
+/// difference between groups worth telling, what the complaints were about, the deadlines, and
+/// the follow-up of earlier findings.
 pub fn summary(r: &Report) -> Vec<String> {
-    let mut out = vec![];
-    let pct = |c: &Cell| c.value.map(|v| format!("{v:.0}%"));
+    use super::numbers::{fixed, pct};
+    let mut out: Vec<String> = vec![];
+    // A sentence that would run too long gets its shorter form.
+    let push = |out: &mut Vec<String>, long: String, short: &dyn Fn() -> String| {
+        out.push(if words(&long) <= SENTENCE_WORDS {
+            long
+        } else {
+            short()
+        });
+    };
     if let Some(s) = &r.survey {
-        out.push(format!(
-            "{} mensen vulden de vragenlijst in ({}). De foutmarge is {}.",
-            s.answered,
-            s.response_rate
-                .map(|x| format!("{x:.0}% van wie een uitnodiging kreeg"))
-                .unwrap_or_else(|| "respons onbekend".into()),
-            s.margin
-                .map(|m| format!("{m:.1} procentpunt").replace('.', ","))
-                .unwrap_or_else(|| "niet te bepalen".into())
-        ));
-        if let Some(b) = s
-            .dimensions
-            .iter()
-            .find(|d| d.dimension == "bejegening")
-            .and_then(|d| pct(&d.positive))
-        {
-            out.push(format!(
-                "{b} is positief over de bejegening door medewerkers."
-            ));
+        out.push(match s.response_rate {
+            Some(rate) => format!(
+                "Van de {} mensen met een uitnodiging vulden er {} de vragenlijst in: {}.",
+                s.invited,
+                s.answered,
+                pct(rate)
+            ),
+            None => format!("{} mensen vulden de vragenlijst in.", s.answered),
+        });
+        if let Some(d) = s.dimensions.iter().find(|d| d.dimension == "bejegening") {
+            if let Some(v) = d.positive.value {
+                let against = match (&s.previous_wave, d.change) {
+                    (Some(_), Some(c)) if c > 0.0 => {
+                        format!(", {} procentpunt meer dan de vorige keer", fixed(c, 0))
+                    }
+                    (Some(_), Some(c)) => {
+                        format!(", {} procentpunt minder dan de vorige keer", fixed(-c, 0))
+                    }
+                    (Some(_), None) => ", ongeveer even veel als de vorige keer".to_string(),
+                    (None, _) => String::new(),
+                };
+                out.push(format!(
+                    "{} van de mensen is positief over de bejegening{against}.",
+                    pct(v)
+                ));
+            }
         }
-        if let (Some(m), Some(low)) = (s.grade_mean.value, pct(&s.grade_below_six)) {
-            out.push(format!(
-                "Het gemiddelde rapportcijfer is {}; {low} gaf een onvoldoende.",
-                format!("{m:.1}").replace('.', ",")
-            ));
-        }
-        if let Some(worst) = s
+        let shown: Vec<&ItemFigure> = s
             .items
             .iter()
-            .filter(|i| i.negative.value.is_some())
-            .max_by(|a, b| {
-                a.negative
-                    .value
-                    .partial_cmp(&b.negative.value)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            })
-        {
-            out.push(format!(
-                "Het minst positief zijn mensen over: \u{201c}{}\u{201d} ({:.0}% negatief).",
-                worst.text,
-                worst.negative.value.unwrap_or(0.0)
-            ));
+            .filter(|i| i.positive.value.is_some())
+            .collect();
+        let by = |f: &dyn Fn(&ItemFigure) -> Option<f64>| {
+            shown
+                .iter()
+                .copied()
+                .filter(|i| f(i).is_some())
+                .max_by(|a, b| {
+                    f(a).partial_cmp(&f(b))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then_with(|| b.key.cmp(&a.key))
+                })
+        };
+        if let Some(best) = by(&|i| i.positive.value) {
+            let v = pct(best.positive.value.unwrap_or(0.0));
+            push(
+                &mut out,
+                format!(
+                    "Het meest positief zijn mensen over {} ({v} positief).",
+                    quoted(&best.text)
+                ),
+                &|| {
+                    format!(
+                        "Het meest positief zijn mensen over een vraag over {} ({v} positief).",
+                        dimension_phrase(&best.dimension)
+                    )
+                },
+            );
         }
-        for d in s
-            .subgroups
-            .iter()
-            .filter_map(|g| g.difference.clone())
-            .take(3)
-        {
-            out.push(d);
+        if let Some(worst) = by(&|i| i.negative.value) {
+            let v = pct(worst.negative.value.unwrap_or(0.0));
+            push(
+                &mut out,
+                format!(
+                    "De meeste kritiek is er op {} ({v} negatief).",
+                    quoted(&worst.text)
+                ),
+                &|| {
+                    format!(
+                        "De meeste kritiek is er op een vraag over {} ({v} negatief).",
+                        dimension_phrase(&worst.dimension)
+                    )
+                },
+            );
+        }
+        if let Some(d) = group_sentences(s).into_iter().next() {
+            push(&mut out, d, &|| {
+                "Tussen groepen zijn er verschillen; zie het deel Groepen.".to_string()
+            });
         }
     }
     let Some(c) = &r.complaints else {
-        out.push(
-            "De cijfers over klachten van deze periode komen na afloop van het kwartaal.".into(),
-        );
+        out.push("De cijfers over klachten komen na afloop van het kwartaal.".into());
+        out.push(followup_sentence(&r.followups));
         return out;
     };
     let span = if c.to < r.period.to {
@@ -1092,26 +1045,105 @@ pub fn summary(r: &Report) -> Vec<String> {
     } else {
         "In deze periode".to_string()
     };
-    if let Some(n) = c.funnel.first().and_then(|(_, cell)| cell.n) {
-        out.push(format!("{span} kwamen {n} klachten en meldingen binnen."));
-    } else {
+    let topic = c
+        .by_category
+        .iter()
+        .filter_map(|(name, cell)| cell.n.filter(|n| *n > 0).map(|n| (n, name)))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, name)| name.to_lowercase());
+    match c.funnel.first().and_then(|(_, cell)| cell.n) {
+        Some(n) => {
+            let long = match &topic {
+                Some(t) => format!("{span} kwamen {n} klachten binnen; de meeste gingen over {t}."),
+                None => format!("{span} kwamen {n} klachten binnen."),
+            };
+            push(&mut out, long, &|| {
+                format!("{span} kwamen {n} klachten binnen.")
+            });
+        }
         // Never "fewer than k": a total can also be hidden to protect another figure.
-        out.push(
-            "Het aantal klachten staat er niet: het is te klein, of het is weggelaten zodat een ander klein aantal niet uit te rekenen is."
-                .into(),
-        );
+        None => {
+            out.push("Het aantal klachten staat er niet, zodat niemand te herkennen is.".into())
+        }
     }
-    if let Some(t) = pct(&c.in_time) {
-        out.push(format!(
-            "{t} van de beslissingen op een klacht viel binnen de wettelijke termijn."
-        ));
-    }
-    if let Some(f) = pct(&c.founded) {
-        out.push(format!(
-            "{f} van de beoordeelde klachten was (deels) gegrond."
-        ));
-    }
+    out.push(deadline_sentence(c));
+    out.push(followup_sentence(&r.followups));
+    out.truncate(SUMMARY_SENTENCES);
     out
+}
+
+/// The deadlines in one sentence: decided in time, decided late, still open after the deadline.
+pub fn deadline_sentence(c: &ComplaintPart) -> String {
+    match (
+        c.due.n,
+        c.in_time_count.value,
+        c.late_count.value,
+        c.overdue_count.value,
+    ) {
+        (Some(0), ..) => "Er was nog geen klacht waarvoor de termijn voor een besluit voorbij is.".into(),
+        (Some(due), Some(a), Some(b), Some(o)) => format!(
+            "Van de {due} klachten met een besluit of een verlopen termijn: {} op tijd beslist, {} te laat beslist, {} nog open.",
+            fixed0(a),
+            fixed0(b),
+            fixed0(o)
+        ),
+        _ => "Hoeveel klachten op tijd een besluit kregen, staat er niet, zodat niemand te herkennen is.".into(),
+    }
+}
+
+fn fixed0(v: f64) -> String {
+    super::numbers::fixed(v, 0)
+}
+
+/// The follow-up of earlier findings in one sentence.
+pub fn followup_sentence(f: &[FollowUp]) -> String {
+    if f.is_empty() {
+        return "Na de klachten van deze periode zijn geen acties afgesproken.".into();
+    }
+    let done = f.iter().filter(|x| x.done.is_some()).count();
+    let late = f.iter().filter(|x| x.late).count();
+    format!(
+        "Na klachten zijn {} acties afgesproken: {done} klaar en {late} te laat.",
+        f.len()
+    )
+}
+
+/// The differences between groups worth telling (significant and at least
+/// [`indicators::GROUP_MIN_POINTS`]), those on the treatment first, then the largest, at most
+/// four, one per way of splitting.
+pub fn group_sentences(s: &SurveyPart) -> Vec<String> {
+    let mut found: Vec<(f64, &SubgroupFigure)> = s
+        .subgroups
+        .iter()
+        .filter(|g| g.difference.is_some())
+        .map(|g| {
+            let all = s
+                .dimensions
+                .iter()
+                .find(|d| d.dimension == g.dimension)
+                .and_then(|d| d.positive.value);
+            let gap = match (g.positive.value, all) {
+                (Some(a), Some(b)) => (a - b).abs(),
+                _ => 0.0,
+            };
+            (gap, g)
+        })
+        .collect();
+    // The treatment first (what the monitor is about), then the largest gap.
+    found.sort_by(|a, b| {
+        (b.1.dimension == "bejegening")
+            .cmp(&(a.1.dimension == "bejegening"))
+            .then(b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal))
+    });
+    // One sentence per way of splitting: of "with" and "without", the group furthest from
+    // everyone says it.
+    let mut seen = std::collections::BTreeSet::new();
+    found
+        .into_iter()
+        .filter(|(_, g)| seen.insert(g.split.clone()))
+        .filter_map(|(_, g)| g.difference.clone())
+        .take(4)
+        .collect()
 }
 
 /// One wave's dimensions for the trend.
@@ -1122,7 +1154,7 @@ fn wave_trend_of(
     f: &survey_figures::WaveFigures,
     k: u64,
 ) -> WaveTrend {
-    let part = survey_part(def, name, 0, f, None, k);
+    let part = survey_part(def, name, 0, 0, f, None, k);
     WaveTrend {
         wave: name.to_string(),
         closed,
@@ -1164,9 +1196,52 @@ pub fn quarter_trend(d: &Decisions, period: &Period) -> Vec<QuarterTrend> {
                 quarter: label,
                 received: count_cell(d, scope, &Figure::Received),
                 in_time: share_cell(d, scope, &Figure::InTime),
+                change: None,
             })
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .fold(vec![], |mut out: Vec<QuarterTrend>, mut q| {
+            if let Some(before) = out.last() {
+                q.change = share_change(&q.in_time, &before.in_time);
+            }
+            out.push(q);
+            out
+        })
+}
+
+/// The change between two published shares (of counts), in points, when a two-proportion test
+/// says it is real.
+fn share_change(now: &Cell, before: &Cell) -> Option<f64> {
+    let parts = |c: &Cell| {
+        c.value
+            .zip(c.n)
+            .map(|(v, n)| (super::numbers::round(v * n as f64 / 100.0, 0) as u64, n))
+    };
+    let ((k1, n1), (k2, n2)) = (parts(now)?, parts(before)?);
+    indicators::two_proportions(k1, n1, k2, n2)
+        .filter(|d| d.significant())
+        .map(|d| d.points)
+}
+
+/// Marks, per dimension, the significant changes from each wave of the trend to the one before.
+fn mark_wave_changes(trend: &mut [WaveTrend]) {
+    for i in 1..trend.len() {
+        let (before, now) = trend.split_at_mut(i);
+        let prev = &before[i - 1];
+        for d in &mut now[0].dimensions {
+            let p = prev.dimensions.iter().find(|x| x.dimension == d.dimension);
+            d.change = p.and_then(|p| {
+                (d.positive.value.is_some()
+                    && p.positive.value.is_some()
+                    && d.parts.len() == p.parts.len())
+                .then(|| indicators::mean_shares_difference(&d.parts, &p.parts))
+                .flatten()
+                .filter(|x| x.significant())
+                .map(|x| x.points)
+            });
+        }
+    }
 }
 
 /// The complaint scope a period publishes on `today`: a quarter once it has ended; a year from
@@ -1218,6 +1293,95 @@ fn published_figures(
     survey_figures::compute_published(conn, wave, def, today, k)
 }
 
+/// A period the report can be opened on: it has published data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// `2026-Q3` or `2026`.
+    pub label: String,
+    /// The period has ended.
+    pub complete: bool,
+}
+
+/// The periods with published data on `today`, newest first, and the one to open on: the latest
+/// complete one (of a year and its last quarter, the year). A quarter has data when complaints
+/// of it are published (it has ended and complaints came in) or a wave that overlaps it has
+/// closed; a year when one of its quarters has.
+pub fn choices(
+    complaint_days: &[NaiveDate],
+    closed_waves: &[(NaiveDate, NaiveDate)],
+    today: NaiveDate,
+) -> (Vec<Choice>, Option<String>) {
+    use chrono::Datelike;
+    let mut quarters: std::collections::BTreeSet<(i32, u32)> = Default::default();
+    for d in complaint_days {
+        let q = disclosure::quarter_of(*d);
+        if disclosure::ended_quarters(d.year(), today) >= q {
+            quarters.insert((d.year(), q));
+        }
+    }
+    for (opens, closes) in closed_waves {
+        if !disclosure::wave_published(*closes, today) {
+            continue;
+        }
+        let mut day =
+            NaiveDate::from_ymd_opt(opens.year(), 3 * disclosure::quarter_of(*opens) - 2, 1)
+                .unwrap_or(*opens);
+        while day <= *closes {
+            quarters.insert((day.year(), disclosure::quarter_of(day)));
+            day = match day.checked_add_months(chrono::Months::new(3)) {
+                Some(d) => d,
+                None => break,
+            };
+        }
+    }
+    let years: std::collections::BTreeSet<i32> = quarters.iter().map(|(y, _)| *y).collect();
+    let mut out: Vec<(NaiveDate, bool, Choice)> = vec![];
+    for (y, q) in &quarters {
+        if let Ok(p) = parse_period(&format!("{y}-Q{q}")) {
+            out.push((
+                p.to,
+                false,
+                Choice {
+                    label: p.label,
+                    complete: today > p.to,
+                },
+            ));
+        }
+    }
+    for y in years {
+        if let Ok(p) = parse_period(&y.to_string()) {
+            out.push((
+                p.to,
+                true,
+                Choice {
+                    label: p.label,
+                    complete: today > p.to,
+                },
+            ));
+        }
+    }
+    // Newest end first; of a year and its fourth quarter, the year first.
+    out.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    let open = out
+        .iter()
+        .find(|(_, _, c)| c.complete)
+        .map(|(_, _, c)| c.label.clone());
+    (out.into_iter().map(|(_, _, c)| c).collect(), open)
+}
+
+/// [`choices`] from the database.
+pub fn period_choices(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+) -> QueryResult<(Vec<Choice>, Option<String>)> {
+    let days = super::complaint_read::received_days(conn)?;
+    let waves: Vec<(NaiveDate, NaiveDate)> = crate::surveys::waves::list_waves(conn)?
+        .into_iter()
+        .map(|w| (w.opens_on, w.closes_on))
+        .collect();
+    Ok(choices(&days, &waves, today))
+}
+
 /// Builds the report for `period` with threshold `k`, as published on `today`.
 pub fn build(
     conn: &mut DbConnection,
@@ -1266,10 +1430,12 @@ pub fn build(
                 Some(p) => Some((p.name.clone(), published_figures(conn, p, &def, today, k)?)),
                 None => None,
             };
+            let invited = crate::surveys::waves::invitation_counts(conn, w.id)?.0;
             let mut part = survey_part(
                 &def,
                 &w.name,
                 w.population.max(0) as u64,
+                invited.max(0) as u64,
                 &figures,
                 prev_figures.as_ref().map(|(n, f)| (n.as_str(), f)),
                 k,
@@ -1290,6 +1456,7 @@ pub fn build(
                 answered: part.answered,
                 dimensions: part.dimensions.clone(),
             });
+            mark_wave_changes(&mut wave_trend);
             // Quotes only from a wave large enough, whatever was approved.
             if figures.all.sets >= super::quotes::DEFAULT_MIN_GROUP {
                 part.quotes = super::quotes::approved(conn, w.id)?;
@@ -1315,7 +1482,9 @@ pub fn build(
             NaiveDate::from_ymd_opt(*y, 1, 1).unwrap_or(period.from),
             NaiveDate::from_ymd_opt(*y, 12, 31).unwrap_or(period.to),
         );
-        facts.extend(complaint_facts(conn, from, to)?);
+        facts.extend(super::complaint_read::complaint_facts(
+            conn, from, to, today,
+        )?);
     }
     let cells: Vec<disclosure::CaseCells> = facts.iter().map(complaint_figures::cells).collect();
     let years: Vec<i32> = years.into_iter().collect();
@@ -1326,26 +1495,14 @@ pub fn build(
     } else {
         None
     };
-    let followups = complaint_followups::table
-        .inner_join(
-            complaint_progress::table
-                .on(complaint_progress::complaint_id.eq(complaint_followups::complaint_id)),
-        )
-        .filter(complaint_progress::decided_on.between(period.from, period.to))
-        .order(complaint_followups::id)
-        .select((
-            complaint_followups::description,
-            complaint_followups::owner,
-            complaint_followups::due_on,
-            complaint_followups::done_on,
-        ))
-        .load::<(String, String, NaiveDate, Option<NaiveDate>)>(conn)?
+    let followups = super::complaint_read::followups(conn, period.from, period.to)?
         .into_iter()
         .map(|(a, o, due, done)| FollowUp {
             action: super::redact::redact(&a),
             owner: super::redact::redact(&o),
             due,
             done,
+            late: followup_late(due, done, today),
         })
         .collect();
     // Themes: the open answers of the wave shown, and of the wave before; the complaints as
@@ -1481,7 +1638,7 @@ mod tests {
             }
             let f = counter.finish();
             prop_assert_eq!(f.all.sets, n as u64);
-            let part = survey_part(def, "toets", 1000, &f, None, k);
+            let part = survey_part(def, "toets", 1000, 800, &f, None, k);
             let published = |c: &Cell| c.value.is_some();
             for i in &part.items {
                 for c in [&i.positive, &i.neutral, &i.negative, &i.dont_know] {
@@ -1588,6 +1745,230 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Random complaints of 2026-Q3 with every deadline outcome: (channel, team, outcome) with
+    /// outcome 0 open within the deadline, 1 decided in time, 2 decided late, 3 open past it.
+    fn deadline_facts(cases: &[(usize, usize, usize)]) -> Vec<CaseFacts> {
+        let d = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        let deadline = d + chrono::Duration::weeks(6);
+        let channels = ["web", "brief", "telefoon", "raadslid", "balie"];
+        let teams = ["Inkomen", "Werk", "Schulden", "Zorg"];
+        cases
+            .iter()
+            .map(|(c, t, o)| CaseFacts {
+                channel: channels[*c].into(),
+                team: Some(teams[*t].into()),
+                received: d,
+                deadline,
+                decided: match o {
+                    1 => Some(deadline - chrono::Duration::days(3)),
+                    2 => Some(deadline + chrono::Duration::days(3)),
+                    _ => None,
+                },
+                overdue: *o == 3,
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    /// A whole report of 2026-Q3 from random answers and complaints, made on 2 October.
+    fn random_report(n: usize, seed: u64, cases: &[(usize, usize, usize)], k: u64) -> Report {
+        let defs = crate::surveys::shipped().unwrap();
+        let def = &defs[0];
+        let mut counter = survey_figures::Counter::new(def);
+        for (c, l, json) in random_answers(def, n, seed) {
+            counter.add_json(&c, &l, &json);
+        }
+        let f = counter.finish();
+        let mut before = survey_figures::Counter::new(def);
+        for (c, l, json) in random_answers(def, n / 2 + 10, seed ^ 0x5eed) {
+            before.add_json(&c, &l, &json);
+        }
+        let before = before.finish();
+        let part = survey_part(def, "toets", 1000, 800, &f, Some(("vorige", &before)), k);
+        let facts = deadline_facts(cases);
+        let cells: Vec<disclosure::CaseCells> =
+            facts.iter().map(complaint_figures::cells).collect();
+        let today = NaiveDate::from_ymd_opt(2026, 10, 2).unwrap();
+        let decisions = disclosure::decide_years(&cells, &[2026], today, k);
+        let period = parse_period("2026-Q3").unwrap();
+        let scope = Scope::Quarter {
+            year: 2026,
+            quarter: 3,
+        };
+        let mut wave_trend = vec![
+            wave_trend_of(
+                def,
+                "vorige",
+                today - chrono::Duration::days(400),
+                &before,
+                k,
+            ),
+            WaveTrend {
+                wave: "toets".into(),
+                closed: today - chrono::Duration::days(30),
+                answered: part.answered,
+                dimensions: part.dimensions.clone(),
+            },
+        ];
+        mark_wave_changes(&mut wave_trend);
+        let mut r = Report {
+            period: period.clone(),
+            made_on: today,
+            provisional: false,
+            k,
+            survey: Some(part),
+            survey_waiting: None,
+            complaints: complaint_part(&decisions, scope, &facts),
+            summary: vec![],
+            followups: vec![],
+            register: None,
+            themes: vec![],
+            coded_texts: 0,
+            coded_complaints: None,
+            coding_agreement: None,
+            wave_trend,
+            quarter_trend: quarter_trend(&decisions, &period),
+        };
+        r.summary = summary(&r);
+        r
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        /// Every output of a report (the open data list the CSV, JSON and codebook come from, the
+        /// trend, and the summary's sentences) goes through the same decisions: nothing published
+        /// rests on fewer than k, the deadline figures are shown and hidden with their base, and
+        /// every number in the summary is a published figure.
+        #[test]
+        fn every_output_shows_only_what_the_disclosure_check_published(
+            n in 0usize..120,
+            seed in any::<u64>(),
+            cases in proptest::collection::vec((0usize..5, 0usize..4, 0usize..4), 0..60),
+            k in 3u64..8,
+        ) {
+            let r = random_report(n, seed, &cases, k);
+            let figures = super::super::published::figures(&r);
+            // Plain facts of the wave (who was invited, who answered) are no group's figure.
+            let facts = ["uitgenodigd", "ingevuld", "doelgroep", "respons", "foutmarge"];
+            for f in &figures {
+                if f.getoond == "verborgen" {
+                    prop_assert!(f.waarde.is_none() && f.n.is_none(), "{:?}", f);
+                } else if !facts.contains(&f.cijfer) {
+                    prop_assert!(f.n.is_none_or(|n| n == 0 || n >= k), "{:?}", f);
+                }
+            }
+            // The deadline figures: parts of the published base, hidden with it, adding up.
+            if let Some(c) = &r.complaints {
+                let parts = [&c.in_time_count, &c.late_count, &c.overdue_count];
+                match c.due.n {
+                    Some(due) if due > 0 => {
+                        let by_hand = cases.iter().filter(|(_, _, o)| *o > 0).count() as u64;
+                        prop_assert_eq!(due, by_hand);
+                        // A part can be hidden to protect another cell (the check then hides a
+                        // second, so it cannot be had from the base); shown, they add up.
+                        if parts.iter().all(|p| p.value.is_some()) {
+                            let sum: f64 = parts.iter().filter_map(|p| p.value).sum();
+                            prop_assert_eq!(sum, due as f64);
+                        } else {
+                            prop_assert!(
+                                parts.iter().filter(|p| p.value.is_none()).count() >= 2
+                                    || c.due.value.is_none(),
+                                "one part hidden alone: {:?}", c
+                            );
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        for p in parts.into_iter().chain([&c.in_time, &c.late, &c.overdue]) {
+                            prop_assert!(p.value.is_none(), "{:?}", c);
+                        }
+                    }
+                }
+            }
+            // Every number in the summary is a published figure (or a difference in points).
+            let mut known: std::collections::BTreeSet<String> = Default::default();
+            for f in figures.iter().filter(|f| f.getoond != "verborgen") {
+                if let Some(v) = f.waarde {
+                    known.insert(super::super::numbers::fixed(v, 0));
+                }
+                if let Some(n) = f.n {
+                    known.insert(n.to_string());
+                }
+            }
+            // (Unrounded values too: the list keeps one decimal, the sentences round the value.)
+            for c in r.survey.iter().flat_map(|s| s.dimensions.iter().map(|d| &d.positive)
+                .chain(s.items.iter().flat_map(|i| [&i.positive, &i.negative]))) {
+                if let Some(v) = c.value {
+                    known.insert(super::super::numbers::fixed(v, 0));
+                }
+            }
+            prop_assert!(r.summary.len() <= SUMMARY_SENTENCES);
+            for sentence in &r.summary {
+                prop_assert!(words(sentence) <= SENTENCE_WORDS, "{}", sentence);
+                // A group's name can have numbers in it ("1 tot 5 jaar"): only what follows it.
+                let figures_part = [" zijn vaker ", " zijn minder vaak "]
+                    .iter()
+                    .find_map(|w| sentence.find(w).map(|i| &sentence[i..]))
+                    .unwrap_or(sentence);
+                let tokens: Vec<&str> = figures_part.split_whitespace().collect();
+                for (i, t) in tokens.iter().enumerate() {
+                    let number: String = t.chars().filter(|c| c.is_ascii_digit()).collect();
+                    if number.is_empty() || tokens.get(i + 1) == Some(&"procentpunt") {
+                        continue;
+                    }
+                    prop_assert!(known.contains(&number), "{} in: {}", number, sentence);
+                }
+            }
+            // The trend shows what each wave's own report shows, and marks a change only on two
+            // published figures.
+            for w in &r.wave_trend {
+                for d in &w.dimensions {
+                    prop_assert!(d.change.is_none() || d.positive.value.is_some());
+                    prop_assert!(d.positive.value.is_none() || d.nmin.unwrap_or(0) >= k);
+                }
+            }
+            for q in &r.quarter_trend {
+                prop_assert!(q.change.is_none() || q.in_time.value.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn the_chooser_offers_periods_with_data_and_opens_on_the_latest_complete_one() {
+        let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let today = d(2026, 12, 6);
+        // Complaints in 2025-Q4 and 2026-Q1 and Q3; one in Q4 (not ended: not yet published).
+        let days = [d(2025, 11, 3), d(2026, 2, 1), d(2026, 8, 9), d(2026, 10, 2)];
+        // A wave of 2026-Q2 that closed, and one that is still running.
+        let waves = [
+            (d(2026, 5, 1), d(2026, 5, 31)),
+            (d(2026, 11, 1), d(2026, 12, 31)),
+        ];
+        let (list, open) = choices(&days, &waves, today);
+        let labels: Vec<&str> = list.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["2026", "2026-Q3", "2026-Q2", "2026-Q1", "2025", "2025-Q4"]
+        );
+        assert!(!list[0].complete, "2026 has not ended");
+        assert_eq!(open.as_deref(), Some("2026-Q3"));
+        // In January the year that just ended comes first, and is opened.
+        let (_, open) = choices(&days, &waves, d(2027, 1, 10));
+        assert_eq!(open.as_deref(), Some("2026"));
+        // Nothing yet: nothing to choose.
+        assert_eq!(choices(&[], &[], today), (vec![], None));
+    }
+
+    #[test]
+    fn follow_ups_are_late_after_their_day() {
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert!(!followup_late(d(6, 1), None, d(6, 1)));
+        assert!(followup_late(d(6, 1), None, d(6, 2)));
+        assert!(!followup_late(d(6, 1), Some(d(6, 1)), d(9, 1)));
+        assert!(followup_late(d(6, 1), Some(d(6, 3)), d(9, 1)));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use maud::{html, Markup, PreEscaped};
 use serde::Deserialize;
 
 use super::document::{self, Block, Chart, Mark, TableCell};
-use super::report::{self, Cell, Report};
+use super::report::{self, Report};
 use crate::accounts::model::Role;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
@@ -178,29 +178,31 @@ fn cell_markup(c: &TableCell) -> Markup {
             Mark::Hidden => abbr title="verborgen: te weinig mensen" { "–" },
             Mark::Indicative => { (c.text) sup { "*" } },
             Mark::Plain => (c.text),
+            Mark::Late => strong.late { (c.text) },
         }
         @if let Some(n) = &c.note { br; small { (n) } }
     }
 }
 
 /// A horizontal bar chart: SVG with a title and a text summary, drawn from published values only.
+/// Each bar has its label above it, so the chart stays readable on a phone.
 fn chart_markup(c: &Chart) -> Markup {
     let id = &c.id;
-    let height = 28 * c.rows.len() as u32 + 10;
+    let height = 44 * c.rows.len() as u32 + 6;
     let summary = c.summary();
     html! {
         figure.chart {
-            svg role="img" aria-labelledby={ (id) "-titel " (id) "-tekst" } viewBox={ "0 0 640 " (height) } width="100%" {
+            svg role="img" aria-labelledby={ (id) "-titel " (id) "-tekst" } viewBox={ "0 0 340 " (height) } width="100%" {
                 title id={ (id) "-titel" } { (c.title) }
                 desc id={ (id) "-tekst" } { (summary) }
                 @for (i, (label, v)) in c.rows.iter().enumerate() {
-                    @let y = 10 + 28 * i as u32;
-                    text x="0" y=(y + 16) font-size="14" fill="#1a1a1a" { (label) }
+                    @let y = 44 * i as u32;
+                    text x="0" y=(y + 15) font-size="15" fill="#1a1a1a" { (label) }
                     @if let Some(v) = v {
-                        rect x="260" y=(y + 2) height="18" width=(format!("{:.1}", 300.0 * c.share(*v))) fill="#01689b" {}
-                        text x=(format!("{:.1}", 268.0 + 300.0 * c.share(*v))) y=(y + 16) font-size="14" fill="#1a1a1a" { (format!("{v:.0}{}", c.unit)) }
+                        rect x="0" y=(y + 21) height="16" width=(format!("{:.1}", 270.0 * c.share(*v))) fill="#01689b" {}
+                        text x=(format!("{:.1}", 6.0 + 270.0 * c.share(*v))) y=(y + 35) font-size="15" fill="#1a1a1a" { (format!("{}{}", super::numbers::fixed(*v, 0), c.unit)) }
                     } @else {
-                        text x="260" y=(y + 16) font-size="14" fill="#1a1a1a" { "verborgen" }
+                        text x="0" y=(y + 35) font-size="15" fill="#1a1a1a" { "verborgen" }
                     }
                 }
             }
@@ -214,10 +216,14 @@ fn block_markup(b: &Block) -> Markup {
         @match b {
             Block::Paragraph { strong, text } => p { @if let Some(s) = strong { strong { (s) } " " } (text) },
             Block::List(items) => ul { @for i in items { li { (i) } } },
-            Block::Table { caption, head, rows } => table {
-                caption { (caption) }
-                thead { tr { @for h in head { th scope="col" { (h) } } } }
-                tbody { @for row in rows { tr { @for c in row { td { (cell_markup(c)) } } } } }
+            // A table scrolls inside its own box on a narrow screen; the box can be reached by
+            // keyboard and is named by the table's caption.
+            Block::Table { caption, head, rows } => div.table-box role="region" tabindex="0" aria-label=(caption) {
+                table {
+                    caption { (caption) }
+                    thead { tr { @for h in head { th scope="col" { (h) } } } }
+                    tbody { @for row in rows { tr { @for c in row { td { (cell_markup(c)) } } } } }
+                }
             },
             Block::Chart(c) => (chart_markup(c)),
             Block::Quote(q) => blockquote { p { "\u{201c}" (q) "\u{201d}" } },
@@ -248,8 +254,17 @@ async fn page(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let today = crate::surveys::today();
+    let (choices, open_on) = state
+        .db(move |conn| Ok(report::period_choices(conn, today)?))
+        .await?;
     let chosen = q.periode.clone().unwrap_or_default();
-    let period = match period_of(&q, today) {
+    // Without a period asked for: the latest complete period with data.
+    let asked = match (&q.periode, &open_on) {
+        (Some(p), _) if !p.trim().is_empty() => q.periode.clone(),
+        (_, Some(label)) => Some(label.clone()),
+        _ => None,
+    };
+    let period = match period_of(&Query { periode: asked }, today) {
         Ok(p) => p,
         Err(e) => {
             let errors = [("periode", e)];
@@ -258,11 +273,12 @@ async fn page(
                 layout::page(
                     &ctx,
                     &t(lang, "report-title"),
-                    period_form(&ctx, &chosen, &errors),
+                    period_form(&ctx, &chosen, &choices, &errors),
                 ),
             ));
         }
     };
+    let has_data = choices.iter().any(|c| c.label == period.label);
     let r = build(&state, period.clone()).await?;
     Ok(page_response(
         StatusCode::OK,
@@ -270,7 +286,10 @@ async fn page(
             &ctx,
             &t_args(lang, "report-title-period", &[("period", &period.label)]),
             html! {
-                (period_form(&ctx, &period.label, &[]))
+                (period_form(&ctx, &period.label, &choices, &[]))
+                @if !has_data {
+                    div.notice role="note" { p { (t_args(lang, "report-period-empty", &[("period", &period.label)])) } }
+                }
                 @if ctx.user.as_ref().is_some_and(|u| u.has(Role::Onderzoeker)) {
                     p { a href="/rapportage/tussenstand" { (t(lang, "report-live-link")) } }
                 }
@@ -286,15 +305,40 @@ async fn page(
     ))
 }
 
-fn period_form(ctx: &Ctx, value: &str, errors: &[(&str, String)]) -> Markup {
+/// The period chooser: the periods with data (newest first), the one shown selected. A period
+/// asked for by its address that has no data is still shown, with a note.
+fn period_form(
+    ctx: &Ctx,
+    value: &str,
+    choices: &[report::Choice],
+    errors: &[(&str, String)],
+) -> Markup {
     let lang = ctx.lang;
+    if choices.is_empty() {
+        return html! {
+            (layout::error_summary(ctx, errors))
+            form method="get" action="/rapportage" {
+                (layout::text_field("periode", &t(lang, "report-period"), "text", value, Some(&t(lang, "report-period-hint")), layout::error_for(errors, "periode"), "off"))
+                button type="submit" { (t(lang, "report-show")) }
+            }
+        };
+    }
     html! {
         (layout::error_summary(ctx, errors))
         form method="get" action="/rapportage" {
-            (layout::text_field("periode", &t(lang, "report-period"), "text", value, Some(&t(lang, "report-period-hint")), layout::error_for(errors, "periode"), "off"))
+            div.field {
+                label for="periode" { (t(lang, "report-period")) }
+                select id="periode" name="periode" {
+                    @for c in choices {
+                        option value=(c.label) selected[c.label == value] {
+                            (c.label)
+                            @if !c.complete { " " (t(lang, "report-period-running")) }
+                        }
+                    }
+                }
+            }
             button type="submit" { (t(lang, "report-show")) }
         }
-        (PreEscaped(""))
     }
 }
 
@@ -333,12 +377,14 @@ async fn live(
                     let def = crate::surveys::respond::definition(conn, w.version_id)
                         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
                     let figures = super::survey_figures::compute(conn, w.id, &def)?;
+                    let invited = crate::surveys::waves::invitation_counts(conn, w.id)?.0;
                     Some((
                         w.clone(),
                         report::survey_part(
                             &def,
                             &w.name,
                             w.population.max(0) as u64,
+                            invited.max(0) as u64,
                             &figures,
                             None,
                             super::disclosure::DEFAULT_K,
@@ -382,188 +428,24 @@ async fn live(
     ))
 }
 
-/// The columns of the open data.
-pub const OPEN_DATA_COLUMNS: &[(&str, &str)] = &[
-    ("periode", "De periode van de rapportage: een kwartaal (2026-Q3) of een jaar (2026)."),
-    ("onderdeel", "Waar het cijfer over gaat: vragenlijst, thema's, klachten, register, ontwikkeling of normenkader."),
-    ("cijfer", "Welk cijfer (zie de lijst hieronder)."),
-    ("groep", "Voor wie of waarvoor het cijfer geldt: een vraag, een onderwerp, een groep (indeling=waarde), een thema, een kanaal, een kwartaal of een norm. Leeg: iedereen."),
-    ("waarde", "Het cijfer: een percentage (0 tot 100), een aantal of een gemiddelde, met één decimaal. Leeg als het verborgen is."),
-    ("n", "Het aantal mensen (of klachten) waarop het cijfer rust. Leeg als het verborgen is."),
-    ("getoond", "ja; indicatief (minder dan 50 mensen, voorzichtig lezen); of verborgen (minder dan het minimum aantal mensen, of verborgen zodat een ander verborgen cijfer niet uit andere cijfers te berekenen is, ook niet uit die van een ander kwartaal of jaar). Klachten staan er per kwartaal dat voorbij is, een vragenlijst pas na de sluiting."),
-];
-
-/// The figures of the open data: the values of the `cijfer` column and what they mean.
-pub const OPEN_DATA_FIGURES: &[(&str, &str)] = &[
-    ("positief_onderwerp", "Deel dat positief is (4 of 5 op een schaal van 5) over een onderwerp, gemiddeld over de vragen ervan; groep = het onderwerp."),
-    ("positief", "Deel dat positief is (4 of 5) op een vraag; groep = de vraag. Weet niet telt niet mee."),
-    ("neutraal", "Deel dat neutraal is (3) op een vraag."),
-    ("negatief", "Deel dat negatief is (1 of 2) op een vraag."),
-    ("weet_niet", "Deel dat weet niet antwoordde op een vraag, van iedereen die de vraag beantwoordde."),
-    ("cijfer_gemiddeld", "Gemiddeld rapportcijfer (1 tot 10)."),
-    ("cijfer_8_of_hoger", "Deel dat een 8 of hoger gaf."),
-    ("cijfer_onder_6", "Deel dat lager dan een 6 gaf."),
-    ("positief_bereikbaarheid", "Deel dat positief is over de bereikbaarheid in een groep; groep = indeling=waarde (kanaal, taal of een achtergrondvraag)."),
-    ("positief_bejegening", "Deel dat positief is over de bejegening in een groep."),
-    ("positief_dienstverlening", "Deel dat positief is over de dienstverlening in een groep."),
-    ("positief_effectiviteit", "Deel dat positief is over de effectiviteit van de ondersteuning in een groep."),
-    ("norm_voldaan", "Deel dat positief is op de vragen van een norm; de norm is voldaan. groep = de norm."),
-    ("norm_gedeeltelijk_voldaan", "Idem; de norm is gedeeltelijk voldaan."),
-    ("norm_niet_voldaan", "Idem; de norm is niet voldaan."),
-    ("norm_onbekend", "Idem; te weinig antwoorden om de norm te beoordelen."),
-    ("thema_antwoorden", "Aantal mensen met een open antwoord met dit thema; groep = het thema."),
-    ("thema_klachten", "Aantal klachten met dit thema."),
-    ("thema_samen", "Open antwoorden en klachten met dit thema samen."),
-    ("thema_vorige_periode", "Open antwoorden en klachten met dit thema in de periode ervoor."),
-    ("trechter", "Aantal klachten per stap, van binnenkomst tot ombudsman; groep = de stap."),
-    ("kanaal", "Aantal klachten per kanaal; groep = het kanaal."),
-    ("onderwerp", "Aantal klachten per onderwerp (een klacht kan meer onderwerpen hebben)."),
-    ("norm", "Aantal klachten per behoorlijkheidsnorm (een klacht kan over meer normen gaan)."),
-    ("team", "Aantal klachten per team."),
-    ("binnen_termijn", "Deel van de beslissingen op een klacht binnen de wettelijke termijn."),
-    ("gegrond", "Deel van de beoordeelde klachten dat (deels) gegrond was."),
-    ("uitgesteld", "Aantal klachten waarvan de beslissing is uitgesteld."),
-    ("vragenlijst_positief", "Deel dat positief is over een onderwerp in een eerdere of deze vragenlijst; groep = vragenlijst: onderwerp."),
-    ("kwartaal_binnengekomen", "Aantal binnengekomen klachten in een kwartaal; groep = het kwartaal."),
-    ("kwartaal_binnen_termijn", "Deel van de beslissingen in een kwartaal binnen de wettelijke termijn."),
-    ("register_schriftelijk", "Aantal schriftelijke klachten in het klachtenregister (artikel 9:12a Awb), alleen in de jaarrapportage."),
-    ("register_uitkomst", "Aantal schriftelijke klachten per uitkomst in het register; groep = de uitkomst (gegrond, deels_gegrond, ongegrond, geen_oordeel, informeel_opgelost, ingetrokken, niet_in_behandeling, doorverwezen, gesloten, lopend)."),
-];
-
-/// The codebook of the open data as CSV: every column and every figure with its meaning.
+/// The codebook of the open data as CSV (see [`super::published`]).
 pub fn open_data_codebook_csv() -> Vec<u8> {
-    open_data_codebook_csv_as(crate::csv_safe::Flavour::Comma)
+    super::published::codebook_csv()
 }
 
-/// [`open_data_codebook_csv`] in the chosen flavour.
+/// [`open_data_codebook_csv`] in the chosen spreadsheet flavour.
 pub fn open_data_codebook_csv_as(flavour: crate::csv_safe::Flavour) -> Vec<u8> {
-    let mut w = crate::csv_safe::Writer::with_flavour(vec![], flavour);
-    let _ = w.write_record(["soort", "naam", "betekenis"]);
-    for (name, meaning) in OPEN_DATA_COLUMNS {
-        let _ = w.write_record(["kolom", name, meaning]);
-    }
-    for (name, meaning) in OPEN_DATA_FIGURES {
-        let _ = w.write_record(["cijfer", name, meaning]);
-    }
-    let _ = w.write_record(["opmaak", "tekstcellen", crate::csv_safe::CODEBOOK_NOTE]);
-    w.into_inner().unwrap_or_default()
+    super::published::codebook_csv_as(flavour)
 }
 
-/// Every published figure as CSV rows: period, section, figure, group, value, n, shown (see the
-/// codebook).
+/// Every published figure as CSV rows (see [`super::published`]).
 pub fn open_data_csv(r: &Report) -> Vec<u8> {
-    open_data_csv_as(r, crate::csv_safe::Flavour::Comma)
+    super::published::csv(r)
 }
 
-/// [`open_data_csv`] in the chosen flavour.
+/// [`open_data_csv`] in the chosen spreadsheet flavour.
 pub fn open_data_csv_as(r: &Report, flavour: crate::csv_safe::Flavour) -> Vec<u8> {
-    let mut w = crate::csv_safe::Writer::with_flavour(vec![], flavour);
-    let _ = w.write_record(OPEN_DATA_COLUMNS.iter().map(|(c, _)| *c));
-    let mut row = |section: &str, figure: &str, group: &str, c: &Cell| {
-        let _ = w.write_record([
-            r.period.label.as_str(),
-            section,
-            figure,
-            group,
-            &c.value.map(|v| format!("{v:.1}")).unwrap_or_default(),
-            &c.n.map(|n| n.to_string()).unwrap_or_default(),
-            c.shown,
-        ]);
-    };
-    if let Some(s) = &r.survey {
-        for d in &s.dimensions {
-            row(
-                "vragenlijst",
-                "positief_onderwerp",
-                &d.dimension,
-                &d.positive,
-            );
-        }
-        for i in &s.items {
-            row("vragenlijst", "positief", &i.key, &i.positive);
-            row("vragenlijst", "neutraal", &i.key, &i.neutral);
-            row("vragenlijst", "negatief", &i.key, &i.negative);
-            row("vragenlijst", "weet_niet", &i.key, &i.dont_know);
-        }
-        row("vragenlijst", "cijfer_gemiddeld", "", &s.grade_mean);
-        row(
-            "vragenlijst",
-            "cijfer_8_of_hoger",
-            "",
-            &s.grade_eight_or_more,
-        );
-        row("vragenlijst", "cijfer_onder_6", "", &s.grade_below_six);
-        for g in &s.subgroups {
-            row(
-                "vragenlijst",
-                &format!("positief_{}", g.dimension),
-                &format!("{}={}", g.split, g.value),
-                &g.positive,
-            );
-        }
-        for n in &s.norms {
-            let verdict = match n.verdict {
-                super::norms::Verdict::Voldaan => "norm_voldaan",
-                super::norms::Verdict::GedeeltelijkVoldaan => "norm_gedeeltelijk_voldaan",
-                super::norms::Verdict::NietVoldaan => "norm_niet_voldaan",
-                super::norms::Verdict::Onbekend => "norm_onbekend",
-            };
-            row("normenkader", verdict, &n.name, &n.positive);
-        }
-    }
-    for t in &r.themes {
-        row("themas", "thema_antwoorden", &t.name, &t.survey);
-        row("themas", "thema_klachten", &t.name, &t.complaints);
-        row("themas", "thema_samen", &t.name, &t.count);
-        row("themas", "thema_vorige_periode", &t.name, &t.previous);
-    }
-    if let Some(c) = &r.complaints {
-        for (figure, list) in [
-            ("trechter", &c.funnel),
-            ("kanaal", &c.by_channel),
-            ("onderwerp", &c.by_category),
-            ("norm", &c.by_norm),
-            ("team", &c.by_team),
-        ] {
-            for (k, cell) in list {
-                row("klachten", figure, k, cell);
-            }
-        }
-        row("klachten", "binnen_termijn", "", &c.in_time);
-        row("klachten", "gegrond", "", &c.founded);
-        row("klachten", "uitgesteld", "", &c.postponed);
-    }
-    if let Some(reg) = &r.register {
-        row("register", "register_schriftelijk", "", &reg.written);
-        for (outcome, cell) in &reg.outcomes {
-            row("register", "register_uitkomst", outcome, cell);
-        }
-    }
-    for wt in &r.wave_trend {
-        for d in &wt.dimensions {
-            row(
-                "ontwikkeling",
-                "vragenlijst_positief",
-                &format!("{}: {}", wt.wave, d.dimension),
-                &d.positive,
-            );
-        }
-    }
-    for q in &r.quarter_trend {
-        row(
-            "ontwikkeling",
-            "kwartaal_binnengekomen",
-            &q.quarter,
-            &q.received,
-        );
-        row(
-            "ontwikkeling",
-            "kwartaal_binnen_termijn",
-            &q.quarter,
-            &q.in_time,
-        );
-    }
-    w.into_inner().unwrap_or_default()
+    super::published::csv_as(r, flavour)
 }
 
 async fn open_codebook(choice: web::Query<crate::web::download::CsvChoice>) -> HttpResponse {
@@ -630,7 +512,7 @@ async fn open_json(
         Some("open-data.json".into()),
     )
     .await?;
-    Ok(HttpResponse::Ok().json(&*r))
+    Ok(HttpResponse::Ok().json(super::published::json(&r)))
 }
 
 /// The title of the report as a document.
@@ -700,26 +582,5 @@ pub fn standalone_html(r: &Report, municipality: &str) -> String {
 const STANDALONE_CSS: &str = "body{font-family:system-ui,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;margin:0 auto;max-width:60rem;padding:1rem}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 caption{text-align:left;font-weight:bold}h2{margin-top:2rem;border-top:2px solid #01689b;padding-top:.5rem}figure{margin:1rem 0}\
+.table-box{max-width:100%;overflow-x:auto;margin:1rem 0}.table-box table{margin:0}.late{color:#a4001d}svg{max-width:36rem;height:auto}.table-box caption{position:sticky;left:0;max-width:calc(100vw - 3rem)}p,li{overflow-wrap:anywhere}.table-box th{white-space:nowrap}.table-box td:first-child{min-width:10rem}\
 @page{size:A4;margin:18mm}@media print{body{font-size:11pt}section{break-inside:avoid-page}}";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_codebook_names_every_column_and_figure_once() {
-        let names: Vec<&str> = OPEN_DATA_FIGURES.iter().map(|(n, _)| *n).collect();
-        let mut unique = names.clone();
-        unique.sort_unstable();
-        unique.dedup();
-        assert_eq!(unique.len(), names.len());
-        let book = String::from_utf8(open_data_codebook_csv()).unwrap();
-        assert!(book.starts_with("soort,naam,betekenis\nkolom,periode,"));
-        // Header, columns, figures, and how text cells are kept safe for spreadsheets.
-        assert_eq!(
-            book.lines().count(),
-            1 + OPEN_DATA_COLUMNS.len() + OPEN_DATA_FIGURES.len() + 1
-        );
-        assert!(book.contains("opmaak,tekstcellen,"));
-    }
-}

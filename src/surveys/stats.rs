@@ -23,9 +23,10 @@ pub fn response_rate(answered: u64, invited: u64) -> Option<f64> {
     (invited > 0).then(|| 100.0 * answered as f64 / invited as f64)
 }
 
-/// A percentage with one decimal, Dutch style (`12,5%`).
+/// A percentage with one decimal, Dutch style (`12,5%`), halves rounded away from zero as in
+/// the council report (6,25 → `6,3%`).
 pub fn percent_nl(p: f64) -> String {
-    format!("{p:.1}%").replace('.', ",")
+    format!("{}%", crate::monitor::numbers::nl(p, 1))
 }
 
 #[cfg(test)]
@@ -59,5 +60,6 @@ mod tests {
     fn rates_and_dutch_percentages() {
         assert_eq!(response_rate(0, 0), None);
         assert_eq!(percent_nl(response_rate(1, 8).unwrap()), "12,5%");
+        assert_eq!(percent_nl(response_rate(1, 16).unwrap()), "6,3%");
     }
 }

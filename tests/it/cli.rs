@@ -576,11 +576,11 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
     for section in ["samenvatting", "klachten", "methode"] {
         assert!(html.contains(&format!("id=\"{section}\"")), "{section}");
     }
-    assert!(html.contains("In deze periode kwamen 7 klachten en meldingen binnen."));
+    assert!(html.contains("In deze periode kwamen 7 klachten binnen"));
     let csv = std::fs::read_to_string(dir.path().join("r.csv")).unwrap();
     assert!(
         csv.contains(&format!(
-            "{year},klachten,trechter,ontvangen,7.0,7,indicatief"
+            "{year},klachten,trechter,ontvangen,7.0,7,indicatief,Binnengekomen"
         )),
         "{csv}"
     );
@@ -596,7 +596,7 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
         assert!(pdf.pages() >= 2, "{}", pdf.info);
         assert!(pdf
             .text
-            .contains("In deze periode kwamen 7 klachten en meldingen binnen."));
+            .contains("In deze periode kwamen 7 klachten binnen"));
         assert!(pdf.text.contains("In deze periode liep geen vragenlijst."));
     }
     // A period that is not one: the message says how to write it.

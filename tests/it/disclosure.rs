@@ -68,6 +68,14 @@ fn mediate(app: &TestApp, id: i64, resolved: bool) {
         .unwrap();
 }
 
+/// The deadline figures that are numbers of complaints: the base and its three parts.
+const DEADLINE_COUNTS: [&str; 4] = [
+    "termijn_samen",
+    "aantal_binnen_termijn",
+    "aantal_te_laat",
+    "aantal_open_na_termijn",
+];
+
 /// A cell of the open data: (period, figure, group) → value, `None` when hidden.
 type Cells = BTreeMap<(String, String, String), Option<f64>>;
 
@@ -143,6 +151,16 @@ fn json_cells(client: &Client, period: &str, into: &mut Cells) {
             json["register"]["written"]["value"].as_f64(),
         );
     }
+    // The deadline figures, from the list of figures the JSON carries (issue 16).
+    for f in json["cijfers"].as_array().into_iter().flatten() {
+        let figure = f["cijfer"].as_str().unwrap_or_default();
+        if f["onderdeel"] == "klachten" && DEADLINE_COUNTS.contains(&figure) {
+            into.insert(
+                (period.to_string(), figure.to_string(), "".into()),
+                f["waarde"].as_f64(),
+            );
+        }
+    }
     for q in json["quarter_trend"].as_array().into_iter().flatten() {
         into.insert(
             (
@@ -184,7 +202,7 @@ fn worked_out(cells: &Cells, year: i32) -> Vec<((String, String, String), f64)> 
         rows.push((r, c));
     };
     // Counts only (shares are not sums), and the register only in the year.
-    let counts = [
+    let mut counts = vec![
         "trechter",
         "kanaal",
         "onderwerp",
@@ -192,6 +210,7 @@ fn worked_out(cells: &Cells, year: i32) -> Vec<((String, String, String), f64)> 
         "team",
         "uitgesteld",
     ];
+    counts.extend(DEADLINE_COUNTS);
     let groups: std::collections::BTreeSet<(String, String)> = cells
         .keys()
         .filter(|(p, f, _)| p.starts_with(&y) && counts.contains(&f.as_str()))
@@ -222,6 +241,19 @@ fn worked_out(cells: &Cells, year: i32) -> Vec<((String, String, String), f64)> 
                 equation(&terms);
             }
         }
+        // The deadline base is its three parts; the decided are in time and late.
+        let key = |f: &str, g: &str| (p.clone(), f.to_string(), g.to_string());
+        equation(&[
+            (1.0, key("termijn_samen", "")),
+            (-1.0, key("aantal_binnen_termijn", "")),
+            (-1.0, key("aantal_te_laat", "")),
+            (-1.0, key("aantal_open_na_termijn", "")),
+        ]);
+        equation(&[
+            (1.0, key("trechter", "besloten")),
+            (-1.0, key("aantal_binnen_termijn", "")),
+            (-1.0, key("aantal_te_laat", "")),
+        ]);
         let mut terms = vec![(1.0, (p.clone(), "register_schriftelijk".into(), "".into()))];
         terms.extend(
             cells

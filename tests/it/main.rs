@@ -13,6 +13,7 @@ mod cli;
 mod complaint_browser;
 mod complaints;
 mod contact;
+mod council_report;
 mod csv_safety;
 mod database;
 mod disclosure;

@@ -17,6 +17,8 @@ both_backends!(
         let (year, _, q_from, _) = crate::disclosure::last_ended_quarter(today);
         let start = (q_from - today).num_days();
         let w = wave(&app, start, start + 20, &["web", "phone"]);
+        // 160 people invited, out of a population of 1200.
+        crate::surveys::make_codes(&app, w.id, 160);
         // 40 answer sets: 30 without terugvordering (positive), 10 with (negative); 2 by phone.
         let mut conn = app.conn();
         for i in 0..40 {
@@ -66,15 +68,23 @@ both_backends!(
         let page = council.get(&format!("/rapportage?periode={year}&lang=nl"));
         assert_eq!(page.status, 200, "{}", page.body);
         let text = page.texts("article.report").join(" ");
+        // Response over the people invited; the population beside it, with the margin.
         assert!(
-            text.contains("40 ingevulde vragenlijsten van 1200"),
+            text.contains(
+                "40 ingevulde vragenlijsten van 160 uitgenodigde mensen. De respons is 25%."
+            ) && text.contains("De doelgroep is 1200 mensen")
+                && text.contains(
+                    "Met 40 antwoorden uit een doelgroep van 1200 is de foutmarge 15,2 procentpunt"
+                ),
             "{text}"
         );
-        // Bejegening: cp_luistert, cp_vriendelijk, brief_toon pooled: positives 30 + 30 + 32 of 40 + 40 + 32.
+        // Bejegening, as the codebook says: the mean of its questions' shares. cp_luistert 30/40,
+        // cp_vriendelijk 30/40, brief_toon 32/32: (75 + 75 + 100) / 3 = 83.3% (pooled: 92/112 =
+        // 82%). n: the most answered question (40).
         let dims = page.texts("#dimensies tbody tr");
         let bejegening = dims.iter().find(|r| r.starts_with("Bejegening")).unwrap();
         assert!(
-            bejegening.contains(&format!("{:.0}%", 100.0 * 92.0 / 112.0)),
+            bejegening.starts_with("Bejegening83%*40*32"),
             "{bejegening}"
         );
         // Weet niet left out of brief_toon's base and reported as 20%.
@@ -84,11 +94,13 @@ both_backends!(
             .find(|r| r.contains("brieven"))
             .unwrap();
         assert!(brief.contains("32") && brief.contains("20%"), "{brief}");
-        // The difference between people with and without terugvordering is significant and said.
+        // The difference between people with and without terugvordering is significant and
+        // large: said once, naming the group as people would.
         assert!(
-            text.contains("Mensen die \u{201c}Nee\u{201d} antwoordden op \u{201c}Heeft de gemeente ooit geld van uw bijstand teruggevraagd? Dit heet terugvordering.\u{201d} zijn vaker positief"),
+            text.contains("Mensen die geld moesten terugbetalen zijn minder vaak positief over de bejegening dan de anderen (67 procentpunt verschil)."),
             "{text}"
         );
+        assert_eq!(text.matches("terug te betalen zijn").count(), 0, "{text}");
         // Two phone answers are hidden, and the web group with them (the total would give them away).
         let groups = page.texts("#groepen tbody tr");
         let phone = groups
@@ -110,7 +122,9 @@ both_backends!(
             .filter(|t| t.contains("per kanaal"))
             .collect();
         assert!(
-            channels[0].contains("brief")
+            channels[0].contains("Brief")
+                && channels[0].contains("Website")
+                && !channels[0].contains("web")
                 && !channels[0].contains(" 3")
                 && !channels[0].contains(" 9"),
             "{channels:?}"
@@ -503,7 +517,7 @@ both_backends!(
         // The method says how well the suggestions agreed, over everything coded.
         let method = report.texts("#methode li").join(" ");
         assert!(
-            method.contains("Over alle 9 gecodeerde teksten tot nu toe klopte"),
+            method.contains("In alle 9 gecodeerde teksten tot nu toe klopte"),
             "{method}"
         );
         let wait = rows.iter().find(|r| r.starts_with("Lang wachten")).unwrap();

@@ -135,6 +135,16 @@ impl Browser {
         self.call(method, &format!("/session/{}{path}", self.session), body)
     }
 
+    /// Sets the size of the window (in headless Chromium: the viewport), e.g. a phone's 390 px.
+    pub fn window_size(&self, width: u32, height: u32) {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )
+        .expect("window size");
+    }
+
     /// Opens a URL and waits for it to load.
     pub fn goto(&self, url: &str) {
         self.cmd("POST", "/url", Some(json!({"url": url})))
