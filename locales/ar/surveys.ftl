@@ -258,7 +258,7 @@ paper-col-problem = المشكلة
 paper-col-value = القيمة
 paper-col-action = ما الذي حدث
 paper-report-title = تقرير القراءة: { $file }
-paper-report-summary = { $rows } صفًا: { $imported } تمت قراءتها، { $quarantined } وُضعت جانبًا، { $duplicates } تم تخطيها لأنها مكررة، { $empty } فارغة.
+paper-report-summary = عدد الصفوف: { $rows }. تمت قراءتها: { $imported }، وُضعت جانبًا: { $quarantined }، تم تخطيها لأنها مكررة: { $duplicates }، فارغة: { $empty }.
 paper-report-dry-run = كان هذا تحققًا فقط: لم يُحفظ شيء.
 paper-report-refused = لم يُحفظ شيء: بعض الأوراق يجب وضعها جانبًا، وقد اخترتم كل شيء أو لا شيء.
 paper-report-download = تنزيل التقرير كاملًا (CSV)
@@ -343,6 +343,24 @@ respond-language-keeps = تبقى إجاباتكم محفوظة عندما تخ�
 # security: bounded
 paper-rule-line-too-long = السطر طويل جدًا
 paper-action-skipped-too-long = تم التخطي (طويل جدًا)
-paper-report-too-long = { $n } من الأسطر كانت أطول من أن تكون ورقة. لم تُقرأ ولم توضع جانبًا؛ أما الأسطر الأخرى فقد قُرئت. يذكر التقرير كل سطر: افحصها في ملف الماسح الضوئي واقرأها مرة أخرى.
-paper-quarantine-more-problems = و{ $n } ملاحظات أخرى: افتح الورقة لرؤيتها
+paper-report-too-long = عدد الأسطر التي كانت أطول من أن تكون ورقة: { $n }. لم تُقرأ ولم توضع جانبًا؛ أما الأسطر الأخرى فقد قُرئت. يذكر التقرير كل سطر: افحصها في ملف الماسح الضوئي واقرأها مرة أخرى.
+paper-quarantine-more-problems = ملاحظات أخرى: { $n }. افتح الورقة لرؤيتها
 paper-report-not-stored = هذا التقرير أكبر من أن يُحفظ كاملًا: يحتوي التنزيل على أول { $kept } من { $total } ملاحظة. هل تريد رؤية كل شيء؟ اقرأ الملف على أجزاء، أو بالأمر 'klankbord import paper' على الخادم؛ فهو يكتب التقرير كاملًا.
+
+# clerk: texts in the clerk's voice, keyed paper forms, SDAPS columns
+entry-error-required = هذا السؤال إلزامي. انقل الإجابة من النموذج أو من المحادثة.
+entry-error-number = يجب كتابة عدد صحيح هنا، مثل 7. انقل العدد كما هو مكتوب.
+entry-error-range = يجب أن يكون العدد من { $min } إلى { $max }. هل كُتب شيء آخر؟ اترك السؤال فارغًا إذن.
+entry-error-option = هذه الإجابة لا تنتمي إلى هذا السؤال. اكتب أحد الأرقام المذكورة مع السؤال.
+entry-error-too-many = لهذا السؤال إجابة واحدة. هل توجد علامات على أكثر من مربع؟ اترك السؤال فارغًا إذن.
+entry-error-too-long = عدد حروف النص { $given }. يحفظ هذا السؤال { $max } حرفًا على الأكثر. تأكد أنه لم يُكتب شيء مرتين. هل النص في النموذج بهذا الطول فعلًا؟ اسأل الباحث ماذا تفعل.
+entry-error-other = وُضعت علامة عند "غير ذلك"، لكن النص غير موجود. اكتب ما هو مكتوب. إذا لم يُكتب شيء، أزل العلامة عن "غير ذلك".
+entry-form = رقم النموذج
+entry-form-hint = للورق فقط. موجود في أعلى يمين النموذج ويبدأ بـ { $prefix }
+entry-error-form-stored = نموذج بهذا الرقم محفوظ من قبل (أُدخل يدويًا أو قُرئ بالماسح). تأكد أنك كتبت الرقم الصحيح. هل عولج هذا النموذج فعلًا؟ فلا حاجة لإدخاله مرة أخرى. الإجابات التي كتبتها ما زالت أدناه.
+paper-rule-unknown-column = عمود لم يُقرأ
+paper-action-column-not-read = عمود لم يُقرأ
+paper-quarantine-full-text = عرض النص كاملًا
+paper-reports-dry-run = تحقق فقط، لم يُحفظ شيء
+respond-used-title = هذا الرمز استُخدم من قبل
+respond-refused-title = لا يمكن ملء الاستبيان الآن

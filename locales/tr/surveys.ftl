@@ -346,3 +346,21 @@ paper-action-skipped-too-long = atlandı (çok uzun)
 paper-report-too-long = { $n } satır bir form olamayacak kadar uzundu. Bu satırlar okunmadı ve ayrılmadı; diğer satırlar okundu. Rapor her satırı gösterir: bunları tarayıcının dosyasında kontrol edin ve yeniden okutun.
 paper-quarantine-more-problems = ve { $n } not daha: görmek için formu açın
 paper-report-not-stored = Bu rapor tamamen saklanamayacak kadar büyük: indirilen dosyada { $total } notun ilk { $kept } tanesi var. Hepsini görmek mi istiyorsunuz? Dosyayı parça parça okutun ya da sunucuda 'klankbord import paper' komutunu kullanın; bu komut raporun tamamını yazar.
+
+# clerk: texts in the clerk's voice, keyed paper forms, SDAPS columns
+entry-error-required = Bu soru zorunludur. Cevabı formdan veya görüşmeden aktarın.
+entry-error-number = Buraya tam sayı yazılır, örneğin 7. Sayıyı yazıldığı gibi aktarın.
+entry-error-range = Sayı { $min } ile { $max } arasında olmalıdır. Başka bir şey mi yazılı? O zaman soruyu boş bırakın.
+entry-error-option = Bu cevap bu soruya ait değil. Sorunun yanındaki numaralardan birini yazın.
+entry-error-too-many = Bu sorunun tek cevabı var. Birden fazla kutu mu işaretli? O zaman soruyu boş bırakın.
+entry-error-too-long = Metin { $given } karakter. Bu soru en fazla { $max } karakter saklar. Hiçbir şeyin iki kez yazılmadığını kontrol edin. Formdaki metin gerçekten bu kadar uzun mu? Araştırmacıya ne yapacağınızı sorun.
+entry-error-other = 'Diğer' işaretli ama metni eksik. Yazılı olanı aktarın. Hiçbir şey yazılı değilse 'diğer' işaretini kaldırın.
+entry-form = Form numarası
+entry-form-hint = Sadece kâğıtta. Formun sağ üst köşesindedir ve { $prefix } ile başlar
+entry-error-form-stored = Bu numaralı bir form zaten kayıtlı (elle girildi veya tarandı). Doğru numarayı yazdığınızı kontrol edin. Bu form gerçekten işlendi mi? O zaman yeniden girilmesi gerekmez. Yazdığınız cevaplar aşağıda duruyor.
+paper-rule-unknown-column = Sütun okunmadı
+paper-action-column-not-read = sütun okunmadı
+paper-quarantine-full-text = Metnin tamamını gör
+paper-reports-dry-run = sadece kontrol, hiçbir şey kaydedilmedi
+respond-used-title = Bu kod zaten kullanıldı
+respond-refused-title = Anket şu anda doldurulamaz

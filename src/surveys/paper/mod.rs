@@ -4,6 +4,7 @@
 
 pub mod correct;
 pub mod import;
+pub mod keyed;
 pub mod mapping;
 pub mod print;
 pub mod progress;
