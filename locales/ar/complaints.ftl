@@ -353,3 +353,4 @@ case-stage-gehoord = تم الاستماع إلى المشتكي؛ القرار 
 case-stage-geadviseerd = وصلت نصيحة اللجنة؛ القرار لم يُكتب بعد
 case-stage-besloten = صدر القرار
 case-stage-gesloten = مُغلقة
+case-stage-ombudsman = لدى أمين المظالم (ombudsman)

@@ -365,3 +365,4 @@ case-stage-gehoord = Complainant heard; decision still to be written
 case-stage-geadviseerd = Committee's advice received; decision still to be written
 case-stage-besloten = Decision given
 case-stage-gesloten = Closed
+case-stage-ombudsman = With the ombudsman

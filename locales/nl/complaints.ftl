@@ -365,3 +365,4 @@ case-stage-gehoord = Klager gehoord; oordeel nog schrijven
 case-stage-geadviseerd = Advies van de commissie binnen; oordeel nog schrijven
 case-stage-besloten = Oordeel gegeven
 case-stage-gesloten = Afgerond
+case-stage-ombudsman = Bij de ombudsman

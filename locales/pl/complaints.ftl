@@ -353,3 +353,4 @@ case-stage-gehoord = Skarżący wysłuchany; ocena jeszcze do napisania
 case-stage-geadviseerd = Opinia komisji otrzymana; ocena jeszcze do napisania
 case-stage-besloten = Ocena wydana
 case-stage-gesloten = Zakończona
+case-stage-ombudsman = U ombudsmana

@@ -353,3 +353,4 @@ case-stage-gehoord = Şikâyetçi dinlendi; karar henüz yazılmadı
 case-stage-geadviseerd = Komisyonun tavsiyesi geldi; karar henüz yazılmadı
 case-stage-besloten = Karar verildi
 case-stage-gesloten = Kapatıldı
+case-stage-ombudsman = Ombudsmanda

@@ -353,3 +353,4 @@ case-stage-gehoord = Скаржника заслухано; рішення ще 
 case-stage-geadviseerd = Висновок комісії отримано; рішення ще треба написати
 case-stage-besloten = Рішення ухвалено
 case-stage-gesloten = Завершено
+case-stage-ombudsman = В омбудсмана
