@@ -277,28 +277,44 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                 );
             }
             let refused = all_or_nothing && (summary.quarantined > 0 || summary.too_long > 0);
+            let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
             println!(
-                "{} rijen: {} ingelezen, {} apart gezet, {} dubbel overgeslagen, {} leeg.",
-                summary.rows,
-                summary.imported,
-                summary.quarantined,
-                summary.duplicates,
-                summary.empty
+                "{}",
+                crate::web::i18n::t_nums(
+                    crate::web::i18n::Lang::Nl,
+                    "paper-report-summary",
+                    &[
+                        ("rows", count(summary.rows)),
+                        ("imported", count(summary.imported)),
+                        ("quarantined", count(summary.quarantined)),
+                        ("duplicates", count(summary.duplicates)),
+                        ("empty", count(summary.empty)),
+                    ],
+                    &[],
+                )
             );
             if summary.too_long > 0 {
                 println!(
-                    "{} regels waren te lang om een blad te zijn en zijn overgeslagen; het verslag noemt ze.",
-                    summary.too_long
+                    "{} te lang om een blad te zijn en overgeslagen; het verslag noemt {}.",
+                    counted(summary.too_long, "regel was", "regels waren"),
+                    if summary.too_long == 1 { "hem" } else { "ze" }
                 );
             }
             if dry_run {
                 println!("Proefrun: er is niets opgeslagen.");
             } else if refused {
-                println!("Alles-of-niets: er is niets opgeslagen, want {} bladen moeten eerst verbeterd worden.", summary.quarantined + summary.too_long);
+                println!(
+                    "Alles-of-niets: er is niets opgeslagen, want {} eerst verbeterd worden.",
+                    counted(
+                        summary.quarantined + summary.too_long,
+                        "blad moet",
+                        "bladen moeten"
+                    )
+                );
             }
             println!(
-                "Verslag ({} meldingen): {}",
-                summary.findings,
+                "Verslag ({}): {}",
+                counted(summary.findings, "melding", "meldingen"),
                 report_path.display()
             );
             Ok(!refused)
@@ -507,7 +523,11 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                 })?;
                 println!("Brieven geschreven naar {}.", path.display());
             }
-            println!("{} codes gemaakt voor ronde {wave}; bewaar {} goed, de codes staan nergens anders.", made.len(), out.display());
+            println!(
+                "{} gemaakt voor ronde {wave}; bewaar {} goed, de codes staan nergens anders.",
+                counted(made.len() as u64, "code", "codes"),
+                out.display()
+            );
         }
     }
     Ok(())
@@ -900,4 +920,9 @@ pub fn run_migrate(config: &Config) -> anyhow::Result<()> {
 /// The database URL for the demo file.
 pub fn demo_url(path: &std::path::Path) -> DatabaseUrl {
     DatabaseUrl::Sqlite(path.display().to_string())
+}
+
+/// A count with its noun in Dutch: "1 blad", "3 bladen" (the command line speaks Dutch only).
+fn counted(n: u64, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
 }

@@ -105,7 +105,10 @@ case-received-hint = The day the complaint reached the municipality, at any desk
 case-channel = How it came in
 case-stage = Stage
 case-deadline = Legal deadline
-case-deadline-basis = ({ $weeks } weeks, { $postponed } weeks postponement)
+case-deadline-basis = ({ $weeks } weeks, { $postponed ->
+    [one] { $postponed } week's postponement
+   *[other] { $postponed } weeks' postponement
+})
 case-handler = Complaint handler
 case-handler-none = Nobody yet
 case-due-soon = almost overdue

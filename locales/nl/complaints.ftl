@@ -105,7 +105,10 @@ case-received-hint = De dag waarop de klacht bij de gemeente binnenkwam, bij wel
 case-channel = Hoe binnengekomen
 case-stage = Fase
 case-deadline = Wettelijke termijn
-case-deadline-basis = ({ $weeks } weken, { $postponed } weken uitstel)
+case-deadline-basis = ({ $weeks } weken, { $postponed ->
+    [one] { $postponed } week uitstel
+   *[other] { $postponed } weken uitstel
+})
 case-handler = Behandelaar
 case-handler-none = Nog niemand
 case-due-soon = bijna te laat

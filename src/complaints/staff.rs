@@ -410,7 +410,7 @@ async fn overview(
                 @if rows.is_empty() {
                     p { (t(lang, "cases-none")) }
                 } @else {
-                    (rows_table(lang, &rows, today, &crate::web::i18n::t_nums(lang, "cases-shown", &[("n", rows.len() as i64), ("total", total as i64)], &[])))
+                    (rows_table(lang, &rows, today, &crate::web::i18n::t_nums(lang, "cases-shown", &[("n", rows.len() as i64), ("total", total)], &[])))
                     @if pages > 1 {
                         nav aria-label=(t(lang, "cases-pages")) {
                             ul.pages {
@@ -438,7 +438,7 @@ async fn due_list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, 
             &ctx,
             &t(lang, "cases-due"),
             html! {
-                p { (crate::web::i18n::t_nums(lang, "cases-due-intro", &[("days", deadlines::WARN_DAYS as i64)], &[])) }
+                p { (crate::web::i18n::t_nums(lang, "cases-due-intro", &[("days", deadlines::WARN_DAYS)], &[])) }
                 h2 { (t_args(lang, "cases-overdue", &[("n", &late.len().to_string())])) }
                 @if late.is_empty() { p { (t(lang, "cases-none")) } } @else { (rows_table(lang, &late, today, &t(lang, "case-overdue"))) }
                 h2 { (t_args(lang, "cases-due-soon", &[("n", &soon.len().to_string())])) }
@@ -894,7 +894,7 @@ fn case_markup(
             @if state.deadline_runs() {
                 dt { (t(lang, "case-deadline")) }
                 dd { (date_text(c.deadline_on)) (urgency_badge(lang, today, c.deadline_on, true))
-                     " " (t_args(lang, "case-deadline-basis", &[("weeks", if c.committee { "10" } else { "6" }), ("postponed", &k.p.postponement_weeks.to_string())])) }
+                     " " (crate::web::i18n::t_nums(lang, "case-deadline-basis", &[("weeks", if c.committee { 10 } else { 6 }), ("postponed", i64::from(k.p.postponement_weeks))], &[])) }
                 @if let Some(target) = k.p.mediation_target.filter(|_| state == State::Mediation && k.p.mediation_contact_on.is_none()) {
                     dt { (t(lang, "case-mediation-target")) } dd { (date_text(target)) (urgency_badge(lang, today, target, true)) }
                 }

@@ -318,7 +318,7 @@ both_backends!(
             .select(paper_forms::form_id)
             .load(&mut app.conn())
             .unwrap();
-        assert_eq!(forms, [number.clone()]);
+        assert_eq!(forms, std::slice::from_ref(&number));
 
         // The same form typed in again: refused with a clear message, every typed answer still there.
         let mut again = fields.clone();
