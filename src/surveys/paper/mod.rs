@@ -4,7 +4,9 @@
 
 pub mod correct;
 pub mod import;
+pub mod layout;
 pub mod mapping;
+pub mod omr;
 pub mod print;
 pub mod progress;
 pub mod reader;
