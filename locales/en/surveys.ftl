@@ -346,3 +346,8 @@ paper-action-skipped-too-long = skipped (too long)
 paper-report-too-long = { $n } lines were too long to be a sheet. They were not imported and not put aside; the other lines were. The report names each line: check them in the scanner's file and import them again.
 paper-quarantine-more-problems = and { $n } more notes: open the sheet to see them
 paper-report-not-stored = This report is too large to keep whole: the download has the first { $kept } of the { $total } notes. Want to see everything? Import the file in parts, or with the command 'klankbord import paper' on the server; it writes the whole report.
+
+# paper: PDF forms
+paper-pdf-mark = To choose an answer, put a cross or a tick in the box, as shown here. Use a pen with black or blue ink.
+paper-pdf-cancel = Made a mistake? Colour the wrong box completely black, as shown here. Then put a cross in the right box.
+paper-pdf-write = Write clearly inside the large boxes. Do not write outside the boxes or near the black squares in the corners.

@@ -346,3 +346,8 @@ paper-action-skipped-too-long = overgeslagen (te lang)
 paper-report-too-long = { $n } regels waren te lang om een blad te zijn. Ze zijn niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt elke regel: kijk die na in het bestand van de scanner en lees ze opnieuw in.
 paper-quarantine-more-problems = en nog { $n } meldingen: open het blad om ze te zien
 paper-report-not-stored = Dit verslag is te groot om helemaal te bewaren: de download heeft de eerste { $kept } van de { $total } meldingen. Wilt u alles zien? Lees het bestand in delen in, of met de opdracht 'klankbord import paper' op de server; die schrijft het hele verslag.
+
+# paper: PDF forms
+paper-pdf-mark = Kies een antwoord: zet een kruisje of een vinkje in het hokje, zoals hiernaast. Gebruik een pen met zwarte of blauwe inkt.
+paper-pdf-cancel = Vergist? Maak het verkeerde hokje helemaal zwart, zoals hiernaast. Zet dan een kruisje in het goede hokje.
+paper-pdf-write = Schrijf in de grote vakken met duidelijke letters. Schrijf niet buiten de vakken en niet bij de zwarte blokjes in de hoeken.

@@ -346,3 +346,8 @@ paper-action-skipped-too-long = pominięto (za długi)
 paper-report-too-long = Wierszy za długich, by mogły być arkuszem: { $n }. Nie zostały wczytane ani odłożone; pozostałe wiersze tak. Raport wymienia każdy wiersz: sprawdź je w pliku ze skanera i wczytaj ponownie.
 paper-quarantine-more-problems = i jeszcze { $n } uwag: otwórz arkusz, aby je zobaczyć
 paper-report-not-stored = Ten raport jest za duży, by zapisać go w całości: plik do pobrania zawiera pierwsze { $kept } z { $total } uwag. Chcesz zobaczyć wszystko? Wczytaj plik w częściach albo poleceniem 'klankbord import paper' na serwerze; zapisuje ono cały raport.
+
+# paper: PDF forms
+paper-pdf-mark = Aby wybrać odpowiedź, proszę postawić krzyżyk lub ptaszek w kratce, tak jak tutaj. Proszę użyć długopisu z czarnym lub niebieskim tuszem.
+paper-pdf-cancel = Pomyłka? Proszę całkowicie zamalować na czarno złą kratkę, tak jak tutaj. Następnie postawić krzyżyk w dobrej kratce.
+paper-pdf-write = Proszę pisać wyraźnie wewnątrz dużych ramek. Proszę nie pisać poza ramkami ani przy czarnych kwadratach w rogach.

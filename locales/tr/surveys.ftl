@@ -346,3 +346,8 @@ paper-action-skipped-too-long = atlandı (çok uzun)
 paper-report-too-long = { $n } satır bir form olamayacak kadar uzundu. Bu satırlar okunmadı ve ayrılmadı; diğer satırlar okundu. Rapor her satırı gösterir: bunları tarayıcının dosyasında kontrol edin ve yeniden okutun.
 paper-quarantine-more-problems = ve { $n } not daha: görmek için formu açın
 paper-report-not-stored = Bu rapor tamamen saklanamayacak kadar büyük: indirilen dosyada { $total } notun ilk { $kept } tanesi var. Hepsini görmek mi istiyorsunuz? Dosyayı parça parça okutun ya da sunucuda 'klankbord import paper' komutunu kullanın; bu komut raporun tamamını yazar.
+
+# paper: PDF forms
+paper-pdf-mark = Bir cevap seçmek için kutuya burada gösterildiği gibi çarpı veya onay işareti koyun. Siyah veya mavi mürekkepli kalem kullanın.
+paper-pdf-cancel = Yanlış mı işaretlediniz? Yanlış kutuyu burada gösterildiği gibi tamamen siyaha boyayın. Sonra doğru kutuya çarpı koyun.
+paper-pdf-write = Büyük kutuların içine okunaklı yazın. Kutuların dışına ve köşelerdeki siyah karelerin yanına yazmayın.

@@ -263,6 +263,7 @@ diesel::table! {
         id -> BigInt,
         version_id -> BigInt,
         lang -> Text,
+        digest -> Text,
         layout -> Text,
         created_on -> Date,
     }

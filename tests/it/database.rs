@@ -126,6 +126,7 @@ both_backends!(every_table_loads, |app| {
         .values((
             paper_layouts::version_id.eq(wave_row.version_id),
             paper_layouts::lang.eq("nl"),
+            paper_layouts::digest.eq("0"),
             paper_layouts::layout.eq("{}"),
             paper_layouts::created_on.eq(day),
         ))
@@ -558,7 +559,7 @@ both_backends!(every_table_loads, |app| {
         .select(paper_scan_pending::all_columns)
         .load(&mut conn)
         .unwrap();
-    let pl: Vec<(i64, i64, String, String, chrono::NaiveDate)> = paper_layouts::table
+    let pl: Vec<(i64, i64, String, String, String, chrono::NaiveDate)> = paper_layouts::table
         .select(paper_layouts::all_columns)
         .load(&mut conn)
         .unwrap();

@@ -104,50 +104,90 @@ impl FormLayout {
     }
 }
 
-/// The stored layout of a questionnaire text in a language, if any.
-pub fn load(
-    conn: &mut DbConnection,
-    version_id: i64,
-    lang: &str,
-) -> Result<Option<FormLayout>, diesel::result::Error> {
-    let text: Option<String> = paper_layouts::table
-        .filter(paper_layouts::version_id.eq(version_id))
-        .filter(paper_layouts::lang.eq(lang))
-        .select(paper_layouts::layout)
-        .first(conn)
-        .optional()?;
-    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+/// A stored layout: its row, questionnaire text and language.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    /// Row id (printed in the QR code).
+    pub id: i64,
+    /// Questionnaire text.
+    pub version_id: i64,
+    /// Language code.
+    pub lang: String,
+    /// The geometry.
+    pub layout: FormLayout,
 }
 
-/// Stores the layout when none is stored yet for this text and language, and returns the one
-/// that counts: a stored layout is never replaced, because forms printed with it may still come
-/// back (the PDF is then drawn from the stored layout too).
-pub fn store_once(
+/// The digest that names a layout (SHA-256 of its JSON).
+pub fn digest(layout: &FormLayout) -> String {
+    use sha2::Digest;
+    let json = serde_json::to_string(layout).unwrap_or_default();
+    sha2::Sha256::digest(json.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A stored layout by its row id (the number in a page's QR code).
+pub fn load(conn: &mut DbConnection, id: i64) -> Result<Option<Stored>, diesel::result::Error> {
+    let row: Option<(i64, i64, String, String)> = paper_layouts::table
+        .filter(paper_layouts::id.eq(id))
+        .select((
+            paper_layouts::id,
+            paper_layouts::version_id,
+            paper_layouts::lang,
+            paper_layouts::layout,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(id, version_id, lang, text)| {
+        serde_json::from_str(&text).ok().map(|layout| Stored {
+            id,
+            version_id,
+            lang,
+            layout,
+        })
+    }))
+}
+
+/// Stores a layout for a questionnaire text and language (once: the same layout again gives the
+/// same row) and returns its row id.
+pub fn store(
     conn: &mut DbConnection,
     version_id: i64,
     lang: &str,
     layout: &FormLayout,
     today: chrono::NaiveDate,
-) -> Result<FormLayout, diesel::result::Error> {
-    if let Some(stored) = load(conn, version_id, lang)? {
-        return Ok(stored);
+) -> Result<i64, diesel::result::Error> {
+    let digest = digest(layout);
+    let find = |conn: &mut DbConnection| {
+        paper_layouts::table
+            .filter(paper_layouts::version_id.eq(version_id))
+            .filter(paper_layouts::lang.eq(lang))
+            .filter(paper_layouts::digest.eq(&digest))
+            .select(paper_layouts::id)
+            .first::<i64>(conn)
+            .optional()
+    };
+    if let Some(id) = find(conn)? {
+        return Ok(id);
     }
     let text = serde_json::to_string(layout).unwrap_or_default();
     let inserted = diesel::insert_into(paper_layouts::table)
         .values((
             paper_layouts::version_id.eq(version_id),
             paper_layouts::lang.eq(lang),
+            paper_layouts::digest.eq(&digest),
             paper_layouts::layout.eq(&text),
             paper_layouts::created_on.eq(today),
         ))
         .execute(conn);
     match inserted {
-        Ok(_) => Ok(layout.clone()),
-        // Stored at the same moment by another print run: that one counts.
-        Err(diesel::result::Error::DatabaseError(
+        // Stored at the same moment by another print run: that row counts.
+        Ok(_)
+        | Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        )) => Ok(load(conn, version_id, lang)?.unwrap_or_else(|| layout.clone())),
+        )) => find(conn)?.ok_or(diesel::result::Error::NotFound),
         Err(e) => Err(e),
     }
 }

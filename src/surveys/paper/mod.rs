@@ -3,6 +3,7 @@
 //! imported in batches; sheets with problems are reported and kept aside, never dropped silently.
 
 pub mod correct;
+pub mod form_pdf;
 pub mod import;
 pub mod layout;
 pub mod mapping;

@@ -57,7 +57,13 @@ pub fn row(def: &Definition, sheet: &SettledSheet) -> Vec<String> {
             item.kind,
             ItemKind::Single { other: true, .. } | ItemKind::Multi { other: true, .. }
         ) {
-            out.push(sheet.other_texts.get(&item.key).cloned().unwrap_or_default());
+            out.push(
+                sheet
+                    .other_texts
+                    .get(&item.key)
+                    .cloned()
+                    .unwrap_or_default(),
+            );
         }
     }
     out
@@ -194,7 +200,8 @@ mod tests {
         };
         s.choices
             .insert("kanaal".into(), vec!["telefoon".into(), "brief".into()]);
-        s.other_texts.insert("kanaal".into(), "via buurvrouw".into());
+        s.other_texts
+            .insert("kanaal".into(), "via buurvrouw".into());
         let r = row(&def, &s);
         assert_eq!(r.len(), h.len());
         let at = |k: &str| &r[h.iter().position(|c| c == k).unwrap()];
