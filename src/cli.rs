@@ -99,7 +99,9 @@ pub enum ImportCommand {
         /// Language: nl, en, ar, tr, pl or uk.
         #[arg(long, default_value = "nl")]
         language: String,
-        /// HTML file to write (print it from Chromium or Chrome, A4, no margins).
+        /// File to write: a name ending in .pdf gives the PDF forms that the product reads back
+        /// from scans (`import scans`); any other name gives HTML to print from Chromium or Chrome
+        /// (A4, no margins), which cannot be read back.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -140,6 +142,30 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             }
             // The forms go to residents: they must say how to reach the municipality.
             config.check_serve()?;
+            if out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            {
+                let pdf = crate::surveys::paper::form_pdf::print_wave(
+                    &mut conn,
+                    &w,
+                    &def,
+                    lang,
+                    &config.contact,
+                    (from, to),
+                    crate::surveys::today(),
+                )?;
+                std::fs::write(&out, pdf)
+                    .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", out.display()))?;
+                println!(
+                    "{} formulieren ({} tot en met {}) geschreven naar {} (PDF, in te lezen met 'klankbord import scans').",
+                    to - from + 1,
+                    crate::surveys::paper::sheet::form_number(wave, from),
+                    crate::surveys::paper::sheet::form_number(wave, to),
+                    out.display()
+                );
+                return Ok(true);
+            }
             let html = crate::surveys::paper::print::forms(
                 &w,
                 &def,

@@ -379,3 +379,8 @@ paper-quarantine-full-text = See the whole text
 paper-reports-dry-run = check only, nothing stored
 respond-used-title = This code has been used already
 respond-refused-title = The questionnaire cannot be filled in now
+
+# paper: PDF forms
+paper-pdf-mark = To choose an answer, put a cross or a tick in the box, as shown here. Use a pen with black or blue ink.
+paper-pdf-cancel = Made a mistake? Colour the wrong box completely black, as shown here. Then put a cross in the right box.
+paper-pdf-write = Write clearly inside the large boxes. Do not write outside the boxes or near the black squares in the corners.

@@ -385,3 +385,8 @@ paper-quarantine-full-text = Hele tekst bekijken
 paper-reports-dry-run = controle, niets opgeslagen
 respond-used-title = Deze code is al gebruikt
 respond-refused-title = De vragenlijst is nu niet in te vullen
+
+# paper: PDF forms
+paper-pdf-mark = Kies een antwoord: zet een kruisje of een vinkje in het hokje, zoals hiernaast. Gebruik een pen met zwarte of blauwe inkt.
+paper-pdf-cancel = Vergist? Maak het verkeerde hokje helemaal zwart, zoals hiernaast. Zet dan een kruisje in het goede hokje.
+paper-pdf-write = Schrijf in de grote vakken met duidelijke letters. Schrijf niet buiten de vakken en niet bij de zwarte blokjes in de hoeken.

@@ -364,3 +364,8 @@ paper-quarantine-full-text = Zobacz cały tekst
 paper-reports-dry-run = tylko sprawdzenie, nic nie zapisano
 respond-used-title = Ten kod został już użyty
 respond-refused-title = Ankiety nie można teraz wypełnić
+
+# paper: PDF forms
+paper-pdf-mark = Aby wybrać odpowiedź, proszę postawić krzyżyk lub ptaszek w kratce, tak jak tutaj. Proszę użyć długopisu z czarnym lub niebieskim tuszem.
+paper-pdf-cancel = Pomyłka? Proszę całkowicie zamalować na czarno złą kratkę, tak jak tutaj. Następnie postawić krzyżyk w dobrej kratce.
+paper-pdf-write = Proszę pisać wyraźnie wewnątrz dużych ramek. Proszę nie pisać poza ramkami ani przy czarnych kwadratach w rogach.

@@ -364,3 +364,8 @@ paper-quarantine-full-text = Metnin tamamını gör
 paper-reports-dry-run = sadece kontrol, hiçbir şey kaydedilmedi
 respond-used-title = Bu kod zaten kullanıldı
 respond-refused-title = Anket şu anda doldurulamaz
+
+# paper: PDF forms
+paper-pdf-mark = Bir cevap seçmek için kutuya burada gösterildiği gibi çarpı veya onay işareti koyun. Siyah veya mavi mürekkepli kalem kullanın.
+paper-pdf-cancel = Yanlış mı işaretlediniz? Yanlış kutuyu burada gösterildiği gibi tamamen siyaha boyayın. Sonra doğru kutuya çarpı koyun.
+paper-pdf-write = Büyük kutuların içine okunaklı yazın. Kutuların dışına ve köşelerdeki siyah karelerin yanına yazmayın.
