@@ -384,3 +384,50 @@ respond-refused-title = The questionnaire cannot be filled in now
 paper-pdf-mark = To choose an answer, put a cross or a tick in the box, as shown here. Use a pen with black or blue ink.
 paper-pdf-cancel = Made a mistake? Colour the wrong box completely black, as shown here. Then put a cross in the right box.
 paper-pdf-write = Write clearly inside the large boxes. Do not write outside the boxes or near the black squares in the corners.
+
+# clerk: verification screen for scanned forms
+paper-verify-link = Check scanned forms
+paper-verify-list-title = Check scanned forms: { $wave }
+paper-verify-list-intro = The program read these sheets, but not everything was certain. Check each sheet. The answers count only once you save a sheet.
+paper-verify-none = No scanned sheets are waiting.
+paper-verify-count = { $n ->
+    [one] { $n } sheet is waiting for you
+   *[other] { $n } sheets are waiting for you
+}
+paper-verify-col-boxes = Boxes to check
+paper-verify-col-texts = Texts to type
+paper-verify-col-problems = Problems
+paper-verify-no-number = page without a number ({ $n })
+paper-verify-title = Check a scanned sheet: { $form }
+paper-verify-intro = On the left you see the box as scanned, on the right what the program read. Is it right? Leave the choice. Is it wrong? Choose the other answer with the arrow keys. Type written text as it is written. Nothing is stored until you press Save.
+paper-verify-conflicts = What is wrong on this sheet
+paper-verify-conflict-double = At "{ $question }" more boxes are marked, but it takes one answer. Check which boxes are really meant.
+paper-verify-conflict-page-twice = Page { $page } was scanned twice, with different marks.
+paper-verify-conflict-page-missing = Page { $page } is missing. The questions on that page stay empty.
+paper-verify-scan = Scanned page { $n }
+paper-verify-thumbnail-alt = Small scan of page { $n }
+paper-verify-problem-no-qr = The program found no QR code on this page. It does not know which form it belongs to.
+paper-verify-problem-other-wave = This page belongs to round { $wave }. Import it with that round.
+paper-verify-problem-no-layout = The program does not know the layout of this form. Was it printed with an older version?
+paper-verify-problem-no-such-page = This page has number { $page }, but the form does not have that many pages.
+paper-verify-problem-not-aligned = The corners of the page were not found. Is it skewed, folded or not scanned whole?
+paper-verify-cutout-alt = Scan of the box for "{ $answer }"
+paper-verify-field-alt = Scan of the written text for "{ $question }"
+paper-verify-read-marked = Read: marked ({ $percent }% sure)
+paper-verify-read-empty = Read: empty ({ $percent }% sure)
+paper-verify-read-cancelled = Read: filled in black, so not chosen ({ $percent }% sure)
+paper-verify-choose-marked = Marked
+paper-verify-choose-empty = Not chosen (empty or filled in black)
+paper-verify-submit = Save
+paper-verify-unidentified = The program does not know which form this page belongs to. Type the form in by hand under Enter answers. Then remove this page here.
+paper-verify-type-in = To Enter answers
+paper-verify-discard-title = Remove this sheet
+paper-verify-discard-intro = Is this sheet unusable, or did you enter it by hand? Then remove it. Nothing of it is stored.
+paper-verify-discard = Remove sheet
+paper-verify-back = Back to the list
+paper-verify-error-choose = Choose for this box: marked or not chosen.
+paper-verify-notice-imported = The sheet has been saved.
+paper-verify-notice-quarantined = The sheet was put aside: something is still wrong. You find it under Sheets put aside.
+paper-verify-notice-duplicate = This form had been imported already. Nothing was stored twice.
+paper-verify-notice-empty = There was no usable answer on this sheet. Nothing was stored.
+paper-verify-notice-discarded = The sheet has been removed. Nothing of it was stored.

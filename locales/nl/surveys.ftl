@@ -390,3 +390,50 @@ respond-refused-title = De vragenlijst is nu niet in te vullen
 paper-pdf-mark = Kies een antwoord: zet een kruisje of een vinkje in het hokje, zoals hiernaast. Gebruik een pen met zwarte of blauwe inkt.
 paper-pdf-cancel = Vergist? Maak het verkeerde hokje helemaal zwart, zoals hiernaast. Zet dan een kruisje in het goede hokje.
 paper-pdf-write = Schrijf in de grote vakken met duidelijke letters. Schrijf niet buiten de vakken en niet bij de zwarte blokjes in de hoeken.
+
+# clerk: verification screen for scanned forms
+paper-verify-link = Gescande formulieren nakijken
+paper-verify-list-title = Gescande formulieren nakijken: { $wave }
+paper-verify-list-intro = Deze bladen heeft het programma gelezen, maar niet alles was zeker. Kijk elk blad na. Pas als u een blad opslaat, tellen de antwoorden mee.
+paper-verify-none = Er wachten geen gescande bladen.
+paper-verify-count = { $n ->
+    [one] { $n } blad wacht op u
+   *[other] { $n } bladen wachten op u
+}
+paper-verify-col-boxes = Vakjes nakijken
+paper-verify-col-texts = Teksten overtypen
+paper-verify-col-problems = Problemen
+paper-verify-no-number = pagina zonder nummer ({ $n })
+paper-verify-title = Gescand blad nakijken: { $form }
+paper-verify-intro = Links ziet u het vakje zoals het gescand is, rechts wat het programma las. Klopt het? Laat de keuze staan. Klopt het niet? Kies het andere antwoord met de pijltjestoetsen. Typ geschreven tekst over zoals hij er staat. Er wordt niets opgeslagen tot u op Opslaan drukt.
+paper-verify-conflicts = Wat niet klopt op dit blad
+paper-verify-conflict-double = Bij "{ $question }" zijn meer vakjes aangekruist, terwijl er één antwoord hoort. Kijk welke vakjes echt bedoeld zijn.
+paper-verify-conflict-page-twice = Pagina { $page } is twee keer gescand, met verschillende kruisjes.
+paper-verify-conflict-page-missing = Pagina { $page } ontbreekt. De vragen van die pagina blijven leeg.
+paper-verify-scan = Gescande pagina { $n }
+paper-verify-thumbnail-alt = Verkleinde scan van pagina { $n }
+paper-verify-problem-no-qr = Het programma vond geen QR-code op deze pagina. Het weet niet bij welk formulier ze hoort.
+paper-verify-problem-other-wave = Deze pagina hoort bij ronde { $wave }. Lees haar in bij die ronde.
+paper-verify-problem-no-layout = Het programma kent de opmaak van dit formulier niet. Is het met een oudere versie geprint?
+paper-verify-problem-no-such-page = Deze pagina heeft nummer { $page }, maar zo veel pagina's heeft het formulier niet.
+paper-verify-problem-not-aligned = De hoeken van de pagina zijn niet gevonden. Is ze scheef, gevouwen of niet helemaal gescand?
+paper-verify-cutout-alt = Scan van het vakje bij "{ $answer }"
+paper-verify-field-alt = Scan van de geschreven tekst bij "{ $question }"
+paper-verify-read-marked = Gelezen: aangekruist (zeker voor { $percent }%)
+paper-verify-read-empty = Gelezen: leeg (zeker voor { $percent }%)
+paper-verify-read-cancelled = Gelezen: helemaal zwart gemaakt, dus niet gekozen (zeker voor { $percent }%)
+paper-verify-choose-marked = Aangekruist
+paper-verify-choose-empty = Niet gekozen (leeg of zwart gemaakt)
+paper-verify-submit = Opslaan
+paper-verify-unidentified = Van deze pagina weet het programma niet bij welk formulier ze hoort. Typ het formulier met de hand in bij Antwoorden invoeren. Haal daarna deze pagina hier weg.
+paper-verify-type-in = Naar Antwoorden invoeren
+paper-verify-discard-title = Dit blad weghalen
+paper-verify-discard-intro = Is dit blad niet te gebruiken, of hebt u het met de hand ingevoerd? Haal het dan weg. Er wordt niets van opgeslagen.
+paper-verify-discard = Blad weghalen
+paper-verify-back = Terug naar de lijst
+paper-verify-error-choose = Kies bij dit vakje: aangekruist of niet gekozen.
+paper-verify-notice-imported = Het blad is opgeslagen.
+paper-verify-notice-quarantined = Het blad is apart gezet: er klopt nog iets niet. U vindt het bij Apart gezette bladen.
+paper-verify-notice-duplicate = Dit formulier was al ingelezen. Er is niets dubbel opgeslagen.
+paper-verify-notice-empty = Op dit blad stond geen bruikbaar antwoord. Er is niets opgeslagen.
+paper-verify-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.

@@ -399,6 +399,16 @@ pub fn display_answer(item: &Item, answers: &AnswerSet, lang: Lang) -> String {
     }
 }
 
+/// The label a person sees for a stored value of `item` ("Telefoon" for `telefoon`, the scale's
+/// words for a point); the value itself when it is no option (a grade, a number).
+pub fn value_label(item: &Item, value: &str, lang: Lang) -> String {
+    options_of(item, lang)
+        .into_iter()
+        .find(|o| o.value == value)
+        .map(|o| o.label)
+        .unwrap_or_else(|| value.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,5 +27,6 @@ mod scale_out;
 mod sdaps;
 mod survey_browser;
 mod surveys;
+mod verify;
 mod walk;
 mod waves;

@@ -13,6 +13,7 @@ pub mod print;
 pub mod progress;
 pub mod reader;
 pub mod sheet;
+pub mod verify;
 pub mod web;
 
 #[cfg(test)]

@@ -285,6 +285,7 @@ fn upload_markup(
             div.notice role="status" { p { (t(lang, key)) } }
         }
         (error_summary(ctx, &errors))
+        p { a href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
         p { (t(lang, "paper-upload-intro")) }
         form method="post" action=(base) enctype="multipart/form-data" novalidate {
             (csrf_field(ctx))
