@@ -99,7 +99,9 @@ pub enum ImportCommand {
         /// Language: nl, en, ar, tr, pl or uk.
         #[arg(long, default_value = "nl")]
         language: String,
-        /// HTML file to write (print it from Chromium or Chrome, A4, no margins).
+        /// File to write: a name ending in .pdf gives the PDF forms that the product reads back
+        /// from scans (`import scans`); any other name gives HTML to print from Chromium or Chrome
+        /// (A4, no margins), which cannot be read back.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -140,6 +142,30 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             }
             // The forms go to residents: they must say how to reach the municipality.
             config.check_serve()?;
+            if out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+            {
+                let pdf = crate::surveys::paper::form_pdf::print_wave(
+                    &mut conn,
+                    &w,
+                    &def,
+                    lang,
+                    &config.contact,
+                    (from, to),
+                    crate::surveys::today(),
+                )?;
+                std::fs::write(&out, pdf)
+                    .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", out.display()))?;
+                println!(
+                    "{} formulieren ({} tot en met {}) geschreven naar {} (PDF, in te lezen met 'klankbord import scans').",
+                    to - from + 1,
+                    crate::surveys::paper::sheet::form_number(wave, from),
+                    crate::surveys::paper::sheet::form_number(wave, to),
+                    out.display()
+                );
+                return Ok(true);
+            }
             let html = crate::surveys::paper::print::forms(
                 &w,
                 &def,
@@ -277,28 +303,44 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                 );
             }
             let refused = all_or_nothing && (summary.quarantined > 0 || summary.too_long > 0);
+            let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
             println!(
-                "{} rijen: {} ingelezen, {} apart gezet, {} dubbel overgeslagen, {} leeg.",
-                summary.rows,
-                summary.imported,
-                summary.quarantined,
-                summary.duplicates,
-                summary.empty
+                "{}",
+                crate::web::i18n::t_nums(
+                    crate::web::i18n::Lang::Nl,
+                    "paper-report-summary",
+                    &[
+                        ("rows", count(summary.rows)),
+                        ("imported", count(summary.imported)),
+                        ("quarantined", count(summary.quarantined)),
+                        ("duplicates", count(summary.duplicates)),
+                        ("empty", count(summary.empty)),
+                    ],
+                    &[],
+                )
             );
             if summary.too_long > 0 {
                 println!(
-                    "{} regels waren te lang om een blad te zijn en zijn overgeslagen; het verslag noemt ze.",
-                    summary.too_long
+                    "{} te lang om een blad te zijn en overgeslagen; het verslag noemt {}.",
+                    counted(summary.too_long, "regel was", "regels waren"),
+                    if summary.too_long == 1 { "hem" } else { "ze" }
                 );
             }
             if dry_run {
                 println!("Proefrun: er is niets opgeslagen.");
             } else if refused {
-                println!("Alles-of-niets: er is niets opgeslagen, want {} bladen moeten eerst verbeterd worden.", summary.quarantined + summary.too_long);
+                println!(
+                    "Alles-of-niets: er is niets opgeslagen, want {} eerst verbeterd worden.",
+                    counted(
+                        summary.quarantined + summary.too_long,
+                        "blad moet",
+                        "bladen moeten"
+                    )
+                );
             }
             println!(
-                "Verslag ({} meldingen): {}",
-                summary.findings,
+                "Verslag ({}): {}",
+                counted(summary.findings, "melding", "meldingen"),
                 report_path.display()
             );
             Ok(!refused)
@@ -513,7 +555,11 @@ pub fn run_wave(config: &Config, cmd: WaveCommand) -> anyhow::Result<()> {
                 })?;
                 println!("Brieven geschreven naar {}.", path.display());
             }
-            println!("{} codes gemaakt voor ronde {wave}; bewaar {} goed, de codes staan nergens anders.", made.len(), out.display());
+            println!(
+                "{} gemaakt voor ronde {wave}; bewaar {} goed, de codes staan nergens anders.",
+                counted(made.len() as u64, "code", "codes"),
+                out.display()
+            );
         }
     }
     Ok(())
@@ -897,4 +943,9 @@ pub fn run_migrate(config: &Config) -> anyhow::Result<()> {
 /// The database URL for the demo file.
 pub fn demo_url(path: &std::path::Path) -> DatabaseUrl {
     DatabaseUrl::Sqlite(path.display().to_string())
+}
+
+/// A count with its noun in Dutch: "1 blad", "3 bladen" (the command line speaks Dutch only).
+fn counted(n: u64, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
 }

@@ -78,7 +78,10 @@ cases-title = Complaints
 cases-new = Register a complaint
 cases-letters = Letters to send
 cases-due = Deadlines: overdue and almost overdue
-cases-due-intro = Running complaints whose legal deadline has passed, or ends within { $days } days.
+cases-due-intro = { $days ->
+    [one] Running complaints whose legal deadline has passed, or ends within { $days } day.
+   *[other] Running complaints whose legal deadline has passed, or ends within { $days } days.
+}
 cases-overdue = Overdue ({ $n })
 cases-due-soon = Almost overdue ({ $n })
 cases-filter-stage = Which complaints
@@ -87,7 +90,10 @@ cases-filter-all = All complaints
 cases-filter-submit = Show
 cases-counts = Number per stage
 cases-none = No complaints.
-cases-shown = { $n } of { $total } complaints, shortest deadline first
+cases-shown = { $total ->
+    [one] { $n } of { $total } complaint, shortest deadline first
+   *[other] { $n } of { $total } complaints, shortest deadline first
+}
 cases-pages = Pages
 cases-previous = Previous page
 cases-next = Next page
@@ -99,7 +105,10 @@ case-received-hint = The day the complaint reached the municipality, at any desk
 case-channel = How it came in
 case-stage = Stage
 case-deadline = Legal deadline
-case-deadline-basis = ({ $weeks } weeks, { $postponed } weeks postponement)
+case-deadline-basis = ({ $weeks } weeks, { $postponed ->
+    [one] { $postponed } week's postponement
+   *[other] { $postponed } weeks' postponement
+})
 case-handler = Complaint handler
 case-handler-none = Nobody yet
 case-due-soon = almost overdue
@@ -318,7 +327,10 @@ register-title = Complaints register { $year }
 register-intro = All written complaints received this year, without names (article 9:12a of the General Administrative Law Act (Awb)). Oral complaints and anonymous reports are not included here; they do count in the monitor.
 register-download = Download the register (CSV)
 register-years = Other years
-register-count = { $n } written complaints
+register-count = { $n ->
+    [one] { $n } written complaint
+   *[other] { $n } written complaints
+}
 register-outcome = Outcome
 register-days = Handling time (days)
 register-in-time = Within the deadline
@@ -342,3 +354,18 @@ case-document-add = Add a document
 case-document-hint = For example the minutes of the hearing, a letter or a scan. A pdf, photo (jpg or png), text file or Word file.
 case-document-button = Add
 case-document-missing = First choose a file to add.
+
+# clerk: stages in staff wording
+case-stage-ontvangen = Received
+case-stage-doorverwezen = Sent on as an objection (bezwaar)
+case-stage-niet_in_behandeling = Not accepted for handling
+case-stage-bemiddeling = Mediation by a team leader
+case-stage-informeel_opgelost = Resolved in a conversation
+case-stage-ingetrokken = Withdrawn
+case-stage-formele_behandeling = Formal handling
+case-stage-hoorzitting_gepland = Hearing planned
+case-stage-gehoord = Complainant heard; decision still to be written
+case-stage-geadviseerd = Committee's advice received; decision still to be written
+case-stage-besloten = Decision given
+case-stage-gesloten = Closed
+case-stage-ombudsman = With the ombudsman

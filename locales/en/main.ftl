@@ -197,7 +197,10 @@ coding-source = Which texts
 coding-source-wave = Open answers: { $wave }
 coding-source-complaints = Complaints { $year }
 coding-show = Show
-coding-progress = { $done } of { $total } texts coded.
+coding-progress = { $total ->
+    [one] { $done } of { $total } text coded.
+   *[other] { $done } of { $total } texts coded.
+}
 coding-agreement = The program's suggestions, over { $texts } coded texts: { $precision }% of the suggestions were right (precision) and { $recall }% of your codes were suggested (recall).
 coding-no-texts = There are no texts to code here.
 coding-all-done = All texts are coded. Choose a text below to change its codes.

@@ -258,7 +258,10 @@ paper-col-problem = Problem
 paper-col-value = Value
 paper-col-action = What happened
 paper-report-title = Report of reading in: { $file }
-paper-report-summary = { $rows } rows: { $imported } read in, { $quarantined } put aside, { $duplicates } skipped as double, { $empty } empty.
+paper-report-summary = { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}: { $imported } read in, { $quarantined } put aside, { $duplicates } skipped as double, { $empty } empty.
 paper-report-dry-run = This was a check: nothing was stored.
 paper-report-refused = Nothing was stored: some sheets have to be put aside, and you chose all or nothing.
 paper-report-download = Download the whole report (CSV)
@@ -269,8 +272,14 @@ paper-reports-title = Earlier reports
 # Progress of a large upload
 paper-progress-title = Reading in: { $file }
 paper-progress-label = Progress of reading in
-paper-progress-status = { $rows } rows read, { $rate } per second, about { $left } left (minutes:seconds).
-paper-progress-status-start = { $rows } rows read, { $rate } per second. It is not known yet how long it will take.
+paper-progress-status = { $count ->
+    [one] { $rows } row read
+   *[other] { $rows } rows read
+}, { $rate } per second, about { $left } left (minutes:seconds).
+paper-progress-status-start = { $count ->
+    [one] { $rows } row read
+   *[other] { $rows } rows read
+}, { $rate } per second. It is not known yet how long it will take.
 paper-progress-leave = You can close this page: the reading in goes on. Afterwards, the report is under Earlier reports.
 paper-progress-refresh = Update progress
 paper-progress-failed = Saving failed. What was already saved is kept. Read the file in again: what is already there is not added twice.
@@ -343,6 +352,82 @@ respond-language-keeps = Your answers are kept when you choose another language.
 # security: bounded
 paper-rule-line-too-long = Line too long
 paper-action-skipped-too-long = skipped (too long)
-paper-report-too-long = { $n } lines were too long to be a sheet. They were not imported and not put aside; the other lines were. The report names each line: check them in the scanner's file and import them again.
-paper-quarantine-more-problems = and { $n } more notes: open the sheet to see them
+paper-report-too-long = { $n ->
+    [one] { $n } line was too long to be a sheet. It was not imported and not put aside; the other lines were. The report names the line: check it in the scanner's file and import it again.
+   *[other] { $n } lines were too long to be a sheet. They were not imported and not put aside; the other lines were. The report names each line: check them in the scanner's file and import them again.
+}
+paper-quarantine-more-problems = { $n ->
+    [one] and { $n } more note: open the sheet to see it
+   *[other] and { $n } more notes: open the sheet to see them
+}
 paper-report-not-stored = This report is too large to keep whole: the download has the first { $kept } of the { $total } notes. Want to see everything? Import the file in parts, or with the command 'klankbord import paper' on the server; it writes the whole report.
+
+# clerk: texts in the clerk's voice, keyed paper forms, SDAPS columns
+entry-error-required = This question is required. Copy the answer from the form or from the conversation.
+entry-error-number = A whole number goes here, for example 7. Copy the number as it is written.
+entry-error-range = The number must be from { $min } to { $max }. Is something else written? Then leave the question empty.
+entry-error-option = This answer does not belong to this question. Type one of the numbers shown with the question.
+entry-error-too-many = This question takes one answer. Are more boxes marked? Then leave the question empty.
+entry-error-too-long = The text is { $given } characters. This question keeps at most { $max } characters. Check that nothing was typed twice. Is the text on the form really this long? Ask the researcher what to do.
+entry-error-other = 'Other' is marked, but its text is missing. Type what is written. Is nothing written? Then untick 'other'.
+entry-form = Form number
+entry-form-hint = Paper only. It is at the top right of the form and starts with { $prefix }
+entry-error-form-stored = A form with this number is stored already (typed in or scanned). Check that you typed the right number. Has this form really been processed? Then it need not be entered again. The answers you typed are still below.
+paper-rule-unknown-column = Column not read
+paper-action-column-not-read = column not read
+paper-quarantine-full-text = See the whole text
+paper-reports-dry-run = check only, nothing stored
+respond-used-title = This code has been used already
+respond-refused-title = The questionnaire cannot be filled in now
+
+# paper: PDF forms
+paper-pdf-mark = To choose an answer, put a cross or a tick in the box, as shown here. Use a pen with black or blue ink.
+paper-pdf-cancel = Made a mistake? Colour the wrong box completely black, as shown here. Then put a cross in the right box.
+paper-pdf-write = Write clearly inside the large boxes. Do not write outside the boxes or near the black squares in the corners.
+
+# clerk: verification screen for scanned forms
+paper-verify-link = Check scanned forms
+paper-verify-list-title = Check scanned forms: { $wave }
+paper-verify-list-intro = The program read these sheets, but not everything was certain. Check each sheet. The answers count only once you save a sheet.
+paper-verify-none = No scanned sheets are waiting.
+paper-verify-count = { $n ->
+    [one] { $n } sheet is waiting for you
+   *[other] { $n } sheets are waiting for you
+}
+paper-verify-col-boxes = Boxes to check
+paper-verify-col-texts = Texts to type
+paper-verify-col-problems = Problems
+paper-verify-no-number = page without a number ({ $n })
+paper-verify-title = Check a scanned sheet: { $form }
+paper-verify-intro = On the left you see the box as scanned, on the right what the program read. Is it right? Leave the choice. Is it wrong? Choose the other answer with the arrow keys. Type written text as it is written. Nothing is stored until you press Save.
+paper-verify-conflicts = What is wrong on this sheet
+paper-verify-conflict-double = At "{ $question }" more boxes are marked, but it takes one answer. Check which boxes are really meant.
+paper-verify-conflict-page-twice = Page { $page } was scanned twice, with different marks.
+paper-verify-conflict-page-missing = Page { $page } is missing. The questions on that page stay empty.
+paper-verify-scan = Scanned page { $n }
+paper-verify-thumbnail-alt = Small scan of page { $n }
+paper-verify-problem-no-qr = The program found no QR code on this page. It does not know which form it belongs to.
+paper-verify-problem-other-wave = This page belongs to round { $wave }. Import it with that round.
+paper-verify-problem-no-layout = The program does not know the layout of this form. Was it printed with an older version?
+paper-verify-problem-no-such-page = This page has number { $page }, but the form does not have that many pages.
+paper-verify-problem-not-aligned = The corners of the page were not found. Is it skewed, folded or not scanned whole?
+paper-verify-cutout-alt = Scan of the box for "{ $answer }"
+paper-verify-field-alt = Scan of the written text for "{ $question }"
+paper-verify-read-marked = Read: marked ({ $percent }% sure)
+paper-verify-read-empty = Read: empty ({ $percent }% sure)
+paper-verify-read-cancelled = Read: filled in black, so not chosen ({ $percent }% sure)
+paper-verify-choose-marked = Marked
+paper-verify-choose-empty = Not chosen (empty or filled in black)
+paper-verify-submit = Save
+paper-verify-unidentified = The program does not know which form this page belongs to. Type the form in by hand under Enter answers. Then remove this page here.
+paper-verify-type-in = To Enter answers
+paper-verify-discard-title = Remove this sheet
+paper-verify-discard-intro = Is this sheet unusable, or did you enter it by hand? Then remove it. Nothing of it is stored.
+paper-verify-discard = Remove sheet
+paper-verify-back = Back to the list
+paper-verify-error-choose = Choose for this box: marked or not chosen.
+paper-verify-notice-imported = The sheet has been saved.
+paper-verify-notice-quarantined = The sheet was put aside: something is still wrong. You find it under Sheets put aside.
+paper-verify-notice-duplicate = This form had been imported already. Nothing was stored twice.
+paper-verify-notice-empty = There was no usable answer on this sheet. Nothing was stored.
+paper-verify-notice-discarded = The sheet has been removed. Nothing of it was stored.

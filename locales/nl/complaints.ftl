@@ -78,7 +78,10 @@ cases-title = Klachten
 cases-new = Klacht registreren
 cases-letters = Brieven om te versturen
 cases-due = Termijnen: te laat en bijna te laat
-cases-due-intro = Lopende klachten waarvan de wettelijke termijn voorbij is, of binnen { $days } dagen verloopt.
+cases-due-intro = { $days ->
+    [one] Lopende klachten waarvan de wettelijke termijn voorbij is, of binnen { $days } dag verloopt.
+   *[other] Lopende klachten waarvan de wettelijke termijn voorbij is, of binnen { $days } dagen verloopt.
+}
 cases-overdue = Te laat ({ $n })
 cases-due-soon = Bijna te laat ({ $n })
 cases-filter-stage = Welke klachten
@@ -87,7 +90,10 @@ cases-filter-all = Alle klachten
 cases-filter-submit = Tonen
 cases-counts = Aantal per fase
 cases-none = Geen klachten.
-cases-shown = { $n } van { $total } klachten, eerst de kortste termijn
+cases-shown = { $total ->
+    [one] { $n } van { $total } klacht, eerst de kortste termijn
+   *[other] { $n } van { $total } klachten, eerst de kortste termijn
+}
 cases-pages = Pagina's
 cases-previous = Vorige pagina
 cases-next = Volgende pagina
@@ -99,7 +105,10 @@ case-received-hint = De dag waarop de klacht bij de gemeente binnenkwam, bij wel
 case-channel = Hoe binnengekomen
 case-stage = Fase
 case-deadline = Wettelijke termijn
-case-deadline-basis = ({ $weeks } weken, { $postponed } weken uitstel)
+case-deadline-basis = ({ $weeks } weken, { $postponed ->
+    [one] { $postponed } week uitstel
+   *[other] { $postponed } weken uitstel
+})
 case-handler = Behandelaar
 case-handler-none = Nog niemand
 case-due-soon = bijna te laat
@@ -318,7 +327,10 @@ register-title = Klachtenregister { $year }
 register-intro = Alle schriftelijke klachten die dit jaar binnenkwamen, zonder namen (artikel 9:12a Awb). Mondelinge klachten en anonieme meldingen staan hier niet in; die tellen wel mee in de monitor.
 register-download = Register downloaden (CSV)
 register-years = Andere jaren
-register-count = { $n } schriftelijke klachten
+register-count = { $n ->
+    [one] { $n } schriftelijke klacht
+   *[other] { $n } schriftelijke klachten
+}
 register-outcome = Uitkomst
 register-days = Behandelduur (dagen)
 register-in-time = Binnen de termijn
@@ -342,3 +354,18 @@ case-document-add = Stuk toevoegen
 case-document-hint = Bijvoorbeeld het verslag van de hoorzitting, een brief of een scan. Een pdf, foto (jpg of png), tekstbestand of Word-bestand.
 case-document-button = Toevoegen
 case-document-missing = Kies eerst een bestand om toe te voegen.
+
+# clerk: stages in staff wording
+case-stage-ontvangen = Ontvangen
+case-stage-doorverwezen = Doorgestuurd naar bezwaar
+case-stage-niet_in_behandeling = Niet in behandeling genomen
+case-stage-bemiddeling = Bemiddeling door een teamleider
+case-stage-informeel_opgelost = Opgelost in een gesprek
+case-stage-ingetrokken = Ingetrokken
+case-stage-formele_behandeling = Formele behandeling
+case-stage-hoorzitting_gepland = Hoorzitting gepland
+case-stage-gehoord = Klager gehoord; oordeel nog schrijven
+case-stage-geadviseerd = Advies van de commissie binnen; oordeel nog schrijven
+case-stage-besloten = Oordeel gegeven
+case-stage-gesloten = Afgerond
+case-stage-ombudsman = Bij de ombudsman

@@ -197,7 +197,10 @@ coding-source = Welke teksten
 coding-source-wave = Open antwoorden: { $wave }
 coding-source-complaints = Klachten { $year }
 coding-show = Tonen
-coding-progress = { $done } van { $total } teksten gecodeerd.
+coding-progress = { $total ->
+    [one] { $done } van { $total } tekst gecodeerd.
+   *[other] { $done } van { $total } teksten gecodeerd.
+}
 coding-agreement = Voorstellen van het programma, over { $texts } gecodeerde teksten: { $precision }% van de voorstellen klopte (precisie) en { $recall }% van uw codes was voorgesteld (recall).
 coding-no-texts = Hier zijn geen teksten om te coderen.
 coding-all-done = Alle teksten zijn gecodeerd. Kies hieronder een tekst om de codes te veranderen.

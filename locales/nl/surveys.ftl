@@ -133,8 +133,14 @@ wave-error-no-channel = Kies minstens één kanaal.
 wave-error-name = Geef de ronde een naam van hoogstens 100 tekens.
 wave-error-count = Vul een aantal in van 1 tot en met 100000.
 notice-wave-created = De ronde is gemaakt.
-notice-invitations-queued = { $n } uitnodigingen staan klaar en worden per e-mail verstuurd.
-notice-reminders-queued = { $n } herinneringen staan klaar en worden per e-mail verstuurd.
+notice-invitations-queued = { $n ->
+    [one] { $n } uitnodiging staat klaar en wordt per e-mail verstuurd.
+   *[other] { $n } uitnodigingen staan klaar en worden per e-mail verstuurd.
+}
+notice-reminders-queued = { $n ->
+    [one] { $n } herinnering staat klaar en wordt per e-mail verstuurd.
+   *[other] { $n } herinneringen staan klaar en worden per e-mail verstuurd.
+}
 notice-entry-saved = De antwoorden zijn opgeslagen. U kunt de volgende invullen.
 
 ## Onderzoek: respons
@@ -258,7 +264,10 @@ paper-col-problem = Probleem
 paper-col-value = Waarde
 paper-col-action = Wat er gebeurde
 paper-report-title = Verslag van het inlezen: { $file }
-paper-report-summary = { $rows } rijen: { $imported } ingelezen, { $quarantined } apart gezet, { $duplicates } dubbel overgeslagen, { $empty } leeg.
+paper-report-summary = { $rows ->
+    [one] { $rows } rij
+   *[other] { $rows } rijen
+}: { $imported } ingelezen, { $quarantined } apart gezet, { $duplicates } dubbel overgeslagen, { $empty } leeg.
 paper-report-dry-run = Dit was een controle: er is niets opgeslagen.
 paper-report-refused = Er is niets opgeslagen: er moeten bladen apart, en u koos voor alles of niets.
 paper-report-download = Het hele verslag downloaden (CSV)
@@ -269,8 +278,14 @@ paper-reports-title = Eerdere verslagen
 # Progress of a large upload
 paper-progress-title = Bezig met inlezen: { $file }
 paper-progress-label = Hoe ver het inlezen is
-paper-progress-status = { $rows } rijen gelezen, { $rate } per seconde, nog ongeveer { $left } (minuten:seconden).
-paper-progress-status-start = { $rows } rijen gelezen, { $rate } per seconde. Hoe lang het nog duurt, is nog niet bekend.
+paper-progress-status = { $count ->
+    [one] { $rows } rij gelezen
+   *[other] { $rows } rijen gelezen
+}, { $rate } per seconde, nog ongeveer { $left } (minuten:seconden).
+paper-progress-status-start = { $count ->
+    [one] { $rows } rij gelezen
+   *[other] { $rows } rijen gelezen
+}, { $rate } per seconde. Hoe lang het nog duurt, is nog niet bekend.
 paper-progress-leave = U kunt deze pagina sluiten: het inlezen gaat door. Het verslag staat daarna bij Eerdere verslagen.
 paper-progress-refresh = Stand bijwerken
 paper-progress-failed = Het opslaan is mislukt. Wat al was opgeslagen, blijft bewaard. Lees het bestand opnieuw in: wat er al is, komt er niet dubbel bij.
@@ -343,6 +358,82 @@ respond-language-keeps = Uw antwoorden blijven bewaard als u een andere taal kie
 # security: bounded
 paper-rule-line-too-long = Regel te lang
 paper-action-skipped-too-long = overgeslagen (te lang)
-paper-report-too-long = { $n } regels waren te lang om een blad te zijn. Ze zijn niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt elke regel: kijk die na in het bestand van de scanner en lees ze opnieuw in.
-paper-quarantine-more-problems = en nog { $n } meldingen: open het blad om ze te zien
+paper-report-too-long = { $n ->
+    [one] { $n } regel was te lang om een blad te zijn. Die is niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt de regel: kijk hem na in het bestand van de scanner en lees hem opnieuw in.
+   *[other] { $n } regels waren te lang om een blad te zijn. Ze zijn niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt elke regel: kijk die na in het bestand van de scanner en lees ze opnieuw in.
+}
+paper-quarantine-more-problems = { $n ->
+    [one] en nog { $n } melding: open het blad om die te zien
+   *[other] en nog { $n } meldingen: open het blad om ze te zien
+}
 paper-report-not-stored = Dit verslag is te groot om helemaal te bewaren: de download heeft de eerste { $kept } van de { $total } meldingen. Wilt u alles zien? Lees het bestand in delen in, of met de opdracht 'klankbord import paper' op de server; die schrijft het hele verslag.
+
+# clerk: texts in the clerk's voice, keyed paper forms, SDAPS columns
+entry-error-required = Deze vraag is verplicht. Neem het antwoord over van het formulier of uit het gesprek.
+entry-error-number = Hier hoort een heel getal, bijvoorbeeld 7. Neem het getal over zoals het er staat.
+entry-error-range = Het getal moet van { $min } tot en met { $max } zijn. Staat er iets anders? Laat de vraag dan leeg.
+entry-error-option = Dit antwoord hoort niet bij deze vraag. Typ een van de nummers die bij de vraag staan.
+entry-error-too-many = Bij deze vraag hoort één antwoord. Zijn er meer aangekruist? Laat de vraag dan leeg.
+entry-error-too-long = De tekst is { $given } tekens. Deze vraag bewaart hoogstens { $max } tekens. Kijk of er niets dubbel is getypt. Is de tekst op het formulier echt zo lang? Vraag de onderzoeker wat u moet doen.
+entry-error-other = Bij 'anders' is iets aangekruist, maar de tekst ontbreekt. Typ over wat er staat. Staat er niets? Zet 'anders' dan uit.
+entry-form = Formuliernummer
+entry-form-hint = Alleen bij papier. Staat rechtsboven op het formulier en begint met { $prefix }
+entry-error-form-stored = Een formulier met dit nummer is al opgeslagen (overgetypt of ingelezen). Kijk of u het goede nummer hebt getypt. Is dit formulier echt al verwerkt? Dan hoeft het niet nog eens. De antwoorden die u typte, staan hieronder nog.
+paper-rule-unknown-column = Kolom niet gelezen
+paper-action-column-not-read = kolom niet gelezen
+paper-quarantine-full-text = Hele tekst bekijken
+paper-reports-dry-run = controle, niets opgeslagen
+respond-used-title = Deze code is al gebruikt
+respond-refused-title = De vragenlijst is nu niet in te vullen
+
+# paper: PDF forms
+paper-pdf-mark = Kies een antwoord: zet een kruisje of een vinkje in het hokje, zoals hiernaast. Gebruik een pen met zwarte of blauwe inkt.
+paper-pdf-cancel = Vergist? Maak het verkeerde hokje helemaal zwart, zoals hiernaast. Zet dan een kruisje in het goede hokje.
+paper-pdf-write = Schrijf in de grote vakken met duidelijke letters. Schrijf niet buiten de vakken en niet bij de zwarte blokjes in de hoeken.
+
+# clerk: verification screen for scanned forms
+paper-verify-link = Gescande formulieren nakijken
+paper-verify-list-title = Gescande formulieren nakijken: { $wave }
+paper-verify-list-intro = Deze bladen heeft het programma gelezen, maar niet alles was zeker. Kijk elk blad na. Pas als u een blad opslaat, tellen de antwoorden mee.
+paper-verify-none = Er wachten geen gescande bladen.
+paper-verify-count = { $n ->
+    [one] { $n } blad wacht op u
+   *[other] { $n } bladen wachten op u
+}
+paper-verify-col-boxes = Vakjes nakijken
+paper-verify-col-texts = Teksten overtypen
+paper-verify-col-problems = Problemen
+paper-verify-no-number = pagina zonder nummer ({ $n })
+paper-verify-title = Gescand blad nakijken: { $form }
+paper-verify-intro = Links ziet u het vakje zoals het gescand is, rechts wat het programma las. Klopt het? Laat de keuze staan. Klopt het niet? Kies het andere antwoord met de pijltjestoetsen. Typ geschreven tekst over zoals hij er staat. Er wordt niets opgeslagen tot u op Opslaan drukt.
+paper-verify-conflicts = Wat niet klopt op dit blad
+paper-verify-conflict-double = Bij "{ $question }" zijn meer vakjes aangekruist, terwijl er één antwoord hoort. Kijk welke vakjes echt bedoeld zijn.
+paper-verify-conflict-page-twice = Pagina { $page } is twee keer gescand, met verschillende kruisjes.
+paper-verify-conflict-page-missing = Pagina { $page } ontbreekt. De vragen van die pagina blijven leeg.
+paper-verify-scan = Gescande pagina { $n }
+paper-verify-thumbnail-alt = Verkleinde scan van pagina { $n }
+paper-verify-problem-no-qr = Het programma vond geen QR-code op deze pagina. Het weet niet bij welk formulier ze hoort.
+paper-verify-problem-other-wave = Deze pagina hoort bij ronde { $wave }. Lees haar in bij die ronde.
+paper-verify-problem-no-layout = Het programma kent de opmaak van dit formulier niet. Is het met een oudere versie geprint?
+paper-verify-problem-no-such-page = Deze pagina heeft nummer { $page }, maar zo veel pagina's heeft het formulier niet.
+paper-verify-problem-not-aligned = De hoeken van de pagina zijn niet gevonden. Is ze scheef, gevouwen of niet helemaal gescand?
+paper-verify-cutout-alt = Scan van het vakje bij "{ $answer }"
+paper-verify-field-alt = Scan van de geschreven tekst bij "{ $question }"
+paper-verify-read-marked = Gelezen: aangekruist (zeker voor { $percent }%)
+paper-verify-read-empty = Gelezen: leeg (zeker voor { $percent }%)
+paper-verify-read-cancelled = Gelezen: helemaal zwart gemaakt, dus niet gekozen (zeker voor { $percent }%)
+paper-verify-choose-marked = Aangekruist
+paper-verify-choose-empty = Niet gekozen (leeg of zwart gemaakt)
+paper-verify-submit = Opslaan
+paper-verify-unidentified = Van deze pagina weet het programma niet bij welk formulier ze hoort. Typ het formulier met de hand in bij Antwoorden invoeren. Haal daarna deze pagina hier weg.
+paper-verify-type-in = Naar Antwoorden invoeren
+paper-verify-discard-title = Dit blad weghalen
+paper-verify-discard-intro = Is dit blad niet te gebruiken, of hebt u het met de hand ingevoerd? Haal het dan weg. Er wordt niets van opgeslagen.
+paper-verify-discard = Blad weghalen
+paper-verify-back = Terug naar de lijst
+paper-verify-error-choose = Kies bij dit vakje: aangekruist of niet gekozen.
+paper-verify-notice-imported = Het blad is opgeslagen.
+paper-verify-notice-quarantined = Het blad is apart gezet: er klopt nog iets niet. U vindt het bij Apart gezette bladen.
+paper-verify-notice-duplicate = Dit formulier was al ingelezen. Er is niets dubbel opgeslagen.
+paper-verify-notice-empty = Op dit blad stond geen bruikbaar antwoord. Er is niets opgeslagen.
+paper-verify-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.

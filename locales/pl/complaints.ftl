@@ -78,7 +78,7 @@ cases-title = Skargi
 cases-new = Zarejestruj skargę
 cases-letters = Listy do wysłania
 cases-due = Terminy: przekroczone i prawie przekroczone
-cases-due-intro = Trwające sprawy, w których termin ustawowy już minął lub upłynie w ciągu { $days } dni.
+cases-due-intro = Trwające sprawy, w których termin ustawowy już minął lub wkrótce upłynie (liczba dni: { $days }).
 cases-overdue = Po terminie ({ $n })
 cases-due-soon = Prawie po terminie ({ $n })
 cases-filter-stage = Które skargi
@@ -339,3 +339,18 @@ case-document-add = Dodaj dokument
 case-document-hint = Na przykład protokół z wysłuchania, list lub skan. Plik pdf, zdjęcie (jpg lub png), plik tekstowy lub plik Word.
 case-document-button = Dodaj
 case-document-missing = Najpierw wybierz plik do dodania.
+
+# clerk: stages in staff wording
+case-stage-ontvangen = Otrzymana
+case-stage-doorverwezen = Przekazana jako sprzeciw (bezwaar)
+case-stage-niet_in_behandeling = Nieprzyjęta do rozpatrzenia
+case-stage-bemiddeling = Mediacja przez kierownika zespołu
+case-stage-informeel_opgelost = Rozwiązana w rozmowie
+case-stage-ingetrokken = Wycofana
+case-stage-formele_behandeling = Formalne rozpatrywanie
+case-stage-hoorzitting_gepland = Wysłuchanie zaplanowane
+case-stage-gehoord = Skarżący wysłuchany; ocena jeszcze do napisania
+case-stage-geadviseerd = Opinia komisji otrzymana; ocena jeszcze do napisania
+case-stage-besloten = Ocena wydana
+case-stage-gesloten = Zakończona
+case-stage-ombudsman = U ombudsmana

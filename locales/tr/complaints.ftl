@@ -339,3 +339,18 @@ case-document-add = Belge ekle
 case-document-hint = Örneğin dinleme oturumunun tutanağı, bir mektup veya bir tarama. Pdf, fotoğraf (jpg veya png), metin dosyası veya Word dosyası.
 case-document-button = Ekle
 case-document-missing = Önce eklenecek bir dosya seçin.
+
+# clerk: stages in staff wording
+case-stage-ontvangen = Alındı
+case-stage-doorverwezen = İtiraz (bezwaar) olarak iletildi
+case-stage-niet_in_behandeling = İncelemeye alınmadı
+case-stage-bemiddeling = Ekip liderinin arabuluculuğu
+case-stage-informeel_opgelost = Bir görüşmede çözüldü
+case-stage-ingetrokken = Geri çekildi
+case-stage-formele_behandeling = Resmî inceleme
+case-stage-hoorzitting_gepland = Dinleme oturumu planlandı
+case-stage-gehoord = Şikâyetçi dinlendi; karar henüz yazılmadı
+case-stage-geadviseerd = Komisyonun tavsiyesi geldi; karar henüz yazılmadı
+case-stage-besloten = Karar verildi
+case-stage-gesloten = Kapatıldı
+case-stage-ombudsman = Ombudsmanda

@@ -78,7 +78,7 @@ cases-title = Скарги
 cases-new = Зареєструвати скаргу
 cases-letters = Листи для надсилання
 cases-due = Строки: прострочені й майже прострочені
-cases-due-intro = Поточні скарги, у яких законний строк уже минув або мине протягом { $days } днів.
+cases-due-intro = Поточні скарги, у яких законний строк уже минув або скоро мине (кількість днів: { $days }).
 cases-overdue = Прострочені ({ $n })
 cases-due-soon = Майже прострочені ({ $n })
 cases-filter-stage = Які скарги
@@ -339,3 +339,18 @@ case-document-add = Додати документ
 case-document-hint = Наприклад, протокол слухання, лист або скан. Файл pdf, фото (jpg або png), текстовий файл або файл Word.
 case-document-button = Додати
 case-document-missing = Спочатку виберіть файл, який треба додати.
+
+# clerk: stages in staff wording
+case-stage-ontvangen = Отримано
+case-stage-doorverwezen = Передано як заперечення (bezwaar)
+case-stage-niet_in_behandeling = Не прийнято до розгляду
+case-stage-bemiddeling = Посередництво керівника команди
+case-stage-informeel_opgelost = Вирішено в розмові
+case-stage-ingetrokken = Відкликано
+case-stage-formele_behandeling = Офіційний розгляд
+case-stage-hoorzitting_gepland = Слухання заплановано
+case-stage-gehoord = Скаржника заслухано; рішення ще треба написати
+case-stage-geadviseerd = Висновок комісії отримано; рішення ще треба написати
+case-stage-besloten = Рішення ухвалено
+case-stage-gesloten = Завершено
+case-stage-ombudsman = В омбудсмана

@@ -242,7 +242,7 @@ fn outcome_text(lang: Lang, code: &str) -> String {
             t(lang, &format!("judgement-{code}"))
         }
         "lopend" => t(lang, "register-running"),
-        other => t(lang, &format!("complaint-stage-{other}")),
+        other => t(lang, &format!("case-stage-{other}")),
     }
 }
 
@@ -288,7 +288,7 @@ async fn page(
                 }
                 @if lines.is_empty() { p { (t(lang, "cases-none")) } } @else {
                     table {
-                        caption { (t_args(lang, "register-count", &[("n", &lines.len().to_string())])) }
+                        caption { (crate::web::i18n::t_count(lang, "register-count", lines.len() as i64)) }
                         thead { tr {
                             th scope="col" { (t(lang, "case-number")) }
                             th scope="col" { (t(lang, "case-received")) }

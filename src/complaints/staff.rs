@@ -258,7 +258,7 @@ impl Labels {
                 .collect(),
             stages: State::ALL
                 .iter()
-                .map(|s| (s.code(), t(lang, &format!("complaint-stage-{}", s.code()))))
+                .map(|s| (s.code(), t(lang, &format!("case-stage-{}", s.code()))))
                 .collect(),
             soon: t(lang, "case-due-soon"),
             late: t(lang, "case-overdue"),
@@ -393,7 +393,7 @@ async fn overview(
                             option value="lopend" selected[fase == "lopend"] { (t(lang, "cases-filter-running")) }
                             option value="alle" selected[fase == "alle"] { (t(lang, "cases-filter-all")) }
                             @for s in State::ALL {
-                                option value=(s.code()) selected[fase == s.code()] { (t(lang, &format!("complaint-stage-{}", s.code()))) }
+                                option value=(s.code()) selected[fase == s.code()] { (t(lang, &format!("case-stage-{}", s.code()))) }
                             }
                         }
                     }
@@ -404,14 +404,14 @@ async fn overview(
                     ul.counts {
                         @for s in State::ALL {
                             @let n = counts.iter().find(|(c, _)| c == s.code()).map(|(_, n)| *n).unwrap_or(0);
-                            @if n > 0 { li { a href={ "/klachten?fase=" (s.code()) } { (t(lang, &format!("complaint-stage-{}", s.code()))) } ": " (n) } }
+                            @if n > 0 { li { a href={ "/klachten?fase=" (s.code()) } { (t(lang, &format!("case-stage-{}", s.code()))) } ": " (n) } }
                         }
                     }
                 }
                 @if rows.is_empty() {
                     p { (t(lang, "cases-none")) }
                 } @else {
-                    (rows_table(lang, &rows, today, &t_args(lang, "cases-shown", &[("n", &rows.len().to_string()), ("total", &total.to_string())])))
+                    (rows_table(lang, &rows, today, &crate::web::i18n::t_nums(lang, "cases-shown", &[("n", rows.len() as i64), ("total", total)], &[])))
                     @if pages > 1 {
                         nav aria-label=(t(lang, "cases-pages")) {
                             ul.pages {
@@ -439,7 +439,7 @@ async fn due_list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, 
             &ctx,
             &t(lang, "cases-due"),
             html! {
-                p { (t_args(lang, "cases-due-intro", &[("days", &deadlines::WARN_DAYS.to_string())])) }
+                p { (crate::web::i18n::t_nums(lang, "cases-due-intro", &[("days", deadlines::WARN_DAYS)], &[])) }
                 h2 { (t_args(lang, "cases-overdue", &[("n", &late.len().to_string())])) }
                 @if late.is_empty() { p { (t(lang, "cases-none")) } } @else { (rows_table(lang, &late, today, &t(lang, "case-overdue"))) }
                 h2 { (t_args(lang, "cases-due-soon", &[("n", &soon.len().to_string())])) }
@@ -890,12 +890,12 @@ fn case_markup(
         @if let Some(key) = notice { div.notice role="status" { p { (t(lang, key)) } } }
         (error_summary(ctx, &errors))
         dl.case {
-            dt { (t(lang, "case-stage")) } dd { strong { (t(lang, &format!("complaint-stage-{}", c.state))) } }
+            dt { (t(lang, "case-stage")) } dd { strong { (t(lang, &format!("case-stage-{}", c.state))) } }
             dt { (t(lang, "case-received")) } dd { (date_text(c.received_on)) " · " (t(lang, &format!("channel-complaint-{}", c.channel))) @if let Some(v) = &c.via_person { " (" (v) ")" } }
             @if state.deadline_runs() {
                 dt { (t(lang, "case-deadline")) }
                 dd { (date_text(c.deadline_on)) (urgency_badge(lang, today, c.deadline_on, true))
-                     " " (t_args(lang, "case-deadline-basis", &[("weeks", if c.committee { "10" } else { "6" }), ("postponed", &k.p.postponement_weeks.to_string())])) }
+                     " " (crate::web::i18n::t_nums(lang, "case-deadline-basis", &[("weeks", if c.committee { 10 } else { 6 }), ("postponed", i64::from(k.p.postponement_weeks))], &[])) }
                 @if let Some(target) = k.p.mediation_target.filter(|_| state == State::Mediation && k.p.mediation_contact_on.is_none()) {
                     dt { (t(lang, "case-mediation-target")) } dd { (date_text(target)) (urgency_badge(lang, today, target, true)) }
                 }
@@ -1097,7 +1097,7 @@ fn case_markup(
             @for (at, who, action, from, to, reason) in &k.events {
                 li {
                     (layout::local_time(*at)) " · " (who.as_deref().unwrap_or("–")) " · " (t(lang, &format!("event-{action}")))
-                    @if from != to { " (" (t(lang, &format!("complaint-stage-{from}"))) " → " (t(lang, &format!("complaint-stage-{to}"))) ")" }
+                    @if from != to { " (" (t(lang, &format!("case-stage-{from}"))) " → " (t(lang, &format!("case-stage-{to}"))) ")" }
                     @if let Some(r) = reason { br; span.pre { (r) } }
                 }
             }

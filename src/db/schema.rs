@@ -98,6 +98,8 @@ pub const ALL_TABLES: &[&str] = &[
     "paper_forms",
     "paper_quarantine",
     "paper_reports",
+    "paper_layouts",
+    "paper_scan_pending",
     "complaint_categories",
     "complaints",
     "complaint_progress",
@@ -251,6 +253,29 @@ diesel::table! {
         line -> BigInt,
         sheet -> Text,
         problems -> Text,
+        created_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// paper: the geometry of a printed form per questionnaire text and language (JSON).
+    paper_layouts (id) {
+        id -> BigInt,
+        version_id -> BigInt,
+        lang -> Text,
+        digest -> Text,
+        layout -> Text,
+        created_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// paper: scanned sheets waiting for a clerk (the read as JSON).
+    paper_scan_pending (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        form_id -> Text,
+        sheet -> Text,
         created_on -> Date,
     }
 }

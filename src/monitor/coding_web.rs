@@ -255,7 +255,7 @@ fn screen_markup(ctx: &Ctx, s: &Screen) -> maud::Markup {
                 }
                 button.secondary type="submit" { (t(lang, "coding-show")) }
             }
-            p { (t_args(lang, "coding-progress", &[("done", &s.done.to_string()), ("total", &s.total.to_string())])) }
+            p { (crate::web::i18n::t_nums(lang, "coding-progress", &[("done", s.done as i64), ("total", s.total as i64)], &[])) }
             p #overeenstemming { (t_args(lang, "coding-agreement", &[
                 ("texts", &s.agreement.texts.to_string()),
                 ("precision", &format!("{:.0}", 100.0 * s.agreement.precision)),

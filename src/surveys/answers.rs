@@ -123,6 +123,22 @@ impl ItemProblem {
             ItemProblem::OtherMissing => ("answer-error-other", vec![]),
         }
     }
+
+    /// The same problem told to a clerk who types a form in or reads a scanner's file
+    /// (`entry-error-…`): what is on the paper and what to do, not "your answer".
+    pub fn clerk_message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let (key, args) = self.message();
+        let clerk = match key {
+            "answer-error-required" => "entry-error-required",
+            "answer-error-number" => "entry-error-number",
+            "answer-error-range" => "entry-error-range",
+            "answer-error-option" => "entry-error-option",
+            "answer-error-too-many" => "entry-error-too-many",
+            "answer-error-too-long" => "entry-error-too-long",
+            _ => "entry-error-other",
+        };
+        (clerk, args)
+    }
 }
 
 /// The values posted for one item: its field (all values, for multiple choice) and its "anders" text.

@@ -47,6 +47,13 @@ pub fn problem_text(lang: Lang, p: &ItemProblem) -> String {
     t_args(lang, key, &args)
 }
 
+/// The message for a problem with an answer typed by a clerk (staff entry, correction).
+pub fn clerk_problem_text(lang: Lang, p: &ItemProblem) -> String {
+    let (key, args) = p.clerk_message();
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    t_args(lang, key, &args)
+}
+
 fn current_text(answers: &AnswerSet, key: &str) -> String {
     match answers.get(key) {
         Some(Stored::Number(n)) => n.to_string(),
@@ -252,7 +259,10 @@ pub fn error_list<'a>(
     let mut list: Vec<(&str, String)> = general.to_vec();
     for (k, p) in errors {
         let text = def.item(k).map(|i| text_in(&i.text, lang)).unwrap_or(k);
-        list.push((k.as_str(), format!("{text}: {}", problem_text(lang, p))));
+        list.push((
+            k.as_str(),
+            format!("{text}: {}", clerk_problem_text(lang, p)),
+        ));
     }
     list
 }
@@ -316,7 +326,7 @@ pub fn entry_question(
                 ItemKind::Multi { .. } => {
                     fieldset {
                         legend { (text) " " span.key { "(" (key) ")" } }
-                        @if let Some(e) = error { p.error id=(error_id) { (problem_text(lang, e)) } }
+                        @if let Some(e) = error { p.error id=(error_id) { (clerk_problem_text(lang, e)) } }
                         div.inline-choices {
                             @for (i, o) in opts.iter().enumerate() {
                                 @let id = if i == 0 { key.to_string() } else { format!("{key}-{}", o.value) };
@@ -330,12 +340,12 @@ pub fn entry_question(
                 }
                 ItemKind::Text { max_length } => {
                     label for=(key) { (text) " " span.key { "(" (key) ")" } }
-                    @if let Some(e) = error { p.error id=(error_id) { (problem_text(lang, e)) } }
+                    @if let Some(e) = error { p.error id=(error_id) { (clerk_problem_text(lang, e)) } }
                     textarea id=(key) name=(key) rows="2" maxlength=(max_length) { (current_text(answers, key)) }
                 }
                 _ => {
                     label for=(key) { (text) " " span.key { "(" (key) ")" } }
-                    @if let Some(e) = error { p.error id=(error_id) { (problem_text(lang, e)) } }
+                    @if let Some(e) = error { p.error id=(error_id) { (clerk_problem_text(lang, e)) } }
                     @if !opts.is_empty() {
                         p.hint id=(codes_id) {
                             @for (i, o) in opts.iter().enumerate() {
@@ -387,6 +397,16 @@ pub fn display_answer(item: &Item, answers: &AnswerSet, lang: Lang) -> String {
         },
         Some(Stored::List(l)) => l.iter().map(|c| label(c)).collect::<Vec<_>>().join(", "),
     }
+}
+
+/// The label a person sees for a stored value of `item` ("Telefoon" for `telefoon`, the scale's
+/// words for a point); the value itself when it is no option (a grade, a number).
+pub fn value_label(item: &Item, value: &str, lang: Lang) -> String {
+    options_of(item, lang)
+        .into_iter()
+        .find(|o| o.value == value)
+        .map(|o| o.label)
+        .unwrap_or_else(|| value.to_string())
 }
 
 #[cfg(test)]

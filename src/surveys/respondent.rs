@@ -129,6 +129,33 @@ fn privacy_note(lang: Lang) -> Markup {
 }
 
 fn code_form(ctx: &Ctx, value: &str, error: Option<&str>, status: StatusCode) -> HttpResponse {
+    code_page_with(ctx, value, error, None, status)
+}
+
+/// The code page after a code that cannot be answered. Only an unknown code can be a typing
+/// mistake (it goes in the error summary, beside the field); a used code, or a questionnaire that
+/// is not open, is no mistake in what was typed: it gets its own message above the form.
+fn refusal_page(ctx: &Ctx, typed: &str, e: &RespondError) -> HttpResponse {
+    let (status, message) = refusal(ctx.lang, e);
+    match e {
+        RespondError::Unknown => code_form(ctx, typed, Some(&message), status),
+        _ => {
+            let title = match e {
+                RespondError::Used => "respond-used-title",
+                _ => "respond-refused-title",
+            };
+            code_page_with(ctx, "", None, Some((title, &message)), status)
+        }
+    }
+}
+
+fn code_page_with(
+    ctx: &Ctx,
+    value: &str,
+    error: Option<&str>,
+    notice: Option<(&str, &str)>,
+    status: StatusCode,
+) -> HttpResponse {
     let lang = ctx.lang;
     let errors: Vec<(&str, String)> = error.map(|e| ("code", e.to_string())).into_iter().collect();
     page_response(
@@ -137,6 +164,12 @@ fn code_form(ctx: &Ctx, value: &str, error: Option<&str>, status: StatusCode) ->
             ctx,
             &t(lang, "respond-code-title"),
             html! {
+                @if let Some((title, text)) = notice {
+                    div.notice.code-refused role="status" aria-labelledby="code-melding" {
+                        h2 #code-melding { (t(lang, title)) }
+                        p { (text) }
+                    }
+                }
                 (error_summary(ctx, &errors))
                 p { (t(lang, "respond-code-intro")) }
                 form method="post" action="/v" novalidate {
@@ -196,10 +229,7 @@ async fn enter(
             Ok(res)
         }
         Err(RespondError::Db(e)) => Err(e.into()),
-        Err(e) => {
-            let (status, message) = refusal(lang, &e);
-            Ok(code_form(&ctx, &typed, Some(&message), status))
-        }
+        Err(e) => Ok(refusal_page(&ctx, &typed, &e)),
     }
 }
 
@@ -260,8 +290,7 @@ async fn respondent(
         })),
         Err(RespondError::Db(e)) => Err(e.into()),
         Err(e) => {
-            let (status, message) = refusal(ctx.lang, &e);
-            let mut res = code_form(ctx, "", Some(&message), status);
+            let mut res = refusal_page(ctx, "", &e);
             let _ = res.add_cookie(&removal(CODE_COOKIE));
             Ok(Err(res))
         }
@@ -846,8 +875,7 @@ async fn send(
         }
         Err(RespondError::Db(e)) => Err(e.into()),
         Err(e) => {
-            let (status, message) = refusal(ctx.lang, &e);
-            let mut res = code_form(&ctx, "", Some(&message), status);
+            let mut res = refusal_page(&ctx, "", &e);
             let _ = res.add_cookie(&removal(CODE_COOKIE));
             Ok(res)
         }

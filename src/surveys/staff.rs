@@ -14,6 +14,7 @@ use crate::accounts::model::Role;
 use crate::db::schema::{questionnaire_versions, responses};
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
 use crate::surveys::invite::{self, InviteError, MailContext};
+use crate::surveys::paper::keyed;
 use crate::surveys::respond::{self, Meta, RespondError, HELPERS};
 use crate::surveys::waves::{self, NewWave, Wave, WaveError, Window, CHANNELS};
 use crate::surveys::{anonymity, codes, export, form, stats, today, volunteers};
@@ -111,7 +112,7 @@ fn notice(lang: Lang, q: &Notice) -> Markup {
     ];
     html! {
         @if let Some(key) = q.melding.as_deref().filter(|k| allowed.contains(k)) {
-            div.notice role="status" { p { (t_args(lang, key, &[("n", q.n.as_deref().unwrap_or(""))])) } }
+            div.notice role="status" { p { (crate::web::i18n::t_count(lang, key, q.n.as_deref().and_then(|n| n.parse().ok()).unwrap_or(0))) } }
         }
     }
 }
@@ -1091,6 +1092,8 @@ async fn entry_list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse
 struct EntryState {
     channel: String,
     code: String,
+    /// The paper form's number (channel paper-keyed).
+    form: String,
     helper: String,
     language: String,
     answers: AnswerSet,
@@ -1125,6 +1128,9 @@ fn entry_markup(
                         label for=(id) { (t(lang, &format!("channel-{ch}"))) }
                     }
                 }
+            }
+            @if wave.allows("paper-keyed") {
+                (layout::text_field("invoer-formulier", &t(lang, "entry-form"), "text", &s.form, Some(&t_args(lang, "entry-form-hint", &[("prefix", &format!("R{}-", wave.id))])), general_err("invoer-formulier"), "off"))
             }
             (layout::text_field("invoer-code", &t(lang, "entry-code"), "text", &s.code, Some(&t(lang, "entry-code-hint")), general_err("invoer-code"), "off"))
             div.field {
@@ -1179,6 +1185,7 @@ async fn entry_page(
 const ENTRY_FIELDS: &[&str] = &[
     "csrf",
     "invoer-kanaal",
+    "invoer-formulier",
     "invoer-code",
     "invoer-hulp",
     "invoer-taal",
@@ -1202,6 +1209,7 @@ async fn entry_submit(
     let mut s = EntryState {
         channel: field("invoer-kanaal"),
         code: field("invoer-code"),
+        form: field("invoer-formulier").to_uppercase(),
         helper: field("invoer-hulp"),
         language: field("invoer-taal"),
         answers: AnswerSet::new(),
@@ -1234,6 +1242,14 @@ async fn entry_submit(
             }
         }
     };
+    // A paper form carries its number: without it the same form could be typed in twice.
+    let paper = s.channel == "paper-keyed";
+    if paper {
+        if let Some(e) = crate::surveys::paper::correct::form_problem(lang, wave.id, &s.form) {
+            general.push(("invoer-formulier", e));
+        }
+    }
+    let form_number = paper.then(|| s.form.clone());
     let title = t_args(lang, "entry-title", &[("wave", &wave.name)]);
     let q = Notice {
         melding: None,
@@ -1265,25 +1281,44 @@ async fn entry_submit(
     let result = state
         .db(move |conn| {
             let today = today();
-            Ok(match &code {
-                Some(c) => match respond::open(conn, c, &meta.channel, today) {
-                    Ok(opened) => respond::submit(
-                        conn,
-                        &opened.wave,
-                        &def2,
-                        Some(opened.invitation_id),
-                        &answers,
-                        &meta,
-                        today,
-                    ),
-                    Err(e) => Err(e),
-                },
-                None => respond::check_window(&wave2, &meta.channel, today).and_then(|_| {
-                    respond::submit(conn, &wave2, &def2, None, &answers, &meta, today)
-                }),
+            let opened = match &code {
+                Some(c) => respond::open(conn, c, &meta.channel, today)
+                    .map(|o| (o.wave, Some(o.invitation_id))),
+                None => respond::check_window(&wave2, &meta.channel, today).map(|_| (wave2, None)),
+            };
+            Ok(match opened {
+                Ok((w, invitation_id)) => keyed::store(
+                    conn,
+                    &keyed::KeyedForm {
+                        wave: &w,
+                        def: &def2,
+                        invitation_id,
+                        form: form_number.as_deref(),
+                    },
+                    &answers,
+                    &meta,
+                    today,
+                ),
+                Err(e) => Err(e.into()),
             })
         })
         .await?;
+    let result = match result {
+        Ok(()) => Ok(()),
+        Err(keyed::KeyedError::Respond(e)) => Err(e),
+        Err(keyed::KeyedError::FormStored) => {
+            // Everything typed stays on the page; only the number needs a look.
+            let general = [("invoer-formulier", t(lang, "entry-error-form-stored"))];
+            return Ok(page_response(
+                StatusCode::CONFLICT,
+                layout::page(
+                    &ctx,
+                    &title,
+                    entry_markup(&ctx, &wave, &def, &s, &[], &general, &q),
+                ),
+            ));
+        }
+    };
     match result {
         Ok(()) => Ok(see_other(&format!(
             "/invoer/rondes/{}?melding=notice-entry-saved",

@@ -245,6 +245,19 @@ pub fn t_count(lang: Lang, key: &str, n: i64) -> String {
     format(lang, key, Some(&fa))
 }
 
+/// The text for `key` with numbers and texts: each number is passed as a number, so the
+/// language's plural rules can choose the wording by it (`{ $total -> [one] … *[other] … }`).
+pub fn t_nums(lang: Lang, key: &str, numbers: &[(&str, i64)], texts: &[(&str, &str)]) -> String {
+    let mut fa = FluentArgs::new();
+    for (k, v) in numbers {
+        fa.set(*k, FluentValue::from(*v));
+    }
+    for (k, v) in texts {
+        fa.set(*k, FluentValue::from(v.to_string()));
+    }
+    format(lang, key, Some(&fa))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,6 +118,7 @@ pub fn all() -> Vec<RouteDef> {
     routes.extend(crate::surveys::wave_edit::routes());
     routes.extend(crate::surveys::paper::web::routes());
     routes.extend(crate::surveys::paper::correct::routes());
+    routes.extend(crate::surveys::paper::verify::routes());
     routes.extend(crate::surveys::respondent::routes());
     routes.extend(crate::complaints::public::routes());
     // The register before the case pages: `/klachten/register` is no case number.

@@ -166,6 +166,26 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/invoer/rondes/{id}/papier/apart/{sheet}/weg",
         Only(&[Invoerder]),
     ),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/controle",
+        Only(&[Invoerder]),
+    ),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/controle/{sheet}",
+        Only(&[Invoerder]),
+    ),
+    (
+        "POST",
+        "/invoer/rondes/{id}/papier/controle/{sheet}",
+        Only(&[Invoerder]),
+    ),
+    (
+        "POST",
+        "/invoer/rondes/{id}/papier/controle/{sheet}/weg",
+        Only(&[Invoerder]),
+    ),
     ("GET", "/static/voortgang.js", Anyone),
     (
         "GET",

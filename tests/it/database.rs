@@ -121,6 +121,26 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
+    // paper: a stored form layout.
+    diesel::insert_into(paper_layouts::table)
+        .values((
+            paper_layouts::version_id.eq(wave_row.version_id),
+            paper_layouts::lang.eq("nl"),
+            paper_layouts::digest.eq("0"),
+            paper_layouts::layout.eq("{}"),
+            paper_layouts::created_on.eq(day),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::insert_into(paper_scan_pending::table)
+        .values((
+            paper_scan_pending::wave_id.eq(wave),
+            paper_scan_pending::form_id.eq("R1-000003"),
+            paper_scan_pending::sheet.eq("{}"),
+            paper_scan_pending::created_on.eq(day),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     // A complaint through every table: registered with a file (a letter, no e-mail), classified,
     // handled formally to a planned hearing, an element, a follow-up, and a reminder once overdue.
     let complaint_tables = {
@@ -535,6 +555,14 @@ both_backends!(every_table_loads, |app| {
         .select(paper_reports::all_columns)
         .load(&mut conn)
         .unwrap();
+    let sp: Vec<(i64, i64, String, String, chrono::NaiveDate)> = paper_scan_pending::table
+        .select(paper_scan_pending::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    let pl: Vec<(i64, i64, String, String, String, chrono::NaiveDate)> = paper_layouts::table
+        .select(paper_layouts::all_columns)
+        .load(&mut conn)
+        .unwrap();
     assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 4));
     assert_eq!(resp[0].6, day, "answers carry a date only");
     assert_eq!(w[0].3.to_string(), "2027-04-01", "dates come back as dates");
@@ -567,7 +595,9 @@ both_backends!(every_table_loads, |app| {
             + usize::from(!qs.is_empty())
             + usize::from(!coded.is_empty())
             + usize::from(!codes.is_empty())
-            + usize::from(!book.is_empty()),
+            + usize::from(!book.is_empty())
+            + usize::from(!pl.is_empty())
+            + usize::from(!sp.is_empty()),
         ALL_TABLES.len()
     );
     assert_eq!(u[0].username, "tabel.test");

@@ -46,10 +46,11 @@ impl SdapsFile {
     }
 
     /// A well-filled sheet: first box of choices, 4 on scales, 8 as grade, "nee" to terugvordering.
+    /// As in SDAPS, `questionnaire_id` is the sheet's own number, `global_id` the survey's.
     fn good(&self, version: i64, form: &str) -> Vec<String> {
         let mut row = vec![
-            version.to_string(),
             form.to_string(),
+            version.to_string(),
             "0".into(),
             "1".into(),
             "1".into(),
@@ -670,7 +671,7 @@ both_backends!(
         file.rows.push(r);
         // Sheet 2: no form number could be read.
         let mut r = file.good(v, "");
-        file.set(&mut r, "global_id", "");
+        file.set(&mut r, "questionnaire_id", "");
         file.rows.push(r);
         // Sheet 3: fine.
         file.rows.push(file.good(v, &form_number(w.id, 3)));
@@ -967,7 +968,7 @@ fn a_large_upload_shows_its_progress_and_then_its_report() {
 }
 
 /// Uploads `bytes` as the clerk and waits for the import; returns the report's path.
-fn upload_and_wait(
+pub(crate) fn upload_and_wait(
     clerk: &crate::support::Client,
     wave_id: i64,
     format: &str,
@@ -1034,9 +1035,11 @@ both_backends!(
             "report page of {} bytes",
             report.body.len()
         );
-        assert!(report
-            .body
-            .contains(&t_args(Lang::Nl, "paper-report-too-long", &[("n", "1")])));
+        assert!(report.body.contains(&klankbord::web::i18n::t_count(
+            Lang::Nl,
+            "paper-report-too-long",
+            1
+        )));
         let rows = report.texts("tbody tr");
         let long = rows
             .iter()

@@ -621,11 +621,34 @@ pub fn entry_fields(def: &Definition) -> Vec<(String, String)> {
     v
 }
 
+/// Posts the staff entry form; a paper form gets a fresh form number of its wave (see
+/// [`entry_post_form`] to choose it).
 pub fn entry_post(
     c: &Client,
     wave_id: i64,
     channel: &str,
     code: &str,
+    answers: &[(String, String)],
+) -> Resp {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(900_000);
+    let form = if channel == "paper-keyed" {
+        klankbord::surveys::paper::sheet::form_number(
+            wave_id,
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        )
+    } else {
+        String::new()
+    };
+    entry_post_form(c, wave_id, channel, code, &form, answers)
+}
+
+/// Posts the staff entry form with this paper form number.
+pub fn entry_post_form(
+    c: &Client,
+    wave_id: i64,
+    channel: &str,
+    code: &str,
+    form: &str,
     answers: &[(String, String)],
 ) -> Resp {
     let path = format!("/invoer/rondes/{wave_id}");
@@ -635,6 +658,7 @@ pub fn entry_post(
     let mut all: Vec<(&str, &str)> = vec![
         ("csrf", token.as_str()),
         ("invoer-kanaal", channel),
+        ("invoer-formulier", form),
         ("invoer-code", code),
         ("invoer-taal", "pl"),
         ("invoer-hulp", ""),

@@ -73,8 +73,11 @@ fn offered_form(stored: &str) -> &str {
 
 /// A kept sheet's form number as listed (a sheet without one is named by its row).
 pub fn shown_form(lang: Lang, stored: &str) -> String {
-    match stored.strip_prefix("ZONDER-NUMMER-REGEL-") {
-        Some(line) => t_args(lang, "paper-correct-no-number", &[("line", line)]),
+    match stored.strip_prefix(super::import::NO_NUMBER_PREFIX) {
+        Some(rest) => {
+            let line = rest.split('-').next().unwrap_or(rest);
+            t_args(lang, "paper-correct-no-number", &[("line", line)])
+        }
         None => stored.to_string(),
     }
 }
@@ -158,14 +161,20 @@ async fn load(
         .await
 }
 
-/// A problem in the page's language: what the rule means, then the importer's Dutch detail.
-pub fn problem_markup(lang: Lang, f: &Finding) -> Markup {
+/// A problem in the page's language: what the rule means, then the importer's Dutch detail; the
+/// value and the detail at most `max` characters each (see [`problem_is_long`]).
+pub fn problem_markup(lang: Lang, f: &Finding, max: usize) -> Markup {
     html! {
         (t(lang, super::web::rule_key(f.rule)))
         @if !f.column.is_empty() { " (" (crate::web::paging::short_text(lang, &f.column, 40)) ")" }
-        @if !f.value.is_empty() { ": " (crate::web::paging::short_text(lang, &f.value, crate::web::paging::SHOWN_CHARS)) }
-        " – " span lang="nl" { (crate::web::paging::short_text(lang, &f.detail, crate::web::paging::SHOWN_CHARS)) }
+        @if !f.value.is_empty() { ": " (crate::web::paging::short_text(lang, &f.value, max)) }
+        " – " span lang="nl" { (crate::web::paging::short_text(lang, &f.detail, max)) }
     }
+}
+
+/// Whether [`problem_markup`] shortens something of this problem at `max` characters.
+pub fn problem_is_long(f: &Finding, max: usize) -> bool {
+    f.value.chars().count() > max || f.detail.chars().count() > max
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -193,13 +202,14 @@ fn markup(
         (error_summary(ctx, &list))
         p { (t_args(lang, "paper-correct-intro", &[("line", &kept.line.to_string())])) }
         h2 { (t(lang, "paper-correct-problems")) }
-        ul { @for f in &kept.problems { li { (problem_markup(lang, f)) } } }
-        details {
+        ul { @for f in &kept.problems { li { (problem_markup(lang, f, crate::web::paging::SHOWN_CHARS)) } } }
+        details #gelezen open {
             summary { (t(lang, "paper-correct-read")) }
             table {
                 caption.visually-hidden { (t(lang, "paper-correct-read")) }
                 thead { tr { th scope="col" { (t(lang, "paper-col-column")) } th scope="col" { (t(lang, "paper-col-value")) } } }
-                tbody { @for (k, v) in &read { tr { td { (crate::web::paging::short_text(lang, k, 40)) } td { (crate::web::paging::short_text(lang, v, crate::web::paging::SHOWN_CHARS)) } } } }
+                // Whole: this is where a text shortened in the lists can be read in full.
+                tbody { @for (k, v) in &read { tr { td { (crate::web::paging::short_text(lang, k, 40)) } td.full-text { (v) } } } }
             }
         }
         h2 { (t(lang, "paper-correct-answers")) }
@@ -464,6 +474,14 @@ mod tests {
         assert!(other.contains("R3-"), "{other}");
         assert!(form_problem(Lang::Nl, 3, "R3-12A").is_some());
         assert_eq!(offered_form("ZONDER-NUMMER-REGEL-7"), "");
+        assert_eq!(
+            offered_form(&super::super::import::no_number_key(7, "{}")),
+            ""
+        );
+        assert_eq!(
+            shown_form(Lang::Nl, &super::super::import::no_number_key(7, "{}")),
+            shown_form(Lang::Nl, "ZONDER-NUMMER-REGEL-7")
+        );
         assert_eq!(offered_form("R3-000001"), "R3-000001");
     }
 }

@@ -65,6 +65,9 @@ pub struct Summary {
     /// It was a check only (`--dry-run`).
     #[serde(default)]
     pub dry_run: bool,
+    /// The file type chosen for the upload (`sdaps` or `generic`), so the page offers it again.
+    #[serde(default)]
+    pub format: Option<String>,
 }
 
 /// Why a file could not be imported at all (nothing was written).
@@ -184,6 +187,12 @@ fn run<R: Read + Send>(
     let def = target.def;
     let batch_size = options.batch.max(1);
     let mut summary = Summary::default();
+    // Columns nobody reads are said once, before the sheets, so no answer is lost unseen.
+    report_all(
+        &sheet::unknown_column_findings(&layout),
+        report,
+        &mut summary,
+    );
     // Reading and checking run on one thread, writing on this one: two cores, and at most two
     // batches waiting in between, so memory stays bounded whatever the file size.
     std::thread::scope(|scope| {
@@ -410,9 +419,8 @@ fn write_sheets(
         ..
     } in sheets
     {
-        // A sheet without a number is kept under its line, so two of them do not replace each other.
         let form = if s.form.is_empty() {
-            format!("ZONDER-NUMMER-REGEL-{}", s.line)
+            no_number_key(s.line, raw)
         } else {
             s.form.clone()
         };
@@ -443,6 +451,19 @@ fn write_sheets(
     }
     Ok(())
 }
+
+/// The key of a sheet kept aside without a form number: its line and a fingerprint of its content.
+/// Two such sheets never replace each other (not even from two files with the same line), and the
+/// same file read again replaces its own copy instead of adding a second one.
+pub fn no_number_key(line: u64, raw: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(raw.as_bytes());
+    let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{NO_NUMBER_PREFIX}{line}-{short}")
+}
+
+/// How the key of a sheet without a form number starts (see [`no_number_key`]).
+pub const NO_NUMBER_PREFIX: &str = "ZONDER-NUMMER-REGEL-";
 
 /// Sheets per multi-row insert statement (7 values each, well under SQLite's limit of variables).
 const MULTI_ROW: usize = 500;
@@ -493,13 +514,14 @@ pub fn report_csv_line(f: &Finding) -> String {
 }
 
 /// Every action, for reading a report back.
-const ACTIONS: [Action; 6] = [
+const ACTIONS: [Action; 7] = [
     Action::Imported,
     Action::ItemLeftEmpty,
     Action::Quarantined,
     Action::SkippedDuplicate,
     Action::SkippedEmpty,
     Action::SkippedTooLong,
+    Action::ColumnNotRead,
 ];
 
 /// The action in plain Dutch (the report file's wording).
@@ -511,6 +533,7 @@ pub fn action_text(a: Action) -> &'static str {
         Action::SkippedDuplicate => "overgeslagen (dubbel)",
         Action::SkippedEmpty => "overgeslagen (leeg)",
         Action::SkippedTooLong => "overgeslagen (te lang)",
+        Action::ColumnNotRead => "kolom niet gelezen",
     }
 }
 

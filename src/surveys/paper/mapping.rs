@@ -74,9 +74,11 @@ pub fn range_values(item: &Item) -> Vec<String> {
     }
 }
 
-/// The SDAPS layout of a questionnaire: question `i` of section `s` is `s_i`; ranges (grades,
-/// scales) are one value column, choices one 0/1 column per box `s_i_b`, with the "anders" text in
-/// `s_i_t`; texts and numbers one text column.
+/// The SDAPS layout of a questionnaire, as SDAPS's `csvdata` export names its columns: question
+/// `i` of section `s` is `s_i`; ranges (grades, scales) are read from their value column `s_i`
+/// (SDAPS writes the boxes `s_i_b` beside it), choices from one column per box `s_i_b`, where the
+/// "anders" box is a text box holding 0/1 or the typed text; a text or number is a text box, so
+/// SDAPS writes it in `s_i_1`.
 pub fn sdaps(def: &Definition) -> Vec<ColumnRule> {
     let mut out = vec![];
     for (s, section) in def.sections.iter().enumerate() {
@@ -89,16 +91,13 @@ pub fn sdaps(def: &Definition) -> Vec<ColumnRule> {
             };
             match &item.kind {
                 ItemKind::Grade | ItemKind::Scale { .. } => out.push(rule(base, Meaning::Range)),
-                ItemKind::Single { other, .. } | ItemKind::Multi { other, .. } => {
+                ItemKind::Single { .. } | ItemKind::Multi { .. } => {
                     for (b, code) in range_values(item).into_iter().enumerate() {
                         out.push(rule(format!("{base}_{}", b + 1), Meaning::Box(code)));
                     }
-                    if *other {
-                        out.push(rule(format!("{base}_t"), Meaning::OtherText));
-                    }
                 }
                 ItemKind::Text { .. } | ItemKind::Number { .. } => {
-                    out.push(rule(base, Meaning::Text))
+                    out.push(rule(format!("{base}_1"), Meaning::Text))
                 }
             }
         }
@@ -253,10 +252,14 @@ mod tests {
                 meaning: Meaning::Box("vorig_jaar".into())
             })
         );
-        // kanaal is multiple choice with "anders": its text column.
-        assert!(rules
-            .iter()
-            .any(|r| r.item == "kanaal" && r.meaning == Meaning::OtherText && r.column == "1_3_t"));
+        // kanaal is multiple choice with "anders": its last box, a text box in SDAPS.
+        assert!(rules.iter().any(|r| r.item == "kanaal"
+            && r.meaning == Meaning::Box(OTHER_CODE.into())
+            && r.column.starts_with("1_3_")));
+        // A text question is a text box: SDAPS names its column with the box number.
+        let wat_goed = rules.iter().find(|r| r.item == "wat_goed").unwrap();
+        assert!(wat_goed.column.ends_with("_1"), "{}", wat_goed.column);
+        assert_eq!(wat_goed.meaning, Meaning::Text);
         // Every question is in the layout.
         for item in def.items() {
             assert!(rules.iter().any(|r| r.item == item.key), "{}", item.key);

@@ -3,12 +3,17 @@
 //! imported in batches; sheets with problems are reported and kept aside, never dropped silently.
 
 pub mod correct;
+pub mod form_pdf;
 pub mod import;
+pub mod keyed;
+pub mod layout;
 pub mod mapping;
+pub mod omr;
 pub mod print;
 pub mod progress;
 pub mod reader;
 pub mod sheet;
+pub mod verify;
 pub mod web;
 
 #[cfg(test)]

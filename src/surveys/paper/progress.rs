@@ -93,10 +93,11 @@ pub fn cli_line(rows: u64, e: &Estimate) -> String {
         None => "tijd over nog onbekend".to_string(),
     };
     format!(
-        "{} {:>3}%  {} rijen  {} per seconde  {}",
+        "{} {:>3}%  {} {}  {} per seconde  {}",
         bar(e.fraction, 24),
         (e.fraction * 100.0).floor() as u32,
         grouped(rows),
+        if rows == 1 { "rij" } else { "rijen" },
         grouped(e.rate.round() as u64),
         left
     )

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::mapping::{range_values, ColumnRule, Meaning};
 use super::reader::Row;
-use crate::surveys::answers::{self, AnswerSet, ItemProblem, Posted, OTHER_SUFFIX};
+use crate::surveys::answers::{self, AnswerSet, ItemProblem, Posted, OTHER_CODE, OTHER_SUFFIX};
 use crate::surveys::definition::{Definition, ItemKind};
 
 /// The form-number column of the generic format.
@@ -61,6 +61,8 @@ pub enum Rule {
     AlreadyImported,
     /// The line is longer than a sheet of this questionnaire can be (it was skipped unread).
     LineTooLong,
+    /// A column of the file that belongs to no question of the mapping (it was not read).
+    UnknownColumn,
 }
 
 /// What was done about it.
@@ -79,6 +81,8 @@ pub enum Action {
     SkippedEmpty,
     /// Skipped: the line is too long to be a sheet; nothing of it was stored.
     SkippedTooLong,
+    /// A column of the file was not read (it belongs to no question).
+    ColumnNotRead,
 }
 
 /// One line of the validation report.
@@ -150,19 +154,27 @@ pub struct Layout {
     form: Option<usize>,
     questionnaire: Option<usize>,
     flags: Vec<(usize, &'static str)>,
-    review: Option<usize>,
+    /// The sheet's `review` column and every question's `…_review` column (SDAPS).
+    reviews: Vec<usize>,
     /// (file column, rule, index of the question in questionnaire order).
     columns: Vec<(usize, ColumnRule, usize)>,
     /// Per question: the values behind boxes 1..N, and its columns (for the report).
     ranges: Vec<Vec<String>>,
     item_columns: Vec<String>,
     header: Vec<String>,
+    /// Columns of the file that were not matched to anything (reported once per file).
+    unknown: Vec<String>,
 }
 
-/// SDAPS sheet columns.
-const SDAPS_FORM: &str = "global_id";
-const SDAPS_QUESTIONNAIRE: &str = "questionnaire_id";
+/// SDAPS sheet columns. SDAPS prints `questionnaire_id` on each sheet (our form number) and one
+/// `global_id` for the whole survey (our questionnaire text number); see SDAPS's `csvdata` module.
+const SDAPS_FORM: &str = "questionnaire_id";
+const SDAPS_QUESTIONNAIRE: &str = "global_id";
 const SDAPS_FLAGS: [&str; 4] = ["empty", "valid", "recognized", "verified"];
+/// What SDAPS writes for an id it could not read (Python's `str(None)`).
+pub const SDAPS_NONE: &str = "None";
+/// Columns SDAPS adds per question on request: a remark, a picture, a mark's quality.
+const SDAPS_EXTRA_SUFFIXES: [&str; 3] = ["_review", "_image", "_quality"];
 
 impl Layout {
     /// Matches the header against the mapping. A mapped column missing from the file is no
@@ -188,22 +200,36 @@ impl Layout {
             .iter()
             .filter_map(|r| {
                 let item = def.items().position(|i| i.key == r.item)?;
-                pos(&r.column).map(|i| (i, r.clone(), item))
+                let at = pos(&r.column).or_else(|| match (format, &r.meaning) {
+                    // An export made for an older layout names a text question without its box.
+                    (Format::Sdaps, Meaning::Text) => r.column.strip_suffix("_1").and_then(pos),
+                    _ => None,
+                })?;
+                Some((at, r.clone(), item))
             })
             .collect();
         if columns.is_empty() {
             return Err("geen enkele kolom van het bestand hoort bij een vraag; kies het goede formaat of de goede koppeling".into());
         }
-        let (questionnaire, flags, review) = match format {
+        let (questionnaire, flags, reviews) = match format {
             Format::Sdaps => (
                 pos(SDAPS_QUESTIONNAIRE),
                 SDAPS_FLAGS
                     .iter()
                     .filter_map(|f| pos(f).map(|i| (i, *f)))
                     .collect(),
-                pos("review"),
+                header
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| h.eq_ignore_ascii_case("review") || h.ends_with("_review"))
+                    .map(|(i, _)| i)
+                    .collect(),
             ),
-            Format::Generic => (None, vec![], None),
+            Format::Generic => (None, vec![], vec![]),
+        };
+        let unknown = match format {
+            Format::Sdaps => sdaps_unknown(header, rules, def, &columns),
+            Format::Generic => vec![],
         };
         let ranges = def.items().map(range_values).collect();
         let item_columns = def
@@ -223,11 +249,12 @@ impl Layout {
             form,
             questionnaire,
             flags,
-            review,
+            reviews,
             columns,
             ranges,
             item_columns,
             header: header.to_vec(),
+            unknown,
         })
     }
 
@@ -235,6 +262,77 @@ impl Layout {
     pub fn header(&self) -> &[String] {
         &self.header
     }
+
+    /// The file's columns that were not read: each gets one line in the report (see
+    /// [`unknown_column_findings`]).
+    pub fn unknown_columns(&self) -> &[String] {
+        &self.unknown
+    }
+}
+
+/// The columns of an SDAPS export that no rule reads and that SDAPS does not write as a
+/// repetition of a column that is read. SDAPS writes, besides the columns the mapping reads: the
+/// sheet columns; a `…_review` column per question and section (read as remarks), `…_image` and
+/// `…_quality` on request; for a one-answer question both its value column `s_i` and its boxes
+/// `s_i_b`. A box of a range question is the same answer as its value column; a value column of a
+/// choice question is the same answer as its boxes. Anything else would be ignored silently.
+fn sdaps_unknown(
+    header: &[String],
+    rules: &[ColumnRule],
+    def: &Definition,
+    read: &[(usize, ColumnRule, usize)],
+) -> Vec<String> {
+    let items: Vec<&crate::surveys::definition::Item> = def.items().collect();
+    // Columns that repeat a question that is read, with how many boxes that question has.
+    let mut repeats: Vec<String> = vec![];
+    for (_, rule, index) in read {
+        let n = range_values(items[*index]).len();
+        match rule.meaning {
+            Meaning::Range => {
+                repeats.extend((1..=n).map(|b| format!("{}_{b}", rule.column)));
+            }
+            Meaning::Box(_) | Meaning::OtherText => {
+                if let Some((base, _)) = rule.column.rsplit_once('_') {
+                    repeats.push(base.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    header
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            let h = h.as_str();
+            !h.is_empty()
+                && !read.iter().any(|(at, _, _)| at == i)
+                && !rules.iter().any(|r| r.column.eq_ignore_ascii_case(h))
+                && !h.eq_ignore_ascii_case(SDAPS_FORM)
+                && !h.eq_ignore_ascii_case(SDAPS_QUESTIONNAIRE)
+                && !h.eq_ignore_ascii_case("review")
+                && !SDAPS_FLAGS.iter().any(|f| h.eq_ignore_ascii_case(f))
+                && !SDAPS_EXTRA_SUFFIXES.iter().any(|s| h.ends_with(s))
+                && !repeats.iter().any(|r| r.eq_ignore_ascii_case(h))
+        })
+        .map(|(_, h)| h.clone())
+        .collect()
+}
+
+/// One report line per column that was not read (line 1: the header).
+pub fn unknown_column_findings(layout: &Layout) -> Vec<Finding> {
+    layout
+        .unknown
+        .iter()
+        .map(|c| Finding {
+            line: 1,
+            form: String::new(),
+            column: reported_value(c),
+            rule: Rule::UnknownColumn,
+            detail: "deze kolom hoort bij geen enkele vraag van de koppeling en is niet gelezen; klopt de koppeling met het formulier van de scanner? Pas anders de koppeling aan en lees het bestand opnieuw in".into(),
+            value: String::new(),
+            action: Action::ColumnNotRead,
+        })
+        .collect()
 }
 
 /// What the sheets of this import must belong to.
@@ -253,6 +351,9 @@ fn is_na(v: &str) -> bool {
 /// What the columns of one question hold: the values, the "anders" text, and the column names.
 /// (Borrowed from the row or the layout; a NUL value marks an answer already reported as wrong.)
 type Marked<'a> = (Vec<&'a str>, Option<&'a str>);
+
+/// What SDAPS writes in a one-answer question's column when more than one box is marked.
+pub const SDAPS_MULTI_SELECT: &str = "error-multi-select";
 
 /// Stands for a value that was already reported as wrong.
 const REPORTED: &str = "\u{0}";
@@ -299,7 +400,14 @@ pub fn max_line_bytes(def: &Definition) -> usize {
 /// Checks one row. Pure: the same row always gives the same sheet.
 pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) -> Sheet {
     let cell = |i: usize| row.fields.get(i).map(|s| s.trim()).unwrap_or("");
-    let form = layout.form.map(cell).unwrap_or("").to_uppercase();
+    let read_form = layout.form.map(cell).unwrap_or("");
+    // SDAPS writes `None` for a sheet whose number it could not read: that sheet has no number.
+    let unreadable = layout.format == Format::Sdaps && read_form == SDAPS_NONE;
+    let form = if unreadable {
+        String::new()
+    } else {
+        read_form.to_uppercase()
+    };
     let mut findings: Vec<Finding> = vec![];
     let mut verdict = Verdict::Import;
     let mut flagged_empty = false;
@@ -337,7 +445,10 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
     }
 
     // The sheet as a whole.
-    if form.is_empty() {
+    if unreadable {
+        note(SDAPS_FORM, Rule::NoFormNumber, "de scanner kon het formuliernummer niet lezen. Het blad is apart gezet met alles wat erop stond; zoek het papieren blad op en typ het nummer over".into(), SDAPS_NONE, Action::Quarantined);
+        verdict = Verdict::Quarantine;
+    } else if form.is_empty() {
         note("", Rule::NoFormNumber, "zonder formuliernummer kan een blad niet veilig worden ingelezen (het zou dubbel kunnen komen)".into(), "", Action::Quarantined);
         verdict = Verdict::Quarantine;
     } else if wave_of_form(&form) != Some(expect.wave_id) {
@@ -355,7 +466,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
     }
     if let Some(q) = layout.questionnaire {
         let v = cell(q);
-        if !v.is_empty() && v != expect.version_id.to_string() {
+        if !v.is_empty() && v != SDAPS_NONE && v != expect.version_id.to_string() {
             note(
                 SDAPS_QUESTIONNAIRE,
                 Rule::OtherVersion,
@@ -421,11 +532,17 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
             _ => {}
         }
     }
-    if let Some(r) = layout.review {
-        let v = cell(r);
+    // A remark on the sheet or on one question: someone saw something the scanner could not.
+    for r in &layout.reviews {
+        let v = cell(*r);
         if !v.is_empty() {
+            let column = layout
+                .header
+                .get(*r)
+                .map(String::as_str)
+                .unwrap_or("review");
             note(
-                "review",
+                column,
                 Rule::OmrReview,
                 "de scanner-operator schreef een opmerking; kijk het blad na".into(),
                 v,
@@ -445,6 +562,18 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
         match &rule.meaning {
             Meaning::Range => {
                 if is_na(v) {
+                    continue;
+                }
+                // SDAPS's word for two or more boxes marked on a one-answer question.
+                if v.eq_ignore_ascii_case(SDAPS_MULTI_SELECT) {
+                    note(
+                        &rule.column,
+                        Rule::DoubleMark,
+                        "meer dan één vakje aangekruist bij een vraag met één antwoord".into(),
+                        v,
+                        Action::ItemLeftEmpty,
+                    );
+                    entry.0.push(REPORTED);
                     continue;
                 }
                 let range = &layout.ranges[*index];
@@ -469,6 +598,13 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
             Meaning::Box(code) => match v {
                 "1" => entry.0.push(code.as_str()),
                 "0" | "" => {}
+                // SDAPS's "anders, namelijk" is a text box among the boxes: it holds the typed text.
+                text if layout.format == Format::Sdaps && code == OTHER_CODE => {
+                    entry.0.push(code.as_str());
+                    if entry.1.is_none() {
+                        entry.1 = Some(text);
+                    }
+                }
                 other => {
                     note(
                         &rule.column,
@@ -552,7 +688,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
             }
             Ok(None) => {}
             Err(p) => {
-                let (key, args) = p.message();
+                let (key, args) = p.clerk_message();
                 let detail = crate::web::i18n::t_args(
                     crate::web::i18n::Lang::Nl,
                     key,
@@ -579,22 +715,41 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
     }
     // Answers in a block that the sheet's own answers hide (on paper anyone can fill in anything).
     // Only questions with a condition can be hidden; most sheets answer none of them.
-    let answered_conditional: Vec<(usize, &str)> = items
+    // The value as read is kept for the report: the clerk sees what was marked, not a key.
+    let answered_conditional: Vec<(usize, &str, String)> = items
         .iter()
         .enumerate()
-        .filter(|(_, i)| i.show_if.is_some() && answers.contains_key(&i.key))
-        .map(|(n, i)| (n, i.key.as_str()))
+        .filter(|(_, i)| i.show_if.is_some())
+        .filter_map(|(n, i)| {
+            let shown = values[n]
+                .as_ref()
+                .map(|(vals, other)| match (vals.is_empty(), other) {
+                    (false, _) => vals.join("|"),
+                    (true, Some(o)) => o.to_string(),
+                    (true, None) => String::new(),
+                })
+                .unwrap_or_default();
+            answers
+                .contains_key(&i.key)
+                .then_some((n, i.key.as_str(), shown))
+        })
         .collect();
     if !answered_conditional.is_empty() {
         answers::prune_hidden(def, &mut answers);
     }
-    let dropped: Vec<(usize, &str)> = answered_conditional
-        .into_iter()
-        .filter(|(_, k)| !answers.contains_key(*k))
-        .collect();
-    for (index, key) in &dropped {
+    for (index, key, shown) in &answered_conditional {
+        if answers.contains_key(*key) {
+            continue;
+        }
         let column = layout.item_columns[*index].clone();
-        note(&column, Rule::NotApplicable, "deze vraag gold niet voor deze persoon (door een eerder antwoord); het antwoord telt niet mee".into(), key, Action::ItemLeftEmpty);
+        let question = answers::text_in(&items[*index].text, crate::web::i18n::Lang::Nl);
+        note(
+            &column,
+            Rule::NotApplicable,
+            format!("de vraag \"{question}\" gold niet voor deze persoon (door een eerder antwoord op het blad); het antwoord telt niet mee"),
+            shown,
+            Action::ItemLeftEmpty,
+        );
     }
     if verdict == Verdict::Import && answers.is_empty() && !flagged_empty {
         // Nothing usable on a sheet that claims not to be empty: it is counted as empty, with a line.
@@ -805,7 +960,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        header.extend(["1_1_1", "1_1_2", "1_1_3", "1_5", "1_3_7", "1_3_t"].map(String::from));
+        header.extend(["1_1_1", "1_1_2", "1_1_3", "1_5", "1_3_7"].map(String::from));
         let layout = Layout::new(Format::Sdaps, &header, &rules, &def).unwrap();
         let row = |fields: &[&str]| Row {
             line: 7,
@@ -818,8 +973,8 @@ mod tests {
             &layout,
             EXPECT,
             &row(&[
-                "1",
                 "R3-000010",
+                "1",
                 "0",
                 "1",
                 "1",
@@ -829,7 +984,6 @@ mod tests {
                 "1",
                 "0",
                 "6",
-                "1",
                 "Buurthuis",
             ]),
         );
@@ -845,14 +999,19 @@ mod tests {
             s.answers["kanaal"],
             answers::Stored::List(vec!["anders".into()])
         );
+        assert_eq!(
+            s.answers["kanaal.anders"],
+            answers::Stored::Text("Buurthuis".into()),
+            "SDAPS's anders box holds the typed text"
+        );
         // Flagged empty, invalid, other version, review remark.
         let s = read_sheet(
             &def,
             &layout,
             EXPECT,
             &row(&[
-                "1",
                 "R3-000011",
+                "1",
                 "1",
                 "1",
                 "1",
@@ -863,7 +1022,6 @@ mod tests {
                 "0",
                 "NA",
                 "0",
-                "",
             ]),
         );
         assert_eq!(s.verdict, Verdict::SkipEmpty);
@@ -872,8 +1030,8 @@ mod tests {
             &layout,
             EXPECT,
             &row(&[
-                "1",
                 "R3-000012",
+                "1",
                 "0",
                 "0",
                 "1",
@@ -884,7 +1042,6 @@ mod tests {
                 "0",
                 "3",
                 "0",
-                "",
             ]),
         );
         assert_eq!(s.verdict, Verdict::Quarantine);
@@ -895,8 +1052,8 @@ mod tests {
             &layout,
             EXPECT,
             &row(&[
-                "2",
                 "R3-000013",
+                "2",
                 "0",
                 "1",
                 "1",
@@ -907,7 +1064,6 @@ mod tests {
                 "0",
                 "9",
                 "0",
-                "",
             ]),
         );
         assert_eq!(s.verdict, Verdict::Quarantine);

@@ -20,7 +20,7 @@ use crate::db::schema::{paper_quarantine, paper_reports};
 use crate::surveys::respondent::date_text;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
-use crate::web::i18n::{t, t_args, Lang};
+use crate::web::i18n::{t, t_args, t_count, t_nums, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 use crate::web::paging::{self, Page};
 use crate::web::routes::{Access, RouteDef};
@@ -35,6 +35,9 @@ const SHOWN_FINDINGS: usize = 500;
 const MAX_STORED_REPORT: usize = 20 * 1024 * 1024;
 /// Problems listed per sheet kept aside on the upload page (the sheet's own page has them all).
 const SHOWN_PROBLEMS: usize = 5;
+/// Characters of a value or explanation in the list of sheets kept aside; the sheet's own page
+/// shows what was read in full.
+const LIST_CHARS: usize = 80;
 
 /// Routes of the paper import pages.
 pub fn routes() -> Vec<RouteDef> {
@@ -54,6 +57,7 @@ pub fn routes() -> Vec<RouteDef> {
 pub struct Job {
     wave_id: i64,
     file_name: String,
+    format: Format,
     total: u64,
     bytes: Arc<AtomicU64>,
     rows: AtomicU64,
@@ -99,11 +103,18 @@ pub struct Jobs(Mutex<HashMap<String, Arc<Job>>>);
 const KEEP_FINISHED: Duration = Duration::from_secs(3600);
 
 impl Jobs {
-    fn start(&self, wave_id: i64, file_name: String, total: u64) -> (String, Arc<Job>) {
+    fn start(
+        &self,
+        wave_id: i64,
+        file_name: String,
+        format: Format,
+        total: u64,
+    ) -> (String, Arc<Job>) {
         let id = crate::accounts::sessions::new_token();
         let job = Arc::new(Job {
             wave_id,
             file_name,
+            format,
             total,
             bytes: Arc::new(AtomicU64::new(0)),
             rows: AtomicU64::new(0),
@@ -146,15 +157,40 @@ struct Kept {
     on: chrono::NaiveDate,
 }
 
-/// Reports made earlier: (id, file, when).
-type Earlier = Vec<(i64, String, chrono::NaiveDateTime)>;
+/// A report made earlier, as listed.
+struct Earlier {
+    id: i64,
+    file: String,
+    at: chrono::NaiveDateTime,
+    /// A check only: nothing was stored.
+    dry_run: bool,
+}
+
+/// The code of a file type in a form and in a stored report.
+fn format_code(f: Format) -> &'static str {
+    match f {
+        Format::Sdaps => "sdaps",
+        Format::Generic => "generic",
+    }
+}
+
+/// A file type from its code (SDAPS unless it says generic).
+fn format_of(code: Option<&str>) -> Format {
+    if code == Some("generic") {
+        Format::Generic
+    } else {
+        Format::Sdaps
+    }
+}
 
 /// What the upload page lists: the wave, one page of the sheets kept aside, the latest reports.
 struct PageData {
     wave: crate::surveys::waves::Wave,
     kept: Vec<Kept>,
     page: Page,
-    earlier: Earlier,
+    earlier: Vec<Earlier>,
+    /// The file type of the latest upload, offered again.
+    last_format: Format,
 }
 
 async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<PageData, AppError> {
@@ -190,7 +226,7 @@ async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<Page
                     on,
                 })
                 .collect();
-            let earlier = paper_reports::table
+            let rows: Vec<(i64, String, chrono::NaiveDateTime, String)> = paper_reports::table
                 .filter(paper_reports::wave_id.eq(id))
                 .order(paper_reports::id.desc())
                 .limit(20)
@@ -198,20 +234,45 @@ async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<Page
                     paper_reports::id,
                     paper_reports::file_name,
                     paper_reports::created_at,
+                    paper_reports::summary,
                 ))
                 .load(conn)?;
+            let mut last_format = None;
+            let earlier = rows
+                .into_iter()
+                .map(|(id, file, at, summary)| {
+                    let s: Summary = serde_json::from_str(&summary).unwrap_or_default();
+                    if last_format.is_none() {
+                        last_format = Some(format_of(s.format.as_deref()));
+                    }
+                    Earlier {
+                        id,
+                        file,
+                        at,
+                        dry_run: s.dry_run,
+                    }
+                })
+                .collect();
             Ok(PageData {
                 wave,
                 kept,
                 page,
                 earlier,
+                last_format: last_format.unwrap_or(Format::Sdaps),
             })
         })
         .await
 }
 
-fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option<&str>) -> Markup {
+fn upload_markup(
+    ctx: &Ctx,
+    data: &PageData,
+    error: Option<&str>,
+    notice: Option<&str>,
+    chosen: Option<Format>,
+) -> Markup {
     let lang = ctx.lang;
+    let generic = chosen.unwrap_or(data.last_format) == Format::Generic;
     let (wave, kept, earlier) = (&data.wave, &data.kept, &data.earlier);
     let total = data.page.total.to_string();
     let errors: Vec<(&str, String)> = error
@@ -224,6 +285,7 @@ fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option
             div.notice role="status" { p { (t(lang, key)) } }
         }
         (error_summary(ctx, &errors))
+        p { a href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
         p { (t(lang, "paper-upload-intro")) }
         form method="post" action=(base) enctype="multipart/form-data" novalidate {
             (csrf_field(ctx))
@@ -237,8 +299,8 @@ fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option
             }
             fieldset {
                 legend { (t(lang, "paper-upload-format")) }
-                div.choice { input #vorm type="radio" name="vorm" value="sdaps" checked; label for="vorm" { (t(lang, "paper-upload-format-sdaps")) } }
-                div.choice { input #vorm-generic type="radio" name="vorm" value="generic"; label for="vorm-generic" { (t(lang, "paper-upload-format-generic")) } }
+                div.choice { input #vorm type="radio" name="vorm" value="sdaps" checked[!generic]; label for="vorm" { (t(lang, "paper-upload-format-sdaps")) } }
+                div.choice { input #vorm-generic type="radio" name="vorm" value="generic" checked[generic]; label for="vorm-generic" { (t(lang, "paper-upload-format-generic")) } }
             }
             div.choice { input #proef type="checkbox" name="proef" value="ja"; label for="proef" { (t(lang, "paper-upload-dry-run")) } }
             div.choice { input #alles type="checkbox" name="alles" value="ja"; label for="alles" { (t(lang, "paper-upload-all")) } }
@@ -263,10 +325,13 @@ fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option
                             td { a href={ (base) "/apart/" (k.id) } { (paging::short_text(lang, &super::correct::shown_form(lang, &k.form), 40)) } }
                             td { (k.line) }
                             td { ul {
-                                @for p in k.problems.iter().take(SHOWN_PROBLEMS) { li { (super::correct::problem_markup(lang, p)) } }
+                                @for p in k.problems.iter().take(SHOWN_PROBLEMS) { li { (super::correct::problem_markup(lang, p, LIST_CHARS)) } }
                                 @if k.problems.len() > SHOWN_PROBLEMS {
-                                    li { (t_args(lang, "paper-quarantine-more-problems", &[("n", &(k.problems.len() - SHOWN_PROBLEMS).to_string())])) }
+                                    li { (t_count(lang, "paper-quarantine-more-problems", (k.problems.len() - SHOWN_PROBLEMS) as i64)) }
                                 }
+                            }
+                            @if k.problems.iter().take(SHOWN_PROBLEMS).any(|p| super::correct::problem_is_long(p, LIST_CHARS)) {
+                                a href={ (base) "/apart/" (k.id) "#gelezen" } { (t(lang, "paper-quarantine-full-text")) }
                             } }
                             td { (date_text(k.on)) }
                         }
@@ -278,8 +343,11 @@ fn upload_markup(ctx: &Ctx, data: &PageData, error: Option<&str>, notice: Option
         @if !earlier.is_empty() {
             h2 { (t(lang, "paper-reports-title")) }
             ul {
-                @for (id, file, at) in earlier {
-                    li { a href={ (base) "/verslag/" (id) } { (file) } " (" (crate::fmt::local_time(*at)) ")" }
+                @for e in earlier {
+                    li.dry-run[e.dry_run] {
+                        a href={ (base) "/verslag/" (e.id) } { (e.file) } " (" (crate::fmt::local_time(e.at)) ")"
+                        @if e.dry_run { " – " strong { (t(lang, "paper-reports-dry-run")) } }
+                    }
                 }
             }
         }
@@ -310,7 +378,7 @@ async fn upload_page(
         layout::page(
             &ctx,
             &t_args(ctx.lang, "paper-upload-title", &[("wave", &data.wave.name)]),
-            upload_markup(&ctx, &data, None, notice),
+            upload_markup(&ctx, &data, None, notice, None),
         ),
     ))
 }
@@ -345,22 +413,18 @@ async fn upload(
         Some(f) if f.size > 0 && f.temp.is_some() => None,
         _ => Some(t(lang, "paper-upload-error-file")),
     };
-    if let Some(message) = problem {
-        return refuse(&ctx, &state, id, &message).await;
-    }
-    let Some((file_name, size, Some(file))) = upload.map(|f| (f.name, f.size, f.temp)) else {
-        return Err(AppError::BadRequest("form-error-fields"));
-    };
     let field = |name: &str| {
         form.fields
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     };
-    let format = if field("vorm") == Some("generic") {
-        Format::Generic
-    } else {
-        Format::Sdaps
+    let format = format_of(field("vorm"));
+    if let Some(message) = problem {
+        return refuse(&ctx, &state, id, &message, Some(format)).await;
+    }
+    let Some((file_name, size, Some(file))) = upload.map(|f| (f.name, f.size, f.temp)) else {
+        return Err(AppError::BadRequest("form-error-fields"));
     };
     let options = Options {
         dry_run: field("proef") == Some("ja"),
@@ -373,7 +437,7 @@ async fn upload(
     } else {
         file_name
     };
-    let (job_id, job) = state.imports.start(id, file_name, size);
+    let (job_id, job) = state.imports.start(id, file_name, format, size);
     let pool = state.pool.clone();
     let worker = job.clone();
     std::thread::spawn(move || {
@@ -393,7 +457,7 @@ async fn upload(
         actix_web::rt::time::sleep(Duration::from_millis(25)).await;
     }
     match job.outcome() {
-        Some(outcome) => finished(&ctx, &state, id, &job_id, outcome).await,
+        Some(outcome) => finished(&ctx, &state, id, &job_id, outcome, Some(job.format)).await,
         None => Ok(see_other(&progress_path(id, &job_id))),
     }
 }
@@ -442,7 +506,11 @@ fn import_upload(
         &mut |rows| job.rows.store(rows, Ordering::Relaxed),
     );
     let summary = match result {
-        Ok(s) => import::Summary { not_stored, ..s },
+        Ok(s) => import::Summary {
+            not_stored,
+            format: Some(format_code(format).to_string()),
+            ..s
+        },
         Err(import::ImportError::Db(e)) => return Err(e.into()),
         Err(e) => return Ok(Err(e.to_string())),
     };
@@ -481,13 +549,14 @@ async fn finished(
     id: i64,
     job_id: &str,
     outcome: Outcome,
+    format: Option<Format>,
 ) -> Result<HttpResponse, AppError> {
     state.imports.remove(job_id);
     match outcome {
         Ok(report_id) => Ok(see_other(&format!(
             "/invoer/rondes/{id}/papier/verslag/{report_id}"
         ))),
-        Err(message) => refuse(ctx, state, id, &message).await,
+        Err(message) => refuse(ctx, state, id, &message, format).await,
     }
 }
 
@@ -499,23 +568,26 @@ struct JobPath {
 
 /// The status line of a running import, in the page's language.
 fn status_text(lang: Lang, job: &Job) -> (u32, String) {
-    let (rows, e) = job.estimate();
+    let (count, e) = job.estimate();
     let percent = (e.fraction * 100.0).floor() as u32;
-    let rows = progress::grouped(rows);
+    let rows = progress::grouped(count);
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
     let rate = progress::grouped(e.rate.round() as u64);
     let text = match e.left {
-        Some(left) => t_args(
+        Some(left) => t_nums(
             lang,
             "paper-progress-status",
+            &[("count", count)],
             &[
                 ("rows", &rows),
                 ("rate", &rate),
                 ("left", &progress::clock(left)),
             ],
         ),
-        None => t_args(
+        None => t_nums(
             lang,
             "paper-progress-status-start",
+            &[("count", count)],
             &[("rows", &rows), ("rate", &rate)],
         ),
     };
@@ -548,7 +620,7 @@ async fn progress_page(
         return Ok(job_gone(&ctx, p.id));
     };
     if let Some(outcome) = job.outcome() {
-        return finished(&ctx, &state, p.id, &p.job, outcome).await;
+        return finished(&ctx, &state, p.id, &p.job, outcome, Some(job.format)).await;
     }
     let (percent, text) = status_text(lang, &job);
     let here = progress_path(p.id, &p.job);
@@ -612,6 +684,7 @@ async fn refuse(
     state: &AppState,
     id: i64,
     message: &str,
+    chosen: Option<Format>,
 ) -> Result<HttpResponse, AppError> {
     let data = page_data(state, id, None).await?;
     Ok(page_response(
@@ -619,7 +692,7 @@ async fn refuse(
         layout::page(
             ctx,
             &t_args(ctx.lang, "paper-upload-title", &[("wave", &data.wave.name)]),
-            upload_markup(ctx, &data, Some(message), None),
+            upload_markup(ctx, &data, Some(message), None, chosen),
         ),
     ))
 }
@@ -644,6 +717,7 @@ pub fn rule_key(rule: Rule) -> &'static str {
         Rule::DuplicateInFile => "paper-rule-duplicate-in-file",
         Rule::AlreadyImported => "paper-rule-already-imported",
         Rule::LineTooLong => "paper-rule-line-too-long",
+        Rule::UnknownColumn => "paper-rule-unknown-column",
     }
 }
 
@@ -656,6 +730,7 @@ pub fn action_key(action: Action) -> &'static str {
         Action::SkippedDuplicate => "paper-action-skipped-duplicate",
         Action::SkippedEmpty => "paper-action-skipped-empty",
         Action::SkippedTooLong => "paper-action-skipped-too-long",
+        Action::ColumnNotRead => "paper-action-column-not-read",
     }
 }
 
@@ -739,15 +814,15 @@ async fn report_page(
             &ctx,
             &t_args(lang, "paper-report-title", &[("file", &file)]),
             html! {
-                p.lead { (t_args(lang, "paper-report-summary", &[
-                    ("rows", &s.rows.to_string()), ("imported", &s.imported.to_string()),
-                    ("quarantined", &s.quarantined.to_string()), ("duplicates", &s.duplicates.to_string()),
-                    ("empty", &s.empty.to_string())])) }
+                @if s.dry_run { p.notice.dry-run role="status" { strong { (t(lang, "paper-report-dry-run")) } } }
+                p.lead { (t_nums(lang, "paper-report-summary", &[
+                    ("rows", s.rows as i64), ("imported", s.imported as i64),
+                    ("quarantined", s.quarantined as i64), ("duplicates", s.duplicates as i64),
+                    ("empty", s.empty as i64)], &[])) }
                 @if s.not_stored > 0 {
                     p { (t_args(lang, "paper-report-not-stored", &[("kept", &(s.findings - s.not_stored).to_string()), ("total", &s.findings.to_string())])) }
                 }
-                @if s.too_long > 0 { p { (t_args(lang, "paper-report-too-long", &[("n", &s.too_long.to_string())])) } }
-                @if s.dry_run { p { (t(lang, "paper-report-dry-run")) } }
+                @if s.too_long > 0 { p { (t_count(lang, "paper-report-too-long", s.too_long as i64)) } }
                 @if refused { p { (t(lang, "paper-report-refused")) } }
                 (crate::web::download::form(lang, "verslag", &[(format!("{base}/verslag/{}/csv", p.report), t(lang, "paper-report-download"))]))
                 @if rows.is_empty() {

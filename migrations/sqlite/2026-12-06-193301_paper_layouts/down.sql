@@ -1,0 +1,2 @@
+DROP TABLE paper_scan_pending;
+DROP TABLE paper_layouts;
