@@ -10,6 +10,7 @@ pub mod complaint_figures;
 pub mod disclosure;
 pub mod document;
 pub mod indicators;
+pub mod learning;
 pub mod norms;
 pub mod pdf;
 pub mod quotes;
