@@ -266,3 +266,13 @@ report-live-notice = Wyniki cząstkowe, niepubliczne. Te liczby zmieniają się 
 report-live-wave = Ankieta { $wave }, otwarta do { $date }. Małe grupy są tu również ukryte.
 report-live-waves = Trwające ankiety
 report-live-none = Obecnie nie trwa żadna ankieta.
+
+# coding: suggestions are proposals (issue 19)
+coding-language = Język tekstu
+coding-language-unknown = nierozpoznany
+coding-no-suggestions = Brak propozycji: program nie ma słów w tym języku. Zakoduj tekst samodzielnie.
+coding-suggestions-intro = Propozycje programu są poniżej, ze słowami, na których się opierają. Nie są zaznaczone: to Ty decydujesz. Zaznacz propozycję samodzielnie albo naciśnij +, aby zaznaczyć wszystkie propozycje.
+coding-accept-all = Przyjmij propozycje i zapisz
+coding-reason-words = z powodu słów
+coding-reason-theme = należy do tematu { $theme }:
+coding-reason-model = nauczone z Twoich kodów (pewność { $percent }%), z powodu

@@ -266,3 +266,13 @@ report-live-notice = Ara sonuçlar, herkese açık değil. Bu rakamlar her yeni 
 report-live-wave = { $wave } anketi, { $date } tarihine kadar açık. Küçük gruplar burada da gizlidir.
 report-live-waves = Devam eden anketler
 report-live-none = Şu anda devam eden bir anket yok.
+
+# coding: suggestions are proposals (issue 19)
+coding-language = Metnin dili
+coding-language-unknown = tanınmadı
+coding-no-suggestions = Öneri yok: programın bu dilde kelimeleri yok. Metni kendiniz kodlayın.
+coding-suggestions-intro = Programın önerileri, dayandıkları kelimelerle birlikte aşağıdadır. İşaretli değiller: siz karar verirsiniz. Bir öneriyi kendiniz işaretleyin veya tüm önerileri işaretlemek için + tuşuna basın.
+coding-accept-all = Önerileri al ve kaydet
+coding-reason-words = şu kelimeler nedeniyle
+coding-reason-theme = { $theme } temasıyla birlikte gelir:
+coding-reason-model = kodlarınızdan öğrenildi (%{ $percent } emin), şu kelimeler nedeniyle
