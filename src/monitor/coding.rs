@@ -434,7 +434,7 @@ pub const DUTCH: &[Rule] = &[
             "=situatie .. niet",
             "=geen oog",
             "=geen besef",
-            "=nummer",
+            "=als een nummer",
             "=star*",
             "=strikt*",
             "=regeltjes",
@@ -810,7 +810,7 @@ pub const DUTCH: &[Rule] = &[
             "=gezondheid*",
             "=technisch",
             "=menselijke maat",
-            "=nummer",
+            "=als een nummer",
             "=spaargeld",
             "=geen schulden",
             "=gestraft",
@@ -951,7 +951,7 @@ pub const ENGLISH: &[Rule] = &[
     Rule {
         code: "onbereikbaar",
         cues: &[
-            "=call* back",
+            "=call* .. back",
             "=never answer*",
             "=no answer",
             "=no reply",
