@@ -32,7 +32,7 @@ struct Labels {
     norms: Codes,
 }
 
-fn read(dir: &PathBuf, name: &str) -> Option<String> {
+fn read(dir: &std::path::Path, name: &str) -> Option<String> {
     std::fs::read_to_string(dir.join(name)).ok()
 }
 
@@ -83,13 +83,20 @@ impl Count {
         } else {
             self.tp as f64 / (self.tp + self.fneg) as f64
         };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 }
 
 /// One text's predicted and gold codes, for one kind (themes or norms).
 type Pair = (Codes, Codes);
+
+/// A suggester's pairs for themes and for norms.
+type Run = (Vec<Pair>, Vec<Pair>);
 
 fn count(pairs: &[&Pair], code: &str) -> Count {
     let mut c = Count::default();
@@ -191,9 +198,9 @@ fn per_code_table(title: &str, systems: &[(&str, &[Pair])], codes: &[&str]) {
     }
     println!("{head}\n{line}");
     for code in codes {
-        let n = systems
-            .first()
-            .map_or(0, |(_, p)| p.iter().filter(|(_, g)| g.contains(*code)).count());
+        let n = systems.first().map_or(0, |(_, p)| {
+            p.iter().filter(|(_, g)| g.contains(*code)).count()
+        });
         let mut row = format!("| {code} | {n} |");
         for (_, pairs) in systems {
             let refs: Vec<&Pair> = pairs.iter().collect();
@@ -255,7 +262,10 @@ fn main() {
         .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("eval/coding"));
     let half = std::env::var("KLANKBORD_EVAL_HALF").unwrap_or_else(|_| "test".into());
     let Some(texts) = read(&dir, "texts.tsv") else {
-        println!("No evaluation set in {}: see the header of benches/coding.rs.", dir.display());
+        println!(
+            "No evaluation set in {}: see the header of benches/coding.rs.",
+            dir.display()
+        );
         return;
     };
     let texts: BTreeMap<String, String> = texts
@@ -291,15 +301,18 @@ fn main() {
     let split = |pred: &Codes, id: &str| -> (Pair, Pair) {
         let g = &gold[id];
         (
-            (pred.iter().filter(|c| is_theme(c)).cloned().collect(), g.themes.clone()),
-            (pred.iter().filter(|c| is_norm(c)).cloned().collect(), g.norms.clone()),
+            (
+                pred.iter().filter(|c| is_theme(c)).cloned().collect(),
+                g.themes.clone(),
+            ),
+            (
+                pred.iter().filter(|c| is_norm(c)).cloned().collect(),
+                g.norms.clone(),
+            ),
         )
     };
     let run = |f: &dyn Fn(&str) -> Codes| -> (Vec<Pair>, Vec<Pair>) {
-        scored
-            .iter()
-            .map(|id| split(&f(&texts[*id]), id))
-            .unzip()
+        scored.iter().map(|id| split(&f(&texts[*id]), id)).unzip()
     };
     let old = run(&|t| legacy::suggest(t).into_iter().map(String::from).collect());
     let suggester = Suggester::built_in();
@@ -307,8 +320,12 @@ fn main() {
 
     // Learning: trained on the first n texts of the tuning half (5 fixed orders).
     let stems = Stems::new("nl");
-    let allowed: Codes = themes.iter().chain(norms.iter()).map(|c| c.to_string()).collect();
-    let mut curve: Vec<(usize, Vec<(Vec<Pair>, Vec<Pair>)>)> = vec![];
+    let allowed: Codes = themes
+        .iter()
+        .chain(norms.iter())
+        .map(|c| c.to_string())
+        .collect();
+    let mut curve: Vec<(usize, Vec<Run>)> = vec![];
     let train_ids: Vec<&String> = tune.iter().filter(|id| gold.contains_key(*id)).collect();
     if half != "tune" {
         for n in [0usize, 25, 50, 100] {
@@ -341,10 +358,7 @@ fn main() {
         }
     }
 
-    for (kind, codes, pick) in [
-        ("Themes", &themes, 0usize),
-        ("Norms", &norms, 1usize),
-    ] {
+    for (kind, codes, pick) in [("Themes", &themes, 0usize), ("Norms", &norms, 1usize)] {
         let get = |r: &(Vec<Pair>, Vec<Pair>)| -> Vec<Pair> {
             if pick == 0 {
                 r.0.clone()
@@ -358,7 +372,14 @@ fn main() {
             let s = summary(pairs, codes);
             println!(
                 "| {name} | {:.2} | {:.2} | {:.2} ({:.2}–{:.2}) | {:.2} ({:.2}–{:.2}) |",
-                s.micro.0, s.micro.1, s.micro.2, s.micro_ci.0, s.micro_ci.1, s.macro_f1, s.macro_ci.0, s.macro_ci.1
+                s.micro.0,
+                s.micro.1,
+                s.micro.2,
+                s.micro_ci.0,
+                s.micro_ci.1,
+                s.macro_f1,
+                s.macro_ci.0,
+                s.macro_ci.1
             );
         };
         line("old cue matcher (baseline)", &get(&old));

@@ -246,4 +246,3 @@ pub fn suggest(text: &str) -> BTreeSet<&'static str> {
         .map(|t| t.code)
         .collect()
 }
-

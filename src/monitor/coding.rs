@@ -72,10 +72,8 @@ pub const DUTCH: &[Rule] = &[
         cues: &[
             "-luister",
             "-gehoor",
-            "-gehoord",
             "-serieus .. genom",
             "-serieus",
-            "=niet .. gehoord",
             "=niet .. serieus",
             "=geen gehoor",
             "=mijn kant",
@@ -90,6 +88,8 @@ pub const DUTCH: &[Rule] = &[
             "=ontlastend*",
             "=vooringenomen",
             "-gezien .. gehoord",
+            "=niet gehoord",
+            "=voel* .. niet gehoord",
         ],
     },
     Rule {
@@ -123,8 +123,6 @@ pub const DUTCH: &[Rule] = &[
             "=de les gelezen",
             "=wijzende vinger",
             "=afwerende",
-            "=koud en kil",
-            "kil",
             "=onheus*",
             "=vervelende toon",
             "=dreig*",
@@ -133,7 +131,6 @@ pub const DUTCH: &[Rule] = &[
             "=vernedere*",
             "=vernederd",
             "=lef",
-            "=toon",
         ],
     },
     Rule {
@@ -152,7 +149,6 @@ pub const DUTCH: &[Rule] = &[
             "=ondervraagd",
             "=recherche*",
             "=rechercheur*",
-            "=handhaving*",
             "=controle*",
             "=controleer*",
             "=controleren",
@@ -162,7 +158,6 @@ pub const DUTCH: &[Rule] = &[
             "=leugen*",
             "=gelogen",
             "=liegen",
-            "=schuldig",
             "=bewijzen dat",
             "=moet bewijzen",
             "=bewijsstuk*",
@@ -194,8 +189,6 @@ pub const DUTCH: &[Rule] = &[
             "=gevolgd",
             "=achtervolg*",
             "=buren",
-            "=buurman",
-            "=buurvrouw",
             "=facebook*",
             "=sociale media",
             "=waterverbruik",
@@ -204,8 +197,6 @@ pub const DUTCH: &[Rule] = &[
             "=meeluister*",
             "=opgenomen .. gesprek",
             "=persoonsgegevens",
-            "=bankafschrift*",
-            "=kassabon*",
             "=postten",
             "=gepost",
             "=foto*",
@@ -242,7 +233,6 @@ pub const DUTCH: &[Rule] = &[
             "=geen reactie",
             "=niets gehoord",
             "=niets meer gehoord",
-            "=niets op",
             "=hoort .. niets",
             "=nooit .. gehoord",
             "=niet .. gereageerd",
@@ -271,7 +261,6 @@ pub const DUTCH: &[Rule] = &[
             "traag*",
             "=traagheid",
             "=te laat",
-            "=maanden",
             "=maanden later",
             "=weken later",
             "=jaar later",
@@ -290,17 +279,16 @@ pub const DUTCH: &[Rule] = &[
             "=termijn*",
             "=vertraging*",
             "=voorschot*",
-            "=niet uitbetaald",
-            "=geen uitkering",
             "=maanden zonder",
-            "=half jaar",
-            "=anderhalf jaar",
             "=wacht u maar",
             "=al weken",
             "=al maanden",
-            "=al jaren",
             "=wacht al",
             "=in de wacht",
+            "=maanden .. wacht*",
+            "=wacht* .. maanden",
+            "=maanden later nog",
+            "=na .. maanden",
         ],
     },
     Rule {
@@ -330,21 +318,18 @@ pub const DUTCH: &[Rule] = &[
     Rule {
         code: "brieven",
         cues: &[
-            "=brief .. toon",
-            "=brieven .. toon",
-            "=toon .. brief*",
+            "=brie* .. toon",
+            "=toon .. brie*",
             "=dreigbrie*",
             "=dreigende brie*",
-            "=brief .. onduidelijk*",
-            "=brieven .. onduidelijk*",
-            "=brief .. dreig*",
-            "=brieven .. dreig*",
-            "=brief .. ambtelijk*",
+            "=brie* .. onduidelijk*",
+            "=brie* .. dreig*",
+            "=brie* .. ambtelijk*",
             "=ambtelijk*",
-            "=brief .. fout*",
+            "=brie* .. fout*",
             "=onbegrijpelijk*",
             "=moeilijk te begrijpen",
-            "=brieven .. binnenkomen",
+            "=brie* .. binnenkomen",
             "=brief op de mat",
             "=post op de mat",
             "=slordige oproep",
@@ -353,13 +338,11 @@ pub const DUTCH: &[Rule] = &[
             "=beschikking .. onduidelijk*",
             "=formulier* .. ingewikkeld",
             "=ingewikkeld* .. formulier*",
-            "=brief .. kil",
-            "=brieven .. kil",
-            "=brieven .. empathie",
-            "=brief .. empathie",
+            "=brie* .. kil",
+            "=brie* .. empathie",
             "=uitkeringsspecificatie",
             "=specificatie",
-            "=kortaf .. brief*",
+            "=kortaf .. brie*",
             "=standaardbrie*",
         ],
     },
@@ -393,16 +376,13 @@ pub const DUTCH: &[Rule] = &[
             "=weigerde",
             "=stopgezet",
             "=beëindigd",
-            "=beëindiging*",
             "=beeindig*",
-            "=ingetrokken",
             "=stopt",
             "=gestopt",
             "=weggestuurd",
             "=ga maar naar huis",
             "=tevergeefs",
             "=niet verder",
-            "=geen uitkering",
             "=niet uitbetaald",
             "=geen oplossing",
             "=geen recht",
@@ -414,7 +394,6 @@ pub const DUTCH: &[Rule] = &[
             "=alles zelf",
             "=zelf moeten uitzoeken",
             "=op eigen kracht",
-            "=machteloos",
             "=ten einde raad",
             "=wanhopig",
         ],
@@ -435,7 +414,6 @@ pub const DUTCH: &[Rule] = &[
             "=geen oog",
             "=geen besef",
             "=als een nummer",
-            "=star*",
             "=strikt*",
             "=regeltjes",
             "=regels zijn regels",
@@ -444,27 +422,21 @@ pub const DUTCH: &[Rule] = &[
             "=maatwerk",
             "=gestraft",
             "=straf",
-            "=kil",
-            "=koud",
-            "=onrecht*",
-            "=oneerlijk*",
             "=mantelzorg*",
-            "=ziek*",
             "=arbeidsongeschikt*",
-            "=gezondheid*",
             "=gezondheidssituatie",
             "=harde eisen",
             "=technisch",
             "=onpersoonlijk*",
             "=niet te doen",
             "=kan het ze niet",
-            "=terugbetalen",
-            "=terug te betalen",
-            "=terugvorder*",
-            "=boete*",
             "=ontberen",
             "=begripvol",
             "=naar de mens",
+            "=star",
+            "=starre",
+            "=ziekte",
+            "=ziek",
         ],
     },
     Rule {
@@ -479,7 +451,6 @@ pub const DUTCH: &[Rule] = &[
             "+fijn*",
             "+prettig*",
             "+keurig*",
-            "+netjes",
             "+behulpzaam*",
             "+aardig*",
             "+begripvol*",
@@ -489,7 +460,6 @@ pub const DUTCH: &[Rule] = &[
             "+dank*",
             "+bedankt",
             "+excuses .. aan",
-            "+excuus",
             "+biedt .. excuses",
             "+gaat heel goed",
             "+gaat goed",
@@ -507,14 +477,12 @@ pub const DUTCH: &[Rule] = &[
             "+luistert .. goed",
             "+goed .. luister*",
             "+naar de mens",
-            "+alsnog",
-            "+gelijk",
-            "+mooi",
             "+super",
             "+top",
             "+fantastisch",
             "+uitstekend*",
             "+correct",
+            "+netjes geholpen",
         ],
     },
     Rule {
@@ -536,28 +504,21 @@ pub const DUTCH: &[Rule] = &[
             "=niet wist",
             "=niet weet",
             "=niet .. informeren",
-            "=informatie",
             "=geïnformeerd",
             "=geinformeerd",
             "=niet op de hoogte",
-            "=op de hoogte",
             "=niet .. gewezen",
             "=niet aan .. waar",
-            "=recht op",
             "=tegenstrijdig*",
             "=verschillende antwoorden",
             "=tegendeel",
             "=ingewikkeld*",
             "=doolhof",
             "=vindbaar",
-            "=regelingen",
-            "=regeling",
             "=verkeerde informatie",
             "=verkeerd geïnformeerd",
             "=foute informatie",
             "=verzekerd dat",
-            "=uitleg",
-            "=uitgelegd",
             "=verwarrend*",
             "=vaag",
             "=niets over",
@@ -565,11 +526,13 @@ pub const DUTCH: &[Rule] = &[
             "=openheid",
             "=antwoord .. vragen",
             "=handleiding*",
-            "=website",
-            "=voorwaarden",
-            "=mocht",
-            "=regels",
-            "=procedure*",
+            "-informatie",
+            "=geen informatie",
+            "=onvoldoende informatie",
+            "-uitleg",
+            "=geen uitleg",
+            "=waar .. recht op",
+            "-op de hoogte",
         ],
     },
     // Norms: the codebook codes a norm whether it was broken or kept, so most cues do not care
@@ -584,41 +547,36 @@ pub const DUTCH: &[Rule] = &[
             "=openheid",
             "=open kaart",
             "=geen idee",
-            "=niets gehoord",
-            "=niets meer gehoord",
             "=nog steeds niets",
         ],
     },
     Rule {
         code: "goede_informatieverstrekking",
         cues: &[
-            "=informatie",
-            "=informeren",
             "=geïnformeerd",
             "=geinformeerd",
             "=op de hoogte",
             "=gewezen",
-            "=recht op",
             "=waar .. recht op",
             "=onduidelijk*",
             "=tegenstrijdig*",
             "=verschillende antwoorden",
             "=tegendeel",
-            "=uitleg",
-            "=uitgelegd",
             "=vermeld",
             "=handleiding*",
-            "=website",
             "=verzekerd dat",
-            "=regelingen",
             "=vindbaar",
             "=folder*",
             "=niemand .. vertellen",
             "=antwoord .. vragen",
-            "=advies",
-            "=adviseert",
             "=doolhof",
             "=voorlichting",
+            "-informatie",
+            "=geen informatie",
+            "=onvoldoende informatie",
+            "-uitleg",
+            "-informeren",
+            "-geïnformeerd",
         ],
     },
     Rule {
@@ -685,7 +643,6 @@ pub const DUTCH: &[Rule] = &[
             "=inspraak",
             "=eigen keuze*",
             "=betrokken",
-            "=bereid om deel te nemen",
             "=doet mee",
             "=tegenprestatie",
         ],
@@ -695,7 +652,6 @@ pub const DUTCH: &[Rule] = &[
         cues: &[
             "=bejegening",
             "=bejegend",
-            "=behandeld",
             "=respect*",
             "=vriendelijk*",
             "=onvriendelijk*",
@@ -711,16 +667,12 @@ pub const DUTCH: &[Rule] = &[
             "=neerbuig*",
             "=schreeuw*",
             "=aardig*",
-            "=kil",
-            "=koud",
             "=rotopmerking*",
             "=wijzende vinger",
             "=lef",
             "=als een kind",
             "=weggezet als",
             "=gemangeld",
-            "=verhoor",
-            "=empathie",
             "=begripvol*",
             "=behulpzaam*",
         ],
@@ -758,18 +710,15 @@ pub const DUTCH: &[Rule] = &[
             "=terugvraagt",
             "=boete*",
             "=sanctie*",
-            "=maatregel*",
             "=stopgezet",
             "=gekort",
             "=korting",
             "=inleveren",
-            "=euro",
             "=onevenredig*",
             "=buiten proportie*",
             "=disproportione*",
             "=harde eisen",
             "=te koop zetten",
-            "=beslag",
             "=grootscheeps",
             "=stapels documenten",
             "=afgepakt",
@@ -786,34 +735,30 @@ pub const DUTCH: &[Rule] = &[
             "=taalproble*",
             "=analfabe*",
             "=beperking*",
-            "=ouderen",
         ],
     },
     Rule {
         code: "maatwerk",
         cues: &[
             "=maatwerk",
-            "=situatie",
             "=omstandigheden",
             "=uitzondering*",
             "=afwijken",
             "=buiten de regels",
             "=regels zijn regels",
-            "=star*",
             "=strikt*",
             "=regeltjes",
             "=naar de mens",
             "=persoonlijke situatie",
-            "=ziek*",
             "=mantelzorg*",
             "=arbeidsongeschikt*",
-            "=gezondheid*",
             "=technisch",
             "=menselijke maat",
             "=als een nummer",
-            "=spaargeld",
-            "=geen schulden",
             "=gestraft",
+            "=star",
+            "=starre",
+            "=ziekte",
         ],
     },
     Rule {
@@ -830,9 +775,6 @@ pub const DUTCH: &[Rule] = &[
             "=niet op de goede plek",
             "=andere afdeling",
             "=afdelingen",
-            "=instanties",
-            "=kredietbank",
-            "=zorgverzekeraar",
             "=centrale loket",
         ],
     },
@@ -846,7 +788,6 @@ pub const DUTCH: &[Rule] = &[
             "=fouten .. toegeven",
             "=alsnog",
             "=heroverwogen",
-            "=ingetrokken",
             "=rechtgezet",
             "=hersteld",
             "=coulan*",
@@ -854,7 +795,8 @@ pub const DUTCH: &[Rule] = &[
             "=ruimhartig*",
             "=tegemoet*",
             "=compensatie",
-            "=gelijk",
+            "=gelijk gegeven",
+            "=geeft .. gelijk",
         ],
     },
     Rule {
@@ -866,35 +808,30 @@ pub const DUTCH: &[Rule] = &[
             "=traag*",
             "=te laat",
             "=termijn*",
-            "=maanden",
-            "=weken",
-            "=half jaar",
-            "=anderhalf jaar",
-            "=nog steeds",
-            "=nog altijd",
             "=nog geen",
             "=nog niets",
             "=voorschot*",
             "=snel*",
             "=meteen",
-            "=direct",
             "=onmiddellijk",
             "=vertraging*",
             "=blijft .. uit",
             "=terugbel*",
             "=teruggebeld",
             "=niets gehoord",
-            "=niets op",
-            "=niet uitbetaald",
             "=lang duren",
-            "=duurde",
+            "=nog steeds geen",
+            "=nog altijd geen",
+            "=nog steeds niet*",
+            "=maanden .. wacht*",
+            "=wacht* .. maanden",
+            "=na .. maanden",
         ],
     },
     Rule {
         code: "de_escalatie",
         cues: &[
             "=bemiddel*",
-            "=persoonlijk contact",
             "=persoonlijk gesprek",
             "=gesprek aan",
             "=escal*",
@@ -902,7 +839,6 @@ pub const DUTCH: &[Rule] = &[
             "=rechter",
             "=dreig*",
             "=represailles",
-            "=angst",
         ],
     },
 ];
@@ -923,7 +859,13 @@ pub const THEME_NORMS: &[(&str, &str)] = &[
 pub const ENGLISH: &[Rule] = &[
     Rule {
         code: "niet_gehoord",
-        cues: &["-listen*", "=not heard", "=ignored", "=ignore*", "=interrupt*"],
+        cues: &[
+            "-listen*",
+            "=not heard",
+            "=ignored",
+            "=ignore*",
+            "=interrupt*",
+        ],
     },
     Rule {
         code: "respectloos",
@@ -942,11 +884,28 @@ pub const ENGLISH: &[Rule] = &[
     },
     Rule {
         code: "wantrouwen",
-        cues: &["=distrust*", "=mistrust*", "=suspect*", "=fraud*", "=criminal*", "=accus*", "=lie", "=lying"],
+        cues: &[
+            "=distrust*",
+            "=mistrust*",
+            "=suspect*",
+            "=fraud*",
+            "=criminal*",
+            "=accus*",
+            "=lie",
+            "=lying",
+        ],
     },
     Rule {
         code: "privacy",
-        cues: &["=privacy", "=private", "=neighbour*", "=neighbor*", "=home visit*", "=camera*", "=bank statement*"],
+        cues: &[
+            "=privacy",
+            "=private",
+            "=neighbour*",
+            "=neighbor*",
+            "=home visit*",
+            "=camera*",
+            "=bank statement*",
+        ],
     },
     Rule {
         code: "onbereikbaar",
@@ -963,11 +922,26 @@ pub const ENGLISH: &[Rule] = &[
     },
     Rule {
         code: "lang_wachten",
-        cues: &["=wait*", "=months", "=weeks", "=slow*", "=delay*", "=still no", "=too long"],
+        cues: &[
+            "=wait*",
+            "=months",
+            "=weeks",
+            "=slow*",
+            "=delay*",
+            "=still no",
+            "=too long",
+        ],
     },
     Rule {
         code: "wisseling",
-        cues: &["=different person", "=another person", "=someone else", "=again and again", "=referred", "=sent from"],
+        cues: &[
+            "=different person",
+            "=another person",
+            "=someone else",
+            "=again and again",
+            "=referred",
+            "=sent from",
+        ],
     },
     Rule {
         code: "brieven",
@@ -975,19 +949,54 @@ pub const ENGLISH: &[Rule] = &[
     },
     Rule {
         code: "niet_geholpen",
-        cues: &["-help*", "=no help", "=nobody helped", "=refused", "=rejected", "=turned away", "=nothing was done"],
+        cues: &[
+            "-help*",
+            "=no help",
+            "=nobody helped",
+            "=refused",
+            "=rejected",
+            "=turned away",
+            "=nothing was done",
+        ],
     },
     Rule {
         code: "geen_begrip",
-        cues: &["-understand*", "=no empathy", "=my situation", "=just a number", "=sick*", "=ill"],
+        cues: &[
+            "-understand*",
+            "=no empathy",
+            "=my situation",
+            "=just a number",
+            "=sick*",
+            "=ill",
+        ],
     },
     Rule {
         code: "positief",
-        cues: &["+friendly", "+kind", "+helpful", "+satisfied", "+happy", "+good", "+great", "+thank*", "+nice", "+well helped"],
+        cues: &[
+            "+friendly",
+            "+kind",
+            "+helpful",
+            "+satisfied",
+            "+happy",
+            "+good",
+            "+great",
+            "+thank*",
+            "+nice",
+            "+well helped",
+        ],
     },
     Rule {
         code: "regels_onduidelijk",
-        cues: &["=unclear", "=confus*", "=don't know", "=do not know", "=no information", "=wrong information", "=rules", "=complicated"],
+        cues: &[
+            "=unclear",
+            "=confus*",
+            "=don't know",
+            "=do not know",
+            "=no information",
+            "=wrong information",
+            "=rules",
+            "=complicated",
+        ],
     },
 ];
 
@@ -1081,10 +1090,44 @@ pub struct Pattern {
 
 /// Words that make a cue near them negated.
 const NEGATORS: &[&str] = &[
-    "niet", "geen", "nooit", "niemand", "niets", "niks", "nergens", "zonder", "onvoldoende",
-    "nauwelijks", "amper", "weinig", "gebrek", "ontbreekt", "ontbrak", "slecht", "slechte",
-    "tevergeefs", "allerminst", "moeilijk", "mist", "missen", "miste", "ontberen", "not", "no", "never", "nobody", "nothing", "without",
-    "don't", "didn't", "doesn't", "won't", "couldn't", "can't", "hardly", "poorly",
+    "niet",
+    "geen",
+    "nooit",
+    "niemand",
+    "niets",
+    "niks",
+    "nergens",
+    "zonder",
+    "onvoldoende",
+    "nauwelijks",
+    "amper",
+    "weinig",
+    "gebrek",
+    "ontbreekt",
+    "ontbrak",
+    "slecht",
+    "slechte",
+    "tevergeefs",
+    "allerminst",
+    "moeilijk",
+    "mist",
+    "missen",
+    "miste",
+    "ontberen",
+    "not",
+    "no",
+    "never",
+    "nobody",
+    "nothing",
+    "without",
+    "don't",
+    "didn't",
+    "doesn't",
+    "won't",
+    "couldn't",
+    "can't",
+    "hardly",
+    "poorly",
 ];
 
 /// Words that make the part of a sentence a wish.
@@ -1180,7 +1223,7 @@ impl Stems {
                     continue;
                 }
                 let modifier = &word[..*at];
-                if NOT_A_MODIFIER.iter().any(|p| modifier == *p) {
+                if NOT_A_MODIFIER.contains(&modifier) {
                     continue;
                 }
                 let head = &word[*at..];
@@ -1234,12 +1277,12 @@ impl Pattern {
             return None;
         }
         // A cue that names its own negation needs none around it.
-        let need = if rest.split_whitespace().any(|w| NEGATORS.contains(&w)) && need != Need::Positive
-        {
-            Need::Any
-        } else {
-            need
-        };
+        let need =
+            if rest.split_whitespace().any(|w| NEGATORS.contains(&w)) && need != Need::Positive {
+                Need::Any
+            } else {
+                need
+            };
         Some(Pattern {
             cue: cue.to_string(),
             need,
@@ -1252,7 +1295,7 @@ fn term_matches(term: &Term, token: &Token) -> bool {
     if term.prefix {
         token.word.starts_with(&term.text)
     } else {
-        token.forms.iter().any(|f| *f == term.text)
+        token.forms.contains(&term.text)
     }
 }
 
@@ -1610,18 +1653,26 @@ mod tests {
         assert_eq!(s.stem("brieven"), "briev");
         // "maand" does not catch "maandag", "kind" not "kinderbijslag".
         assert!(!has("Ik kon pas op maandag langskomen.", "lang_wachten"));
-        assert!(has("Ik wacht al maanden, het duurt veel te lang.", "lang_wachten"));
+        assert!(has(
+            "Ik wacht al maanden, het duurt veel te lang.",
+            "lang_wachten"
+        ));
         assert!(!has(
             "Ik vroeg kinderbijslag aan voor mijn vrouw en kinderen.",
             "respectloos"
         ));
-        assert!(has("Ze sprak tegen mij alsof ik een klein kind was.", "respectloos"));
+        assert!(has(
+            "Ze sprak tegen mij alsof ik een klein kind was.",
+            "respectloos"
+        ));
     }
 
     #[test]
     fn the_last_part_of_a_compound_counts_as_a_word() {
         let s = Stems::new("nl");
-        assert!(s.forms("klantvriendelijk").contains(&"vriendelijk".to_string()));
+        assert!(s
+            .forms("klantvriendelijk")
+            .contains(&"vriendelijk".to_string()));
         assert!(has("Het loket was heel klantvriendelijk.", "positief"));
         // A verb with a particle is not a compound: verwachten is not wachten.
         assert!(!s.forms("verwachten").contains(&"wacht".to_string()));
@@ -1650,9 +1701,18 @@ mod tests {
 
     #[test]
     fn a_wish_is_not_praise() {
-        assert!(!has("Wat vriendelijker en meer begrip tonen zou fijn zijn.", "positief"));
-        assert!(has("Wat vriendelijker en meer begrip tonen zou fijn zijn.", "geen_begrip"));
-        assert!(!has("Ik zou graag vriendelijk behandeld worden.", "positief"));
+        assert!(!has(
+            "Wat vriendelijker en meer begrip tonen zou fijn zijn.",
+            "positief"
+        ));
+        assert!(has(
+            "Wat vriendelijker en meer begrip tonen zou fijn zijn.",
+            "geen_begrip"
+        ));
+        assert!(!has(
+            "Ik zou graag vriendelijk behandeld worden.",
+            "positief"
+        ));
         assert!(has("Ze zouden beter moeten luisteren.", "niet_gehoord"));
     }
 
@@ -1671,7 +1731,10 @@ mod tests {
         assert!(!has("Er volgden lange ondervragingen.", "lang_wachten"));
         assert!(has("Er volgden lange ondervragingen.", "wantrouwen"));
         // A letter named only as a means is not about letters.
-        assert!(!has("Ik kreeg een brief dat de uitkering doorgaat.", "brieven"));
+        assert!(!has(
+            "Ik kreeg een brief dat de uitkering doorgaat.",
+            "brieven"
+        ));
         assert!(has("De toon van de brief was dreigend.", "brieven"));
     }
 
@@ -1683,7 +1746,10 @@ mod tests {
         assert_eq!(t.find(&p).len(), 1);
         let t = Text::of("Als ik bel, pakt niemand op. Mijn kind wacht.", &s);
         assert!(t.find(&p).is_empty(), "a gap does not cross a sentence");
-        assert!(has("Ik werd van het kastje naar de muur gestuurd.", "wisseling"));
+        assert!(has(
+            "Ik werd van het kastje naar de muur gestuurd.",
+            "wisseling"
+        ));
     }
 
     #[test]
@@ -1693,7 +1759,10 @@ mod tests {
             "regels_onduidelijk"
         ));
         let c = codes("Ik wacht al drie maanden op een besluit.");
-        assert!(c.contains("lang_wachten") && c.contains("voortvarendheid"), "{c:?}");
+        assert!(
+            c.contains("lang_wachten") && c.contains("voortvarendheid"),
+            "{c:?}"
+        );
         let c = codes("Ze keken bij het huisbezoek in mijn kasten.");
         assert!(c.contains("privacy") && c.contains("grondrechten"), "{c:?}");
     }
@@ -1732,7 +1801,8 @@ mod tests {
         assert_eq!(pl.language, Language::Known("pl"));
         assert!(!pl.supported);
         assert_eq!(
-            s.suggest("Ik werd goed geholpen door mijn consulent.").language,
+            s.suggest("Ik werd goed geholpen door mijn consulent.")
+                .language,
             Language::Known("nl")
         );
     }
@@ -1758,7 +1828,10 @@ mod tests {
     #[test]
     fn a_text_can_get_several_codes_and_none() {
         let s = codes("Al weken wacht ik op antwoord op mijn mail, niemand belt terug.");
-        assert!(s.contains("lang_wachten") && s.contains("onbereikbaar"), "{s:?}");
+        assert!(
+            s.contains("lang_wachten") && s.contains("onbereikbaar"),
+            "{s:?}"
+        );
         assert!(codes("Geen opmerkingen.").is_empty());
     }
 }

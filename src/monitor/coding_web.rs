@@ -352,7 +352,12 @@ fn highlighted(text: &str, spans: &[(usize, usize)]) -> maud::Markup {
     let mut parts: Vec<(&str, bool)> = vec![];
     let mut at = 0;
     for &(a, b) in spans {
-        if a < at || a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        if a < at
+            || a >= b
+            || b > text.len()
+            || !text.is_char_boundary(a)
+            || !text.is_char_boundary(b)
+        {
             continue;
         }
         parts.push((&text[at..a], false));
@@ -377,7 +382,9 @@ fn reason(
     let words: Vec<&str> = p
         .spans
         .iter()
-        .filter(|(a, b)| a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b))
+        .filter(|(a, b)| {
+            a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
+        })
         .map(|(a, b)| &text[*a..*b])
         .take(4)
         .collect();

@@ -781,7 +781,7 @@ fn method_section(r: &Report) -> Section {
             format!("Een cijfer dat op minder dan {k} mensen of klachten rust, staat er niet (–). Als dat cijfer uit andere cijfers te berekenen zou zijn (een totaal min de rest, het jaar min de kwartalen, in deze of een andere rapportage), is ook een tweede cijfer weggelaten. Cijfers op minder dan 50 mensen zijn indicatief (*).", k = r.k),
             "Alleen wat af is, staat erin: een vragenlijst na de sluiting, klachten per kwartaal dat voorbij is. Zo verandert één nieuw antwoord of één nieuwe klacht geen cijfer dat al te lezen was.".into(),
             "Verschillen tussen groepen en met de vorige keer staan er alleen als ze statistisch betrouwbaar zijn (toets op twee proporties, 5%).".into(),
-            "Thema's: een onderzoeker codeert open antwoorden en klachtomschrijvingen met het codeboek (behoorlijkheidsnormen en thema's). Het programma doet voorstellen op basis van woorden; de onderzoeker beslist.".into(),
+            super::coding::method_text(),
         ];
     points.extend(agreement);
     points.push(format!("Bronnen: de vragenlijst (alle kanalen: web, papier, telefoon, met hulp) en het klachtenregistratiesysteem. Gemaakt op {}.", date_text(r.made_on)));

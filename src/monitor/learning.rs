@@ -179,7 +179,10 @@ fn spans_of(text: &str, stems: &Stems, because: &[String]) -> Vec<(usize, usize)
         .collect();
     let mut out = vec![];
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let in_word = c.is_alphanumeric() && i < text.len();
         match (in_word, start) {
             (true, None) => start = Some(i),
@@ -237,12 +240,26 @@ mod tests {
         assert_eq!(model.texts(), 12);
         let text = "Waarom is de parkeervergunning zo duur?";
         let mut got = Suggester::built_in().suggest(text);
-        let allowed: BTreeSet<String> = ["vervoer", "positief"].iter().map(|c| c.to_string()).collect();
+        let allowed: BTreeSet<String> = ["vervoer", "positief"]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
         model.add_to(text, &s, &mut got, &allowed);
-        let learned = got.items.iter().find(|i| i.code == "vervoer").expect("learned");
+        let learned = got
+            .items
+            .iter()
+            .find(|i| i.code == "vervoer")
+            .expect("learned");
         assert!(matches!(learned.via, Via::Model(p) if p >= ADD_FROM));
-        assert!(learned.cues.iter().any(|c| c.contains("parkeervergunn")), "{:?}", learned.cues);
-        assert_eq!(&text[learned.spans[0].0..learned.spans[0].1], "parkeervergunning");
+        assert!(
+            learned.cues.iter().any(|c| c.contains("parkeervergunn")),
+            "{:?}",
+            learned.cues
+        );
+        assert_eq!(
+            &text[learned.spans[0].0..learned.spans[0].1],
+            "parkeervergunning"
+        );
         assert!(!got.codes().contains("positief"));
         // A code not in the active codebook is not suggested.
         let mut again = Suggester::built_in().suggest(text);
@@ -261,6 +278,8 @@ mod tests {
             example("Aardig geholpen.", &[], &s),
         ];
         let model = Model::train(&coded);
-        assert!(model.scores(&features("De parkeervergunning.", &s)).is_empty());
+        assert!(model
+            .scores(&features("De parkeervergunning.", &s))
+            .is_empty());
     }
 }

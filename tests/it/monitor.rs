@@ -391,10 +391,19 @@ both_backends!(
             let mut fields = vec![("bron", format!("ronde-{}", w.id)), ("tekst", key.clone())];
             // The researcher's own codes: accepts some suggestions, adds a norm, leaves one.
             let codes: Vec<&str> = if text.contains("wachten") {
-                assert!(proposed.contains(&"lang_wachten".to_string()), "{proposed:?}");
-                assert!(proposed.contains(&"voortvarendheid".to_string()), "{proposed:?}");
+                assert!(
+                    proposed.contains(&"lang_wachten".to_string()),
+                    "{proposed:?}"
+                );
+                assert!(
+                    proposed.contains(&"voortvarendheid".to_string()),
+                    "{proposed:?}"
+                );
                 // The words that triggered it are highlighted in the text and named beside it.
-                assert!(current.texts("#te-coderen mark").iter().any(|m| m.contains("wachten")));
+                assert!(current
+                    .texts("#te-coderen mark")
+                    .iter()
+                    .any(|m| m.contains("wachten")));
                 assert!(current
                     .texts("#reden-lang_wachten mark")
                     .iter()
@@ -441,7 +450,10 @@ both_backends!(
         assert_eq!(find("lang_wachten").4, "woorden");
         assert_eq!(find("onbereikbaar").3, "zelf");
         assert_eq!(
-            (find("voortvarendheid").1, find("voortvarendheid").3.as_str()),
+            (
+                find("voortvarendheid").1,
+                find("voortvarendheid").3.as_str()
+            ),
             (false, "afgewezen")
         );
         assert_eq!(find("vervoer").3, "aanvaard");

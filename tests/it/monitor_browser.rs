@@ -74,7 +74,11 @@ fn a_researcher_codes_by_keyboard_and_the_research_pages_pass_axe() {
     let key = b.exec("return document.getElementById('code-maatwerk').dataset.key;");
     let key = key.as_str().unwrap().to_string();
     let before = b.exec("return [...document.querySelectorAll('#coderen input[name=code]:checked')].map(e => e.value).sort();");
-    assert_eq!(before, serde_json::json!([]), "suggestions are not ticked for her");
+    assert_eq!(
+        before,
+        serde_json::json!([]),
+        "suggestions are not ticked for her"
+    );
     let proposed = b.exec("return [...document.querySelectorAll('#coderen input[data-suggested=ja]')].map(e => e.value).sort();");
     let proposed: Vec<String> = serde_json::from_value(proposed).unwrap();
     assert!(!proposed.is_empty(), "every test text has a suggestion");
