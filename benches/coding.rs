@@ -188,8 +188,8 @@ fn summary(pairs: &[Pair], codes: &[&str]) -> Summary {
     }
 }
 
-fn per_code_table(title: &str, systems: &[(&str, &[Pair])], codes: &[&str]) {
-    println!("\n#### {title}: per code (test half)\n");
+fn per_code_table(title: &str, half: &str, systems: &[(&str, &[Pair])], codes: &[&str]) {
+    println!("\n#### {title}: per code ({half} half)\n");
     let mut head = "| code | n |".to_string();
     let mut line = "|---|---|".to_string();
     for (name, _) in systems {
@@ -404,7 +404,7 @@ fn main() {
             systems.push(("learning after 50 (order 1)", get(&runs[0])));
         }
         let refs: Vec<(&str, &[Pair])> = systems.iter().map(|(n, p)| (*n, p.as_slice())).collect();
-        per_code_table(kind, &refs, codes);
+        per_code_table(kind, &half, &refs, codes);
     }
 
     if half == "tune" && std::env::var("KLANKBORD_EVAL_ERRORS").is_ok() {
