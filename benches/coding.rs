@@ -283,8 +283,16 @@ fn main() {
         println!("No {gold_name} in {}.", dir.display());
         return;
     };
-    let scored: &[String] = if half == "tune" { &tune } else { &test };
+    // On the tuning half the learning step is tried by training on its even rows and scoring its
+    // odd ones, so the test half stays unseen.
+    let tune_odd: Vec<String> = tune.iter().skip(1).step_by(2).cloned().collect();
+    let tune_even: Vec<String> = tune.iter().step_by(2).cloned().collect();
+    let scored: &[String] = if half == "tune" { &tune_odd } else { &test };
     let scored: Vec<&String> = scored.iter().filter(|id| gold.contains_key(*id)).collect();
+    let add_from: f64 = std::env::var("KLANKBORD_EVAL_ADD_FROM")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(klankbord::monitor::learning::ADD_FROM);
     let themes: Vec<&str> = THEME_CODES.to_vec();
     let norms: Vec<&str> = NORM_CODES.to_vec();
     let is_theme = |c: &String| themes.contains(&c.as_str());
@@ -326,9 +334,13 @@ fn main() {
         .map(|c| c.to_string())
         .collect();
     let mut curve: Vec<(usize, Vec<Run>)> = vec![];
-    let train_ids: Vec<&String> = tune.iter().filter(|id| gold.contains_key(*id)).collect();
-    if half != "tune" {
-        for n in [0usize, 25, 50, 100] {
+    let pool: &[String] = if half == "tune" { &tune_even } else { &tune };
+    let train_ids: Vec<&String> = pool.iter().filter(|id| gold.contains_key(*id)).collect();
+    {
+        for n in [0usize, 25, 50, 100]
+            .into_iter()
+            .filter(|n| *n <= train_ids.len())
+        {
             let mut runs = vec![];
             for seed in 1..=5u64 {
                 let mut order = train_ids.clone();
@@ -350,7 +362,7 @@ fn main() {
                 let model = Model::train(&coded);
                 runs.push(run(&|t| {
                     let mut s = suggester.suggest(t);
-                    model.add_to(t, &stems, &mut s, &allowed);
+                    model.add_from(t, &stems, &mut s, &allowed, add_from);
                     s.codes()
                 }));
             }

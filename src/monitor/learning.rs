@@ -15,8 +15,9 @@ use super::coding::{Stems, Suggestion, Suggestions, Via};
 
 /// A code is learned once the researcher gave it this often.
 pub const MIN_POSITIVE: u32 = 3;
-/// The model suggests a code from this probability on.
-pub const ADD_FROM: f64 = 0.6;
+/// The model suggests a code from this probability on. Lower thresholds cost more precision than
+/// they gained recall on the tuning half (BENCHMARKS.md).
+pub const ADD_FROM: f64 = 0.97;
 /// Damping of the sum of feature weights.
 pub const SCALE: f64 = 0.35;
 
@@ -149,12 +150,24 @@ impl Model {
         suggestions: &mut Suggestions,
         allowed: &BTreeSet<String>,
     ) {
+        self.add_from(text, stems, suggestions, allowed, ADD_FROM);
+    }
+
+    /// [`Model::add_to`] with another threshold (the benchmark tries several on the tuning half).
+    pub fn add_from(
+        &self,
+        text: &str,
+        stems: &Stems,
+        suggestions: &mut Suggestions,
+        allowed: &BTreeSet<String>,
+        add_from: f64,
+    ) {
         if !suggestions.supported {
             return;
         }
         let features = features(text, stems);
         for s in self.scores(&features) {
-            if s.p < ADD_FROM
+            if s.p < add_from
                 || !allowed.contains(&s.code)
                 || suggestions.items.iter().any(|i| i.code == s.code)
             {

@@ -574,6 +574,10 @@ both_backends!(
             method.contains("Over alle 9 gecodeerde teksten tot nu toe klopte"),
             "{method}"
         );
+        assert!(
+            method.contains("Alle voorstellen worden dus door een mens gecontroleerd"),
+            "{method}"
+        );
         // Only chosen codes count: the rejected suggestion is in no figure.
         assert!(
             rows.iter().all(|r| !r.starts_with("Voortvarendheid")),
