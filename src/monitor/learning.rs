@@ -276,7 +276,7 @@ mod tests {
         assert!(!got.codes().contains("positief"));
         // A code not in the active codebook is not suggested.
         let mut again = Suggester::built_in().suggest(text);
-        model.add_to(text, &s, &mut again, &BTreeSet::new());
+        model.add_from(text, &s, &mut again, &BTreeSet::new(), 0.6);
         assert!(!again.codes().contains("vervoer"));
         // Trained twice on the same codes, the model is the same: deterministic.
         assert_eq!(Model::train(&coded), model);
