@@ -727,28 +727,55 @@ fn seed_quotes(conn: &mut DbConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Coding for the demo report: every open answer of the closed wave as the demo researcher coded
-/// them, and this year's complaint descriptions with the program's suggestions accepted.
+/// How the demo researcher coded the demo complaint descriptions: what she chose after reading
+/// them, not what the program suggested (some suggestions she left, some codes she added).
+const DEMO_COMPLAINT_CODES: &[(&str, &[&str])] = &[
+    (COMPLAINTS[0].0, &["onbereikbaar", "voortvarendheid"]),
+    (COMPLAINTS[1].0, &["privacy", "grondrechten"]),
+    (COMPLAINTS[2].0, &["brieven", "fatsoenlijke_bejegening"]),
+    (COMPLAINTS[3].0, &["wisseling", "samenwerking"]),
+    (COMPLAINTS[4].0, &["privacy", "wantrouwen", "evenredigheid"]),
+    (COMPLAINTS[5].0, &["wantrouwen"]),
+    (COMPLAINTS[6].0, &["niet_gehoord", "luisteren"]),
+    (COMPLAINTS[7].0, &["lang_wachten", "voortvarendheid"]),
+    (COMPLAINTS[8].0, &["respectloos", "fatsoenlijke_bejegening"]),
+    (COMPLAINTS[9].0, &["geen_begrip", "maatwerk"]),
+    (COMPLAINTS[10].0, &["niet_geholpen", "goede_motivering"]),
+    (COMPLAINTS[11].0, &["onbereikbaar"]),
+    (COMPLAINTS[12].0, &["niet_geholpen"]),
+];
+
+/// Coding for the demo report, as a researcher codes: every open answer of the closed wave and
+/// this year's complaint descriptions get the codes the demo researcher chose; the program's
+/// suggestions are stored beside them as accepted or rejected, never as codes by themselves.
 fn seed_coding(conn: &mut DbConnection) -> anyhow::Result<()> {
-    use crate::monitor::{codebook, coding};
+    use crate::monitor::codebook;
     use std::collections::BTreeSet;
     let (researcher, closed) = research_inputs(conn)?;
     let today = crate::surveys::today();
-    let book = codebook::suggestion_book(&codebook::load(conn)?);
+    let book = codebook::load(conn)?;
+    let chosen_for = |table: &[(&str, &[&str])], text: &str| -> BTreeSet<String> {
+        table
+            .iter()
+            .find(|(t, _)| *t == text)
+            .map(|(_, codes)| codes.iter().map(|c| c.to_string()).collect())
+            .unwrap_or_default()
+    };
     for (w, def) in closed {
         for text in codebook::survey_texts(conn, w.id, &def)? {
-            let chosen: BTreeSet<String> = DEMO_CODES
-                .iter()
-                .find(|(t, _)| *t == text.shown)
-                .map(|(_, codes)| codes.iter().map(|c| c.to_string()).collect())
-                .unwrap_or_default();
-            let suggested = coding::suggest_with(&text.shown, &book);
+            let chosen = chosen_for(DEMO_CODES, &text.shown);
+            let model = codebook::learned_model(conn, &crate::monitor::coding::Stems::new("nl"))?;
+            let suggested =
+                codebook::suggested_map(&codebook::suggestions_for(&text.shown, &book, &model));
             codebook::save(conn, &text, &chosen, &suggested, Some(researcher), today)?;
         }
     }
     for text in codebook::complaint_texts(conn, chrono::Datelike::year(&today))? {
-        let suggested = coding::suggest_with(&text.shown, &book);
-        codebook::save(conn, &text, &suggested, &suggested, Some(researcher), today)?;
+        let chosen = chosen_for(DEMO_COMPLAINT_CODES, &text.shown);
+        let model = codebook::learned_model(conn, &crate::monitor::coding::Stems::new("nl"))?;
+        let suggested =
+            codebook::suggested_map(&codebook::suggestions_for(&text.shown, &book, &model));
+        codebook::save(conn, &text, &chosen, &suggested, Some(researcher), today)?;
     }
     Ok(())
 }

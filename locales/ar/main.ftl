@@ -367,3 +367,12 @@ workspace-mail-failed = رسائل لم تُرسل: { $n }
 # report: period chooser
 report-period-running = (لا تزال جارية)
 report-period-empty = لا توجد أرقام لـ { $period } (بعد). اختاروا فترة من القائمة.
+# coding: suggestions are proposals (issue 19)
+coding-language = لغة النص
+coding-language-unknown = غير معروفة
+coding-no-suggestions = لا توجد اقتراحات: ليس لدى البرنامج كلمات بهذه اللغة. رمّز النص بنفسك.
+coding-suggestions-intro = اقتراحات البرنامج أدناه، مع الكلمات التي تستند إليها. هي غير محددة: أنت تقرر. حدد اقتراحًا بنفسك، أو اضغط + لتحديد كل الاقتراحات.
+coding-accept-all = اعتماد الاقتراحات والحفظ
+coding-reason-words = بسبب الكلمات
+coding-reason-theme = يرتبط بالموضوع { $theme }:
+coding-reason-model = تعلّمه البرنامج من رموزك (متأكد بنسبة { $percent }%)، بسبب

@@ -219,7 +219,7 @@ coding-recent-caption = The last ten coded texts
 coding-codes = Codes
 coding-change = Change
 codebook-title = Codebook
-codebook-intro = The codebook holds the themes and the standards of proper conduct. A theme has words and phrases. When such a word is in a text, the program suggests the theme. A word also counts as the start of a longer word (wacht: wachten, wachttijd).
+codebook-intro = The codebook holds the themes and the standards of proper conduct. A theme has words and phrases. When such a word is in a text, the program suggests the theme; you decide. A word counts in all its forms (wachten, wachtte) and as the last part of a compound (klantvriendelijk). With * every word that starts so counts (wacht*: wachttijd). With .. words may stand in between (als .. kind). With - a word counts only with a negation or wish (-luister: luistert niet).
 codebook-add = Add a theme
 codebook-name = Name
 codebook-cues = Words that suggest the theme
@@ -403,3 +403,12 @@ workspace-mail-failed = { $n ->
 # report: period chooser
 report-period-running = (still running)
 report-period-empty = There are no figures for { $period } (yet). Choose a period from the list.
+# coding: suggestions are proposals (issue 19)
+coding-language = Language of the text
+coding-language-unknown = not recognised
+coding-no-suggestions = No suggestions: the program has no words in this language. Code the text yourself.
+coding-suggestions-intro = The program's suggestions are below, with the words they rest on. They are not ticked: you decide. Tick a suggestion yourself, or press + to tick all suggestions.
+coding-accept-all = Take over the suggestions and save
+coding-reason-words = because of the words
+coding-reason-theme = goes with the theme { $theme }:
+coding-reason-model = learned from your codes ({ $percent }% sure), because of

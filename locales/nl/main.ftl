@@ -219,7 +219,7 @@ coding-recent-caption = De laatste tien gecodeerde teksten
 coding-codes = Codes
 coding-change = Aanpassen
 codebook-title = Codeboek
-codebook-intro = In het codeboek staan de thema's en de behoorlijkheidsnormen. Bij een thema staan woorden en zinsdelen. Staat zo'n woord in een tekst, dan stelt het programma het thema voor. Een woord telt ook als begin van een langer woord (wacht: wachten, wachttijd).
+codebook-intro = In het codeboek staan de thema's en de behoorlijkheidsnormen. Bij een thema staan woorden en zinsdelen. Staat zo'n woord in een tekst, dan stelt het programma het thema voor; u beslist. Een woord telt in al zijn vormen (wachten, wachtte) en als laatste deel van een samengesteld woord (klantvriendelijk). Met * telt elk woord dat zo begint (wacht*: wachttijd). Met .. mogen er woorden tussen staan (als .. kind). Met - telt een woord alleen bij een ontkenning of wens (-luister: luistert niet).
 codebook-add = Thema toevoegen
 codebook-name = Naam
 codebook-cues = Woorden die het thema voorstellen
@@ -403,3 +403,12 @@ workspace-mail-failed = { $n ->
 # report: period chooser
 report-period-running = (loopt nog)
 report-period-empty = Voor { $period } zijn er (nog) geen cijfers. Kies een periode uit de lijst.
+# coding: suggestions are proposals (issue 19)
+coding-language = Taal van de tekst
+coding-language-unknown = niet herkend
+coding-no-suggestions = Geen suggesties: het programma heeft geen woorden in deze taal. Codeer de tekst zelf.
+coding-suggestions-intro = Voorstellen van het programma staan hieronder met de woorden waar ze op rusten. Ze zijn niet aangevinkt: u beslist. Vink een voorstel zelf aan, of druk op + om alle voorstellen aan te vinken.
+coding-accept-all = Voorstellen overnemen en opslaan
+coding-reason-words = door de woorden
+coding-reason-theme = hoort bij het thema { $theme }:
+coding-reason-model = geleerd van uw codes ({ $percent }% zeker), door

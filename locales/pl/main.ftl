@@ -367,3 +367,12 @@ workspace-mail-failed = Niewysłane wiadomości: { $n }
 # report: period chooser
 report-period-running = (jeszcze trwa)
 report-period-empty = Dla okresu { $period } nie ma (jeszcze) danych. Proszę wybrać okres z listy.
+# coding: suggestions are proposals (issue 19)
+coding-language = Język tekstu
+coding-language-unknown = nierozpoznany
+coding-no-suggestions = Brak propozycji: program nie ma słów w tym języku. Zakoduj tekst samodzielnie.
+coding-suggestions-intro = Propozycje programu są poniżej, ze słowami, na których się opierają. Nie są zaznaczone: to Ty decydujesz. Zaznacz propozycję samodzielnie albo naciśnij +, aby zaznaczyć wszystkie propozycje.
+coding-accept-all = Przyjmij propozycje i zapisz
+coding-reason-words = z powodu słów
+coding-reason-theme = należy do tematu { $theme }:
+coding-reason-model = nauczone z Twoich kodów (pewność { $percent }%), z powodu

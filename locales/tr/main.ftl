@@ -367,3 +367,12 @@ workspace-mail-failed = Gönderilemeyen mesajlar: { $n }
 # report: period chooser
 report-period-running = (devam ediyor)
 report-period-empty = { $period } için (henüz) rakam yok. Listeden bir dönem seçin.
+# coding: suggestions are proposals (issue 19)
+coding-language = Metnin dili
+coding-language-unknown = tanınmadı
+coding-no-suggestions = Öneri yok: programın bu dilde kelimeleri yok. Metni kendiniz kodlayın.
+coding-suggestions-intro = Programın önerileri, dayandıkları kelimelerle birlikte aşağıdadır. İşaretli değiller: siz karar verirsiniz. Bir öneriyi kendiniz işaretleyin veya tüm önerileri işaretlemek için + tuşuna basın.
+coding-accept-all = Önerileri al ve kaydet
+coding-reason-words = şu kelimeler nedeniyle
+coding-reason-theme = { $theme } temasıyla birlikte gelir:
+coding-reason-model = kodlarınızdan öğrenildi (%{ $percent } emin), şu kelimeler nedeniyle

@@ -367,3 +367,12 @@ workspace-mail-failed = Не надіслані повідомлення: { $n }
 # report: period chooser
 report-period-running = (ще триває)
 report-period-empty = Для { $period } (ще) немає даних. Виберіть період зі списку.
+# coding: suggestions are proposals (issue 19)
+coding-language = Мова тексту
+coding-language-unknown = не розпізнано
+coding-no-suggestions = Немає пропозицій: програма не має слів цією мовою. Закодуйте текст самостійно.
+coding-suggestions-intro = Пропозиції програми нижче, разом зі словами, на яких вони ґрунтуються. Вони не позначені: ви вирішуєте. Позначте пропозицію самі або натисніть +, щоб позначити всі пропозиції.
+coding-accept-all = Прийняти пропозиції та зберегти
+coding-reason-words = через слова
+coding-reason-theme = належить до теми { $theme }:
+coding-reason-model = вивчено з ваших кодів (впевненість { $percent }%), через

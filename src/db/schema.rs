@@ -514,6 +514,8 @@ diesel::table! {
         code -> Text,
         chosen -> Bool,
         suggested -> Bool,
+        decision -> Text,
+        suggested_by -> Text,
     }
 }
 

@@ -1,9 +1,12 @@
 //! The researcher's coding screen: one text at a time (an open answer of a wave, or a complaint
-//! description, cleaned of names and contact details), every code of the codebook as a checkbox
-//! with a key, the program's suggestions ticked and marked. Keyboard: the key of a code ticks it,
-//! Enter saves and shows the next text (only while the form has focus, and the keys can be turned
-//! off: WCAG 2.1.4); without JavaScript, Tab, Space and the button do the same. The codebook page
-//! adds themes and edits their words.
+//! description, cleaned of names and contact details), with the language it is written in, every
+//! code of the codebook as a checkbox with a key. The program's suggestions are proposals: marked,
+//! with the words that triggered them highlighted, but never ticked for her. Keyboard: the key of
+//! a code ticks it, `+` ticks every suggestion, Enter saves and shows the next text (only while
+//! the form has focus, and the keys can be turned off: WCAG 2.1.4); without JavaScript, Tab, Space
+//! and the buttons do the same ("Voorstellen overnemen en opslaan"). Per code the screen stores
+//! whether it was suggested, accepted or rejected; only chosen codes count. The codebook page adds
+//! themes and edits their words.
 
 use std::collections::BTreeSet;
 
@@ -14,6 +17,7 @@ use maud::html;
 use serde::Deserialize;
 
 use super::codebook::{self, Code, Text};
+use super::coding::{Suggestions, Via};
 use crate::accounts::model::Role;
 use crate::db::schema::{coded_texts, complaints};
 use crate::web::context::Ctx;
@@ -130,7 +134,7 @@ pub fn pick<'a>(
 struct Current {
     text: Text,
     chosen: Option<Vec<String>>,
-    suggested: BTreeSet<String>,
+    suggestions: Suggestions,
     question: Option<String>,
 }
 
@@ -196,10 +200,8 @@ async fn page(
             screen.total = texts.len();
             screen.done = done.len();
             if let Some(text) = pick(&texts, &done, q.tekst.as_deref(), q.na.as_deref()) {
-                let suggested = super::coding::suggest_with(
-                    &text.shown,
-                    &codebook::suggestion_book(&screen.book),
-                );
+                let model = codebook::learned_model(conn, &super::coding::Stems::new("nl"))?;
+                let suggestions = codebook::suggestions_for(&text.shown, &screen.book, &model);
                 let question = questions
                     .iter()
                     .find(|(k, _)| *k == text.item)
@@ -207,7 +209,7 @@ async fn page(
                 screen.current = Some(Current {
                     text: text.clone(),
                     chosen: done.get(&text.key).cloned(),
-                    suggested,
+                    suggestions,
                     question,
                 });
             }
@@ -263,7 +265,10 @@ fn screen_markup(ctx: &Ctx, s: &Screen) -> maud::Markup {
             ])) }
             @match &s.current {
                 None => p.notice { (t(lang, if s.total == 0 { "coding-no-texts" } else { "coding-all-done" })) },
-                Some(Current { text, chosen, suggested, question }) => {
+                Some(Current { text, chosen, suggestions, question }) => {
+                    @let suggested = suggestions.codes();
+                    @let language = suggestions.language.code();
+                    @let text_lang = if language == "?" { "nl" } else { language };
                     form #coderen method="post" action="/onderzoek/coderen" {
                         (csrf_field(ctx))
                         input type="hidden" name="bron" value=(source);
@@ -271,19 +276,36 @@ fn screen_markup(ctx: &Ctx, s: &Screen) -> maud::Markup {
                         h2 { (t(lang, "coding-text")) }
                         p.small { @match question { Some(q) => { (t(lang, "coding-question")) ": " span lang="nl" { (q) } }, None => (t(lang, "coding-complaint")) }
                             " · " (t_args(lang, "coding-times", &[("n", &text.times.to_string())])) }
-                        blockquote lang="nl" #te-coderen { p { (text.shown) } }
+                        p #taal {
+                            (t(lang, "coding-language")) ": "
+                            @match Lang::from_code(language) {
+                                Some(l) => span lang=(l.code()) { (l.native_name()) },
+                                None => (t(lang, "coding-language-unknown")),
+                            }
+                        }
+                        @if !suggestions.supported {
+                            p.notice #geen-voorstellen { (t(lang, "coding-no-suggestions")) }
+                        }
+                        blockquote lang=(text_lang) #te-coderen { p { (highlighted(&text.shown, &suggestions.spans())) } }
+                        @if !suggested.is_empty() {
+                            p #voorstel-uitleg { (t(lang, "coding-suggestions-intro")) }
+                        }
                         @for (kind, legend) in [(codebook::THEME, "coding-themes"), (codebook::NORM, "coding-norms")] {
                             fieldset {
                                 legend { (t(lang, legend)) }
                                 @for (i, c) in s.book.iter().enumerate().filter(|(_, c)| c.active && c.kind == kind) {
                                     @let key = KEYS.chars().nth(i).map(String::from).unwrap_or_default();
-                                    @let ticked = match chosen { Some(chosen) => chosen.contains(&c.code), None => suggested.contains(&c.code) };
+                                    @let ticked = chosen.as_ref().is_some_and(|chosen| chosen.contains(&c.code));
+                                    @let proposal = suggestions.items.iter().find(|x| x.code == c.code);
                                     div.check {
-                                        input type="checkbox" name="code" value=(c.code) id={ "code-" (c.code) } data-key=(key) checked[ticked] autofocus[i == 0];
+                                        input type="checkbox" name="code" value=(c.code) id={ "code-" (c.code) } data-key=(key) data-suggested=[proposal.map(|_| "ja")] aria-describedby=[proposal.map(|_| format!("reden-{}", c.code))] checked[ticked] autofocus[i == 0];
                                         label for={ "code-" (c.code) } {
                                             @if !key.is_empty() { kbd { (key) } " " }
                                             span lang="nl" { (c.name) }
-                                            @if suggested.contains(&c.code) { " " strong.suggested { (t(lang, "coding-suggested")) } }
+                                            @if proposal.is_some() { " " strong.suggested { (t(lang, "coding-suggested")) } }
+                                        }
+                                        @if let Some(p) = proposal {
+                                            " " span.small.reason id={ "reden-" (c.code) } { (reason(lang, p, &text.shown, &name_of)) }
                                         }
                                     }
                                 }
@@ -294,6 +316,10 @@ fn screen_markup(ctx: &Ctx, s: &Screen) -> maud::Markup {
                             label for="sneltoetsen" { (t(lang, "coding-shortcuts")) }
                         }
                         button #opslaan type="submit" { (t(lang, "coding-save")) }
+                        @if !suggested.is_empty() {
+                            " "
+                            button.secondary #overnemen type="submit" name="overnemen" value="ja" { (t(lang, "coding-accept-all")) }
+                        }
                         " "
                         a.tap href={ "/onderzoek/coderen?bron=" (source) "&na=" (text.key) } { (t(lang, "coding-skip")) }
                     }
@@ -321,6 +347,60 @@ fn screen_markup(ctx: &Ctx, s: &Screen) -> maud::Markup {
     )
 }
 
+/// The text with the words that triggered suggestions marked.
+fn highlighted(text: &str, spans: &[(usize, usize)]) -> maud::Markup {
+    let mut parts: Vec<(&str, bool)> = vec![];
+    let mut at = 0;
+    for &(a, b) in spans {
+        if a < at
+            || a >= b
+            || b > text.len()
+            || !text.is_char_boundary(a)
+            || !text.is_char_boundary(b)
+        {
+            continue;
+        }
+        parts.push((&text[at..a], false));
+        parts.push((&text[a..b], true));
+        at = b;
+    }
+    parts.push((&text[at..], false));
+    html! {
+        @for (part, marked) in parts {
+            @if marked { mark { (part) } } @else { (part) }
+        }
+    }
+}
+
+/// Why a code was suggested: the words, the theme it goes with, or what the model learned.
+fn reason(
+    lang: Lang,
+    p: &super::coding::Suggestion,
+    text: &str,
+    name_of: &dyn Fn(&str) -> String,
+) -> maud::Markup {
+    let words: Vec<&str> = p
+        .spans
+        .iter()
+        .filter(|(a, b)| {
+            a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
+        })
+        .map(|(a, b)| &text[*a..*b])
+        .take(4)
+        .collect();
+    html! {
+        @match &p.via {
+            Via::Cues => { (t(lang, "coding-reason-words")) " " }
+            Via::Theme(theme) => { (t_args(lang, "coding-reason-theme", &[("theme", &name_of(theme))])) " " }
+            Via::Model(prob) => { (t_args(lang, "coding-reason-model", &[("percent", &format!("{:.0}", 100.0 * prob))])) " " }
+        }
+        @for (i, w) in words.iter().enumerate() {
+            @if i > 0 { ", " }
+            "\u{201c}" mark { (w) } "\u{201d}"
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct Coding {
     #[serde(default)]
@@ -329,6 +409,9 @@ struct Coding {
     tekst: String,
     #[serde(default)]
     code: Vec<String>,
+    /// "ja": take over every suggestion (besides the ticked codes).
+    #[serde(default)]
+    overnemen: String,
 }
 
 async fn save(
@@ -342,7 +425,7 @@ async fn save(
     state
         .db(move |conn| {
             let book = codebook::load(conn)?;
-            let chosen: BTreeSet<String> = f.code.into_iter().collect();
+            let mut chosen: BTreeSet<String> = f.code.into_iter().collect();
             if chosen.iter().any(|c| !book.iter().any(|b| &b.code == c)) {
                 return Err(AppError::BadRequest("form-error-fields"));
             }
@@ -351,8 +434,13 @@ async fn save(
                 .iter()
                 .find(|t| t.key == f.tekst)
                 .ok_or(AppError::NotFound)?;
-            let suggested =
-                super::coding::suggest_with(&text.shown, &codebook::suggestion_book(&book));
+            // The same suggestions as on the screen: the model as it was before this coding.
+            let model = codebook::learned_model(conn, &super::coding::Stems::new("nl"))?;
+            let suggestions = codebook::suggestions_for(&text.shown, &book, &model);
+            if f.overnemen == "ja" {
+                chosen.extend(suggestions.codes());
+            }
+            let suggested = codebook::suggested_map(&suggestions);
             codebook::save(conn, text, &chosen, &suggested, user, today)?;
             Ok(())
         })

@@ -944,7 +944,7 @@ fn method_section(r: &Report) -> Section {
             "Termijnen tellen zoals de lijst met termijnen bij de klachten. Een klacht die nog open is, telt mee als de termijn voorbij is op de dag van de rapportage.".into(),
             format!("Een verschil met de vorige keer staat er alleen als de kans dat het door toeval komt kleiner is dan 5%. Een verschil tussen groepen staat er alleen als het ook minstens {} procentpunt is: kleinere verschillen veranderen weinig.", numbers::fixed(super::indicators::GROUP_MIN_POINTS, 0)),
             "Afronden: een half gaat naar boven, dus 6,25 wordt 6,3 en 72,5% wordt 73%.".into(),
-            "Thema's: een onderzoeker leest open antwoorden en omschrijvingen van klachten, en geeft elke tekst de thema's die erin voorkomen.".into(),
+            super::coding::method_text(),
         ];
     points.extend(agreement);
     points.push(format!("Bronnen: de vragenlijst (op internet, op papier, aan de telefoon, met hulp) en de registratie van klachten. Gemaakt op {}.", date_text(r.made_on)));

@@ -12,6 +12,7 @@ pub mod disclosure;
 pub mod document;
 pub mod indicators;
 pub mod labels;
+pub mod learning;
 pub mod norms;
 pub mod open_answers;
 pub mod numbers;

@@ -405,7 +405,7 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
-    let codes: Vec<(i64, String, bool, bool)> = text_codes::table
+    let codes: Vec<(i64, String, bool, bool, String, String)> = text_codes::table
         .select(text_codes::all_columns)
         .load(&mut conn)
         .unwrap();

@@ -318,6 +318,15 @@ both_backends!(
     }
 );
 
+/// The codes the coding screen proposes (marked, not ticked).
+fn suggested_codes(page: &crate::support::Resp) -> Vec<String> {
+    let doc = scraper::Html::parse_document(&page.body);
+    let sel = scraper::Selector::parse("#coderen input[data-suggested=ja]").unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr("value").map(str::to_string))
+        .collect()
+}
+
 both_backends!(
     a_researcher_codes_open_answers_and_complaints_and_the_report_counts_the_themes,
     |app| {
@@ -389,18 +398,40 @@ both_backends!(
                 .filter(|(k, _)| k == "code")
                 .map(|(_, v)| v)
                 .collect();
-            // The researcher's own codes: agrees with some suggestions, adds a norm, drops one.
+            // Suggestions are proposals: marked, with their words, never ticked for her.
+            assert!(ticked.is_empty(), "nothing is pre-ticked: {ticked:?}");
+            let proposed = suggested_codes(&current);
+            assert!(current.texts("#taal").join(" ").contains("Nederlands"));
+            let mut fields = vec![("bron", format!("ronde-{}", w.id)), ("tekst", key.clone())];
+            // The researcher's own codes: accepts some suggestions, adds a norm, leaves one.
             let codes: Vec<&str> = if text.contains("wachten") {
-                assert!(ticked.contains(&"lang_wachten".to_string()), "{ticked:?}");
+                assert!(
+                    proposed.contains(&"lang_wachten".to_string()),
+                    "{proposed:?}"
+                );
+                assert!(
+                    proposed.contains(&"voortvarendheid".to_string()),
+                    "{proposed:?}"
+                );
+                // The words that triggered it are highlighted in the text and named beside it.
+                assert!(current
+                    .texts("#te-coderen mark")
+                    .iter()
+                    .any(|m| m.contains("wachten")));
+                assert!(current
+                    .texts("#reden-lang_wachten mark")
+                    .iter()
+                    .any(|m| m.contains("wachten")));
                 vec!["lang_wachten", "onbereikbaar"]
             } else if text.contains("reiskosten") {
-                assert!(ticked.contains(&"vervoer".to_string()), "{ticked:?}");
-                vec!["vervoer", "maatwerk"]
+                assert!(proposed.contains(&"vervoer".to_string()), "{proposed:?}");
+                // One button takes the suggestions over, besides what she ticked.
+                fields.push(("overnemen", "ja".to_string()));
+                vec!["maatwerk"]
             } else {
                 assert!(text.contains("[telefoonnummer]"), "{text}");
                 vec!["niet_geholpen"]
             };
-            let mut fields = vec![("bron", format!("ronde-{}", w.id)), ("tekst", key.clone())];
             fields.extend(codes.iter().map(|c| ("code", c.to_string())));
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let r = researcher.submit(&source, "/onderzoek/coderen", &fields);
@@ -411,6 +442,43 @@ both_backends!(
                 .body
                 .contains(&format!("{coded} van 3 teksten gecodeerd")));
             assert!(coded <= 3);
+        }
+        // Per code: suggested and accepted, suggested and rejected, or her own.
+        let decisions: Vec<(String, bool, bool, String, String)> = text_codes::table
+            .select((
+                text_codes::code,
+                text_codes::chosen,
+                text_codes::suggested,
+                text_codes::decision,
+                text_codes::suggested_by,
+            ))
+            .load(&mut app.conn())
+            .unwrap();
+        let find = |code: &str| {
+            decisions
+                .iter()
+                .find(|d| d.0 == code)
+                .unwrap_or_else(|| panic!("{code} in {decisions:?}"))
+        };
+        assert_eq!(find("lang_wachten").3, "aanvaard");
+        assert_eq!(find("lang_wachten").4, "woorden");
+        assert_eq!(find("onbereikbaar").3, "zelf");
+        assert_eq!(
+            (
+                find("voortvarendheid").1,
+                find("voortvarendheid").3.as_str()
+            ),
+            (false, "afgewezen")
+        );
+        assert_eq!(find("vervoer").3, "aanvaard");
+        assert_eq!(find("maatwerk").3, "zelf");
+        for d in &decisions {
+            let want = match (d.2, d.1) {
+                (true, true) => "aanvaard",
+                (true, false) => "afgewezen",
+                _ => "zelf",
+            };
+            assert_eq!(d.3, want, "{d:?}");
         }
         assert!(current
             .texts("p.notice")
@@ -520,6 +588,15 @@ both_backends!(
             method.contains("In alle 9 gecodeerde teksten tot nu toe klopte"),
             "{method}"
         );
+        assert!(
+            method.contains("Alle voorstellen worden dus door een mens gecontroleerd"),
+            "{method}"
+        );
+        // Only chosen codes count: the rejected suggestion is in no figure.
+        assert!(
+            rows.iter().all(|r| !r.starts_with("Voortvarendheid")),
+            "{rows:?}"
+        );
         let wait = rows.iter().find(|r| r.starts_with("Lang wachten")).unwrap();
         assert!(wait.starts_with("Lang wachten8*6*14*"), "{wait}");
         let transport = rows.iter().find(|r| r.starts_with("Vervoer")).unwrap();
@@ -544,5 +621,68 @@ both_backends!(
                 .all(|c| t[c]["n"].as_u64().is_none_or(|n| n == 0 || n >= 5))));
         // The coding screen is the researcher's only.
         assert_eq!(council.get(&complaints).status, 403);
+    }
+);
+
+both_backends!(
+    open_answers_in_other_languages_show_their_language_and_get_their_own_suggestions_or_none,
+    |app| {
+        let today = klankbord::surveys::today();
+        let w = wave(&app, -30, -10, &["web"]);
+        let english = "Nobody called me back and the staff were rude to me.";
+        let arabic = "لم يتصل بي أحد ولم يساعدني الموظف في المكتب";
+        let mut conn = app.conn();
+        for (text, lang) in [(english, "en"), (arabic, "ar")] {
+            let meta = Meta {
+                channel: "web".into(),
+                helper: None,
+                language: lang.into(),
+            };
+            let json = format!(r#"{{"cp_luistert":2,"wat_beter":"{text}"}}"#);
+            respond::insert_json(&mut conn, &w, &json, &meta, w.opens_on).unwrap();
+        }
+        drop(conn);
+        let _ = today;
+        let (researcher, _) = app.logged_in("talen.onderzoeker", &[Role::Onderzoeker]);
+        let source = format!("/onderzoek/coderen?bron=ronde-{}&lang=nl", w.id);
+        let mut seen = vec![];
+        let mut current = researcher.get(&source);
+        while let Some(key) = current.attr("input[name=tekst]", "value") {
+            let text = current.texts("#te-coderen").join(" ");
+            let language = current.texts("#taal").join(" ");
+            if text.contains("Nobody") {
+                assert!(language.contains("English"), "{language}");
+                assert_eq!(current.attr("#te-coderen", "lang").as_deref(), Some("en"));
+                let proposed = suggested_codes(&current);
+                assert!(
+                    proposed.contains(&"onbereikbaar".to_string())
+                        && proposed.contains(&"respectloos".to_string()),
+                    "{proposed:?}"
+                );
+                assert!(current.texts("#geen-voorstellen").is_empty());
+            } else {
+                assert!(language.contains("العربية"), "{language}");
+                assert_eq!(current.attr("#te-coderen", "lang").as_deref(), Some("ar"));
+                assert!(suggested_codes(&current).is_empty());
+                assert!(current
+                    .texts("#geen-voorstellen")
+                    .join(" ")
+                    .contains("Geen suggesties"));
+            }
+            seen.push(language);
+            let r = researcher.submit(
+                &source,
+                "/onderzoek/coderen",
+                &[
+                    ("bron", &format!("ronde-{}", w.id)),
+                    ("tekst", &key),
+                    ("code", "niet_geholpen"),
+                ],
+            );
+            assert_eq!(r.status, 303);
+            current = researcher.get(&source);
+            assert!(seen.len() <= 2);
+        }
+        assert_eq!(seen.len(), 2);
     }
 );

@@ -1,6 +1,7 @@
-//! The researcher's coding screen in a real headless Chromium: coding by keyboard alone (the key of
-//! a code ticks it, Enter saves and brings the next text; the keys can be turned off), and axe-core
-//! (WCAG 2.1 A/AA) on the coding screen and the codebook.
+//! The researcher's coding screen in a real headless Chromium: coding by keyboard alone (nothing is
+//! ticked for her; + takes over every suggestion, the key of a code ticks it, Enter saves and
+//! brings the next text; the keys can be turned off), and axe-core (WCAG 2.1 A/AA) on the coding
+//! screen and the codebook.
 
 use diesel::prelude::*;
 use klankbord::accounts::model::Role;
@@ -73,6 +74,19 @@ fn a_researcher_codes_by_keyboard_and_the_research_pages_pass_axe() {
     let key = b.exec("return document.getElementById('code-maatwerk').dataset.key;");
     let key = key.as_str().unwrap().to_string();
     let before = b.exec("return [...document.querySelectorAll('#coderen input[name=code]:checked')].map(e => e.value).sort();");
+    assert_eq!(
+        before,
+        serde_json::json!([]),
+        "suggestions are not ticked for her"
+    );
+    let proposed = b.exec("return [...document.querySelectorAll('#coderen input[data-suggested=ja]')].map(e => e.value).sort();");
+    let proposed: Vec<String> = serde_json::from_value(proposed).unwrap();
+    assert!(!proposed.is_empty(), "every test text has a suggestion");
+    assert!(!proposed.contains(&"maatwerk".to_string()));
+    // One key takes over every suggestion.
+    b.keys("+");
+    let ticked = b.exec("return [...document.querySelectorAll('#coderen input[name=code]:checked')].map(e => e.value).sort();");
+    assert_eq!(ticked, serde_json::json!(proposed));
     b.keys(&key);
     assert_eq!(
         b.exec("return document.getElementById('code-maatwerk').checked;"),
@@ -82,12 +96,12 @@ fn a_researcher_codes_by_keyboard_and_the_research_pages_pass_axe() {
     std::thread::sleep(std::time::Duration::from_millis(500));
     let codes = chosen_codes(&app);
     assert_eq!(codes.len(), 1, "one text saved");
-    let mut expected: Vec<String> = serde_json::from_value(before).unwrap();
+    let mut expected: Vec<String> = proposed.clone();
     expected.push("maatwerk".into());
     expected.sort();
     assert_eq!(
         codes[0], expected,
-        "the suggestions kept and the ticked norm added"
+        "the suggestions taken over with + and the ticked norm added"
     );
     assert!(b
         .exec("return document.body.textContent;")
@@ -101,14 +115,16 @@ fn a_researcher_codes_by_keyboard_and_the_research_pages_pass_axe() {
         b.exec("return document.getElementById('code-maatwerk').checked;"),
         serde_json::json!(false)
     );
-    // The rest by keyboard: Enter on a code saves it as suggested.
+    // The rest by keyboard: Enter on a code saves; a suggestion left unticked is not chosen.
     b.exec("document.getElementById('sneltoetsen').click(); document.querySelector('#coderen input[name=code]').focus();");
     b.keys(ENTER);
     std::thread::sleep(std::time::Duration::from_millis(500));
     b.exec("document.querySelector('#coderen input[name=code]').focus();");
     b.keys(ENTER);
     std::thread::sleep(std::time::Duration::from_millis(500));
-    assert_eq!(chosen_codes(&app).len(), 3);
+    let codes = chosen_codes(&app);
+    assert_eq!(codes.len(), 3);
+    assert!(codes[1].is_empty() && codes[2].is_empty(), "{codes:?}");
     for v in b.axe_violations(&axe) {
         report.push(format!("coding screen, all coded: {v}"));
     }

@@ -1,0 +1,455 @@
+//! Benchmark: how good the coding suggestions are on real Dutch texts nobody on this project wrote
+//! (issue 19). Reads the evaluation set from `eval/coding/` (or the folder in
+//! `KLANKBORD_EVAL_DIR`):
+//! - `texts.tsv` (id, text, source_url, source_title), `tune_ids.txt`, `test_ids.txt`: the set
+//!   split by source page into a tuning half and a test half;
+//! - `gold.tsv` (id, themes, norms; comma-separated codes): the settled labels;
+//! - `coder_a.tsv`, `coder_b.tsv` (same form): the two independent coders, for Cohen's kappa.
+//!
+//! Reports, on the TEST half, precision, recall and F1 per theme and per norm, micro and macro,
+//! with a 95% bootstrap interval (1,000 resamples of texts, fixed seed), for: the old cue matcher
+//! (baseline, in the same run), the new suggester without learning, and with learning after 0, 25,
+//! 50 and 100 coded texts of the tuning half (its gold labels standing in for the researcher's
+//! codes; averaged over 5 fixed orders). Then Cohen's kappa between the two coders.
+//!
+//! Run: `cargo bench --bench coding`. `KLANKBORD_EVAL_HALF=tune` scores the tuning half instead
+//! (for writing cues); only then `KLANKBORD_EVAL_ERRORS=1` lists the texts' wrong codes. The texts
+//! of the test half are never printed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use klankbord::monitor::coding::{Stems, Suggester, NORM_CODES, THEME_CODES};
+use klankbord::monitor::learning::{features, Model};
+
+#[path = "coding_legacy.rs"]
+mod legacy;
+
+type Codes = BTreeSet<String>;
+
+struct Labels {
+    themes: Codes,
+    norms: Codes,
+}
+
+fn read(dir: &std::path::Path, name: &str) -> Option<String> {
+    std::fs::read_to_string(dir.join(name)).ok()
+}
+
+fn split_codes(s: &str) -> Codes {
+    s.split(',')
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+fn labels(text: &str) -> BTreeMap<String, Labels> {
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.trim_end_matches('\r').split('\t');
+            let id = f.next()?.trim().to_string();
+            let themes = split_codes(f.next().unwrap_or(""));
+            let norms = split_codes(f.next().unwrap_or(""));
+            (!id.is_empty()).then_some((id, Labels { themes, norms }))
+        })
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Counts per code: true positives, false positives, false negatives.
+#[derive(Default, Clone, Copy)]
+struct Count {
+    tp: u32,
+    fp: u32,
+    fneg: u32,
+}
+
+impl Count {
+    fn prf(self) -> (f64, f64, f64) {
+        let p = if self.tp + self.fp == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        };
+        let r = if self.tp + self.fneg == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fneg) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+}
+
+/// One text's predicted and gold codes, for one kind (themes or norms).
+type Pair = (Codes, Codes);
+
+/// A suggester's pairs for themes and for norms.
+type Run = (Vec<Pair>, Vec<Pair>);
+
+fn count(pairs: &[&Pair], code: &str) -> Count {
+    let mut c = Count::default();
+    for (pred, gold) in pairs {
+        match (pred.contains(code), gold.contains(code)) {
+            (true, true) => c.tp += 1,
+            (true, false) => c.fp += 1,
+            (false, true) => c.fneg += 1,
+            _ => {}
+        }
+    }
+    c
+}
+
+fn micro(pairs: &[&Pair], codes: &[&str]) -> Count {
+    let mut all = Count::default();
+    for code in codes {
+        let c = count(pairs, code);
+        all.tp += c.tp;
+        all.fp += c.fp;
+        all.fneg += c.fneg;
+    }
+    all
+}
+
+/// Macro F1: the mean F1 over the codes that occur in the gold labels or the predictions.
+fn macro_f1(pairs: &[&Pair], codes: &[&str]) -> f64 {
+    let f: Vec<f64> = codes
+        .iter()
+        .map(|c| count(pairs, c))
+        .filter(|c| c.tp + c.fp + c.fneg > 0)
+        .map(|c| c.prf().2)
+        .collect();
+    if f.is_empty() {
+        0.0
+    } else {
+        f.iter().sum::<f64>() / f.len() as f64
+    }
+}
+
+/// A small deterministic generator (xorshift), so the intervals are the same every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// 95% bootstrap interval of micro and macro F1 (texts resampled).
+fn bootstrap(pairs: &[Pair], codes: &[&str]) -> ((f64, f64), (f64, f64)) {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut mic = vec![];
+    let mut mac = vec![];
+    for _ in 0..1000 {
+        let sample: Vec<&Pair> = (0..pairs.len())
+            .map(|_| &pairs[rng.below(pairs.len())])
+            .collect();
+        mic.push(micro(&sample, codes).prf().2);
+        mac.push(macro_f1(&sample, codes));
+    }
+    let ci = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[25], v[974])
+    };
+    (ci(mic), ci(mac))
+}
+
+struct Summary {
+    micro: (f64, f64, f64),
+    micro_ci: (f64, f64),
+    macro_f1: f64,
+    macro_ci: (f64, f64),
+}
+
+fn summary(pairs: &[Pair], codes: &[&str]) -> Summary {
+    let refs: Vec<&Pair> = pairs.iter().collect();
+    let (micro_ci, macro_ci) = bootstrap(pairs, codes);
+    Summary {
+        micro: micro(&refs, codes).prf(),
+        micro_ci,
+        macro_f1: macro_f1(&refs, codes),
+        macro_ci,
+    }
+}
+
+fn per_code_table(title: &str, half: &str, systems: &[(&str, &[Pair])], codes: &[&str]) {
+    println!("\n#### {title}: per code ({half} half)\n");
+    let mut head = "| code | n |".to_string();
+    let mut line = "|---|---|".to_string();
+    for (name, _) in systems {
+        head.push_str(&format!(" {name} P / R / F1 |"));
+        line.push_str("---|");
+    }
+    println!("{head}\n{line}");
+    for code in codes {
+        let n = systems.first().map_or(0, |(_, p)| {
+            p.iter().filter(|(_, g)| g.contains(*code)).count()
+        });
+        let mut row = format!("| {code} | {n} |");
+        for (_, pairs) in systems {
+            let refs: Vec<&Pair> = pairs.iter().collect();
+            let (p, r, f) = count(&refs, code).prf();
+            row.push_str(&format!(" {p:.2} / {r:.2} / {f:.2} |"));
+        }
+        println!("{row}");
+    }
+}
+
+fn kappa(a: &BTreeMap<String, Labels>, b: &BTreeMap<String, Labels>, codes: &[&str], norms: bool) {
+    let both: Vec<&String> = a.keys().filter(|k| b.contains_key(*k)).collect();
+    let get = |l: &Labels, c: &str| {
+        if norms {
+            l.norms.contains(c)
+        } else {
+            l.themes.contains(c)
+        }
+    };
+    let k = |pairs: &[(bool, bool)]| {
+        let n = pairs.len() as f64;
+        if n == 0.0 {
+            return f64::NAN;
+        }
+        let agree = pairs.iter().filter(|(x, y)| x == y).count() as f64 / n;
+        let pa = pairs.iter().filter(|(x, _)| *x).count() as f64 / n;
+        let pb = pairs.iter().filter(|(_, y)| *y).count() as f64 / n;
+        let chance = pa * pb + (1.0 - pa) * (1.0 - pb);
+        if chance >= 1.0 {
+            1.0
+        } else {
+            (agree - chance) / (1.0 - chance)
+        }
+    };
+    let mut all = vec![];
+    println!("\n| code | A | B | both | kappa |\n|---|---|---|---|---|");
+    for code in codes {
+        let pairs: Vec<(bool, bool)> = both
+            .iter()
+            .map(|id| (get(&a[*id], code), get(&b[*id], code)))
+            .collect();
+        let na = pairs.iter().filter(|p| p.0).count();
+        let nb = pairs.iter().filter(|p| p.1).count();
+        let nab = pairs.iter().filter(|p| p.0 && p.1).count();
+        println!("| {code} | {na} | {nb} | {nab} | {:.2} |", k(&pairs));
+        all.extend(pairs);
+    }
+    println!(
+        "| **all {} (pooled, {} texts)** | | | | **{:.2}** |",
+        if norms { "norms" } else { "themes" },
+        both.len(),
+        k(&all)
+    );
+}
+
+fn main() {
+    let dir: PathBuf = std::env::var("KLANKBORD_EVAL_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("eval/coding"));
+    let half = std::env::var("KLANKBORD_EVAL_HALF").unwrap_or_else(|_| "test".into());
+    let Some(texts) = read(&dir, "texts.tsv") else {
+        println!(
+            "No evaluation set in {}: see the header of benches/coding.rs.",
+            dir.display()
+        );
+        return;
+    };
+    let texts: BTreeMap<String, String> = texts
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?.trim().to_string(), f.next()?.to_string()))
+        })
+        .collect();
+    let tune = ids(&read(&dir, "tune_ids.txt").unwrap_or_default());
+    let test = ids(&read(&dir, "test_ids.txt").unwrap_or_default());
+    let gold_name = std::env::var("KLANKBORD_EVAL_GOLD").unwrap_or_else(|_| "gold.tsv".into());
+    let Some(gold) = read(&dir, &gold_name).map(|g| labels(&g)) else {
+        println!("No {gold_name} in {}.", dir.display());
+        return;
+    };
+    // On the tuning half the learning step is tried by training on its even rows and scoring its
+    // odd ones, so the test half stays unseen.
+    let tune_odd: Vec<String> = tune.iter().skip(1).step_by(2).cloned().collect();
+    let tune_even: Vec<String> = tune.iter().step_by(2).cloned().collect();
+    let scored: &[String] = if half == "tune" { &tune_odd } else { &test };
+    let scored: Vec<&String> = scored.iter().filter(|id| gold.contains_key(*id)).collect();
+    let add_from: f64 = std::env::var("KLANKBORD_EVAL_ADD_FROM")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(klankbord::monitor::learning::ADD_FROM);
+    let themes: Vec<&str> = THEME_CODES.to_vec();
+    let norms: Vec<&str> = NORM_CODES.to_vec();
+    let is_theme = |c: &String| themes.contains(&c.as_str());
+    let is_norm = |c: &String| norms.contains(&c.as_str());
+
+    println!(
+        "## Coding suggestions: {} half, {} texts (tuning half: {} texts)\n",
+        half,
+        scored.len(),
+        tune.len()
+    );
+
+    // Baseline: the old matcher (themes only; it had no cues for norms).
+    let split = |pred: &Codes, id: &str| -> (Pair, Pair) {
+        let g = &gold[id];
+        (
+            (
+                pred.iter().filter(|c| is_theme(c)).cloned().collect(),
+                g.themes.clone(),
+            ),
+            (
+                pred.iter().filter(|c| is_norm(c)).cloned().collect(),
+                g.norms.clone(),
+            ),
+        )
+    };
+    let run = |f: &dyn Fn(&str) -> Codes| -> (Vec<Pair>, Vec<Pair>) {
+        scored.iter().map(|id| split(&f(&texts[*id]), id)).unzip()
+    };
+    let old = run(&|t| legacy::suggest(t).into_iter().map(String::from).collect());
+    let suggester = Suggester::built_in();
+    let new = run(&|t| suggester.suggest(t).codes());
+
+    // Learning: trained on the first n texts of the tuning half (5 fixed orders).
+    let stems = Stems::new("nl");
+    let allowed: Codes = themes
+        .iter()
+        .chain(norms.iter())
+        .map(|c| c.to_string())
+        .collect();
+    let mut curve: Vec<(usize, Vec<Run>)> = vec![];
+    let pool: &[String] = if half == "tune" { &tune_even } else { &tune };
+    let train_ids: Vec<&String> = pool.iter().filter(|id| gold.contains_key(*id)).collect();
+    {
+        for n in [0usize, 25, 50, 100]
+            .into_iter()
+            .filter(|n| *n <= train_ids.len())
+        {
+            let mut runs = vec![];
+            for seed in 1..=5u64 {
+                let mut order = train_ids.clone();
+                let mut rng = Rng(seed.wrapping_mul(0x2545_f491_4f6c_dd1d));
+                for i in (1..order.len()).rev() {
+                    order.swap(i, rng.below(i + 1));
+                }
+                let coded: Vec<(Codes, Codes)> = order
+                    .iter()
+                    .take(n)
+                    .map(|id| {
+                        let g = &gold[*id];
+                        (
+                            features(&texts[*id], &stems),
+                            g.themes.union(&g.norms).cloned().collect(),
+                        )
+                    })
+                    .collect();
+                let model = Model::train(&coded);
+                runs.push(run(&|t| {
+                    let mut s = suggester.suggest(t);
+                    model.add_from(t, &stems, &mut s, &allowed, add_from);
+                    s.codes()
+                }));
+            }
+            curve.push((n, runs));
+        }
+    }
+
+    for (kind, codes, pick) in [("Themes", &themes, 0usize), ("Norms", &norms, 1usize)] {
+        let get = |r: &(Vec<Pair>, Vec<Pair>)| -> Vec<Pair> {
+            if pick == 0 {
+                r.0.clone()
+            } else {
+                r.1.clone()
+            }
+        };
+        println!("\n### {kind}\n");
+        println!("| suggester | micro P | micro R | micro F1 (95% CI) | macro F1 (95% CI) |\n|---|---|---|---|---|");
+        let line = |name: &str, pairs: &[Pair]| {
+            let s = summary(pairs, codes);
+            println!(
+                "| {name} | {:.2} | {:.2} | {:.2} ({:.2}–{:.2}) | {:.2} ({:.2}–{:.2}) |",
+                s.micro.0,
+                s.micro.1,
+                s.micro.2,
+                s.micro_ci.0,
+                s.micro_ci.1,
+                s.macro_f1,
+                s.macro_ci.0,
+                s.macro_ci.1
+            );
+        };
+        line("old cue matcher (baseline)", &get(&old));
+        line("new, without learning", &get(&new));
+        for (n, runs) in &curve {
+            let f: Vec<Summary> = runs.iter().map(|r| summary(&get(r), codes)).collect();
+            let mean = |g: &dyn Fn(&Summary) -> f64| f.iter().map(g).sum::<f64>() / f.len() as f64;
+            println!(
+                "| with learning, after {n} coded texts (mean of 5 orders) | {:.2} | {:.2} | {:.2} ({:.2}–{:.2}) | {:.2} ({:.2}–{:.2}) |",
+                mean(&|s| s.micro.0),
+                mean(&|s| s.micro.1),
+                mean(&|s| s.micro.2),
+                mean(&|s| s.micro_ci.0),
+                mean(&|s| s.micro_ci.1),
+                mean(&|s| s.macro_f1),
+                mean(&|s| s.macro_ci.0),
+                mean(&|s| s.macro_ci.1),
+            );
+        }
+        let mut systems: Vec<(&str, Vec<Pair>)> = vec![("old", get(&old)), ("new", get(&new))];
+        if let Some((_, runs)) = curve.iter().find(|(n, _)| *n == 50) {
+            systems.push(("learning after 50 (order 1)", get(&runs[0])));
+        }
+        let refs: Vec<(&str, &[Pair])> = systems.iter().map(|(n, p)| (*n, p.as_slice())).collect();
+        per_code_table(kind, &half, &refs, codes);
+    }
+
+    if half == "tune" && std::env::var("KLANKBORD_EVAL_ERRORS").is_ok() {
+        println!("\n### Errors on the tuning half\n");
+        for id in &scored {
+            let s = suggester.suggest(&texts[*id]);
+            let got = s.codes();
+            let g = &gold[*id];
+            let want: Codes = g.themes.union(&g.norms).cloned().collect();
+            let extra: Vec<&String> = got.difference(&want).collect();
+            let missed: Vec<&String> = want.difference(&got).collect();
+            if extra.is_empty() && missed.is_empty() {
+                continue;
+            }
+            println!("{id}: extra {extra:?} missed {missed:?}");
+            for i in &s.items {
+                if extra.contains(&&i.code) {
+                    println!("    {} ← {:?}", i.code, i.cues);
+                }
+            }
+            println!("    {}", texts[*id].chars().take(300).collect::<String>());
+        }
+    }
+
+    println!("\n### Agreement between the two coders (Cohen's kappa, all texts)\n");
+    match (read(&dir, "coder_a.tsv"), read(&dir, "coder_b.tsv")) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (labels(&a), labels(&b));
+            println!("Themes:");
+            kappa(&a, &b, &themes, false);
+            println!("\nNorms:");
+            kappa(&a, &b, &norms, true);
+        }
+        _ => println!("coder_a.tsv and coder_b.tsv are not both there."),
+    }
+}
