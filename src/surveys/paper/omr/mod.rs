@@ -19,6 +19,9 @@
 //! The types in this file are what the verification screen works with. Nothing here touches the
 //! database; only [`settle::settle`] does, through [`super::import`].
 
+pub mod align;
+pub mod decode;
+pub mod measure;
 pub mod settle;
 
 use serde::{Deserialize, Serialize};
