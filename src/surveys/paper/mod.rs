@@ -11,6 +11,8 @@ pub mod omr;
 pub mod print;
 pub mod progress;
 pub mod reader;
+#[doc(hidden)]
+pub mod scan_synth;
 pub mod sheet;
 pub mod web;
 

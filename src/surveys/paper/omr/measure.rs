@@ -79,8 +79,9 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
             let (px, py) = map.apply(x as f64, y as f64);
             let v = sample(page, px, py);
             let d = ((white - v) / range).clamp(0.0, 1.0);
-            // Paper grain and scanner noise below a tenth of the range count for nothing.
-            let d = ((d - 0.12) / 0.88).max(0.0);
+            // Paper grain, scanner noise and compression ringing below a fifth of the range
+            // count for nothing.
+            let d = ((d - 0.2) / 0.8).max(0.0);
             total += d;
             let c = (j * 3 / N) * 3 + i * 3 / N;
             cells[c] += d;

@@ -22,6 +22,8 @@
 pub mod align;
 pub mod decode;
 pub mod measure;
+pub mod read;
+pub mod scan;
 pub mod settle;
 
 use serde::{Deserialize, Serialize};
@@ -99,6 +101,9 @@ pub struct PageId {
     pub version_id: i64,
     /// Language code of the printed form (`nl`, `en`, …).
     pub lang: String,
+    /// The stored layout the form was printed with (`paper_layouts.id`).
+    #[serde(default)]
+    pub layout_id: i64,
 }
 
 /// How the scan was fitted to the printed page.
