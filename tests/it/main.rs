@@ -23,6 +23,7 @@ mod monitor_browser;
 mod pages;
 mod paper;
 mod scale_out;
+mod scans;
 mod survey_browser;
 mod surveys;
 mod walk;

@@ -15,7 +15,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::layout::{FormLayout, RectMm};
-use super::omr::decode::Gray;
+pub use super::omr::decode::Gray;
 
 /// How a chosen box is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -26,6 +26,9 @@ pub mod read;
 pub mod scan;
 pub mod settle;
 
+#[cfg(test)]
+mod fuzz;
+
 use serde::{Deserialize, Serialize};
 
 /// What a box holds, as read.

@@ -8,7 +8,7 @@
 //! until the forms are put together.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::Arc;
 
 use super::align::{self, AlignError};
@@ -379,6 +379,9 @@ pub struct ScanSummary {
     pub settled: u64,
     /// Forms and loose pages put aside for the clerk.
     pub pending: u64,
+    /// Forms with doubts that were imported before (not put aside again).
+    #[serde(default)]
+    pub already: u64,
     /// Boxes read.
     pub boxes: u64,
     /// Boxes sent to the clerk.
@@ -468,6 +471,7 @@ pub fn read_files(
 /// Lines of a spooled file, for tests.
 #[cfg(test)]
 fn spooled_lines(spool: &mut Spool) -> usize {
+    use std::io::{BufRead, BufReader};
     let _ = spool.file.rewind();
     BufReader::new(&spool.file).lines().count()
 }

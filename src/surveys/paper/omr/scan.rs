@@ -91,6 +91,9 @@ pub fn import_scans(
             let line = serde_json::to_string(&SettledSheet::from_read(&sheet))
                 .map_err(std::io::Error::other)?;
             writeln!(clear, "{line}")?;
+        } else if !sheet.form.is_empty() && already_imported(conn, wave.id, &sheet.form)? {
+            // Read before and settled: nothing to check again.
+            summary.already += 1;
         } else {
             summary.pending += 1;
             if let Some(p) = sheet.pages.first().and_then(|p| p.problem.as_ref()) {
@@ -113,6 +116,21 @@ pub fn import_scans(
         .filter_map(|l| serde_json::from_str::<SettledSheet>(&l).ok());
     let imported = settle::settle(conn, wave, def, &mut lines, options, today, report)?;
     Ok((summary, imported))
+}
+
+fn already_imported(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    form: &str,
+) -> Result<bool, diesel::result::Error> {
+    use crate::db::schema::paper_forms;
+    use diesel::prelude::*;
+    let n: i64 = paper_forms::table
+        .filter(paper_forms::wave_id.eq(wave_id))
+        .filter(paper_forms::form_id.eq(form))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
 }
 
 /// A page problem in plain Dutch, for the clerk.
