@@ -79,6 +79,23 @@ pub enum ImportCommand {
         /// The CSV file.
         file: PathBuf,
     },
+    /// Read scanned paper forms (the product's own PDF forms) into a wave: PDF, TIFF, PNG or JPEG
+    /// files from the scanner, pages in any order and any way up. Clear sheets are imported;
+    /// doubtful boxes, written texts and conflicts wait for the invoerder on the website.
+    Scans {
+        /// Wave number.
+        #[arg(long)]
+        wave: i64,
+        /// Check everything and write the report, but store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Where to write the validation report (default: the first FILE with .verslag.csv).
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// The scan files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Print the SDAPS column mapping of a wave's questionnaire (the file --mapping reads).
     Mapping {
         /// Wave number.
@@ -183,6 +200,76 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                 crate::surveys::paper::sheet::form_number(wave, from),
                 crate::surveys::paper::sheet::form_number(wave, to),
                 out.display()
+            );
+            Ok(true)
+        }
+        ImportCommand::Scans {
+            wave,
+            dry_run,
+            report,
+            files,
+        } => {
+            let (w, def) = load(&mut conn, wave)?;
+            let report_path = report.unwrap_or_else(|| {
+                let mut p = files[0].clone().into_os_string();
+                p.push(".verslag.csv");
+                PathBuf::from(p)
+            });
+            let mut out =
+                std::io::BufWriter::new(std::fs::File::create(&report_path).map_err(|e| {
+                    anyhow::anyhow!(
+                        "Kan het verslag {} niet schrijven: {e}",
+                        report_path.display()
+                    )
+                })?);
+            use std::io::Write;
+            out.write_all(import::report_csv_header().as_bytes())?;
+            let mut write_error = None;
+            let (scan, summary) = crate::surveys::paper::omr::scan::import_scans(
+                &mut conn,
+                &w,
+                &def,
+                &files,
+                import::Options {
+                    dry_run,
+                    ..Default::default()
+                },
+                crate::surveys::today(),
+                &mut |f| {
+                    if let Err(e) = out.write_all(import::report_csv_line(f).as_bytes()) {
+                        write_error.get_or_insert(e);
+                    }
+                },
+            )?;
+            crate::accounts::audit::record(
+                &mut conn,
+                Actor::Cli,
+                "paper.scans_read",
+                "wave",
+                Some(&wave.to_string()),
+                dry_run.then_some("proef"),
+            )?;
+            out.flush()?;
+            if let Some(e) = write_error {
+                anyhow::bail!("Kan het verslag {} niet schrijven: {e}", report_path.display());
+            }
+            for p in &scan.problems {
+                eprintln!("Let op: {p}");
+            }
+            println!(
+                "{} pagina's gelezen ({} onleesbaar), {} formulieren. {} formulieren meteen verwerkt: {} ingelezen, {} apart gezet, {} dubbel. {} wachten op controle door de invoerder ({} van de {} hokjes twijfelachtig).{} Verslag: {}",
+                scan.pages,
+                scan.unreadable,
+                scan.forms,
+                scan.settled,
+                summary.imported,
+                summary.quarantined,
+                summary.duplicates,
+                scan.pending,
+                scan.doubtful_boxes,
+                scan.boxes,
+                if dry_run { " Dit was een proef: er is niets opgeslagen." } else { "" },
+                report_path.display()
             );
             Ok(true)
         }

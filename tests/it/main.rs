@@ -31,6 +31,7 @@ mod sso;
 mod sso_browser;
 mod staff_tools;
 mod sdaps;
+mod scans;
 mod survey_browser;
 mod surveys;
 mod verify;

@@ -191,3 +191,29 @@ pub fn store(
         Err(e) => Err(e),
     }
 }
+
+/// Every stored layout of a questionnaire text (all languages and versions of the layout).
+pub fn load_for_version(
+    conn: &mut DbConnection,
+    version_id: i64,
+) -> Result<Vec<Stored>, diesel::result::Error> {
+    let rows: Vec<(i64, String, String)> = paper_layouts::table
+        .filter(paper_layouts::version_id.eq(version_id))
+        .select((
+            paper_layouts::id,
+            paper_layouts::lang,
+            paper_layouts::layout,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, lang, text)| {
+            serde_json::from_str(&text).ok().map(|layout| Stored {
+                id,
+                version_id,
+                lang,
+                layout,
+            })
+        })
+        .collect())
+}

@@ -12,6 +12,8 @@ pub mod omr;
 pub mod print;
 pub mod progress;
 pub mod reader;
+#[doc(hidden)]
+pub mod scan_synth;
 pub mod sheet;
 pub mod verify;
 pub mod web;

@@ -19,7 +19,15 @@
 //! The types in this file are what the verification screen works with. Nothing here touches the
 //! database; only [`settle::settle`] does, through [`super::import`].
 
+pub mod align;
+pub mod decode;
+pub mod measure;
+pub mod read;
+pub mod scan;
 pub mod settle;
+
+#[cfg(test)]
+mod fuzz;
 
 use serde::{Deserialize, Serialize};
 
@@ -96,6 +104,9 @@ pub struct PageId {
     pub version_id: i64,
     /// Language code of the printed form (`nl`, `en`, …).
     pub lang: String,
+    /// The stored layout the form was printed with (`paper_layouts.id`).
+    #[serde(default)]
+    pub layout_id: i64,
 }
 
 /// How the scan was fitted to the printed page.

@@ -1,0 +1,566 @@
+//! Reading scans: page by page (identify, align, measure, cut out), then the pages of each form
+//! put together into a [`SheetRead`], and the clear sheets settled through the import pipeline
+//! while the others wait for a clerk.
+//!
+//! Memory stays bounded whatever the number of pages: pages are decoded and read one at a time
+//! (two at once, one per core), and a page's read (boxes, small PNG cut-outs) is written to a
+//! temporary spool file at once; only an index of form numbers and file offsets stays in memory
+//! until the forms are put together.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::sync::Arc;
+
+use super::align::{self, AlignError};
+use super::decode::{self, DecodeError, Gray};
+use super::measure::{self, Levels, VERIFY_BELOW};
+use super::{BoxRead, Conflict, FieldCut, Fit, Mark, PageId, PageProblem, PageRead, SheetRead};
+use crate::surveys::definition::{Definition, ItemKind};
+use crate::surveys::paper::form_pdf::parse_qr;
+use crate::surveys::paper::layout::{RectMm, Stored};
+
+/// Looks up a stored layout by the id in a QR code.
+pub type Layouts<'a> = dyn FnMut(i64) -> Option<Arc<Stored>> + 'a;
+
+/// The inside of a box starts this far (mm) within its printed outline: clear of the outline's
+/// line, its blur and the ringing of JPEG compression around it.
+const INSET: f32 = 1.0;
+/// Resolution of cut-outs of boxes, in pixels per millimetre (about 200 dpi).
+const BOX_CUT_PX: f32 = 8.0;
+/// Resolution of cut-outs of text fields (about 150 dpi).
+const FIELD_CUT_PX: f32 = 6.0;
+
+/// Reads one page. `layout` gives the stored layout for the id in the page's QR code.
+pub fn read_page(
+    page: &Gray,
+    scan_index: u64,
+    wave_id: i64,
+    layout: &mut dyn FnMut(i64) -> Option<Arc<Stored>>,
+) -> PageRead {
+    let mut out = PageRead {
+        scan_index,
+        id: None,
+        fit: None,
+        problem: None,
+        boxes: vec![],
+        fields: vec![],
+        thumbnail_png: None,
+    };
+    let fail = |mut out: PageRead, problem: PageProblem| {
+        out.problem = Some(problem);
+        out.thumbnail_png = Some(thumbnail(page));
+        out
+    };
+    let Some(qr) = align::find_qr(page) else {
+        return fail(out, PageProblem::NoQr);
+    };
+    let Some((wave, form, page_no, version_id, lang, layout_id)) = parse_qr(&qr.text) else {
+        return fail(out, PageProblem::NoQr);
+    };
+    out.id = Some(PageId {
+        wave_id: wave,
+        form,
+        page: page_no,
+        version_id,
+        lang: lang.clone(),
+        layout_id,
+    });
+    if wave != wave_id {
+        return fail(out, PageProblem::OtherWave(wave));
+    }
+    let Some(stored) = layout(layout_id).filter(|s| s.version_id == version_id && s.lang == lang)
+    else {
+        return fail(out, PageProblem::NoLayout(format!("{version_id}/{lang}")));
+    };
+    let l = &stored.layout;
+    let Some(spots) = l.page(page_no) else {
+        return fail(out, PageProblem::NoSuchPage(page_no));
+    };
+    let (map, miss) = match align::fit(page, l, &qr) {
+        Ok(f) => f,
+        Err(AlignError::NoMark(n)) => {
+            return fail(
+                out,
+                PageProblem::NotAligned(format!("hoekmarkering {} niet gevonden", n + 1)),
+            )
+        }
+        Err(AlignError::BadFit(mm)) => {
+            return fail(
+                out,
+                PageProblem::NotAligned(format!("hoekmarkeringen wijken {mm:.1} mm af")),
+            )
+        }
+    };
+    let dpi = map.px_per_mm() * 25.4;
+    let nominal = [150.0, 200.0, 240.0, 300.0, 400.0, 600.0]
+        .into_iter()
+        .min_by(|a, b| (a - dpi).abs().total_cmp(&(b - dpi).abs()))
+        .unwrap_or(dpi);
+    out.fit = Some(Fit {
+        rotation_deg: map.rotation_deg() as f32,
+        scale: (dpi / nominal) as f32,
+        residual_mm: miss as f32,
+        dpi: dpi as f32,
+    });
+    let levels = Levels {
+        black: mark_black(page, &map, l.corners[0], l.corner_side),
+    };
+    for spot in &spots.boxes {
+        let fill = measure::measure(page, &map, spot.rect, INSET, levels);
+        let (mark, confidence) = measure::classify(fill);
+        let needs = confidence < VERIFY_BELOW;
+        out.boxes.push(BoxRead {
+            item: spot.item.clone(),
+            value: spot.value.clone(),
+            mark,
+            confidence,
+            ink: fill.ink,
+            needs_verification: needs,
+            cutout_png: needs.then(|| cutout(page, &map, spot.rect, 3.0, BOX_CUT_PX)),
+        });
+    }
+    for spot in &spots.fields {
+        let r = spot.rect;
+        let inner = RectMm {
+            x: r.x + 1.0,
+            y: r.y + 1.0,
+            w: r.w - 2.0,
+            h: r.h - 2.0,
+        };
+        let ink = field_ink(page, &map, inner, levels);
+        out.fields.push(FieldCut {
+            item: spot.item.clone(),
+            kind: spot.kind,
+            written: ink > 0.004,
+            ink,
+            png: cutout(page, &map, r, 1.5, FIELD_CUT_PX),
+        });
+    }
+    out
+}
+
+fn cutout(page: &Gray, map: &align::Affine, r: RectMm, margin: f32, px: f32) -> Vec<u8> {
+    measure::cutout_png(
+        page,
+        map,
+        RectMm {
+            x: r.x - margin,
+            y: r.y - margin,
+            w: r.w + 2.0 * margin,
+            h: r.h + 2.0 * margin,
+        },
+        px,
+    )
+}
+
+/// The printed black, from the inside of a corner mark.
+fn mark_black(page: &Gray, map: &align::Affine, (cx, cy): (f32, f32), side: f32) -> f32 {
+    let mut v = vec![];
+    for j in -2..=2 {
+        for i in -2..=2 {
+            let (x, y) = map.apply(
+                (cx + i as f32 * side / 8.0) as f64,
+                (cy + j as f32 * side / 8.0) as f64,
+            );
+            v.push(page.get(x.round() as i64, y.round() as i64));
+        }
+    }
+    v.sort_unstable();
+    v[v.len() / 2] as f32
+}
+
+/// Share of a text field with writing in it (samples every half millimetre).
+fn field_ink(page: &Gray, map: &align::Affine, r: RectMm, levels: Levels) -> f32 {
+    let (nx, ny) = ((r.w * 2.0) as usize, (r.h * 2.0) as usize);
+    if nx == 0 || ny == 0 {
+        return 0.0;
+    }
+    let mut values = Vec::with_capacity(nx * ny);
+    for j in 0..ny {
+        for i in 0..nx {
+            let (x, y) = map.apply(
+                (r.x + (i as f32 + 0.5) / 2.0) as f64,
+                (r.y + (j as f32 + 0.5) / 2.0) as f64,
+            );
+            values.push(page.get(x.round() as i64, y.round() as i64));
+        }
+    }
+    let mut sorted = values.clone();
+    sorted.sort_unstable();
+    let white = sorted[sorted.len() * 3 / 4] as f32;
+    let cut = levels.black + (white - levels.black) * 0.5;
+    values.iter().filter(|v| (**v as f32) < cut).count() as f32 / values.len() as f32
+}
+
+/// A small picture of a whole page (about 25 dpi), for a page that could not be read.
+fn thumbnail(page: &Gray) -> Vec<u8> {
+    let step = (page.width.max(page.height) / 300).max(1);
+    let (w, h) = (page.width / step, page.height / step);
+    let mut px = Vec::with_capacity((w * h) as usize);
+    for y in 0..h {
+        for x in 0..w {
+            px.push(page.get((x * step) as i64, (y * step) as i64));
+        }
+    }
+    measure::png(&px, w, h)
+}
+
+/// Page reads of a run, spooled to a temporary file, with an index by form.
+pub struct Spool {
+    file: std::fs::File,
+    at: u64,
+    /// Per form: (page, offset, length) of each read.
+    forms: BTreeMap<String, Vec<(u32, u64, u64)>>,
+    /// Pages that could not be placed in a form.
+    loose: Vec<(u64, u64)>,
+    /// Pages read.
+    pub pages: u64,
+}
+
+impl Spool {
+    /// An empty spool.
+    pub fn new() -> std::io::Result<Spool> {
+        Ok(Spool {
+            file: tempfile::tempfile()?,
+            at: 0,
+            forms: BTreeMap::new(),
+            loose: vec![],
+            pages: 0,
+        })
+    }
+
+    /// Adds a page read.
+    pub fn push(&mut self, read: &PageRead) -> std::io::Result<()> {
+        let mut line = serde_json::to_vec(read).map_err(std::io::Error::other)?;
+        line.push(b'\n');
+        self.file.seek(SeekFrom::Start(self.at))?;
+        self.file.write_all(&line)?;
+        let entry = (self.at, line.len() as u64);
+        self.at += line.len() as u64;
+        self.pages += 1;
+        match (&read.id, &read.problem) {
+            (Some(id), None) => self
+                .forms
+                .entry(id.form.clone())
+                .or_default()
+                .push((id.page, entry.0, entry.1)),
+            _ => self.loose.push(entry),
+        }
+        Ok(())
+    }
+
+    fn load(&mut self, (at, len): (u64, u64)) -> std::io::Result<PageRead> {
+        self.file.seek(SeekFrom::Start(at))?;
+        let mut buf = vec![0u8; len as usize];
+        self.file.read_exact(&mut buf)?;
+        serde_json::from_slice(&buf).map_err(std::io::Error::other)
+    }
+
+    /// The forms, one at a time, put together (see [`assemble`]), then every page that could not
+    /// be placed as a sheet of its own (empty form number).
+    pub fn sheets<'s>(
+        &'s mut self,
+        def: &'s Definition,
+        pages_per_form: &'s dyn Fn(&PageId) -> u32,
+    ) -> impl Iterator<Item = std::io::Result<SheetRead>> + 's {
+        let forms: Vec<(String, Vec<(u32, u64, u64)>)> =
+            std::mem::take(&mut self.forms).into_iter().collect();
+        let loose = std::mem::take(&mut self.loose);
+        let mut forms = forms.into_iter();
+        let mut loose = loose.into_iter();
+        std::iter::from_fn(move || {
+            if let Some((form, entries)) = forms.next() {
+                let mut pages = vec![];
+                for (_, at, len) in entries {
+                    match self.load((at, len)) {
+                        Ok(p) => pages.push(p),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                let total = pages
+                    .first()
+                    .and_then(|p| p.id.as_ref())
+                    .map(pages_per_form)
+                    .unwrap_or(0);
+                return Some(Ok(assemble(def, form, pages, total)));
+            }
+            let entry = loose.next()?;
+            Some(self.load(entry).map(|p| SheetRead {
+                wave_id: p.id.as_ref().map(|i| i.wave_id).unwrap_or_default(),
+                form: String::new(),
+                version_id: p.id.as_ref().map(|i| i.version_id).unwrap_or_default(),
+                lang: p.id.as_ref().map(|i| i.lang.clone()).unwrap_or_default(),
+                pages: vec![p],
+                conflicts: vec![],
+            }))
+        })
+    }
+}
+
+/// The pages of one form put together: in page order, with conflicts (a page twice with other
+/// reads, a page missing, two answers on a one-answer question). Boxes in a conflict are marked
+/// for verification.
+pub fn assemble(def: &Definition, form: String, mut pages: Vec<PageRead>, total: u32) -> SheetRead {
+    pages.sort_by_key(|p| p.id.as_ref().map(|i| i.page).unwrap_or(0));
+    let mut conflicts = vec![];
+    // The same page twice: the same reads count once; different reads are a conflict.
+    let mut kept: Vec<PageRead> = vec![];
+    for p in pages {
+        let n = p.id.as_ref().map(|i| i.page).unwrap_or(0);
+        match kept
+            .iter()
+            .find(|k| k.id.as_ref().map(|i| i.page) == Some(n))
+        {
+            Some(k) => {
+                let same = k.boxes.iter().zip(&p.boxes).all(|(a, b)| a.mark == b.mark);
+                if !same && !conflicts.contains(&Conflict::PageTwice { page: n }) {
+                    conflicts.push(Conflict::PageTwice { page: n });
+                }
+            }
+            None => kept.push(p),
+        }
+    }
+    for n in 1..=total {
+        if !kept
+            .iter()
+            .any(|k| k.id.as_ref().map(|i| i.page) == Some(n))
+        {
+            conflicts.push(Conflict::PageMissing { page: n });
+        }
+    }
+    // Two answers on a one-answer question.
+    let mut marked: HashMap<&str, usize> = HashMap::new();
+    for b in kept.iter().flat_map(|p| &p.boxes) {
+        if b.mark == Mark::Marked {
+            *marked.entry(b.item.as_str()).or_default() += 1;
+        }
+    }
+    let mut double = vec![];
+    for item in def.items() {
+        let one = !matches!(item.kind, ItemKind::Multi { .. });
+        if one && marked.get(item.key.as_str()).copied().unwrap_or(0) > 1 {
+            double.push(item.key.clone());
+            conflicts.push(Conflict::DoubleMark {
+                item: item.key.clone(),
+            });
+        }
+    }
+    let first = kept.first().and_then(|p| p.id.clone());
+    let mut sheet = SheetRead {
+        wave_id: first.as_ref().map(|i| i.wave_id).unwrap_or_default(),
+        form,
+        version_id: first.as_ref().map(|i| i.version_id).unwrap_or_default(),
+        lang: first.map(|i| i.lang).unwrap_or_default(),
+        pages: kept,
+        conflicts,
+    };
+    if !double.is_empty() {
+        for p in &mut sheet.pages {
+            for b in &mut p.boxes {
+                if double.contains(&b.item) && b.mark != Mark::Empty {
+                    b.needs_verification = true;
+                }
+            }
+        }
+    }
+    sheet
+}
+
+/// What a scan run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ScanSummary {
+    /// Pages read from the files.
+    pub pages: u64,
+    /// Pages that could not be read at all (damaged, too large); each has a line in `problems`.
+    pub unreadable: u64,
+    /// Forms found.
+    pub forms: u64,
+    /// Forms settled without a clerk (clear) and sent through the import.
+    pub settled: u64,
+    /// Forms and loose pages put aside for the clerk.
+    pub pending: u64,
+    /// Forms with doubts that were imported before (not put aside again).
+    #[serde(default)]
+    pub already: u64,
+    /// Boxes read.
+    pub boxes: u64,
+    /// Boxes sent to the clerk.
+    pub doubtful_boxes: u64,
+    /// Problems with files and pages, in plain Dutch.
+    pub problems: Vec<String>,
+}
+
+/// Decodes and reads every page of `files`, two pages at a time (one per core), into `spool`.
+/// Pages are numbered in the order of the files.
+pub fn read_files(
+    files: &[std::path::PathBuf],
+    wave_id: i64,
+    layouts: &(dyn Fn(i64) -> Option<Arc<Stored>> + Sync),
+    spool: &mut Spool,
+    summary: &mut ScanSummary,
+) -> std::io::Result<()> {
+    type Job = (u64, Result<Gray, DecodeError>, String);
+    let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Job>(1);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    std::thread::scope(|scope| -> std::io::Result<()> {
+        let (out_tx, out_rx) = std::sync::mpsc::sync_channel::<(u64, Result<PageRead, String>)>(2);
+        let workers = 2;
+        for _ in 0..workers {
+            let out_tx = out_tx.clone();
+            let job_rx = &job_rx;
+            scope.spawn(move || loop {
+                let job = match job_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok((n, page, name)) = job else { return };
+                let result = match page {
+                    Ok(g) => Ok(read_page(&g, n, wave_id, &mut |id| layouts(id))),
+                    Err(e) => Err(format!("{name}, pagina {n}: {e}")),
+                };
+                if out_tx.send((n, result)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(out_tx);
+        // The decoding thread feeds the workers, one page at a time.
+        let files = files.to_vec();
+        scope.spawn(move || {
+            let mut n = 0u64;
+            for path in &files {
+                let name = path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                match decode::open(path) {
+                    Ok(pages) => {
+                        for page in pages {
+                            n += 1;
+                            if job_tx.send((n, page, name.clone())).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        n += 1;
+                        if job_tx.send((n, Err(e), name.clone())).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+        for (_, result) in out_rx {
+            summary.pages += 1;
+            match result {
+                Ok(read) => {
+                    summary.boxes += read.boxes.len() as u64;
+                    spool.push(&read)?;
+                }
+                Err(problem) => {
+                    summary.unreadable += 1;
+                    summary.problems.push(problem);
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Lines of a spooled file, for tests.
+#[cfg(test)]
+fn spooled_lines(spool: &mut Spool) -> usize {
+    use std::io::{BufRead, BufReader};
+    let _ = spool.file.rewind();
+    BufReader::new(&spool.file).lines().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page_read(form: &str, page: u32, marks: &[(&str, &str, Mark)]) -> PageRead {
+        PageRead {
+            scan_index: 1,
+            id: Some(PageId {
+                wave_id: 1,
+                form: form.into(),
+                page,
+                version_id: 1,
+                lang: "nl".into(),
+                layout_id: 1,
+            }),
+            fit: None,
+            problem: None,
+            boxes: marks
+                .iter()
+                .map(|(i, v, m)| BoxRead {
+                    item: i.to_string(),
+                    value: v.to_string(),
+                    mark: *m,
+                    confidence: 1.0,
+                    ink: 0.0,
+                    needs_verification: false,
+                    cutout_png: None,
+                })
+                .collect(),
+            fields: vec![],
+            thumbnail_png: None,
+        }
+    }
+
+    #[test]
+    fn pages_in_any_order_make_one_sheet_with_its_conflicts() {
+        let def = crate::surveys::shipped().unwrap().remove(0);
+        let mut spool = Spool::new().unwrap();
+        spool
+            .push(&page_read(
+                "R1-000002",
+                2,
+                &[("team", "werk", Mark::Marked)],
+            ))
+            .unwrap();
+        spool
+            .push(&page_read(
+                "R1-000001",
+                1,
+                &[
+                    ("laatste_contact", "dit_jaar", Mark::Marked),
+                    ("laatste_contact", "eerder", Mark::Marked),
+                ],
+            ))
+            .unwrap();
+        spool
+            .push(&page_read(
+                "R1-000002",
+                1,
+                &[("team", "inkomen", Mark::Empty)],
+            ))
+            .unwrap();
+        assert_eq!(spooled_lines(&mut spool), 3);
+        let sheets: Vec<SheetRead> = spool
+            .sheets(&def, &|_| 2)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(sheets.len(), 2);
+        assert_eq!(sheets[0].form, "R1-000001");
+        assert!(sheets[0].conflicts.contains(&Conflict::DoubleMark {
+            item: "laatste_contact".into()
+        }));
+        assert!(sheets[0]
+            .conflicts
+            .contains(&Conflict::PageMissing { page: 2 }));
+        assert!(sheets[0].pages[0]
+            .boxes
+            .iter()
+            .all(|b| b.needs_verification));
+        let pages: Vec<u32> = sheets[1]
+            .pages
+            .iter()
+            .map(|p| p.id.as_ref().unwrap().page)
+            .collect();
+        assert_eq!(pages, vec![1, 2]);
+        assert!(sheets[1].is_clear());
+    }
+}
