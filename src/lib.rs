@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod mail;
 pub mod monitor;
+pub mod pdf;
 pub mod startup;
 pub mod surveys;
 pub mod telemetry;
