@@ -339,3 +339,87 @@ case-document-add = Dodaj dokument
 case-document-hint = Na przykład protokół z wysłuchania, list lub skan. Plik pdf, zdjęcie (jpg lub png), plik tekstowy lub plik Word.
 case-document-button = Dodaj
 case-document-missing = Najpierw wybierz plik do dodania.
+
+# letters: letters as documents, the right letter for each person
+letter-date = Data
+letter-reference = Nasz znak
+letter-contact = Osoba do kontaktu
+letter-phone = Telefon
+letter-email = E-mail
+letter-subject = Temat
+letter-return-address = Adres zwrotny
+letter-page = strona
+letter-sign-coordinator = Koordynator ds. skarg
+letter-sign-college = Zarząd gminy (burmistrz i zastępcy burmistrza)
+letter-mail-short = Szanowni Państwo ({ $name }),
+
+    W załączniku znajduje się list od { $municipality } w sprawie { $case }. Prosimy otworzyć załącznik, aby przeczytać list. Nie można otworzyć załącznika? Prosimy o kontakt, a wyślemy list w wersji papierowej.
+letter-decision-findings = Co ustaliliśmy
+letter-decision-judgement = Nasza ocena
+letter-decision-norms = Zasady dobrego postępowania, których to dotyczy
+letter-decision-reasoning = Dlaczego tak uważamy
+letter-decision-conclusion = Co zrobimy
+letter-decision-conclusions = Nasz wniosek
+letter-decision-measures = Co poprawimy
+# letters: staff pages (English until translated)
+letter-kind-ontvangst = Acknowledgement of receipt
+letter-kind-bemiddeling = Invitation to a talk (mediation)
+letter-kind-uitstel = Postponement of the answer
+letter-kind-hoorzitting = Invitation to the hearing
+letter-kind-uitkomst = Decision on the complaint
+letter-kind-bezwaar = Passed on as an objection
+letter-kind-beklaagde-melding = Notice to the staff member (article 9:9)
+letter-kind-beklaagde-hoorzitting = Hearing invitation for the staff member
+letter-kind-beklaagde-uitstel = Postponement, notice to the staff member
+letter-kind-beklaagde-uitkomst = Decision, notice to the staff member
+letter-kind-raadslid = Feedback to the council member or alderman
+letter-to-klager = to the complainant
+letter-to-beklaagde = to the staff member complained about
+letter-to-doorgever = to the council member or alderman
+letters-settings-link = Set up letterhead, logo and signatures
+letters-batches = Printed, not yet sent
+letters-batch-title = Batch { $n } (made on { $date })
+letters-batch-count = { $n ->
+    [one] { $n } letter
+   *[other] { $n } letters
+}
+letters-batch-pdf = Open batch { $n } as PDF to print
+letters-batch-sent = All letters of batch { $n } have been sent
+letters-waiting = Ready to print
+letters-col-print = Print
+letters-col-case = Case
+letters-col-to = To
+letters-col-date = Made on
+letters-col-letter = Letter
+letters-choose = Print the letter of case { $case }
+letters-view-pdf = View the letter (case { $case })
+letters-print = Print the chosen letters as one PDF
+letters-notice-batch = The batch has been made. Open the PDF, print the letters and post them. Then click "have been sent".
+letters-notice-sent = The letters of the batch are recorded as sent in their cases.
+letters-notice-settings = The letter settings have been saved. New letters use them.
+letters-notice-logo = The logo has been saved. New letters get this logo.
+letters-error-none = Choose at least one letter that is not in a batch yet.
+letters-error-settings = A text is too long. Use at most 300 characters per field and at most 5 lines for the address.
+letters-settings-title = Letterhead and signatures
+letters-settings-intro = These details appear on every letter about a complaint. The phone number and email address come from the municipality's contact details.
+letters-delivery = Letters to people with an email address
+letters-delivery-attachment = A short message with the letter attached as PDF
+letters-delivery-body = The text of the letter in the message itself
+letters-sender = Sender's address
+letters-sender-hint = One line per address line, for example "Postbus 100" and "1234 AB Voorbeeld". Empty: the postal address from the contact details.
+letters-contact-person = Contact person
+letters-contact-person-hint = Name and function, for example "Ms A. de Vries, complaints coordinator". Empty: only the general number and email address.
+letters-signatures = Who signs
+letters-signatures-hint = For each kind of letter, the name and function of the person who signs. If you leave the function empty, the function shown in grey is used.
+letters-signature-name = Name
+letters-signature-function = Function
+letters-settings-save = Save settings
+letters-logo = Logo
+letters-logo-current = The logo is a { $type } file of { $size } kB, saved on { $date }.
+letters-logo-none = There is no logo yet. The municipality's name stands at the top instead.
+letters-logo-file = Choose a logo (PNG or JPEG)
+letters-logo-hint = At most { $kb } kB. The logo goes at the top left of every letter.
+letters-logo-upload = Save logo
+letters-logo-missing = Choose a file with the logo.
+letters-logo-too-big = The logo is too large. Choose a file of at most 512 kB.
+letters-logo-type = This file is not a PNG or JPEG image. Choose a logo as PNG or JPEG.
