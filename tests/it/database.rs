@@ -301,6 +301,10 @@ both_backends!(every_table_loads, |app| {
             String,
             NaiveDateTime,
             Option<chrono::NaiveDate>,
+            String,
+            String,
+            Option<String>,
+            Option<i64>,
         );
         let l: Vec<LetterRow> = complaint_letters::table
             .select(complaint_letters::all_columns)
@@ -460,6 +464,8 @@ both_backends!(every_table_loads, |app| {
         Option<String>,
         NaiveDateTime,
         Option<NaiveDateTime>,
+        Option<String>,
+        Option<Vec<u8>>,
     );
     let m: Vec<MailRow> = mail_outbox::table
         .select(mail_outbox::all_columns)

@@ -16,6 +16,7 @@ mod csv_safety;
 mod database;
 mod disclosure;
 mod hostile;
+mod letters;
 mod linking;
 mod mail;
 mod monitor;

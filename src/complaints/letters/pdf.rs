@@ -25,9 +25,11 @@ use std::num::NonZeroU16;
 
 use diesel::prelude::*;
 use krilla::configure::{Accessibility, ConfigurationBuilder, PdfVersion};
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagTree,
@@ -158,10 +160,10 @@ enum Role {
     In(usize),
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum GroupKind {
     P,
-    H1,
+    H1(String),
 }
 
 /// One letter laid out: pages of pieces and the groups they belong to.
@@ -401,7 +403,7 @@ fn lay_out(
     );
     // Subject, text, signature.
     b.y = 105.0 * MM - 11.0;
-    let subject = b.group(GroupKind::H1);
+    let subject = b.group(GroupKind::H1(f.subject.clone()));
     b.flow(
         &f.subject,
         LEFT,
@@ -467,7 +469,23 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
             .map(|(l, _)| l.lang.clone())
             .unwrap_or_else(|| "nl".into()),
     ));
+    let mut outline = Outline::new();
+    let mut first_page = 0;
     for (letter, image) in &laid {
+        // One bookmark per letter: its subject and reference.
+        let title = letter
+            .groups
+            .iter()
+            .find_map(|g| match g {
+                GroupKind::H1(t) => Some(t.clone()),
+                GroupKind::P => None,
+            })
+            .unwrap_or_default();
+        outline.push_child(OutlineNode::new(
+            format!("{} ({})", title, letter.reference),
+            XyzDestination::new(first_page, Point::from_xy(LEFT, NEXT_TOP)),
+        ));
+        first_page += letter.pages.len();
         let mut ids: Vec<Vec<Identifier>> = vec![vec![]; letter.groups.len()];
         let total = letter.pages.len();
         for (number, pieces) in letter.pages.iter().enumerate() {
@@ -556,7 +574,7 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
             }
             let tag: krilla::tagging::TagKind = match kind {
                 GroupKind::P => Tag::P.into(),
-                GroupKind::H1 => Tag::Hn(NonZeroU16::MIN, None).into(),
+                GroupKind::H1(title) => Tag::Hn(NonZeroU16::MIN, Some(title.clone())).into(),
             };
             children.push(
                 TagGroup::with_children(tag, list.into_iter().map(Into::into).collect()).into(),
@@ -568,6 +586,7 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
         ));
     }
     pdf.set_tag_tree(tree);
+    pdf.set_outline(outline);
     let title = match letters {
         [(one, _)] => format!("{} {}", one.subject, one.reference),
         _ => format!("Brieven ({})", letters.len()),
@@ -633,5 +652,48 @@ mod tests {
         assert!(WINDOW.top + WINDOW.height < 99.0, "above the first fold");
         let last = ADDRESS_FIRST_BASELINE + 5.0 * ADDRESS_LINE;
         assert!(last <= WINDOW.top + WINDOW.height, "six lines fit");
+    }
+}
+
+#[cfg(test)]
+mod render_tests {
+    use super::super::service::{ContactPerson, Signature};
+    use super::*;
+    use crate::complaints::templates::Addressee;
+
+    pub(crate) fn sample(lang: &str) -> LetterFacts {
+        LetterFacts {
+            kind: "ontvangst".into(),
+            addressee: Addressee::Klager,
+            lang: lang.into(),
+            municipality: "Gemeente Voorbeeld".into(),
+            sender: vec!["Postbus 1000".into(), "1234 AB Voorbeeld".into()],
+            logo: None,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+            reference: "2026-0001".into(),
+            to_name: "Mevrouw A. de Vries".into(),
+            to_address: vec!["Dorpsstraat 1".into(), "1234 AB Voorbeeld".into()],
+            contact: ContactPerson {
+                name: "mevrouw J. Bakker".into(),
+                phone: "14 0123".into(),
+                email: "info@voorbeeld.nl".into(),
+            },
+            subject: "Wij hebben uw klacht ontvangen".into(),
+            body: "Beste mevrouw,\n\nWij hebben uw klacht ontvangen. ".repeat(30),
+            signature: Signature {
+                name: "J. Bakker".into(),
+                function: "De klachtencoördinator".into(),
+            },
+            decision: None,
+        }
+    }
+
+    #[test]
+    fn a_letter_renders_in_every_language() {
+        for lang in ["nl", "ar"] {
+            let f = sample(lang);
+            let pdf = letters_pdf(&[(&f, None)]).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"));
+        }
     }
 }

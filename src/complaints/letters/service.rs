@@ -718,10 +718,10 @@ fn mail_letter(
                 );
                 let contact = crate::web::contact::letter_text(lang, env.contact);
                 if !contact.is_empty() {
-                    mail.body.push_str("\n\n");
+                    mail.body += "\n\n";
                     mail.body.push_str(&contact);
                 }
-                mail.body.push_str("\n\n");
+                mail.body += "\n\n";
                 mail.body.push_str(&facts.signature_lines().join("\n"));
                 attachment = Some((facts.file_name(), r.pdf));
             }
