@@ -586,4 +586,98 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_placeholder_must_fit_the_addressee() {
+        // The complainant's tracking code in a letter to the staff member: refused, with the name.
+        let e = parse(
+            kind("beklaagde-melding"),
+            "m.txt",
+            "Onderwerp: {zaaknummer}\n\n{klacht}\nCode: {volgcode}\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 4);
+        assert!(
+            e.problem.contains("{volgcode}") && e.problem.contains("de klager"),
+            "{}",
+            e.problem
+        );
+        // The complaint's text in a letter to the council member: refused.
+        let e = parse(
+            kind("raadslid"),
+            "r.txt",
+            "Onderwerp: {zaaknummer}\n\n{fase}\n{klacht}\n",
+        )
+        .unwrap_err();
+        assert!(e.problem.contains("{klacht}"), "{}", e.problem);
+    }
+
+    #[test]
+    fn the_municipality_is_named_once() {
+        assert_eq!(municipality_name("Voorbeeld"), "Gemeente Voorbeeld");
+        assert_eq!(
+            municipality_name("Gemeente Voorbeeld"),
+            "Gemeente Voorbeeld"
+        );
+        assert_eq!(
+            municipality_name("gemeente Voorbeeld"),
+            "Gemeente Voorbeeld"
+        );
+        assert_eq!(
+            municipality_name("Gemeente 's-Hertogenbosch"),
+            "Gemeente 's-Hertogenbosch"
+        );
+        let e = parse(
+            kind("bezwaar"),
+            "b.txt",
+            "Onderwerp: {zaaknummer}\n\nTekst.\n\nGemeente {gemeente}\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 5);
+        assert!(e.problem.contains("Gemeente"), "{}", e.problem);
+        // No built-in letter writes it twice, in any language.
+        let t = Templates::load(None).unwrap();
+        for lang in Lang::ALL {
+            for k in KINDS {
+                let l = t
+                    .render(k.code, lang, &[("gemeente", "Gemeente Voorbeeld".into())])
+                    .unwrap();
+                assert!(
+                    !l.body.to_lowercase().contains("gemeente gemeente"),
+                    "{} {}",
+                    lang.code(),
+                    k.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_person_complained_about_gets_the_text_for_their_role() {
+        assert_eq!(
+            kind_for("hoorzitting", Addressee::Beklaagde),
+            "beklaagde-hoorzitting"
+        );
+        assert_eq!(
+            kind_for("uitstel", Addressee::Beklaagde),
+            "beklaagde-uitstel"
+        );
+        assert_eq!(
+            kind_for("uitkomst", Addressee::Beklaagde),
+            "beklaagde-uitkomst"
+        );
+        assert_eq!(kind_for("hoorzitting", Addressee::Klager), "hoorzitting");
+        for k in KINDS {
+            assert_eq!(kind_for(k.code, k.to), k.code, "{}", k.code);
+        }
+        let t = Templates::load(None).unwrap();
+        let l = t
+            .render(
+                "beklaagde-hoorzitting",
+                Lang::Nl,
+                &[("naam", "De Boer".into())],
+            )
+            .unwrap();
+        assert!(!l.body.contains("over wie u klaagt"), "{}", l.body);
+    }
 }

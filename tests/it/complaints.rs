@@ -1138,7 +1138,9 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
             "{body}"
         );
     }
-    assert!(notices.iter().any(|(to, _, _)| to.starts_with("Medewerker X")));
+    assert!(notices
+        .iter()
+        .any(|(to, _, _)| to.starts_with("Medewerker X")));
     // The postponed deadline is the engine's: 6 + 3 weeks, moved past closed days.
     let received: chrono::NaiveDate = complaints::table
         .find(id)

@@ -312,10 +312,7 @@ both_backends!(every_table_loads, |app| {
             .unwrap();
         // A print batch and a letterhead logo (the letters' tables).
         use klankbord::db::schema::{complaint_letter_batches, letterhead_logos};
-        let someone: i64 = users::table
-            .select(users::id)
-            .first(&mut conn)
-            .unwrap();
+        let someone: i64 = users::table.select(users::id).first(&mut conn).unwrap();
         diesel::insert_into(complaint_letter_batches::table)
             .values((
                 complaint_letter_batches::created_at.eq(klankbord::db::now()),

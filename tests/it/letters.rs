@@ -592,3 +592,92 @@ fn a_template_that_does_not_fit_its_addressee_stops_the_start() {
         "{e}"
     );
 }
+
+/// Clicks the first element matching `css` (a link or button), as a user would.
+fn click(b: &crate::support::browser::Browser, css: &str) {
+    let found = b.exec(&format!(
+        "const e = document.querySelector({css:?}); if (!e) {{ return false; }} e.click(); return true;"
+    ));
+    assert_eq!(found, serde_json::json!(true), "{css} on {}", b.url());
+}
+
+#[test]
+fn the_coordinator_prints_a_batch_from_the_workplace_in_a_browser() {
+    let test = "letters_browser";
+    let Some((b, axe)) = crate::browser::browser_or_skip(test) else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(crate::support::Backend::Sqlite, test) else {
+        return;
+    };
+    let s = setup("Gemeente Voorbeeld");
+    for i in 0..2 {
+        let new = store::NewComplaint {
+            received_on: klankbord::surveys::today(),
+            channel: "brief".into(),
+            language: "nl".into(),
+            name: Some(format!("Inwoner {i}")),
+            address: Some(format!("Dorpsstraat {i}, 1234 AB Voorbeeld")),
+            description: "Niet teruggebeld.".into(),
+            ..Default::default()
+        };
+        store::register(&mut app.conn(), &s.env(), &new, None).unwrap();
+    }
+    let (user, pass, _) = app.user("browser.brieven", &[Role::Klachtcoordinator]);
+    crate::browser::login_by_keyboard(&b, &app.base, &user, &pass);
+    let mut report = vec![];
+    // From the workplace to the complaints, to the letters, by clicking.
+    b.goto(&format!("{}/werkplek?lang=nl", app.base));
+    click(&b, "a[href='/klachten']");
+    b.wait_for_path("the complaints", |p| p.starts_with("/klachten"));
+    click(&b, "a[href='/klachten/brieven']");
+    b.wait_for_path("the letters", |p| p.starts_with("/klachten/brieven"));
+    let rows = b
+        .exec("return document.querySelectorAll('tr.letter input[type=checkbox]:checked').length;");
+    assert_eq!(rows, serde_json::json!(2), "both letters chosen to print");
+    for v in b.axe_violations(&axe) {
+        report.push(format!("letters page: {v}"));
+    }
+    // Print the chosen letters as one PDF: the batch appears with its PDF and its "sent" button.
+    click(
+        &b,
+        "form[action='/klachten/brieven/stapel'] button[type=submit]",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let batches = b.exec("return document.querySelectorAll('div.batch').length;");
+    assert_eq!(batches, serde_json::json!(1), "{}", b.url());
+    for v in b.axe_violations(&axe) {
+        report.push(format!("letters page with a batch: {v}"));
+    }
+    let pdf = b.exec_async(
+        "const done = arguments[arguments.length - 1]; \
+         const a = document.querySelector('div.batch a[href$=\"/pdf\"]'); \
+         fetch(a.href).then(r => r.arrayBuffer().then(buf => done([r.headers.get('content-type'), \
+         String.fromCharCode.apply(null, new Uint8Array(buf.slice(0, 5)))]))).catch(e => done(String(e)));",
+    );
+    assert_eq!(pdf, serde_json::json!(["application/pdf", "%PDF-"]));
+    click(&b, "div.batch form button[type=submit]");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let notice = b.exec("return document.querySelector('div.notice') ? document.querySelector('div.notice').textContent : '';");
+    assert!(
+        notice
+            .as_str()
+            .unwrap_or("")
+            .contains(&klankbord::web::i18n::t(
+                klankbord::web::i18n::Lang::Nl,
+                "letters-notice-sent"
+            )),
+        "{notice}"
+    );
+    let left = b.exec("return document.querySelectorAll('tr.letter').length;");
+    assert_eq!(left, serde_json::json!(0));
+    // The letterhead settings, reached by their link.
+    click(&b, "a[href='/klachten/brieven/instellingen']");
+    b.wait_for_path("the settings", |p| {
+        p.starts_with("/klachten/brieven/instellingen")
+    });
+    for v in b.axe_violations(&axe) {
+        report.push(format!("letter settings: {v}"));
+    }
+    assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
+}

@@ -449,6 +449,30 @@ pub fn render(
     })
 }
 
+/// The outcome letter to `to` with `decision`, exactly as it would go out today (text and PDF),
+/// without storing or sending anything: the handler's preview of a draft decision. Sending the same
+/// decision with [`send`] (`decision: Some(..)`) makes the same letter.
+pub fn preview_outcome(
+    c: &mut DbConnection,
+    env: &Env<'_>,
+    complaint_id: i64,
+    to: Addressee,
+    decision: Decision,
+) -> Result<Option<Rendered>, super::pdf::LetterError> {
+    let complaint = store::load(c, complaint_id)?;
+    let kind = templates::kind_for("uitkomst", to);
+    let values = match to {
+        Addressee::Klager => vec![("ombudsman", env.ombudsman.to_string())],
+        _ => vec![],
+    };
+    let today = crate::surveys::today();
+    let Some(facts) = facts_for(c, env, &complaint, kind, to, values, Some(decision), today)?
+    else {
+        return Ok(None);
+    };
+    render(c, &facts).map(Some)
+}
+
 /// The newest logo's number.
 pub fn current_logo(c: &mut DbConnection) -> QueryResult<Option<i64>> {
     letterhead_logos::table
