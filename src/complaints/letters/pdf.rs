@@ -79,6 +79,9 @@ pub const WINDOW: BoxMm = BoxMm {
     height: 30.0,
 };
 
+/// A line at a fixed place: text, bold, size, colour.
+type Line = (String, bool, f32, (u8, u8, u8));
+
 /// Baseline of the first address line (mm from the top).
 const ADDRESS_FIRST_BASELINE: f32 = WINDOW.top + 4.0;
 /// Distance between address lines (mm).
@@ -249,7 +252,7 @@ impl Builder<'_> {
     #[allow(clippy::too_many_arguments)]
     fn fixed_lines(
         &mut self,
-        lines: &[(String, bool, f32, (u8, u8, u8))],
+        lines: &[Line],
         x: f32,
         mut baseline: f32,
         step: f32,
@@ -327,8 +330,7 @@ fn lay_out(
             );
         }
     }
-    let mut sender: Vec<(String, bool, f32, (u8, u8, u8))> =
-        vec![(f.municipality.clone(), true, 9.0, DARK)];
+    let mut sender: Vec<Line> = vec![(f.municipality.clone(), true, 9.0, DARK)];
     for l in &f.sender {
         sender.push((l.clone(), false, 8.5, GREY));
     }
@@ -362,7 +364,7 @@ fn lay_out(
     }
     // The addressee, in the window.
     let to = b.group(GroupKind::P);
-    let mut address: Vec<(String, bool, f32, (u8, u8, u8))> = vec![];
+    let mut address: Vec<Line> = vec![];
     if !f.to_name.trim().is_empty() {
         address.push((f.to_name.clone(), false, BODY, DARK));
     }
@@ -647,11 +649,14 @@ mod tests {
     #[test]
     fn the_window_lies_where_a_dutch_window_envelope_shows_it_and_above_the_fold() {
         // Window envelopes EA5/6 and C5/6 (window left): about 20 mm from the left, 45 mm from the top.
-        assert!(WINDOW.left >= 20.0 && WINDOW.left + WINDOW.width <= 120.0);
-        assert!(WINDOW.top >= 45.0 && WINDOW.top + WINDOW.height <= 95.0);
-        assert!(WINDOW.top + WINDOW.height < 99.0, "above the first fold");
-        let last = ADDRESS_FIRST_BASELINE + 5.0 * ADDRESS_LINE;
-        assert!(last <= WINDOW.top + WINDOW.height, "six lines fit");
+        const {
+            assert!(WINDOW.left >= 20.0 && WINDOW.left + WINDOW.width <= 120.0);
+            assert!(WINDOW.top >= 45.0 && WINDOW.top + WINDOW.height <= 95.0);
+            // Above the first fold.
+            assert!(WINDOW.top + WINDOW.height < 99.0);
+            // Six lines fit.
+            assert!(ADDRESS_FIRST_BASELINE + 5.0 * ADDRESS_LINE <= WINDOW.top + WINDOW.height);
+        }
     }
 }
 
