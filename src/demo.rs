@@ -466,6 +466,24 @@ fn seed_complaints(
         id: coordinator,
         roles: &roles,
     };
+    // The letterhead: a contact person on every letter, and the decision signed by the mayor.
+    let mut signatures = vec![];
+    for kind in ["uitkomst", "beklaagde-uitkomst"] {
+        signatures.push((
+            kind.to_string(),
+            crate::complaints::letters::service::Signature {
+                name: "J. de Burgemeester".into(),
+                function: "Burgemeester, namens het college".into(),
+            },
+        ));
+    }
+    crate::complaints::letters::service::LetterSettings {
+        delivery: crate::complaints::letters::service::Delivery::Attachment,
+        sender: String::new(),
+        contact_person: "Mevrouw J. Bakker, klachtencoördinator".into(),
+        signatures,
+    }
+    .save(conn)?;
     let categories: Vec<(i64, String)> = crate::db::schema::complaint_categories::table
         .select((
             crate::db::schema::complaint_categories::id,

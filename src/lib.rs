@@ -13,6 +13,7 @@ pub mod demo;
 pub mod fmt;
 pub mod mail;
 pub mod monitor;
+pub mod pdf;
 pub mod startup;
 pub mod surveys;
 pub mod telemetry;

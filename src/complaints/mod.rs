@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod deadlines;
+pub mod letters;
 pub mod model;
 pub mod public;
 pub mod register;

@@ -55,11 +55,9 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/klachten/nieuw", COORDINATOR)
             .get(new_page)
             .post(new_submit),
-        RouteDef::new("/klachten/brieven", COORDINATOR).get(letters_page),
         RouteDef::new("/klachten/categorieen", COORDINATOR)
             .get(categories_page)
             .post(categories_submit),
-        RouteDef::new("/klachten/brieven/{id}/verstuurd", COORDINATOR).post(letter_sent),
         RouteDef::new("/klachten/{id}", ANY).get(case_page),
         RouteDef::new("/klachten/{id}/stap", ANY).post(step_submit),
         RouteDef::new("/klachten/{id}/indeling", COORDINATOR).post(classify_submit),
@@ -1772,132 +1770,6 @@ async fn attachment(
         .await?;
     // Never inline: typed by its content, as a download with a safe name.
     Ok(crate::web::filetype::download(&name, data))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Letters to print
-// ---------------------------------------------------------------------------------------------
-
-async fn letters_page(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let lang = ctx.lang;
-    type LetterRow = (
-        i64,
-        i64,
-        NaiveDate,
-        String,
-        String,
-        String,
-        String,
-        NaiveDateTime,
-    );
-    let u = user(&ctx)?;
-    let rows: Vec<LetterRow> = state
-        .db(move |conn| {
-            let rows: Vec<LetterRow> = complaint_letters::table
-                .inner_join(complaints::table)
-                .filter(complaint_letters::printed_on.is_null())
-                .order(complaint_letters::id)
-                .select((
-                    complaint_letters::id,
-                    complaints::id,
-                    complaints::received_on,
-                    complaint_letters::kind,
-                    complaint_letters::recipient,
-                    complaint_letters::subject,
-                    complaint_letters::body,
-                    complaint_letters::created_at,
-                ))
-                .load(conn)?;
-            // The letters show names and addresses: one line per case whose letters were shown.
-            crate::db::write_tx(conn, |c| {
-                let mut by_case: Vec<(i64, Vec<String>)> = vec![];
-                for r in &rows {
-                    match by_case.iter_mut().find(|(cid, _)| *cid == r.1) {
-                        Some((_, ids)) => ids.push(r.0.to_string()),
-                        None => by_case.push((r.1, vec![r.0.to_string()])),
-                    }
-                }
-                for (cid, ids) in by_case {
-                    audit::record(
-                        c,
-                        Actor::User(u.id),
-                        "complaint.letters_viewed",
-                        "complaint",
-                        Some(&cid.to_string()),
-                        Some(&format!("brieven {}", ids.join(","))),
-                    )?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })?;
-            Ok(rows)
-        })
-        .await?;
-    Ok(page_response(
-        StatusCode::OK,
-        layout::page(
-            &ctx,
-            &t(lang, "cases-letters"),
-            html! {
-                p.no-print { (t(lang, "letters-intro")) }
-                @if rows.is_empty() { p { (t(lang, "letters-none")) } }
-                @for (lid, cid, received, _kind, recipient, subject, body, created) in &rows {
-                    article.letter lang="nl" {
-                        p.recipient { @for line in recipient.lines() { (line) br; } }
-                        p { (ctx.municipality) ", " (date_text(crate::fmt::local_date(*created))) }
-                        p { strong { (subject) } }
-                        @for para in body.split("\n\n") { p { @for (i, line) in para.lines().enumerate() { @if i > 0 { br; } (line) } } }
-                        form.no-print method="post" action={ "/klachten/brieven/" (lid) "/verstuurd" } {
-                            (csrf_field(&ctx))
-                            button type="submit" { (t_args(lang, "letters-sent", &[("case", &store::case_number_of(*received, *cid))])) }
-                        }
-                    }
-                }
-            },
-        ),
-    ))
-}
-
-async fn letter_sent(
-    ctx: Ctx,
-    state: web::Data<AppState>,
-    path: web::Path<i64>,
-    CsrfForm(_): CsrfForm<NoFields>,
-) -> Result<HttpResponse, AppError> {
-    let letter = path.into_inner();
-    let complaint = state
-        .db(move |conn| {
-            let complaint: Option<i64> = complaint_letters::table
-                .find(letter)
-                .select(complaint_letters::complaint_id)
-                .get_result(conn)
-                .optional()?;
-            Ok(complaint)
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change(
-        ctx,
-        state,
-        complaint,
-        CaseAction::MarkLetterPosted,
-        "case-notice-saved",
-        move |conn, _, u, _| {
-            // Only a letter still waiting is marked; a second click changes nothing.
-            let n = diesel::update(
-                complaint_letters::table
-                    .find(letter)
-                    .filter(complaint_letters::printed_on.is_null()),
-            )
-            .set(complaint_letters::printed_on.eq(crate::surveys::today()))
-            .execute(conn)?;
-            if n > 0 {
-                store::note(conn, complaint, u.id, "letter_posted", None)?;
-            }
-            Ok(())
-        },
-    )
-    .await?;
-    Ok(see_other("/klachten/brieven"))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,10 +13,9 @@ use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
 use crate::db::schema::{
     complaint_attachments, complaint_category_links, complaint_elements, complaint_events,
-    complaint_hearings, complaint_letters, complaint_progress, complaints,
+    complaint_hearings, complaint_progress, complaints,
 };
 use crate::db::{now, write_tx, DbConnection};
-use crate::web::i18n::Lang;
 
 /// What registering and handling need from the installation.
 pub struct Env<'a> {
@@ -233,82 +232,17 @@ pub enum Recipient {
     Messenger,
 }
 
-/// Sends or queues one letter, inside the caller's transaction.
+/// Sends or queues one letter, inside the caller's transaction (see
+/// [`super::letters::service::send`]: each addressee gets the text for their own role, as a PDF).
 fn send(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
     kind: &str,
-    mut values: Vec<(&str, String)>,
+    values: Vec<(&str, String)>,
     to: Recipient,
 ) -> QueryResult<()> {
-    let lang = match to {
-        Recipient::Complainant => Lang::from_code(&complaint.language).unwrap_or(Lang::Nl),
-        _ => Lang::Nl,
-    };
-    let (name, email, address) = match to {
-        Recipient::Complainant => (
-            complaint.name.clone(),
-            complaint.email.clone(),
-            complaint.address.clone(),
-        ),
-        Recipient::PersonComplained => (complaint.person_complained.clone(), None, None),
-        Recipient::Messenger => (
-            complaint.via_person.clone(),
-            complaint.via_email.clone(),
-            None,
-        ),
-    };
-    let greeting = name.clone().unwrap_or_default();
-    values.push(("naam", greeting.clone()));
-    values.push(("raadslid", greeting));
-    values.push(("zaaknummer", case_number(complaint)));
-    values.push(("gemeente", env.municipality.to_string()));
-    values.push((
-        "contactgegevens",
-        crate::web::contact::letter_text(lang, env.contact),
-    ));
-    values.push(("telefoon", env.contact.phone.clone().unwrap_or_default()));
-    values.push(("email", env.contact.email.clone().unwrap_or_default()));
-    values.push(("ontvangen", date_text(complaint.received_on)));
-    let Some(letter) = env.templates.render(kind, lang, &values) else {
-        return Ok(());
-    };
-    match email.filter(|e| crate::mail::valid_address(e)) {
-        Some(to_address) => {
-            let mail = crate::mail::OutgoingMail {
-                kind: format!("klacht-{kind}"),
-                about: Some(("complaint".into(), complaint.id.to_string())),
-                to: to_address,
-                subject: letter.subject,
-                body: letter.body,
-            };
-            crate::mail::enqueue(c, &mail, env.mail_domain, now()).map_err(|e| match e {
-                crate::mail::EnqueueError::Db(e) => e,
-                crate::mail::EnqueueError::InvalidAddress => {
-                    diesel::result::Error::RollbackTransaction
-                }
-            })?;
-        }
-        None => {
-            let recipient = [name, address]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("\n");
-            diesel::insert_into(complaint_letters::table)
-                .values((
-                    complaint_letters::complaint_id.eq(complaint.id),
-                    complaint_letters::kind.eq(kind),
-                    complaint_letters::recipient.eq(recipient),
-                    complaint_letters::subject.eq(&letter.subject),
-                    complaint_letters::body.eq(&letter.body),
-                    complaint_letters::created_at.eq(now()),
-                ))
-                .execute(c)?;
-        }
-    }
-    Ok(())
+    super::letters::service::send(c, env, complaint, kind, values, to, None)
 }
 
 /// Stores one event in the case history, and the same change in the audit log (who, what, which
@@ -536,6 +470,17 @@ pub fn step(
                 diesel::update(progress_row)
                     .set(complaint_progress::person_informed_on.eq(today))
                     .execute(c)?;
+                // Awb 9:9: the person complained about gets a copy of the complaint.
+                if complaint.person_complained.is_some() {
+                    send(
+                        c,
+                        env,
+                        &complaint,
+                        "beklaagde-melding",
+                        vec![],
+                        Recipient::PersonComplained,
+                    )?;
+                }
             }
             Action::SkipHearing => {
                 let ground = input
@@ -613,11 +558,8 @@ pub fn step(
                 diesel::update(progress_row)
                     .set(complaint_progress::decided_on.eq(today))
                     .execute(c)?;
-                let outcome = outcome_text(c, id)?;
-                let values = vec![
-                    ("uitkomst", outcome.clone()),
-                    ("ombudsman", env.ombudsman.to_string()),
-                ];
+                // The reasoned decision goes in as the letter's facts, in the letter's language.
+                let values = vec![("ombudsman", env.ombudsman.to_string())];
                 send(
                     c,
                     env,
@@ -626,9 +568,23 @@ pub fn step(
                     values,
                     Recipient::Complainant,
                 )?;
+                // The person complained about gets the outcome in their own letter.
+                if complaint.person_complained.is_some() {
+                    send(
+                        c,
+                        env,
+                        &complaint,
+                        "uitkomst",
+                        vec![],
+                        Recipient::PersonComplained,
+                    )?;
+                }
                 if complaint.via_person.is_some() {
                     let values = vec![
-                        ("fase", "besloten".to_string()),
+                        (
+                            "fase",
+                            super::letters::service::phase_text(State::Decided).to_string(),
+                        ),
                         ("uitkomst", judgement_summary(c, id)?),
                     ];
                     send(c, env, &complaint, "raadslid", values, Recipient::Messenger)?;
@@ -735,7 +691,7 @@ pub fn step(
             // The council member hears what became of the signal they passed on.
             if complaint.via_person.is_some() && action != Action::Close {
                 let values = vec![
-                    ("fase", to.code().replace('_', " ")),
+                    ("fase", super::letters::service::phase_text(to).to_string()),
                     ("uitkomst", String::new()),
                 ];
                 send(c, env, &complaint, "raadslid", values, Recipient::Messenger)?;
@@ -878,32 +834,6 @@ pub const ACTIONS: [Action; 17] = [
 /// The action for a stored code.
 pub fn action_from_code(code: &str) -> Option<Action> {
     ACTIONS.into_iter().find(|a| action_code(*a) == code)
-}
-
-/// The outcome per element, for the outcome letter.
-fn outcome_text(c: &mut DbConnection, id: i64) -> QueryResult<String> {
-    let rows: Vec<(String, Option<String>, Option<String>)> = complaint_elements::table
-        .filter(complaint_elements::complaint_id.eq(id))
-        .order(complaint_elements::position)
-        .select((
-            complaint_elements::description,
-            complaint_elements::judgement,
-            complaint_elements::conclusion,
-        ))
-        .load(c)?;
-    Ok(rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, (d, j, conclusion))| {
-            let j = j.unwrap_or_default().replace('_', " ");
-            let mut s = format!("{}. {d}\nOordeel: {j}", i + 1);
-            if let Some(con) = conclusion.filter(|s| !s.trim().is_empty()) {
-                s.push_str(&format!("\nWat wij doen: {con}"));
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n"))
 }
 
 /// Judgements only (no descriptions), for the council member.

@@ -115,6 +115,8 @@ pub const ALL_TABLES: &[&str] = &[
     "codebook",
     "coded_texts",
     "text_codes",
+    "complaint_letter_batches",
+    "letterhead_logos",
 ];
 
 diesel::table! {
@@ -136,6 +138,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        attachment_name -> Nullable<Text>,
+        attachment -> Nullable<Binary>,
     }
 }
 
@@ -449,6 +453,33 @@ diesel::table! {
         body -> Text,
         created_at -> Timestamp,
         printed_on -> Nullable<Date>,
+        addressee -> Text,
+        channel -> Text,
+        facts -> Nullable<Text>,
+        batch_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    /// Letters printed as one PDF and marked as sent together.
+    complaint_letter_batches (id) {
+        id -> BigInt,
+        created_at -> Timestamp,
+        created_by -> BigInt,
+        letters -> Integer,
+        sent_on -> Nullable<Date>,
+        sent_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    /// Logos for the letterhead; the newest is used.
+    letterhead_logos (id) {
+        id -> BigInt,
+        content_type -> Text,
+        data -> Binary,
+        uploaded_at -> Timestamp,
+        uploaded_by -> BigInt,
     }
 }
 
@@ -533,6 +564,7 @@ diesel::joinable!(complaint_followups -> complaints (complaint_id));
 diesel::joinable!(complaint_attachments -> complaints (complaint_id));
 diesel::joinable!(complaint_letters -> complaints (complaint_id));
 diesel::joinable!(complaint_reminders -> complaints (complaint_id));
+diesel::joinable!(complaint_letters -> complaint_letter_batches (batch_id));
 
 diesel::joinable!(waves -> questionnaire_versions (version_id));
 diesel::joinable!(paper_reports -> waves (wave_id));
@@ -578,7 +610,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_attachments,
     complaint_letters,
     complaint_reminders,
-    quotes
+    quotes,
+    complaint_letter_batches,
+    letterhead_logos
 );
 
 // sso: single sign-on and two-factor codes (migration 2026-12-06-191800_sso_totp).

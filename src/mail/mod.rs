@@ -6,7 +6,8 @@
 //! alike), send them, and mark them sent. A failed attempt is retried with exponential back-off; a claim
 //! left behind by a crashed instance expires and the message is taken up again. Every message carries a
 //! stable `Message-ID`, so a receiver can recognise the rare resend after a crash between sending and
-//! marking. Once sent, the address and the body are erased: the outbox keeps only what was sent, when.
+//! marking. Once sent, the address, the body and an attached letter are erased: the outbox keeps only what
+//! was sent, when.
 
 pub mod routes;
 pub mod transport;
@@ -71,6 +72,17 @@ pub fn enqueue(
     domain: &str,
     now: NaiveDateTime,
 ) -> Result<String, EnqueueError> {
+    enqueue_with_attachment(conn, mail, None, domain, now)
+}
+
+/// Queues a message with a PDF attached (file name, bytes): a letter sent by e-mail.
+pub fn enqueue_with_attachment(
+    conn: &mut DbConnection,
+    mail: &OutgoingMail,
+    attachment: Option<(&str, &[u8])>,
+    domain: &str,
+    now: NaiveDateTime,
+) -> Result<String, EnqueueError> {
     if !valid_address(&mail.to) {
         return Err(EnqueueError::InvalidAddress);
     }
@@ -88,6 +100,8 @@ pub fn enqueue(
             mail_outbox::attempts.eq(0),
             mail_outbox::next_attempt_at.eq(now),
             mail_outbox::created_at.eq(now),
+            mail_outbox::attachment_name.eq(attachment.map(|a| a.0)),
+            mail_outbox::attachment.eq(attachment.map(|a| a.1)),
         ))
         .execute(conn)?;
     Ok(message_id)
@@ -114,6 +128,10 @@ pub struct Claimed {
     pub body_text: Option<String>,
     /// Attempts so far.
     pub attempts: i32,
+    /// A PDF attached: file name.
+    pub attachment_name: Option<String>,
+    /// A PDF attached: its bytes.
+    pub attachment: Option<Vec<u8>>,
 }
 
 /// A message may be claimed when it is pending and due, or when another worker's claim has expired.
@@ -169,6 +187,8 @@ pub fn claim(
                     mail_outbox::subject,
                     mail_outbox::body_text,
                     mail_outbox::attempts,
+                    mail_outbox::attachment_name,
+                    mail_outbox::attachment,
                 ))
                 .first(conn)?;
             claimed.push(row);
@@ -194,6 +214,7 @@ pub fn mark_sent(
         mail_outbox::sent_at.eq(now),
         mail_outbox::to_address.eq(None::<String>),
         mail_outbox::body_text.eq(None::<String>),
+        mail_outbox::attachment.eq(None::<Vec<u8>>),
         mail_outbox::claimed_until.eq(None::<NaiveDateTime>),
         mail_outbox::last_error.eq(None::<String>),
     ))
@@ -265,6 +286,10 @@ pub fn run_round(
                     to,
                     subject: &msg.subject,
                     body,
+                    attachment: msg
+                        .attachment_name
+                        .as_deref()
+                        .zip(msg.attachment.as_deref()),
                 }),
                 _ => Err(anyhow::anyhow!("bericht zonder adres of inhoud")),
             };

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Message, SmtpTransport, Transport};
 
 use crate::config::MailConfig;
@@ -21,6 +21,8 @@ pub struct Envelope<'a> {
     pub subject: &'a str,
     /// Plain-text body.
     pub body: &'a str,
+    /// A PDF attached: (file name, bytes).
+    pub attachment: Option<(&'a str, &'a [u8])>,
 }
 
 /// A configured transport.
@@ -84,13 +86,24 @@ fn build_message(env: &Envelope<'_>) -> anyhow::Result<Message> {
         .to
         .parse()
         .map_err(|e| anyhow::anyhow!("ontvanger ongeldig: {e}"))?;
-    Ok(Message::builder()
+    let builder = Message::builder()
         .message_id(Some(env.message_id.to_string()))
         .from(from)
         .to(to)
-        .subject(env.subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(env.body.to_string())?)
+        .subject(env.subject);
+    Ok(match env.attachment {
+        None => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(env.body.to_string())?,
+        Some((name, pdf)) => builder.multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(env.body.to_string()))
+                .singlepart(
+                    Attachment::new(name.to_string())
+                        .body(pdf.to_vec(), ContentType::parse("application/pdf")?),
+                ),
+        )?,
+    })
 }
 
 /// A short description of a send failure for the outbox row, without addresses or content.

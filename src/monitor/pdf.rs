@@ -8,32 +8,24 @@
 //! Layout happens first (pure: blocks to positioned pieces per page, each piece attached to its
 //! place in a structure tree); drawing and tagging follow.
 
-use std::collections::HashMap;
 use std::num::NonZeroU16;
 
-use krilla::color::rgb;
 use krilla::configure::{Accessibility, ConfigurationBuilder, PdfVersion};
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
-use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule};
-use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag,
     TagGroup, TagKind, TagTree,
 };
 use krilla::text::{Font, TextDirection};
 use krilla::{Document as PdfDocument, SerializeSettings};
-use skrifa::instance::{LocationRef, Size};
-use skrifa::MetadataProvider;
 
 use super::document::{Block, Chart, Document, Mark, TableCell};
-
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub use crate::pdf::PdfError;
+use crate::pdf::{fill, Measure, BOLD, REGULAR};
 
 /// A4 in points.
 const PAGE_W: f32 = 595.28;
@@ -50,43 +42,6 @@ const BLUE: (u8, u8, u8) = (0x01, 0x68, 0x9b);
 const GREY: (u8, u8, u8) = (0x55, 0x55, 0x55);
 const RULE: (u8, u8, u8) = (0x99, 0x99, 0x99);
 const SHADE: (u8, u8, u8) = (0xe8, 0xee, 0xf2);
-
-/// Why a PDF could not be made.
-#[derive(Debug, thiserror::Error)]
-#[error("de PDF kon niet worden gemaakt: {0}")]
-pub struct PdfError(String);
-
-/// Widths of characters in the embedded fonts, per point of font size.
-struct Measure {
-    fonts: [skrifa::FontRef<'static>; 2],
-    cache: HashMap<(bool, char), f32>,
-}
-
-impl Measure {
-    fn new() -> Result<Measure, PdfError> {
-        let font = |data: &'static [u8]| {
-            skrifa::FontRef::new(data).map_err(|e| PdfError(format!("lettertype: {e}")))
-        };
-        Ok(Measure {
-            fonts: [font(REGULAR)?, font(BOLD)?],
-            cache: HashMap::new(),
-        })
-    }
-
-    fn width(&mut self, text: &str, bold: bool, size: f32) -> f32 {
-        let mut w = 0.0;
-        for c in text.chars() {
-            let font = &self.fonts[usize::from(bold)];
-            w += *self.cache.entry((bold, c)).or_insert_with(|| {
-                let glyph = font.charmap().map(c).unwrap_or_default();
-                font.glyph_metrics(Size::new(1.0), LocationRef::default())
-                    .advance_width(glyph)
-                    .unwrap_or(0.6)
-            });
-        }
-        w * size
-    }
-}
 
 /// What a structure element is.
 #[derive(Debug, Clone, PartialEq)]
@@ -244,47 +199,7 @@ impl Layout {
         size: f32,
         width: f32,
     ) -> Vec<Vec<(String, bool)>> {
-        let mut lines: Vec<Vec<(String, bool)>> = vec![];
-        let mut line: Vec<(String, bool)> = vec![];
-        let mut used = 0.0;
-        let space = self.measure.width(" ", false, size);
-        for (word, bold) in words {
-            let mut word = word.clone();
-            loop {
-                let w = self.measure.width(&word, *bold, size);
-                let need = if line.is_empty() { w } else { used + space + w };
-                if need <= width {
-                    used = need;
-                    line.push((word, *bold));
-                    break;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0.0;
-                    continue;
-                }
-                // Alone and still too long: cut where it fits.
-                let mut cut = 0;
-                let mut acc = 0.0;
-                for (i, c) in word.char_indices() {
-                    acc += self.measure.width(c.encode_utf8(&mut [0; 4]), *bold, size);
-                    if acc > width && i > 0 {
-                        break;
-                    }
-                    cut = i + c.len_utf8();
-                }
-                let rest = word.split_off(cut);
-                lines.push(vec![(word, *bold)]);
-                if rest.is_empty() {
-                    break;
-                }
-                word = rest;
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
+        crate::pdf::wrap(&mut self.measure, words, size, width)
     }
 
     /// Text lines from `x` with the given width; consecutive words of one weight are one piece.
@@ -710,14 +625,6 @@ fn group_of(node: Node, ids: &mut [Option<Identifier>]) -> Option<krilla::taggin
             Some(TagGroup::with_children(tag_of(kind), children).into())
         }
     }
-}
-
-fn fill(surface: &mut Surface, (r, g, b): (u8, u8, u8)) {
-    surface.set_fill(Some(Fill {
-        paint: rgb::Color::new(r, g, b).into(),
-        opacity: NormalizedF32::ONE,
-        rule: FillRule::NonZero,
-    }));
 }
 
 /// Lays the document out on pages, with its structure tree.

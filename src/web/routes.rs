@@ -124,6 +124,8 @@ pub fn all() -> Vec<RouteDef> {
     // The register before the case pages: `/klachten/register` is no case number.
     routes.extend(crate::complaints::register::routes());
     routes.extend(crate::complaints::search::routes());
+    // The letters page before the case pages: `/klachten/brieven` is no case number.
+    routes.extend(crate::complaints::letters::routes::routes());
     routes.extend(crate::complaints::staff::routes());
     routes.extend(crate::monitor::web::routes());
     routes.extend(crate::monitor::quotes::routes());

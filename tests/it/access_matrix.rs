@@ -254,6 +254,37 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/klachten/nieuw", Only(&[Klachtcoordinator])),
     ("POST", "/klachten/nieuw", Only(&[Klachtcoordinator])),
     ("GET", "/klachten/brieven", Only(&[Klachtcoordinator])),
+    (
+        "GET",
+        "/klachten/brieven/instellingen",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "POST",
+        "/klachten/brieven/instellingen",
+        Only(&[Klachtcoordinator]),
+    ),
+    ("POST", "/klachten/brieven/logo", Only(&[Klachtcoordinator])),
+    (
+        "POST",
+        "/klachten/brieven/stapel",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "GET",
+        "/klachten/brieven/stapel/{id}/pdf",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "POST",
+        "/klachten/brieven/stapel/{id}/verstuurd",
+        Only(&[Klachtcoordinator]),
+    ),
+    (
+        "GET",
+        "/klachten/brieven/{id}/pdf",
+        Only(&[Klachtcoordinator]),
+    ),
     ("GET", "/klachten/categorieen", Only(&[Klachtcoordinator])),
     ("POST", "/klachten/categorieen", Only(&[Klachtcoordinator])),
     (

@@ -321,11 +321,52 @@ both_backends!(every_table_loads, |app| {
             String,
             NaiveDateTime,
             Option<chrono::NaiveDate>,
+            String,
+            String,
+            Option<String>,
+            Option<i64>,
         );
         let l: Vec<LetterRow> = complaint_letters::table
             .select(complaint_letters::all_columns)
             .load(&mut conn)
             .unwrap();
+        // A print batch and a letterhead logo (the letters' tables).
+        use klankbord::db::schema::{complaint_letter_batches, letterhead_logos};
+        let someone: i64 = users::table.select(users::id).first(&mut conn).unwrap();
+        diesel::insert_into(complaint_letter_batches::table)
+            .values((
+                complaint_letter_batches::created_at.eq(klankbord::db::now()),
+                complaint_letter_batches::created_by.eq(someone),
+                complaint_letter_batches::letters.eq(1),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::insert_into(letterhead_logos::table)
+            .values((
+                letterhead_logos::content_type.eq("image/png"),
+                letterhead_logos::data.eq(b"\x89PNG".to_vec()),
+                letterhead_logos::uploaded_at.eq(klankbord::db::now()),
+                letterhead_logos::uploaded_by.eq(someone),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        type BatchRow = (
+            i64,
+            NaiveDateTime,
+            i64,
+            i32,
+            Option<chrono::NaiveDate>,
+            Option<i64>,
+        );
+        let batches: Vec<BatchRow> = complaint_letter_batches::table
+            .select(complaint_letter_batches::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        let logos: Vec<(i64, String, Vec<u8>, NaiveDateTime, i64)> = letterhead_logos::table
+            .select(letterhead_logos::all_columns)
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(logos[0].2, b"\x89PNG", "bytes come back as bytes");
         let rem: Vec<(i64, String, chrono::NaiveDate, String, NaiveDateTime)> =
             complaint_reminders::table
                 .select(complaint_reminders::all_columns)
@@ -343,6 +384,8 @@ both_backends!(every_table_loads, |app| {
             a.len(),
             l.len(),
             rem.len(),
+            batches.len(),
+            logos.len(),
         ]
         .iter()
         .filter(|n| **n > 0)
@@ -480,6 +523,8 @@ both_backends!(every_table_loads, |app| {
         Option<String>,
         NaiveDateTime,
         Option<NaiveDateTime>,
+        Option<String>,
+        Option<Vec<u8>>,
     );
     let m: Vec<MailRow> = mail_outbox::table
         .select(mail_outbox::all_columns)

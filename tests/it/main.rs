@@ -20,6 +20,7 @@ mod database;
 mod disclosure;
 mod durable;
 mod hostile;
+mod letters;
 mod linking;
 mod mail;
 mod monitor;
