@@ -576,14 +576,13 @@ fn claims_refusal(e: &ClaimsVerificationError) -> Refusal {
         ClaimsVerificationError::InvalidAudience(_) => Refusal::Audience,
         ClaimsVerificationError::InvalidIssuer(_) => Refusal::Issuer,
         ClaimsVerificationError::InvalidNonce(_) => Refusal::Nonce,
-        ClaimsVerificationError::SignatureVerification(s) => match s {
+        ClaimsVerificationError::SignatureVerification(
             SignatureVerificationError::NoMatchingKey
             | SignatureVerificationError::CryptoError(_)
             | SignatureVerificationError::NoSignature
             | SignatureVerificationError::InvalidKey(_)
-            | SignatureVerificationError::AmbiguousKeyId(_) => Refusal::Signature,
-            _ => Refusal::Token,
-        },
+            | SignatureVerificationError::AmbiguousKeyId(_),
+        ) => Refusal::Signature,
         _ => Refusal::Token,
     }
 }
