@@ -34,6 +34,9 @@ use crate::web::{see_other, AppState};
 
 const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
 
+/// Characters of one value shown on a kept sheet's page: five times the longest open answer.
+const FULL_CHARS: usize = 5_000;
+
 /// The form's own field, named with a '-' (question keys never hold one).
 const FORM_FIELD: &str = "blad-formulier";
 
@@ -208,8 +211,9 @@ fn markup(
             table {
                 caption.visually-hidden { (t(lang, "paper-correct-read")) }
                 thead { tr { th scope="col" { (t(lang, "paper-col-column")) } th scope="col" { (t(lang, "paper-col-value")) } } }
-                // Whole: this is where a text shortened in the lists can be read in full.
-                tbody { @for (k, v) in &read { tr { td { (crate::web::paging::short_text(lang, k, 40)) } td.full-text { (v) } } } }
+                // Whole up to far more than any question keeps: this is where a text shortened in the
+                // lists is read in full; only a runaway value is cut (with its length), so the page stays small.
+                tbody { @for (k, v) in &read { tr { td { (crate::web::paging::short_text(lang, k, 40)) } td.full-text { (crate::web::paging::short_text(lang, v, FULL_CHARS)) } } } }
             }
         }
         h2 { (t(lang, "paper-correct-answers")) }
