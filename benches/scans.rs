@@ -126,7 +126,10 @@ fn main() {
             c.pages += 1;
             if read.problem.is_some() {
                 c.unread_pages += 1;
-                eprintln!("page not read: {:?} ({d:?}, {dpi} dpi, {store:?})", read.problem);
+                eprintln!(
+                    "page not read: {:?} ({d:?}, {dpi} dpi, {store:?})",
+                    read.problem
+                );
                 continue;
             }
             for (t, b) in truth.iter().zip(&read.boxes) {
@@ -216,7 +219,9 @@ fn main() {
         scanned.push(synth::distort(&mut rng, &page, d, 200.0));
     }
     for (label, pages) in [("quarter", speed_pages / 4), ("whole", speed_pages)] {
-        let many: Vec<_> = (0..pages).map(|i| scanned[i % scanned.len()].clone()).collect();
+        let many: Vec<_> = (0..pages)
+            .map(|i| scanned[i % scanned.len()].clone())
+            .collect();
         let path = dir.path().join(format!("{label}.pdf"));
         std::fs::write(&path, synth::pdf_of(&many, Store::JpegPdf, 200.0)).expect("write");
         drop(many);

@@ -251,7 +251,10 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             )?;
             out.flush()?;
             if let Some(e) = write_error {
-                anyhow::bail!("Kan het verslag {} niet schrijven: {e}", report_path.display());
+                anyhow::bail!(
+                    "Kan het verslag {} niet schrijven: {e}",
+                    report_path.display()
+                );
             }
             for p in &scan.problems {
                 eprintln!("Let op: {p}");

@@ -205,23 +205,35 @@ pub fn fit(page: &Gray, layout: &FormLayout, qr: &QrFound) -> Result<(Affine, f6
     let from = qr_corners_mm(layout.qr, qr.modules);
     let first = Affine::similarity(&from, &qr.corners).ok_or(AlignError::BadFit(f64::MAX))?;
     let scale = first.px_per_mm();
-    let mut marks = vec![];
-    for (n, (x, y)) in layout.corners.iter().enumerate() {
-        let (px, py) = first.apply(*x as f64, *y as f64);
-        let found = find_mark(
-            page,
-            (px, py),
-            layout.corner_side as f64 * scale,
-            11.0 * scale,
-        )
-        .ok_or(AlignError::NoMark(n))?;
-        marks.push(found);
-    }
+    let side = layout.corner_side as f64 * scale;
     let from: Vec<(f64, f64)> = layout
         .corners
         .iter()
         .map(|(x, y)| (*x as f64, *y as f64))
         .collect();
+    // First where the QR code's fit puts them; a mark far from the QR code may be missed when
+    // that fit is a little off, so then the three marks found predict the fourth.
+    let mut found: Vec<Option<(f64, f64)>> = from
+        .iter()
+        .map(|(x, y)| find_mark(page, first.apply(*x, *y), side, 11.0 * scale))
+        .collect();
+    let have: Vec<usize> = (0..4).filter(|i| found[*i].is_some()).collect();
+    if have.len() == 3 {
+        let f: Vec<(f64, f64)> = have.iter().map(|i| from[*i]).collect();
+        let t: Vec<(f64, f64)> = have.iter().filter_map(|i| found[*i]).collect();
+        if let Some(better) = Affine::fit(&f, &t) {
+            for i in 0..4 {
+                if found[i].is_none() {
+                    let at = better.apply(from[i].0, from[i].1);
+                    found[i] = find_mark(page, at, side, 6.0 * scale);
+                }
+            }
+        }
+    }
+    let mut marks = vec![];
+    for (n, m) in found.into_iter().enumerate() {
+        marks.push(m.ok_or(AlignError::NoMark(n))?);
+    }
     let map = Affine::fit(&from, &marks).ok_or(AlignError::BadFit(f64::MAX))?;
     let scale = map.px_per_mm().max(1e-6);
     let miss = from

@@ -147,7 +147,11 @@ fn hostile_sizes_and_bombs_are_refused_without_allocating_them() {
     let bytes = flate_pdf(100, 100, &bomb);
     drop(bomb);
     let r: Vec<_> = decode::from_bytes(bytes).unwrap().collect();
-    assert!(matches!(&r[0], Ok(g) if g.pixels.len() == 100 * 100), "{:?}", r[0].as_ref().map(|g| g.pixels.len()));
+    assert!(
+        matches!(&r[0], Ok(g) if g.pixels.len() == 100 * 100),
+        "{:?}",
+        r[0].as_ref().map(|g| g.pixels.len())
+    );
     // A TIFF whose first page claims 60,000 × 60,000 pixels.
     let mut t = tiff(1);
     let at = t
