@@ -260,8 +260,14 @@ fn no_csv_is_written_around_the_one_writer() {
     let mut all = vec![];
     files(&src, &mut all);
     assert!(all.len() > 50, "the source tree was not found");
-    // The writer itself, and the fuzzer that makes hostile input files for the paper reader.
-    let allowed = ["csv_safe.rs", "surveys/paper/fuzz.rs"];
+    // The writer itself, the fuzzer that makes hostile input files for the paper reader, and the
+    // scan reader's hand-over file, which only the paper importer reads back (a `'` in front of
+    // typed text would change what the clerk confirmed).
+    let allowed = [
+        "csv_safe.rs",
+        "surveys/paper/fuzz.rs",
+        "surveys/paper/omr/settle.rs",
+    ];
     let mut bypass = vec![];
     for path in &all {
         let rel = path

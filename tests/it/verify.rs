@@ -62,6 +62,7 @@ fn doubtful_read(w: &Wave, n: u64) -> SheetRead {
                 page: 1,
                 version_id: w.version_id,
                 lang: "nl".into(),
+                layout_id: 0,
             }),
             fit: None,
             problem: None,

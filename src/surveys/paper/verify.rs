@@ -664,6 +664,7 @@ mod tests {
                     page: 1,
                     version_id: 1,
                     lang: "nl".into(),
+                    layout_id: 1,
                 }),
                 fit: None,
                 problem: None,
