@@ -1,9 +1,9 @@
 //! Staff accounts, roles, sessions, login limits and the audit log.
 
 pub mod audit;
+pub mod email;
 pub mod login_routes;
 pub mod login_views;
-pub mod email;
 pub mod model;
 pub mod oidc;
 pub mod oidc_http;

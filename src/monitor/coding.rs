@@ -1600,7 +1600,7 @@ pub fn precision_recall_counts(both: u64, suggested_only: u64, chosen_only: u64)
 /// figures measured on the independent evaluation set (BENCHMARKS.md, "Coding suggestions").
 pub fn method_text() -> String {
     format!(
-        "Thema's en normen: een onderzoeker leest elk open antwoord en elke klachtomschrijving en kiest zelf de codes uit het codeboek (thema's en behoorlijkheidsnormen). Het programma doet voorstellen op basis van woorden en van de codes die de onderzoeker eerder koos; een voorstel telt pas mee als de onderzoeker het heeft aangevinkt. Alle voorstellen worden dus door een mens gecontroleerd. Op {} echte teksten die niemand van dit project schreef, haalden de voorstellen (zonder leren) een F1 van {} voor thema's en {} voor normen (1 is perfect): ze missen veel en zijn vaak fout, en zijn dus alleen een hulp bij het lezen.",
+        "Thema's en normen: een onderzoeker leest elk open antwoord en elke klachtomschrijving. Zij kiest zelf de codes uit het codeboek. Het programma doet voorstellen op basis van woorden en van codes die eerder gekozen zijn. Een voorstel telt pas mee als de onderzoeker het aanvinkt. Alle voorstellen worden dus door een mens gecontroleerd. We testten de voorstellen op {} echte teksten die niemand van dit project schreef. Zonder leren haalden ze een F1 van {} voor thema's en {} voor normen (een score waarbij 1 perfect is). Ze missen dus veel en zijn vaak fout: ze zijn alleen een hulp bij het lezen.",
         EVAL_TEXTS,
         format!("{EVAL_THEME_F1:.2}").replace('.', ","),
         format!("{EVAL_NORM_F1:.2}").replace('.', ",")
