@@ -15,6 +15,7 @@
 //! Run: `cargo bench --bench coding`. `KLANKBORD_EVAL_HALF=tune` scores the tuning half instead
 //! (for writing cues); only then `KLANKBORD_EVAL_ERRORS=1` lists the texts' wrong codes. The texts
 //! of the test half are never printed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

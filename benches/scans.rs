@@ -16,6 +16,7 @@
 //!
 //! Run: `cargo bench --bench scans` (options: `-- --forms 500 --speed-pages 400 --seed 17`).
 //! Needs `pdftoppm` (poppler-utils).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::sync::Arc;
 use std::time::Instant;

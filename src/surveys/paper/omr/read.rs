@@ -263,6 +263,7 @@ impl Spool {
         def: &'s Definition,
         pages_per_form: &'s dyn Fn(&PageId) -> u32,
     ) -> impl Iterator<Item = std::io::Result<SheetRead>> + 's {
+        #[allow(clippy::type_complexity)] // form number with its pages: (page, offset, length)
         let forms: Vec<(String, Vec<(u32, u64, u64)>)> =
             std::mem::take(&mut self.forms).into_iter().collect();
         let loose = std::mem::take(&mut self.loose);
