@@ -18,6 +18,7 @@ use super::store::{
     self, Classification, HearingPlan, Mediation, NewComplaint, StepError, StepInput,
 };
 use super::workflow::{self, Action, State};
+use super::worklist::{running_codes, visible_to, Visible};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::db::schema::{
@@ -74,41 +75,6 @@ pub fn routes() -> Vec<RouteDef> {
 
 fn user(ctx: &Ctx) -> Result<CurrentUser, AppError> {
     ctx.user.clone().ok_or(AppError::Unauthorized)
-}
-
-/// The codes of the running states (the legal deadline runs).
-fn running_codes() -> Vec<&'static str> {
-    State::ALL
-        .into_iter()
-        .filter(|s| s.deadline_runs())
-        .map(State::code)
-        .collect()
-}
-
-/// Which cases a list shows `user`: the cases [`access::roles_for`] gives them a capacity on.
-enum Visible {
-    /// Every case (the coordinator).
-    All,
-    /// No case.
-    Nothing,
-    /// The cases assigned to this handler, and/or the committee's cases before the committee.
-    Some {
-        handler: Option<i64>,
-        committee: bool,
-    },
-}
-
-fn visible_to(user: &CurrentUser) -> Visible {
-    if user.has(Role::Klachtcoordinator) {
-        return Visible::All;
-    }
-    let handler = user.has(Role::Klachtbehandelaar).then_some(user.id);
-    let committee = user.has(Role::Commissielid);
-    if handler.is_none() && !committee {
-        Visible::Nothing
-    } else {
-        Visible::Some { handler, committee }
-    }
 }
 
 /// The SQL form of [`Visible::Some`] (the same rule as [`access::roles_for`]).

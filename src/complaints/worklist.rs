@@ -14,7 +14,7 @@ use crate::db::schema::{complaint_letters, complaints, users};
 use crate::db::{DbConnection, MultiBackend};
 
 /// The codes of the running states (the legal deadline runs).
-fn running_codes() -> Vec<&'static str> {
+pub(crate) fn running_codes() -> Vec<&'static str> {
     State::ALL
         .into_iter()
         .filter(|s| s.deadline_runs())
@@ -22,8 +22,8 @@ fn running_codes() -> Vec<&'static str> {
         .collect()
 }
 
-/// Which cases a person may see, as the SQL needs it.
-enum Visible {
+/// Which cases a person may see, as the SQL needs it (the lists and the search share it).
+pub(crate) enum Visible {
     /// Every case (the coordinator).
     All,
     /// No case (no complaint role).
@@ -35,7 +35,7 @@ enum Visible {
     },
 }
 
-fn visible_to(user: &CurrentUser) -> Visible {
+pub(crate) fn visible_to(user: &CurrentUser) -> Visible {
     if user.has(Role::Klachtcoordinator) {
         return Visible::All;
     }
