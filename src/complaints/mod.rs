@@ -2,15 +2,27 @@
 //! machine, the letters, and the complaints in the database.
 
 pub mod access;
+pub mod case_pages;
+pub mod case_sections;
+pub mod case_views;
+pub mod categories;
+pub mod commands;
 pub mod deadlines;
+pub mod decision;
+pub mod decision_pages;
+pub mod intake;
+pub mod lists;
 pub mod model;
 pub mod public;
+pub mod queries;
 pub mod register;
 pub mod reminders;
 pub mod retention;
 pub mod staff;
+pub mod steps;
 pub mod store;
 pub mod templates;
+pub mod terms;
 pub mod workflow;
 
 use crate::config::Config;

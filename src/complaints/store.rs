@@ -5,10 +5,12 @@
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
+use super::commands::Command;
 use super::deadlines::{self, Calendar, DeadlineInput, Targets};
 use super::model::{self, Complaint, Progress};
 use super::templates::Templates;
-use super::workflow::{self, Action, Facts, Refusal, State};
+use super::terms::{HearingMode, Judgement, Kind};
+use super::workflow::{Action, Facts, Refusal, State};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
 use crate::db::schema::{
@@ -92,6 +94,15 @@ pub enum StepError {
     /// No such complaint.
     #[error("onbekende klacht")]
     NotFound,
+    /// The hearing is recorded as held before the day it was planned for.
+    #[error("de hoorzitting is gepland op {0}; leg pas op of na die dag vast dat die is gehouden")]
+    HeldBeforePlanned(NaiveDate),
+    /// The outcome letter changed after it was previewed.
+    #[error("de brief is veranderd nadat u hem bekeek; bekijk hem opnieuw")]
+    LetterChanged,
+    /// The decision is sent from its own page, after a preview.
+    #[error("stel de beslissing op en bekijk de brief voordat u hem verstuurt")]
+    DecideOnItsPage,
     /// Database failure.
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
@@ -108,7 +119,7 @@ pub fn case_number_of(received: NaiveDate, id: i64) -> String {
 }
 
 /// Empty text becomes nothing.
-fn clean(v: &Option<String>) -> Option<String> {
+pub(super) fn clean(v: &Option<String>) -> Option<String> {
     v.as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -234,19 +245,26 @@ pub enum Recipient {
 }
 
 /// Sends or queues one letter, inside the caller's transaction.
-fn send(
+pub(super) fn send(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
     kind: &str,
-    mut values: Vec<(&str, String)>,
+    values: Vec<(&str, String)>,
     to: Recipient,
 ) -> QueryResult<()> {
-    let lang = match to {
-        Recipient::Complainant => Lang::from_code(&complaint.language).unwrap_or(Lang::Nl),
-        _ => Lang::Nl,
+    let Some(letter) = render(env, complaint, kind, values, to) else {
+        return Ok(());
     };
-    let (name, email, address) = match to {
+    deliver(c, env, complaint, kind, to, &letter).map(|_| ())
+}
+
+/// The addressee's name, e-mail address and postal address.
+fn addressee(
+    complaint: &Complaint,
+    to: Recipient,
+) -> (Option<String>, Option<String>, Option<String>) {
+    match to {
         Recipient::Complainant => (
             complaint.name.clone(),
             complaint.email.clone(),
@@ -258,8 +276,23 @@ fn send(
             complaint.via_email.clone(),
             None,
         ),
+    }
+}
+
+/// One letter from its template with the case's facts, in the addressee's language.
+pub(super) fn render(
+    env: &Env<'_>,
+    complaint: &Complaint,
+    kind: &str,
+    mut values: Vec<(&str, String)>,
+    to: Recipient,
+) -> Option<super::templates::Letter> {
+    let lang = match to {
+        Recipient::Complainant => Lang::from_code(&complaint.language).unwrap_or(Lang::Nl),
+        _ => Lang::Nl,
     };
-    let greeting = name.clone().unwrap_or_default();
+    let (name, _, _) = addressee(complaint, to);
+    let greeting = name.unwrap_or_default();
     values.push(("naam", greeting.clone()));
     values.push(("raadslid", greeting));
     values.push(("zaaknummer", case_number(complaint)));
@@ -271,17 +304,47 @@ fn send(
     values.push(("telefoon", env.contact.phone.clone().unwrap_or_default()));
     values.push(("email", env.contact.email.clone().unwrap_or_default()));
     values.push(("ontvangen", date_text(complaint.received_on)));
-    let Some(letter) = env.templates.render(kind, lang, &values) else {
-        return Ok(());
-    };
+    env.templates.render(kind, lang, &values)
+}
+
+/// How a letter went out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Queued as e-mail in the outbox.
+    Email,
+    /// Queued as a letter to print and post.
+    Post,
+}
+
+impl Delivery {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Delivery::Email => "email",
+            Delivery::Post => "brief",
+        }
+    }
+}
+
+/// Queues a letter exactly as given: e-mail when the addressee has a valid address, otherwise a
+/// letter to print.
+pub(super) fn deliver(
+    c: &mut DbConnection,
+    env: &Env<'_>,
+    complaint: &Complaint,
+    kind: &str,
+    to: Recipient,
+    letter: &super::templates::Letter,
+) -> QueryResult<Delivery> {
+    let (name, email, address) = addressee(complaint, to);
     match email.filter(|e| crate::mail::valid_address(e)) {
         Some(to_address) => {
             let mail = crate::mail::OutgoingMail {
                 kind: format!("klacht-{kind}"),
                 about: Some(("complaint".into(), complaint.id.to_string())),
                 to: to_address,
-                subject: letter.subject,
-                body: letter.body,
+                subject: letter.subject.clone(),
+                body: letter.body.clone(),
             };
             crate::mail::enqueue(c, &mail, env.mail_domain, now()).map_err(|e| match e {
                 crate::mail::EnqueueError::Db(e) => e,
@@ -289,6 +352,7 @@ fn send(
                     diesel::result::Error::RollbackTransaction
                 }
             })?;
+            Ok(Delivery::Email)
         }
         None => {
             let recipient = [name, address]
@@ -306,15 +370,15 @@ fn send(
                     complaint_letters::created_at.eq(now()),
                 ))
                 .execute(c)?;
+            Ok(Delivery::Post)
         }
     }
-    Ok(())
 }
 
 /// Stores one event in the case history, and the same change in the audit log (who, what, which
 /// case, when; the states it moved between, never the reason or any other text). Every change of a
 /// complaint goes through here. An event without a staff member is a resident's (the web form).
-fn event(
+pub(super) fn event(
     c: &mut DbConnection,
     id: i64,
     actor: Option<i64>,
@@ -392,6 +456,7 @@ pub fn facts(c: &mut DbConnection, complaint: &Complaint, p: &Progress) -> Query
             .is_some_and(|h| h.1.as_deref().is_some_and(|m| !m.trim().is_empty())),
         every_element_judged: !judgements.is_empty() && judgements.iter().all(Option::is_some),
         postponed: p.postponement_weeks > 0,
+        file_consent: p.file_consent_on.is_some(),
     })
 }
 
@@ -419,7 +484,7 @@ pub struct StepInput {
 pub struct HearingPlan {
     /// Date and time.
     pub at: chrono::NaiveDateTime,
-    /// One of [`model::HEARING_MODES`].
+    /// How it takes place (a code of [`HearingMode`]; checked by the step).
     pub mode: String,
     /// Room and address, or the phone number or video link.
     pub place: String,
@@ -436,8 +501,8 @@ pub struct By<'a> {
     pub roles: &'a [Role],
 }
 
-/// Takes one workflow step: checked against the table and the case, stored with who, when and why,
-/// with the letters it causes, all in one transaction.
+/// Takes one workflow step from a form's values: parsed into its [`Command`] and run by
+/// [`super::steps::take`].
 pub fn step(
     conn: &mut DbConnection,
     env: &Env<'_>,
@@ -447,329 +512,13 @@ pub fn step(
     input: &StepInput,
     today: NaiveDate,
 ) -> Result<State, StepError> {
-    let (actor, roles) = (by.id, by.roles);
-    write_tx(conn, |c| {
-        let complaint = load(c, id).optional()?.ok_or(StepError::NotFound)?;
-        let p = progress(c, id)?;
-        let from = State::from_code(&complaint.state).ok_or(StepError::NotFound)?;
-        let mut f = facts(c, &complaint, &p)?;
-        // A step that records what its guard asks for: the facts as they will be.
-        if action == Action::HoldHearing {
-            f.hearing_minutes = clean(&input.text).is_some();
-        }
-        let reason = clean(&input.reason);
-        let to = workflow::apply(from, action, roles, reason.as_deref(), &f)?;
-        let text = clean(&input.text);
-        let progress_row = complaint_progress::table.find(id);
-        match action {
-            Action::ReferToBezwaar => {
-                diesel::update(progress_row)
-                    .set(complaint_progress::referred_on.eq(today))
-                    .execute(c)?;
-                diesel::update(complaints::table.find(id))
-                    .set(complaints::kind.eq("bezwaar"))
-                    .execute(c)?;
-                send(
-                    c,
-                    env,
-                    &complaint,
-                    "bezwaar",
-                    vec![],
-                    Recipient::Complainant,
-                )?;
-            }
-            Action::Decline => {
-                let ground = input
-                    .ground
-                    .as_deref()
-                    .filter(|g| model::DECLINE_GROUNDS.contains(g))
-                    .ok_or_else(|| StepError::Invalid("kies de grond uit artikel 9:8".into()))?;
-                diesel::update(complaints::table.find(id))
-                    .set(complaints::decline_ground.eq(ground))
-                    .execute(c)?;
-            }
-            Action::StartMediation => {
-                let target = deadlines::mediation_contact_target(
-                    complaint.received_on.max(today),
-                    env.targets,
-                    env.calendar,
-                );
-                diesel::update(progress_row)
-                    .set(complaint_progress::mediation_target.eq(target))
-                    .execute(c)?;
-                let values = vec![
-                    ("streefdatum", date_text(target)),
-                    ("termijn", date_text(complaint.deadline_on)),
-                ];
-                send(
-                    c,
-                    env,
-                    &complaint,
-                    "bemiddeling",
-                    values,
-                    Recipient::Complainant,
-                )?;
-            }
-            Action::RecordFileConsent => {
-                let how = text
-                    .as_deref()
-                    .filter(|w| model::CONSENT_WAYS.contains(w))
-                    .ok_or_else(|| {
-                        StepError::Invalid("kies hoe de klager toestemming gaf".into())
-                    })?;
-                let on = input.date.ok_or_else(|| {
-                    StepError::Invalid("vul de datum van de toestemming in".into())
-                })?;
-                if on > today || on < complaint.received_on {
-                    return Err(StepError::Invalid(
-                        "de datum van de toestemming ligt tussen de ontvangst van de klacht en vandaag".into(),
-                    ));
-                }
-                diesel::update(progress_row)
-                    .set((
-                        complaint_progress::file_consent_on.eq(on),
-                        complaint_progress::file_consent_how.eq(how),
-                    ))
-                    .execute(c)?;
-            }
-            Action::InformPersonComplainedAbout => {
-                diesel::update(progress_row)
-                    .set(complaint_progress::person_informed_on.eq(today))
-                    .execute(c)?;
-            }
-            Action::SkipHearing => {
-                let ground = input
-                    .ground
-                    .as_deref()
-                    .filter(|g| model::SKIP_HEARING_GROUNDS.contains(g))
-                    .ok_or_else(|| {
-                        StepError::Invalid("kies de grond uit artikel 9:10 lid 2".into())
-                    })?;
-                diesel::insert_into(complaint_hearings::table)
-                    .values((
-                        complaint_hearings::complaint_id.eq(id),
-                        complaint_hearings::planned_at.eq(now()),
-                        complaint_hearings::mode.eq("geen"),
-                        complaint_hearings::place.eq(""),
-                        complaint_hearings::invitees.eq(""),
-                        complaint_hearings::skipped_ground.eq(ground),
-                    ))
-                    .execute(c)?;
-            }
-            Action::RecordAdvice => {
-                let advice = text.ok_or_else(|| {
-                    StepError::Invalid("vul het advies van de commissie in".into())
-                })?;
-                diesel::update(progress_row)
-                    .set((
-                        complaint_progress::advice.eq(advice),
-                        complaint_progress::advice_on.eq(today),
-                    ))
-                    .execute(c)?;
-            }
-            Action::Postpone => {
-                let weeks = input.weeks.unwrap_or(0);
-                if !(1..=deadlines::MAX_POSTPONEMENT_WEEKS).contains(&weeks) {
-                    return Err(StepError::Invalid(
-                        "uitstel is 1 tot en met 4 weken (artikel 9:11 lid 2)".into(),
-                    ));
-                }
-                diesel::update(progress_row)
-                    .set((
-                        complaint_progress::postponement_weeks.eq(weeks as i32),
-                        complaint_progress::postponement_notice_on.eq(today),
-                    ))
-                    .execute(c)?;
-                let p2 = progress(c, id)?;
-                let deadline = deadline_of(&complaint, &p2, env.calendar);
-                diesel::update(complaints::table.find(id))
-                    .set(complaints::deadline_on.eq(deadline))
-                    .execute(c)?;
-                let values = vec![
-                    ("weken", weeks.to_string()),
-                    ("termijn", date_text(deadline)),
-                    ("reden", reason.clone().unwrap_or_default()),
-                ];
-                send(
-                    c,
-                    env,
-                    &complaint,
-                    "uitstel",
-                    values.clone(),
-                    Recipient::Complainant,
-                )?;
-                if complaint.person_complained.is_some() {
-                    send(
-                        c,
-                        env,
-                        &complaint,
-                        "uitstel",
-                        values,
-                        Recipient::PersonComplained,
-                    )?;
-                }
-            }
-            Action::Decide => {
-                diesel::update(progress_row)
-                    .set(complaint_progress::decided_on.eq(today))
-                    .execute(c)?;
-                let outcome = outcome_text(c, id)?;
-                let values = vec![
-                    ("uitkomst", outcome.clone()),
-                    ("ombudsman", env.ombudsman.to_string()),
-                ];
-                send(
-                    c,
-                    env,
-                    &complaint,
-                    "uitkomst",
-                    values,
-                    Recipient::Complainant,
-                )?;
-                if complaint.via_person.is_some() {
-                    let values = vec![
-                        ("fase", "besloten".to_string()),
-                        ("uitkomst", judgement_summary(c, id)?),
-                    ];
-                    send(c, env, &complaint, "raadslid", values, Recipient::Messenger)?;
-                    diesel::update(progress_row)
-                        .set(complaint_progress::council_feedback_on.eq(today))
-                        .execute(c)?;
-                }
-            }
-            Action::Close => {
-                diesel::update(progress_row)
-                    .set(complaint_progress::closed_on.eq(today))
-                    .execute(c)?;
-            }
-            Action::ReferToOmbudsman => {
-                diesel::update(progress_row)
-                    .set((
-                        complaint_progress::ombudsman
-                            .eq(text.unwrap_or_else(|| env.ombudsman.to_string())),
-                        complaint_progress::ombudsman_on.eq(input.date.unwrap_or(today)),
-                    ))
-                    .execute(c)?;
-            }
-            Action::RecordOmbudsmanOutcome => {
-                let outcome = text.ok_or_else(|| {
-                    StepError::Invalid("vul de uitkomst van de ombudsman in".into())
-                })?;
-                diesel::update(progress_row)
-                    .set(complaint_progress::ombudsman_outcome.eq(outcome))
-                    .execute(c)?;
-            }
-            Action::PlanHearing => {
-                let plan = input.hearing.as_ref().ok_or_else(|| {
-                    StepError::Invalid(
-                        "vul datum, tijd, wijze en plaats van de hoorzitting in".into(),
-                    )
-                })?;
-                if !model::HEARING_MODES.contains(&plan.mode.as_str())
-                    || plan.place.trim().is_empty()
-                {
-                    return Err(StepError::Invalid(
-                        "kies hoe de hoorzitting gaat en vul de plaats in".into(),
-                    ));
-                }
-                if plan.at.date() < today {
-                    return Err(StepError::Invalid(
-                        "de hoorzitting kan niet in het verleden liggen".into(),
-                    ));
-                }
-                diesel::insert_into(complaint_hearings::table)
-                    .values((
-                        complaint_hearings::complaint_id.eq(id),
-                        complaint_hearings::planned_at.eq(plan.at),
-                        complaint_hearings::mode.eq(&plan.mode),
-                        complaint_hearings::place.eq(plan.place.trim()),
-                        complaint_hearings::invitees.eq(plan.invitees.trim()),
-                        complaint_hearings::invitations_sent_on.eq(today),
-                    ))
-                    .execute(c)?;
-                let values = vec![
-                    ("datum", date_text(plan.at.date())),
-                    ("tijd", plan.at.format("%H:%M").to_string()),
-                    ("plaats", plan.place.trim().to_string()),
-                    ("wijze", mode_text(&plan.mode).to_string()),
-                ];
-                send(
-                    c,
-                    env,
-                    &complaint,
-                    "hoorzitting",
-                    values.clone(),
-                    Recipient::Complainant,
-                )?;
-                if complaint.person_complained.is_some() {
-                    send(
-                        c,
-                        env,
-                        &complaint,
-                        "hoorzitting",
-                        values,
-                        Recipient::PersonComplained,
-                    )?;
-                }
-            }
-            Action::HoldHearing => {
-                let hearing: i64 = complaint_hearings::table
-                    .filter(complaint_hearings::complaint_id.eq(id))
-                    .order(complaint_hearings::id.desc())
-                    .select(complaint_hearings::id)
-                    .first(c)?;
-                diesel::update(complaint_hearings::table.find(hearing))
-                    .set((
-                        complaint_hearings::held.eq(true),
-                        complaint_hearings::minutes.eq(&text),
-                        complaint_hearings::attendance.eq(clean(&input.attendance)),
-                    ))
-                    .execute(c)?;
-            }
-            Action::ResolveInformally | Action::StartFormalHandling | Action::Withdraw => {}
-        }
-        if to.is_final() && from != to {
-            diesel::update(progress_row)
-                .set(complaint_progress::closed_on.eq(today))
-                .execute(c)?;
-            // The council member hears what became of the signal they passed on.
-            if complaint.via_person.is_some() && action != Action::Close {
-                let values = vec![
-                    ("fase", to.code().replace('_', " ")),
-                    ("uitkomst", String::new()),
-                ];
-                send(c, env, &complaint, "raadslid", values, Recipient::Messenger)?;
-                diesel::update(progress_row)
-                    .set(complaint_progress::council_feedback_on.eq(today))
-                    .execute(c)?;
-            }
-        }
-        diesel::update(complaints::table.find(id))
-            .set((
-                complaints::state.eq(to.code()),
-                complaints::updated_at.eq(now()),
-            ))
-            .execute(c)?;
-        event(
-            c,
-            id,
-            Some(actor),
-            action_code(action),
-            from,
-            to,
-            reason.as_deref(),
-        )?;
-        Ok(to)
-    })
+    let command = Command::parse(action, input)?;
+    super::steps::take(conn, env, id, &command, by, today)
 }
 
 /// How a hearing takes place, for letters (Dutch).
 pub fn mode_text(mode: &str) -> &'static str {
-    match mode {
-        "telefoon" => "per telefoon",
-        "video" => "via een videogesprek",
-        _ => "op het gemeentehuis",
-    }
+    HearingMode::parse(mode).map_or("op het gemeentehuis", HearingMode::letter_text)
 }
 
 /// Adds a complaint element (a part to be judged on its own).
@@ -806,11 +555,11 @@ pub fn judge_element(
     norms: &[String],
     conclusion: Option<&str>,
 ) -> Result<(), StepError> {
-    if !model::JUDGEMENTS.contains(&judgement) {
+    let Some(judgement) = Judgement::parse(judgement) else {
         return Err(StepError::Invalid(
             "kies een oordeel: gegrond, ongegrond, deels gegrond of geen oordeel".into(),
         ));
-    }
+    };
     write_tx(c, |c| {
         let n = diesel::update(
             complaint_elements::table
@@ -831,83 +580,21 @@ pub fn judge_element(
     })
 }
 
-/// The stored code of an action.
+/// The stored code of an action ([`Action::code`]).
 pub fn action_code(a: Action) -> &'static str {
-    match a {
-        Action::ReferToBezwaar => "refer_to_bezwaar",
-        Action::Decline => "decline",
-        Action::StartMediation => "start_mediation",
-        Action::ResolveInformally => "resolve_informally",
-        Action::StartFormalHandling => "start_formal_handling",
-        Action::Withdraw => "withdraw",
-        Action::RecordFileConsent => "record_file_consent",
-        Action::InformPersonComplainedAbout => "inform_person",
-        Action::PlanHearing => "plan_hearing",
-        Action::HoldHearing => "hold_hearing",
-        Action::SkipHearing => "skip_hearing",
-        Action::RecordAdvice => "record_advice",
-        Action::Decide => "decide",
-        Action::Postpone => "postpone",
-        Action::Close => "close",
-        Action::ReferToOmbudsman => "refer_to_ombudsman",
-        Action::RecordOmbudsmanOutcome => "record_ombudsman_outcome",
-    }
+    a.code()
 }
 
-/// Every action.
-pub const ACTIONS: [Action; 17] = [
-    Action::ReferToBezwaar,
-    Action::Decline,
-    Action::StartMediation,
-    Action::ResolveInformally,
-    Action::StartFormalHandling,
-    Action::Withdraw,
-    Action::RecordFileConsent,
-    Action::InformPersonComplainedAbout,
-    Action::PlanHearing,
-    Action::HoldHearing,
-    Action::SkipHearing,
-    Action::RecordAdvice,
-    Action::Decide,
-    Action::Postpone,
-    Action::Close,
-    Action::ReferToOmbudsman,
-    Action::RecordOmbudsmanOutcome,
-];
+/// Every action ([`Action::ALL`]).
+pub const ACTIONS: [Action; 17] = Action::ALL;
 
-/// The action for a stored code.
+/// The action for a stored code ([`Action::from_code`]).
 pub fn action_from_code(code: &str) -> Option<Action> {
-    ACTIONS.into_iter().find(|a| action_code(*a) == code)
-}
-
-/// The outcome per element, for the outcome letter.
-fn outcome_text(c: &mut DbConnection, id: i64) -> QueryResult<String> {
-    let rows: Vec<(String, Option<String>, Option<String>)> = complaint_elements::table
-        .filter(complaint_elements::complaint_id.eq(id))
-        .order(complaint_elements::position)
-        .select((
-            complaint_elements::description,
-            complaint_elements::judgement,
-            complaint_elements::conclusion,
-        ))
-        .load(c)?;
-    Ok(rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, (d, j, conclusion))| {
-            let j = j.unwrap_or_default().replace('_', " ");
-            let mut s = format!("{}. {d}\nOordeel: {j}", i + 1);
-            if let Some(con) = conclusion.filter(|s| !s.trim().is_empty()) {
-                s.push_str(&format!("\nWat wij doen: {con}"));
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n"))
+    Action::from_code(code)
 }
 
 /// Judgements only (no descriptions), for the council member.
-fn judgement_summary(c: &mut DbConnection, id: i64) -> QueryResult<String> {
+pub(super) fn judgement_summary(c: &mut DbConnection, id: i64) -> QueryResult<String> {
     let rows: Vec<Option<String>> = complaint_elements::table
         .filter(complaint_elements::complaint_id.eq(id))
         .order(complaint_elements::position)
@@ -1061,14 +748,14 @@ pub fn classify(
     actor: i64,
     k: &Classification,
 ) -> Result<(), StepError> {
-    if !model::KINDS.contains(&k.kind.as_str()) {
+    let Some(kind) = Kind::parse(&k.kind) else {
         return Err(StepError::Invalid("kies klacht, bezwaar of beide".into()));
-    }
+    };
     write_tx(c, |c| {
         let complaint = load(c, id).optional()?.ok_or(StepError::NotFound)?;
         diesel::update(complaints::table.find(id))
             .set((
-                complaints::kind.eq(&k.kind),
+                complaints::kind.eq(kind),
                 complaints::about_decision.eq(k.about_decision),
                 complaints::team.eq(clean(&k.team)),
                 complaints::person_complained.eq(clean(&k.person_complained)),

@@ -14,8 +14,9 @@
 
 use crate::accounts::model::Role;
 
-/// Where a complaint is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where a complaint is (stored as TEXT under [`State::code`]; an unknown code is an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum State {
     /// Registered; waiting for triage.
     Received,
@@ -109,8 +110,9 @@ impl State {
     }
 }
 
-/// What someone does to a complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What someone does to a complaint (stored as TEXT under [`Action::code`] in the history).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Action {
     /// Refer to the bezwaar procedure (sends the referral letter).
     ReferToBezwaar,
@@ -148,6 +150,80 @@ pub enum Action {
     RecordOmbudsmanOutcome,
 }
 
+super::terms::text_sql!(State, from_code);
+super::terms::text_sql!(Action, from_code);
+
+impl Action {
+    /// Every action.
+    pub const ALL: [Action; 17] = [
+        Action::ReferToBezwaar,
+        Action::Decline,
+        Action::StartMediation,
+        Action::ResolveInformally,
+        Action::StartFormalHandling,
+        Action::Withdraw,
+        Action::RecordFileConsent,
+        Action::InformPersonComplainedAbout,
+        Action::PlanHearing,
+        Action::HoldHearing,
+        Action::SkipHearing,
+        Action::RecordAdvice,
+        Action::Decide,
+        Action::Postpone,
+        Action::Close,
+        Action::ReferToOmbudsman,
+        Action::RecordOmbudsmanOutcome,
+    ];
+
+    /// The stored code (history, audit log, form values and text keys).
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::ReferToBezwaar => "refer_to_bezwaar",
+            Action::Decline => "decline",
+            Action::StartMediation => "start_mediation",
+            Action::ResolveInformally => "resolve_informally",
+            Action::StartFormalHandling => "start_formal_handling",
+            Action::Withdraw => "withdraw",
+            Action::RecordFileConsent => "record_file_consent",
+            Action::InformPersonComplainedAbout => "inform_person",
+            Action::PlanHearing => "plan_hearing",
+            Action::HoldHearing => "hold_hearing",
+            Action::SkipHearing => "skip_hearing",
+            Action::RecordAdvice => "record_advice",
+            Action::Decide => "decide",
+            Action::Postpone => "postpone",
+            Action::Close => "close",
+            Action::ReferToOmbudsman => "refer_to_ombudsman",
+            Action::RecordOmbudsmanOutcome => "record_ombudsman_outcome",
+        }
+    }
+
+    /// The action for a stored code.
+    pub fn from_code(code: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// A step that cannot be undone: the page asks to confirm it and says what will happen.
+    pub fn is_irreversible(self) -> bool {
+        match self {
+            Action::ReferToBezwaar | Action::Decline | Action::Withdraw | Action::Close => true,
+            Action::StartMediation
+            | Action::ResolveInformally
+            | Action::StartFormalHandling
+            | Action::RecordFileConsent
+            | Action::InformPersonComplainedAbout
+            | Action::PlanHearing
+            | Action::HoldHearing
+            | Action::SkipHearing
+            | Action::RecordAdvice
+            | Action::Decide
+            | Action::Postpone
+            | Action::ReferToOmbudsman
+            | Action::RecordOmbudsmanOutcome => false,
+        }
+    }
+}
+
 /// What is known about the case, for the guards.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Facts {
@@ -169,6 +245,8 @@ pub struct Facts {
     pub every_element_judged: bool,
     /// The decision was already postponed once.
     pub postponed: bool,
+    /// The complainant's consent to request the client file is recorded.
+    pub file_consent: bool,
 }
 
 /// Who may do an action.
@@ -435,6 +513,12 @@ pub enum Refusal {
     /// Every complaint element needs a judgement.
     #[error("geef voor elk onderdeel van de klacht een oordeel")]
     ElementsNotJudged,
+    /// This step was already taken on the case (it is not taken twice).
+    #[error("deze stap is al gezet")]
+    AlreadyDone,
+    /// The committee's advice belongs to a case the committee handles.
+    #[error("deze klacht gaat niet naar de klachtencommissie")]
+    NoCommittee,
     /// Only one postponement (Awb 9:11 lid 2).
     #[error("de beslissing is al eens uitgesteld; verder uitstel kan alleen met schriftelijke instemming van de klager")]
     AlreadyPostponed,
@@ -479,6 +563,9 @@ fn guard(t: &Transition, f: &Facts) -> Result<(), Refusal> {
         }
         A::ResolveInformally if !f.complainant_satisfied => Err(Refusal::NotSatisfied),
         A::PlanHearing if !f.person_informed => Err(Refusal::PersonNotInformed),
+        A::InformPersonComplainedAbout if f.person_informed => Err(Refusal::AlreadyDone),
+        A::RecordFileConsent if f.file_consent => Err(Refusal::AlreadyDone),
+        A::RecordAdvice if !f.committee => Err(Refusal::NoCommittee),
         A::HoldHearing if !(f.hearing_invitations_sent && f.hearing_minutes) => {
             Err(Refusal::HearingIncomplete)
         }
@@ -487,6 +574,16 @@ fn guard(t: &Transition, f: &Facts) -> Result<(), Refusal> {
         A::Postpone if f.postponed => Err(Refusal::AlreadyPostponed),
         _ => Ok(()),
     }
+}
+
+/// Whether a step is offered on the case page: not when it was already taken, nor the committee's
+/// step on a case without the committee. (Other guards stay visible, so a refused step explains
+/// itself.)
+pub fn offered(t: &Transition, f: &Facts) -> bool {
+    !matches!(
+        guard(t, f),
+        Err(Refusal::AlreadyDone | Refusal::NoCommittee)
+    )
 }
 
 /// The actions someone with `roles` could take from `from`, by role alone; guards are not applied
@@ -519,6 +616,17 @@ mod tests {
             hearing_minutes: true,
             every_element_judged: true,
             postponed: false,
+            file_consent: false,
+        }
+    }
+
+    /// The facts under which `action` is allowed: a step not yet taken, the committee's step on a
+    /// committee case.
+    fn facts_for(action: Action) -> Facts {
+        Facts {
+            person_informed: action != A::InformPersonComplainedAbout,
+            committee: action == A::RecordAdvice,
+            ..all_facts()
         }
     }
 
@@ -592,7 +700,7 @@ mod tests {
                     action,
                     &[Role::Klachtcoordinator, Role::Commissielid],
                     Some("reden"),
-                    &all_facts(),
+                    &facts_for(action),
                 );
                 match find(from, action) {
                     Some(t) => assert_eq!(r, Ok(t.to), "{from:?} {action:?}"),
@@ -722,6 +830,58 @@ mod tests {
                 "{action:?}"
             );
         }
+    }
+
+    #[test]
+    fn steps_already_taken_and_the_committee_step_without_a_committee_are_refused_and_not_offered()
+    {
+        let f = all_facts();
+        assert_eq!(
+            apply(
+                S::FormalHandling,
+                A::InformPersonComplainedAbout,
+                COORD,
+                None,
+                &f
+            ),
+            Err(Refusal::AlreadyDone)
+        );
+        let consented = Facts {
+            file_consent: true,
+            ..f
+        };
+        assert_eq!(
+            apply(
+                S::HearingPlanned,
+                A::RecordFileConsent,
+                COORD,
+                None,
+                &consented
+            ),
+            Err(Refusal::AlreadyDone)
+        );
+        assert_eq!(
+            apply(S::Heard, A::RecordAdvice, COMMITTEE, None, &f),
+            Err(Refusal::NoCommittee)
+        );
+        let advice = find(S::Heard, A::RecordAdvice).unwrap();
+        assert!(!offered(advice, &f));
+        assert!(offered(
+            advice,
+            &Facts {
+                committee: true,
+                ..f
+            }
+        ));
+        // A guard that explains what is missing still offers the step.
+        let decide = find(S::Heard, A::Decide).unwrap();
+        assert!(offered(
+            decide,
+            &Facts {
+                every_element_judged: false,
+                ..f
+            }
+        ));
     }
 
     #[test]
