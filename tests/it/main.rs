@@ -8,6 +8,7 @@ mod access_matrix;
 mod accounts;
 mod audit;
 mod browser;
+mod casework;
 mod cli;
 mod complaint_browser;
 mod complaints;
