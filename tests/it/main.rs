@@ -9,6 +9,7 @@ mod accounts;
 mod audit;
 mod browser;
 mod casework;
+mod casework_browser;
 mod cli;
 mod complaint_browser;
 mod complaints;
