@@ -10,6 +10,7 @@ pub mod commands;
 pub mod deadlines;
 pub mod decision;
 pub mod decision_pages;
+pub mod documents;
 pub mod intake;
 pub mod lists;
 pub mod model;
@@ -18,12 +19,16 @@ pub mod queries;
 pub mod register;
 pub mod reminders;
 pub mod retention;
+pub mod service;
 pub mod staff;
+pub mod step_pages;
 pub mod steps;
 pub mod store;
 pub mod templates;
 pub mod terms;
+pub mod tracking;
 pub mod workflow;
+mod workflow_actions;
 
 use crate::config::Config;
 

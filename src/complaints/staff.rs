@@ -14,12 +14,14 @@ use maud::html;
 
 use super::access::CaseAction;
 use super::case_pages::{
-    attachment, case_page, change, classify_submit, consent_submit, document_add, element_add,
-    element_judge, followup_add, followup_done, mediation_submit, step_submit,
+    case_page, change, classify_submit, consent_submit, element_add, element_judge, followup_add,
+    followup_done, mediation_submit,
 };
 use super::categories::{categories_page, categories_submit};
+use super::documents::{attachment, document_add};
 use super::intake::{new_page, new_submit};
 use super::lists::{due_list, overview};
+use super::step_pages::step_submit;
 use super::{decision_pages, queries, store};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
