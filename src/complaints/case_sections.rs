@@ -134,7 +134,7 @@ pub fn sections(ctx: &Ctx, k: &CaseView, u: &CurrentUser, refill: Option<&Refill
                                 (csrf_field(ctx))
                                 fieldset {
                                     legend { (t_args(lang, "case-judge", &[("n", &(n + 1).to_string())])) }
-                                    (radios(lang, &format!("oordeel-{}", p.id), "oordeel", &judgement_options(lang), &|j| v.chosen("oordeel", j, p.judgement.is_some_and(|pj| pj.code() == j))))
+                                    (radios(&format!("oordeel-{}", p.id), "oordeel", &judgement_options(lang), &|j| v.chosen("oordeel", j, p.judgement.is_some_and(|pj| pj.code() == j))))
                                 }
                                 (norm_choices(lang, &norm_name, "case-norms-violated", &|nm| v.chosen(&norm_name, nm, stored.contains(&nm))))
                                 div.field { label for={ "conclusie-" (p.id) } { (t(lang, "case-conclusion")) } textarea id={ "conclusie-" (p.id) } name="conclusie" rows="3" { (v.one("conclusie", p.conclusion.as_deref().unwrap_or(""))) } }
@@ -163,7 +163,7 @@ pub fn sections(ctx: &Ctx, k: &CaseView, u: &CurrentUser, refill: Option<&Refill
                     (csrf_field(ctx))
                     fieldset {
                         legend { (t(lang, "case-kind")) }
-                        (radios(lang, "soort", "soort", &kind_options(lang), &|kd| v.chosen("soort", kd, c.kind.code() == kd)))
+                        (radios("soort", "soort", &kind_options(lang), &|kd| v.chosen("soort", kd, c.kind.code() == kd)))
                     }
                     div.choice { input #besluit type="checkbox" name="besluit" value="ja" checked[v.chosen("besluit", "ja", c.about_decision)]; label for="besluit" { (t(lang, "case-about-decision")) } }
                     div.choice { input #commissie type="checkbox" name="commissie" value="ja" checked[v.chosen("commissie", "ja", c.committee)]; label for="commissie" { (t(lang, "case-committee")) } }

@@ -5,7 +5,7 @@
 
 use maud::{html, Markup};
 
-use super::access::{self, CaseAction};
+use super::access;
 use super::deadlines;
 use super::lists::urgency_badge;
 use super::model::{self, Complaint};
@@ -115,7 +115,6 @@ pub fn case_markup(ctx: &Ctx, k: &CaseView, u: &CurrentUser, shown: Shown<'_>) -
     let lang = ctx.lang;
     let c = &k.c;
     let state = c.state;
-    let may = |a: CaseAction| access::may(u, a, &k.subject);
     // Steps this person may take now, without those already taken or not for this case.
     let steps: Vec<Action> = access::steps(u, &k.subject)
         .into_iter()
@@ -167,7 +166,6 @@ pub fn case_markup(ctx: &Ctx, k: &CaseView, u: &CurrentUser, shown: Shown<'_>) -
                 }
             }
         }
-        @let _ = may;
     }
 }
 
@@ -359,7 +357,6 @@ pub fn norm_choices(lang: Lang, name: &str, legend: &str, chosen: &dyn Fn(&str) 
 
 /// Kinds and judgements as radio buttons (none chosen unless stored or typed).
 pub fn radios(
-    lang: Lang,
     prefix: &str,
     name: &str,
     options: &[(&str, String)],
@@ -370,7 +367,6 @@ pub fn radios(
             @let fid = if i == 0 { prefix.to_string() } else { format!("{prefix}-{value}") };
             span.choice { input id=(fid) type="radio" name=(name) value=(value) checked[chosen(value)]; label for=(fid) { (text) } }
         }
-        @let _ = lang;
     }
 }
 

@@ -91,7 +91,7 @@ fn draft_markup(
                     (layout::text_area(&format!("bevindingen-{}", p.id), &t(lang, "decision-findings"), &v.one(&format!("bevindingen-{}", p.id), p.findings.as_deref().unwrap_or("")), None, layout::error_for(errors, &format!("bevindingen-{}", p.id)), MAX_TEXT, 4))
                     fieldset #{ "oordeel-" (p.id) } {
                         legend { (t(lang, "decision-judgement")) }
-                        (radios(lang, &format!("oordeel-{}", p.id), &format!("oordeel-{}", p.id), &judgement_options(lang), &|j| v.chosen(&format!("oordeel-{}", p.id), j, p.judgement.is_some_and(|pj| pj.code() == j))))
+                        (radios(&format!("oordeel-{}", p.id), &format!("oordeel-{}", p.id), &judgement_options(lang), &|j| v.chosen(&format!("oordeel-{}", p.id), j, p.judgement.is_some_and(|pj| pj.code() == j))))
                     }
                     (norm_choices(lang, &norm_name, "case-norms-violated", &|nm| v.chosen(&norm_name, nm, stored.contains(&nm))))
                     (layout::text_area(&format!("motivering-{}", p.id), &t(lang, "decision-reasoning"), &v.one(&format!("motivering-{}", p.id), p.reasoning.as_deref().unwrap_or("")), None, layout::error_for(errors, &format!("motivering-{}", p.id)), MAX_TEXT, 4))
