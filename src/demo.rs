@@ -656,10 +656,9 @@ fn seed_complaints(
                         Action::RecordFileConsent
                     }
                     "plan_hearing" => {
+                        // Planned on the day of this step, so the demo can record it as held later.
                         input.hearing = Some(HearingPlan {
-                            at: (on + chrono::Duration::days(7))
-                                .and_hms_opt(14, 0, 0)
-                                .unwrap_or_default(),
+                            at: on.and_hms_opt(14, 0, 0).unwrap_or_default(),
                             mode: ["ter_plaatse", "telefoon", "video"][n % 3].into(),
                             place: "Gemeentehuis, kamer 2.14".into(),
                             invitees: "klager, medewerker, teamleider".into(),

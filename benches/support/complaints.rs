@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use klankbord::complaints::model::CHANNELS;
+use klankbord::complaints::terms::Channel;
 use klankbord::complaints::workflow::State;
 use klankbord::db::schema::{complaint_progress, complaints};
 use klankbord::db::DbConnection;
@@ -42,7 +42,7 @@ pub fn fill(conn: &mut DbConnection, n: usize, handler: i64, today: NaiveDate) {
                 .values((
                     complaints::tracking_hash.eq(format!("bench-{i}")),
                     complaints::received_on.eq(received),
-                    complaints::channel.eq(CHANNELS[i % CHANNELS.len()]),
+                    complaints::channel.eq(Channel::ALL[i % Channel::ALL.len()]),
                     complaints::kind.eq("klacht"),
                     complaints::state.eq(state.code()),
                     complaints::language.eq("nl"),

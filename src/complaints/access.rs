@@ -20,7 +20,6 @@
 use crate::accounts::model::{CurrentUser, Role};
 
 use super::model::Complaint;
-use super::store::action_code;
 use super::workflow::{self, Action, State};
 
 /// States in which a committee case is before the complaints committee.
@@ -46,14 +45,14 @@ pub struct Case {
 }
 
 impl Case {
-    /// The access facts of a stored complaint; `None` for a state code the product does not know.
-    pub fn of(c: &Complaint) -> Option<Case> {
-        Some(Case {
-            state: State::from_code(&c.state)?,
+    /// The access facts of a stored complaint.
+    pub fn of(c: &Complaint) -> Case {
+        Case {
+            state: c.state,
             handler_id: c.handler_id,
             committee: c.committee,
             anonymised: c.anonymised_on.is_some(),
-        })
+        }
     }
 }
 
@@ -91,7 +90,7 @@ impl CaseAction {
     pub fn code(self) -> String {
         match self {
             CaseAction::View => "view".into(),
-            CaseAction::Step(a) => format!("step.{}", action_code(a)),
+            CaseAction::Step(a) => format!("step.{}", a.code()),
             CaseAction::Classify => "classify".into(),
             CaseAction::RecordMediation => "mediation".into(),
             CaseAction::AddElement => "element_add".into(),

@@ -2,18 +2,35 @@
 //! machine, the letters, and the complaints in the database.
 
 pub mod access;
+pub mod case_pages;
+pub mod case_sections;
+pub mod case_views;
+pub mod categories;
+pub mod commands;
 pub mod deadlines;
+pub mod decision;
+pub mod decision_pages;
+pub mod documents;
+pub mod intake;
 pub mod letters;
+pub mod lists;
 pub mod model;
 pub mod public;
+pub mod queries;
 pub mod register;
 pub mod reminders;
 pub mod retention;
 pub mod search;
+pub mod service;
 pub mod staff;
+pub mod step_pages;
+pub mod steps;
 pub mod store;
 pub mod templates;
+pub mod terms;
+pub mod tracking;
 pub mod workflow;
+mod workflow_actions;
 pub mod worklist;
 
 use crate::config::Config;

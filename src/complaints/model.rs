@@ -1,58 +1,13 @@
-//! What a complaint is made of: channels, kinds, the grounds the law gives for not handling a
-//! complaint or skipping the hearing, judgements, and the Nationale ombudsman's behoorlijkheidsnormen.
-//! Codes are stored in the database; texts are in the locale files under the same codes.
+//! What a complaint is made of: the complaint and its progress as stored, and the Nationale
+//! ombudsman's behoorlijkheidsnormen. The words of handling (channels, kinds, grounds, judgements)
+//! are types in [`super::terms`].
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::terms::{Channel, DeclineGround, Kind};
+use super::workflow::State;
 use crate::db::schema::{complaint_progress, complaints};
-
-/// How a complaint came in. The channel is always recorded; the web form comes first (staff
-/// register the others).
-pub const CHANNELS: [&str; 8] = [
-    "web",
-    "brief",
-    "telefoon",
-    "balie",
-    "email",
-    "raadslid",
-    "wethouder",
-    "commissie",
-];
-
-/// Channels through which someone passed the complaint on (their name is recorded, for feedback).
-pub fn channel_has_messenger(channel: &str) -> bool {
-    matches!(channel, "raadslid" | "wethouder")
-}
-
-/// Klacht (conduct), bezwaar (against a decision), or both.
-pub const KINDS: [&str; 3] = ["klacht", "bezwaar", "beide"];
-
-/// Grounds in Awb 9:8 for not handling a complaint.
-pub const DECLINE_GROUNDS: [&str; 6] = [
-    "al_behandeld",     // 9:8 lid 1 a: already handled under this chapter
-    "ouder_dan_jaar",   // b: conduct more than a year before the complaint
-    "bezwaar_mogelijk", // c: bezwaar or beroep could be or could have been lodged
-    "bij_rechter",      // d, e: a court decides or decided on it
-    "gering_belang", // lid 2: the complainant's interest or the weight of the conduct is clearly insufficient
-    "geen_gegevens", // 9:4: the complaint lacks name, address or description and was not completed
-];
-
-/// Grounds in Awb 9:10 lid 2 for not hearing the complainant.
-pub const SKIP_HEARING_GROUNDS: [&str; 3] = [
-    "kennelijk_ongegrond", // the complaint is clearly unfounded
-    "afgezien",            // the complainant said they do not wish to be heard
-    "niet_gereageerd", // the complainant did not say within a reasonable term that they wish to be heard
-];
-
-/// How a hearing takes place.
-pub const HEARING_MODES: [&str; 3] = ["ter_plaatse", "telefoon", "video"];
-
-/// The judgement on one element of a complaint.
-pub const JUDGEMENTS: [&str; 4] = ["gegrond", "ongegrond", "deels_gegrond", "geen_oordeel"];
-
-/// How the complainant gave consent to request the client file.
-pub const CONSENT_WAYS: [&str; 4] = ["schriftelijk", "email", "telefoon", "in_gesprek"];
 
 /// The 22 behoorlijkheidsnormen of the Nationale ombudsman, in four groups: (group, code). The
 /// codes are those of the questionnaire definitions ([`crate::surveys::definition::NORMS`]), so
@@ -110,16 +65,16 @@ pub struct Complaint {
     pub tracking_hash: String,
     /// Day of receipt.
     pub received_on: NaiveDate,
-    /// Channel code (one of [`CHANNELS`]).
-    pub channel: String,
+    /// How it came in.
+    pub channel: Channel,
     /// The council member or alderman who passed it on.
     pub via_person: Option<String>,
     /// Their e-mail address, for the feedback on what happened.
     pub via_email: Option<String>,
-    /// One of [`KINDS`].
-    pub kind: String,
-    /// Workflow state code.
-    pub state: String,
+    /// Klacht, bezwaar or both.
+    pub kind: Kind,
+    /// Where it is in the workflow.
+    pub state: State,
     /// Language the complainant used.
     pub language: String,
     /// Without contact details: a signal that counts in the monitor but cannot be handled formally.
@@ -149,7 +104,7 @@ pub struct Complaint {
     /// The handler (team leader) assigned.
     pub handler_id: Option<i64>,
     /// Awb 9:8 ground when not handled.
-    pub decline_ground: Option<String>,
+    pub decline_ground: Option<DeclineGround>,
     /// Legal deadline computed at the last change.
     pub deadline_on: NaiveDate,
     /// When the personal data was erased.
@@ -188,8 +143,8 @@ pub struct Progress {
     pub complainant_satisfied: Option<bool>,
     /// Consent to request the client file: when.
     pub file_consent_on: Option<NaiveDate>,
-    /// And how (one of [`CONSENT_WAYS`]).
-    pub file_consent_how: Option<String>,
+    /// And how.
+    pub file_consent_how: Option<super::terms::ConsentWay>,
     /// Person complained about informed (Awb 9:9) on.
     pub person_informed_on: Option<NaiveDate>,
     /// Weeks of postponement (0–4).

@@ -108,7 +108,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
         NaiveDate,
         String,
         String,
-        String,
+        State,
         NaiveDate,
         Option<NaiveDate>,
         Option<NaiveDate>,
@@ -158,8 +158,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
     Ok(rows
         .into_iter()
         .map(
-            |(id, received, channel, kind, state, deadline, decided, closed)| {
-                let st = State::from_code(&state).unwrap_or(State::Received);
+            |(id, received, channel, kind, st, deadline, decided, closed)| {
                 let finished = decided.or(if st.is_final() { closed } else { None });
                 let outcome = if decided.is_some() {
                     let js: Vec<String> = judged
@@ -169,7 +168,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
                         .collect();
                     overall(&js).to_string()
                 } else if st.is_final() || st == State::ResolvedInformally {
-                    state.clone()
+                    st.code().to_string()
                 } else {
                     "lopend".to_string()
                 };

@@ -8,8 +8,8 @@ use diesel::prelude::*;
 
 use super::workflow::State;
 use crate::db::schema::{
-    complaint_attachments, complaint_elements, complaint_events, complaint_hearings,
-    complaint_letters, complaint_progress, complaints,
+    complaint_attachments, complaint_decisions, complaint_elements, complaint_events,
+    complaint_hearings, complaint_letters, complaint_progress, complaints,
 };
 use crate::db::{write_tx, DbConnection};
 
@@ -95,7 +95,12 @@ pub fn erase(c: &mut DbConnection, id: i64, today: NaiveDate) -> QueryResult<()>
         .set((
             complaint_elements::description.eq(ERASED),
             complaint_elements::conclusion.eq(None::<String>),
+            complaint_elements::findings.eq(None::<String>),
+            complaint_elements::reasoning.eq(None::<String>),
         ))
+        .execute(c)?;
+    // The decision's texts and the letter as sent name the complainant and what happened.
+    diesel::delete(complaint_decisions::table.filter(complaint_decisions::complaint_id.eq(id)))
         .execute(c)?;
     diesel::delete(complaint_attachments::table.filter(complaint_attachments::complaint_id.eq(id)))
         .execute(c)?;

@@ -14,8 +14,9 @@
 
 use crate::accounts::model::Role;
 
-/// Where a complaint is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where a complaint is (stored as TEXT under [`State::code`]; an unknown code is an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum State {
     /// Registered; waiting for triage.
     Received,
@@ -109,8 +110,9 @@ impl State {
     }
 }
 
-/// What someone does to a complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What someone does to a complaint (stored as TEXT under [`Action::code`] in the history).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Action {
     /// Refer to the bezwaar procedure (sends the referral letter).
     ReferToBezwaar,
@@ -148,6 +150,9 @@ pub enum Action {
     RecordOmbudsmanOutcome,
 }
 
+super::terms::text_sql!(State, from_code);
+super::terms::text_sql!(Action, from_code);
+
 /// What is known about the case, for the guards.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Facts {
@@ -169,6 +174,8 @@ pub struct Facts {
     pub every_element_judged: bool,
     /// The decision was already postponed once.
     pub postponed: bool,
+    /// The complainant's consent to request the client file is recorded.
+    pub file_consent: bool,
 }
 
 /// Who may do an action.
@@ -435,6 +442,12 @@ pub enum Refusal {
     /// Every complaint element needs a judgement.
     #[error("geef voor elk onderdeel van de klacht een oordeel")]
     ElementsNotJudged,
+    /// This step was already taken on the case (it is not taken twice).
+    #[error("deze stap is al gezet")]
+    AlreadyDone,
+    /// The committee's advice belongs to a case the committee handles.
+    #[error("deze klacht gaat niet naar de klachtencommissie")]
+    NoCommittee,
     /// Only one postponement (Awb 9:11 lid 2).
     #[error("de beslissing is al eens uitgesteld; verder uitstel kan alleen met schriftelijke instemming van de klager")]
     AlreadyPostponed,
@@ -479,6 +492,9 @@ fn guard(t: &Transition, f: &Facts) -> Result<(), Refusal> {
         }
         A::ResolveInformally if !f.complainant_satisfied => Err(Refusal::NotSatisfied),
         A::PlanHearing if !f.person_informed => Err(Refusal::PersonNotInformed),
+        A::InformPersonComplainedAbout if f.person_informed => Err(Refusal::AlreadyDone),
+        A::RecordFileConsent if f.file_consent => Err(Refusal::AlreadyDone),
+        A::RecordAdvice if !f.committee => Err(Refusal::NoCommittee),
         A::HoldHearing if !(f.hearing_invitations_sent && f.hearing_minutes) => {
             Err(Refusal::HearingIncomplete)
         }
@@ -487,6 +503,16 @@ fn guard(t: &Transition, f: &Facts) -> Result<(), Refusal> {
         A::Postpone if f.postponed => Err(Refusal::AlreadyPostponed),
         _ => Ok(()),
     }
+}
+
+/// Whether a step is offered on the case page: not when it was already taken, nor the committee's
+/// step on a case without the committee. (Other guards stay visible, so a refused step explains
+/// itself.)
+pub fn offered(t: &Transition, f: &Facts) -> bool {
+    !matches!(
+        guard(t, f),
+        Err(Refusal::AlreadyDone | Refusal::NoCommittee)
+    )
 }
 
 /// The actions someone with `roles` could take from `from`, by role alone; guards are not applied
@@ -501,280 +527,5 @@ pub fn available(from: State, roles: &[Role]) -> Vec<Action> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const COORD: &[Role] = &[Role::Klachtcoordinator];
-    const HANDLER: &[Role] = &[Role::Klachtbehandelaar];
-    const COMMITTEE: &[Role] = &[Role::Commissielid];
-
-    fn all_facts() -> Facts {
-        Facts {
-            committee: false,
-            has_contact: true,
-            mediation_feedback: true,
-            complainant_satisfied: true,
-            person_informed: true,
-            hearing_invitations_sent: true,
-            hearing_minutes: true,
-            every_element_judged: true,
-            postponed: false,
-        }
-    }
-
-    const ALL_ACTIONS: [Action; 17] = [
-        A::ReferToBezwaar,
-        A::Decline,
-        A::StartMediation,
-        A::ResolveInformally,
-        A::StartFormalHandling,
-        A::Withdraw,
-        A::RecordFileConsent,
-        A::InformPersonComplainedAbout,
-        A::PlanHearing,
-        A::HoldHearing,
-        A::SkipHearing,
-        A::RecordAdvice,
-        A::Decide,
-        A::Postpone,
-        A::Close,
-        A::ReferToOmbudsman,
-        A::RecordOmbudsmanOutcome,
-    ];
-
-    #[test]
-    fn the_table_has_no_duplicate_steps() {
-        for (i, a) in TRANSITIONS.iter().enumerate() {
-            for b in &TRANSITIONS[i + 1..] {
-                assert!(
-                    !(a.from == b.from && a.action == b.action),
-                    "{:?} {:?} twice",
-                    a.from,
-                    a.action
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn every_state_is_reachable_from_received() {
-        let mut seen = vec![S::Received];
-        let mut i = 0;
-        while i < seen.len() {
-            let here = seen[i];
-            for t in TRANSITIONS.iter().filter(|t| t.from == here) {
-                if !seen.contains(&t.to) {
-                    seen.push(t.to);
-                }
-            }
-            i += 1;
-        }
-        for s in State::ALL {
-            assert!(seen.contains(&s), "{s:?} unreachable");
-        }
-    }
-
-    #[test]
-    fn final_states_allow_nothing_but_the_ombudsman() {
-        for t in TRANSITIONS {
-            if t.from.is_final() {
-                assert_eq!((t.from, t.action), (S::Closed, A::ReferToOmbudsman));
-            }
-        }
-    }
-
-    #[test]
-    fn every_step_not_in_the_table_is_refused() {
-        for from in State::ALL {
-            for action in ALL_ACTIONS {
-                let r = apply(
-                    from,
-                    action,
-                    &[Role::Klachtcoordinator, Role::Commissielid],
-                    Some("reden"),
-                    &all_facts(),
-                );
-                match find(from, action) {
-                    Some(t) => assert_eq!(r, Ok(t.to), "{from:?} {action:?}"),
-                    None => assert_eq!(r, Err(Refusal::NotFromThisState), "{from:?} {action:?}"),
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for s in State::ALL {
-            assert_eq!(State::from_code(s.code()), Some(s));
-        }
-    }
-
-    #[test]
-    fn the_informal_route() {
-        let f = all_facts();
-        let s = apply(S::Received, A::StartMediation, COORD, None, &f).unwrap();
-        assert_eq!(s, S::Mediation);
-        // Without the written feedback, mediation cannot end either way.
-        let no_feedback = Facts {
-            mediation_feedback: false,
-            ..f
-        };
-        assert_eq!(
-            apply(s, A::ResolveInformally, HANDLER, None, &no_feedback),
-            Err(Refusal::FeedbackMissing)
-        );
-        assert_eq!(
-            apply(s, A::StartFormalHandling, HANDLER, None, &no_feedback),
-            Err(Refusal::FeedbackMissing)
-        );
-        let unhappy = Facts {
-            complainant_satisfied: false,
-            ..f
-        };
-        assert_eq!(
-            apply(s, A::ResolveInformally, HANDLER, None, &unhappy),
-            Err(Refusal::NotSatisfied)
-        );
-        let s = apply(s, A::ResolveInformally, HANDLER, None, &f).unwrap();
-        assert_eq!(s, S::ResolvedInformally);
-        // Only the coordinator closes.
-        assert_eq!(
-            apply(s, A::Close, HANDLER, None, &f),
-            Err(Refusal::RoleNotAllowed)
-        );
-        assert_eq!(apply(s, A::Close, COORD, None, &f), Ok(S::Closed));
-    }
-
-    #[test]
-    fn the_formal_route_with_a_committee() {
-        let f = Facts {
-            committee: true,
-            ..all_facts()
-        };
-        let not_informed = Facts {
-            person_informed: false,
-            ..f
-        };
-        let s = apply(S::Received, A::StartFormalHandling, COORD, None, &f).unwrap();
-        assert_eq!(
-            apply(s, A::PlanHearing, COMMITTEE, None, &not_informed),
-            Err(Refusal::PersonNotInformed)
-        );
-        let s = apply(s, A::PlanHearing, COMMITTEE, None, &f).unwrap();
-        let no_minutes = Facts {
-            hearing_minutes: false,
-            ..f
-        };
-        assert_eq!(
-            apply(s, A::HoldHearing, COMMITTEE, None, &no_minutes),
-            Err(Refusal::HearingIncomplete)
-        );
-        let s = apply(s, A::HoldHearing, COMMITTEE, None, &f).unwrap();
-        assert_eq!(s, S::Heard);
-        assert_eq!(
-            apply(s, A::Decide, COORD, None, &f),
-            Err(Refusal::AdviceMissing)
-        );
-        let s = apply(s, A::RecordAdvice, COMMITTEE, None, &f).unwrap();
-        // The committee advises; the municipality decides.
-        assert_eq!(
-            apply(s, A::Decide, COMMITTEE, None, &f),
-            Err(Refusal::RoleNotAllowed)
-        );
-        let unjudged = Facts {
-            every_element_judged: false,
-            ..f
-        };
-        assert_eq!(
-            apply(s, A::Decide, COORD, None, &unjudged),
-            Err(Refusal::ElementsNotJudged)
-        );
-        let s = apply(s, A::Decide, COORD, None, &f).unwrap();
-        let s = apply(s, A::Close, COORD, None, &f).unwrap();
-        let s = apply(s, A::ReferToOmbudsman, COORD, None, &f).unwrap();
-        assert_eq!(
-            apply(s, A::RecordOmbudsmanOutcome, COORD, None, &f),
-            Ok(S::Closed)
-        );
-    }
-
-    #[test]
-    fn reasons_are_required_where_the_law_asks() {
-        let f = all_facts();
-        for (from, action) in [
-            (S::Mediation, A::Withdraw),
-            (S::Received, A::Decline),
-            (S::FormalHandling, A::SkipHearing),
-            (S::FormalHandling, A::Postpone),
-        ] {
-            assert_eq!(
-                apply(from, action, COORD, None, &f),
-                Err(Refusal::ReasonRequired),
-                "{action:?}"
-            );
-            assert_eq!(
-                apply(from, action, COORD, Some("  "), &f),
-                Err(Refusal::ReasonRequired),
-                "{action:?}"
-            );
-            assert!(
-                apply(from, action, COORD, Some("klager ziet af van horen"), &f).is_ok(),
-                "{action:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn one_postponement_only() {
-        let f = Facts {
-            postponed: true,
-            ..all_facts()
-        };
-        assert_eq!(
-            apply(S::FormalHandling, A::Postpone, COORD, Some("drukte"), &f),
-            Err(Refusal::AlreadyPostponed)
-        );
-    }
-
-    #[test]
-    fn an_anonymous_signal_cannot_be_handled_formally() {
-        let f = Facts {
-            has_contact: false,
-            ..all_facts()
-        };
-        assert_eq!(
-            apply(S::Received, A::StartFormalHandling, COORD, None, &f),
-            Err(Refusal::NoContact)
-        );
-        assert_eq!(
-            apply(S::Received, A::StartMediation, COORD, None, &f),
-            Err(Refusal::NoContact)
-        );
-        // It can still be closed off (as not handled), so it counts in the monitor.
-        assert_eq!(
-            apply(S::Received, A::Decline, COORD, Some("anoniem signaal"), &f),
-            Ok(S::NotHandled)
-        );
-    }
-
-    #[test]
-    fn council_members_and_researchers_take_no_steps() {
-        for s in State::ALL {
-            assert!(available(
-                s,
-                &[
-                    Role::Raadslid,
-                    Role::Onderzoeker,
-                    Role::Invoerder,
-                    Role::Beheerder
-                ]
-            )
-            .is_empty());
-        }
-        assert!(
-            available(S::Received, HANDLER).is_empty(),
-            "triage is the coordinator's"
-        );
-        assert!(available(S::Mediation, HANDLER).contains(&A::ResolveInformally));
-    }
-}
+#[path = "workflow_tests.rs"]
+mod tests;

@@ -111,6 +111,7 @@ pub const ALL_TABLES: &[&str] = &[
     "complaint_attachments",
     "complaint_letters",
     "complaint_reminders",
+    "complaint_decisions",
     "quotes",
     "codebook",
     "coded_texts",
@@ -398,6 +399,26 @@ diesel::table! {
         judgement -> Nullable<Text>,
         norms -> Text,
         conclusion -> Nullable<Text>,
+        findings -> Nullable<Text>,
+        reasoning -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The reasoned decision on a complaint (Awb 9:12): conclusions and measures for the whole, the
+    /// outcome letter as edited, and the letter exactly as it was sent.
+    complaint_decisions (complaint_id) {
+        complaint_id -> BigInt,
+        conclusions -> Nullable<Text>,
+        measures -> Nullable<Text>,
+        letter_subject -> Nullable<Text>,
+        letter_body -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        sent_by -> Nullable<BigInt>,
+        sent_to -> Nullable<Text>,
+        sent_subject -> Nullable<Text>,
+        sent_body -> Nullable<Text>,
+        updated_at -> Timestamp,
     }
 }
 
@@ -565,6 +586,7 @@ diesel::joinable!(complaint_attachments -> complaints (complaint_id));
 diesel::joinable!(complaint_letters -> complaints (complaint_id));
 diesel::joinable!(complaint_reminders -> complaints (complaint_id));
 diesel::joinable!(complaint_letters -> complaint_letter_batches (batch_id));
+diesel::joinable!(complaint_decisions -> complaints (complaint_id));
 
 diesel::joinable!(waves -> questionnaire_versions (version_id));
 diesel::joinable!(paper_reports -> waves (wave_id));
@@ -612,7 +634,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_reminders,
     quotes,
     complaint_letter_batches,
-    letterhead_logos
+    letterhead_logos,
+    complaint_decisions
 );
 
 // sso: single sign-on and two-factor codes (migration 2026-12-06-191800_sso_totp).

@@ -184,6 +184,14 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
             ("genodigden", "klager, teamleider"),
         ],
     );
+    // The day of the hearing has come.
+    diesel::update(
+        klankbord::db::schema::complaint_hearings::table
+            .filter(klankbord::db::schema::complaint_hearings::complaint_id.eq(id)),
+    )
+    .set(klankbord::db::schema::complaint_hearings::planned_at.eq(klankbord::db::now()))
+    .execute(&mut app.conn())
+    .unwrap();
     step(
         &member,
         "hold_hearing",
@@ -208,7 +216,10 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
         &format!("{case}/onderdelen/{element}"),
         &[("oordeel", "gegrond"), ("conclusie", "Een spreekkamer.")],
     );
-    step(&coordinator, "decide", &[]);
+    assert_eq!(
+        crate::complaints::send_decision(&coordinator, &case).status,
+        303
+    );
     // A letter printed and posted; the file downloaded; the register opened.
     assert_eq!(coordinator.get("/klachten/brieven").status, 200);
     let letter: i64 = complaint_letters::table

@@ -244,6 +244,20 @@ both_backends!(
     }
 );
 
+/// Sends the decision as a coordinator does: the preview page, then its send button.
+pub(crate) fn send_decision(client: &crate::support::Client, case: &str) -> crate::support::Resp {
+    let preview = client.get(&format!("{case}/beslissing/brief?lang=nl"));
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    let version = preview
+        .attr("input[name=versie]", "value")
+        .expect("a send button on the preview");
+    client.submit(
+        &format!("{case}/beslissing/brief"),
+        &format!("{case}/beslissing/versturen"),
+        &[("versie", &version)],
+    )
+}
+
 /// Puts a case in `state` with every fact its guards ask for.
 pub(crate) fn case_in(
     app: &TestApp,
@@ -345,9 +359,17 @@ both_backends!(
         let mut taken = 0;
         for from in State::ALL {
             for action in store::ACTIONS {
-                // With a committee, the decision waits for its advice.
-                let committee = action == Action::Decide && from == State::Advised;
+                // With a committee, the decision waits for its advice; the advice is the
+                // committee's; a step already taken is not taken again.
+                let committee = (action == Action::Decide && from == State::Advised)
+                    || action == Action::RecordAdvice;
                 let id = case_in(&app, &s, from, committee);
+                if action == Action::InformPersonComplainedAbout {
+                    diesel::update(complaint_progress::table.find(id))
+                        .set(complaint_progress::person_informed_on.eq(None::<chrono::NaiveDate>))
+                        .execute(&mut app.conn())
+                        .unwrap();
+                }
                 let events_before = app.count("complaint_events");
                 let result = store::step(
                     &mut app.conn(),
@@ -633,6 +655,32 @@ both_backends!(
         let r = step("hold_hearing", &[("aanwezig", "klager")]);
         assert_eq!(r.status, 422);
         assert!(r.body.contains(&t(Lang::Nl, "refusal-hearing")));
+        // Not before the day it was planned for: what was typed stays in the form.
+        let r = step(
+            "hold_hearing",
+            &[
+                ("aanwezig", "klager, teamleider"),
+                ("tekst", "Beide gehoord."),
+            ],
+        );
+        assert_eq!(r.status, 422);
+        let planned = (klankbord::surveys::today() + chrono::Duration::days(10))
+            .format("%d-%m-%Y")
+            .to_string();
+        assert!(r.body.contains(&t_args(
+            Lang::Nl,
+            "case-error-held-early",
+            &[("date", &planned)]
+        )));
+        assert!(r
+            .form_values("#stap-hold_hearing")
+            .contains(&("tekst".to_string(), "Beide gehoord.".to_string())));
+        assert_eq!(state_of(&app, id), "hoorzitting_gepland");
+        // The day has come.
+        diesel::update(complaint_hearings::table.filter(complaint_hearings::complaint_id.eq(id)))
+            .set(complaint_hearings::planned_at.eq(klankbord::db::now()))
+            .execute(&mut app.conn())
+            .unwrap();
         assert_eq!(
             step(
                 "hold_hearing",
@@ -644,9 +692,10 @@ both_backends!(
             .status,
             303
         );
-        // The decision needs a judgement on every element.
+        // The decision is not sent from the step list: it has its own page with a preview.
         let r = step("decide", &[]);
-        assert!(r.body.contains(&t(Lang::Nl, "refusal-elements")));
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains(&t(Lang::Nl, "decision-error-own-page")));
         assert_eq!(
             coordinator
                 .submit(
@@ -674,7 +723,7 @@ both_backends!(
             ],
         );
         assert_eq!(r.status, 303);
-        assert_eq!(step("decide", &[]).status, 303);
+        assert_eq!(send_decision(&coordinator, &case).status, 303);
         // The council member hears what became of the signal (by e-mail, no personal data).
         let mails = app.mail_texts();
         let feedback: Vec<&String> = mails
@@ -709,7 +758,12 @@ both_backends!(
                 .status,
             303
         );
-        assert_eq!(step("close", &[]).status, 303);
+        // Closing asks first, on a page that says what will happen.
+        let r = step("close", &[]);
+        assert_eq!(r.status, 200);
+        assert!(r.body.contains(&t(Lang::Nl, "confirm-what-close")));
+        assert_eq!(state_of(&app, id), "besloten");
+        assert_eq!(step("close", &[("bevestigd", "ja")]).status, 303);
         assert_eq!(
             step(
                 "refer_to_ombudsman",

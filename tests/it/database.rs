@@ -222,6 +222,16 @@ both_backends!(every_table_loads, |app| {
         )
         .unwrap();
         store::add_element(&mut conn, id, staff, "Niet teruggebeld").unwrap();
+        klankbord::complaints::decision::save_draft(
+            &mut conn,
+            id,
+            staff,
+            &klankbord::complaints::decision::Draft {
+                conclusions: "De klacht is gegrond.".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         store::add_followup(&mut conn, id, staff, "Terugbelafspraak", "Teamleider", on).unwrap();
         let late = received + chrono::Duration::days(60);
         assert!(
@@ -273,6 +283,8 @@ both_backends!(every_table_loads, |app| {
             String,
             Option<String>,
             String,
+            Option<String>,
+            Option<String>,
             Option<String>,
         );
         let el: Vec<ElementRow> = complaint_elements::table
@@ -372,7 +384,25 @@ both_backends!(every_table_loads, |app| {
                 .select(complaint_reminders::all_columns)
                 .load(&mut conn)
                 .unwrap();
+        type DecisionRow = (
+            i64,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<NaiveDateTime>,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            NaiveDateTime,
+        );
+        let dec: Vec<DecisionRow> = complaint_decisions::table
+            .select(complaint_decisions::all_columns)
+            .load(&mut conn)
+            .unwrap();
         [
+            dec.len(),
             c.len(),
             p.len(),
             cat.len(),

@@ -79,9 +79,8 @@ fn whole_case(app: &TestApp, s: &klankbord::complaints::Setup, actor: i64) -> i6
         Action::PlanHearing,
         StepInput {
             hearing: Some(HearingPlan {
-                at: (today + chrono::Duration::days(7))
-                    .and_hms_opt(14, 0, 0)
-                    .unwrap(),
+                // Today: a hearing is recorded as held only on or after its day.
+                at: today.and_hms_opt(14, 0, 0).unwrap(),
                 mode: "ter_plaatse".into(),
                 place: "Raadhuisplein 1, kamer 2".into(),
                 invitees: "klager, medewerker".into(),

@@ -9,6 +9,8 @@ mod access_matrix;
 mod accounts;
 mod audit;
 mod browser;
+mod casework;
+mod casework_browser;
 mod clerk;
 mod cli;
 mod complaint_browser;

@@ -3,9 +3,13 @@
 //! ([`service`], [`pdf`]), sent by e-mail or queued for the post, and the pages where the
 //! coordinator prints the queued letters in batches and sets up the letterhead ([`routes`]).
 
+pub mod facts;
+pub mod logo;
 pub mod pdf;
 pub mod routes;
 pub mod service;
+pub mod settings;
+mod settings_routes;
 mod views;
 
 pub use service::{render, Decision, DecisionPart, LetterFacts, Rendered};

@@ -23,11 +23,9 @@
 
 use std::num::NonZeroU16;
 
-use diesel::prelude::*;
 use krilla::configure::{Accessibility, ConfigurationBuilder, PdfVersion};
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
-use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
@@ -38,15 +36,13 @@ use krilla::text::{Font, TextDirection};
 use krilla::{Document as PdfDocument, SerializeSettings};
 
 use super::service::LetterFacts;
-use crate::db::schema::letterhead_logos;
-use crate::db::DbConnection;
 use crate::pdf::{fill, wrap, Measure, PdfError, BOLD, REGULAR};
 use crate::web::i18n::t;
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
-const PAGE_W: f32 = 210.0 * MM;
-const PAGE_H: f32 = 297.0 * MM;
+pub(super) const PAGE_W: f32 = 210.0 * MM;
+pub(super) const PAGE_H: f32 = 297.0 * MM;
 const LEFT: f32 = 22.0 * MM;
 const RIGHT: f32 = PAGE_W - 20.0 * MM;
 const COLUMN: f32 = 125.0 * MM;
@@ -87,6 +83,8 @@ const ADDRESS_FIRST_BASELINE: f32 = WINDOW.top + 4.0;
 /// Distance between address lines (mm).
 const ADDRESS_LINE: f32 = 4.6;
 
+pub use super::logo::{check_logo, Logo};
+
 /// Why a letter could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum LetterError {
@@ -96,40 +94,6 @@ pub enum LetterError {
     /// Database failure.
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
-}
-
-/// A letterhead logo: PNG or JPEG bytes.
-#[derive(Debug, Clone)]
-pub struct Logo {
-    /// PNG (otherwise JPEG).
-    pub png: bool,
-    /// The file.
-    pub data: Vec<u8>,
-}
-
-impl Logo {
-    /// The logo with number `id`.
-    pub fn load(c: &mut DbConnection, id: i64) -> QueryResult<Option<Logo>> {
-        let row: Option<(String, Vec<u8>)> = letterhead_logos::table
-            .find(id)
-            .select((letterhead_logos::content_type, letterhead_logos::data))
-            .first(c)
-            .optional()?;
-        Ok(row.map(|(ct, data)| Logo {
-            png: ct == "image/png",
-            data,
-        }))
-    }
-
-    fn image(&self) -> Result<Image, PdfError> {
-        let data = krilla::Data::from(self.data.clone());
-        if self.png {
-            Image::from_png(data, true)
-        } else {
-            Image::from_jpeg(data, true)
-        }
-        .map_err(|e| PdfError(format!("logo: {e}")))
-    }
 }
 
 /// A drawn piece of a letter.
@@ -613,29 +577,6 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
     pdf.finish().map_err(|e| PdfError(format!("{e:?}")))
 }
 
-/// Whether a logo really draws (a file that only starts like a PNG or JPEG does not).
-pub fn check_logo(logo: &Logo) -> bool {
-    let Ok(image) = logo.image() else {
-        return false;
-    };
-    let (w, h) = image.size();
-    if w == 0 || h == 0 || w > 10_000 || h > 10_000 {
-        return false;
-    }
-    let mut pdf = PdfDocument::new();
-    let Some(settings) = PageSettings::from_wh(PAGE_W, PAGE_H) else {
-        return false;
-    };
-    let mut page = pdf.start_page_with(settings);
-    let mut surface = page.surface();
-    if let Some(size) = Size::from_wh(w as f32, h as f32) {
-        surface.draw_image(image, size);
-    }
-    surface.finish();
-    page.finish();
-    pdf.finish().is_ok()
-}
-
 fn page_word(l: &LaidOut) -> String {
     crate::web::i18n::Lang::from_code(&l.lang)
         .map(|lang| t(lang, "letter-page"))
@@ -643,62 +584,5 @@ fn page_word(l: &LaidOut) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_window_lies_where_a_dutch_window_envelope_shows_it_and_above_the_fold() {
-        // Window envelopes EA5/6 and C5/6 (window left): about 20 mm from the left, 45 mm from the top.
-        const {
-            assert!(WINDOW.left >= 20.0 && WINDOW.left + WINDOW.width <= 120.0);
-            assert!(WINDOW.top >= 45.0 && WINDOW.top + WINDOW.height <= 95.0);
-            // Above the first fold.
-            assert!(WINDOW.top + WINDOW.height < 99.0);
-            // Six lines fit.
-            assert!(ADDRESS_FIRST_BASELINE + 5.0 * ADDRESS_LINE <= WINDOW.top + WINDOW.height);
-        }
-    }
-}
-
-#[cfg(test)]
-mod render_tests {
-    use super::super::service::{ContactPerson, Signature};
-    use super::*;
-    use crate::complaints::templates::Addressee;
-
-    pub(crate) fn sample(lang: &str) -> LetterFacts {
-        LetterFacts {
-            kind: "ontvangst".into(),
-            addressee: Addressee::Klager,
-            lang: lang.into(),
-            municipality: "Gemeente Voorbeeld".into(),
-            sender: vec!["Postbus 1000".into(), "1234 AB Voorbeeld".into()],
-            logo: None,
-            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
-            reference: "2026-0001".into(),
-            to_name: "Mevrouw A. de Vries".into(),
-            to_address: vec!["Dorpsstraat 1".into(), "1234 AB Voorbeeld".into()],
-            contact: ContactPerson {
-                name: "mevrouw J. Bakker".into(),
-                phone: "14 0123".into(),
-                email: "info@voorbeeld.nl".into(),
-            },
-            subject: "Wij hebben uw klacht ontvangen".into(),
-            body: "Beste mevrouw,\n\nWij hebben uw klacht ontvangen. ".repeat(30),
-            signature: Signature {
-                name: "J. Bakker".into(),
-                function: "De klachtencoördinator".into(),
-            },
-            decision: None,
-        }
-    }
-
-    #[test]
-    fn a_letter_renders_in_every_language() {
-        for lang in ["nl", "ar"] {
-            let f = sample(lang);
-            let pdf = letters_pdf(&[(&f, None)]).unwrap();
-            assert!(pdf.starts_with(b"%PDF-"));
-        }
-    }
-}
+#[path = "pdf_tests.rs"]
+mod tests;

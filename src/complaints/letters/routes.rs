@@ -7,15 +7,12 @@ use actix_web::{web, HttpResponse};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::service::{self, Delivery, LetterFacts, LetterSettings, Signature};
+use super::service::{self, LetterFacts};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::complaints::access::{self, CaseAction, Denied};
 use crate::complaints::store;
-use crate::complaints::templates;
-use crate::db::schema::{
-    complaint_letter_batches, complaint_letters, complaints, letterhead_logos,
-};
+use crate::db::schema::{complaint_letter_batches, complaint_letters, complaints};
 use crate::db::{now, write_tx, DbConnection};
 use crate::web::context::Ctx;
 use crate::web::csrf::{CsrfForm, NoFields};
@@ -33,9 +30,10 @@ pub fn routes() -> Vec<RouteDef> {
     vec![
         RouteDef::new("/klachten/brieven", COORDINATOR).get(letters_page),
         RouteDef::new("/klachten/brieven/instellingen", COORDINATOR)
-            .get(settings_page)
-            .post(settings_submit),
-        RouteDef::new("/klachten/brieven/logo", COORDINATOR).post(logo_submit),
+            .get(super::settings_routes::settings_page)
+            .post(super::settings_routes::settings_submit),
+        RouteDef::new("/klachten/brieven/logo", COORDINATOR)
+            .post(super::settings_routes::logo_submit),
         RouteDef::new("/klachten/brieven/stapel", COORDINATOR).post(batch_create),
         RouteDef::new("/klachten/brieven/stapel/{id}/pdf", COORDINATOR).get(batch_pdf),
         RouteDef::new("/klachten/brieven/stapel/{id}/verstuurd", COORDINATOR).post(batch_sent),
@@ -68,7 +66,7 @@ struct PageQuery {
     melding: Option<String>,
 }
 
-fn user(ctx: &Ctx) -> Result<CurrentUser, AppError> {
+pub(super) fn user(ctx: &Ctx) -> Result<CurrentUser, AppError> {
     ctx.user.clone().ok_or(AppError::Unauthorized)
 }
 
@@ -204,7 +202,7 @@ async fn list(
 }
 
 /// A PDF shown in the browser's reader (to print from), never cached: it holds names and addresses.
-fn pdf_response(name: &str, pdf: Vec<u8>) -> HttpResponse {
+pub(crate) fn pdf_response(name: &str, pdf: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
@@ -480,11 +478,7 @@ async fn letter_sent(
                 .ok_or(AppError::NotFound)?;
             let refused = write_tx(conn, |c| {
                 let case = store::load(c, complaint)?;
-                let subject = access::Case::of(&case).ok_or_else(|| {
-                    AppError::Internal(anyhow::anyhow!(
-                        "complaint {complaint} has an unknown state"
-                    ))
-                })?;
+                let subject = access::Case::of(&case);
                 if let Err(why) = access::check(&u, CaseAction::MarkLetterPosted, &subject) {
                     return Ok::<_, AppError>(Some(why));
                 }
@@ -528,190 +522,4 @@ async fn letter_sent(
         })
         .await?;
     Ok(see_other("/klachten/brieven"))
-}
-
-/// The settings as the form shows them, with the logo's details.
-pub(super) struct SettingsView {
-    pub settings: LetterSettings,
-    pub logo: Option<(String, i64, NaiveDateTime)>,
-}
-
-async fn load_settings(state: &web::Data<AppState>) -> Result<SettingsView, AppError> {
-    state
-        .db(|conn| {
-            let settings = LetterSettings::load(conn)?;
-            let logo: Option<(String, Vec<u8>, NaiveDateTime)> = letterhead_logos::table
-                .order(letterhead_logos::id.desc())
-                .select((
-                    letterhead_logos::content_type,
-                    letterhead_logos::data,
-                    letterhead_logos::uploaded_at,
-                ))
-                .first(conn)
-                .optional()?;
-            Ok(SettingsView {
-                settings,
-                logo: logo.map(|(ct, data, at)| (ct, data.len() as i64, at)),
-            })
-        })
-        .await
-}
-
-async fn settings_page(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let view = load_settings(&state).await?;
-    Ok(page_response(
-        StatusCode::OK,
-        super::views::settings_page(&ctx, &view, None),
-    ))
-}
-
-/// Longest text of one setting.
-const MAX_SETTING: usize = 300;
-
-async fn settings_submit(
-    ctx: Ctx,
-    state: web::Data<AppState>,
-    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
-    let u = user(&ctx)?;
-    let get = |name: &str| -> String {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_string())
-            .unwrap_or_default()
-    };
-    let delivery = match get("bezorging").as_str() {
-        "tekst" => Delivery::Body,
-        _ => Delivery::Attachment,
-    };
-    let settings = LetterSettings {
-        delivery,
-        sender: get("afzender").replace("\r\n", "\n"),
-        contact_person: get("contactpersoon"),
-        signatures: templates::KINDS
-            .iter()
-            .map(|k| {
-                (
-                    k.code.to_string(),
-                    Signature {
-                        name: get(&format!("naam-{}", k.code)),
-                        function: get(&format!("functie-{}", k.code)),
-                    },
-                )
-            })
-            .collect(),
-    };
-    let too_long = fields.iter().any(|(_, v)| v.chars().count() > MAX_SETTING);
-    if too_long || settings.sender.lines().count() > 5 {
-        let view = SettingsView {
-            settings,
-            logo: load_settings(&state).await?.logo,
-        };
-        return Ok(page_response(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            super::views::settings_page(&ctx, &view, Some("letters-error-settings")),
-        ));
-    }
-    state
-        .db(move |conn| {
-            write_tx(conn, |c| {
-                settings.save(c)?;
-                audit::record(
-                    c,
-                    Actor::User(u.id),
-                    "letters.settings_changed",
-                    "settings",
-                    Some("letters"),
-                    None,
-                )
-            })?;
-            Ok(())
-        })
-        .await?;
-    Ok(see_other(
-        "/klachten/brieven?melding=letters-notice-settings",
-    ))
-}
-
-async fn logo_submit(
-    ctx: Ctx,
-    req: actix_web::HttpRequest,
-    state: web::Data<AppState>,
-    payload: web::Payload,
-) -> Result<HttpResponse, AppError> {
-    let limits = crate::web::multipart::Limits {
-        fields: 2,
-        text_bytes: 1024,
-        files: 1,
-        file_bytes: MAX_LOGO_BYTES as u64,
-    };
-    let upload = crate::web::multipart::open(&req, payload, limits).await?;
-    let u = user(&ctx)?;
-    let form = upload.read().await?;
-    let file = form.files.first();
-    let kind = file.and_then(|f| crate::web::filetype::Kind::detect(&f.head));
-    let problem = match file {
-        None => Some("letters-logo-missing"),
-        Some(f) if f.too_big || f.size as usize > MAX_LOGO_BYTES => Some("letters-logo-too-big"),
-        Some(_) => match kind {
-            Some(crate::web::filetype::Kind::Png) | Some(crate::web::filetype::Kind::Jpeg) => None,
-            _ => Some("letters-logo-type"),
-        },
-    };
-    let data = match (problem, file) {
-        (None, Some(f)) => {
-            let data = f.read_all().map_err(|e| AppError::Internal(e.into()))?;
-            // The picture must really draw: a file that only starts like a PNG is refused.
-            let logo = super::pdf::Logo {
-                png: kind == Some(crate::web::filetype::Kind::Png),
-                data,
-            };
-            let check = logo.clone();
-            let draws = web::block(move || super::pdf::check_logo(&check))
-                .await
-                .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?;
-            if draws {
-                Some(logo)
-            } else {
-                None
-            }
-        }
-        _ => None,
-    };
-    let Some(logo) = data else {
-        let view = load_settings(&state).await?;
-        return Ok(page_response(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            super::views::settings_page(&ctx, &view, Some(problem.unwrap_or("letters-logo-type"))),
-        ));
-    };
-    state
-        .db(move |conn| {
-            write_tx(conn, |c| {
-                diesel::insert_into(letterhead_logos::table)
-                    .values((
-                        letterhead_logos::content_type.eq(if logo.png {
-                            "image/png"
-                        } else {
-                            "image/jpeg"
-                        }),
-                        letterhead_logos::data.eq(&logo.data),
-                        letterhead_logos::uploaded_at.eq(now()),
-                        letterhead_logos::uploaded_by.eq(u.id),
-                    ))
-                    .execute(c)?;
-                audit::record(
-                    c,
-                    Actor::User(u.id),
-                    "letters.logo_uploaded",
-                    "settings",
-                    Some("letters"),
-                    Some(&format!("{} bytes", logo.data.len())),
-                )
-            })?;
-            Ok(())
-        })
-        .await?;
-    Ok(see_other("/klachten/brieven?melding=letters-notice-logo"))
 }

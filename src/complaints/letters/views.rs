@@ -3,8 +3,9 @@
 
 use maud::{html, Markup};
 
-use super::routes::{OpenBatch, SettingsView, Waiting, MAX_LOGO_BYTES};
+use super::routes::{OpenBatch, Waiting, MAX_LOGO_BYTES};
 use super::service::Delivery;
+use super::settings_routes::SettingsView;
 use crate::complaints::store;
 use crate::complaints::templates::{self, Addressee};
 use crate::surveys::respondent::date_text;

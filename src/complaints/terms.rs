@@ -1,0 +1,285 @@
+//! The words of complaint handling as types: how a complaint came in, what kind it is, the grounds
+//! the law gives for not handling it or not hearing the complainant, how a hearing takes place, how
+//! consent was given, and the judgement on a part of the complaint.
+//!
+//! Each is stored as TEXT under a fixed code (the same code names its text in the locale files).
+//! Reading a code the product does not know is an error, never a default: a corrupt row shows up
+//! instead of reading as something it is not.
+
+/// diesel's `FromSql`/`ToSql` (TEXT) for an enum with `code(self) -> &'static str` and a parse
+/// function that returns `None` for an unknown code.
+macro_rules! text_sql {
+    ($name:ident, $parse:ident) => {
+        impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for $name
+        where
+            DB: diesel::backend::Backend,
+            String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+                let code = String::from_sql(bytes)?;
+                $name::$parse(&code).ok_or_else(|| {
+                    format!(concat!("unknown ", stringify!($name), " code {:?}"), code).into()
+                })
+            }
+        }
+
+        impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $name
+        where
+            DB: diesel::backend::Backend,
+            str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+        {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, DB>,
+            ) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, DB>>::to_sql(
+                    self.code(),
+                    out,
+                )
+            }
+        }
+    };
+}
+
+pub(crate) use text_sql;
+
+/// Declares a TEXT-backed enum: its codes, `ALL`, `code()`, `parse()`, and diesel's
+/// `FromSql`/`ToSql` for any backend that stores text.
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $code:literal, )+ }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in the order forms show them.
+            pub const ALL: &'static [$name] = &[ $( $name::$variant, )+ ];
+
+            /// The code stored in the database and used in form values and text keys.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $code, )+
+                }
+            }
+
+            /// The value for a code; `None` for a code the product does not know.
+            pub fn parse(code: &str) -> Option<$name> {
+                match code {
+                    $( $code => Some($name::$variant), )+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        $crate::complaints::terms::text_sql!($name, parse);
+    };
+}
+
+text_enum! {
+    /// How a complaint came in. The web form comes first; staff register the others.
+    pub enum Channel {
+        /// The public web form.
+        Web = "web",
+        /// A letter.
+        Letter = "brief",
+        /// A phone call.
+        Phone = "telefoon",
+        /// At the counter.
+        Counter = "balie",
+        /// An e-mail.
+        Email = "email",
+        /// Passed on by a council member.
+        CouncilMember = "raadslid",
+        /// Passed on by an alderman.
+        Alderman = "wethouder",
+        /// Sent straight to the complaints committee.
+        Committee = "commissie",
+    }
+}
+
+impl Channel {
+    /// Someone passed the complaint on (their name is recorded, for feedback on the outcome).
+    pub fn has_messenger(self) -> bool {
+        match self {
+            Channel::CouncilMember | Channel::Alderman => true,
+            Channel::Web
+            | Channel::Letter
+            | Channel::Phone
+            | Channel::Counter
+            | Channel::Email
+            | Channel::Committee => false,
+        }
+    }
+
+    /// The channels staff register: every one but the web form, which registers itself.
+    pub fn staff() -> &'static [Channel] {
+        &Channel::ALL[1..]
+    }
+}
+
+text_enum! {
+    /// Klacht (about conduct), bezwaar (against a decision), or both.
+    pub enum Kind {
+        /// About conduct.
+        Complaint = "klacht",
+        /// Against a decision.
+        Objection = "bezwaar",
+        /// Both in one letter.
+        Both = "beide",
+    }
+}
+
+text_enum! {
+    /// The grounds in Awb 9:8 (and 9:4) for not handling a complaint.
+    pub enum DeclineGround {
+        /// 9:8 lid 1 a: already handled under this chapter.
+        AlreadyHandled = "al_behandeld",
+        /// b: the conduct was more than a year before the complaint.
+        OlderThanAYear = "ouder_dan_jaar",
+        /// c: bezwaar or beroep could be or could have been lodged.
+        ObjectionPossible = "bezwaar_mogelijk",
+        /// d, e: a court decides or decided on it.
+        BeforeCourt = "bij_rechter",
+        /// lid 2: the interest or the weight of the conduct is clearly insufficient.
+        MinorInterest = "gering_belang",
+        /// 9:4: name, address or description is missing and was not completed.
+        DetailsMissing = "geen_gegevens",
+    }
+}
+
+text_enum! {
+    /// The grounds in Awb 9:10 lid 2 for not hearing the complainant.
+    pub enum SkipGround {
+        /// The complaint is clearly unfounded.
+        ClearlyUnfounded = "kennelijk_ongegrond",
+        /// The complainant said they do not wish to be heard.
+        Waived = "afgezien",
+        /// The complainant did not say within a reasonable term that they wish to be heard.
+        NoAnswer = "niet_gereageerd",
+    }
+}
+
+text_enum! {
+    /// How a hearing takes place. A hearing skipped on a 9:10 ground is stored as `geen`.
+    pub enum HearingMode {
+        /// In person at the town hall.
+        InPerson = "ter_plaatse",
+        /// By phone.
+        Phone = "telefoon",
+        /// By video call.
+        Video = "video",
+        /// Not held: skipped on a ground of Awb 9:10 lid 2.
+        NotHeld = "geen",
+    }
+}
+
+impl HearingMode {
+    /// The ways a hearing can be planned.
+    pub fn choices() -> &'static [HearingMode] {
+        &HearingMode::ALL[..3]
+    }
+
+    /// How the hearing takes place, for letters (Dutch).
+    pub fn letter_text(self) -> &'static str {
+        match self {
+            HearingMode::Phone => "per telefoon",
+            HearingMode::Video => "via een videogesprek",
+            HearingMode::InPerson | HearingMode::NotHeld => "op het gemeentehuis",
+        }
+    }
+}
+
+text_enum! {
+    /// How the complainant gave consent to request the client file.
+    pub enum ConsentWay {
+        /// In a letter.
+        InWriting = "schriftelijk",
+        /// By e-mail.
+        Email = "email",
+        /// On the phone.
+        Phone = "telefoon",
+        /// In a conversation.
+        InPerson = "in_gesprek",
+    }
+}
+
+text_enum! {
+    /// The judgement on one part of a complaint (Awb 9:12).
+    pub enum Judgement {
+        /// Founded.
+        Founded = "gegrond",
+        /// Unfounded.
+        Unfounded = "ongegrond",
+        /// Partly founded.
+        PartlyFounded = "deels_gegrond",
+        /// No judgement given.
+        NoJudgement = "geen_oordeel",
+    }
+}
+
+impl Judgement {
+    /// The judgement in a Dutch sentence (letters are Dutch or the complainant's language; the
+    /// outcome text itself is Dutch).
+    pub fn letter_text(self) -> &'static str {
+        match self {
+            Judgement::Founded => "gegrond",
+            Judgement::Unfounded => "ongegrond",
+            Judgement::PartlyFounded => "deels gegrond",
+            Judgement::NoJudgement => "geen oordeel",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trips<T: Copy + PartialEq + std::fmt::Debug>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+    ) {
+        let mut seen = std::collections::BTreeSet::new();
+        for v in all {
+            assert_eq!(parse(code(*v)), Some(*v));
+            assert!(seen.insert(code(*v)), "{} twice", code(*v));
+        }
+        assert_eq!(parse("onbekend"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn every_code_reads_back_and_an_unknown_one_is_none() {
+        round_trips(Channel::ALL, Channel::code, Channel::parse);
+        round_trips(Kind::ALL, Kind::code, Kind::parse);
+        round_trips(
+            DeclineGround::ALL,
+            DeclineGround::code,
+            DeclineGround::parse,
+        );
+        round_trips(SkipGround::ALL, SkipGround::code, SkipGround::parse);
+        round_trips(HearingMode::ALL, HearingMode::code, HearingMode::parse);
+        round_trips(ConsentWay::ALL, ConsentWay::code, ConsentWay::parse);
+        round_trips(Judgement::ALL, Judgement::code, Judgement::parse);
+    }
+
+    #[test]
+    fn staff_register_every_channel_but_the_web() {
+        assert!(!Channel::staff().contains(&Channel::Web));
+        assert_eq!(Channel::staff().len(), Channel::ALL.len() - 1);
+        assert!(Channel::CouncilMember.has_messenger() && Channel::Alderman.has_messenger());
+        assert!(!HearingMode::choices().contains(&HearingMode::NotHeld));
+    }
+}
