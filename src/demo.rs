@@ -624,6 +624,24 @@ fn seed_complaints(
                             )
                             .map_err(|e| anyhow::anyhow!("{e}"))?;
                         }
+                        // The reasoned decision as a handler writes it (Awb 9:12).
+                        let draft = crate::complaints::decision::Draft {
+                            parts: elements
+                                .iter()
+                                .zip([a, b])
+                                .map(|(e, j)| crate::complaints::decision::PartDraft {
+                                    id: *e,
+                                    findings: "Uit het dossier en het gesprek blijkt dat de klager aan de balie kort werd afgewezen, zonder uitleg over wat er nog mogelijk was.".into(),
+                                    judgement: crate::complaints::terms::Judgement::parse(j),
+                                    norms: vec!["fatsoenlijke_bejegening".to_string()],
+                                    reasoning: "Een inwoner mag verwachten dat een medewerker uitlegt waarom iets niet kan en wat wel kan. Dat is hier niet genoeg gebeurd.".into(),
+                                })
+                                .collect(),
+                            conclusions: "Wij vinden het belangrijk dat inwoners zich gehoord voelen. Wij hebben dit met het team besproken.".into(),
+                            measures: "Het team Inkomen bespreekt in het werkoverleg hoe uitleg aan de balie beter kan.".into(),
+                        };
+                        crate::complaints::decision::save_draft(conn, id, coordinator, &draft)
+                            .map_err(|e| anyhow::anyhow!("{e}"))?;
                         continue;
                     }
                     "followup" => {

@@ -355,6 +355,32 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
     assert!(due.texts("h2")[0].starts_with("Te laat (") && !due.texts("h2")[0].contains("(0)"));
     let channels = c.get("/klachten/register?lang=nl");
     assert_eq!(channels.status, 200);
+    // A decided case carries a reasoned decision: its outcome letter gives findings and reasons.
+    let decided = c.get("/klachten?fase=besloten&lang=nl");
+    let case = decided
+        .body
+        .split("href=\"/klachten/")
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .find(|id| !id.is_empty())
+        .map(|id| format!("/klachten/{id}"))
+        .expect("a decided demo case");
+    let letter = c.get(&format!("{case}/beslissing/brief?lang=nl"));
+    let text = letter.texts("pre.letter-text").join("\n");
+    for want in [
+        "Uit het dossier en het gesprek blijkt",
+        "Een inwoner mag verwachten",
+        "hoe uitleg aan de balie beter kan",
+    ] {
+        assert!(
+            text.contains(want),
+            "{want} in the demo's outcome letter: {text}"
+        );
+    }
     // The yearly report has every section filled, quotes included.
     let (user, pass) = klankbord::demo::demo_login(klankbord::accounts::model::Role::Raadslid);
     let council = Client::with_cookies(&base, &[]);
