@@ -446,9 +446,7 @@ fn seed_complaints(
     env: &crate::complaints::store::Env<'_>,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<()> {
-    use crate::complaints::store::{
-        self, By, Classification, HearingPlan, Mediation, NewComplaint, StepInput,
-    };
+    use crate::complaints::store::{self, By, Classification, HearingPlan, Mediation, StepInput};
     use crate::complaints::workflow::Action;
     use diesel::prelude::*;
     let coordinator = service::find_by_username(conn, "klachtcoordinator")
@@ -519,31 +517,33 @@ fn seed_complaints(
             let received = today - chrono::Duration::days(days_ago);
             let name = names[n % names.len()];
             let messenger = matches!(*channel, "raadslid" | "wethouder");
-            let new = NewComplaint {
-                received_on: received,
-                channel: channel.to_string(),
-                via_person: messenger.then(|| {
-                    if *channel == "raadslid" {
-                        "Raadslid P. Jansen".to_string()
-                    } else {
-                        "Wethouder L. de Boer".to_string()
-                    }
-                }),
-                via_email: messenger.then(|| "griffie@voorbeeld.nl".to_string()),
-                language: ["nl", "nl", "nl", "tr", "ar", "pl", "uk", "en"][n % 8].into(),
-                name: Some(name.into()),
-                email: (!n.is_multiple_of(3)).then(|| format!("klager{n}@voorbeeld.nl")),
-                address: n
-                    .is_multiple_of(3)
-                    .then(|| format!("Dorpsstraat {n}\n1234 AB Voorbeeld")),
-                phone: n
-                    .is_multiple_of(2)
-                    .then(|| format!("06 1234 {:04}", 1000 + n)),
-                description: text.to_string(),
-                wish: (n % 2 == 1).then(|| "Excuses en een gesprek.".to_string()),
-                attachments: vec![],
-            };
-            let (id, _) = store::register(conn, env, &new, Some(coordinator))?;
+            let email = (!n.is_multiple_of(3)).then(|| format!("klager{n}@voorbeeld.nl"));
+            let address = n
+                .is_multiple_of(3)
+                .then(|| format!("Dorpsstraat {n}\n1234 AB Voorbeeld"));
+            let mut builder = crate::complaints::builder::ComplaintBuilder::new()
+                .received_on(received)
+                .channel(channel)
+                .language(["nl", "nl", "nl", "tr", "ar", "pl", "uk", "en"][n % 8])
+                .name(Some(name))
+                .email(email.as_deref())
+                .address(address.as_deref())
+                .description(text)
+                .with(|new| {
+                    new.phone = n
+                        .is_multiple_of(2)
+                        .then(|| format!("06 1234 {:04}", 1000 + n));
+                    new.wish = (n % 2 == 1).then(|| "Excuses en een gesprek.".to_string());
+                });
+            if messenger {
+                let person = if *channel == "raadslid" {
+                    "Raadslid P. Jansen"
+                } else {
+                    "Wethouder L. de Boer"
+                };
+                builder = builder.via(person, Some("griffie@voorbeeld.nl"));
+            }
+            let (id, _) = builder.register(conn, env, Some(coordinator))?;
             let cat = categories
                 .iter()
                 .find(|(_, c)| c == category)

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::db::{self, Pool};
 use crate::web::errors::{render_error_page, AppError};
 use crate::web::i18n::Locales;
+use crate::web::routes::RouteDef;
 use crate::web::{context, routes, AppState};
 
 /// A server bound to its port, ready to run.
@@ -92,7 +93,7 @@ impl Application {
                 .wrap(from_fn(crate::web::limits::middleware))
                 .wrap(from_fn(context::middleware))
                 .wrap(Compress::default())
-                .configure(routes::configure)
+                .configure(|cfg| routes::register_all(cfg, self::routes()))
                 .default_service(web::to(|| async {
                     Err::<actix_web::HttpResponse, _>(AppError::NotFound)
                 }))
@@ -202,4 +203,44 @@ fn spawn_housekeeping(state: AppState) {
             }
         }
     });
+}
+
+/// Every route of the product: each domain's list, assembled here so that `web/` knows no domain.
+/// The order matters where a fixed path and a case number share a prefix.
+pub fn routes() -> Vec<RouteDef> {
+    let mut routes = crate::web::public::routes();
+    routes.extend(crate::accounts::routes::routes());
+    routes.extend(crate::accounts::login_routes::routes());
+    routes.extend(crate::accounts::email::routes());
+    routes.extend(crate::mail::routes::routes());
+    routes.extend(crate::surveys::staff::routes());
+    routes.extend(crate::surveys::wave_edit::routes());
+    routes.extend(crate::surveys::paper::web::routes());
+    routes.extend(crate::surveys::paper::correct::routes());
+    routes.extend(crate::surveys::paper::verify::routes());
+    routes.extend(crate::surveys::respondent::routes());
+    routes.extend(crate::complaints::public::routes());
+    // The register before the case pages: `/klachten/register` is no case number.
+    routes.extend(crate::complaints::register::routes());
+    routes.extend(crate::complaints::search::routes());
+    // The letters page before the case pages: `/klachten/brieven` is no case number.
+    routes.extend(crate::complaints::letters::routes::routes());
+    routes.extend(crate::complaints::staff::routes());
+    routes.extend(crate::monitor::web::routes());
+    routes.extend(crate::monitor::quotes::routes());
+    routes.extend(crate::monitor::open_answers::routes());
+    routes.extend(crate::monitor::coding_web::routes());
+    routes
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_path_is_defined_twice() {
+        let mut paths: Vec<&str> = super::routes().iter().map(|r| r.path).collect();
+        let n = paths.len();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), n);
+    }
 }

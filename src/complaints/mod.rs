@@ -2,6 +2,7 @@
 //! machine, the letters, and the complaints in the database.
 
 pub mod access;
+pub mod builder;
 pub mod case_pages;
 pub mod case_sections;
 pub mod case_views;

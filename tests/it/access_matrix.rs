@@ -2,7 +2,6 @@
 //! an entry here fails `every_route_is_in_the_matrix`; each entry is checked against each role.
 
 use klankbord::accounts::model::Role;
-use klankbord::web::routes;
 
 use crate::both_backends;
 use crate::support::{Client, TEST_CSRF};
@@ -418,7 +417,7 @@ const TWO_ROLES: &[&[Role]] = &[
 #[test]
 fn every_route_is_in_the_matrix() {
     let mut served = vec![];
-    for def in routes::all() {
+    for def in klankbord::startup::routes() {
         for m in &def.methods {
             served.push((m.as_str().to_string(), def.path.to_string(), def.access));
         }
@@ -626,7 +625,7 @@ fn every_state_changing_route_refuses_a_request_without_csrf_token() {
     let (_, _, id) = app.user("csrf.alles", &Role::ALL);
     let (_, _, target) = app.user("csrf.doel", &[Raadslid]);
     let mut checked = 0;
-    for def in routes::all() {
+    for def in klankbord::startup::routes() {
         for method in &def.methods {
             if method.as_str() == "GET" {
                 continue;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use diesel::prelude::*;
 use klankbord::accounts::model::Role;
+use klankbord::complaints::builder::ComplaintBuilder;
 use klankbord::complaints::store::{self, HearingPlan, StepError, StepInput};
 use klankbord::complaints::workflow::{self, Action, Refusal, State};
 use klankbord::config::Config;
@@ -27,16 +28,11 @@ pub(crate) fn setup() -> klankbord::complaints::Setup {
 }
 
 fn new_complaint(email: Option<&str>, address: Option<&str>) -> store::NewComplaint {
-    store::NewComplaint {
-        received_on: klankbord::surveys::today(),
-        channel: "brief".into(),
-        language: "nl".into(),
-        name: Some("Mevrouw A. de Vries".into()),
-        email: email.map(str::to_string),
-        address: address.map(str::to_string),
-        description: "Aan de balie werd ik toegesproken alsof ik een kind was.".into(),
-        ..Default::default()
-    }
+    ComplaintBuilder::new()
+        .email(email)
+        .address(address)
+        .intake()
+        .clone()
 }
 
 fn state_of(app: &TestApp, id: i64) -> String {
@@ -265,51 +261,15 @@ pub(crate) fn case_in(
     state: State,
     committee: bool,
 ) -> i64 {
-    let mut conn = app.conn();
-    let (id, _) = store::register(
-        &mut conn,
-        &s.env(),
-        &new_complaint(Some("klager@voorbeeld.nl"), None),
-        None,
-    )
-    .unwrap();
-    diesel::update(complaints::table.find(id))
-        .set((
-            complaints::state.eq(state.code()),
-            complaints::committee.eq(committee),
-            complaints::person_complained.eq("Medewerker X"),
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    diesel::update(complaint_progress::table.find(id))
-        .set((
-            complaint_progress::mediation_feedback.eq("Gesprek gevoerd; excuses aangeboden."),
-            complaint_progress::complainant_satisfied.eq(true),
-            complaint_progress::person_informed_on.eq(klankbord::surveys::today()),
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    diesel::insert_into(complaint_hearings::table)
-        .values((
-            complaint_hearings::complaint_id.eq(id),
-            complaint_hearings::planned_at.eq(klankbord::db::now()),
-            complaint_hearings::mode.eq("ter_plaatse"),
-            complaint_hearings::place.eq("Kamer 1"),
-            complaint_hearings::invitees.eq("klager, teamleider"),
-            complaint_hearings::invitations_sent_on.eq(klankbord::surveys::today()),
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    diesel::insert_into(complaint_elements::table)
-        .values((
-            complaint_elements::complaint_id.eq(id),
-            complaint_elements::position.eq(1),
-            complaint_elements::description.eq("Toon van het gesprek"),
-            complaint_elements::judgement.eq("gegrond"),
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    id
+    ComplaintBuilder::new()
+        .email(Some("klager@voorbeeld.nl"))
+        .in_state(state)
+        .committee(committee)
+        .person_complained("Medewerker X")
+        .with_every_fact()
+        .register(&mut app.conn(), &s.env(), None)
+        .unwrap()
+        .0
 }
 
 /// Input that satisfies every step's own fields.

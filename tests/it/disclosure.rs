@@ -36,15 +36,13 @@ pub fn last_ended_quarter(today: NaiveDate) -> (i32, u32, NaiveDate, NaiveDate) 
 pub fn complaint(app: &TestApp, day: NaiveDate, channel: &str, i: usize) -> i64 {
     let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
     let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
-    let new = klankbord::complaints::store::NewComplaint {
-        received_on: day,
-        channel: channel.into(),
-        language: "nl".into(),
-        email: Some(format!("k{i}@voorbeeld.nl")),
-        description: "Niet teruggebeld.".into(),
-        ..Default::default()
-    };
-    klankbord::complaints::store::register(&mut app.conn(), &setup.env(), &new, None)
+    klankbord::complaints::builder::ComplaintBuilder::new()
+        .received_on(day)
+        .channel(channel)
+        .name(None)
+        .email(Some(&format!("k{i}@voorbeeld.nl")))
+        .description("Niet teruggebeld.")
+        .register(&mut app.conn(), &setup.env(), None)
         .unwrap()
         .0
 }

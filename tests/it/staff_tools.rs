@@ -13,8 +13,8 @@ use klankbord::complaints::store;
 use klankbord::complaints::workflow::State;
 use klankbord::csv_safe::BOM;
 use klankbord::db::schema::{
-    audit_log, complaint_events, complaint_letters, complaints, mail_outbox, paper_quarantine,
-    quotes, users, waves as waves_t,
+    audit_log, complaint_events, complaint_letters, mail_outbox, paper_quarantine, quotes, users,
+    waves as waves_t,
 };
 use klankbord::surveys::respond::{insert_json, Meta};
 use klankbord::surveys::today;
@@ -53,30 +53,15 @@ fn complaint(
     due: i64,
 ) -> (i64, String) {
     let s = setup();
-    let mut conn = app.conn();
-    let (id, code) = store::register(
-        &mut conn,
-        &s.env(),
-        &store::NewComplaint {
-            received_on: today(),
-            channel: "brief".into(),
-            language: "nl".into(),
-            name: Some(name.into()),
-            email: Some("klager@voorbeeld.nl".into()),
-            description: "Ik werd aan de balie niet serieus genomen.".into(),
-            ..Default::default()
-        },
-        None,
-    )
-    .unwrap();
-    diesel::update(complaints::table.find(id))
-        .set((
-            complaints::state.eq(state.code()),
-            complaints::handler_id.eq(handler),
-            complaints::committee.eq(committee),
-            complaints::deadline_on.eq(today() + Duration::days(due)),
-        ))
-        .execute(&mut conn)
+    let (id, code) = klankbord::complaints::builder::ComplaintBuilder::new()
+        .name(Some(name))
+        .email(Some("klager@voorbeeld.nl"))
+        .description("Ik werd aan de balie niet serieus genomen.")
+        .in_state(state)
+        .handler(handler)
+        .committee(committee)
+        .deadline_on(today() + Duration::days(due))
+        .register(&mut app.conn(), &s.env(), None)
         .unwrap();
     (id, code)
 }
