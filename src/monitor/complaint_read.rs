@@ -16,6 +16,44 @@ use crate::db::schema::{
 };
 use crate::db::DbConnection;
 
+/// The facts of one complaint the figures need, as stored (nothing personal).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = complaints)]
+struct FactsRow {
+    id: i64,
+    #[diesel(column_name = received_on)]
+    received: NaiveDate,
+    channel: String,
+    state: String,
+    anonymous: bool,
+    #[diesel(column_name = via_person)]
+    via: Option<String>,
+    #[diesel(column_name = deadline_on)]
+    deadline: NaiveDate,
+    #[diesel(embed)]
+    progress: ProgressFacts,
+    team: Option<String>,
+    norms: String,
+}
+
+/// How the handling of a complaint went, as far as the figures need it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = complaint_progress)]
+struct ProgressFacts {
+    #[diesel(column_name = mediation_target)]
+    mediation: Option<NaiveDate>,
+    #[diesel(column_name = decided_on)]
+    decided: Option<NaiveDate>,
+    #[diesel(column_name = closed_on)]
+    closed: Option<NaiveDate>,
+    #[diesel(column_name = postponement_weeks)]
+    postponed: i32,
+    #[diesel(column_name = ombudsman_on)]
+    ombudsman: Option<NaiveDate>,
+    #[diesel(column_name = council_feedback_on)]
+    feedback: Option<NaiveDate>,
+}
+
 /// Whether a complaint is still open on `today` and past its legal deadline: the rule of the
 /// deadline list on the complaints pages (a state in which the deadline runs, and the deadline
 /// day has passed), for a complaint without a decision.
@@ -39,46 +77,13 @@ pub fn complaint_facts(
     use crate::db::schema::{
         coded_texts, complaint_categories, complaint_category_links, text_codes,
     };
-    type Row = (
-        i64,
-        NaiveDate,
-        String,
-        String,
-        bool,
-        Option<String>,
-        NaiveDate,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        i32,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Row> = complaints::table
+    let rows: Vec<FactsRow> = complaints::table
         .inner_join(complaint_progress::table)
         .filter(complaints::received_on.between(from, to))
         .order(complaints::id)
-        .select((
-            complaints::id,
-            complaints::received_on,
-            complaints::channel,
-            complaints::state,
-            complaints::anonymous,
-            complaints::via_person,
-            complaints::deadline_on,
-            complaint_progress::mediation_target,
-            complaint_progress::decided_on,
-            complaint_progress::closed_on,
-            complaint_progress::postponement_weeks,
-            complaint_progress::ombudsman_on,
-            complaint_progress::council_feedback_on,
-            complaints::team,
-            complaints::norms,
-        ))
+        .select(FactsRow::as_select())
         .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut judged: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     let mut heard: std::collections::BTreeSet<i64> = Default::default();
     let mut followed: BTreeMap<i64, u32> = BTreeMap::new();
@@ -144,23 +149,26 @@ pub fn complaint_facts(
     let facts = rows
         .into_iter()
         .map(
-            |(
-                id,
-                received,
-                channel,
-                state,
-                anonymous,
-                via,
-                deadline,
-                mediation,
-                decided,
-                closed,
-                postponed,
-                ombudsman,
-                feedback,
-                team,
-                norms,
-            )| {
+            |FactsRow {
+                 id,
+                 received,
+                 channel,
+                 state,
+                 anonymous,
+                 via,
+                 deadline,
+                 progress:
+                     ProgressFacts {
+                         mediation,
+                         decided,
+                         closed,
+                         postponed,
+                         ombudsman,
+                         feedback,
+                     },
+                 team,
+                 norms,
+             }| {
                 let st = State::from_code(&state).unwrap_or(State::Received);
                 let overdue = open_past_deadline(st, decided, deadline, today);
                 let judgement = judged
@@ -215,8 +223,22 @@ pub fn complaint_facts(
     Ok(facts)
 }
 
-/// A follow-up action as stored: action, owner, due day, done day.
-pub type FollowUpRow = (String, String, NaiveDate, Option<NaiveDate>);
+/// A follow-up action as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = complaint_followups)]
+pub struct FollowUpRow {
+    /// What is done.
+    #[diesel(column_name = description)]
+    pub action: String,
+    /// Who does it.
+    pub owner: String,
+    /// Due.
+    #[diesel(column_name = due_on)]
+    pub due: NaiveDate,
+    /// Done on.
+    #[diesel(column_name = done_on)]
+    pub done: Option<NaiveDate>,
+}
 
 /// The follow-up actions of complaints decided between two days (both included), in the order
 /// they were recorded.
@@ -232,12 +254,7 @@ pub fn followups(
         )
         .filter(complaint_progress::decided_on.between(from, to))
         .order(complaint_followups::id)
-        .select((
-            complaint_followups::description,
-            complaint_followups::owner,
-            complaint_followups::due_on,
-            complaint_followups::done_on,
-        ))
+        .select(FollowUpRow::as_select())
         .load(conn)
 }
 
@@ -247,6 +264,84 @@ pub fn received_days(conn: &mut DbConnection) -> QueryResult<Vec<NaiveDate>> {
         .select(complaints::received_on)
         .distinct()
         .load(conn)
+}
+
+/// A complaint's description, to code (see `codebook`).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = complaints)]
+pub struct Description {
+    /// The complaint's number.
+    pub id: i64,
+    /// What the complainant wrote.
+    pub description: String,
+}
+
+/// The descriptions of complaints received between two days (both included) that are not
+/// anonymised, in the order they came in.
+pub fn descriptions_received(
+    conn: &mut DbConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<Description>> {
+    complaints::table
+        .filter(complaints::received_on.between(from, to))
+        .filter(complaints::anonymised_on.is_null())
+        .order(complaints::id)
+        .select(Description::as_select())
+        .load(conn)
+}
+
+/// The descriptions of the given complaints that are not anonymised (at most 500 numbers at a
+/// time).
+pub fn descriptions_of(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Description>> {
+    complaints::table
+        .filter(complaints::id.eq_any(ids))
+        .filter(complaints::anonymised_on.is_null())
+        .select(Description::as_select())
+        .load(conn)
+}
+
+/// The numbers of the complaints received between two days (both included).
+pub fn received_between(
+    conn: &mut DbConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<i64>> {
+    complaints::table
+        .filter(complaints::received_on.between(from, to))
+        .select(complaints::id)
+        .load(conn)
+}
+
+/// What the complaint data looks like now, for the report's data stamp: the number of complaints,
+/// their last change, and the category names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamp {
+    /// Complaints stored.
+    pub count: i64,
+    /// The last change to any of them.
+    pub changed: Option<chrono::NaiveDateTime>,
+    /// The names of the categories.
+    pub categories: Vec<String>,
+}
+
+/// The [`Stamp`] of the complaint data.
+pub fn stamp(conn: &mut DbConnection) -> QueryResult<Stamp> {
+    use crate::db::schema::complaint_categories;
+    let (count, changed): (i64, Option<chrono::NaiveDateTime>) = complaints::table
+        .select((
+            diesel::dsl::count_star(),
+            diesel::dsl::max(complaints::updated_at),
+        ))
+        .get_result(conn)?;
+    let categories = complaint_categories::table
+        .select(complaint_categories::name)
+        .load(conn)?;
+    Ok(Stamp {
+        count,
+        changed,
+        categories,
+    })
 }
 
 #[cfg(test)]

@@ -134,6 +134,18 @@ pub struct Counter<'d> {
     by: Vec<std::collections::HashMap<String, Fast>>,
 }
 
+/// Whether the answers to a background question split the people into groups (one option each).
+fn splits_groups(kind: &ItemKind) -> bool {
+    match kind {
+        ItemKind::Single { .. } => true,
+        ItemKind::Grade
+        | ItemKind::Scale { .. }
+        | ItemKind::Multi { .. }
+        | ItemKind::Text { .. }
+        | ItemKind::Number { .. } => false,
+    }
+}
+
 impl<'d> Counter<'d> {
     /// A counter for answer sets of `def`.
     pub fn new(def: &'d Definition) -> Counter<'d> {
@@ -143,15 +155,13 @@ impl<'d> Counter<'d> {
                 ItemKind::Scale { .. } => Class::Scale,
                 ItemKind::Grade => Class::Grade,
                 ItemKind::Single { .. } | ItemKind::Multi { .. } => Class::Choice,
-                _ => Class::Skip,
+                ItemKind::Text { .. } | ItemKind::Number { .. } => Class::Skip,
             })
             .collect();
         let splits: Vec<(String, usize)> = def
             .items()
             .enumerate()
-            .filter(|(_, i)| {
-                i.dimension == Dimension::Achtergrond && matches!(i.kind, ItemKind::Single { .. })
-            })
+            .filter(|(_, i)| i.dimension == Dimension::Achtergrond && splits_groups(&i.kind))
             .map(|(n, i)| (i.key.clone(), n))
             .collect();
         let by = vec![Default::default(); 2 + splits.len()];

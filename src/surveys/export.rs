@@ -82,7 +82,11 @@ pub fn columns(def: &Definition) -> Vec<Column<'_>> {
                     kind: ColumnKind::Other,
                 });
             }
-            _ => out.push(Column {
+            ItemKind::Single { other: false, .. }
+            | ItemKind::Grade
+            | ItemKind::Scale { .. }
+            | ItemKind::Text { .. }
+            | ItemKind::Number { .. } => out.push(Column {
                 name: item.key.clone(),
                 item,
                 kind: ColumnKind::Value,
@@ -273,7 +277,8 @@ fn value_labels(col: &Column<'_>, lang: Lang) -> Vec<(String, String)> {
             }
             v
         }
-        _ => vec![],
+        // Multiple choice has a column per option (above); free text and numbers have no labels.
+        (_, ItemKind::Multi { .. } | ItemKind::Text { .. } | ItemKind::Number { .. }) => vec![],
     }
 }
 

@@ -126,7 +126,7 @@ fn options_of(item: &Item, lang: Lang) -> Vec<Opt> {
             }
             v
         }
-        _ => vec![],
+        ItemKind::Text { .. } | ItemKind::Number { .. } => vec![],
     }
 }
 
@@ -232,7 +232,23 @@ fn entry_key(item: &Item, index: usize, o: &Opt) -> String {
     match item.kind {
         ItemKind::Single { .. } => (index + 1).to_string(),
         ItemKind::Scale { .. } if o.separated => "0".into(),
-        _ => o.value.clone(),
+        ItemKind::Scale { .. }
+        | ItemKind::Grade
+        | ItemKind::Multi { .. }
+        | ItemKind::Text { .. }
+        | ItemKind::Number { .. } => o.value.clone(),
+    }
+}
+
+/// Whether a clerk types a key for an answer of this kind (see [`entry_key`]) rather than the
+/// value itself.
+fn typed_as_key(kind: &ItemKind) -> bool {
+    match kind {
+        ItemKind::Single { .. } | ItemKind::Scale { .. } => true,
+        ItemKind::Grade
+        | ItemKind::Multi { .. }
+        | ItemKind::Text { .. }
+        | ItemKind::Number { .. } => false,
     }
 }
 
@@ -283,11 +299,7 @@ pub fn read_entry(
         .iter()
         .map(|(k, v)| {
             let value = match def.item(k) {
-                Some(item)
-                    if matches!(item.kind, ItemKind::Single { .. } | ItemKind::Scale { .. }) =>
-                {
-                    entry_value(item, v, lang)
-                }
+                Some(item) if typed_as_key(&item.kind) => entry_value(item, v, lang),
                 _ => v.clone(),
             };
             (k.clone(), value)
@@ -343,7 +355,7 @@ pub fn entry_question(
                     @if let Some(e) = error { p.error id=(error_id) { (clerk_problem_text(lang, e)) } }
                     textarea id=(key) name=(key) rows="2" maxlength=(max_length) { (current_text(answers, key)) }
                 }
-                _ => {
+                ItemKind::Grade | ItemKind::Scale { .. } | ItemKind::Single { .. } | ItemKind::Number { .. } => {
                     label for=(key) { (text) " " span.key { "(" (key) ")" } }
                     @if let Some(e) = error { p.error id=(error_id) { (clerk_problem_text(lang, e)) } }
                     @if !opts.is_empty() {
@@ -389,11 +401,19 @@ pub fn display_answer(item: &Item, answers: &AnswerSet, lang: Lang) -> String {
         None => t(lang, "summary-not-answered"),
         Some(Stored::Number(n)) => match item.kind {
             ItemKind::Scale { .. } => label(&n.to_string()),
-            _ => n.to_string(),
+            ItemKind::Grade
+            | ItemKind::Single { .. }
+            | ItemKind::Multi { .. }
+            | ItemKind::Text { .. }
+            | ItemKind::Number { .. } => n.to_string(),
         },
         Some(Stored::Text(v)) => match item.kind {
             ItemKind::Text { .. } => v.clone(),
-            _ => label(v),
+            ItemKind::Grade
+            | ItemKind::Scale { .. }
+            | ItemKind::Single { .. }
+            | ItemKind::Multi { .. }
+            | ItemKind::Number { .. } => label(v),
         },
         Some(Stored::List(l)) => l.iter().map(|c| label(c)).collect::<Vec<_>>().join(", "),
     }

@@ -1,0 +1,131 @@
+//! The texts to code: open answers of a wave (one per wording) and complaint descriptions of a
+//! year, cleaned.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::db::schema::responses;
+use crate::db::DbConnection;
+use crate::monitor::complaint_read;
+use crate::surveys::answers::{AnswerSet, Stored};
+use crate::surveys::definition::{Definition, ItemKind};
+
+/// A text to code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// Stable key: `a:{wave}:{hash}` or `k:{complaint}`.
+    pub key: String,
+    /// The question (survey) or empty (complaint).
+    pub item: String,
+    /// The text as shown: whitespace tidied, names and contact details removed.
+    pub shown: String,
+    /// How often it was given (survey), 1 for a complaint.
+    pub times: u32,
+    /// The wave or the complaint it belongs to.
+    pub owner: i64,
+}
+
+/// The hash of a wording within a question.
+pub fn text_hash(item: &str, text: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(item.as_bytes());
+    h.update(b"\n");
+    h.update(tidy(text).as_bytes());
+    h.finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub(super) fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Calls `f(item key, answer)` for every open answer of a wave, a page of answer sets at a time.
+/// The answer sets themselves are not handed out: only what was written and to which question.
+pub fn each_open_answer(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    def: &Definition,
+    mut f: impl FnMut(&str, &str),
+) -> QueryResult<()> {
+    let open: Vec<&str> = def
+        .items()
+        .filter(|i| matches!(i.kind, ItemKind::Text { .. }))
+        .map(|i| i.key.as_str())
+        .collect();
+    let mut after = 0i64;
+    loop {
+        let rows: Vec<(i64, String)> = responses::table
+            .filter(responses::wave_id.eq(wave_id))
+            .filter(responses::id.gt(after))
+            .order(responses::id)
+            .limit(10_000)
+            .select((responses::id, responses::answers))
+            .load(conn)?;
+        let Some(last) = rows.last() else { break };
+        after = last.0;
+        for (_, json) in &rows {
+            let Ok(a) = serde_json::from_str::<AnswerSet>(json) else {
+                continue;
+            };
+            for key in &open {
+                if let Some(Stored::Text(text)) = a.get(*key) {
+                    f(key, text);
+                }
+            }
+        }
+        if rows.len() < 10_000 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The open answers of a wave as texts to code, equal wordings once, listed by hash.
+pub fn survey_texts(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    def: &Definition,
+) -> QueryResult<Vec<Text>> {
+    let mut found: BTreeMap<String, Text> = BTreeMap::new();
+    each_open_answer(conn, wave_id, def, |key, text| {
+        let text = tidy(text);
+        if text.is_empty() {
+            return;
+        }
+        let hash = text_hash(key, &text);
+        found
+            .entry(hash.clone())
+            .and_modify(|t| t.times += 1)
+            .or_insert_with(|| Text {
+                key: format!("a:{wave_id}:{hash}"),
+                item: key.to_string(),
+                shown: crate::monitor::redact::redact(&text),
+                times: 1,
+                owner: wave_id,
+            });
+    })?;
+    Ok(found.into_values().collect())
+}
+
+/// Complaint descriptions of complaints received in a year, cleaned, without case numbers.
+pub fn complaint_texts(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Text>> {
+    let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+    Ok(complaint_read::descriptions_received(conn, from, to)?
+        .into_iter()
+        .filter(|d| !d.description.trim().is_empty())
+        .map(|d| Text {
+            key: format!("k:{}", d.id),
+            item: String::new(),
+            shown: crate::monitor::redact::redact(&tidy(&d.description)),
+            times: 1,
+            owner: d.id,
+        })
+        .collect())
+}

@@ -1,0 +1,126 @@
+//! Entry by staff: answers given by phone or on paper, keyed in by the data-entry clerk.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+
+use super::*;
+use crate::surveys::answers::ItemProblem;
+use crate::surveys::paper::keyed;
+use crate::surveys::respond::RespondError;
+use crate::surveys::waves::{self, Wave, Window};
+use crate::web::context::Ctx;
+use crate::web::csrf::CsrfForm;
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args};
+use crate::web::layout::{self};
+use crate::web::{see_other, AppState};
+
+pub(super) async fn entry_list(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let today = crate::surveys::today();
+    let list = state
+        .db(move |conn| Ok(waves::open_waves(conn, today)?))
+        .await?;
+    let open: Vec<&Wave> = list
+        .iter()
+        .filter(|w| w.window_today() == Window::Open && ENTRY_CHANNELS.iter().any(|c| w.allows(c)))
+        .collect();
+    Ok(page_response(StatusCode::OK, entry_list_page(&ctx, &open)))
+}
+
+pub(super) async fn entry_context(
+    state: &AppState,
+    id: i64,
+) -> Result<(Wave, std::sync::Arc<crate::surveys::definition::Definition>), AppError> {
+    state.db(move |conn| wave_and_definition(conn, id)).await
+}
+
+pub(super) async fn entry_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<Notice>,
+) -> Result<HttpResponse, AppError> {
+    let (wave, def) = entry_context(&state, path.into_inner()).await?;
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t_args(ctx.lang, "entry-title", &[("wave", &wave.name)]),
+            entry_markup(&ctx, &wave, &def, &EntryState::default(), &[], &[], &q),
+        ),
+    ))
+}
+
+pub(super) async fn entry_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let (wave, def) = entry_context(&state, path.into_inner()).await?;
+    let title = t_args(lang, "entry-title", &[("wave", &wave.name)]);
+    let q = Notice {
+        melding: None,
+        n: None,
+    };
+    let page = |status: StatusCode,
+                s: &EntryState,
+                items: &[(String, ItemProblem)],
+                general: &[(&str, String)]| {
+        page_response(
+            status,
+            layout::page(
+                &ctx,
+                &title,
+                entry_markup(&ctx, &wave, &def, s, items, general, &q),
+            ),
+        )
+    };
+    let (s, command) = entry_form::read(lang, &wave, &def, &fields)?;
+    let command = match command {
+        Ok(c) => c,
+        Err(p) => {
+            return Ok(page(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &s,
+                &p.items,
+                &p.general,
+            ))
+        }
+    };
+    let wave2 = wave.clone();
+    let def2 = def.clone();
+    let result = state
+        .db(move |conn| Ok(entry_service::store(conn, wave2, &def2, &command)))
+        .await?;
+    let result = match result {
+        Ok(()) => Ok(()),
+        Err(keyed::KeyedError::Respond(e)) => Err(e),
+        Err(keyed::KeyedError::FormStored) => {
+            // Everything typed stays on the page; only the number needs a look.
+            let general = [("invoer-formulier", t(lang, "entry-error-form-stored"))];
+            return Ok(page(StatusCode::CONFLICT, &s, &[], &general));
+        }
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!(
+            "/invoer/rondes/{}?melding=notice-entry-saved",
+            wave.id
+        ))),
+        Err(RespondError::Db(e)) => Err(e.into()),
+        Err(RespondError::Invalid(p)) => Ok(page(StatusCode::UNPROCESSABLE_ENTITY, &s, &p, &[])),
+        Err(e) => {
+            // The respondent's own messages, except that here the answers were typed for nothing.
+            let message = match &e {
+                RespondError::Used => t(lang, "entry-error-used"),
+                other => crate::surveys::respondent::refusal(lang, other).1,
+            };
+            let general = [("invoer-code", message)];
+            Ok(page(StatusCode::CONFLICT, &s, &[], &general))
+        }
+    }
+}
