@@ -301,6 +301,10 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(klankbord::monitor::learning::ADD_FROM);
+    let penalty: f64 = std::env::var("KLANKBORD_EVAL_PENALTY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(klankbord::monitor::learning::PENALTY);
     let themes: Vec<&str> = THEME_CODES.to_vec();
     let norms: Vec<&str> = NORM_CODES.to_vec();
     let is_theme = |c: &String| themes.contains(&c.as_str());
@@ -378,7 +382,7 @@ fn main() {
                         }
                     })
                     .collect();
-                let model = Model::learn(&coded);
+                let model = Model::learn_with(&coded, penalty);
                 runs.push(run(&|t| {
                     let mut s = suggester.suggest(t);
                     model.add_from(t, &stems, &mut s, &allowed, add_from);

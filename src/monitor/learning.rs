@@ -139,6 +139,11 @@ impl Model {
 
     /// Trains on coded texts with the cue suggestions they had.
     pub fn learn(examples: &[Example]) -> Model {
+        Model::learn_with(examples, PENALTY)
+    }
+
+    /// [`Model::learn`] with another penalty (the benchmark tries several on the tuning half).
+    pub fn learn_with(examples: &[Example], penalty: f64) -> Model {
         let mut m = Model {
             docs: examples.len() as u32,
             ..Model::default()
@@ -210,7 +215,7 @@ impl Model {
                 }
                 bias -= RATE * grad_bias / n;
                 for (wi, gi) in w.iter_mut().zip(&grad) {
-                    *wi -= RATE * (gi / n + PENALTY * *wi);
+                    *wi -= RATE * (gi / n + penalty * *wi);
                 }
             }
             m.codes.insert(

@@ -11,6 +11,7 @@ mod audit;
 mod browser;
 mod clerk;
 mod cli;
+mod coding;
 mod complaint_browser;
 mod complaints;
 mod contact;
