@@ -487,6 +487,18 @@ fn main() {
         }
     }
 
+    println!("\n### Agreement between the two coders (Cohen's kappa, all texts)\n");
+    match (read(&dir, "coder_a.tsv"), read(&dir, "coder_b.tsv")) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (labels(&a), labels(&b));
+            println!("Themes:");
+            kappa(&a, &b, &themes, false);
+            println!("\nNorms:");
+            kappa(&a, &b, &norms, true);
+        }
+        _ => println!("coder_a.tsv and coder_b.tsv are not both there."),
+    }
+
     // The report's method text takes its figures from constants (src/monitor/coding/method.rs);
     // they must be what this program measures on the test half.
     if half == "test" && gold_name == "gold.tsv" {
@@ -513,17 +525,5 @@ fn main() {
         println!(
             "\nThe report's method text (src/monitor/coding/method.rs) gives these figures: {EVAL_TEXTS} texts, themes {EVAL_THEME_F1:.2}, norms {EVAL_NORM_F1:.2}."
         );
-    }
-
-    println!("\n### Agreement between the two coders (Cohen's kappa, all texts)\n");
-    match (read(&dir, "coder_a.tsv"), read(&dir, "coder_b.tsv")) {
-        (Some(a), Some(b)) => {
-            let (a, b) = (labels(&a), labels(&b));
-            println!("Themes:");
-            kappa(&a, &b, &themes, false);
-            println!("\nNorms:");
-            kappa(&a, &b, &norms, true);
-        }
-        _ => println!("coder_a.tsv and coder_b.tsv are not both there."),
     }
 }
