@@ -20,8 +20,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use klankbord::monitor::coding::{Stems, Suggester, NORM_CODES, THEME_CODES};
-use klankbord::monitor::learning::{features, Model};
+use klankbord::monitor::coding::{
+    Stems, Suggester, EVAL_NORM_F1, EVAL_TEXTS, EVAL_THEME_F1, NORM_CODES, THEME_CODES,
+};
+use klankbord::monitor::learning::{features, reasons, Example, Model};
 
 #[path = "coding_legacy.rs"]
 mod legacy;
@@ -288,12 +290,21 @@ fn main() {
     // odd ones, so the test half stays unseen.
     let tune_odd: Vec<String> = tune.iter().skip(1).step_by(2).cloned().collect();
     let tune_even: Vec<String> = tune.iter().step_by(2).cloned().collect();
-    let scored: &[String] = if half == "tune" { &tune_odd } else { &test };
+    // `tune-all`: every text of the tuning half, without the learning step (for writing cues).
+    let scored: &[String] = match half.as_str() {
+        "tune" => &tune_odd,
+        "tune-all" => &tune,
+        _ => &test,
+    };
     let scored: Vec<&String> = scored.iter().filter(|id| gold.contains_key(*id)).collect();
     let add_from: f64 = std::env::var("KLANKBORD_EVAL_ADD_FROM")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(klankbord::monitor::learning::ADD_FROM);
+    let penalty: f64 = std::env::var("KLANKBORD_EVAL_PENALTY")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(klankbord::monitor::learning::PENALTY);
     let themes: Vec<&str> = THEME_CODES.to_vec();
     let norms: Vec<&str> = NORM_CODES.to_vec();
     let is_theme = |c: &String| themes.contains(&c.as_str());
@@ -335,7 +346,11 @@ fn main() {
         .map(|c| c.to_string())
         .collect();
     let mut curve: Vec<(usize, Vec<Run>)> = vec![];
-    let pool: &[String] = if half == "tune" { &tune_even } else { &tune };
+    let pool: &[String] = match half.as_str() {
+        "tune" => &tune_even,
+        "tune-all" => &[],
+        _ => &tune,
+    };
     let train_ids: Vec<&String> = pool.iter().filter(|id| gold.contains_key(*id)).collect();
     {
         for n in [0usize, 25, 50, 100]
@@ -349,18 +364,25 @@ fn main() {
                 for i in (1..order.len()).rev() {
                     order.swap(i, rng.below(i + 1));
                 }
-                let coded: Vec<(Codes, Codes)> = order
+                let coded: Vec<Example> = order
                     .iter()
                     .take(n)
                     .map(|id| {
                         let g = &gold[*id];
-                        (
-                            features(&texts[*id], &stems),
-                            g.themes.union(&g.norms).cloned().collect(),
-                        )
+                        let text = &texts[*id];
+                        Example {
+                            features: features(text, &stems),
+                            chosen: g.themes.union(&g.norms).cloned().collect(),
+                            suggested: suggester
+                                .suggest(text)
+                                .items
+                                .iter()
+                                .map(|i| (i.code.clone(), reasons(i)))
+                                .collect(),
+                        }
                     })
                     .collect();
-                let model = Model::train(&coded);
+                let model = Model::learn_with(&coded, penalty);
                 runs.push(run(&|t| {
                     let mut s = suggester.suggest(t);
                     model.add_from(t, &stems, &mut s, &allowed, add_from);
@@ -420,7 +442,30 @@ fn main() {
         per_code_table(kind, &half, &refs, codes);
     }
 
-    if half == "tune" && std::env::var("KLANKBORD_EVAL_ERRORS").is_ok() {
+    if half.starts_with("tune") && std::env::var("KLANKBORD_EVAL_CUES").is_ok() {
+        // Per cue: in how many texts it made a suggestion that the gold label has, and did not.
+        let mut per_cue: BTreeMap<(String, String), (u32, u32)> = BTreeMap::new();
+        for id in &scored {
+            let g = &gold[*id];
+            for i in suggester.suggest(&texts[*id]).items {
+                let right = g.themes.contains(&i.code) || g.norms.contains(&i.code);
+                for r in reasons(&i) {
+                    let c = per_cue.entry((i.code.clone(), r)).or_default();
+                    if right {
+                        c.0 += 1;
+                    } else {
+                        c.1 += 1;
+                    }
+                }
+            }
+        }
+        println!("\n### Cues on the tuning half (right / wrong)\n");
+        for ((code, cue), (right, wrong)) in &per_cue {
+            println!("{code}\t{cue}\t{right}\t{wrong}");
+        }
+    }
+
+    if half.starts_with("tune") && std::env::var("KLANKBORD_EVAL_ERRORS").is_ok() {
         println!("\n### Errors on the tuning half\n");
         for id in &scored {
             let s = suggester.suggest(&texts[*id]);
@@ -452,5 +497,33 @@ fn main() {
             kappa(&a, &b, &norms, true);
         }
         _ => println!("coder_a.tsv and coder_b.tsv are not both there."),
+    }
+
+    // The report's method text takes its figures from constants (src/monitor/coding/method.rs);
+    // they must be what this program measures on the test half.
+    if half == "test" && gold_name == "gold.tsv" {
+        let f1 = |pairs: &[Pair], codes: &[&str]| {
+            let r: Vec<&Pair> = pairs.iter().collect();
+            micro(&r, codes).prf().2
+        };
+        let theme_f1 = f1(&new.0, &themes);
+        let norm_f1 = f1(&new.1, &norms);
+        let same =
+            |measured: f64, written: f64| format!("{measured:.2}") == format!("{written:.2}");
+        if !same(theme_f1, EVAL_THEME_F1)
+            || !same(norm_f1, EVAL_NORM_F1)
+            || scored.len() != EVAL_TEXTS as usize
+        {
+            eprintln!(
+                "\nMISMATCH: measured on {} texts theme F1 {theme_f1:.2}, norm F1 {norm_f1:.2}; the \
+                 report's method text says {EVAL_TEXTS} texts, {EVAL_THEME_F1:.2} and \
+                 {EVAL_NORM_F1:.2}. Update src/monitor/coding/method.rs and BENCHMARKS.md.",
+                scored.len()
+            );
+            std::process::exit(1);
+        }
+        println!(
+            "\nThe report's method text (src/monitor/coding/method.rs) gives these figures: {EVAL_TEXTS} texts, themes {EVAL_THEME_F1:.2}, norms {EVAL_NORM_F1:.2}."
+        );
     }
 }

@@ -78,6 +78,7 @@ impl Application {
             pages: Arc::new(crate::web::page_cache::PageCache::default()),
             imports: Arc::new(crate::surveys::paper::web::Jobs::default()),
             reports: Arc::new(crate::monitor::web::ReportCache::default()),
+            coding: Arc::new(crate::monitor::coding_web::ModelCache::default()),
         };
         spawn_housekeeping(state.clone());
         spawn_mail_worker(state.clone());

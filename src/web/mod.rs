@@ -43,6 +43,8 @@ pub struct AppState {
     pub imports: Arc<crate::surveys::paper::web::Jobs>,
     /// Council reports already made, reused while the data has not changed.
     pub reports: Arc<crate::monitor::web::ReportCache>,
+    /// The model learned from the researcher's codes, rebuilt when she codes (a cache, never state).
+    pub coding: Arc<crate::monitor::coding_web::ModelCache>,
     /// Letter texts and the calendar for complaints (checked at start-up).
     pub complaints: Arc<crate::complaints::Setup>,
 }

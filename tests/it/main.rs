@@ -13,6 +13,7 @@ mod casework;
 mod casework_browser;
 mod clerk;
 mod cli;
+mod coding;
 mod complaint_browser;
 mod complaints;
 mod contact;
