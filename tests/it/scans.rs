@@ -322,6 +322,22 @@ both_backends!(
             );
         };
 
+        // The forms to scan come from the same page, as a PDF; a wrong range is said plainly.
+        let (status, kind, bytes) =
+            clerk.get_bytes(&format!("{page_path}/formulieren?van=3&tot=4&taal=en"));
+        assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+        assert!(bytes.starts_with(b"%PDF"));
+        let stored_layouts = layout::load_for_version(&mut app.conn(), w.version_id).unwrap();
+        assert!(
+            stored_layouts.iter().any(|s| s.lang == "en"),
+            "its layout is stored"
+        );
+        let r = clerk.get(&format!(
+            "{page_path}/formulieren?van=5&tot=1&taal=nl&lang=nl"
+        ));
+        assert_eq!(r.status, 422);
+        assert_eq!(r.texts("#van-error"), [t(Lang::Nl, "paper-error-range")]);
+
         // No file, and a file that is no scan (the scanner's CSV chosen by mistake): said plainly.
         for (file, key) in [
             (None, "paper-scan-error-file"),
