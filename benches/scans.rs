@@ -163,6 +163,20 @@ fn main() {
             }
         }
         first = last + 1;
+        if last % 50 == 0 {
+            // Running figures, so a run cut short still says how far it got.
+            let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
+            eprintln!(
+                "after {last} forms ({} pages, {} not read, {:.0} s): sensitivity {:.3}%, specificity {:.3}%, to verification {:.3}%, silent {}",
+                c.pages,
+                c.unread_pages,
+                started.elapsed().as_secs_f64(),
+                pct(c.chosen_read, c.chosen),
+                pct(c.not_chosen_read, c.not_chosen),
+                pct(c.doubtful, c.boxes),
+                c.silent
+            );
+        }
     }
     let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
     println!("# Reading scanned forms: accuracy (seed {seed})");

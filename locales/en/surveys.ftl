@@ -431,3 +431,21 @@ paper-verify-notice-quarantined = The sheet was put aside: something is still wr
 paper-verify-notice-duplicate = This form had been imported already. Nothing was stored twice.
 paper-verify-notice-empty = There was no usable answer on this sheet. Nothing was stored.
 paper-verify-notice-discarded = The sheet has been removed. Nothing of it was stored.
+
+# paper2: reading scans on the clerk's page
+paper-scan-title = Read scanned forms
+paper-scan-intro = Have you scanned the paper forms? Read the scanner's file here. The program reads the marks. What is not certain, you check yourself afterwards under Check scanned forms. Only forms you made here as PDF can be read.
+paper-scan-file = File from the scanner
+paper-scan-file-hint = PDF, TIFF, PNG or JPEG, at most 500 MB. All pages may be in one file, in any order.
+paper-scan-submit = Read scans
+paper-scan-error-file = Choose the file from the scanner.
+paper-scan-error-size = The file is larger than 500 MB. Scan the forms in parts and read the parts one after the other.
+paper-scan-error-type = This file is not a scan. Choose a PDF, TIFF, PNG or JPEG file from the scanner.
+paper-report-scans = { $pages ->
+    [one] { $pages } page read
+   *[other] { $pages } pages read
+}, { $forms } forms recognised. { $settled } forms were certain and have been processed at once. { $pending } wait for your check.
+paper-report-scans-problems = These pages could not be matched to a form:
+paper-pdf-title = Make forms to scan
+paper-pdf-intro = Make the paper forms as PDF here. Print them at 100%. Only these forms can be read by the program after scanning. Each form gets its own number: hand out each number only once.
+paper-pdf-submit = Make PDF

@@ -437,3 +437,21 @@ paper-verify-notice-quarantined = Het blad is apart gezet: er klopt nog iets nie
 paper-verify-notice-duplicate = Dit formulier was al ingelezen. Er is niets dubbel opgeslagen.
 paper-verify-notice-empty = Op dit blad stond geen bruikbaar antwoord. Er is niets opgeslagen.
 paper-verify-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.
+
+# paper2: scans inlezen op de pagina van de invoerder
+paper-scan-title = Gescande formulieren inlezen
+paper-scan-intro = Hebt u de papieren formulieren gescand? Lees het bestand van de scanner hier in. Het programma leest de kruisjes. Wat niet zeker is, kijkt u daarna zelf na bij Gescande formulieren nakijken. Alleen formulieren die u hier als PDF hebt gemaakt, kunnen worden gelezen.
+paper-scan-file = Bestand van de scanner
+paper-scan-file-hint = PDF, TIFF, PNG of JPEG, hoogstens 500 MB. Alle pagina's mogen in één bestand, in elke volgorde.
+paper-scan-submit = Scans inlezen
+paper-scan-error-file = Kies het bestand van de scanner.
+paper-scan-error-size = Het bestand is groter dan 500 MB. Scan de formulieren in delen en lees de delen na elkaar in.
+paper-scan-error-type = Dit bestand is geen scan. Kies een PDF-, TIFF-, PNG- of JPEG-bestand van de scanner.
+paper-report-scans = { $pages ->
+    [one] { $pages } pagina gelezen
+   *[other] { $pages } pagina's gelezen
+}, { $forms } formulieren herkend. { $settled } formulieren waren zeker en zijn meteen verwerkt. { $pending } wachten op uw controle.
+paper-report-scans-problems = Deze pagina's konden niet aan een formulier worden gekoppeld:
+paper-pdf-title = Formulieren maken om te scannen
+paper-pdf-intro = Maak hier de papieren formulieren als PDF. Druk ze af op 100%. Alleen deze formulieren kan het programma na het scannen lezen. Elk formulier krijgt een eigen nummer: geef elk nummer maar één keer uit.
+paper-pdf-submit = PDF maken

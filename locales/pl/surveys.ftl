@@ -413,3 +413,22 @@ paper-verify-notice-quarantined = Arkusz odłożono: coś jeszcze się nie zgadz
 paper-verify-notice-duplicate = Ten formularz był już wczytany. Nic nie zapisano podwójnie.
 paper-verify-notice-empty = Na tym arkuszu nie było użytecznej odpowiedzi. Nic nie zapisano.
 paper-verify-notice-discarded = Arkusz usunięto. Nic z niego nie zapisano.
+
+# paper2: wczytywanie skanów na stronie osoby wprowadzającej
+paper-scan-title = Wczytaj zeskanowane formularze
+paper-scan-intro = Czy zeskanowano papierowe formularze? Wczytaj tutaj plik ze skanera. Program odczytuje zaznaczenia. To, co nie jest pewne, sprawdzasz potem sam w części Sprawdź zeskanowane formularze. Można odczytać tylko formularze utworzone tutaj jako PDF.
+paper-scan-file = Plik ze skanera
+paper-scan-file-hint = PDF, TIFF, PNG lub JPEG, najwyżej 500 MB. Wszystkie strony mogą być w jednym pliku, w dowolnej kolejności.
+paper-scan-submit = Wczytaj skany
+paper-scan-error-file = Wybierz plik ze skanera.
+paper-scan-error-size = Plik jest większy niż 500 MB. Zeskanuj formularze w częściach i wczytaj części jedną po drugiej.
+paper-scan-error-type = Ten plik nie jest skanem. Wybierz plik PDF, TIFF, PNG lub JPEG ze skanera.
+paper-report-scans = { $pages ->
+    [one] Odczytano { $pages } stronę
+    [few] Odczytano { $pages } strony
+   *[other] Odczytano { $pages } stron
+}, rozpoznano formularze: { $forms }. Pewne i od razu przetworzone: { $settled }. Czeka na Twoje sprawdzenie: { $pending }.
+paper-report-scans-problems = Tych stron nie udało się przypisać do formularza:
+paper-pdf-title = Utwórz formularze do skanowania
+paper-pdf-intro = Utwórz tutaj papierowe formularze jako PDF. Drukuj je w skali 100%. Po zeskanowaniu program odczyta tylko te formularze. Każdy formularz ma własny numer: wydaj każdy numer tylko raz.
+paper-pdf-submit = Utwórz PDF

@@ -413,3 +413,21 @@ paper-verify-notice-quarantined = Form ayrıldı: hâlâ doğru olmayan bir şey
 paper-verify-notice-duplicate = Bu form daha önce okutulmuştu. Hiçbir şey iki kez kaydedilmedi.
 paper-verify-notice-empty = Bu formda kullanılabilir bir cevap yoktu. Hiçbir şey kaydedilmedi.
 paper-verify-notice-discarded = Form kaldırıldı. Ondan hiçbir şey kaydedilmedi.
+
+# paper2: veri girişi sayfasında taramaları okuma
+paper-scan-title = Taranmış formları okut
+paper-scan-intro = Kâğıt formları taradınız mı? Tarayıcının dosyasını burada okutun. Program işaretleri okur. Kesin olmayanları daha sonra Taranmış formları kontrol et bölümünde kendiniz kontrol edersiniz. Yalnızca burada PDF olarak hazırladığınız formlar okunabilir.
+paper-scan-file = Tarayıcıdan gelen dosya
+paper-scan-file-hint = PDF, TIFF, PNG veya JPEG, en fazla 500 MB. Tüm sayfalar tek dosyada ve herhangi bir sırada olabilir.
+paper-scan-submit = Taramaları okut
+paper-scan-error-file = Tarayıcıdan gelen dosyayı seçin.
+paper-scan-error-size = Dosya 500 MB'den büyük. Formları parça parça tarayın ve parçaları sırayla okutun.
+paper-scan-error-type = Bu dosya bir tarama değil. Tarayıcıdan bir PDF, TIFF, PNG veya JPEG dosyası seçin.
+paper-report-scans = { $pages ->
+    [one] { $pages } sayfa okundu
+   *[other] { $pages } sayfa okundu
+}, { $forms } form tanındı. { $settled } form kesindi ve hemen işlendi. { $pending } form kontrolünüzü bekliyor.
+paper-report-scans-problems = Bu sayfalar bir forma bağlanamadı:
+paper-pdf-title = Taranacak formları hazırla
+paper-pdf-intro = Kâğıt formları burada PDF olarak hazırlayın. Formları %100 ölçekte yazdırın. Program taramadan sonra yalnızca bu formları okuyabilir. Her formun kendi numarası vardır: her numarayı yalnızca bir kez verin.
+paper-pdf-submit = PDF hazırla

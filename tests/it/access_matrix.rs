@@ -131,6 +131,16 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
     ("GET", "/invoer/rondes/{id}/papier", Only(&[Invoerder])),
     ("POST", "/invoer/rondes/{id}/papier", Only(&[Invoerder])),
     (
+        "POST",
+        "/invoer/rondes/{id}/papier/scans",
+        Only(&[Invoerder]),
+    ),
+    (
+        "GET",
+        "/invoer/rondes/{id}/papier/formulieren",
+        Only(&[Invoerder]),
+    ),
+    (
         "GET",
         "/invoer/rondes/{id}/papier/verslag/{report}",
         Only(&[Invoerder]),

@@ -31,6 +31,7 @@ mod monitor_browser;
 mod pages;
 mod paper;
 mod scale_out;
+mod scan_journey;
 mod scans;
 mod sdaps;
 mod sso;

@@ -68,6 +68,10 @@ pub struct Summary {
     /// The file type chosen for the upload (`sdaps` or `generic`), so the page offers it again.
     #[serde(default)]
     pub format: Option<String>,
+    /// For scans read on the invoerder's page: what the reader did (pages, forms, sheets waiting
+    /// for the verification screen).
+    #[serde(default)]
+    pub scan: Option<crate::surveys::paper::omr::read::ScanSummary>,
 }
 
 /// Why a file could not be imported at all (nothing was written).

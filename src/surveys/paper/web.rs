@@ -50,6 +50,8 @@ pub fn routes() -> Vec<RouteDef> {
         RouteDef::new("/static/voortgang.js", Access::Public).get(progress_script),
         RouteDef::new("/invoer/rondes/{id}/papier/verslag/{report}", ENTRY).get(report_page),
         RouteDef::new("/invoer/rondes/{id}/papier/verslag/{report}/csv", ENTRY).get(report_csv),
+        RouteDef::new("/invoer/rondes/{id}/papier/scans", ENTRY).post(upload_scans),
+        RouteDef::new("/invoer/rondes/{id}/papier/formulieren", ENTRY).get(forms_pdf),
     ]
 }
 
@@ -242,7 +244,8 @@ async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<Page
                 .into_iter()
                 .map(|(id, file, at, summary)| {
                     let s: Summary = serde_json::from_str(&summary).unwrap_or_default();
-                    if last_format.is_none() {
+                    // A scan upload has no file type to offer again.
+                    if last_format.is_none() && s.scan.is_none() {
                         last_format = Some(format_of(s.format.as_deref()));
                     }
                     Earlier {
@@ -264,10 +267,14 @@ async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<Page
         .await
 }
 
+/// The two upload forms' file fields: the scanner's CSV file and the scans themselves.
+const CSV_FIELD: &str = "bestand";
+const SCAN_FIELD: &str = "scans";
+
 fn upload_markup(
     ctx: &Ctx,
     data: &PageData,
-    error: Option<&str>,
+    field_error: Option<(&str, &str)>,
     notice: Option<&str>,
     chosen: Option<Format>,
 ) -> Markup {
@@ -275,10 +282,15 @@ fn upload_markup(
     let generic = chosen.unwrap_or(data.last_format) == Format::Generic;
     let (wave, kept, earlier) = (&data.wave, &data.kept, &data.earlier);
     let total = data.page.total.to_string();
-    let errors: Vec<(&str, String)> = error
-        .map(|e| ("bestand", e.to_string()))
+    let errors: Vec<(&str, String)> = field_error
+        .map(|(f, e)| (f, e.to_string()))
         .into_iter()
         .collect();
+    let error = field_error.filter(|(f, _)| *f == CSV_FIELD).map(|(_, e)| e);
+    let scan_error = field_error
+        .filter(|(f, _)| *f == SCAN_FIELD)
+        .map(|(_, e)| e);
+    let range_error = field_error.filter(|(f, _)| *f == "van").map(|(_, e)| e);
     let base = format!("/invoer/rondes/{}/papier", wave.id);
     html! {
         @if let Some(key) = notice {
@@ -305,6 +317,33 @@ fn upload_markup(
             div.choice { input #proef type="checkbox" name="proef" value="ja"; label for="proef" { (t(lang, "paper-upload-dry-run")) } }
             div.choice { input #alles type="checkbox" name="alles" value="ja"; label for="alles" { (t(lang, "paper-upload-all")) } }
             button type="submit" { (t(lang, "paper-upload-submit")) }
+        }
+        h2 #pdf-kop { (t(lang, "paper-pdf-title")) }
+        p { (t(lang, "paper-pdf-intro")) }
+        form method="get" action={ (base) "/formulieren" } novalidate aria-labelledby="pdf-kop" {
+            (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, range_error, "off"))
+            (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", None, None, "off"))
+            div.field {
+                label for="taal" { (t(lang, "codes-language")) }
+                select #taal name="taal" {
+                    @for l in Lang::ALL { option value=(l.code()) lang=(l.code()) selected[l == lang] { (l.native_name()) } }
+                }
+            }
+            button type="submit" { (t(lang, "paper-pdf-submit")) }
+        }
+        h2 #scans-kop { (t(lang, "paper-scan-title")) }
+        p { (t(lang, "paper-scan-intro")) }
+        form method="post" action={ (base) "/scans" } enctype="multipart/form-data" novalidate aria-labelledby="scans-kop" {
+            (csrf_field(ctx))
+            div.field.has-error[scan_error.is_some()] {
+                label for="scans" { (t(lang, "paper-scan-file")) }
+                p.hint #scans-hint { (t(lang, "paper-scan-file-hint")) }
+                @if let Some(e) = scan_error { p.error #scans-error { (e) } }
+                input #scans type="file" name=(SCAN_FIELD) accept=".pdf,.tif,.tiff,.png,.jpg,.jpeg,application/pdf,image/tiff,image/png,image/jpeg"
+                    aria-describedby=(if scan_error.is_some() { "scans-hint scans-error" } else { "scans-hint" })
+                    aria-invalid=[scan_error.map(|_| "true")];
+            }
+            button type="submit" { (t(lang, "paper-scan-submit")) }
         }
         h2 #apart { (t_args(lang, "paper-quarantine-title", &[("n", &total)])) }
         @if kept.is_empty() {
@@ -407,7 +446,7 @@ async fn upload(
         .await?
         .read()
         .await?;
-    let upload = form.files.into_iter().find(|f| f.field == "bestand");
+    let upload = form.files.into_iter().find(|f| f.field == CSV_FIELD);
     let problem = match &upload {
         Some(f) if f.too_big => Some(t(lang, "paper-upload-error-size")),
         Some(f) if f.size > 0 && f.temp.is_some() => None,
@@ -686,15 +725,182 @@ async fn refuse(
     message: &str,
     chosen: Option<Format>,
 ) -> Result<HttpResponse, AppError> {
+    refuse_field(ctx, state, id, CSV_FIELD, message, chosen).await
+}
+
+/// The upload page again, with what to fix at `field`.
+async fn refuse_field(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    field: &str,
+    message: &str,
+    chosen: Option<Format>,
+) -> Result<HttpResponse, AppError> {
     let data = page_data(state, id, None).await?;
     Ok(page_response(
         StatusCode::UNPROCESSABLE_ENTITY,
         layout::page(
             ctx,
             &t_args(ctx.lang, "paper-upload-title", &[("wave", &data.wave.name)]),
-            upload_markup(ctx, &data, Some(message), None, chosen),
+            upload_markup(ctx, &data, Some((field, message)), None, chosen),
         ),
     ))
+}
+
+#[derive(Deserialize)]
+struct PdfQuery {
+    #[serde(default)]
+    van: String,
+    #[serde(default)]
+    tot: String,
+    #[serde(default)]
+    taal: String,
+}
+
+/// The wave's paper forms `van`..=`tot` (at most 500 at a time) as a PDF made by the product,
+/// with the geometry the scan reader reads back (stored once per questionnaire text and language).
+async fn forms_pdf(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<PdfQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let range = match (q.van.trim().parse::<u64>(), q.tot.trim().parse::<u64>()) {
+        (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999_999 && b - a < 500 => Some((a, b)),
+        _ => None,
+    };
+    let Some((from, to)) = range else {
+        return refuse_field(
+            &ctx,
+            &state,
+            id,
+            "van",
+            &t(ctx.lang, "paper-error-range"),
+            None,
+        )
+        .await;
+    };
+    let print_lang = Lang::from_code(&q.taal).unwrap_or(Lang::Nl);
+    let contact = state.config.contact.clone();
+    let pdf = state
+        .db(move |conn| {
+            let wave =
+                crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let def = crate::surveys::respond::definition(conn, wave.version_id)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            super::form_pdf::print_wave(
+                conn,
+                &wave,
+                &def,
+                print_lang,
+                &contact,
+                (from, to),
+                crate::surveys::today(),
+            )
+            .map_err(AppError::Internal)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"formulieren-ronde-{id}-{from}-{to}.pdf\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(pdf))
+}
+
+/// What the scan upload form may hold: the token and one file.
+fn scan_limits() -> crate::web::multipart::Limits {
+    crate::web::multipart::Limits {
+        fields: 2,
+        text_bytes: 1024,
+        files: 1,
+        file_bytes: MAX_UPLOAD_BYTES as u64,
+    }
+}
+
+/// Scans uploaded on the invoerder's page: read by the same pipeline as `klankbord import
+/// scans` ([`super::omr::scan::store_upload`]); clear sheets are imported, doubtful ones wait on
+/// the verification screen; on to the report. A file that is no scan, or with a page that cannot
+/// be read, is refused whole with what to do.
+async fn upload_scans(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    use super::omr::scan::{store_upload, ScanError, UploadError};
+    let id = path.into_inner();
+    let lang = ctx.lang;
+    let form = crate::web::multipart::open(&req, payload, scan_limits())
+        .await?
+        .read()
+        .await?;
+    let upload = form.files.into_iter().find(|f| f.field == SCAN_FIELD);
+    let refusal = match &upload {
+        Some(f) if f.too_big => Some("paper-scan-error-size"),
+        Some(f) if f.size == 0 || f.temp.is_none() => Some("paper-scan-error-file"),
+        Some(f) if super::omr::decode::sniff(&f.head).is_none() => Some("paper-scan-error-type"),
+        Some(_) => None,
+        None => Some("paper-scan-error-file"),
+    };
+    if let Some(key) = refusal {
+        return refuse_field(&ctx, &state, id, SCAN_FIELD, &t(lang, key), None).await;
+    }
+    let Some((name, Some(file))) = upload.map(|f| (f.name, f.temp)) else {
+        return Err(AppError::BadRequest("form-error-fields"));
+    };
+    let name = if name.is_empty() {
+        "scans.pdf".to_string()
+    } else {
+        name
+    };
+    let user = ctx.user.as_ref().map(|u| u.id);
+    let outcome = state
+        .db(move |conn| {
+            let wave =
+                crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
+            let def = crate::surveys::respond::definition(conn, wave.version_id)
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let outcome = store_upload(
+                conn,
+                &wave,
+                &def,
+                file.path(),
+                &name,
+                user,
+                crate::surveys::today(),
+            );
+            drop(file);
+            Ok(outcome)
+        })
+        .await?;
+    match outcome {
+        Ok(report) => Ok(see_other(&format!(
+            "/invoer/rondes/{id}/papier/verslag/{report}"
+        ))),
+        Err(UploadError::NotAScan) => {
+            refuse_field(
+                &ctx,
+                &state,
+                id,
+                SCAN_FIELD,
+                &t(lang, "paper-scan-error-type"),
+                None,
+            )
+            .await
+        }
+        Err(UploadError::Scan(ScanError::Db(e))) => Err(e.into()),
+        Err(UploadError::Scan(ScanError::Import(import::ImportError::Db(e)))) => Err(e.into()),
+        Err(e) => {
+            tracing::info!(wave = id, "scan upload refused");
+            refuse_field(&ctx, &state, id, SCAN_FIELD, &e.to_string(), None).await
+        }
+    }
 }
 
 /// The text key of a rule: what it means, in every language.
@@ -815,6 +1021,18 @@ async fn report_page(
             &t_args(lang, "paper-report-title", &[("file", &file)]),
             html! {
                 @if s.dry_run { p.notice.dry-run role="status" { strong { (t(lang, "paper-report-dry-run")) } } }
+                @if let Some(scan) = &s.scan {
+                    p.scans { (t_nums(lang, "paper-report-scans", &[
+                        ("pages", scan.pages as i64), ("forms", scan.forms as i64),
+                        ("settled", scan.settled as i64), ("pending", scan.pending as i64)], &[])) }
+                    @if scan.pending > 0 {
+                        p { a.tap href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
+                    }
+                    @if !scan.problems.is_empty() {
+                        p { (t(lang, "paper-report-scans-problems")) }
+                        ul { @for problem in scan.problems.iter().take(SHOWN_PROBLEMS) { li lang="nl" { (paging::short_text(lang, problem, paging::SHOWN_CHARS)) } } }
+                    }
+                }
                 p.lead { (t_nums(lang, "paper-report-summary", &[
                     ("rows", s.rows as i64), ("imported", s.imported as i64),
                     ("quarantined", s.quarantined as i64), ("duplicates", s.duplicates as i64),

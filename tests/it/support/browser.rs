@@ -295,6 +295,30 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// Clicks the first element matching a CSS selector, as a mouse would.
+    pub fn click(&self, css: &str) {
+        let id = self
+            .element(css)
+            .unwrap_or_else(|| panic!("no element {css} at {}", self.url()));
+        self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})))
+            .expect("click");
+    }
+
+    /// Chooses a file in a file input (WebDriver types the file's path into it).
+    pub fn choose_file(&self, css: &str, path: &std::path::Path) {
+        let id = self
+            .element(css)
+            .unwrap_or_else(|| panic!("no element {css} at {}", self.url()));
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({"text": path.display().to_string()})),
+        )
+        .expect("choose file");
+    }
+}
+
 impl Drop for Browser {
     fn drop(&mut self) {
         if !self.session.is_empty() {

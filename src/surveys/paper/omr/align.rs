@@ -199,11 +199,35 @@ pub enum AlignError {
     BadFit(f64),
 }
 
-/// Fits the page to the layout: from the QR code's corners, then from the four corner marks.
-/// Returns the map and the largest miss of a mark in millimetres.
-pub fn fit(page: &Gray, layout: &FormLayout, qr: &QrFound) -> Result<(Affine, f64), AlignError> {
-    let from = qr_corners_mm(layout.qr, qr.modules);
-    let first = Affine::similarity(&from, &qr.corners).ok_or(AlignError::BadFit(f64::MAX))?;
+/// A page fitted to its layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    /// Layout millimetres to scan pixels.
+    pub map: Affine,
+    /// The largest miss of a mark (or, when a mark lies off the scan, of a corner of the QR code)
+    /// in millimetres.
+    pub miss_mm: f64,
+    /// Which corner marks were found and used (a mark beyond the edge of the scan is not).
+    pub used: [bool; 4],
+}
+
+/// Largest miss of a mark from the fitted map, in millimetres.
+const MAX_MISS_MM: f64 = 1.2;
+/// Largest miss of a corner of the QR code from a fit on three marks, in millimetres.
+const MAX_QR_MISS_MM: f64 = 1.5;
+/// How far (mm) from where the marks and QR code found so far put a mark it is searched for:
+/// room for a copier's slightly unequal scale across and along the page, and for a first fit from
+/// the QR code alone.
+const SEARCH_MM: f64 = 11.0;
+
+/// Fits the page to the layout: a first fit from the QR code's corners, then the corner marks one
+/// by one, nearest to the QR code first, each searched where the QR code and the marks found so
+/// far put it (so the error of the first fit does not grow across the page), and the final map
+/// from all four marks. A page scanned askew or shifted may lose a corner mark beyond the edge of
+/// the scan; then the three others give the map, checked against the QR code's corners.
+pub fn fit(page: &Gray, layout: &FormLayout, qr: &QrFound) -> Result<Fitted, AlignError> {
+    let qr_from = qr_corners_mm(layout.qr, qr.modules);
+    let first = Affine::similarity(&qr_from, &qr.corners).ok_or(AlignError::BadFit(f64::MAX))?;
     let scale = first.px_per_mm();
     let side = layout.corner_side as f64 * scale;
     let from: Vec<(f64, f64)> = layout
@@ -211,43 +235,146 @@ pub fn fit(page: &Gray, layout: &FormLayout, qr: &QrFound) -> Result<(Affine, f6
         .iter()
         .map(|(x, y)| (*x as f64, *y as f64))
         .collect();
-    // First where the QR code's fit puts them; a mark far from the QR code may be missed when
-    // that fit is a little off, so then the three marks found predict the fourth.
-    let mut found: Vec<Option<(f64, f64)>> = from
-        .iter()
-        .map(|(x, y)| find_mark(page, first.apply(*x, *y), side, 11.0 * scale))
-        .collect();
-    let have: Vec<usize> = (0..4).filter(|i| found[*i].is_some()).collect();
-    if have.len() == 3 {
-        let f: Vec<(f64, f64)> = have.iter().map(|i| from[*i]).collect();
-        let t: Vec<(f64, f64)> = have.iter().filter_map(|i| found[*i]).collect();
-        if let Some(better) = Affine::fit(&f, &t) {
-            for i in 0..4 {
-                if found[i].is_none() {
-                    let at = better.apply(from[i].0, from[i].1);
-                    found[i] = find_mark(page, at, side, 6.0 * scale);
-                }
-            }
+    let (qx, qy) = (
+        (layout.qr.x + layout.qr.w / 2.0) as f64,
+        (layout.qr.y + layout.qr.h / 2.0) as f64,
+    );
+    let mut order = [0usize, 1, 2, 3];
+    order.sort_by(|a, b| {
+        let d = |i: usize| (from[i].0 - qx).powi(2) + (from[i].1 - qy).powi(2);
+        d(*a).total_cmp(&d(*b))
+    });
+    let mut found: [Option<(f64, f64)>; 4] = [None; 4];
+    for i in order {
+        let estimate = estimate(&qr_from, &qr.corners, &from, &found).unwrap_or(first);
+        found[i] = find_mark(
+            page,
+            estimate.apply(from[i].0, from[i].1),
+            side,
+            SEARCH_MM * scale,
+        );
+    }
+    choose(&from, &found, &qr_from, &qr.corners)
+}
+
+/// The best map from the QR code's corners and the marks found so far: a similarity while fewer
+/// than two marks are known (the QR code alone says little about a far corner), else a
+/// similarity over the marks and the QR code.
+fn estimate(
+    qr_from: &[(f64, f64)],
+    qr_to: &[(f64, f64)],
+    from: &[(f64, f64)],
+    found: &[Option<(f64, f64)>; 4],
+) -> Option<Affine> {
+    let mut f: Vec<(f64, f64)> = qr_from.to_vec();
+    let mut t: Vec<(f64, f64)> = qr_to.to_vec();
+    for (i, m) in found.iter().enumerate() {
+        if let Some(m) = m {
+            f.push(from[i]);
+            t.push(*m);
         }
     }
-    let mut marks = vec![];
-    for (n, m) in found.into_iter().enumerate() {
-        marks.push(m.ok_or(AlignError::NoMark(n))?);
+    let marks = found.iter().flatten().count();
+    if marks >= 3 {
+        // Three marks span the page: their affine map also follows an unequal scale.
+        let f: Vec<_> = (0..4)
+            .filter(|i| found[*i].is_some())
+            .map(|i| from[i])
+            .collect();
+        let t: Vec<_> = found.iter().flatten().copied().collect();
+        return Affine::fit(&f, &t);
     }
-    let map = Affine::fit(&from, &marks).ok_or(AlignError::BadFit(f64::MAX))?;
+    Affine::similarity(&f, &t)
+}
+
+/// The largest distance (mm, at the map's scale) between where `map` puts `from` and `to`.
+fn largest_miss(map: &Affine, from: &[(f64, f64)], to: &[(f64, f64)]) -> f64 {
     let scale = map.px_per_mm().max(1e-6);
-    let miss = from
-        .iter()
-        .zip(&marks)
+    from.iter()
+        .zip(to)
         .map(|((x, y), (u, v))| {
             let (px, py) = map.apply(*x, *y);
             ((px - u).powi(2) + (py - v).powi(2)).sqrt() / scale
         })
-        .fold(0.0, f64::max);
-    if miss > 1.2 {
-        return Err(AlignError::BadFit(miss));
+        .fold(0.0, f64::max)
+}
+
+/// Largest difference between the scale across and along the page (a copier's is under 1%).
+const MAX_UNEQUAL_SCALE: f64 = 0.02;
+/// Largest shear, as the sine of the angle by which the page's axes are no longer square.
+const MAX_SHEAR: f64 = 0.0175;
+
+/// Whether a map could come from paper on a scanner: about the same scale both ways and square
+/// corners. Three marks always give some map; a dark square taken for a mark gives a skewed one.
+/// (The QR code, near the top, checks the bottom marks only weakly; this checks them well.)
+fn looks_like_paper(map: &Affine) -> bool {
+    let [a, b, _, d, e, _] = map.m;
+    let (u, v) = ((a * a + d * d).sqrt(), (b * b + e * e).sqrt());
+    if u <= 0.0 || v <= 0.0 {
+        return false;
     }
-    Ok((map, miss))
+    let unequal = (u - v).abs() / ((u + v) / 2.0);
+    let shear = (a * b + d * e).abs() / (u * v);
+    unequal <= MAX_UNEQUAL_SCALE && shear <= MAX_SHEAR
+}
+
+/// The map from the marks found: all four when they agree; else the best three (a mark lost off
+/// the scan, or a dark square taken for it) when they agree with the QR code. Pure, so every case
+/// has a unit test.
+fn choose(
+    from: &[(f64, f64)],
+    found: &[Option<(f64, f64)>; 4],
+    qr_from: &[(f64, f64)],
+    qr_to: &[(f64, f64)],
+) -> Result<Fitted, AlignError> {
+    let mut worst = None;
+    if let [Some(a), Some(b), Some(c), Some(d)] = *found {
+        let marks = [a, b, c, d];
+        let map = Affine::fit(from, &marks).ok_or(AlignError::BadFit(f64::MAX))?;
+        let miss = largest_miss(&map, from, &marks);
+        if miss <= MAX_MISS_MM {
+            return Ok(Fitted {
+                map,
+                miss_mm: miss,
+                used: [true; 4],
+            });
+        }
+        worst = Some(miss);
+    }
+    let mut best: Option<Fitted> = None;
+    for left_out in 0..4 {
+        let keep: Vec<usize> = (0..4).filter(|i| *i != left_out).collect();
+        let Some(to) = keep.iter().map(|i| found[*i]).collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        let f: Vec<(f64, f64)> = keep.iter().map(|i| from[*i]).collect();
+        let Some(map) = Affine::fit(&f, &to) else {
+            continue;
+        };
+        let miss = largest_miss(&map, qr_from, qr_to);
+        worst = Some(worst.map_or(miss, |w: f64| w.min(miss)));
+        if miss <= MAX_QR_MISS_MM
+            && looks_like_paper(&map)
+            && best.as_ref().is_none_or(|b| miss < b.miss_mm)
+        {
+            let mut used = [true; 4];
+            used[left_out] = false;
+            best = Some(Fitted {
+                map,
+                miss_mm: miss,
+                used,
+            });
+        }
+    }
+    if let Some(b) = best {
+        return Ok(b);
+    }
+    match worst {
+        Some(miss) => Err(AlignError::BadFit(miss)),
+        None => Err(AlignError::NoMark(
+            (0..4).find(|i| found[*i].is_none()).unwrap_or(0),
+        )),
+    }
 }
 
 /// The centre of the filled square of side `side` px nearest to `at`, searched within `radius`.
@@ -301,6 +428,11 @@ fn find_mark(page: &Gray, at: (f64, f64), side: f64, radius: f64) -> Option<(f64
                 if y + 1 < h {
                     push(x, y + 1);
                 }
+            }
+            // A component cut by the edge of the search (or of the scan) is not measured whole:
+            // a mark half beyond the scan's edge would pull the fit aside.
+            if minx == 0 || miny == 0 || maxx + 1 == w || maxy + 1 == h {
+                continue;
             }
             let bw = (maxx - minx + 1) as f64;
             let bh = (maxy - miny + 1) as f64;
@@ -372,5 +504,184 @@ mod tests {
             "{c:?}"
         );
         assert_eq!(find_mark(&g, (20.0, 20.0), 30.0, 15.0), None);
+    }
+
+    /// The form's geometry (marks 12 mm in from each edge, 6 mm side; QR code top right).
+    fn layout() -> FormLayout {
+        FormLayout {
+            format: 1,
+            page_w: 210.0,
+            page_h: 297.0,
+            corners: [(12.0, 12.0), (198.0, 12.0), (198.0, 285.0), (12.0, 285.0)],
+            corner_side: 6.0,
+            qr: RectMm {
+                x: 166.0,
+                y: 7.0,
+                w: 22.0,
+                h: 22.0,
+            },
+            box_side: 5.0,
+            pages: vec![],
+        }
+    }
+
+    /// Where a copier puts layout millimetres on a 200 dpi scan of A4: turned by `deg` about the
+    /// page's centre, scaled by `scale`, shifted by `shift` mm (as the synthetic scans are made).
+    fn copier(deg: f64, scale: f64, shift: (f64, f64)) -> Affine {
+        let px = 200.0 / 25.4;
+        let (s, c) = deg.to_radians().sin_cos();
+        let (cx, cy) = (105.0 * px, 148.5 * px);
+        let (a, b, d, e) = (
+            scale * c * px,
+            -scale * s * px,
+            scale * s * px,
+            scale * c * px,
+        );
+        Affine {
+            m: [
+                a,
+                b,
+                cx + shift.0 * px - a * 105.0 - b * 148.5,
+                d,
+                e,
+                cy + shift.1 * px - d * 105.0 - e * 148.5,
+            ],
+        }
+    }
+
+    /// A 200 dpi scan of the marks (and of `extra` filled squares: centre and side in mm) as
+    /// `truth` puts them; what falls beyond the scan's edge is lost.
+    fn scan(truth: &Affine, l: &FormLayout, extra: &[((f64, f64), f64)]) -> Gray {
+        let (w, h) = (1654u32, 2339u32);
+        let mut g = Gray::blank(w, h, 236);
+        // The inverse of the map, to find the layout point of each pixel.
+        let [a, b, c, d, e, f] = truth.m;
+        let det = a * e - b * d;
+        let mut squares: Vec<((f64, f64), f64)> = l
+            .corners
+            .iter()
+            .map(|(x, y)| ((*x as f64, *y as f64), l.corner_side as f64))
+            .collect();
+        squares.extend_from_slice(extra);
+        for y in 0..h {
+            for x in 0..w {
+                let (u, v) = (x as f64 + 0.5 - c, y as f64 + 0.5 - f);
+                let (mx, my) = ((e * u - b * v) / det, (-d * u + a * v) / det);
+                if squares
+                    .iter()
+                    .any(|((cx, cy), s)| (mx - cx).abs() <= s / 2.0 && (my - cy).abs() <= s / 2.0)
+                {
+                    g.pixels[(y * w + x) as usize] = 25;
+                }
+            }
+        }
+        g
+    }
+
+    /// The QR code as the detector reports it (a little off, as a real detection is).
+    fn qr_seen(truth: &Affine, l: &FormLayout) -> QrFound {
+        let mut corners = qr_corners_mm(l.qr, 25).map(|(x, y)| truth.apply(x, y));
+        corners[1].0 += 0.7;
+        corners[3].1 -= 0.6;
+        QrFound {
+            text: "KB1/test".into(),
+            corners,
+            modules: 25,
+        }
+    }
+
+    /// The fitted map puts every point of the page within `mm` of where the copier put it.
+    fn assert_close(map: &Affine, truth: &Affine, mm: f64) {
+        let px = truth.px_per_mm();
+        for y in (0..=297).step_by(27) {
+            for x in (0..=210).step_by(21) {
+                let (a, b) = (
+                    map.apply(x as f64, y as f64),
+                    truth.apply(x as f64, y as f64),
+                );
+                let miss = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt() / px;
+                assert!(miss < mm, "({x}, {y}) missed by {miss:.2} mm");
+            }
+        }
+    }
+
+    #[test]
+    fn a_corner_mark_turned_off_the_scan_is_done_without_using_the_other_three_and_the_qr_code() {
+        // Turned 3° and shifted 4 mm right and down at full scale: the bottom-right mark's centre
+        // lands 1 mm from the scan's right edge, half of it cut off. (The cause of the pages that
+        // went to the clerk in the end-to-end test: the reader asked for all four marks.)
+        let l = layout();
+        let truth = copier(-3.0, 1.0, (4.0, 4.0));
+        let (bx, _) = truth.apply(198.0, 285.0);
+        assert!(bx + 3.0 * truth.px_per_mm() > 1654.0, "the mark is cut off");
+        let page = scan(&truth, &l, &[]);
+        let fitted = fit(&page, &l, &qr_seen(&truth, &l)).expect("fitted on three marks");
+        assert_eq!(fitted.used, [true, true, false, true]);
+        assert_close(&fitted.map, &truth, 0.25);
+
+        // The same with a blacked-out answer box just inside that corner: not taken for the mark.
+        let page = scan(&truth, &l, &[((190.5, 278.5), 5.0)]);
+        let fitted = fit(&page, &l, &qr_seen(&truth, &l)).expect("fitted on three marks");
+        assert_eq!(fitted.used, [true, true, false, true]);
+        assert_close(&fitted.map, &truth, 0.25);
+    }
+
+    #[test]
+    fn every_corner_of_the_distortion_range_fits_exactly() {
+        let l = layout();
+        for deg in [-3.0, 3.0, 178.5, 181.5] {
+            for scale in [0.94, 1.0] {
+                for shift in [(-4.0, -4.0), (4.0, -4.0), (-4.0, 4.0), (4.0, 4.0)] {
+                    let truth = copier(deg, scale, shift);
+                    let page = scan(&truth, &l, &[((190.5, 278.5), 5.0), ((19.5, 30.0), 5.0)]);
+                    let fitted = fit(&page, &l, &qr_seen(&truth, &l))
+                        .unwrap_or_else(|e| panic!("{deg}° {scale} {shift:?}: {e:?}"));
+                    assert!(fitted.used.iter().filter(|u| **u).count() >= 3);
+                    assert_close(&fitted.map, &truth, 0.25);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_with_two_marks_gone_is_not_fitted() {
+        let l = layout();
+        let truth = copier(0.5, 0.97, (0.0, 0.0));
+        let mut page = scan(&truth, &l, &[]);
+        // The bottom of the page did not come through the scanner.
+        let keep = (page.height / 2 * page.width) as usize;
+        page.pixels[keep..].fill(236);
+        assert!(matches!(
+            fit(&page, &l, &qr_seen(&truth, &l)),
+            Err(AlignError::NoMark(2 | 3))
+        ));
+    }
+
+    #[test]
+    fn a_dark_square_taken_for_a_mark_is_outvoted_by_the_qr_code() {
+        let l = layout();
+        let truth = copier(1.0, 0.96, (2.0, -1.0));
+        let from: Vec<(f64, f64)> = l
+            .corners
+            .iter()
+            .map(|(x, y)| (*x as f64, *y as f64))
+            .collect();
+        let mut found: [Option<(f64, f64)>; 4] = [None; 4];
+        for i in 0..4 {
+            found[i] = Some(truth.apply(from[i].0, from[i].1));
+        }
+        // The bottom-left "mark" is a blacked-out box 7 mm up and right of it.
+        found[3] = Some(truth.apply(19.0, 278.0));
+        let qr = qr_seen(&truth, &l);
+        let qr_from = qr_corners_mm(l.qr, qr.modules);
+        let fitted = choose(&from, &found, &qr_from, &qr.corners).expect("three good marks");
+        assert_eq!(fitted.used, [true, true, true, false]);
+        assert_close(&fitted.map, &truth, 0.05);
+        // Two wrong: nothing agrees with the QR code, so no fit (the page goes to the clerk).
+        found[2] = Some(truth.apply(190.0, 270.0));
+        assert!(matches!(
+            choose(&from, &found, &qr_from, &qr.corners),
+            Err(AlignError::BadFit(_))
+        ));
     }
 }

@@ -8,7 +8,10 @@
 //! - `spread`: in how many of the nine cells of a 3 × 3 split there is ink (a tick or cross
 //!   reaches several, a stray dot one or two);
 //! - `min_cell`: the ink of the emptiest cell (a box blacked out to cancel it is dark everywhere;
-//!   a thick cross leaves the middles of the sides light).
+//!   a thick cross leaves the middles of the sides light);
+//! - `rim`: the ink of the palest side of a band just inside the outline (a cancelled box is dark
+//!   up to its outline; a cross with a thick marker can darken every cell, but not the middle of
+//!   every side).
 //!
 //! [`classify`] turns these into a [`Mark`] with a confidence: clear cases are near 1, cases near
 //! a boundary (a faint stroke, a half-blacked box) are low and go to the clerk.
@@ -34,6 +37,11 @@ pub struct Fill {
     pub max_cell: f32,
     /// Cells with (almost) no ink.
     pub bare: u8,
+    /// The ink of the palest side of the rim: a band just inside the outline, along the middle
+    /// third of each side. A box blacked out to cancel it is dark up to its outline on every
+    /// side; a cross or tick, however thick, runs corner to corner and leaves the middle of at
+    /// least one side light, and a filled-in blob stays clear of the outline.
+    pub rim: f32,
 }
 
 /// Grey levels of the page: paper and printed black.
@@ -88,6 +96,28 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
             counts[c] += 1.0;
         }
     }
+    let dark = |x: f32, y: f32| {
+        let (px, py) = map.apply(x as f64, y as f64);
+        let d = ((white - sample(page, px, py)) / range).clamp(0.0, 1.0);
+        ((d - 0.2) / 0.8).max(0.0)
+    };
+    let mut rim = 1f32;
+    for side in 0..4 {
+        let mut sum = 0f32;
+        for k in 0..6 {
+            let f = 1.0 / 3.0 + (k as f32 + 0.5) / 18.0;
+            for depth in [0.45f32, 0.6, 0.75] {
+                let (x, y) = match side {
+                    0 => (rect.x + rect.w * f, rect.y + depth),
+                    1 => (rect.x + rect.w * f, rect.y + rect.h - depth),
+                    2 => (rect.x + depth, rect.y + rect.h * f),
+                    _ => (rect.x + rect.w - depth, rect.y + rect.h * f),
+                };
+                sum += dark(x, y);
+            }
+        }
+        rim = rim.min(sum / 18.0);
+    }
     let mut spread = 0u8;
     let mut bare = 0u8;
     let mut min_cell = 1f32;
@@ -109,6 +139,7 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         min_cell,
         max_cell,
         bare,
+        rim,
     }
 }
 
@@ -127,13 +158,21 @@ fn sample(page: &Gray, x: f64, y: f64) -> f32 {
 /// What a measured box holds, and how sure that is (0–1).
 pub fn classify(f: Fill) -> (Mark, f32) {
     let ramp = |v: f32, from: f32, to: f32| ((v - from) / (to - from)).clamp(0.0, 1.0);
-    // Blacked out: dark everywhere.
-    if f.ink >= 0.55 && f.min_cell >= 0.35 {
-        let conf = 0.5 + 0.5 * ramp(f.min_cell, 0.35, 0.6).min(ramp(f.ink, 0.55, 0.75));
-        return (Mark::Cancelled, conf);
-    }
-    // Nearly blacked out but not quite: a heavy scribble or an unfinished cancel.
     if f.ink >= 0.55 && f.min_cell >= 0.2 {
+        // Blacked out: dark everywhere inside, up to the outline on every side.
+        if f.min_cell >= 0.35 && f.rim >= 0.5 {
+            let conf = 0.5
+                + 0.5
+                    * ramp(f.min_cell, 0.35, 0.6)
+                        .min(ramp(f.ink, 0.55, 0.75))
+                        .min(ramp(f.rim, 0.5, 0.7));
+            return (Mark::Cancelled, conf);
+        }
+        // Dark inside but light at the middle of a side of the rim: a heavy cross or blob.
+        if f.rim < 0.25 {
+            return (Mark::Marked, 0.55 + 0.45 * ramp(0.25 - f.rim, 0.0, 0.15));
+        }
+        // In between: a heavy scribble or an unfinished cancel. Ask.
         return (Mark::Marked, 0.4);
     }
     // Half of the box blacked, half bare: a cancel begun, or a mark? Ask.
@@ -234,15 +273,18 @@ mod tests {
         });
         let blob = boxed(|x, y| (x as i64 - 25).pow(2) + (y as i64 - 25).pow(2) < 150);
         let cancelled = boxed(|_, _| true);
+        // A cross with a thick marker covers most of the inside, but not the rim's middles.
+        let marker = boxed(|x, y| (x as i64 - y as i64).abs() < 9 || (x + y).abs_diff(50) < 9);
         let dot = boxed(|x, y| (x as i64 - 30).pow(2) + (y as i64 - 20).pow(2) < 6);
         let empty = boxed(|_, _| false);
         assert_eq!(classify(cross).0, Mark::Marked, "{cross:?}");
         assert_eq!(classify(tick).0, Mark::Marked, "{tick:?}");
         assert_eq!(classify(blob).0, Mark::Marked, "{blob:?}");
         assert_eq!(classify(cancelled).0, Mark::Cancelled, "{cancelled:?}");
+        assert_eq!(classify(marker).0, Mark::Marked, "{marker:?}");
         assert_eq!(classify(dot).0, Mark::Empty, "{dot:?}");
         assert_eq!(classify(empty).0, Mark::Empty, "{empty:?}");
-        for f in [cross, tick, cancelled, empty] {
+        for f in [cross, tick, cancelled, marker, empty] {
             assert!(classify(f).1 >= VERIFY_BELOW, "{f:?}");
         }
     }

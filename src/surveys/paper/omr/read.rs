@@ -17,7 +17,7 @@ use super::measure::{self, Levels, VERIFY_BELOW};
 use super::{BoxRead, Conflict, FieldCut, Fit, Mark, PageId, PageProblem, PageRead, SheetRead};
 use crate::surveys::definition::{Definition, ItemKind};
 use crate::surveys::paper::form_pdf::parse_qr;
-use crate::surveys::paper::layout::{RectMm, Stored};
+use crate::surveys::paper::layout::{FormLayout, RectMm, Stored};
 
 /// Looks up a stored layout by the id in a QR code.
 pub type Layouts<'a> = dyn FnMut(i64) -> Option<Arc<Stored>> + 'a;
@@ -76,7 +76,7 @@ pub fn read_page(
     let Some(spots) = l.page(page_no) else {
         return fail(out, PageProblem::NoSuchPage(page_no));
     };
-    let (map, miss) = match align::fit(page, l, &qr) {
+    let fitted = match align::fit(page, l, &qr) {
         Ok(f) => f,
         Err(AlignError::NoMark(n)) => {
             return fail(
@@ -91,6 +91,7 @@ pub fn read_page(
             )
         }
     };
+    let (map, miss) = (fitted.map, fitted.miss_mm);
     let dpi = map.px_per_mm() * 25.4;
     let nominal = [150.0, 200.0, 240.0, 300.0, 400.0, 600.0]
         .into_iter()
@@ -103,7 +104,7 @@ pub fn read_page(
         dpi: dpi as f32,
     });
     let levels = Levels {
-        black: mark_black(page, &map, l.corners[0], l.corner_side),
+        black: mark_black(page, &map, l, fitted.used),
     };
     for spot in &spots.boxes {
         let fill = measure::measure(page, &map, spot.rect, INSET, levels);
@@ -116,7 +117,10 @@ pub fn read_page(
             confidence,
             ink: fill.ink,
             needs_verification: needs,
-            cutout_png: needs.then(|| cutout(page, &map, spot.rect, 3.0, BOX_CUT_PX)),
+            // A box read as marked may still go to the clerk when the sheet is put together
+            // (two answers to a one-answer question), so it gets its cut-out too.
+            cutout_png: (needs || mark != Mark::Empty)
+                .then(|| cutout(page, &map, spot.rect, 3.0, BOX_CUT_PX)),
         });
     }
     for spot in &spots.fields {
@@ -153,20 +157,30 @@ fn cutout(page: &Gray, map: &align::Affine, r: RectMm, margin: f32, px: f32) -> 
     )
 }
 
-/// The printed black, from the inside of a corner mark.
-fn mark_black(page: &Gray, map: &align::Affine, (cx, cy): (f32, f32), side: f32) -> f32 {
+/// The printed black, from the inside of the corner marks that were found (a mark beyond the
+/// edge of the scan would read as paper).
+fn mark_black(page: &Gray, map: &align::Affine, l: &FormLayout, used: [bool; 4]) -> f32 {
+    let side = l.corner_side;
     let mut v = vec![];
-    for j in -2..=2 {
-        for i in -2..=2 {
-            let (x, y) = map.apply(
-                (cx + i as f32 * side / 8.0) as f64,
-                (cy + j as f32 * side / 8.0) as f64,
-            );
-            v.push(page.get(x.round() as i64, y.round() as i64));
+    for (cx, cy) in l
+        .corners
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| *u)
+        .map(|(c, _)| *c)
+    {
+        for j in -2..=2 {
+            for i in -2..=2 {
+                let (x, y) = map.apply(
+                    (cx + i as f32 * side / 8.0) as f64,
+                    (cy + j as f32 * side / 8.0) as f64,
+                );
+                v.push(page.get(x.round() as i64, y.round() as i64));
+            }
         }
     }
     v.sort_unstable();
-    v[v.len() / 2] as f32
+    v.get(v.len() / 2).copied().unwrap_or(0) as f32
 }
 
 /// Share of a text field with writing in it (samples every half millimetre).

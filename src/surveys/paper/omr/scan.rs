@@ -27,6 +27,9 @@ pub enum ScanError {
     /// No forms were ever printed as PDF for this wave's questionnaire.
     #[error("voor deze vragenlijst zijn nog geen PDF-formulieren gemaakt; alleen formulieren die het product zelf maakte, kunnen worden ingelezen")]
     NoLayouts,
+    /// Pages of the file could not be read (damaged, not a scan, too large): nothing was stored.
+    #[error("{} pagina's konden niet worden gelezen, daarom is er niets ingelezen: {}. Scan die pagina's opnieuw of lever een ander bestand aan", .0.len(), .0.join("; "))]
+    Unreadable(Vec<String>),
     /// Reading or writing a temporary file failed.
     #[error("tijdelijk bestand: {0}")]
     Io(#[from] std::io::Error),
@@ -50,6 +53,35 @@ pub fn import_scans(
     today: NaiveDate,
     report: &mut dyn FnMut(&Finding),
 ) -> Result<(ScanSummary, Summary), ScanError> {
+    run(conn, wave, def, files, options, today, report, false)
+}
+
+/// As [`import_scans`], but all or nothing for the file: when a page cannot be decoded at all
+/// (a damaged file, a page without a scan), nothing is stored and the error names the pages.
+/// Used by the upload on the invoerder's page, where the clerk sends the file again.
+pub fn import_scans_whole(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    def: &Definition,
+    files: &[std::path::PathBuf],
+    options: Options,
+    today: NaiveDate,
+    report: &mut dyn FnMut(&Finding),
+) -> Result<(ScanSummary, Summary), ScanError> {
+    run(conn, wave, def, files, options, today, report, true)
+}
+
+#[allow(clippy::too_many_arguments)] // the two public entries above name them
+fn run(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    def: &Definition,
+    files: &[std::path::PathBuf],
+    options: Options,
+    today: NaiveDate,
+    report: &mut dyn FnMut(&Finding),
+    whole: bool,
+) -> Result<(ScanSummary, Summary), ScanError> {
     if !wave.allows("paper-scan") {
         return Err(ScanError::Channel(wave.id));
     }
@@ -68,6 +100,10 @@ pub fn import_scans(
         &mut spool,
         &mut summary,
     )?;
+    // Everything is read before anything is written, so a file refused whole leaves no trace.
+    if whole && summary.unreadable > 0 {
+        return Err(ScanError::Unreadable(summary.problems));
+    }
     // Clear sheets to a temporary file (as JSON lines), the others to the clerk.
     let mut clear = std::io::BufWriter::new(tempfile::tempfile()?);
     let pages_of = |id: &super::PageId| {
@@ -116,6 +152,124 @@ pub fn import_scans(
         .filter_map(|l| serde_json::from_str::<SettledSheet>(&l).ok());
     let imported = settle::settle(conn, wave, def, &mut lines, options, today, report)?;
     Ok((summary, imported))
+}
+
+/// Largest validation report kept for the pages (bytes); findings past it are counted only.
+const MAX_STORED_REPORT: usize = 20 * 1024 * 1024;
+
+/// Why an upload of scans was refused (nothing was stored), in plain Dutch for the clerk.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    /// Not a file of scans at all.
+    #[error("dit bestand is geen scan: kies een PDF-, TIFF-, PNG- of JPEG-bestand van de scanner")]
+    NotAScan,
+    /// The run refused it.
+    #[error(transparent)]
+    Scan(#[from] ScanError),
+}
+
+/// The upload of scans on the invoerder's page: `file` (as sent, named `file_name`) is checked to
+/// be a scan, read whole before anything is stored (a page that cannot be decoded refuses the
+/// file), clear sheets imported, doubtful ones put aside for the verification screen, and the
+/// report stored and logged. The same pipeline as `klankbord import scans`. Returns the report.
+pub fn store_upload(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    def: &Definition,
+    file: &std::path::Path,
+    file_name: &str,
+    user: Option<i64>,
+    today: NaiveDate,
+) -> Result<i64, UploadError> {
+    use crate::db::schema::paper_reports;
+    use crate::surveys::paper::import;
+    use diesel::prelude::*;
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(file)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(ScanError::Io)?;
+    if super::decode::sniff(&head[..n]).is_none() {
+        return Err(UploadError::NotAScan);
+    }
+    let mut text = import::report_csv_header();
+    let mut not_stored = 0u64;
+    let result = import_scans_whole(
+        conn,
+        wave,
+        def,
+        &[file.to_path_buf()],
+        Options::default(),
+        today,
+        &mut |f| {
+            let line = import::report_csv_line(f);
+            if not_stored == 0 && text.len() + line.len() <= MAX_STORED_REPORT {
+                text.push_str(&line);
+            } else {
+                not_stored += 1;
+            }
+        },
+    );
+    // The reader names the file it read: the temporary file here, the clerk's name on the page.
+    let temp_name = file
+        .file_name()
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let named = |p: String| {
+        if temp_name.is_empty() {
+            p
+        } else {
+            p.replace(&temp_name, file_name)
+        }
+    };
+    let (scan, summary) = match result {
+        Ok(r) => r,
+        Err(ScanError::Unreadable(problems)) => {
+            return Err(ScanError::Unreadable(problems.into_iter().map(named).collect()).into())
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let scan = ScanSummary {
+        problems: scan.problems.into_iter().map(named).collect(),
+        ..scan
+    };
+    let summary = Summary {
+        not_stored,
+        format: Some("scan".into()),
+        scan: Some(scan),
+        ..summary
+    };
+    let stored = serde_json::to_string(&summary)
+        .map_err(std::io::Error::other)
+        .map_err(ScanError::Io)?;
+    let report_id: i64 = crate::db::write_tx(conn, |c| -> Result<i64, diesel::result::Error> {
+        diesel::insert_into(paper_reports::table)
+            .values((
+                paper_reports::wave_id.eq(wave.id),
+                paper_reports::created_by.eq(user),
+                paper_reports::created_at.eq(crate::db::now()),
+                paper_reports::file_name.eq(file_name),
+                paper_reports::summary.eq(&stored),
+                paper_reports::report.eq(&text),
+            ))
+            .execute(c)?;
+        let id: i64 = paper_reports::table
+            .filter(paper_reports::wave_id.eq(wave.id))
+            .order(paper_reports::id.desc())
+            .select(paper_reports::id)
+            .first(c)?;
+        crate::accounts::audit::record(
+            c,
+            crate::accounts::audit::Actor::user_or_system(user),
+            "paper.scans_read",
+            "wave",
+            Some(&wave.id.to_string()),
+            Some(&format!("verslag {id}")),
+        )?;
+        Ok(id)
+    })
+    .map_err(ScanError::Db)?;
+    Ok(report_id)
 }
 
 fn already_imported(
