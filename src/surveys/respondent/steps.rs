@@ -238,9 +238,11 @@ mod tests {
 
     #[test]
     fn a_missing_required_answer_keeps_the_page_and_saving_for_later_does_not() {
-        let def = standard();
+        // The standard questionnaire asks nothing as required; here its first question is.
+        let mut def = standard();
+        def.sections[0].items[0].required = true;
         let all = items(&def);
-        let first = all.iter().position(|i| i.required).unwrap();
+        let first = 0;
         let mut answers = AnswerSet::new();
         let next = take_page(&def, &mut answers, first, &[field("actie", "volgende")]).unwrap();
         assert_eq!(
