@@ -9,7 +9,8 @@
 //!    every answer set that got a success response is stored whole and none is stored in part.
 //!
 //! Run: `cargo bench --bench surveys` (options: `-- --sends 6000 --rounds 3 --connections 64
-//! --export 100000`).
+//! --export 100000`; `--only send --contestant durable|normal|minimal` sends to one server only,
+//! for profiling it with `perf`).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::collections::BTreeMap;
@@ -27,6 +28,11 @@ use klankbord::db::{self, Pool};
 use klankbord::surveys::definition::{Definition, ItemKind};
 use klankbord::surveys::waves::{self, NewWave};
 use klankbord::surveys::{codes, today};
+
+/// The allocator `klankbord serve` uses (see `src/main.rs`), so the product is measured as it
+/// runs; the minimal handler shares it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod support;
 use support::{arg, load, percentile, Sample};
@@ -333,10 +339,20 @@ fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: u
         ("klankbord WAL NORMAL", normal, &normal_codes),
         ("minimal handler NORMAL", minimal, &base_codes),
     ];
+    // `--contestant durable|normal|minimal` sends to that one only (for `perf`); the others idle.
+    let alone = contestant_arg();
+    let runs = |i: usize| {
+        alone
+            .as_deref()
+            .is_none_or(|a| a == ["durable", "normal", "minimal"][i])
+    };
     let mut totals: Vec<(f64, usize, Vec<Outcome>)> =
         contestants.iter().map(|_| (0.0, 0, vec![])).collect();
     for round in 0..=rounds {
         for (i, (_, port, all)) in contestants.iter().enumerate() {
+            if !runs(i) {
+                continue;
+            }
             let slice: Vec<String> = all[round * sends..(round + 1) * sends].to_vec();
             let o = send_round(*port, connections, Arc::new(slice), body.clone());
             assert_eq!(o.other, 0, "every answer set is accepted");
@@ -359,6 +375,9 @@ fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: u
         }
     }
     let syncs = db::durable::for_path(&canonical(&durable_url)).syncs() - syncs_before;
+    if alone.is_some() {
+        return;
+    }
     let mean = |i: usize| totals[i].0 / rounds as f64;
     println!(
         "mean: durable {:.0}/s ({:.1}% of minimal, goal 60%), NORMAL {:.0}/s ({:.1}%, goal 70%), minimal {:.0}/s",
@@ -718,6 +737,15 @@ fn bench_crash(dir: &std::path::Path, connections: usize) {
     assert_eq!(missing, 0);
     assert_eq!(partial, 0);
     assert_eq!(used.len(), rows.len());
+}
+
+/// The value of `--contestant`, if given.
+fn contestant_arg() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--contestant")
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 fn main() {

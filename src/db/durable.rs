@@ -26,6 +26,7 @@
 //! PostgreSQL needs none of this: its default `synchronous_commit = on` waits for the WAL flush
 //! before a commit returns, and it groups concurrent flushes itself.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -198,6 +199,72 @@ pub fn for_path(path: &Path) -> Arc<GroupSync> {
         .clone()
 }
 
+thread_local! {
+    /// The durable waits put off on this thread while [`deferred`] runs; `None` outside it.
+    static DEFERRED: RefCell<Option<Vec<(Arc<GroupSync>, u64)>>> = const { RefCell::new(None) };
+}
+
+/// Durable waits put off by [`deferred`]: call [`Pending::wait`] before answering anyone.
+#[must_use = "the commits are not known to be on disk until `wait` returns"]
+pub struct Pending(Vec<(Arc<GroupSync>, u64)>);
+
+impl Pending {
+    /// Waits until every commit put off is on disk (one shared sync per group, as usual).
+    pub fn wait(self) -> Result<(), SyncError> {
+        let mut failed = None;
+        for (group, ticket) in self.0 {
+            if let Err(e) = group.wait_durable(ticket) {
+                failed = Some(e);
+            }
+        }
+        failed.map_or(Ok(()), Err)
+    }
+
+    /// Whether nothing waits.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Puts `DEFERRED` back as it was, also when `f` panics (a later commit on this pooled thread
+/// must never skip its wait).
+struct Restore(Option<Vec<(Arc<GroupSync>, u64)>>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        DEFERRED.with(|d| *d.borrow_mut() = previous);
+    }
+}
+
+/// Runs `f` (a request's database work on one pooled connection) with the durable waits of its
+/// SQLite commits put off: the caller gives the connection back to the pool, then waits with
+/// [`Pending::wait`] before it answers. While one group's sync runs, other requests can then take
+/// that connection and commit, and join the next sync, instead of the pool size capping the group.
+pub fn deferred<T>(f: impl FnOnce() -> T) -> (T, Pending) {
+    let previous = DEFERRED.with(|d| d.borrow_mut().replace(Vec::new()));
+    let restore = Restore(previous);
+    let out = f();
+    let waits = DEFERRED.with(|d| d.borrow_mut().take()).unwrap_or_default();
+    drop(restore);
+    (out, Pending(waits))
+}
+
+/// Waits until commit `ticket` is on disk, or, inside [`deferred`], notes it for the caller.
+pub fn wait_or_defer(group: Arc<GroupSync>, ticket: u64) -> Result<(), SyncError> {
+    let rest = DEFERRED.with(|d| match d.borrow_mut().as_mut() {
+        Some(waits) => {
+            waits.push((group, ticket));
+            None
+        }
+        None => Some((group, ticket)),
+    });
+    match rest {
+        Some((group, ticket)) => group.wait_durable(ticket),
+        None => Ok(()),
+    }
+}
+
 /// Sets how commits to the database file at `path` are made durable (from the configuration).
 pub fn set_mode(path: &Path, mode: SyncMode) {
     let g = for_path(path);
@@ -290,6 +357,42 @@ mod tests {
         let later = g.ticket();
         assert!(g.wait_durable(later).is_err());
         assert_eq!(calls.load(Ordering::SeqCst), 1, "no sync after the failure");
+    }
+
+    #[test]
+    fn deferred_waits_come_after_the_work_and_outside_it_nothing_is_put_off() {
+        let calls = Arc::new(AtomicU64::new(0));
+        let g = Arc::new(GroupSync::new(
+            "x.db".into(),
+            counting(0, calls.clone(), None),
+        ));
+        let (synced_inside, pending) = deferred(|| {
+            let t = g.ticket();
+            wait_or_defer(g.clone(), t).unwrap();
+            calls.load(Ordering::SeqCst)
+        });
+        assert_eq!(synced_inside, 0, "no sync while the work runs");
+        assert!(!pending.is_empty());
+        pending.wait().unwrap();
+        assert_eq!(calls.load(Ordering::SeqCst), 1, "the wait syncs");
+        // Outside `deferred` (and after a panic inside it) a commit waits for its own sync.
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            deferred(|| -> u8 { panic!("request failed") })
+        }));
+        let t = g.ticket();
+        wait_or_defer(g.clone(), t).unwrap();
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn a_failed_deferred_sync_fails_the_wait() {
+        let calls = Arc::new(AtomicU64::new(0));
+        let g = Arc::new(GroupSync::new("x.db".into(), counting(0, calls, Some(1))));
+        let ((), pending) = deferred(|| {
+            let t = g.ticket();
+            wait_or_defer(g.clone(), t).unwrap();
+        });
+        assert!(pending.wait().is_err());
     }
 
     #[test]

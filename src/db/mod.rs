@@ -208,6 +208,12 @@ where
         // Already inside a write transaction: this part becomes a savepoint.
         return conn.transaction(f);
     }
+    // The group-commit state of this SQLite file (see `durable`), looked up before the writer
+    // lock is taken, so the lookup does not lengthen the part where writers queue.
+    let group = match &mut *conn {
+        DbConnection::Sqlite(c) => sqlite_group(c),
+        DbConnection::Pg(_) => None,
+    };
     // SQLite has one writer at a time. Writers of this process queue on a mutex instead of on
     // SQLite's busy handler, which sleeps in steps of milliseconds and wastes most of the time
     // under load. (Other processes on the same file still wait through busy_timeout.)
@@ -226,11 +232,6 @@ where
         DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
     }
     let result = f(conn);
-    // The group-commit state of this SQLite file, looked up before the commit (see `durable`).
-    let group = match (&result, &mut *conn) {
-        (Ok(_), DbConnection::Sqlite(c)) => sqlite_group(c),
-        _ => None,
-    };
     let end = match (&result, &mut *conn) {
         (Ok(_), DbConnection::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
         (Ok(_), DbConnection::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
@@ -242,10 +243,12 @@ where
             end?;
             if let Some(group) = group {
                 // The ticket is taken under the writer lock (commit order); the wait is not, so
-                // the next writers commit while this group's sync runs.
+                // the next writers commit while this group's sync runs. Inside a request's
+                // database work the wait comes after the connection went back to the pool
+                // (`durable::deferred`), so more commits can join the same sync.
                 let ticket = group.ticket();
                 drop(writer);
-                group.wait_durable(ticket).map_err(|e| {
+                durable::wait_or_defer(group, ticket).map_err(|e| {
                     diesel::result::Error::DatabaseError(
                         diesel::result::DatabaseErrorKind::Unknown,
                         Box::new(e.to_string()),

@@ -89,7 +89,7 @@ pub fn definition(
 }
 
 /// The questionnaire text `version_id`, whose content hash is known: parsed once per process.
-fn definition_with_hash(
+pub fn definition_with_hash(
     conn: &mut DbConnection,
     version_id: i64,
     hash: String,

@@ -189,6 +189,12 @@ fn query_lang(query: &str) -> Option<Lang> {
         .and_then(Lang::from_code)
 }
 
+/// Whether `path` is one of the respondent's pages (`/v`, `/v/…`).
+fn is_respondent_path(path: &str) -> bool {
+    path.strip_prefix("/v")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// The middleware: resolves the context, calls the handler, then sets cookies and security headers.
 pub async fn middleware(
     req: ServiceRequest,
@@ -212,8 +218,11 @@ pub async fn middleware(
         })
         .unwrap_or(Lang::Nl);
 
+    // The respondent pages never look up a staff session: they show nothing of staff, and a
+    // respondent's requests stay apart from any staff login in the same browser.
+    let respondent = is_respondent_path(req.path());
     let user = match (req.cookie(sessions::COOKIE), &state) {
-        (Some(c), Some(state)) => {
+        (Some(c), Some(state)) if !respondent => {
             let token = c.value().to_string();
             let idle = state.config.session_idle_minutes;
             match state
@@ -233,6 +242,7 @@ pub async fn middleware(
     // With single sign-on, forms may lead to the identity provider (logout there).
     let sso_csp = state
         .as_ref()
+        .filter(|_| !respondent)
         .and_then(|s| s.config.login.sso.as_ref())
         .and_then(|s| HeaderValue::from_str(&s.csp()).ok());
     let csrf = CsrfSlot::new(
@@ -329,5 +339,15 @@ mod tests {
         assert_eq!(query_lang("x=1&lang=pl"), Some(Lang::Pl));
         assert_eq!(query_lang("lang=xx"), None);
         assert_eq!(query_lang(""), None);
+    }
+
+    #[test]
+    fn respondent_paths_are_the_v_pages_only() {
+        for p in ["/v", "/v/", "/v/vraag/0", "/v/ABCD-EFGH"] {
+            assert!(is_respondent_path(p), "{p}");
+        }
+        for p in ["/", "/vragenlijst", "/verzoek", "/beheer/v"] {
+            assert!(!is_respondent_path(p), "{p}");
+        }
     }
 }

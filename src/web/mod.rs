@@ -59,7 +59,14 @@ impl AppState {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
             let mut conn = pool.get().map_err(|e| AppError::Internal(e.into()))?;
-            f(&mut conn)
+            // Durable commits wait for their sync after the connection is back in the pool
+            // (more commits share one sync); nothing is answered before that wait is over.
+            let (result, pending) = crate::db::durable::deferred(|| f(&mut conn));
+            drop(conn);
+            pending
+                .wait()
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+            result
         })
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
