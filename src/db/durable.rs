@@ -199,14 +199,17 @@ pub fn for_path(path: &Path) -> Arc<GroupSync> {
         .clone()
 }
 
+/// A commit's ticket in its file's group: wait for this sync before answering.
+type Ticket = (Arc<GroupSync>, u64);
+
 thread_local! {
     /// The durable waits put off on this thread while [`deferred`] runs; `None` outside it.
-    static DEFERRED: RefCell<Option<Vec<(Arc<GroupSync>, u64)>>> = const { RefCell::new(None) };
+    static DEFERRED: RefCell<Option<Vec<Ticket>>> = const { RefCell::new(None) };
 }
 
 /// Durable waits put off by [`deferred`]: call [`Pending::wait`] before answering anyone.
 #[must_use = "the commits are not known to be on disk until `wait` returns"]
-pub struct Pending(Vec<(Arc<GroupSync>, u64)>);
+pub struct Pending(Vec<Ticket>);
 
 impl Pending {
     /// Waits until every commit put off is on disk (one shared sync per group, as usual).
