@@ -163,7 +163,7 @@ fn main() {
             }
         }
         first = last + 1;
-        if last % 50 == 0 {
+        if last.is_multiple_of(50) {
             // Running figures, so a run cut short still says how far it got.
             let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
             eprintln!(
