@@ -199,17 +199,17 @@ pub fn for_path(path: &Path) -> Arc<GroupSync> {
         .clone()
 }
 
-/// A commit's ticket in its file's group: wait for this sync before answering.
-type Ticket = (Arc<GroupSync>, u64);
+/// Commits waiting to be made durable: the group and the commit's ticket.
+type Waits = Vec<(Arc<GroupSync>, u64)>;
 
 thread_local! {
     /// The durable waits put off on this thread while [`deferred`] runs; `None` outside it.
-    static DEFERRED: RefCell<Option<Vec<Ticket>>> = const { RefCell::new(None) };
+    static DEFERRED: RefCell<Option<Waits>> = const { RefCell::new(None) };
 }
 
 /// Durable waits put off by [`deferred`]: call [`Pending::wait`] before answering anyone.
 #[must_use = "the commits are not known to be on disk until `wait` returns"]
-pub struct Pending(Vec<Ticket>);
+pub struct Pending(Waits);
 
 impl Pending {
     /// Waits until every commit put off is on disk (one shared sync per group, as usual).
@@ -231,7 +231,7 @@ impl Pending {
 
 /// Puts `DEFERRED` back as it was, also when `f` panics (a later commit on this pooled thread
 /// must never skip its wait).
-struct Restore(Option<Vec<(Arc<GroupSync>, u64)>>);
+struct Restore(Option<Waits>);
 
 impl Drop for Restore {
     fn drop(&mut self) {

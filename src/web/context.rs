@@ -316,7 +316,12 @@ pub async fn middleware(
         );
     }
     if !h.contains_key(header::CACHE_CONTROL) {
-        let v = if logged_in { "no-store" } else { "no-cache" };
+        // Staff pages and the respondent's pages (a draft's answers) are never kept by a browser.
+        let v = if logged_in || respondent {
+            "no-store"
+        } else {
+            "no-cache"
+        };
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static(v));
     }
     h.insert(

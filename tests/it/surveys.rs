@@ -856,6 +856,8 @@ both_backends!(email_invitations_reminders_and_clean_up, |app| {
     let c = app.client();
     location(&c.get(&format!("/v/{code_b}")));
     let p = c.get("/v/vraag/0");
+    // A question page can show a draft's answers: no browser keeps it (a shared computer).
+    assert_eq!(p.header("cache-control"), Some("no-store"));
     let def = standard();
     location(&post_page(
         &c,
