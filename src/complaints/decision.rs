@@ -308,17 +308,16 @@ pub fn decide(
             ))
             .execute(c)?;
     }
-    // The person complained about gets the outcome in their own letter, with the same reasoning.
+    // The person complained about gets the outcome in their own letter, with the same reasoning
+    // (the letters service reads the decision as it stands when none is given).
     if k.complaint.person_complained.is_some() {
-        let reasoned = letter_decision(&parts(c, id)?, &decision(c, id)?);
-        letters::send(
+        store::send(
             c,
             k.env,
             k.complaint,
             "uitkomst",
             vec![],
             Recipient::PersonComplained,
-            Some(reasoned),
         )?;
     }
     if k.complaint.via_person.is_some() {
