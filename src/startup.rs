@@ -43,6 +43,13 @@ impl Application {
             let path = std::path::Path::new(path);
             let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
             db::durable::set_mode(&real, config.sqlite_sync);
+            // WAL checkpoints beside the writers instead of inside a commit; the thread stops
+            // when this server's runtime ends and drops the task that holds its handle.
+            let checkpoints = db::checkpoint::start(&real.to_string_lossy())?;
+            actix_web::rt::spawn(async move {
+                let _checkpoints = checkpoints;
+                std::future::pending::<()>().await;
+            });
         }
         let address_key = {
             let mut conn = pool.get()?;

@@ -2,6 +2,7 @@
 //! scale-out). The backend is chosen from the URL scheme, never by trial: SQLite accepts any string
 //! as a file name, so letting diesel guess would turn a mistyped PostgreSQL URL into a new empty file.
 
+pub mod checkpoint;
 pub mod durable;
 pub mod schema;
 pub mod settings;

@@ -14,12 +14,14 @@ use diesel::prelude::*;
 use crate::db::schema::{
     drafts, invitation_addresses, invitations, questionnaire_versions, responses,
 };
-use crate::db::{write_tx, DbConnection};
+use crate::db::{write_tx, DbConnection, MultiBackend};
 use crate::surveys::anonymity::random_id;
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
 use crate::surveys::codes;
 use crate::surveys::definition::Definition;
 use crate::surveys::waves::{self, Wave, WaveError, Window};
+use diesel::query_builder::{AstPass, QueryFragment};
+use diesel::sql_types::{BigInt, Bool};
 
 /// Kinds of helper a respondent can name when someone helped fill in the questionnaire.
 pub const HELPERS: &[&str] = &[
@@ -303,13 +305,7 @@ fn store(
         serde_json::to_string(answers).map_err(|e| RespondError::Definition(e.to_string()))?;
     write_tx(conn, |c| {
         if let Some(id) = invitation_id {
-            let claimed = diesel::update(
-                invitations::table
-                    .filter(invitations::id.eq(id))
-                    .filter(invitations::used.eq(false)),
-            )
-            .set(invitations::used.eq(true))
-            .execute(c)?;
+            let claimed = ClaimInvitation(id).execute(c)?;
             if claimed == 0 {
                 return Err(RespondError::Used);
             }
@@ -323,6 +319,27 @@ fn store(
         Ok(None)
     })
 }
+
+/// `UPDATE invitations SET used = true WHERE id = ? AND used = false`: marks an unused invitation
+/// used. Written out because diesel never keeps an `UPDATE` prepared (a changeset may leave columns
+/// out), so SQLite would parse it again on every send, inside the writer lock; this one is prepared
+/// once per connection and kept.
+#[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
+struct ClaimInvitation(i64);
+
+impl QueryFragment<MultiBackend> for ClaimInvitation {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
+        out.push_sql("UPDATE invitations SET used = ");
+        out.push_bind_param::<Bool, _>(&true)?;
+        out.push_sql(" WHERE id = ");
+        out.push_bind_param::<BigInt, _>(&self.0)?;
+        out.push_sql(" AND used = ");
+        out.push_bind_param::<Bool, _>(&false)?;
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<DbConnection> for ClaimInvitation {}
 
 /// Stores one answer set as it is (already checked), inside the caller's transaction.
 pub fn insert_response(

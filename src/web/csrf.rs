@@ -25,12 +25,6 @@ pub struct CsrfForm<T>(pub T);
 #[derive(Debug, Deserialize)]
 pub struct NoFields {}
 
-#[derive(Deserialize)]
-struct TokenField {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// Compares without an early exit, so timing does not reveal how much of a token matched.
 pub fn same_token(a: &str, b: &str) -> bool {
     a.len() == b.len()
@@ -71,6 +65,16 @@ pub fn precheck(req: &HttpRequest) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The `csrf` field of a URL-encoded body (the last one, if sent twice; empty if missing). The
+/// pairs are only split here, not decoded into a value: the form itself is decoded once, after.
+fn form_token(body: &[u8]) -> std::borrow::Cow<'_, str> {
+    form_urlencoded::parse(body)
+        .filter(|(name, _)| name == "csrf")
+        .last()
+        .map(|(_, value)| value)
+        .unwrap_or_default()
+}
+
 /// Checks a token that arrived another way than as a url-encoded form (a file upload's field).
 pub fn check_token(req: &HttpRequest, token: &str) -> Result<(), AppError> {
     precheck(req)?;
@@ -105,9 +109,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 return Err(AppError::TooLarge("form-error-too-large"));
             }
             let cookie = req.cookie(CSRF_COOKIE).ok_or(AppError::Csrf)?;
-            let field: TokenField =
-                serde_html_form::from_bytes(&body).map_err(|_| AppError::Csrf)?;
-            if field.csrf.is_empty() || !same_token(&field.csrf, cookie.value()) {
+            let token = form_token(&body);
+            if token.is_empty() || !same_token(&token, cookie.value()) {
                 return Err(AppError::Csrf);
             }
             let value: T = serde_html_form::from_bytes(&body)
@@ -127,5 +130,14 @@ mod tests {
         assert!(!same_token("abc", "abd"));
         assert!(!same_token("abc", "abcd"));
         assert!(!same_token("", "a"));
+    }
+
+    #[test]
+    fn the_token_is_found_among_the_fields_whatever_its_place() {
+        assert_eq!(form_token(b"a=1&csrf=xyz&b=2"), "xyz");
+        assert_eq!(form_token(b"csrf=x%2By&q1=ja"), "x+y");
+        assert_eq!(form_token(b"q1=ja"), "");
+        assert_eq!(form_token(b"csrf=old&csrf=new"), "new");
+        assert_eq!(form_token(b""), "");
     }
 }
