@@ -211,7 +211,9 @@ fn spawn_housekeeping(state: AppState) {
 pub fn routes() -> Vec<RouteDef> {
     let mut routes = crate::web::public::routes();
     routes.extend(crate::accounts::routes::routes());
+    routes.extend(crate::accounts::admin_routes::routes());
     routes.extend(crate::accounts::login_routes::routes());
+    routes.extend(crate::accounts::totp_routes::routes());
     routes.extend(crate::accounts::email::routes());
     routes.extend(crate::mail::routes::routes());
     routes.extend(crate::surveys::staff::routes());
