@@ -255,7 +255,7 @@ where
         + 'static,
 {
     let u = user(&ctx)?;
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let result = state
         .db(move |conn| {
             let outcome = crate::db::write_tx(conn, |c| {

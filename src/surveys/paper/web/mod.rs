@@ -158,7 +158,7 @@ async fn upload(
     } else {
         file_name
     };
-    let (job_id, job) = state.imports.start(id, file_name, format, size);
+    let (job_id, job) = state.part::<Jobs>()?.start(id, file_name, format, size);
     let pool = state.pool.clone();
     let worker = job.clone();
     std::thread::spawn(move || {
@@ -197,7 +197,7 @@ async fn finished(
     outcome: Outcome,
     format: Option<Format>,
 ) -> Result<HttpResponse, AppError> {
-    state.imports.remove(job_id);
+    state.part::<Jobs>()?.remove(job_id);
     match outcome {
         Ok(report_id) => Ok(see_other(&format!(
             "/invoer/rondes/{id}/papier/verslag/{report_id}"
@@ -219,7 +219,7 @@ async fn progress_page(
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let lang = ctx.lang;
-    let Some(job) = state.imports.get(p.id, &p.job) else {
+    let Some(job) = state.part::<Jobs>()?.get(p.id, &p.job) else {
         return Ok(views::job_gone(&ctx, p.id));
     };
     if let Some(outcome) = job.outcome() {
@@ -244,7 +244,7 @@ async fn progress_json(
     path: web::Path<JobPath>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
-    let job = state.imports.get(p.id, &p.job);
+    let job = state.part::<Jobs>()?.get(p.id, &p.job);
     let here = progress_path(p.id, &p.job);
     let body = match job {
         None => serde_json::json!({ "klaar": true, "naar": here }),
