@@ -462,7 +462,14 @@ both_backends!(
             today,
         )
         .unwrap_err();
-        assert!(e.to_string().contains("9:11"), "{e}");
+        assert!(
+            matches!(
+                e,
+                StepError::Invalid(klankbord::complaints::invalid::Invalid::PostponeWeeks)
+            ),
+            "{e}"
+        );
+        assert!(t(Lang::Nl, "step-invalid-postpone-weeks").contains("9:11"));
         assert_eq!(state_of(&app, id), "formele_behandeling");
     }
 );
