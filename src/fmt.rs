@@ -38,6 +38,19 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now().with_timezone(&Amsterdam).date_naive()
 }
 
+/// A whole number with Dutch thousands separators: `1.234.567`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

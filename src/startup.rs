@@ -74,20 +74,29 @@ impl Application {
         let workers = config.workers;
         let mail = Arc::new(crate::mail::MailTransport::from_config(&config.mail)?);
         let config = Arc::new(config);
+        // Each domain's shared data, registered here so that `web/` names no domain.
         let complaints = Arc::new(crate::complaints::Setup::new(config.clone())?);
+        let reports = Arc::new(crate::monitor::web::ReportCache::default());
+        let parts = crate::web::Parts::default()
+            .with(complaints.clone())
+            .with(reports.clone())
+            .with(Arc::new(crate::surveys::paper::web::Jobs::default()))
+            .with(Arc::new(crate::monitor::coding_web::ModelCache::default()));
         let state = AppState {
             municipality: Arc::from(config.municipality.as_str()),
             pool,
             config,
-            complaints,
             address_key: Arc::new(address_key),
             mail,
             pages: Arc::new(crate::web::page_cache::PageCache::default()),
-            imports: Arc::new(crate::surveys::paper::web::Jobs::default()),
-            reports: Arc::new(crate::monitor::web::ReportCache::default()),
-            coding: Arc::new(crate::monitor::coding_web::ModelCache::default()),
+            staff: crate::web::context::Staff {
+                cookie: sessions::COOKIE,
+                lookup: sessions::lookup,
+                refused: crate::accounts::audit::refused_route,
+            },
+            parts,
         };
-        spawn_housekeeping(state.clone());
+        spawn_housekeeping(state.clone(), complaints, reports);
         spawn_mail_worker(state.clone());
         let mut server = HttpServer::new(move || {
             App::new()
@@ -174,14 +183,18 @@ fn spawn_mail_worker(state: AppState) {
 }
 
 /// Periodic clean-up that any number of instances may run side by side (idempotent deletes).
-fn spawn_housekeeping(state: AppState) {
+fn spawn_housekeeping(
+    state: AppState,
+    complaints: Arc<crate::complaints::Setup>,
+    reports: Arc<crate::monitor::web::ReportCache>,
+) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));
         loop {
             tick.tick().await;
             let days = state.config.volunteer_retention_days;
-            let setup = state.complaints.clone();
-            let reports = state.reports.clone();
+            let setup = complaints.clone();
+            let reports = reports.clone();
             let result = state
                 .db(move |conn| {
                     sessions::purge_expired(conn, db::now())?;
@@ -218,7 +231,9 @@ fn spawn_housekeeping(state: AppState) {
 pub fn routes() -> Vec<RouteDef> {
     let mut routes = crate::web::public::routes();
     routes.extend(crate::accounts::routes::routes());
+    routes.extend(crate::accounts::admin_routes::routes());
     routes.extend(crate::accounts::login_routes::routes());
+    routes.extend(crate::accounts::totp_routes::routes());
     routes.extend(crate::accounts::email::routes());
     routes.extend(crate::mail::routes::routes());
     routes.extend(crate::surveys::staff::routes());

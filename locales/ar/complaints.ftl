@@ -490,3 +490,27 @@ confirm-what-close = يغلق الملف. بعد ذلك يمكنك فقط تسج
 confirm-yes-close = نعم، أغلق الملف
 event-decision_drafted = تمت صياغة القرار
 event-decision_letter_edited = تم تعديل رسالة القرار
+
+## What is missing or wrong in a step on a case
+step-invalid-decline-ground = اختاروا السبب من المادة 9:8.
+step-invalid-consent-way = اختاروا كيف أعطى صاحب الشكوى موافقته.
+step-invalid-consent-date = اكتبوا تاريخ الموافقة.
+step-invalid-consent-date-range = يجب أن يكون تاريخ الموافقة بين يوم استلام الشكوى واليوم.
+step-invalid-skip-ground = اختاروا السبب من المادة 9:10 الفقرة 2.
+step-invalid-advice = اكتبوا نصيحة اللجنة.
+step-invalid-postpone-weeks = التأجيل من أسبوع واحد إلى 4 أسابيع (المادة 9:11 الفقرة 2).
+step-invalid-postponement-too-long = لا يمكن أن يكون التأجيل إلا من 0 إلى 4 أسابيع (Awb 9:11 الفقرة 2). التأجيل لمدة أطول ممكن فقط بموافقة مكتوبة من صاحب الشكوى.
+step-invalid-consent-before-deadline = التاريخ الذي وافق عليه صاحب الشكوى يقع قبل المهلة العادية.
+step-invalid-ombudsman-outcome = اكتبوا نتيجة أمين المظالم.
+step-invalid-hearing-missing = اكتبوا تاريخ جلسة الاستماع ووقتها وطريقتها ومكانها.
+step-invalid-hearing-mode-place = اختاروا طريقة جلسة الاستماع واكتبوا المكان.
+step-invalid-hearing-time = اكتبوا الوقت بالشكل hh:mm، مثلًا 14:30.
+step-invalid-hearing-in-past = لا يمكن أن تكون جلسة الاستماع في الماضي.
+step-invalid-element-empty = صفوا هذا الجزء من الشكوى.
+step-invalid-followup-due = اكتبوا التاريخ الذي يجب إنجاز ذلك قبله.
+step-invalid-followup-what-who = اكتبوا ما الذي سيحدث ومن سيقوم به.
+step-invalid-extend-until = اكتبوا التاريخ الذي وافق عليه صاحب الشكوى.
+step-invalid-extend-how = اكتبوا كيف وافق صاحب الشكوى كتابيًا (رسالة، بريد إلكتروني، تاريخ).
+step-invalid-judgement = اختاروا قرارًا: مُحقّة، غير مُحقّة، مُحقّة جزئيًا أو بدون قرار.
+step-invalid-contact-in-future = تاريخ أول تواصل يقع في المستقبل.
+step-invalid-kind = اختاروا شكوى أو اعتراض أو الاثنين معًا.

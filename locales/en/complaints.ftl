@@ -504,3 +504,27 @@ confirm-what-close = The case is closed. After that you can only record that the
 confirm-yes-close = Yes, close the case
 event-decision_drafted = Decision drafted
 event-decision_letter_edited = Decision letter edited
+
+## What is missing or wrong in a step on a case
+step-invalid-decline-ground = Choose the ground from article 9:8.
+step-invalid-consent-way = Choose how the complainant gave consent.
+step-invalid-consent-date = Fill in the date of the consent.
+step-invalid-consent-date-range = The date of the consent must be between the day the complaint came in and today.
+step-invalid-skip-ground = Choose the ground from article 9:10 paragraph 2.
+step-invalid-advice = Fill in the advice of the committee.
+step-invalid-postpone-weeks = A postponement is 1 to 4 weeks (article 9:11 paragraph 2).
+step-invalid-postponement-too-long = A postponement can only be 0 to 4 weeks (Awb 9:11 paragraph 2). Longer is only possible with the written consent of the complainant.
+step-invalid-consent-before-deadline = The date the complainant agreed to is before the normal deadline.
+step-invalid-ombudsman-outcome = Fill in the outcome from the ombudsman.
+step-invalid-hearing-missing = Fill in the date, time, way and place of the hearing.
+step-invalid-hearing-mode-place = Choose how the hearing takes place and fill in the place.
+step-invalid-hearing-time = Write the time as hh:mm, for example 14:30.
+step-invalid-hearing-in-past = The hearing cannot be in the past.
+step-invalid-element-empty = Describe this part of the complaint.
+step-invalid-followup-due = Fill in the date by which it must be done.
+step-invalid-followup-what-who = Fill in what will happen and who does it.
+step-invalid-extend-until = Fill in the date the complainant agreed to.
+step-invalid-extend-how = Write down how the complainant agreed in writing (letter, e-mail, date).
+step-invalid-judgement = Choose a judgement: justified, unjustified, partly justified or no judgement.
+step-invalid-contact-in-future = The date of the first contact is in the future.
+step-invalid-kind = Choose complaint, objection or both.

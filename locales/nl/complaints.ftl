@@ -504,3 +504,27 @@ confirm-what-close = De zaak wordt gesloten. Daarna kunt u alleen nog vastleggen
 confirm-yes-close = Ja, zaak sluiten
 event-decision_drafted = Beslissing opgesteld
 event-decision_letter_edited = Brief met de beslissing aangepast
+
+## What is missing or wrong in a step on a case
+step-invalid-decline-ground = Kies de grond uit artikel 9:8.
+step-invalid-consent-way = Kies hoe de klager toestemming gaf.
+step-invalid-consent-date = Vul de datum van de toestemming in.
+step-invalid-consent-date-range = De datum van de toestemming moet liggen tussen de ontvangst van de klacht en vandaag.
+step-invalid-skip-ground = Kies de grond uit artikel 9:10 lid 2.
+step-invalid-advice = Vul het advies van de commissie in.
+step-invalid-postpone-weeks = Uitstel is 1 tot en met 4 weken (artikel 9:11 lid 2).
+step-invalid-postponement-too-long = Uitstel kan alleen 0 tot en met 4 weken zijn (Awb 9:11 lid 2). Langer kan alleen met schriftelijke instemming van de klager.
+step-invalid-consent-before-deadline = De datum waarmee de klager instemde ligt vóór de gewone termijn.
+step-invalid-ombudsman-outcome = Vul de uitkomst van de ombudsman in.
+step-invalid-hearing-missing = Vul datum, tijd, wijze en plaats van de hoorzitting in.
+step-invalid-hearing-mode-place = Kies hoe de hoorzitting gaat en vul de plaats in.
+step-invalid-hearing-time = Schrijf de tijd als uu:mm, bijvoorbeeld 14:30.
+step-invalid-hearing-in-past = De hoorzitting kan niet in het verleden liggen.
+step-invalid-element-empty = Beschrijf het onderdeel van de klacht.
+step-invalid-followup-due = Vul in voor welke datum het klaar moet zijn.
+step-invalid-followup-what-who = Vul in wat er gebeurt en wie het doet.
+step-invalid-extend-until = Vul de datum in waarmee de klager instemde.
+step-invalid-extend-how = Schrijf op hoe de klager schriftelijk instemde (brief, e-mail, datum).
+step-invalid-judgement = Kies een oordeel: gegrond, ongegrond, deels gegrond of geen oordeel.
+step-invalid-contact-in-future = De datum van het eerste contact ligt in de toekomst.
+step-invalid-kind = Kies klacht, bezwaar of allebei.

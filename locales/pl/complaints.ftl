@@ -490,3 +490,27 @@ confirm-what-close = Sprawa zostaje zamknięta. Potem można już tylko zapisać
 confirm-yes-close = Tak, zamknij sprawę
 event-decision_drafted = Przygotowano decyzję
 event-decision_letter_edited = Poprawiono list z decyzją
+
+## What is missing or wrong in a step on a case
+step-invalid-decline-ground = Prosimy wybrać podstawę z art. 9:8.
+step-invalid-consent-way = Prosimy wybrać, w jaki sposób osoba skarżąca wyraziła zgodę.
+step-invalid-consent-date = Prosimy wpisać datę zgody.
+step-invalid-consent-date-range = Data zgody musi przypadać między dniem wpływu skargi a dniem dzisiejszym.
+step-invalid-skip-ground = Prosimy wybrać podstawę z art. 9:10 ust. 2.
+step-invalid-advice = Prosimy wpisać opinię komisji.
+step-invalid-postpone-weeks = Przedłużenie wynosi od 1 do 4 tygodni (art. 9:11 ust. 2).
+step-invalid-postponement-too-long = Przedłużenie może wynosić tylko od 0 do 4 tygodni (Awb 9:11 ust. 2). Dłużej tylko za pisemną zgodą osoby skarżącej.
+step-invalid-consent-before-deadline = Data, na którą zgodziła się osoba skarżąca, przypada przed zwykłym terminem.
+step-invalid-ombudsman-outcome = Prosimy wpisać wynik postępowania rzecznika (ombudsmana).
+step-invalid-hearing-missing = Prosimy wpisać datę, godzinę, formę i miejsce wysłuchania.
+step-invalid-hearing-mode-place = Prosimy wybrać formę wysłuchania i wpisać miejsce.
+step-invalid-hearing-time = Prosimy wpisać godzinę w formacie gg:mm, na przykład 14:30.
+step-invalid-hearing-in-past = Wysłuchanie nie może odbyć się w przeszłości.
+step-invalid-element-empty = Prosimy opisać tę część skargi.
+step-invalid-followup-due = Prosimy wpisać, do kiedy ma to być zrobione.
+step-invalid-followup-what-who = Prosimy wpisać, co się wydarzy i kto to zrobi.
+step-invalid-extend-until = Prosimy wpisać datę, na którą zgodziła się osoba skarżąca.
+step-invalid-extend-how = Prosimy zapisać, jak osoba skarżąca wyraziła zgodę na piśmie (list, e-mail, data).
+step-invalid-judgement = Prosimy wybrać rozstrzygnięcie: zasadna, niezasadna, częściowo zasadna lub bez rozstrzygnięcia.
+step-invalid-contact-in-future = Data pierwszego kontaktu przypada w przyszłości.
+step-invalid-kind = Prosimy wybrać: skarga, sprzeciw lub jedno i drugie.

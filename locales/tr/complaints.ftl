@@ -490,3 +490,27 @@ confirm-what-close = Dosya kapanır. Bundan sonra yalnızca şikâyetçinin ombu
 confirm-yes-close = Evet, dosyayı kapat
 event-decision_drafted = Karar hazırlandı
 event-decision_letter_edited = Karar mektubu düzenlendi
+
+## What is missing or wrong in a step on a case
+step-invalid-decline-ground = Madde 9:8'deki gerekçeyi seçin.
+step-invalid-consent-way = Şikâyetçinin onayını nasıl verdiğini seçin.
+step-invalid-consent-date = Onay tarihini yazın.
+step-invalid-consent-date-range = Onay tarihi, şikâyetin geldiği gün ile bugün arasında olmalıdır.
+step-invalid-skip-ground = Madde 9:10 fıkra 2'deki gerekçeyi seçin.
+step-invalid-advice = Komisyonun tavsiyesini yazın.
+step-invalid-postpone-weeks = Erteleme 1 ile 4 hafta arasıdır (madde 9:11 fıkra 2).
+step-invalid-postponement-too-long = Erteleme yalnızca 0 ile 4 hafta arası olabilir (Awb 9:11 fıkra 2). Daha uzun süre ancak şikâyetçinin yazılı onayıyla mümkündür.
+step-invalid-consent-before-deadline = Şikâyetçinin onay verdiği tarih, normal süreden öncedir.
+step-invalid-ombudsman-outcome = Ombudsmanın sonucunu yazın.
+step-invalid-hearing-missing = Dinleme toplantısının tarihini, saatini, şeklini ve yerini yazın.
+step-invalid-hearing-mode-place = Dinleme toplantısının nasıl yapılacağını seçin ve yerini yazın.
+step-invalid-hearing-time = Saati ss:dd biçiminde yazın, örneğin 14:30.
+step-invalid-hearing-in-past = Dinleme toplantısı geçmişte olamaz.
+step-invalid-element-empty = Şikâyetin bu bölümünü anlatın.
+step-invalid-followup-due = Hangi tarihe kadar bitmesi gerektiğini yazın.
+step-invalid-followup-what-who = Ne yapılacağını ve bunu kimin yapacağını yazın.
+step-invalid-extend-until = Şikâyetçinin onay verdiği tarihi yazın.
+step-invalid-extend-how = Şikâyetçinin yazılı olarak nasıl onay verdiğini yazın (mektup, e-posta, tarih).
+step-invalid-judgement = Bir karar seçin: yerinde, yersiz, kısmen yerinde veya karar yok.
+step-invalid-contact-in-future = İlk iletişim tarihi gelecekte.
+step-invalid-kind = Şikâyet, itiraz veya ikisini birden seçin.

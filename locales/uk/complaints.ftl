@@ -490,3 +490,27 @@ confirm-what-close = Справу закрито. Після цього можн
 confirm-yes-close = Так, закрити справу
 event-decision_drafted = Рішення складено
 event-decision_letter_edited = Лист із рішенням змінено
+
+## What is missing or wrong in a step on a case
+step-invalid-decline-ground = Виберіть підставу зі статті 9:8.
+step-invalid-consent-way = Виберіть, як скаржник дав згоду.
+step-invalid-consent-date = Вкажіть дату згоди.
+step-invalid-consent-date-range = Дата згоди має бути між днем надходження скарги і сьогоднішнім днем.
+step-invalid-skip-ground = Виберіть підставу зі статті 9:10, частина 2.
+step-invalid-advice = Вкажіть висновок комісії.
+step-invalid-postpone-weeks = Відкласти можна на 1–4 тижні (стаття 9:11, частина 2).
+step-invalid-postponement-too-long = Відкласти можна лише на 0–4 тижні (Awb 9:11, частина 2). Довше — лише за письмовою згодою скаржника.
+step-invalid-consent-before-deadline = Дата, на яку погодився скаржник, раніша за звичайний строк.
+step-invalid-ombudsman-outcome = Вкажіть результат розгляду омбудсменом.
+step-invalid-hearing-missing = Вкажіть дату, час, спосіб і місце слухання.
+step-invalid-hearing-mode-place = Виберіть, як відбудеться слухання, і вкажіть місце.
+step-invalid-hearing-time = Напишіть час у форматі гг:хх, наприклад 14:30.
+step-invalid-hearing-in-past = Слухання не може бути в минулому.
+step-invalid-element-empty = Опишіть цю частину скарги.
+step-invalid-followup-due = Вкажіть, до якої дати це має бути зроблено.
+step-invalid-followup-what-who = Вкажіть, що буде зроблено і хто це зробить.
+step-invalid-extend-until = Вкажіть дату, на яку погодився скаржник.
+step-invalid-extend-how = Запишіть, як скаржник погодився письмово (лист, електронний лист, дата).
+step-invalid-judgement = Виберіть оцінку: обґрунтована, необґрунтована, частково обґрунтована або без оцінки.
+step-invalid-contact-in-future = Дата першого контакту — в майбутньому.
+step-invalid-kind = Виберіть: скарга, заперечення або обидва.

@@ -104,24 +104,25 @@ pub async fn log(
 
 /// Records that a logged-in staff member was refused a route (403). A refusal on a complaint
 /// (`/klachten/42/...`) is filed under that complaint, so the complaint's trail shows it.
-pub async fn refused_route(state: &AppState, user_id: i64, pattern: &str, path: &str) {
+pub fn refused_route(
+    conn: &mut DbConnection,
+    user_id: i64,
+    pattern: &str,
+    path: &str,
+) -> QueryResult<()> {
     let (record_type, record_id) = match crate::complaints::access::case_in_path(path) {
         Some(id) => ("complaint", id.to_string()),
         None => ("route", pattern.to_string()),
     };
     let detail = format!("route {pattern}");
-    let written = log(
-        state,
+    record(
+        conn,
         Actor::User(user_id),
         "access.refused",
         record_type,
-        Some(record_id),
-        Some(detail),
+        Some(&record_id),
+        Some(&detail),
     )
-    .await;
-    if let Err(e) = written {
-        tracing::error!(error = %e, "audit line for a refused route not written");
-    }
 }
 
 /// One line of the log as shown to the administrator.

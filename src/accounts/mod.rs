@@ -1,8 +1,10 @@
 //! Staff accounts, roles, sessions, login limits and the audit log.
 
+pub mod admin_routes;
 pub mod audit;
 pub mod email;
 pub mod login_routes;
+pub mod login_service;
 pub mod login_views;
 pub mod model;
 pub mod oidc;
@@ -14,5 +16,6 @@ pub mod service;
 pub mod sessions;
 pub mod throttle;
 pub mod totp;
+pub mod totp_routes;
 pub mod views;
 pub mod workload;

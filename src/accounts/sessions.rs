@@ -3,10 +3,8 @@
 //! The cookie holds a random token; the database holds only its SHA-256, so a copy of the database
 //! does not hand out live sessions.
 
-use base64::Engine;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
-use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::model::{CurrentUser, Role};
@@ -22,9 +20,7 @@ const TOUCH_EVERY_SECONDS: i64 = 60;
 
 /// A new random token (256 bits, URL-safe).
 pub fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    crate::web::context::random_token()
 }
 
 /// The stored form of a token.

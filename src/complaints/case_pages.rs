@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::access::{self, CaseAction, Denied};
 use super::case_views::{self, Refill};
+use super::invalid::Invalid;
 use super::model::Complaint;
 use super::queries;
 use super::staff::user;
@@ -200,7 +201,7 @@ pub(super) fn gate_or_refuse(
 pub(super) fn step_error_text(lang: Lang, e: &StepError) -> String {
     match e {
         StepError::Refused(r) => t(lang, &format!("refusal-{}", refusal_code(*r))),
-        StepError::Invalid(text) => text.clone(),
+        StepError::Invalid(what) => t(lang, what.key()),
         StepError::HeldBeforePlanned(d) => {
             t_args(lang, "case-error-held-early", &[("date", &date_text(*d))])
         }
@@ -254,7 +255,7 @@ where
         + 'static,
 {
     let u = user(&ctx)?;
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let result = state
         .db(move |conn| {
             let outcome = crate::db::write_tx(conn, |c| {
@@ -402,9 +403,7 @@ pub(super) async fn element_add(
         Some(Refill::new("onderdeel-nieuw", &fields)),
         move |conn, _, u, _| {
             if text.is_empty() {
-                return Err(StepError::Invalid(
-                    "beschrijf het onderdeel van de klacht".into(),
-                ));
+                return Err(StepError::Invalid(Invalid::ElementEmpty));
             }
             Ok(store::add_element(conn, id, u.id, &text)?)
         },
@@ -471,9 +470,7 @@ pub(super) async fn followup_add(
         "case-notice-followup",
         Some(Refill::new("actie-nieuw", &fields)),
         move |conn, _, u, _| {
-            let due = due.ok_or_else(|| {
-                StepError::Invalid("vul in voor welke datum het klaar moet zijn".into())
-            })?;
+            let due = due.ok_or(StepError::Invalid(Invalid::FollowupDue))?;
             store::add_followup(conn, id, u.id, &what, &owner, due)
         },
     )
@@ -524,13 +521,9 @@ pub(super) async fn consent_submit(
         "case-notice-consent",
         Some(Refill::new("instemming", &fields)),
         move |conn, env, u, _| {
-            let until = until.ok_or_else(|| {
-                StepError::Invalid("vul de datum in waarmee de klager instemde".into())
-            })?;
+            let until = until.ok_or(StepError::Invalid(Invalid::ExtendUntil))?;
             if how.is_empty() {
-                return Err(StepError::Invalid(
-                    "schrijf op hoe de klager schriftelijk instemde (brief, e-mail, datum)".into(),
-                ));
+                return Err(StepError::Invalid(Invalid::ExtendHow));
             }
             store::extend_with_consent(conn, env, id, u.id, until, &how).map(|_| ())
         },

@@ -42,7 +42,7 @@ async fn load(
 ) -> Result<(Loaded, CurrentUser), AppError> {
     let u = user(ctx)?;
     let u2 = u.clone();
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let loaded = state
         .db(move |conn| {
             let (complaint, subject) = gate_or_refuse(conn, id, &u2, action)?;
@@ -290,7 +290,7 @@ pub(super) async fn preview_pdf(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let u = user(&ctx)?;
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let (name, pdf) = state
         .db(move |conn| {
             let (complaint, _) = gate_or_refuse(conn, id, &u, CaseAction::View)?;

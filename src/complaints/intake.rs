@@ -177,7 +177,7 @@ pub(super) async fn new_submit(
         wish: Some(f.wens.clone()),
         attachments: vec![],
     };
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let id = state
         .db(move |conn| {
             let (id, _code) = store::register(conn, &setup.env(), &new, Some(u.id))?;

@@ -13,6 +13,7 @@ pub mod decision;
 pub mod decision_pages;
 pub mod documents;
 pub mod intake;
+pub mod invalid;
 pub mod letters;
 pub mod lists;
 pub mod model;

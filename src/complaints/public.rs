@@ -332,7 +332,7 @@ async fn submit(
         ..Default::default()
     };
     let files = form.files;
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let outcome = state
         .db(move |conn| {
             if !ratelimit::hit(conn, SUBMIT_LIMIT, &bucket, crate::db::now())? {

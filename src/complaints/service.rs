@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::deadlines::{self, DeadlineInput};
+use super::invalid::Invalid;
 use super::model;
 use super::store::{clean, deadline_of, load, note, progress, Attachment, Env, StepError};
 use super::terms::{Judgement, Kind};
@@ -52,9 +53,7 @@ pub fn judge_element(
     conclusion: Option<&str>,
 ) -> Result<(), StepError> {
     let Some(judgement) = Judgement::parse(judgement) else {
-        return Err(StepError::Invalid(
-            "kies een oordeel: gegrond, ongegrond, deels gegrond of geen oordeel".into(),
-        ));
+        return Err(StepError::Invalid(Invalid::Judgement));
     };
     write_tx(c, |c| {
         let n = diesel::update(
@@ -134,9 +133,7 @@ pub fn record_mediation(
     today: NaiveDate,
 ) -> Result<(), StepError> {
     if m.contact_on.is_some_and(|d| d > today) {
-        return Err(StepError::Invalid(
-            "de datum van het eerste contact ligt in de toekomst".into(),
-        ));
+        return Err(StepError::Invalid(Invalid::ContactInFuture));
     }
     write_tx(c, |c| {
         // Mediation notes belong to the mediation: not to a case before the committee or decided.
@@ -191,7 +188,7 @@ pub fn classify(
     k: &Classification,
 ) -> Result<(), StepError> {
     let Some(kind) = Kind::parse(&k.kind) else {
-        return Err(StepError::Invalid("kies klacht, bezwaar of beide".into()));
+        return Err(StepError::Invalid(Invalid::Kind));
     };
     write_tx(c, |c| {
         let complaint = load(c, id).optional()?.ok_or(StepError::NotFound)?;
@@ -251,7 +248,7 @@ pub fn extend_with_consent(
             consented_until: Some(until),
         };
         let deadline = deadlines::legal_deadline(input, env.calendar)
-            .map_err(|e| StepError::Invalid(e.to_string()))?;
+            .map_err(|e| StepError::Invalid(e.into()))?;
         diesel::update(complaint_progress::table.find(id))
             .set(complaint_progress::consented_until.eq(until))
             .execute(c)?;
@@ -273,9 +270,7 @@ pub fn add_followup(
     due_on: NaiveDate,
 ) -> Result<(), StepError> {
     if description.trim().is_empty() || owner.trim().is_empty() {
-        return Err(StepError::Invalid(
-            "vul in wat er gebeurt en wie het doet".into(),
-        ));
+        return Err(StepError::Invalid(Invalid::FollowupWhatWho));
     }
     write_tx(c, |c| {
         diesel::insert_into(crate::db::schema::complaint_followups::table)

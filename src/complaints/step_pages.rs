@@ -9,6 +9,7 @@ use super::access::{self, CaseAction};
 use super::case_pages::{change, date_field, gate, one, render_case, step_error_text};
 use super::case_views::{self, Refill};
 use super::commands::Command;
+use super::invalid::Invalid;
 use super::staff::user;
 use super::store::{self, HearingPlan, StepError, StepInput};
 use super::workflow::{self, Action};
@@ -20,12 +21,12 @@ use crate::web::layout;
 use crate::web::AppState;
 
 /// A step's input from its form.
-fn step_input(fields: &[(String, String)]) -> Result<StepInput, String> {
+fn step_input(fields: &[(String, String)]) -> Result<StepInput, Invalid> {
     let text = |n: &str| Some(one(fields, n)).filter(|s| !s.is_empty());
     let hearing = match (date_field(&one(fields, "datum")), text("tijd")) {
         (Some(d), Some(time)) if one(fields, "actie") == "plan_hearing" => {
             let time = chrono::NaiveTime::parse_from_str(&time, "%H:%M")
-                .map_err(|_| "schrijf de tijd als uu:mm, bijvoorbeeld 14:30".to_string())?;
+                .map_err(|_| Invalid::HearingTime)?;
             Some(HearingPlan {
                 at: d.and_time(time),
                 mode: one(fields, "wijze"),
@@ -58,12 +59,12 @@ pub(super) async fn step_submit(
     let refill = Some(Refill::new(&format!("stap-{}", action.code()), &fields));
     let input = match step_input(&fields) {
         Ok(i) => i,
-        Err(text) => {
+        Err(what) => {
             return render_case(
                 &ctx,
                 &state,
                 id,
-                Some(text),
+                Some(t(ctx.lang, what.key())),
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 refill,

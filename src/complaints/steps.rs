@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::commands::{Command, Hearing, Step};
+use super::invalid::Invalid;
 use super::store::{
     self, date_text, deadline_of, event, load, progress, send, By, Env, Recipient, StepError,
 };
@@ -160,9 +161,7 @@ fn record_file_consent(
     how: ConsentWay,
 ) -> Result<(), StepError> {
     if on > k.today || on < k.complaint.received_on {
-        return Err(StepError::Invalid(
-            "de datum van de toestemming ligt tussen de ontvangst van de klacht en vandaag".into(),
-        ));
+        return Err(StepError::Invalid(Invalid::ConsentDateRange));
     }
     diesel::update(complaint_progress::table.find(k.id))
         .set((
@@ -193,9 +192,7 @@ fn inform_person(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepError>
 
 fn plan_hearing(c: &mut DbConnection, k: &Ctx<'_, '_>, h: &Hearing) -> Result<(), StepError> {
     if h.at.date() < k.today {
-        return Err(StepError::Invalid(
-            "de hoorzitting kan niet in het verleden liggen".into(),
-        ));
+        return Err(StepError::Invalid(Invalid::HearingInPast));
     }
     diesel::insert_into(complaint_hearings::table)
         .values((

@@ -86,9 +86,9 @@ pub enum StepError {
     /// The workflow refuses it.
     #[error(transparent)]
     Refused(#[from] Refusal),
-    /// A value the step needs is missing or wrong (the text says which).
-    #[error("{0}")]
-    Invalid(String),
+    /// A value the step needs is missing or wrong (its message key says which).
+    #[error("ongeldige invoer: {}", .0.key())]
+    Invalid(super::invalid::Invalid),
     /// No such complaint.
     #[error("onbekende klacht")]
     NotFound,

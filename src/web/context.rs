@@ -12,8 +12,13 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
+use base64::Engine;
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+use rand::RngCore;
+
 use crate::accounts::model::CurrentUser;
-use crate::accounts::sessions;
+use crate::db::DbConnection;
 use crate::web::i18n::Lang;
 use crate::web::AppState;
 
@@ -28,6 +33,27 @@ pub const CSRF_COOKIE: &str = "kb_csrf";
 pub const CSP: &str =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// What the web layer needs to know about staff, given by start-up (from `accounts`), so that
+/// `web/` names no domain: the session cookie and how to look it up, and how a refused route is
+/// written in the audit log.
+#[derive(Clone, Copy)]
+pub struct Staff {
+    /// The session cookie's name.
+    pub cookie: &'static str,
+    /// The staff member behind a session cookie value at `now`, if the session is live (the last
+    /// argument is the idle time in minutes).
+    pub lookup: fn(&mut DbConnection, &str, NaiveDateTime, i64) -> QueryResult<Option<CurrentUser>>,
+    /// Writes that a logged-in staff member (id) was refused a route (pattern, path).
+    pub refused: fn(&mut DbConnection, i64, &str, &str) -> QueryResult<()>,
+}
+
+/// A new random token (256 bits, URL-safe), for CSRF tokens and session cookies.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
 
 /// The CSRF token of this request: the existing cookie value, or a new one made on first use.
 #[derive(Clone, Default)]
@@ -56,7 +82,7 @@ impl CsrfSlot {
         match &slot.token {
             Some(t) => t.clone(),
             None => {
-                let t = sessions::new_token();
+                let t = random_token();
                 slot.token = Some(t.clone());
                 slot.created = true;
                 t
@@ -221,12 +247,14 @@ pub async fn middleware(
     // The respondent pages never look up a staff session: they show nothing of staff, and a
     // respondent's requests stay apart from any staff login in the same browser.
     let respondent = is_respondent_path(req.path());
-    let user = match (req.cookie(sessions::COOKIE), &state) {
+    let staff = state.as_ref().map(|s| s.staff);
+    let user = match (staff.and_then(|s| req.cookie(s.cookie)), &state) {
         (Some(c), Some(state)) if !respondent => {
             let token = c.value().to_string();
             let idle = state.config.session_idle_minutes;
+            let lookup = state.staff.lookup;
             match state
-                .db(move |conn| Ok(sessions::lookup(conn, &token, crate::db::now(), idle)?))
+                .db(move |conn| Ok(lookup(conn, &token, crate::db::now(), idle)?))
                 .await
             {
                 Ok(u) => u,

@@ -16,6 +16,8 @@ pub mod public;
 pub mod routes;
 pub mod stream;
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::HttpResponse;
@@ -39,17 +41,44 @@ pub struct AppState {
     pub mail: Arc<crate::mail::MailTransport>,
     /// Rendered public pages for anonymous visitors, per language (a cache, never state).
     pub pages: Arc<page_cache::PageCache>,
-    /// Paper imports running in the background, for their progress pages.
-    pub imports: Arc<crate::surveys::paper::web::Jobs>,
-    /// Council reports already made, reused while the data has not changed.
-    pub reports: Arc<crate::monitor::web::ReportCache>,
-    /// The model learned from the researcher's codes, rebuilt when she codes (a cache, never state).
-    pub coding: Arc<crate::monitor::coding_web::ModelCache>,
-    /// Letter texts and the calendar for complaints (checked at start-up).
-    pub complaints: Arc<crate::complaints::Setup>,
+    /// How a request finds its staff member, given by start-up (see [`context::Staff`]).
+    pub staff: context::Staff,
+    /// The domains' own shared data (letter texts, caches, imports running in the background),
+    /// registered by start-up; see [`AppState::part`].
+    pub parts: Parts,
+}
+
+/// The domains' shared data, one value per type, registered once at start-up (`startup.rs`), so
+/// that `web/` names no domain. A domain reads its own with [`AppState::part`].
+#[derive(Clone, Default)]
+pub struct Parts(Arc<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
+
+impl Parts {
+    /// Adds `part` (a second one of the same type replaces the first).
+    pub fn with<T: Any + Send + Sync>(mut self, part: Arc<T>) -> Parts {
+        Arc::make_mut(&mut self.0).insert(TypeId::of::<T>(), part);
+        self
+    }
+
+    /// The part of type `T`, if start-up registered one.
+    pub fn get<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
+        let part = self.0.get(&TypeId::of::<T>())?.clone();
+        part.downcast::<T>().ok()
+    }
 }
 
 impl AppState {
+    /// The domain data of type `T` that start-up registered. A missing one is a fault in
+    /// `startup.rs`, answered as an internal error.
+    pub fn part<T: Any + Send + Sync>(&self) -> Result<Arc<T>, AppError> {
+        self.parts.get::<T>().ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!(
+                "{} is not registered at start-up",
+                std::any::type_name::<T>()
+            ))
+        })
+    }
+
     /// Runs blocking database work on the thread pool with a pooled connection.
     pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
     where
@@ -78,4 +107,24 @@ pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((actix_web::http::header::LOCATION, location))
         .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_is_found_by_its_type_and_a_missing_one_is_none() {
+        let parts = Parts::default()
+            .with(Arc::new(7_u32))
+            .with(Arc::new(String::from("brieven")));
+        assert_eq!(parts.get::<u32>().as_deref(), Some(&7));
+        assert_eq!(
+            parts.get::<String>().as_deref().map(String::as_str),
+            Some("brieven")
+        );
+        assert!(parts.get::<i64>().is_none());
+        let replaced = parts.with(Arc::new(8_u32));
+        assert_eq!(replaced.get::<u32>().as_deref(), Some(&8));
+    }
 }

@@ -79,7 +79,7 @@ pub fn short_text(lang: Lang, text: &str, max: usize) -> Markup {
     match text.char_indices().nth(max) {
         None => html! { (text) },
         Some((cut, _)) => {
-            let n = crate::surveys::paper::progress::grouped(text.chars().count() as u64);
+            let n = crate::fmt::grouped(text.chars().count() as u64);
             html! {
                 (&text[..cut]) "… "
                 span.shortened { "(" (t_args(lang, "text-shortened", &[("n", &n)])) ")" }

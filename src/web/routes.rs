@@ -149,13 +149,17 @@ async fn check_access(
                 "access refused"
             );
             if let Some(state) = req.app_data::<web::Data<crate::web::AppState>>() {
-                crate::accounts::audit::refused_route(
-                    state,
-                    u.id,
-                    &req.match_pattern().unwrap_or_default(),
-                    req.path(),
-                )
-                .await;
+                let refused = state.staff.refused;
+                let (pattern, path) = (
+                    req.match_pattern().unwrap_or_default(),
+                    req.path().to_string(),
+                );
+                let written = state
+                    .db(move |conn| Ok(refused(conn, u.id, &pattern, &path)?))
+                    .await;
+                if let Err(e) = written {
+                    tracing::error!(error = %e, "audit line for a refused route not written");
+                }
             }
             actix_web::ResponseError::error_response(&AppError::Forbidden)
         }

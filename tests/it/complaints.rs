@@ -462,7 +462,14 @@ both_backends!(
             today,
         )
         .unwrap_err();
-        assert!(e.to_string().contains("9:11"), "{e}");
+        assert!(
+            matches!(
+                e,
+                StepError::Invalid(klankbord::complaints::invalid::Invalid::PostponeWeeks)
+            ),
+            "{e}"
+        );
+        assert!(t(Lang::Nl, "step-invalid-postpone-weeks").contains("9:11"));
         assert_eq!(state_of(&app, id), "formele_behandeling");
     }
 );
@@ -1306,3 +1313,55 @@ both_backends!(the_committee_adds_its_minutes_to_the_case, |app| {
     );
     assert_eq!(app.count("complaint_attachments"), 1);
 });
+
+both_backends!(
+    a_step_refused_for_its_input_is_told_in_the_language_of_the_person,
+    |app| {
+        let s = setup();
+        let (coordinator, _) = app.logged_in("taal.coordinator", &[Role::Klachtcoordinator]);
+        let id = case_in(&app, &s, State::Heard, false);
+        let case = format!("/klachten/{id}");
+        for lang in [Lang::En, Lang::Ar, Lang::Nl] {
+            // She chose her language on a page; the refusal comes back in it.
+            assert_eq!(
+                coordinator
+                    .get(&format!("{case}?lang={}", lang.code()))
+                    .status,
+                200
+            );
+            let r = coordinator.submit(
+                &case,
+                &format!("{case}/stap"),
+                &[
+                    ("actie", "postpone"),
+                    ("reden", "Het advies is nog niet binnen."),
+                    ("weken", "9"),
+                    ("bevestigd", "ja"),
+                ],
+            );
+            assert_eq!(r.status, 422, "{lang:?}");
+            let text = t(lang, "step-invalid-postpone-weeks");
+            assert!(r.body.contains(&text), "{lang:?}: {text}");
+        }
+        // The English page does not carry the Dutch text, and nothing was postponed.
+        coordinator.get(&format!("{case}?lang=en"));
+        let r = coordinator.submit(
+            &case,
+            &format!("{case}/stap"),
+            &[
+                ("actie", "postpone"),
+                ("reden", "x"),
+                ("weken", "0"),
+                ("bevestigd", "ja"),
+            ],
+        );
+        assert_eq!(r.status, 422);
+        assert!(!r.body.contains(&t(Lang::Nl, "step-invalid-postpone-weeks")));
+        let weeks: i32 = complaint_progress::table
+            .find(id)
+            .select(complaint_progress::postponement_weeks)
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert_eq!(weeks, 0);
+    }
+);

@@ -245,7 +245,7 @@ async fn letter_pdf(
 ) -> Result<HttpResponse, AppError> {
     let letter = path.into_inner();
     let u = user(&ctx)?;
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let (name, pdf) = state
         .db(move |conn| {
             let complaint: i64 = complaint_letters::table
@@ -378,7 +378,7 @@ async fn batch_pdf(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let u = user(&ctx)?;
-    let setup = state.complaints.clone();
+    let setup = state.part::<crate::complaints::Setup>()?;
     let pdf = state
         .db(move |conn| {
             let letters = batch_letters(conn, id)?;

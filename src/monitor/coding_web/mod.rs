@@ -48,7 +48,7 @@ async fn page(
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let q = q.into_inner();
-    let models = state.coding.clone();
+    let models = state.part::<ModelCache>()?;
     let screen = state
         .db(move |conn| service::screen(conn, &models, &q))
         .await?;
@@ -66,7 +66,7 @@ async fn save(
     let user = ctx.user.as_ref().map(|u| u.id);
     let source = Source::parse(&f.bron).ok_or(AppError::BadRequest("form-error-fields"))?;
     let today = crate::surveys::today();
-    let models = state.coding.clone();
+    let models = state.part::<ModelCache>()?;
     state
         .db(move |conn| service::save_coding(conn, &models, source, &f, user, today))
         .await?;

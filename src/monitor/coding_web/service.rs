@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::super::codebook::{self, Code, Text};
 use super::super::coding::{Stems, Suggester, Suggestions};
 use super::super::learning::{self, Example, Model};
-use crate::db::schema::{coded_texts, complaints};
+use crate::db::schema::coded_texts;
 use crate::web::errors::AppError;
 use crate::web::i18n::Lang;
 
@@ -123,10 +123,8 @@ fn sources(conn: &mut crate::db::DbConnection) -> Result<Vec<(String, String)>, 
         .into_iter()
         .map(|w| (Source::Wave(w.id).param(), w.name))
         .collect();
-    let dates: Vec<chrono::NaiveDate> = complaints::table
-        .select(complaints::received_on)
-        .distinct()
-        .load(conn)?;
+    // The years come from the complaints' read model, not from the complaint tables.
+    let dates = super::super::complaint_read::received_days(conn)?;
     let years: BTreeSet<i32> = dates.iter().map(chrono::Datelike::year).collect();
     for y in years.into_iter().rev() {
         out.push((Source::Complaints(y).param(), y.to_string()));

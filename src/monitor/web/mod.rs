@@ -75,7 +75,7 @@ async fn build(
     state: &AppState,
     period: report::Period,
 ) -> Result<std::sync::Arc<Report>, AppError> {
-    let cache = state.reports.clone();
+    let cache = state.part::<ReportCache>()?;
     state.db(move |conn| Ok(cache.get(conn, &period)?)).await
 }
 

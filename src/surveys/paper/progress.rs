@@ -67,18 +67,7 @@ pub fn clock(d: Duration) -> String {
     }
 }
 
-/// A whole number with Dutch thousands separators: `1.234.567`.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::fmt::grouped;
 
 /// A text bar of `width` cells: `[#########...........]`.
 pub fn bar(fraction: f64, width: usize) -> String {

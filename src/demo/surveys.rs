@@ -1,0 +1,184 @@
+//! Demo survey waves and their answers.
+
+use crate::accounts::audit::Actor;
+use crate::db::DbConnection;
+
+/// Comments people might write, for the demo only (positive, mixed, negative).
+pub(super) const GOOD: &[&str] = &[
+    "Mijn klantmanager belt terug als ze dat zegt.",
+    "Ik werd vriendelijk geholpen aan de balie.",
+    "De uitleg over mijn uitkering was duidelijk.",
+    "Ze namen de tijd om naar mij te luisteren.",
+];
+pub(super) const BETTER: &[&str] = &[
+    "De brieven zijn moeilijk te begrijpen.",
+    "Ik moet lang wachten als ik bel.",
+    "Ik voelde me niet vertrouwd toen ik alles moest laten zien.",
+    "Elke keer een andere medewerker, ik moet alles opnieuw vertellen.",
+    "Bij de terugvordering werd niet naar mijn situatie gekeken.",
+];
+
+/// One believable answer set: a general mood, lower for people who had a terugvordering.
+fn demo_answers(
+    def: &crate::surveys::definition::Definition,
+    rng: &mut impl rand::Rng,
+) -> crate::surveys::answers::AnswerSet {
+    use crate::surveys::answers::{is_shown, AnswerSet, Stored};
+    use crate::surveys::definition::ItemKind;
+    let recovery = rng.gen_bool(0.3);
+    let mood: f64 = rng.gen_range(-1.2..1.2) - if recovery { 0.9 } else { 0.0 };
+    let mut a = AnswerSet::new();
+    for item in def.items() {
+        if !is_shown(item, &a) || rng.gen_bool(0.04) {
+            continue;
+        }
+        let noise: f64 = rng.gen_range(-0.9..0.9);
+        let value = match &item.kind {
+            ItemKind::Grade => {
+                Stored::Number((6.6 + 1.6 * mood + noise).round().clamp(1.0, 10.0) as i64)
+            }
+            ItemKind::Scale { dont_know, .. } => match dont_know {
+                Some(d) if rng.gen_bool(0.06) => Stored::Text(d.clone()),
+                _ => Stored::Number((3.5 + mood + noise).round().clamp(1.0, 5.0) as i64),
+            },
+            ItemKind::Single { options, .. } => {
+                let code = if item.key == "terugvordering" {
+                    if recovery { "ja" } else { "nee" }.to_string()
+                } else {
+                    options[rng.gen_range(0..options.len())].code.clone()
+                };
+                Stored::Text(code)
+            }
+            ItemKind::Multi { options, .. } => {
+                let first = rng.gen_range(0..options.len());
+                let mut codes = vec![options[first].code.clone()];
+                if rng.gen_bool(0.4) {
+                    let second = rng.gen_range(0..options.len());
+                    if second != first {
+                        codes.push(options[second].code.clone());
+                    }
+                }
+                codes.sort_by_key(|c| options.iter().position(|o| o.code == *c));
+                Stored::List(codes)
+            }
+            ItemKind::Text { .. } => {
+                if !rng.gen_bool(0.45) {
+                    continue;
+                }
+                let pool = if item.key == "wat_goed" || (mood > 0.3 && item.key != "wat_beter") {
+                    GOOD
+                } else {
+                    BETTER
+                };
+                Stored::Text(pool[rng.gen_range(0..pool.len())].to_string())
+            }
+            ItemKind::Number { min, max } => Stored::Number(rng.gen_range(*min..=*max)),
+        };
+        a.insert(item.key.clone(), value);
+    }
+    a
+}
+
+/// Two closed waves (last autumn's with 260 answers, this spring's with 300) and an open wave with
+/// some answers and unused codes.
+pub(super) fn seed_surveys(
+    conn: &mut DbConnection,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<Vec<String>> {
+    use crate::surveys::{respond, waves};
+    use chrono::Duration;
+    use diesel::prelude::*;
+    use rand::{Rng, SeedableRng};
+    waves::register_shipped(conn)?;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
+    let channels = [
+        ("web", 0.52),
+        ("assisted", 0.10),
+        ("phone", 0.10),
+        ("paper-keyed", 0.23),
+        ("paper-scan", 0.05),
+    ];
+    let helpers = ["familie_vriend", "clientondersteuner", "hulpverlener"];
+    let plans = [
+        (
+            "Cliëntervaring najaar",
+            today - Duration::days(380),
+            today - Duration::days(338),
+            1150,
+            800,
+            260,
+        ),
+        (
+            "Cliëntervaring voorjaar",
+            today - Duration::days(250),
+            today - Duration::days(208),
+            1200,
+            900,
+            300,
+        ),
+        (
+            "Cliëntervaring najaar",
+            today - Duration::days(14),
+            today + Duration::days(28),
+            1100,
+            800,
+            45,
+        ),
+    ];
+    let mut try_codes = vec![];
+    for (name, opens, closes, population, invited, answered) in plans {
+        let id = waves::create_wave(
+            conn,
+            &waves::NewWave {
+                name: format!("{name} {}", opens.format("%Y")),
+                questionnaire: "bejegening-bijstand".into(),
+                opens_on: opens,
+                closes_on: closes,
+                population,
+                channels: vec![],
+            },
+            Actor::System,
+        )?;
+        let wave = waves::find_wave(conn, id)?;
+        let def = respond::definition(conn, wave.version_id)?;
+        let codes = waves::create_invitations(conn, id, invited, Actor::System)?;
+        try_codes = codes[answered..answered + 3].to_vec();
+        let span = (closes.min(today) - opens).num_days().max(1);
+        for _ in 0..answered {
+            let answers = demo_answers(&def, &mut rng);
+            let roll: f64 = rng.gen_range(0.0..1.0);
+            let mut acc = 0.0;
+            let channel = channels
+                .iter()
+                .find(|(_, p)| {
+                    acc += p;
+                    roll < acc
+                })
+                .map(|(c, _)| *c)
+                .unwrap_or("web");
+            let helper = (channel == "assisted")
+                .then(|| helpers[rng.gen_range(0..helpers.len())].to_string());
+            // Most answers come in the first days after the letters.
+            let day =
+                opens + Duration::days((rng.gen_range(0.0f64..1.0).powi(2) * span as f64) as i64);
+            let meta = respond::Meta {
+                channel: channel.into(),
+                helper,
+                language: if rng.gen_bool(0.12) { "ar" } else { "nl" }.into(),
+            };
+            respond::submit(conn, &wave, &def, None, &answers, &meta, day)?;
+        }
+        // The codes those people used.
+        use crate::db::schema::invitations;
+        let used: Vec<i64> = invitations::table
+            .filter(invitations::wave_id.eq(id))
+            .select(invitations::id)
+            .order(invitations::id)
+            .limit(answered as i64)
+            .load(conn)?;
+        diesel::update(invitations::table.filter(invitations::id.eq_any(used)))
+            .set(invitations::used.eq(true))
+            .execute(conn)?;
+    }
+    Ok(try_codes)
+}
