@@ -258,3 +258,33 @@ pub(super) fn book_markup(
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A held-back suggestion says how often she chose the code where the words suggested it, and
+    /// names the words without marking them (it is not a suggestion).
+    #[test]
+    fn a_held_back_suggestion_says_why_and_is_not_marked() {
+        // A sentence written for this test.
+        let text = "Ik moest alles terugbetalen.";
+        let at = text.find("terugbetalen").unwrap();
+        let h = HeldBack {
+            suggestion: Suggestion {
+                code: "evenredigheid".into(),
+                spans: vec![(at, at + "terugbetalen".len())],
+                cues: vec!["=terugbetal*".into()],
+                via: Via::Cues,
+            },
+            p: 0.12,
+            suggested: 6,
+            kept: 1,
+        };
+        let html = held_back(Lang::Nl, &h, text).into_string();
+        assert!(html.contains("minder waarschijnlijk (12%)"), "{html}");
+        assert!(html.contains("bij 1 van de 6 teksten"), "{html}");
+        assert!(html.contains("\u{201c}terugbetalen\u{201d}"), "{html}");
+        assert!(!html.contains("<mark>"), "{html}");
+    }
+}
