@@ -33,7 +33,7 @@ use klankbord::monitor::coding::{
 };
 use klankbord::monitor::learning::{reasons, KEEP_FROM_TRIED};
 
-#[path = "coding_learning.rs"]
+#[path = "coding_parts/learning.rs"]
 mod learning;
 #[path = "coding_legacy.rs"]
 mod legacy;

@@ -1,4 +1,4 @@
-//! The learning step in the coding benchmark (see `coding.rs`): models trained on coded texts
+//! The learning step in the coding benchmark (see `../coding.rs`): models trained on coded texts
 //! whose gold labels stand in for the researcher's codes, in fixed orders.
 
 use std::collections::{BTreeMap, BTreeSet};
