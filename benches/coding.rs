@@ -8,25 +8,37 @@
 //!
 //! Reports, on the TEST half, precision, recall and F1 per theme and per norm, micro and macro,
 //! with a 95% bootstrap interval (1,000 resamples of texts, fixed seed), for: the old cue matcher
-//! (baseline, in the same run), the new suggester without learning, and with learning after 0, 25,
-//! 50 and 100 coded texts of the tuning half (its gold labels standing in for the researcher's
-//! codes; averaged over 5 fixed orders). Then Cohen's kappa between the two coders.
+//! (baseline, in the same run), the new suggester without learning, and with the learning step
+//! (gold labels standing in for the researcher's codes; 5 fixed orders, averaged):
+//! - on her own texts: each even row of the half is scored by models trained on 0, 25 or 50 of
+//!   its odd rows, and the other way round (as a researcher codes texts of the same source);
+//! - on other pages: trained on 0, 25, 50 or 100 texts of the tuning half.
 //!
-//! Run: `cargo bench --bench coding`. `KLANKBORD_EVAL_HALF=tune` scores the tuning half instead
-//! (for writing cues); only then `KLANKBORD_EVAL_ERRORS=1` lists the texts' wrong codes. The texts
-//! of the test half are never printed.
+//! Then Cohen's kappa between the two coders.
+//!
+//! Run: `cargo bench --bench coding` (or `cargo test --bench coding`: the same figures, it is
+//! deterministic). `KLANKBORD_EVAL_HALF=tune` scores the tuning half instead, with the learning
+//! step on its own texts; `KLANKBORD_EVAL_GRID=1` adds a grid of learning settings there, and
+//! `KLANKBORD_EVAL_ADD_FROM`, `_KEEP_FROM`, `_PENALTY`, `_TRUST`, `_CUE_PRIOR`, `_BIAS_PRIOR` set
+//! them. `KLANKBORD_EVAL_HALF=tune-all` skips learning (for writing cues); only on the tuning half
+//! `KLANKBORD_EVAL_CUES=1` lists right/wrong per cue and `KLANKBORD_EVAL_ERRORS=1` the texts' wrong
+//! codes. The texts of the test half are never printed.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use klankbord::monitor::coding::{
-    Stems, Suggester, EVAL_NORM_F1, EVAL_TEXTS, EVAL_THEME_F1, NORM_CODES, THEME_CODES,
+    Suggester, EVAL_NORM_F1, EVAL_TEXTS, EVAL_THEME_F1, NORM_CODES, THEME_CODES,
 };
-use klankbord::monitor::learning::{features, reasons, Example, Model};
+use klankbord::monitor::learning::{reasons, KEEP_FROM_TRIED};
 
+#[path = "coding_parts/learning.rs"]
+mod learning;
 #[path = "coding_legacy.rs"]
 mod legacy;
+
+use learning::{grid, settings_from_env, Data, Rng, ORDERS};
 
 type Codes = BTreeSet<String>;
 
@@ -137,20 +149,6 @@ fn macro_f1(pairs: &[&Pair], codes: &[&str]) -> f64 {
         0.0
     } else {
         f.iter().sum::<f64>() / f.len() as f64
-    }
-}
-
-/// A small deterministic generator (xorshift), so the intervals are the same every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
 
@@ -286,25 +284,16 @@ fn main() {
         println!("No {gold_name} in {}.", dir.display());
         return;
     };
-    // On the tuning half the learning step is tried by training on its even rows and scoring its
-    // odd ones, so the test half stays unseen.
-    let tune_odd: Vec<String> = tune.iter().skip(1).step_by(2).cloned().collect();
-    let tune_even: Vec<String> = tune.iter().step_by(2).cloned().collect();
-    // `tune-all`: every text of the tuning half, without the learning step (for writing cues).
+    // `tune`: the tuning half, with the learning step on its own texts (each of its even rows
+    // predicted by models trained on its odd rows and the other way round), so the test half
+    // stays unseen. `tune-all`: the same texts without the learning step (for writing cues).
     let scored: &[String] = match half.as_str() {
-        "tune" => &tune_odd,
-        "tune-all" => &tune,
+        "tune" | "tune-all" => &tune,
         _ => &test,
     };
     let scored: Vec<&String> = scored.iter().filter(|id| gold.contains_key(*id)).collect();
-    let add_from: f64 = std::env::var("KLANKBORD_EVAL_ADD_FROM")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(klankbord::monitor::learning::ADD_FROM);
-    let penalty: f64 = std::env::var("KLANKBORD_EVAL_PENALTY")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(klankbord::monitor::learning::PENALTY);
+    let settings = settings_from_env();
+    let thresholds = (settings.add_from, settings.keep_from);
     let themes: Vec<&str> = THEME_CODES.to_vec();
     let norms: Vec<&str> = NORM_CODES.to_vec();
     let is_theme = |c: &String| themes.contains(&c.as_str());
@@ -316,6 +305,9 @@ fn main() {
         scored.len(),
         tune.len()
     );
+    if half != "tune-all" {
+        println!("Learning settings: {settings:?}\n");
+    }
 
     // Baseline: the old matcher (themes only; it had no cues for norms).
     let split = |pred: &Codes, id: &str| -> (Pair, Pair) {
@@ -331,70 +323,68 @@ fn main() {
             ),
         )
     };
-    let run = |f: &dyn Fn(&str) -> Codes| -> (Vec<Pair>, Vec<Pair>) {
+    let run = |f: &dyn Fn(&str) -> Codes| -> Run {
         scored.iter().map(|id| split(&f(&texts[*id]), id)).unzip()
     };
+    let of =
+        |preds: &[Codes]| -> Run { scored.iter().zip(preds).map(|(id, p)| split(p, id)).unzip() };
     let old = run(&|t| legacy::suggest(t).into_iter().map(String::from).collect());
     let suggester = Suggester::built_in();
     let new = run(&|t| suggester.suggest(t).codes());
 
-    // Learning: trained on the first n texts of the tuning half (5 fixed orders).
-    let stems = Stems::new("nl");
+    // Learning: gold labels stand in for the researcher's codes.
     let allowed: Codes = themes
         .iter()
         .chain(norms.iter())
         .map(|c| c.to_string())
         .collect();
-    let mut curve: Vec<(usize, Vec<Run>)> = vec![];
-    let pool: &[String] = match half.as_str() {
-        "tune" => &tune_even,
-        "tune-all" => &[],
-        _ => &tune,
+    let tune_ids: Vec<&String> = tune.iter().filter(|id| gold.contains_key(*id)).collect();
+    let all_ids: Vec<&String> = tune_ids.iter().chain(scored.iter()).copied().collect();
+    let gold_codes = |id: &str| -> Codes {
+        let g = &gold[id];
+        g.themes.union(&g.norms).cloned().collect()
     };
-    let train_ids: Vec<&String> = pool.iter().filter(|id| gold.contains_key(*id)).collect();
-    {
+    let data = Data::new(&all_ids, &texts, &gold_codes, &suggester, allowed);
+    // (label, coded texts, runs of the 5 orders)
+    let mut curve: Vec<(String, usize, Vec<Run>)> = vec![];
+    // The settings in use, and beside them holding back under the threshold that cost least on
+    // the tuning half (not in use).
+    let mut pairs = vec![(thresholds, String::new())];
+    if thresholds.1 != KEEP_FROM_TRIED {
+        pairs.push((
+            (thresholds.0, KEEP_FROM_TRIED),
+            format!(", holding back under {KEEP_FROM_TRIED}"),
+        ));
+    }
+    let ths: Vec<(f64, f64)> = pairs.iter().map(|p| p.0).collect();
+    if half != "tune-all" {
+        for n in [0usize, 25, 50] {
+            let runs = data.own_texts(&scored, n, settings, &ths);
+            for (r, (_, extra)) in runs.iter().zip(&pairs) {
+                let label = format!("learning on her own texts{extra}: after {n} coded texts");
+                curve.push((label, n, r.iter().map(|p| of(p)).collect()));
+            }
+        }
+    }
+    if half == "test" {
         for n in [0usize, 25, 50, 100]
             .into_iter()
-            .filter(|n| *n <= train_ids.len())
+            .filter(|n| *n <= tune_ids.len())
         {
-            let mut runs = vec![];
-            for seed in 1..=5u64 {
-                let mut order = train_ids.clone();
-                let mut rng = Rng(seed.wrapping_mul(0x2545_f491_4f6c_dd1d));
-                for i in (1..order.len()).rev() {
-                    order.swap(i, rng.below(i + 1));
-                }
-                let coded: Vec<Example> = order
-                    .iter()
-                    .take(n)
-                    .map(|id| {
-                        let g = &gold[*id];
-                        let text = &texts[*id];
-                        Example {
-                            features: features(text, &stems),
-                            chosen: g.themes.union(&g.norms).cloned().collect(),
-                            suggested: suggester
-                                .suggest(text)
-                                .items
-                                .iter()
-                                .map(|i| (i.code.clone(), reasons(i)))
-                                .collect(),
-                        }
-                    })
-                    .collect();
-                let model = Model::learn_with(&coded, penalty);
-                runs.push(run(&|t| {
-                    let mut s = suggester.suggest(t);
-                    model.add_from(t, &stems, &mut s, &allowed, add_from);
-                    s.codes()
-                }));
+            let runs = data.other_texts(&tune_ids, &scored, n, settings, &ths);
+            for (r, (_, extra)) in runs.iter().zip(&pairs) {
+                let label =
+                    format!("learning on other pages (tuning half){extra}: after {n} coded texts");
+                curve.push((label, n, r.iter().map(|p| of(p)).collect()));
             }
-            curve.push((n, runs));
         }
+    }
+    if half == "tune" && std::env::var("KLANKBORD_EVAL_GRID").is_ok() {
+        grid(&data, &scored, &of, &themes, &norms);
     }
 
     for (kind, codes, pick) in [("Themes", &themes, 0usize), ("Norms", &norms, 1usize)] {
-        let get = |r: &(Vec<Pair>, Vec<Pair>)| -> Vec<Pair> {
+        let get = |r: &Run| -> Vec<Pair> {
             if pick == 0 {
                 r.0.clone()
             } else {
@@ -419,11 +409,11 @@ fn main() {
         };
         line("old cue matcher (baseline)", &get(&old));
         line("new, without learning", &get(&new));
-        for (n, runs) in &curve {
+        for (label, _, runs) in &curve {
             let f: Vec<Summary> = runs.iter().map(|r| summary(&get(r), codes)).collect();
             let mean = |g: &dyn Fn(&Summary) -> f64| f.iter().map(g).sum::<f64>() / f.len() as f64;
             println!(
-                "| with learning, after {n} coded texts (mean of 5 orders) | {:.2} | {:.2} | {:.2} ({:.2}–{:.2}) | {:.2} ({:.2}–{:.2}) |",
+                "| {label} (mean of {ORDERS} orders) | {:.2} | {:.2} | {:.2} ({:.2}–{:.2}) | {:.2} ({:.2}–{:.2}) |",
                 mean(&|s| s.micro.0),
                 mean(&|s| s.micro.1),
                 mean(&|s| s.micro.2),
@@ -434,11 +424,25 @@ fn main() {
                 mean(&|s| s.macro_ci.1),
             );
         }
-        let mut systems: Vec<(&str, Vec<Pair>)> = vec![("old", get(&old)), ("new", get(&new))];
-        if let Some((_, runs)) = curve.iter().find(|(n, _)| *n == 50) {
-            systems.push(("learning after 50 (order 1)", get(&runs[0])));
+        let mut systems: Vec<(String, Vec<Pair>)> =
+            vec![("old".into(), get(&old)), ("new".into(), get(&new))];
+        for (label, n, runs) in &curve {
+            if *n == 50 && !label.contains("holding") {
+                let name = if label.contains("own") {
+                    "own texts"
+                } else {
+                    "other pages"
+                };
+                systems.push((
+                    format!("learning after 50, {name} (order 1)"),
+                    get(&runs[0]),
+                ));
+            }
         }
-        let refs: Vec<(&str, &[Pair])> = systems.iter().map(|(n, p)| (*n, p.as_slice())).collect();
+        let refs: Vec<(&str, &[Pair])> = systems
+            .iter()
+            .map(|(n, p)| (n.as_str(), p.as_slice()))
+            .collect();
         per_code_table(kind, &half, &refs, codes);
     }
 

@@ -376,3 +376,5 @@ coding-accept-all = اعتماد الاقتراحات والحفظ
 coding-reason-words = بسبب الكلمات
 coding-reason-theme = يرتبط بالموضوع { $theme }:
 coding-reason-model = تعلّمه البرنامج من رموزك (متأكد بنسبة { $percent }%)، بسبب
+coding-held-back = (أقل احتمالاً)
+coding-reason-held-back = أقل احتمالاً ({ $percent }%): اخترتَ هذا الرمز في { $kept } من { $suggested } نصوص اقترحته فيها الكلمات. الكلمات:

@@ -412,3 +412,5 @@ coding-accept-all = Take over the suggestions and save
 coding-reason-words = because of the words
 coding-reason-theme = goes with the theme { $theme }:
 coding-reason-model = learned from your codes ({ $percent }% sure), because of
+coding-held-back = (less likely)
+coding-reason-held-back = less likely ({ $percent }%): you chose this code in { $kept } of the { $suggested } texts where the words suggested it. Words:

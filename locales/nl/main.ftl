@@ -412,3 +412,5 @@ coding-accept-all = Voorstellen overnemen en opslaan
 coding-reason-words = door de woorden
 coding-reason-theme = hoort bij het thema { $theme }:
 coding-reason-model = geleerd van uw codes ({ $percent }% zeker), door
+coding-held-back = (minder waarschijnlijk)
+coding-reason-held-back = minder waarschijnlijk ({ $percent }%): u koos deze code bij { $kept } van de { $suggested } teksten waar de woorden hem voorstelden. Woorden:

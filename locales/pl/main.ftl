@@ -376,3 +376,5 @@ coding-accept-all = Przyjmij propozycje i zapisz
 coding-reason-words = z powodu słów
 coding-reason-theme = należy do tematu { $theme }:
 coding-reason-model = nauczone z Twoich kodów (pewność { $percent }%), z powodu
+coding-held-back = (mniej prawdopodobne)
+coding-reason-held-back = mniej prawdopodobne ({ $percent }%): ten kod został wybrany w { $kept } z { $suggested } tekstów, w których słowa go proponowały. Słowa:

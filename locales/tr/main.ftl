@@ -376,3 +376,5 @@ coding-accept-all = Önerileri al ve kaydet
 coding-reason-words = şu kelimeler nedeniyle
 coding-reason-theme = { $theme } temasıyla birlikte gelir:
 coding-reason-model = kodlarınızdan öğrenildi (%{ $percent } emin), şu kelimeler nedeniyle
+coding-held-back = (daha az olası)
+coding-reason-held-back = daha az olası (%{ $percent }): kelimelerin bu kodu önerdiği { $suggested } metnin { $kept } tanesinde bu kodu seçtiniz. Kelimeler:

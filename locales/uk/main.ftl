@@ -376,3 +376,5 @@ coding-accept-all = Прийняти пропозиції та зберегти
 coding-reason-words = через слова
 coding-reason-theme = належить до теми { $theme }:
 coding-reason-model = вивчено з ваших кодів (впевненість { $percent }%), через
+coding-held-back = (менш імовірно)
+coding-reason-held-back = менш імовірно ({ $percent }%): ви обрали цей код у { $kept } з { $suggested } текстів, де слова його пропонували. Слова:

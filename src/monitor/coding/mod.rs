@@ -14,7 +14,8 @@
 //! - Norms get cues of their own, and a theme brings the norms it usually goes with.
 //! - Every suggestion carries its reason: the places in the text that triggered it.
 //!
-//! The learning step ([`super::learning`]) adds to these from the researcher's own codes.
+//! The learning step ([`super::learning`]) adds to these, or holds them back, from the
+//! researcher's own codes.
 //!
 //! The parts: [`stems`] (Snowball stems and compound parts), [`matcher`] (the cue language and
 //! where a cue matches), [`cues_nl`], [`norms_nl`] and [`cues_en`] (the built-in cues),
@@ -35,8 +36,8 @@ pub use matcher::{Need, Pattern};
 pub use method::{method_text, EVAL_NORM_F1, EVAL_TEXTS, EVAL_THEME_F1};
 pub use stems::Stems;
 pub use suggest::{
-    parse_cues, precision_recall_counts, suggest_with, Suggester, Suggestion, Suggestions, Via,
-    SUPPORTED,
+    parse_cues, precision_recall_counts, suggest_with, HeldBack, Suggester, Suggestion,
+    Suggestions, Via, SUPPORTED,
 };
 
 /// A code of the built-in rules with its cues.

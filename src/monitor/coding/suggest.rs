@@ -43,6 +43,22 @@ pub struct Suggestions {
     pub supported: bool,
     /// The suggestions, codebook order.
     pub items: Vec<Suggestion>,
+    /// Cue suggestions the model learned from the researcher's codes holds back (shown apart as
+    /// less likely; not counted as suggestions).
+    pub held_back: Vec<HeldBack>,
+}
+
+/// A cue suggestion held back because the researcher's codes contradict it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldBack {
+    /// The suggestion as the cues made it.
+    pub suggestion: Suggestion,
+    /// The learned model's probability of the code for this text.
+    pub p: f64,
+    /// In how many coded texts the cues suggested this code ...
+    pub suggested: u32,
+    /// ... and in how many of those she chose it.
+    pub kept: u32,
 }
 
 impl Suggestions {
@@ -144,6 +160,7 @@ impl Suggester {
                 language,
                 supported: false,
                 items: vec![],
+                held_back: vec![],
             };
         };
         let words = Text::of(text, stems);
@@ -190,6 +207,7 @@ impl Suggester {
             language,
             supported: true,
             items,
+            held_back: vec![],
         }
     }
 

@@ -3,7 +3,7 @@
 use maud::html;
 
 use super::super::codebook::{self, Code};
-use super::super::coding::{Suggestion, Via};
+use super::super::coding::{HeldBack, Suggestion, Via};
 use super::service::{Current, Screen, Source};
 use crate::web::context::Ctx;
 use crate::web::i18n::{t, t_args, Lang};
@@ -80,15 +80,20 @@ pub(super) fn screen_markup(ctx: &Ctx, s: &Screen) -> maud::Markup {
                                     @let key = KEYS.chars().nth(i).map(String::from).unwrap_or_default();
                                     @let ticked = chosen.as_ref().is_some_and(|chosen| chosen.contains(&c.code));
                                     @let proposal = suggestions.items.iter().find(|x| x.code == c.code);
+                                    @let held = suggestions.held_back.iter().find(|h| h.suggestion.code == c.code);
                                     div.check {
                                         input type="checkbox" name="code" value=(c.code) id={ "code-" (c.code) } data-key=(key) data-suggested=[proposal.map(|_| "ja")] aria-describedby=[proposal.map(|_| format!("reden-{}", c.code))] checked[ticked] autofocus[i == 0];
                                         label for={ "code-" (c.code) } {
                                             @if !key.is_empty() { kbd { (key) } " " }
                                             span lang="nl" { (c.name) }
                                             @if proposal.is_some() { " " strong.suggested { (t(lang, "coding-suggested")) } }
+                                            @if held.is_some() { " " span.small.held-back { (t(lang, "coding-held-back")) } }
                                         }
                                         @if let Some(p) = proposal {
                                             " " span.small.reason id={ "reden-" (c.code) } { (reason(lang, p, &text.shown, &name_of)) }
+                                        }
+                                        @if let Some(h) = held {
+                                            " " span.small.held-back id={ "minder-" (c.code) } { (held_back(lang, h, &text.shown)) }
                                         }
                                     }
                                 }
@@ -184,6 +189,32 @@ fn reason(
     }
 }
 
+/// Why a cue suggestion is held back: how often she chose the code where the words suggested
+/// it, and the words (not marked: it is not a suggestion).
+fn held_back(lang: Lang, h: &HeldBack, text: &str) -> maud::Markup {
+    let words: Vec<&str> = h
+        .suggestion
+        .spans
+        .iter()
+        .filter(|(a, b)| {
+            a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
+        })
+        .map(|(a, b)| &text[*a..*b])
+        .take(4)
+        .collect();
+    html! {
+        (t_args(lang, "coding-reason-held-back", &[
+            ("percent", &format!("{:.0}", 100.0 * h.p)),
+            ("kept", &h.kept.to_string()),
+            ("suggested", &h.suggested.to_string()),
+        ])) " "
+        @for (i, w) in words.iter().enumerate() {
+            @if i > 0 { ", " }
+            "\u{201c}" (w) "\u{201d}"
+        }
+    }
+}
+
 /// The codebook page, with the errors of a form and what was typed in it.
 pub(super) fn book_markup(
     ctx: &Ctx,
@@ -226,4 +257,34 @@ pub(super) fn book_markup(
             }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A held-back suggestion says how often she chose the code where the words suggested it, and
+    /// names the words without marking them (it is not a suggestion).
+    #[test]
+    fn a_held_back_suggestion_says_why_and_is_not_marked() {
+        // A sentence written for this test.
+        let text = "Ik moest alles terugbetalen.";
+        let at = text.find("terugbetalen").unwrap();
+        let h = HeldBack {
+            suggestion: Suggestion {
+                code: "evenredigheid".into(),
+                spans: vec![(at, at + "terugbetalen".len())],
+                cues: vec!["=terugbetal*".into()],
+                via: Via::Cues,
+            },
+            p: 0.12,
+            suggested: 6,
+            kept: 1,
+        };
+        let html = held_back(Lang::Nl, &h, text).into_string();
+        assert!(html.contains("minder waarschijnlijk (12%)"), "{html}");
+        assert!(html.contains("bij 1 van de 6 teksten"), "{html}");
+        assert!(html.contains("\u{201c}terugbetalen\u{201d}"), "{html}");
+        assert!(!html.contains("<mark>"), "{html}");
+    }
 }
