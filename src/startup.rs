@@ -20,6 +20,8 @@ use crate::web::{context, routes, AppState};
 pub struct Application {
     port: u16,
     server: Server,
+    /// The SQLite checkpoint thread, stopped when this is dropped.
+    checkpoints: Option<db::checkpoint::Checkpointer>,
 }
 
 impl Application {
@@ -43,14 +45,13 @@ impl Application {
             let path = std::path::Path::new(path);
             let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
             db::durable::set_mode(&real, config.sqlite_sync);
-            // WAL checkpoints beside the writers instead of inside a commit; the thread stops
-            // when this server's runtime ends and drops the task that holds its handle.
-            let checkpoints = db::checkpoint::start(&real.to_string_lossy())?;
-            actix_web::rt::spawn(async move {
-                let _checkpoints = checkpoints;
-                std::future::pending::<()>().await;
-            });
         }
+        // WAL checkpoints beside the writers instead of inside a commit (SQLite only); the thread
+        // stops when the server ends (see `run_until_stopped`) or is dropped unstarted.
+        let checkpoints = match &config.database_url {
+            db::DatabaseUrl::Sqlite(path) => Some(db::checkpoint::start(path)?),
+            db::DatabaseUrl::Postgres(_) => None,
+        };
         let address_key = {
             let mut conn = pool.get()?;
             crate::surveys::waves::register_shipped(&mut conn)?;
@@ -125,7 +126,11 @@ impl Application {
             server = server.workers(workers);
         }
         let server = server.listen(listener)?.run();
-        Ok(Application { port, server })
+        Ok(Application {
+            port,
+            server,
+            checkpoints,
+        })
     }
 
     /// The port actually bound (useful with port 0).
@@ -140,6 +145,7 @@ impl Application {
 
     /// Serves until the process is told to stop.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let _checkpoints = self.checkpoints;
         self.server.await
     }
 }
