@@ -1,0 +1,198 @@
+//! The verification screen for scanned forms read by the product (see [`super::omr`]): the
+//! `invoerder` sees every doubtful box as a cut-out of the scan next to what was read, confirms or
+//! corrects it by keyboard (a pair of radio buttons per box, the reader's guess chosen), types the
+//! written text fields from their cut-outs, and settles the sheet. Only then does anything become
+//! an answer: the settled sheet goes through the same import pipeline as an OMR export
+//! ([`super::omr::settle::settle`]: validation, duplicate detection by form number, report and
+//! quarantine). Settling and removing are written in the audit log (the wave and counts only).
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::accounts::model::Role;
+use crate::surveys::definition::Definition;
+use crate::surveys::paper::omr::SheetRead;
+use crate::surveys::staff::actor;
+use crate::surveys::waves::Wave;
+use crate::web::context::Ctx;
+use crate::web::csrf::{CsrfForm, NoFields};
+use crate::web::errors::{page_response, AppError};
+use crate::web::i18n::{t, t_args};
+use crate::web::layout;
+use crate::web::routes::{Access, RouteDef};
+use crate::web::{see_other, AppState};
+
+mod decisions;
+mod queries;
+mod service;
+mod views;
+
+pub use decisions::{corrected, decisions, settled, Decisions};
+use views::{sheet_markup, title};
+
+const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
+
+/// Routes of the verification screen.
+pub fn routes() -> Vec<RouteDef> {
+    vec![
+        RouteDef::new("/invoer/rondes/{id}/papier/controle", ENTRY).get(list_page),
+        RouteDef::new("/invoer/rondes/{id}/papier/controle/{sheet}", ENTRY)
+            .get(sheet_page)
+            .post(settle_submit),
+        RouteDef::new("/invoer/rondes/{id}/papier/controle/{sheet}/weg", ENTRY).post(discard),
+    ]
+}
+
+#[derive(Deserialize)]
+struct SheetPath {
+    id: i64,
+    sheet: i64,
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    pagina: Option<i64>,
+    melding: Option<String>,
+}
+
+/// Notices the list shows after a sheet was settled or removed.
+const NOTICES: [&str; 5] = [
+    "paper-verify-notice-imported",
+    "paper-verify-notice-quarantined",
+    "paper-verify-notice-duplicate",
+    "paper-verify-notice-empty",
+    "paper-verify-notice-discarded",
+];
+
+async fn list_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let lang = ctx.lang;
+    let asked = q.pagina;
+    let (wave, page, rows) = state
+        .db(move |conn| queries::waiting_page(conn, id, asked))
+        .await?;
+    let notice = NOTICES
+        .into_iter()
+        .find(|k| q.melding.as_deref() == Some(*k));
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &t_args(lang, "paper-verify-list-title", &[("wave", &wave.name)]),
+            views::list_markup(lang, id, &page, &rows, notice),
+        ),
+    ))
+}
+
+async fn load(
+    state: &AppState,
+    p: &SheetPath,
+) -> Result<(Wave, std::sync::Arc<Definition>, SheetRead), AppError> {
+    let (id, sheet) = (p.id, p.sheet);
+    state
+        .db(move |conn| queries::waiting_sheet(conn, id, sheet))
+        .await
+}
+
+async fn sheet_page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<SheetPath>,
+) -> Result<HttpResponse, AppError> {
+    let p = path.into_inner();
+    let (wave, def, read) = load(&state, &p).await?;
+    Ok(page_response(
+        StatusCode::OK,
+        layout::page(
+            &ctx,
+            &title(ctx.lang, &read, p.sheet),
+            sheet_markup(&ctx, &wave, &def, p.sheet, &read, &BTreeMap::new(), &[]),
+        ),
+    ))
+}
+
+async fn settle_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<SheetPath>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
+    let p = path.into_inner();
+    let (wave, def, read) = load(&state, &p).await?;
+    if read.form.is_empty() {
+        return Err(AppError::BadRequest("paper-verify-unidentified"));
+    }
+    let d = match decisions(&read, &fields) {
+        Ok(d) => d,
+        Err(missing) => {
+            // Only a forged or cut-off form lacks a choice: the page comes back with what was sent.
+            let chosen: BTreeMap<String, String> = fields.into_iter().collect();
+            let errors: Vec<(&str, String)> = missing
+                .iter()
+                .map(|m| (m.as_str(), t(lang, "paper-verify-error-choose")))
+                .collect();
+            return Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                layout::page(
+                    &ctx,
+                    &title(lang, &read, p.sheet),
+                    sheet_markup(&ctx, &wave, &def, p.sheet, &read, &chosen, &errors),
+                ),
+            ));
+        }
+    };
+    let sheet = settled(&read, &d);
+    let detail = format!(
+        "{} vakjes nagekeken, {} verbeterd, {} teksten getypt",
+        d.boxes.len(),
+        corrected(&read, &d),
+        d.texts.values().filter(|t| !t.is_empty()).count()
+    );
+    let actor = actor(&ctx)?;
+    let sheet_id = p.sheet;
+    let summary = state
+        .db(move |conn| service::settle_sheet(conn, &wave, &def, sheet_id, sheet, actor, &detail))
+        .await?;
+    let notice = if summary.imported > 0 {
+        "paper-verify-notice-imported"
+    } else if summary.quarantined > 0 {
+        "paper-verify-notice-quarantined"
+    } else if summary.duplicates > 0 {
+        "paper-verify-notice-duplicate"
+    } else {
+        "paper-verify-notice-empty"
+    };
+    Ok(see_other(&format!(
+        "/invoer/rondes/{}/papier/controle?melding={notice}",
+        p.id
+    )))
+}
+
+async fn discard(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<SheetPath>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<HttpResponse, AppError> {
+    let p = path.into_inner();
+    let (id, sheet_id) = (p.id, p.sheet);
+    let actor = actor(&ctx)?;
+    let removed = state
+        .db(move |conn| service::discard_sheet(conn, id, sheet_id, actor))
+        .await?;
+    if removed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(&format!(
+        "/invoer/rondes/{id}/papier/controle?melding=paper-verify-notice-discarded"
+    )))
+}
