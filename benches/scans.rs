@@ -8,25 +8,32 @@
 //! PDF, CCITT G4 bilevel in a PDF, or PNG. Every page is decoded and read; every box is compared
 //! with the truth. Reported per box: sensitivity (a chosen box read as chosen), specificity (an
 //! empty or cancelled box read as not chosen), the share sent to verification, and silent errors
-//! (read wrongly and not sent to verification).
+//! (read wrongly and not sent to verification). For light pencil on black-and-white pages it also
+//! counts the marks of which no black pixel is left in the file (gone before any reader sees
+//! them), from the generator's own geometry.
 //!
-//! Speed: a 200 dpi JPEG PDF of `--speed-pages` pages read with `read_files` (two pages at once,
-//! as the product does), next to decoding the same file only (the baseline, one thread), and the
-//! peak memory (VmHWM) after a run of a quarter of the pages and after the whole run.
+//! Speed: a 200 dpi JPEG PDF of `--speed-pages` pages, written to disk page by page, read with
+//! `read_files` (two pages at once, as the product does) in a child process of its own, next to
+//! decoding the same file only (the baseline, one thread, also in a child process), with each
+//! child's peak memory (VmHWM): the reader's own, for a quarter of the pages and for all of them.
 //!
 //! Run: `cargo bench --bench scans` (options: `-- --forms 500 --speed-pages 400 --seed 17`).
-//! Needs `pdftoppm` (poppler-utils).
+//! For analysis: `--dump FILE` writes every box's fill measure and truth as tab-separated lines;
+//! `--cache DIR` keeps the generated pages, so a second run with the same seed and number of
+//! forms reads the same files without making them again. Needs `pdftoppm` (poppler-utils).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use klankbord::surveys::definition::ItemKind;
 use klankbord::surveys::paper::form_pdf;
-use klankbord::surveys::paper::layout::Stored;
-use klankbord::surveys::paper::omr::read::{read_files, read_page, ScanSummary, Spool};
+use klankbord::surveys::paper::layout::{FormLayout, Stored};
+use klankbord::surveys::paper::omr::read::{page_fills, read_files, read_page, ScanSummary, Spool};
 use klankbord::surveys::paper::omr::{decode, Mark};
-use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Store};
+use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Hand, Store, TrueBox};
 use klankbord::web::i18n::Lang;
 
 mod support;
@@ -44,6 +51,12 @@ struct Counts {
     wrong_raw: u64,
     pages: u64,
     unread_pages: u64,
+    /// Light pencil on black-and-white pages: marks, and marks of which no black pixel is left.
+    g4_pencil: u64,
+    g4_pencil_gone: u64,
+    /// Of those gone: read wrongly, and read wrongly without going to the clerk.
+    gone_wrong: u64,
+    gone_silent: u64,
 }
 
 fn vm_hwm_kb() -> u64 {
@@ -57,19 +70,46 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
+fn text_arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    let i = args.iter().position(|a| a == name)?;
+    args.get(i + 1).cloned()
+}
+
+fn design() -> form_pdf::Design {
+    let def = klankbord::surveys::shipped().expect("def").remove(0);
+    form_pdf::lay_out(&def, Lang::Nl, "Stuur het formulier terug vóór 1 mei.", "").expect("layout")
+}
+
+fn stored(layout: &FormLayout) -> Arc<Stored> {
+    Arc::new(Stored {
+        id: 1,
+        version_id: 1,
+        lang: "nl".into(),
+        layout: layout.clone(),
+    })
+}
+
+/// One generated page: the file as the scanner stored it, the truth, how it was made.
+struct Made {
+    file: Vec<u8>,
+    truth: Vec<TrueBox>,
+    dpi: u32,
+    store: Store,
+    d: Distortion,
+}
+
 fn main() {
+    if let Some(mode) = text_arg("--child") {
+        child(&mode, Path::new(&text_arg("--file").expect("--file")));
+        return;
+    }
     let forms = arg("--forms", 500);
     let speed_pages = arg("--speed-pages", 400) as usize;
     let seed = arg("--seed", 17);
     let def = klankbord::surveys::shipped().expect("def").remove(0);
-    let design = form_pdf::lay_out(&def, Lang::Nl, "Stuur het formulier terug vóór 1 mei.", "")
-        .expect("layout");
-    let stored = Arc::new(Stored {
-        id: 1,
-        version_id: 1,
-        lang: "nl".into(),
-        layout: design.layout.clone(),
-    });
+    let design = design();
+    let stored = stored(&design.layout);
     let run = form_pdf::Run {
         wave_id: 1,
         version_id: 1,
@@ -81,6 +121,12 @@ fn main() {
             .is_some_and(|i| matches!(i.kind, ItemKind::Multi { .. }))
     };
     let pages_per_form = design.layout.pages.len();
+    let cache = text_arg("--cache").map(PathBuf::from);
+    let mut dump = text_arg("--dump").map(|p| {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(p).expect("dump"));
+        writeln!(f, "page\tdpi\tstore\tblur\tnoise\tkind\tmark\tconf\tneeds\tink\tspread\tmin_cell\trim\ttrace\ttrace_cells\treach\tpaper_noise\tleft").unwrap();
+        f
+    });
     let mut rng = synth::rng(seed);
     let mut c = Counts::default();
     let mut by_hand: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
@@ -93,27 +139,60 @@ fn main() {
         let last = (first + batch - 1).min(forms);
         let dpi = [150u32, 200, 300][((first / batch) % 3) as usize];
         let store = [Store::JpegPdf, Store::G4Pdf, Store::Png][((first / batch / 3) % 3) as usize];
-        let pdf = form_pdf::render(&design, &run, first, last).expect("pdf");
-        let rasters =
-            synth::rasterise(&pdf, dpi, 1, ((last - first + 1) as usize) * pages_per_form)
-                .expect("pdftoppm");
-        for (n, raster) in rasters.into_iter().enumerate() {
+        let n_pages = ((last - first + 1) as usize) * pages_per_form;
+        let key = |n: usize| {
+            cache
+                .as_ref()
+                .map(|d| d.join(format!("s{seed}-f{first}-{n}")))
+        };
+        let made: Vec<Made> = match key(0).filter(|k| k.with_extension("bin").exists()) {
+            Some(_) => (0..n_pages)
+                .map(|n| load(&key(n).unwrap(), dpi, store))
+                .collect(),
+            None => {
+                let pdf = form_pdf::render(&design, &run, first, last).expect("pdf");
+                let rasters = synth::rasterise(&pdf, dpi, 1, n_pages).expect("pdftoppm");
+                let mut made = vec![];
+                for (n, mut page) in rasters.into_iter().enumerate() {
+                    let page_no = (n % pages_per_form) as u32 + 1;
+                    let truth = synth::mark_page(
+                        &mut rng,
+                        &mut page,
+                        &design.layout,
+                        page_no,
+                        dpi as f32,
+                        &multi,
+                    );
+                    let d = Distortion::random(&mut rng);
+                    let scanned = synth::distort(&mut rng, &page, d, dpi as f32);
+                    let file = match store {
+                        Store::Png => synth_png(&scanned),
+                        s => synth::pdf_of(&[scanned], s, dpi as f32),
+                    };
+                    let m = Made {
+                        file,
+                        truth,
+                        dpi,
+                        store,
+                        d,
+                    };
+                    if let Some(k) = key(n) {
+                        save(&k, &m);
+                    }
+                    made.push(m);
+                }
+                made
+            }
+        };
+        for (n, m) in made.into_iter().enumerate() {
+            let Made {
+                file,
+                truth,
+                dpi,
+                store,
+                d,
+            } = m;
             let page_no = (n % pages_per_form) as u32 + 1;
-            let mut page = raster;
-            let truth = synth::mark_page(
-                &mut rng,
-                &mut page,
-                &design.layout,
-                page_no,
-                dpi as f32,
-                &multi,
-            );
-            let d = Distortion::random(&mut rng);
-            let scanned = synth::distort(&mut rng, &page, d, dpi as f32);
-            let file = match store {
-                Store::Png => synth_png(&scanned),
-                s => synth::pdf_of(&[scanned], s, dpi as f32),
-            };
             let t0 = Instant::now();
             let back = decode::from_bytes(file)
                 .expect("open")
@@ -133,9 +212,15 @@ fn main() {
                 );
                 continue;
             }
-            for (t, b) in truth.iter().zip(&read.boxes) {
+            let fills = dump
+                .as_ref()
+                .and_then(|_| page_fills(&back, &design.layout))
+                .unwrap_or_default();
+            let spots = &design.layout.pages[page_no as usize - 1].boxes;
+            for (k, (t, b)) in truth.iter().zip(&read.boxes).enumerate() {
                 c.boxes += 1;
                 let read_chosen = b.mark == Mark::Marked;
+                let wrong = read_chosen != t.chosen;
                 if b.needs_verification {
                     c.doubtful += 1;
                 }
@@ -151,9 +236,31 @@ fn main() {
                     (None, true) => "Cancelled".into(),
                     (None, false) => "Empty".into(),
                 };
+                let left = match store {
+                    Store::G4Pdf => black_left(&back, spots[k].rect, d, dpi),
+                    _ => u64::MAX,
+                };
+                if store == Store::G4Pdf && t.hand == Some(Hand::Pencil) {
+                    c.g4_pencil += 1;
+                    if left == 0 {
+                        c.g4_pencil_gone += 1;
+                        c.gone_wrong += u64::from(wrong);
+                        c.gone_silent += u64::from(wrong && !b.needs_verification);
+                    }
+                }
+                if let (Some(out), Some(f)) = (dump.as_mut(), fills.get(k)) {
+                    writeln!(
+                        out,
+                        "{}\t{dpi}\t{store:?}\t{}\t{:.1}\t{kind}\t{:?}\t{:.3}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{:.3}\t{:.2}\t{}",
+                        c.pages, d.blur, d.noise, b.mark, b.confidence, u8::from(b.needs_verification),
+                        f.ink, f.spread, f.min_cell, f.rim, f.trace, f.trace_cells, f.reach, f.noise,
+                        if left == u64::MAX { -1 } else { left as i64 }
+                    )
+                    .unwrap();
+                }
                 let e = by_hand.entry(kind).or_default();
                 e.0 += 1;
-                if read_chosen != t.chosen {
+                if wrong {
                     c.wrong_raw += 1;
                     e.1 += 1;
                     if !b.needs_verification {
@@ -178,6 +285,23 @@ fn main() {
             );
         }
     }
+    if let Some(mut d) = dump {
+        d.flush().unwrap();
+    }
+    report(seed, &c, &by_hand, started, decode_time, read_time);
+    if speed_pages > 0 {
+        speed(&design, &run, &mut rng, &multi, speed_pages);
+    }
+}
+
+fn report(
+    seed: u64,
+    c: &Counts,
+    by_hand: &std::collections::BTreeMap<String, (u64, u64)>,
+    started: Instant,
+    decode_time: f64,
+    read_time: f64,
+) {
     let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
     println!("# Reading scanned forms: accuracy (seed {seed})");
     println!(
@@ -207,66 +331,298 @@ fn main() {
         pct(c.silent, c.boxes),
         c.wrong_raw
     );
-    for (kind, (n, wrong)) in &by_hand {
+    for (kind, (n, wrong)) in by_hand {
         println!("  {kind:<10} {n:>7} boxes, {wrong:>4} read wrongly before verification");
     }
+    println!(
+        "light pencil on black-and-white (G4) pages: {} marks, {} with no black pixel left inside the box in the file; of those {} read wrongly, {} silently",
+        c.g4_pencil, c.g4_pencil_gone, c.gone_wrong, c.gone_silent
+    );
+    println!(
+        "without the marks that are gone from the file: sensitivity {:.3}% of {}, silent errors {} = {:.4}% of {} boxes",
+        pct(
+            c.chosen_read - (c.g4_pencil_gone - c.gone_wrong),
+            c.chosen - c.g4_pencil_gone
+        ),
+        c.chosen - c.g4_pencil_gone,
+        c.silent - c.gone_silent,
+        pct(c.silent - c.gone_silent, c.boxes - c.g4_pencil_gone),
+        c.boxes - c.g4_pencil_gone
+    );
     println!(
         "one thread, per page: decode {:.1} ms, read {:.1} ms (mixed 150/200/300 dpi)",
         1000.0 * decode_time / c.pages.max(1) as f64,
         1000.0 * read_time / c.pages.max(1) as f64
     );
+}
 
-    // Speed at 200 dpi, with a baseline of decoding only.
+/// Black pixels of a bilevel scan inside box `r` (0.6 mm within its outline), found where the
+/// generator's distortion put the box: what is left of the mark in the file, for any reader.
+fn black_left(
+    page: &decode::Gray,
+    r: klankbord::surveys::paper::layout::RectMm,
+    d: Distortion,
+    dpi: u32,
+) -> u64 {
+    let px = dpi as f32 / 25.4;
+    let (cx, cy) = (page.width as f32 / 2.0, page.height as f32 / 2.0);
+    let (s, c) = d.rotate_deg.to_radians().sin_cos();
+    let mut n = 0;
+    let steps = ((r.w - 1.2) * px * 2.0) as usize;
+    for j in 0..steps {
+        for i in 0..steps {
+            let x = (r.x + 0.6 + (r.w - 1.2) * (i as f32 + 0.5) / steps as f32) * px;
+            let y = (r.y + 0.6 + (r.h - 1.2) * (j as f32 + 0.5) / steps as f32) * px;
+            // As `distort` maps the upright raster onto the scan.
+            let (rx, ry) = (x - cx, y - cy);
+            let (dx, dy) = (d.scale * (c * rx - s * ry), d.scale * (s * rx + c * ry));
+            let (ox, oy) = (dx + cx + d.shift_mm.0 * px, dy + cy + d.shift_mm.1 * px);
+            n += u64::from(page.get(ox.floor() as i64, oy.floor() as i64) < 128);
+        }
+    }
+    n
+}
+
+fn save(key: &Path, m: &Made) {
+    std::fs::write(key.with_extension("bin"), &m.file).expect("cache");
+    let mut t = format!(
+        "{} {} {} {} {} {}\n",
+        m.d.rotate_deg, m.d.scale, m.d.shift_mm.0, m.d.shift_mm.1, m.d.blur, m.d.noise
+    );
+    for b in &m.truth {
+        let hand = b.hand.map(|h| format!("{h:?}")).unwrap_or("-".into());
+        t.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{hand}\n",
+            b.item,
+            b.value,
+            u8::from(b.chosen),
+            u8::from(b.cancelled)
+        ));
+    }
+    std::fs::write(key.with_extension("txt"), t).expect("cache");
+}
+
+fn load(key: &Path, dpi: u32, store: Store) -> Made {
+    let file = std::fs::read(key.with_extension("bin")).expect("cache");
+    let text = std::fs::read_to_string(key.with_extension("txt")).expect("cache");
+    let mut lines = text.lines();
+    let v: Vec<f32> = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|x| x.parse().unwrap())
+        .collect();
+    let d = Distortion {
+        rotate_deg: v[0],
+        scale: v[1],
+        shift_mm: (v[2], v[3]),
+        blur: v[4] as u32,
+        noise: v[5],
+    };
+    let truth = lines
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let hand = [
+                Hand::Tick,
+                Hand::Cross,
+                Hand::Filled,
+                Hand::Pencil,
+                Hand::Marker,
+            ]
+            .into_iter()
+            .find(|h| format!("{h:?}") == f[4]);
+            TrueBox {
+                item: f[0].into(),
+                value: f[1].into(),
+                chosen: f[2] == "1",
+                cancelled: f[3] == "1",
+                hand,
+            }
+        })
+        .collect();
+    Made {
+        file,
+        truth,
+        dpi,
+        store,
+        d,
+    }
+}
+
+/// Speed at 200 dpi: files written page by page, each read in a child process of its own.
+fn speed(
+    design: &form_pdf::Design,
+    run: &form_pdf::Run,
+    rng: &mut rand::rngs::StdRng,
+    multi: &dyn Fn(&str) -> bool,
+    speed_pages: usize,
+) {
+    let pages_per_form = design.layout.pages.len();
     let dir = tempfile::tempdir().expect("tmp");
-    let pdf = form_pdf::render(&design, &run, 1, 10).expect("pdf");
+    let pdf = form_pdf::render(design, run, 1, 10).expect("pdf");
     let rasters = synth::rasterise(&pdf, 200, 1, 10 * pages_per_form).expect("pdftoppm");
     let mut scanned = vec![];
     for (n, mut page) in rasters.into_iter().enumerate() {
         synth::mark_page(
-            &mut rng,
+            rng,
             &mut page,
             &design.layout,
             (n % pages_per_form) as u32 + 1,
             200.0,
-            &multi,
+            multi,
         );
-        let d = Distortion::random(&mut rng);
-        scanned.push(synth::distort(&mut rng, &page, d, 200.0));
+        let d = Distortion::random(rng);
+        scanned.push(synth::distort(rng, &page, d, 200.0));
     }
+    // Each distinct page once as JPEG; the test files repeat them.
+    let jpegs: Vec<Vec<u8>> = scanned.iter().map(jpeg).collect();
+    let (w, h) = (scanned[0].width, scanned[0].height);
+    drop(scanned);
     for (label, pages) in [("quarter", speed_pages / 4), ("whole", speed_pages)] {
-        let many: Vec<_> = (0..pages)
-            .map(|i| scanned[i % scanned.len()].clone())
-            .collect();
         let path = dir.path().join(format!("{label}.pdf"));
-        std::fs::write(&path, synth::pdf_of(&many, Store::JpegPdf, 200.0)).expect("write");
-        drop(many);
-        let t0 = Instant::now();
-        let mut n = 0;
-        for p in decode::open(&path).expect("open") {
+        write_pdf(
+            &path,
+            (0..pages).map(|i| &jpegs[i % jpegs.len()]),
+            w,
+            h,
+            200.0,
+        );
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let base = run_child("decode", &path);
+        let full = run_child("read", &path);
+        println!(
+            "speed, {} pages at 200 dpi (JPEG PDF, {} MB): read {:.1} pages/s (two threads), baseline decode only {:.1} pages/s (one thread); {} not read; peak memory of the reading process {} MB (of the decoding-only process {} MB)",
+            full.0,
+            size >> 20,
+            full.0 as f64 / full.1,
+            base.0 as f64 / base.1,
+            full.3,
+            full.2 / 1024,
+            base.2 / 1024
+        );
+    }
+}
+
+/// Runs this program as a child that decodes (`decode`) or reads (`read`) one file; returns its
+/// pages, seconds, peak memory in kB and pages not read.
+fn run_child(mode: &str, path: &Path) -> (u64, f64, u64, u64) {
+    let out = std::process::Command::new(std::env::current_exe().expect("exe"))
+        .args(["--child", mode, "--file"])
+        .arg(path)
+        .output()
+        .expect("child");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v: Vec<f64> = text
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    assert!(
+        v.len() == 4,
+        "child {mode}: {text} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (v[0] as u64, v[1], v[2] as u64, v[3] as u64)
+}
+
+/// The child: decode or read one file and print pages, seconds, peak memory (kB), pages not read.
+fn child(mode: &str, path: &Path) {
+    let t0 = Instant::now();
+    let (pages, unread) = if mode == "decode" {
+        let mut n = 0u64;
+        for p in decode::open(path).expect("open") {
             p.expect("page");
             n += 1;
         }
-        let base = t0.elapsed().as_secs_f64();
+        (n, 0)
+    } else {
+        let layout = design().layout;
+        let stored = stored(&layout);
         let mut spool = Spool::new().expect("spool");
         let mut summary = ScanSummary::default();
-        let t1 = Instant::now();
         read_files(
-            std::slice::from_ref(&path),
+            &[path.to_path_buf()],
             1,
             &|id| (id == 1).then(|| stored.clone()),
             &mut spool,
             &mut summary,
         )
         .expect("read");
-        let full = t1.elapsed().as_secs_f64();
-        println!(
-            "speed, {n} pages at 200 dpi (JPEG PDF): read {:.1} pages/s (two threads), baseline decode only {:.1} pages/s (one thread); {} not read; peak memory so far {} MB",
-            summary.pages as f64 / full,
-            n as f64 / base,
-            summary.pages - spool.pages,
-            vm_hwm_kb() / 1024
+        (summary.pages, summary.pages - spool.pages)
+    };
+    println!(
+        "{pages} {:.3} {} {unread}",
+        t0.elapsed().as_secs_f64(),
+        vm_hwm_kb()
+    );
+}
+
+fn jpeg(g: &decode::Gray) -> Vec<u8> {
+    let mut out = vec![];
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 50)
+        .encode(&g.pixels, g.width, g.height, image::ExtendedColorType::L8)
+        .expect("jpeg");
+    out
+}
+
+/// A PDF of JPEG pages of `w` × `h` pixels, written to `path` one page at a time.
+fn write_pdf<'a>(path: &Path, pages: impl Iterator<Item = &'a Vec<u8>>, w: u32, h: u32, dpi: f32) {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("pdf"));
+    let mut at = 0u64;
+    let mut offsets = vec![0u64, 0u64]; // 1: catalog, 2: pages, written last
+    let mut put = |out: &mut std::io::BufWriter<std::fs::File>, bytes: &[u8]| {
+        out.write_all(bytes).expect("write");
+        at += bytes.len() as u64;
+        at
+    };
+    let mut pos = put(&mut out, b"%PDF-1.4\n");
+    let (wpt, hpt) = (w as f32 * 72.0 / dpi, h as f32 * 72.0 / dpi);
+    let mut kids = vec![];
+    for data in pages {
+        let id = offsets.len() + 1;
+        kids.push(format!("{id} 0 R"));
+        let content = format!("q {wpt:.2} 0 0 {hpt:.2} 0 0 cm /Im0 Do Q");
+        offsets.push(pos);
+        pos = put(&mut out, format!("{id} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {wpt:.2} {hpt:.2}] /Resources << /XObject << /Im0 {} 0 R >> >> /Contents {} 0 R >>\nendobj\n", id + 2, id + 1).as_bytes());
+        offsets.push(pos);
+        pos = put(
+            &mut out,
+            format!(
+                "{} 0 obj\n<< /Length {} >>\nstream\n{content}\nendstream\nendobj\n",
+                id + 1,
+                content.len()
+            )
+            .as_bytes(),
         );
+        offsets.push(pos);
+        put(&mut out, format!("{} 0 obj\n<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n", id + 2, data.len()).as_bytes());
+        put(&mut out, data.as_slice());
+        pos = put(&mut out, b"\nendstream\nendobj\n");
     }
+    offsets[0] = pos;
+    pos = put(
+        &mut out,
+        b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+    );
+    offsets[1] = pos;
+    let xref = put(
+        &mut out,
+        format!(
+            "2 0 obj\n<< /Type /Pages /Kids [{}] /Count {} >>\nendobj\n",
+            kids.join(" "),
+            kids.len()
+        )
+        .as_bytes(),
+    );
+    let mut tail = format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
+    for o in &offsets {
+        tail.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    tail.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        offsets.len() + 1
+    ));
+    put(&mut out, tail.as_bytes());
+    out.flush().expect("flush");
 }
 
 fn synth_png(g: &decode::Gray) -> Vec<u8> {

@@ -58,8 +58,7 @@ fn a_clerk_prints_forms_marks_a_few_uploads_one_pdf_and_settles_the_doubtful_box
     let Some(app) = TestApp::spawn(Backend::Sqlite, "paper_scan_journey") else {
         return;
     };
-    // A wave on paper: forms typed in and forms scanned (the list of waves to enter answers for
-    // shows waves with typed-in channels).
+    // A wave on paper: forms typed in and forms scanned.
     let w = wave(&app, -5, 30, &["paper-keyed", "paper-scan"]);
     let (user, pass, _) = app.user("invoer.nieuw", &[Role::Invoerder]);
     let mut report = vec![];
@@ -235,4 +234,59 @@ fn a_clerk_prints_forms_marks_a_few_uploads_one_pdf_and_settles_the_doubtful_box
         value(&first_page[other]),
         "{answers}"
     );
+}
+
+#[test]
+fn a_clerk_finds_a_wave_whose_forms_come_back_as_scans_from_the_entry_list() {
+    let Some((b, axe)) = browser_or_skip("paper_scan_entry_list") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(Backend::Sqlite, "paper_scan_entry_list") else {
+        return;
+    };
+    // Only scanned paper forms (and the web): nothing to key in, but scans to read.
+    let scans = wave(&app, -5, 30, &["web", "paper-scan"]);
+    // Only the web: no work for a clerk.
+    let web = wave(&app, -5, 30, &["web"]);
+    let (user, pass, _) = app.user("invoer.scans", &[Role::Invoerder]);
+    let mut report = vec![];
+
+    b.goto(&format!("{}/?lang=nl", app.base));
+    b.click("a[href='/inloggen']");
+    b.wait_for_path("the login page", |p| p.starts_with("/inloggen"));
+    login_by_keyboard(&b, &app.base, &user, &pass);
+    b.click("main a[href='/invoer']");
+    b.wait_for_path("the entry list", |p| p.split('?').next() == Some("/invoer"));
+    axe_check(&b, &axe, &mut report);
+    let items = b.exec(
+        "return Array.from(document.querySelectorAll('main li')).map(function (li) { return li.textContent; });",
+    );
+    let items: Vec<String> = items
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(items.len(), 1, "the scanned wave only: {items:?}");
+    assert!(b
+        .element(&format!("main a[href='/invoer/rondes/{}']", web.id))
+        .is_none());
+    // Nothing to key in for this wave: its only link is to its paper page.
+    assert!(b
+        .element(&format!("main a[href='/invoer/rondes/{}']", scans.id))
+        .is_none());
+    let paper = format!("/invoer/rondes/{}/papier", scans.id);
+    b.click(&format!("main a[href='{paper}']"));
+    b.wait_for_path(&paper, |p| p.split('?').next() == Some(paper.as_str()));
+    axe_check(&b, &axe, &mut report);
+    // The upload of the scanner's file is there, with the advice to scan pencil in grey.
+    assert!(b.element("input#scans[type='file']").is_some());
+    let hint = b.exec("return document.getElementById('scans-hint').textContent;");
+    assert!(
+        hint.as_str().is_some_and(|h| h.contains("grijstinten")),
+        "{hint}"
+    );
+    assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
 }

@@ -23,11 +23,31 @@ pub(super) async fn entry_list(
     let list = state
         .db(move |conn| Ok(waves::open_waves(conn, today)?))
         .await?;
-    let open: Vec<&Wave> = list
+    let open: Vec<(&Wave, ClerkWork)> = list
         .iter()
-        .filter(|w| w.window_today() == Window::Open && ENTRY_CHANNELS.iter().any(|c| w.allows(c)))
+        .filter(|w| w.window_today() == Window::Open)
+        .map(|w| (w, clerk_work(|c| w.allows(c))))
+        .filter(|(_, work)| work.keyed || work.scans)
         .collect();
     Ok(page_response(StatusCode::OK, entry_list_page(&ctx, &open)))
+}
+
+/// What a clerk does for a wave: key in answers given by phone or on paper, and read the scans
+/// of its paper forms (and check their doubtful boxes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ClerkWork {
+    /// Answers are keyed in on the wave's entry page.
+    pub keyed: bool,
+    /// Scans are read on the wave's paper page.
+    pub scans: bool,
+}
+
+/// The clerk's work for a wave, from whether it allows each channel.
+pub(super) fn clerk_work(allows: impl Fn(&str) -> bool) -> ClerkWork {
+    ClerkWork {
+        keyed: ENTRY_CHANNELS.iter().any(|c| allows(c)),
+        scans: SCAN_CHANNELS.iter().any(|c| allows(c)),
+    }
 }
 
 pub(super) async fn entry_context(
@@ -122,5 +142,37 @@ pub(super) async fn entry_submit(
             let general = [("invoer-code", message)];
             Ok(page(StatusCode::CONFLICT, &s, &[], &general))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn work(channels: &[&str]) -> ClerkWork {
+        clerk_work(|c| channels.contains(&c))
+    }
+
+    #[test]
+    fn a_wave_whose_forms_come_back_as_scans_is_work_for_the_clerk() {
+        let scans = work(&["web", "paper-scan"]);
+        assert_eq!(
+            scans,
+            ClerkWork {
+                keyed: false,
+                scans: true
+            }
+        );
+        let both = work(&["phone", "paper-scan"]);
+        assert!(both.keyed && both.scans);
+        assert_eq!(
+            work(&["paper-keyed"]),
+            ClerkWork {
+                keyed: true,
+                scans: false
+            }
+        );
+        let web = work(&["web", "assisted"]);
+        assert!(!web.keyed && !web.scans);
     }
 }

@@ -70,15 +70,24 @@ pub(super) fn entry_markup(
     }
 }
 
-/// The waves open for entry.
-pub(super) fn entry_list_page(ctx: &Ctx, open: &[&Wave]) -> Markup {
+/// The waves open for entry: the wave's name leads to keying in answers; a wave whose forms
+/// come back as scans also has a link to its paper page (reading scans, checking doubtful boxes).
+pub(super) fn entry_list_page(ctx: &Ctx, open: &[(&Wave, ClerkWork)]) -> Markup {
     let lang = ctx.lang;
     layout::page(
         ctx,
         &t(lang, "entry-list-title"),
         html! {
             @if open.is_empty() { p { (t(lang, "entry-list-none")) } } @else {
-                ul { @for w in open { li { a href={ "/invoer/rondes/" (w.id) } { (w.name) } " (" (t_args(lang, "entry-list-until", &[("date", &date_text(w.closes_on))])) ")" } } }
+                ul {
+                    @for (w, work) in open {
+                        li {
+                            @if work.keyed { a href={ "/invoer/rondes/" (w.id) } { (w.name) } } @else { (w.name) }
+                            " (" (t_args(lang, "entry-list-until", &[("date", &date_text(w.closes_on))])) ")"
+                            @if work.scans { " – " a href={ "/invoer/rondes/" (w.id) "/papier" } { (t(lang, "entry-list-scans")) } }
+                        }
+                    }
+                }
             }
         },
     )

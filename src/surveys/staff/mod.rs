@@ -42,6 +42,8 @@ const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
 
 /// Channels a clerk enters answers for.
 pub const ENTRY_CHANNELS: &[&str] = &["phone", "paper-keyed"];
+/// Channels whose paper forms come back as scans, read and checked on the wave's paper page.
+pub const SCAN_CHANNELS: &[&str] = &["paper-scan"];
 
 /// Routes of this module.
 pub fn routes() -> Vec<RouteDef> {

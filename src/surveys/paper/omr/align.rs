@@ -5,7 +5,8 @@
 //! 95%) and shift, and is checked against all four marks.
 
 use super::decode::Gray;
-use crate::surveys::paper::layout::{FormLayout, RectMm};
+pub use super::qr::{find_qr, qr_corners_mm, QrFound};
+use crate::surveys::paper::layout::FormLayout;
 
 /// An affine map from layout millimetres to scan pixels: `px = a·x + b·y + c`, `py = d·x + e·y + f`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,82 +113,6 @@ fn solve3(a: [[f64; 3]; 3], b: [f64; 3]) -> Option<[f64; 3]> {
         *o = det(m) / d;
     }
     Some(out)
-}
-
-/// A QR code found on a page: its text and its four corners in the scan (top-left, top-right,
-/// bottom-right, bottom-left of the code itself, whichever way the page lies).
-#[derive(Debug, Clone, PartialEq)]
-pub struct QrFound {
-    /// What it says.
-    pub text: String,
-    /// Its corners in scan pixels.
-    pub corners: [(f64, f64); 4],
-    /// Its number of modules a side.
-    pub modules: usize,
-}
-
-/// Looks for a QR code of this product near the page's corners (where it lies however the page
-/// was turned), on a copy brought down to about 150 dpi for speed.
-pub fn find_qr(page: &Gray) -> Option<QrFound> {
-    // The page's dots per millimetre if it is A4 either way up.
-    let long = page.width.max(page.height) as f64;
-    let dpmm = long / 297.0;
-    let step = ((dpmm / 6.0).floor() as u32).max(1);
-    let side = ((page.width.min(page.height) as f64) * 0.34) as u32;
-    let (w, h) = (page.width, page.height);
-    let regions = [
-        (w.saturating_sub(side), 0),
-        (0, h.saturating_sub(side)),
-        (0, 0),
-        (w.saturating_sub(side), h.saturating_sub(side)),
-    ];
-    for (x0, y0) in regions {
-        if let Some(found) = qr_in(page, x0, y0, side, step) {
-            return Some(found);
-        }
-    }
-    // Last try: the whole page (a scan with wide margins or an odd size).
-    qr_in(page, 0, 0, w.max(h), step)
-}
-
-fn qr_in(page: &Gray, x0: u32, y0: u32, side: u32, step: u32) -> Option<QrFound> {
-    let w = (side.min(page.width - x0) / step) as usize;
-    let h = (side.min(page.height - y0) / step) as usize;
-    if w < 21 || h < 21 {
-        return None;
-    }
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
-        page.get((x0 + x as u32 * step) as i64, (y0 + y as u32 * step) as i64)
-    });
-    for grid in img.detect_grids() {
-        let Ok((meta, text)) = grid.decode() else {
-            continue;
-        };
-        if !text.starts_with("KB1/") {
-            continue;
-        }
-        let to_page = |p: rqrr::Point| {
-            (
-                x0 as f64 + (p.x as f64 + 0.5) * step as f64,
-                y0 as f64 + (p.y as f64 + 0.5) * step as f64,
-            )
-        };
-        let b = grid.bounds;
-        return Some(QrFound {
-            text,
-            corners: [to_page(b[0]), to_page(b[1]), to_page(b[2]), to_page(b[3])],
-            modules: 17 + 4 * meta.version.0,
-        });
-    }
-    None
-}
-
-/// The code area of the layout's QR (inside its quiet zone) as four layout points.
-pub fn qr_corners_mm(qr: RectMm, modules: usize) -> [(f64, f64); 4] {
-    let module = qr.w as f64 / (modules as f64 + 4.0);
-    let (x, y) = (qr.x as f64 + 2.0 * module, qr.y as f64 + 2.0 * module);
-    let s = module * modules as f64;
-    [(x, y), (x + s, y), (x + s, y + s), (x, y + s)]
 }
 
 /// Why a page could not be fitted.

@@ -1,6 +1,7 @@
-//! Tests of `align` (page alignment from the QR code and the corner marks).
+//! Tests of fitting a scan to its layout.
 
 use super::*;
+use crate::surveys::paper::layout::RectMm;
 
 #[test]
 fn a_fit_recovers_rotation_scale_and_shift() {

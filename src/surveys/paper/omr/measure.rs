@@ -1,8 +1,8 @@
 //! The fill measure of a box, and cut-outs.
 //!
-//! Inside the printed outline, on a straightened grid of samples, each sample's darkness is taken
-//! relative to the paper around the box (so a grey scan, a dark copy or light pencil all measure
-//! alike) and to the ink of the corner marks. Three numbers describe the box:
+//! Inside the printed outline, on a straightened grid of samples (about one per scan pixel), each
+//! sample's darkness is taken relative to the paper around the box (so a grey scan, a dark copy or
+//! light pencil all measure alike) and to the ink of the corner marks. The box is described by:
 //!
 //! - `ink`: the share of the inside that is covered;
 //! - `spread`: in how many of the nine cells of a 3 × 3 split there is ink (a tick or cross
@@ -11,7 +11,12 @@
 //!   a thick cross leaves the middles of the sides light);
 //! - `rim`: the ink of the palest side of a band just inside the outline (a cancelled box is dark
 //!   up to its outline; a cross with a thick marker can darken every cell, but not the middle of
-//!   every side).
+//!   every side);
+//! - `trace`: the share of the inside darker than the paper by clearly more than the paper's own
+//!   noise (measured on the same ring around the box), however little darker: light pencil, or
+//!   what is left of it on a black-and-white scan, counts here when it hardly counts in `ink`;
+//! - `reach`: how far the trace spreads from its centre (a stray dot stays within half a
+//!   millimetre; a tick, cross or blob reaches a millimetre or more).
 //!
 //! [`classify`] turns these into a [`Mark`] with a confidence: clear cases are near 1, cases near
 //! a boundary (a faint stroke, a half-blacked box) are low and go to the clerk.
@@ -25,7 +30,7 @@ use crate::surveys::paper::layout::RectMm;
 pub const VERIFY_BELOW: f32 = 0.75;
 
 /// What was measured in a box.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Fill {
     /// Share of the inside covered by ink (0–1).
     pub ink: f32,
@@ -42,6 +47,34 @@ pub struct Fill {
     /// side; a cross or tick, however thick, runs corner to corner and leaves the middle of at
     /// least one side light, and a filled-in blob stays clear of the outline.
     pub rim: f32,
+    /// Share of the inside darker than the paper by more than its noise (0–1), less what an
+    /// empty box on the same page shows (see [`Fill::less_baseline`]).
+    pub trace: f32,
+    /// Cells of the 3 × 3 split with a trace.
+    pub trace_cells: u8,
+    /// How far the trace reaches from its centre: the root mean square distance, in mm.
+    pub reach: f32,
+    /// The paper's noise around the box (grey levels, a robust standard deviation).
+    pub noise: f32,
+    /// The scan is black and white (every sample around the box is 0 or 255): light pencil may
+    /// have left only a speck.
+    pub bilevel: bool,
+}
+
+impl Fill {
+    /// The trace less `baseline`, what an empty box on the same page shows (JPEG ringing, a
+    /// grey copy): the median trace of the page's boxes, most of which are empty.
+    pub fn less_baseline(mut self, baseline: f32) -> Fill {
+        self.trace = (self.trace - baseline).max(0.0);
+        self
+    }
+}
+
+/// The median trace of a page's boxes (most boxes on a page are empty).
+pub fn baseline(fills: &[Fill]) -> f32 {
+    let mut t: Vec<f32> = fills.iter().map(|f| f.trace).collect();
+    t.sort_by(f32::total_cmp);
+    t.get(t.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Grey levels of the page: paper and printed black.
@@ -51,15 +84,22 @@ pub struct Levels {
     pub black: f32,
 }
 
-/// Samples a side of the inside.
-const N: usize = 15;
+/// Fewest samples a side of the inside (more on a fine scan: about one per pixel).
+const N_MIN: usize = 15;
+/// Most samples a side of the inside.
+const N_MAX: usize = 40;
+/// A sample is part of a trace when it is darker than the paper by this many grey levels…
+const TRACE_MIN: f32 = 22.0;
+/// …and by this many times the paper's noise.
+const TRACE_NOISE: f32 = 4.0;
 
 /// Measures the inside of box `rect` (the inside starts `inset` mm within the outline).
 pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Levels) -> Fill {
     let (x0, y0) = (rect.x + inset, rect.y + inset);
     let side_w = rect.w - 2.0 * inset;
     let side_h = rect.h - 2.0 * inset;
-    // The paper around the box: the lighter part of a ring just outside the outline.
+    // The paper around the box: a ring just outside the outline; its lighter part is the paper,
+    // its spread the paper's noise (quartiles, so a stroke crossing the ring does not count).
     let mut ring: Vec<u8> = Vec::with_capacity(48);
     for k in 0..12 {
         let f = (k as f32 + 0.5) / 12.0;
@@ -73,27 +113,47 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
             ring.push(page.get(px.round() as i64, py.round() as i64));
         }
     }
+    let bilevel = ring.iter().all(|v| *v == 0 || *v == 255);
     ring.sort_unstable();
     let white = ring[ring.len() * 3 / 4] as f32;
+    // From the lighter part only (a stroke may cover much of the ring): for normal noise the
+    // 90th and 60th percentiles lie 1.03 standard deviations apart.
+    let noise = (ring[ring.len() * 9 / 10] as f32 - ring[ring.len() * 6 / 10] as f32) / 1.03;
     let black = levels.black.min(white - 40.0);
     let range = (white - black).max(30.0);
+    let cut = TRACE_MIN.max(TRACE_NOISE * noise);
+    let n = ((side_w.max(side_h) as f64 * map.px_per_mm()).round() as usize).clamp(N_MIN, N_MAX);
     let mut cells = [0f32; 9];
     let mut counts = [0f32; 9];
+    let mut traced = [0f32; 9];
     let mut total = 0f32;
-    for j in 0..N {
-        for i in 0..N {
-            let x = x0 + side_w * (i as f32 + 0.5) / N as f32;
-            let y = y0 + side_h * (j as f32 + 0.5) / N as f32;
+    // Trace: count, and weighted sums for its centre and reach.
+    let (mut tn, mut tw, mut sx, mut sy, mut sxx) = (0f32, 0f32, 0f32, 0f32, 0f32);
+    for j in 0..n {
+        for i in 0..n {
+            let (u, v) = ((i as f32 + 0.5) / n as f32, (j as f32 + 0.5) / n as f32);
+            let (x, y) = (x0 + side_w * u, y0 + side_h * v);
             let (px, py) = map.apply(x as f64, y as f64);
-            let v = sample(page, px, py);
-            let d = ((white - v) / range).clamp(0.0, 1.0);
+            let s = sample(page, px, py);
+            let d = ((white - s) / range).clamp(0.0, 1.0);
             // Paper grain, scanner noise and compression ringing below a fifth of the range
             // count for nothing.
             let d = ((d - 0.2) / 0.8).max(0.0);
             total += d;
-            let c = (j * 3 / N) * 3 + i * 3 / N;
+            let c = (j * 3 / n) * 3 + i * 3 / n;
             cells[c] += d;
             counts[c] += 1.0;
+            if white - s > cut {
+                let w = ((white - s) / range).clamp(0.05, 1.0);
+                tn += 1.0;
+                traced[c] += 1.0;
+                tw += w;
+                // From the inside's corner, in mm (small numbers: no rounding loss).
+                let (rx, ry) = (side_w * u, side_h * v);
+                sx += w * rx;
+                sy += w * ry;
+                sxx += w * (rx * rx + ry * ry);
+            }
         }
     }
     let dark = |x: f32, y: f32| {
@@ -120,9 +180,10 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
     }
     let mut spread = 0u8;
     let mut bare = 0u8;
+    let mut trace_cells = 0u8;
     let mut min_cell = 1f32;
     let mut max_cell = 0f32;
-    for (c, n) in cells.iter().zip(counts) {
+    for ((c, n), t) in cells.iter().zip(counts).zip(traced) {
         let m = c / n.max(1.0);
         if m > 0.08 {
             spread += 1;
@@ -130,16 +191,30 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         if m < 0.04 {
             bare += 1;
         }
+        if t / n.max(1.0) > 0.04 {
+            trace_cells += 1;
+        }
         min_cell = min_cell.min(m);
         max_cell = max_cell.max(m);
     }
+    let reach = if tw > 0.0 {
+        let (mx, my) = (sx / tw, sy / tw);
+        (sxx / tw - mx * mx - my * my).max(0.0).sqrt()
+    } else {
+        0.0
+    };
     Fill {
-        ink: total / (N * N) as f32,
+        ink: total / (n * n) as f32,
         spread,
         min_cell,
         max_cell,
         bare,
         rim,
+        trace: tn / (n * n) as f32,
+        trace_cells,
+        reach,
+        noise,
+        bilevel,
     }
 }
 
@@ -154,6 +229,11 @@ fn sample(page: &Gray, x: f64, y: f64) -> f32 {
     let bottom = p(0, 1) * (1.0 - tx) + p(1, 1) * tx;
     top * (1.0 - ty) + bottom * ty
 }
+
+/// A trace that stays within this distance (mm) of its centre is a dot, not a stroke.
+const DOT_REACH: f32 = 0.55;
+/// A trace that reaches this far (mm) runs across the box.
+const STROKE_REACH: f32 = 0.75;
 
 /// What a measured box holds, and how sure that is (0–1).
 pub fn classify(f: Fill) -> (Mark, f32) {
@@ -179,24 +259,45 @@ pub fn classify(f: Fill) -> (Mark, f32) {
     if f.ink >= 0.3 && f.bare >= 2 {
         return (Mark::Marked, 0.45);
     }
-    if f.ink >= 0.06 && f.spread >= 3 {
+    // All there is lies in one small spot.
+    let dot = f.trace > 0.0 && f.reach <= DOT_REACH;
+    let stroke = f.reach >= STROKE_REACH && f.trace_cells >= 3;
+    if f.ink >= 0.06 && f.spread >= 3 && !dot {
         // A clear stroke across the box.
-        let conf = 0.55 + 0.45 * ramp(f.ink, 0.06, 0.1);
+        let conf = 0.55 + 0.45 * ramp(f.ink, 0.06, 0.1).max(ramp(f.trace, 0.1, 0.2));
         return (Mark::Marked, conf);
     }
-    if f.ink >= 0.12 {
+    if f.ink >= 0.12 && !dot {
         // Much ink in one place: a filled blob.
-        return (Mark::Marked, 0.5 + 0.5 * ramp(f.ink, 0.12, 0.2));
+        let conf = 0.5 + 0.5 * ramp(f.ink, 0.12, 0.2).max(ramp(f.trace, 0.15, 0.3));
+        return (Mark::Marked, conf);
     }
-    if f.ink < 0.015 {
-        return (Mark::Empty, 1.0 - 10.0 * f.ink);
+    if stroke && f.trace >= 0.02 {
+        // A light stroke across the box: pencil, or what is left of it in black and white
+        // (where less is left of it than on a grey scan). Faint: perhaps an answer. Ask.
+        let clear = if f.bilevel { 0.06 } else { 0.2 };
+        if f.trace >= clear {
+            return (Mark::Marked, 0.9 + 0.1 * ramp(f.reach, 0.75, 0.95));
+        }
+        return (Mark::Marked, 0.5);
     }
-    if f.spread <= 2 && f.ink < 0.06 {
-        // A speck or dot: noise, not an answer.
-        return (Mark::Empty, 0.95 - 5.0 * f.ink);
+    if f.bilevel && f.trace > 0.0 && f.ink < 0.12 {
+        // A speck on a black-and-white scan: a stray dot, or all that is left of a pencil
+        // mark. Ask (the clerk has the paper).
+        return (Mark::Empty, 0.6);
     }
-    // A faint mark that reaches several cells: probably an answer, but ask.
-    (Mark::Marked, 0.3 + 4.0 * f.ink)
+    if dot && f.ink < 0.12 {
+        // Ink in one small spot: a stray dot or speck, not an answer.
+        return (
+            Mark::Empty,
+            0.8 + 0.15 * ramp(DOT_REACH - f.reach, 0.0, 0.2),
+        );
+    }
+    if f.trace < 0.01 && f.ink < 0.015 {
+        return (Mark::Empty, 1.0 - 10.0 * f.ink - 10.0 * f.trace);
+    }
+    // A little ink or trace, not across the box: probably nothing; more of it is asked.
+    (Mark::Empty, 0.95 - 8.0 * f.trace.max(f.ink))
 }
 
 /// The region `rect` (in mm) straightened into a grey PNG at `px_per_mm`.
@@ -232,9 +333,10 @@ pub fn png(pixels: &[u8], w: u32, h: u32) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    /// A 5 mm box at 10 px/mm with something drawn inside.
-    fn boxed(draw: impl Fn(usize, usize) -> bool) -> Fill {
-        let mut g = Gray::blank(120, 120, 235);
+    /// A 5 mm box at 10 px/mm on paper of grey `paper`, with `draw` giving the grey of a pixel
+    /// inside it (or nothing).
+    fn boxed_on(paper: u8, draw: impl Fn(usize, usize) -> Option<u8>) -> Fill {
+        let mut g = Gray::blank(120, 120, paper);
         for y in 0..120 {
             for x in 0..120 {
                 let (bx, by) = (x as i64 - 30, y as i64 - 30);
@@ -242,8 +344,12 @@ mod tests {
                     && (0..=50).contains(&by)
                     && (bx <= 2 || bx >= 48 || by <= 2 || by >= 48);
                 let inside = (3..48).contains(&bx) && (3..48).contains(&by);
-                if outline || (inside && draw(bx as usize, by as usize)) {
+                if outline {
                     g.pixels[y * 120 + x] = 20;
+                } else if inside {
+                    if let Some(v) = draw(bx as usize, by as usize) {
+                        g.pixels[y * 120 + x] = v;
+                    }
                 }
             }
         }
@@ -264,9 +370,19 @@ mod tests {
         )
     }
 
+    /// The same in black ink on paper of grey 235.
+    fn boxed(draw: impl Fn(usize, usize) -> bool) -> Fill {
+        boxed_on(235, |x, y| draw(x, y).then_some(20))
+    }
+
+    /// A cross from corner to corner, `half` pixels either side of its lines.
+    fn on_cross(x: usize, y: usize, half: i64) -> bool {
+        (x as i64 - y as i64).abs() < half || (x as i64 + y as i64 - 50).abs() < half
+    }
+
     #[test]
     fn tick_cross_blob_cancel_dot_and_empty_are_told_apart() {
-        let cross = boxed(|x, y| (x as i64 - y as i64).abs() < 3 || (x + y).abs_diff(50) < 3);
+        let cross = boxed(|x, y| on_cross(x, y, 3));
         let tick = boxed(|x, y| {
             let (x, y) = (x as i64, y as i64);
             (x < 20 && (y - (25 + x)).abs() < 3) || (x >= 18 && (y - (45 - (x - 18))).abs() < 3)
@@ -274,7 +390,7 @@ mod tests {
         let blob = boxed(|x, y| (x as i64 - 25).pow(2) + (y as i64 - 25).pow(2) < 150);
         let cancelled = boxed(|_, _| true);
         // A cross with a thick marker covers most of the inside, but not the rim's middles.
-        let marker = boxed(|x, y| (x as i64 - y as i64).abs() < 9 || (x + y).abs_diff(50) < 9);
+        let marker = boxed(|x, y| on_cross(x, y, 9));
         let dot = boxed(|x, y| (x as i64 - 30).pow(2) + (y as i64 - 20).pow(2) < 6);
         let empty = boxed(|_, _| false);
         assert_eq!(classify(cross).0, Mark::Marked, "{cross:?}");
@@ -294,5 +410,65 @@ mod tests {
         let half = boxed(|x, _| x < 30);
         let (_, conf) = classify(half);
         assert!(conf < VERIFY_BELOW, "{half:?}");
+    }
+
+    #[test]
+    fn a_dark_stray_dot_where_four_cells_meet_is_not_an_answer() {
+        // A dot 1 mm across, black, just where the cells of the 3 × 3 split meet: it puts ink in
+        // four cells, as a stroke does, but stays in one spot.
+        let dot = boxed(|x, y| (x as i64 - 31).pow(2) + (y as i64 - 31).pow(2) <= 25);
+        assert!(dot.spread >= 3, "{dot:?}");
+        assert_eq!(classify(dot), (Mark::Empty, classify(dot).1));
+        assert!(classify(dot).1 >= VERIFY_BELOW, "{dot:?}");
+    }
+
+    #[test]
+    fn a_light_pencil_cross_is_an_answer() {
+        // Pencil: grey 150 on paper 225, lines 0.5 mm wide: an answer.
+        let pencil = boxed_on(225, |x, y| on_cross(x, y, 3).then_some(150));
+        assert_eq!(classify(pencil).0, Mark::Marked, "{pencil:?}");
+        assert!(classify(pencil).1 >= VERIFY_BELOW, "{pencil:?}");
+        // Lines 0.3 mm wide: still read as an answer (the clerk may be asked to confirm it).
+        let thin = boxed_on(225, |x, y| on_cross(x, y, 2).then_some(150));
+        assert_eq!(classify(thin).0, Mark::Marked, "{thin:?}");
+    }
+
+    #[test]
+    fn what_is_left_of_pencil_in_black_and_white_is_an_answer_and_noise_is_not() {
+        // A black-and-white scan of light pencil: two pixels in five along the lines came out
+        // black, the rest white.
+        let remnant = boxed_on(255, |x, y| {
+            (on_cross(x, y, 2) && (x * 7 + y * 3) % 5 < 2).then_some(0)
+        });
+        assert!(remnant.bilevel);
+        assert_eq!(classify(remnant).0, Mark::Marked, "{remnant:?}");
+        // A speck in black and white may be all that is left of pencil: the clerk looks.
+        let speck = boxed_on(255, |x, y| {
+            ((x as i64 - 20).pow(2) + (y as i64 - 26).pow(2) <= 4).then_some(0)
+        });
+        assert!(classify(speck).1 < VERIFY_BELOW, "{speck:?}");
+        // Grey paper with noise of ±14 grey levels and nothing on it.
+        let noise = boxed_on(225, |x, y| {
+            Some((225 + ((x * 7 + y * 13) % 29) as i64 - 14) as u8)
+        });
+        assert_eq!(
+            classify(noise),
+            (Mark::Empty, classify(noise).1),
+            "{noise:?}"
+        );
+        assert!(classify(noise).1 >= VERIFY_BELOW, "{noise:?}");
+    }
+
+    #[test]
+    fn the_trace_of_a_page_is_taken_less_what_its_empty_boxes_show() {
+        let f = |trace| Fill {
+            trace,
+            ..Fill::default()
+        };
+        let page = [f(0.02), f(0.0), f(0.03), f(0.2), f(0.025)];
+        let base = baseline(&page);
+        assert_eq!(base, 0.025);
+        assert_eq!(page[3].less_baseline(base).trace, 0.175);
+        assert_eq!(page[1].less_baseline(base).trace, 0.0);
     }
 }

@@ -22,9 +22,11 @@
 pub mod align;
 pub mod decode;
 pub mod measure;
+pub mod qr;
 pub mod read;
 pub mod scan;
 pub mod settle;
+pub mod spool;
 
 #[cfg(test)]
 mod fuzz;

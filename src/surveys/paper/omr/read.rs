@@ -4,18 +4,16 @@
 //!
 //! Memory stays bounded whatever the number of pages: pages are decoded and read one at a time
 //! (two at once, one per core), and a page's read (boxes, small PNG cut-outs) is written to a
-//! temporary spool file at once; only an index of form numbers and file offsets stays in memory
-//! until the forms are put together.
+//! temporary spool file at once ([`Spool`]); only an index of form numbers and file offsets stays
+//! in memory until the forms are put together.
 
-use std::collections::{BTreeMap, HashMap};
-use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::Arc;
 
 use super::align::{self, AlignError};
 use super::decode::{self, DecodeError, Gray};
-use super::measure::{self, Levels, VERIFY_BELOW};
-use super::{BoxRead, Conflict, FieldCut, Fit, Mark, PageId, PageProblem, PageRead, SheetRead};
-use crate::surveys::definition::{Definition, ItemKind};
+use super::measure::{self, Fill, Levels, VERIFY_BELOW};
+pub use super::spool::{assemble, Spool};
+use super::{BoxRead, FieldCut, Fit, Mark, PageId, PageProblem, PageRead};
 use crate::surveys::paper::form_pdf::parse_qr;
 use crate::surveys::paper::layout::{FormLayout, RectMm, Stored};
 
@@ -106,8 +104,11 @@ pub fn read_page(
     let levels = Levels {
         black: mark_black(page, &map, l, fitted.used),
     };
-    for spot in &spots.boxes {
-        let fill = measure::measure(page, &map, spot.rect, INSET, levels);
+    for (spot, fill) in spots
+        .boxes
+        .iter()
+        .zip(box_fills(page, &map, l, page_no, levels))
+    {
         let (mark, confidence) = measure::classify(fill);
         let needs = confidence < VERIFY_BELOW;
         out.boxes.push(BoxRead {
@@ -141,6 +142,38 @@ pub fn read_page(
         });
     }
     out
+}
+
+/// Every box of page `page_no` measured, less what the page's empty boxes show.
+fn box_fills(
+    page: &Gray,
+    map: &align::Affine,
+    l: &FormLayout,
+    page_no: u32,
+    levels: Levels,
+) -> Vec<Fill> {
+    let Some(spots) = l.page(page_no) else {
+        return vec![];
+    };
+    let fills: Vec<Fill> = spots
+        .boxes
+        .iter()
+        .map(|spot| measure::measure(page, map, spot.rect, INSET, levels))
+        .collect();
+    let base = measure::baseline(&fills);
+    fills.into_iter().map(|f| f.less_baseline(base)).collect()
+}
+
+/// The fill measures of a page's boxes as [`read_page`] takes them, in layout order, for the
+/// accuracy benchmark's analysis; `None` when the page cannot be found or fitted.
+pub fn page_fills(page: &Gray, l: &FormLayout) -> Option<Vec<Fill>> {
+    let qr = align::find_qr(page)?;
+    let (_, _, page_no, _, _, _) = parse_qr(&qr.text)?;
+    let fitted = align::fit(page, l, &qr).ok()?;
+    let levels = Levels {
+        black: mark_black(page, &fitted.map, l, fitted.used),
+    };
+    Some(box_fills(page, &fitted.map, l, page_no, levels))
 }
 
 fn cutout(page: &Gray, map: &align::Affine, r: RectMm, margin: f32, px: f32) -> Vec<u8> {
@@ -217,168 +250,6 @@ fn thumbnail(page: &Gray) -> Vec<u8> {
         }
     }
     measure::png(&px, w, h)
-}
-
-/// Page reads of a run, spooled to a temporary file, with an index by form.
-pub struct Spool {
-    file: std::fs::File,
-    at: u64,
-    /// Per form: (page, offset, length) of each read.
-    forms: BTreeMap<String, Vec<(u32, u64, u64)>>,
-    /// Pages that could not be placed in a form.
-    loose: Vec<(u64, u64)>,
-    /// Pages read.
-    pub pages: u64,
-}
-
-impl Spool {
-    /// An empty spool.
-    pub fn new() -> std::io::Result<Spool> {
-        Ok(Spool {
-            file: tempfile::tempfile()?,
-            at: 0,
-            forms: BTreeMap::new(),
-            loose: vec![],
-            pages: 0,
-        })
-    }
-
-    /// Adds a page read.
-    pub fn push(&mut self, read: &PageRead) -> std::io::Result<()> {
-        let mut line = serde_json::to_vec(read).map_err(std::io::Error::other)?;
-        line.push(b'\n');
-        self.file.seek(SeekFrom::Start(self.at))?;
-        self.file.write_all(&line)?;
-        let entry = (self.at, line.len() as u64);
-        self.at += line.len() as u64;
-        self.pages += 1;
-        match (&read.id, &read.problem) {
-            (Some(id), None) => self
-                .forms
-                .entry(id.form.clone())
-                .or_default()
-                .push((id.page, entry.0, entry.1)),
-            _ => self.loose.push(entry),
-        }
-        Ok(())
-    }
-
-    fn load(&mut self, (at, len): (u64, u64)) -> std::io::Result<PageRead> {
-        self.file.seek(SeekFrom::Start(at))?;
-        let mut buf = vec![0u8; len as usize];
-        self.file.read_exact(&mut buf)?;
-        serde_json::from_slice(&buf).map_err(std::io::Error::other)
-    }
-
-    /// The forms, one at a time, put together (see [`assemble`]), then every page that could not
-    /// be placed as a sheet of its own (empty form number).
-    pub fn sheets<'s>(
-        &'s mut self,
-        def: &'s Definition,
-        pages_per_form: &'s dyn Fn(&PageId) -> u32,
-    ) -> impl Iterator<Item = std::io::Result<SheetRead>> + 's {
-        #[allow(clippy::type_complexity)] // form number with its pages: (page, offset, length)
-        let forms: Vec<(String, Vec<(u32, u64, u64)>)> =
-            std::mem::take(&mut self.forms).into_iter().collect();
-        let loose = std::mem::take(&mut self.loose);
-        let mut forms = forms.into_iter();
-        let mut loose = loose.into_iter();
-        std::iter::from_fn(move || {
-            if let Some((form, entries)) = forms.next() {
-                let mut pages = vec![];
-                for (_, at, len) in entries {
-                    match self.load((at, len)) {
-                        Ok(p) => pages.push(p),
-                        Err(e) => return Some(Err(e)),
-                    }
-                }
-                let total = pages
-                    .first()
-                    .and_then(|p| p.id.as_ref())
-                    .map(pages_per_form)
-                    .unwrap_or(0);
-                return Some(Ok(assemble(def, form, pages, total)));
-            }
-            let entry = loose.next()?;
-            Some(self.load(entry).map(|p| SheetRead {
-                wave_id: p.id.as_ref().map(|i| i.wave_id).unwrap_or_default(),
-                form: String::new(),
-                version_id: p.id.as_ref().map(|i| i.version_id).unwrap_or_default(),
-                lang: p.id.as_ref().map(|i| i.lang.clone()).unwrap_or_default(),
-                pages: vec![p],
-                conflicts: vec![],
-            }))
-        })
-    }
-}
-
-/// The pages of one form put together: in page order, with conflicts (a page twice with other
-/// reads, a page missing, two answers on a one-answer question). Boxes in a conflict are marked
-/// for verification.
-pub fn assemble(def: &Definition, form: String, mut pages: Vec<PageRead>, total: u32) -> SheetRead {
-    pages.sort_by_key(|p| p.id.as_ref().map(|i| i.page).unwrap_or(0));
-    let mut conflicts = vec![];
-    // The same page twice: the same reads count once; different reads are a conflict.
-    let mut kept: Vec<PageRead> = vec![];
-    for p in pages {
-        let n = p.id.as_ref().map(|i| i.page).unwrap_or(0);
-        match kept
-            .iter()
-            .find(|k| k.id.as_ref().map(|i| i.page) == Some(n))
-        {
-            Some(k) => {
-                let same = k.boxes.iter().zip(&p.boxes).all(|(a, b)| a.mark == b.mark);
-                if !same && !conflicts.contains(&Conflict::PageTwice { page: n }) {
-                    conflicts.push(Conflict::PageTwice { page: n });
-                }
-            }
-            None => kept.push(p),
-        }
-    }
-    for n in 1..=total {
-        if !kept
-            .iter()
-            .any(|k| k.id.as_ref().map(|i| i.page) == Some(n))
-        {
-            conflicts.push(Conflict::PageMissing { page: n });
-        }
-    }
-    // Two answers on a one-answer question.
-    let mut marked: HashMap<&str, usize> = HashMap::new();
-    for b in kept.iter().flat_map(|p| &p.boxes) {
-        if b.mark == Mark::Marked {
-            *marked.entry(b.item.as_str()).or_default() += 1;
-        }
-    }
-    let mut double = vec![];
-    for item in def.items() {
-        let one = !matches!(item.kind, ItemKind::Multi { .. });
-        if one && marked.get(item.key.as_str()).copied().unwrap_or(0) > 1 {
-            double.push(item.key.clone());
-            conflicts.push(Conflict::DoubleMark {
-                item: item.key.clone(),
-            });
-        }
-    }
-    let first = kept.first().and_then(|p| p.id.clone());
-    let mut sheet = SheetRead {
-        wave_id: first.as_ref().map(|i| i.wave_id).unwrap_or_default(),
-        form,
-        version_id: first.as_ref().map(|i| i.version_id).unwrap_or_default(),
-        lang: first.map(|i| i.lang).unwrap_or_default(),
-        pages: kept,
-        conflicts,
-    };
-    if !double.is_empty() {
-        for p in &mut sheet.pages {
-            for b in &mut p.boxes {
-                if double.contains(&b.item) && b.mark != Mark::Empty {
-                    b.needs_verification = true;
-                }
-            }
-        }
-    }
-    sheet
 }
 
 /// What a scan run did.
@@ -481,101 +352,4 @@ pub fn read_files(
         }
         Ok(())
     })
-}
-
-/// Lines of a spooled file, for tests.
-#[cfg(test)]
-fn spooled_lines(spool: &mut Spool) -> usize {
-    use std::io::{BufRead, BufReader};
-    let _ = spool.file.rewind();
-    BufReader::new(&spool.file).lines().count()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn page_read(form: &str, page: u32, marks: &[(&str, &str, Mark)]) -> PageRead {
-        PageRead {
-            scan_index: 1,
-            id: Some(PageId {
-                wave_id: 1,
-                form: form.into(),
-                page,
-                version_id: 1,
-                lang: "nl".into(),
-                layout_id: 1,
-            }),
-            fit: None,
-            problem: None,
-            boxes: marks
-                .iter()
-                .map(|(i, v, m)| BoxRead {
-                    item: i.to_string(),
-                    value: v.to_string(),
-                    mark: *m,
-                    confidence: 1.0,
-                    ink: 0.0,
-                    needs_verification: false,
-                    cutout_png: None,
-                })
-                .collect(),
-            fields: vec![],
-            thumbnail_png: None,
-        }
-    }
-
-    #[test]
-    fn pages_in_any_order_make_one_sheet_with_its_conflicts() {
-        let def = crate::surveys::shipped().unwrap().remove(0);
-        let mut spool = Spool::new().unwrap();
-        spool
-            .push(&page_read(
-                "R1-000002",
-                2,
-                &[("team", "werk", Mark::Marked)],
-            ))
-            .unwrap();
-        spool
-            .push(&page_read(
-                "R1-000001",
-                1,
-                &[
-                    ("laatste_contact", "dit_jaar", Mark::Marked),
-                    ("laatste_contact", "eerder", Mark::Marked),
-                ],
-            ))
-            .unwrap();
-        spool
-            .push(&page_read(
-                "R1-000002",
-                1,
-                &[("team", "inkomen", Mark::Empty)],
-            ))
-            .unwrap();
-        assert_eq!(spooled_lines(&mut spool), 3);
-        let sheets: Vec<SheetRead> = spool
-            .sheets(&def, &|_| 2)
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert_eq!(sheets.len(), 2);
-        assert_eq!(sheets[0].form, "R1-000001");
-        assert!(sheets[0].conflicts.contains(&Conflict::DoubleMark {
-            item: "laatste_contact".into()
-        }));
-        assert!(sheets[0]
-            .conflicts
-            .contains(&Conflict::PageMissing { page: 2 }));
-        assert!(sheets[0].pages[0]
-            .boxes
-            .iter()
-            .all(|b| b.needs_verification));
-        let pages: Vec<u32> = sheets[1]
-            .pages
-            .iter()
-            .map(|p| p.id.as_ref().unwrap().page)
-            .collect();
-        assert_eq!(pages, vec![1, 2]);
-        assert!(sheets[1].is_clear());
-    }
 }
