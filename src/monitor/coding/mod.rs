@@ -93,3 +93,15 @@ pub const NORM_CODES: [&str; 15] = [
     "voortvarendheid",
     "de_escalatie",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::NORM_CODES;
+
+    #[test]
+    fn the_coders_norms_are_the_questionnaire_norms_in_the_same_order() {
+        // One source: the coding screen's norms are the first ones of the questionnaire's list.
+        let norms = crate::surveys::definition::NORMS;
+        assert_eq!(&norms[..NORM_CODES.len()], &NORM_CODES[..]);
+    }
+}
