@@ -56,8 +56,16 @@ impl Application {
             let mut conn = pool.get()?;
             crate::surveys::waves::register_shipped(&mut conn)?;
             db::settings::set(&mut conn, db::settings::MUNICIPALITY, &config.municipality)?;
-            db::settings::get_or_insert(&mut conn, "address_hash_key", sessions::new_token)?
+            let address_key =
+                db::settings::get_or_insert(&mut conn, "address_hash_key", sessions::new_token)?;
+            let offer_key = db::settings::get_or_insert(
+                &mut conn,
+                crate::surveys::offer_token::OfferKey::SETTING,
+                sessions::new_token,
+            )?;
+            (address_key, offer_key)
         };
+        let (address_key, offer_key) = address_key;
         let listener = TcpListener::bind(config.bind).map_err(|e| {
             anyhow::anyhow!(
                 "Kan niet luisteren op {} ({e}). Kies een ander adres met KLANKBORD_BIND.",
@@ -82,7 +90,10 @@ impl Application {
             .with(complaints.clone())
             .with(reports.clone())
             .with(Arc::new(crate::surveys::paper::web::Jobs::default()))
-            .with(Arc::new(crate::monitor::coding_web::ModelCache::default()));
+            .with(Arc::new(crate::monitor::coding_web::ModelCache::default()))
+            .with(Arc::new(crate::surveys::offer_token::OfferKey::new(
+                &offer_key,
+            )));
         let state = AppState {
             municipality: Arc::from(config.municipality.as_str()),
             pool,

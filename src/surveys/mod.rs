@@ -9,6 +9,7 @@ pub mod definition;
 pub mod export;
 pub mod form;
 pub mod invite;
+pub mod offer_token;
 pub mod paper;
 pub mod respond;
 pub mod respondent;

@@ -11,9 +11,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::db::schema::{
-    drafts, invitation_addresses, invitations, questionnaire_versions, responses,
-};
+use crate::db::schema::{drafts, invitations, questionnaire_versions, responses};
 use crate::db::{write_tx, DbConnection, MultiBackend};
 use crate::surveys::anonymity::random_id;
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
@@ -190,16 +188,28 @@ pub fn load_draft(conn: &mut DbConnection, invitation_id: i64) -> QueryResult<(A
     })
 }
 
-/// Saves the answers so far (replacing the previous draft).
+/// Saves the answers so far (replacing the previous draft). Refused once the invitation is used:
+/// a draft saved from a second browser tab just after the set was sent would otherwise stay
+/// beside the used invitation (sending deletes the draft in the statement that uses the code).
 pub fn save_draft(
     conn: &mut DbConnection,
     invitation_id: i64,
     answers: &AnswerSet,
     step: i32,
     today: NaiveDate,
-) -> QueryResult<()> {
+) -> Result<(), RespondError> {
     let json = serde_json::to_string(answers).unwrap_or_else(|_| "{}".into());
     write_tx(conn, |c| {
+        let used: Option<bool> = invitations::table
+            .find(invitation_id)
+            .select(invitations::used)
+            .get_result(c)
+            .optional()?;
+        match used {
+            None => return Err(RespondError::Unknown),
+            Some(true) => return Err(RespondError::Used),
+            Some(false) => {}
+        }
         let updated = diesel::update(drafts::table.find(invitation_id))
             .set((
                 drafts::answers.eq(&json),
@@ -234,7 +244,8 @@ pub struct Meta {
 
 /// Stores a whole answer set in one transaction. With an invitation, it is marked used in that same
 /// transaction (only if it was unused: a second, simultaneous submission gets [`RespondError::Used`]
-/// and stores nothing), and its draft and e-mail address are deleted.
+/// and stores nothing); marking it used deletes its draft and e-mail address in the same statement
+/// (a database trigger, `invitations_used_forgets`).
 pub fn submit(
     conn: &mut DbConnection,
     wave: &Wave,
@@ -244,54 +255,6 @@ pub fn submit(
     meta: &Meta,
     today: NaiveDate,
 ) -> Result<(), RespondError> {
-    store(
-        conn,
-        wave,
-        definition,
-        invitation_id,
-        answers,
-        meta,
-        today,
-        false,
-    )
-    .map(|_| ())
-}
-
-/// As [`submit`], and in the same transaction makes the single-use interview offer that the
-/// respondent gets in a cookie (see [`super::volunteers`]). Returns its token.
-pub fn submit_with_offer(
-    conn: &mut DbConnection,
-    wave: &Wave,
-    definition: &Definition,
-    invitation_id: Option<i64>,
-    answers: &AnswerSet,
-    meta: &Meta,
-    today: NaiveDate,
-) -> Result<String, RespondError> {
-    store(
-        conn,
-        wave,
-        definition,
-        invitation_id,
-        answers,
-        meta,
-        today,
-        true,
-    )?
-    .ok_or_else(|| RespondError::Definition("geen aanbod gemaakt".into()))
-}
-
-#[allow(clippy::too_many_arguments)]
-fn store(
-    conn: &mut DbConnection,
-    wave: &Wave,
-    definition: &Definition,
-    invitation_id: Option<i64>,
-    answers: &AnswerSet,
-    meta: &Meta,
-    today: NaiveDate,
-    offer: bool,
-) -> Result<Option<String>, RespondError> {
     answers::check_set(definition, answers).map_err(RespondError::Invalid)?;
     if let Some(h) = &meta.helper {
         if !HELPERS.contains(&h.as_str()) {
@@ -309,14 +272,9 @@ fn store(
             if claimed == 0 {
                 return Err(RespondError::Used);
             }
-            diesel::delete(drafts::table.find(id)).execute(c)?;
-            diesel::delete(invitation_addresses::table.find(id)).execute(c)?;
         }
         insert_json(c, wave, &json, meta, today)?;
-        if offer {
-            return Ok(Some(super::volunteers::make_offer(c, wave.id, today)?));
-        }
-        Ok(None)
+        Ok(())
     })
 }
 

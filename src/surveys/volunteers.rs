@@ -1,17 +1,19 @@
 //! The follow-up interview: the single-use offer made when a web answer set is stored, signing up
 //! with it, and the list of volunteers for the researcher.
 //!
-//! The offer is a random token in the respondent's cookie; the database keeps its hash, its wave
-//! and the last day it may be used, never the answer set (see [`super::anonymity`]). Signing up
-//! uses the token up in the same transaction that stores the volunteer, with a conditional update,
-//! so one answer set gives at most one volunteer, and a cookie made up by the client (a wave
-//! number, an old token) gives none. Refused attempts are counted per client address.
+//! The offer is a signed token in the respondent's cookie ([`super::offer_token`]): its wave and
+//! the last day it may be used, a random part and a MAC. Nothing is stored when it is made, and
+//! nothing in it refers to the answer set (see [`super::anonymity`]). Signing up stores the used
+//! offer's hash (a primary key) in the same transaction that stores the volunteer, so one answer
+//! set gives at most one volunteer, and a cookie made up by the client (a wave number, a changed
+//! token) gives none. Refused attempts are counted per client address.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::offer_token::{self, Offer, OfferKey};
 use crate::accounts::ratelimit::{self, Limit};
-use crate::accounts::sessions::{new_token, token_hash};
+use crate::accounts::sessions::token_hash;
 use crate::db::schema::{interview_offers, interview_volunteers, waves};
 use crate::db::{write_tx, DbConnection};
 use crate::surveys::waves::{window, Window};
@@ -57,19 +59,16 @@ impl OfferError {
     }
 }
 
-/// Makes an offer for wave `wave_id`, inside the caller's transaction (the one that stores the
-/// answer set). Returns the token for the respondent's cookie.
-pub fn make_offer(conn: &mut DbConnection, wave_id: i64, today: NaiveDate) -> QueryResult<String> {
-    let token = new_token();
-    diesel::insert_into(interview_offers::table)
-        .values((
-            interview_offers::token_hash.eq(token_hash(&token)),
-            interview_offers::wave_id.eq(wave_id),
-            interview_offers::valid_until.eq(today + chrono::Duration::days(OFFER_DAYS)),
-            interview_offers::used.eq(false),
-        ))
-        .execute(conn)?;
-    Ok(token)
+/// Makes the offer for an answer set just stored in wave `wave_id`: the token for the
+/// respondent's cookie. Nothing is written.
+pub fn make_offer(key: &OfferKey, wave_id: i64, today: NaiveDate) -> String {
+    offer_token::sign(
+        key,
+        Offer {
+            wave_id,
+            valid_until: today + chrono::Duration::days(OFFER_DAYS),
+        },
+    )
 }
 
 /// Whether an offer may still be used: a pure rule over what is stored.
@@ -101,27 +100,30 @@ pub struct OpenOffer {
     pub closes_on: NaiveDate,
 }
 
-/// Finds the offer of `token` and checks it may be used.
+/// Reads the offer of `token` and checks it may be used: a right MAC, not used (no stored row),
+/// within its days and its wave's.
 pub fn open_offer(
     conn: &mut DbConnection,
+    key: &OfferKey,
     token: &str,
     today: NaiveDate,
 ) -> Result<OpenOffer, OfferError> {
-    let row: Option<(i64, bool, NaiveDate, NaiveDate, NaiveDate)> = interview_offers::table
-        .inner_join(waves::table)
-        .filter(interview_offers::token_hash.eq(token_hash(token)))
-        .select((
-            interview_offers::wave_id,
-            interview_offers::used,
-            interview_offers::valid_until,
-            waves::opens_on,
-            waves::closes_on,
-        ))
+    let offer = offer_token::verify(key, token).ok_or(OfferError::Unknown)?;
+    let (opens_on, closes_on): (NaiveDate, NaiveDate) = waves::table
+        .find(offer.wave_id)
+        .select((waves::opens_on, waves::closes_on))
         .get_result(conn)
-        .optional()?;
-    let (wave_id, used, valid_until, opens_on, closes_on) = row.ok_or(OfferError::Unknown)?;
-    check(used, valid_until, opens_on, closes_on, today)?;
-    Ok(OpenOffer { wave_id, closes_on })
+        .optional()?
+        .ok_or(OfferError::Unknown)?;
+    let used = diesel::select(diesel::dsl::exists(
+        interview_offers::table.filter(interview_offers::token_hash.eq(token_hash(token))),
+    ))
+    .get_result(conn)?;
+    check(used, offer.valid_until, opens_on, closes_on, today)?;
+    Ok(OpenOffer {
+        wave_id: offer.wave_id,
+        closes_on,
+    })
 }
 
 /// What a volunteer fills in (checked by the caller).
@@ -141,23 +143,34 @@ pub struct NewVolunteer {
 /// transaction. Offers past their last day are cleared on the way.
 pub fn sign_up(
     conn: &mut DbConnection,
+    key: &OfferKey,
     token: &str,
     v: &NewVolunteer,
     today: NaiveDate,
 ) -> Result<(), OfferError> {
+    let valid_until = offer_token::verify(key, token)
+        .ok_or(OfferError::Unknown)?
+        .valid_until;
     write_tx(conn, |c| {
         purge_expired_offers(c, today)?;
-        let wave_id = open_offer(c, token, today)?.wave_id;
-        let claimed = diesel::update(
-            interview_offers::table
-                .filter(interview_offers::token_hash.eq(token_hash(token)))
-                .filter(interview_offers::used.eq(false)),
-        )
-        .set(interview_offers::used.eq(true))
-        .execute(c)?;
-        if claimed != 1 {
-            return Err(OfferError::Used);
-        }
+        let wave_id = open_offer(c, key, token, today)?.wave_id;
+        // The used offer's hash is the primary key: a second sign-up with the same token, even
+        // at the same moment on another instance, cannot store a second row.
+        diesel::insert_into(interview_offers::table)
+            .values((
+                interview_offers::token_hash.eq(token_hash(token)),
+                interview_offers::wave_id.eq(wave_id),
+                interview_offers::valid_until.eq(valid_until),
+                interview_offers::used.eq(true),
+            ))
+            .execute(c)
+            .map_err(|e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => OfferError::Used,
+                e => OfferError::Db(e),
+            })?;
         diesel::insert_into(interview_volunteers::table)
             .values((
                 interview_volunteers::wave_id.eq(wave_id),
@@ -171,7 +184,8 @@ pub fn sign_up(
     })
 }
 
-/// Deletes offers past their last day (used or not); run by the housekeeping and on sign-up.
+/// Deletes used offers past their last day (their tokens have lapsed, so a lost row cannot make
+/// one usable again); run by the housekeeping and on sign-up.
 pub fn purge_expired_offers(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<usize> {
     diesel::delete(interview_offers::table.filter(interview_offers::valid_until.lt(today)))
         .execute(conn)

@@ -88,7 +88,17 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
-    respond::submit_with_offer(&mut conn, &wave_row, &def, None, &answers, &meta, day).unwrap();
+    respond::submit(&mut conn, &wave_row, &def, None, &answers, &meta, day).unwrap();
+    // A used interview offer (offers are stored only once used).
+    diesel::insert_into(interview_offers::table)
+        .values((
+            interview_offers::token_hash.eq("a".repeat(64)),
+            interview_offers::wave_id.eq(wave),
+            interview_offers::valid_until.eq(day),
+            interview_offers::used.eq(true),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     // A rate-limit hit (a login no longer makes one): a refused interview sign-up.
     klankbord::surveys::volunteers::count_refusal(&mut conn, "adres", klankbord::db::now())
         .unwrap();

@@ -314,16 +314,11 @@ both_backends!(
         let token = answer_and_send(&c, &def, &codes[0], Lang::Nl, "Eerste");
         assert_ne!(token, w.id.to_string());
         assert!(token.len() >= 40, "a random token, not a number");
-        let offers: Vec<(String, i64)> = klankbord::db::schema::interview_offers::table
-            .select((
-                klankbord::db::schema::interview_offers::token_hash,
-                klankbord::db::schema::interview_offers::wave_id,
-            ))
-            .load(&mut app.conn())
-            .unwrap();
-        assert_eq!(offers.len(), 1);
-        assert_ne!(offers[0].0, token, "the token is stored hashed");
-        assert_eq!(offers[0].1, w.id);
+        assert_eq!(
+            app.count("interview_offers"),
+            0,
+            "making the offer stores nothing: it is a signed token"
+        );
         let form = c.get("/v/gesprek?lang=nl");
         assert_eq!(form.status, 200);
         let r = c.submit(
@@ -345,6 +340,21 @@ both_backends!(
             .load(&mut app.conn())
             .unwrap();
         assert_eq!(stored, vec![(w.id, "Fatma".to_string())]);
+        let offers: Vec<(String, i64, bool)> = klankbord::db::schema::interview_offers::table
+            .select((
+                klankbord::db::schema::interview_offers::token_hash,
+                klankbord::db::schema::interview_offers::wave_id,
+                klankbord::db::schema::interview_offers::used,
+            ))
+            .load(&mut app.conn())
+            .unwrap();
+        assert_eq!(
+            offers.len(),
+            1,
+            "the used offer is kept, so it cannot be used again"
+        );
+        assert_ne!(offers[0].0, token, "the token is stored hashed");
+        assert_eq!((offers[0].1, offers[0].2), (w.id, true));
 
         // The same offer again, from a browser that kept the cookie: refused, said kindly.
         let again = Client::with_cookies(&app.base, &[("kb_vr", &token)]);
@@ -356,16 +366,31 @@ both_backends!(
         assert!(body_has(&r, &t(Lang::Nl, "volunteer-refused-used")));
         assert_eq!(app.count("interview_volunteers"), 1);
 
-        // An offer not used by the day after sending has lapsed, and is cleared away.
-        let lapsed_client = app.client();
-        let lapsed = answer_and_send(&lapsed_client, &def, &codes[2], Lang::Nl, "Derde");
-        {
-            use klankbord::db::schema::interview_offers as o;
-            diesel::update(o::table.filter(o::used.eq(false)))
-                .set(o::valid_until.eq(today() - Duration::days(1)))
-                .execute(&mut app.conn())
-                .unwrap();
-        }
+        // An offer not used by the day after sending has lapsed: one made two days ago, signed
+        // with this installation's key, as the server would have made it then.
+        let key = klankbord::db::settings::get(
+            &mut app.conn(),
+            klankbord::surveys::offer_token::OfferKey::SETTING,
+        )
+        .unwrap()
+        .expect("the offer key is made at start-up");
+        let lapsed = klankbord::surveys::volunteers::make_offer(
+            &klankbord::surveys::offer_token::OfferKey::new(&key),
+            w.id,
+            today() - Duration::days(2),
+        );
+        let fresh = klankbord::surveys::volunteers::make_offer(
+            &klankbord::surveys::offer_token::OfferKey::new(&key),
+            w.id,
+            today(),
+        );
+        assert_eq!(
+            Client::with_cookies(&app.base, &[("kb_vr", &fresh)])
+                .get("/v/gesprek?lang=nl")
+                .status,
+            200,
+            "the same offer made today is taken (the test's key is the server's)"
+        );
         let r = Client::with_cookies(&app.base, &[("kb_vr", &lapsed)]).get("/v/gesprek?lang=nl");
         assert_eq!(r.status, 404);
         assert!(body_has(&r, &unknown));

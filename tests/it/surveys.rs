@@ -1601,3 +1601,45 @@ both_backends!(header_language_buttons_keep_what_was_typed, |app| {
     assert_eq!(app.count("responses"), 0, "a language button sends nothing");
     assert_eq!(app.count("drafts"), 1);
 });
+
+both_backends!(
+    using_a_code_deletes_its_draft_and_a_late_draft_is_refused,
+    |app| {
+        // The database itself deletes the draft when the code is used (trigger
+        // `invitations_used_forgets`), whatever marks it used; a draft saved afterwards (a second
+        // browser tab, a request that started before the set was sent) is refused, so no answers stay
+        // beside the invitation, which can lead back to a person.
+        use klankbord::surveys::answers::AnswerSet;
+        use klankbord::surveys::respond::{self, RespondError};
+        let w = wave(&app, -1, 10, &[]);
+        let codes = make_codes(&app, w.id, 2);
+        let id_of = |code: &str| -> i64 {
+            invitations::table
+                .filter(invitations::code_hash.eq(codes::hash(&codes::parse(code).unwrap())))
+                .select(invitations::id)
+                .first(&mut app.conn())
+                .unwrap()
+        };
+        let (first, second) = (id_of(&codes[0]), id_of(&codes[1]));
+        let mut conn = app.conn();
+        let answers = AnswerSet::new();
+        respond::save_draft(&mut conn, first, &answers, 2, today()).unwrap();
+        respond::save_draft(&mut conn, second, &answers, 1, today()).unwrap();
+        assert_eq!(app.count("drafts"), 2);
+        // Marked used by a plain UPDATE (not the product's send): the trigger still forgets.
+        diesel::update(invitations::table.find(first))
+            .set(invitations::used.eq(true))
+            .execute(&mut conn)
+            .unwrap();
+        let left: Vec<i64> = drafts::table
+            .select(drafts::invitation_id)
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(left, vec![second], "only the unused code keeps its draft");
+        let late = respond::save_draft(&mut conn, first, &answers, 3, today());
+        assert!(matches!(late, Err(RespondError::Used)), "{late:?}");
+        assert_eq!(app.count("drafts"), 1, "the late draft is not stored");
+        let unknown = respond::save_draft(&mut conn, i64::MAX, &answers, 3, today());
+        assert!(matches!(unknown, Err(RespondError::Unknown)), "{unknown:?}");
+    }
+);

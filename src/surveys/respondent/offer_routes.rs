@@ -6,6 +6,7 @@ use maud::html;
 use serde::Deserialize;
 
 use super::{offer_views, removal, OFFER_COOKIE};
+use crate::surveys::offer_token::OfferKey;
 use crate::surveys::today;
 use crate::surveys::volunteers::{self, NewVolunteer, OfferError};
 use crate::web::context::Ctx;
@@ -40,11 +41,12 @@ pub(super) async fn volunteer_page(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let key = state.part::<OfferKey>()?;
     let checked = match offer_token(&req) {
         None => Err(OfferError::Unknown),
         Some(token) => {
             state
-                .db(move |conn| Ok(volunteers::open_offer(conn, &token, today())))
+                .db(move |conn| Ok(volunteers::open_offer(conn, &key, &token, today())))
                 .await?
         }
     };
@@ -98,6 +100,7 @@ pub(super) async fn volunteer_submit(
     };
     let valid = errors.is_empty();
     let address = crate::accounts::routes::address_bucket(&req, &state);
+    let key = state.part::<OfferKey>()?;
     // The offer is checked first, so that nobody without one learns anything from the form; it is
     // only used up when everything is right, so that a typing mistake loses nothing.
     let outcome = state
@@ -106,9 +109,9 @@ pub(super) async fn volunteer_submit(
             let result = match &token {
                 None => Err(OfferError::Unknown),
                 Some(token) if valid => {
-                    volunteers::sign_up(conn, token, &volunteer, today).map(|_| None)
+                    volunteers::sign_up(conn, &key, token, &volunteer, today).map(|_| None)
                 }
-                Some(token) => volunteers::open_offer(conn, token, today).map(Some),
+                Some(token) => volunteers::open_offer(conn, &key, token, today).map(Some),
             };
             match result {
                 Err(OfferError::Db(e)) => Err(e.into()),

@@ -10,8 +10,10 @@ use super::steps::PageError;
 use super::{path_cookie, removal, views, CODE_COOKIE, OFFER_COOKIE};
 use crate::surveys::answers;
 use crate::surveys::codes;
+use crate::surveys::offer_token::OfferKey;
 use crate::surveys::respond::{self, RespondError};
 use crate::surveys::today;
+use crate::surveys::volunteers;
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::AppError;
@@ -327,7 +329,10 @@ fn sent_page(
     sent: Sent,
 ) -> Result<HttpResponse, AppError> {
     match sent {
-        Sent::Stored(offer) => {
+        Sent::Stored => {
+            // The interview offer is signed, not stored (`offer_token`): nothing more is written.
+            let key = state.part::<OfferKey>()?;
+            let offer = volunteers::make_offer(&key, r.opened.wave.id, today());
             let mut res = see_other("/v/bedankt");
             let secure = state.config.secure_cookies();
             let _ = res.add_cookie(&removal(CODE_COOKIE));

@@ -1,7 +1,7 @@
 //! The respondent's database work, one call per request: load the respondent behind a code (one
 //! query), take a posted page and save the draft, or send the whole answer set. Each runs on one
 //! pooled connection in one trip to the blocking pool; storing stays one write transaction
-//! ([`respond::submit_with_offer`]).
+//! ([`respond::submit`]).
 
 use chrono::NaiveDate;
 
@@ -63,8 +63,8 @@ pub fn load(
 /// The outcome of sending a whole answer set.
 #[derive(Debug)]
 pub enum Sent {
-    /// Stored: the token of the single-use interview offer.
-    Stored(String),
+    /// Stored (the route gives the single-use interview offer).
+    Stored,
     /// The set does not fit the questionnaire; the answers stay as a draft.
     Invalid(Vec<(String, ItemProblem)>),
 }
@@ -97,7 +97,7 @@ pub fn send(
         language: language.to_string(),
     };
     let invitation_id = r.opened.invitation_id;
-    match respond::submit_with_offer(
+    match respond::submit(
         conn,
         &r.opened.wave,
         &r.opened.definition,
@@ -106,7 +106,7 @@ pub fn send(
         &meta,
         today,
     ) {
-        Ok(offer) => Ok(Sent::Stored(offer)),
+        Ok(()) => Ok(Sent::Stored),
         Err(RespondError::Invalid(problems)) => {
             respond::save_draft(conn, invitation_id, &r.answers, r.step, today)?;
             Ok(Sent::Invalid(problems))

@@ -1,0 +1,1 @@
+DROP TRIGGER invitations_used_forgets;
