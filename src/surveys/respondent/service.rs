@@ -177,7 +177,7 @@ pub fn post_page(
         page.save_step(),
         today,
     )
-    .map_err(|e| PostError::Refused(e.into()))?;
+    .map_err(PostError::Refused)?;
     Ok(Answered {
         r,
         page,
