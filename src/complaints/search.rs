@@ -116,7 +116,7 @@ async fn search_page(
                                     tr {
                                         td { a href={ "/klachten/" (line.id) } { (line.number()) } }
                                         td { (date_text(line.received_on)) }
-                                        td { (t(lang, &format!("complaint-stage-{}", line.state))) }
+                                        td { (t(lang, &format!("complaint-stage-{}", line.state.code()))) }
                                         td { @if let Some(h) = handler { (h) } @else { (layout::dash()) } }
                                     }
                                 }

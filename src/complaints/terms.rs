@@ -123,6 +123,20 @@ impl Channel {
         }
     }
 
+    /// A written channel (a klaagschrift, Awb 9:4): the complaint goes into the register when it
+    /// carries a name.
+    pub fn is_written(self) -> bool {
+        match self {
+            Channel::Web
+            | Channel::Letter
+            | Channel::Email
+            | Channel::CouncilMember
+            | Channel::Alderman
+            | Channel::Committee => true,
+            Channel::Phone | Channel::Counter => false,
+        }
+    }
+
     /// The channels staff register: every one but the web form, which registers itself.
     pub fn staff() -> &'static [Channel] {
         &Channel::ALL[1..]

@@ -80,8 +80,8 @@ pub struct CaseLine {
     pub id: i64,
     /// Received.
     pub received_on: NaiveDate,
-    /// State code.
-    pub state: String,
+    /// Where it is.
+    pub state: State,
     /// Legal deadline.
     pub deadline_on: NaiveDate,
     /// Handler assigned.
@@ -95,15 +95,13 @@ pub struct CaseLine {
 impl CaseLine {
     /// Whether `user` may open this case ([`access::check`]).
     pub fn visible_to(&self, user: &CurrentUser) -> bool {
-        State::from_code(&self.state).is_some_and(|state| {
-            let case = access::Case {
-                state,
-                handler_id: self.handler_id,
-                committee: self.committee,
-                anonymised: self.anonymised_on.is_some(),
-            };
-            access::may(user, CaseAction::View, &case)
-        })
+        let case = access::Case {
+            state: self.state,
+            handler_id: self.handler_id,
+            committee: self.committee,
+            anonymised: self.anonymised_on.is_some(),
+        };
+        access::may(user, CaseAction::View, &case)
     }
 
     /// The case number people see.

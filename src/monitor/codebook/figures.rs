@@ -7,9 +7,9 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::*;
+use crate::complaints::read_model;
 use crate::db::schema::{coded_texts, text_codes};
 use crate::db::DbConnection;
-use crate::monitor::complaint_read;
 use crate::monitor::report::{Cell, ThemeFigure};
 use crate::monitor::suppression::{self, Shown};
 
@@ -93,7 +93,7 @@ pub fn tally(
         }
     }
     let mut rows: Vec<(i64, Option<String>, Option<bool>)> = vec![];
-    for chunk in complaint_read::received_between(conn, from, to)?.chunks(500) {
+    for chunk in read_model::received_between(conn, from, to)?.chunks(500) {
         rows.extend(
             coded_texts::table
                 .left_join(text_codes::table)
