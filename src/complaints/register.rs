@@ -20,7 +20,7 @@ use crate::db::schema::{
     complaints,
 };
 use crate::db::DbConnection;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
@@ -264,7 +264,7 @@ async fn page(
     q: web::Query<Year>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let this_year = crate::surveys::today().year();
+    let this_year = crate::fmt::today().year();
     let year = q.jaar.unwrap_or(this_year);
     let (lines, years) = state
         .db(move |conn| Ok((lines(conn, year)?, years(conn, this_year)?)))
@@ -340,7 +340,7 @@ async fn csv_download(
     choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let flavour = choice.flavour();
-    let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
+    let year = q.jaar.unwrap_or_else(|| crate::fmt::today().year());
     let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
     crate::accounts::audit::log(
         &state,

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::worklist::{self, parse_search};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, t_count, Lang};

@@ -63,7 +63,7 @@ pub(super) async fn step_submit(
                     id: u.id,
                     roles: &access::roles_for(u, subject),
                 },
-                crate::surveys::today(),
+                crate::fmt::today(),
             )
             .map(|_| ())
         },

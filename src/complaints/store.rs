@@ -7,9 +7,9 @@ use diesel::prelude::*;
 
 use super::deadlines::{self, Calendar, DeadlineInput, Targets};
 use super::model::{Complaint, Progress};
-use super::templates::Templates;
+use super::templates::{LetterKind, Templates};
 use super::terms::Channel;
-use super::workflow::{Action, Facts, Refusal, State};
+use super::workflow::{Facts, Refusal, State};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
 use crate::db::schema::{
@@ -222,7 +222,7 @@ pub fn register(
                 c,
                 env,
                 &complaint,
-                "ontvangst",
+                LetterKind::Receipt,
                 values,
                 Recipient::Complainant,
             )?;
@@ -253,7 +253,7 @@ pub(super) fn send(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
-    kind: &str,
+    kind: LetterKind,
     values: Vec<(&str, String)>,
     to: Recipient,
 ) -> QueryResult<()> {
@@ -358,19 +358,6 @@ pub use super::service::{
     add_document, add_element, add_followup, classify, extend_with_consent, finish_followup,
     insert_attachment, judge_element, record_mediation, set_categories, Classification, Mediation,
 };
-
-/// The stored code of an action ([`Action::code`]).
-pub fn action_code(a: Action) -> &'static str {
-    a.code()
-}
-
-/// Every action ([`Action::ALL`]).
-pub const ACTIONS: [Action; 17] = Action::ALL;
-
-/// The action for a stored code ([`Action::from_code`]).
-pub fn action_from_code(code: &str) -> Option<Action> {
-    Action::from_code(code)
-}
 
 /// Judgements only (no descriptions), for the council member.
 pub(super) fn judgement_summary(c: &mut DbConnection, id: i64) -> QueryResult<String> {

@@ -87,6 +87,8 @@ macro_rules! text_enum {
     };
 }
 
+pub(crate) use text_enum;
+
 text_enum! {
     /// How a complaint came in. The web form comes first; staff register the others.
     pub enum Channel {

@@ -55,8 +55,10 @@ fn visible_query<'a>(user: &CurrentUser) -> Option<complaints::BoxedQuery<'a, Mu
         Visible::All => Some(q),
         Visible::Nothing => None,
         Visible::Some { handler, committee } => {
-            let committee_states: Vec<&'static str> =
-                access::COMMITTEE_STATES.iter().map(|s| s.code()).collect();
+            let committee_states: Vec<&'static str> = access::committee_states()
+                .iter()
+                .map(|s| s.code())
+                .collect();
             // -1 is no account: a person without the handler role is nobody's handler.
             Some(
                 q.filter(

@@ -141,7 +141,7 @@ fn privacy_markup(ctx: &Ctx, config: &Config) -> Markup {
     let years = i64::from(config.complaints.retention_years);
     let minutes = config.session_idle_minutes;
     let hours = crate::accounts::sessions::ABSOLUTE_HOURS;
-    let k = crate::monitor::suppression::DEFAULT_K.to_string();
+    let k = crate::monitor::disclosure::DEFAULT_K.to_string();
     let retention: Vec<(&str, &str, String)> = vec![
         (
             "bewaar-uitnodiging",
@@ -307,7 +307,7 @@ fn accessibility_markup(ctx: &Ctx, config: &Config) -> Markup {
     let m = [("municipality", &*ctx.municipality)];
     let (y, mo, d) = ACCESSIBILITY_STATEMENT_DATE;
     let date = chrono::NaiveDate::from_ymd_opt(y, mo, d)
-        .map(crate::surveys::respondent::date_text)
+        .map(crate::fmt::date_text)
         .unwrap_or_default();
     layout::page(
         ctx,

@@ -326,7 +326,7 @@ both_backends!(
         let (_, _, actor) = app.user("overgang.iedereen", &everyone);
         let mut taken = 0;
         for from in State::ALL {
-            for action in store::ACTIONS {
+            for action in Action::ALL {
                 // With a committee, the decision waits for its advice; the advice is the
                 // committee's; a step already taken is not taken again.
                 let committee = (action == Action::Decide && from == State::Advised)
@@ -370,7 +370,7 @@ both_backends!(
                                 .unwrap();
                         assert_eq!(
                             (a.as_str(), f.as_str(), t_.as_str()),
-                            (store::action_code(action), from.code(), tr.to.code())
+                            (action.code(), from.code(), tr.to.code())
                         );
                         assert_eq!(reason.as_deref(), Some("De klager vroeg erom."));
                         taken += 1;

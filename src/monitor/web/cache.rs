@@ -38,7 +38,7 @@ pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<Str
     Ok(format!(
         "{answered}/{c}/{changed:?}/{q}/{decided:?}/{w}/{coded}/{last_coded:?}/{}/{}",
         names.join("|"),
-        crate::surveys::today()
+        crate::fmt::today()
     ))
 }
 
@@ -69,8 +69,8 @@ impl ReportCache {
         let r = std::sync::Arc::new(report::build(
             conn,
             period,
-            crate::monitor::suppression::DEFAULT_K,
-            crate::surveys::today(),
+            crate::monitor::disclosure::DEFAULT_K,
+            crate::fmt::today(),
         )?);
         if let Ok(mut m) = self.0.lock() {
             m.insert(period.label.clone(), (stamp, r.clone()));
