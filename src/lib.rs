@@ -31,6 +31,7 @@ pub mod csv_safe;
 pub mod db;
 pub mod demo;
 pub mod fmt;
+pub mod identity;
 pub mod mail;
 pub mod monitor;
 pub mod pdf;

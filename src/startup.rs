@@ -82,7 +82,11 @@ impl Application {
             .with(complaints.clone())
             .with(reports.clone())
             .with(Arc::new(crate::surveys::paper::web::Jobs::default()))
-            .with(Arc::new(crate::monitor::coding_web::ModelCache::default()));
+            .with(Arc::new(crate::monitor::coding_web::ModelCache::default()))
+            .with(Arc::new(crate::web::public::PrivacyFacts {
+                session_hours: sessions::ABSOLUTE_HOURS,
+                smallest_group: crate::monitor::disclosure::DEFAULT_K,
+            }));
         let state = AppState {
             municipality: Arc::from(config.municipality.as_str()),
             pool,
