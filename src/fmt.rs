@@ -38,6 +38,14 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now().with_timezone(&Amsterdam).date_naive()
 }
 
+/// Dates as people write them here: 31-12-2027.
+pub fn date_text(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    // Written out by hand: chrono's formatter reads its pattern again on every call, and long lists
+    // show thousands of dates.
+    format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
+}
+
 /// A whole number with Dutch thousands separators: `1.234.567`.
 pub fn grouped(n: u64) -> String {
     let digits = n.to_string();

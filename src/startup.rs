@@ -93,7 +93,11 @@ impl Application {
             .with(Arc::new(crate::monitor::coding_web::ModelCache::default()))
             .with(Arc::new(crate::surveys::offer_token::OfferKey::new(
                 &offer_key,
-            )));
+            )))
+            .with(Arc::new(crate::web::public::PrivacyFacts {
+                session_hours: sessions::ABSOLUTE_HOURS,
+                smallest_group: crate::monitor::disclosure::DEFAULT_K,
+            }));
         let state = AppState {
             municipality: Arc::from(config.municipality.as_str()),
             pool,
@@ -215,24 +219,21 @@ fn spawn_housekeeping(
             let result = state
                 .db(move |conn| {
                     sessions::purge_expired(conn, db::now())?;
-                    crate::surveys::invite::cleanup(conn, crate::surveys::today(), days)?;
-                    crate::surveys::volunteers::purge_expired_offers(
-                        conn,
-                        crate::surveys::today(),
-                    )?;
+                    crate::surveys::invite::cleanup(conn, crate::fmt::today(), days)?;
+                    crate::surveys::volunteers::purge_expired_offers(conn, crate::fmt::today())?;
                     let c = &setup.config;
                     crate::complaints::reminders::run(
                         conn,
                         c.complaints.mailbox.as_deref(),
                         c.public_host(),
-                        crate::surveys::today(),
+                        crate::fmt::today(),
                     )?;
                     crate::complaints::retention::run(
                         conn,
                         c.complaints.retention_years,
-                        crate::surveys::today(),
+                        crate::fmt::today(),
                     )?;
-                    reports.warm(conn, crate::surveys::today())?;
+                    reports.warm(conn, crate::fmt::today())?;
                     Ok(())
                 })
                 .await;

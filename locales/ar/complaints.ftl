@@ -469,7 +469,6 @@ decision-subject = الموضوع
 decision-letter = نص الرسالة
 decision-letter-hint = هذا النص يذهب إلى صاحب الشكوى كما هو تماماً.
 decision-letter-save = حفظ الرسالة
-decision-no-letter = لا يوجد نص رسالة للنتيجة.
 decision-back-to-draft = العودة إلى القرار
 decision-error-empty-letter = املأ موضوع الرسالة ونصها.
 decision-error-changed = تغيرت الرسالة بعد أن اطلعت عليها. اطلع عليها مرة أخرى ثم أرسلها.

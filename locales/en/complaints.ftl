@@ -483,7 +483,6 @@ decision-subject = Subject
 decision-letter = Text of the letter
 decision-letter-hint = This text goes to the complainant exactly like this.
 decision-letter-save = Save the letter
-decision-no-letter = There is no letter text for the outcome.
 decision-back-to-draft = Back to the decision
 decision-error-empty-letter = Fill in the subject and the text of the letter.
 decision-error-changed = The letter changed after you viewed it. View it again, then send it.

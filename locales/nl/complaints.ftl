@@ -483,7 +483,6 @@ decision-subject = Onderwerp
 decision-letter = Tekst van de brief
 decision-letter-hint = Deze tekst gaat precies zo naar de klager.
 decision-letter-save = Brief opslaan
-decision-no-letter = Er is geen brieftekst voor de uitkomst.
 decision-back-to-draft = Terug naar de beslissing
 decision-error-empty-letter = Vul het onderwerp en de tekst van de brief in.
 decision-error-changed = De brief is veranderd nadat u hem bekeek. Bekijk hem opnieuw en verstuur hem dan.

@@ -469,7 +469,6 @@ decision-subject = Temat
 decision-letter = Treść listu
 decision-letter-hint = Ten tekst trafi do skarżącego dokładnie w tej postaci.
 decision-letter-save = Zapisz list
-decision-no-letter = Brak treści listu z wynikiem.
 decision-back-to-draft = Wróć do decyzji
 decision-error-empty-letter = Wpisz temat i treść listu.
 decision-error-changed = List zmienił się po tym, jak go obejrzałeś. Obejrzyj go ponownie i wyślij.

@@ -469,7 +469,6 @@ decision-subject = Konu
 decision-letter = Mektubun metni
 decision-letter-hint = Bu metin şikâyetçiye aynen böyle gider.
 decision-letter-save = Mektubu kaydet
-decision-no-letter = Sonuç için mektup metni yok.
 decision-back-to-draft = Karara dön
 decision-error-empty-letter = Mektubun konusunu ve metnini doldurun.
 decision-error-changed = Mektup siz gördükten sonra değişti. Yeniden bakın, sonra gönderin.

@@ -469,7 +469,6 @@ decision-subject = Тема
 decision-letter = Текст листа
 decision-letter-hint = Цей текст піде до скаржника саме таким.
 decision-letter-save = Зберегти лист
-decision-no-letter = Немає тексту листа про результат.
 decision-back-to-draft = Назад до рішення
 decision-error-empty-letter = Заповніть тему і текст листа.
 decision-error-changed = Лист змінився після того, як ви його переглянули. Перегляньте його знову і надішліть.

@@ -127,7 +127,7 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     lang,
                     &config.contact,
                     (from, to),
-                    crate::surveys::today(),
+                    crate::fmt::today(),
                 )?;
                 std::fs::write(&out, pdf)
                     .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", out.display()))?;
@@ -191,7 +191,7 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                     dry_run,
                     ..Default::default()
                 },
-                crate::surveys::today(),
+                crate::fmt::today(),
                 &mut |f| {
                     if let Err(e) = out.write_all(import::report_csv_line(f).as_bytes()) {
                         write_error.get_or_insert(e);
@@ -289,7 +289,7 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                 def: &def,
                 format,
                 mapping: rules,
-                today: crate::surveys::today(),
+                today: crate::fmt::today(),
             };
             let summary = import::import(
                 &mut conn,

@@ -106,7 +106,7 @@ pub struct ReportArgs {
 
 /// Runs `report`.
 pub fn run_report(config: &Config, args: ReportArgs) -> anyhow::Result<()> {
-    use crate::monitor::{report, suppression, web};
+    use crate::monitor::{disclosure, report, web};
     let period = report::parse_period(&args.period).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut conn = config.database_url.connect().map_err(|e| {
         anyhow::anyhow!("Kan de database niet openen: {e}. Controleer DATABASE_URL.")
@@ -114,8 +114,8 @@ pub fn run_report(config: &Config, args: ReportArgs) -> anyhow::Result<()> {
     let r = report::build(
         &mut conn,
         &period,
-        suppression::DEFAULT_K,
-        crate::surveys::today(),
+        disclosure::DEFAULT_K,
+        crate::fmt::today(),
     )?;
     let bytes = match args.format {
         ReportFormat::Html => web::standalone_html(&r, &config.municipality).into_bytes(),

@@ -22,14 +22,32 @@ use crate::accounts::model::{CurrentUser, Role};
 use super::model::Complaint;
 use super::workflow::{self, Action, State};
 
-/// States in which a committee case is before the complaints committee.
-pub const COMMITTEE_STATES: [State; 5] = [
-    State::FormalHandling,
-    State::HearingPlanned,
-    State::Heard,
-    State::Advised,
-    State::Decided,
-];
+/// Whether a committee case in `state` is before the complaints committee.
+pub fn before_committee(state: State) -> bool {
+    match state {
+        State::FormalHandling
+        | State::HearingPlanned
+        | State::Heard
+        | State::Advised
+        | State::Decided => true,
+        State::Received
+        | State::Referred
+        | State::NotHandled
+        | State::Mediation
+        | State::ResolvedInformally
+        | State::Withdrawn
+        | State::Closed
+        | State::WithOmbudsman => false,
+    }
+}
+
+/// The states in which a committee case is before the complaints committee ([`before_committee`]).
+pub fn committee_states() -> Vec<State> {
+    State::ALL
+        .into_iter()
+        .filter(|s| before_committee(*s))
+        .collect()
+}
 
 /// What access needs to know about a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,10 +143,42 @@ pub fn roles_for(user: &CurrentUser, case: &Case) -> Vec<Role> {
     if user.has(Role::Klachtbehandelaar) && case.handler_id == Some(user.id) {
         roles.push(Role::Klachtbehandelaar);
     }
-    if user.has(Role::Commissielid) && case.committee && COMMITTEE_STATES.contains(&case.state) {
+    if user.has(Role::Commissielid) && case.committee && before_committee(case.state) {
         roles.push(Role::Commissielid);
     }
     roles
+}
+
+/// Whether the case is in formal handling (elements are added and judged).
+fn is_formal(state: State) -> bool {
+    match state {
+        State::FormalHandling | State::HearingPlanned | State::Heard | State::Advised => true,
+        State::Received
+        | State::Referred
+        | State::NotHandled
+        | State::Mediation
+        | State::ResolvedInformally
+        | State::Withdrawn
+        | State::Decided
+        | State::Closed
+        | State::WithOmbudsman => false,
+    }
+}
+
+/// Whether the case has an outcome that follow-up actions can come from.
+fn is_after_outcome(state: State) -> bool {
+    match state {
+        State::ResolvedInformally | State::Decided | State::Closed | State::WithOmbudsman => true,
+        State::Received
+        | State::Referred
+        | State::NotHandled
+        | State::Mediation
+        | State::Withdrawn
+        | State::FormalHandling
+        | State::HearingPlanned
+        | State::Heard
+        | State::Advised => false,
+    }
 }
 
 /// Whether `user` may do `action` to this case in its present state, and if not, why not.
@@ -141,14 +191,7 @@ pub fn check(user: &CurrentUser, action: CaseAction, case: &Case) -> Result<(), 
     let handler = roles.contains(&Role::Klachtbehandelaar);
     let member = roles.contains(&Role::Commissielid);
     let state = case.state;
-    let formal = matches!(
-        state,
-        State::FormalHandling | State::HearingPlanned | State::Heard | State::Advised
-    );
-    let after_outcome = matches!(
-        state,
-        State::ResolvedInformally | State::Decided | State::Closed | State::WithOmbudsman
-    );
+    let (formal, after_outcome) = (is_formal(state), is_after_outcome(state));
     // (who may, when it may be done)
     let (who, when) = match action {
         CaseAction::View | CaseAction::DownloadDocument => (true, true),
@@ -204,7 +247,6 @@ pub fn case_in_path(path: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::complaints::store::ACTIONS;
 
     const ME: i64 = 7;
     const SOMEONE_ELSE: i64 = 8;
@@ -242,7 +284,7 @@ mod tests {
             CaseAction::DownloadDocument,
             CaseAction::MarkLetterPosted,
         ];
-        v.extend(ACTIONS.map(CaseAction::Step));
+        v.extend(Action::ALL.map(CaseAction::Step));
         v
     }
 
@@ -377,7 +419,7 @@ mod tests {
         for state in State::ALL {
             let c = case(state, Some(SOMEONE_ELSE), true);
             assert!(may(&co, CaseAction::View, &c));
-            for a in ACTIONS {
+            for a in Action::ALL {
                 let expected = if workflow::find(state, a).is_some() {
                     Ok(())
                 } else {
@@ -420,7 +462,7 @@ mod tests {
                     for committee in [false, true] {
                         let c = case(state, handler, committee);
                         let offered = steps(p, &c);
-                        for a in ACTIONS {
+                        for a in Action::ALL {
                             assert_eq!(
                                 offered.contains(&a),
                                 may(p, CaseAction::Step(a), &c),

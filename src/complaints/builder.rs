@@ -40,7 +40,7 @@ impl ComplaintBuilder {
     pub fn new() -> ComplaintBuilder {
         ComplaintBuilder {
             new: NewComplaint {
-                received_on: crate::surveys::today(),
+                received_on: crate::fmt::today(),
                 channel: "brief".into(),
                 language: "nl".into(),
                 name: Some("Mevrouw A. de Vries".into()),
@@ -246,7 +246,7 @@ impl ComplaintBuilder {
 
 /// See [`ComplaintBuilder::with_every_fact`].
 fn every_fact(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     diesel::update(complaint_progress::table.find(id))
         .set((
             complaint_progress::mediation_feedback.eq("Gesprek gevoerd; excuses aangeboden."),

@@ -381,7 +381,7 @@ pub(super) async fn mediation_submit(
         CaseAction::RecordMediation,
         "case-notice-saved",
         Some(Refill::new("bemiddeling", &fields)),
-        move |conn, _, u, _| store::record_mediation(conn, id, u.id, &m, crate::surveys::today()),
+        move |conn, _, u, _| store::record_mediation(conn, id, u.id, &m, crate::fmt::today()),
     )
     .await
 }
@@ -498,9 +498,7 @@ pub(super) async fn followup_done(
         CaseAction::FinishFollowup,
         "case-notice-followup",
         None,
-        move |conn, _, u, _| {
-            store::finish_followup(conn, id, followup, u.id, crate::surveys::today())
-        },
+        move |conn, _, u, _| store::finish_followup(conn, id, followup, u.id, crate::fmt::today()),
     )
     .await
 }

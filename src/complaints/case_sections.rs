@@ -14,7 +14,7 @@ use super::model;
 use super::queries::CaseView;
 use super::workflow::State;
 use crate::accounts::model::CurrentUser;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::i18n::{t, t_args};
 use crate::web::layout::{self, csrf_field};
@@ -37,7 +37,7 @@ pub fn sections(ctx: &Ctx, k: &CaseView, u: &CurrentUser, refill: Option<&Refill
     let lang = ctx.lang;
     let c = &k.c;
     let state = c.state;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let may = |a: CaseAction| access::may(u, a, &k.subject);
     let base = format!("/klachten/{}", c.id);
     let refused = |form: &str| refill.is_some_and(|r| r.form() == form);

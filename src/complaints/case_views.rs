@@ -13,7 +13,7 @@ use super::queries::CaseView;
 use super::terms::{ConsentWay, DeclineGround, HearingMode, Judgement, Kind, SkipGround};
 use super::workflow::{self, Action, State};
 use crate::accounts::model::CurrentUser;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::i18n::{t, t_count, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
@@ -174,7 +174,7 @@ fn summary(ctx: &Ctx, k: &CaseView) -> Markup {
     let lang = ctx.lang;
     let c = &k.c;
     let state = c.state;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let ack_target =
         deadlines::acknowledgement_target(c.received_on, deadlines::Targets::default());
     html! {

@@ -4,7 +4,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::invalid::Invalid;
-use super::store::{HearingPlan, StepError, StepInput};
 use super::terms::{ConsentWay, DeclineGround, HearingMode, SkipGround};
 use super::workflow::Action;
 
@@ -137,148 +136,385 @@ impl Step {
     }
 }
 
-/// Empty text becomes nothing.
-fn clean(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
+impl Step {
+    /// The step of an action whose fields may all be left empty; `None` for an action that
+    /// needs a field (a ground, a date, a text, a hearing, a number of weeks).
+    pub fn bare(action: Action) -> Option<Step> {
+        match action {
+            Action::ReferToBezwaar => Some(Step::ReferToBezwaar),
+            Action::StartMediation => Some(Step::StartMediation),
+            Action::ResolveInformally => Some(Step::ResolveInformally),
+            Action::StartFormalHandling => Some(Step::StartFormalHandling),
+            Action::Withdraw => Some(Step::Withdraw),
+            Action::InformPersonComplainedAbout => Some(Step::InformPerson),
+            Action::HoldHearing => Some(Step::HoldHearing {
+                attendance: None,
+                minutes: None,
+            }),
+            Action::Decide => Some(Step::Decide { letter: None }),
+            Action::Close => Some(Step::Close),
+            Action::ReferToOmbudsman => Some(Step::ReferToOmbudsman {
+                ombudsman: None,
+                on: None,
+            }),
+            Action::Decline
+            | Action::RecordFileConsent
+            | Action::PlanHearing
+            | Action::SkipHearing
+            | Action::RecordAdvice
+            | Action::Postpone
+            | Action::RecordOmbudsmanOutcome => None,
+        }
+    }
 }
 
-fn invalid(what: Invalid) -> StepError {
-    StepError::Invalid(what)
+/// The fields of a posted step form, by name (the first value of each, trimmed).
+#[derive(Debug, Clone, Copy)]
+pub struct StepForm<'a>(pub &'a [(String, String)]);
+
+impl StepForm<'_> {
+    /// A text field; empty or missing is nothing.
+    fn text(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    }
+
+    /// A date field (`yyyy-mm-dd`, as a date input sends it); anything else is nothing.
+    fn date(&self, name: &str) -> Option<NaiveDate> {
+        self.text(name)
+            .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+    }
 }
 
 impl Command {
-    /// The command for `action` from a form's values; a missing or unknown value is named.
-    pub fn parse(action: Action, input: &StepInput) -> Result<Command, StepError> {
-        let text = clean(&input.text);
+    /// The command for `action` from its posted form; a missing or unknown value is named.
+    pub fn from_form(action: Action, form: StepForm<'_>) -> Result<Command, Invalid> {
         let step = match action {
+            Action::Decline => decline(form)?,
+            Action::RecordFileConsent => file_consent(form)?,
+            Action::PlanHearing => plan_hearing(form)?,
+            Action::HoldHearing => hold_hearing(form),
+            Action::SkipHearing => skip_hearing(form)?,
+            Action::RecordAdvice => record_advice(form)?,
+            Action::Postpone => postpone(form)?,
+            Action::ReferToOmbudsman => refer_to_ombudsman(form),
+            Action::RecordOmbudsmanOutcome => ombudsman_outcome(form)?,
             Action::ReferToBezwaar => Step::ReferToBezwaar,
-            Action::Decline => Step::Decline {
-                ground: input
-                    .ground
-                    .as_deref()
-                    .and_then(DeclineGround::parse)
-                    .ok_or_else(|| invalid(Invalid::DeclineGround))?,
-            },
             Action::StartMediation => Step::StartMediation,
             Action::ResolveInformally => Step::ResolveInformally,
             Action::StartFormalHandling => Step::StartFormalHandling,
             Action::Withdraw => Step::Withdraw,
-            Action::RecordFileConsent => Step::RecordFileConsent {
-                how: text
-                    .as_deref()
-                    .and_then(ConsentWay::parse)
-                    .ok_or_else(|| invalid(Invalid::ConsentWay))?,
-                on: input.date.ok_or_else(|| invalid(Invalid::ConsentDate))?,
-            },
             Action::InformPersonComplainedAbout => Step::InformPerson,
-            Action::PlanHearing => Step::PlanHearing(hearing(input.hearing.as_ref())?),
-            Action::HoldHearing => Step::HoldHearing {
-                attendance: clean(&input.attendance),
-                minutes: text,
-            },
-            Action::SkipHearing => Step::SkipHearing {
-                ground: input
-                    .ground
-                    .as_deref()
-                    .and_then(SkipGround::parse)
-                    .ok_or_else(|| invalid(Invalid::SkipGround))?,
-            },
-            Action::RecordAdvice => Step::RecordAdvice {
-                advice: text.ok_or_else(|| invalid(Invalid::Advice))?,
-            },
+            // The decision is sent from its own page, with the letter as previewed.
             Action::Decide => Step::Decide { letter: None },
-            Action::Postpone => {
-                let weeks = input.weeks.unwrap_or(0);
-                if !(1..=super::deadlines::MAX_POSTPONEMENT_WEEKS).contains(&weeks) {
-                    return Err(invalid(Invalid::PostponeWeeks));
-                }
-                Step::Postpone { weeks }
-            }
             Action::Close => Step::Close,
-            Action::ReferToOmbudsman => Step::ReferToOmbudsman {
-                ombudsman: text,
-                on: input.date,
-            },
-            Action::RecordOmbudsmanOutcome => Step::RecordOmbudsmanOutcome {
-                outcome: text.ok_or_else(|| invalid(Invalid::OmbudsmanOutcome))?,
-            },
         };
         Ok(Command {
             step,
-            reason: clean(&input.reason),
+            reason: form.text("reden"),
         })
+    }
+
+    /// A command without a reason.
+    pub fn new(step: Step) -> Command {
+        Command { step, reason: None }
+    }
+
+    /// The same command with `reason`.
+    pub fn because(self, reason: &str) -> Command {
+        Command {
+            reason: Some(reason.to_string()),
+            ..self
+        }
     }
 }
 
-fn hearing(plan: Option<&HearingPlan>) -> Result<Hearing, StepError> {
-    let plan = plan.ok_or_else(|| invalid(Invalid::HearingMissing))?;
-    let mode = HearingMode::parse(&plan.mode).filter(|m| HearingMode::choices().contains(m));
-    match mode {
-        Some(mode) if !plan.place.trim().is_empty() => Ok(Hearing {
-            at: plan.at,
+/// Not handled: the ground of Awb 9:8 (`grond`).
+fn decline(form: StepForm<'_>) -> Result<Step, Invalid> {
+    let ground = form.text("grond").and_then(|g| DeclineGround::parse(&g));
+    Ok(Step::Decline {
+        ground: ground.ok_or(Invalid::DeclineGround)?,
+    })
+}
+
+/// Consent for the client file: how (`tekst`) and on which day (`datum`).
+fn file_consent(form: StepForm<'_>) -> Result<Step, Invalid> {
+    let how = form.text("tekst").and_then(|w| ConsentWay::parse(&w));
+    let how = how.ok_or(Invalid::ConsentWay)?;
+    let on = form.date("datum").ok_or(Invalid::ConsentDate)?;
+    Ok(Step::RecordFileConsent { on, how })
+}
+
+/// The hearing to plan: day (`datum`) and time (`tijd`), how (`wijze`), where (`plaats`), who
+/// (`genodigden`).
+fn plan_hearing(form: StepForm<'_>) -> Result<Step, Invalid> {
+    let (Some(day), Some(time)) = (form.date("datum"), form.text("tijd")) else {
+        return Err(Invalid::HearingMissing);
+    };
+    let time =
+        chrono::NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| Invalid::HearingTime)?;
+    let mode = form
+        .text("wijze")
+        .and_then(|m| HearingMode::parse(&m))
+        .filter(|m| HearingMode::choices().contains(m));
+    match (mode, form.text("plaats")) {
+        (Some(mode), Some(place)) => Ok(Step::PlanHearing(Hearing {
+            at: day.and_time(time),
             mode,
-            place: plan.place.trim().to_string(),
-            invitees: plan.invitees.trim().to_string(),
-        }),
-        _ => Err(invalid(Invalid::HearingModePlace)),
+            place,
+            invitees: form.text("genodigden").unwrap_or_default(),
+        })),
+        _ => Err(Invalid::HearingModePlace),
     }
+}
+
+/// The hearing was held: who attended (`aanwezig`), the minutes (`tekst`).
+fn hold_hearing(form: StepForm<'_>) -> Step {
+    Step::HoldHearing {
+        attendance: form.text("aanwezig"),
+        minutes: form.text("tekst"),
+    }
+}
+
+/// No hearing: the ground of Awb 9:10 lid 2 (`grond`).
+fn skip_hearing(form: StepForm<'_>) -> Result<Step, Invalid> {
+    let ground = form.text("grond").and_then(|g| SkipGround::parse(&g));
+    Ok(Step::SkipHearing {
+        ground: ground.ok_or(Invalid::SkipGround)?,
+    })
+}
+
+/// The committee's advice (`tekst`).
+fn record_advice(form: StepForm<'_>) -> Result<Step, Invalid> {
+    Ok(Step::RecordAdvice {
+        advice: form.text("tekst").ok_or(Invalid::Advice)?,
+    })
+}
+
+/// Postponement: 1 to 4 weeks (`weken`).
+fn postpone(form: StepForm<'_>) -> Result<Step, Invalid> {
+    let weeks = form.text("weken").and_then(|w| w.parse().ok()).unwrap_or(0);
+    if !(1..=super::deadlines::MAX_POSTPONEMENT_WEEKS).contains(&weeks) {
+        return Err(Invalid::PostponeWeeks);
+    }
+    Ok(Step::Postpone { weeks })
+}
+
+/// To the ombudsman: which one (`tekst`, the configured one when empty) and on which day
+/// (`datum`, today when empty).
+fn refer_to_ombudsman(form: StepForm<'_>) -> Step {
+    Step::ReferToOmbudsman {
+        ombudsman: form.text("tekst"),
+        on: form.date("datum"),
+    }
+}
+
+/// The ombudsman's outcome (`tekst`).
+fn ombudsman_outcome(form: StepForm<'_>) -> Result<Step, Invalid> {
+    Ok(Step::RecordOmbudsmanOutcome {
+        outcome: form.text("tekst").ok_or(Invalid::OmbudsmanOutcome)?,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn form(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+        fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn parse(action: Action, fields: &[(&str, &str)]) -> Result<Step, Invalid> {
+        Command::from_form(action, StepForm(&form(fields))).map(|c| c.step)
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
     #[test]
-    fn every_action_parses_to_its_own_step() {
-        let input = StepInput {
-            reason: Some(" waarom ".into()),
-            ground: None,
-            weeks: Some(2),
-            date: NaiveDate::from_ymd_opt(2026, 12, 1),
-            text: Some("schriftelijk".into()),
-            hearing: Some(HearingPlan {
-                at: NaiveDate::from_ymd_opt(2026, 12, 15)
-                    .and_then(|d| d.and_hms_opt(14, 0, 0))
-                    .unwrap_or_default(),
-                mode: "video".into(),
-                place: "link".into(),
-                invitees: "klager".into(),
-            }),
-            attendance: None,
-        };
+    fn the_reason_is_trimmed_and_empty_is_none() {
+        let c = Command::from_form(Action::Withdraw, StepForm(&form(&[("reden", " waarom ")])));
+        assert_eq!(c, Ok(Command::new(Step::Withdraw).because("waarom")));
+        let c = Command::from_form(Action::Withdraw, StepForm(&form(&[("reden", "  ")])));
+        assert_eq!(c.map(|c| c.reason), Ok(None));
+    }
+
+    #[test]
+    fn a_bare_step_is_what_an_empty_form_gives() {
         for action in Action::ALL {
-            let mut i = input.clone();
-            i.ground = match action {
-                Action::Decline => Some("gering_belang".into()),
-                Action::SkipHearing => Some("afgezien".into()),
-                _ => None,
-            };
-            let c = Command::parse(action, &i).unwrap_or_else(|e| panic!("{action:?}: {e}"));
-            assert_eq!(c.step.action(), action);
-            assert_eq!(c.reason.as_deref(), Some("waarom"));
+            assert_eq!(Step::bare(action), parse(action, &[]).ok(), "{action:?}");
+            if let Some(step) = Step::bare(action) {
+                assert_eq!(step.action(), action);
+            }
         }
     }
 
     #[test]
-    fn a_ground_is_never_assumed() {
-        for action in [Action::Decline, Action::SkipHearing] {
-            assert!(Command::parse(action, &StepInput::default()).is_err());
-            let wrong = StepInput {
-                ground: Some("al_behandeld_of_niet".into()),
-                ..Default::default()
-            };
-            assert!(Command::parse(action, &wrong).is_err());
-        }
-        let five = StepInput {
-            weeks: Some(5),
-            ..Default::default()
+    fn decline_needs_a_ground_of_9_8() {
+        assert_eq!(
+            parse(Action::Decline, &[("grond", "ouder_dan_jaar")]),
+            Ok(Step::Decline {
+                ground: DeclineGround::OlderThanAYear
+            })
+        );
+        assert_eq!(parse(Action::Decline, &[]), Err(Invalid::DeclineGround));
+        // A 9:10 ground is not a 9:8 ground.
+        assert_eq!(
+            parse(Action::Decline, &[("grond", "afgezien")]),
+            Err(Invalid::DeclineGround)
+        );
+    }
+
+    #[test]
+    fn file_consent_needs_how_and_when() {
+        let full = [("tekst", "schriftelijk"), ("datum", "2026-12-01")];
+        assert_eq!(
+            parse(Action::RecordFileConsent, &full),
+            Ok(Step::RecordFileConsent {
+                on: day(12, 1),
+                how: ConsentWay::InWriting
+            })
+        );
+        assert_eq!(
+            parse(Action::RecordFileConsent, &[("datum", "2026-12-01")]),
+            Err(Invalid::ConsentWay)
+        );
+        assert_eq!(
+            parse(
+                Action::RecordFileConsent,
+                &[("tekst", "email"), ("datum", "1-12-2026")]
+            ),
+            Err(Invalid::ConsentDate)
+        );
+    }
+
+    #[test]
+    fn a_hearing_needs_day_time_way_and_place() {
+        let full = [
+            ("datum", "2026-12-15"),
+            ("tijd", "14:00"),
+            ("wijze", "video"),
+            ("plaats", " link "),
+            ("genodigden", "klager"),
+        ];
+        assert_eq!(
+            parse(Action::PlanHearing, &full),
+            Ok(Step::PlanHearing(Hearing {
+                at: day(12, 15).and_hms_opt(14, 0, 0).unwrap(),
+                mode: HearingMode::Video,
+                place: "link".into(),
+                invitees: "klager".into(),
+            }))
+        );
+        let without = |name: &str| -> Vec<(&str, &str)> {
+            full.iter().copied().filter(|(k, _)| *k != name).collect()
         };
-        assert!(matches!(
-            Command::parse(Action::Postpone, &five),
-            Err(StepError::Invalid(Invalid::PostponeWeeks))
-        ));
+        assert_eq!(
+            parse(Action::PlanHearing, &without("tijd")),
+            Err(Invalid::HearingMissing)
+        );
+        assert_eq!(
+            parse(Action::PlanHearing, &without("plaats")),
+            Err(Invalid::HearingModePlace)
+        );
+        let mut late = without("tijd");
+        late.push(("tijd", "twee uur"));
+        assert_eq!(parse(Action::PlanHearing, &late), Err(Invalid::HearingTime));
+        // "Not held" is not a way to plan one.
+        let mut not_held = without("wijze");
+        not_held.push(("wijze", "geen"));
+        assert_eq!(
+            parse(Action::PlanHearing, &not_held),
+            Err(Invalid::HearingModePlace)
+        );
+    }
+
+    #[test]
+    fn a_held_hearing_carries_attendance_and_minutes() {
+        assert_eq!(
+            parse(
+                Action::HoldHearing,
+                &[("aanwezig", "klager"), ("tekst", "Verslag")]
+            ),
+            Ok(Step::HoldHearing {
+                attendance: Some("klager".into()),
+                minutes: Some("Verslag".into())
+            })
+        );
+    }
+
+    #[test]
+    fn skipping_the_hearing_needs_a_ground_of_9_10() {
+        assert_eq!(
+            parse(Action::SkipHearing, &[("grond", "afgezien")]),
+            Ok(Step::SkipHearing {
+                ground: SkipGround::Waived
+            })
+        );
+        assert_eq!(
+            parse(Action::SkipHearing, &[("grond", "ouder_dan_jaar")]),
+            Err(Invalid::SkipGround)
+        );
+    }
+
+    #[test]
+    fn advice_and_the_ombudsmans_outcome_need_their_text() {
+        assert_eq!(
+            parse(Action::RecordAdvice, &[("tekst", "Gegrond")]),
+            Ok(Step::RecordAdvice {
+                advice: "Gegrond".into()
+            })
+        );
+        assert_eq!(parse(Action::RecordAdvice, &[]), Err(Invalid::Advice));
+        assert_eq!(
+            parse(Action::RecordOmbudsmanOutcome, &[("tekst", " ")]),
+            Err(Invalid::OmbudsmanOutcome)
+        );
+        assert_eq!(
+            parse(
+                Action::RecordOmbudsmanOutcome,
+                &[("tekst", "Geen onderzoek")]
+            ),
+            Ok(Step::RecordOmbudsmanOutcome {
+                outcome: "Geen onderzoek".into()
+            })
+        );
+    }
+
+    #[test]
+    fn postponement_is_one_to_four_weeks() {
+        assert_eq!(
+            parse(Action::Postpone, &[("weken", "4")]),
+            Ok(Step::Postpone { weeks: 4 })
+        );
+        for weeks in ["0", "5", "drie", ""] {
+            assert_eq!(
+                parse(Action::Postpone, &[("weken", weeks)]),
+                Err(Invalid::PostponeWeeks),
+                "{weeks}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_ombudsman_and_the_day_may_be_left_empty() {
+        assert_eq!(
+            parse(
+                Action::ReferToOmbudsman,
+                &[("tekst", "Nationale ombudsman"), ("datum", "2026-12-01")]
+            ),
+            Ok(Step::ReferToOmbudsman {
+                ombudsman: Some("Nationale ombudsman".into()),
+                on: Some(day(12, 1))
+            })
+        );
     }
 }

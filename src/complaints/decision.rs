@@ -111,28 +111,25 @@ pub fn outcome_facts(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
-) -> QueryResult<Option<LetterFacts>> {
+) -> QueryResult<LetterFacts> {
     let d = decision(c, complaint.id)?;
     let reasoned = letter_decision(&parts(c, complaint.id)?, &d);
     let values = vec![("ombudsman", env.ombudsman.to_string())];
-    let kind = templates::kind_for("uitkomst", Addressee::Klager);
-    let facts = letters::facts_for(
+    let mut facts = letters::facts_for(
         c,
         env,
         complaint,
-        kind,
+        templates::LetterKind::Outcome,
         Addressee::Klager,
         values,
         Some(reasoned),
-        crate::surveys::today(),
+        crate::fmt::today(),
     )?;
-    Ok(facts.map(|mut f| {
-        if let (Some(subject), Some(body)) = (d.letter_subject, d.letter_body) {
-            f.subject = subject;
-            f.body = body;
-        }
-        f
-    }))
+    if let (Some(subject), Some(body)) = (d.letter_subject, d.letter_body) {
+        facts.subject = subject;
+        facts.body = body;
+    }
+    Ok(facts)
 }
 
 /// The subject and text of the letter that goes out when the handler sends now.
@@ -140,11 +137,12 @@ pub fn letter_to_send(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
-) -> QueryResult<Option<Letter>> {
-    Ok(outcome_facts(c, env, complaint)?.map(|f| Letter {
+) -> QueryResult<Letter> {
+    let f = outcome_facts(c, env, complaint)?;
+    Ok(Letter {
         subject: f.subject,
         body: f.body,
-    }))
+    })
 }
 
 /// A short fingerprint of a letter: the send form carries it, so what is sent is what was seen.
@@ -287,14 +285,12 @@ pub fn decide(
     diesel::update(complaint_progress::table.find(id))
         .set(complaint_progress::decided_on.eq(k.today))
         .execute(c)?;
-    let facts = outcome_facts(c, k.env, k.complaint)?.map(|mut f| {
-        if let Some(l) = letter {
-            f.subject = l.subject.clone();
-            f.body = l.body.clone();
-        }
-        f
-    });
-    if let Some(facts) = facts {
+    let mut facts = outcome_facts(c, k.env, k.complaint)?;
+    if let Some(l) = letter {
+        facts.subject = l.subject.clone();
+        facts.body = l.body.clone();
+    }
+    {
         let how = letters::deliver(c, k.env, k.complaint, &facts)?;
         upsert(c, id)?;
         diesel::update(complaint_decisions::table.find(id))
@@ -315,7 +311,7 @@ pub fn decide(
             c,
             k.env,
             k.complaint,
-            "uitkomst",
+            templates::LetterKind::Outcome,
             vec![],
             Recipient::PersonComplained,
         )?;
@@ -332,7 +328,7 @@ pub fn decide(
             c,
             k.env,
             k.complaint,
-            "raadslid",
+            templates::LetterKind::Messenger,
             values,
             Recipient::Messenger,
         )?;

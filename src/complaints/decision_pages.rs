@@ -31,7 +31,7 @@ struct Loaded {
     subject: access::Case,
     parts: Vec<Part>,
     decision: Decision,
-    letter: Option<super::letters::service::LetterFacts>,
+    letter: super::letters::service::LetterFacts,
 }
 
 async fn load(
@@ -231,7 +231,8 @@ fn preview_markup(ctx: &Ctx, l: &Loaded, u: &CurrentUser, error: Option<&str>) -
                 p { strong { (l.decision.sent_subject.as_deref().unwrap_or("")) } }
                 pre.letter-text { (body) }
             }
-        } @else if let Some(facts) = &l.letter {
+        } @else {
+            @let facts = &l.letter;
             @let letter = super::templates::Letter { subject: facts.subject.clone(), body: facts.body.clone() };
             p { (t(lang, "decision-preview-intro")) }
             p { a.tap href={ (base) "/beslissing/brief/pdf" } { (t(lang, "decision-preview-pdf")) } }
@@ -261,8 +262,6 @@ fn preview_markup(ctx: &Ctx, l: &Loaded, u: &CurrentUser, error: Option<&str>) -
                     }
                 }
             }
-        } @else {
-            p { (t(lang, "decision-no-letter")) }
         }
         p { a.tap href={ (base) "/beslissing" } { (t(lang, "decision-back-to-draft")) } }
         p { a.tap href=(base) { (t(lang, "confirm-back")) } }
@@ -295,8 +294,7 @@ pub(super) async fn preview_pdf(
         .db(move |conn| {
             let (complaint, _) = gate_or_refuse(conn, id, &u, CaseAction::View)?;
             let env = setup.env();
-            let facts =
-                decision::outcome_facts(conn, &env, &complaint)?.ok_or(AppError::NotFound)?;
+            let facts = decision::outcome_facts(conn, &env, &complaint)?;
             let r = super::letters::service::render(conn, &facts)
                 .map_err(|e| AppError::Internal(e.into()))?;
             Ok((facts.file_name(), r.pdf))
@@ -374,14 +372,13 @@ pub(super) async fn send_submit(
         move |conn, env, u, subject| {
             let complaint = store::load(conn, id)?;
             let letter = decision::letter_to_send(conn, env, &complaint)?;
-            let letter = match letter {
-                Some(l) if decision::version(&l) == seen => Some(LetterText {
-                    subject: l.subject,
-                    body: l.body,
-                }),
-                Some(_) => return Err(StepError::LetterChanged),
-                None => None,
-            };
+            if decision::version(&letter) != seen {
+                return Err(StepError::LetterChanged);
+            }
+            let letter = Some(LetterText {
+                subject: letter.subject,
+                body: letter.body,
+            });
             let command = Command {
                 step: Step::Decide { letter },
                 reason: None,
@@ -395,7 +392,7 @@ pub(super) async fn send_submit(
                     id: u.id,
                     roles: &access::roles_for(u, subject),
                 },
-                crate::surveys::today(),
+                crate::fmt::today(),
             )
             .map(|_| ())
         },

@@ -91,7 +91,7 @@ fn new_markup(ctx: &Ctx, f: &NewForm, errors: &[(&str, String)]) -> Markup {
 
 pub(super) async fn new_page(ctx: Ctx) -> HttpResponse {
     let f = NewForm {
-        ontvangen: crate::surveys::today().format("%Y-%m-%d").to_string(),
+        ontvangen: crate::fmt::today().format("%Y-%m-%d").to_string(),
         ..Default::default()
     };
     page_response(
@@ -156,7 +156,7 @@ pub(super) async fn new_submit(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let u = user(&ctx)?;
-    let (errors, received) = check_new(lang, &f, crate::surveys::today());
+    let (errors, received) = check_new(lang, &f, crate::fmt::today());
     if !errors.is_empty() {
         return Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -164,7 +164,7 @@ pub(super) async fn new_submit(
         ));
     }
     let new = NewComplaint {
-        received_on: received.unwrap_or_else(crate::surveys::today),
+        received_on: received.unwrap_or_else(crate::fmt::today),
         channel: f.kanaal.clone(),
         via_person: Some(f.via.clone()),
         via_email: Some(f.via_email.clone()),

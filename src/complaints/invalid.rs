@@ -2,82 +2,58 @@
 //! (`step-invalid-…` in `locales/<lang>/complaints.ftl`), so the refusal is shown in the language
 //! of the person who took the step.
 
-/// A value a step or change needs that is missing or wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Invalid {
-    /// Choose the ground from article 9:8.
-    DeclineGround,
-    /// Choose how the complainant gave consent.
-    ConsentWay,
-    /// Fill in the date of the consent.
-    ConsentDate,
-    /// The date of the consent must be between the day the complaint came in and today.
-    ConsentDateRange,
-    /// Choose the ground from article 9:10 paragraph 2.
-    SkipGround,
-    /// Fill in the advice of the committee.
-    Advice,
-    /// A postponement is 1 to 4 weeks (article 9:11 paragraph 2).
-    PostponeWeeks,
-    /// A postponement can only be 0 to 4 weeks (Awb 9:11 paragraph 2). Longer is only possible with the written consent of the complainant.
-    PostponementTooLong,
-    /// The date the complainant agreed to is before the normal deadline.
-    ConsentBeforeDeadline,
-    /// Fill in the outcome from the ombudsman.
-    OmbudsmanOutcome,
-    /// Fill in the date, time, way and place of the hearing.
-    HearingMissing,
-    /// Choose how the hearing takes place and fill in the place.
-    HearingModePlace,
-    /// Write the time as hh:mm, for example 14:30.
-    HearingTime,
-    /// The hearing cannot be in the past.
-    HearingInPast,
-    /// Describe this part of the complaint.
-    ElementEmpty,
-    /// Fill in the date by which it must be done.
-    FollowupDue,
-    /// Fill in what will happen and who does it.
-    FollowupWhatWho,
-    /// Fill in the date the complainant agreed to.
-    ExtendUntil,
-    /// Write down how the complainant agreed in writing (letter, e-mail, date).
-    ExtendHow,
-    /// Choose a judgement: justified, unjustified, partly justified or no judgement.
-    Judgement,
-    /// The date of the first contact is in the future.
-    ContactInFuture,
-    /// Choose complaint, objection or both.
-    Kind,
+crate::listed_enum! {
+    /// A value a step or change needs that is missing or wrong.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Invalid {
+        /// Choose the ground from article 9:8.
+        DeclineGround,
+        /// Choose how the complainant gave consent.
+        ConsentWay,
+        /// Fill in the date of the consent.
+        ConsentDate,
+        /// The date of the consent must be between the day the complaint came in and today.
+        ConsentDateRange,
+        /// Choose the ground from article 9:10 paragraph 2.
+        SkipGround,
+        /// Fill in the advice of the committee.
+        Advice,
+        /// A postponement is 1 to 4 weeks (article 9:11 paragraph 2).
+        PostponeWeeks,
+        /// A postponement can only be 0 to 4 weeks (Awb 9:11 paragraph 2). Longer is only possible with the written consent of the complainant.
+        PostponementTooLong,
+        /// The date the complainant agreed to is before the normal deadline.
+        ConsentBeforeDeadline,
+        /// Fill in the outcome from the ombudsman.
+        OmbudsmanOutcome,
+        /// Fill in the date, time, way and place of the hearing.
+        HearingMissing,
+        /// Choose how the hearing takes place and fill in the place.
+        HearingModePlace,
+        /// Write the time as hh:mm, for example 14:30.
+        HearingTime,
+        /// The hearing cannot be in the past.
+        HearingInPast,
+        /// Describe this part of the complaint.
+        ElementEmpty,
+        /// Fill in the date by which it must be done.
+        FollowupDue,
+        /// Fill in what will happen and who does it.
+        FollowupWhatWho,
+        /// Fill in the date the complainant agreed to.
+        ExtendUntil,
+        /// Write down how the complainant agreed in writing (letter, e-mail, date).
+        ExtendHow,
+        /// Choose a judgement: justified, unjustified, partly justified or no judgement.
+        Judgement,
+        /// The date of the first contact is in the future.
+        ContactInFuture,
+        /// Choose complaint, objection or both.
+        Kind,
+    }
 }
 
 impl Invalid {
-    /// Every value, for the test that each has its text in every language.
-    pub const ALL: [Invalid; 22] = [
-        Invalid::DeclineGround,
-        Invalid::ConsentWay,
-        Invalid::ConsentDate,
-        Invalid::ConsentDateRange,
-        Invalid::SkipGround,
-        Invalid::Advice,
-        Invalid::PostponeWeeks,
-        Invalid::PostponementTooLong,
-        Invalid::ConsentBeforeDeadline,
-        Invalid::OmbudsmanOutcome,
-        Invalid::HearingMissing,
-        Invalid::HearingModePlace,
-        Invalid::HearingTime,
-        Invalid::HearingInPast,
-        Invalid::ElementEmpty,
-        Invalid::FollowupDue,
-        Invalid::FollowupWhatWho,
-        Invalid::ExtendUntil,
-        Invalid::ExtendHow,
-        Invalid::Judgement,
-        Invalid::ContactInFuture,
-        Invalid::Kind,
-    ];
-
     /// The message key of the text the user sees.
     pub fn key(self) -> &'static str {
         match self {

@@ -149,7 +149,7 @@ pub(super) async fn overview(
             Ok((rows, total, counts))
         })
         .await?;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let page = f.pagina.unwrap_or(1).max(1);
     let fase = f.fase.clone().unwrap_or_else(|| "lopend".into());
     let pages = ((total + PAGE_ROWS - 1) / PAGE_ROWS).max(1);
@@ -218,7 +218,7 @@ pub(super) async fn due_list(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let u = user(&ctx)?;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let rows = state.db(move |conn| Ok(due(conn, &u, today)?)).await?;
     let (late, soon): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.deadline_on < today);
     Ok(page_response(

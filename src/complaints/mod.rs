@@ -19,6 +19,7 @@ pub mod lists;
 pub mod model;
 pub mod public;
 pub mod queries;
+pub mod read_model;
 pub mod register;
 pub mod reminders;
 pub mod retention;

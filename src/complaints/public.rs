@@ -320,7 +320,7 @@ async fn submit(
     }
     let bucket = crate::accounts::routes::address_bucket(&req, &state);
     let new = NewComplaint {
-        received_on: crate::surveys::today(),
+        received_on: crate::fmt::today(),
         channel: "web".into(),
         language: lang.code().into(),
         name: Some(filled.name.clone()),

@@ -32,7 +32,7 @@ fn running_states() -> Vec<State> {
 /// The SQL form of [`Visible::Some`] (the same rule as [`access::roles_for`]).
 macro_rules! visible_sql {
     ($handler:expr, $committee:expr) => {{
-        let committee_states: Vec<State> = access::COMMITTEE_STATES.to_vec();
+        let committee_states: Vec<State> = access::committee_states();
         // -1 is no account: a person without the handler role is nobody's handler.
         complaints::handler_id
             .eq($handler.unwrap_or(-1))

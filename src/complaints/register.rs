@@ -12,6 +12,7 @@ use maud::html;
 use serde::Deserialize;
 
 use super::store;
+use super::terms::{Channel, Judgement};
 use super::workflow::State;
 use crate::accounts::model::Role;
 use crate::db::schema::{
@@ -19,7 +20,7 @@ use crate::db::schema::{
     complaints,
 };
 use crate::db::DbConnection;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
@@ -37,15 +38,20 @@ pub fn routes() -> Vec<RouteDef> {
     ]
 }
 
-/// Channels of written complaints.
-pub const WRITTEN: [&str; 6] = [
-    "web",
-    "brief",
-    "email",
-    "raadslid",
-    "wethouder",
-    "commissie",
-];
+/// Whether a complaint is written (a klaagschrift in the register): it came in through a
+/// written channel and carries a name.
+pub fn is_written(channel: Channel, anonymous: bool) -> bool {
+    channel.is_written() && !anonymous
+}
+
+/// The channels of written complaints.
+fn written_channels() -> Vec<Channel> {
+    Channel::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.is_written())
+        .collect()
+}
 
 /// One line of the register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,18 +78,31 @@ pub struct Line {
 
 /// The outcome of a complaint from its elements' judgements: gegrond when every element is,
 /// ongegrond when none is, deels gegrond otherwise; geen oordeel when nothing was judged.
-pub fn overall(judgements: &[String]) -> &'static str {
-    let founded = judgements.iter().filter(|j| *j == "gegrond").count();
-    let partly = judgements.iter().filter(|j| *j == "deels_gegrond").count();
-    let unfounded = judgements.iter().filter(|j| *j == "ongegrond").count();
+pub fn overall(judgements: &[Judgement]) -> Judgement {
+    let count = |j: Judgement| judgements.iter().filter(|x| **x == j).count();
+    let founded = count(Judgement::Founded);
+    let partly = count(Judgement::PartlyFounded);
+    let unfounded = count(Judgement::Unfounded);
     if founded + partly + unfounded == 0 {
-        "geen_oordeel"
+        Judgement::NoJudgement
     } else if founded == judgements.len() {
-        "gegrond"
+        Judgement::Founded
     } else if founded + partly == 0 {
-        "ongegrond"
+        Judgement::Unfounded
     } else {
-        "deels_gegrond"
+        Judgement::PartlyFounded
+    }
+}
+
+/// A complaint's outcome in the register: the judgement over all elements once decided, how it
+/// ended when it ended otherwise (or was resolved informally), else `lopend`.
+pub fn outcome(state: State, decided: bool, judgements: &[Judgement]) -> &'static str {
+    if decided {
+        overall(judgements).code()
+    } else if state.is_final() || state == State::ResolvedInformally {
+        state.code()
+    } else {
+        "lopend"
     }
 }
 
@@ -106,7 +125,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
     type Raw = (
         i64,
         NaiveDate,
-        String,
+        Channel,
         String,
         State,
         NaiveDate,
@@ -116,7 +135,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
     let rows: Vec<Raw> = complaints::table
         .inner_join(complaint_progress::table)
         .filter(complaints::received_on.between(from, to))
-        .filter(complaints::channel.eq_any(WRITTEN))
+        .filter(complaints::channel.eq_any(written_channels()))
         .filter(complaints::anonymous.eq(false))
         .order(complaints::id)
         .select((
@@ -132,7 +151,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
         .load(conn)?;
     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let mut cats: Vec<(i64, String)> = vec![];
-    let mut judged: Vec<(i64, Option<String>)> = vec![];
+    let mut judged: Vec<(i64, Option<Judgement>)> = vec![];
     for chunk in ids.chunks(500) {
         cats.extend(
             complaint_category_links::table
@@ -152,7 +171,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
                     complaint_elements::complaint_id,
                     complaint_elements::judgement,
                 ))
-                .load::<(i64, Option<String>)>(conn)?,
+                .load::<(i64, Option<Judgement>)>(conn)?,
         );
     }
     Ok(rows
@@ -160,22 +179,16 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
         .map(
             |(id, received, channel, kind, st, deadline, decided, closed)| {
                 let finished = decided.or(if st.is_final() { closed } else { None });
-                let outcome = if decided.is_some() {
-                    let js: Vec<String> = judged
-                        .iter()
-                        .filter(|(c, _)| *c == id)
-                        .filter_map(|(_, j)| j.clone())
-                        .collect();
-                    overall(&js).to_string()
-                } else if st.is_final() || st == State::ResolvedInformally {
-                    st.code().to_string()
-                } else {
-                    "lopend".to_string()
-                };
+                let js: Vec<Judgement> = judged
+                    .iter()
+                    .filter(|(c, _)| *c == id)
+                    .filter_map(|(_, j)| *j)
+                    .collect();
+                let outcome = outcome(st, decided.is_some(), &js).to_string();
                 Line {
                     case: store::case_number_of(received, id),
                     received,
-                    channel,
+                    channel: channel.code().to_string(),
                     kind,
                     categories: cats
                         .iter()
@@ -251,7 +264,7 @@ async fn page(
     q: web::Query<Year>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let this_year = crate::surveys::today().year();
+    let this_year = crate::fmt::today().year();
     let year = q.jaar.unwrap_or(this_year);
     let (lines, years) = state
         .db(move |conn| Ok((lines(conn, year)?, years(conn, this_year)?)))
@@ -327,7 +340,7 @@ async fn csv_download(
     choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let flavour = choice.flavour();
-    let year = q.jaar.unwrap_or_else(|| crate::surveys::today().year());
+    let year = q.jaar.unwrap_or_else(|| crate::fmt::today().year());
     let lines = state.db(move |conn| Ok(lines(conn, year)?)).await?;
     crate::accounts::audit::log(
         &state,
@@ -351,18 +364,24 @@ async fn csv_download(
 mod tests {
     use super::*;
 
-    fn js(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+    fn js(v: &[&str]) -> Vec<Judgement> {
+        v.iter().filter_map(|s| Judgement::parse(s)).collect()
     }
 
     #[test]
     fn the_outcome_over_all_elements() {
-        assert_eq!(overall(&js(&["gegrond", "gegrond"])), "gegrond");
-        assert_eq!(overall(&js(&["ongegrond", "geen_oordeel"])), "ongegrond");
-        assert_eq!(overall(&js(&["gegrond", "ongegrond"])), "deels_gegrond");
-        assert_eq!(overall(&js(&["deels_gegrond"])), "deels_gegrond");
-        assert_eq!(overall(&js(&["geen_oordeel"])), "geen_oordeel");
-        assert_eq!(overall(&[]), "geen_oordeel");
+        assert_eq!(overall(&js(&["gegrond", "gegrond"])).code(), "gegrond");
+        assert_eq!(
+            overall(&js(&["ongegrond", "geen_oordeel"])).code(),
+            "ongegrond"
+        );
+        assert_eq!(
+            overall(&js(&["gegrond", "ongegrond"])).code(),
+            "deels_gegrond"
+        );
+        assert_eq!(overall(&js(&["deels_gegrond"])).code(), "deels_gegrond");
+        assert_eq!(overall(&js(&["geen_oordeel"])).code(), "geen_oordeel");
+        assert_eq!(overall(&[]).code(), "geen_oordeel");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::worklist::{self, parse_search};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, t_count, Lang};
@@ -116,7 +116,7 @@ async fn search_page(
                                     tr {
                                         td { a href={ "/klachten/" (line.id) } { (line.number()) } }
                                         td { (date_text(line.received_on)) }
-                                        td { (t(lang, &format!("complaint-stage-{}", line.state))) }
+                                        td { (t(lang, &format!("complaint-stage-{}", line.state.code()))) }
                                         td { @if let Some(h) = handler { (h) } @else { (layout::dash()) } }
                                     }
                                 }

@@ -137,13 +137,13 @@ pub fn record_mediation(
     }
     write_tx(c, |c| {
         // Mediation notes belong to the mediation: not to a case before the committee or decided.
-        let state: String = complaints::table
+        let state: State = complaints::table
             .find(id)
             .select(complaints::state)
             .get_result(c)
             .optional()?
             .ok_or(StepError::NotFound)?;
-        if State::from_code(&state) != Some(State::Mediation) {
+        if state != State::Mediation {
             return Err(StepError::Refused(Refusal::NotFromThisState));
         }
         diesel::update(complaint_progress::table.find(id))

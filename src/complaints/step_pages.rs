@@ -1,17 +1,18 @@
-//! The workflow steps from the case page: the form is parsed into the step's input, an
+//! The workflow steps from the case page: the form is parsed into the step's [`Command`], an
 //! irreversible step first shows a page that says what will happen, and the step is taken with
-//! [`store::step`] in the same transaction as the access check.
+//! [`steps::take`] in the same transaction as the access check.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
 use super::access::{self, CaseAction};
-use super::case_pages::{change, date_field, gate, one, render_case, step_error_text};
+use super::case_pages::{change, gate, one, render_case, step_error_text};
 use super::case_views::{self, Refill};
-use super::commands::Command;
+use super::commands::{Command, StepForm};
 use super::invalid::Invalid;
 use super::staff::user;
-use super::store::{self, HearingPlan, StepError, StepInput};
+use super::steps;
+use super::store::{self, StepError};
 use super::workflow::{self, Action};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
@@ -19,33 +20,6 @@ use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::t;
 use crate::web::layout;
 use crate::web::AppState;
-
-/// A step's input from its form.
-fn step_input(fields: &[(String, String)]) -> Result<StepInput, Invalid> {
-    let text = |n: &str| Some(one(fields, n)).filter(|s| !s.is_empty());
-    let hearing = match (date_field(&one(fields, "datum")), text("tijd")) {
-        (Some(d), Some(time)) if one(fields, "actie") == "plan_hearing" => {
-            let time = chrono::NaiveTime::parse_from_str(&time, "%H:%M")
-                .map_err(|_| Invalid::HearingTime)?;
-            Some(HearingPlan {
-                at: d.and_time(time),
-                mode: one(fields, "wijze"),
-                place: one(fields, "plaats"),
-                invitees: one(fields, "genodigden"),
-            })
-        }
-        _ => None,
-    };
-    Ok(StepInput {
-        reason: text("reden"),
-        ground: text("grond"),
-        weeks: text("weken").and_then(|w| w.parse().ok()),
-        date: date_field(&one(fields, "datum")),
-        text: text("tekst"),
-        hearing,
-        attendance: text("aanwezig"),
-    })
-}
 
 pub(super) async fn step_submit(
     ctx: Ctx,
@@ -57,25 +31,12 @@ pub(super) async fn step_submit(
     let action = Action::from_code(&one(&fields, "actie"))
         .ok_or(AppError::BadRequest("form-error-fields"))?;
     let refill = Some(Refill::new(&format!("stap-{}", action.code()), &fields));
-    let input = match step_input(&fields) {
-        Ok(i) => i,
-        Err(what) => {
-            return render_case(
-                &ctx,
-                &state,
-                id,
-                Some(t(ctx.lang, what.key())),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                refill,
-            )
-            .await
-        }
-    };
+    // What is missing or wrong in the form is said after the access check, as a refusal would be.
+    let command = Command::from_form(action, StepForm(&fields));
     // An irreversible step is taken only after a page that says what will happen.
     if action.is_irreversible() && one(&fields, "bevestigd") != "ja" {
         if let Some(page) =
-            confirm(&ctx, &state, id, action, &input, &fields, refill.clone()).await?
+            confirm(&ctx, &state, id, action, &command, &fields, refill.clone()).await?
         {
             return Ok(page);
         }
@@ -92,17 +53,17 @@ pub(super) async fn step_submit(
             if action == Action::Decide {
                 return Err(StepError::DecideOnItsPage);
             }
-            store::step(
+            let command = command.map_err(StepError::Invalid)?;
+            steps::take(
                 conn,
                 env,
                 id,
-                action,
+                &command,
                 store::By {
                     id: u.id,
                     roles: &access::roles_for(u, subject),
                 },
-                &input,
-                crate::surveys::today(),
+                crate::fmt::today(),
             )
             .map(|_| ())
         },
@@ -117,12 +78,12 @@ async fn confirm(
     state: &web::Data<AppState>,
     id: i64,
     action: Action,
-    input: &StepInput,
+    command: &Result<Command, Invalid>,
     fields: &[(String, String)],
     refill: Option<Refill>,
 ) -> Result<Option<HttpResponse>, AppError> {
     let u = user(ctx)?;
-    let input = input.clone();
+    let command = command.clone();
     let checked = state
         .db(move |conn| {
             let Ok((c, subject)) = gate(conn, id, &u, CaseAction::Step(action))? else {
@@ -131,7 +92,7 @@ async fn confirm(
             let p = store::progress(conn, id)?;
             let facts = store::facts(conn, &c, &p)?;
             let roles = access::roles_for(&u, &subject);
-            let check = Command::parse(action, &input).and_then(|cmd| {
+            let check = command.map_err(StepError::Invalid).and_then(|cmd| {
                 workflow::apply(c.state, action, &roles, cmd.reason.as_deref(), &facts)
                     .map_err(StepError::from)
             });

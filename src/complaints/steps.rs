@@ -10,6 +10,7 @@ use super::invalid::Invalid;
 use super::store::{
     self, date_text, deadline_of, event, load, progress, send, By, Env, Recipient, StepError,
 };
+use super::templates::LetterKind;
 use super::terms::{ConsentWay, DeclineGround, HearingMode, Kind, SkipGround};
 use super::workflow::{self, Action, State};
 use crate::db::schema::{complaint_hearings, complaint_progress, complaints};
@@ -116,7 +117,7 @@ fn refer_to_bezwaar(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepErr
         c,
         k.env,
         k.complaint,
-        "bezwaar",
+        LetterKind::Objection,
         vec![],
         Recipient::Complainant,
     )?;
@@ -147,7 +148,7 @@ fn start_mediation(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepErro
         c,
         k.env,
         k.complaint,
-        "bemiddeling",
+        LetterKind::Mediation,
         values,
         Recipient::Complainant,
     )?;
@@ -182,7 +183,7 @@ fn inform_person(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepError>
             c,
             k.env,
             k.complaint,
-            "beklaagde-melding",
+            LetterKind::StaffNotice,
             vec![],
             Recipient::PersonComplained,
         )?;
@@ -214,7 +215,7 @@ fn plan_hearing(c: &mut DbConnection, k: &Ctx<'_, '_>, h: &Hearing) -> Result<()
         c,
         k.env,
         k.complaint,
-        "hoorzitting",
+        LetterKind::Hearing,
         values.clone(),
         Recipient::Complainant,
     )?;
@@ -223,7 +224,7 @@ fn plan_hearing(c: &mut DbConnection, k: &Ctx<'_, '_>, h: &Hearing) -> Result<()
             c,
             k.env,
             k.complaint,
-            "hoorzitting",
+            LetterKind::Hearing,
             values,
             Recipient::PersonComplained,
         )?;
@@ -310,7 +311,7 @@ fn postpone(c: &mut DbConnection, k: &Ctx<'_, '_>, weeks: i64) -> Result<(), Ste
         c,
         k.env,
         k.complaint,
-        "uitstel",
+        LetterKind::Postponement,
         values.clone(),
         Recipient::Complainant,
     )?;
@@ -319,7 +320,7 @@ fn postpone(c: &mut DbConnection, k: &Ctx<'_, '_>, weeks: i64) -> Result<(), Ste
             c,
             k.env,
             k.complaint,
-            "uitstel",
+            LetterKind::Postponement,
             values,
             Recipient::PersonComplained,
         )?;
@@ -373,7 +374,7 @@ fn finish(
             c,
             k.env,
             k.complaint,
-            "raadslid",
+            LetterKind::Messenger,
             values,
             Recipient::Messenger,
         )?;

@@ -5,12 +5,11 @@
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
-use super::commands::Command;
 use super::deadlines::{self, Calendar, DeadlineInput, Targets};
 use super::model::{Complaint, Progress};
-use super::templates::Templates;
-use super::terms::{Channel, HearingMode};
-use super::workflow::{Action, Facts, Refusal, State};
+use super::templates::{LetterKind, Templates};
+use super::terms::Channel;
+use super::workflow::{Facts, Refusal, State};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::Role;
 use crate::db::schema::{
@@ -223,7 +222,7 @@ pub fn register(
                 c,
                 env,
                 &complaint,
-                "ontvangst",
+                LetterKind::Receipt,
                 values,
                 Recipient::Complainant,
             )?;
@@ -254,7 +253,7 @@ pub(super) fn send(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
-    kind: &str,
+    kind: LetterKind,
     values: Vec<(&str, String)>,
     to: Recipient,
 ) -> QueryResult<()> {
@@ -346,38 +345,6 @@ pub fn facts(c: &mut DbConnection, complaint: &Complaint, p: &Progress) -> Query
     })
 }
 
-/// What a step needs besides its reason.
-#[derive(Debug, Clone, Default)]
-pub struct StepInput {
-    /// Why (required for some steps).
-    pub reason: Option<String>,
-    /// Awb 9:8 or 9:10 ground code.
-    pub ground: Option<String>,
-    /// Weeks of postponement.
-    pub weeks: Option<i64>,
-    /// A date (consent given, referral to the ombudsman).
-    pub date: Option<NaiveDate>,
-    /// How consent was given; the ombudsman's name or outcome; the advice text; the hearing's minutes.
-    pub text: Option<String>,
-    /// The hearing to plan.
-    pub hearing: Option<HearingPlan>,
-    /// Who attended the hearing.
-    pub attendance: Option<String>,
-}
-
-/// A hearing as planned.
-#[derive(Debug, Clone)]
-pub struct HearingPlan {
-    /// Date and time.
-    pub at: chrono::NaiveDateTime,
-    /// How it takes place (a code of [`HearingMode`]; checked by the step).
-    pub mode: String,
-    /// Room and address, or the phone number or video link.
-    pub place: String,
-    /// Who is invited (roles, not necessarily names).
-    pub invitees: String,
-}
-
 /// Who takes a step.
 #[derive(Debug, Clone, Copy)]
 pub struct By<'a> {
@@ -391,39 +358,6 @@ pub use super::service::{
     add_document, add_element, add_followup, classify, extend_with_consent, finish_followup,
     insert_attachment, judge_element, record_mediation, set_categories, Classification, Mediation,
 };
-
-/// Takes one workflow step from a form's values: parsed into its [`Command`] and run by
-/// [`super::steps::take`].
-pub fn step(
-    conn: &mut DbConnection,
-    env: &Env<'_>,
-    id: i64,
-    action: Action,
-    by: By<'_>,
-    input: &StepInput,
-    today: NaiveDate,
-) -> Result<State, StepError> {
-    let command = Command::parse(action, input)?;
-    super::steps::take(conn, env, id, &command, by, today)
-}
-
-/// How a hearing takes place, for letters (Dutch).
-pub fn mode_text(mode: &str) -> &'static str {
-    HearingMode::parse(mode).map_or("op het gemeentehuis", HearingMode::letter_text)
-}
-
-/// The stored code of an action ([`Action::code`]).
-pub fn action_code(a: Action) -> &'static str {
-    a.code()
-}
-
-/// Every action ([`Action::ALL`]).
-pub const ACTIONS: [Action; 17] = Action::ALL;
-
-/// The action for a stored code ([`Action::from_code`]).
-pub fn action_from_code(code: &str) -> Option<Action> {
-    Action::from_code(code)
-}
 
 /// Judgements only (no descriptions), for the council member.
 pub(super) fn judgement_summary(c: &mut DbConnection, id: i64) -> QueryResult<String> {

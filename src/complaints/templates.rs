@@ -66,9 +66,184 @@ impl Addressee {
     }
 }
 
-/// The kinds of letter, with their addressee and the placeholders each may use and must use.
+macro_rules! kind {
+    ($kind:expr, $to:ident, [$($extra:literal),*], [$($req:literal),*]) => {
+        Kind {
+            kind: $kind,
+            code: $kind.code(),
+            to: Addressee::$to,
+            allowed: &[
+                "naam", "zaaknummer", "gemeente", "contactgegevens", "telefoon", "email",
+                "ontvangen", $($extra),*
+            ],
+            required: &[$($req),*],
+        }
+    };
+}
+
+/// The built-in text of a letter to residents, in each language.
+macro_rules! every_language {
+    ($lang:expr, $code:literal) => {
+        Some(match $lang {
+            Lang::Nl => include_str!(concat!("../../templates/nl/", $code, ".txt")),
+            Lang::En => include_str!(concat!("../../templates/en/", $code, ".txt")),
+            Lang::Ar => include_str!(concat!("../../templates/ar/", $code, ".txt")),
+            Lang::Tr => include_str!(concat!("../../templates/tr/", $code, ".txt")),
+            Lang::Pl => include_str!(concat!("../../templates/pl/", $code, ".txt")),
+            Lang::Uk => include_str!(concat!("../../templates/uk/", $code, ".txt")),
+        })
+    };
+}
+
+/// The built-in text of a letter to staff or a council member: Dutch only.
+macro_rules! dutch_only {
+    ($lang:expr, $code:literal) => {
+        match $lang {
+            Lang::Nl => Some(include_str!(concat!("../../templates/nl/", $code, ".txt"))),
+            Lang::En | Lang::Ar | Lang::Tr | Lang::Pl | Lang::Uk => None,
+        }
+    };
+}
+
+crate::complaints::terms::text_enum! {
+    /// A kind of letter. Its code is the template's file name (`templates/<lang>/<code>.txt`), the
+    /// `kind` of its row in `complaint_letters`, and (with `klacht-` in front) of its e-mail.
+    pub enum LetterKind {
+        /// Receipt of the complaint, with the tracking code.
+        Receipt = "ontvangst",
+        /// Mediation starts.
+        Mediation = "bemiddeling",
+        /// The decision is postponed.
+        Postponement = "uitstel",
+        /// Invitation to the hearing.
+        Hearing = "hoorzitting",
+        /// The outcome (the reasoned decision).
+        Outcome = "uitkomst",
+        /// Referred to the bezwaar procedure.
+        Objection = "bezwaar",
+        /// Notice to the person complained about (Awb 9:9).
+        StaffNotice = "beklaagde-melding",
+        /// The hearing, to the person complained about.
+        StaffHearing = "beklaagde-hoorzitting",
+        /// The postponement, to the person complained about.
+        StaffPostponement = "beklaagde-uitstel",
+        /// The outcome, to the person complained about.
+        StaffOutcome = "beklaagde-uitkomst",
+        /// Where the complaint stands, to the council member or alderman who passed it on.
+        Messenger = "raadslid",
+    }
+}
+
+impl LetterKind {
+    /// Who the letter is for, and the placeholders it may and must use.
+    pub fn spec(self) -> Kind {
+        use LetterKind as L;
+        match self {
+            L::Receipt => kind!(
+                L::Receipt,
+                Klager,
+                ["volgcode", "termijn", "statuslink"],
+                ["zaaknummer", "volgcode", "termijn"]
+            ),
+            L::Mediation => kind!(
+                L::Mediation,
+                Klager,
+                ["streefdatum", "termijn"],
+                ["zaaknummer", "streefdatum"]
+            ),
+            L::Postponement => kind!(
+                L::Postponement,
+                Klager,
+                ["weken", "termijn", "reden"],
+                ["zaaknummer", "weken", "termijn"]
+            ),
+            L::Hearing => kind!(
+                L::Hearing,
+                Klager,
+                ["datum", "tijd", "plaats", "wijze"],
+                ["zaaknummer", "datum", "tijd", "plaats"]
+            ),
+            L::Outcome => kind!(
+                L::Outcome,
+                Klager,
+                ["uitkomst", "ombudsman"],
+                ["zaaknummer", "uitkomst", "ombudsman"]
+            ),
+            L::Objection => kind!(L::Objection, Klager, [], ["zaaknummer"]),
+            L::StaffNotice => kind!(
+                L::StaffNotice,
+                Beklaagde,
+                ["klacht", "klager", "wens", "termijn"],
+                ["zaaknummer", "klacht"]
+            ),
+            L::StaffHearing => kind!(
+                L::StaffHearing,
+                Beklaagde,
+                ["datum", "tijd", "plaats", "wijze", "klager"],
+                ["zaaknummer", "datum", "tijd", "plaats"]
+            ),
+            L::StaffPostponement => kind!(
+                L::StaffPostponement,
+                Beklaagde,
+                ["weken", "termijn", "reden"],
+                ["zaaknummer", "weken", "termijn"]
+            ),
+            L::StaffOutcome => kind!(
+                L::StaffOutcome,
+                Beklaagde,
+                ["uitkomst", "klager"],
+                ["zaaknummer", "uitkomst"]
+            ),
+            L::Messenger => kind!(
+                L::Messenger,
+                Doorgever,
+                ["raadslid", "fase", "uitkomst"],
+                ["zaaknummer", "fase"]
+            ),
+        }
+    }
+
+    /// Whether the letter carries the reasoned decision (the outcome letters).
+    pub fn carries_decision(self) -> bool {
+        match self {
+            LetterKind::Outcome | LetterKind::StaffOutcome => true,
+            LetterKind::Receipt
+            | LetterKind::Mediation
+            | LetterKind::Postponement
+            | LetterKind::Hearing
+            | LetterKind::Objection
+            | LetterKind::StaffNotice
+            | LetterKind::StaffHearing
+            | LetterKind::StaffPostponement
+            | LetterKind::Messenger => false,
+        }
+    }
+
+    /// The built-in text of this letter in `lang`: letters to residents exist in every language,
+    /// letters to staff and council members in Dutch only (`None` in another language).
+    fn built_in(self, lang: Lang) -> Option<&'static str> {
+        use LetterKind as L;
+        match self {
+            L::Receipt => every_language!(lang, "ontvangst"),
+            L::Mediation => every_language!(lang, "bemiddeling"),
+            L::Postponement => every_language!(lang, "uitstel"),
+            L::Hearing => every_language!(lang, "hoorzitting"),
+            L::Outcome => every_language!(lang, "uitkomst"),
+            L::Objection => every_language!(lang, "bezwaar"),
+            L::StaffNotice => dutch_only!(lang, "beklaagde-melding"),
+            L::StaffHearing => dutch_only!(lang, "beklaagde-hoorzitting"),
+            L::StaffPostponement => dutch_only!(lang, "beklaagde-uitstel"),
+            L::StaffOutcome => dutch_only!(lang, "beklaagde-uitkomst"),
+            L::Messenger => dutch_only!(lang, "raadslid"),
+        }
+    }
+}
+
+/// A kind of letter with its addressee and the placeholders it may use and must use.
 pub struct Kind {
-    /// File name without `.txt`.
+    /// Which letter.
+    pub kind: LetterKind,
+    /// File name without `.txt` ([`LetterKind::code`]).
     pub code: &'static str,
     /// Who the letter is for.
     pub to: Addressee,
@@ -94,145 +269,35 @@ fn fits(name: &str) -> &'static [Addressee] {
     }
 }
 
-macro_rules! kind {
-    ($code:literal, $to:ident, [$($extra:literal),*], [$($req:literal),*]) => {
-        Kind {
-            code: $code,
-            to: Addressee::$to,
-            allowed: &[
-                "naam", "zaaknummer", "gemeente", "contactgegevens", "telefoon", "email",
-                "ontvangen", $($extra),*
-            ],
-            required: &[$($req),*],
-        }
-    };
-}
-
-/// Every kind of letter.
-pub const KINDS: &[Kind] = &[
-    kind!(
-        "ontvangst",
-        Klager,
-        ["volgcode", "termijn", "statuslink"],
-        ["zaaknummer", "volgcode", "termijn"]
-    ),
-    kind!(
-        "bemiddeling",
-        Klager,
-        ["streefdatum", "termijn"],
-        ["zaaknummer", "streefdatum"]
-    ),
-    kind!(
-        "uitstel",
-        Klager,
-        ["weken", "termijn", "reden"],
-        ["zaaknummer", "weken", "termijn"]
-    ),
-    kind!(
-        "hoorzitting",
-        Klager,
-        ["datum", "tijd", "plaats", "wijze"],
-        ["zaaknummer", "datum", "tijd", "plaats"]
-    ),
-    kind!(
-        "uitkomst",
-        Klager,
-        ["uitkomst", "ombudsman"],
-        ["zaaknummer", "uitkomst", "ombudsman"]
-    ),
-    kind!("bezwaar", Klager, [], ["zaaknummer"]),
-    kind!(
-        "beklaagde-melding",
-        Beklaagde,
-        ["klacht", "klager", "wens", "termijn"],
-        ["zaaknummer", "klacht"]
-    ),
-    kind!(
-        "beklaagde-hoorzitting",
-        Beklaagde,
-        ["datum", "tijd", "plaats", "wijze", "klager"],
-        ["zaaknummer", "datum", "tijd", "plaats"]
-    ),
-    kind!(
-        "beklaagde-uitstel",
-        Beklaagde,
-        ["weken", "termijn", "reden"],
-        ["zaaknummer", "weken", "termijn"]
-    ),
-    kind!(
-        "beklaagde-uitkomst",
-        Beklaagde,
-        ["uitkomst", "klager"],
-        ["zaaknummer", "uitkomst"]
-    ),
-    kind!(
-        "raadslid",
-        Doorgever,
-        ["raadslid", "fase", "uitkomst"],
-        ["zaaknummer", "fase"]
-    ),
-];
-
-/// The kind of letter `code`.
-pub fn kind(code: &str) -> Option<&'static Kind> {
-    KINDS.iter().find(|k| k.code == code)
+/// Every kind of letter, in the order of [`LetterKind::ALL`].
+pub fn kinds() -> impl Iterator<Item = Kind> {
+    LetterKind::ALL.iter().map(|k| k.spec())
 }
 
 /// The letter that goes to `to` when a step sends letter `kind` (written for the complainant): the
-/// person complained about gets the text written for their own role.
-pub fn kind_for(kind: &str, to: Addressee) -> &str {
+/// person complained about gets the text written for their own role, the council member who
+/// passed the complaint on the letter about where it stands.
+pub fn kind_for(kind: LetterKind, to: Addressee) -> LetterKind {
+    use LetterKind as L;
     match (kind, to) {
-        ("hoorzitting", Addressee::Beklaagde) => "beklaagde-hoorzitting",
-        ("uitstel", Addressee::Beklaagde) => "beklaagde-uitstel",
-        ("uitkomst", Addressee::Beklaagde) => "beklaagde-uitkomst",
-        (_, Addressee::Doorgever) => "raadslid",
-        _ => kind,
+        (_, Addressee::Klager) => kind,
+        (_, Addressee::Doorgever) => L::Messenger,
+        (L::Hearing, Addressee::Beklaagde) => L::StaffHearing,
+        (L::Postponement, Addressee::Beklaagde) => L::StaffPostponement,
+        (L::Outcome, Addressee::Beklaagde) => L::StaffOutcome,
+        (
+            L::Receipt
+            | L::Mediation
+            | L::Objection
+            | L::StaffNotice
+            | L::StaffHearing
+            | L::StaffPostponement
+            | L::StaffOutcome
+            | L::Messenger,
+            Addressee::Beklaagde,
+        ) => kind,
     }
 }
-
-/// The built-in texts: (language, kind, text).
-macro_rules! text {
-    ($lang:literal, $kind:literal) => {
-        (
-            $lang,
-            $kind,
-            include_str!(concat!("../../templates/", $lang, "/", $kind, ".txt")),
-        )
-    };
-}
-
-/// Letters to residents in every language.
-macro_rules! resident_letters {
-    ($lang:literal) => {
-        [
-            text!($lang, "ontvangst"),
-            text!($lang, "bemiddeling"),
-            text!($lang, "uitstel"),
-            text!($lang, "hoorzitting"),
-            text!($lang, "uitkomst"),
-            text!($lang, "bezwaar"),
-        ]
-    };
-}
-
-/// The built-in texts of every language; letters to staff and council members are Dutch.
-const BUILT_IN: [[(&str, &str, &str); 6]; 6] = [
-    resident_letters!("nl"),
-    resident_letters!("en"),
-    resident_letters!("ar"),
-    resident_letters!("tr"),
-    resident_letters!("pl"),
-    resident_letters!("uk"),
-];
-
-/// The built-in Dutch letters to staff and council members.
-const BUILT_IN_DUTCH: [(&str, &str, &str); 5] = [
-    text!("nl", "beklaagde-melding"),
-    text!("nl", "beklaagde-hoorzitting"),
-    text!("nl", "beklaagde-uitstel"),
-    text!("nl", "beklaagde-uitkomst"),
-    text!("nl", "raadslid"),
-];
 
 /// The name of the municipality as letters write it: with "Gemeente" in front, once, whether the
 /// setting has the word or not (`Voorbeeld` and `Gemeente Voorbeeld` both give `Gemeente Voorbeeld`).
@@ -389,13 +454,22 @@ fn parse(kind: &Kind, file: &str, text: &str) -> Result<Template, TemplateError>
     })
 }
 
+/// The error for a letter without a text in `lang`.
+fn missing(lang: Lang, kind: LetterKind) -> TemplateError {
+    TemplateError {
+        file: format!("templates/{}/{}.txt", lang.code(), kind.code()),
+        line: 1,
+        problem: "de brief ontbreekt".into(),
+    }
+}
+
 impl Templates {
     /// Loads every template: from `dir` where a file exists there, otherwise the built-in text.
     /// Every one is checked; the first problem is returned.
     pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
         let mut by = BTreeMap::new();
         for lang in Lang::ALL {
-            for kind in KINDS {
+            for kind in kinds() {
                 if lang != Lang::Nl && !kind.to.every_language() {
                     continue;
                 }
@@ -412,24 +486,18 @@ impl Templates {
                         (p.display().to_string(), text)
                     }
                     None => {
-                        let text = BUILT_IN
-                            .iter()
-                            .flatten()
-                            .chain(BUILT_IN_DUTCH.iter())
-                            .find(|(l, k, _)| *l == lang.code() && *k == kind.code)
-                            .map(|(_, _, t)| t.to_string())
-                            .ok_or_else(|| TemplateError {
-                                file: format!("templates/{}/{}.txt", lang.code(), kind.code),
-                                line: 1,
-                                problem: "de brief ontbreekt".into(),
-                            })?;
+                        let text = kind
+                            .kind
+                            .built_in(lang)
+                            .map(str::to_string)
+                            .ok_or_else(|| missing(lang, kind.kind))?;
                         (
                             format!("templates/{}/{}.txt (ingebouwd)", lang.code(), kind.code),
                             text,
                         )
                     }
                 };
-                let t = parse(kind, &file, &text)?;
+                let t = parse(&kind, &file, &text)?;
                 by.insert((lang.code().to_string(), kind.code.to_string()), t);
             }
         }
@@ -437,12 +505,20 @@ impl Templates {
     }
 
     /// Fills in the letter `kind` in `lang` (Dutch when the language has none). Values not given
-    /// are left empty.
-    pub fn render(&self, kind: &str, lang: Lang, values: &[(&str, String)]) -> Option<Letter> {
+    /// are left empty. [`Templates::load`] has every letter in Dutch, so the error (a missing
+    /// template) does not happen; it is an error all the same, never a letter silently not sent.
+    pub fn render(
+        &self,
+        kind: LetterKind,
+        lang: Lang,
+        values: &[(&str, String)],
+    ) -> Result<Letter, TemplateError> {
+        let key = |l: Lang| (l.code().to_string(), kind.code().to_string());
         let t = self
             .by
-            .get(&(lang.code().to_string(), kind.to_string()))
-            .or_else(|| self.by.get(&("nl".to_string(), kind.to_string())))?;
+            .get(&key(lang))
+            .or_else(|| self.by.get(&key(Lang::Nl)))
+            .ok_or_else(|| missing(Lang::Nl, kind))?;
         let fill = |text: &str| -> String {
             let mut out = String::with_capacity(text.len() + 64);
             let mut rest = text;
@@ -466,7 +542,7 @@ impl Templates {
             out.push_str(rest);
             out
         };
-        Some(Letter {
+        Ok(Letter {
             subject: fill(&t.subject),
             body: fill(&t.body),
         })

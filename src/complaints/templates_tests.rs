@@ -3,18 +3,15 @@
 
 use super::*;
 
-fn kind(code: &str) -> &'static Kind {
-    super::kind(code).unwrap()
+fn kind(code: &str) -> Kind {
+    LetterKind::parse(code).unwrap().spec()
 }
 
 #[test]
 fn every_built_in_template_passes_its_check() {
     let t = Templates::load(None).expect("built-in templates are valid");
     for lang in Lang::ALL {
-        for k in KINDS
-            .iter()
-            .filter(|k| lang == Lang::Nl || k.to.every_language())
-        {
+        for k in kinds().filter(|k| lang == Lang::Nl || k.to.every_language()) {
             assert!(
                 t.by.contains_key(&(lang.code().to_string(), k.code.to_string())),
                 "{} {}",
@@ -27,7 +24,7 @@ fn every_built_in_template_passes_its_check() {
 
 #[test]
 fn unknown_and_missing_placeholders_are_refused_with_the_line() {
-    let k = kind("bezwaar");
+    let k = &kind("bezwaar");
     let e = parse(
         k,
         "b.txt",
@@ -65,7 +62,7 @@ fn a_template_on_disk_replaces_the_built_in_one_and_is_checked() {
     let t = Templates::load(Some(dir.path())).unwrap();
     let l = t
         .render(
-            "bezwaar",
+            LetterKind::Objection,
             Lang::Nl,
             &[
                 ("zaaknummer", "K-12".into()),
@@ -91,10 +88,10 @@ fn a_template_on_disk_replaces_the_built_in_one_and_is_checked() {
 fn rendering_fills_every_placeholder_and_leaves_other_text_alone() {
     let t = Templates::load(None).unwrap();
     for lang in Lang::ALL {
-        for k in KINDS {
+        for k in kinds() {
             let values: Vec<(&str, String)> =
                 k.allowed.iter().map(|a| (*a, format!("<{a}>"))).collect();
-            let l = t.render(k.code, lang, &values).unwrap();
+            let l = t.render(k.kind, lang, &values).unwrap();
             assert!(
                 !l.body.contains('{') && !l.subject.contains('{'),
                 "{} {}",
@@ -117,7 +114,7 @@ fn rendering_fills_every_placeholder_and_leaves_other_text_alone() {
 fn a_placeholder_must_fit_the_addressee() {
     // The complainant's tracking code in a letter to the staff member: refused, with the name.
     let e = parse(
-        kind("beklaagde-melding"),
+        &kind("beklaagde-melding"),
         "m.txt",
         "Onderwerp: {zaaknummer}\n\n{klacht}\nCode: {volgcode}\n",
     )
@@ -130,7 +127,7 @@ fn a_placeholder_must_fit_the_addressee() {
     );
     // The complaint's text in a letter to the council member: refused.
     let e = parse(
-        kind("raadslid"),
+        &kind("raadslid"),
         "r.txt",
         "Onderwerp: {zaaknummer}\n\n{fase}\n{klacht}\n",
     )
@@ -154,7 +151,7 @@ fn the_municipality_is_named_once() {
         "Gemeente 's-Hertogenbosch"
     );
     let e = parse(
-        kind("bezwaar"),
+        &kind("bezwaar"),
         "b.txt",
         "Onderwerp: {zaaknummer}\n\nTekst.\n\nGemeente {gemeente}\n",
     )
@@ -164,9 +161,9 @@ fn the_municipality_is_named_once() {
     // No built-in letter writes it twice, in any language.
     let t = Templates::load(None).unwrap();
     for lang in Lang::ALL {
-        for k in KINDS {
+        for k in kinds() {
             let l = t
-                .render(k.code, lang, &[("gemeente", "Gemeente Voorbeeld".into())])
+                .render(k.kind, lang, &[("gemeente", "Gemeente Voorbeeld".into())])
                 .unwrap();
             assert!(
                 !l.body.to_lowercase().contains("gemeente gemeente"),
@@ -180,29 +177,56 @@ fn the_municipality_is_named_once() {
 
 #[test]
 fn the_person_complained_about_gets_the_text_for_their_role() {
+    use LetterKind as L;
+    assert_eq!(kind_for(L::Hearing, Addressee::Beklaagde), L::StaffHearing);
     assert_eq!(
-        kind_for("hoorzitting", Addressee::Beklaagde),
-        "beklaagde-hoorzitting"
+        kind_for(L::Postponement, Addressee::Beklaagde),
+        L::StaffPostponement
     );
-    assert_eq!(
-        kind_for("uitstel", Addressee::Beklaagde),
-        "beklaagde-uitstel"
-    );
-    assert_eq!(
-        kind_for("uitkomst", Addressee::Beklaagde),
-        "beklaagde-uitkomst"
-    );
-    assert_eq!(kind_for("hoorzitting", Addressee::Klager), "hoorzitting");
-    for k in KINDS {
-        assert_eq!(kind_for(k.code, k.to), k.code, "{}", k.code);
+    assert_eq!(kind_for(L::Outcome, Addressee::Beklaagde), L::StaffOutcome);
+    assert_eq!(kind_for(L::Hearing, Addressee::Klager), L::Hearing);
+    assert_eq!(kind_for(L::Outcome, Addressee::Doorgever), L::Messenger);
+    for k in kinds() {
+        assert_eq!(kind_for(k.kind, k.to), k.kind, "{}", k.code);
+        assert_eq!(k.code, k.kind.code());
     }
     let t = Templates::load(None).unwrap();
     let l = t
-        .render(
-            "beklaagde-hoorzitting",
-            Lang::Nl,
-            &[("naam", "De Boer".into())],
-        )
+        .render(L::StaffHearing, Lang::Nl, &[("naam", "De Boer".into())])
         .unwrap();
     assert!(!l.body.contains("over wie u klaagt"), "{}", l.body);
+}
+
+#[test]
+fn every_built_in_text_is_the_file_named_by_its_code() {
+    // The built-in texts are written per kind by hand: each must be the file of its own code.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for lang in Lang::ALL {
+        for k in LetterKind::ALL {
+            let file = root.join(lang.code()).join(format!("{}.txt", k.code()));
+            match k.built_in(lang) {
+                Some(text) => assert_eq!(
+                    std::fs::read_to_string(&file).unwrap(),
+                    text,
+                    "{}",
+                    file.display()
+                ),
+                None => assert!(
+                    lang != Lang::Nl && !k.spec().to.every_language(),
+                    "{}",
+                    file.display()
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn every_kind_of_letter_has_its_label() {
+    // The letters page names each kind with `letter-kind-<code>` (a key made with `format!`).
+    let known = crate::web::i18n::Locales::keys(Lang::Nl);
+    for k in LetterKind::ALL {
+        let key = format!("letter-kind-{}", k.code());
+        assert!(known.contains(&key), "{key}");
+    }
 }

@@ -87,6 +87,8 @@ macro_rules! text_enum {
     };
 }
 
+pub(crate) use text_enum;
+
 text_enum! {
     /// How a complaint came in. The web form comes first; staff register the others.
     pub enum Channel {
@@ -120,6 +122,20 @@ impl Channel {
             | Channel::Counter
             | Channel::Email
             | Channel::Committee => false,
+        }
+    }
+
+    /// A written channel (a klaagschrift, Awb 9:4): the complaint goes into the register when it
+    /// carries a name.
+    pub fn is_written(self) -> bool {
+        match self {
+            Channel::Web
+            | Channel::Letter
+            | Channel::Email
+            | Channel::CouncilMember
+            | Channel::Alderman
+            | Channel::Committee => true,
+            Channel::Phone | Channel::Counter => false,
         }
     }
 

@@ -75,7 +75,7 @@ pub struct Status {
 
 /// The next step in plain words, with its date where there is one.
 pub fn next_step(lang: Lang, s: &Status) -> String {
-    let d = |d: NaiveDate| crate::surveys::respondent::date_text(d);
+    let d = |d: NaiveDate| crate::fmt::date_text(d);
     match s.state {
         State::Received => t_args(lang, "complaint-next-received", &[("date", &d(s.deadline))]),
         State::Mediation => match s.mediation_target {
@@ -184,7 +184,7 @@ pub(super) async fn track(
             StatusCode::NOT_FOUND,
         ));
     };
-    let d = crate::surveys::respondent::date_text;
+    let d = crate::fmt::date_text;
     let mut r = page_response(
         StatusCode::OK,
         layout::page(

@@ -14,56 +14,41 @@
 
 use crate::accounts::model::Role;
 
-/// Where a complaint is (stored as TEXT under [`State::code`]; an unknown code is an error).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum State {
-    /// Registered; waiting for triage.
-    Received,
-    /// Sent to the bezwaar procedure (it is about a decision, not conduct).
-    Referred,
-    /// Not handled on a ground of Awb 9:8.
-    NotHandled,
-    /// Informal handling: a mediation talk by the team leader.
-    Mediation,
-    /// Resolved to the complainant's satisfaction (Awb 9:5): the formal duties lapse.
-    ResolvedInformally,
-    /// Withdrawn by the complainant.
-    Withdrawn,
-    /// Formal handling under Awb 9:7–9:12.
-    FormalHandling,
-    /// A hearing is planned.
-    HearingPlanned,
-    /// The hearing was held, or skipped on an Awb 9:10 ground; ready for advice or decision.
-    Heard,
-    /// The complaints committee gave its advice.
-    Advised,
-    /// The decision was taken and the outcome letter sent.
-    Decided,
-    /// Closed.
-    Closed,
-    /// The complainant went to the external ombudsman.
-    WithOmbudsman,
+crate::listed_enum! {
+    /// Where a complaint is (stored as TEXT under [`State::code`]; an unknown code is an error).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub enum State {
+        /// Registered; waiting for triage.
+        Received,
+        /// Sent to the bezwaar procedure (it is about a decision, not conduct).
+        Referred,
+        /// Not handled on a ground of Awb 9:8.
+        NotHandled,
+        /// Informal handling: a mediation talk by the team leader.
+        Mediation,
+        /// Resolved to the complainant's satisfaction (Awb 9:5): the formal duties lapse.
+        ResolvedInformally,
+        /// Withdrawn by the complainant.
+        Withdrawn,
+        /// Formal handling under Awb 9:7–9:12.
+        FormalHandling,
+        /// A hearing is planned.
+        HearingPlanned,
+        /// The hearing was held, or skipped on an Awb 9:10 ground; ready for advice or decision.
+        Heard,
+        /// The complaints committee gave its advice.
+        Advised,
+        /// The decision was taken and the outcome letter sent.
+        Decided,
+        /// Closed.
+        Closed,
+        /// The complainant went to the external ombudsman.
+        WithOmbudsman,
+    }
 }
 
 impl State {
-    /// Every state.
-    pub const ALL: [State; 13] = [
-        State::Received,
-        State::Referred,
-        State::NotHandled,
-        State::Mediation,
-        State::ResolvedInformally,
-        State::Withdrawn,
-        State::FormalHandling,
-        State::HearingPlanned,
-        State::Heard,
-        State::Advised,
-        State::Decided,
-        State::Closed,
-        State::WithOmbudsman,
-    ];
-
     /// Code stored in the database.
     pub fn code(self) -> &'static str {
         match self {
@@ -90,64 +75,80 @@ impl State {
 
     /// Whether the case is finished (nothing more to do for the municipality).
     pub fn is_final(self) -> bool {
-        matches!(
-            self,
-            State::Referred | State::NotHandled | State::Withdrawn | State::Closed
-        )
+        match self {
+            State::Referred | State::NotHandled | State::Withdrawn | State::Closed => true,
+            State::Received
+            | State::Mediation
+            | State::ResolvedInformally
+            | State::FormalHandling
+            | State::HearingPlanned
+            | State::Heard
+            | State::Advised
+            | State::Decided
+            | State::WithOmbudsman => false,
+        }
     }
 
     /// Whether the legal decision deadline runs in this state.
     pub fn deadline_runs(self) -> bool {
-        matches!(
-            self,
+        match self {
             State::Received
-                | State::Mediation
-                | State::FormalHandling
-                | State::HearingPlanned
-                | State::Heard
-                | State::Advised
-        )
+            | State::Mediation
+            | State::FormalHandling
+            | State::HearingPlanned
+            | State::Heard
+            | State::Advised => true,
+            State::Referred
+            | State::NotHandled
+            | State::ResolvedInformally
+            | State::Withdrawn
+            | State::Decided
+            | State::Closed
+            | State::WithOmbudsman => false,
+        }
     }
 }
 
-/// What someone does to a complaint (stored as TEXT under [`Action::code`] in the history).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Action {
-    /// Refer to the bezwaar procedure (sends the referral letter).
-    ReferToBezwaar,
-    /// Do not handle, on an Awb 9:8 ground (reason required).
-    Decline,
-    /// Start mediation by a team leader.
-    StartMediation,
-    /// Mediation worked: the complainant is satisfied (Awb 9:5).
-    ResolveInformally,
-    /// Mediation did not resolve it: handle formally.
-    StartFormalHandling,
-    /// The complainant withdraws (reason required: withdrawals without a reason were a finding).
-    Withdraw,
-    /// Record the complainant's consent to request the client file (how and when).
-    RecordFileConsent,
-    /// Inform the person complained about (Awb 9:9); no state change.
-    InformPersonComplainedAbout,
-    /// Plan the hearing.
-    PlanHearing,
-    /// Record that the hearing was held (attendance, minutes).
-    HoldHearing,
-    /// Skip the hearing on an Awb 9:10 ground (reason required).
-    SkipHearing,
-    /// Record the complaints committee's advice.
-    RecordAdvice,
-    /// Decide on every complaint element and send the outcome.
-    Decide,
-    /// Postpone the decision by at most four weeks (reason required; notice letters go out).
-    Postpone,
-    /// Close the case.
-    Close,
-    /// Record that the complainant went to the external ombudsman.
-    ReferToOmbudsman,
-    /// Record the ombudsman's outcome and close again.
-    RecordOmbudsmanOutcome,
+crate::listed_enum! {
+    /// What someone does to a complaint (stored as TEXT under [`Action::code`] in the history).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub enum Action {
+        /// Refer to the bezwaar procedure (sends the referral letter).
+        ReferToBezwaar,
+        /// Do not handle, on an Awb 9:8 ground (reason required).
+        Decline,
+        /// Start mediation by a team leader.
+        StartMediation,
+        /// Mediation worked: the complainant is satisfied (Awb 9:5).
+        ResolveInformally,
+        /// Mediation did not resolve it: handle formally.
+        StartFormalHandling,
+        /// The complainant withdraws (reason required: withdrawals without a reason were a finding).
+        Withdraw,
+        /// Record the complainant's consent to request the client file (how and when).
+        RecordFileConsent,
+        /// Inform the person complained about (Awb 9:9); no state change.
+        InformPersonComplainedAbout,
+        /// Plan the hearing.
+        PlanHearing,
+        /// Record that the hearing was held (attendance, minutes).
+        HoldHearing,
+        /// Skip the hearing on an Awb 9:10 ground (reason required).
+        SkipHearing,
+        /// Record the complaints committee's advice.
+        RecordAdvice,
+        /// Decide on every complaint element and send the outcome.
+        Decide,
+        /// Postpone the decision by at most four weeks (reason required; notice letters go out).
+        Postpone,
+        /// Close the case.
+        Close,
+        /// Record that the complainant went to the external ombudsman.
+        ReferToOmbudsman,
+        /// Record the ombudsman's outcome and close again.
+        RecordOmbudsmanOutcome,
+    }
 }
 
 super::terms::text_sql!(State, from_code);
@@ -501,7 +502,24 @@ fn guard(t: &Transition, f: &Facts) -> Result<(), Refusal> {
         A::Decide if f.committee && t.from != S::Advised => Err(Refusal::AdviceMissing),
         A::Decide if !f.every_element_judged => Err(Refusal::ElementsNotJudged),
         A::Postpone if f.postponed => Err(Refusal::AlreadyPostponed),
-        _ => Ok(()),
+        // Every action is named, so a new one is a decision here too.
+        A::ReferToBezwaar
+        | A::Decline
+        | A::StartMediation
+        | A::ResolveInformally
+        | A::StartFormalHandling
+        | A::Withdraw
+        | A::RecordFileConsent
+        | A::InformPersonComplainedAbout
+        | A::PlanHearing
+        | A::HoldHearing
+        | A::SkipHearing
+        | A::RecordAdvice
+        | A::Decide
+        | A::Postpone
+        | A::Close
+        | A::ReferToOmbudsman
+        | A::RecordOmbudsmanOutcome => Ok(()),
     }
 }
 

@@ -3,27 +3,6 @@
 use super::workflow::Action;
 
 impl Action {
-    /// Every action.
-    pub const ALL: [Action; 17] = [
-        Action::ReferToBezwaar,
-        Action::Decline,
-        Action::StartMediation,
-        Action::ResolveInformally,
-        Action::StartFormalHandling,
-        Action::Withdraw,
-        Action::RecordFileConsent,
-        Action::InformPersonComplainedAbout,
-        Action::PlanHearing,
-        Action::HoldHearing,
-        Action::SkipHearing,
-        Action::RecordAdvice,
-        Action::Decide,
-        Action::Postpone,
-        Action::Close,
-        Action::ReferToOmbudsman,
-        Action::RecordOmbudsmanOutcome,
-    ];
-
     /// The stored code (history, audit log, form values and text keys).
     pub fn code(self) -> &'static str {
         match self {

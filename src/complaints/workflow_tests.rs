@@ -31,26 +31,6 @@ fn facts_for(action: Action) -> Facts {
     }
 }
 
-const ALL_ACTIONS: [Action; 17] = [
-    A::ReferToBezwaar,
-    A::Decline,
-    A::StartMediation,
-    A::ResolveInformally,
-    A::StartFormalHandling,
-    A::Withdraw,
-    A::RecordFileConsent,
-    A::InformPersonComplainedAbout,
-    A::PlanHearing,
-    A::HoldHearing,
-    A::SkipHearing,
-    A::RecordAdvice,
-    A::Decide,
-    A::Postpone,
-    A::Close,
-    A::ReferToOmbudsman,
-    A::RecordOmbudsmanOutcome,
-];
-
 #[test]
 fn the_table_has_no_duplicate_steps() {
     for (i, a) in TRANSITIONS.iter().enumerate() {
@@ -95,7 +75,7 @@ fn final_states_allow_nothing_but_the_ombudsman() {
 #[test]
 fn every_step_not_in_the_table_is_refused() {
     for from in State::ALL {
-        for action in ALL_ACTIONS {
+        for action in Action::ALL {
             let r = apply(
                 from,
                 action,
@@ -336,4 +316,32 @@ fn council_members_and_researchers_take_no_steps() {
         "triage is the coordinator's"
     );
     assert!(available(S::Mediation, HANDLER).contains(&A::ResolveInformally));
+}
+
+/// The texts of states and actions are looked up with keys made from their codes (`format!`), which
+/// the test of literal keys in `web::i18n` cannot see: every state and action has them here.
+#[test]
+fn every_state_and_action_has_its_texts() {
+    use crate::web::i18n::{Lang, Locales};
+    let known = Locales::keys(Lang::Nl);
+    let mut missing = vec![];
+    let mut need = |key: String| {
+        if !known.contains(&key) {
+            missing.push(key);
+        }
+    };
+    for s in State::ALL {
+        need(format!("complaint-stage-{}", s.code()));
+        need(format!("case-stage-{}", s.code()));
+    }
+    for a in Action::ALL {
+        need(format!("action-{}", a.code()));
+        need(format!("event-{}", a.code()));
+        if a.is_irreversible() {
+            for part in ["title", "what", "yes"] {
+                need(format!("confirm-{part}-{}", a.code()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing in locales/nl: {missing:?}");
 }

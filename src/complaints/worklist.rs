@@ -55,8 +55,10 @@ fn visible_query<'a>(user: &CurrentUser) -> Option<complaints::BoxedQuery<'a, Mu
         Visible::All => Some(q),
         Visible::Nothing => None,
         Visible::Some { handler, committee } => {
-            let committee_states: Vec<&'static str> =
-                access::COMMITTEE_STATES.iter().map(|s| s.code()).collect();
+            let committee_states: Vec<&'static str> = access::committee_states()
+                .iter()
+                .map(|s| s.code())
+                .collect();
             // -1 is no account: a person without the handler role is nobody's handler.
             Some(
                 q.filter(
@@ -80,8 +82,8 @@ pub struct CaseLine {
     pub id: i64,
     /// Received.
     pub received_on: NaiveDate,
-    /// State code.
-    pub state: String,
+    /// Where it is.
+    pub state: State,
     /// Legal deadline.
     pub deadline_on: NaiveDate,
     /// Handler assigned.
@@ -95,15 +97,13 @@ pub struct CaseLine {
 impl CaseLine {
     /// Whether `user` may open this case ([`access::check`]).
     pub fn visible_to(&self, user: &CurrentUser) -> bool {
-        State::from_code(&self.state).is_some_and(|state| {
-            let case = access::Case {
-                state,
-                handler_id: self.handler_id,
-                committee: self.committee,
-                anonymised: self.anonymised_on.is_some(),
-            };
-            access::may(user, CaseAction::View, &case)
-        })
+        let case = access::Case {
+            state: self.state,
+            handler_id: self.handler_id,
+            committee: self.committee,
+            anonymised: self.anonymised_on.is_some(),
+        };
+        access::may(user, CaseAction::View, &case)
     }
 
     /// The case number people see.

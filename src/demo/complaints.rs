@@ -169,7 +169,9 @@ pub(super) fn seed_complaints(
     env: &crate::complaints::store::Env<'_>,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<()> {
-    use crate::complaints::store::{self, By, Classification, HearingPlan, Mediation, StepInput};
+    use crate::complaints::commands::{Command, Hearing, Step};
+    use crate::complaints::store::{self, By, Classification, Mediation};
+    use crate::complaints::terms::{ConsentWay, DeclineGround, HearingMode, SkipGround};
     use crate::complaints::workflow::Action;
     use diesel::prelude::*;
     let coordinator = service::find_by_username(conn, "klachtcoordinator")
@@ -302,11 +304,7 @@ pub(super) fn seed_complaints(
             let mut on = received + chrono::Duration::days(1);
             for step in *steps {
                 on = (on + chrono::Duration::days(3)).min(today);
-                let mut input = StepInput {
-                    reason: Some("Toelichting bij deze stap (demo).".into()),
-                    ..Default::default()
-                };
-                let action = match *step {
+                let step_of = match *step {
                     "committee" => continue,
                     "mediated_ok" | "mediated_not" => {
                         store::record_mediation(conn, id, handler, &Mediation {
@@ -379,51 +377,40 @@ pub(super) fn seed_complaints(
                         .map_err(|e| anyhow::anyhow!("{e}"))?;
                         continue;
                     }
-                    "decline" => {
-                        input.ground = Some("ouder_dan_jaar".into());
-                        Action::Decline
-                    }
-                    "skip_hearing" => {
-                        input.ground = Some("afgezien".into());
-                        Action::SkipHearing
-                    }
-                    "postpone" => {
-                        input.weeks = Some(4);
-                        Action::Postpone
-                    }
-                    "record_file_consent" => {
-                        input.date = Some(on);
-                        input.text = Some("schriftelijk".into());
-                        Action::RecordFileConsent
-                    }
-                    "plan_hearing" => {
-                        // Planned on the day of this step, so the demo can record it as held later.
-                        input.hearing = Some(HearingPlan {
-                            at: on.and_hms_opt(14, 0, 0).unwrap_or_default(),
-                            mode: ["ter_plaatse", "telefoon", "video"][n % 3].into(),
-                            place: "Gemeentehuis, kamer 2.14".into(),
-                            invitees: "klager, medewerker, teamleider".into(),
-                        });
-                        Action::PlanHearing
-                    }
-                    "hold_hearing" => {
-                        input.text = Some("Verslag: de klager en de teamleider zijn gehoord. Beide lichtten hun kant toe.".into());
-                        input.attendance = Some("klager, teamleider, commissie".into());
-                        Action::HoldHearing
-                    }
-                    "record_ombudsman_outcome" => {
-                        input.text = Some("De ombudsman vond de klacht behandeld zoals het hoort en deed geen onderzoek.".into());
-                        Action::RecordOmbudsmanOutcome
-                    }
-                    "record_advice" => {
-                        input.text =
-                            Some("De commissie adviseert de klacht gegrond te verklaren.".into());
-                        Action::RecordAdvice
-                    }
-                    other => store::action_from_code(other)
+                    "decline" => Step::Decline {
+                        ground: DeclineGround::OlderThanAYear,
+                    },
+                    "skip_hearing" => Step::SkipHearing {
+                        ground: SkipGround::Waived,
+                    },
+                    "postpone" => Step::Postpone { weeks: 4 },
+                    "record_file_consent" => Step::RecordFileConsent {
+                        on,
+                        how: ConsentWay::InWriting,
+                    },
+                    // Planned on the day of this step, so the demo can record it as held later.
+                    "plan_hearing" => Step::PlanHearing(Hearing {
+                        at: on.and_hms_opt(14, 0, 0).unwrap_or_default(),
+                        mode: HearingMode::choices()[n % 3],
+                        place: "Gemeentehuis, kamer 2.14".into(),
+                        invitees: "klager, medewerker, teamleider".into(),
+                    }),
+                    "hold_hearing" => Step::HoldHearing {
+                        minutes: Some("Verslag: de klager en de teamleider zijn gehoord. Beide lichtten hun kant toe.".into()),
+                        attendance: Some("klager, teamleider, commissie".into()),
+                    },
+                    "record_ombudsman_outcome" => Step::RecordOmbudsmanOutcome {
+                        outcome: "De ombudsman vond de klacht behandeld zoals het hoort en deed geen onderzoek.".into(),
+                    },
+                    "record_advice" => Step::RecordAdvice {
+                        advice: "De commissie adviseert de klacht gegrond te verklaren.".into(),
+                    },
+                    other => Action::from_code(other)
+                        .and_then(Step::bare)
                         .ok_or_else(|| anyhow::anyhow!("demo step {other}"))?,
                 };
-                store::step(conn, env, id, action, by, &input, on.max(received))
+                let command = Command::new(step_of).because("Toelichting bij deze stap (demo).");
+                crate::complaints::steps::take(conn, env, id, &command, by, on.max(received))
                     .map_err(|e| anyhow::anyhow!("demo {step}: {e}"))?;
             }
         }

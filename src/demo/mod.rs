@@ -87,8 +87,8 @@ pub fn seed(
         )
         .map_err(|e| anyhow::anyhow!("demo account {}: {e}", role.code()))?;
     }
-    let codes = surveys::seed_surveys(conn, crate::surveys::today())?;
-    complaints::seed_complaints(conn, env, crate::surveys::today())?;
+    let codes = surveys::seed_surveys(conn, crate::fmt::today())?;
+    complaints::seed_complaints(conn, env, crate::fmt::today())?;
     research::seed_quotes(conn)?;
     research::seed_coding(conn)?;
     Ok(codes)

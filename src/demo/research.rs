@@ -30,7 +30,7 @@ fn research_inputs(conn: &mut DbConnection) -> anyhow::Result<(i64, Vec<ClosedWa
     let researcher = service::find_by_username(conn, "onderzoeker")
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .id;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let mut closed = vec![];
     for w in crate::surveys::waves::list_waves(conn)? {
         if w.closes_on >= today {
@@ -98,7 +98,7 @@ pub(super) fn seed_coding(conn: &mut DbConnection) -> anyhow::Result<()> {
     use crate::monitor::codebook;
     use std::collections::BTreeSet;
     let (researcher, closed) = research_inputs(conn)?;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let book = codebook::load(conn)?;
     let chosen_for = |table: &[(&str, &[&str])], text: &str| -> BTreeSet<String> {
         table

@@ -23,6 +23,3 @@ pub mod redact;
 pub mod report;
 pub mod survey_figures;
 pub mod web;
-
-/// The former name of [`disclosure`], kept for the modules that still use it.
-pub use disclosure as suppression;

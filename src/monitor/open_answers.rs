@@ -120,7 +120,7 @@ async fn download(
         })
         .await?;
     if !anonymity::export_allowed(&wave) {
-        let date = crate::surveys::respondent::date_text(anonymity::opens_after(&wave));
+        let date = crate::fmt::date_text(anonymity::opens_after(&wave));
         return Ok(refused(
             &ctx,
             id,

@@ -144,7 +144,7 @@ pub fn figures(r: &Report) -> Vec<Published> {
                 getoond: c.shown,
             });
         };
-    use super::document::{dimension_name, funnel_name, outcome_name};
+    use super::document::{dimension_name, outcome_name};
     if let Some(s) = &r.survey {
         let v = "vragenlijst";
         add(
@@ -250,8 +250,8 @@ pub fn figures(r: &Report) -> Vec<Published> {
     }
     if let Some(c) = &r.complaints {
         let k = "klachten";
-        for (code, cell) in &c.funnel {
-            add(k, "trechter", code, funnel_name(code), cell);
+        for (stage, cell) in &c.funnel {
+            add(k, "trechter", stage.code(), stage.name(), cell);
         }
         for (code, cell) in &c.by_channel {
             add(k, "kanaal", code, &super::labels::channel_name(code), cell);
@@ -277,7 +277,7 @@ pub fn figures(r: &Report) -> Vec<Published> {
         let decided = c
             .funnel
             .iter()
-            .find(|(code, _)| code == "besloten")
+            .find(|(stage, _)| *stage == crate::monitor::disclosure::Stage::Decided)
             .map(|(_, x)| x);
         if let Some(base) = decided {
             if let Some(x) = with(base, c.median_days) {

@@ -17,8 +17,8 @@ use chrono::NaiveDateTime;
 use diesel::QueryResult;
 use rand::RngCore;
 
-use crate::accounts::model::CurrentUser;
 use crate::db::DbConnection;
+use crate::identity::CurrentUser;
 use crate::web::i18n::Lang;
 use crate::web::AppState;
 

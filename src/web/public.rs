@@ -65,11 +65,22 @@ async fn start_page(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
     state.pages.serve("start", &ctx, start_page_markup)
 }
 
-async fn privacy(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
+/// What the privacy statement tells that the domains decide, given by `startup.rs` (so this page
+/// names no domain).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrivacyFacts {
+    /// The longest a staff login lasts, in hours (accounts).
+    pub session_hours: i64,
+    /// The smallest group the council report shows a figure for (monitor).
+    pub smallest_group: u64,
+}
+
+async fn privacy(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let config = state.config.clone();
-    state
+    let facts = state.part::<PrivacyFacts>()?;
+    Ok(state
         .pages
-        .serve("privacy", &ctx, |ctx| privacy_markup(ctx, &config))
+        .serve("privacy", &ctx, |ctx| privacy_markup(ctx, &config, &facts)))
 }
 
 async fn accessibility(ctx: Ctx, state: web::Data<AppState>) -> HttpResponse {
@@ -134,14 +145,14 @@ const PURPOSES: [(&str, &str); 5] = [
 /// The privacy statement (AVG articles 13 and 14): who is responsible, the data protection
 /// officer, each purpose with its legal basis, how long data is kept (the retention settings as
 /// configured), who receives data, the rights and how to use them, and the supervisory authority.
-fn privacy_markup(ctx: &Ctx, config: &Config) -> Markup {
+fn privacy_markup(ctx: &Ctx, config: &Config, facts: &PrivacyFacts) -> Markup {
     let lang = ctx.lang;
     let m = [("municipality", &*ctx.municipality)];
     let days = config.volunteer_retention_days;
     let years = i64::from(config.complaints.retention_years);
     let minutes = config.session_idle_minutes;
-    let hours = crate::accounts::sessions::ABSOLUTE_HOURS;
-    let k = crate::monitor::suppression::DEFAULT_K.to_string();
+    let hours = facts.session_hours;
+    let k = facts.smallest_group.to_string();
     let retention: Vec<(&str, &str, String)> = vec![
         (
             "bewaar-uitnodiging",
@@ -307,7 +318,7 @@ fn accessibility_markup(ctx: &Ctx, config: &Config) -> Markup {
     let m = [("municipality", &*ctx.municipality)];
     let (y, mo, d) = ACCESSIBILITY_STATEMENT_DATE;
     let date = chrono::NaiveDate::from_ymd_opt(y, mo, d)
-        .map(crate::surveys::respondent::date_text)
+        .map(crate::fmt::date_text)
         .unwrap_or_default();
     layout::page(
         ctx,

@@ -7,7 +7,7 @@ use actix_web::http::{header, Method};
 use actix_web::middleware::{from_fn, Next};
 use actix_web::{web, Handler, HttpResponse, Responder};
 
-use crate::accounts::model::{CurrentUser, Role};
+use crate::identity::{CurrentUser, Role};
 use crate::web::errors::AppError;
 
 /// Who may use a route.

@@ -832,8 +832,8 @@ mod cases {
                 post(format!("/klachten/brieven/{}/verstuurd", p.letter), &[]),
             ),
         ];
-        for a in klankbord::complaints::store::ACTIONS {
-            let code = klankbord::complaints::store::action_code(a);
+        for a in klankbord::complaints::workflow::Action::ALL {
+            let code = a.code();
             let mut fields = vec![("actie", code.to_string())];
             fields.extend(step_fields(code));
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -1076,7 +1076,7 @@ mod cases {
                     None,
                     &mut failures,
                 );
-                assert_eq!(n, 11 + klankbord::complaints::store::ACTIONS.len());
+                assert_eq!(n, 11 + klankbord::complaints::workflow::Action::ALL.len());
             }
             // 2. A case the committee does not handle: not for a committee member.
             let not_committee = case(&app, &s, State::HearingPlanned, false, Some(handler_a));

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use diesel::prelude::*;
 use klankbord::accounts::model::Role;
 use klankbord::complaints::builder::ComplaintBuilder;
-use klankbord::complaints::store::{self, HearingPlan, StepError, StepInput};
+use klankbord::complaints::commands::{Command, Step, StepForm};
+use klankbord::complaints::steps;
+use klankbord::complaints::store::{self, StepError};
 use klankbord::complaints::workflow::{self, Action, Refusal, State};
 use klankbord::config::Config;
 use klankbord::db::schema::{
@@ -223,16 +225,15 @@ both_backends!(
         assert!(anon.1);
         assert_eq!(app.mail_texts().len(), 1, "no receipt for a signal");
         let coordinator = [Role::Klachtcoordinator];
-        let e = store::step(
+        let e = steps::take(
             &mut app.conn(),
             &s.env(),
             anon.0,
-            Action::StartMediation,
+            &Command::new(Step::StartMediation),
             store::By {
                 id: 1,
                 roles: &coordinator,
             },
-            &StepInput::default(),
             klankbord::surveys::today(),
         )
         .unwrap_err();
@@ -272,37 +273,44 @@ pub(crate) fn case_in(
         .0
 }
 
-/// Input that satisfies every step's own fields.
-fn full_input() -> StepInput {
-    StepInput {
-        reason: Some("De klager vroeg erom.".into()),
-        ground: None,
-        weeks: Some(4),
-        date: Some(klankbord::surveys::today()),
-        text: Some("Verslag: beide partijen gehoord.".into()),
-        hearing: Some(HearingPlan {
-            at: (klankbord::surveys::today() + chrono::Duration::days(7))
-                .and_hms_opt(14, 0, 0)
-                .unwrap(),
-            mode: "video".into(),
-            place: "https://video.voorbeeld.nl/kamer-1".into(),
-            invitees: "klager, teamleider".into(),
-        }),
-        attendance: Some("klager, teamleider, commissie".into()),
-    }
+/// The form of `action` as a coordinator fills it in: every field a step form asks for, with a
+/// reason.
+fn form_for(action: Action) -> Vec<(String, String)> {
+    let today = klankbord::surveys::today();
+    let day = match action {
+        Action::PlanHearing => today + chrono::Duration::days(7),
+        _ => today,
+    };
+    let ground = match action {
+        Action::Decline => "ouder_dan_jaar",
+        Action::SkipHearing => "afgezien",
+        _ => "",
+    };
+    let text = match action {
+        Action::RecordFileConsent => "schriftelijk",
+        _ => "Verslag: beide partijen gehoord.",
+    };
+    [
+        ("reden", "De klager vroeg erom."),
+        ("grond", ground),
+        ("weken", "4"),
+        ("datum", &day.format("%Y-%m-%d").to_string()),
+        ("tijd", "14:00"),
+        ("wijze", "video"),
+        ("plaats", "https://video.voorbeeld.nl/kamer-1"),
+        ("genodigden", "klager, teamleider"),
+        ("tekst", text),
+        ("aanwezig", "klager, teamleider, commissie"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
 }
 
-fn input_for(action: Action) -> StepInput {
-    let mut i = full_input();
-    i.ground = match action {
-        Action::Decline => Some("ouder_dan_jaar".into()),
-        Action::SkipHearing => Some("afgezien".into()),
-        _ => None,
-    };
-    if action == Action::RecordFileConsent {
-        i.text = Some("schriftelijk".into());
-    }
-    i
+/// The command of `action` from its filled-in form ([`form_for`]).
+fn command_for(action: Action) -> Command {
+    Command::from_form(action, StepForm(&form_for(action)))
+        .unwrap_or_else(|e| panic!("{action:?}: {e:?}"))
 }
 
 both_backends!(
@@ -318,7 +326,7 @@ both_backends!(
         let (_, _, actor) = app.user("overgang.iedereen", &everyone);
         let mut taken = 0;
         for from in State::ALL {
-            for action in store::ACTIONS {
+            for action in Action::ALL {
                 // With a committee, the decision waits for its advice; the advice is the
                 // committee's; a step already taken is not taken again.
                 let committee = (action == Action::Decide && from == State::Advised)
@@ -331,16 +339,15 @@ both_backends!(
                         .unwrap();
                 }
                 let events_before = app.count("complaint_events");
-                let result = store::step(
+                let result = steps::take(
                     &mut app.conn(),
                     &s.env(),
                     id,
-                    action,
+                    &command_for(action),
                     store::By {
                         id: actor,
                         roles: &everyone,
                     },
-                    &input_for(action),
                     today,
                 );
                 match workflow::find(from, action) {
@@ -363,7 +370,7 @@ both_backends!(
                                 .unwrap();
                         assert_eq!(
                             (a.as_str(), f.as_str(), t_.as_str()),
-                            (store::action_code(action), from.code(), tr.to.code())
+                            (action.code(), from.code(), tr.to.code())
                         );
                         assert_eq!(reason.as_deref(), Some("De klager vroeg erom."));
                         taken += 1;
@@ -387,90 +394,69 @@ both_backends!(
 
         // Who may: a handler cannot refer to bezwaar; a committee member cannot start mediation.
         let id = case_in(&app, &s, State::Received, false);
-        let e = store::step(
+        let e = steps::take(
             &mut app.conn(),
             &s.env(),
             id,
-            Action::ReferToBezwaar,
+            &command_for(Action::ReferToBezwaar),
             store::By {
                 id: actor,
                 roles: &[Role::Klachtbehandelaar],
             },
-            &full_input(),
             today,
         )
         .unwrap_err();
         assert!(matches!(e, StepError::Refused(Refusal::RoleNotAllowed)));
         // A required reason must be given.
-        let e = store::step(
+        let e = steps::take(
             &mut app.conn(),
             &s.env(),
             id,
-            Action::Withdraw,
+            &Command::new(Step::Withdraw),
             store::By {
                 id: actor,
                 roles: &everyone,
             },
-            &StepInput::default(),
             today,
         )
         .unwrap_err();
         assert!(matches!(e, StepError::Refused(Refusal::ReasonRequired)));
         // One postponement only.
         let id = case_in(&app, &s, State::FormalHandling, false);
-        store::step(
+        steps::take(
             &mut app.conn(),
             &s.env(),
             id,
-            Action::Postpone,
+            &command_for(Action::Postpone),
             store::By {
                 id: actor,
                 roles: &everyone,
             },
-            &full_input(),
             today,
         )
         .unwrap();
-        let e = store::step(
+        let e = steps::take(
             &mut app.conn(),
             &s.env(),
             id,
-            Action::Postpone,
+            &command_for(Action::Postpone),
             store::By {
                 id: actor,
                 roles: &everyone,
             },
-            &full_input(),
             today,
         )
         .unwrap_err();
         assert!(matches!(e, StepError::Refused(Refusal::AlreadyPostponed)));
         // Five weeks is refused with the rule.
-        let id = case_in(&app, &s, State::FormalHandling, false);
-        let mut five = full_input();
-        five.weeks = Some(5);
-        let e = store::step(
-            &mut app.conn(),
-            &s.env(),
-            id,
-            Action::Postpone,
-            store::By {
-                id: actor,
-                roles: &everyone,
-            },
-            &five,
-            today,
-        )
-        .unwrap_err();
-        assert!(
-            matches!(
-                e,
-                StepError::Invalid(klankbord::complaints::invalid::Invalid::PostponeWeeks)
-            ),
-            "{e}"
+        let mut five = form_for(Action::Postpone);
+        five.retain(|(k, _)| k != "weken");
+        five.push(("weken".into(), "5".into()));
+        assert_eq!(
+            Command::from_form(Action::Postpone, StepForm(&five)),
+            Err(klankbord::complaints::invalid::Invalid::PostponeWeeks)
         );
         assert!(t(Lang::Nl, "step-invalid-postpone-weeks").contains("9:11"));
-        assert_eq!(state_of(&app, id), "formele_behandeling");
     }
 );
 
@@ -1081,13 +1067,12 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
     assert!(receipt[0].2.contains(&code) && receipt[0].2.contains("/klacht/volgen"));
     assert!(receipt[0].2.contains(&store::date_text(c.deadline_on)));
     // Referral to bezwaar: the 6-week term.
-    store::step(
+    steps::take(
         &mut app.conn(),
         &s.env(),
         id,
-        Action::ReferToBezwaar,
+        &Command::new(Step::ReferToBezwaar),
         by,
-        &StepInput::default(),
         today,
     )
     .unwrap();
@@ -1103,13 +1088,12 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
         .set(complaints::address.eq("Kerkstraat 2"))
         .execute(&mut app.conn())
         .unwrap();
-    store::step(
+    steps::take(
         &mut app.conn(),
         &s.env(),
         id,
-        Action::StartMediation,
+        &Command::new(Step::StartMediation),
         by,
-        &StepInput::default(),
         today,
     )
     .unwrap();
@@ -1126,21 +1110,9 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
         ))
         .execute(&mut app.conn())
         .unwrap();
-    let mut input = StepInput {
-        reason: Some("Wij wachten op het klantdossier.".into()),
-        weeks: Some(3),
-        ..Default::default()
-    };
-    store::step(
-        &mut app.conn(),
-        &s.env(),
-        id,
-        Action::Postpone,
-        by,
-        &input,
-        today,
-    )
-    .unwrap();
+    let postpone =
+        Command::new(Step::Postpone { weeks: 3 }).because("Wij wachten op het klantdossier.");
+    steps::take(&mut app.conn(), &s.env(), id, &postpone, by, today).unwrap();
     // The complainant and the person complained about, each with the letter for their role.
     let mut notices = letter(id, "uitstel");
     assert_eq!(notices.len(), 1, "to the complainant");
@@ -1184,14 +1156,12 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
         .set(complaints::language.eq("en"))
         .execute(&mut app.conn())
         .unwrap();
-    input.hearing = full_input().hearing;
-    store::step(
+    steps::take(
         &mut app.conn(),
         &s.env(),
         id,
-        Action::PlanHearing,
+        &command_for(Action::PlanHearing),
         by,
-        &input,
         today,
     )
     .unwrap();

@@ -1,5 +1,9 @@
 //! Both database engines: every table loads, migrations are the same on both.
 
+use klankbord::complaints::commands::{Command, Hearing, Step};
+use klankbord::complaints::steps;
+use klankbord::complaints::terms::HearingMode;
+
 use crate::both_backends;
 use crate::support::count_rows;
 
@@ -199,38 +203,25 @@ both_backends!(every_table_loads, |app| {
             klankbord::complaints::workflow::Action::StartFormalHandling,
             klankbord::complaints::workflow::Action::InformPersonComplainedAbout,
         ] {
-            store::step(
+            steps::take(
                 &mut conn,
                 &env,
                 id,
-                action,
+                &Command::new(Step::bare(action).unwrap()),
                 by,
-                &store::StepInput::default(),
                 on,
             )
             .unwrap();
         }
-        let plan = store::StepInput {
-            hearing: Some(store::HearingPlan {
-                at: (on + chrono::Duration::days(7))
-                    .and_hms_opt(10, 0, 0)
-                    .unwrap(),
-                mode: "ter_plaatse".into(),
-                place: "Raadhuis".into(),
-                invitees: "klager".into(),
-            }),
-            ..Default::default()
-        };
-        store::step(
-            &mut conn,
-            &env,
-            id,
-            klankbord::complaints::workflow::Action::PlanHearing,
-            by,
-            &plan,
-            on,
-        )
-        .unwrap();
+        let plan = Command::new(Step::PlanHearing(Hearing {
+            at: (on + chrono::Duration::days(7))
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+            mode: HearingMode::InPerson,
+            place: "Raadhuis".into(),
+            invitees: "klager".into(),
+        }));
+        steps::take(&mut conn, &env, id, &plan, by, on).unwrap();
         store::add_element(&mut conn, id, staff, "Niet teruggebeld").unwrap();
         klankbord::complaints::decision::save_draft(
             &mut conn,

@@ -7,8 +7,11 @@ use std::sync::Arc;
 
 use diesel::prelude::*;
 use klankbord::accounts::model::Role;
-use klankbord::complaints::store::{self, HearingPlan, StepInput};
-use klankbord::complaints::workflow::{Action, State};
+use klankbord::complaints::commands::{Command, Hearing, Step};
+use klankbord::complaints::steps;
+use klankbord::complaints::store;
+use klankbord::complaints::terms::HearingMode;
+use klankbord::complaints::workflow::State;
 use klankbord::config::Config;
 use klankbord::db::schema::{audit_log, complaint_letters, complaints, mail_outbox};
 
@@ -61,40 +64,24 @@ fn whole_case(app: &TestApp, s: &klankbord::complaints::Setup, actor: i64) -> i6
         ))
         .execute(&mut app.conn())
         .unwrap();
-    let step = |action: Action, input: StepInput| {
-        store::step(&mut app.conn(), &s.env(), id, action, by, &input, today)
-            .unwrap_or_else(|e| panic!("{action:?}: {e}"));
+    let step = |command: Command| {
+        steps::take(&mut app.conn(), &s.env(), id, &command, by, today)
+            .unwrap_or_else(|e| panic!("{command:?}: {e}"));
     };
-    step(Action::StartFormalHandling, StepInput::default());
-    step(Action::InformPersonComplainedAbout, StepInput::default());
-    step(
-        Action::Postpone,
-        StepInput {
-            reason: Some("Wij wachten op het klantdossier.".into()),
-            weeks: Some(2),
-            ..Default::default()
-        },
-    );
-    step(
-        Action::PlanHearing,
-        StepInput {
-            hearing: Some(HearingPlan {
-                // Today: a hearing is recorded as held only on or after its day.
-                at: today.and_hms_opt(14, 0, 0).unwrap(),
-                mode: "ter_plaatse".into(),
-                place: "Raadhuisplein 1, kamer 2".into(),
-                invitees: "klager, medewerker".into(),
-            }),
-            ..Default::default()
-        },
-    );
-    step(
-        Action::HoldHearing,
-        StepInput {
-            text: Some("Beide partijen gehoord.".into()),
-            ..Default::default()
-        },
-    );
+    step(Command::new(Step::StartFormalHandling));
+    step(Command::new(Step::InformPerson));
+    step(Command::new(Step::Postpone { weeks: 2 }).because("Wij wachten op het klantdossier."));
+    step(Command::new(Step::PlanHearing(Hearing {
+        // Today: a hearing is recorded as held only on or after its day.
+        at: today.and_hms_opt(14, 0, 0).unwrap(),
+        mode: HearingMode::InPerson,
+        place: "Raadhuisplein 1, kamer 2".into(),
+        invitees: "klager, medewerker".into(),
+    })));
+    step(Command::new(Step::HoldHearing {
+        attendance: None,
+        minutes: Some("Beide partijen gehoord.".into()),
+    }));
     store::add_element(&mut app.conn(), id, actor, "Toon aan de balie").unwrap();
     let element: i64 = klankbord::db::schema::complaint_elements::table
         .filter(klankbord::db::schema::complaint_elements::complaint_id.eq(id))
@@ -111,7 +98,7 @@ fn whole_case(app: &TestApp, s: &klankbord::complaints::Setup, actor: i64) -> i6
         Some("De teamleider biedt excuses aan."),
     )
     .unwrap();
-    step(Action::Decide, StepInput::default());
+    step(Command::new(Step::Decide { letter: None }));
     assert_eq!(
         complaints::table
             .find(id)

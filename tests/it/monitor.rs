@@ -686,3 +686,39 @@ both_backends!(
         assert_eq!(seen.len(), 2);
     }
 );
+
+both_backends!(
+    a_complaint_with_a_corrupt_stored_state_is_an_error_not_received,
+    |app| {
+        use diesel::prelude::*;
+        use klankbord::complaints::read_model;
+        use klankbord::complaints::workflow::State;
+        use klankbord::db::schema::complaints;
+        let today = klankbord::surveys::today();
+        let (year, _, q_from, q_to) = crate::disclosure::last_ended_quarter(today);
+        let id = crate::disclosure::complaint(&app, q_from, "web", 1);
+        let (council, _) = app.logged_in("rapport.raadslid", &[Role::Raadslid]);
+        let report = format!("/rapportage?periode={year}&lang=nl");
+        // As registered: received.
+        let facts = read_model::facts(&mut app.conn(), q_from, q_to).unwrap();
+        assert_eq!(
+            facts.iter().map(|f| (f.id, f.state)).collect::<Vec<_>>(),
+            [(id, State::Received)]
+        );
+        // A state the product does not know (a corrupt row) is an error, not "received". (The
+        // change time moves too, so no report made before is served from the cache.)
+        diesel::update(complaints::table.find(id))
+            .set((
+                complaints::state.eq("kapot"),
+                complaints::updated_at.eq(klankbord::db::now() + chrono::Duration::seconds(5)),
+            ))
+            .execute(&mut app.conn())
+            .unwrap();
+        let err = read_model::facts(&mut app.conn(), q_from, q_to).unwrap_err();
+        assert!(err.to_string().contains("state"), "{err}");
+        // The report is not made from it: the page says something went wrong.
+        let page = council.get(&report);
+        assert_eq!(page.status, 500, "{}", page.body);
+        assert!(!page.body.contains("Binnengekomen"), "{}", page.body);
+    }
+);

@@ -10,7 +10,7 @@ use super::service::current_logo;
 use super::settings::{ContactPerson, LetterSettings, Signature};
 use crate::complaints::model::Complaint;
 use crate::complaints::store::{self, Env};
-use crate::complaints::templates::{self, Addressee};
+use crate::complaints::templates::{self, Addressee, LetterKind};
 use crate::db::schema::complaint_letters;
 use crate::db::DbConnection;
 use crate::web::i18n::{t, Lang};
@@ -264,20 +264,20 @@ pub(crate) fn address_lines(address: &str) -> Vec<String> {
     lines
 }
 
-/// The facts of letter `kind` (a template code) to `to` about `complaint`, dated `today`, with the
-/// step's `values`; `None` when the template does not exist. `decision` is the reasoned decision of
-/// an outcome letter (from the complaint's parts when not given).
+/// The facts of letter `kind` to `to` about `complaint`, dated `today`, with the step's `values`.
+/// `decision` is the reasoned decision of an outcome letter (from the complaint's parts when not
+/// given).
 #[allow(clippy::too_many_arguments)]
 pub fn facts_for(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
-    kind: &str,
+    kind: LetterKind,
     to: Addressee,
     mut values: Vec<(&str, String)>,
     decision: Option<Decision>,
     today: NaiveDate,
-) -> QueryResult<Option<LetterFacts>> {
+) -> QueryResult<LetterFacts> {
     let settings = LetterSettings::load(c)?;
     let lang = match to {
         Addressee::Klager => Lang::from_code(&complaint.language).unwrap_or(Lang::Nl),
@@ -304,7 +304,7 @@ pub fn facts_for(
             a
         }),
     };
-    let decision = if matches!(kind, "uitkomst" | "beklaagde-uitkomst") {
+    let decision = if kind.carries_decision() {
         Some(match decision {
             Some(d) => d,
             None => decision_from_elements(c, complaint.id)?,
@@ -350,11 +350,12 @@ pub fn facts_for(
             values.push(("termijn", store::date_text(complaint.deadline_on)));
         }
     }
-    let Some(letter) = env.templates.render(kind, lang, &values) else {
-        return Ok(None);
-    };
-    Ok(Some(LetterFacts {
-        kind: kind.to_string(),
+    let letter = env
+        .templates
+        .render(kind, lang, &values)
+        .map_err(|e| diesel::result::Error::QueryBuilderError(Box::new(e)))?;
+    Ok(LetterFacts {
+        kind: kind.code().to_string(),
         addressee: to,
         lang: lang.code().to_string(),
         municipality,
@@ -373,7 +374,7 @@ pub fn facts_for(
         body: letter.body,
         signature: settings.signature(kind, lang),
         decision,
-    }))
+    })
 }
 
 /// The stored facts of a letter; a letter stored before letters had facts gets them from its text
@@ -385,7 +386,7 @@ pub fn stored_facts(
 ) -> QueryResult<Option<LetterFacts>> {
     type Row = (
         i64,
-        String,
+        LetterKind,
         String,
         String,
         String,
@@ -414,13 +415,19 @@ pub fn stored_facts(
     if let Some(f) = facts.and_then(|f| serde_json::from_str::<LetterFacts>(&f).ok()) {
         return Ok(Some(f));
     }
+    // An addressee the product does not know is an error, not a letter to the complainant.
+    let addressee = Addressee::from_code(&addressee).ok_or_else(|| {
+        diesel::result::Error::DeserializationError(
+            format!("unknown letter addressee {addressee:?}").into(),
+        )
+    })?;
     let complaint = store::load(c, complaint_id)?;
     let settings = LetterSettings::load(c)?;
     let mut lines = recipient.lines().map(str::to_string);
     let to_name = lines.next().unwrap_or_default();
     Ok(Some(LetterFacts {
-        kind: kind.clone(),
-        addressee: Addressee::from_code(&addressee).unwrap_or(Addressee::Klager),
+        kind: kind.code().to_string(),
+        addressee,
         lang: "nl".into(),
         municipality: templates::municipality_name(env.municipality),
         sender: settings.sender_lines(env.contact),
@@ -436,7 +443,7 @@ pub fn stored_facts(
         },
         subject,
         body,
-        signature: settings.signature(&kind, Lang::Nl),
+        signature: settings.signature(kind, Lang::Nl),
         decision: None,
     }))
 }

@@ -557,7 +557,7 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
         [(one, _)] => format!("{} {}", one.subject, one.reference),
         _ => format!("Brieven ({})", letters.len()),
     };
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     use chrono::Datelike;
     pdf.set_metadata(
         Metadata::new()

@@ -425,7 +425,7 @@ async fn batch_sent(
                     Some(Some(_)) => return Ok(()),
                     Some(None) => {}
                 }
-                let today = crate::surveys::today();
+                let today = crate::fmt::today();
                 let letters = batch_letters(c, id)?;
                 for (letter, case) in &letters {
                     let n = diesel::update(
@@ -488,7 +488,7 @@ async fn letter_sent(
                         .find(letter)
                         .filter(complaint_letters::printed_on.is_null()),
                 )
-                .set(complaint_letters::printed_on.eq(crate::surveys::today()))
+                .set(complaint_letters::printed_on.eq(crate::fmt::today()))
                 .execute(c)?;
                 if n > 0 {
                     store::note(c, complaint, u.id, "letter_posted", None)?;

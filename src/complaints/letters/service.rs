@@ -13,7 +13,7 @@ pub use super::settings::{
 };
 use crate::complaints::model::Complaint;
 use crate::complaints::store::{self, Env, Recipient};
-use crate::complaints::templates::{self, Addressee};
+use crate::complaints::templates::{self, Addressee, LetterKind};
 use crate::db::schema::{complaint_letters, letterhead_logos};
 use crate::db::{now, DbConnection};
 use crate::web::i18n::t_args;
@@ -57,16 +57,13 @@ pub fn preview_outcome(
     decision: Decision,
 ) -> Result<Option<Rendered>, super::pdf::LetterError> {
     let complaint = store::load(c, complaint_id)?;
-    let kind = templates::kind_for("uitkomst", to);
+    let kind = templates::kind_for(LetterKind::Outcome, to);
     let values = match to {
         Addressee::Klager => vec![("ombudsman", env.ombudsman.to_string())],
         _ => vec![],
     };
-    let today = crate::surveys::today();
-    let Some(facts) = facts_for(c, env, &complaint, kind, to, values, Some(decision), today)?
-    else {
-        return Ok(None);
-    };
+    let today = crate::fmt::today();
+    let facts = facts_for(c, env, &complaint, kind, to, values, Some(decision), today)?;
     render(c, &facts).map(Some)
 }
 
@@ -116,18 +113,15 @@ pub fn send(
     c: &mut DbConnection,
     env: &Env<'_>,
     complaint: &Complaint,
-    kind: &str,
+    kind: LetterKind,
     values: Vec<(&str, String)>,
     to: Recipient,
     decision: Option<Decision>,
 ) -> QueryResult<()> {
     let addressee = addressee_of(to);
-    let code = templates::kind_for(kind, addressee);
-    let today = crate::surveys::today();
-    let Some(facts) = facts_for(c, env, complaint, code, addressee, values, decision, today)?
-    else {
-        return Ok(());
-    };
+    let kind = templates::kind_for(kind, addressee);
+    let today = crate::fmt::today();
+    let facts = facts_for(c, env, complaint, kind, addressee, values, decision, today)?;
     deliver(c, env, complaint, &facts).map(|_| ())
 }
 

@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::complaints::templates;
+use crate::complaints::templates::{self, LetterKind};
 use crate::db::{settings, DbConnection};
 use crate::web::i18n::{t, Lang};
 
@@ -75,7 +75,7 @@ impl LetterSettings {
             _ => Delivery::Attachment,
         };
         let mut signatures = vec![];
-        for kind in templates::KINDS {
+        for kind in templates::kinds() {
             let name = settings::get(conn, &format!("letters.signature.{}.name", kind.code))?;
             let function =
                 settings::get(conn, &format!("letters.signature.{}.function", kind.code))?;
@@ -102,7 +102,7 @@ impl LetterSettings {
         settings::set(conn, DELIVERY, self.delivery.code())?;
         settings::set(conn, SENDER, self.sender.trim())?;
         settings::set(conn, CONTACT_PERSON, self.contact_person.trim())?;
-        for kind in templates::KINDS {
+        for kind in templates::kinds() {
             let s = self
                 .signatures
                 .iter()
@@ -124,11 +124,11 @@ impl LetterSettings {
     }
 
     /// Who signs letter `kind` in `lang`: as set, or the default function in the letter's language.
-    pub fn signature(&self, kind: &str, lang: Lang) -> Signature {
+    pub fn signature(&self, kind: LetterKind, lang: Lang) -> Signature {
         let set = self
             .signatures
             .iter()
-            .find(|(k, _)| k == kind)
+            .find(|(k, _)| k == kind.code())
             .map(|(_, s)| s.clone())
             .unwrap_or_default();
         let function = if set.function.trim().is_empty() {
@@ -163,9 +163,10 @@ impl LetterSettings {
 
 /// The text key of the function that signs `kind` when none is set: the decision is the board's,
 /// the rest the coordinator's.
-pub fn default_function_key(kind: &str) -> &'static str {
-    match kind {
-        "uitkomst" | "beklaagde-uitkomst" => "letter-sign-college",
-        _ => "letter-sign-coordinator",
+pub fn default_function_key(kind: LetterKind) -> &'static str {
+    if kind.carries_decision() {
+        "letter-sign-college"
+    } else {
+        "letter-sign-coordinator"
     }
 }

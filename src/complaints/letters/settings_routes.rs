@@ -81,8 +81,7 @@ pub(super) async fn settings_submit(
         delivery,
         sender: get("afzender").replace("\r\n", "\n"),
         contact_person: get("contactpersoon"),
-        signatures: templates::KINDS
-            .iter()
+        signatures: templates::kinds()
             .map(|k| {
                 (
                     k.code.to_string(),

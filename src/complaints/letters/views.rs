@@ -8,7 +8,7 @@ use super::service::Delivery;
 use super::settings_routes::SettingsView;
 use crate::complaints::store;
 use crate::complaints::templates::{self, Addressee};
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::i18n::{t, t_args, t_count};
 use crate::web::layout::{self, csrf_field, error_summary};
@@ -41,8 +41,7 @@ pub(super) fn letters_page(
     let lang = ctx.lang;
     let loose: Vec<&Waiting> = letters.iter().filter(|l| l.batch.is_none()).collect();
     // Groups in the order of the kinds of letter.
-    let groups: Vec<(&str, Vec<&Waiting>)> = templates::KINDS
-        .iter()
+    let groups: Vec<(&str, Vec<&Waiting>)> = templates::kinds()
         .map(|k| {
             (
                 k.code,
@@ -165,13 +164,13 @@ pub(super) fn settings_page(ctx: &Ctx, view: &SettingsView, error: Option<&str>)
                             th scope="col" { (t(lang, "letters-signature-function")) }
                         } }
                         tbody {
-                            @for k in templates::KINDS {
+                            @for k in templates::kinds() {
                                 @let set = s.signatures.iter().find(|(c, _)| c == k.code).map(|(_, v)| v.clone()).unwrap_or_default();
                                 tr {
                                     th scope="row" { (kind_label(ctx, k.code)) }
                                     td { input type="text" name={ "naam-" (k.code) } value=(set.name) aria-label={ (kind_label(ctx, k.code)) ": " (t(lang, "letters-signature-name")) }; }
                                     td { input type="text" name={ "functie-" (k.code) } value=(set.function)
-                                        placeholder=(t(lang, super::service::default_function_key(k.code)))
+                                        placeholder=(t(lang, super::service::default_function_key(k.kind)))
                                         aria-label={ (kind_label(ctx, k.code)) ": " (t(lang, "letters-signature-function")) }; }
                                 }
                             }

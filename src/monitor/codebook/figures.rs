@@ -7,11 +7,11 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::*;
+use crate::complaints::read_model;
 use crate::db::schema::{coded_texts, text_codes};
 use crate::db::DbConnection;
-use crate::monitor::complaint_read;
+use crate::monitor::disclosure::{self, Shown};
 use crate::monitor::report::{Cell, ThemeFigure};
-use crate::monitor::suppression::{self, Shown};
 
 /// How the suggestions agree with the researcher's codes, over every coded text.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -93,7 +93,7 @@ pub fn tally(
         }
     }
     let mut rows: Vec<(i64, Option<String>, Option<bool>)> = vec![];
-    for chunk in complaint_read::received_between(conn, from, to)?.chunks(500) {
+    for chunk in read_model::received_between(conn, from, to)?.chunks(500) {
         rows.extend(
             coded_texts::table
                 .left_join(text_codes::table)
@@ -128,7 +128,7 @@ pub fn figures(now: &Tally, before: &Tally, book: &[Code], k: u64) -> Vec<ThemeF
         .iter()
         .map(|(code, (answers, complaints))| {
             let total = answers + complaints;
-            let (st, parts) = suppression::partition(Some(total), &[*answers, *complaints], k);
+            let (st, parts) = disclosure::partition(Some(total), &[*answers, *complaints], k);
             let st = st.unwrap_or(Shown::Hidden);
             let (sa, sc) = (parts[0], parts[1]);
             let prev = before.counts.get(code).map_or(0, |(a, c)| a + c);
@@ -144,7 +144,7 @@ pub fn figures(now: &Tally, before: &Tally, book: &[Code], k: u64) -> Vec<ThemeF
                     survey: cell(*answers, sa),
                     complaints: cell(*complaints, sc),
                     count: cell(total, st),
-                    previous: cell(prev, suppression::primary(prev, k)),
+                    previous: cell(prev, disclosure::primary(prev, k)),
                 },
             )
         })

@@ -12,7 +12,7 @@
 //! - [`codes`]: codes, suggestions and the training set.
 //! - [`figures`]: agreement of the suggestions, and the theme counts.
 //!
-//! Complaint descriptions are read through [`crate::monitor::complaint_read`].
+//! Complaint descriptions are read through [`crate::complaints::read_model`].
 
 mod book;
 mod codes;

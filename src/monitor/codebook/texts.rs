@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::complaints::read_model;
 use crate::db::schema::responses;
 use crate::db::DbConnection;
-use crate::monitor::complaint_read;
 use crate::surveys::answers::{AnswerSet, Stored};
 use crate::surveys::definition::{Definition, ItemKind};
 
@@ -117,7 +117,7 @@ pub fn survey_texts(
 pub fn complaint_texts(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Text>> {
     let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
     let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-    Ok(complaint_read::descriptions_received(conn, from, to)?
+    Ok(read_model::descriptions_received(conn, from, to)?
         .into_iter()
         .filter(|d| !d.description.trim().is_empty())
         .map(|d| Text {

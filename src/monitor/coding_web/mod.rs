@@ -65,7 +65,7 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let user = ctx.user.as_ref().map(|u| u.id);
     let source = Source::parse(&f.bron).ok_or(AppError::BadRequest("form-error-fields"))?;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let models = state.part::<ModelCache>()?;
     state
         .db(move |conn| service::save_coding(conn, &models, source, &f, user, today))

@@ -124,7 +124,7 @@ fn sources(conn: &mut crate::db::DbConnection) -> Result<Vec<(String, String)>, 
         .map(|w| (Source::Wave(w.id).param(), w.name))
         .collect();
     // The years come from the complaints' read model, not from the complaint tables.
-    let dates = super::super::complaint_read::received_days(conn)?;
+    let dates = crate::complaints::read_model::received_days(conn)?;
     let years: BTreeSet<i32> = dates.iter().map(chrono::Datelike::year).collect();
     for y in years.into_iter().rev() {
         out.push((Source::Complaints(y).param(), y.to_string()));

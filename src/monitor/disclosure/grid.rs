@@ -59,19 +59,82 @@ pub enum Figure {
     Overdue,
 }
 
-impl Figure {
-    /// The funnel stages, in order.
-    pub const FUNNEL: [Figure; 8] = [
-        Figure::Received,
-        Figure::Mediated,
-        Figure::ResolvedInformally,
-        Figure::Withdrawn,
-        Figure::Heard,
-        Figure::Decided,
-        Figure::ActedOn,
-        Figure::Ombudsman,
-    ];
+crate::listed_enum! {
+    /// A stage of the complaint funnel, in the order the report shows them. Published under
+    /// [`Stage::code`] (open data) and [`Stage::name`] (page and PDF).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Stage {
+        /// Received (every complaint and signal).
+        Received,
+        /// A mediation talk was started.
+        Mediated,
+        /// Resolved in the mediation talk.
+        ResolvedInformally,
+        /// Withdrawn.
+        Withdrawn,
+        /// The hearing was held.
+        Heard,
+        /// Decided.
+        Decided,
+        /// Decided and acted on.
+        ActedOn,
+        /// Went to the ombudsman.
+        Ombudsman,
+    }
+}
 
+impl Stage {
+    /// The figure the stage counts.
+    pub fn figure(self) -> Figure {
+        match self {
+            Stage::Received => Figure::Received,
+            Stage::Mediated => Figure::Mediated,
+            Stage::ResolvedInformally => Figure::ResolvedInformally,
+            Stage::Withdrawn => Figure::Withdrawn,
+            Stage::Heard => Figure::Heard,
+            Stage::Decided => Figure::Decided,
+            Stage::ActedOn => Figure::ActedOn,
+            Stage::Ombudsman => Figure::Ombudsman,
+        }
+    }
+
+    /// Its code in the open data.
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Received => "ontvangen",
+            Stage::Mediated => "bemiddeld",
+            Stage::ResolvedInformally => "informeel_opgelost",
+            Stage::Withdrawn => "ingetrokken",
+            Stage::Heard => "gehoord",
+            Stage::Decided => "besloten",
+            Stage::ActedOn => "opgevolgd",
+            Stage::Ombudsman => "ombudsman",
+        }
+    }
+
+    /// Its plain Dutch name in the report.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Received => "Binnengekomen",
+            Stage::Mediated => "Bemiddelingsgesprek",
+            Stage::ResolvedInformally => "Opgelost in het gesprek",
+            Stage::Withdrawn => "Ingetrokken",
+            Stage::Heard => "Hoorzitting gehouden",
+            Stage::Decided => "Oordeel gegeven",
+            Stage::ActedOn => "Met acties opgevolgd",
+            Stage::Ombudsman => "Naar de ombudsman",
+        }
+    }
+}
+
+/// A stage is written in the open data as its code.
+impl Serialize for Stage {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl Figure {
     /// Figures every scope has, also when they are zero.
     pub(super) const ALWAYS: [Figure; 17] = [
         Figure::Received,

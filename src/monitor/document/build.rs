@@ -1,9 +1,9 @@
 //! The document of a report: the lead, the sections in reading order, and the method section.
 
 use super::*;
+use crate::fmt::date_text;
 use crate::monitor::numbers;
 use crate::monitor::report::Report;
-use crate::surveys::respondent::date_text;
 
 /// Builds the document of a report.
 pub fn build(r: &Report) -> Document {

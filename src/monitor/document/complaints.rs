@@ -1,9 +1,9 @@
 //! The complaints sections: the complaints, the follow-up of earlier findings, and the register.
 
 use super::*;
+use crate::fmt::date_text;
 use crate::monitor::numbers;
 use crate::monitor::report::{Cell, Report};
-use crate::surveys::respondent::date_text;
 
 pub(super) fn complaints_section(r: &Report) -> Section {
     let Some(c) = &r.complaints else {
@@ -35,7 +35,7 @@ pub(super) fn complaints_section(r: &Report) -> Section {
             rows: c
                 .funnel
                 .iter()
-                .map(|(k, cell)| (funnel_name(k).to_string(), cell.value))
+                .map(|(k, cell)| (k.name().to_string(), cell.value))
                 .collect(),
             max: c
                 .funnel
@@ -50,7 +50,7 @@ pub(super) fn complaints_section(r: &Report) -> Section {
             &["Stap", "Aantal"],
             c.funnel
                 .iter()
-                .map(|(k, cell)| vec![TableCell::text(funnel_name(k)), TableCell::count(cell)])
+                .map(|(k, cell)| vec![TableCell::text(k.name()), TableCell::count(cell)])
                 .collect(),
         ),
     ]);

@@ -1,9 +1,9 @@
 //! The trend section: the dimensions over waves and the complaints over quarters.
 
 use super::*;
+use crate::fmt::date_text;
 use crate::monitor::numbers;
 use crate::monitor::report::{Cell, Report};
-use crate::surveys::respondent::date_text;
 
 pub(super) fn trend_section(r: &Report) -> Section {
     let mut blocks = vec![];

@@ -42,21 +42,6 @@ pub fn dimension_name(code: &str) -> &'static str {
     }
 }
 
-/// The plain name of a stage of the complaint funnel.
-pub fn funnel_name(code: &str) -> &'static str {
-    match code {
-        "ontvangen" => "Binnengekomen",
-        "bemiddeld" => "Bemiddelingsgesprek",
-        "informeel_opgelost" => "Opgelost in het gesprek",
-        "ingetrokken" => "Ingetrokken",
-        "gehoord" => "Hoorzitting gehouden",
-        "besloten" => "Oordeel gegeven",
-        "opgevolgd" => "Met acties opgevolgd",
-        "ombudsman" => "Naar de ombudsman",
-        _ => "Overig",
-    }
-}
-
 /// A change against the last time in words: only a significant one has a number.
 pub(super) fn change_text(change: Option<f64>, has_previous: bool) -> String {
     match change {

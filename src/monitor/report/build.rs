@@ -135,7 +135,7 @@ pub fn build(
     } else {
         None
     };
-    let followups = crate::monitor::complaint_read::followups(conn, period.from, period.to)?
+    let followups = crate::complaints::read_model::followups(conn, period.from, period.to)?
         .into_iter()
         .map(|f| FollowUp {
             action: crate::monitor::redact::redact(&f.action),

@@ -3,20 +3,8 @@
 
 use super::*;
 use crate::monitor::complaint_figures::{self, CaseFacts};
-use crate::monitor::disclosure::{self, Decisions, Figure, Scope, Shown};
+use crate::monitor::disclosure::{self, Decisions, Figure, Scope, Shown, Stage};
 use crate::monitor::indicators::{self};
-
-/// The funnel stages with their codes in the open data, in order.
-pub const FUNNEL: [(&str, Figure); 8] = [
-    ("ontvangen", Figure::Received),
-    ("bemiddeld", Figure::Mediated),
-    ("informeel_opgelost", Figure::ResolvedInformally),
-    ("ingetrokken", Figure::Withdrawn),
-    ("gehoord", Figure::Heard),
-    ("besloten", Figure::Decided),
-    ("opgevolgd", Figure::ActedOn),
-    ("ombudsman", Figure::Ombudsman),
-];
 
 /// A published count as decided.
 pub(super) fn count_cell(d: &Decisions, scope: Scope, figure: &Figure) -> Cell {
@@ -72,9 +60,9 @@ pub fn complaint_part(d: &Decisions, scope: Scope, facts: &[CaseFacts]) -> Optio
     Some(ComplaintPart {
         from,
         to,
-        funnel: FUNNEL
-            .iter()
-            .map(|(code, f)| (code.to_string(), count_cell(d, scope, f)))
+        funnel: Stage::ALL
+            .into_iter()
+            .map(|s| (s, count_cell(d, scope, &s.figure())))
             .collect(),
         by_channel: list(&|f| match f {
             Figure::Channel(c) => Some(c.clone()),

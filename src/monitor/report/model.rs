@@ -176,8 +176,8 @@ pub struct ComplaintPart {
     pub from: NaiveDate,
     /// ... to this day (for a year that has not ended: the end of its last quarter that has).
     pub to: NaiveDate,
-    /// Funnel stages in order: (code, count).
-    pub funnel: Vec<(String, Cell)>,
+    /// Funnel stages in order, with their count.
+    pub funnel: Vec<(crate::monitor::disclosure::Stage, Cell)>,
     /// Per channel.
     pub by_channel: Vec<(String, Cell)>,
     /// Per category.

@@ -199,7 +199,7 @@ pub fn period_choices(
     conn: &mut DbConnection,
     today: NaiveDate,
 ) -> QueryResult<(Vec<Choice>, Option<String>)> {
-    let days = crate::monitor::complaint_read::received_days(conn)?;
+    let days = crate::complaints::read_model::received_days(conn)?;
     let waves: Vec<(NaiveDate, NaiveDate)> = crate::surveys::waves::list_waves(conn)?
         .into_iter()
         .map(|w| (w.opens_on, w.closes_on))

@@ -123,8 +123,8 @@ pub fn summary(r: &Report) -> Vec<String> {
     let span = if c.to < r.period.to {
         format!(
             "Van {} tot en met {}",
-            crate::surveys::respondent::date_text(c.from),
-            crate::surveys::respondent::date_text(c.to)
+            crate::fmt::date_text(c.from),
+            crate::fmt::date_text(c.to)
         )
     } else {
         "In deze periode".to_string()

@@ -189,8 +189,9 @@ proptest! {
         let scope = Scope::Quarter { year: 2026, quarter: 3 };
         let part = complaint_part(&decisions, scope, &facts).unwrap();
         let received = &part.funnel[0].1;
-        let all = part.funnel.iter().chain(&part.by_channel).chain(&part.by_team).chain(&part.by_norm);
-        for (name, c) in all {
+        let funnel = part.funnel.iter().map(|(s, c)| (s.code().to_string(), c.clone()));
+        let lists = part.by_channel.iter().chain(&part.by_team).chain(&part.by_norm).cloned();
+        for (name, c) in funnel.chain(lists) {
             prop_assert!(c.n.is_none_or(|n| n == 0 || n >= k), "{}: {:?}", name, c);
         }
         for list in [&part.by_channel, &part.by_team] {

@@ -2,7 +2,7 @@
 //! right, and the cache of reports by period.
 
 use super::super::report::{self, Report};
-use crate::monitor::complaint_read;
+use crate::complaints::read_model;
 
 /// What the report's data looks like now: when this is unchanged, a report made earlier is still
 /// right. The number of answer sets, counts of complaints (and their last change), quotes, waves
@@ -13,11 +13,11 @@ pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<Str
     // Answer sets are only ever added, and their numbers are random (they must not show the
     // order of arrival), so the count says whether there are new ones.
     let answered: i64 = responses::table.count().get_result(conn)?;
-    let complaint_read::Stamp {
+    let read_model::Stamp {
         count: c,
         changed,
         categories,
-    } = complaint_read::stamp(conn)?;
+    } = read_model::stamp(conn)?;
     let (q, decided): (i64, Option<chrono::NaiveDateTime>) = quotes::table
         .select((
             diesel::dsl::count_star(),
@@ -38,7 +38,7 @@ pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<Str
     Ok(format!(
         "{answered}/{c}/{changed:?}/{q}/{decided:?}/{w}/{coded}/{last_coded:?}/{}/{}",
         names.join("|"),
-        crate::surveys::today()
+        crate::fmt::today()
     ))
 }
 
@@ -69,8 +69,8 @@ impl ReportCache {
         let r = std::sync::Arc::new(report::build(
             conn,
             period,
-            crate::monitor::suppression::DEFAULT_K,
-            crate::surveys::today(),
+            crate::monitor::disclosure::DEFAULT_K,
+            crate::fmt::today(),
         )?);
         if let Ok(mut m) = self.0.lock() {
             m.insert(period.label.clone(), (stamp, r.clone()));

@@ -85,7 +85,7 @@ async fn page(
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let (choices, open_on) = state
         .db(move |conn| Ok(report::period_choices(conn, today)?))
         .await?;
@@ -131,7 +131,7 @@ async fn live(
     state: web::Data<AppState>,
     q: web::Query<LiveQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let chosen = q.ronde;
     let live = state
         .db(move |conn| live::running_waves(conn, today, chosen))
@@ -158,7 +158,7 @@ async fn open_csv(
     q: web::Query<Query>,
     choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
-    let period = period_of(&q, crate::surveys::today())
+    let period = period_of(&q, crate::fmt::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
     let r = build(&state, period.clone()).await?;
     crate::accounts::audit::log(
@@ -194,7 +194,7 @@ async fn open_json(
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
-    let period = period_of(&q, crate::surveys::today())
+    let period = period_of(&q, crate::fmt::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
     let r = build(&state, period.clone()).await?;
     crate::accounts::audit::log(
@@ -214,7 +214,7 @@ async fn open_pdf(
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> Result<HttpResponse, AppError> {
-    let period = period_of(&q, crate::surveys::today())
+    let period = period_of(&q, crate::fmt::today())
         .map_err(|_| AppError::BadRequest("form-error-fields"))?;
     let r = build(&state, period.clone()).await?;
     let municipality = state.municipality.clone();

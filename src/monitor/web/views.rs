@@ -170,7 +170,7 @@ pub(super) fn live_page(ctx: &Ctx, running: &[Wave], shown: Option<&(Wave, Surve
             }
             @match shown {
                 Some((w, part)) => {
-                    p { (t_args(lang, "report-live-wave", &[("wave", &w.name), ("date", &crate::surveys::respondent::date_text(w.closes_on))])) }
+                    p { (t_args(lang, "report-live-wave", &[("wave", &w.name), ("date", &crate::fmt::date_text(w.closes_on))])) }
                     article.report.live lang="nl" {
                         @for s in document::live_sections(part) {
                             section id=(s.id) {

@@ -95,38 +95,44 @@ pub enum ItemProblem {
 }
 
 impl ItemProblem {
+    /// The UI string keys: the respondent's (`answer-error-…`) and the clerk's (`entry-error-…`).
+    fn keys(&self) -> (&'static str, &'static str) {
+        match self {
+            ItemProblem::Required => ("answer-error-required", "entry-error-required"),
+            ItemProblem::NotANumber => ("answer-error-number", "entry-error-number"),
+            ItemProblem::OutOfRange { .. } => ("answer-error-range", "entry-error-range"),
+            ItemProblem::UnknownOption => ("answer-error-option", "entry-error-option"),
+            ItemProblem::TooMany => ("answer-error-too-many", "entry-error-too-many"),
+            ItemProblem::TooLong { .. } => ("answer-error-too-long", "entry-error-too-long"),
+            ItemProblem::OtherMissing => ("answer-error-other", "entry-error-other"),
+        }
+    }
+
+    /// The arguments of both texts.
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ItemProblem::OutOfRange { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            ItemProblem::TooLong { max, given } => {
+                vec![("max", max.to_string()), ("given", given.to_string())]
+            }
+            ItemProblem::Required
+            | ItemProblem::NotANumber
+            | ItemProblem::UnknownOption
+            | ItemProblem::TooMany
+            | ItemProblem::OtherMissing => vec![],
+        }
+    }
+
     /// The UI string key and its arguments.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
-        match self {
-            ItemProblem::Required => ("answer-error-required", vec![]),
-            ItemProblem::NotANumber => ("answer-error-number", vec![]),
-            ItemProblem::OutOfRange { min, max } => (
-                "answer-error-range",
-                vec![("min", min.to_string()), ("max", max.to_string())],
-            ),
-            ItemProblem::UnknownOption => ("answer-error-option", vec![]),
-            ItemProblem::TooMany => ("answer-error-too-many", vec![]),
-            ItemProblem::TooLong { max, given } => (
-                "answer-error-too-long",
-                vec![("max", max.to_string()), ("given", given.to_string())],
-            ),
-            ItemProblem::OtherMissing => ("answer-error-other", vec![]),
-        }
+        (self.keys().0, self.args())
     }
 
     /// The same problem told to a clerk who types a form in or reads a scanner's file
     /// (`entry-error-…`): what is on the paper and what to do, not "your answer".
     pub fn clerk_message(&self) -> (&'static str, Vec<(&'static str, String)>) {
-        let (key, args) = self.message();
-        let clerk = match key {
-            "answer-error-required" => "entry-error-required",
-            "answer-error-number" => "entry-error-number",
-            "answer-error-range" => "entry-error-range",
-            "answer-error-option" => "entry-error-option",
-            "answer-error-too-many" => "entry-error-too-many",
-            "answer-error-too-long" => "entry-error-too-long",
-            _ => "entry-error-other",
-        };
-        (clerk, args)
+        (self.keys().1, self.args())
     }
 }

@@ -18,13 +18,7 @@ use crate::web::errors::page_response;
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 
-/// Dates as people write them here: 31-12-2027.
-pub fn date_text(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    // Written out by hand: chrono's formatter reads its pattern again on every call, and long lists
-    // show thousands of dates.
-    format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
-}
+pub use crate::fmt::date_text;
 
 /// The message, and status, for a code or wave that cannot be answered.
 pub fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
