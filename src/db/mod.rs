@@ -78,14 +78,10 @@ impl DatabaseUrl {
             DatabaseUrl::Sqlite(path) => {
                 let mut c = diesel::SqliteConnection::establish(path)?;
                 // WAL lets readers work beside one writer; busy_timeout makes a second writer wait
-                // instead of failing; foreign keys are off by default in SQLite. The file is read
-                // through a memory map (up to 256 MiB): a page another pooled connection changed
-                // is then copied from the map instead of read with a system call, which costs as
-                // much CPU as the program itself on a virtual machine (BENCHMARKS.md, issue 20).
+                // instead of failing; foreign keys are off by default in SQLite.
                 c.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                     PRAGMA mmap_size = 268435456;",
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                 )
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Sqlite(c))
