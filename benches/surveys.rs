@@ -21,6 +21,7 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use klankbord::accounts::audit::Actor;
 use klankbord::db::schema::{invitations, responses};
@@ -318,6 +319,11 @@ fn bench_send(dir: &std::path::Path, sends: usize, rounds: usize, connections: u
     let base_codes = {
         let mut c = base_pool.get().expect("conn");
         waves::register_shipped(&mut c).expect("shipped");
+        // The baseline does what it always did: mark the code used and insert the row. The
+        // product's trigger that deletes a used code's draft and address (the product's own work)
+        // is not part of it.
+        c.batch_execute("DROP TRIGGER invitations_used_forgets")
+            .expect("drop trigger");
         wave_with_codes(&mut c, need).1
     };
     db::durable::set_mode(&canonical(&base_url), db::durable::SyncMode::Normal);
