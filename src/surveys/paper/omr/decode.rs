@@ -5,18 +5,21 @@
 //! bilevel, grey or colour), PNG and JPEG. Every decoded image is checked against
 //! [`MAX_PIXELS`] before its pixels are allocated, and every decompression stops at the size the
 //! image can have, so a hostile file cannot make the product use unbounded memory: at most one
-//! page's pixels (plus, for PDF, the file itself) are held at a time, whatever the number of
-//! pages.
+//! page's pixels are held at a time, whatever the number of pages. A PDF on disk is read as a
+//! skeleton without its image data, each page's image read from the file when it is decoded
+//! ([`super::pdf_file`]); a PDF already in memory ([`from_bytes`]) is held whole.
 
 use std::io::{Cursor, Read, Seek};
 
 use image::ImageDecoder;
 
+use super::pdf_file::{self, Backing};
+
 /// Most pixels a page may have: an A3 page at 600 dpi (A4 at 600 dpi is 35 million).
 pub const MAX_PIXELS: u64 = 72_000_000;
 /// Longest side of a page in pixels (A3's long side at 600 dpi is 9,921).
 pub const MAX_SIDE: u32 = 12_000;
-/// Largest file read (a PDF is held in memory while its pages are read).
+/// Largest file read.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// One page in grey, 0 black to 255 white, row by row.
@@ -124,7 +127,8 @@ impl<T: Read + Seek + Send> ReadSeek for T {}
 enum Source {
     Single(Option<Vec<u8>>),
     Tiff(Option<Box<tiff::decoder::Decoder<Box<dyn ReadSeek>>>>),
-    Pdf(Box<hayro_syntax::Pdf>, usize),
+    /// The parsed file, the next page, and the file on disk when the parser has a skeleton.
+    Pdf(Box<hayro_syntax::Pdf>, usize, Option<Backing>),
 }
 
 /// The pages of one file, decoded one at a time.
@@ -151,6 +155,10 @@ pub fn open(path: &std::path::Path) -> Result<Pages, DecodeError> {
     f.rewind().map_err(|e| DecodeError::Broken(e.to_string()))?;
     match sniff(&head[..n]) {
         Some(Kind::Tiff) => tiff_pages(Box::new(std::io::BufReader::new(f))),
+        Some(Kind::Pdf) => {
+            let (skeleton, backing) = pdf_file::skeleton(f, len as usize)?;
+            pdf_pages(skeleton, Some(backing))
+        }
         Some(_) => {
             let mut bytes = Vec::with_capacity(len as usize);
             f.take(MAX_FILE_BYTES)
@@ -168,15 +176,7 @@ pub fn from_bytes(bytes: Vec<u8>) -> Result<Pages, DecodeError> {
         return Err(DecodeError::FileTooLarge);
     }
     match sniff(&bytes) {
-        Some(Kind::Pdf) => {
-            let pdf = hayro_syntax::Pdf::new(bytes)
-                .map_err(|e| DecodeError::Broken(format!("PDF: {e:?}")))?;
-            Ok(Pages {
-                source: Source::Pdf(Box::new(pdf), 0),
-                done: false,
-                pending: None,
-            })
-        }
+        Some(Kind::Pdf) => pdf_pages(bytes, None),
         Some(Kind::Tiff) => tiff_pages(Box::new(Cursor::new(bytes))),
         Some(Kind::Png | Kind::Jpeg) => Ok(Pages {
             source: Source::Single(Some(bytes)),
@@ -185,6 +185,16 @@ pub fn from_bytes(bytes: Vec<u8>) -> Result<Pages, DecodeError> {
         }),
         None => Err(DecodeError::UnknownType),
     }
+}
+
+fn pdf_pages(bytes: Vec<u8>, backing: Option<Backing>) -> Result<Pages, DecodeError> {
+    let pdf =
+        hayro_syntax::Pdf::new(bytes).map_err(|e| DecodeError::Broken(format!("PDF: {e:?}")))?;
+    Ok(Pages {
+        source: Source::Pdf(Box::new(pdf), 0, backing),
+        done: false,
+        pending: None,
+    })
 }
 
 fn tiff_limits() -> tiff::decoder::Limits {
@@ -233,14 +243,14 @@ impl Iterator for Pages {
                 }
                 Some(page)
             }
-            Source::Pdf(pdf, next) => {
+            Source::Pdf(pdf, next, backing) => {
                 let pages = pdf.pages();
                 let Some(page) = pages.get(*next) else {
                     self.done = true;
                     return None;
                 };
                 *next += 1;
-                Some(pdf_page(page))
+                Some(pdf_page(page, backing.as_mut()))
             }
         }
     }
@@ -343,7 +353,10 @@ fn rgb_to_gray(data: &[u8], n: usize) -> Vec<u8> {
 }
 
 /// The largest image of a PDF page, decoded.
-fn pdf_page(page: &hayro_syntax::page::Page<'_>) -> Result<Gray, DecodeError> {
+fn pdf_page(
+    page: &hayro_syntax::page::Page<'_>,
+    backing: Option<&mut Backing>,
+) -> Result<Gray, DecodeError> {
     use hayro_syntax::object::Stream;
     let xobjects = &page.resources().x_objects;
     let mut best: Option<(u64, Stream<'_>)> = None;
@@ -367,10 +380,13 @@ fn pdf_page(page: &hayro_syntax::page::Page<'_>) -> Result<Gray, DecodeError> {
     let Some((_, stream)) = best else {
         return Err(DecodeError::NoImage);
     };
-    pdf_image(&stream)
+    pdf_image(&stream, backing)
 }
 
-fn pdf_image(stream: &hayro_syntax::object::Stream<'_>) -> Result<Gray, DecodeError> {
+fn pdf_image(
+    stream: &hayro_syntax::object::Stream<'_>,
+    backing: Option<&mut Backing>,
+) -> Result<Gray, DecodeError> {
     use hayro_syntax::object::{Array, Dict, Name};
     use hayro_syntax::Filter;
     let dict = stream.dict();
@@ -387,7 +403,11 @@ fn pdf_image(stream: &hayro_syntax::object::Stream<'_>) -> Result<Gray, DecodeEr
                 .and_then(|a| a.iter::<Dict<'_>>().next())
         })
         .unwrap_or_default();
-    let raw = stream.raw_data();
+    let held = stream.raw_data();
+    let raw = match backing {
+        Some(b) => b.bytes(&held)?,
+        None => std::borrow::Cow::Borrowed(&held[..]),
+    };
     let components = match dict.get::<Name<'_>>("ColorSpace") {
         Some(n) if n.as_str() == "DeviceRGB" => 3,
         Some(n) if n.as_str() == "DeviceCMYK" => 4,
@@ -516,6 +536,23 @@ mod tests {
         bytes[20..24].copy_from_slice(&100_000u32.to_be_bytes());
         let r = from_bytes(bytes).unwrap().next().unwrap();
         assert!(r.is_err());
+    }
+
+    #[test]
+    fn a_pdf_file_read_from_disk_gives_the_same_pages_as_one_in_memory() {
+        use crate::surveys::paper::scan_synth::{pdf_of, Store};
+        let mut other = page();
+        other.pixels[40 * 64 + 40] = 0;
+        for store in [Store::JpegPdf, Store::G4Pdf] {
+            let bytes = pdf_of(&[page(), other.clone(), page()], store, 200.0);
+            let file = tempfile::NamedTempFile::new().unwrap();
+            std::fs::write(file.path(), &bytes).unwrap();
+            let from_disk: Vec<_> = open(file.path()).unwrap().collect();
+            let in_memory: Vec<_> = from_bytes(bytes).unwrap().collect();
+            assert_eq!(from_disk.len(), 3, "{store:?}");
+            assert_eq!(from_disk, in_memory, "{store:?}");
+            assert!(from_disk.iter().all(Result::is_ok), "{store:?}");
+        }
     }
 
     #[test]

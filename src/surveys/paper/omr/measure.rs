@@ -23,6 +23,7 @@
 
 use super::align::Affine;
 use super::decode::Gray;
+use super::pieces::{pieces, Pieces};
 use super::Mark;
 use crate::surveys::paper::layout::RectMm;
 
@@ -59,6 +60,8 @@ pub struct Fill {
     /// The scan is black and white (every sample around the box is 0 or 255): light pencil may
     /// have left only a speck.
     pub bilevel: bool,
+    /// The trace's connected pieces: one stroke, or separate specks (see [`super::pieces`]).
+    pub pieces: Pieces,
 }
 
 impl Fill {
@@ -129,6 +132,7 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
     let mut total = 0f32;
     // Trace: count, and weighted sums for its centre and reach.
     let (mut tn, mut tw, mut sx, mut sy, mut sxx) = (0f32, 0f32, 0f32, 0f32, 0f32);
+    let mut mask = vec![false; n * n];
     for j in 0..n {
         for i in 0..n {
             let (u, v) = ((i as f32 + 0.5) / n as f32, (j as f32 + 0.5) / n as f32);
@@ -147,6 +151,7 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
                 let w = ((white - s) / range).clamp(0.05, 1.0);
                 tn += 1.0;
                 traced[c] += 1.0;
+                mask[j * n + i] = true;
                 tw += w;
                 // From the inside's corner, in mm (small numbers: no rounding loss).
                 let (rx, ry) = (side_w * u, side_h * v);
@@ -215,6 +220,7 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         reach,
         noise,
         bilevel,
+        pieces: pieces(&mask, n, side_w / n as f32, side_h / n as f32),
     }
 }
 
@@ -234,6 +240,23 @@ fn sample(page: &Gray, x: f64, y: f64) -> f32 {
 const DOT_REACH: f32 = 0.55;
 /// A trace that reaches this far (mm) runs across the box.
 const STROKE_REACH: f32 = 0.75;
+
+/// Two pieces of trace this far apart (mm, from the centre of the larger to the nearest sample
+/// of the other) are separate specks, not one stroke broken by noise.
+const SPECK_GAP: f32 = 0.8;
+
+/// The trace is separate specks: every piece stays in one spot (the largest within
+/// [`DOT_REACH`]), but two lie apart, so together they reach across the box as a stroke does.
+/// Two stray dots in one box, or a dot and a fleck of noise. On a black-and-white page a row of
+/// four or more specks is what is left of a pencil line, and counts as a stroke.
+fn specks(f: &Fill) -> bool {
+    let p = f.pieces;
+    p.count >= 2 && p.main_reach <= DOT_REACH && p.gap >= SPECK_GAP && !(f.bilevel && p.count >= 4)
+}
+
+/// Separate specks that would otherwise be read as a stroke: not read silently either way; the
+/// clerk, who has the paper, looks (read as empty: stray dots are the likelier cause).
+const SPECKS_ASKED: (Mark, f32) = (Mark::Empty, 0.6);
 
 /// What a measured box holds, and how sure that is (0–1).
 pub fn classify(f: Fill) -> (Mark, f32) {
@@ -262,6 +285,12 @@ pub fn classify(f: Fill) -> (Mark, f32) {
     // All there is lies in one small spot.
     let dot = f.trace > 0.0 && f.reach <= DOT_REACH;
     let stroke = f.reach >= STROKE_REACH && f.trace_cells >= 3;
+    if ((f.ink >= 0.06 && f.spread >= 3) || f.ink >= 0.12 || (stroke && f.trace >= 0.02))
+        && !dot
+        && specks(&f)
+    {
+        return SPECKS_ASKED;
+    }
     if f.ink >= 0.06 && f.spread >= 3 && !dot {
         // A clear stroke across the box.
         let conf = 0.55 + 0.45 * ramp(f.ink, 0.06, 0.1).max(ramp(f.trace, 0.1, 0.2));
@@ -420,6 +449,28 @@ mod tests {
         assert!(dot.spread >= 3, "{dot:?}");
         assert_eq!(classify(dot), (Mark::Empty, classify(dot).1));
         assert!(classify(dot).1 >= VERIFY_BELOW, "{dot:?}");
+    }
+
+    #[test]
+    fn two_stray_dots_far_apart_are_not_read_silently_as_an_answer() {
+        // Two dark dots, 0.9 mm across, one where four cells of the 3 × 3 split meet and one in
+        // the opposite corner: enough ink in enough cells for a stroke (read before as an answer
+        // with confidence), but two specks apart.
+        for paper in [235u8, 255] {
+            let two = boxed_on(paper, |x, y| {
+                let d = |cx: i64, cy: i64| (x as i64 - cx).pow(2) + (y as i64 - cy).pow(2) <= 20;
+                (d(19, 19) || d(37, 37)).then_some(20)
+            });
+            assert_eq!(two.pieces.count, 2, "{two:?}");
+            let (mark, conf) = classify(two);
+            assert!(mark == Mark::Empty || conf < VERIFY_BELOW, "{two:?}");
+            assert!(conf < VERIFY_BELOW, "two dots go to the clerk: {two:?}");
+        }
+        // A cross drawn in one stroke is still read with confidence (one piece).
+        let cross = boxed(|x, y| on_cross(x, y, 2));
+        assert_eq!(cross.pieces.count, 1, "{cross:?}");
+        assert_eq!(classify(cross).0, Mark::Marked);
+        assert!(classify(cross).1 >= VERIFY_BELOW, "{cross:?}");
     }
 
     #[test]

@@ -22,6 +22,8 @@
 pub mod align;
 pub mod decode;
 pub mod measure;
+mod pdf_file;
+pub mod pieces;
 pub mod qr;
 pub mod read;
 pub mod scan;
