@@ -90,7 +90,7 @@ pub(crate) fn address_bucket(req: &HttpRequest, state: &AppState) -> String {
             .unwrap_or_default()
     };
     let digest = Sha256::digest(format!("{}|{addr}", state.address_key).as_bytes());
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    crate::fmt::hex(&digest[..16])
 }
 
 async fn login_submit(

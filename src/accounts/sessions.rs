@@ -26,7 +26,7 @@ pub fn new_token() -> String {
 /// The stored form of a token.
 pub fn token_hash(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::fmt::hex(&digest)
 }
 
 /// Whether a session seen last at `last_seen`, made at `created`, is still valid at `now`.

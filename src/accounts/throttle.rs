@@ -45,7 +45,7 @@ pub fn wait_after(failures: i32) -> Duration {
 /// The key of a (login name, address) pair: `address` is already a keyed hash of the address.
 pub fn pair_key(normalised_name: &str, address: &str) -> String {
     let digest = Sha256::digest(format!("{address}|{normalised_name}").as_bytes());
-    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    crate::fmt::hex(&digest[..16])
 }
 
 /// Until when the pair must wait before its next attempt is even checked, if it must.

@@ -152,11 +152,7 @@ pub fn version(letter: &Letter) -> String {
     h.update(letter.subject.as_bytes());
     h.update([0]);
     h.update(letter.body.as_bytes());
-    h.finalize()
-        .iter()
-        .take(12)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::fmt::hex(&h.finalize()[..12])
 }
 
 /// What the handler writes about one part.

@@ -61,7 +61,7 @@ pub fn valid_address(addr: &str) -> bool {
 pub fn new_message_id(domain: &str) -> String {
     let mut bytes = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = crate::fmt::hex(&bytes);
     format!("<{hex}@{domain}>")
 }
 

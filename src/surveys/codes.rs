@@ -95,10 +95,7 @@ pub fn parse(input: &str) -> Result<String, CodeError> {
 
 /// What is stored instead of the code.
 pub fn hash(bare: &str) -> String {
-    Sha256::digest(bare.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::fmt::hex(&Sha256::digest(bare.as_bytes()))
 }
 
 #[cfg(test)]

@@ -75,10 +75,7 @@ pub enum WaveError {
 }
 
 fn content_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::fmt::hex(&Sha256::digest(text.as_bytes()))
 }
 
 /// Stores a questionnaire text if it is new; returns the id of its version row.

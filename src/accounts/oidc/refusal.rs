@@ -77,5 +77,5 @@ impl Refusal {
 
 pub(super) fn hash_hex(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::fmt::hex(&digest)
 }

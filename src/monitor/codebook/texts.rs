@@ -34,11 +34,7 @@ pub fn text_hash(item: &str, text: &str) -> String {
     h.update(item.as_bytes());
     h.update(b"\n");
     h.update(tidy(text).as_bytes());
-    h.finalize()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::fmt::hex(&h.finalize()[..16])
 }
 
 pub(super) fn tidy(text: &str) -> String {

@@ -462,7 +462,7 @@ fn write_sheets(
 pub fn no_number_key(line: u64, raw: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(raw.as_bytes());
-    let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+    let short = crate::fmt::hex(&digest[..6]);
     format!("{NO_NUMBER_PREFIX}{line}-{short}")
 }
 

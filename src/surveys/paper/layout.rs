@@ -121,10 +121,7 @@ pub struct Stored {
 pub fn digest(layout: &FormLayout) -> String {
     use sha2::Digest;
     let json = serde_json::to_string(layout).unwrap_or_default();
-    sha2::Sha256::digest(json.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::fmt::hex(&sha2::Sha256::digest(json.as_bytes()))
 }
 
 /// A stored layout by its row id (the number in a page's QR code).
