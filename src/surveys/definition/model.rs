@@ -123,6 +123,21 @@ pub enum ItemKind {
     },
 }
 
+impl ItemKind {
+    /// Whether the answer is written in a field (on paper: a box to write in, read back as
+    /// text), not ticked. A new kind must say which it is: the SDAPS mapping's `tekst` and the
+    /// paper form's write-in fields follow from this.
+    pub fn is_written(&self) -> bool {
+        match self {
+            ItemKind::Text { .. } | ItemKind::Number { .. } => true,
+            ItemKind::Grade
+            | ItemKind::Scale { .. }
+            | ItemKind::Single { .. }
+            | ItemKind::Multi { .. } => false,
+        }
+    }
+}
+
 /// One question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {

@@ -190,9 +190,7 @@ pub fn from_csv(def: &Definition, text: &str) -> Result<Vec<ColumnRule>, Vec<Str
         let meaning = match meaning {
             "reeks" if !range_values(item).is_empty() => Meaning::Range,
             "waarde" => Meaning::Value,
-            "tekst" if matches!(item.kind, ItemKind::Text { .. } | ItemKind::Number { .. }) => {
-                Meaning::Text
-            }
+            "tekst" if item.kind.is_written() => Meaning::Text,
             "anders-tekst" if range_values(item).iter().any(|v| v == OTHER_CODE) => {
                 Meaning::OtherText
             }

@@ -209,9 +209,14 @@ impl Lay {
     pub(super) fn field(&mut self, n: usize, item: &Item, height: f32) {
         let mut part = Part::default();
         let y = self.question_head(&mut part, n, item, X1 - X0) + 1.5 * self.gap.max(0.6);
+        // Every kind is named, so a new one is a decision here (the compiler asks for it).
         let (x, w) = match item.kind {
             ItemKind::Number { .. } => (if self.rtl { X1 - 40.0 } else { X0 }, 40.0),
-            _ => (X0, X1 - X0),
+            ItemKind::Text { .. } => (X0, X1 - X0),
+            ItemKind::Grade
+            | ItemKind::Scale { .. }
+            | ItemKind::Single { .. }
+            | ItemKind::Multi { .. } => (X0, X1 - X0),
         };
         let field = RectMm { x, y, w, h: height };
         part.draws.push(Draw::Frame(field, 0.6));

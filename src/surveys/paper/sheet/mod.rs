@@ -380,7 +380,12 @@ pub fn max_line_bytes(def: &Definition) -> usize {
             ItemKind::Single { other: true, .. } | ItemKind::Multi { other: true, .. } => {
                 answers::OTHER_MAX
             }
-            _ => 0,
+            // Short answers: the 64 KiB below holds them; a new kind decides here.
+            ItemKind::Single { other: false, .. }
+            | ItemKind::Multi { other: false, .. }
+            | ItemKind::Grade
+            | ItemKind::Scale { .. }
+            | ItemKind::Number { .. } => 0,
         })
         .sum();
     64 * 1024 + 8 * texts
