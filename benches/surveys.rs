@@ -600,6 +600,22 @@ fn bench_export(dir: &std::path::Path, n: usize) {
     )
     .expect("user");
     let token = klankbord::accounts::sessions::create(&mut c, user.id, db::now()).expect("session");
+    // Answers are downloaded once the wave has closed (an open wave's answers could be paired
+    // with who sent when): the wave ran from 40 days ago until yesterday.
+    {
+        use klankbord::db::schema::waves as w;
+        diesel::update(w::table.find(wave_id))
+            .set((
+                w::opens_on.eq(today() - chrono::Duration::days(40)),
+                w::closes_on.eq(today() - chrono::Duration::days(1)),
+            ))
+            .execute(&mut c)
+            .expect("close wave");
+        diesel::update(responses::table)
+            .set(responses::answered_on.eq(today() - chrono::Duration::days(2)))
+            .execute(&mut c)
+            .expect("answer days");
+    }
     drop(c);
     let port = start_klankbord(&url, "group");
     let cookie = format!("{}={token}", klankbord::accounts::sessions::COOKIE);
