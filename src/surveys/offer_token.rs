@@ -19,7 +19,8 @@ pub struct OfferKey(Vec<u8>);
 
 impl std::fmt::Debug for OfferKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("OfferKey(…)")
+        // The key never goes into a log or an error message.
+        f.debug_struct("OfferKey").finish_non_exhaustive()
     }
 }
 
@@ -107,6 +108,14 @@ mod tests {
             wave_id: 7,
             valid_until: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
         }
+    }
+
+    #[test]
+    fn the_key_is_never_printed() {
+        assert_eq!(
+            format!("{:?}", OfferKey::new("geheim-123")),
+            "OfferKey { .. }"
+        );
     }
 
     #[test]
