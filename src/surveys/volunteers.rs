@@ -98,6 +98,8 @@ pub struct OpenOffer {
     pub wave_id: i64,
     /// The wave's closing date (the researcher calls after it).
     pub closes_on: NaiveDate,
+    /// The offer's last day.
+    pub valid_until: NaiveDate,
 }
 
 /// Reads the offer of `token` and checks it may be used: a right MAC, not used (no stored row),
@@ -123,6 +125,7 @@ pub fn open_offer(
     Ok(OpenOffer {
         wave_id: offer.wave_id,
         closes_on,
+        valid_until: offer.valid_until,
     })
 }
 
@@ -148,12 +151,13 @@ pub fn sign_up(
     v: &NewVolunteer,
     today: NaiveDate,
 ) -> Result<(), OfferError> {
-    let valid_until = offer_token::verify(key, token)
-        .ok_or(OfferError::Unknown)?
-        .valid_until;
     write_tx(conn, |c| {
         purge_expired_offers(c, today)?;
-        let wave_id = open_offer(c, key, token, today)?.wave_id;
+        let OpenOffer {
+            wave_id,
+            valid_until,
+            ..
+        } = open_offer(c, key, token, today)?;
         // The used offer's hash is the primary key: a second sign-up with the same token, even
         // at the same moment on another instance, cannot store a second row.
         diesel::insert_into(interview_offers::table)

@@ -167,15 +167,7 @@ fn reason(
     text: &str,
     name_of: &dyn Fn(&str) -> String,
 ) -> maud::Markup {
-    let words: Vec<&str> = p
-        .spans
-        .iter()
-        .filter(|(a, b)| {
-            a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
-        })
-        .map(|(a, b)| &text[*a..*b])
-        .take(4)
-        .collect();
+    let words = reason_words(&p.spans, text);
     html! {
         @match &p.via {
             Via::Cues => { (t(lang, "coding-reason-words")) " " }
@@ -189,19 +181,23 @@ fn reason(
     }
 }
 
-/// Why a cue suggestion is held back: how often she chose the code where the words suggested
-/// it, and the words (not marked: it is not a suggestion).
-fn held_back(lang: Lang, h: &HeldBack, text: &str) -> maud::Markup {
-    let words: Vec<&str> = h
-        .suggestion
-        .spans
+/// The first four words a suggestion's reason points at (spans outside the text, or not on a
+/// character boundary, are left out).
+fn reason_words<'a>(spans: &[(usize, usize)], text: &'a str) -> Vec<&'a str> {
+    spans
         .iter()
         .filter(|(a, b)| {
             a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
         })
         .map(|(a, b)| &text[*a..*b])
         .take(4)
-        .collect();
+        .collect()
+}
+
+/// Why a cue suggestion is held back: how often she chose the code where the words suggested
+/// it, and the words (not marked: it is not a suggestion).
+fn held_back(lang: Lang, h: &HeldBack, text: &str) -> maud::Markup {
+    let words = reason_words(&h.suggestion.spans, text);
     html! {
         (t_args(lang, "coding-reason-held-back", &[
             ("percent", &format!("{:.0}", 100.0 * h.p)),
