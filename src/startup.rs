@@ -98,9 +98,11 @@ impl Application {
                 session_hours: sessions::ABSOLUTE_HOURS,
                 smallest_group: crate::monitor::disclosure::DEFAULT_K,
             }));
+        let writer = Arc::new(db::writer::Writer::start(&config.database_url)?);
         let state = AppState {
             municipality: Arc::from(config.municipality.as_str()),
             pool,
+            writer,
             config,
             address_key: Arc::new(address_key),
             mail,

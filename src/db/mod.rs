@@ -6,6 +6,7 @@ pub mod checkpoint;
 pub mod durable;
 pub mod schema;
 pub mod settings;
+pub mod writer;
 
 use std::time::Duration;
 
@@ -185,8 +186,15 @@ pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<usize> {
     Ok(ran)
 }
 
-/// Queue for SQLite write transactions in this process (see [`write_tx`]).
+/// Queue for SQLite write transactions in this process (see [`write_tx`] and [`writer`]).
 static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Takes the process's SQLite writer lock (one writer at a time).
+fn lock_writer() -> std::sync::MutexGuard<'static, ()> {
+    SQLITE_WRITER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the write lock up front, so
 /// two writers queue on the busy timeout instead of failing halfway), a plain transaction on PostgreSQL.
@@ -219,11 +227,7 @@ where
     // SQLite's busy handler, which sleeps in steps of milliseconds and wastes most of the time
     // under load. (Other processes on the same file still wait through busy_timeout.)
     let writer = match conn {
-        DbConnection::Sqlite(_) => Some(
-            SQLITE_WRITER
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        ),
+        DbConnection::Sqlite(_) => Some(lock_writer()),
         DbConnection::Pg(_) => None,
     };
     match conn {

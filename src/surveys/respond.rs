@@ -255,6 +255,33 @@ pub fn submit(
     meta: &Meta,
     today: NaiveDate,
 ) -> Result<(), RespondError> {
+    let submission = prepare(wave, definition, invitation_id, answers, meta, today)?;
+    write_tx(conn, |c| submission.store(c))
+}
+
+/// An answer set that fits its questionnaire, ready to be stored ([`Submission::store`]), for
+/// example by the writer that stores many residents' sets in one commit
+/// ([`crate::db::writer`]).
+#[derive(Debug, Clone)]
+pub struct Submission {
+    wave_id: i64,
+    version_id: i64,
+    invitation_id: Option<i64>,
+    json: String,
+    meta: Meta,
+    today: NaiveDate,
+}
+
+/// Checks a whole answer set against its questionnaire (and the helper named, if any) and makes it
+/// ready to store; nothing is written.
+pub fn prepare(
+    wave: &Wave,
+    definition: &Definition,
+    invitation_id: Option<i64>,
+    answers: &AnswerSet,
+    meta: &Meta,
+    today: NaiveDate,
+) -> Result<Submission, RespondError> {
     answers::check_set(definition, answers).map_err(RespondError::Invalid)?;
     if let Some(h) = &meta.helper {
         if !HELPERS.contains(&h.as_str()) {
@@ -266,16 +293,34 @@ pub fn submit(
     }
     let json =
         serde_json::to_string(answers).map_err(|e| RespondError::Definition(e.to_string()))?;
-    write_tx(conn, |c| {
-        if let Some(id) = invitation_id {
-            let claimed = ClaimInvitation(id).execute(c)?;
-            if claimed == 0 {
+    Ok(Submission {
+        wave_id: wave.id,
+        version_id: wave.version_id,
+        invitation_id,
+        json,
+        meta: meta.clone(),
+        today,
+    })
+}
+
+impl Submission {
+    /// Stores the set inside the caller's write transaction: the invitation (if any) is used up,
+    /// or [`RespondError::Used`] when it already was, and the answer row is inserted.
+    pub fn store(&self, c: &mut DbConnection) -> Result<(), RespondError> {
+        if let Some(id) = self.invitation_id {
+            if ClaimInvitation(id).execute(c)? == 0 {
                 return Err(RespondError::Used);
             }
         }
-        insert_json(c, wave, &json, meta, today)?;
+        insert_row(
+            c,
+            (self.wave_id, self.version_id),
+            &self.json,
+            &self.meta,
+            self.today,
+        )?;
         Ok(())
-    })
+    }
 }
 
 /// `UPDATE invitations SET used = true WHERE id = ? AND used = false`: marks an unused invitation
@@ -319,11 +364,22 @@ pub fn insert_json(
     meta: &Meta,
     today: NaiveDate,
 ) -> QueryResult<()> {
+    insert_row(conn, (wave.id, wave.version_id), json, meta, today)
+}
+
+/// Inserts one answer row (wave and questionnaire version given as ids) with a random number.
+fn insert_row(
+    conn: &mut DbConnection,
+    (wave_id, version_id): (i64, i64),
+    json: &str,
+    meta: &Meta,
+    today: NaiveDate,
+) -> QueryResult<()> {
     diesel::insert_into(responses::table)
         .values((
             responses::id.eq(random_id(&mut rand::thread_rng())),
-            responses::wave_id.eq(wave.id),
-            responses::version_id.eq(wave.version_id),
+            responses::wave_id.eq(wave_id),
+            responses::version_id.eq(version_id),
             responses::channel.eq(&meta.channel),
             responses::helper.eq(meta.helper.as_deref()),
             responses::language.eq(&meta.language),

@@ -31,6 +31,8 @@ use errors::AppError;
 pub struct AppState {
     /// Database connections.
     pub pool: Pool,
+    /// Where submissions are stored together (group commit; see [`crate::db::writer`]).
+    pub writer: Arc<crate::db::writer::Writer>,
     /// Validated configuration.
     pub config: Arc<Config>,
     /// Installation secret for hashing client addresses in rate-limit buckets (no raw IPs are stored).
@@ -99,6 +101,30 @@ impl AppState {
         })
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
+    }
+}
+
+impl AppState {
+    /// Stores a submission (an answer set) with `work`, which runs in a write transaction of its
+    /// own: on SQLite together with the other submissions waiting at that moment, in one commit and
+    /// one sync ([`crate::db::writer`]). Returns once the submission is committed and durable, or
+    /// has failed (a failed batch is the work's own storage error); the request waits without
+    /// holding a thread.
+    pub async fn write<T, E, F>(&self, work: F) -> Result<Result<T, E>, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<diesel::result::Error> + Send + 'static,
+    {
+        match self.writer.queue(work) {
+            Ok(answer) => answer
+                .await
+                .map_err(|_| AppError::Internal(anyhow::anyhow!("the database writer stopped"))),
+            Err(work) => {
+                self.db(move |conn| Ok(crate::db::write_tx(conn, work)))
+                    .await
+            }
+        }
     }
 }
 

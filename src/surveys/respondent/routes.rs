@@ -212,7 +212,7 @@ pub(super) async fn question_submit(
         Err(PostError::Refused(e)) => return refused(&ctx, e),
     };
     if let Some(sent) = sent {
-        return sent_page(&ctx, &state, &r, sent);
+        return sent_page(&ctx, &state, &r, sent).await;
     }
     if let Some(code) = page.action.strip_prefix("taal-") {
         // The header's language buttons post here with `?lang=`, so the context already speaks
@@ -315,21 +315,25 @@ pub(super) async fn summary_submit(
         .db(move |conn| Ok(service::send_code(conn, &code, helper, language, today())))
         .await?;
     match sent {
-        Ok((r, sent)) => sent_page(&ctx, &state, &r, sent),
+        Ok((r, sent)) => sent_page(&ctx, &state, &r, sent).await,
         Err(e) => refused(&ctx, e),
     }
 }
 
-/// After sending: the thank-you page (the code cookie goes, the interview offer comes), or the
-/// summary with what to fix (the answers stay as a draft).
-fn sent_page(
+/// After sending: the set is stored (committed and on disk before anything is answered), then the
+/// thank-you page (the code cookie goes, the interview offer comes); or the summary with what to
+/// fix (the answers stay as a draft).
+async fn sent_page(
     ctx: &Ctx,
     state: &AppState,
     r: &Respondent,
     sent: Sent,
 ) -> Result<HttpResponse, AppError> {
     match sent {
-        Sent::Stored => {
+        Sent::Ready(submission) => {
+            if let Err(e) = state.write(move |c| submission.store(c)).await? {
+                return refused(ctx, e);
+            }
             // The interview offer is signed, not stored (`offer_token`): nothing more is written.
             let key = state.part::<OfferKey>()?;
             let offer = volunteers::make_offer(&key, r.opened.wave.id, today());

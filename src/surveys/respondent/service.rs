@@ -1,7 +1,8 @@
 //! The respondent's database work, one call per request: load the respondent behind a code (one
-//! query), take a posted page and save the draft, or send the whole answer set. Each runs on one
-//! pooled connection in one trip to the blocking pool; storing stays one write transaction
-//! ([`respond::submit`]).
+//! query), take a posted page and save the draft, or check the whole answer set for sending. Each
+//! runs on one pooled connection in one trip to the blocking pool. A checked set is then stored by
+//! the writer, together with the other sets waiting at that moment, in one transaction of its own
+//! ([`respond::Submission::store`], [`crate::db::writer`]).
 
 use chrono::NaiveDate;
 
@@ -63,8 +64,9 @@ pub fn load(
 /// The outcome of sending a whole answer set.
 #[derive(Debug)]
 pub enum Sent {
-    /// Stored (the route gives the single-use interview offer).
-    Stored,
+    /// The set fits: the route has it stored with the others waiting at that moment
+    /// ([`crate::web::AppState::write`]), and then gives the single-use interview offer.
+    Ready(respond::Submission),
     /// The set does not fit the questionnaire; the answers stay as a draft.
     Invalid(Vec<(String, ItemProblem)>),
 }
@@ -82,8 +84,8 @@ pub fn helper_named(ticked: &str, helper: &str) -> Option<String> {
     }
 }
 
-/// Stores `r`'s answers in one transaction (the code is used up in it). When the set does not fit,
-/// the answers are kept as a draft so nothing is lost.
+/// Checks `r`'s answers for sending; storing them (which uses up the code) is left to the writer.
+/// When the set does not fit, the answers are kept as a draft so nothing is lost.
 pub fn send(
     conn: &mut DbConnection,
     r: &Respondent,
@@ -97,8 +99,7 @@ pub fn send(
         language: language.to_string(),
     };
     let invitation_id = r.opened.invitation_id;
-    match respond::submit(
-        conn,
+    match respond::prepare(
         &r.opened.wave,
         &r.opened.definition,
         Some(invitation_id),
@@ -106,7 +107,7 @@ pub fn send(
         &meta,
         today,
     ) {
-        Ok(()) => Ok(Sent::Stored),
+        Ok(submission) => Ok(Sent::Ready(submission)),
         Err(RespondError::Invalid(problems)) => {
             respond::save_draft(conn, invitation_id, &r.answers, r.step, today)?;
             Ok(Sent::Invalid(problems))
@@ -115,7 +116,8 @@ pub fn send(
     }
 }
 
-/// Loads the respondent with `code` and sends their saved answers (from the summary page).
+/// Loads the respondent with `code` and checks their saved answers for sending (from the summary
+/// page).
 pub fn send_code(
     conn: &mut DbConnection,
     code: &str,
@@ -149,7 +151,7 @@ pub struct Answered {
 
 /// Takes posted question page `step` for the respondent with `code`: the answers are saved as a
 /// draft (whatever was valid, even when something needs fixing), or, from the send button with
-/// nothing to fix, stored whole instead (one write, not a draft first).
+/// nothing to fix, checked for sending instead (no draft is written first).
 pub fn post_page(
     conn: &mut DbConnection,
     code: &str,
