@@ -149,7 +149,13 @@ fn diesel_error(why: &str) -> diesel::result::Error {
     )
 }
 
-/// The writer thread: one batch of waiting submissions at a time.
+/// A commit's place in its file's group sync: the sync that covers `ticket` makes it durable.
+type Ticket = (Arc<durable::GroupSync>, u64);
+/// A committed batch waiting for the sync that covers its commit, and how to answer it.
+type Committed = (Arc<durable::GroupSync>, u64, Vec<Finish>);
+
+/// The writer thread: one batch of waiting submissions at a time. A committed batch that must be
+/// made durable goes to the sync thread, so the next batch is written while the disk syncs.
 fn run(
     mut conn: DbConnection,
     url: &DatabaseUrl,
@@ -157,6 +163,14 @@ fn run(
     group: Option<Arc<durable::GroupSync>>,
     counts: &Counts,
 ) {
+    let (to_sync, synced) = sync_channel::<Committed>(QUEUE);
+    let syncer = std::thread::Builder::new()
+        .name("db-writer-sync".into())
+        .spawn(move || answer_when_durable(synced));
+    if let Err(e) = syncer {
+        tracing::error!(error = %e, "the writer's sync thread could not start");
+        return;
+    }
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -173,17 +187,43 @@ fn run(
             .clone()
             .filter(|g| g.mode() == durable::SyncMode::Group);
         let (finishers, outcome) = store_batch(&mut conn, batch, group);
-        if outcome.is_err() && !is_idle(&mut conn) {
-            // The connection is left inside a transaction it could not end: start afresh.
-            match url.connect() {
-                Ok(fresh) => conn = fresh,
-                Err(e) => tracing::error!(error = %e, "the writer could not reopen the database"),
+        match outcome {
+            Ok(Some((g, ticket))) => {
+                if let Err(e) = to_sync.send((g, ticket, finishers)) {
+                    // The sync thread is gone (it never should be): fail the batch.
+                    let (_, _, finishers) = e.0;
+                    answer(finishers, Some(&"the sync thread stopped".to_string()));
+                }
+            }
+            Ok(None) => answer(finishers, None),
+            Err(why) => {
+                if !is_idle(&mut conn) {
+                    // The connection is left inside a transaction it could not end: start afresh.
+                    match url.connect() {
+                        Ok(fresh) => conn = fresh,
+                        Err(e) => {
+                            tracing::error!(error = %e, "the writer could not reopen the database")
+                        }
+                    }
+                }
+                answer(finishers, Some(&why));
             }
         }
-        let failure = outcome.err();
-        for finish in finishers {
-            finish(failure.as_ref());
-        }
+    }
+}
+
+/// The sync thread: answers each committed batch once a sync covers its commit (one sync covers
+/// every commit before it, so batches that queued up meanwhile are answered without another).
+fn answer_when_durable(committed: Receiver<Committed>) {
+    while let Ok((group, ticket, finishers)) = committed.recv() {
+        let failure = group.wait_durable(ticket).err().map(|e| e.to_string());
+        answer(finishers, failure.as_ref());
+    }
+}
+
+fn answer(finishers: Vec<Finish>, failure: Option<&Failure>) {
+    for finish in finishers {
+        finish(failure);
     }
 }
 
@@ -196,13 +236,14 @@ fn is_idle(conn: &mut DbConnection) -> bool {
     matches!(status.transaction_depth(), Ok(None))
 }
 
-/// Stores one batch in one transaction under the writer lock, then waits for its sync (when
-/// `group` is given). Gives back how to answer each submission and whether the batch holds.
+/// Stores one batch in one transaction under the writer lock. Gives back how to answer each
+/// submission, and whether the batch was committed: with the ticket its sync must cover when
+/// `group` is given.
 fn store_batch(
     conn: &mut DbConnection,
     batch: Vec<Entry>,
     group: Option<Arc<durable::GroupSync>>,
-) -> (Vec<Finish>, Result<(), Failure>) {
+) -> (Vec<Finish>, Result<Option<Ticket>, Failure>) {
     let lock = super::lock_writer();
     if let Err(e) = begin_immediate(conn) {
         drop(lock);
@@ -233,12 +274,7 @@ fn store_batch(
         (g, t)
     });
     drop(lock);
-    if let Some((g, ticket)) = ticket {
-        if let Err(e) = g.wait_durable(ticket) {
-            return (finishers, Err(e.to_string()));
-        }
-    }
-    (finishers, Ok(()))
+    (finishers, Ok(ticket))
 }
 
 fn begin_immediate(conn: &mut DbConnection) -> diesel::QueryResult<()> {
