@@ -431,6 +431,44 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_commit_answers_the_whole_batch_as_failed_and_stores_none_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = database(dir.path());
+        // A deferred foreign key is only checked at COMMIT: one bad submission fails the commit.
+        url.connect()
+            .unwrap()
+            .batch_execute(
+                "CREATE TABLE parent (id INTEGER PRIMARY KEY); \
+                 CREATE TABLE child (id INTEGER PRIMARY KEY, parent INTEGER NOT NULL \
+                 REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);",
+            )
+            .unwrap();
+        let w = Writer::start_with(&url, None).unwrap();
+        let (good, bad, also_good) = while_locked(|| {
+            let good = insert(&w, 1, "one");
+            let bad: Answer = w
+                .queue(|c: &mut DbConnection| {
+                    diesel::sql_query("INSERT INTO child (id, parent) VALUES (1, 99)")
+                        .execute(c)
+                        .map(|_| ())
+                })
+                .ok()
+                .unwrap();
+            let also_good = insert(&w, 3, "three");
+            (good, bad, also_good)
+        });
+        let first = good.blocking_recv().unwrap();
+        assert!(bad.blocking_recv().unwrap().is_err());
+        assert!(also_good.blocking_recv().unwrap().is_err(), "its batch failed");
+        let stored = rows(&url);
+        assert!(!stored.contains(&3), "nothing of the failed batch is stored");
+        assert_eq!(stored.contains(&1), first.is_ok());
+        // The writer goes on with the next batch.
+        insert(&w, 5, "five").blocking_recv().unwrap().unwrap();
+        assert!(rows(&url).contains(&5));
+    }
+
+    #[test]
     fn a_failed_sync_answers_the_whole_batch_as_failed() {
         let dir = tempfile::tempdir().unwrap();
         let url = database(dir.path());
