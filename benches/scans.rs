@@ -48,6 +48,8 @@ struct Counts {
     boxes: u64,
     doubtful: u64,
     silent: u64,
+    /// Silent errors on chosen boxes (read as not chosen, not sent to the clerk).
+    silent_chosen: u64,
     wrong_raw: u64,
     pages: u64,
     unread_pages: u64,
@@ -266,6 +268,7 @@ fn main() {
                     e.1 += 1;
                     if !b.needs_verification {
                         c.silent += 1;
+                        c.silent_chosen += u64::from(t.chosen);
                     }
                 }
             }
@@ -331,6 +334,15 @@ fn report(
         c.silent,
         pct(c.silent, c.boxes),
         c.wrong_raw
+    );
+    // If the clerk settles every box sent to verification right, only the silent errors stay.
+    println!(
+        "after verification (the clerk settles every box shown right): sensitivity {:.3}%, specificity {:.3}%",
+        pct(c.chosen - c.silent_chosen, c.chosen),
+        pct(
+            c.not_chosen - (c.silent - c.silent_chosen),
+            c.not_chosen
+        )
     );
     for (kind, (n, wrong)) in by_hand {
         println!("  {kind:<10} {n:>7} boxes, {wrong:>4} read wrongly before verification");

@@ -10,7 +10,9 @@
 //!    to it from the four corner marks: rotation (any quarter turn plus skew), scale and shift.
 //! 3. [`measure`] measures every box with a fill measure (how much ink, and how far it spreads)
 //!    that tells a tick, a cross or a filled-in mark apart from a box that was blacked out to cancel
-//!    it and from a stray dot, with a confidence value; text fields are cut out as images.
+//!    it and from a stray dot, with a confidence value; text fields are cut out as images. On a
+//!    black-and-white scan, [`remnant`] proposes what is left of light pencil as the answer to a
+//!    question that has none (the clerk confirms it).
 //! 4. The reads of a form's pages are put together into a [`SheetRead`]; a clerk confirms the
 //!    doubtful boxes and types the texts on the verification screen, and [`settle`] feeds the
 //!    settled sheets into the existing import pipeline (same validation, duplicate detection by
@@ -26,6 +28,7 @@ mod pdf_file;
 pub mod pieces;
 pub mod qr;
 pub mod read;
+pub mod remnant;
 pub mod scan;
 pub mod settle;
 pub mod spool;

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use super::align::{self, AlignError};
 use super::decode::{self, DecodeError, Gray};
 use super::measure::{self, Fill, Levels, VERIFY_BELOW};
+use super::remnant;
 pub use super::spool::{assemble, Spool};
 use super::{BoxRead, FieldCut, Fit, Mark, PageId, PageProblem, PageRead};
 use crate::surveys::paper::form_pdf::parse_qr;
@@ -104,12 +105,11 @@ pub fn read_page(
     let levels = Levels {
         black: mark_black(page, &map, l, fitted.used),
     };
-    for (spot, fill) in spots
-        .boxes
-        .iter()
-        .zip(box_fills(page, &map, l, page_no, levels))
-    {
-        let (mark, confidence) = measure::classify(fill);
+    let fills = box_fills(page, &map, l, page_no, levels);
+    let mut reads: Vec<(Mark, f32)> = fills.iter().map(|f| measure::classify(*f)).collect();
+    let items: Vec<&str> = spots.boxes.iter().map(|b| b.item.as_str()).collect();
+    remnant::propose(&mut reads, &items, &fills);
+    for ((spot, fill), (mark, confidence)) in spots.boxes.iter().zip(&fills).zip(reads) {
         let needs = confidence < VERIFY_BELOW;
         out.boxes.push(BoxRead {
             item: spot.item.clone(),
