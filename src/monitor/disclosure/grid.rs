@@ -50,7 +50,7 @@ pub enum Figure {
     /// A written complaint in the register (Awb 9:12a).
     Written,
     /// A written complaint with this outcome in the register.
-    Outcome(String),
+    Outcome(crate::complaints::register::Outcome),
     /// Decided, or still open after the legal deadline (the base of the deadline figures).
     Due,
     /// Decided after the legal deadline: the part of a share, not a cell of its own.
