@@ -168,7 +168,7 @@ pub(super) async fn new_submit(
         channel: f.kanaal.clone(),
         via_person: Some(f.via.clone()),
         via_email: Some(f.via_email.clone()),
-        language: Lang::from_code(&f.taal).unwrap_or(Lang::Nl).code().into(),
+        language: Lang::from_code(&f.taal).unwrap_or(Lang::Nl),
         name: Some(f.naam.clone()),
         address: Some(f.adres.clone()),
         email: Some(f.email.clone()),

@@ -39,7 +39,7 @@ struct FactsRow {
     #[diesel(embed)]
     progress: ProgressRow,
     team: Option<String>,
-    norms: String,
+    norms: super::model::Norms,
 }
 
 /// How the handling of a complaint went, as far as the figures need it.
@@ -230,7 +230,7 @@ pub fn facts(
             ombudsman: r.progress.ombudsman.is_some(),
             council_feedback: r.progress.feedback.is_some(),
             team: r.team,
-            norms: super::model::parse_norms(&r.norms),
+            norms: r.norms.codes(),
             categories: categories.remove(&r.id).unwrap_or_default(),
             judgements: judged.remove(&r.id).unwrap_or_default(),
             heard: heard.contains(&r.id),

@@ -16,6 +16,7 @@ use crate::db::schema::{
     complaint_elements, complaint_events, complaint_hearings, complaint_progress, complaints,
 };
 use crate::db::{now, write_tx, DbConnection};
+use crate::web::i18n::Lang;
 
 /// What registering and handling need from the installation.
 pub struct Env<'a> {
@@ -62,7 +63,7 @@ pub struct NewComplaint {
     /// Their e-mail address.
     pub via_email: Option<String>,
     /// Language of the complainant.
-    pub language: String,
+    pub language: Lang,
     /// Name.
     pub name: Option<String>,
     /// Postal address.

@@ -190,7 +190,7 @@ both_backends!(
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: received,
                 channel: "web".into(),
-                language: "nl".into(),
+                language: klankbord::web::i18n::Lang::Nl,
                 email: Some("klager@voorbeeld.nl".into()),
                 description: "Niet teruggebeld.".into(),
                 ..Default::default()

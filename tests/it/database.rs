@@ -170,7 +170,7 @@ both_backends!(every_table_loads, |app| {
         let new = store::NewComplaint {
             received_on: received,
             channel: "brief".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             address: Some("Dorpsstraat 1".into()),
             description: "Niet teruggebeld.".into(),
             attachments: vec![store::Attachment {

@@ -310,7 +310,7 @@ crate::both_backends!(lists_that_grow_come_a_page_at_a_time, |app| {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: klankbord::surveys::today(),
             channel: "web".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             email: Some("klager@voorbeeld.nl".into()),
             description: "Niet teruggebeld.".into(),
             ..Default::default()
