@@ -157,9 +157,9 @@ pub fn register(
             format!("unknown complaint channel {:?}", new.channel).into(),
         )
     })?;
-    let code = crate::surveys::codes::generate(&mut rand::thread_rng());
-    let bare = crate::surveys::codes::parse(&code).unwrap_or_default();
-    let hash = crate::surveys::codes::hash(&bare);
+    let code = crate::codes::generate(&mut rand::thread_rng());
+    let bare = crate::codes::parse(&code).unwrap_or_default();
+    let hash = crate::codes::hash(&bare);
     let stamp = now();
     let deadline = deadlines::legal_deadline(
         DeadlineInput::new(new.received_on, env.committee),
