@@ -355,6 +355,8 @@ mod tests {
                     "t(ctx.lang, \"",
                     "t_args(lang, \"",
                     "t_args(ctx.lang, \"",
+                    "t(self.lang, \"",
+                    "t_args(self.lang, \"",
                     "tr(\"",
                 ] {
                     for piece in text.split(marker).skip(1) {
