@@ -292,9 +292,7 @@ fn in_memory_letters(out: &str, n: usize) {
     };
     let mut rng = rand::thread_rng();
     let codes: Vec<String> = (0..n)
-        .map(|_| {
-            klankbord::surveys::codes::format_code(&klankbord::surveys::codes::generate(&mut rng))
-        })
+        .map(|_| klankbord::codes::format_code(&klankbord::codes::generate(&mut rng)))
         .collect();
     let mut all = vec![];
     klankbord::surveys::invite::write_letters(

@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use klankbord::complaints::register::Outcome;
+use klankbord::complaints::terms::Judgement;
 use klankbord::monitor::disclosure::{self, CaseCells, Figure, Scope};
 use rand::{Rng, SeedableRng};
 
@@ -82,7 +84,17 @@ fn year(n: usize) -> Vec<CaseCells> {
             }
             if rng.gen_bool(0.8) {
                 f.push(Figure::Written);
-                f.push(Figure::Outcome(format!("uitkomst{stage}")));
+                // Seven outcomes, one per stage, as before.
+                let outcome = [
+                    Outcome::Running,
+                    Outcome::Referred,
+                    Outcome::ResolvedInformally,
+                    Outcome::Withdrawn,
+                    Outcome::Judged(Judgement::Unfounded),
+                    Outcome::Judged(Judgement::PartlyFounded),
+                    Outcome::Judged(Judgement::Founded),
+                ][stage];
+                f.push(Figure::Outcome(outcome));
             }
             f.sort();
             f.dedup();

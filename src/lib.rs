@@ -25,6 +25,7 @@ macro_rules! listed_enum {
 
 pub mod accounts;
 pub mod cli;
+pub mod codes;
 pub mod complaints;
 pub mod config;
 pub mod csv_safe;

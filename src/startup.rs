@@ -105,7 +105,6 @@ impl Application {
             writer,
             config,
             address_key: Arc::new(address_key),
-            mail,
             pages: Arc::new(crate::web::page_cache::PageCache::default()),
             staff: crate::web::context::Staff {
                 cookie: sessions::COOKIE,
@@ -115,7 +114,7 @@ impl Application {
             parts,
         };
         spawn_housekeeping(state.clone(), complaints, reports);
-        spawn_mail_worker(state.clone());
+        spawn_mail_worker(state.clone(), mail);
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(web::Data::new(state.clone()))
@@ -167,8 +166,9 @@ impl Application {
     }
 }
 
-/// Sends queued mail; every instance runs one, the outbox makes sure each message goes out once.
-fn spawn_mail_worker(state: AppState) {
+/// Sends queued mail through `mail` (the transport is the worker's alone, not shared state);
+/// every instance runs one, the outbox makes sure each message goes out once.
+fn spawn_mail_worker(state: AppState, mail: Arc<crate::mail::MailTransport>) {
     let me = format!(
         "{}-{}",
         std::process::id(),
@@ -181,7 +181,7 @@ fn spawn_mail_worker(state: AppState) {
             tick.tick().await;
             let (pool, mail, from, me) = (
                 state.pool.clone(),
-                state.mail.clone(),
+                mail.clone(),
                 state.config.mail_from.clone(),
                 me.clone(),
             );

@@ -15,6 +15,7 @@ use super::terms::{HearingMode, Judgement};
 use super::workflow::State;
 use crate::db::schema::{complaint_elements, complaint_hearings, complaint_progress, complaints};
 use crate::db::{now, DbConnection};
+use crate::web::i18n::Lang;
 
 /// A complaint to make; every field has a plain default.
 #[derive(Debug, Clone)]
@@ -42,7 +43,7 @@ impl ComplaintBuilder {
             new: NewComplaint {
                 received_on: crate::fmt::today(),
                 channel: "brief".into(),
-                language: "nl".into(),
+                language: Lang::Nl,
                 name: Some("Mevrouw A. de Vries".into()),
                 description: "Aan de balie werd ik toegesproken alsof ik een kind was.".into(),
                 ..Default::default()
@@ -69,9 +70,9 @@ impl ComplaintBuilder {
         self
     }
 
-    /// The complainant's language code.
-    pub fn language(mut self, code: &str) -> Self {
-        self.new.language = code.into();
+    /// The complainant's language.
+    pub fn language(mut self, lang: Lang) -> Self {
+        self.new.language = lang;
         self
     }
 

@@ -10,7 +10,6 @@ use super::case_views::{
     judgement_options, kind_options, norm_choices, radios, FormValues, Refill,
 };
 use super::lists::urgency_badge;
-use super::model;
 use super::queries::CaseView;
 use super::workflow::State;
 use crate::accounts::model::CurrentUser;
@@ -122,13 +121,13 @@ pub fn sections(ctx: &Ctx, k: &CaseView, u: &CurrentUser, refill: Option<&Refill
                         p.pre { (p.description) }
                         @if let Some(j) = p.judgement {
                             p { strong { (t(lang, &format!("judgement-{j}"))) } @if let Some(con) = &p.conclusion { " – " (con) } }
-                            @let ns = model::parse_norms(&p.norms);
+                            @let ns = p.norms.codes();
                             @if !ns.is_empty() { p { (t(lang, "case-norms-violated")) ": " @for (i, nm) in ns.iter().enumerate() { @if i > 0 { ", " } (t(lang, &format!("norm-{nm}"))) } } }
                         }
                         @if may(CaseAction::JudgeElement) {
                             @let form = format!("onderdeel-{}", p.id);
                             @let v = FormValues::of(&form, refill);
-                            @let stored = model::parse_norms(&p.norms);
+                            @let stored = p.norms.codes();
                             @let norm_name = format!("norm-{}", p.id);
                             form id=(form) method="post" action={ (base) "/onderdelen/" (p.id) } {
                                 (csrf_field(ctx))
@@ -156,7 +155,7 @@ pub fn sections(ctx: &Ctx, k: &CaseView, u: &CurrentUser, refill: Option<&Refill
 
         @if may(CaseAction::Classify) {
             @let v = FormValues::of("indeling", refill);
-            @let stored_norms = model::parse_norms(&c.norms);
+            @let stored_norms = c.norms.codes();
             details open[refused("indeling") || (state == State::Received && c.handler_id.is_none())] {
                 summary { (t(lang, "case-classification")) }
                 form #indeling method="post" action={ (base) "/indeling" } {

@@ -294,7 +294,7 @@ fn action_fields(lang: Lang, action: Action, reason_required: bool, v: &Values<'
                 (field("datum", "step-hearing-date", "date"))
                 (field("tijd", "step-hearing-time", "time"))
                 (choose(lang, &id("wijze"), "wijze", &t(lang, "step-hearing-mode"),
-                    HearingMode::choices().iter().map(|m| (m.code(), t(lang, &format!("hearing-mode-{m}")))).collect(), &v.one("wijze", "")))
+                    HearingMode::choices().into_iter().map(|m| (m.code(), t(lang, &format!("hearing-mode-{m}")))).collect(), &v.one("wijze", "")))
                 (field("plaats", "step-hearing-place", "text"))
                 (field("genodigden", "step-hearing-invitees", "text"))
             }

@@ -260,7 +260,7 @@ fn plan_hearing(form: StepForm<'_>) -> Result<Step, Invalid> {
     let mode = form
         .text("wijze")
         .and_then(|m| HearingMode::parse(&m))
-        .filter(|m| HearingMode::choices().contains(m));
+        .filter(|m| m.can_be_planned());
     match (mode, form.text("plaats")) {
         (Some(mode), Some(place)) => Ok(Step::PlanHearing(Hearing {
             at: day.and_time(time),

@@ -29,8 +29,8 @@ pub struct Part {
     pub findings: Option<String>,
     /// The judgement.
     pub judgement: Option<Judgement>,
-    /// Behoorlijkheidsnormen it touches (codes, comma-separated).
-    pub norms: String,
+    /// Behoorlijkheidsnormen it touches.
+    pub norms: model::Norms,
     /// Why the judgement is what it is.
     pub reasoning: Option<String>,
     /// What the municipality does about this part.
@@ -91,10 +91,7 @@ pub fn letter_decision(parts: &[Part], d: &Decision) -> letters::Decision {
                     .judgement
                     .map(|j| j.code().to_string())
                     .unwrap_or_default(),
-                norms: model::parse_norms(&p.norms)
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect(),
+                norms: p.norms.codes().into_iter().map(str::to_string).collect(),
                 reasoning: text(&p.reasoning),
                 conclusion: text(&p.conclusion),
             })
@@ -346,7 +343,7 @@ mod tests {
             description: "Toon aan de balie".into(),
             findings: Some("De medewerker verhief haar stem.".into()),
             judgement,
-            norms: "fatsoenlijke_bejegening".into(),
+            norms: model::Norms::parse("fatsoenlijke_bejegening").unwrap(),
             reasoning: Some("Dat past niet bij een respectvolle bejegening.".into()),
             conclusion: None,
         }

@@ -84,7 +84,7 @@ fn draft_markup(
         form #beslissing method="post" action={ (base) "/beslissing" } novalidate {
             (csrf_field(ctx))
             @for (n, p) in l.parts.iter().enumerate() {
-                @let stored = super::model::parse_norms(&p.norms);
+                @let stored = p.norms.codes();
                 @let norm_name = format!("norm-{}", p.id);
                 fieldset.element #{ "deel-" (p.id) } {
                     legend { (t_args(lang, "case-element", &[("n", &(n + 1).to_string())])) ": " (p.description) }

@@ -57,7 +57,7 @@ fn new_markup(ctx: &Ctx, f: &NewForm, errors: &[(&str, String)]) -> Markup {
             fieldset #kanaal {
                 legend { (t(lang, "case-channel")) }
                 @if let Some(e) = err("kanaal") { p.error { (e) } }
-                @for (i, ch) in Channel::staff().iter().enumerate() {
+                @for (i, ch) in Channel::staff().into_iter().enumerate() {
                     @let id = if i == 0 { "kanaal-eerste".to_string() } else { format!("kanaal-{ch}") };
                     span.choice {
                         input id=(id) type="radio" name="kanaal" value=(ch) checked[f.kanaal == ch.code()];
@@ -107,7 +107,7 @@ fn check_new(
     today: NaiveDate,
 ) -> (Vec<(&'static str, String)>, Option<NaiveDate>) {
     let mut errors: Vec<(&'static str, String)> = vec![];
-    let channel = Channel::parse(&f.kanaal).filter(|c| Channel::staff().contains(c));
+    let channel = Channel::parse(&f.kanaal).filter(|c| c.registered_by_staff());
     if channel.is_none() {
         errors.push(("kanaal", t(lang, "case-error-channel")));
     }
@@ -168,7 +168,7 @@ pub(super) async fn new_submit(
         channel: f.kanaal.clone(),
         via_person: Some(f.via.clone()),
         via_email: Some(f.via_email.clone()),
-        language: Lang::from_code(&f.taal).unwrap_or(Lang::Nl).code().into(),
+        language: Lang::from_code(&f.taal).unwrap_or(Lang::Nl),
         name: Some(f.naam.clone()),
         address: Some(f.adres.clone()),
         email: Some(f.email.clone()),

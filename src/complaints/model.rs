@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use super::terms::{Channel, DeclineGround, Kind};
 use super::workflow::State;
 use crate::db::schema::{complaint_progress, complaints};
+use crate::web::i18n::Lang;
 
 /// The 22 behoorlijkheidsnormen of the Nationale ombudsman, in four groups: (group, code). The
 /// codes are those of the questionnaire definitions ([`crate::surveys::definition::NORMS`]), so
@@ -55,6 +56,37 @@ pub fn store_norms(chosen: &[String]) -> String {
         .join(",")
 }
 
+/// The behoorlijkheidsnormen of a complaint or of a part of it, as stored (TEXT: codes of
+/// [`NORMS`], comma-separated). Reading a code that is not one of the norms is an error, not a
+/// norm left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct Norms(String);
+
+impl Norms {
+    /// The norms of a stored list; `None` when it names a code that is not a norm.
+    pub fn parse(stored: &str) -> Option<Norms> {
+        stored
+            .split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .all(|c| NORMS.iter().any(|(_, n)| *n == c))
+            .then(|| Norms(stored.to_string()))
+    }
+
+    /// The stored list.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    /// The norm codes, in the stored order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        parse_norms(&self.0)
+    }
+}
+
+super::terms::text_sql!(Norms, parse);
+
 /// A complaint as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = complaints)]
@@ -75,8 +107,8 @@ pub struct Complaint {
     pub kind: Kind,
     /// Where it is in the workflow.
     pub state: State,
-    /// Language the complainant used.
-    pub language: String,
+    /// Language the complainant used (an unknown stored code is an error, not Dutch).
+    pub language: Lang,
     /// Without contact details: a signal that counts in the monitor but cannot be handled formally.
     pub anonymous: bool,
     /// Name of the complainant.
@@ -97,8 +129,8 @@ pub struct Complaint {
     pub team: Option<String>,
     /// The staff member complained about (pseudonymised in every report).
     pub person_complained: Option<String>,
-    /// Behoorlijkheidsnormen at stake (codes, comma-separated).
-    pub norms: String,
+    /// Behoorlijkheidsnormen at stake.
+    pub norms: Norms,
     /// Handled by the complaints advisory committee (10 weeks).
     pub committee: bool,
     /// The handler (team leader) assigned.
@@ -187,6 +219,16 @@ mod tests {
         assert_eq!(
             parse_norms("transparant, luisteren,onzin"),
             ["transparant", "luisteren"]
+        );
+        assert_eq!(
+            Norms::parse(" transparant,luisteren").map(|n| n.codes()),
+            Some(vec!["transparant", "luisteren"])
+        );
+        assert_eq!(Norms::parse("").map(|n| n.codes()), Some(vec![]));
+        assert_eq!(
+            Norms::parse("transparant,onzin"),
+            None,
+            "an unknown code does not read"
         );
         assert_eq!(NORMS.len(), 22);
         let codes: Vec<&str> = NORMS.iter().map(|(_, n)| *n).collect();

@@ -322,7 +322,7 @@ async fn submit(
     let new = NewComplaint {
         received_on: crate::fmt::today(),
         channel: "web".into(),
-        language: lang.code().into(),
+        language: lang,
         name: Some(filled.name.clone()),
         address: Some(filled.address.clone()),
         email: Some(filled.email.clone()),

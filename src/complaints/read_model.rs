@@ -39,7 +39,7 @@ struct FactsRow {
     #[diesel(embed)]
     progress: ProgressRow,
     team: Option<String>,
-    norms: String,
+    norms: super::model::Norms,
 }
 
 /// How the handling of a complaint went, as far as the figures need it.
@@ -138,7 +138,7 @@ impl ComplaintFacts {
 
     /// For a written complaint (one in the Awb 9:12a register): its outcome there, as the
     /// register gives it.
-    pub fn register_outcome(&self) -> Option<&'static str> {
+    pub fn register_outcome(&self) -> Option<register::Outcome> {
         register::is_written(self.channel, self.anonymous)
             .then(|| register::outcome(self.state, self.decided.is_some(), &self.judgements))
     }
@@ -230,7 +230,7 @@ pub fn facts(
             ombudsman: r.progress.ombudsman.is_some(),
             council_feedback: r.progress.feedback.is_some(),
             team: r.team,
-            norms: super::model::parse_norms(&r.norms),
+            norms: r.norms.codes(),
             categories: categories.remove(&r.id).unwrap_or_default(),
             judgements: judged.remove(&r.id).unwrap_or_default(),
             heard: heard.contains(&r.id),
@@ -425,7 +425,7 @@ mod tests {
         // Running: lopend; anonymous or by phone: not in the register.
         assert_eq!(
             facts_in(State::Mediation).register_outcome(),
-            Some("lopend")
+            Some(register::Outcome::Running)
         );
         let anonymous = ComplaintFacts {
             anonymous: true,
@@ -440,11 +440,11 @@ mod tests {
         // Ended without a decision: how it ended.
         assert_eq!(
             facts_in(State::Withdrawn).register_outcome(),
-            Some("ingetrokken")
+            Some(register::Outcome::Withdrawn)
         );
         assert_eq!(
             facts_in(State::ResolvedInformally).register_outcome(),
-            Some("informeel_opgelost")
+            Some(register::Outcome::ResolvedInformally)
         );
         // Decided: the judgement over the elements, geen_oordeel when none was given.
         let decided = ComplaintFacts {
@@ -452,14 +452,20 @@ mod tests {
             judgements: vec![Judgement::Founded, Judgement::Unfounded],
             ..facts_in(State::Decided)
         };
-        assert_eq!(decided.register_outcome(), Some("deels_gegrond"));
+        assert_eq!(
+            decided.register_outcome(),
+            Some(register::Outcome::Judged(Judgement::PartlyFounded))
+        );
         assert_eq!(decided.judgement(), Some(Judgement::PartlyFounded));
         assert_eq!(decided.finished(), Some(d(2, 1)));
         let bare = ComplaintFacts {
             judgements: vec![],
             ..decided
         };
-        assert_eq!(bare.register_outcome(), Some("geen_oordeel"));
+        assert_eq!(
+            bare.register_outcome(),
+            Some(register::Outcome::Judged(Judgement::NoJudgement))
+        );
         assert_eq!(bare.judgement(), None);
     }
 

@@ -67,7 +67,7 @@ pub struct Line {
     /// Category names.
     pub categories: Vec<String>,
     /// Outcome: the judgement over all elements, or how it ended, or `lopend`.
-    pub outcome: String,
+    pub outcome: Outcome,
     /// Finished on (decided, or ended otherwise).
     pub finished: Option<NaiveDate>,
     /// Days from receipt to finish.
@@ -94,15 +94,82 @@ pub fn overall(judgements: &[Judgement]) -> Judgement {
     }
 }
 
-/// A complaint's outcome in the register: the judgement over all elements once decided, how it
-/// ended when it ended otherwise (or was resolved informally), else `lopend`.
-pub fn outcome(state: State, decided: bool, judgements: &[Judgement]) -> &'static str {
+/// A complaint's outcome in the register (Awb 9:12a): the judgement over all elements once
+/// decided, how it ended when it ended otherwise (or was resolved informally), else running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Decided: the judgement over all elements.
+    Judged(Judgement),
+    /// Resolved in the mediation talk (Awb 9:5).
+    ResolvedInformally,
+    /// Withdrawn by the complainant.
+    Withdrawn,
+    /// Not handled on an Awb 9:8 ground.
+    NotHandled,
+    /// Referred to the bezwaar procedure.
+    Referred,
+    /// Closed without a decision.
+    Closed,
+    /// Still being handled (`lopend`).
+    Running,
+}
+
+impl Outcome {
+    /// Its code in the register, the CSV and the open data: the judgement's or the state's code,
+    /// or `lopend`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Judged(j) => j.code(),
+            Outcome::ResolvedInformally => State::ResolvedInformally.code(),
+            Outcome::Withdrawn => State::Withdrawn.code(),
+            Outcome::NotHandled => State::NotHandled.code(),
+            Outcome::Referred => State::Referred.code(),
+            Outcome::Closed => State::Closed.code(),
+            Outcome::Running => "lopend",
+        }
+    }
+}
+
+/// Outcomes are ordered by their code (the order the report lists them in).
+impl Ord for Outcome {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialOrd for Outcome {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// An outcome is written as its code.
+impl serde::Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// A complaint's outcome in the register from its state, whether it was decided, and its
+/// elements' judgements.
+pub fn outcome(state: State, decided: bool, judgements: &[Judgement]) -> Outcome {
     if decided {
-        overall(judgements).code()
-    } else if state.is_final() || state == State::ResolvedInformally {
-        state.code()
-    } else {
-        "lopend"
+        return Outcome::Judged(overall(judgements));
+    }
+    match state {
+        State::ResolvedInformally => Outcome::ResolvedInformally,
+        State::Withdrawn => Outcome::Withdrawn,
+        State::NotHandled => Outcome::NotHandled,
+        State::Referred => Outcome::Referred,
+        State::Closed => Outcome::Closed,
+        State::Received
+        | State::Mediation
+        | State::FormalHandling
+        | State::HearingPlanned
+        | State::Heard
+        | State::Advised
+        | State::Decided
+        | State::WithOmbudsman => Outcome::Running,
     }
 }
 
@@ -184,7 +251,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
                     .filter(|(c, _)| *c == id)
                     .filter_map(|(_, j)| *j)
                     .collect();
-                let outcome = outcome(st, decided.is_some(), &js).to_string();
+                let outcome = outcome(st, decided.is_some(), &js);
                 Line {
                     case: store::case_number_of(received, id),
                     received,
@@ -226,7 +293,7 @@ pub fn csv(lines: &[Line], flavour: crate::csv_safe::Flavour) -> Vec<u8> {
             &l.channel,
             &l.kind,
             &l.categories.join("; "),
-            &l.outcome,
+            l.outcome.code(),
             &l.finished
                 .map(|f| f.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
@@ -248,13 +315,16 @@ struct Year {
     pagina: Option<i64>,
 }
 
-fn outcome_text(lang: Lang, code: &str) -> String {
-    match code {
-        "gegrond" | "ongegrond" | "deels_gegrond" | "geen_oordeel" => {
-            t(lang, &format!("judgement-{code}"))
-        }
-        "lopend" => t(lang, "register-running"),
-        other => t(lang, &format!("case-stage-{other}")),
+fn outcome_text(lang: Lang, outcome: Outcome) -> String {
+    let code = outcome.code();
+    match outcome {
+        Outcome::Judged(_) => t(lang, &format!("judgement-{code}")),
+        Outcome::Running => t(lang, "register-running"),
+        Outcome::ResolvedInformally
+        | Outcome::Withdrawn
+        | Outcome::NotHandled
+        | Outcome::Referred
+        | Outcome::Closed => t(lang, &format!("case-stage-{code}")),
     }
 }
 
@@ -319,7 +389,7 @@ async fn page(
                                     td { (t(lang, &format!("channel-complaint-{}", l.channel))) }
                                     td { (t(lang, &format!("kind-{}", l.kind))) }
                                     td { (paging::short_text(lang, &l.categories.join("; "), paging::SHOWN_CHARS)) }
-                                    td { (outcome_text(lang, &l.outcome)) }
+                                    td { (outcome_text(lang, l.outcome)) }
                                     td { @if let Some(d) = l.days { (d) } }
                                     td { @match l.in_time { Some(true) => (t(lang, "yes")), Some(false) => (t(lang, "no")), None => "" } }
                                 }
@@ -385,6 +455,22 @@ mod tests {
     }
 
     #[test]
+    fn a_case_not_decided_shows_how_it_ended_or_runs() {
+        for s in State::ALL {
+            let o = outcome(s, false, &[]);
+            let ended = s.is_final() || s == State::ResolvedInformally;
+            assert_eq!(o != Outcome::Running, ended, "{s:?}");
+            if ended {
+                assert_eq!(o.code(), s.code(), "{s:?}");
+            }
+        }
+        assert_eq!(
+            outcome(State::Closed, true, &[Judgement::Unfounded]).code(),
+            "ongegrond"
+        );
+    }
+
+    #[test]
     fn the_csv_has_no_names() {
         let l = Line {
             case: "2026-0001".into(),
@@ -392,7 +478,7 @@ mod tests {
             channel: "brief".into(),
             kind: "klacht".into(),
             categories: vec!["Respectloos".into(), "Privacy".into()],
-            outcome: "gegrond".into(),
+            outcome: Outcome::Judged(Judgement::Founded),
             finished: NaiveDate::from_ymd_opt(2026, 4, 10),
             days: Some(39),
             in_time: Some(true),

@@ -16,6 +16,7 @@ use crate::db::schema::{
     complaint_elements, complaint_events, complaint_hearings, complaint_progress, complaints,
 };
 use crate::db::{now, write_tx, DbConnection};
+use crate::web::i18n::Lang;
 
 /// What registering and handling need from the installation.
 pub struct Env<'a> {
@@ -62,7 +63,7 @@ pub struct NewComplaint {
     /// Their e-mail address.
     pub via_email: Option<String>,
     /// Language of the complainant.
-    pub language: String,
+    pub language: Lang,
     /// Name.
     pub name: Option<String>,
     /// Postal address.
@@ -156,9 +157,9 @@ pub fn register(
             format!("unknown complaint channel {:?}", new.channel).into(),
         )
     })?;
-    let code = crate::surveys::codes::generate(&mut rand::thread_rng());
-    let bare = crate::surveys::codes::parse(&code).unwrap_or_default();
-    let hash = crate::surveys::codes::hash(&bare);
+    let code = crate::codes::generate(&mut rand::thread_rng());
+    let bare = crate::codes::parse(&code).unwrap_or_default();
+    let hash = crate::codes::hash(&bare);
     let stamp = now();
     let deadline = deadlines::legal_deadline(
         DeadlineInput::new(new.received_on, env.committee),

@@ -230,3 +230,13 @@ fn every_kind_of_letter_has_its_label() {
         assert!(known.contains(&key), "{key}");
     }
 }
+
+#[test]
+fn a_letter_kind_is_stored_as_its_code_and_an_unknown_code_does_not_read() {
+    for k in LetterKind::ALL {
+        let json = serde_json::to_string(k).unwrap();
+        assert_eq!(json, format!("\"{}\"", k.code()));
+        assert_eq!(serde_json::from_str::<LetterKind>(&json).unwrap(), *k);
+    }
+    assert!(serde_json::from_str::<LetterKind>("\"onbekend\"").is_err());
+}

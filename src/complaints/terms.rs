@@ -139,9 +139,28 @@ impl Channel {
         }
     }
 
-    /// The channels staff register: every one but the web form, which registers itself.
-    pub fn staff() -> &'static [Channel] {
-        &Channel::ALL[1..]
+    /// Whether staff register a complaint that came in this way (the web form registers
+    /// itself).
+    pub fn registered_by_staff(self) -> bool {
+        match self {
+            Channel::Web => false,
+            Channel::Letter
+            | Channel::Phone
+            | Channel::Counter
+            | Channel::Email
+            | Channel::CouncilMember
+            | Channel::Alderman
+            | Channel::Committee => true,
+        }
+    }
+
+    /// The channels staff register, in the order of [`Channel::ALL`].
+    pub fn staff() -> Vec<Channel> {
+        Channel::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.registered_by_staff())
+            .collect()
     }
 }
 
@@ -202,9 +221,21 @@ text_enum! {
 }
 
 impl HearingMode {
-    /// The ways a hearing can be planned.
-    pub fn choices() -> &'static [HearingMode] {
-        &HearingMode::ALL[..3]
+    /// Whether a hearing can be planned this way (`geen` is only the record of a skipped one).
+    pub fn can_be_planned(self) -> bool {
+        match self {
+            HearingMode::InPerson | HearingMode::Phone | HearingMode::Video => true,
+            HearingMode::NotHeld => false,
+        }
+    }
+
+    /// The ways a hearing can be planned, in the order of [`HearingMode::ALL`].
+    pub fn choices() -> Vec<HearingMode> {
+        HearingMode::ALL
+            .iter()
+            .copied()
+            .filter(|m| m.can_be_planned())
+            .collect()
     }
 
     /// How the hearing takes place, for letters (Dutch).
@@ -296,6 +327,13 @@ mod tests {
         assert!(!Channel::staff().contains(&Channel::Web));
         assert_eq!(Channel::staff().len(), Channel::ALL.len() - 1);
         assert!(Channel::CouncilMember.has_messenger() && Channel::Alderman.has_messenger());
-        assert!(!HearingMode::choices().contains(&HearingMode::NotHeld));
+        assert_eq!(
+            HearingMode::choices(),
+            [
+                HearingMode::InPerson,
+                HearingMode::Phone,
+                HearingMode::Video
+            ]
+        );
     }
 }

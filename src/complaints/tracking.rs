@@ -118,10 +118,10 @@ pub(super) async fn track(
     CsrfForm(f): CsrfForm<TrackForm>,
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
-    let bare = match crate::surveys::codes::parse(&f.volgcode) {
+    let bare = match crate::codes::parse(&f.volgcode) {
         Ok(b) => b,
         Err(e) => {
-            let msg = crate::surveys::respondent::code_error_text(lang, e);
+            let msg = crate::codes::error_text(lang, e);
             return Ok(track_form(
                 &ctx,
                 &f.volgcode,
@@ -130,7 +130,7 @@ pub(super) async fn track(
             ));
         }
     };
-    let hash = crate::surveys::codes::hash(&bare);
+    let hash = crate::codes::hash(&bare);
     let bucket = crate::accounts::routes::address_bucket(&req, &state);
     let found = state
         .db(move |conn| {

@@ -212,8 +212,8 @@ pub fn parse_search(typed: &str) -> Option<Wanted> {
             id: typed.parse().ok()?,
         });
     }
-    if let Ok(bare) = crate::surveys::codes::parse(typed) {
-        return Some(Wanted::TrackingCode(crate::surveys::codes::hash(&bare)));
+    if let Ok(bare) = crate::codes::parse(typed) {
+        return Some(Wanted::TrackingCode(crate::codes::hash(&bare)));
     }
     let name: String = typed.split_whitespace().collect::<Vec<_>>().join(" ");
     (name.chars().count() >= 2 && name.chars().count() <= 100).then_some(Wanted::Name(name))
@@ -319,7 +319,7 @@ mod tests {
         );
         assert_eq!(parse_search("J"), None);
         assert_eq!(parse_search("   "), None);
-        let code = crate::surveys::codes::generate(&mut rand::thread_rng());
+        let code = crate::codes::generate(&mut rand::thread_rng());
         assert!(matches!(parse_search(&code), Some(Wanted::TrackingCode(_))));
         assert!(matches!(
             parse_search(&code.to_lowercase()),

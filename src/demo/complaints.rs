@@ -249,7 +249,19 @@ pub(super) fn seed_complaints(
             let mut builder = crate::complaints::builder::ComplaintBuilder::new()
                 .received_on(received)
                 .channel(channel)
-                .language(["nl", "nl", "nl", "tr", "ar", "pl", "uk", "en"][n % 8])
+                .language({
+                    use crate::web::i18n::Lang;
+                    [
+                        Lang::Nl,
+                        Lang::Nl,
+                        Lang::Nl,
+                        Lang::Tr,
+                        Lang::Ar,
+                        Lang::Pl,
+                        Lang::Uk,
+                        Lang::En,
+                    ][n % 8]
+                })
                 .name(Some(name))
                 .email(email.as_deref())
                 .address(address.as_deref())

@@ -1,6 +1,5 @@
 //! Demo survey waves and their answers.
 
-use crate::accounts::audit::Actor;
 use crate::db::DbConnection;
 
 /// Comments people might write, for the demo only (positive, mixed, negative).
@@ -127,21 +126,13 @@ pub(super) fn seed_surveys(
     ];
     let mut try_codes = vec![];
     for (name, opens, closes, population, invited, answered) in plans {
-        let id = waves::create_wave(
-            conn,
-            &waves::NewWave {
-                name: format!("{name} {}", opens.format("%Y")),
-                questionnaire: "bejegening-bijstand".into(),
-                opens_on: opens,
-                closes_on: closes,
-                population,
-                channels: vec![],
-            },
-            Actor::System,
-        )?;
+        let (id, codes) = crate::surveys::builder::WaveBuilder::new()
+            .name(&format!("{name} {}", opens.format("%Y")))
+            .window(opens, closes)
+            .population(population)
+            .create_with_codes(conn, invited)?;
         let wave = waves::find_wave(conn, id)?;
         let def = respond::definition(conn, wave.version_id)?;
-        let codes = waves::create_invitations(conn, id, invited, Actor::System)?;
         try_codes = codes[answered..answered + 3].to_vec();
         let span = (closes.min(today) - opens).num_days().max(1);
         for _ in 0..answered {

@@ -56,7 +56,7 @@ pub struct CaseFacts {
     /// Its description was coded.
     pub coded: bool,
     /// For a written complaint (one in the Awb 9:12a register): its outcome there.
-    pub register_outcome: Option<String>,
+    pub register_outcome: Option<crate::complaints::register::Outcome>,
 }
 
 /// Team name in the figures for a complaint without a team.
@@ -115,9 +115,9 @@ pub fn cells(c: &CaseFacts) -> CaseCells {
     f.extend(unique(&c.categories).into_iter().map(Figure::Category));
     f.extend(unique(&c.norms).into_iter().map(Figure::Norm));
     f.extend(unique(&c.themes).into_iter().map(Figure::Theme));
-    if let Some(outcome) = &c.register_outcome {
+    if let Some(outcome) = c.register_outcome {
         f.push(Figure::Written);
-        f.push(Figure::Outcome(outcome.clone()));
+        f.push(Figure::Outcome(outcome));
     }
     CaseCells {
         received: c.received,

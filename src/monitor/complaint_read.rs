@@ -51,7 +51,7 @@ fn case_facts(f: ComplaintFacts, themes: Option<Vec<String>>, today: NaiveDate) 
         ombudsman: f.ombudsman,
         via_council: f.via_council,
         council_feedback: f.council_feedback,
-        register_outcome: f.register_outcome().map(String::from),
+        register_outcome: f.register_outcome(),
         team: f.team.filter(|t| !t.trim().is_empty()),
         norms: f.norms.into_iter().map(String::from).collect(),
         categories: f.categories,

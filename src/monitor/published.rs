@@ -145,6 +145,7 @@ pub fn figures(r: &Report) -> Vec<Published> {
             });
         };
     use super::document::{dimension_name, outcome_name};
+    use crate::surveys::definition::Dimension;
     if let Some(s) = &r.survey {
         let v = "vragenlijst";
         add(
@@ -171,13 +172,19 @@ pub fn figures(r: &Report) -> Vec<Published> {
             add(v, "foutmarge", "", "", &plain(m, s.answered));
         }
         for d in &s.dimensions {
-            let name = dimension_name(&d.dimension);
-            add(v, "positief_onderwerp", &d.dimension, name, &d.positive);
+            let name = dimension_name(d.dimension);
+            add(
+                v,
+                "positief_onderwerp",
+                d.dimension.code(),
+                name,
+                &d.positive,
+            );
             if let Some(c) = with(&d.positive, d.nmin.map(|n| n as f64)) {
-                add(v, "kleinste_n_onderwerp", &d.dimension, name, &c);
+                add(v, "kleinste_n_onderwerp", d.dimension.code(), name, &c);
             }
             if let Some(c) = with(&d.positive, d.change) {
-                add(v, "verschil_onderwerp", &d.dimension, name, &c);
+                add(v, "verschil_onderwerp", d.dimension.code(), name, &c);
             }
         }
         for i in &s.items {
@@ -200,11 +207,13 @@ pub fn figures(r: &Report) -> Vec<Published> {
         add(v, "cijfer_8_of_hoger", "", "", &s.grade_eight_or_more);
         add(v, "cijfer_onder_6", "", "", &s.grade_below_six);
         for g in &s.subgroups {
-            let figure = match g.dimension.as_str() {
-                "bereikbaarheid" => "positief_bereikbaarheid",
-                "bejegening" => "positief_bejegening",
-                "dienstverlening" => "positief_dienstverlening",
-                _ => "positief_effectiviteit",
+            let figure = match g.dimension {
+                Dimension::Bereikbaarheid => "positief_bereikbaarheid",
+                Dimension::Bejegening => "positief_bejegening",
+                Dimension::Dienstverlening => "positief_dienstverlening",
+                // Subgroups are shown on the four opinion dimensions only; the background
+                // questions make the groups.
+                Dimension::Effectiviteit | Dimension::Achtergrond => "positief_effectiviteit",
             };
             add(
                 v,
@@ -296,8 +305,8 @@ pub fn figures(r: &Report) -> Vec<Published> {
             add(
                 "register",
                 "register_uitkomst",
-                outcome,
-                &outcome_name(outcome),
+                outcome.code(),
+                outcome_name(*outcome),
                 cell,
             );
         }
@@ -326,8 +335,8 @@ pub fn figures(r: &Report) -> Vec<Published> {
     );
     for wt in &r.wave_trend {
         for d in &wt.dimensions {
-            let group = format!("{}: {}", wt.wave, d.dimension);
-            let name = format!("{}: {}", wt.wave, dimension_name(&d.dimension));
+            let group = format!("{}: {}", wt.wave, d.dimension.code());
+            let name = format!("{}: {}", wt.wave, dimension_name(d.dimension));
             add(
                 "ontwikkeling",
                 "vragenlijst_positief",

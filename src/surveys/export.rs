@@ -14,7 +14,7 @@ use crate::surveys::anonymity;
 use crate::surveys::answers::{
     dont_know_key, scale_label_keys, text_in, AnswerSet, Stored, OTHER_CODE, OTHER_SUFFIX,
 };
-use crate::surveys::definition::{Definition, Dimension, Item, ItemKind};
+use crate::surveys::definition::{Definition, Item, ItemKind};
 use crate::surveys::waves::Wave;
 use crate::web::i18n::{t, Lang};
 
@@ -220,26 +220,8 @@ pub fn cell(col: &Column<'_>, answers: &AnswerSet) -> String {
     }
 }
 
-fn dimension_code(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Bereikbaarheid => "bereikbaarheid",
-        Dimension::Bejegening => "bejegening",
-        Dimension::Dienstverlening => "dienstverlening",
-        Dimension::Effectiviteit => "effectiviteit",
-        Dimension::Achtergrond => "achtergrond",
-    }
-}
-
 fn type_code(kind: &ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Grade => "grade",
-        ItemKind::Scale { smileys: true, .. } => "smileys",
-        ItemKind::Scale { .. } => "scale",
-        ItemKind::Single { .. } => "single",
-        ItemKind::Multi { .. } => "multi",
-        ItemKind::Text { .. } => "text",
-        ItemKind::Number { .. } => "number",
-    }
+    kind.type_name().code()
 }
 
 /// The values a column can hold with their labels in `lang` (empty for free text and numbers).
@@ -444,7 +426,7 @@ pub fn codebook(wave: &Wave, def: &Definition, lang: Lang) -> Codebook {
                     ColumnKind::Option(_) => "option".into(),
                     ColumnKind::Other => "other_text".into(),
                 },
-                dimension: dimension_code(c.item.dimension).to_string(),
+                dimension: c.item.dimension.code().to_string(),
                 norms: c.item.norms.clone(),
                 question: c.item.text.clone(),
                 values: value_labels(c, lang)

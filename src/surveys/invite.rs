@@ -157,7 +157,7 @@ pub fn invite_by_email(
         for (addr, code) in addresses.iter().zip(&codes) {
             let bare = code.replace('-', "");
             let invitation_id: i64 = invitations::table
-                .filter(invitations::code_hash.eq(crate::surveys::codes::hash(&bare)))
+                .filter(invitations::code_hash.eq(crate::codes::hash(&bare)))
                 .select(invitations::id)
                 .first(c)?;
             diesel::insert_into(invitation_addresses::table)

@@ -9,9 +9,9 @@ use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::accounts::audit::{self, Actor};
+use crate::codes;
 use crate::db::schema::{invitations, questionnaire_versions, waves};
 use crate::db::{write_tx, DbConnection};
-use crate::surveys::codes;
 use crate::surveys::definition::Definition;
 
 /// How people can answer in a wave.

@@ -7,10 +7,15 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// A language the interface is offered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A language the interface is offered in. Stored as TEXT under [`Lang::code`] (a complaint's
+/// language); reading a code that names no offered language is an error, never Dutch.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, diesel::AsExpression, diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Lang {
     /// Nederlands (default).
+    #[default]
     Nl,
     /// English.
     En,
@@ -22,6 +27,30 @@ pub enum Lang {
     Pl,
     /// Українська.
     Uk,
+}
+
+impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for Lang
+where
+    DB: diesel::backend::Backend,
+    String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+        let code = String::from_sql(bytes)?;
+        Lang::from_code(&code).ok_or_else(|| format!("unknown Lang code {code:?}").into())
+    }
+}
+
+impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for Lang
+where
+    DB: diesel::backend::Backend,
+    str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+{
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, DB>,
+    ) -> diesel::serialize::Result {
+        <str as diesel::serialize::ToSql<diesel::sql_types::Text, DB>>::to_sql(self.code(), out)
+    }
 }
 
 impl Lang {
@@ -326,6 +355,8 @@ mod tests {
                     "t(ctx.lang, \"",
                     "t_args(lang, \"",
                     "t_args(ctx.lang, \"",
+                    "t(self.lang, \"",
+                    "t_args(self.lang, \"",
                     "tr(\"",
                 ] {
                     for piece in text.split(marker).skip(1) {

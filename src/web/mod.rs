@@ -39,8 +39,6 @@ pub struct AppState {
     pub address_key: Arc<String>,
     /// The municipality's name, shared by every page.
     pub municipality: Arc<str>,
-    /// Where outgoing mail goes.
-    pub mail: Arc<crate::mail::MailTransport>,
     /// Rendered public pages for anonymous visitors, per language (a cache, never state).
     pub pages: Arc<page_cache::PageCache>,
     /// How a request finds its staff member, given by start-up (see [`context::Staff`]).

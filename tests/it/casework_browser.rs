@@ -138,7 +138,7 @@ fn the_coordinator_prints_waiting_letters_as_one_batch_and_marks_it_sent() {
         let new = store::NewComplaint {
             received_on: klankbord::surveys::today(),
             channel: "brief".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             name: Some(name.into()),
             address: Some(format!("{street}\n1234 AB Voorbeeld")),
             description: "Ik werd aan de balie niet geholpen.".into(),

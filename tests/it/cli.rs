@@ -566,7 +566,7 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: from,
             channel: "web".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             email: Some(format!("k{i}@voorbeeld.nl")),
             description: "Niet teruggebeld.".into(),
             ..Default::default()

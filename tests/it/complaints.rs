@@ -194,7 +194,7 @@ both_backends!(
             &[("volgcode", &wrong)],
         );
         assert_eq!(r.status, 422);
-        let other = klankbord::surveys::codes::generate(&mut rand::thread_rng());
+        let other = klankbord::codes::generate(&mut rand::thread_rng());
         let r = client.submit(
             "/klacht/volgen",
             "/klacht/volgen?lang=nl",

@@ -3,15 +3,14 @@
 //! out with a `'` in front and in quotes, in the answer export, the paper report, the open data and
 //! the register; numbers (-3, -3.2) come out unchanged. And no code writes CSV around the one writer.
 
-use chrono::{Datelike, Duration};
+use chrono::Datelike;
 use diesel::prelude::*;
-use klankbord::accounts::audit::Actor;
 use klankbord::accounts::model::Role;
 use klankbord::csv_safe::restore;
 use klankbord::db::schema::complaint_categories;
 use klankbord::surveys::definition::Definition;
 use klankbord::surveys::today;
-use klankbord::surveys::waves::{self, NewWave};
+use klankbord::surveys::waves;
 
 use crate::both_backends;
 use crate::paper::multipart;
@@ -58,22 +57,14 @@ both_backends!(
         let (def, text) = with_number_question();
         let mut conn = app.conn();
         waves::register_version(&mut conn, &def, &text).unwrap();
-        let id = waves::create_wave(
-            &mut conn,
-            &NewWave {
-                name: "Spreadsheettest".into(),
-                questionnaire: "bejegening-bijstand".into(),
-                opens_on: today() - Duration::days(1),
-                closes_on: today() + Duration::days(30),
-                population: 100,
-                channels: vec!["web".into(), "paper-scan".into()],
-            },
-            Actor::System,
-        )
-        .unwrap();
-        let code = waves::create_invitations(&mut conn, id, 1, Actor::System)
-            .unwrap()
-            .remove(0);
+        let (id, mut codes) = klankbord::surveys::builder::WaveBuilder::new()
+            .name("Spreadsheettest")
+            .days_from_today(-1, 30)
+            .population(100)
+            .channels(&["web", "paper-scan"])
+            .create_with_codes(&mut conn, 1)
+            .unwrap();
+        let code = codes.remove(0);
         drop(conn);
         let step = |key: &str| def.items().position(|i| i.key == key).unwrap();
 
@@ -190,7 +181,7 @@ both_backends!(
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: received,
                 channel: "web".into(),
-                language: "nl".into(),
+                language: klankbord::web::i18n::Lang::Nl,
                 email: Some("klager@voorbeeld.nl".into()),
                 description: "Niet teruggebeld.".into(),
                 ..Default::default()

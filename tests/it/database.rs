@@ -25,19 +25,15 @@ both_backends!(every_table_loads, |app| {
         body: "b".into(),
     };
     klankbord::mail::enqueue(&mut conn, &mail, "voorbeeld.test", klankbord::db::now()).unwrap();
-    let wave = klankbord::surveys::waves::create_wave(
-        &mut conn,
-        &klankbord::surveys::waves::NewWave {
-            name: "Ronde".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
-            closes_on: chrono::NaiveDate::from_ymd_opt(2027, 5, 1).unwrap(),
-            population: 100,
-            channels: vec![],
-        },
-        klankbord::accounts::audit::Actor::System,
-    )
-    .unwrap();
+    let wave = klankbord::surveys::builder::WaveBuilder::new()
+        .name("Ronde")
+        .window(
+            chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2027, 5, 1).unwrap(),
+        )
+        .population(100)
+        .create(&mut conn)
+        .unwrap();
     klankbord::surveys::waves::create_invitations(
         &mut conn,
         wave,
@@ -170,7 +166,7 @@ both_backends!(every_table_loads, |app| {
         let new = store::NewComplaint {
             received_on: received,
             channel: "brief".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             address: Some("Dorpsstraat 1".into()),
             description: "Niet teruggebeld.".into(),
             attachments: vec![store::Attachment {

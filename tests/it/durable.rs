@@ -8,11 +8,10 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use klankbord::accounts::audit::Actor;
 use klankbord::db;
+use klankbord::surveys::codes;
 use klankbord::surveys::definition::{Definition, ItemKind};
-use klankbord::surveys::waves::{self, NewWave};
-use klankbord::surveys::{codes, today};
+use klankbord::surveys::waves;
 
 use crate::support::{skip, CONTACT_ENV};
 
@@ -83,21 +82,12 @@ fn every_success_response_goes_out_after_the_sync_that_covers_it() {
         let mut c = pool.get().unwrap();
         waves::register_shipped(&mut c).unwrap();
         waves::register_version(&mut c, &def, &one_page_text()).unwrap();
-        let wave = waves::create_wave(
-            &mut c,
-            &NewWave {
-                name: "Duurzaam".into(),
-                questionnaire: "bejegening-bijstand".into(),
-                opens_on: today(),
-                closes_on: today() + chrono::Duration::days(30),
-                population: 1000,
-                channels: vec![],
-            },
-            Actor::System,
-        )
-        .unwrap();
-        waves::create_invitations(&mut c, wave, 12, Actor::System)
+        klankbord::surveys::builder::WaveBuilder::new()
+            .name("Duurzaam")
+            .population(1000)
+            .create_with_codes(&mut c, 12)
             .unwrap()
+            .1
             .into_iter()
             .map(|c| codes::parse(&c).unwrap())
             .collect()

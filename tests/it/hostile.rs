@@ -374,7 +374,7 @@ crate::both_backends!(uploads_are_refused_before_their_body_is_read, |app| {
         &klankbord::complaints::store::NewComplaint {
             received_on: klankbord::surveys::today(),
             channel: "brief".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             description: "Ik werd niet teruggebeld.".into(),
             ..Default::default()
         },

@@ -49,7 +49,7 @@ fn whole_case(app: &TestApp, s: &klankbord::complaints::Setup, actor: i64) -> i6
         received_on: today,
         channel: "raadslid".into(),
         via_person: Some("Raadslid K. Jansen".into()),
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
         name: Some("Mevrouw A. de Vries".into()),
         address: Some("Dorpsstraat 1, 1234 AB Voorbeeld".into()),
         description: "Aan de balie werd ik toegesproken alsof ik een kind was.".into(),
@@ -305,7 +305,7 @@ both_backends!(a_name_without_gemeente_gets_it_once, |app| {
     let new = store::NewComplaint {
         received_on: klankbord::surveys::today(),
         channel: "brief".into(),
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
         name: Some("Mevrouw A. de Vries".into()),
         address: Some("Dorpsstraat 1\n1234 AB Voorbeeld".into()),
         description: "Niet teruggebeld.".into(),
@@ -353,7 +353,11 @@ both_backends!(
             let new = store::NewComplaint {
                 received_on: klankbord::surveys::today(),
                 channel: "brief".into(),
-                language: if i == 1 { "ar" } else { "nl" }.into(),
+                language: if i == 1 {
+                    klankbord::web::i18n::Lang::Ar
+                } else {
+                    klankbord::web::i18n::Lang::Nl
+                },
                 name: Some(format!("Inwoner {i}")),
                 address: Some(format!("Dorpsstraat {i}, 1234 AB Voorbeeld")),
                 description: "Niet teruggebeld.".into(),
@@ -436,7 +440,7 @@ both_backends!(an_emailed_letter_travels_as_pdf_or_as_text_as_set, |app| {
     let new = |name: &str| store::NewComplaint {
         received_on: klankbord::surveys::today(),
         channel: "web".into(),
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
         name: Some(name.into()),
         email: Some("klager@voorbeeld.nl".into()),
         description: "Niet teruggebeld.".into(),
@@ -507,7 +511,7 @@ both_backends!(the_logo_is_checked_by_its_content_and_size, |app| {
     let new = store::NewComplaint {
         received_on: klankbord::surveys::today(),
         channel: "brief".into(),
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
         name: Some("Mevrouw A. de Vries".into()),
         address: Some("Dorpsstraat 1, 1234 AB Voorbeeld".into()),
         description: "Niet teruggebeld.".into(),
@@ -601,7 +605,7 @@ fn the_coordinator_prints_a_batch_from_the_workplace_in_a_browser() {
         let new = store::NewComplaint {
             received_on: klankbord::surveys::today(),
             channel: "brief".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             name: Some(format!("Inwoner {i}")),
             address: Some(format!("Dorpsstraat {i}, 1234 AB Voorbeeld")),
             description: "Niet teruggebeld.".into(),

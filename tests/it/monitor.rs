@@ -56,7 +56,7 @@ both_backends!(
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: q_from,
                 channel: if i < 9 { "web".into() } else { "brief".into() },
-                language: "nl".into(),
+                language: klankbord::web::i18n::Lang::Nl,
                 email: Some(format!("k{i}@voorbeeld.nl")),
                 description: "Niet teruggebeld.".into(),
                 ..Default::default()
@@ -534,7 +534,7 @@ both_backends!(
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: q_from,
                 channel: "web".into(),
-                language: "nl".into(),
+                language: klankbord::web::i18n::Lang::Nl,
                 email: Some(format!("c{i}@voorbeeld.nl")),
                 description: "Ik wacht al weken. Mail mij op jan@voorbeeld.nl.".into(),
                 ..Default::default()

@@ -390,19 +390,11 @@ fn a_killed_import_leaves_whole_batches_and_running_it_again_completes_it() {
     let pool = klankbord::db::connect_and_migrate(&url, 1).unwrap();
     let mut conn = pool.get().unwrap();
     klankbord::surveys::waves::register_shipped(&mut conn).unwrap();
-    let id = klankbord::surveys::waves::create_wave(
-        &mut conn,
-        &klankbord::surveys::waves::NewWave {
-            name: "Papier".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today(),
-            closes_on: today() + chrono::Duration::days(30),
-            population: 100_000,
-            channels: vec![],
-        },
-        klankbord::accounts::audit::Actor::System,
-    )
-    .unwrap();
+    let id = klankbord::surveys::builder::WaveBuilder::new()
+        .name("Papier")
+        .population(100_000)
+        .create(&mut conn)
+        .unwrap();
     drop(conn);
     // A generic file of 60,000 sheets.
     let total = 60_000u64;

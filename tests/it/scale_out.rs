@@ -130,7 +130,7 @@ fn two_instances_send_each_complaint_reminder_once() {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: received,
             channel: "brief".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             address: Some(format!("Straat {n}")),
             description: "Niet teruggebeld.".into(),
             ..Default::default()

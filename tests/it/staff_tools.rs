@@ -7,7 +7,6 @@
 
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
-use klankbord::accounts::audit::Actor;
 use klankbord::accounts::model::Role;
 use klankbord::complaints::store;
 use klankbord::complaints::workflow::State;
@@ -18,7 +17,7 @@ use klankbord::db::schema::{
 };
 use klankbord::surveys::respond::{insert_json, Meta};
 use klankbord::surveys::today;
-use klankbord::surveys::waves::{self, NewWave};
+use klankbord::surveys::waves;
 use klankbord::web::i18n::{t, t_args, t_count, Lang};
 
 use crate::both_backends;
@@ -27,19 +26,13 @@ use crate::support::{Client, TestApp};
 
 /// A wave open from `from` to `to` days from today.
 fn wave(app: &TestApp, name: &str, from: i64, to: i64) -> i64 {
-    waves::create_wave(
-        &mut app.conn(),
-        &NewWave {
-            name: name.into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today() + Duration::days(from),
-            closes_on: today() + Duration::days(to),
-            population: 100,
-            channels: vec!["web".into()],
-        },
-        Actor::System,
-    )
-    .unwrap()
+    klankbord::surveys::builder::WaveBuilder::new()
+        .name(name)
+        .days_from_today(from, to)
+        .population(100)
+        .channels(&["web"])
+        .create(&mut app.conn())
+        .unwrap()
 }
 
 /// Registers a complaint from `name` and puts it in `state`, with `handler`, `committee` and a

@@ -11,8 +11,9 @@ use klankbord::db::schema::{
     drafts, interview_volunteers, invitation_addresses, invitations, mail_outbox, responses,
 };
 use klankbord::db::DbConnection;
+use klankbord::surveys::builder::WaveBuilder;
 use klankbord::surveys::definition::{Definition, Item, ItemKind};
-use klankbord::surveys::waves::{self, NewWave, Wave};
+use klankbord::surveys::waves::{self, Wave};
 use klankbord::surveys::{codes, today};
 use klankbord::web::i18n::{t, t_args, Lang};
 
@@ -28,21 +29,11 @@ pub fn standard() -> Definition {
 
 /// Creates a wave whose window runs from `opens` to `closes` days from today.
 pub fn wave(app: &TestApp, opens: i64, closes: i64, channels: &[&str]) -> Wave {
-    let mut conn = app.conn();
-    let id = waves::create_wave(
-        &mut conn,
-        &NewWave {
-            name: "Cliëntervaring test".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today() + Duration::days(opens),
-            closes_on: today() + Duration::days(closes),
-            population: 1200,
-            channels: channels.iter().map(|c| c.to_string()).collect(),
-        },
-        Actor::System,
-    )
-    .expect("wave");
-    waves::find_wave(&mut conn, id).expect("find wave")
+    WaveBuilder::new()
+        .days_from_today(opens, closes)
+        .channels(channels)
+        .create_and_find(&mut app.conn())
+        .expect("wave")
 }
 
 /// Moves a wave's window into the past, as if it had closed yesterday.
@@ -1280,22 +1271,13 @@ fn logs_never_contain_codes_or_answers() {
             .unwrap();
     let mut conn = pool.get().unwrap();
     klankbord::surveys::waves::register_shipped(&mut conn).unwrap();
-    let id = waves::create_wave(
-        &mut conn,
-        &NewWave {
-            name: "Logtest".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today(),
-            closes_on: today() + Duration::days(5),
-            population: 100,
-            channels: vec![],
-        },
-        Actor::System,
-    )
-    .unwrap();
-    let code = waves::create_invitations(&mut conn, id, 1, Actor::System)
-        .unwrap()
-        .remove(0);
+    let (_, codes) = WaveBuilder::new()
+        .name("Logtest")
+        .days_from_today(0, 5)
+        .population(100)
+        .create_with_codes(&mut conn, 1)
+        .unwrap();
+    let code = codes[0].clone();
     drop(conn);
     let log_path = dir.path().join("log.txt");
     let log = std::fs::File::create(&log_path).unwrap();

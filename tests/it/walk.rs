@@ -172,19 +172,15 @@ fn demo_app(test: &str) -> Option<TestApp> {
     klankbord::demo::seed(&mut app.conn(), &setup.env()).expect("demo data");
     // A wave still to open, so the walk also takes the page that changes it.
     let today = klankbord::surveys::today();
-    klankbord::surveys::waves::create_wave(
-        &mut app.conn(),
-        &klankbord::surveys::waves::NewWave {
-            name: "Volgende ronde".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today + chrono::Duration::days(20),
-            closes_on: today + chrono::Duration::days(60),
-            population: 1200,
-            channels: vec!["web".into()],
-        },
-        klankbord::accounts::audit::Actor::System,
-    )
-    .expect("a wave to come");
+    klankbord::surveys::builder::WaveBuilder::new()
+        .name("Volgende ronde")
+        .window(
+            today + chrono::Duration::days(20),
+            today + chrono::Duration::days(60),
+        )
+        .channels(&["web"])
+        .create(&mut app.conn())
+        .expect("a wave to come");
     Some(app)
 }
 

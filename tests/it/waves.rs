@@ -118,8 +118,7 @@ fn wave_commands(backend: Backend, test: &str) {
     assert_eq!(rows.len(), 300);
     let mut codes: Vec<String> = rows.iter().map(|r| r[1].to_string()).collect();
     for r in &rows {
-        let bare =
-            klankbord::surveys::codes::parse(&r[1]).expect("valid code with check character");
+        let bare = klankbord::codes::parse(&r[1]).expect("valid code with check character");
         assert_eq!(&r[2], format!("https://klankbord.voorbeeld.nl/v/{bare}"));
         assert_eq!(&r[3], "01-05-2027");
     }
@@ -139,7 +138,7 @@ fn wave_commands(backend: Backend, test: &str) {
         .unwrap();
     let bare0 = codes[0].replace('-', "");
     assert!(hashes.iter().all(|h| h.len() == 64 && !h.contains(&bare0)));
-    assert!(hashes.contains(&klankbord::surveys::codes::hash(&bare0)));
+    assert!(hashes.contains(&klankbord::codes::hash(&bare0)));
     // Letters written to a file, one letter at a time: complete and on their own (stylesheet inside).
     let letters_path = dir.path().join("brieven.html");
     let (ok, out, err) = run(&[
@@ -237,7 +236,7 @@ crate::both_backends!(
                 .unwrap()
                 .text()
                 .collect();
-            printed.push(klankbord::surveys::codes::parse(&code).expect("a valid code"));
+            printed.push(klankbord::codes::parse(&code).expect("a valid code"));
         }
         // Every code on a letter is one of the codes made, each once.
         let hashes: std::collections::HashSet<String> = klankbord::db::schema::invitations::table
@@ -252,7 +251,7 @@ crate::both_backends!(
         assert_eq!(unique.len(), 2000);
         assert!(printed
             .iter()
-            .all(|c| hashes.contains(&klankbord::surveys::codes::hash(c))));
+            .all(|c| hashes.contains(&klankbord::codes::hash(c))));
         // The codes as CSV for a mail merge come the same way.
         let r = researcher.submit(
             &page,
@@ -310,7 +309,7 @@ crate::both_backends!(lists_that_grow_come_a_page_at_a_time, |app| {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: klankbord::surveys::today(),
             channel: "web".into(),
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
             email: Some("klager@voorbeeld.nl".into()),
             description: "Niet teruggebeld.".into(),
             ..Default::default()

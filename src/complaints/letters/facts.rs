@@ -105,8 +105,8 @@ pub fn decision_text(d: &Decision, lang: Lang) -> String {
 /// Everything a letter is made from. Stored with the letter (JSON), so it prints the same later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LetterFacts {
-    /// Kind of letter (template code).
-    pub kind: String,
+    /// Kind of letter (stored as its template code; an unknown code does not read).
+    pub kind: LetterKind,
     /// Who it is for.
     pub addressee: Addressee,
     /// Language code of the letter.
@@ -280,7 +280,7 @@ pub fn facts_for(
 ) -> QueryResult<LetterFacts> {
     let settings = LetterSettings::load(c)?;
     let lang = match to {
-        Addressee::Klager => Lang::from_code(&complaint.language).unwrap_or(Lang::Nl),
+        Addressee::Klager => complaint.language,
         _ => Lang::Nl,
     };
     let sender = settings.sender_lines(env.contact);
@@ -355,7 +355,7 @@ pub fn facts_for(
         .render(kind, lang, &values)
         .map_err(|e| diesel::result::Error::QueryBuilderError(Box::new(e)))?;
     Ok(LetterFacts {
-        kind: kind.code().to_string(),
+        kind,
         addressee: to,
         lang: lang.code().to_string(),
         municipality,
@@ -426,7 +426,7 @@ pub fn stored_facts(
     let mut lines = recipient.lines().map(str::to_string);
     let to_name = lines.next().unwrap_or_default();
     Ok(Some(LetterFacts {
-        kind: kind.code().to_string(),
+        kind,
         addressee,
         lang: "nl".into(),
         municipality: templates::municipality_name(env.municipality),

@@ -24,7 +24,7 @@ mod render {
 
     pub(crate) fn sample(lang: &str) -> LetterFacts {
         LetterFacts {
-            kind: "ontvangst".into(),
+            kind: crate::complaints::templates::LetterKind::Receipt,
             addressee: Addressee::Klager,
             lang: lang.into(),
             municipality: "Gemeente Voorbeeld".into(),

@@ -12,6 +12,7 @@ use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
 use crate::complaints::access::{self, CaseAction, Denied};
 use crate::complaints::store;
+use crate::complaints::templates::LetterKind;
 use crate::db::schema::{complaint_letter_batches, complaint_letters, complaints};
 use crate::db::{now, write_tx, DbConnection};
 use crate::web::context::Ctx;
@@ -47,7 +48,7 @@ pub(super) struct Waiting {
     pub id: i64,
     pub complaint: i64,
     pub received: NaiveDate,
-    pub kind: String,
+    pub kind: LetterKind,
     pub addressee: String,
     pub name: String,
     pub created: NaiveDateTime,
@@ -131,7 +132,7 @@ async fn list(
         i64,
         i64,
         NaiveDate,
-        String,
+        LetterKind,
         String,
         String,
         NaiveDateTime,

@@ -134,7 +134,7 @@ pub fn deliver(
     facts: &LetterFacts,
 ) -> QueryResult<&'static str> {
     let addressee = facts.addressee;
-    let code = facts.kind.as_str();
+    let code = facts.kind.code();
     let today = facts.date;
     let email = match addressee {
         Addressee::Klager => complaint.email.clone(),

@@ -45,7 +45,7 @@ pub(super) fn letters_page(
         .map(|k| {
             (
                 k.code,
-                loose.iter().copied().filter(|l| l.kind == k.code).collect(),
+                loose.iter().copied().filter(|l| l.kind == k.kind).collect(),
             )
         })
         .filter(|(_, v): &(&str, Vec<&Waiting>)| !v.is_empty())

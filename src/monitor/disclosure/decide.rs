@@ -156,7 +156,7 @@ pub(super) fn decide_year(
             Scope::Quarter { year, quarter: j },
             Scope::Year { year, through: j },
         ] {
-            let mut figures: BTreeSet<Figure> = Figure::ALWAYS.into_iter().collect();
+            let mut figures: BTreeSet<Figure> = Figure::always().into_iter().collect();
             if matches!(scope, Scope::Year { .. }) {
                 figures.insert(Figure::Written);
             }

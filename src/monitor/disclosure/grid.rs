@@ -50,7 +50,7 @@ pub enum Figure {
     /// A written complaint in the register (Awb 9:12a).
     Written,
     /// A written complaint with this outcome in the register.
-    Outcome(String),
+    Outcome(crate::complaints::register::Outcome),
     /// Decided, or still open after the legal deadline (the base of the deadline figures).
     Due,
     /// Decided after the legal deadline: the part of a share, not a cell of its own.
@@ -135,26 +135,45 @@ impl Serialize for Stage {
 }
 
 impl Figure {
-    /// Figures every scope has, also when they are zero.
-    pub(super) const ALWAYS: [Figure; 17] = [
-        Figure::Received,
-        Figure::Mediated,
-        Figure::ResolvedInformally,
-        Figure::Withdrawn,
-        Figure::Heard,
-        Figure::Decided,
-        Figure::ActedOn,
-        Figure::Ombudsman,
-        Figure::Postponed,
-        Figure::ViaCouncil,
-        Figure::Told,
-        Figure::Judged,
-        Figure::Founded,
-        Figure::InTime,
-        Figure::Due,
-        Figure::Late,
-        Figure::Overdue,
-    ];
+    /// Figures every scope has, also when they are zero: those whose kind says so
+    /// ([`FigureKind::always`]), in the order of the variants.
+    pub(super) fn always() -> Vec<Figure> {
+        FigureKind::ALL
+            .into_iter()
+            .filter_map(FigureKind::always)
+            .collect()
+    }
+
+    /// What it counts, without its value.
+    pub fn kind(&self) -> FigureKind {
+        match self {
+            Figure::Received => FigureKind::Received,
+            Figure::Mediated => FigureKind::Mediated,
+            Figure::ResolvedInformally => FigureKind::ResolvedInformally,
+            Figure::Withdrawn => FigureKind::Withdrawn,
+            Figure::Heard => FigureKind::Heard,
+            Figure::Decided => FigureKind::Decided,
+            Figure::ActedOn => FigureKind::ActedOn,
+            Figure::Ombudsman => FigureKind::Ombudsman,
+            Figure::Channel(_) => FigureKind::Channel,
+            Figure::Team(_) => FigureKind::Team,
+            Figure::Category(_) => FigureKind::Category,
+            Figure::Norm(_) => FigureKind::Norm,
+            Figure::Theme(_) => FigureKind::Theme,
+            Figure::Coded => FigureKind::Coded,
+            Figure::Postponed => FigureKind::Postponed,
+            Figure::ViaCouncil => FigureKind::ViaCouncil,
+            Figure::Told => FigureKind::Told,
+            Figure::Judged => FigureKind::Judged,
+            Figure::Founded => FigureKind::Founded,
+            Figure::InTime => FigureKind::InTime,
+            Figure::Written => FigureKind::Written,
+            Figure::Outcome(_) => FigureKind::Outcome,
+            Figure::Due => FigureKind::Due,
+            Figure::Late => FigureKind::Late,
+            Figure::Overdue => FigureKind::Overdue,
+        }
+    }
 
     /// For the part of a share: the figure it is a share of.
     pub fn base(&self) -> Option<Figure> {
@@ -168,6 +187,74 @@ impl Figure {
     /// Whether it belongs to the register appendix (yearly reports only).
     pub fn in_register(&self) -> bool {
         matches!(self, Figure::Written | Figure::Outcome(_))
+    }
+}
+
+crate::listed_enum! {
+    /// A [`Figure`] without its value: one per variant, so a new figure is in
+    /// [`FigureKind::ALL`] (and must say whether every scope has it) once it has a kind.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum FigureKind {
+        Received,
+        Mediated,
+        ResolvedInformally,
+        Withdrawn,
+        Heard,
+        Decided,
+        ActedOn,
+        Ombudsman,
+        Channel,
+        Team,
+        Category,
+        Norm,
+        Theme,
+        Coded,
+        Postponed,
+        ViaCouncil,
+        Told,
+        Judged,
+        Founded,
+        InTime,
+        Written,
+        Outcome,
+        Due,
+        Late,
+        Overdue,
+    }
+}
+
+impl FigureKind {
+    /// The figure when every scope has it, also when it is zero (the funnel and the counts of
+    /// the complaints page); `None` for figures that exist per value that occurs (channel, team,
+    /// category, norm, theme, outcome) or only where they apply (coding, the register).
+    pub fn always(self) -> Option<Figure> {
+        match self {
+            FigureKind::Received => Some(Figure::Received),
+            FigureKind::Mediated => Some(Figure::Mediated),
+            FigureKind::ResolvedInformally => Some(Figure::ResolvedInformally),
+            FigureKind::Withdrawn => Some(Figure::Withdrawn),
+            FigureKind::Heard => Some(Figure::Heard),
+            FigureKind::Decided => Some(Figure::Decided),
+            FigureKind::ActedOn => Some(Figure::ActedOn),
+            FigureKind::Ombudsman => Some(Figure::Ombudsman),
+            FigureKind::Postponed => Some(Figure::Postponed),
+            FigureKind::ViaCouncil => Some(Figure::ViaCouncil),
+            FigureKind::Told => Some(Figure::Told),
+            FigureKind::Judged => Some(Figure::Judged),
+            FigureKind::Founded => Some(Figure::Founded),
+            FigureKind::InTime => Some(Figure::InTime),
+            FigureKind::Due => Some(Figure::Due),
+            FigureKind::Late => Some(Figure::Late),
+            FigureKind::Overdue => Some(Figure::Overdue),
+            FigureKind::Channel
+            | FigureKind::Team
+            | FigureKind::Category
+            | FigureKind::Norm
+            | FigureKind::Theme
+            | FigureKind::Coded
+            | FigureKind::Written
+            | FigureKind::Outcome => None,
+        }
     }
 }
 
@@ -242,4 +329,41 @@ pub struct CaseCells {
     pub received: NaiveDate,
     /// The figures it counts in (each once).
     pub figures: Vec<Figure>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scope_has_the_funnel_and_the_counts_and_nothing_per_value() {
+        use Figure::*;
+        assert_eq!(
+            Figure::always(),
+            [
+                Received,
+                Mediated,
+                ResolvedInformally,
+                Withdrawn,
+                Heard,
+                Decided,
+                ActedOn,
+                Ombudsman,
+                Postponed,
+                ViaCouncil,
+                Told,
+                Judged,
+                Founded,
+                InTime,
+                Due,
+                Late,
+                Overdue,
+            ]
+        );
+        for k in FigureKind::ALL {
+            if let Some(f) = k.always() {
+                assert_eq!(f.kind(), k);
+            }
+        }
+    }
 }

@@ -8,6 +8,9 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use crate::complaints::register::Outcome as RegisterOutcome;
+use crate::complaints::terms::Judgement;
+
 /// An independent reader: f64 elimination on the cells as unknowns with the relations a
 /// reader knows (the year is the sum of its quarters, a total the sum of its parts), and on the
 /// groups of complaints as unknowns (what the complaints have in common).
@@ -276,13 +279,18 @@ fn arb_case() -> impl Strategy<Value = CaseCells> {
                 if written {
                     f.push(Figure::Written);
                     let o = match stage {
-                        2 => "informeel_opgelost",
-                        3 => "ingetrokken",
-                        4 => "ongegrond",
-                        5 | 6 => "gegrond",
-                        _ => ["lopend", "niet_in_behandeling", "lopend", "doorverwezen"][outcome],
+                        2 => RegisterOutcome::ResolvedInformally,
+                        3 => RegisterOutcome::Withdrawn,
+                        4 => RegisterOutcome::Judged(Judgement::Unfounded),
+                        5 | 6 => RegisterOutcome::Judged(Judgement::Founded),
+                        _ => [
+                            RegisterOutcome::Running,
+                            RegisterOutcome::NotHandled,
+                            RegisterOutcome::Running,
+                            RegisterOutcome::Referred,
+                        ][outcome],
                     };
-                    f.push(Figure::Outcome(o.into()));
+                    f.push(Figure::Outcome(o));
                 }
                 let mut c = case(2025, q, &f);
                 c.received += chrono::Duration::days(ch as i64 * 7);
@@ -415,12 +423,12 @@ fn one_small_outcome_costs_a_partner_not_the_year() {
                 f.extend([
                     Mediated,
                     ResolvedInformally,
-                    Outcome("informeel_opgelost".into()),
+                    Outcome(RegisterOutcome::ResolvedInformally),
                 ]);
             } else if q == 3 && j < 6 {
-                f.extend([Mediated, Outcome("lopend".into())]);
+                f.extend([Mediated, Outcome(RegisterOutcome::Running)]);
             } else {
-                f.push(Outcome("lopend".into()));
+                f.push(Outcome(RegisterOutcome::Running));
             }
             cases.push(case(2025, q, &f));
         }
@@ -439,8 +447,8 @@ fn one_small_outcome_costs_a_partner_not_the_year() {
     }
     for f in [
         ResolvedInformally,
-        Outcome("informeel_opgelost".into()),
-        Outcome("lopend".into()),
+        Outcome(RegisterOutcome::ResolvedInformally),
+        Outcome(RegisterOutcome::Running),
     ] {
         assert_eq!(shown(&d, year, &f), None, "{f:?}");
     }

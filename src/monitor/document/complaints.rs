@@ -204,7 +204,7 @@ pub(super) fn register_section(r: &Report) -> Section {
                 TableCell::count(&reg.written),
             ]];
             rows.extend(reg.outcomes.iter().map(|(code, cell)| {
-                vec![TableCell::text(outcome_name(code)), TableCell::count(cell)]
+                vec![TableCell::text(outcome_name(*code)), TableCell::count(cell)]
             }));
             vec![
                 para(intro),

@@ -4,6 +4,7 @@
 use super::*;
 use crate::monitor::numbers;
 use crate::monitor::report::Report;
+use crate::surveys::definition::Dimension;
 
 pub(super) fn survey_sections(
     waiting: Option<&crate::monitor::report::WaveWaiting>,
@@ -54,7 +55,7 @@ pub(super) fn survey_sections(
                 rows: s
                     .dimensions
                     .iter()
-                    .map(|d| (dimension_name(&d.dimension).to_string(), d.positive.value))
+                    .map(|d| (dimension_name(d.dimension).to_string(), d.positive.value))
                     .collect(),
                 max: 100.0,
                 unit: "%".into(),
@@ -72,7 +73,7 @@ pub(super) fn survey_sections(
                     .iter()
                     .map(|d| {
                         vec![
-                            TableCell::text(dimension_name(&d.dimension)),
+                            TableCell::text(dimension_name(d.dimension)),
                             TableCell::percent(&d.positive),
                             TableCell::count(&d.positive),
                             TableCell::text(match (d.positive.value, d.nmin) {
@@ -180,7 +181,7 @@ pub(super) fn survey_sections(
         &["Vraag of indeling", "Groep", "Aantal (n)", "Positief"],
         s.subgroups
             .iter()
-            .filter(|g| g.dimension == "bejegening")
+            .filter(|g| g.dimension == Dimension::Bejegening)
             .map(|g| {
                 vec![
                     TableCell::text(&g.split_label),

@@ -28,7 +28,7 @@ pub(super) fn trend_section(r: &Report) -> Section {
                 .flat_map(|w| {
                     w.dimensions.iter().map(move |d| {
                         (
-                            format!("{}, {}", dimension_name(&d.dimension), w.wave),
+                            format!("{}, {}", dimension_name(d.dimension), w.wave),
                             d.positive.value,
                         )
                     })
@@ -46,7 +46,7 @@ pub(super) fn trend_section(r: &Report) -> Section {
                     d.change.map(|c| {
                         format!(
                             "{}: {} procentpunt {} in {} dan de vragenlijst ervoor.",
-                            dimension_name(&d.dimension),
+                            dimension_name(d.dimension),
                             numbers::fixed(c.abs(), 0),
                             if c > 0.0 { "hoger" } else { "lager" },
                             w.wave
@@ -65,7 +65,7 @@ pub(super) fn trend_section(r: &Report) -> Section {
             r.wave_trend[0]
                 .dimensions
                 .iter()
-                .map(|d| dimension_name(&d.dimension)),
+                .map(|d| dimension_name(d.dimension)),
         );
         blocks.push(table(
             "Positief per onderwerp, per vragenlijst (de oudste eerst); een verschil staat er alleen als het niet door toeval komt",

@@ -1,8 +1,11 @@
 //! Small pieces of text the sections share: paragraphs, tables, numbers and plain names.
 
 use super::*;
+use crate::complaints::register::Outcome;
+use crate::complaints::terms::Judgement;
 use crate::monitor::numbers;
 use crate::monitor::report::Cell;
+use crate::surveys::definition::Dimension;
 
 pub(super) fn para(text: impl Into<String>) -> Block {
     Block::Paragraph {
@@ -32,13 +35,13 @@ pub(super) fn count_text(c: &Cell) -> String {
 }
 
 /// The plain name of a dimension.
-pub fn dimension_name(code: &str) -> &'static str {
-    match code {
-        "bereikbaarheid" => "Bereikbaarheid",
-        "bejegening" => "Bejegening",
-        "dienstverlening" => "Tevredenheid over de dienstverlening",
-        "effectiviteit" => "Effectiviteit van de ondersteuning",
-        _ => "Achtergrond",
+pub fn dimension_name(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Bereikbaarheid => "Bereikbaarheid",
+        Dimension::Bejegening => "Bejegening",
+        Dimension::Dienstverlening => "Tevredenheid over de dienstverlening",
+        Dimension::Effectiviteit => "Effectiviteit van de ondersteuning",
+        Dimension::Achtergrond => "Achtergrond",
     }
 }
 
@@ -53,18 +56,17 @@ pub(super) fn change_text(change: Option<f64>, has_previous: bool) -> String {
 }
 
 /// The plain name of an outcome in the register.
-pub fn outcome_name(code: &str) -> String {
-    match code {
-        "gegrond" => "Gegrond".into(),
-        "deels_gegrond" => "Deels gegrond".into(),
-        "ongegrond" => "Ongegrond".into(),
-        "geen_oordeel" => "Geen oordeel".into(),
-        "informeel_opgelost" => "Opgelost in het gesprek".into(),
-        "ingetrokken" => "Ingetrokken".into(),
-        "niet_in_behandeling" => "Niet in behandeling genomen".into(),
-        "doorverwezen" => "Doorverwezen naar bezwaar".into(),
-        "gesloten" => "Afgesloten".into(),
-        "lopend" => "Nog in behandeling".into(),
-        other => other.replace('_', " "),
+pub fn outcome_name(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Judged(Judgement::Founded) => "Gegrond",
+        Outcome::Judged(Judgement::PartlyFounded) => "Deels gegrond",
+        Outcome::Judged(Judgement::Unfounded) => "Ongegrond",
+        Outcome::Judged(Judgement::NoJudgement) => "Geen oordeel",
+        Outcome::ResolvedInformally => "Opgelost in het gesprek",
+        Outcome::Withdrawn => "Ingetrokken",
+        Outcome::NotHandled => "Niet in behandeling genomen",
+        Outcome::Referred => "Doorverwezen naar bezwaar",
+        Outcome::Closed => "Afgesloten",
+        Outcome::Running => "Nog in behandeling",
     }
 }

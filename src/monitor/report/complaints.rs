@@ -108,7 +108,7 @@ pub fn register_part(d: &Decisions, scope: Scope) -> Option<RegisterPart> {
         outcomes: d
             .cells_of(scope)
             .filter_map(|(f, _)| match f {
-                Figure::Outcome(o) => Some((o.clone(), count_cell(d, scope, f))),
+                Figure::Outcome(o) => Some((*o, count_cell(d, scope, f))),
                 _ => None,
             })
             .collect(),

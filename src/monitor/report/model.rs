@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::*;
 use crate::monitor::disclosure::Shown;
+use crate::surveys::definition::Dimension;
 
 /// Writes a number rounded to one decimal, half away from zero, as every output does.
 pub(super) fn round1<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -61,7 +62,7 @@ pub struct ItemFigure {
     /// Question (Dutch).
     pub text: String,
     /// Dimension code.
-    pub dimension: String,
+    pub dimension: Dimension,
     /// Positive share (top two), percent.
     pub positive: Cell,
     /// Neutral, percent.
@@ -83,7 +84,7 @@ pub struct ItemFigure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionFigure {
     /// Code.
-    pub dimension: String,
+    pub dimension: Dimension,
     /// The share positive; its n is the number of people who answered its most answered question.
     pub positive: Cell,
     /// Smallest n among its questions.
@@ -109,7 +110,7 @@ pub struct SubgroupFigure {
     /// The group in words (the answer, the channel or the language).
     pub value_label: String,
     /// Dimension code.
-    pub dimension: String,
+    pub dimension: Dimension,
     /// Positive share; its n is the number of people in the group who answered the dimension's
     /// most answered question.
     pub positive: Cell,
@@ -327,7 +328,7 @@ pub struct RegisterPart {
     /// Written complaints.
     pub written: Cell,
     /// Per outcome: (code, count).
-    pub outcomes: Vec<(String, Cell)>,
+    pub outcomes: Vec<(crate::complaints::register::Outcome, Cell)>,
 }
 
 /// A wave whose figures are not published yet.

@@ -1,6 +1,7 @@
 //! The summary in plain words, drawn from the published figures only.
 
 use super::*;
+use crate::surveys::definition::Dimension;
 
 /// At most this many sentences in the summary.
 pub const SUMMARY_SENTENCES: usize = 8;
@@ -43,7 +44,11 @@ pub fn summary(r: &Report) -> Vec<String> {
             ),
             None => format!("{} mensen vulden de vragenlijst in.", s.answered),
         });
-        if let Some(d) = s.dimensions.iter().find(|d| d.dimension == "bejegening") {
+        if let Some(d) = s
+            .dimensions
+            .iter()
+            .find(|d| d.dimension == Dimension::Bejegening)
+        {
             if let Some(v) = d.positive.value {
                 let against = match (&s.previous_wave, d.change) {
                     (Some(_), Some(c)) if c > 0.0 => {
@@ -88,7 +93,7 @@ pub fn summary(r: &Report) -> Vec<String> {
                 &|| {
                     format!(
                         "Het meest positief zijn mensen over een vraag over {} ({v} positief).",
-                        dimension_phrase(&best.dimension)
+                        dimension_phrase(best.dimension)
                     )
                 },
             );
@@ -104,7 +109,7 @@ pub fn summary(r: &Report) -> Vec<String> {
                 &|| {
                     format!(
                         "De meeste kritiek is er op een vraag over {} ({v} negatief).",
-                        dimension_phrase(&worst.dimension)
+                        dimension_phrase(worst.dimension)
                     )
                 },
             );
@@ -215,8 +220,8 @@ pub fn group_sentences(s: &SurveyPart) -> Vec<String> {
         .collect();
     // The treatment first (what the monitor is about), then the largest gap.
     found.sort_by(|a, b| {
-        (b.1.dimension == "bejegening")
-            .cmp(&(a.1.dimension == "bejegening"))
+        (b.1.dimension == Dimension::Bejegening)
+            .cmp(&(a.1.dimension == Dimension::Bejegening))
             .then(b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal))
     });
     // One sentence per way of splitting: of "with" and "without", the group furthest from

@@ -19,17 +19,6 @@ pub const DIMENSIONS: [Dimension; 4] = [
     Dimension::Effectiviteit,
 ];
 
-/// Code of a dimension.
-pub fn dimension_code(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Bereikbaarheid => "bereikbaarheid",
-        Dimension::Bejegening => "bejegening",
-        Dimension::Dienstverlening => "dienstverlening",
-        Dimension::Effectiviteit => "effectiviteit",
-        Dimension::Achtergrond => "achtergrond",
-    }
-}
-
 /// (positive, base) of each scale question of a dimension in a tally, in questionnaire order
 /// (a question nobody answered has base 0).
 pub(super) fn dimension_parts(def: &Definition, t: &Tally, d: Dimension) -> Vec<(u64, u64)> {
@@ -74,13 +63,13 @@ pub fn block_share(parts: &[(u64, u64)], k: u64) -> (Cell, Option<u64>) {
 }
 
 /// How a dimension is named in a sentence.
-pub fn dimension_phrase(code: &str) -> &'static str {
-    match code {
-        "bereikbaarheid" => "de bereikbaarheid",
-        "bejegening" => "de bejegening",
-        "dienstverlening" => "de dienstverlening",
-        "effectiviteit" => "de ondersteuning",
-        _ => "dit onderwerp",
+pub fn dimension_phrase(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Bereikbaarheid => "de bereikbaarheid",
+        Dimension::Bejegening => "de bejegening",
+        Dimension::Dienstverlening => "de dienstverlening",
+        Dimension::Effectiviteit => "de ondersteuning",
+        Dimension::Achtergrond => "dit onderwerp",
     }
 }
 
@@ -191,7 +180,7 @@ pub fn survey_part(
             key: item.key.clone(),
             text: crate::surveys::answers::text_in(&item.text, crate::web::i18n::Lang::Nl)
                 .to_string(),
-            dimension: dimension_code(item.dimension).into(),
+            dimension: item.dimension,
             positive: Cell::new(s.positive, s.n, shown),
             neutral: Cell::new(s.neutral, s.n, shown),
             negative: Cell::new(s.negative, s.n, shown),
@@ -219,7 +208,7 @@ pub fn survey_part(
                     .map(|x| x.points)
             });
             DimensionFigure {
-                dimension: dimension_code(*d).into(),
+                dimension: *d,
                 positive,
                 nmin,
                 change,
@@ -288,7 +277,7 @@ pub fn survey_part(
                         .filter(indicators::worth_telling)
                         .and_then(|diff| {
                             indicators::difference_text(
-                                dimension_phrase(dimension_code(d)),
+                                dimension_phrase(d),
                                 &labels.2,
                                 "de anderen",
                                 &diff,
@@ -302,7 +291,7 @@ pub fn survey_part(
                     value: value.to_string(),
                     split_label: labels.0.clone(),
                     value_label: labels.1.clone(),
-                    dimension: dimension_code(d).into(),
+                    dimension: d,
                     positive,
                     difference,
                 });

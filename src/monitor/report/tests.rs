@@ -129,13 +129,13 @@ proptest! {
                             key => v[key] == serde_json::json!(g.value),
                         };
                         in_group && def.items().any(|i| {
-                            dimension_code(i.dimension) == g.dimension
+                            i.dimension == g.dimension
                                 && matches!(i.kind, ItemKind::Scale { .. })
                                 && v[&i.key].is_i64()
                         })
                     })
                     .count() as u64;
-                prop_assert!(answered >= k, "{}={} {}: {} people", g.split, g.value, g.dimension, answered);
+                prop_assert!(answered >= k, "{}={} {:?}: {} people", g.split, g.value, g.dimension, answered);
             }
             // A group's size is out once any of its cells shows it.
             let e = splits.entry(g.split.as_str()).or_default();

@@ -100,9 +100,10 @@ pub(super) fn check_item(
         out
     };
     let kind_name = r.kind.get_ref().as_str();
-    let kind = match kind_name {
-        "grade" => Some(ItemKind::Grade),
-        "scale" | "smileys" => {
+    let type_name = TypeName::parse(kind_name);
+    let kind = match type_name {
+        Some(TypeName::Grade) => Some(ItemKind::Grade),
+        Some(TypeName::Scale | TypeName::Smileys) => {
             let wording = match r.scale.as_ref().map(|s| s.get_ref().as_str()) {
                 Some("agree") => Some(ScaleWording::Agree),
                 Some("satisfied") => Some(ScaleWording::Satisfied),
@@ -133,18 +134,18 @@ pub(super) fn check_item(
             wording.map(|w| ItemKind::Scale {
                 wording: w,
                 dont_know,
-                smileys: kind_name == "smileys",
+                smileys: type_name == Some(TypeName::Smileys),
             })
         }
-        "single" => Some(ItemKind::Single {
+        Some(TypeName::Single) => Some(ItemKind::Single {
             options: options(c),
             other: r.other,
         }),
-        "multi" => Some(ItemKind::Multi {
+        Some(TypeName::Multi) => Some(ItemKind::Multi {
             options: options(c),
             other: r.other,
         }),
-        "text" => match r.max_length.as_ref().map(|m| *m.get_ref()) {
+        Some(TypeName::Text) => match r.max_length.as_ref().map(|m| *m.get_ref()) {
             Some(n) if (1..=10_000).contains(&n) => Some(ItemKind::Text {
                 max_length: n as u32,
             }),
@@ -156,7 +157,7 @@ pub(super) fn check_item(
                 None
             }
         },
-        "number" => match (
+        Some(TypeName::Number) => match (
             r.min.as_ref().map(|m| *m.get_ref()),
             r.max.as_ref().map(|m| *m.get_ref()),
         ) {
@@ -166,18 +167,25 @@ pub(super) fn check_item(
                 None
             }
         },
-        other => {
-            c.problem(kind_at, format!("{what}: onbekend type '{other}'; kies grade, scale, smileys, single, multi, text of number"));
+        None => {
+            c.problem(
+                kind_at,
+                format!(
+                    "{what}: onbekend type '{kind_name}'; kies {}",
+                    TypeName::choices_text()
+                ),
+            );
             None
         }
     };
-    if r.options.is_some() && !matches!(kind_name, "single" | "multi") {
+    let has_options = type_name.is_some_and(TypeName::has_options);
+    if r.options.is_some() && !has_options {
         c.problem(
             kind_at,
             format!("{what}: alleen keuzevragen (single, multi) hebben 'options'"),
         );
     }
-    if r.other && !matches!(kind_name, "single" | "multi") {
+    if r.other && !has_options {
         c.problem(
             kind_at,
             format!("{what}: 'other' kan alleen bij keuzevragen"),

@@ -25,6 +25,17 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    /// Its code in the questionnaire file and the open data.
+    pub fn code(self) -> &'static str {
+        match self {
+            Dimension::Bereikbaarheid => "bereikbaarheid",
+            Dimension::Bejegening => "bejegening",
+            Dimension::Dienstverlening => "dienstverlening",
+            Dimension::Effectiviteit => "effectiviteit",
+            Dimension::Achtergrond => "achtergrond",
+        }
+    }
+
     pub(super) fn parse(s: &str) -> Option<Dimension> {
         Some(match s {
             "bereikbaarheid" => Dimension::Bereikbaarheid,
@@ -34,6 +45,13 @@ impl Dimension {
             "achtergrond" => Dimension::Achtergrond,
             _ => return None,
         })
+    }
+}
+
+/// A dimension is written as its code.
+impl serde::Serialize for Dimension {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
     }
 }
 
@@ -134,6 +152,81 @@ impl ItemKind {
             | ItemKind::Scale { .. }
             | ItemKind::Single { .. }
             | ItemKind::Multi { .. } => false,
+        }
+    }
+
+    /// The name of its type in the questionnaire file (and the export's codebook).
+    pub fn type_name(&self) -> TypeName {
+        match self {
+            ItemKind::Grade => TypeName::Grade,
+            ItemKind::Scale { smileys: true, .. } => TypeName::Smileys,
+            ItemKind::Scale { smileys: false, .. } => TypeName::Scale,
+            ItemKind::Single { .. } => TypeName::Single,
+            ItemKind::Multi { .. } => TypeName::Multi,
+            ItemKind::Text { .. } => TypeName::Text,
+            ItemKind::Number { .. } => TypeName::Number,
+        }
+    }
+}
+
+crate::listed_enum! {
+    /// A question type as the questionnaire file names it under `type`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum TypeName {
+        /// `grade`: [`ItemKind::Grade`].
+        Grade,
+        /// `scale`: [`ItemKind::Scale`] as radio buttons.
+        Scale,
+        /// `smileys`: [`ItemKind::Scale`] as smileys.
+        Smileys,
+        /// `single`: [`ItemKind::Single`].
+        Single,
+        /// `multi`: [`ItemKind::Multi`].
+        Multi,
+        /// `text`: [`ItemKind::Text`].
+        Text,
+        /// `number`: [`ItemKind::Number`].
+        Number,
+    }
+}
+
+impl TypeName {
+    /// The name in the file.
+    pub fn code(self) -> &'static str {
+        match self {
+            TypeName::Grade => "grade",
+            TypeName::Scale => "scale",
+            TypeName::Smileys => "smileys",
+            TypeName::Single => "single",
+            TypeName::Multi => "multi",
+            TypeName::Text => "text",
+            TypeName::Number => "number",
+        }
+    }
+
+    /// The type for a name in the file; `None` for a name the product does not know.
+    pub fn parse(name: &str) -> Option<TypeName> {
+        TypeName::ALL.into_iter().find(|t| t.code() == name)
+    }
+
+    /// Whether the question has `options` (and may have `other`).
+    pub fn has_options(self) -> bool {
+        match self {
+            TypeName::Single | TypeName::Multi => true,
+            TypeName::Grade
+            | TypeName::Scale
+            | TypeName::Smileys
+            | TypeName::Text
+            | TypeName::Number => false,
+        }
+    }
+
+    /// Every name, for an error text: "grade, scale, ... of number".
+    pub fn choices_text() -> String {
+        let names: Vec<&str> = TypeName::ALL.iter().map(|t| t.code()).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} of {last}", rest.join(", ")),
+            _ => names.join(", "),
         }
     }
 }

@@ -156,3 +156,17 @@ fn the_forbidden_word() {
     let p = problems(&GOOD.replace("Waarom?", "Bent u een fraudeur?"));
     assert!(p.iter().any(|m| m.contains("fraudeur")), "{p:?}");
 }
+
+#[test]
+fn every_type_name_reads_back_and_an_unknown_one_lists_them_all() {
+    for t in TypeName::ALL {
+        assert_eq!(TypeName::parse(t.code()), Some(t));
+    }
+    let p = problems(&GOOD.replace("type = \"grade\"", "type = \"cijfer\""));
+    assert!(
+        p.iter().any(|m| m.contains(
+            "onbekend type 'cijfer'; kies grade, scale, smileys, single, multi, text of number"
+        )),
+        "{p:?}"
+    );
+}

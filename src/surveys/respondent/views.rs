@@ -8,8 +8,8 @@ use maud::{html, Markup};
 use super::routes::SendForm;
 use super::service::Respondent;
 use super::steps::{items, question_number, standing};
+use crate::codes;
 use crate::surveys::answers::{self, text_in, ItemProblem};
-use crate::surveys::codes::{self, CodeError};
 use crate::surveys::definition::{Definition, Item};
 use crate::surveys::form;
 use crate::surveys::respond::{RespondError, HELPERS};
@@ -39,16 +39,7 @@ pub fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
 }
 
 /// The message for a mistyped code.
-pub fn code_error_text(lang: Lang, e: CodeError) -> String {
-    t(
-        lang,
-        match e {
-            CodeError::Length => "code-error-length",
-            CodeError::Character => "code-error-character",
-            CodeError::Check => "code-error-check",
-        },
-    )
-}
+pub use crate::codes::error_text as code_error_text;
 
 /// The short privacy text on every respondent page.
 fn privacy_note(lang: Lang) -> Markup {

@@ -1,8 +1,8 @@
 //! The entry form as sent: read into what the clerk typed and, when it holds up, a command to
 //! store.
 
+use crate::codes;
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
-use crate::surveys::codes;
 use crate::surveys::definition::Definition;
 use crate::surveys::respond::Meta;
 use crate::surveys::waves::Wave;
@@ -95,10 +95,7 @@ pub(super) fn read(
         match codes::parse(&s.code) {
             Ok(c) => Some(c),
             Err(e) => {
-                general.push((
-                    "invoer-code",
-                    crate::surveys::respondent::code_error_text(lang, e),
-                ));
+                general.push(("invoer-code", codes::error_text(lang, e)));
                 None
             }
         }

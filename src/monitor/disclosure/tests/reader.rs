@@ -46,7 +46,7 @@ pub fn derivable(cases: &[CaseCells], d: &Decisions, scopes: &[Scope], k: u64) -
     // All cells of the scopes, published or not.
     let mut cells: Vec<(Scope, Figure, Decided)> = vec![];
     for s in scopes {
-        let mut figures: BTreeSet<Figure> = Figure::ALWAYS.into_iter().collect();
+        let mut figures: BTreeSet<Figure> = Figure::always().into_iter().collect();
         figures.extend(d.cells_of(*s).map(|(f, _)| f.clone()));
         for f in figures {
             if let Some(c) = d.get(*s, &f) {

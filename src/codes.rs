@@ -1,4 +1,5 @@
-//! Invitation codes for survey waves: single use, unguessable, easy to read aloud and type.
+//! The codes people type: a survey wave's invitation codes (single use) and a complaint's
+//! tracking code. Unguessable, easy to read aloud and type.
 //!
 //! A code is 9 random characters from an alphabet of 22 without look-alikes (no 0/O/Q, 1/I/L,
 //! 2/Z, 5/S, 8/B, U/V), 9 × log2(22) ≈ 40.1 bits, plus one check character (Luhn mod 22: every single
@@ -7,6 +8,8 @@
 
 use rand::Rng;
 use sha2::{Digest, Sha256};
+
+use crate::web::i18n::{t, Lang};
 
 /// The characters a code is made of, in value order.
 pub const ALPHABET: &[u8; 22] = b"ACDEFGHJKMNPRTWXY34679";
@@ -91,6 +94,18 @@ pub fn parse(input: &str) -> Result<String, CodeError> {
         return Err(CodeError::Check);
     }
     Ok(String::from_utf8_lossy(&bare).into_owned())
+}
+
+/// What a person who mistyped a code is told, in their language.
+pub fn error_text(lang: Lang, e: CodeError) -> String {
+    t(
+        lang,
+        match e {
+            CodeError::Length => "code-error-length",
+            CodeError::Character => "code-error-character",
+            CodeError::Check => "code-error-check",
+        },
+    )
 }
 
 /// What is stored instead of the code.
