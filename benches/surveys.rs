@@ -24,11 +24,12 @@ use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use klankbord::accounts::audit::Actor;
+use klankbord::codes;
 use klankbord::db::schema::{invitations, responses};
 use klankbord::db::{self, Pool};
 use klankbord::surveys::definition::{Definition, ItemKind};
+use klankbord::surveys::today;
 use klankbord::surveys::waves::{self, NewWave};
-use klankbord::surveys::{codes, today};
 
 /// The allocator `klankbord serve` uses (see `src/main.rs`), so the product is measured as it
 /// runs; the minimal handler shares it.

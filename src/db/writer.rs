@@ -459,9 +459,15 @@ mod tests {
         });
         let first = good.blocking_recv().unwrap();
         assert!(bad.blocking_recv().unwrap().is_err());
-        assert!(also_good.blocking_recv().unwrap().is_err(), "its batch failed");
+        assert!(
+            also_good.blocking_recv().unwrap().is_err(),
+            "its batch failed"
+        );
         let stored = rows(&url);
-        assert!(!stored.contains(&3), "nothing of the failed batch is stored");
+        assert!(
+            !stored.contains(&3),
+            "nothing of the failed batch is stored"
+        );
         assert_eq!(stored.contains(&1), first.is_ok());
         // The writer goes on with the next batch.
         insert(&w, 5, "five").blocking_recv().unwrap().unwrap();

@@ -4,8 +4,6 @@
 pub mod anonymity;
 pub mod answers;
 pub mod builder;
-/// The code machinery is crate-wide ([`crate::codes`]); this name stays for the survey code.
-pub use crate::codes;
 pub mod condition;
 pub mod definition;
 pub mod export;

@@ -11,11 +11,11 @@ use std::sync::{Arc, LazyLock, Mutex};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use crate::codes;
 use crate::db::schema::{drafts, invitations, questionnaire_versions, responses};
 use crate::db::{write_tx, DbConnection, MultiBackend};
 use crate::surveys::anonymity::random_id;
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
-use crate::surveys::codes;
 use crate::surveys::definition::Definition;
 use crate::surveys::waves::{self, Wave, WaveError, Window};
 use diesel::query_builder::{AstPass, QueryFragment};

@@ -8,8 +8,8 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use klankbord::codes;
 use klankbord::db;
-use klankbord::surveys::codes;
 use klankbord::surveys::definition::{Definition, ItemKind};
 use klankbord::surveys::waves;
 

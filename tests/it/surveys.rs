@@ -7,14 +7,15 @@ use chrono::Duration;
 use diesel::prelude::*;
 use klankbord::accounts::audit::Actor;
 use klankbord::accounts::model::Role;
+use klankbord::codes;
 use klankbord::db::schema::{
     drafts, interview_volunteers, invitation_addresses, invitations, mail_outbox, responses,
 };
 use klankbord::db::DbConnection;
 use klankbord::surveys::builder::WaveBuilder;
 use klankbord::surveys::definition::{Definition, Item, ItemKind};
+use klankbord::surveys::today;
 use klankbord::surveys::waves::{self, Wave};
-use klankbord::surveys::{codes, today};
 use klankbord::web::i18n::{t, t_args, Lang};
 
 use crate::both_backends;

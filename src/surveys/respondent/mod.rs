@@ -21,7 +21,7 @@ pub mod service;
 pub mod steps;
 mod views;
 
-pub use views::{code_error_text, date_text, refusal};
+pub use views::{date_text, refusal};
 
 /// Cookie holding the respondent's code while answering (path `/v` only).
 pub const CODE_COOKIE: &str = "kb_v";

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::service::{self, Answered, PostError, Respondent, Sent};
 use super::steps::PageError;
 use super::{path_cookie, removal, views, CODE_COOKIE, OFFER_COOKIE};
+use crate::codes;
 use crate::surveys::answers;
-use crate::surveys::codes;
 use crate::surveys::offer_token::OfferKey;
 use crate::surveys::respond::{self, RespondError};
 use crate::surveys::today;
@@ -54,7 +54,7 @@ async fn enter(
             return Ok(views::code_form(
                 &ctx,
                 &typed,
-                Some(&views::code_error_text(lang, e)),
+                Some(&codes::error_text(lang, e)),
                 StatusCode::UNPROCESSABLE_ENTITY,
             ))
         }

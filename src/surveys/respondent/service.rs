@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 
 use super::queries;
 use super::steps::{self, PageError, PageOutcome};
+use crate::codes;
 use crate::db::DbConnection;
 use crate::surveys::answers::{AnswerSet, ItemProblem};
-use crate::surveys::codes;
 use crate::surveys::respond::{self, Meta, Opened, RespondError};
 
 /// Where a respondent stands: the invitation, the questionnaire and the answers so far.

@@ -38,9 +38,6 @@ pub fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {
     }
 }
 
-/// The message for a mistyped code.
-pub use crate::codes::error_text as code_error_text;
-
 /// The short privacy text on every respondent page.
 fn privacy_note(lang: Lang) -> Markup {
     html! {

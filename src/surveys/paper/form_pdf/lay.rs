@@ -226,12 +226,20 @@ impl Lay {
             rect: field,
         });
         let mut h = y + height;
-        if let ItemKind::Number { min, max } = item.kind {
-            let note = t_args(
+        // The note under the field that says what may be written: a new kind decides here too.
+        let note = match item.kind {
+            ItemKind::Number { min, max } => Some(t_args(
                 self.lang,
                 "question-number-range",
                 &[("min", &min.to_string()), ("max", &max.to_string())],
-            );
+            )),
+            ItemKind::Text { .. }
+            | ItemKind::Grade
+            | ItemKind::Scale { .. }
+            | ItemKind::Single { .. }
+            | ItemKind::Multi { .. } => None,
+        };
+        if let Some(note) = note {
             h += 1.0
                 + self.text(
                     &mut part,
