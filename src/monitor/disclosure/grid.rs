@@ -176,17 +176,65 @@ impl Figure {
     }
 
     /// For the part of a share: the figure it is a share of.
+    /// Every kind is named, so a new figure is a decision here (the compiler asks for it).
     pub fn base(&self) -> Option<Figure> {
-        match self {
-            Figure::Founded => Some(Figure::Judged),
-            Figure::InTime | Figure::Late | Figure::Overdue => Some(Figure::Due),
-            _ => None,
+        use FigureKind as K;
+        match self.kind() {
+            K::Founded => Some(Figure::Judged),
+            K::InTime | K::Late | K::Overdue => Some(Figure::Due),
+            K::Received
+            | K::Mediated
+            | K::ResolvedInformally
+            | K::Withdrawn
+            | K::Heard
+            | K::Decided
+            | K::ActedOn
+            | K::Ombudsman
+            | K::Channel
+            | K::Team
+            | K::Category
+            | K::Norm
+            | K::Theme
+            | K::Coded
+            | K::Postponed
+            | K::ViaCouncil
+            | K::Told
+            | K::Judged
+            | K::Written
+            | K::Outcome
+            | K::Due => None,
         }
     }
 
     /// Whether it belongs to the register appendix (yearly reports only).
     pub fn in_register(&self) -> bool {
-        matches!(self, Figure::Written | Figure::Outcome(_))
+        use FigureKind as K;
+        match self.kind() {
+            K::Written | K::Outcome => true,
+            K::Received
+            | K::Mediated
+            | K::ResolvedInformally
+            | K::Withdrawn
+            | K::Heard
+            | K::Decided
+            | K::ActedOn
+            | K::Ombudsman
+            | K::Channel
+            | K::Team
+            | K::Category
+            | K::Norm
+            | K::Theme
+            | K::Coded
+            | K::Postponed
+            | K::ViaCouncil
+            | K::Told
+            | K::Judged
+            | K::Founded
+            | K::InTime
+            | K::Due
+            | K::Late
+            | K::Overdue => false,
+        }
     }
 }
 
