@@ -27,8 +27,10 @@ pub fn data_stamp(conn: &mut crate::db::DbConnection) -> diesel::QueryResult<Str
     let w: i64 = waves::table.count().get_result(conn)?;
     let mut names: Vec<String> = categories;
     // Codings are replaced by new rows: count and highest number say whether they changed.
-    let (coded, last_coded): (i64, Option<i64>) = coded_texts::table
-        .select((diesel::dsl::count_star(), diesel::dsl::max(coded_texts::id)))
+    // Two statements: alone, the highest number is one step down the table's key.
+    let coded: i64 = coded_texts::table.count().get_result(conn)?;
+    let last_coded: Option<i64> = coded_texts::table
+        .select(diesel::dsl::max(coded_texts::id))
         .get_result(conn)?;
     names.extend(
         codebook::table
