@@ -409,6 +409,7 @@ paper-verify-discard-intro = هل هذه الورقة غير صالحة، أو �
 paper-verify-discard = إزالة الورقة
 paper-verify-back = العودة إلى القائمة
 paper-verify-error-choose = اختر لهذا المربع: عليه علامة أو غير مختار.
+paper-verify-error-double = لهذا السؤال إجابة واحدة. اترك مربعًا واحدًا عليه علامة. إذا لم يكن المقصود واضحًا، فاجعل كل مربعات هذا السؤال غير مختارة.
 paper-verify-notice-imported = حُفظت الورقة.
 paper-verify-notice-quarantined = وُضعت الورقة جانبًا: ما زال فيها شيء غير صحيح. تجدها في الأوراق الموضوعة جانبًا.
 paper-verify-notice-duplicate = قُرئ هذا النموذج من قبل. لم يُحفظ شيء مرتين.

@@ -427,6 +427,7 @@ paper-verify-discard-intro = Is this sheet unusable, or did you enter it by hand
 paper-verify-discard = Remove sheet
 paper-verify-back = Back to the list
 paper-verify-error-choose = Choose for this box: marked or not chosen.
+paper-verify-error-double = This question takes one answer. Leave one box marked. Is it not clear what was meant? Then set every box of this question to not chosen.
 paper-verify-notice-imported = The sheet has been saved.
 paper-verify-notice-quarantined = The sheet was put aside: something is still wrong. You find it under Sheets put aside.
 paper-verify-notice-duplicate = This form had been imported already. Nothing was stored twice.

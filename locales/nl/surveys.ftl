@@ -433,6 +433,7 @@ paper-verify-discard-intro = Is dit blad niet te gebruiken, of hebt u het met de
 paper-verify-discard = Blad weghalen
 paper-verify-back = Terug naar de lijst
 paper-verify-error-choose = Kies bij dit vakje: aangekruist of niet gekozen.
+paper-verify-error-double = Bij deze vraag hoort één antwoord. Laat één vakje aangekruist staan. Is niet duidelijk wat bedoeld is? Zet dan alle vakjes van deze vraag op niet gekozen.
 paper-verify-notice-imported = Het blad is opgeslagen.
 paper-verify-notice-quarantined = Het blad is apart gezet: er klopt nog iets niet. U vindt het bij Apart gezette bladen.
 paper-verify-notice-duplicate = Dit formulier was al ingelezen. Er is niets dubbel opgeslagen.

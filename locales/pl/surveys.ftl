@@ -409,6 +409,7 @@ paper-verify-discard-intro = Ten arkusz jest nieużyteczny albo wpisano go ręcz
 paper-verify-discard = Usuń arkusz
 paper-verify-back = Wróć do listy
 paper-verify-error-choose = Wybierz dla tego pola: zaznaczone lub niewybrane.
+paper-verify-error-double = To pytanie ma jedną odpowiedź. Zostaw zaznaczone jedno pole. Nie wiadomo, o co chodziło? Wtedy ustaw wszystkie pola tego pytania na niewybrane.
 paper-verify-notice-imported = Arkusz został zapisany.
 paper-verify-notice-quarantined = Arkusz odłożono: coś jeszcze się nie zgadza. Znajdziesz go w Odłożonych arkuszach.
 paper-verify-notice-duplicate = Ten formularz był już wczytany. Nic nie zapisano podwójnie.

@@ -409,6 +409,7 @@ paper-verify-discard-intro = Bu form kullanılamaz mı, ya da onu elle mi girdin
 paper-verify-discard = Formu kaldır
 paper-verify-back = Listeye dön
 paper-verify-error-choose = Bu kutu için seçin: işaretli veya seçilmemiş.
+paper-verify-error-double = Bu sorunun tek bir cevabı olur. Yalnızca bir kutuyu işaretli bırakın. Ne kastedildiği açık değil mi? O zaman bu sorunun bütün kutularını seçilmemiş yapın.
 paper-verify-notice-imported = Form kaydedildi.
 paper-verify-notice-quarantined = Form ayrıldı: hâlâ doğru olmayan bir şey var. Ayrılan formlar bölümünde bulursunuz.
 paper-verify-notice-duplicate = Bu form daha önce okutulmuştu. Hiçbir şey iki kez kaydedilmedi.

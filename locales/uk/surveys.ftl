@@ -409,6 +409,7 @@ paper-verify-discard-intro = Цей аркуш непридатний або в�
 paper-verify-discard = Видалити аркуш
 paper-verify-back = Назад до списку
 paper-verify-error-choose = Виберіть для цієї клітинки: позначено або не вибрано.
+paper-verify-error-double = На це питання одна відповідь. Залиште позначеною одну клітинку. Незрозуміло, що мали на увазі? Тоді позначте всі клітинки цього питання як не вибрані.
 paper-verify-notice-imported = Аркуш збережено.
 paper-verify-notice-quarantined = Аркуш відкладено: щось іще не так. Ви знайдете його у відкладених аркушах.
 paper-verify-notice-duplicate = Цю форму вже було зчитано. Нічого не збережено двічі.
