@@ -446,8 +446,21 @@ paper-scan-error-type = This file is not a scan. Choose a PDF, TIFF, PNG or JPEG
 paper-report-scans = { $pages ->
     [one] { $pages } page read
    *[other] { $pages } pages read
-}, { $forms } forms recognised. { $settled } forms were certain and have been processed at once. { $pending } wait for your check.
+}, { $forms ->
+    [one] { $forms } form recognised
+   *[other] { $forms } forms recognised
+}. { $settled ->
+    [one] { $settled } form was certain and has been processed at once.
+   *[other] { $settled } forms were certain and have been processed at once.
+} { $pending ->
+    [one] { $pending } waits for your check.
+   *[other] { $pending } wait for your check.
+}
 paper-report-scans-problems = These pages could not be matched to a form:
+paper-report-scans-already = { $n ->
+    [one] { $n } form had been read before and was skipped.
+   *[other] { $n } forms had been read before and were skipped.
+}
 paper-pdf-title = Make forms to scan
 paper-pdf-intro = Make the paper forms as PDF here. Print them at 100%. Only these forms can be read by the program after scanning. Each form gets its own number: hand out each number only once.
 paper-pdf-submit = Make PDF

@@ -452,8 +452,21 @@ paper-scan-error-type = Dit bestand is geen scan. Kies een PDF-, TIFF-, PNG- of 
 paper-report-scans = { $pages ->
     [one] { $pages } pagina gelezen
    *[other] { $pages } pagina's gelezen
-}, { $forms } formulieren herkend. { $settled } formulieren waren zeker en zijn meteen verwerkt. { $pending } wachten op uw controle.
+}, { $forms ->
+    [one] { $forms } formulier herkend
+   *[other] { $forms } formulieren herkend
+}. { $settled ->
+    [one] { $settled } formulier was zeker en is meteen verwerkt.
+   *[other] { $settled } formulieren waren zeker en zijn meteen verwerkt.
+} { $pending ->
+    [one] { $pending } wacht op uw controle.
+   *[other] { $pending } wachten op uw controle.
+}
 paper-report-scans-problems = Deze pagina's konden niet aan een formulier worden gekoppeld:
+paper-report-scans-already = { $n ->
+    [one] { $n } formulier was al eerder ingelezen en is overgeslagen.
+   *[other] { $n } formulieren waren al eerder ingelezen en zijn overgeslagen.
+}
 paper-pdf-title = Formulieren maken om te scannen
 paper-pdf-intro = Maak hier de papieren formulieren als PDF. Druk ze af op 100%. Alleen deze formulieren kan het programma na het scannen lezen. Elk formulier krijgt een eigen nummer: geef elk nummer maar één keer uit.
 paper-pdf-submit = PDF maken

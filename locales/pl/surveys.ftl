@@ -431,6 +431,7 @@ paper-report-scans = { $pages ->
    *[other] Odczytano { $pages } stron
 }, rozpoznano formularze: { $forms }. Pewne i od razu przetworzone: { $settled }. Czeka na Twoje sprawdzenie: { $pending }.
 paper-report-scans-problems = Tych stron nie udało się przypisać do formularza:
+paper-report-scans-already = Formularze wczytane już wcześniej i pominięte: { $n }.
 paper-pdf-title = Utwórz formularze do skanowania
 paper-pdf-intro = Utwórz tutaj papierowe formularze jako PDF. Drukuj je w skali 100%. Po zeskanowaniu program odczyta tylko te formularze. Każdy formularz ma własny numer: wydaj każdy numer tylko raz.
 paper-pdf-submit = Utwórz PDF

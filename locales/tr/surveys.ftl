@@ -430,6 +430,7 @@ paper-report-scans = { $pages ->
    *[other] { $pages } sayfa okundu
 }, { $forms } form tanındı. { $settled } form kesindi ve hemen işlendi. { $pending } form kontrolünüzü bekliyor.
 paper-report-scans-problems = Bu sayfalar bir forma bağlanamadı:
+paper-report-scans-already = Daha önce okunduğu için atlanan form sayısı: { $n }.
 paper-pdf-title = Taranacak formları hazırla
 paper-pdf-intro = Kâğıt formları burada PDF olarak hazırlayın. Formları %100 ölçekte yazdırın. Program taramadan sonra yalnızca bu formları okuyabilir. Her formun kendi numarası vardır: her numarayı yalnızca bir kez verin.
 paper-pdf-submit = PDF hazırla

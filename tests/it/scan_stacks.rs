@@ -1,0 +1,167 @@
+//! Scans as they come from an office: the same stack read in twice. Found by a clerk trying the
+//! paper channel as a new user.
+
+use klankbord::accounts::model::Role;
+use klankbord::surveys::paper::import::Options;
+use klankbord::surveys::paper::layout::{FormLayout, RectMm};
+use klankbord::surveys::paper::omr::{settle, FieldKind, SettledSheet};
+use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Store};
+use klankbord::surveys::paper::{form_pdf, layout};
+use klankbord::surveys::today;
+use klankbord::surveys::waves::Wave;
+use klankbord::web::i18n::{t, t_count, Lang};
+
+use crate::both_backends;
+use crate::scans::{have_pdftoppm, multipart};
+use crate::support::TestApp;
+use crate::surveys::{standard, wave};
+
+const DPI: f32 = 150.0;
+
+/// Form 1..=`forms` of `w` as poppler rasterises the product's PDF, with the form's layout.
+fn printed(app: &TestApp, w: &Wave, forms: u64) -> (Vec<synth::Gray>, FormLayout) {
+    let def = standard();
+    let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
+    let mut conn = app.conn();
+    let pdf =
+        form_pdf::print_wave(&mut conn, w, &def, Lang::Nl, &contact, (1, forms), today()).unwrap();
+    let l = layout::load_for_version(&mut conn, w.version_id).unwrap()[0]
+        .layout
+        .clone();
+    let pages = synth::rasterise(&pdf, DPI as u32, 1, forms as usize * l.pages.len()).unwrap();
+    (pages, l)
+}
+
+fn ink(page: &mut synth::Gray, x: f32, y: f32) {
+    let (x, y) = (x.round() as i64, y.round() as i64);
+    for dy in -1..=1 {
+        for dx in -1..=1 {
+            let (px, py) = (x + dx, y + dy);
+            if px >= 0 && py >= 0 && (px as u32) < page.width && (py as u32) < page.height {
+                page.pixels[py as usize * page.width as usize + px as usize] = 25;
+            }
+        }
+    }
+}
+
+/// A cross in a box, corner to corner.
+fn cross(page: &mut synth::Gray, r: RectMm) {
+    let px = DPI / 25.4;
+    for s in 0..=200 {
+        let f = s as f32 / 200.0;
+        let (a, b) = (r.x + 0.8 + (r.w - 1.6) * f, r.y + 0.8 + (r.h - 1.6) * f);
+        ink(page, a * px, b * px);
+        ink(page, (r.x + r.w - 0.8 - (r.w - 1.6) * f) * px, b * px);
+    }
+}
+
+/// A line of writing across a text field.
+fn write_in(page: &mut synth::Gray, r: RectMm) {
+    let px = DPI / 25.4;
+    let mid = r.y + r.h / 2.0;
+    let mut x = r.x + 3.0;
+    while x < r.x + r.w * 0.6 {
+        ink(page, x * px, (mid + (x * 1.7).sin() * r.h * 0.15) * px);
+        x += 0.1;
+    }
+}
+
+/// The pages as a light copier scans them, as one PDF.
+fn scan_pdf(pages: &[synth::Gray]) -> Vec<u8> {
+    let mut rng = synth::rng(5);
+    let d = Distortion {
+        rotate_deg: 0.7,
+        scale: 0.99,
+        shift_mm: (0.5, -1.0),
+        blur: 0,
+        noise: 3.0,
+    };
+    let scanned: Vec<synth::Gray> = pages
+        .iter()
+        .map(|p| synth::distort(&mut rng, p, d, DPI))
+        .collect();
+    synth::pdf_of(&scanned, Store::JpegPdf, DPI)
+}
+
+both_backends!(
+    reading_the_same_scans_again_says_the_forms_were_read_before,
+    |app| {
+        if !have_pdftoppm() {
+            return;
+        }
+        let def = standard();
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let (mut pages, l) = printed(&app, &w, 1);
+        // An answer, and writing in a text field: the form waits for the clerk to type it.
+        cross(&mut pages[0], l.pages[0].boxes[0].rect);
+        let (p, field, item) = l
+            .pages
+            .iter()
+            .enumerate()
+            .find_map(|(i, pl)| {
+                pl.fields
+                    .iter()
+                    .find(|f| f.kind == FieldKind::Answer && f.item == "wat_goed")
+                    .map(|f| (i, f.rect, f.item.clone()))
+            })
+            .unwrap();
+        write_in(&mut pages[p], field);
+        let pdf = scan_pdf(&pages);
+        let (clerk, _) = app.logged_in("invoer.stapels", &[Role::Invoerder]);
+        let page_path = format!("/invoer/rondes/{}/papier", w.id);
+        let token = clerk.get(&format!("{page_path}?lang=nl")).csrf();
+        let upload = |name: &str| {
+            let (ct, body) = multipart(&token, "scans", Some((name, &pdf)));
+            let r = clerk.post_body(&format!("{page_path}/scans"), &ct, &body);
+            assert_eq!(r.status, 303, "{}", r.body);
+            clerk.get(&format!("{}?lang=nl", r.header("location").unwrap()))
+        };
+
+        let first = upload("stapel.pdf");
+        let said = first.texts("p.scans").join(" ");
+        assert!(said.contains("1 formulier herkend"), "{said}");
+        assert!(said.contains("1 wacht op uw controle"), "{said}");
+        // No count of file rows (there is no file of rows), and no "all in order" while a form
+        // waits for the clerk.
+        assert!(
+            first.texts("p.lead").is_empty(),
+            "{:?}",
+            first.texts("p.lead")
+        );
+        assert!(!first.body.contains(&t(Lang::Nl, "paper-report-none")));
+
+        // The clerk settles it.
+        let mut conn = app.conn();
+        let waiting = settle::pending(&mut conn, w.id).unwrap();
+        assert_eq!(waiting.len(), 1);
+        let mut sheet = SettledSheet::from_read(&waiting[0].sheet);
+        sheet.texts.insert(item, "Vriendelijk".into());
+        settle::settle(
+            &mut conn,
+            &w,
+            &def,
+            &mut std::iter::once(sheet),
+            Options::default(),
+            today(),
+            &mut |_| {},
+        )
+        .unwrap();
+        settle::drop_pending(&mut conn, w.id, waiting[0].id).unwrap();
+        drop(conn);
+        assert_eq!(app.count("responses"), 1);
+
+        // The same stack again: nothing added, nothing waiting, and the report says why.
+        let again = upload("stapel-nog-eens.pdf");
+        assert_eq!(
+            again.texts("p.scans-already"),
+            [t_count(Lang::Nl, "paper-report-scans-already", 1)]
+        );
+        assert!(
+            again.texts("p.scans-already")[0].contains("al eerder ingelezen"),
+            "{:?}",
+            again.texts("p.scans-already")
+        );
+        assert!(settle::pending(&mut app.conn(), w.id).unwrap().is_empty());
+        assert_eq!(app.count("responses"), 1);
+    }
+);
