@@ -412,6 +412,7 @@ paper-verify-problem-other-wave = This page belongs to round { $wave }. Import i
 paper-verify-problem-no-layout = The program does not know the layout of this form. Was it printed with an older version?
 paper-verify-problem-no-such-page = This page has number { $page }, but the form does not have that many pages.
 paper-verify-problem-not-aligned = The corners of the page were not found. Is it skewed, folded or not scanned whole?
+paper-verify-problem-blank = The page is blank.
 paper-verify-cutout-alt = Scan of the box for "{ $answer }"
 paper-verify-field-alt = Scan of the written text for "{ $question }"
 paper-verify-read-marked = Read: marked ({ $percent }% sure)
@@ -460,6 +461,10 @@ paper-report-scans-problems = These pages could not be matched to a form:
 paper-report-scans-already = { $n ->
     [one] { $n } form had been read before and was skipped.
    *[other] { $n } forms had been read before and were skipped.
+}
+paper-report-scans-blank = { $n ->
+    [one] { $n } blank page (a back side, for example) was skipped.
+   *[other] { $n } blank pages (back sides, for example) were skipped.
 }
 paper-pdf-title = Make forms to scan
 paper-pdf-intro = Make the paper forms as PDF here. Print them at 100%. Only these forms can be read by the program after scanning. Each form gets its own number: hand out each number only once.

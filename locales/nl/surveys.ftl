@@ -418,6 +418,7 @@ paper-verify-problem-other-wave = Deze pagina hoort bij ronde { $wave }. Lees ha
 paper-verify-problem-no-layout = Het programma kent de opmaak van dit formulier niet. Is het met een oudere versie geprint?
 paper-verify-problem-no-such-page = Deze pagina heeft nummer { $page }, maar zo veel pagina's heeft het formulier niet.
 paper-verify-problem-not-aligned = De hoeken van de pagina zijn niet gevonden. Is ze scheef, gevouwen of niet helemaal gescand?
+paper-verify-problem-blank = De pagina is leeg.
 paper-verify-cutout-alt = Scan van het vakje bij "{ $answer }"
 paper-verify-field-alt = Scan van de geschreven tekst bij "{ $question }"
 paper-verify-read-marked = Gelezen: aangekruist (zeker voor { $percent }%)
@@ -466,6 +467,10 @@ paper-report-scans-problems = Deze pagina's konden niet aan een formulier worden
 paper-report-scans-already = { $n ->
     [one] { $n } formulier was al eerder ingelezen en is overgeslagen.
    *[other] { $n } formulieren waren al eerder ingelezen en zijn overgeslagen.
+}
+paper-report-scans-blank = { $n ->
+    [one] { $n } lege pagina (bijvoorbeeld een achterkant) is overgeslagen.
+   *[other] { $n } lege pagina's (bijvoorbeeld achterkanten) zijn overgeslagen.
 }
 paper-pdf-title = Formulieren maken om te scannen
 paper-pdf-intro = Maak hier de papieren formulieren als PDF. Druk ze af op 100%. Alleen deze formulieren kan het programma na het scannen lezen. Elk formulier krijgt een eigen nummer: geef elk nummer maar één keer uit.

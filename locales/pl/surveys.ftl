@@ -394,6 +394,7 @@ paper-verify-problem-other-wave = Ta strona należy do tury { $wave }. Wczytaj j
 paper-verify-problem-no-layout = Program nie zna układu tego formularza. Czy został wydrukowany starszą wersją?
 paper-verify-problem-no-such-page = Ta strona ma numer { $page }, ale formularz nie ma tylu stron.
 paper-verify-problem-not-aligned = Nie znaleziono rogów strony. Czy jest przekrzywiona, złożona lub niezeskanowana w całości?
+paper-verify-problem-blank = Strona jest pusta.
 paper-verify-cutout-alt = Skan pola przy „{ $answer }”
 paper-verify-field-alt = Skan napisanego tekstu przy „{ $question }”
 paper-verify-read-marked = Odczyt: zaznaczone (pewność { $percent }%)
@@ -432,6 +433,7 @@ paper-report-scans = { $pages ->
 }, rozpoznano formularze: { $forms }. Pewne i od razu przetworzone: { $settled }. Czeka na Twoje sprawdzenie: { $pending }.
 paper-report-scans-problems = Tych stron nie udało się przypisać do formularza:
 paper-report-scans-already = Formularze wczytane już wcześniej i pominięte: { $n }.
+paper-report-scans-blank = Pominięte puste strony (na przykład odwrotne strony kartek): { $n }.
 paper-pdf-title = Utwórz formularze do skanowania
 paper-pdf-intro = Utwórz tutaj papierowe formularze jako PDF. Drukuj je w skali 100%. Po zeskanowaniu program odczyta tylko te formularze. Każdy formularz ma własny numer: wydaj każdy numer tylko raz.
 paper-pdf-submit = Utwórz PDF

@@ -1,10 +1,10 @@
-//! Scans as they come from an office: the same stack read in twice. Found by a clerk trying the
-//! paper channel as a new user.
+//! Scans as they come from an office: the same stack read in twice, and a duplex scan with the
+//! blank back sides of every sheet. Found by a clerk trying the paper channel as a new user.
 
 use klankbord::accounts::model::Role;
 use klankbord::surveys::paper::import::Options;
 use klankbord::surveys::paper::layout::{FormLayout, RectMm};
-use klankbord::surveys::paper::omr::{settle, FieldKind, SettledSheet};
+use klankbord::surveys::paper::omr::{scan, settle, FieldKind, SettledSheet};
 use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Store};
 use klankbord::surveys::paper::{form_pdf, layout};
 use klankbord::surveys::today;
@@ -81,6 +81,12 @@ fn scan_pdf(pages: &[synth::Gray]) -> Vec<u8> {
         .map(|p| synth::distort(&mut rng, p, d, DPI))
         .collect();
     synth::pdf_of(&scanned, Store::JpegPdf, DPI)
+}
+
+fn scan_file(dir: &tempfile::TempDir, name: &str, pages: &[synth::Gray]) -> std::path::PathBuf {
+    let p = dir.path().join(name);
+    std::fs::write(&p, scan_pdf(pages)).unwrap();
+    p
 }
 
 both_backends!(
@@ -163,5 +169,64 @@ both_backends!(
         );
         assert!(settle::pending(&mut app.conn(), w.id).unwrap().is_empty());
         assert_eq!(app.count("responses"), 1);
+    }
+);
+
+both_backends!(
+    the_blank_back_sides_of_a_duplex_scan_are_skipped_not_put_aside,
+    |app| {
+        if !have_pdftoppm() {
+            return;
+        }
+        let def = standard();
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let (mut pages, l) = printed(&app, &w, 2);
+        let n = l.pages.len();
+        cross(&mut pages[0], l.pages[0].boxes[0].rect);
+        cross(&mut pages[n], l.pages[0].boxes[1].rect);
+        // The second form's first page has its QR code torn off: that page is not blank, and
+        // still goes to the clerk.
+        let px = DPI / 25.4;
+        let q = l.qr;
+        let torn = &mut pages[n];
+        for y in ((q.y - 1.0) * px) as u32..((q.y + q.h + 1.0) * px) as u32 {
+            for x in ((q.x - 1.0) * px) as u32..((q.x + q.w + 1.0) * px) as u32 {
+                torn.pixels[y as usize * torn.width as usize + x as usize] = 255;
+            }
+        }
+        // Duplex: every sheet's empty back side comes along.
+        let mut sides = vec![];
+        for p in pages {
+            let back = synth::Gray::blank(p.width, p.height, 240);
+            sides.push(p);
+            sides.push(back);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let file = scan_file(&dir, "duplex.pdf", &sides);
+        let mut conn = app.conn();
+        let (summary, _) = scan::import_scans(
+            &mut conn,
+            &w,
+            &def,
+            &[file],
+            Options::default(),
+            today(),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(summary.pages as usize, 4 * n, "{summary:?}");
+        assert_eq!(summary.blank as usize, 2 * n, "{summary:?}");
+        assert_eq!(summary.forms, 2, "{summary:?}");
+        assert_eq!(summary.problems.len(), 1, "only the torn page: {summary:?}");
+        let loose: Vec<_> = settle::pending(&mut conn, w.id)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.form.is_empty())
+            .collect();
+        assert_eq!(loose.len(), 1, "only the torn page waits on its own");
+        assert!(
+            loose[0].sheet.pages[0].thumbnail_png.is_some(),
+            "shown to the clerk"
+        );
     }
 );

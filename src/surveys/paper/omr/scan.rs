@@ -296,5 +296,6 @@ pub fn problem_text(p: &super::PageProblem) -> String {
         NoLayout(v) => format!("de opmaak van dit formulier ({v}) is niet bekend; het is niet met dit product gemaakt"),
         NoSuchPage(n) => format!("het formulier heeft geen pagina {n}"),
         NotAligned(why) => format!("de pagina kon niet worden rechtgelegd ({why}); scan hem opnieuw, met de hele pagina in beeld"),
+        Blank => "de pagina is leeg".into(),
     }
 }

@@ -282,6 +282,9 @@ pub(super) fn report_markup(
             @if scan.already > 0 {
                 p.scans-already { (t_count(lang, "paper-report-scans-already", scan.already as i64)) }
             }
+            @if scan.blank > 0 {
+                p.scans-blank { (t_count(lang, "paper-report-scans-blank", scan.blank as i64)) }
+            }
             @if scan.pending > 0 {
                 p { a.tap href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
             }
