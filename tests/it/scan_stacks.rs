@@ -1,10 +1,11 @@
-//! Scans as they come from an office: the same stack read in twice, and a duplex scan with the
-//! blank back sides of every sheet. Found by a clerk trying the paper channel as a new user.
+//! Scans as they come from an office: the same stack read in twice, a duplex scan with the blank
+//! back sides of every sheet, and one form whose pages came back in two stacks. Found by a clerk
+//! trying the paper channel as a new user.
 
 use klankbord::accounts::model::Role;
 use klankbord::surveys::paper::import::Options;
 use klankbord::surveys::paper::layout::{FormLayout, RectMm};
-use klankbord::surveys::paper::omr::{scan, settle, FieldKind, SettledSheet};
+use klankbord::surveys::paper::omr::{scan, settle, Conflict, FieldKind, SettledSheet};
 use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Store};
 use klankbord::surveys::paper::{form_pdf, layout};
 use klankbord::surveys::today;
@@ -227,6 +228,72 @@ both_backends!(
         assert!(
             loose[0].sheet.pages[0].thumbnail_png.is_some(),
             "shown to the clerk"
+        );
+    }
+);
+
+both_backends!(
+    a_form_whose_pages_come_back_in_two_stacks_waits_whole,
+    |app| {
+        if !have_pdftoppm() {
+            return;
+        }
+        let def = standard();
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let (mut pages, l) = printed(&app, &w, 1);
+        let n = l.pages.len();
+        assert!(n >= 3, "{n} pages");
+        let first_box = &l.pages[0].boxes[0];
+        let last_box = &l.pages[n - 1].boxes[0];
+        cross(&mut pages[0], first_box.rect);
+        cross(&mut pages[n - 1], last_box.rect);
+        let dir = tempfile::tempdir().unwrap();
+        // The first and last page in one stack, the pages between in the next.
+        let outer = scan_file(
+            &dir,
+            "stapel-1.pdf",
+            &[pages[0].clone(), pages[n - 1].clone()],
+        );
+        let inner = scan_file(&dir, "stapel-2.pdf", &pages[1..n - 1]);
+        let mut conn = app.conn();
+        for file in [outer, inner] {
+            scan::import_scans(
+                &mut conn,
+                &w,
+                &def,
+                &[file],
+                Options::default(),
+                today(),
+                &mut |_| {},
+            )
+            .unwrap();
+        }
+        let waiting = settle::pending(&mut conn, w.id).unwrap();
+        assert_eq!(waiting.len(), 1, "one form waits");
+        let sheet = &waiting[0].sheet;
+        let got: Vec<u32> = sheet
+            .pages
+            .iter()
+            .filter_map(|p| p.id.as_ref().map(|i| i.page))
+            .collect();
+        assert_eq!(got, (1..=n as u32).collect::<Vec<_>>(), "every page");
+        assert!(
+            !sheet
+                .conflicts
+                .iter()
+                .any(|c| matches!(c, Conflict::PageMissing { .. })),
+            "{:?}",
+            sheet.conflicts
+        );
+        // The marks of the first stack are kept.
+        let marked = sheet.marked();
+        assert_eq!(
+            marked.get(&first_box.item),
+            Some(&vec![first_box.value.clone()])
+        );
+        assert_eq!(
+            marked.get(&last_box.item),
+            Some(&vec![last_box.value.clone()])
         );
     }
 );

@@ -101,6 +101,35 @@ impl Spool {
     }
 }
 
+/// A form read again while an earlier read of it waits for the clerk (a form whose pages came in
+/// two stacks or two uploads): the pages of the newer read, with the earlier read's pages that
+/// the newer one lacks, put together again. A page in both counts as in the newer read (scanned
+/// again to replace it). An earlier read of another questionnaire text or language is left out.
+pub fn join_earlier(
+    def: &Definition,
+    newer: SheetRead,
+    earlier: SheetRead,
+    total: u32,
+) -> SheetRead {
+    if earlier.version_id != newer.version_id || earlier.lang != newer.lang {
+        return newer;
+    }
+    let SheetRead {
+        form, mut pages, ..
+    } = newer;
+    let present: Vec<u32> = pages
+        .iter()
+        .filter_map(|p| p.id.as_ref().map(|i| i.page))
+        .collect();
+    pages.extend(
+        earlier
+            .pages
+            .into_iter()
+            .filter(|p| p.id.as_ref().is_some_and(|i| !present.contains(&i.page))),
+    );
+    assemble(def, form, pages, total)
+}
+
 /// The pages of one form put together: in page order, with conflicts (a page twice with other
 /// reads, a page missing, two answers on a one-answer question). Boxes in a conflict are marked
 /// for verification.
@@ -180,7 +209,7 @@ pub fn assemble(def: &Definition, form: String, mut pages: Vec<PageRead>, total:
 }
 
 #[cfg(test)]
-mod blacked_tests {
+mod join_tests {
     use super::*;
     use crate::surveys::paper::omr::BoxRead;
 
@@ -237,6 +266,41 @@ mod blacked_tests {
             .collect();
         assert_eq!(asked, [("laatste_contact", "dit_jaar")]);
         assert!(!sheet.is_clear());
+    }
+
+    #[test]
+    fn a_form_in_two_stacks_is_put_together_and_a_page_read_again_replaces_the_earlier() {
+        let def = crate::surveys::shipped().unwrap().remove(0);
+        let earlier = assemble(
+            &def,
+            "R3-000001".into(),
+            vec![
+                page(1, vec![("laatste_contact", "dit_jaar", Mark::Marked)]),
+                page(2, vec![("team", "werk", Mark::Marked)]),
+            ],
+            3,
+        );
+        let newer = assemble(
+            &def,
+            "R3-000001".into(),
+            vec![
+                page(2, vec![("team", "inkomen", Mark::Marked)]),
+                page(3, vec![("cijfer", "7", Mark::Marked)]),
+            ],
+            3,
+        );
+        let joined = join_earlier(&def, newer, earlier, 3);
+        let pages: Vec<u32> = joined
+            .pages
+            .iter()
+            .filter_map(|p| p.id.as_ref().map(|i| i.page))
+            .collect();
+        assert_eq!(pages, [1, 2, 3]);
+        assert!(joined.conflicts.is_empty(), "{:?}", joined.conflicts);
+        let marked = joined.marked();
+        assert_eq!(marked["laatste_contact"], ["dit_jaar"]);
+        assert_eq!(marked["team"], ["inkomen"], "the page read again counts");
+        assert_eq!(marked["cijfer"], ["7"]);
     }
 }
 
