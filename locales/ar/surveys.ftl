@@ -394,6 +394,7 @@ paper-verify-problem-other-wave = تنتمي هذه الصفحة إلى الجو
 paper-verify-problem-no-layout = لا يعرف البرنامج تخطيط هذا النموذج. هل طُبع بنسخة أقدم؟
 paper-verify-problem-no-such-page = رقم هذه الصفحة { $page }، لكن النموذج ليس فيه هذا العدد من الصفحات.
 paper-verify-problem-not-aligned = لم يُعثر على زوايا الصفحة. هل هي مائلة أو مطوية أو لم تُمسح كاملة؟
+paper-verify-problem-blank = الصفحة فارغة.
 paper-verify-cutout-alt = مسح المربع عند "{ $answer }"
 paper-verify-field-alt = مسح النص المكتوب عند "{ $question }"
 paper-verify-read-marked = القراءة: عليه علامة (درجة التأكد { $percent }%)
@@ -409,6 +410,7 @@ paper-verify-discard-intro = هل هذه الورقة غير صالحة، أو �
 paper-verify-discard = إزالة الورقة
 paper-verify-back = العودة إلى القائمة
 paper-verify-error-choose = اختر لهذا المربع: عليه علامة أو غير مختار.
+paper-verify-error-double = لهذا السؤال إجابة واحدة. اترك مربعًا واحدًا عليه علامة. إذا لم يكن المقصود واضحًا، فاجعل كل مربعات هذا السؤال غير مختارة.
 paper-verify-notice-imported = حُفظت الورقة.
 paper-verify-notice-quarantined = وُضعت الورقة جانبًا: ما زال فيها شيء غير صحيح. تجدها في الأوراق الموضوعة جانبًا.
 paper-verify-notice-duplicate = قُرئ هذا النموذج من قبل. لم يُحفظ شيء مرتين.
@@ -429,6 +431,8 @@ paper-report-scans = { $pages ->
    *[other] قُرئت { $pages } صفحات
 }، وتم التعرف على { $forms } استمارات. { $settled } استمارات كانت مؤكدة وعولجت فورًا. { $pending } تنتظر مراجعتك.
 paper-report-scans-problems = تعذر ربط هذه الصفحات باستمارة:
+paper-report-scans-already = استمارات قُرئت من قبل وتم تخطيها: { $n }.
+paper-report-scans-blank = صفحات فارغة تم تخطيها (مثل الوجه الخلفي للورقة): { $n }.
 paper-pdf-title = إنشاء استمارات للمسح الضوئي
 paper-pdf-intro = أنشئ هنا الاستمارات الورقية بصيغة PDF. اطبعها بنسبة 100%. لا يستطيع البرنامج بعد المسح أن يقرأ إلا هذه الاستمارات. لكل استمارة رقم خاص بها: وزّع كل رقم مرة واحدة فقط.
 paper-pdf-submit = إنشاء PDF

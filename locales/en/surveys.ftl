@@ -412,6 +412,7 @@ paper-verify-problem-other-wave = This page belongs to round { $wave }. Import i
 paper-verify-problem-no-layout = The program does not know the layout of this form. Was it printed with an older version?
 paper-verify-problem-no-such-page = This page has number { $page }, but the form does not have that many pages.
 paper-verify-problem-not-aligned = The corners of the page were not found. Is it skewed, folded or not scanned whole?
+paper-verify-problem-blank = The page is blank.
 paper-verify-cutout-alt = Scan of the box for "{ $answer }"
 paper-verify-field-alt = Scan of the written text for "{ $question }"
 paper-verify-read-marked = Read: marked ({ $percent }% sure)
@@ -427,6 +428,7 @@ paper-verify-discard-intro = Is this sheet unusable, or did you enter it by hand
 paper-verify-discard = Remove sheet
 paper-verify-back = Back to the list
 paper-verify-error-choose = Choose for this box: marked or not chosen.
+paper-verify-error-double = This question takes one answer. Leave one box marked. Is it not clear what was meant? Then set every box of this question to not chosen.
 paper-verify-notice-imported = The sheet has been saved.
 paper-verify-notice-quarantined = The sheet was put aside: something is still wrong. You find it under Sheets put aside.
 paper-verify-notice-duplicate = This form had been imported already. Nothing was stored twice.
@@ -445,8 +447,25 @@ paper-scan-error-type = This file is not a scan. Choose a PDF, TIFF, PNG or JPEG
 paper-report-scans = { $pages ->
     [one] { $pages } page read
    *[other] { $pages } pages read
-}, { $forms } forms recognised. { $settled } forms were certain and have been processed at once. { $pending } wait for your check.
+}, { $forms ->
+    [one] { $forms } form recognised
+   *[other] { $forms } forms recognised
+}. { $settled ->
+    [one] { $settled } form was certain and has been processed at once.
+   *[other] { $settled } forms were certain and have been processed at once.
+} { $pending ->
+    [one] { $pending } waits for your check.
+   *[other] { $pending } wait for your check.
+}
 paper-report-scans-problems = These pages could not be matched to a form:
+paper-report-scans-already = { $n ->
+    [one] { $n } form had been read before and was skipped.
+   *[other] { $n } forms had been read before and were skipped.
+}
+paper-report-scans-blank = { $n ->
+    [one] { $n } blank page (a back side, for example) was skipped.
+   *[other] { $n } blank pages (back sides, for example) were skipped.
+}
 paper-pdf-title = Make forms to scan
 paper-pdf-intro = Make the paper forms as PDF here. Print them at 100%. Only these forms can be read by the program after scanning. Each form gets its own number: hand out each number only once.
 paper-pdf-submit = Make PDF

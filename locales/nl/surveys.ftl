@@ -418,6 +418,7 @@ paper-verify-problem-other-wave = Deze pagina hoort bij ronde { $wave }. Lees ha
 paper-verify-problem-no-layout = Het programma kent de opmaak van dit formulier niet. Is het met een oudere versie geprint?
 paper-verify-problem-no-such-page = Deze pagina heeft nummer { $page }, maar zo veel pagina's heeft het formulier niet.
 paper-verify-problem-not-aligned = De hoeken van de pagina zijn niet gevonden. Is ze scheef, gevouwen of niet helemaal gescand?
+paper-verify-problem-blank = De pagina is leeg.
 paper-verify-cutout-alt = Scan van het vakje bij "{ $answer }"
 paper-verify-field-alt = Scan van de geschreven tekst bij "{ $question }"
 paper-verify-read-marked = Gelezen: aangekruist (zeker voor { $percent }%)
@@ -433,6 +434,7 @@ paper-verify-discard-intro = Is dit blad niet te gebruiken, of hebt u het met de
 paper-verify-discard = Blad weghalen
 paper-verify-back = Terug naar de lijst
 paper-verify-error-choose = Kies bij dit vakje: aangekruist of niet gekozen.
+paper-verify-error-double = Bij deze vraag hoort één antwoord. Laat één vakje aangekruist staan. Is niet duidelijk wat bedoeld is? Zet dan alle vakjes van deze vraag op niet gekozen.
 paper-verify-notice-imported = Het blad is opgeslagen.
 paper-verify-notice-quarantined = Het blad is apart gezet: er klopt nog iets niet. U vindt het bij Apart gezette bladen.
 paper-verify-notice-duplicate = Dit formulier was al ingelezen. Er is niets dubbel opgeslagen.
@@ -451,8 +453,25 @@ paper-scan-error-type = Dit bestand is geen scan. Kies een PDF-, TIFF-, PNG- of 
 paper-report-scans = { $pages ->
     [one] { $pages } pagina gelezen
    *[other] { $pages } pagina's gelezen
-}, { $forms } formulieren herkend. { $settled } formulieren waren zeker en zijn meteen verwerkt. { $pending } wachten op uw controle.
+}, { $forms ->
+    [one] { $forms } formulier herkend
+   *[other] { $forms } formulieren herkend
+}. { $settled ->
+    [one] { $settled } formulier was zeker en is meteen verwerkt.
+   *[other] { $settled } formulieren waren zeker en zijn meteen verwerkt.
+} { $pending ->
+    [one] { $pending } wacht op uw controle.
+   *[other] { $pending } wachten op uw controle.
+}
 paper-report-scans-problems = Deze pagina's konden niet aan een formulier worden gekoppeld:
+paper-report-scans-already = { $n ->
+    [one] { $n } formulier was al eerder ingelezen en is overgeslagen.
+   *[other] { $n } formulieren waren al eerder ingelezen en zijn overgeslagen.
+}
+paper-report-scans-blank = { $n ->
+    [one] { $n } lege pagina (bijvoorbeeld een achterkant) is overgeslagen.
+   *[other] { $n } lege pagina's (bijvoorbeeld achterkanten) zijn overgeslagen.
+}
 paper-pdf-title = Formulieren maken om te scannen
 paper-pdf-intro = Maak hier de papieren formulieren als PDF. Druk ze af op 100%. Alleen deze formulieren kan het programma na het scannen lezen. Elk formulier krijgt een eigen nummer: geef elk nummer maar één keer uit.
 paper-pdf-submit = PDF maken

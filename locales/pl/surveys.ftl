@@ -394,6 +394,7 @@ paper-verify-problem-other-wave = Ta strona należy do tury { $wave }. Wczytaj j
 paper-verify-problem-no-layout = Program nie zna układu tego formularza. Czy został wydrukowany starszą wersją?
 paper-verify-problem-no-such-page = Ta strona ma numer { $page }, ale formularz nie ma tylu stron.
 paper-verify-problem-not-aligned = Nie znaleziono rogów strony. Czy jest przekrzywiona, złożona lub niezeskanowana w całości?
+paper-verify-problem-blank = Strona jest pusta.
 paper-verify-cutout-alt = Skan pola przy „{ $answer }”
 paper-verify-field-alt = Skan napisanego tekstu przy „{ $question }”
 paper-verify-read-marked = Odczyt: zaznaczone (pewność { $percent }%)
@@ -409,6 +410,7 @@ paper-verify-discard-intro = Ten arkusz jest nieużyteczny albo wpisano go ręcz
 paper-verify-discard = Usuń arkusz
 paper-verify-back = Wróć do listy
 paper-verify-error-choose = Wybierz dla tego pola: zaznaczone lub niewybrane.
+paper-verify-error-double = To pytanie ma jedną odpowiedź. Zostaw zaznaczone jedno pole. Nie wiadomo, o co chodziło? Wtedy ustaw wszystkie pola tego pytania na niewybrane.
 paper-verify-notice-imported = Arkusz został zapisany.
 paper-verify-notice-quarantined = Arkusz odłożono: coś jeszcze się nie zgadza. Znajdziesz go w Odłożonych arkuszach.
 paper-verify-notice-duplicate = Ten formularz był już wczytany. Nic nie zapisano podwójnie.
@@ -430,6 +432,8 @@ paper-report-scans = { $pages ->
    *[other] Odczytano { $pages } stron
 }, rozpoznano formularze: { $forms }. Pewne i od razu przetworzone: { $settled }. Czeka na Twoje sprawdzenie: { $pending }.
 paper-report-scans-problems = Tych stron nie udało się przypisać do formularza:
+paper-report-scans-already = Formularze wczytane już wcześniej i pominięte: { $n }.
+paper-report-scans-blank = Pominięte puste strony (na przykład odwrotne strony kartek): { $n }.
 paper-pdf-title = Utwórz formularze do skanowania
 paper-pdf-intro = Utwórz tutaj papierowe formularze jako PDF. Drukuj je w skali 100%. Po zeskanowaniu program odczyta tylko te formularze. Każdy formularz ma własny numer: wydaj każdy numer tylko raz.
 paper-pdf-submit = Utwórz PDF

@@ -394,6 +394,7 @@ paper-verify-problem-other-wave = Bu sayfa { $wave }. tura ait. Onu o turda okut
 paper-verify-problem-no-layout = Program bu formun düzenini tanımıyor. Eski bir sürümle mi yazdırıldı?
 paper-verify-problem-no-such-page = Bu sayfanın numarası { $page }, ama formda bu kadar sayfa yok.
 paper-verify-problem-not-aligned = Sayfanın köşeleri bulunamadı. Sayfa eğik mi, katlanmış mı ya da tamamen taranmamış mı?
+paper-verify-problem-blank = Sayfa boş.
 paper-verify-cutout-alt = "{ $answer }" kutusunun taraması
 paper-verify-field-alt = "{ $question }" için yazılı metnin taraması
 paper-verify-read-marked = Okunan: işaretli (yüzde { $percent } emin)
@@ -409,6 +410,7 @@ paper-verify-discard-intro = Bu form kullanılamaz mı, ya da onu elle mi girdin
 paper-verify-discard = Formu kaldır
 paper-verify-back = Listeye dön
 paper-verify-error-choose = Bu kutu için seçin: işaretli veya seçilmemiş.
+paper-verify-error-double = Bu sorunun tek bir cevabı olur. Yalnızca bir kutuyu işaretli bırakın. Ne kastedildiği açık değil mi? O zaman bu sorunun bütün kutularını seçilmemiş yapın.
 paper-verify-notice-imported = Form kaydedildi.
 paper-verify-notice-quarantined = Form ayrıldı: hâlâ doğru olmayan bir şey var. Ayrılan formlar bölümünde bulursunuz.
 paper-verify-notice-duplicate = Bu form daha önce okutulmuştu. Hiçbir şey iki kez kaydedilmedi.
@@ -429,6 +431,8 @@ paper-report-scans = { $pages ->
    *[other] { $pages } sayfa okundu
 }, { $forms } form tanındı. { $settled } form kesindi ve hemen işlendi. { $pending } form kontrolünüzü bekliyor.
 paper-report-scans-problems = Bu sayfalar bir forma bağlanamadı:
+paper-report-scans-already = Daha önce okunduğu için atlanan form sayısı: { $n }.
+paper-report-scans-blank = Atlanan boş sayfa sayısı (örneğin arka yüzler): { $n }.
 paper-pdf-title = Taranacak formları hazırla
 paper-pdf-intro = Kâğıt formları burada PDF olarak hazırlayın. Formları %100 ölçekte yazdırın. Program taramadan sonra yalnızca bu formları okuyabilir. Her formun kendi numarası vardır: her numarayı yalnızca bir kez verin.
 paper-pdf-submit = PDF hazırla

@@ -394,6 +394,7 @@ paper-verify-problem-other-wave = Ця сторінка належить до х
 paper-verify-problem-no-layout = Програма не знає макета цієї форми. Можливо, її надруковано старішою версією?
 paper-verify-problem-no-such-page = Ця сторінка має номер { $page }, але у формі немає стільки сторінок.
 paper-verify-problem-not-aligned = Кутів сторінки не знайдено. Вона перекошена, складена чи відсканована не повністю?
+paper-verify-problem-blank = Сторінка порожня.
 paper-verify-cutout-alt = Скан клітинки для «{ $answer }»
 paper-verify-field-alt = Скан написаного тексту для «{ $question }»
 paper-verify-read-marked = Прочитано: позначено (упевненість { $percent }%)
@@ -409,6 +410,7 @@ paper-verify-discard-intro = Цей аркуш непридатний або в�
 paper-verify-discard = Видалити аркуш
 paper-verify-back = Назад до списку
 paper-verify-error-choose = Виберіть для цієї клітинки: позначено або не вибрано.
+paper-verify-error-double = На це питання одна відповідь. Залиште позначеною одну клітинку. Незрозуміло, що мали на увазі? Тоді позначте всі клітинки цього питання як не вибрані.
 paper-verify-notice-imported = Аркуш збережено.
 paper-verify-notice-quarantined = Аркуш відкладено: щось іще не так. Ви знайдете його у відкладених аркушах.
 paper-verify-notice-duplicate = Цю форму вже було зчитано. Нічого не збережено двічі.
@@ -430,6 +432,8 @@ paper-report-scans = { $pages ->
    *[other] Прочитано { $pages } сторінок
 }, розпізнано анкет: { $forms }. Певні й одразу оброблені: { $settled }. Чекають на вашу перевірку: { $pending }.
 paper-report-scans-problems = Ці сторінки не вдалося пов’язати з анкетою:
+paper-report-scans-already = Анкети, уже зчитані раніше й пропущені: { $n }.
+paper-report-scans-blank = Пропущені порожні сторінки (наприклад, зворотні боки аркушів): { $n }.
 paper-pdf-title = Створити анкети для сканування
 paper-pdf-intro = Створіть тут паперові анкети у форматі PDF. Друкуйте їх у масштабі 100%. Після сканування програма прочитає лише ці анкети. Кожна анкета має власний номер: видавайте кожен номер лише один раз.
 paper-pdf-submit = Створити PDF

@@ -32,6 +32,7 @@ mod pages;
 mod paper;
 mod scale_out;
 mod scan_journey;
+mod scan_stacks;
 mod scans;
 mod sdaps;
 mod sso;

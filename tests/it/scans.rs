@@ -212,7 +212,11 @@ both_backends!(
 );
 
 /// A file-upload form's body as a browser sends it, the file in `field`: (content type, body).
-fn multipart(token: &str, field: &str, file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+pub(crate) fn multipart(
+    token: &str,
+    field: &str,
+    file: Option<(&str, &[u8])>,
+) -> (String, Vec<u8>) {
     let boundary = "----klankbordscangrens5TzQ8";
     let mut body =
         format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n")

@@ -210,6 +210,33 @@ both_backends!(
         assert!(r.texts(".error-summary li")[0].contains(&t(Lang::Nl, "paper-verify-error-choose")));
         assert_eq!(app.count("responses"), 0);
 
+        // Both grades left marked: the question would be stored empty without a word, so the
+        // clerk is asked to keep one (or none); nothing stored.
+        let r = clerk.post_raw(
+            &format!("{base}/{}?lang=nl", ids[0]),
+            &[
+                ("csrf", &token),
+                ("vakje-0-2", "0"),
+                ("vakje-0-3", "1"),
+                ("vakje-0-4", "1"),
+                ("vakje-0-5", "1"),
+                ("tekst-0-0", "via de buurvrouw"),
+            ],
+        );
+        assert_eq!(r.status, 422);
+        let said = r.texts(".error-summary li");
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].contains(&t(Lang::Nl, "paper-verify-error-double")),
+            "{said:?}"
+        );
+        assert_eq!(app.count("responses"), 0);
+        assert_eq!(
+            r.attr("textarea#tekst-0-0", "id").as_deref(),
+            Some("tekst-0-0"),
+            "the page comes back"
+        );
+
         // Settled with corrections: "brief" was not meant, "anders" was, one grade.
         let r = clerk.post_raw(
             &format!("{base}/{}?lang=nl", ids[0]),

@@ -143,6 +143,8 @@ pub enum PageProblem {
     NoSuchPage(u32),
     /// The corner marks could not be found or do not fit the layout.
     NotAligned(String),
+    /// The page is blank (the empty back side of a duplex scan): skipped, not put aside.
+    Blank,
 }
 
 /// One scanned page as read: identified, aligned, every box measured.

@@ -113,7 +113,27 @@ fn run(
             .unwrap_or(0)
     };
     for sheet in spool.sheets(def, &pages_of) {
-        let sheet = sheet?;
+        let mut sheet = sheet?;
+        // Pages missing here may wait from an earlier upload: the form is put together with them
+        // and waits for the clerk as a whole (the earlier read is replaced, not lost).
+        let mut joined = false;
+        if !sheet.form.is_empty()
+            && sheet
+                .conflicts
+                .iter()
+                .any(|c| matches!(c, super::Conflict::PageMissing { .. }))
+        {
+            if let Some(earlier) = settle::pending_form(conn, wave.id, &sheet.form)? {
+                let total = sheet
+                    .pages
+                    .first()
+                    .and_then(|p| p.id.as_ref())
+                    .map(&pages_of)
+                    .unwrap_or(0);
+                sheet = super::spool::join_earlier(def, sheet, earlier.sheet, total);
+                joined = true;
+            }
+        }
         if !sheet.form.is_empty() {
             summary.forms += 1;
         }
@@ -122,7 +142,7 @@ fn run(
             .iter()
             .map(|p| p.doubtful().count() as u64)
             .sum::<u64>();
-        if !sheet.form.is_empty() && sheet.is_clear() {
+        if !sheet.form.is_empty() && sheet.is_clear() && !joined {
             summary.settled += 1;
             let line = serde_json::to_string(&SettledSheet::from_read(&sheet))
                 .map_err(std::io::Error::other)?;
@@ -296,5 +316,6 @@ pub fn problem_text(p: &super::PageProblem) -> String {
         NoLayout(v) => format!("de opmaak van dit formulier ({v}) is niet bekend; het is niet met dit product gemaakt"),
         NoSuchPage(n) => format!("het formulier heeft geen pagina {n}"),
         NotAligned(why) => format!("de pagina kon niet worden rechtgelegd ({why}); scan hem opnieuw, met de hele pagina in beeld"),
+        Blank => "de pagina is leeg".into(),
     }
 }

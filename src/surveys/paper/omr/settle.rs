@@ -119,7 +119,9 @@ pub struct Pending {
 }
 
 /// Puts a read sheet aside for the clerk. A newer read of the same form replaces an older one
-/// that still waits (a form scanned again); unidentified pages are kept each on their own.
+/// that still waits (a form scanned again; a scan run first joins the older read's pages that the
+/// newer one lacks, see [`super::spool::join_earlier`]); unidentified pages are kept each on
+/// their own.
 pub fn put_pending(
     conn: &mut DbConnection,
     wave_id: i64,
@@ -144,6 +146,30 @@ pub fn put_pending(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The read of `form` that waits for a clerk, if there is one.
+pub fn pending_form(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    form: &str,
+) -> Result<Option<Pending>, diesel::result::Error> {
+    let row: Option<(i64, String, String)> = paper_scan_pending::table
+        .filter(paper_scan_pending::wave_id.eq(wave_id))
+        .filter(paper_scan_pending::form_id.eq(form))
+        .order(paper_scan_pending::id.desc())
+        .select((
+            paper_scan_pending::id,
+            paper_scan_pending::form_id,
+            paper_scan_pending::sheet,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(id, form, text)| {
+        serde_json::from_str(&text)
+            .ok()
+            .map(|sheet| Pending { id, form, sheet })
+    }))
 }
 
 /// The sheets of a wave that wait for a clerk, oldest first.

@@ -101,6 +101,35 @@ impl Spool {
     }
 }
 
+/// A form read again while an earlier read of it waits for the clerk (a form whose pages came in
+/// two stacks or two uploads): the pages of the newer read, with the earlier read's pages that
+/// the newer one lacks, put together again. A page in both counts as in the newer read (scanned
+/// again to replace it). An earlier read of another questionnaire text or language is left out.
+pub fn join_earlier(
+    def: &Definition,
+    newer: SheetRead,
+    earlier: SheetRead,
+    total: u32,
+) -> SheetRead {
+    if earlier.version_id != newer.version_id || earlier.lang != newer.lang {
+        return newer;
+    }
+    let SheetRead {
+        form, mut pages, ..
+    } = newer;
+    let present: Vec<u32> = pages
+        .iter()
+        .filter_map(|p| p.id.as_ref().map(|i| i.page))
+        .collect();
+    pages.extend(
+        earlier
+            .pages
+            .into_iter()
+            .filter(|p| p.id.as_ref().is_some_and(|i| !present.contains(&i.page))),
+    );
+    assemble(def, form, pages, total)
+}
+
 /// The pages of one form put together: in page order, with conflicts (a page twice with other
 /// reads, a page missing, two answers on a one-answer question). Boxes in a conflict are marked
 /// for verification.
@@ -134,11 +163,19 @@ pub fn assemble(def: &Definition, form: String, mut pages: Vec<PageRead>, total:
     }
     // Two answers on a one-answer question.
     let mut marked: HashMap<&str, usize> = HashMap::new();
+    let mut blacked: Vec<String> = vec![];
     for b in kept.iter().flat_map(|p| &p.boxes) {
         if b.mark == Mark::Marked {
             *marked.entry(b.item.as_str()).or_default() += 1;
         }
+        if b.mark == Mark::Cancelled && !blacked.contains(&b.item) {
+            blacked.push(b.item.clone());
+        }
     }
+    // A blacked-out box and no other box of its question marked: taken back, or filled in as the
+    // answer? The form says to cross the right box after blacking out a wrong one, so only the
+    // clerk can tell.
+    blacked.retain(|item| !marked.contains_key(item.as_str()));
     let mut double = vec![];
     for item in def.items() {
         let one = !matches!(item.kind, ItemKind::Multi { .. });
@@ -158,16 +195,113 @@ pub fn assemble(def: &Definition, form: String, mut pages: Vec<PageRead>, total:
         pages: kept,
         conflicts,
     };
-    if !double.is_empty() {
+    if !double.is_empty() || !blacked.is_empty() {
         for p in &mut sheet.pages {
             for b in &mut p.boxes {
-                if double.contains(&b.item) && b.mark != Mark::Empty {
+                if (double.contains(&b.item) || blacked.contains(&b.item)) && b.mark != Mark::Empty
+                {
                     b.needs_verification = true;
                 }
             }
         }
     }
     sheet
+}
+
+#[cfg(test)]
+mod join_tests {
+    use super::*;
+    use crate::surveys::paper::omr::BoxRead;
+
+    fn page(n: u32, boxes: Vec<(&str, &str, Mark)>) -> PageRead {
+        PageRead {
+            scan_index: n as u64,
+            id: Some(PageId {
+                wave_id: 3,
+                form: "R3-000001".into(),
+                page: n,
+                version_id: 1,
+                lang: "nl".into(),
+                layout_id: 1,
+            }),
+            fit: None,
+            problem: None,
+            boxes: boxes
+                .into_iter()
+                .map(|(item, value, mark)| BoxRead {
+                    item: item.into(),
+                    value: value.into(),
+                    mark,
+                    confidence: 0.99,
+                    ink: if mark == Mark::Empty { 0.0 } else { 0.9 },
+                    needs_verification: false,
+                    cutout_png: (mark != Mark::Empty).then(|| vec![1]),
+                })
+                .collect(),
+            fields: vec![],
+            thumbnail_png: None,
+        }
+    }
+
+    #[test]
+    fn a_blacked_out_box_alone_in_its_question_goes_to_the_clerk() {
+        let def = crate::surveys::shipped().unwrap().remove(0);
+        let p = page(
+            1,
+            vec![
+                // Blacked out, and the right box crossed: a correction, clear.
+                ("team", "inkomen", Mark::Cancelled),
+                ("team", "werk", Mark::Marked),
+                // Blacked out and nothing else: taken back, or the answer filled in?
+                ("laatste_contact", "dit_jaar", Mark::Cancelled),
+                ("laatste_contact", "vorig_jaar", Mark::Empty),
+            ],
+        );
+        let sheet = assemble(&def, "R3-000001".into(), vec![p], 1);
+        let asked: Vec<(&str, &str)> = sheet.pages[0]
+            .boxes
+            .iter()
+            .filter(|b| b.needs_verification)
+            .map(|b| (b.item.as_str(), b.value.as_str()))
+            .collect();
+        assert_eq!(asked, [("laatste_contact", "dit_jaar")]);
+        assert!(!sheet.is_clear());
+    }
+
+    #[test]
+    fn a_form_in_two_stacks_is_put_together_and_a_page_read_again_replaces_the_earlier() {
+        let def = crate::surveys::shipped().unwrap().remove(0);
+        let earlier = assemble(
+            &def,
+            "R3-000001".into(),
+            vec![
+                page(1, vec![("laatste_contact", "dit_jaar", Mark::Marked)]),
+                page(2, vec![("team", "werk", Mark::Marked)]),
+            ],
+            3,
+        );
+        let newer = assemble(
+            &def,
+            "R3-000001".into(),
+            vec![
+                page(2, vec![("team", "inkomen", Mark::Marked)]),
+                page(3, vec![("cijfer", "7", Mark::Marked)]),
+            ],
+            3,
+        );
+        let joined = join_earlier(&def, newer, earlier, 3);
+        let pages: Vec<u32> = joined
+            .pages
+            .iter()
+            .filter_map(|p| p.id.as_ref().map(|i| i.page))
+            .collect();
+        assert_eq!(pages, [1, 2, 3]);
+        assert!(joined.conflicts.is_empty(), "{:?}", joined.conflicts);
+        let marked = joined.marked();
+        assert_eq!(marked["laatste_contact"], ["dit_jaar"]);
+        assert_eq!(marked["team"], ["inkomen"], "the page read again counts");
+        assert_eq!(marked["cijfer"], ["7"]);
+    }
 }
 
 /// Lines of a spooled file, for tests.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::surveys::paper::omr::{FieldKind, Mark, SettledSheet, SheetRead};
+use crate::surveys::paper::omr::{Conflict, FieldKind, Mark, SettledSheet, SheetRead};
 
 /// A box's field: `vakje-{page}-{box}` (page and box by position in the read).
 pub(super) fn box_field(page: usize, b: usize) -> String {
@@ -102,6 +102,41 @@ pub fn settled(read: &SheetRead, d: &Decisions) -> SettledSheet {
     s
 }
 
+/// The boxes of a one-answer question with two marks that the clerk left with more than one
+/// answer, by field name. Stored like that, the question would be left empty without a word, so
+/// the clerk is asked to keep one box, or to set them all to "not chosen" when it is not clear.
+pub fn still_double(read: &SheetRead, d: &Decisions) -> Vec<String> {
+    let mut out = vec![];
+    for item in read.conflicts.iter().filter_map(|c| match c {
+        Conflict::DoubleMark { item } => Some(item),
+        _ => None,
+    }) {
+        let chosen: Vec<(usize, usize, bool)> = read
+            .pages
+            .iter()
+            .enumerate()
+            .flat_map(|(p, page)| page.boxes.iter().enumerate().map(move |(b, bx)| (p, b, bx)))
+            .filter(|(_, _, bx)| &bx.item == item)
+            .filter(|(p, b, bx)| {
+                d.boxes
+                    .get(&(*p, *b))
+                    .copied()
+                    .unwrap_or(bx.mark == Mark::Marked)
+            })
+            .map(|(p, b, bx)| (p, b, bx.needs_verification))
+            .collect();
+        if chosen.len() > 1 {
+            out.extend(
+                chosen
+                    .into_iter()
+                    .filter(|(_, _, shown)| *shown)
+                    .map(|(p, b, _)| box_field(p, b)),
+            );
+        }
+    }
+    out
+}
+
 /// How many boxes the clerk changed from what was read (for the log: a count, nothing personal).
 pub fn corrected(read: &SheetRead, d: &Decisions) -> usize {
     d.boxes
@@ -196,5 +231,39 @@ mod tests {
             ("vakje-0-2".into(), "1".into()),
         ];
         assert_eq!(decisions(&r, &forged).unwrap_err(), ["vakje-0-1"]);
+    }
+
+    #[test]
+    fn a_double_mark_left_as_it_was_is_refused_and_one_answer_is_taken() {
+        let mut r = read();
+        r.pages[0].boxes = vec![
+            bx("team", "inkomen", Mark::Marked, true),
+            bx("team", "werk", Mark::Marked, true),
+            bx("team", "schulden", Mark::Empty, false),
+        ];
+        r.pages[0].fields.clear();
+        r.conflicts = vec![Conflict::DoubleMark {
+            item: "team".into(),
+        }];
+        let both = vec![
+            ("vakje-0-0".to_string(), "1".to_string()),
+            ("vakje-0-1".into(), "1".into()),
+        ];
+        let d = decisions(&r, &both).unwrap();
+        assert_eq!(still_double(&r, &d), ["vakje-0-0", "vakje-0-1"]);
+        let one = vec![
+            ("vakje-0-0".to_string(), "0".to_string()),
+            ("vakje-0-1".into(), "1".into()),
+        ];
+        let d = decisions(&r, &one).unwrap();
+        assert!(still_double(&r, &d).is_empty());
+        assert_eq!(settled(&r, &d).choices["team"], ["werk"]);
+        let none = vec![
+            ("vakje-0-0".to_string(), "0".to_string()),
+            ("vakje-0-1".into(), "0".into()),
+        ];
+        let d = decisions(&r, &none).unwrap();
+        assert!(still_double(&r, &d).is_empty());
+        assert!(!settled(&r, &d).choices.contains_key("team"));
     }
 }

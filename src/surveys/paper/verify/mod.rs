@@ -30,7 +30,7 @@ mod queries;
 mod service;
 mod views;
 
-pub use decisions::{corrected, decisions, settled, Decisions};
+pub use decisions::{corrected, decisions, settled, still_double, Decisions};
 use views::{sheet_markup, title};
 
 const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
@@ -131,15 +131,25 @@ async fn settle_submit(
     if read.form.is_empty() {
         return Err(AppError::BadRequest("paper-verify-unidentified"));
     }
-    let d = match decisions(&read, &fields) {
+    // Only a forged or cut-off form lacks a choice; a double mark left as it was is said plainly.
+    // Either way the page comes back with what was sent.
+    let refused = match decisions(&read, &fields) {
+        Ok(d) => {
+            let double = still_double(&read, &d);
+            if double.is_empty() {
+                Ok(d)
+            } else {
+                Err((double, "paper-verify-error-double"))
+            }
+        }
+        Err(missing) => Err((missing, "paper-verify-error-choose")),
+    };
+    let d = match refused {
         Ok(d) => d,
-        Err(missing) => {
-            // Only a forged or cut-off form lacks a choice: the page comes back with what was sent.
+        Err((names, key)) => {
             let chosen: BTreeMap<String, String> = fields.into_iter().collect();
-            let errors: Vec<(&str, String)> = missing
-                .iter()
-                .map(|m| (m.as_str(), t(lang, "paper-verify-error-choose")))
-                .collect();
+            let errors: Vec<(&str, String)> =
+                names.iter().map(|m| (m.as_str(), t(lang, key))).collect();
             return Ok(page_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 layout::page(

@@ -89,6 +89,7 @@ fn problem_text(lang: Lang, p: &PageProblem) -> String {
             &[("page", &n.to_string())],
         ),
         PageProblem::NotAligned(_) => t(lang, "paper-verify-problem-not-aligned"),
+        PageProblem::Blank => t(lang, "paper-verify-problem-blank"),
     }
 }
 

@@ -263,6 +263,11 @@ pub(super) fn report_markup(
         .collect();
     // A check stores nothing by design; otherwise nothing stored means all-or-nothing refused it.
     let refused = !s.dry_run && !s.written && (s.quarantined > 0 || s.too_long > 0);
+    // "No findings, all in order" is not true of scans with sheets or pages left for the clerk.
+    let scan_waits = s
+        .scan
+        .as_ref()
+        .is_some_and(|x| x.pending > 0 || !x.problems.is_empty());
     // The stored report is the CSV file as downloaded: cells are read back as they were before the
     // spreadsheet guard, and long values are shortened on screen.
     let cell = |r: &csv::StringRecord, i: usize| {
@@ -274,6 +279,12 @@ pub(super) fn report_markup(
             p.scans { (t_nums(lang, "paper-report-scans", &[
                 ("pages", scan.pages as i64), ("forms", scan.forms as i64),
                 ("settled", scan.settled as i64), ("pending", scan.pending as i64)], &[])) }
+            @if scan.already > 0 {
+                p.scans-already { (t_count(lang, "paper-report-scans-already", scan.already as i64)) }
+            }
+            @if scan.blank > 0 {
+                p.scans-blank { (t_count(lang, "paper-report-scans-blank", scan.blank as i64)) }
+            }
             @if scan.pending > 0 {
                 p { a.tap href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
             }
@@ -282,10 +293,13 @@ pub(super) fn report_markup(
                 ul { @for problem in scan.problems.iter().take(SHOWN_PROBLEMS) { li lang="nl" { (paging::short_text(lang, problem, paging::SHOWN_CHARS)) } } }
             }
         }
+        // A scan run counts file rows only for the clear sheets it sent through the import.
+        @if s.scan.is_none() || s.rows > 0 {
         p.lead { (t_nums(lang, "paper-report-summary", &[
             ("rows", s.rows as i64), ("imported", s.imported as i64),
             ("quarantined", s.quarantined as i64), ("duplicates", s.duplicates as i64),
             ("empty", s.empty as i64)], &[])) }
+        }
         @if s.not_stored > 0 {
             p { (t_args(lang, "paper-report-not-stored", &[("kept", &(s.findings - s.not_stored).to_string()), ("total", &s.findings.to_string())])) }
         }
@@ -293,7 +307,7 @@ pub(super) fn report_markup(
         @if refused { p { (t(lang, "paper-report-refused")) } }
         (crate::web::download::form(lang, "verslag", &[(format!("{base}/verslag/{}/csv", report_id), t(lang, "paper-report-download"))]))
         @if rows.is_empty() {
-            p { (t(lang, "paper-report-none")) }
+            @if !scan_waits { p { (t(lang, "paper-report-none")) } }
         } @else {
             @if (s.findings as usize) > rows.len() {
                 p { (t_args(lang, "paper-report-more", &[("shown", &rows.len().to_string()), ("total", &s.findings.to_string())])) }
