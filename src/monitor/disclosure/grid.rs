@@ -176,41 +176,37 @@ impl Figure {
     }
 
     /// For the part of a share: the figure it is a share of.
-    /// Every kind is named, so a new figure is a decision here (the compiler asks for it).
     pub fn base(&self) -> Option<Figure> {
-        use FigureKind as K;
-        match self.kind() {
-            K::Founded => Some(Figure::Judged),
-            K::InTime | K::Late | K::Overdue => Some(Figure::Due),
-            K::Received
-            | K::Mediated
-            | K::ResolvedInformally
-            | K::Withdrawn
-            | K::Heard
-            | K::Decided
-            | K::ActedOn
-            | K::Ombudsman
-            | K::Channel
-            | K::Team
-            | K::Category
-            | K::Norm
-            | K::Theme
-            | K::Coded
-            | K::Postponed
-            | K::ViaCouncil
-            | K::Told
-            | K::Judged
-            | K::Written
-            | K::Outcome
-            | K::Due => None,
+        match self.kind().role() {
+            Role::ShareOf(base) => Some(base),
+            Role::Register | Role::Count => None,
         }
     }
 
     /// Whether it belongs to the register appendix (yearly reports only).
     pub fn in_register(&self) -> bool {
+        matches!(self.kind().role(), Role::Register)
+    }
+}
+
+/// What a kind of figure is besides a count of its own.
+enum Role {
+    /// The part of a share of this figure, not a cell of its own.
+    ShareOf(Figure),
+    /// A line of the register appendix (yearly reports only).
+    Register,
+    /// A count and nothing more.
+    Count,
+}
+
+impl FigureKind {
+    /// Every kind is named, so a new figure is a decision here (the compiler asks for it).
+    fn role(self) -> Role {
         use FigureKind as K;
-        match self.kind() {
-            K::Written | K::Outcome => true,
+        match self {
+            K::Founded => Role::ShareOf(Figure::Judged),
+            K::InTime | K::Late | K::Overdue => Role::ShareOf(Figure::Due),
+            K::Written | K::Outcome => Role::Register,
             K::Received
             | K::Mediated
             | K::ResolvedInformally
@@ -229,11 +225,7 @@ impl Figure {
             | K::ViaCouncil
             | K::Told
             | K::Judged
-            | K::Founded
-            | K::InTime
-            | K::Due
-            | K::Late
-            | K::Overdue => false,
+            | K::Due => Role::Count,
         }
     }
 }
