@@ -135,11 +135,7 @@ impl r2d2::ManageConnection for Manager {
 
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
         // A connection that comes back inside a transaction (a panic mid-request) is discarded.
-        let status = match conn {
-            DbConnection::Pg(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
-            DbConnection::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
-        };
-        !matches!(status.transaction_depth(), Ok(None))
+        !in_no_transaction(conn)
     }
 }
 
@@ -204,16 +200,7 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    use diesel::connection::TransactionManager;
-    let depth = match conn {
-        DbConnection::Sqlite(c) => {
-            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
-        }
-        DbConnection::Pg(c) => {
-            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
-        }
-    };
-    if matches!(depth, Ok(Some(_))) {
+    if matches!(transaction_depth(conn), Ok(Some(_))) {
         // Already inside a write transaction: this part becomes a savepoint.
         return conn.transaction(f);
     }
@@ -230,18 +217,11 @@ where
         DbConnection::Sqlite(_) => Some(lock_writer()),
         DbConnection::Pg(_) => None,
     };
-    match conn {
-        DbConnection::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
-        }
-        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
-    }
+    begin_write(conn)?;
     let result = f(conn);
-    let end = match (&result, &mut *conn) {
-        (Ok(_), DbConnection::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
-        (Ok(_), DbConnection::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
-        (Err(_), DbConnection::Sqlite(c)) => AnsiTransactionManager::rollback_transaction(c),
-        (Err(_), DbConnection::Pg(c)) => AnsiTransactionManager::rollback_transaction(c),
+    let end = match &result {
+        Ok(_) => commit(conn),
+        Err(_) => rollback(conn),
     };
     match result {
         Ok(v) => {
@@ -263,6 +243,53 @@ where
             Ok(v)
         }
         Err(e) => Err(e),
+    }
+}
+
+/// How many transactions (and savepoints) are open on `conn`.
+fn transaction_depth(conn: &mut DbConnection) -> diesel::QueryResult<Option<std::num::NonZeroU32>> {
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
+        }
+        DbConnection::Pg(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
+        }
+    }
+}
+
+/// Whether `conn` is known to be outside every transaction.
+fn in_no_transaction(conn: &mut DbConnection) -> bool {
+    matches!(transaction_depth(conn), Ok(None))
+}
+
+/// Opens a write transaction: `BEGIN IMMEDIATE` on SQLite (the write lock up front), a plain one on
+/// PostgreSQL. The caller holds the process's writer lock on SQLite.
+fn begin_write(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::TransactionManager;
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
+        }
+        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c),
+    }
+}
+
+/// Commits the innermost open transaction level.
+fn commit(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::TransactionManager;
+    match conn {
+        DbConnection::Sqlite(c) => AnsiTransactionManager::commit_transaction(c),
+        DbConnection::Pg(c) => AnsiTransactionManager::commit_transaction(c),
+    }
+}
+
+/// Rolls back the innermost open transaction level.
+fn rollback(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::TransactionManager;
+    match conn {
+        DbConnection::Sqlite(c) => AnsiTransactionManager::rollback_transaction(c),
+        DbConnection::Pg(c) => AnsiTransactionManager::rollback_transaction(c),
     }
 }
 

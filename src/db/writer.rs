@@ -23,7 +23,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::Arc;
 
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::Connection;
 
 use super::{durable, DatabaseUrl, DbConnection};
@@ -197,7 +196,7 @@ fn run(
             }
             Ok(None) => answer(finishers, None),
             Err(why) => {
-                if !is_idle(&mut conn) {
+                if !super::in_no_transaction(&mut conn) {
                     // The connection is left inside a transaction it could not end: start afresh.
                     match url.connect() {
                         Ok(fresh) => conn = fresh,
@@ -227,15 +226,6 @@ fn answer(finishers: Vec<Finish>, failure: Option<&Failure>) {
     }
 }
 
-/// Whether the connection is outside any transaction.
-fn is_idle(conn: &mut DbConnection) -> bool {
-    let status = match conn {
-        DbConnection::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
-        DbConnection::Pg(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
-    };
-    matches!(status.transaction_depth(), Ok(None))
-}
-
 /// Stores one batch in one transaction under the writer lock. Gives back how to answer each
 /// submission, and whether the batch was committed: with the ticket its sync must cover when
 /// `group` is given.
@@ -245,7 +235,7 @@ fn store_batch(
     group: Option<Arc<durable::GroupSync>>,
 ) -> (Vec<Finish>, Result<Option<Ticket>, Failure>) {
     let lock = super::lock_writer();
-    if let Err(e) = begin_immediate(conn) {
+    if let Err(e) = super::begin_write(conn) {
         drop(lock);
         let finishers = batch.into_iter().map(|e| e(None)).collect();
         return (finishers, Err(e.to_string()));
@@ -260,10 +250,10 @@ fn store_batch(
             Err(_) => outcome = Err("a submission failed unexpectedly".to_string()),
         }
     }
-    let ended = outcome.and_then(|()| commit(conn).map_err(|e| e.to_string()));
+    let ended = outcome.and_then(|()| super::commit(conn).map_err(|e| e.to_string()));
     if let Err(why) = ended {
         // Back out of every level still open (a savepoint left by a panic, or the batch itself).
-        while !is_idle(conn) && rollback(conn).is_ok() {}
+        while !super::in_no_transaction(conn) && super::rollback(conn).is_ok() {}
         drop(lock);
         tracing::error!(error = %why, "a batch of submissions could not be stored");
         return (finishers, Err(why));
@@ -275,29 +265,6 @@ fn store_batch(
     });
     drop(lock);
     (finishers, Ok(ticket))
-}
-
-fn begin_immediate(conn: &mut DbConnection) -> diesel::QueryResult<()> {
-    match conn {
-        DbConnection::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
-        }
-        DbConnection::Pg(c) => AnsiTransactionManager::begin_transaction(c),
-    }
-}
-
-fn commit(conn: &mut DbConnection) -> diesel::QueryResult<()> {
-    match conn {
-        DbConnection::Sqlite(c) => AnsiTransactionManager::commit_transaction(c),
-        DbConnection::Pg(c) => AnsiTransactionManager::commit_transaction(c),
-    }
-}
-
-fn rollback(conn: &mut DbConnection) -> diesel::QueryResult<()> {
-    match conn {
-        DbConnection::Sqlite(c) => AnsiTransactionManager::rollback_transaction(c),
-        DbConnection::Pg(c) => AnsiTransactionManager::rollback_transaction(c),
-    }
 }
 
 #[cfg(test)]
