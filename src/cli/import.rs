@@ -59,7 +59,8 @@ pub enum ImportCommand {
         #[arg(long)]
         wave: i64,
     },
-    /// Write print-ready paper questionnaires (HTML, A4, one form number each) for a wave.
+    /// Write a wave's paper forms as the product's PDF (A4, four sides a form, one form number
+    /// each), the form that `import scans` reads back.
     Forms {
         /// Wave number.
         #[arg(long)]
@@ -73,9 +74,7 @@ pub enum ImportCommand {
         /// Language: nl, en, ar, tr, pl or uk.
         #[arg(long, default_value = "nl")]
         language: String,
-        /// File to write: a name ending in .pdf gives the PDF forms that the product reads back
-        /// from scans (`import scans`); any other name gives HTML to print from Chromium or Chrome
-        /// (A4, no margins), which cannot be read back.
+        /// PDF file to write (its name ends in .pdf).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -114,45 +113,29 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             if from == 0 || to < from || to - from >= 5000 {
                 anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from, hoogstens 5000 formulieren per bestand.");
             }
-            // The forms go to residents: they must say how to reach the municipality.
-            config.check_serve()?;
-            if out
+            if !out
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
             {
-                let pdf = crate::surveys::paper::form_pdf::print_wave(
-                    &mut conn,
-                    &w,
-                    &def,
-                    lang,
-                    &config.contact,
-                    (from, to),
-                    crate::fmt::today(),
-                )?;
-                std::fs::write(&out, pdf)
-                    .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", out.display()))?;
-                println!(
-                    "{} formulieren ({} tot en met {}) geschreven naar {} (PDF, in te lezen met 'klankbord import scans').",
-                    to - from + 1,
-                    crate::surveys::paper::sheet::form_number(wave, from),
-                    crate::surveys::paper::sheet::form_number(wave, to),
-                    out.display()
+                anyhow::bail!(
+                    "De formulieren worden een PDF. Kies een bestandsnaam die eindigt op .pdf, bijvoorbeeld --out formulieren.pdf."
                 );
-                return Ok(true);
             }
-            let html = crate::surveys::paper::print::forms(
+            // The forms go to residents: they must say how to reach the municipality.
+            config.check_serve()?;
+            let pdf = crate::surveys::paper::form_pdf::print_wave(
+                &mut conn,
                 &w,
                 &def,
                 lang,
                 &config.contact,
-                from,
-                to,
-                true,
+                (from, to),
+                crate::fmt::today(),
             )?;
-            std::fs::write(&out, html.into_string())
+            std::fs::write(&out, pdf)
                 .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", out.display()))?;
             println!(
-                "{} formulieren ({} tot en met {}) geschreven naar {}.",
+                "{} formulieren ({} tot en met {}) geschreven naar {} (PDF, in te lezen met 'klankbord import scans').",
                 to - from + 1,
                 crate::surveys::paper::sheet::form_number(wave, from),
                 crate::surveys::paper::sheet::form_number(wave, to),

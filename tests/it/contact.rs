@@ -179,13 +179,20 @@ fn contact_details_on_every_page_and_letter(backend: Backend, test: &str) {
         .find(|m| m.contains("/v/") && !m.contains(&code))
         .expect("invitation e-mail");
     assert!(invitation.contains(PHONE), "{invitation}");
-    let r = researcher.get(&format!(
+    // The paper form, as the wave page's print button gives it: the product's PDF.
+    let (status, kind, pdf) = researcher.get_bytes(&format!(
         "/onderzoek/rondes/{}/papier?van=1&tot=1&taal=uk",
         w.id
     ));
-    assert_eq!(r.status, 200);
-    let first_page = r.texts("section.paper-page[data-page='1']");
-    assert!(first_page[0].contains(PHONE), "{}", first_page[0]);
+    assert_eq!((status, kind.as_str()), (200, "application/pdf"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("formulieren.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    if let Some(read) = crate::support::pdf::read("contact::paper_form", &path) {
+        let first_page = read.text.split('\u{c}').next().unwrap_or("");
+        let flat = first_page.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(PHONE), "{flat}");
+    }
 }
 
 #[test]

@@ -85,24 +85,8 @@ fn a_clerk_prints_forms_marks_a_few_uploads_one_pdf_and_settles_the_doubtful_box
 
     // Two forms as PDF, fetched as the form's button would download them.
     b.exec("document.getElementById('tot').value = '2';");
-    let pdf = b.exec_async(
-        "var done = arguments[arguments.length - 1]; \
-         var f = document.querySelector(\"form[action$='/formulieren']\"); \
-         var url = f.action + '?' + new URLSearchParams(new FormData(f)).toString(); \
-         fetch(url, {credentials: 'same-origin'}).then(function (r) { \
-             if (r.headers.get('content-type') !== 'application/pdf') { done('not a pdf: ' + r.status); return; } \
-             return r.arrayBuffer().then(function (buf) { \
-                 var b = new Uint8Array(buf), s = ''; \
-                 for (var i = 0; i < b.length; i++) { s += String.fromCharCode(b[i]); } \
-                 done(btoa(s)); }); \
-         }).catch(function (e) { done('failed: ' + e); });",
-    );
-    let pdf = {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD
-            .decode(pdf.as_str().unwrap_or(""))
-            .unwrap_or_else(|_| panic!("the PDF: {pdf}"))
-    };
+    let (kind, pdf) = b.download_form("form[action$='/formulieren']");
+    assert_eq!(kind, "application/pdf");
     assert!(pdf.starts_with(b"%PDF"));
 
     // Form 1 filled in by hand: two answers to the first one-answer question on page 1 (the

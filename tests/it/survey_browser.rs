@@ -470,99 +470,119 @@ fn read_aloud_speaks_the_question_in_the_page_language() {
     );
 }
 
-/// Pages of a PDF (its page objects).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(pdf);
-    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
-}
-
 #[test]
-fn paper_forms_print_whole_questions_on_a4_in_every_language() {
+fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
     let Some((b, _)) = browser_or_skip("paper_print") else {
         return;
     };
     let Some(app) = TestApp::spawn(Backend::Sqlite, "paper_print") else {
         return;
     };
-    let def = standard();
     let w = wave(&app, 0, 30, &["web", "paper-scan"]);
+    let web_only = wave(&app, 0, 30, &["web"]);
     let (user, pass, _) = app.user("print.onderzoek", &[Role::Onderzoeker]);
     login_by_keyboard(&b, &app.base, &user, &pass);
-    let keys: Vec<String> = def.items().map(|i| i.key.clone()).collect();
-    let smiley_keys: Vec<String> = def
-        .items()
-        .filter(|i| matches!(i.kind, ItemKind::Scale { smileys: true, .. }))
-        .map(|i| i.key.clone())
-        .collect();
-    assert!(!smiley_keys.is_empty());
+    // By clicking: the waves, then the wave.
+    click(&b, "main a[href='/onderzoek']", "");
+    b.wait_for_path("the waves", |p| p == "/onderzoek");
+    let wave_path = format!("/onderzoek/rondes/{}", w.id);
+    click(&b, &format!("main a[href='{wave_path}']"), "");
+    b.wait_for_path("the wave", |p| p == wave_path);
+    let print_form = format!("form[action='{wave_path}/papier']");
+    let dir = tempfile::tempdir().unwrap();
     for lang in Lang::ALL {
-        b.goto(&format!(
-            "{}/onderzoek/rondes/{}/papier?van=7&tot=8&taal={}",
-            app.base,
-            w.id,
+        // The onderzoeker fills in the print form: forms 7 and 8, in this language.
+        b.exec(&format!(
+            "var f = document.querySelector(\"{print_form}\"); \
+             f.querySelector('#van').value = '7'; f.querySelector('#tot').value = '8'; \
+             f.querySelector('#taal').value = '{}';",
             lang.code()
         ));
-        // Each form has every question once, in order, and its own number on every page.
-        let forms = b.exec(
-            "var out = {}; document.querySelectorAll('.paper-page').forEach(function (p) { \
-               var f = p.getAttribute('data-form'); out[f] = out[f] || {pages: 0, items: []}; out[f].pages += 1; \
-               p.querySelectorAll('.paper-question').forEach(function (q) { out[f].items.push(q.getAttribute('data-item')); }); \
-               if (p.querySelector('.form-number').textContent.indexOf(f) < 0) out[f].unnumbered = true; }); return out;",
+        let (kind, pdf) = b.download_form(&print_form);
+        assert_eq!(kind, "application/pdf", "{lang:?}");
+        // It is the product's PDF, the form the scan reader reads back: its layout is stored
+        // for this language.
+        let stored =
+            klankbord::surveys::paper::layout::load_for_version(&mut app.conn(), w.version_id)
+                .unwrap();
+        assert!(
+            stored.iter().any(|l| l.lang == lang.code()),
+            "{lang:?}: layout stored"
         );
-        let forms = forms.as_object().expect("forms");
-        let numbers: Vec<&String> = forms.keys().collect();
-        assert_eq!(
-            numbers,
-            [
-                &klankbord::surveys::paper::sheet::form_number(w.id, 7),
-                &klankbord::surveys::paper::sheet::form_number(w.id, 8)
-            ],
-            "{lang:?}"
-        );
-        let mut total_pages = 0;
-        for (number, f) in forms {
-            let items: Vec<String> = serde_json::from_value(f["items"].clone()).unwrap();
-            assert_eq!(
-                items, keys,
-                "{lang:?} {number}: every question once, in order"
-            );
+        let path = dir.path().join(format!("forms-{}.pdf", lang.code()));
+        std::fs::write(&path, &pdf).unwrap();
+        let Some(read) = crate::support::pdf::read("paper_print", &path) else {
+            return;
+        };
+        // Two forms of four A4 sides, each side with its own form number.
+        assert_eq!(read.pages(), 8, "{lang:?}");
+        let pages: Vec<&str> = read
+            .text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        assert_eq!(pages.len(), 8, "{lang:?}");
+        // (In Arabic pages poppler gives a Latin run such as the number in mirrored order.)
+        let has = |page: &str, s: &str| {
+            page.contains(s)
+                || (lang == Lang::Ar && page.contains(&s.chars().rev().collect::<String>()))
+        };
+        for (i, page) in pages.iter().enumerate() {
+            let number = klankbord::surveys::paper::sheet::form_number(w.id, 7 + i as u64 / 4);
             assert!(
-                f.get("unnumbered").is_none(),
-                "{lang:?} {number}: number on every page"
+                has(page, &number),
+                "{lang:?} side {}: {number} in {page}",
+                i + 1
             );
-            total_pages += f["pages"].as_u64().unwrap() as usize;
         }
-        // No page overflows: every question ends inside its page (nothing is cut or split).
-        let overflow = b.exec(
-            "var bad = []; document.querySelectorAll('.paper-page').forEach(function (p, i) { \
-               var bottom = p.getBoundingClientRect().bottom; \
-               p.querySelectorAll('.paper-question').forEach(function (q) { \
-                 if (q.getBoundingClientRect().bottom > bottom - 1) bad.push(i + ':' + q.getAttribute('data-item')); }); \
-               if (p.scrollHeight > p.clientHeight + 1) bad.push(i + ': page overflows'); }); return bad;",
+        // The first side says in the reader's language how to mark an answer.
+        let flat = pages[0].split_whitespace().collect::<Vec<_>>().join(" ");
+        let mark = t(lang, "paper-pdf-mark");
+        // (Poppler splits the Arabic lam-alef ligature into two letters: a word without it.)
+        let first_word = mark
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .find(|w| {
+                !['\u{622}', '\u{623}', '\u{625}', '\u{627}']
+                    .iter()
+                    .any(|a| w.contains(&format!("\u{644}{a}")))
+            })
+            .unwrap_or("");
+        assert!(
+            flat.contains(first_word),
+            "{lang:?}: {first_word} in {flat}"
         );
-        assert_eq!(overflow, serde_json::json!([]), "{lang:?}");
-        // The smiley questions have the same drawn faces as on the web, above their boxes; no
-        // emoji or other symbol that needs a font (the example mark is drawn too).
-        let faces = b.exec(&format!(
-            "var smileys = {}, bad = []; \
-             document.querySelectorAll('.paper-question').forEach(function (q) {{ \
-               var key = q.getAttribute('data-item'), faces = q.querySelectorAll('svg.face'); \
-               var want = smileys.indexOf(key) >= 0 ? 5 : 0; \
-               if (faces.length !== want) bad.push(key + ': ' + faces.length + ' faces'); \
-               faces.forEach(function (f) {{ var r = f.getBoundingClientRect(); \
-                 if (r.width < 30 || r.height < 30) bad.push(key + ': face ' + r.width + 'x' + r.height); }}); }}); \
-             if (/[\\p{{Emoji_Presentation}}\\u{{1F000}}-\\u{{1FAFF}}\\u2612]/u.test(document.body.innerText)) bad.push('a symbol in the text'); \
-             document.querySelectorAll('.paper-page .instructions').forEach(function (i) {{ \
-               if (!i.querySelector('svg.example-mark')) bad.push('no drawn example mark'); }}); \
-             return bad;",
-            serde_json::to_string(&smiley_keys).unwrap()
-        ));
-        assert_eq!(faces, serde_json::json!([]), "{lang:?}");
-        // Chromium's own print gives exactly one A4 per laid-out page.
-        let pdf = b.print_pdf();
-        assert!(pdf.starts_with(b"%PDF"), "a PDF");
-        assert_eq!(pdf_pages(&pdf), total_pages, "{lang:?}: PDF pages");
     }
+    // A range that is not one is said at the field; a wave without paper offers no forms.
+    b.exec(&format!(
+        "var f = document.querySelector(\"{print_form}\"); \
+         f.querySelector('#van').value = '9'; f.querySelector('#tot').value = '2'; f.submit();"
+    ));
+    wait_until(
+        &b,
+        "the range error",
+        "document.getElementById('van-error')",
+    );
+    let ui = Lang::from_code(
+        b.exec("return document.documentElement.lang;")
+            .as_str()
+            .unwrap_or(""),
+    )
+    .expect("the page's language");
+    assert_eq!(
+        b.exec("return document.getElementById('van-error').innerText.trim();"),
+        serde_json::json!(t(ui, "paper-error-range"))
+    );
+    b.goto(&format!("{}/onderzoek/rondes/{}", app.base, web_only.id));
+    assert_eq!(
+        b.exec("return document.querySelectorAll(\"form[action$='/papier']\").length;"),
+        serde_json::json!(0)
+    );
+    assert!(b
+        .exec("return document.querySelector('main').innerText;")
+        .as_str()
+        .unwrap_or("")
+        .contains(&t(ui, "paper-forms-no-paper")));
 }
 
 /// Clicks the first element matching `css` whose visible text is `text` (any text when empty), as a

@@ -1,15 +1,18 @@
-//! The paper channel: scanned forms exported by OMR software (SDAPS, or any tool in the generic
-//! format) are read as a stream, checked sheet by sheet with the web questionnaire's own rules, and
-//! imported in batches; sheets with problems are reported and kept aside, never dropped silently.
+//! The paper channel. The product prints its own forms (`form_pdf`, downloaded through
+//! `forms_download`) and reads their scans itself (`omr`, doubtful boxes settled on `verify`).
+//! Exports of outside OMR software (SDAPS, or any tool in the generic format) and keyed forms go
+//! through the same pipeline: read as a stream, checked sheet by sheet with the web
+//! questionnaire's own rules, and imported in batches; sheets with problems are reported and kept
+//! aside, never dropped silently.
 
 pub mod correct;
 pub mod form_pdf;
+pub mod forms_download;
 pub mod import;
 pub mod keyed;
 pub mod layout;
 pub mod mapping;
 pub mod omr;
-pub mod print;
 pub mod progress;
 pub mod reader;
 #[doc(hidden)]

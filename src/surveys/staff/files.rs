@@ -3,7 +3,6 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
-use serde::Deserialize;
 
 use super::*;
 use crate::accounts::audit::Actor;
@@ -127,31 +126,18 @@ pub(super) async fn codebook_json(
     ))
 }
 
-#[derive(Deserialize)]
-pub(super) struct PaperQuery {
-    #[serde(default)]
-    pub(super) van: String,
-    #[serde(default)]
-    pub(super) tot: String,
-    #[serde(default)]
-    pub(super) taal: String,
-}
-
-/// Print-ready paper questionnaires, forms `van`..=`tot` (at most 500 at a time).
+/// The wave's paper forms `van`..=`tot` (at most 500 at a time) as the product's PDF, the form
+/// the scan reader reads back.
 pub(super) async fn paper_forms(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    q: web::Query<PaperQuery>,
+    q: web::Query<crate::surveys::paper::forms_download::FormsQuery>,
 ) -> Result<HttpResponse, AppError> {
+    use crate::surveys::paper::forms_download;
     let id = path.into_inner();
-    let lang = ctx.lang;
-    let range = match (q.van.trim().parse::<u64>(), q.tot.trim().parse::<u64>()) {
-        (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999_999 && b - a < 500 => Some((a, b)),
-        _ => None,
-    };
-    let Some((from, to)) = range else {
-        let errors = [("van", t(lang, "paper-error-range"))];
+    let Some(range) = q.range() else {
+        let errors = [("van", t(ctx.lang, "paper-error-range"))];
         let notice = Notice {
             melding: None,
             n: None,
@@ -166,27 +152,7 @@ pub(super) async fn paper_forms(
         )
         .await;
     };
-    let print_lang = Lang::from_code(&q.taal).unwrap_or(Lang::Nl);
-    let municipality = state.config.contact.clone();
-    let page = state
-        .db(move |conn| {
-            let (wave, def) = wave_and_definition(conn, id)?;
-            crate::surveys::paper::print::forms(
-                &wave,
-                &def,
-                print_lang,
-                &municipality,
-                from,
-                to,
-                false,
-            )
-            .map_err(AppError::Internal)
-        })
-        .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(page.into_string()))
+    forms_download::pdf(&state, id, range, q.lang()).await
 }
 
 /// The SDAPS column mapping of the wave's questionnaire, for the OMR operator.

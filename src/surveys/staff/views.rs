@@ -204,12 +204,17 @@ pub(super) fn wave_markup(
             li { a href={ (base) "/sdaps-koppeling.csv" } { (t(lang, "paper-mapping-link")) } }
         }
         h2 { (t(lang, "paper-forms-title")) }
-        p { (t(lang, "paper-forms-intro")) }
-        form method="get" action={ (base) "/papier" } novalidate {
-            (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, err("van"), "off"))
-            (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", None, None, "off"))
-            (language_select("taal", lang))
-            button type="submit" { (t(lang, "paper-forms-submit")) }
+        @if PAPER_CHANNELS.iter().any(|c| w.allows(c)) {
+            p { (t(lang, "paper-forms-intro")) }
+            p { (t(lang, "paper-forms-print")) }
+            form method="get" action={ (base) "/papier" } novalidate {
+                (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, err("van"), "off"))
+                (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", Some(&t(lang, "paper-forms-to-hint")), None, "off"))
+                (language_select("taal", lang))
+                button type="submit" { (t(lang, "paper-forms-submit")) }
+            }
+        } @else {
+            p { (t(lang, "paper-forms-no-paper")) }
         }
         @if open_or_coming {
             h2 { (t(lang, "codes-title")) }

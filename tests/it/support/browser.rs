@@ -266,21 +266,30 @@ impl Browser {
         panic!("Tab never reached {what}; focus went: {}", seen.join(" > "));
     }
 
-    /// Prints the page to PDF as Chromium does (A4, no margins, backgrounds on); returns the bytes.
-    pub fn print_pdf(&self) -> Vec<u8> {
+    /// Downloads what the GET form matching `css` gives for the values now in its fields, as its
+    /// submit button would (in the page, with the page's session); returns the content type and
+    /// the bytes. (A download does not show in the browser window, so it is fetched instead.)
+    pub fn download_form(&self, css: &str) -> (String, Vec<u8>) {
         use base64::Engine;
-        let v = self
-            .cmd(
-                "POST",
-                "/print",
-                Some(json!({"page": {"width": 21.0, "height": 29.7},
-                            "margin": {"top": 0, "bottom": 0, "left": 0, "right": 0},
-                            "background": true, "shrinkToFit": false})),
-            )
-            .expect("print");
-        base64::engine::general_purpose::STANDARD
-            .decode(v.as_str().unwrap_or(""))
-            .expect("base64 pdf")
+        let script = format!(
+            "var done = arguments[arguments.length - 1]; \
+             var f = document.querySelector({}); \
+             if (!f) {{ done(['', 'no form']); return; }} \
+             var url = f.action + '?' + new URLSearchParams(new FormData(f)).toString(); \
+             fetch(url, {{credentials: 'same-origin'}}).then(function (r) {{ \
+                 return r.arrayBuffer().then(function (buf) {{ \
+                     var b = new Uint8Array(buf), s = ''; \
+                     for (var i = 0; i < b.length; i++) {{ s += String.fromCharCode(b[i]); }} \
+                     done([r.headers.get('content-type') || '', btoa(s)]); }}); \
+             }}).catch(function (e) {{ done(['', 'failed: ' + e]); }});",
+            json!(css)
+        );
+        let v = self.exec_async(&script);
+        let kind = v[0].as_str().unwrap_or("").to_string();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(v[1].as_str().unwrap_or(""))
+            .unwrap_or_else(|_| panic!("the download of {css}: {v}"));
+        (kind, bytes)
     }
 
     /// A reference to the first element matching a CSS selector.
