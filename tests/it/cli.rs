@@ -635,3 +635,57 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("2026-Q3"));
 }
+
+#[test]
+fn import_forms_writes_the_pdf_the_reader_reads_back_and_refuses_another_file_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("f.db").display());
+    let url = klankbord::db::DatabaseUrl::parse(&db).unwrap();
+    let pool = klankbord::db::connect_and_migrate(&url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    klankbord::surveys::waves::register_shipped(&mut conn).unwrap();
+    let id = klankbord::surveys::builder::WaveBuilder::new()
+        .name("Papier")
+        .create(&mut conn)
+        .unwrap();
+    drop(conn);
+    let forms = |out: &std::path::Path| {
+        klankbord()
+            .args(["import", "forms", "--wave", &id.to_string(), "--to", "3"])
+            .arg("--out")
+            .arg(out)
+            .env("DATABASE_URL", &db)
+            .envs(crate::support::CONTACT_ENV)
+            .output()
+            .unwrap()
+    };
+    // An HTML name, as the old command took: refused, with what to do, and nothing written.
+    let html = dir.path().join("formulieren.html");
+    let out = forms(&html);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(".pdf"), "{err}");
+    assert!(!html.exists());
+    // A PDF: three forms of four A4 sides, and its layout stored for the reader.
+    let pdf = dir.path().join("formulieren.pdf");
+    let out = forms(&pdf);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&klankbord::surveys::paper::sheet::form_number(id, 3)),
+        "{stdout}"
+    );
+    let mut conn = pool.get().unwrap();
+    let version = klankbord::surveys::waves::find_wave(&mut conn, id)
+        .unwrap()
+        .version_id;
+    let stored = klankbord::surveys::paper::layout::load_for_version(&mut conn, version).unwrap();
+    assert!(stored.iter().any(|l| l.lang == "nl"));
+    if let Some(read) = crate::support::pdf::read("cli::import_forms", &pdf) {
+        assert_eq!(read.pages(), 12);
+    }
+}
