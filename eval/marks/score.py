@@ -40,7 +40,13 @@ def answered(resp: dict, key: str, option: str) -> bool:
     return str(v) == option
 
 
+# boxes of the form being scored that reach the clerk only because their question has a conflict
+# (the box itself was read without doubt)
+VIA_CONFLICT: set[tuple[str, str]] = set()
+
+
 def outcomes_for_form(res: dict | None, boxes: list[dict]) -> dict[tuple[str, str], str]:
+    VIA_CONFLICT.clear()
     out: dict[tuple[str, str], str] = {}
     if res is None:
         return {(b["key"], b["option"]): "missing" for b in boxes}
@@ -68,8 +74,11 @@ def outcomes_for_form(res: dict | None, boxes: list[dict]) -> dict[tuple[str, st
             rb = read.get(k)
             if b["page"] in bad_pages or b["page"] not in seen_pages or rb is None:
                 out[k] = "clerk"
-            elif rb.get("needs_verification") or b["key"] in conflicts:
+            elif rb.get("needs_verification"):
                 out[k] = "clerk"
+            elif b["key"] in conflicts:
+                out[k] = "clerk"
+                VIA_CONFLICT.add(k)
             else:
                 out[k] = "marked" if rb.get("mark") == "marked" else "not_marked"
         return out
@@ -79,14 +88,19 @@ def outcomes_for_form(res: dict | None, boxes: list[dict]) -> dict[tuple[str, st
 
 
 def table(title: str, counts: dict[str, Counter], order: list[str]) -> str:
-    lines = [f"### {title}", "", "| class | boxes | read marked | read not marked | to the clerk | other | silent errors |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"### {title}",
+        "",
+        "| class | boxes | read marked | read not marked | to the clerk | of which only for a conflict | other | silent errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for k in order:
         c = counts.get(k)
         if not c:
             continue
         n = sum(v for kk, v in c.items() if kk in OUTCOMES)
         other = c["quarantine"] + c["missing"]
-        lines.append(f"| {k} | {n} | {c['marked']} | {c['not_marked']} | {c['clerk']} | {other} | {c['silent']} |")
+        lines.append(f"| {k} | {n} | {c['marked']} | {c['not_marked']} | {c['clerk']} | {c['conflict']} | {other} | {c['silent']} |")
     return "\n".join(lines)
 
 
@@ -107,6 +121,7 @@ def main() -> None:
 
     per_class: dict[str, Counter] = defaultdict(Counter)
     per_kind: dict[str, Counter] = defaultdict(Counter)
+    per_black: dict[str, Counter] = defaultdict(Counter)
     silent: list[str] = []
     asked_forms = Counter()
     form_lines = []
@@ -133,11 +148,36 @@ def main() -> None:
             is_silent = o in ("marked", "not_marked") and o not in acceptable
             per_class[cls][o] += 1
             per_kind[kind][o] += 1
+            via = "conflict" if k in VIA_CONFLICT else ""
+            if via:
+                per_class[cls]["conflict"] += 1
+                per_kind[kind]["conflict"] += 1
+            if kind == "partblack":
+                frac = float(detail.split("black=")[1].split()[0])
+                band = "30–49 %" if frac < 0.5 else "50–69 %" if frac < 0.7 else "70–90 %"
+                alone = "alone" if "other=" not in detail else "with a cross in another box"
+                per_black[f"{band}, {alone}"][o] += 1
+                if via:
+                    per_black[f"{band}, {alone}"]["conflict"] += 1
             if is_silent:
                 per_class[cls]["silent"] += 1
                 per_kind[kind]["silent"] += 1
                 silent.append(f"| {form} | {b['question']}. {b['key']} | {b['option']} | {kind} | {detail} | expected {cls} | read {o} |")
-            rows.append({"form": form, "page": b["page"], "question": b["question"], "key": b["key"], "option": b["option"], "kind": kind, "expected": cls, "outcome": o, "silent": int(is_silent), "detail": detail})
+            rows.append(
+                {
+                    "form": form,
+                    "page": b["page"],
+                    "question": b["question"],
+                    "key": b["key"],
+                    "option": b["option"],
+                    "kind": kind,
+                    "expected": cls,
+                    "outcome": o,
+                    "via": via,
+                    "silent": int(is_silent),
+                    "detail": detail,
+                }
+            )
 
     print("## Marks read by klankbord against the truth\n")
     print(f"Forms: {sum(asked_forms.values())} ({', '.join(f'{v} {k}' for k, v in asked_forms.items())})\n")
@@ -145,6 +185,11 @@ def main() -> None:
     print()
     kinds_order = ["cross", "tick", "dot", "cross_light", "cross_big", "cancel", "circle", "circle_touch", "partblack", "outside", "strike_row", "empty"]
     print(table("Per kind of ink", per_kind, kinds_order))
+    print()
+    for band in sorted(per_black):
+        c = per_black[band]
+        c["silent"] = c["marked"] + c["not_marked"]
+    print(table("Crossed, then partly blacked: by share of black", per_black, sorted(per_black)))
     print()
     print("### Forms\n\n| form | dpi | state | ink |\n|---|---:|---|---|")
     print("\n".join(form_lines))
