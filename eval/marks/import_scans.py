@@ -31,7 +31,7 @@ def strip_pictures(sheet: dict) -> dict:
             b.pop("cutout_png", None)
         for f in page.get("fields", []) or []:
             if isinstance(f, dict):
-                for k in [k for k in f if k.endswith("_png")]:
+                for k in [k for k in f if k == "png" or k.endswith("_png")]:
                     f.pop(k)
     return sheet
 
