@@ -17,7 +17,15 @@
 //! decoding the same file only (the baseline, one thread, also in a child process), with each
 //! child's peak memory (VmHWM): the reader's own, for a quarter of the pages and for all of them.
 //!
-//! Run: `cargo bench --bench scans` (options: `-- --forms 500 --speed-pages 400 --seed 17`).
+//! Upload (`--upload-pages N`, off by default): N freshly printed, marked and scanned pages as one
+//! 200 dpi JPEG PDF, posted to the clerk's page of the release binary serving in a process of its
+//! own (time until the answer, the server's peak memory), next to `klankbord import scans` on the
+//! same file in a copy of the same database, and decoding the file alone. Needs the contact
+//! settings (`KLANKBORD_CONTACT_PHONE`, `KLANKBORD_CONTACT_EMAIL`,
+//! `KLANKBORD_PRIVACY_OFFICER_EMAIL`) in the environment, as `serve` does.
+//!
+//! Run: `cargo bench --bench scans` (options: `-- --forms 500 --speed-pages 400 --seed 17
+//! --upload-pages 100`).
 //! For analysis: `--dump FILE` writes every box's fill measure and truth as tab-separated lines;
 //! `--cache DIR` keeps the generated pages, so a second run with the same seed and number of
 //! forms reads the same files without making them again. Needs `pdftoppm` (poppler-utils).
@@ -39,6 +47,8 @@ use klankbord::web::i18n::Lang;
 #[path = "scans_parts/files.rs"]
 mod files;
 mod support;
+#[path = "scans_parts/upload.rs"]
+mod upload;
 use files::*;
 use support::arg;
 
@@ -298,6 +308,10 @@ fn main() {
     report(seed, &c, &by_hand, started, decode_time, read_time);
     if speed_pages > 0 {
         speed(&design, &run, &mut rng, &multi, speed_pages);
+    }
+    let upload_pages = arg("--upload-pages", 0) as usize;
+    if upload_pages > 0 {
+        upload::upload(&mut rng, &multi, upload_pages);
     }
 }
 

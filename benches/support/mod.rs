@@ -5,6 +5,7 @@
 
 pub mod complaints;
 pub mod hostile;
+pub mod server;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
