@@ -20,7 +20,8 @@
 //! Upload (`--upload-pages N`, off by default): N freshly printed, marked and scanned pages as one
 //! 200 dpi JPEG PDF, posted to the clerk's page of the release binary serving in a process of its
 //! own (time until the answer, the server's peak memory), next to `klankbord import scans` on the
-//! same file in a copy of the same database, and decoding the file alone. Needs the contact
+//! same file in a copy of the same database, and decoding the file alone (`--upload-keep DIR` keeps
+//! the stack and the database before the import, for analysis). Needs the contact
 //! settings (`KLANKBORD_CONTACT_PHONE`, `KLANKBORD_CONTACT_EMAIL`,
 //! `KLANKBORD_PRIVACY_OFFICER_EMAIL`) in the environment, as `serve` does.
 //!

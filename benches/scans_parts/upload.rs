@@ -69,6 +69,12 @@ pub(super) fn upload(rng: &mut rand::rngs::StdRng, multi: &dyn Fn(&str) -> bool,
     write_pdf(&file, jpegs.iter(), size.0, size.1, 200.0);
     drop(jpegs);
     let bytes = std::fs::read(&file).expect("file");
+    if let Some(keep) = text_arg("--upload-keep") {
+        // For analysis: the stack and the database before any import.
+        std::fs::create_dir_all(&keep).expect("keep");
+        std::fs::copy(&file, Path::new(&keep).join("stapel.pdf")).expect("keep");
+        std::fs::copy(&db, Path::new(&keep).join("upload.db")).expect("keep");
+    }
     // The command line reads the same file into a copy of the database as it was before.
     let cli_db = dir.path().join("cli.db");
     std::fs::copy(&db, &cli_db).expect("copy");

@@ -157,7 +157,7 @@ pub fn open(path: &std::path::Path) -> Result<Pages, DecodeError> {
         Some(Kind::Tiff) => tiff_pages(Box::new(std::io::BufReader::new(f))),
         Some(Kind::Pdf) => {
             let (skeleton, backing) = pdf_file::skeleton(f, len as usize)?;
-            pdf_pages(skeleton, Some(backing))
+            pdf_pages(std::sync::Arc::new(skeleton).into(), Some(backing))
         }
         Some(_) => {
             let mut bytes = Vec::with_capacity(len as usize);
@@ -176,7 +176,7 @@ pub fn from_bytes(bytes: Vec<u8>) -> Result<Pages, DecodeError> {
         return Err(DecodeError::FileTooLarge);
     }
     match sniff(&bytes) {
-        Some(Kind::Pdf) => pdf_pages(bytes, None),
+        Some(Kind::Pdf) => pdf_pages(bytes.into(), None),
         Some(Kind::Tiff) => tiff_pages(Box::new(Cursor::new(bytes))),
         Some(Kind::Png | Kind::Jpeg) => Ok(Pages {
             source: Source::Single(Some(bytes)),
@@ -187,7 +187,7 @@ pub fn from_bytes(bytes: Vec<u8>) -> Result<Pages, DecodeError> {
     }
 }
 
-fn pdf_pages(bytes: Vec<u8>, backing: Option<Backing>) -> Result<Pages, DecodeError> {
+fn pdf_pages(bytes: hayro_syntax::PdfData, backing: Option<Backing>) -> Result<Pages, DecodeError> {
     let pdf =
         hayro_syntax::Pdf::new(bytes).map_err(|e| DecodeError::Broken(format!("PDF: {e:?}")))?;
     Ok(Pages {

@@ -5,10 +5,11 @@
 //! the whole file as one slice, and memory-mapping it (`memmap2`) would need `unsafe`, which this
 //! crate forbids. So the file is copied into a *skeleton* of the same length, once, in chunks:
 //! every byte is copied except the data of image streams, which stays zero. Every object keeps
-//! its place, so the parser finds it where the file's cross-reference table says; the skeleton
-//! is allocated zeroed, and the operating system gives memory only to the parts written (the
-//! pages of a zeroed allocation that are never written take none), so it costs about as much as
-//! the dictionaries, whatever the number of pages. When a page's image is decoded, its data is
+//! its place, so the parser finds it where the file's cross-reference table says. The skeleton
+//! is anonymous memory straight from the operating system (`memmap2::MmapMut::map_anon`), which
+//! gives memory only to the parts written (the pages never written take none), so it costs about
+//! as much as the dictionaries, whatever the number of pages. (Zeroed memory from the allocator
+//! does not promise that: mimalloc zeroes memory it used before, so every page became resident.) When a page's image is decoded, its data is
 //! read from the file at the same place ([`Backing::bytes`]): one page's data at a time.
 
 use std::borrow::Cow;
@@ -50,10 +51,10 @@ impl Backing {
 
 /// Copies the `len` bytes of `file` into a skeleton (see the module's text), with what is needed
 /// to read the left-out bytes back.
-pub fn skeleton(mut file: File, len: usize) -> Result<(Vec<u8>, Backing), DecodeError> {
+pub fn skeleton(mut file: File, len: usize) -> Result<(Skeleton, Backing), DecodeError> {
     let io = |e: std::io::Error| DecodeError::Broken(e.to_string());
     file.rewind().map_err(io)?;
-    let mut out = vec![0u8; len];
+    let mut out = memmap2::MmapMut::map_anon(len.max(1)).map_err(io)?;
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + CARRY);
     let mut chunk = vec![0u8; CHUNK];
     // Where the file was read up to; whether we are inside an image's data.
@@ -97,7 +98,24 @@ pub fn skeleton(mut file: File, len: usize) -> Result<(Vec<u8>, Backing), Decode
         at += n;
     }
     let base = out.as_ptr() as usize;
+    let out = Skeleton(out.make_read_only().map_err(io)?, len);
     Ok((out, Backing { file, base, len }))
+}
+
+/// The skeleton of a PDF file: its bytes with the image data left out (zero), `len` long.
+pub struct Skeleton(memmap2::Mmap, usize);
+
+impl std::ops::Deref for Skeleton {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0[..self.1]
+    }
+}
+
+impl AsRef<[u8]> for Skeleton {
+    fn as_ref(&self) -> &[u8] {
+        self
+    }
 }
 
 /// The first `needle` in `buf` that ends after `i`.
@@ -150,7 +168,7 @@ mod tests {
     use std::io::Write;
 
     /// A file of `text` on disk, and its skeleton.
-    fn skel(text: &[u8]) -> (Vec<u8>, Backing) {
+    fn skel(text: &[u8]) -> (Skeleton, Backing) {
         let mut f = tempfile::tempfile().unwrap();
         f.write_all(text).unwrap();
         skeleton(f, text.len()).unwrap()
