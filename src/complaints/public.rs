@@ -8,6 +8,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 
 use super::store::{self, Attachment, NewComplaint};
+use super::terms::Channel;
 use crate::accounts::ratelimit::{self, Limit};
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
@@ -321,7 +322,7 @@ async fn submit(
     let bucket = crate::accounts::routes::address_bucket(&req, &state);
     let new = NewComplaint {
         received_on: crate::fmt::today(),
-        channel: "web".into(),
+        channel: Channel::Web,
         language: lang,
         name: Some(filled.name.clone()),
         address: Some(filled.address.clone()),

@@ -565,7 +565,7 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
     for i in 0..7 {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: from,
-            channel: "web".into(),
+            channel: klankbord::complaints::terms::Channel::Web,
             language: klankbord::web::i18n::Lang::Nl,
             email: Some(format!("k{i}@voorbeeld.nl")),
             description: "Niet teruggebeld.".into(),

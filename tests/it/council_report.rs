@@ -4,6 +4,7 @@
 //! summary in plain words without codes or jargon; a period chooser that offers only periods with
 //! data; and, in Chromium, a page that fits a phone (390 px) and passes axe.
 
+use klankbord::complaints::terms::Channel;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -63,12 +64,12 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
     let day = from + Duration::days(1);
     let deadline = day + Duration::weeks(6);
     let mut i = 0;
-    let mut next = |channel: &str| {
+    let mut next = |channel: Channel| {
         i += 1;
         crate::disclosure::complaint(app, day, channel, i)
     };
     for _ in 0..6 {
-        let id = next("web");
+        let id = next(Channel::Web);
         set_case(
             app,
             id,
@@ -79,7 +80,7 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
     }
     let mut late = vec![];
     for _ in 0..5 {
-        let id = next("brief");
+        let id = next(Channel::Letter);
         set_case(
             app,
             id,
@@ -90,11 +91,11 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
         late.push(id);
     }
     for _ in 0..8 {
-        let id = next("web");
+        let id = next(Channel::Web);
         set_case(app, id, "bemiddeling", today - Duration::days(10), None);
     }
     for _ in 0..4 {
-        let id = next("web");
+        let id = next(Channel::Web);
         set_case(app, id, "ontvangen", today + Duration::days(10), None);
     }
     // Two follow-up actions of a decided complaint: one done in time, one past its day.

@@ -3,6 +3,7 @@
 //! the open data, and only for the roles that may read reports.
 
 use klankbord::accounts::model::Role;
+use klankbord::complaints::terms::Channel;
 use klankbord::surveys::respond::{self, Meta};
 
 use crate::both_backends;
@@ -55,7 +56,7 @@ both_backends!(
         for i in 0..12 {
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: q_from,
-                channel: if i < 9 { "web".into() } else { "brief".into() },
+                channel: if i < 9 { Channel::Web } else { Channel::Letter },
                 language: klankbord::web::i18n::Lang::Nl,
                 email: Some(format!("k{i}@voorbeeld.nl")),
                 description: "Niet teruggebeld.".into(),
@@ -533,7 +534,7 @@ both_backends!(
         for i in 0..6 {
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: q_from,
-                channel: "web".into(),
+                channel: klankbord::complaints::terms::Channel::Web,
                 language: klankbord::web::i18n::Lang::Nl,
                 email: Some(format!("c{i}@voorbeeld.nl")),
                 description: "Ik wacht al weken. Mail mij op jan@voorbeeld.nl.".into(),
@@ -696,7 +697,7 @@ both_backends!(
         use klankbord::db::schema::complaints;
         let today = klankbord::surveys::today();
         let (year, _, q_from, q_to) = crate::disclosure::last_ended_quarter(today);
-        let id = crate::disclosure::complaint(&app, q_from, "web", 1);
+        let id = crate::disclosure::complaint(&app, q_from, Channel::Web, 1);
         let (council, _) = app.logged_in("rapport.raadslid", &[Role::Raadslid]);
         let report = format!("/rapportage?periode={year}&lang=nl");
         // As registered: received.

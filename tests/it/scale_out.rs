@@ -129,7 +129,7 @@ fn two_instances_send_each_complaint_reminder_once() {
     for n in 0..cases {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: received,
-            channel: "brief".into(),
+            channel: klankbord::complaints::terms::Channel::Letter,
             language: klankbord::web::i18n::Lang::Nl,
             address: Some(format!("Straat {n}")),
             description: "Niet teruggebeld.".into(),

@@ -307,8 +307,8 @@ crate::both_backends!(lists_that_grow_come_a_page_at_a_time, |app| {
     let mut conn = app.conn();
     for _ in 0..105 {
         let new = klankbord::complaints::store::NewComplaint {
-            received_on: klankbord::surveys::today(),
-            channel: "web".into(),
+            received_on: klankbord::fmt::today(),
+            channel: klankbord::complaints::terms::Channel::Web,
             language: klankbord::web::i18n::Lang::Nl,
             email: Some("klager@voorbeeld.nl".into()),
             description: "Niet teruggebeld.".into(),
