@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 
 use klankbord::accounts::audit::Actor;
 use klankbord::accounts::model::Role;
+use klankbord::fmt::today;
 use klankbord::surveys::paper::sheet::form_number;
-use klankbord::surveys::today;
 use klankbord::surveys::waves::{self, NewWave};
 
 #[path = "bounded_parts/paper.rs"]

@@ -38,7 +38,7 @@ fn main() {
     ];
     let config = klankbord::config::Config::from_sources(None, &env).expect("config");
     let pool = klankbord::db::connect_and_migrate(&config.database_url, 4).expect("db");
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let mut conn = pool.get().expect("conn");
     klankbord::surveys::waves::register_shipped(&mut conn).expect("shipped");
     let wave_id = klankbord::surveys::waves::create_wave(

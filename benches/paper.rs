@@ -11,10 +11,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use klankbord::accounts::audit::Actor;
+use klankbord::fmt::today;
 use klankbord::surveys::definition::ItemKind;
 use klankbord::surveys::paper::mapping::range_values;
 use klankbord::surveys::paper::sheet::form_number;
-use klankbord::surveys::today;
 use klankbord::surveys::waves::{self, NewWave};
 
 mod support;

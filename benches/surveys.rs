@@ -27,8 +27,8 @@ use klankbord::accounts::audit::Actor;
 use klankbord::codes;
 use klankbord::db::schema::{invitations, responses};
 use klankbord::db::{self, Pool};
+use klankbord::fmt::today;
 use klankbord::surveys::definition::{Definition, ItemKind};
-use klankbord::surveys::today;
 use klankbord::surveys::waves::{self, NewWave};
 
 /// The allocator `klankbord serve` uses (see `src/main.rs`), so the product is measured as it

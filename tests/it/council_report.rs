@@ -37,7 +37,7 @@ fn set_case(app: &TestApp, id: i64, state: &str, deadline: NaiveDate, decided: O
 /// answers (6.25% response), and 23 complaints: 6 decided in time, 5 decided late, 8 still open
 /// past their deadline, 4 open within it. Returns (period label, wave id, quarter's first day).
 fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let (year, quarter, from, _) = crate::disclosure::last_ended_quarter(today);
     let start = (from - today).num_days();
     let w = crate::surveys::wave(app, start, start + 20, &["web"]);
@@ -447,7 +447,7 @@ both_backends!(
 );
 
 both_backends!(the_period_chooser_offers_only_periods_with_data, |app| {
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let (council, _) = app.logged_in("kies.raadslid", &[Role::Raadslid]);
     // Nothing yet: the free field stays, and any period says it has no figures.
     let empty = council.get("/rapportage?lang=nl");

@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use klankbord::accounts::model::Role;
 use klankbord::csv_safe::restore;
 use klankbord::db::schema::complaint_categories;
+use klankbord::fmt::today;
 use klankbord::surveys::definition::Definition;
-use klankbord::surveys::today;
 use klankbord::surveys::waves;
 
 use crate::both_backends;

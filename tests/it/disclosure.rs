@@ -299,7 +299,7 @@ fn worked_out(cells: &Cells, year: i32) -> Vec<((String, String, String), f64)> 
 both_backends!(
     a_hidden_quarter_cannot_be_had_from_the_year_and_the_other_quarters,
     |app| {
-        let year = klankbord::surveys::today().year() - 1;
+        let year = klankbord::fmt::today().year() - 1;
         let day = |q: u32| NaiveDate::from_ymd_opt(year, 3 * q - 1, 15).unwrap();
         // The numbers of the attack: 2, 9, 8 and 24 complaints (43); one mediated in Q2.
         let mut i = 0;
@@ -375,7 +375,7 @@ both_backends!(
 both_backends!(
     a_running_wave_publishes_nothing_and_one_more_answer_changes_nothing,
     |app| {
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let w = wave(&app, -10, 10, &["web"]);
         let meta = Meta {
             channel: "web".into(),
@@ -460,7 +460,7 @@ both_backends!(
 both_backends!(
     late_paper_forms_join_the_published_figures_in_groups_of_k,
     |app| {
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let w = wave(&app, -30, -3, &["web", "paper-scan"]);
         let json = r#"{"cp_luistert":4,"cp_vriendelijk":4,"cijfer":8}"#;
         let web = Meta {
@@ -514,7 +514,7 @@ both_backends!(
 both_backends!(
     the_register_appendix_does_not_list_what_the_funnel_hides,
     |app| {
-        let year = klankbord::surveys::today().year() - 1;
+        let year = klankbord::fmt::today().year() - 1;
         let mut ids = vec![];
         for q in 1..=4u32 {
             let day = NaiveDate::from_ymd_opt(year, 3 * q - 1, 10).unwrap();

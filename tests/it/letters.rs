@@ -44,7 +44,7 @@ fn whole_case(app: &TestApp, s: &klankbord::complaints::Setup, actor: i64) -> i6
         id: actor,
         roles: &EVERYONE,
     };
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let new = store::NewComplaint {
         received_on: today,
         channel: klankbord::complaints::terms::Channel::CouncilMember,
@@ -203,7 +203,7 @@ both_backends!(
         ] {
             assert!(kinds.contains(&expected), "{expected:?} in {kinds:?}");
         }
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let date = klankbord::complaints::letters::service::letter_date(
             today,
             klankbord::web::i18n::Lang::Nl,

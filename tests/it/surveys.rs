@@ -12,9 +12,9 @@ use klankbord::db::schema::{
     drafts, interview_volunteers, invitation_addresses, invitations, mail_outbox, responses,
 };
 use klankbord::db::DbConnection;
+use klankbord::fmt::today;
 use klankbord::surveys::builder::WaveBuilder;
 use klankbord::surveys::definition::{Definition, Item, ItemKind};
-use klankbord::surveys::today;
 use klankbord::surveys::waves::{self, Wave};
 use klankbord::web::i18n::{t, t_args, Lang};
 
@@ -393,14 +393,14 @@ both_backends!(codes_that_cannot_be_used_get_a_clear_message, |app| {
 
     let r = try_code(&code_future);
     assert_eq!(r.status, 403);
-    let date = klankbord::surveys::respondent::date_text(future.opens_on);
+    let date = klankbord::fmt::date_text(future.opens_on);
     assert!(body_has(
         &r,
         &t_args(Lang::Nl, "respond-error-not-open", &[("date", &date)])
     ));
     let r = try_code(&code_past);
     assert_eq!(r.status, 410);
-    let date = klankbord::surveys::respondent::date_text(past.closes_on);
+    let date = klankbord::fmt::date_text(past.closes_on);
     assert!(body_has(
         &r,
         &t_args(Lang::Nl, "respond-error-closed", &[("date", &date)])
@@ -960,7 +960,7 @@ both_backends!(
         let printed = r.texts("article.letter p.code strong");
         let svg_count = r.body.matches("<svg").count();
         assert!(svg_count >= 3, "a QR code per letter");
-        let date = klankbord::surveys::respondent::date_text(w.closes_on);
+        let date = klankbord::fmt::date_text(w.closes_on);
         for (letter, code) in letters.iter().zip(&printed) {
             let bare = codes::parse(code).expect("a valid code on the letter");
             // The QR code encodes the personal link; the letter also names the short link.
