@@ -13,7 +13,7 @@ use klankbord::db::schema::{
 };
 use klankbord::db::DbConnection;
 use klankbord::fmt::today;
-use klankbord::surveys::builder::WaveBuilder;
+use klankbord::surveys::builder::{FormAnswers, WaveBuilder};
 use klankbord::surveys::definition::{Definition, Item, ItemKind};
 use klankbord::surveys::waves::{self, Wave};
 use klankbord::web::i18n::{t, t_args, Lang};
@@ -57,27 +57,15 @@ pub fn make_codes(app: &TestApp, wave_id: i64, n: usize) -> Vec<String> {
 /// An answer to `item` as form fields: the middle of scales, "ja" where it exists (so conditional
 /// questions are shown), a 5 as grade (so the "why" question follows), two choices for multi.
 pub fn answer_for(item: &Item) -> Vec<(String, String)> {
-    let key = item.key.clone();
-    match &item.kind {
-        ItemKind::Grade => vec![(key, "5".into())],
-        ItemKind::Scale { .. } => vec![(key, "4".into())],
-        ItemKind::Single { options, .. } => {
-            let code = options
-                .iter()
-                .find(|o| o.code == "ja")
-                .unwrap_or(&options[0])
-                .code
-                .clone();
-            vec![(key, code)]
-        }
-        ItemKind::Multi { options, .. } => options
-            .iter()
-            .take(2)
-            .map(|o| (key.clone(), o.code.clone()))
-            .collect(),
-        ItemKind::Text { .. } => vec![(key, "Ze leggen het rustig uit.".into())],
-        ItemKind::Number { min, .. } => vec![(key, min.to_string())],
+    FormAnswers {
+        grade: 5,
+        scale: 4,
+        single_code: Some("ja"),
+        single_at: 0,
+        multi_at: &[0, 1],
+        text: "Ze leggen het rustig uit.",
     }
+    .item(item)
 }
 
 /// The `Location` of a redirect.
