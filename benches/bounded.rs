@@ -25,9 +25,10 @@ use std::time::{Duration, Instant};
 
 use klankbord::accounts::audit::Actor;
 use klankbord::accounts::model::Role;
+use klankbord::fmt::today;
+use klankbord::surveys::builder::WaveBuilder;
 use klankbord::surveys::paper::sheet::form_number;
-use klankbord::surveys::today;
-use klankbord::surveys::waves::{self, NewWave};
+use klankbord::surveys::waves;
 
 #[path = "bounded_parts/paper.rs"]
 mod paper;
@@ -50,19 +51,12 @@ fn database(dir: &std::path::Path, name: &str, channels: &[&str]) -> (String, i6
     .expect("db");
     let mut c = pool.get().expect("conn");
     waves::register_shipped(&mut c).expect("shipped");
-    let id = waves::create_wave(
-        &mut c,
-        &NewWave {
-            name: "Benchmark".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today(),
-            closes_on: today() + chrono::Duration::days(30),
-            population: 1_000_000,
-            channels: channels.iter().map(|c| c.to_string()).collect(),
-        },
-        Actor::System,
-    )
-    .expect("wave");
+    let id = WaveBuilder::new()
+        .name("Benchmark")
+        .population(1_000_000)
+        .channels(channels)
+        .create(&mut c)
+        .expect("wave");
     (url, id)
 }
 

@@ -128,7 +128,7 @@ fn main() {
     ];
     let config = klankbord::config::Config::from_sources(None, &env).expect("config");
     let pool = klankbord::db::connect_and_migrate(&config.database_url, 4).expect("db");
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let (coordinator, handler) = {
         let mut c = pool.get().expect("conn");
         let make = |c: &mut DbConnection, name: &str, role| {

@@ -11,12 +11,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 
 mod support;
 use support::{arg, load, percentile};
-
-use klankbord::surveys::definition::ItemKind;
 
 fn main() {
     let answers = arg("--answers", 1_000_000) as usize;
@@ -38,56 +36,46 @@ fn main() {
     ];
     let config = klankbord::config::Config::from_sources(None, &env).expect("config");
     let pool = klankbord::db::connect_and_migrate(&config.database_url, 4).expect("db");
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let mut conn = pool.get().expect("conn");
     klankbord::surveys::waves::register_shipped(&mut conn).expect("shipped");
-    let wave_id = klankbord::surveys::waves::create_wave(
-        &mut conn,
-        &klankbord::surveys::waves::NewWave {
-            name: "Benchmark".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today - chrono::Duration::days(60),
-            closes_on: today - chrono::Duration::days(1),
-            population: 2_000_000,
-            channels: vec![],
-        },
-        klankbord::accounts::audit::Actor::System,
-    )
-    .expect("wave");
+    let wave_id = klankbord::surveys::builder::WaveBuilder::new()
+        .name("Benchmark")
+        .days_from_today(-60, -1)
+        .population(2_000_000)
+        .create(&mut conn)
+        .expect("wave");
     let wave = klankbord::surveys::waves::find_wave(&mut conn, wave_id).expect("wave");
     let def =
         klankbord::surveys::respond::definition(&mut conn, wave.version_id).expect("definition");
     // Answer sets like the standard questionnaire's: every scale item (one in ten "weet niet"),
-    // the grade, the background questions; made with a fixed seed.
+    // the grade (4 to 10), every single choice; made with a fixed seed.
+    let mix = klankbord::surveys::builder::AnswerMix {
+        skip: 0.0,
+        dont_know: 0.1,
+        mood: 0.0,
+        noise: 2.5,
+        grade_middle: 7.0,
+        grade_mood: 0.0,
+        grade_noise: 1.4,
+        setback: None,
+        skew: 1,
+        follow_conditions: false,
+        single: true,
+        multi: false,
+        numbers: false,
+        texts: None,
+    };
     let t = Instant::now();
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
-    let items: Vec<_> = def.items().cloned().collect();
     let mut batch: Vec<String> = Vec::with_capacity(500);
     let channels = ["web", "paper-scan", "phone", "assisted"];
     let mut written = 0;
     while written < answers {
         batch.clear();
         for _ in 0..500.min(answers - written) {
-            let mut json = String::from("{");
-            for item in &items {
-                let value = match &item.kind {
-                    ItemKind::Scale { dont_know, .. } => match (rng.gen_range(0..10), dont_know) {
-                        (0, Some(code)) => format!("\"{code}\""),
-                        _ => rng.gen_range(1..=5).to_string(),
-                    },
-                    ItemKind::Grade => rng.gen_range(4..=10).to_string(),
-                    ItemKind::Single { options, .. } if item.show_if.is_none() => {
-                        format!("\"{}\"", options[rng.gen_range(0..options.len())].code)
-                    }
-                    _ => continue,
-                };
-                if json.len() > 1 {
-                    json.push(',');
-                }
-                json.push_str(&format!("\"{}\":{value}", item.key));
-            }
-            json.push('}');
-            batch.push(json);
+            let set = mix.draw(&def, &mut rng);
+            batch.push(serde_json::to_string(&set).expect("json"));
         }
         let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
         let meta = klankbord::surveys::respond::Meta {

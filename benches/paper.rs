@@ -10,12 +10,11 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use klankbord::accounts::audit::Actor;
+use klankbord::surveys::builder::WaveBuilder;
 use klankbord::surveys::definition::ItemKind;
 use klankbord::surveys::paper::mapping::range_values;
 use klankbord::surveys::paper::sheet::form_number;
-use klankbord::surveys::today;
-use klankbord::surveys::waves::{self, NewWave};
+use klankbord::surveys::waves;
 
 mod support;
 use support::arg;
@@ -119,19 +118,11 @@ fn main() {
         .expect("db");
         let mut c = pool.get().expect("conn");
         waves::register_shipped(&mut c).expect("shipped");
-        waves::create_wave(
-            &mut c,
-            &NewWave {
-                name: "Papier".into(),
-                questionnaire: "bejegening-bijstand".into(),
-                opens_on: today(),
-                closes_on: today() + chrono::Duration::days(30),
-                population: 1_000_000,
-                channels: vec![],
-            },
-            Actor::System,
-        )
-        .expect("wave")
+        WaveBuilder::new()
+            .name("Papier")
+            .population(1_000_000)
+            .create(&mut c)
+            .expect("wave")
     };
     let file = dir.path().join("stapel.csv");
     let t = Instant::now();

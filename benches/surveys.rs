@@ -27,9 +27,10 @@ use klankbord::accounts::audit::Actor;
 use klankbord::codes;
 use klankbord::db::schema::{invitations, responses};
 use klankbord::db::{self, Pool};
-use klankbord::surveys::definition::{Definition, ItemKind};
-use klankbord::surveys::today;
-use klankbord::surveys::waves::{self, NewWave};
+use klankbord::fmt::today;
+use klankbord::surveys::builder::{FormAnswers, WaveBuilder};
+use klankbord::surveys::definition::Definition;
+use klankbord::surveys::waves;
 
 /// The allocator `klankbord serve` uses (see `src/main.rs`), so the product is measured as it
 /// runs; the minimal handler shares it.
@@ -63,19 +64,11 @@ fn one_page_text() -> String {
 
 /// Creates a wave on the newest stored text and `n` codes; returns (wave id, bare codes).
 fn wave_with_codes(conn: &mut db::DbConnection, n: usize) -> (i64, Vec<String>) {
-    let id = waves::create_wave(
-        conn,
-        &NewWave {
-            name: "Benchmark".into(),
-            questionnaire: "bejegening-bijstand".into(),
-            opens_on: today(),
-            closes_on: today() + chrono::Duration::days(30),
-            population: 100_000,
-            channels: vec![],
-        },
-        Actor::System,
-    )
-    .expect("wave");
+    let id = WaveBuilder::new()
+        .name("Benchmark")
+        .population(100_000)
+        .create(conn)
+        .expect("wave");
     let mut all = vec![];
     while all.len() < n {
         let batch = (n - all.len()).min(100_000);
@@ -91,25 +84,15 @@ fn wave_with_codes(conn: &mut db::DbConnection, n: usize) -> (i64, Vec<String>) 
 
 /// A complete answer set as form fields: every question that is always shown.
 fn answer_fields(def: &Definition) -> Vec<(String, String)> {
-    let mut v = vec![];
-    for item in def.items().filter(|i| i.show_if.is_none()) {
-        let key = item.key.clone();
-        match &item.kind {
-            ItemKind::Grade => v.push((key, "7".into())),
-            ItemKind::Scale { .. } => v.push((key, "4".into())),
-            ItemKind::Single { options, .. } => v.push((key, options[1].code.clone())),
-            ItemKind::Multi { options, .. } => {
-                v.push((key.clone(), options[0].code.clone()));
-                v.push((key, options[2].code.clone()));
-            }
-            ItemKind::Text { .. } => v.push((
-                key,
-                "Mijn klantmanager luistert goed en legt de regels rustig uit.".into(),
-            )),
-            ItemKind::Number { min, .. } => v.push((key, min.to_string())),
-        }
+    FormAnswers {
+        grade: 7,
+        scale: 4,
+        single_code: None,
+        single_at: 1,
+        multi_at: &[0, 2],
+        text: "Mijn klantmanager luistert goed en legt de regels rustig uit.",
     }
-    v
+    .always_shown(def)
 }
 
 fn form_body(fields: &[(String, String)]) -> String {

@@ -14,19 +14,12 @@ pub(super) fn bench_paper(dir: &std::path::Path, line_mb: usize) {
         )
         .expect("db");
         let mut c = pool.get().expect("conn");
-        waves::create_wave(
-            &mut c,
-            &NewWave {
-                name: "Zonder lange regel".into(),
-                questionnaire: "bejegening-bijstand".into(),
-                opens_on: today(),
-                closes_on: today() + chrono::Duration::days(30),
-                population: 1_000_000,
-                channels: vec!["paper-scan".into()],
-            },
-            Actor::System,
-        )
-        .expect("wave")
+        WaveBuilder::new()
+            .name("Zonder lange regel")
+            .population(1_000_000)
+            .channels(&["paper-scan"])
+            .create(&mut c)
+            .expect("wave")
     };
     // 2,000 sheets, every 20th with the form number of another wave, so 100 are put aside (two
     // pages of them); the long line in the middle.

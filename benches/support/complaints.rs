@@ -38,7 +38,7 @@ pub fn fill(conn: &mut DbConnection, n: usize, handler: i64, today: NaiveDate) {
             };
             ComplaintBuilder::new()
                 .received_on(received)
-                .channel(Channel::ALL[i % Channel::ALL.len()].code())
+                .channel(Channel::ALL[i % Channel::ALL.len()])
                 .name(Some(&format!("Klager {i}")))
                 .email(Some(&format!("klager{i}@voorbeeld.nl")))
                 .description("Niet teruggebeld, twee keer niet.")

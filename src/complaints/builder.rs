@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::store::{self, Env, NewComplaint};
-use super::terms::{HearingMode, Judgement};
+use super::terms::{Channel, HearingMode, Judgement, Kind};
 use super::workflow::State;
 use crate::db::schema::{complaint_elements, complaint_hearings, complaint_progress, complaints};
 use crate::db::{now, DbConnection};
@@ -42,7 +42,7 @@ impl ComplaintBuilder {
         ComplaintBuilder {
             new: NewComplaint {
                 received_on: crate::fmt::today(),
-                channel: "brief".into(),
+                channel: Channel::Letter,
                 language: Lang::Nl,
                 name: Some("Mevrouw A. de Vries".into()),
                 description: "Aan de balie werd ik toegesproken alsof ik een kind was.".into(),
@@ -64,9 +64,9 @@ impl ComplaintBuilder {
         self
     }
 
-    /// How it came in (a channel code).
-    pub fn channel(mut self, code: &str) -> Self {
-        self.new.channel = code.into();
+    /// How it came in.
+    pub fn channel(mut self, channel: Channel) -> Self {
+        self.new.channel = channel;
         self
     }
 
@@ -217,8 +217,8 @@ impl ComplaintBuilder {
             .values((
                 complaints::tracking_hash.eq(tracking_hash),
                 complaints::received_on.eq(received),
-                complaints::channel.eq(&self.new.channel),
-                complaints::kind.eq("klacht"),
+                complaints::channel.eq(self.new.channel),
+                complaints::kind.eq(Kind::Complaint),
                 complaints::state.eq(self.state.unwrap_or(State::Received)),
                 complaints::language.eq(&self.new.language),
                 complaints::anonymous.eq(self.new.name.is_none()),

@@ -236,7 +236,7 @@ fn preview_markup(ctx: &Ctx, l: &Loaded, u: &CurrentUser, error: Option<&str>) -
             @let letter = super::templates::Letter { subject: facts.subject.clone(), body: facts.body.clone() };
             p { (t(lang, "decision-preview-intro")) }
             p { a.tap href={ (base) "/beslissing/brief/pdf" } { (t(lang, "decision-preview-pdf")) } }
-            article.letter #brief lang=(facts.lang) {
+            article.letter #brief lang=(facts.lang.code()) {
                 p.letter-sender { @for line in std::iter::once(&facts.municipality).chain(facts.sender.iter()) { (line) br; } }
                 p.letter-to { @for line in std::iter::once(&facts.to_name).chain(facts.to_address.iter()) { (line) br; } }
                 dl.letter-reference {

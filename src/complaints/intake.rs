@@ -100,12 +100,18 @@ pub(super) async fn new_page(ctx: Ctx) -> HttpResponse {
     )
 }
 
-/// Checks a registration; (field, message) per problem.
+/// A registration that passed its checks: how it came in and when.
+struct Checked {
+    channel: Channel,
+    received: NaiveDate,
+}
+
+/// Checks a registration; (field, message) per problem, or the channel and date.
 fn check_new(
     lang: Lang,
     f: &NewForm,
     today: NaiveDate,
-) -> (Vec<(&'static str, String)>, Option<NaiveDate>) {
+) -> Result<Checked, Vec<(&'static str, String)>> {
     let mut errors: Vec<(&'static str, String)> = vec![];
     let channel = Channel::parse(&f.kanaal).filter(|c| c.registered_by_staff());
     if channel.is_none() {
@@ -146,7 +152,10 @@ fn check_new(
         };
         errors.push((field, t_args(lang, key, &args)));
     }
-    (errors, received)
+    match (channel, received) {
+        (Some(channel), Some(received)) if errors.is_empty() => Ok(Checked { channel, received }),
+        _ => Err(errors),
+    }
 }
 
 pub(super) async fn new_submit(
@@ -156,16 +165,18 @@ pub(super) async fn new_submit(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let u = user(&ctx)?;
-    let (errors, received) = check_new(lang, &f, crate::fmt::today());
-    if !errors.is_empty() {
-        return Ok(page_response(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(&ctx, &t(lang, "cases-new"), new_markup(&ctx, &f, &errors)),
-        ));
-    }
+    let checked = match check_new(lang, &f, crate::fmt::today()) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            return Ok(page_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                layout::page(&ctx, &t(lang, "cases-new"), new_markup(&ctx, &f, &errors)),
+            ))
+        }
+    };
     let new = NewComplaint {
-        received_on: received.unwrap_or_else(crate::fmt::today),
-        channel: f.kanaal.clone(),
+        received_on: checked.received,
+        channel: checked.channel,
         via_person: Some(f.via.clone()),
         via_email: Some(f.via_email.clone()),
         language: Lang::from_code(&f.taal).unwrap_or(Lang::Nl),

@@ -18,6 +18,7 @@ pub mod letters;
 pub mod lists;
 pub mod model;
 pub mod public;
+pub mod public_views;
 pub mod queries;
 pub mod read_model;
 pub mod register;

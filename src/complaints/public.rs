@@ -5,14 +5,15 @@
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use maud::{html, Markup};
 
+use super::public_views as views;
 use super::store::{self, Attachment, NewComplaint};
+use super::terms::Channel;
 use crate::accounts::ratelimit::{self, Limit};
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args};
-use crate::web::layout::{self, csrf_field, error_summary};
+use crate::web::layout;
 use crate::web::routes::{Access, RouteDef};
 use crate::web::{see_other, AppState};
 
@@ -196,41 +197,6 @@ pub fn check_files(files: &[Sent<'_>], max_file: usize) -> Vec<Problem> {
     out
 }
 
-fn form_markup(ctx: &Ctx, f: &Filled, errors: &[(&str, String)], max_mb: usize) -> Markup {
-    let lang = ctx.lang;
-    let err = |k: &str| layout::error_for(errors, k);
-    html! {
-        (error_summary(ctx, errors))
-        div.notice { p { strong { (t(lang, "complaint-no-effect")) } } }
-        p { (t(lang, "complaint-intro")) }
-        form method="post" action="/klacht" enctype="multipart/form-data" novalidate {
-            (csrf_field(ctx))
-            (layout::text_area("omschrijving", &t(lang, "complaint-description"), &f.description, Some(&t(lang, "complaint-description-hint")), err("omschrijving"), MAX_DESCRIPTION, 8))
-            (layout::text_area("wens", &t(lang, "complaint-wish"), &f.wish, Some(&t(lang, "complaint-optional")), err("wens"), MAX_WISH, 3))
-            fieldset {
-                legend { (t(lang, "complaint-contact")) }
-                p.hint #contact-hint { (t(lang, "complaint-contact-hint")) }
-                (layout::text_field("naam", &t(lang, "complaint-name"), "text", &f.name, None, err("naam"), "name"))
-                (layout::text_area("adres", &t(lang, "complaint-address"), &f.address, None, err("adres"), 300, 3))
-                (layout::text_field("email", &t(lang, "complaint-email"), "email", &f.email, None, err("email"), "email"))
-                (layout::text_field("telefoon", &t(lang, "complaint-phone"), "tel", &f.phone, None, err("telefoon"), "tel"))
-            }
-            div.field.has-error[err("bijlage").is_some()] {
-                label for="bijlage" { (t(lang, "complaint-files")) }
-                p.hint #bijlage-hint { (t_args(lang, "complaint-files-hint", &[("n", &MAX_FILES.to_string()), ("max", &max_mb.to_string())])) }
-                @if let Some(e) = err("bijlage") { p.error #bijlage-error { (e) } }
-                input #bijlage type="file" name="bijlage" multiple accept=".pdf,.jpg,.jpeg,.png,.txt,.doc,.docx,.odt"
-                    aria-describedby=(if err("bijlage").is_some() { "bijlage-hint bijlage-error" } else { "bijlage-hint" })
-                    aria-invalid=[err("bijlage").map(|_| "true")];
-            }
-            p { (t(lang, "complaint-privacy")) }
-            button type="submit" { (t(lang, "complaint-submit")) }
-        }
-        p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
-        (crate::web::contact::contact_block(ctx))
-    }
-}
-
 fn form_response(
     ctx: &Ctx,
     state: &AppState,
@@ -244,7 +210,7 @@ fn form_response(
         layout::page(
             ctx,
             &t(ctx.lang, "complaint-title"),
-            form_markup(ctx, f, errors, max_mb),
+            views::form(ctx, f, errors, max_mb),
         ),
     )
 }
@@ -321,7 +287,7 @@ async fn submit(
     let bucket = crate::accounts::routes::address_bucket(&req, &state);
     let new = NewComplaint {
         received_on: crate::fmt::today(),
-        channel: "web".into(),
+        channel: Channel::Web,
         language: lang,
         name: Some(filled.name.clone()),
         address: Some(filled.address.clone()),
@@ -376,26 +342,12 @@ async fn receipt(ctx: Ctx, req: HttpRequest) -> HttpResponse {
             parts.next()? == "1",
         ))
     });
-    let body = match &parsed {
-        Some((case, code, anonymous)) => html! {
-            div.notice role="status" { p { (t_args(lang, "complaint-received", &[("case", case)])) } }
-            @if *anonymous {
-                p { (t(lang, "complaint-received-anonymous")) }
-            } @else {
-                p { (t(lang, "complaint-received-next")) }
-            }
-            h2 { (t(lang, "complaint-code-title")) }
-            p.code lang="nl" dir="ltr" { strong { (code) } }
-            p { (t(lang, "complaint-code-keep")) }
-            p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
-            p { (t(lang, "complaint-no-effect")) }
-        },
-        None => html! {
-            p { (t(lang, "complaint-receipt-gone")) }
-            (crate::web::contact::contact_line(&ctx))
-            p { a.tap href="/klacht/volgen" { (t(lang, "complaint-track-link")) } }
-        },
-    };
+    let body = views::receipt(
+        &ctx,
+        parsed
+            .as_ref()
+            .map(|(case, code, anonymous)| (case.as_str(), code.as_str(), *anonymous)),
+    );
     let mut r = page_response(
         StatusCode::OK,
         layout::page(&ctx, &t(lang, "complaint-received-title"), body),

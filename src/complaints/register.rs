@@ -12,7 +12,7 @@ use maud::html;
 use serde::Deserialize;
 
 use super::store;
-use super::terms::{Channel, Judgement};
+use super::terms::{Channel, Judgement, Kind};
 use super::workflow::State;
 use crate::accounts::model::Role;
 use crate::db::schema::{
@@ -60,10 +60,10 @@ pub struct Line {
     pub case: String,
     /// Received.
     pub received: NaiveDate,
-    /// Channel code.
-    pub channel: String,
-    /// Kind code.
-    pub kind: String,
+    /// How it came in.
+    pub channel: Channel,
+    /// Complaint or objection.
+    pub kind: Kind,
     /// Category names.
     pub categories: Vec<String>,
     /// Outcome: the judgement over all elements, or how it ended, or `lopend`.
@@ -193,7 +193,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
         i64,
         NaiveDate,
         Channel,
-        String,
+        Kind,
         State,
         NaiveDate,
         Option<NaiveDate>,
@@ -255,7 +255,7 @@ pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
                 Line {
                     case: store::case_number_of(received, id),
                     received,
-                    channel: channel.code().to_string(),
+                    channel,
                     kind,
                     categories: cats
                         .iter()
@@ -290,8 +290,8 @@ pub fn csv(lines: &[Line], flavour: crate::csv_safe::Flavour) -> Vec<u8> {
         let _ = w.write_record([
             l.case.as_str(),
             &l.received.format("%Y-%m-%d").to_string(),
-            &l.channel,
-            &l.kind,
+            l.channel.code(),
+            l.kind.code(),
             &l.categories.join("; "),
             l.outcome.code(),
             &l.finished
@@ -475,8 +475,8 @@ mod tests {
         let l = Line {
             case: "2026-0001".into(),
             received: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-            channel: "brief".into(),
-            kind: "klacht".into(),
+            channel: Channel::Letter,
+            kind: Kind::Complaint,
             categories: vec!["Respectloos".into(), "Privacy".into()],
             outcome: Outcome::Judged(Judgement::Founded),
             finished: NaiveDate::from_ymd_opt(2026, 4, 10),

@@ -52,12 +52,12 @@ pub struct Attachment {
 }
 
 /// A complaint as it comes in.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NewComplaint {
     /// Day of receipt.
     pub received_on: NaiveDate,
-    /// Channel code.
-    pub channel: String,
+    /// How it came in.
+    pub channel: Channel,
     /// Council member or alderman who passed it on.
     pub via_person: Option<String>,
     /// Their e-mail address.
@@ -78,6 +78,27 @@ pub struct NewComplaint {
     pub wish: Option<String>,
     /// Files.
     pub attachments: Vec<Attachment>,
+}
+
+/// An empty complaint through the web form, received on 1 January 1970 (callers set what they
+/// need and take the rest with `..Default::default()`).
+impl Default for NewComplaint {
+    fn default() -> Self {
+        NewComplaint {
+            received_on: NaiveDate::default(),
+            channel: Channel::Web,
+            via_person: None,
+            via_email: None,
+            language: Lang::default(),
+            name: None,
+            address: None,
+            email: None,
+            phone: None,
+            description: String::new(),
+            wish: None,
+            attachments: vec![],
+        }
+    }
 }
 
 /// Why a step was not taken.
@@ -151,12 +172,6 @@ pub fn register(
     let email = clean(&new.email);
     let phone = clean(&new.phone);
     let anonymous = address.is_none() && email.is_none() && phone.is_none();
-    // Only a channel the product knows is stored (reading an unknown one back is an error).
-    let channel = Channel::parse(&new.channel).ok_or_else(|| {
-        diesel::result::Error::QueryBuilderError(
-            format!("unknown complaint channel {:?}", new.channel).into(),
-        )
-    })?;
     let code = crate::codes::generate(&mut rand::thread_rng());
     let bare = crate::codes::parse(&code).unwrap_or_default();
     let hash = crate::codes::hash(&bare);
@@ -171,7 +186,7 @@ pub fn register(
             .values((
                 complaints::tracking_hash.eq(&hash),
                 complaints::received_on.eq(new.received_on),
-                complaints::channel.eq(channel),
+                complaints::channel.eq(new.channel),
                 complaints::via_person.eq(clean(&new.via_person)),
                 complaints::via_email.eq(clean(&new.via_email)),
                 complaints::kind.eq(super::terms::Kind::Complaint),

@@ -1,10 +1,11 @@
 //! The complaint workflow as an explicit state machine (Awb chapter 9 as practised).
 //!
-//! A complaint moves between [`State`]s only through an [`Action`] listed in [`TRANSITIONS`], by a
-//! role allowed for that action, with a reason where the law or good practice asks for one, and when
-//! its guard on the case's [`Facts`] holds. Everything else is refused. Some actions (postponing,
-//! recording consent for the client file, informing the person complained about) are recorded on the
-//! case without changing its state; they are in the table too, with the same state before and after.
+//! A complaint moves between [`State`]s only through an [`Action`] that [`rule`] allows from there
+//! (the table [`TRANSITIONS`] is made from it), by a role allowed for that step, with a reason
+//! where the law or good practice asks for one ([`Action::needs_reason`]), and when its guard on
+//! the case's [`Facts`] holds. Everything else is refused. Some actions (postponing, recording
+//! consent for the client file, informing the person complained about) are recorded on the case
+//! without changing its state; [`rule`] leaves the state as it was for them.
 //!
 //! The route: received → (referred to bezwaar | not handled on an Awb 9:8 ground | mediation) →
 //! mediation ends in an informal resolution (Awb 9:5), a withdrawal, or formal handling → the person
@@ -111,21 +112,19 @@ impl State {
 
 crate::listed_enum! {
     /// What someone does to a complaint (stored as TEXT under [`Action::code`] in the history).
+    /// Declared in the order the case page offers the steps of one state: the steps forward
+    /// first, then withdrawing, postponing and declining.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
     #[diesel(sql_type = diesel::sql_types::Text)]
     pub enum Action {
         /// Refer to the bezwaar procedure (sends the referral letter).
         ReferToBezwaar,
-        /// Do not handle, on an Awb 9:8 ground (reason required).
-        Decline,
         /// Start mediation by a team leader.
         StartMediation,
         /// Mediation worked: the complainant is satisfied (Awb 9:5).
         ResolveInformally,
         /// Mediation did not resolve it: handle formally.
         StartFormalHandling,
-        /// The complainant withdraws (reason required: withdrawals without a reason were a finding).
-        Withdraw,
         /// Record the complainant's consent to request the client file (how and when).
         RecordFileConsent,
         /// Inform the person complained about (Awb 9:9); no state change.
@@ -140,8 +139,12 @@ crate::listed_enum! {
         RecordAdvice,
         /// Decide on every complaint element and send the outcome.
         Decide,
+        /// The complainant withdraws (reason required: withdrawals without a reason were a finding).
+        Withdraw,
         /// Postpone the decision by at most four weeks (reason required; notice letters go out).
         Postpone,
+        /// Do not handle, on an Awb 9:8 ground (reason required).
+        Decline,
         /// Close the case.
         Close,
         /// Record that the complainant went to the external ombudsman.
@@ -204,7 +207,7 @@ impl Who {
     }
 }
 
-/// One allowed move.
+/// One allowed move (a row of [`TRANSITIONS`], made from [`rule`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Transition {
     /// State before.
@@ -215,200 +218,150 @@ pub struct Transition {
     pub to: State,
     /// Who may do it.
     pub who: Who,
-    /// A reason must be given and is stored with the transition.
+    /// A reason must be given and is stored with the transition ([`Action::needs_reason`]).
     pub reason_required: bool,
-}
-
-const fn tr(from: State, action: Action, to: State, who: Who, reason_required: bool) -> Transition {
-    Transition {
-        from,
-        action,
-        to,
-        who,
-        reason_required,
-    }
 }
 
 use Action as A;
 use State as S;
 use Who as W;
 
-/// Every allowed transition. Anything not listed is refused.
-pub const TRANSITIONS: &[Transition] = &[
-    // Triage.
-    tr(
-        S::Received,
-        A::ReferToBezwaar,
-        S::Referred,
-        W::Coordinator,
-        false,
-    ),
-    tr(S::Received, A::Decline, S::NotHandled, W::Coordinator, true),
-    tr(
-        S::Received,
-        A::StartMediation,
-        S::Mediation,
-        W::Coordinator,
-        false,
-    ),
-    tr(
-        S::Received,
-        A::StartFormalHandling,
-        S::FormalHandling,
-        W::Coordinator,
-        false,
-    ),
-    tr(S::Received, A::Withdraw, S::Withdrawn, W::Coordinator, true),
-    // Informal handling.
-    tr(
-        S::Mediation,
-        A::ResolveInformally,
-        S::ResolvedInformally,
-        W::CoordinatorOrHandler,
-        false,
-    ),
-    tr(
-        S::Mediation,
-        A::StartFormalHandling,
-        S::FormalHandling,
-        W::CoordinatorOrHandler,
-        false,
-    ),
-    tr(
-        S::Mediation,
-        A::Withdraw,
-        S::Withdrawn,
-        W::CoordinatorOrHandler,
-        true,
-    ),
-    tr(
-        S::Mediation,
-        A::Postpone,
-        S::Mediation,
-        W::Coordinator,
-        true,
-    ),
-    tr(
-        S::ResolvedInformally,
-        A::Close,
-        S::Closed,
-        W::Coordinator,
-        false,
-    ),
-    // Formal handling.
-    tr(
-        S::FormalHandling,
-        A::RecordFileConsent,
-        S::FormalHandling,
-        W::CoordinatorOrCommittee,
-        false,
-    ),
-    tr(
-        S::FormalHandling,
-        A::InformPersonComplainedAbout,
-        S::FormalHandling,
-        W::Coordinator,
-        false,
-    ),
-    tr(
-        S::FormalHandling,
-        A::PlanHearing,
-        S::HearingPlanned,
-        W::CoordinatorOrCommittee,
-        false,
-    ),
-    tr(
-        S::FormalHandling,
-        A::SkipHearing,
-        S::Heard,
-        W::CoordinatorOrCommittee,
-        true,
-    ),
-    tr(
-        S::FormalHandling,
-        A::Withdraw,
-        S::Withdrawn,
-        W::Coordinator,
-        true,
-    ),
-    tr(
-        S::FormalHandling,
-        A::Postpone,
-        S::FormalHandling,
-        W::Coordinator,
-        true,
-    ),
-    tr(
-        S::FormalHandling,
-        A::Decline,
-        S::NotHandled,
-        W::Coordinator,
-        true,
-    ),
-    tr(
-        S::HearingPlanned,
-        A::RecordFileConsent,
-        S::HearingPlanned,
-        W::CoordinatorOrCommittee,
-        false,
-    ),
-    tr(
-        S::HearingPlanned,
-        A::HoldHearing,
-        S::Heard,
-        W::CoordinatorOrCommittee,
-        false,
-    ),
-    tr(
-        S::HearingPlanned,
-        A::SkipHearing,
-        S::Heard,
-        W::CoordinatorOrCommittee,
-        true,
-    ),
-    tr(
-        S::HearingPlanned,
-        A::Withdraw,
-        S::Withdrawn,
-        W::Coordinator,
-        true,
-    ),
-    tr(
-        S::HearingPlanned,
-        A::Postpone,
-        S::HearingPlanned,
-        W::Coordinator,
-        true,
-    ),
-    tr(
-        S::Heard,
-        A::RecordAdvice,
-        S::Advised,
-        W::CoordinatorOrCommittee,
-        false,
-    ),
-    tr(S::Heard, A::Decide, S::Decided, W::Coordinator, false),
-    tr(S::Heard, A::Withdraw, S::Withdrawn, W::Coordinator, true),
-    tr(S::Heard, A::Postpone, S::Heard, W::Coordinator, true),
-    tr(S::Advised, A::Decide, S::Decided, W::Coordinator, false),
-    tr(S::Advised, A::Postpone, S::Advised, W::Coordinator, true),
-    tr(S::Decided, A::Close, S::Closed, W::Coordinator, false),
-    // After the internal route (Awb afdeling 9.2).
-    tr(
-        S::Closed,
-        A::ReferToOmbudsman,
-        S::WithOmbudsman,
-        W::Coordinator,
-        false,
-    ),
-    tr(
-        S::WithOmbudsman,
-        A::RecordOmbudsmanOutcome,
-        S::Closed,
-        W::Coordinator,
-        false,
-    ),
-];
+/// The one rule of the workflow: the state `action` takes a case in `from` to, and who may take
+/// that step; `None` when it is no step from there (it is refused). The last arm names every
+/// state and every action, so a new one makes the compiler ask for its steps here.
+pub const fn rule(from: State, action: Action) -> Option<(State, Who)> {
+    match (from, action) {
+        // Triage.
+        (S::Received, A::ReferToBezwaar) => Some((S::Referred, W::Coordinator)),
+        (S::Received, A::Decline) => Some((S::NotHandled, W::Coordinator)),
+        (S::Received, A::StartMediation) => Some((S::Mediation, W::Coordinator)),
+        (S::Received, A::StartFormalHandling) => Some((S::FormalHandling, W::Coordinator)),
+        (S::Received, A::Withdraw) => Some((S::Withdrawn, W::Coordinator)),
+        // Informal handling: the handler (team leader) may end the mediation either way.
+        (S::Mediation, A::ResolveInformally) => {
+            Some((S::ResolvedInformally, W::CoordinatorOrHandler))
+        }
+        (S::Mediation, A::StartFormalHandling) => {
+            Some((S::FormalHandling, W::CoordinatorOrHandler))
+        }
+        (S::Mediation, A::Withdraw) => Some((S::Withdrawn, W::CoordinatorOrHandler)),
+        (S::ResolvedInformally, A::Close) => Some((S::Closed, W::Coordinator)),
+        // Formal handling.
+        (S::FormalHandling | S::HearingPlanned, A::RecordFileConsent) => {
+            Some((from, W::CoordinatorOrCommittee))
+        }
+        (S::FormalHandling, A::InformPersonComplainedAbout) => Some((from, W::Coordinator)),
+        (S::FormalHandling, A::PlanHearing) => Some((S::HearingPlanned, W::CoordinatorOrCommittee)),
+        (S::HearingPlanned, A::HoldHearing) => Some((S::Heard, W::CoordinatorOrCommittee)),
+        (S::FormalHandling | S::HearingPlanned, A::SkipHearing) => {
+            Some((S::Heard, W::CoordinatorOrCommittee))
+        }
+        (S::FormalHandling | S::HearingPlanned | S::Heard, A::Withdraw) => {
+            Some((S::Withdrawn, W::Coordinator))
+        }
+        (S::FormalHandling, A::Decline) => Some((S::NotHandled, W::Coordinator)),
+        (S::Heard, A::RecordAdvice) => Some((S::Advised, W::CoordinatorOrCommittee)),
+        (S::Heard | S::Advised, A::Decide) => Some((S::Decided, W::Coordinator)),
+        (S::Decided, A::Close) => Some((S::Closed, W::Coordinator)),
+        // The decision can be postponed while it is being prepared; the state stays.
+        (
+            S::Mediation | S::FormalHandling | S::HearingPlanned | S::Heard | S::Advised,
+            A::Postpone,
+        ) => Some((from, W::Coordinator)),
+        // After the internal route (Awb afdeling 9.2).
+        (S::Closed, A::ReferToOmbudsman) => Some((S::WithOmbudsman, W::Coordinator)),
+        (S::WithOmbudsman, A::RecordOmbudsmanOutcome) => Some((S::Closed, W::Coordinator)),
+        // Anything else is refused. Every state and action is named (no `_`), so a new one is a
+        // decision here.
+        (
+            S::Received
+            | S::Referred
+            | S::NotHandled
+            | S::Mediation
+            | S::ResolvedInformally
+            | S::Withdrawn
+            | S::FormalHandling
+            | S::HearingPlanned
+            | S::Heard
+            | S::Advised
+            | S::Decided
+            | S::Closed
+            | S::WithOmbudsman,
+            A::ReferToBezwaar
+            | A::Decline
+            | A::StartMediation
+            | A::ResolveInformally
+            | A::StartFormalHandling
+            | A::Withdraw
+            | A::RecordFileConsent
+            | A::InformPersonComplainedAbout
+            | A::PlanHearing
+            | A::HoldHearing
+            | A::SkipHearing
+            | A::RecordAdvice
+            | A::Decide
+            | A::Postpone
+            | A::Close
+            | A::ReferToOmbudsman
+            | A::RecordOmbudsmanOutcome,
+        ) => None,
+    }
+}
+
+/// The transition for `action` from `from`, from [`rule`].
+const fn transition(from: State, action: Action) -> Option<Transition> {
+    match rule(from, action) {
+        Some((to, who)) => Some(Transition {
+            from,
+            action,
+            to,
+            who,
+            reason_required: action.needs_reason(),
+        }),
+        None => None,
+    }
+}
+
+/// How many steps [`rule`] allows.
+const fn count() -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < State::ALL.len() {
+        let mut j = 0;
+        while j < Action::ALL.len() {
+            if rule(State::ALL[i], Action::ALL[j]).is_some() {
+                n += 1;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Every allowed step, per state in the order of [`State::ALL`] and [`Action::ALL`]: made from
+/// [`rule`] when compiling. Anything not listed is refused.
+pub const TRANSITIONS: &[Transition] = &{
+    let mut table = [Transition {
+        from: S::Received,
+        action: A::ReferToBezwaar,
+        to: S::Received,
+        who: W::Coordinator,
+        reason_required: false,
+    }; count()];
+    let (mut n, mut i) = (0, 0);
+    while i < State::ALL.len() {
+        let mut j = 0;
+        while j < Action::ALL.len() {
+            if let Some(t) = transition(State::ALL[i], Action::ALL[j]) {
+                table[n] = t;
+                n += 1;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// Why a transition is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

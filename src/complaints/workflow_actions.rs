@@ -1,4 +1,4 @@
-//! The workflow's actions as stored codes, and which of them cannot be undone.
+//! The workflow's actions as stored codes, which of them need a reason and which cannot be undone.
 
 use super::workflow::Action;
 
@@ -46,6 +46,28 @@ impl Action {
             | Action::RecordAdvice
             | Action::Decide
             | Action::Postpone
+            | Action::ReferToOmbudsman
+            | Action::RecordOmbudsmanOutcome => false,
+        }
+    }
+
+    /// A reason must be given, and is stored with the step: not handling (Awb 9:8), withdrawing
+    /// (withdrawals without a reason were a finding), skipping the hearing (Awb 9:10) and
+    /// postponing the decision (Awb 9:11).
+    pub const fn needs_reason(self) -> bool {
+        match self {
+            Action::Decline | Action::Withdraw | Action::SkipHearing | Action::Postpone => true,
+            Action::ReferToBezwaar
+            | Action::StartMediation
+            | Action::ResolveInformally
+            | Action::StartFormalHandling
+            | Action::RecordFileConsent
+            | Action::InformPersonComplainedAbout
+            | Action::PlanHearing
+            | Action::HoldHearing
+            | Action::RecordAdvice
+            | Action::Decide
+            | Action::Close
             | Action::ReferToOmbudsman
             | Action::RecordOmbudsmanOutcome => false,
         }

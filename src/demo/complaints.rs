@@ -2,6 +2,7 @@
 
 use crate::accounts::model::Role;
 use crate::accounts::service;
+use crate::complaints::terms::Channel;
 use crate::db::DbConnection;
 
 /// What demo complainants wrote (fictitious), with the conduct category it is about.
@@ -22,10 +23,10 @@ pub(super) const COMPLAINTS: &[(&str, &str)] = &[
 ];
 
 /// Demo handlers' journeys: (channel, steps to take from "received"), across every state.
-const JOURNEYS: &[(&str, &[&str])] = &[
-    ("web", &[]),
+const JOURNEYS: &[(Channel, &[&str])] = &[
+    (Channel::Web, &[]),
     (
-        "commissie",
+        Channel::Committee,
         &[
             "committee",
             "start_formal_handling",
@@ -35,14 +36,14 @@ const JOURNEYS: &[(&str, &[&str])] = &[
             "record_advice",
         ],
     ),
-    ("telefoon", &["start_mediation"]),
-    ("balie", &["start_mediation"]),
+    (Channel::Phone, &["start_mediation"]),
+    (Channel::Counter, &["start_mediation"]),
     (
-        "email",
+        Channel::Email,
         &["start_mediation", "mediated_ok", "resolve_informally"],
     ),
     (
-        "raadslid",
+        Channel::CouncilMember,
         &[
             "start_mediation",
             "mediated_ok",
@@ -50,15 +51,15 @@ const JOURNEYS: &[(&str, &[&str])] = &[
             "close",
         ],
     ),
-    ("web", &["refer_to_bezwaar"]),
-    ("brief", &["decline"]),
-    ("telefoon", &["start_mediation", "withdraw"]),
+    (Channel::Web, &["refer_to_bezwaar"]),
+    (Channel::Letter, &["decline"]),
+    (Channel::Phone, &["start_mediation", "withdraw"]),
     (
-        "web",
+        Channel::Web,
         &["start_mediation", "mediated_not", "start_formal_handling"],
     ),
     (
-        "commissie",
+        Channel::Committee,
         &[
             "start_formal_handling",
             "record_file_consent",
@@ -66,11 +67,11 @@ const JOURNEYS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "wethouder",
+        Channel::Alderman,
         &["start_formal_handling", "inform_person", "plan_hearing"],
     ),
     (
-        "raadslid",
+        Channel::CouncilMember,
         &[
             "start_formal_handling",
             "inform_person",
@@ -79,11 +80,11 @@ const JOURNEYS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "brief",
+        Channel::Letter,
         &["start_formal_handling", "inform_person", "skip_hearing"],
     ),
     (
-        "email",
+        Channel::Email,
         &[
             "start_formal_handling",
             "postpone",
@@ -95,7 +96,7 @@ const JOURNEYS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "web",
+        Channel::Web,
         &[
             "start_formal_handling",
             "inform_person",
@@ -108,7 +109,7 @@ const JOURNEYS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "raadslid",
+        Channel::CouncilMember,
         &[
             "start_formal_handling",
             "inform_person",
@@ -121,7 +122,7 @@ const JOURNEYS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "brief",
+        Channel::Letter,
         &[
             "start_formal_handling",
             "inform_person",
@@ -133,7 +134,7 @@ const JOURNEYS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "commissie",
+        Channel::Committee,
         &[
             "committee",
             "start_formal_handling",
@@ -148,7 +149,7 @@ const JOURNEYS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "web",
+        Channel::Web,
         &[
             "start_formal_handling",
             "inform_person",
@@ -241,14 +242,14 @@ pub(super) fn seed_complaints(
             };
             let received = today - chrono::Duration::days(days_ago);
             let name = names[n % names.len()];
-            let messenger = matches!(*channel, "raadslid" | "wethouder");
+            let messenger = channel.has_messenger();
             let email = (!n.is_multiple_of(3)).then(|| format!("klager{n}@voorbeeld.nl"));
             let address = n
                 .is_multiple_of(3)
                 .then(|| format!("Dorpsstraat {n}\n1234 AB Voorbeeld"));
             let mut builder = crate::complaints::builder::ComplaintBuilder::new()
                 .received_on(received)
-                .channel(channel)
+                .channel(*channel)
                 .language({
                     use crate::web::i18n::Lang;
                     [
@@ -273,7 +274,7 @@ pub(super) fn seed_complaints(
                     new.wish = (n % 2 == 1).then(|| "Excuses en een gesprek.".to_string());
                 });
             if messenger {
-                let person = if *channel == "raadslid" {
+                let person = if *channel == Channel::CouncilMember {
                     "Raadslid P. Jansen"
                 } else {
                     "Wethouder L. de Boer"

@@ -1,6 +1,7 @@
 //! Demo survey waves and their answers.
 
 use crate::db::DbConnection;
+use crate::surveys::builder::AnswerMix;
 
 /// Comments people might write, for the demo only (positive, mixed, negative).
 pub(super) const GOOD: &[&str] = &[
@@ -17,66 +18,24 @@ pub(super) const BETTER: &[&str] = &[
     "Bij de terugvordering werd niet naar mijn situatie gekeken.",
 ];
 
-/// One believable answer set: a general mood, lower for people who had a terugvordering.
-fn demo_answers(
-    def: &crate::surveys::definition::Definition,
-    rng: &mut impl rand::Rng,
-) -> crate::surveys::answers::AnswerSet {
-    use crate::surveys::answers::{is_shown, AnswerSet, Stored};
-    use crate::surveys::definition::ItemKind;
-    let recovery = rng.gen_bool(0.3);
-    let mood: f64 = rng.gen_range(-1.2..1.2) - if recovery { 0.9 } else { 0.0 };
-    let mut a = AnswerSet::new();
-    for item in def.items() {
-        if !is_shown(item, &a) || rng.gen_bool(0.04) {
-            continue;
-        }
-        let noise: f64 = rng.gen_range(-0.9..0.9);
-        let value = match &item.kind {
-            ItemKind::Grade => {
-                Stored::Number((6.6 + 1.6 * mood + noise).round().clamp(1.0, 10.0) as i64)
-            }
-            ItemKind::Scale { dont_know, .. } => match dont_know {
-                Some(d) if rng.gen_bool(0.06) => Stored::Text(d.clone()),
-                _ => Stored::Number((3.5 + mood + noise).round().clamp(1.0, 5.0) as i64),
-            },
-            ItemKind::Single { options, .. } => {
-                let code = if item.key == "terugvordering" {
-                    if recovery { "ja" } else { "nee" }.to_string()
-                } else {
-                    options[rng.gen_range(0..options.len())].code.clone()
-                };
-                Stored::Text(code)
-            }
-            ItemKind::Multi { options, .. } => {
-                let first = rng.gen_range(0..options.len());
-                let mut codes = vec![options[first].code.clone()];
-                if rng.gen_bool(0.4) {
-                    let second = rng.gen_range(0..options.len());
-                    if second != first {
-                        codes.push(options[second].code.clone());
-                    }
-                }
-                codes.sort_by_key(|c| options.iter().position(|o| o.code == *c));
-                Stored::List(codes)
-            }
-            ItemKind::Text { .. } => {
-                if !rng.gen_bool(0.45) {
-                    continue;
-                }
-                let pool = if item.key == "wat_goed" || (mood > 0.3 && item.key != "wat_beter") {
-                    GOOD
-                } else {
-                    BETTER
-                };
-                Stored::Text(pool[rng.gen_range(0..pool.len())].to_string())
-            }
-            ItemKind::Number { min, max } => Stored::Number(rng.gen_range(*min..=*max)),
-        };
-        a.insert(item.key.clone(), value);
-    }
-    a
-}
+/// Believable answer sets: a general mood, lower for people who had a terugvordering; now and then
+/// a question left open or "weet niet"; open answers for about half the people.
+pub(super) const DEMO_MIX: AnswerMix<'static> = AnswerMix {
+    skip: 0.04,
+    dont_know: 0.06,
+    mood: 1.2,
+    noise: 0.9,
+    grade_middle: 6.6,
+    grade_mood: 1.6,
+    grade_noise: 1.0,
+    setback: Some(("terugvordering", 0.3, 0.9)),
+    skew: 1,
+    follow_conditions: true,
+    single: true,
+    multi: true,
+    numbers: true,
+    texts: Some((0.45, GOOD, BETTER)),
+};
 
 /// Two closed waves (last autumn's with 260 answers, this spring's with 300) and an open wave with
 /// some answers and unused codes.
@@ -136,7 +95,7 @@ pub(super) fn seed_surveys(
         try_codes = codes[answered..answered + 3].to_vec();
         let span = (closes.min(today) - opens).num_days().max(1);
         for _ in 0..answered {
-            let answers = demo_answers(&def, &mut rng);
+            let answers = DEMO_MIX.draw(&def, &mut rng);
             let roll: f64 = rng.gen_range(0.0..1.0);
             let mut acc = 0.0;
             let channel = channels

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::numbers;
 use super::report::{Cell, Report};
+use crate::surveys::definition::Dimension;
 
 /// One published figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -145,7 +146,6 @@ pub fn figures(r: &Report) -> Vec<Published> {
             });
         };
     use super::document::{dimension_name, outcome_name};
-    use crate::surveys::definition::Dimension;
     if let Some(s) = &r.survey {
         let v = "vragenlijst";
         add(
@@ -207,13 +207,8 @@ pub fn figures(r: &Report) -> Vec<Published> {
         add(v, "cijfer_8_of_hoger", "", "", &s.grade_eight_or_more);
         add(v, "cijfer_onder_6", "", "", &s.grade_below_six);
         for g in &s.subgroups {
-            let figure = match g.dimension {
-                Dimension::Bereikbaarheid => "positief_bereikbaarheid",
-                Dimension::Bejegening => "positief_bejegening",
-                Dimension::Dienstverlening => "positief_dienstverlening",
-                // Subgroups are shown on the four opinion dimensions only; the background
-                // questions make the groups.
-                Dimension::Effectiviteit | Dimension::Achtergrond => "positief_effectiviteit",
+            let Some(figure) = subgroup_figure(g.dimension) else {
+                continue;
             };
             add(
                 v,
@@ -393,6 +388,19 @@ pub fn figures(r: &Report) -> Vec<Published> {
     out
 }
 
+/// The figure of a group's positive share on an opinion dimension; `None` for the background,
+/// which makes the groups and has no share of its own (the report makes no such subgroup figure:
+/// [`super::report::DIMENSIONS`]).
+fn subgroup_figure(d: Dimension) -> Option<&'static str> {
+    match d {
+        Dimension::Bereikbaarheid => Some("positief_bereikbaarheid"),
+        Dimension::Bejegening => Some("positief_bejegening"),
+        Dimension::Dienstverlening => Some("positief_dienstverlening"),
+        Dimension::Effectiviteit => Some("positief_effectiviteit"),
+        Dimension::Achtergrond => None,
+    }
+}
+
 /// The codebook of the open data as CSV: every column and every figure with its meaning.
 pub fn codebook_csv() -> Vec<u8> {
     codebook_csv_as(crate::csv_safe::Flavour::Comma)
@@ -464,6 +472,22 @@ mod tests {
         assert!(book.starts_with("soort,naam,betekenis\nkolom,periode,"));
         assert_eq!(book.lines().count(), 1 + COLUMNS.len() + FIGURES.len() + 1);
         assert!(book.contains("opmaak,tekstcellen,"));
+    }
+
+    #[test]
+    fn every_dimension_with_subgroups_has_its_own_figure_in_the_codebook() {
+        let figures: Vec<&str> = super::super::report::DIMENSIONS
+            .iter()
+            .map(|d| subgroup_figure(*d).unwrap_or_else(|| panic!("{d:?} has no figure")))
+            .collect();
+        for f in &figures {
+            assert!(FIGURES.iter().any(|(n, _)| n == f), "{f} not in FIGURES");
+        }
+        let mut unique = figures.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), figures.len(), "two dimensions share a figure");
+        assert_eq!(subgroup_figure(Dimension::Achtergrond), None);
     }
 
     #[test]

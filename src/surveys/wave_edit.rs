@@ -10,9 +10,9 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use crate::accounts::model::Role;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
+use crate::fmt::today;
 use crate::surveys::staff::{actor, parse_date, wave_error_text};
-use crate::surveys::today;
 use crate::surveys::waves::{self, Wave, WaveChange, WaveError, CHANNELS};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;

@@ -177,7 +177,7 @@ impl Wave {
 
     /// The answering window today (Dutch local date).
     pub fn window_today(&self) -> Window {
-        window(crate::surveys::today(), self.opens_on, self.closes_on)
+        window(crate::fmt::today(), self.opens_on, self.closes_on)
     }
 }
 

@@ -53,6 +53,22 @@ where
     }
 }
 
+/// A language is written in JSON as its code (a letter's stored facts).
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// Reading a code that names no offered language is an error, never Dutch.
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Lang::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language {code:?}")))
+    }
+}
+
 impl Lang {
     /// Every language, in the order of the language switch.
     pub const ALL: [Lang; 6] = [Lang::Nl, Lang::En, Lang::Ar, Lang::Tr, Lang::Pl, Lang::Uk];
@@ -290,6 +306,16 @@ pub fn t_nums(lang: Lang, key: &str, numbers: &[(&str, i64)], texts: &[(&str, &s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_is_its_code_in_json_and_an_unknown_code_does_not_read() {
+        for l in Lang::ALL {
+            let json = serde_json::to_string(&l).unwrap();
+            assert_eq!(json, format!("\"{}\"", l.code()));
+            assert_eq!(serde_json::from_str::<Lang>(&json).unwrap(), l);
+        }
+        assert!(serde_json::from_str::<Lang>("\"xx\"").is_err());
+    }
 
     #[test]
     fn counts_choose_the_plural_form() {

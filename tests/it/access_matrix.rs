@@ -711,7 +711,7 @@ mod cases {
     }
 
     fn day(offset: i64) -> String {
-        (klankbord::surveys::today() + chrono::Duration::days(offset))
+        (klankbord::fmt::today() + chrono::Duration::days(offset))
             .format("%Y-%m-%d")
             .to_string()
     }
@@ -964,7 +964,7 @@ mod cases {
                 complaint_followups::complaint_id.eq(id),
                 complaint_followups::description.eq("Spreekkamer inrichten"),
                 complaint_followups::owner.eq("Teamleider"),
-                complaint_followups::due_on.eq(klankbord::surveys::today()),
+                complaint_followups::due_on.eq(klankbord::fmt::today()),
             ))
             .execute(&mut c)
             .unwrap();

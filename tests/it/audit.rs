@@ -93,7 +93,7 @@ both_backends!(a_whole_complaint_leaves_a_complete_trail, |app| {
     use crate::support::TEST_CSRF;
 
     let started = klankbord::db::now() - chrono::Duration::seconds(1);
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let (_, _, co) = app.user("spoor.coordinator", &[Role::Klachtcoordinator]);
     let (handler_name, _, h) = app.user("spoor.behandelaar", &[Role::Klachtbehandelaar]);
     let (_, _, m) = app.user("spoor.commissie", &[Role::Commissielid]);
@@ -508,7 +508,7 @@ both_backends!(exports_imports_and_report_downloads_are_logged, |app| {
     let report_id = report.rsplit('/').next().unwrap().to_string();
     assert_eq!(c.get_bytes(&format!("{report}/csv")).0, 200);
     // The council report's files.
-    let year = chrono::Datelike::year(&klankbord::surveys::today()).to_string();
+    let year = chrono::Datelike::year(&klankbord::fmt::today()).to_string();
     let council_client = app.session_client(council);
     for file in ["open-data.csv", "open-data.json"] {
         let (status, _, _) =

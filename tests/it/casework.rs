@@ -26,7 +26,7 @@ fn state_of(app: &TestApp, id: i64) -> String {
 }
 
 fn day(offset: i64) -> String {
-    (klankbord::surveys::today() + chrono::Duration::days(offset))
+    (klankbord::fmt::today() + chrono::Duration::days(offset))
         .format("%Y-%m-%d")
         .to_string()
 }
@@ -89,7 +89,7 @@ both_backends!(
         let events = app.count("complaint_events");
         let r = step(&coordinator, id, "hold_hearing", &held);
         kept(&r, "#stap-hold_hearing", &held);
-        let planned = (klankbord::surveys::today() + chrono::Duration::days(9))
+        let planned = (klankbord::fmt::today() + chrono::Duration::days(9))
             .format("%d-%m-%Y")
             .to_string();
         assert!(r.body.contains(&t_args(

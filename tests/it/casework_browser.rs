@@ -136,8 +136,8 @@ fn the_coordinator_prints_waiting_letters_as_one_batch_and_marks_it_sent() {
         ("De heer K. Yilmaz", "Kerkweg 22"),
     ] {
         let new = store::NewComplaint {
-            received_on: klankbord::surveys::today(),
-            channel: "brief".into(),
+            received_on: klankbord::fmt::today(),
+            channel: klankbord::complaints::terms::Channel::Letter,
             language: klankbord::web::i18n::Lang::Nl,
             name: Some(name.into()),
             address: Some(format!("{street}\n1234 AB Voorbeeld")),

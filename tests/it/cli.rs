@@ -385,7 +385,7 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
     let (user, pass) = klankbord::demo::demo_login(klankbord::accounts::model::Role::Raadslid);
     let council = Client::with_cookies(&base, &[]);
     assert_eq!(council.login(&user, &pass).status, 303);
-    let year = chrono::Datelike::year(&klankbord::surveys::today());
+    let year = chrono::Datelike::year(&klankbord::fmt::today());
     let report = council.get(&format!("/rapportage?periode={year}&lang=nl"));
     assert_eq!(report.status, 200);
     for section in [
@@ -561,11 +561,11 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
     let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
     let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
     // Complaints are published per quarter that has ended: the last one.
-    let (y, q, from, _) = crate::disclosure::last_ended_quarter(klankbord::surveys::today());
+    let (y, q, from, _) = crate::disclosure::last_ended_quarter(klankbord::fmt::today());
     for i in 0..7 {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: from,
-            channel: "web".into(),
+            channel: klankbord::complaints::terms::Channel::Web,
             language: klankbord::web::i18n::Lang::Nl,
             email: Some(format!("k{i}@voorbeeld.nl")),
             description: "Niet teruggebeld.".into(),

@@ -139,7 +139,7 @@ fn complaint_pages_have_no_axe_violations_in_any_language() {
         "/klachten/categorieen".into(),
         format!(
             "/rapportage?periode={}",
-            chrono::Datelike::year(&klankbord::surveys::today())
+            chrono::Datelike::year(&klankbord::fmt::today())
         ),
         format!("/klachten/{id}"),
     ] {

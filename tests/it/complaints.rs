@@ -234,7 +234,7 @@ both_backends!(
                 id: 1,
                 roles: &coordinator,
             },
-            klankbord::surveys::today(),
+            klankbord::fmt::today(),
         )
         .unwrap_err();
         assert!(matches!(e, StepError::Refused(Refusal::NoContact)), "{e:?}");
@@ -276,7 +276,7 @@ pub(crate) fn case_in(
 /// The form of `action` as a coordinator fills it in: every field a step form asks for, with a
 /// reason.
 fn form_for(action: Action) -> Vec<(String, String)> {
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let day = match action {
         Action::PlanHearing => today + chrono::Duration::days(7),
         _ => today,
@@ -322,7 +322,7 @@ both_backends!(
             Role::Klachtbehandelaar,
             Role::Commissielid,
         ];
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let (_, _, actor) = app.user("overgang.iedereen", &everyone);
         let mut taken = 0;
         for from in State::ALL {
@@ -474,7 +474,7 @@ both_backends!(
                 ("kanaal", "raadslid"),
                 (
                     "ontvangen",
-                    &klankbord::surveys::today().format("%Y-%m-%d").to_string(),
+                    &klankbord::fmt::today().format("%Y-%m-%d").to_string(),
                 ),
                 ("via", ""),
                 ("taal", "nl"),
@@ -495,7 +495,7 @@ both_backends!(
                 ("kanaal", "raadslid"),
                 (
                     "ontvangen",
-                    &klankbord::surveys::today().format("%Y-%m-%d").to_string(),
+                    &klankbord::fmt::today().format("%Y-%m-%d").to_string(),
                 ),
                 ("via", "Raadslid P. Jansen"),
                 ("via_email", "p.jansen@raad.voorbeeld.nl"),
@@ -575,7 +575,7 @@ both_backends!(
             303
         );
         // The hearing needs the person complained about informed first (Awb 9:9).
-        let day = (klankbord::surveys::today() + chrono::Duration::days(10))
+        let day = (klankbord::fmt::today() + chrono::Duration::days(10))
             .format("%Y-%m-%d")
             .to_string();
         let hearing = [
@@ -617,7 +617,7 @@ both_backends!(
             ],
         );
         assert_eq!(r.status, 422);
-        let planned = (klankbord::surveys::today() + chrono::Duration::days(10))
+        let planned = (klankbord::fmt::today() + chrono::Duration::days(10))
             .format("%d-%m-%Y")
             .to_string();
         assert!(r.body.contains(&t_args(
@@ -694,7 +694,7 @@ both_backends!(
         assert!(outcome.contains("Nationale ombudsman"));
         assert!(outcome.contains("spreekkamer"));
         // Follow-up and closing; then the ombudsman.
-        let due = (klankbord::surveys::today() + chrono::Duration::days(30))
+        let due = (klankbord::fmt::today() + chrono::Duration::days(30))
             .format("%Y-%m-%d")
             .to_string();
         assert_eq!(
@@ -722,7 +722,7 @@ both_backends!(
                 "refer_to_ombudsman",
                 &[(
                     "datum",
-                    &klankbord::surveys::today().format("%Y-%m-%d").to_string()
+                    &klankbord::fmt::today().format("%Y-%m-%d").to_string()
                 )]
             )
             .status,
@@ -832,7 +832,7 @@ both_backends!(
     |app| {
         use klankbord::complaints::retention;
         let s = setup();
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         // Three cases: finished six years ago, finished four years ago, still running.
         let old = case_in(&app, &s, State::Closed, false);
         let recent = case_in(&app, &s, State::Closed, false);
@@ -1036,7 +1036,7 @@ both_backends!(each_letter_goes_out_with_its_facts, |app| {
         id: actor,
         roles: &everyone,
     };
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let letter = |id: i64, kind: &str| -> Vec<(String, String, String)> {
         complaint_letters::table
             .filter(complaint_letters::complaint_id.eq(id))

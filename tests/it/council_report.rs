@@ -4,6 +4,7 @@
 //! summary in plain words without codes or jargon; a period chooser that offers only periods with
 //! data; and, in Chromium, a page that fits a phone (390 px) and passes axe.
 
+use klankbord::complaints::terms::Channel;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -36,7 +37,7 @@ fn set_case(app: &TestApp, id: i64, state: &str, deadline: NaiveDate, decided: O
 /// answers (6.25% response), and 23 complaints: 6 decided in time, 5 decided late, 8 still open
 /// past their deadline, 4 open within it. Returns (period label, wave id, quarter's first day).
 fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let (year, quarter, from, _) = crate::disclosure::last_ended_quarter(today);
     let start = (from - today).num_days();
     let w = crate::surveys::wave(app, start, start + 20, &["web"]);
@@ -63,12 +64,12 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
     let day = from + Duration::days(1);
     let deadline = day + Duration::weeks(6);
     let mut i = 0;
-    let mut next = |channel: &str| {
+    let mut next = |channel: Channel| {
         i += 1;
         crate::disclosure::complaint(app, day, channel, i)
     };
     for _ in 0..6 {
-        let id = next("web");
+        let id = next(Channel::Web);
         set_case(
             app,
             id,
@@ -79,7 +80,7 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
     }
     let mut late = vec![];
     for _ in 0..5 {
-        let id = next("brief");
+        let id = next(Channel::Letter);
         set_case(
             app,
             id,
@@ -90,11 +91,11 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
         late.push(id);
     }
     for _ in 0..8 {
-        let id = next("web");
+        let id = next(Channel::Web);
         set_case(app, id, "bemiddeling", today - Duration::days(10), None);
     }
     for _ in 0..4 {
-        let id = next("web");
+        let id = next(Channel::Web);
         set_case(app, id, "ontvangen", today + Duration::days(10), None);
     }
     // Two follow-up actions of a decided complaint: one done in time, one past its day.
@@ -446,7 +447,7 @@ both_backends!(
 );
 
 both_backends!(the_period_chooser_offers_only_periods_with_data, |app| {
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let (council, _) = app.logged_in("kies.raadslid", &[Role::Raadslid]);
     // Nothing yet: the free field stays, and any period says it has no figures.
     let empty = council.get("/rapportage?lang=nl");

@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use klankbord::accounts::model::Role;
 use klankbord::csv_safe::restore;
 use klankbord::db::schema::complaint_categories;
+use klankbord::fmt::today;
 use klankbord::surveys::definition::Definition;
-use klankbord::surveys::today;
 use klankbord::surveys::waves;
 
 use crate::both_backends;
@@ -180,7 +180,7 @@ both_backends!(
         for _ in 0..6 {
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: received,
-                channel: "web".into(),
+                channel: klankbord::complaints::terms::Channel::Web,
                 language: klankbord::web::i18n::Lang::Nl,
                 email: Some("klager@voorbeeld.nl".into()),
                 description: "Niet teruggebeld.".into(),

@@ -165,7 +165,7 @@ both_backends!(every_table_loads, |app| {
         let received = chrono::NaiveDate::from_ymd_opt(2027, 4, 1).unwrap();
         let new = store::NewComplaint {
             received_on: received,
-            channel: "brief".into(),
+            channel: klankbord::complaints::terms::Channel::Letter,
             language: klankbord::web::i18n::Lang::Nl,
             address: Some("Dorpsstraat 1".into()),
             description: "Niet teruggebeld.".into(),

@@ -4,6 +4,7 @@
 //! the same with late paper forms after a wave has closed; (c) set the funnel against the register
 //! appendix of the yearly report.
 
+use klankbord::complaints::terms::Channel;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -33,7 +34,7 @@ pub fn last_ended_quarter(today: NaiveDate) -> (i32, u32, NaiveDate, NaiveDate) 
 }
 
 /// Registers a written complaint (web form, with an e-mail address) received on `day`.
-pub fn complaint(app: &TestApp, day: NaiveDate, channel: &str, i: usize) -> i64 {
+pub fn complaint(app: &TestApp, day: NaiveDate, channel: Channel, i: usize) -> i64 {
     let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
     let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
     klankbord::complaints::builder::ComplaintBuilder::new()
@@ -298,16 +299,20 @@ fn worked_out(cells: &Cells, year: i32) -> Vec<((String, String, String), f64)> 
 both_backends!(
     a_hidden_quarter_cannot_be_had_from_the_year_and_the_other_quarters,
     |app| {
-        let year = klankbord::surveys::today().year() - 1;
+        let year = klankbord::fmt::today().year() - 1;
         let day = |q: u32| NaiveDate::from_ymd_opt(year, 3 * q - 1, 15).unwrap();
         // The numbers of the attack: 2, 9, 8 and 24 complaints (43); one mediated in Q2.
         let mut i = 0;
-        for (q, n, other) in [(1, 2, ""), (2, 9, "brief"), (3, 8, ""), (4, 24, "email")] {
+        for (q, n, other) in [
+            (1, 2, None),
+            (2, 9, Some(Channel::Letter)),
+            (3, 8, None),
+            (4, 24, Some(Channel::Email)),
+        ] {
             for j in 0..n {
-                let channel = if j < 2 && !other.is_empty() {
-                    other
-                } else {
-                    "web"
+                let channel = match other {
+                    Some(other) if j < 2 => other,
+                    _ => Channel::Web,
                 };
                 let id = complaint(&app, day(q), channel, i);
                 if q == 2 && j == 5 {
@@ -370,7 +375,7 @@ both_backends!(
 both_backends!(
     a_running_wave_publishes_nothing_and_one_more_answer_changes_nothing,
     |app| {
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let w = wave(&app, -10, 10, &["web"]);
         let meta = Meta {
             channel: "web".into(),
@@ -455,7 +460,7 @@ both_backends!(
 both_backends!(
     late_paper_forms_join_the_published_figures_in_groups_of_k,
     |app| {
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let w = wave(&app, -30, -3, &["web", "paper-scan"]);
         let json = r#"{"cp_luistert":4,"cp_vriendelijk":4,"cijfer":8}"#;
         let web = Meta {
@@ -509,12 +514,12 @@ both_backends!(
 both_backends!(
     the_register_appendix_does_not_list_what_the_funnel_hides,
     |app| {
-        let year = klankbord::surveys::today().year() - 1;
+        let year = klankbord::fmt::today().year() - 1;
         let mut ids = vec![];
         for q in 1..=4u32 {
             let day = NaiveDate::from_ymd_opt(year, 3 * q - 1, 10).unwrap();
             for j in 0..10 {
-                ids.push((complaint(&app, day, "web", ids.len()), day));
+                ids.push((complaint(&app, day, Channel::Web, ids.len()), day));
                 if q == 2 && j < 2 {
                     // Two resolved in the mediation talk: too few to publish.
                     mediate(&app, ids.last().unwrap().0, true);

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use klankbord::codes;
 use klankbord::db;
-use klankbord::surveys::definition::{Definition, ItemKind};
+use klankbord::surveys::builder::FormAnswers;
+use klankbord::surveys::definition::Definition;
 use klankbord::surveys::waves;
 
 use crate::support::{skip, CONTACT_ENV};
@@ -26,17 +27,16 @@ fn answer_body(def: &Definition) -> String {
     let mut s = url::form_urlencoded::Serializer::new(String::new());
     s.append_pair("csrf", CSRF);
     s.append_pair("actie", "versturen");
-    for item in def.items().filter(|i| i.show_if.is_none()) {
-        let value = match &item.kind {
-            ItemKind::Grade => "7".to_string(),
-            ItemKind::Scale { .. } => "4".to_string(),
-            ItemKind::Single { options, .. } | ItemKind::Multi { options, .. } => {
-                options[0].code.clone()
-            }
-            ItemKind::Text { .. } => "Goed geholpen.".to_string(),
-            ItemKind::Number { min, .. } => min.to_string(),
-        };
-        s.append_pair(&item.key, &value);
+    let answers = FormAnswers {
+        grade: 7,
+        scale: 4,
+        single_code: None,
+        single_at: 0,
+        multi_at: &[0],
+        text: "Goed geholpen.",
+    };
+    for (key, value) in answers.always_shown(def) {
+        s.append_pair(&key, &value);
     }
     s.finish()
 }

@@ -372,8 +372,8 @@ crate::both_backends!(uploads_are_refused_before_their_body_is_read, |app| {
         &mut app.conn(),
         &s.env(),
         &klankbord::complaints::store::NewComplaint {
-            received_on: klankbord::surveys::today(),
-            channel: "brief".into(),
+            received_on: klankbord::fmt::today(),
+            channel: klankbord::complaints::terms::Channel::Letter,
             language: klankbord::web::i18n::Lang::Nl,
             description: "Ik werd niet teruggebeld.".into(),
             ..Default::default()

@@ -44,10 +44,10 @@ fn whole_case(app: &TestApp, s: &klankbord::complaints::Setup, actor: i64) -> i6
         id: actor,
         roles: &EVERYONE,
     };
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     let new = store::NewComplaint {
         received_on: today,
-        channel: "raadslid".into(),
+        channel: klankbord::complaints::terms::Channel::CouncilMember,
         via_person: Some("Raadslid K. Jansen".into()),
         language: klankbord::web::i18n::Lang::Nl,
         name: Some("Mevrouw A. de Vries".into()),
@@ -203,7 +203,7 @@ both_backends!(
         ] {
             assert!(kinds.contains(&expected), "{expected:?} in {kinds:?}");
         }
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let date = klankbord::complaints::letters::service::letter_date(
             today,
             klankbord::web::i18n::Lang::Nl,
@@ -303,8 +303,8 @@ both_backends!(a_name_without_gemeente_gets_it_once, |app| {
     let (coordinator, _) = app.logged_in("brieven.naam", &[Role::Klachtcoordinator]);
     let s = setup("Voorbeeld");
     let new = store::NewComplaint {
-        received_on: klankbord::surveys::today(),
-        channel: "brief".into(),
+        received_on: klankbord::fmt::today(),
+        channel: klankbord::complaints::terms::Channel::Letter,
         language: klankbord::web::i18n::Lang::Nl,
         name: Some("Mevrouw A. de Vries".into()),
         address: Some("Dorpsstraat 1\n1234 AB Voorbeeld".into()),
@@ -351,8 +351,8 @@ both_backends!(
         let s = setup("Gemeente Voorbeeld");
         for i in 0..3 {
             let new = store::NewComplaint {
-                received_on: klankbord::surveys::today(),
-                channel: "brief".into(),
+                received_on: klankbord::fmt::today(),
+                channel: klankbord::complaints::terms::Channel::Letter,
                 language: if i == 1 {
                     klankbord::web::i18n::Lang::Ar
                 } else {
@@ -438,8 +438,8 @@ both_backends!(an_emailed_letter_travels_as_pdf_or_as_text_as_set, |app| {
     let (coordinator, _) = app.logged_in("brieven.mail", &[Role::Klachtcoordinator]);
     let s = setup("Gemeente Voorbeeld");
     let new = |name: &str| store::NewComplaint {
-        received_on: klankbord::surveys::today(),
-        channel: "web".into(),
+        received_on: klankbord::fmt::today(),
+        channel: klankbord::complaints::terms::Channel::Web,
         language: klankbord::web::i18n::Lang::Nl,
         name: Some(name.into()),
         email: Some("klager@voorbeeld.nl".into()),
@@ -509,8 +509,8 @@ both_backends!(the_logo_is_checked_by_its_content_and_size, |app| {
     assert_eq!(app.count("letterhead_logos"), 1);
     let s = setup("Gemeente Voorbeeld");
     let new = store::NewComplaint {
-        received_on: klankbord::surveys::today(),
-        channel: "brief".into(),
+        received_on: klankbord::fmt::today(),
+        channel: klankbord::complaints::terms::Channel::Letter,
         language: klankbord::web::i18n::Lang::Nl,
         name: Some("Mevrouw A. de Vries".into()),
         address: Some("Dorpsstraat 1, 1234 AB Voorbeeld".into()),
@@ -603,8 +603,8 @@ fn the_coordinator_prints_a_batch_from_the_workplace_in_a_browser() {
     let s = setup("Gemeente Voorbeeld");
     for i in 0..2 {
         let new = store::NewComplaint {
-            received_on: klankbord::surveys::today(),
-            channel: "brief".into(),
+            received_on: klankbord::fmt::today(),
+            channel: klankbord::complaints::terms::Channel::Letter,
             language: klankbord::web::i18n::Lang::Nl,
             name: Some(format!("Inwoner {i}")),
             address: Some(format!("Dorpsstraat {i}, 1234 AB Voorbeeld")),

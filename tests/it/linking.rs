@@ -6,8 +6,8 @@ use chrono::Duration;
 use diesel::prelude::*;
 use klankbord::accounts::model::Role;
 use klankbord::db::schema::{interview_volunteers, responses, waves as waves_t};
+use klankbord::fmt::today;
 use klankbord::surveys::definition::{Definition, Item};
-use klankbord::surveys::today;
 use klankbord::web::i18n::{t, Lang};
 
 use crate::both_backends;
@@ -188,9 +188,7 @@ both_backends!(volunteers_cannot_be_paired_with_their_answers, |app| {
     let arrival: Vec<String> = volunteered.iter().map(|(n, _)| n.clone()).collect();
     assert_ne!(names, arrival);
     assert!(
-        !list
-            .body
-            .contains(&klankbord::surveys::respondent::date_text(today())),
+        !list.body.contains(&klankbord::fmt::date_text(today())),
         "the list carries no date"
     );
 

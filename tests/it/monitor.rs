@@ -3,6 +3,7 @@
 //! the open data, and only for the roles that may read reports.
 
 use klankbord::accounts::model::Role;
+use klankbord::complaints::terms::Channel;
 use klankbord::surveys::respond::{self, Meta};
 
 use crate::both_backends;
@@ -13,7 +14,7 @@ both_backends!(
     |app| {
         // Everything in the last quarter that has ended: a report publishes only finished
         // quarters and closed waves.
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let (year, _, q_from, _) = crate::disclosure::last_ended_quarter(today);
         let start = (q_from - today).num_days();
         let w = wave(&app, start, start + 20, &["web", "phone"]);
@@ -55,7 +56,7 @@ both_backends!(
         for i in 0..12 {
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: q_from,
-                channel: if i < 9 { "web".into() } else { "brief".into() },
+                channel: if i < 9 { Channel::Web } else { Channel::Letter },
                 language: klankbord::web::i18n::Lang::Nl,
                 email: Some(format!("k{i}@voorbeeld.nl")),
                 description: "Niet teruggebeld.".into(),
@@ -223,7 +224,7 @@ both_backends!(
         use chrono::Datelike;
         use diesel::prelude::*;
         use klankbord::db::schema::quotes;
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let small = wave(&app, -20, -1, &["web"]);
         let big = wave(&app, -20, -1, &["web"]);
         let meta = Meta {
@@ -332,7 +333,7 @@ both_backends!(
     |app| {
         use diesel::prelude::*;
         use klankbord::db::schema::{coded_texts, text_codes};
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         // The wave and the complaints in the last quarter that has ended (a report publishes
         // complaints per finished quarter).
         let (year, _, q_from, _) = crate::disclosure::last_ended_quarter(today);
@@ -533,7 +534,7 @@ both_backends!(
         for i in 0..6 {
             let new = klankbord::complaints::store::NewComplaint {
                 received_on: q_from,
-                channel: "web".into(),
+                channel: klankbord::complaints::terms::Channel::Web,
                 language: klankbord::web::i18n::Lang::Nl,
                 email: Some(format!("c{i}@voorbeeld.nl")),
                 description: "Ik wacht al weken. Mail mij op jan@voorbeeld.nl.".into(),
@@ -627,7 +628,7 @@ both_backends!(
 both_backends!(
     open_answers_in_other_languages_show_their_language_and_get_their_own_suggestions_or_none,
     |app| {
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let w = wave(&app, -30, -10, &["web"]);
         let english = "Nobody called me back and the staff were rude to me.";
         let arabic = "لم يتصل بي أحد ولم يساعدني الموظف في المكتب";
@@ -694,9 +695,9 @@ both_backends!(
         use klankbord::complaints::read_model;
         use klankbord::complaints::workflow::State;
         use klankbord::db::schema::complaints;
-        let today = klankbord::surveys::today();
+        let today = klankbord::fmt::today();
         let (year, _, q_from, q_to) = crate::disclosure::last_ended_quarter(today);
-        let id = crate::disclosure::complaint(&app, q_from, "web", 1);
+        let id = crate::disclosure::complaint(&app, q_from, Channel::Web, 1);
         let (council, _) = app.logged_in("rapport.raadslid", &[Role::Raadslid]);
         let report = format!("/rapportage?periode={year}&lang=nl");
         // As registered: received.

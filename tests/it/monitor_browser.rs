@@ -51,14 +51,7 @@ fn a_researcher_codes_by_keyboard_and_the_research_pages_pass_axe() {
         "Fijn geholpen.",
     ] {
         let json = format!(r#"{{"cp_luistert":4,"wat_beter":"{text}"}}"#);
-        respond::insert_json(
-            &mut app.conn(),
-            &w,
-            &json,
-            &meta,
-            klankbord::surveys::today(),
-        )
-        .unwrap();
+        respond::insert_json(&mut app.conn(), &w, &json, &meta, klankbord::fmt::today()).unwrap();
     }
     let (user, pass, _) = app.user("toets.onderzoeker", &[Role::Onderzoeker]);
     login_by_keyboard(&b, &app.base, &user, &pass);

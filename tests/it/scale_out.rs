@@ -124,12 +124,12 @@ fn two_instances_send_each_complaint_reminder_once() {
     let pool = klankbord::db::connect_and_migrate(&parsed, 2).unwrap();
     let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
     let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
-    let received = klankbord::surveys::today() - chrono::Duration::days(50);
+    let received = klankbord::fmt::today() - chrono::Duration::days(50);
     let cases = 12;
     for n in 0..cases {
         let new = klankbord::complaints::store::NewComplaint {
             received_on: received,
-            channel: "brief".into(),
+            channel: klankbord::complaints::terms::Channel::Letter,
             language: klankbord::web::i18n::Lang::Nl,
             address: Some(format!("Straat {n}")),
             description: "Niet teruggebeld.".into(),

@@ -15,8 +15,8 @@ use klankbord::db::schema::{
     audit_log, complaint_events, complaint_letters, mail_outbox, paper_quarantine, quotes, users,
     waves as waves_t,
 };
+use klankbord::fmt::today;
 use klankbord::surveys::respond::{insert_json, Meta};
-use klankbord::surveys::today;
 use klankbord::surveys::waves;
 use klankbord::web::i18n::{t, t_args, t_count, Lang};
 

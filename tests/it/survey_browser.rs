@@ -322,7 +322,7 @@ fn staff_survey_pages_have_no_axe_violations() {
                 paper_quarantine::line.eq(3i64),
                 paper_quarantine::sheet.eq("{}"),
                 paper_quarantine::problems.eq(r#"[{"line":3,"form":"R1-000002","column":"valid","rule":"omr_invalid","detail":"de scanner keurde het blad af","value":"0","action":"quarantined"}]"#),
-                paper_quarantine::created_on.eq(klankbord::surveys::today()),
+                paper_quarantine::created_on.eq(klankbord::fmt::today()),
             ))
             .execute(&mut conn)
             .unwrap();

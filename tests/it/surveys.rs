@@ -12,9 +12,9 @@ use klankbord::db::schema::{
     drafts, interview_volunteers, invitation_addresses, invitations, mail_outbox, responses,
 };
 use klankbord::db::DbConnection;
-use klankbord::surveys::builder::WaveBuilder;
+use klankbord::fmt::today;
+use klankbord::surveys::builder::{FormAnswers, WaveBuilder};
 use klankbord::surveys::definition::{Definition, Item, ItemKind};
-use klankbord::surveys::today;
 use klankbord::surveys::waves::{self, Wave};
 use klankbord::web::i18n::{t, t_args, Lang};
 
@@ -57,27 +57,15 @@ pub fn make_codes(app: &TestApp, wave_id: i64, n: usize) -> Vec<String> {
 /// An answer to `item` as form fields: the middle of scales, "ja" where it exists (so conditional
 /// questions are shown), a 5 as grade (so the "why" question follows), two choices for multi.
 pub fn answer_for(item: &Item) -> Vec<(String, String)> {
-    let key = item.key.clone();
-    match &item.kind {
-        ItemKind::Grade => vec![(key, "5".into())],
-        ItemKind::Scale { .. } => vec![(key, "4".into())],
-        ItemKind::Single { options, .. } => {
-            let code = options
-                .iter()
-                .find(|o| o.code == "ja")
-                .unwrap_or(&options[0])
-                .code
-                .clone();
-            vec![(key, code)]
-        }
-        ItemKind::Multi { options, .. } => options
-            .iter()
-            .take(2)
-            .map(|o| (key.clone(), o.code.clone()))
-            .collect(),
-        ItemKind::Text { .. } => vec![(key, "Ze leggen het rustig uit.".into())],
-        ItemKind::Number { min, .. } => vec![(key, min.to_string())],
+    FormAnswers {
+        grade: 5,
+        scale: 4,
+        single_code: Some("ja"),
+        single_at: 0,
+        multi_at: &[0, 1],
+        text: "Ze leggen het rustig uit.",
     }
+    .item(item)
 }
 
 /// The `Location` of a redirect.
@@ -393,14 +381,14 @@ both_backends!(codes_that_cannot_be_used_get_a_clear_message, |app| {
 
     let r = try_code(&code_future);
     assert_eq!(r.status, 403);
-    let date = klankbord::surveys::respondent::date_text(future.opens_on);
+    let date = klankbord::fmt::date_text(future.opens_on);
     assert!(body_has(
         &r,
         &t_args(Lang::Nl, "respond-error-not-open", &[("date", &date)])
     ));
     let r = try_code(&code_past);
     assert_eq!(r.status, 410);
-    let date = klankbord::surveys::respondent::date_text(past.closes_on);
+    let date = klankbord::fmt::date_text(past.closes_on);
     assert!(body_has(
         &r,
         &t_args(Lang::Nl, "respond-error-closed", &[("date", &date)])
@@ -960,7 +948,7 @@ both_backends!(
         let printed = r.texts("article.letter p.code strong");
         let svg_count = r.body.matches("<svg").count();
         assert!(svg_count >= 3, "a QR code per letter");
-        let date = klankbord::surveys::respondent::date_text(w.closes_on);
+        let date = klankbord::fmt::date_text(w.closes_on);
         for (letter, code) in letters.iter().zip(&printed) {
             let bare = codes::parse(code).expect("a valid code on the letter");
             // The QR code encodes the personal link; the letter also names the short link.

@@ -171,7 +171,7 @@ fn demo_app(test: &str) -> Option<TestApp> {
     let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).expect("setup");
     klankbord::demo::seed(&mut app.conn(), &setup.env()).expect("demo data");
     // A wave still to open, so the walk also takes the page that changes it.
-    let today = klankbord::surveys::today();
+    let today = klankbord::fmt::today();
     klankbord::surveys::builder::WaveBuilder::new()
         .name("Volgende ronde")
         .window(

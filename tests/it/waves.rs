@@ -307,8 +307,8 @@ crate::both_backends!(lists_that_grow_come_a_page_at_a_time, |app| {
     let mut conn = app.conn();
     for _ in 0..105 {
         let new = klankbord::complaints::store::NewComplaint {
-            received_on: klankbord::surveys::today(),
-            channel: "web".into(),
+            received_on: klankbord::fmt::today(),
+            channel: klankbord::complaints::terms::Channel::Web,
             language: klankbord::web::i18n::Lang::Nl,
             email: Some("klager@voorbeeld.nl".into()),
             description: "Niet teruggebeld.".into(),
@@ -318,7 +318,7 @@ crate::both_backends!(lists_that_grow_come_a_page_at_a_time, |app| {
     }
     drop(conn);
     let (coordinator, _) = app.logged_in("lijst.coordinator", &[Role::Klachtcoordinator]);
-    let year = chrono::Datelike::year(&klankbord::surveys::today());
+    let year = chrono::Datelike::year(&klankbord::fmt::today());
     let first = coordinator.get(&format!("/klachten/register?jaar={year}&lang=nl"));
     assert_eq!(first.texts("table tbody tr").len(), 100);
     let next = first.attr("nav.pager a[rel='next']", "href").unwrap();

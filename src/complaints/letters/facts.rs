@@ -109,8 +109,8 @@ pub struct LetterFacts {
     pub kind: LetterKind,
     /// Who it is for.
     pub addressee: Addressee,
-    /// Language code of the letter.
-    pub lang: String,
+    /// The letter's language (stored as its code; an unknown code does not read).
+    pub lang: Lang,
     /// The municipality's name as letters write it (see [`templates::municipality_name`]).
     pub municipality: String,
     /// The sender's address lines.
@@ -163,14 +163,9 @@ pub fn letter_date(d: NaiveDate, lang: Lang) -> String {
 }
 
 impl LetterFacts {
-    /// The letter's language.
-    pub fn language(&self) -> Lang {
-        Lang::from_code(&self.lang).unwrap_or(Lang::Nl)
-    }
-
     /// The letterhead's reference lines: (label, value), in the letter's language.
     pub fn reference_lines(&self) -> Vec<(String, String)> {
-        let lang = self.language();
+        let lang = self.lang;
         let mut out = vec![
             (t(lang, "letter-date"), letter_date(self.date, lang)),
             (t(lang, "letter-reference"), self.reference.clone()),
@@ -220,7 +215,7 @@ impl LetterFacts {
         out.push(String::new());
         out.push(format!(
             "{}: {}",
-            t(self.language(), "letter-subject"),
+            t(self.lang, "letter-subject"),
             self.subject
         ));
         out.push(String::new());
@@ -357,7 +352,7 @@ pub fn facts_for(
     Ok(LetterFacts {
         kind,
         addressee: to,
-        lang: lang.code().to_string(),
+        lang,
         municipality,
         sender,
         logo: current_logo(c)?,
@@ -412,8 +407,12 @@ pub fn stored_facts(
     else {
         return Ok(None);
     };
-    if let Some(f) = facts.and_then(|f| serde_json::from_str::<LetterFacts>(&f).ok()) {
-        return Ok(Some(f));
+    // Stored facts that do not read (an unknown kind or language) are an error, not a letter
+    // rebuilt from its text.
+    if let Some(f) = facts {
+        return serde_json::from_str::<LetterFacts>(&f)
+            .map(Some)
+            .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)));
     }
     // An addressee the product does not know is an error, not a letter to the complainant.
     let addressee = Addressee::from_code(&addressee).ok_or_else(|| {
@@ -428,7 +427,7 @@ pub fn stored_facts(
     Ok(Some(LetterFacts {
         kind,
         addressee,
-        lang: "nl".into(),
+        lang: Lang::Nl,
         municipality: templates::municipality_name(env.municipality),
         sender: settings.sender_lines(env.contact),
         logo: current_logo(c)?,

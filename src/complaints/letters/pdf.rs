@@ -37,7 +37,7 @@ use krilla::{Document as PdfDocument, SerializeSettings};
 
 use super::service::LetterFacts;
 use crate::pdf::{fill, wrap, Measure, PdfError, BOLD, REGULAR};
-use crate::web::i18n::t;
+use crate::web::i18n::{t, Lang};
 
 /// Points per millimetre.
 const MM: f32 = 72.0 / 25.4;
@@ -137,7 +137,7 @@ enum GroupKind {
 struct LaidOut {
     pages: Vec<Vec<(Piece, Role)>>,
     groups: Vec<GroupKind>,
-    lang: String,
+    lang: Lang,
     reference: String,
 }
 
@@ -254,13 +254,13 @@ fn lay_out(
     f: &LetterFacts,
     logo: Option<(f32, f32)>,
 ) -> Result<LaidOut, PdfError> {
-    let lang = f.language();
+    let lang = f.lang;
     let mut b = Builder {
         measure,
         out: LaidOut {
             pages: vec![vec![]],
             groups: vec![],
-            lang: f.lang.clone(),
+            lang: f.lang,
             reference: f.reference.clone(),
         },
         y: 0.0,
@@ -432,8 +432,9 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
         PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| PdfError("pagina".into()))?;
     let mut tree = TagTree::new().with_lang(Some(
         laid.first()
-            .map(|(l, _)| l.lang.clone())
-            .unwrap_or_else(|| "nl".into()),
+            .map_or(Lang::Nl, |(l, _)| l.lang)
+            .code()
+            .to_string(),
     ));
     let mut outline = Outline::new();
     let mut first_page = 0;
@@ -547,7 +548,7 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
             );
         }
         tree.push(TagGroup::with_children(
-            Tag::Section.with_lang(Some(letter.lang.clone())),
+            Tag::Section.with_lang(Some(letter.lang.code().to_string())),
             children,
         ));
     }
@@ -564,8 +565,9 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
             .title(title)
             .language(
                 laid.first()
-                    .map(|(l, _)| l.lang.clone())
-                    .unwrap_or_else(|| "nl".into()),
+                    .map_or(Lang::Nl, |(l, _)| l.lang)
+                    .code()
+                    .to_string(),
             )
             .creator("Klankbord".into())
             .creation_date(
@@ -578,9 +580,7 @@ pub fn letters_pdf(letters: &[(&LetterFacts, Option<&Logo>)]) -> Result<Vec<u8>,
 }
 
 fn page_word(l: &LaidOut) -> String {
-    crate::web::i18n::Lang::from_code(&l.lang)
-        .map(|lang| t(lang, "letter-page"))
-        .unwrap_or_else(|| "pagina".into())
+    t(l.lang, "letter-page")
 }
 
 #[cfg(test)]

@@ -22,11 +22,11 @@ mod render {
     use super::super::*;
     use crate::complaints::templates::Addressee;
 
-    pub(crate) fn sample(lang: &str) -> LetterFacts {
+    pub(crate) fn sample(lang: crate::web::i18n::Lang) -> LetterFacts {
         LetterFacts {
             kind: crate::complaints::templates::LetterKind::Receipt,
             addressee: Addressee::Klager,
-            lang: lang.into(),
+            lang,
             municipality: "Gemeente Voorbeeld".into(),
             sender: vec!["Postbus 1000".into(), "1234 AB Voorbeeld".into()],
             logo: None,
@@ -50,8 +50,18 @@ mod render {
     }
 
     #[test]
+    fn stored_facts_keep_their_language_and_an_unknown_one_does_not_read() {
+        let f = sample(crate::web::i18n::Lang::Ar);
+        let json = serde_json::to_string(&f).unwrap();
+        assert!(json.contains("\"lang\":\"ar\""), "{json}");
+        assert_eq!(serde_json::from_str::<LetterFacts>(&json).unwrap(), f);
+        let corrupt = json.replace("\"lang\":\"ar\"", "\"lang\":\"xx\"");
+        assert!(serde_json::from_str::<LetterFacts>(&corrupt).is_err());
+    }
+
+    #[test]
     fn a_letter_renders_in_every_language() {
-        for lang in ["nl", "ar"] {
+        for lang in [crate::web::i18n::Lang::Nl, crate::web::i18n::Lang::Ar] {
             let f = sample(lang);
             let pdf = letters_pdf(&[(&f, None)]).unwrap();
             assert!(pdf.starts_with(b"%PDF-"));

@@ -182,7 +182,7 @@ fn mail_letter(
     to_address: String,
 ) -> QueryResult<()> {
     let settings = LetterSettings::load(c)?;
-    let lang = facts.language();
+    let lang = facts.lang;
     let mut mail = crate::mail::OutgoingMail {
         kind: format!("klacht-{}", facts.kind),
         about: Some(("complaint".into(), complaint.id.to_string())),

@@ -9,6 +9,7 @@ use super::*;
 use crate::monitor::complaint_figures::{self, CaseFacts};
 use crate::monitor::disclosure::{self, Scope};
 use crate::monitor::survey_figures::{self};
+use crate::surveys::builder::AnswerMix;
 use crate::surveys::definition::{Definition, ItemKind};
 
 #[test]
@@ -42,6 +43,26 @@ fn periods() {
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 
+/// Any answer: a quarter of the questions left open, one in ten scale answers "weet niet", scale
+/// points and grades anywhere, later background options rare (so small groups turn up); no
+/// conditions followed, no multiple choice, open text or numbers.
+const RANDOM_MIX: AnswerMix<'static> = AnswerMix {
+    skip: 0.25,
+    dont_know: 0.1,
+    mood: 0.0,
+    noise: 2.5,
+    grade_middle: 5.5,
+    grade_mood: 0.0,
+    grade_noise: 2.0,
+    setback: None,
+    skew: 3,
+    follow_conditions: false,
+    single: true,
+    multi: false,
+    numbers: false,
+    texts: None,
+};
+
 /// Random answer sets for the shipped questionnaire: any mix of channels, languages,
 /// background answers, scale answers, "weet niet" and unanswered questions.
 fn random_answers(def: &Definition, n: usize, seed: u64) -> Vec<(String, String, String)> {
@@ -50,31 +71,11 @@ fn random_answers(def: &Definition, n: usize, seed: u64) -> Vec<(String, String,
     let languages = ["nl", "en", "ar", "tr"];
     (0..n)
         .map(|_| {
-            let mut a = serde_json::Map::new();
-            for item in def.items() {
-                if rng.gen_bool(0.25) {
-                    continue;
-                }
-                let v = match &item.kind {
-                    ItemKind::Scale { dont_know, .. } => match dont_know {
-                        Some(d) if rng.gen_bool(0.1) => serde_json::json!(d),
-                        _ => serde_json::json!(rng.gen_range(1..=5)),
-                    },
-                    ItemKind::Grade => serde_json::json!(rng.gen_range(1..=10)),
-                    ItemKind::Single { options, .. } => {
-                        // Skewed: later options are rare, so small groups turn up.
-                        let i =
-                            (rng.gen_range(0.0f64..1.0).powi(3) * options.len() as f64) as usize;
-                        serde_json::json!(options[i.min(options.len() - 1)].code)
-                    }
-                    _ => continue,
-                };
-                a.insert(item.key.clone(), v);
-            }
+            let a = RANDOM_MIX.draw(def, &mut rng);
             (
                 channels[(rng.gen_range(0.0f64..1.0).powi(2) * 4.0) as usize % 4].to_string(),
                 languages[(rng.gen_range(0.0f64..1.0).powi(3) * 4.0) as usize % 4].to_string(),
-                serde_json::Value::Object(a).to_string(),
+                serde_json::to_string(&a).unwrap(),
             )
         })
         .collect()

@@ -21,7 +21,11 @@ pub mod service;
 pub mod steps;
 mod views;
 
-pub use views::{date_text, refusal};
+pub use views::refusal;
+
+/// An alias of [`crate::fmt::date_text`], left only for the paper code (`surveys/paper/`); delete
+/// it once that has switched.
+pub use crate::fmt::date_text;
 
 /// Cookie holding the respondent's code while answering (path `/v` only).
 pub const CODE_COOKIE: &str = "kb_v";

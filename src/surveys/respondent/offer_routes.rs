@@ -6,8 +6,8 @@ use maud::html;
 use serde::Deserialize;
 
 use super::{offer_views, removal, OFFER_COOKIE};
+use crate::fmt::today;
 use crate::surveys::offer_token::OfferKey;
-use crate::surveys::today;
 use crate::surveys::volunteers::{self, NewVolunteer, OfferError};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;

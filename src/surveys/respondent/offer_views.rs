@@ -7,8 +7,8 @@ use maud::{html, Markup};
 
 use super::offer_routes::VolunteerForm;
 use super::removal;
-use super::views::date_text;
 use super::OFFER_COOKIE;
+use crate::fmt::date_text;
 use crate::surveys::volunteers::OfferError;
 use crate::web::context::Ctx;
 use crate::web::errors::page_response;

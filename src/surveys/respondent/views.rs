@@ -18,7 +18,7 @@ use crate::web::errors::page_response;
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 
-pub use crate::fmt::date_text;
+use crate::fmt::date_text;
 
 /// The message, and status, for a code or wave that cannot be answered.
 pub fn refusal(lang: Lang, e: &RespondError) -> (StatusCode, String) {

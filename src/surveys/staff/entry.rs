@@ -19,7 +19,7 @@ pub(super) async fn entry_list(
     ctx: Ctx,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let list = state
         .db(move |conn| Ok(waves::open_waves(conn, today)?))
         .await?;

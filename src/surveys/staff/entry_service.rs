@@ -16,7 +16,7 @@ pub(super) fn store(
     def: &Definition,
     command: &EntryCommand,
 ) -> Result<(), keyed::KeyedError> {
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let meta = &command.meta;
     let opened = match &command.code {
         Some(c) => {

@@ -3,10 +3,10 @@
 use maud::{html, Markup};
 
 use super::*;
+use crate::fmt::date_text;
 use crate::surveys::answers::{self, ItemProblem};
 use crate::surveys::form;
 use crate::surveys::respond::HELPERS;
-use crate::surveys::respondent::date_text;
 use crate::surveys::waves::Wave;
 use crate::web::context::Ctx;
 use crate::web::i18n::{t, t_args, Lang};

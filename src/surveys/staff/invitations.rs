@@ -5,8 +5,8 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::*;
+use crate::fmt::today;
 use crate::surveys::invite::{self, InviteError, MailContext};
-use crate::surveys::today;
 use crate::surveys::waves::{self, WaveError};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;

@@ -6,8 +6,8 @@ use actix_web::HttpResponse;
 use maud::{html, Markup};
 
 use super::*;
+use crate::fmt::date_text;
 use crate::surveys::invite::{self};
-use crate::surveys::respondent::date_text;
 use crate::surveys::waves::{Wave, Window, CHANNELS};
 use crate::surveys::{anonymity, stats, volunteers};
 use crate::web::context::Ctx;
