@@ -23,7 +23,6 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use klankbord::accounts::audit::Actor;
 use klankbord::accounts::model::Role;
 use klankbord::fmt::today;
 use klankbord::surveys::builder::WaveBuilder;
