@@ -22,6 +22,7 @@
 //! a boundary (a faint stroke, a half-blacked box) are low and go to the clerk.
 
 use super::align::Affine;
+use super::around::{around, Around};
 use super::decode::Gray;
 use super::pieces::{pieces, Pieces};
 use super::Mark;
@@ -62,6 +63,12 @@ pub struct Fill {
     pub bilevel: bool,
     /// The trace's connected pieces: one stroke, or separate specks (see [`super::pieces`]).
     pub pieces: Pieces,
+    /// Sides blacked out up to the outline: the middle of the side dark from the outline
+    /// inwards, and the cell next to it too. A box blacked out to cancel it has all four; a
+    /// box crossed and then partly blacked out one to three; a cross, tick or blob none.
+    pub blacked_sides: u8,
+    /// Ink around the box (see [`super::around`]): a circle, strokes leaving the box.
+    pub around: Around,
 }
 
 impl Fill {
@@ -183,6 +190,7 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         }
         rim = rim.min(sum / 18.0);
     }
+    let blacked_sides = blacked_sides(&dark, rect, &cells, &counts);
     let mut spread = 0u8;
     let mut bare = 0u8;
     let mut trace_cells = 0u8;
@@ -221,7 +229,46 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         noise,
         bilevel,
         pieces: pieces(&mask, n, side_w / n as f32, side_h / n as f32),
+        blacked_sides,
+        around: around(dark, rect),
     }
+}
+
+/// The middle of a side counts as blacked out at this darkness (depths 0.45–0.9 mm inside the
+/// outline, the middle tenths of the side)…
+const SIDE_BLACK: f32 = 0.8;
+/// …when the cell of the 3 × 3 split next to it is this dark as well.
+const CELL_BLACK: f32 = 0.6;
+
+/// How many sides are blacked out up to the outline (see [`Fill::blacked_sides`]).
+fn blacked_sides(
+    dark: &impl Fn(f32, f32) -> f32,
+    rect: RectMm,
+    cells: &[f32; 9],
+    counts: &[f32; 9],
+) -> u8 {
+    let mut n = 0;
+    // Top, bottom, left, right, with the cell next to each.
+    for (side, cell) in [1usize, 7, 3, 5].into_iter().enumerate() {
+        let mut sum = 0f32;
+        for k in 0..5 {
+            let f = 0.35 + 0.3 * (k as f32 + 0.5) / 5.0;
+            for depth in [0.45f32, 0.6, 0.75, 0.9] {
+                let (x, y) = match side {
+                    0 => (rect.x + rect.w * f, rect.y + depth),
+                    1 => (rect.x + rect.w * f, rect.y + rect.h - depth),
+                    2 => (rect.x + depth, rect.y + rect.h * f),
+                    _ => (rect.x + rect.w - depth, rect.y + rect.h * f),
+                };
+                sum += dark(x, y);
+            }
+        }
+        let next = cells[cell] / counts[cell].max(1.0);
+        if sum / 20.0 >= SIDE_BLACK && next >= CELL_BLACK {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Bilinear sample (so a thin stroke between pixels is not lost).
@@ -258,8 +305,14 @@ fn specks(f: &Fill) -> bool {
 /// clerk, who has the paper, looks (read as empty: stray dots are the likelier cause).
 const SPECKS_ASKED: (Mark, f32) = (Mark::Empty, 0.6);
 
-/// What a measured box holds, and how sure that is (0–1).
+/// What a measured box holds, and how sure that is (0–1): from the inside, then with a second
+/// look at what the inside alone cannot tell (see [`super::doubt`]).
 pub fn classify(f: Fill) -> (Mark, f32) {
+    super::doubt::second_look(&f, classify_inside(f))
+}
+
+/// What the inside of a box holds, and how sure that is.
+fn classify_inside(f: Fill) -> (Mark, f32) {
     let ramp = |v: f32, from: f32, to: f32| ((v - from) / (to - from)).clamp(0.0, 1.0);
     if f.ink >= 0.55 && f.min_cell >= 0.2 {
         // Blacked out: dark everywhere inside, up to the outline on every side.
