@@ -6,9 +6,9 @@
 //! [`VERIFY_BELOW`] and the likelier reading proposed:
 //!
 //! - **A box crossed and then partly blacked out**: between a cross (an answer) and the form's
-//!   "fill in a box to cancel it" (taken back). Dark up to the outline on one to three sides
-//!   ([`Fill::blacked_sides`]); a full cancel is dark on all four, a cross or blob on none.
-//!   Proposed: marked.
+//!   "fill in a box to cancel it" (taken back). A solid patch against the outline
+//!   ([`Fill::blacked_edge`]) where the inside was not read as a cancel. The inside's reading
+//!   is proposed (marked, as a rule).
 //! - **A circle around a box**, its inside empty: circling is a common way to choose, but not the
 //!   one the form asks for. Proposed: marked.
 //! - **A stroke through a whole row of boxes** (or down a column): leaves each box on two
@@ -28,8 +28,11 @@ use super::Mark;
 pub const ASKED: f32 = 0.5;
 const _: () = assert!(ASKED < VERIFY_BELOW, "an asked mark goes to the clerk");
 
-/// At least this share of the inside inked before a blacked side counts (a stroke along the
-/// outline is not a blacked-out part).
+/// Solid ink against the outline (mm²) that makes a box partly blacked out: a patch about a
+/// third of the box or more (a thick marker's cross, a blob: none).
+const BLACKED_AREA: f32 = 0.6;
+/// At least this share of the inside inked as well (a patch only along the outline, the inside
+/// clear, is not a box blacked out).
 const BLACKED_INK: f32 = 0.2;
 
 /// The inside holds at most this much ink for a ring around it to count as a circle (a circle
@@ -51,7 +54,7 @@ pub enum Doubt {
 
 /// What in `f` the inside alone cannot tell, if anything.
 pub fn doubt(f: &Fill) -> Option<Doubt> {
-    if (1..=3).contains(&f.blacked_sides) && f.ink >= BLACKED_INK {
+    if f.blacked_edge >= BLACKED_AREA && f.ink >= BLACKED_INK {
         return Some(Doubt::PartlyBlacked);
     }
     if f.around.through {
@@ -179,7 +182,7 @@ mod tests {
             assert!(clear(f), "{name}: {f:?}");
         }
         let cancel = drawn(|u, v| (0.1..=4.9).contains(&u) && (0.1..=4.9).contains(&v));
-        assert_eq!(cancel.blacked_sides, 4, "{cancel:?}");
+        assert!(cancel.blacked_edge > 4.0, "{cancel:?}");
         assert_eq!(classify(cancel).0, Mark::Cancelled, "{cancel:?}");
         assert!(clear(cancel), "{cancel:?}");
         let empty = drawn(|_, _| false);
@@ -189,11 +192,13 @@ mod tests {
 
     #[test]
     fn a_cross_then_partly_blacked_out_goes_to_the_clerk() {
-        // Crossed, then the left half, the top third, or three quarters blacked out.
+        // Crossed, then the left half, the top third, three quarters, or a corner quarter
+        // blacked out.
         for part in [
             (0.1, 0.1, 2.6, 4.9),
             (0.1, 0.1, 4.9, 1.9),
             (0.1, 0.1, 4.9, 3.7),
+            (2.2, 2.2, 4.9, 4.9),
         ] {
             let (x0, y0, x1, y1) = part;
             let f = drawn(|u, v| cross(u, v) || ((x0..=x1).contains(&u) && (y0..=y1).contains(&v)));
@@ -289,7 +294,7 @@ mod print_tests {
                 for (f, b) in fills.iter().zip(boxes) {
                     let at = format!("{lang:?} {dpi} dpi page {} {} {}", n + 1, b.item, b.value);
                     assert_eq!(doubt(f), None, "{at}: {f:?}");
-                    assert_eq!(f.blacked_sides, 0, "{at}: {f:?}");
+                    assert_eq!(f.blacked_edge, 0.0, "{at}: {f:?}");
                     // A grid's rule line runs along one side.
                     assert!(f.around.ring_sides <= 1, "{at}: {f:?}");
                     // The tall letters of an Arabic label may reach into the band under a box

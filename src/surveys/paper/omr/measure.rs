@@ -23,6 +23,7 @@
 
 use super::align::Affine;
 use super::around::{around, Around};
+use super::blacked::solid_at_edge;
 use super::decode::Gray;
 use super::pieces::{pieces, Pieces};
 use super::Mark;
@@ -63,10 +64,9 @@ pub struct Fill {
     pub bilevel: bool,
     /// The trace's connected pieces: one stroke, or separate specks (see [`super::pieces`]).
     pub pieces: Pieces,
-    /// Sides blacked out up to the outline: the middle of the side dark from the outline
-    /// inwards, and the cell next to it too. A box blacked out to cancel it has all four; a
-    /// box crossed and then partly blacked out one to three; a cross, tick or blob none.
-    pub blacked_sides: u8,
+    /// Solid ink against the outline, in mm² (see [`super::blacked`]): a box blacked out in
+    /// part, or entirely; none for a cross, tick or blob.
+    pub blacked_edge: f32,
     /// Ink around the box (see [`super::around`]): a circle, strokes leaving the box.
     pub around: Around,
 }
@@ -190,7 +190,7 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         }
         rim = rim.min(sum / 18.0);
     }
-    let blacked_sides = blacked_sides(&dark, rect, &cells, &counts);
+    let blacked_edge = solid_at_edge(&dark, rect);
     let mut spread = 0u8;
     let mut bare = 0u8;
     let mut trace_cells = 0u8;
@@ -229,46 +229,9 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         noise,
         bilevel,
         pieces: pieces(&mask, n, side_w / n as f32, side_h / n as f32),
-        blacked_sides,
+        blacked_edge,
         around: around(dark, rect),
     }
-}
-
-/// The middle of a side counts as blacked out at this darkness (depths 0.45–0.9 mm inside the
-/// outline, the middle tenths of the side)…
-const SIDE_BLACK: f32 = 0.8;
-/// …when the cell of the 3 × 3 split next to it is this dark as well.
-const CELL_BLACK: f32 = 0.6;
-
-/// How many sides are blacked out up to the outline (see [`Fill::blacked_sides`]).
-fn blacked_sides(
-    dark: &impl Fn(f32, f32) -> f32,
-    rect: RectMm,
-    cells: &[f32; 9],
-    counts: &[f32; 9],
-) -> u8 {
-    let mut n = 0;
-    // Top, bottom, left, right, with the cell next to each.
-    for (side, cell) in [1usize, 7, 3, 5].into_iter().enumerate() {
-        let mut sum = 0f32;
-        for k in 0..5 {
-            let f = 0.35 + 0.3 * (k as f32 + 0.5) / 5.0;
-            for depth in [0.45f32, 0.6, 0.75, 0.9] {
-                let (x, y) = match side {
-                    0 => (rect.x + rect.w * f, rect.y + depth),
-                    1 => (rect.x + rect.w * f, rect.y + rect.h - depth),
-                    2 => (rect.x + depth, rect.y + rect.h * f),
-                    _ => (rect.x + rect.w - depth, rect.y + rect.h * f),
-                };
-                sum += dark(x, y);
-            }
-        }
-        let next = cells[cell] / counts[cell].max(1.0);
-        if sum / 20.0 >= SIDE_BLACK && next >= CELL_BLACK {
-            n += 1;
-        }
-    }
-    n
 }
 
 /// Bilinear sample (so a thin stroke between pixels is not lost).

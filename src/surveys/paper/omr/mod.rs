@@ -26,6 +26,7 @@
 
 pub mod align;
 pub mod around;
+pub mod blacked;
 pub mod decode;
 pub mod doubt;
 pub mod measure;
