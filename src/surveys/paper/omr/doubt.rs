@@ -115,14 +115,17 @@ mod tests {
     /// A 5 mm box at 10 px/mm on paper of grey 235, with a box of the same row 7 mm to either
     /// side; `ink(u, v)` says where the respondent drew, in mm from the middle box's corner.
     fn drawn(ink: impl Fn(f32, f32) -> bool) -> Fill {
-        let (w, h) = (260usize, 120usize);
+        drawn_at(10.0, &ink)
+    }
+
+    /// The same at `px` pixels per mm; below 8 (a 150 dpi scan) blurred over 3 × 3 pixels, and
+    /// the pixels not lined up with the box.
+    fn drawn_at(px: f32, ink: &dyn Fn(f32, f32) -> bool) -> Fill {
+        let (w, h) = ((26.0 * px) as usize, (12.0 * px) as usize);
         let mut g = Gray::blank(w as u32, h as u32, 235);
         for y in 0..h {
             for x in 0..w {
-                let (u, v) = (
-                    (x as f32 + 0.5) / 10.0 - 10.5,
-                    (y as f32 + 0.5) / 10.0 - 3.5,
-                );
+                let (u, v) = ((x as f32 + 0.5) / px - 10.5, (y as f32 + 0.5) / px - 3.5);
                 let outline = [-7.0f32, 0.0, 7.0].iter().any(|dx| {
                     let u = u - dx;
                     (-0.18..=5.18).contains(&u)
@@ -134,8 +137,23 @@ mod tests {
                 }
             }
         }
+        let shift = if px < 8.0 {
+            let sharp = g.pixels.clone();
+            for y in 1..h - 1 {
+                for x in 1..w - 1 {
+                    let mut sum = 0u32;
+                    for (dx, dy) in (0..9).map(|k| (k % 3, k / 3)) {
+                        sum += sharp[(y + dy - 1) * w + x + dx - 1] as u32;
+                    }
+                    g.pixels[y * w + x] = (sum / 9) as u8;
+                }
+            }
+            0.37
+        } else {
+            0.0
+        };
         let map = Affine {
-            m: [10.0, 0.0, 0.0, 0.0, 10.0, 0.0],
+            m: [px as f64, 0.0, shift, 0.0, px as f64, shift],
         };
         let rect = RectMm {
             x: 10.5,
@@ -226,6 +244,32 @@ mod tests {
         });
         assert!(doubt(&beside).is_some(), "{beside:?}");
         assert!(!clear(beside), "{beside:?}");
+    }
+
+    #[test]
+    fn at_150_dpi_blurred_the_same_marks_are_clear_or_asked() {
+        let at = |ink: &dyn Fn(f32, f32) -> bool| drawn_at(6.0, ink);
+        let tick = |u: f32, v: f32| {
+            line((0.8, 2.5), (2.1, 4.3), 0.25)(u, v) || line((2.1, 4.3), (4.6, -1.4), 0.25)(u, v)
+        };
+        let blob = |u: f32, v: f32| (u - 2.7).powi(2) + (v - 2.6).powi(2) <= 1.6f32.powi(2);
+        for (name, f) in [
+            ("cross", at(&cross)),
+            ("tick", at(&tick)),
+            ("blob", at(&blob)),
+        ] {
+            assert_eq!(doubt(&f), None, "{name}: {f:?}");
+            assert!(clear(f), "{name}: {f:?}");
+        }
+        let part = at(&|u, v| cross(u, v) || (u <= 2.0 && v <= 4.9 && v >= 0.1));
+        assert_eq!(doubt(&part), Some(Doubt::PartlyBlacked), "{part:?}");
+        let ring = at(&|u, v| (((u - 2.5).powi(2) + (v - 2.5).powi(2)).sqrt() - 3.3).abs() <= 0.2);
+        assert_eq!(doubt(&ring), Some(Doubt::Circled), "{ring:?}");
+        let row = at(&line((-9.0, 2.2), (14.0, 2.9), 0.25));
+        assert_eq!(doubt(&row), Some(Doubt::StruckThrough), "{row:?}");
+        for f in [part, ring, row] {
+            assert!(!clear(f), "{f:?}");
+        }
     }
 
     #[test]
