@@ -11,8 +11,9 @@
 //!   — a grid's rule line, a label — along one at most);
 //! - `exits`: how many strokes *leave* the box, crossing the whole band outward from the outline
 //!   (a tick may leave once, near its top corner; a cross mostly outside the box leaves it two
-//!   or more times; a stroke through a row of boxes leaves each box on two opposite sides:
-//!   `through`).
+//!   or more times, through one or two sides; a stroke through a row of boxes leaves each box
+//!   on two opposite sides: `through`; a large cross drawn over the box leaves it on three or
+//!   four sides).
 //!
 //! The band outside starts clear of the outline's own line and its blur (0.45 mm) and ends
 //! before the nearest printed thing around a box of this product's forms (a box above or below
@@ -28,7 +29,10 @@ pub struct Around {
     pub ring_sides: u8,
     /// Strokes that cross the whole band outside the outline (all sides together).
     pub exits: u8,
-    /// A stroke leaves the box on two opposite sides (left and right, or top and bottom).
+    /// Sides with at least one exit.
+    pub exit_sides: u8,
+    /// Strokes leave the box on two opposite sides (left and right, or top and bottom) and on
+    /// no other: a line through it. A large cross over the box leaves on three or four sides.
     pub through: bool,
 }
 
@@ -100,10 +104,13 @@ pub fn around(dark: impl Fn(f32, f32) -> f32, rect: RectMm) -> Around {
         }
         *exits = runs(&reach);
     }
+    let exit_sides = per_side.iter().filter(|e| **e > 0).count() as u8;
+    let opposite = (per_side[0] > 0 && per_side[1] > 0) || (per_side[2] > 0 && per_side[3] > 0);
     Around {
         ring_sides,
         exits: per_side.iter().sum(),
-        through: (per_side[0] > 0 && per_side[1] > 0) || (per_side[2] > 0 && per_side[3] > 0),
+        exit_sides,
+        through: opposite && exit_sides == 2,
     }
 }
 
@@ -223,11 +230,19 @@ mod tests {
             line((3.0, 0.5), (7.0, 4.5), 0.25)(u, v) || line((7.0, 0.5), (3.0, 4.5), 0.25)(u, v)
         });
         assert!(off.exits >= 2, "{off:?}");
+        assert!(off.exit_sides <= 2, "{off:?}");
         // A large cross over the box, corner to corner and a little beyond: not an exit.
         let large = measured(|u, v| {
             line((-0.6, -0.6), (5.6, 5.6), 0.25)(u, v) || line((5.6, -0.6), (-0.6, 5.6), 0.25)(u, v)
         });
         assert_eq!(large.exits, 0, "{large:?}");
+        // A large cross turned a third of the way to a plus sign: it leaves on every side, and is
+        // not a line through.
+        let turned = measured(|u, v| {
+            line((1.5, -2.0), (3.5, 7.0), 0.25)(u, v) || line((-2.0, 3.5), (7.0, 1.5), 0.25)(u, v)
+        });
+        assert!(turned.exit_sides >= 3, "{turned:?}");
+        assert!(!turned.through, "{turned:?}");
     }
 
     #[test]

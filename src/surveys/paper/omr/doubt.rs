@@ -15,8 +15,10 @@
 //!   opposite sides. Perhaps "none of these", perhaps a striking out. The reading of the inside
 //!   is proposed; and when two boxes of a question are struck through, every box of that
 //!   question with ink goes to the clerk ([`struck_rows`]).
-//! - **A cross drawn mostly outside the box**: it leaves the box two or more times; which box it
-//!   was meant for is the clerk's call. The reading of the inside is proposed.
+//! - **A cross drawn mostly outside the box**: it leaves the box two or more times, through one
+//!   side or two; which box it was meant for is the clerk's call. The reading of the inside is
+//!   proposed. (A large cross drawn over the box, its arms running past it, leaves through three
+//!   or four sides, and is read as the inside says.)
 //!
 //! A full cancel (dark on all four sides) is not touched, nor is a cross, tick or blob that
 //! stays within its box; a tick may leave its box once, near its top corner.
@@ -60,7 +62,7 @@ pub fn doubt(f: &Fill) -> Option<Doubt> {
     if f.around.through {
         return Some(Doubt::StruckThrough);
     }
-    if f.around.exits >= 2 {
+    if f.around.exits >= 2 && f.around.exit_sides <= 2 {
         return Some(Doubt::Outside);
     }
     if f.around.ring_sides >= 3 && f.ink < CIRCLE_INSIDE {
@@ -189,6 +191,14 @@ mod tests {
         let marker = |u: f32, v: f32| {
             line((1.0, 1.0), (4.0, 4.0), 0.6)(u, v) || line((4.0, 1.0), (1.0, 4.0), 0.6)(u, v)
         };
+        let large = |u: f32, v: f32| {
+            line((1.5, -2.0), (3.5, 7.0), 0.3)(u, v) || line((-2.0, 3.5), (7.0, 1.5), 0.3)(u, v)
+        };
+        // A large cross over the box, turned towards a plus sign, its arms running past the
+        // box on every side: no doubt from around it (the inside is read as ever).
+        let large = drawn(large);
+        assert_eq!(doubt(&large), None, "{large:?}");
+        assert_eq!(classify(large).0, Mark::Marked, "{large:?}");
         for (name, f) in [
             ("cross", drawn(cross)),
             ("tick", drawn(tick)),
