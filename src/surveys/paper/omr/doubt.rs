@@ -271,7 +271,7 @@ mod tests {
             assert_eq!(doubt(&f), None, "{name}: {f:?}");
             assert!(clear(f), "{name}: {f:?}");
         }
-        let part = at(&|u, v| cross(u, v) || (u <= 2.0 && v <= 4.9 && v >= 0.1));
+        let part = at(&|u, v| cross(u, v) || (u <= 2.0 && (0.1..=4.9).contains(&v)));
         assert_eq!(doubt(&part), Some(Doubt::PartlyBlacked), "{part:?}");
         let ring = at(&|u, v| (((u - 2.5).powi(2) + (v - 2.5).powi(2)).sqrt() - 3.3).abs() <= 0.2);
         assert_eq!(doubt(&ring), Some(Doubt::Circled), "{ring:?}");
