@@ -41,7 +41,7 @@ use klankbord::surveys::definition::ItemKind;
 use klankbord::surveys::paper::form_pdf;
 use klankbord::surveys::paper::layout::{FormLayout, Stored};
 use klankbord::surveys::paper::omr::read::{page_fills, read_files, read_page, ScanSummary, Spool};
-use klankbord::surveys::paper::omr::{decode, Mark};
+use klankbord::surveys::paper::omr::{decode, doubt, Mark};
 use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Hand, Store, TrueBox};
 use klankbord::web::i18n::Lang;
 
@@ -140,7 +140,7 @@ fn main() {
     let cache = text_arg("--cache").map(PathBuf::from);
     let mut dump = text_arg("--dump").map(|p| {
         let mut f = std::io::BufWriter::new(std::fs::File::create(p).expect("dump"));
-        writeln!(f, "page\tdpi\tstore\tblur\tnoise\tkind\tmark\tconf\tneeds\tink\tspread\tmin_cell\trim\ttrace\ttrace_cells\treach\tpaper_noise\tleft\tpieces\tmain_reach\tmain_share\tgap").unwrap();
+        writeln!(f, "page\tdpi\tstore\tblur\tnoise\tkind\tmark\tconf\tneeds\tink\tspread\tmin_cell\trim\ttrace\ttrace_cells\treach\tpaper_noise\tleft\tpieces\tmain_reach\tmain_share\tgap\tblacked_edge\tring_sides\texits\tthrough\tdoubt").unwrap();
         f
     });
     let mut rng = synth::rng(seed);
@@ -267,11 +267,13 @@ fn main() {
                 if let (Some(out), Some(f)) = (dump.as_mut(), fills.get(k)) {
                     writeln!(
                         out,
-                        "{}\t{dpi}\t{store:?}\t{}\t{:.1}\t{kind}\t{:?}\t{:.3}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{:.3}\t{:.2}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}",
+                        "{}\t{dpi}\t{store:?}\t{}\t{:.1}\t{kind}\t{:?}\t{:.3}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{:.3}\t{:.2}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.2}\t{}\t{}\t{}\t{:?}",
                         c.pages, d.blur, d.noise, b.mark, b.confidence, u8::from(b.needs_verification),
                         f.ink, f.spread, f.min_cell, f.rim, f.trace, f.trace_cells, f.reach, f.noise,
                         if left == u64::MAX { -1 } else { left as i64 },
-                        f.pieces.count, f.pieces.main_reach, f.pieces.main_share, f.pieces.gap
+                        f.pieces.count, f.pieces.main_reach, f.pieces.main_share, f.pieces.gap,
+                        f.blacked_edge, f.around.ring_sides, f.around.exits, u8::from(f.around.through),
+                        doubt::doubt(f)
                     )
                     .unwrap();
                 }

@@ -22,6 +22,8 @@
 //! a boundary (a faint stroke, a half-blacked box) are low and go to the clerk.
 
 use super::align::Affine;
+use super::around::{around, Around};
+use super::blacked::solid_at_edge;
 use super::decode::Gray;
 use super::pieces::{pieces, Pieces};
 use super::Mark;
@@ -62,6 +64,11 @@ pub struct Fill {
     pub bilevel: bool,
     /// The trace's connected pieces: one stroke, or separate specks (see [`super::pieces`]).
     pub pieces: Pieces,
+    /// Solid ink against the outline, in mm² (see [`super::blacked`]): a box blacked out in
+    /// part, or entirely; none for a cross, tick or blob.
+    pub blacked_edge: f32,
+    /// Ink around the box (see [`super::around`]): a circle, strokes leaving the box.
+    pub around: Around,
 }
 
 impl Fill {
@@ -183,6 +190,7 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         }
         rim = rim.min(sum / 18.0);
     }
+    let blacked_edge = solid_at_edge(&dark, rect);
     let mut spread = 0u8;
     let mut bare = 0u8;
     let mut trace_cells = 0u8;
@@ -221,6 +229,8 @@ pub fn measure(page: &Gray, map: &Affine, rect: RectMm, inset: f32, levels: Leve
         noise,
         bilevel,
         pieces: pieces(&mask, n, side_w / n as f32, side_h / n as f32),
+        blacked_edge,
+        around: around(dark, rect),
     }
 }
 
@@ -258,8 +268,14 @@ fn specks(f: &Fill) -> bool {
 /// clerk, who has the paper, looks (read as empty: stray dots are the likelier cause).
 const SPECKS_ASKED: (Mark, f32) = (Mark::Empty, 0.6);
 
-/// What a measured box holds, and how sure that is (0–1).
+/// What a measured box holds, and how sure that is (0–1): from the inside, then with a second
+/// look at what the inside alone cannot tell (see [`super::doubt`]).
 pub fn classify(f: Fill) -> (Mark, f32) {
+    super::doubt::second_look(&f, classify_inside(f))
+}
+
+/// What the inside of a box holds, and how sure that is.
+fn classify_inside(f: Fill) -> (Mark, f32) {
     let ramp = |v: f32, from: f32, to: f32| ((v - from) / (to - from)).clamp(0.0, 1.0);
     if f.ink >= 0.55 && f.min_cell >= 0.2 {
         // Blacked out: dark everywhere inside, up to the outline on every side.

@@ -10,7 +10,10 @@
 //!    to it from the four corner marks: rotation (any quarter turn plus skew), scale and shift.
 //! 3. [`measure`] measures every box with a fill measure (how much ink, and how far it spreads)
 //!    that tells a tick, a cross or a filled-in mark apart from a box that was blacked out to cancel
-//!    it and from a stray dot, with a confidence value; text fields are cut out as images. On a
+//!    it and from a stray dot, with a confidence value; [`doubt`] sends marks whose meaning the inside
+//!    alone cannot tell (a circle around a box, a box partly blacked out after a cross, a stroke
+//!    through a row, a cross beside a box; [`around`] measures what lies around the box) to the
+//!    clerk; text fields are cut out as images. On a
 //!    black-and-white scan, [`remnant`] proposes what is left of light pencil as the answer to a
 //!    question that has none (the clerk confirms it).
 //! 4. The reads of a form's pages are put together into a [`SheetRead`]; a clerk confirms the
@@ -22,7 +25,10 @@
 //! database; only [`settle::settle`] does, through [`super::import`].
 
 pub mod align;
+pub mod around;
+pub mod blacked;
 pub mod decode;
+pub mod doubt;
 pub mod measure;
 mod pdf_file;
 pub mod pieces;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use super::align::{self, AlignError};
 use super::decode::{self, DecodeError, Gray};
+use super::doubt;
 use super::measure::{self, Fill, Levels, VERIFY_BELOW};
 use super::remnant;
 pub use super::spool::{assemble, Spool};
@@ -113,6 +114,7 @@ pub fn read_page(
     let mut reads: Vec<(Mark, f32)> = fills.iter().map(|f| measure::classify(*f)).collect();
     let items: Vec<&str> = spots.boxes.iter().map(|b| b.item.as_str()).collect();
     remnant::propose(&mut reads, &items, &fills);
+    doubt::struck_rows(&mut reads, &items, &fills);
     for ((spot, fill), (mark, confidence)) in spots.boxes.iter().zip(&fills).zip(reads) {
         let needs = confidence < VERIFY_BELOW;
         out.boxes.push(BoxRead {
