@@ -150,7 +150,7 @@ pub fn roles_for(user: &CurrentUser, case: &Case) -> Vec<Role> {
 }
 
 /// Whether the case is in formal handling (elements are added and judged).
-fn is_formal(state: State) -> bool {
+pub(crate) fn is_formal(state: State) -> bool {
     match state {
         State::FormalHandling | State::HearingPlanned | State::Heard | State::Advised => true,
         State::Received

@@ -108,7 +108,7 @@ pub fn sections(ctx: &Ctx, k: &CaseView, u: &CurrentUser, refill: Option<&Refill
             }
         }
 
-        @if matches!(state, State::FormalHandling | State::HearingPlanned | State::Heard | State::Advised) || !k.parts.is_empty() {
+        @if crate::complaints::access::is_formal(state) || !k.parts.is_empty() {
             @let open = refill.is_some_and(|r| r.form().starts_with("onderdeel"));
             details open[open || matches!(state, State::Heard | State::Advised)] {
                 summary { (t(lang, "case-elements")) }

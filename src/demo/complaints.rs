@@ -22,6 +22,12 @@ pub(super) const COMPLAINTS: &[(&str, &str)] = &[
     ("Ik heb hulp gevraagd bij het invullen, maar niemand hielp me.", "niet_geholpen"),
 ];
 
+/// How many times the demo walks every journey (once long ago, once recently).
+const ROUNDS: usize = 2;
+
+/// How many complaints the demo makes: every journey, once a round.
+pub const COUNT: usize = ROUNDS * JOURNEYS.len();
+
 /// Demo handlers' journeys: (channel, steps to take from "received"), across every state.
 const JOURNEYS: &[(Channel, &[&str])] = &[
     (Channel::Web, &[]),
@@ -231,7 +237,7 @@ pub(super) fn seed_complaints(
     ];
     let mut n = 0usize;
     // Two rounds of the journeys: one long ago (finished or overdue), one recent.
-    for round in 0..2 {
+    for round in 0..ROUNDS {
         for (j, (channel, steps)) in JOURNEYS.iter().enumerate() {
             n += 1;
             let (text, category) = COMPLAINTS[n % COMPLAINTS.len()];

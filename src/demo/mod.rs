@@ -8,6 +8,7 @@ use crate::db::DbConnection;
 
 mod complaints;
 mod research;
+pub use complaints::COUNT as COMPLAINTS_MADE;
 mod surveys;
 
 /// Password of every demo account: `<role>` followed by this suffix (only for the demo database).

@@ -120,7 +120,13 @@ pub fn group_labels(def: &Definition, split: &str, value: &str) -> (String, Stri
                         .iter()
                         .find(|o| o.code == value)
                         .map(|o| text_in(&o.label, Lang::Nl).to_string()),
-                    _ => None,
+                    // Only one-answer questions split groups (`survey_figures::splits_groups`); a
+                    // kind that may split them must give its answer's label here.
+                    ItemKind::Grade
+                    | ItemKind::Scale { .. }
+                    | ItemKind::Multi { .. }
+                    | ItemKind::Text { .. }
+                    | ItemKind::Number { .. } => None,
                 })
                 .unwrap_or_else(|| value.to_string());
             match crate::monitor::labels::group_phrase(key, value) {

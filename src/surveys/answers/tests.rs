@@ -265,3 +265,28 @@ fn stored_answers_read_back_from_json() {
     assert!(serde_json::from_str::<AnswerSet>(r#"{"a":1.5}"#).is_err());
     assert!(serde_json::from_str::<AnswerSet>(r#"{"a":[1]}"#).is_err());
 }
+
+/// Keys that helpers hand out (not written as `t(lang, "…")`, so the key scan of `web::i18n` does
+/// not see them) exist in every language. A new helper that returns keys adds its keys here.
+#[test]
+fn every_key_a_helper_hands_out_exists_in_every_language() {
+    use crate::surveys::definition::ScaleWording;
+    use crate::web::i18n::{Lang, Locales};
+    // Every wording, named in an exhaustive match so that a new one must be added here.
+    let wordings = [ScaleWording::Agree, ScaleWording::Satisfied];
+    for w in wordings {
+        match w {
+            ScaleWording::Agree | ScaleWording::Satisfied => {}
+        }
+    }
+    let mut keys: Vec<&str> = wordings.iter().flat_map(|w| scale_label_keys(*w)).collect();
+    keys.extend(["nvt", "weet_niet"].map(dont_know_key));
+    for lang in Lang::ALL {
+        let known = Locales::keys(lang);
+        let missing: Vec<&&str> = keys
+            .iter()
+            .filter(|k| !known.iter().any(|n| n == *k))
+            .collect();
+        assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+    }
+}
