@@ -469,3 +469,8 @@ paper-report-scans-blank = { $n ->
 paper-pdf-title = Make forms to scan
 paper-pdf-intro = Make the paper forms as PDF here. Print them at 100%. Only these forms can be read by the program after scanning. Each form gets its own number: hand out each number only once.
 paper-pdf-submit = Make PDF
+paper-report-scans-checked = { $n ->
+    [one] { $n } form has been checked since.
+   *[other] { $n } forms have been checked since.
+}
+paper-verify-submit-next = Save and next

@@ -475,3 +475,8 @@ paper-report-scans-blank = { $n ->
 paper-pdf-title = Formulieren maken om te scannen
 paper-pdf-intro = Maak hier de papieren formulieren als PDF. Druk ze af op 100%. Alleen deze formulieren kan het programma na het scannen lezen. Elk formulier krijgt een eigen nummer: geef elk nummer maar één keer uit.
 paper-pdf-submit = PDF maken
+paper-report-scans-checked = { $n ->
+    [one] { $n } formulier is intussen nagekeken.
+   *[other] { $n } formulieren zijn intussen nagekeken.
+}
+paper-verify-submit-next = Opslaan en volgende

@@ -437,3 +437,5 @@ paper-report-scans-blank = Pominięte puste strony (na przykład odwrotne strony
 paper-pdf-title = Utwórz formularze do skanowania
 paper-pdf-intro = Utwórz tutaj papierowe formularze jako PDF. Drukuj je w skali 100%. Po zeskanowaniu program odczyta tylko te formularze. Każdy formularz ma własny numer: wydaj każdy numer tylko raz.
 paper-pdf-submit = Utwórz PDF
+paper-report-scans-checked = Formularze sprawdzone od tego czasu: { $n }.
+paper-verify-submit-next = Zapisz i przejdź do następnego

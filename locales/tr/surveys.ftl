@@ -436,3 +436,5 @@ paper-report-scans-blank = Atlanan boş sayfa sayısı (örneğin arka yüzler):
 paper-pdf-title = Taranacak formları hazırla
 paper-pdf-intro = Kâğıt formları burada PDF olarak hazırlayın. Formları %100 ölçekte yazdırın. Program taramadan sonra yalnızca bu formları okuyabilir. Her formun kendi numarası vardır: her numarayı yalnızca bir kez verin.
 paper-pdf-submit = PDF hazırla
+paper-report-scans-checked = O zamandan beri kontrol edilen form sayısı: { $n }.
+paper-verify-submit-next = Kaydet ve sonrakine geç

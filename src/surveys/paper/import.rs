@@ -72,6 +72,10 @@ pub struct Summary {
     /// for the verification screen).
     #[serde(default)]
     pub scan: Option<crate::surveys::paper::omr::read::ScanSummary>,
+    /// For scans uploaded on the invoerder's page: the numbers of the sheets this upload left
+    /// waiting for the clerk, so its report can say how many still wait now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting: Vec<i64>,
 }
 
 /// Why a file could not be imported at all (nothing was written).

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use maud::html;
 use serde::Deserialize;
 
 use crate::accounts::model::Role;
@@ -102,21 +103,67 @@ async fn load(
         .await
 }
 
+#[derive(Deserialize)]
+struct SheetQuery {
+    melding: Option<String>,
+}
+
 async fn sheet_page(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<SheetPath>,
+    q: web::Query<SheetQuery>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let (wave, def, read) = load(&state, &p).await?;
+    // Reached by "save and next": what happened to the sheet before.
+    let notice = NOTICES
+        .into_iter()
+        .find(|k| q.melding.as_deref() == Some(*k));
     Ok(page_response(
         StatusCode::OK,
         layout::page(
             &ctx,
             &title(ctx.lang, &read, p.sheet),
-            sheet_markup(&ctx, &wave, &def, p.sheet, &read, &BTreeMap::new(), &[]),
+            html! {
+                @if let Some(key) = notice { div.notice role="status" { p { (t(ctx.lang, key)) } } }
+                (sheet_markup(&ctx, &wave, &def, p.sheet, &read, &BTreeMap::new(), &[]))
+            },
         ),
     ))
+}
+
+/// Where the clerk goes after a sheet: the next sheet waiting (with `notice`) when they asked
+/// for it and one waits, else the list.
+async fn after_sheet(
+    state: &AppState,
+    id: i64,
+    sheet: i64,
+    next: bool,
+    notice: &str,
+) -> Result<HttpResponse, AppError> {
+    let base = format!("/invoer/rondes/{id}/papier/controle");
+    let following = if next {
+        state
+            .db(move |conn| Ok(queries::next_waiting(conn, id, sheet)?))
+            .await?
+    } else {
+        None
+    };
+    Ok(see_other(&match following {
+        Some(n) => format!("{base}/{n}?melding={notice}"),
+        None => format!("{base}?melding={notice}"),
+    }))
+}
+
+/// The field of the button "save and go to the next sheet".
+const NEXT_FIELD: &str = "daarna";
+
+/// Whether the clerk pressed "save and next".
+fn wants_next(fields: &[(String, String)]) -> bool {
+    fields
+        .iter()
+        .any(|(k, v)| k == NEXT_FIELD && v == "volgende")
 }
 
 async fn settle_submit(
@@ -160,6 +207,7 @@ async fn settle_submit(
             ));
         }
     };
+    let next = wants_next(&fields);
     let sheet = settled(&read, &d);
     let detail = format!(
         "{} vakjes nagekeken, {} verbeterd, {} teksten getypt",
@@ -181,10 +229,7 @@ async fn settle_submit(
     } else {
         "paper-verify-notice-empty"
     };
-    Ok(see_other(&format!(
-        "/invoer/rondes/{}/papier/controle?melding={notice}",
-        p.id
-    )))
+    after_sheet(&state, p.id, p.sheet, next, notice).await
 }
 
 async fn discard(

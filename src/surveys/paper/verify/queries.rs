@@ -110,3 +110,27 @@ pub(super) fn is_waiting(
         .get_result(conn)?;
     Ok(waiting > 0)
 }
+
+/// The sheet of wave `id` waiting after `sheet` (in list order), or the first when `sheet` was the
+/// last; `None` when no other sheet waits.
+pub(super) fn next_waiting(
+    conn: &mut DbConnection,
+    id: i64,
+    sheet: i64,
+) -> QueryResult<Option<i64>> {
+    let waiting = || {
+        paper_scan_pending::table
+            .filter(paper_scan_pending::wave_id.eq(id))
+            .filter(paper_scan_pending::id.ne(sheet))
+            .order(paper_scan_pending::id.asc())
+            .select(paper_scan_pending::id)
+    };
+    let after: Option<i64> = waiting()
+        .filter(paper_scan_pending::id.gt(sheet))
+        .first(conn)
+        .optional()?;
+    match after {
+        Some(n) => Ok(Some(n)),
+        None => waiting().first(conn).optional(),
+    }
+}

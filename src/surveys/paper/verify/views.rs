@@ -212,7 +212,10 @@ pub(super) fn sheet_markup(
                         }
                     }
                 }
-                button type="submit" { (t(lang, "paper-verify-submit")) }
+                div.buttons {
+                    button type="submit" name="daarna" value="volgende" { (t(lang, "paper-verify-submit-next")) }
+                    button.secondary type="submit" { (t(lang, "paper-verify-submit")) }
+                }
             }
         } @else {
             p { (t(lang, "paper-verify-unidentified")) }

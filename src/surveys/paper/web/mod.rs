@@ -420,6 +420,7 @@ async fn upload_scans(
                 crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
             let def = crate::surveys::respond::definition(conn, wave.version_id)
                 .map_err(|e| AppError::Internal(e.into()))?;
+            let before = queries::last_waiting(conn, id)?;
             let outcome = store_upload(
                 conn,
                 &wave,
@@ -430,6 +431,9 @@ async fn upload_scans(
                 crate::surveys::today(),
             );
             drop(file);
+            if let Ok(report) = &outcome {
+                service::note_waiting(conn, id, *report, before)?;
+            }
             Ok(outcome)
         })
         .await?;
@@ -469,13 +473,19 @@ async fn load_report(
     state: &AppState,
     p: &ReportPath,
     head_only: bool,
-) -> Result<(String, Summary, String), AppError> {
+) -> Result<(String, Summary, String, Option<u64>), AppError> {
     let (id, report) = (p.id, p.report);
     state
         .db(move |conn| {
             let r = queries::report(conn, id, report, head_only)?;
             let summary = r.summary();
-            Ok((r.file, summary, r.text))
+            // What still waits now, when the report knows which sheets it left waiting.
+            let now = if summary.waiting.is_empty() {
+                None
+            } else {
+                Some(queries::still_waiting(conn, id, &summary.waiting)?)
+            };
+            Ok((r.file, summary, r.text, now))
         })
         .await
 }
@@ -487,14 +497,14 @@ async fn report_page(
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let lang = ctx.lang;
-    let (file, s, text) = load_report(&state, &p, true).await?;
+    let (file, s, text, now) = load_report(&state, &p, true).await?;
     let base = format!("/invoer/rondes/{}/papier", p.id);
     Ok(page_response(
         StatusCode::OK,
         layout::page(
             &ctx,
             &t_args(lang, "paper-report-title", &[("file", &file)]),
-            views::report_markup(lang, &base, p.report, &file, &s, &text),
+            views::report_markup(lang, &base, p.report, &file, &s, now, &text),
         ),
     ))
 }
@@ -506,7 +516,7 @@ async fn report_csv(
     choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
-    let (_, _, text) = load_report(&state, &p, false).await?;
+    let (_, _, text, _) = load_report(&state, &p, false).await?;
     crate::accounts::audit::log(
         &state,
         crate::accounts::audit::Actor::of(&ctx),

@@ -104,3 +104,34 @@ fn store_report(
     )?;
     Ok(report_id)
 }
+
+/// Notes in report `report` which sheets its upload left waiting for the clerk (those of wave
+/// `id` above `after`), so the report can later say how many still wait.
+///
+/// Two uploads to the same wave finishing in the same instant could each count the other's
+/// sheets; the counts on the report page are then off for those two reports only, and nothing
+/// else depends on them.
+pub(super) fn note_waiting(
+    conn: &mut DbConnection,
+    id: i64,
+    report: i64,
+    after: i64,
+) -> Result<(), AppError> {
+    let waiting = super::queries::waiting_after(conn, id, after)?;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let stored: String = paper_reports::table
+        .filter(paper_reports::id.eq(report))
+        .select(paper_reports::summary)
+        .first(conn)?;
+    let Ok(mut summary) = serde_json::from_str::<Summary>(&stored) else {
+        return Ok(());
+    };
+    summary.waiting = waiting;
+    let text = serde_json::to_string(&summary).map_err(|e| AppError::Internal(e.into()))?;
+    diesel::update(paper_reports::table.filter(paper_reports::id.eq(report)))
+        .set(paper_reports::summary.eq(text))
+        .execute(conn)?;
+    Ok(())
+}

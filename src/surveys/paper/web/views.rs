@@ -246,13 +246,15 @@ fn rule_of(code: &str) -> Option<Rule> {
 }
 
 /// A validation report: its counts, the download, and the first findings of `text` (the stored
-/// CSV). `base` is the wave's paper page.
+/// CSV). `base` is the wave's paper page. `now`: how many of the sheets this upload left for the
+/// clerk still wait (when known), so the page follows the clerk's work.
 pub(super) fn report_markup(
     lang: Lang,
     base: &str,
     report_id: i64,
     file: &str,
     s: &Summary,
+    now: Option<u64>,
     text: &str,
 ) -> Markup {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -264,10 +266,11 @@ pub(super) fn report_markup(
     // A check stores nothing by design; otherwise nothing stored means all-or-nothing refused it.
     let refused = !s.dry_run && !s.written && (s.quarantined > 0 || s.too_long > 0);
     // "No findings, all in order" is not true of scans with sheets or pages left for the clerk.
+    let waiting = |x: &crate::surveys::paper::omr::read::ScanSummary| now.unwrap_or(x.pending);
     let scan_waits = s
         .scan
         .as_ref()
-        .is_some_and(|x| x.pending > 0 || !x.problems.is_empty());
+        .is_some_and(|x| waiting(x) > 0 || !x.problems.is_empty());
     // The stored report is the CSV file as downloaded: cells are read back as they were before the
     // spreadsheet guard, and long values are shortened on screen.
     let cell = |r: &csv::StringRecord, i: usize| {
@@ -278,14 +281,17 @@ pub(super) fn report_markup(
         @if let Some(scan) = &s.scan {
             p.scans { (t_nums(lang, "paper-report-scans", &[
                 ("pages", scan.pages as i64), ("forms", scan.forms as i64),
-                ("settled", scan.settled as i64), ("pending", scan.pending as i64)], &[])) }
+                ("settled", scan.settled as i64), ("pending", waiting(scan) as i64)], &[])) }
+            @if scan.pending > waiting(scan) {
+                p.scans-checked { (t_count(lang, "paper-report-scans-checked", (scan.pending - waiting(scan)) as i64)) }
+            }
             @if scan.already > 0 {
                 p.scans-already { (t_count(lang, "paper-report-scans-already", scan.already as i64)) }
             }
             @if scan.blank > 0 {
                 p.scans-blank { (t_count(lang, "paper-report-scans-blank", scan.blank as i64)) }
             }
-            @if scan.pending > 0 {
+            @if waiting(scan) > 0 {
                 p { a.tap href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
             }
             @if !scan.problems.is_empty() {
