@@ -137,15 +137,27 @@ both_backends!(
         let mut fields: Vec<(String, String)> = sheet
             .form_values("form.verify-form")
             .into_iter()
-            .map(|(k, v)| if k.starts_with("vakje-") { (k, "0".into()) } else { (k, v) })
+            .map(|(k, v)| {
+                if k.starts_with("vakje-") {
+                    (k, "0".into())
+                } else {
+                    (k, v)
+                }
+            })
             .collect();
         fields.push(("daarna".into(), "volgende".into()));
-        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let r = clerk.post_raw(&links[0], &refs);
         assert_eq!(r.status, 303, "{}", r.body);
         let next = r.header("location").unwrap().to_string();
         assert!(
-            next.starts_with(&format!("{}?melding=paper-verify-notice-imported", links[1])),
+            next.starts_with(&format!(
+                "{}?melding=paper-verify-notice-imported",
+                links[1]
+            )),
             "{next}"
         );
         let second = clerk.get(&format!("{next}&lang=nl"));
@@ -168,7 +180,10 @@ both_backends!(
         for f in fields.iter_mut().filter(|(k, _)| k.starts_with("vakje-")) {
             f.1 = "0".into();
         }
-        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let r = clerk.post_raw(&links[1], &refs);
         assert_eq!(
             r.header("location"),
@@ -185,5 +200,156 @@ both_backends!(
 
         // "Save and next" on the last sheet waiting: to the list.
         assert!(waiting_links(&clerk, w.id).is_empty());
+    }
+);
+
+both_backends!(
+    paper_that_comes_in_after_the_last_day_is_read_in_from_the_browser_for_six_weeks,
+    |app| {
+        if !have_pdftoppm() {
+            return;
+        }
+        let late = wave(&app, -40, -3, &["paper-scan"]);
+        let over = wave(&app, -90, -50, &["paper-scan"]);
+        let web_only = wave(&app, -40, -3, &["web"]);
+        let open = wave(&app, -5, 30, &["paper-scan"]);
+        let (clerk, _) = app.logged_in("invoer.laat", &[Role::Invoerder]);
+
+        // The start page: the open wave as before, and a section for closed waves that still
+        // take late paper, each with the day it stops.
+        let start = clerk.get("/invoer?lang=nl");
+        assert_eq!(start.status, 200);
+        assert_eq!(start.texts("#laat-kop"), [t(Lang::Nl, "paper-late-title")]);
+        let listed = start.texts("ul.late-waves li");
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        let until = klankbord::surveys::respondent::date_text(
+            late.closes_on + chrono::Duration::days(klankbord::surveys::paper::late::LATE_DAYS),
+        );
+        assert!(
+            listed[0].contains(&late.name) && listed[0].contains(&until),
+            "{listed:?}"
+        );
+        let paper = format!("/invoer/rondes/{}/papier", late.id);
+        assert!(start
+            .attr(&format!("ul.late-waves a[href='{paper}']"), "href")
+            .is_some());
+        for w in [&over, &web_only, &open] {
+            assert!(
+                start
+                    .attr(
+                        &format!("ul.late-waves a[href='/invoer/rondes/{}/papier']", w.id),
+                        "href"
+                    )
+                    .is_none(),
+                "{} is not a late wave",
+                w.name
+            );
+        }
+        assert!(start
+            .attr(
+                &format!("main a[href='/invoer/rondes/{}/papier']", open.id),
+                "href"
+            )
+            .is_some());
+
+        // Its paper page says so; no new forms to print; the scans are read as before.
+        let page = clerk.get(&format!("{paper}?lang=nl"));
+        assert_eq!(page.status, 200);
+        assert!(page.texts(".notice.late p")[0].contains(&until));
+        assert!(page
+            .attr("form[action$='/formulieren']", "action")
+            .is_none());
+        assert!(page.attr("input#scans", "id").is_some());
+        let (pdf, _) = doubtful_scans(&app, &late, 1);
+        let report = clerk.get(&format!("{}?lang=nl", upload(&clerk, late.id, &pdf)));
+        assert_eq!(report.status, 200);
+        let links = waiting_links(&clerk, late.id);
+        assert_eq!(links.len(), 1);
+        let sheet = clerk.get(&links[0]);
+        let mut fields = sheet.form_values("form.verify-form");
+        for f in fields.iter_mut().filter(|(k, _)| k.starts_with("vakje-")) {
+            f.1 = "0".into();
+        }
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let r = clerk.post_raw(&links[0], &refs);
+        assert!(r
+            .header("location")
+            .unwrap()
+            .contains("paper-verify-notice-imported"));
+        // Stored like any answer set: the day only, on a random number.
+        let days: Vec<chrono::NaiveDate> = {
+            use diesel::prelude::*;
+            use klankbord::db::schema::responses;
+            responses::table
+                .filter(responses::wave_id.eq(late.id))
+                .select(responses::answered_on)
+                .load(&mut app.conn())
+                .unwrap()
+        };
+        assert_eq!(days, [klankbord::surveys::today()]);
+
+        // Six weeks on: the page says the time is over, and a file is refused with what to do.
+        let page = clerk.get(&format!("/invoer/rondes/{}/papier?lang=nl", over.id));
+        assert!(page.texts(".notice.late p")[0].contains(&t(Lang::Nl, "paper-late-over")[..20]));
+        assert!(page.attr("input#scans", "id").is_none());
+        assert!(page.attr("input#bestand", "id").is_none());
+        let token = page.csrf();
+        let (pdf, _) = doubtful_scans(&app, &over, 1);
+        let (ct, body) = multipart(&token, "scans", Some(("laat.pdf", &pdf)));
+        let r = clerk.post_body(
+            &format!("/invoer/rondes/{}/papier/scans?lang=nl", over.id),
+            &ct,
+            &body,
+        );
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains(&t(Lang::Nl, "paper-late-refused")));
+        assert!(waiting_links(&clerk, over.id).is_empty());
+    }
+);
+
+both_backends!(
+    the_paper_page_goes_in_the_order_a_clerk_works_and_says_form_throughout,
+    |app| {
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let (clerk, _) = app.logged_in("invoer.volgorde", &[Role::Invoerder]);
+        let page = clerk.get(&format!("/invoer/rondes/{}/papier?lang=nl", w.id));
+        assert_eq!(page.status, 200);
+        let doc = scraper::Html::parse_document(&page.body);
+        let sel = scraper::Selector::parse("main h2").unwrap();
+        let heads: Vec<String> = doc
+            .select(&sel)
+            .map(|h| h.value().attr("id").unwrap_or("").to_string())
+            .collect();
+        // Print, upload the scans, check the doubtful ones (and those put aside); the CSV of
+        // other OMR software last, as the second route.
+        assert_eq!(
+            heads,
+            ["pdf-kop", "scans-kop", "nakijken", "apart", "csv-kop"]
+        );
+        assert_eq!(page.texts("p.waiting"), [t(Lang::Nl, "paper-verify-none")]);
+        // One word for the paper a person fills in: "formulier"; never "blad" (sheet).
+        for lang in [Lang::Nl] {
+            let body = clerk
+                .get(&format!(
+                    "/invoer/rondes/{}/papier?lang={}",
+                    w.id,
+                    lang.code()
+                ))
+                .body
+                .to_lowercase();
+            assert!(
+                !body.contains(" blad ") && !body.contains("bladen"),
+                "{lang:?}"
+            );
+        }
+        let list = clerk.get(&format!("/invoer/rondes/{}/papier/controle?lang=nl", w.id));
+        assert_eq!(
+            list.texts("main p")[0],
+            t(Lang::Nl, "paper-verify-list-intro")
+        );
+        assert!(list.texts("main p")[0].contains("formulieren"));
     }
 );

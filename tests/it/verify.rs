@@ -160,7 +160,7 @@ both_backends!(
         );
         let list = clerk.get(&format!("{base}?lang=nl"));
         assert_eq!(list.status, 200);
-        assert_eq!(list.texts("caption"), ["2 bladen wachten op u"]);
+        assert_eq!(list.texts("caption"), ["2 formulieren wachten op u"]);
         assert_eq!(list.texts("tbody tr").len(), 2);
 
         // The sheet: every doubtful box as a picture next to what was read, the reader's guess chosen.

@@ -537,7 +537,7 @@ pub fn action_text(a: Action) -> &'static str {
     match a {
         Action::Imported => "ingelezen",
         Action::ItemLeftEmpty => "antwoord leeg gelaten",
-        Action::Quarantined => "blad apart gezet",
+        Action::Quarantined => "formulier apart gezet",
         Action::SkippedDuplicate => "overgeslagen (dubbel)",
         Action::SkippedEmpty => "overgeslagen (leeg)",
         Action::SkippedTooLong => "overgeslagen (te lang)",

@@ -6,6 +6,7 @@ pub mod correct;
 pub mod form_pdf;
 pub mod import;
 pub mod keyed;
+pub mod late;
 pub mod layout;
 pub mod mapping;
 pub mod omr;

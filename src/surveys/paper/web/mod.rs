@@ -71,6 +71,18 @@ async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<Page
         .await
 }
 
+/// Refuses new files for a wave whose time for late paper forms is over (see
+/// [`super::late`]); forms already waiting can still be checked.
+async fn takes_files(state: &AppState, id: i64) -> Result<(), AppError> {
+    let wave = state
+        .db(move |conn| crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound))
+        .await?;
+    match super::late::paper_time(wave.closes_on, crate::surveys::today()) {
+        super::late::PaperTime::Over { .. } => Err(AppError::BadRequest("paper-late-refused")),
+        super::late::PaperTime::Running | super::late::PaperTime::Late { .. } => Ok(()),
+    }
+}
+
 /// The two upload forms' file fields: the scanner's CSV file and the scans themselves.
 const CSV_FIELD: &str = "bestand";
 const SCAN_FIELD: &str = "scans";
@@ -128,6 +140,7 @@ async fn upload(
         .await?
         .read()
         .await?;
+    takes_files(&state, id).await?;
     let upload = form.files.into_iter().find(|f| f.field == CSV_FIELD);
     let problem = match &upload {
         Some(f) if f.too_big => Some(t(lang, "paper-upload-error-size")),
@@ -394,6 +407,7 @@ async fn upload_scans(
         .await?
         .read()
         .await?;
+    takes_files(&state, id).await?;
     let upload = form.files.into_iter().find(|f| f.field == SCAN_FIELD);
     let refusal = match &upload {
         Some(f) if f.too_big => Some("paper-scan-error-size"),
@@ -430,10 +444,11 @@ async fn upload_scans(
                 user,
                 crate::surveys::today(),
             );
-            drop(file);
             if let Ok(report) = &outcome {
                 service::note_waiting(conn, id, *report, before)?;
+                service::keep_unplaced_pages(conn, id, before, file.path())?;
             }
+            drop(file);
             Ok(outcome)
         })
         .await?;

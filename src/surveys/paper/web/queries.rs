@@ -61,6 +61,10 @@ pub(super) struct PageData {
     pub(super) earlier: Vec<Earlier>,
     /// The file type of the latest upload, offered again.
     pub(super) last_format: Format,
+    /// Sheets waiting for a clerk on the verification screen.
+    pub(super) waiting: i64,
+    /// Whether the wave still takes new forms (it may have closed, with time for late ones).
+    pub(super) time: crate::surveys::paper::late::PaperTime,
 }
 
 /// The upload page's data for wave `id`, page `asked` of the sheets kept aside.
@@ -115,8 +119,15 @@ pub(super) fn page_data(
             }
         })
         .collect();
+    let waiting: i64 = crate::db::schema::paper_scan_pending::table
+        .filter(crate::db::schema::paper_scan_pending::wave_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let time = crate::surveys::paper::late::paper_time(wave.closes_on, crate::surveys::today());
     Ok(PageData {
         wave,
+        waiting,
+        time,
         kept,
         page,
         earlier,
