@@ -19,6 +19,12 @@ use crate::surveys::{standard, wave};
 /// page 1 of each, two answers to the first one-answer question (a doubt for the clerk) and one to
 /// the second. Returns the PDF and the boxes crossed on page 1 (by position in the layout).
 pub(crate) fn doubtful_scans(app: &TestApp, w: &Wave, forms: u64) -> (Vec<u8>, [usize; 3]) {
+    scans_of(app, w, forms, false)
+}
+
+/// As [`doubtful_scans`]; with `smudge`, the QR code of each form's first page is smudged (a
+/// band of ink across its middle) so that no reader can read it.
+pub(crate) fn scans_of(app: &TestApp, w: &Wave, forms: u64, smudge: bool) -> (Vec<u8>, [usize; 3]) {
     let def = standard();
     let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
     let pdf = klankbord::surveys::paper::form_pdf::print_wave(
@@ -57,6 +63,20 @@ pub(crate) fn doubtful_scans(app: &TestApp, w: &Wave, forms: u64) -> (Vec<u8>, [
         if n % pages == 0 {
             for i in crossed {
                 cross(&mut page, first[i].rect, dpi);
+            }
+            if smudge {
+                let px = dpi / 25.4;
+                let q = l.qr;
+                let (x0, x1) = ((q.x * px) as u32, ((q.x + q.w) * px) as u32);
+                let (y0, y1) = (
+                    ((q.y + q.h * 0.3) * px) as u32,
+                    ((q.y + q.h * 0.7) * px) as u32,
+                );
+                for y in y0..y1 {
+                    for x in x0..x1 {
+                        page.pixels[(y * page.width + x) as usize] = 40;
+                    }
+                }
             }
         }
         let d = Distortion {
@@ -351,5 +371,156 @@ both_backends!(
             t(Lang::Nl, "paper-verify-list-intro")
         );
         assert!(list.texts("main p")[0].contains("formulieren"));
+    }
+);
+
+both_backends!(
+    a_page_without_a_readable_qr_code_is_read_as_the_form_and_page_the_clerk_types,
+    |app| {
+        use klankbord::web::i18n::t_args;
+        if !have_pdftoppm() {
+            return;
+        }
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let (pdf, crossed) = scans_of(&app, &w, 1, true);
+        let (clerk, _) = app.logged_in("invoer.plaats", &[Role::Invoerder]);
+        upload(&clerk, w.id, &pdf);
+        // Page 1 could not be placed; pages 2 to 4 wait for it as form 1.
+        let links = waiting_links(&clerk, w.id);
+        assert_eq!(links.len(), 2, "{links:?}");
+        let list = clerk.get(&format!("/invoer/rondes/{}/papier/controle?lang=nl", w.id));
+        let names = list.texts("tbody td a");
+        let loose = names
+            .iter()
+            .position(|n| n.starts_with("pagina zonder nummer"))
+            .expect("the page without a number");
+        let page_path = links[loose].clone();
+        let form = klankbord::surveys::paper::sheet::form_number(w.id, 1);
+        assert!(names.contains(&form));
+
+        // The page asks for its numbers.
+        let page = clerk.get(&format!("{page_path}?lang=nl"));
+        assert_eq!(page.status, 200);
+        assert_eq!(
+            page.texts("#plaats-kop"),
+            [t(Lang::Nl, "paper-place-title")]
+        );
+        let token = page.csrf();
+        let place = format!("{page_path}/plaats?lang=nl");
+        // Not a number of this wave, and a page the form does not have: said at the field,
+        // nothing changes.
+        let prefix = format!("R{}-", w.id);
+        let r = clerk.post_raw(
+            &place,
+            &[
+                ("csrf", &token),
+                ("formulier", "R999-000001"),
+                ("pagina", "1"),
+                ("taal", "nl"),
+            ],
+        );
+        assert_eq!(r.status, 422);
+        assert_eq!(
+            r.texts("#formulier-error"),
+            [t_args(
+                Lang::Nl,
+                "paper-place-error-form",
+                &[("prefix", &prefix)]
+            )]
+        );
+        assert_eq!(
+            r.attr("input#formulier", "value").as_deref(),
+            Some("R999-000001")
+        );
+        let r = clerk.post_raw(
+            &place,
+            &[
+                ("csrf", &token),
+                ("formulier", "1"),
+                ("pagina", "9"),
+                ("taal", "nl"),
+            ],
+        );
+        assert_eq!(r.status, 422);
+        assert_eq!(
+            r.texts("#pagina-error"),
+            [t_args(
+                Lang::Nl,
+                "paper-place-error-page",
+                &[("pages", "4")]
+            )]
+        );
+        assert_eq!(waiting_links(&clerk, w.id).len(), 2);
+
+        // The right numbers (only the digits typed): the page is read and joins its form, which
+        // is shown next with the doubts of page 1 to check.
+        let r = clerk.post_raw(
+            &place,
+            &[
+                ("csrf", &token),
+                ("formulier", "1"),
+                ("pagina", "1"),
+                ("taal", "nl"),
+            ],
+        );
+        assert_eq!(r.status, 303, "{}", r.body);
+        let next = r.header("location").unwrap().to_string();
+        assert!(next.contains("melding=paper-place-notice-read"), "{next}");
+        let links = waiting_links(&clerk, w.id);
+        assert_eq!(links.len(), 1, "one form waits: {links:?}");
+        let sheet = clerk.get(&format!("{next}&lang=nl"));
+        assert_eq!(
+            sheet.texts(".notice p"),
+            [t(Lang::Nl, "paper-place-notice-read")]
+        );
+        assert!(!sheet.body.contains(&t_args(
+            Lang::Nl,
+            "paper-verify-conflict-page-missing",
+            &[("page", "1")]
+        )));
+        assert!(
+            !sheet.texts("fieldset.verify-box").is_empty(),
+            "the double answer is doubtful"
+        );
+        // Settled: the double answer dropped, the clear one on page 1 stored with the form.
+        let mut fields = sheet.form_values("form.verify-form");
+        for f in fields.iter_mut().filter(|(k, _)| k.starts_with("vakje-")) {
+            f.1 = "0".into();
+        }
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let r = clerk.post_raw(next.split('?').next().unwrap(), &refs);
+        assert!(
+            r.header("location")
+                .unwrap()
+                .contains("paper-verify-notice-imported"),
+            "{}",
+            r.body
+        );
+        let l = layout::load_for_version(&mut app.conn(), w.version_id).unwrap()[0]
+            .layout
+            .clone();
+        let clear = &l.pages[0].boxes[crossed[2]];
+        let answers: Vec<String> = {
+            use diesel::prelude::*;
+            use klankbord::db::schema::responses;
+            responses::table
+                .filter(responses::wave_id.eq(w.id))
+                .select(responses::answers)
+                .load(&mut app.conn())
+                .unwrap()
+        };
+        assert_eq!(answers.len(), 1);
+        let a: serde_json::Value = serde_json::from_str(&answers[0]).unwrap();
+        assert_eq!(a[&clear.item], serde_json::json!(clear.value), "{a}");
+        assert!(
+            a.get(&l.pages[0].boxes[crossed[0]].item)
+                .is_none_or(|v| v.is_null()),
+            "{a}"
+        );
+        // The kept scan went with the page.
+        assert_eq!(app.count("paper_scan_images"), 0);
     }
 );
