@@ -524,3 +524,98 @@ both_backends!(
         assert_eq!(app.count("paper_scan_images"), 0);
     }
 );
+
+#[test]
+fn the_new_clerk_pages_pass_axe_and_the_late_section_is_reached_by_keyboard() {
+    use crate::browser::{browser_or_skip, login_by_keyboard};
+    use crate::support::browser::ENTER;
+    use klankbord::surveys::paper::omr::settle::put_pending;
+    use klankbord::surveys::paper::omr::{PageProblem, PageRead, SheetRead};
+    let Some((b, axe)) = browser_or_skip("clerk_paper_axe") else {
+        return;
+    };
+    let Some(app) = TestApp::spawn(crate::support::Backend::Sqlite, "clerk_paper_axe") else {
+        return;
+    };
+    let late = wave(&app, -40, -3, &["paper-scan"]);
+    // A layout to read by, and a page without a code whose scan was kept.
+    let def = standard();
+    let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
+    klankbord::surveys::paper::form_pdf::print_wave(
+        &mut app.conn(),
+        &late,
+        &def,
+        Lang::Nl,
+        &contact,
+        (1, 1),
+        klankbord::surveys::today(),
+    )
+    .unwrap();
+    let png = {
+        let img = image::GrayImage::from_pixel(40, 56, image::Luma([230]));
+        let mut out = std::io::Cursor::new(vec![]);
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    };
+    let loose = SheetRead {
+        wave_id: late.id,
+        form: String::new(),
+        version_id: late.version_id,
+        lang: "nl".into(),
+        pages: vec![PageRead {
+            scan_index: 3,
+            id: None,
+            fit: None,
+            problem: Some(PageProblem::NoQr),
+            boxes: vec![],
+            fields: vec![],
+            thumbnail_png: Some(png.clone()),
+        }],
+        conflicts: vec![],
+    };
+    put_pending(
+        &mut app.conn(),
+        late.id,
+        &loose,
+        klankbord::surveys::today(),
+    )
+    .unwrap();
+    let id: i64 = {
+        use diesel::prelude::*;
+        use klankbord::db::schema::{paper_scan_images, paper_scan_pending};
+        let id = paper_scan_pending::table
+            .select(paper_scan_pending::id)
+            .first(&mut app.conn())
+            .unwrap();
+        diesel::insert_into(paper_scan_images::table)
+            .values((
+                paper_scan_images::pending_id.eq(id),
+                paper_scan_images::page_png.eq(png),
+            ))
+            .execute(&mut app.conn())
+            .unwrap();
+        id
+    };
+    let (user, pass, _) = app.user("invoer.axe", &[Role::Invoerder]);
+    login_by_keyboard(&b, &app.base, &user, &pass);
+    let mut report = vec![];
+    b.goto(&format!("{}/invoer?lang=nl", app.base));
+    for v in b.axe_violations(&axe) {
+        report.push(format!("/invoer: {v}"));
+    }
+    // To the late wave's paper page by keyboard: Tab to its link, Enter.
+    let paper = format!("/invoer/rondes/{}/papier", late.id);
+    b.tab_until("the late wave's link", 40, |f| {
+        f["href"].as_str().is_some_and(|h| h.ends_with(&paper))
+    });
+    b.keys(ENTER);
+    b.wait_for_path("the late wave's paper page", |p| p.starts_with(&paper));
+    for path in [paper.clone(), format!("{paper}/controle/{id}")] {
+        b.goto(&format!("{}{path}?lang=nl", app.base));
+        for v in b.axe_violations(&axe) {
+            report.push(format!("{path}: {v}"));
+        }
+    }
+    assert!(b.element("form.place-form input#formulier").is_some());
+    assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
+}
