@@ -162,9 +162,8 @@ fn oriented(page: &Gray, l: &FormLayout, marks: &[(f64, f64); 4]) -> Option<Affi
 /// The grey of the paper: the level most of the page is lighter than or equal to.
 fn paper_level(page: &Gray) -> u8 {
     let mut hist = [0u32; 256];
-    let step = 7usize;
-    for (i, v) in page.pixels.iter().enumerate().step_by(step) {
-        let _ = i;
+    // Every seventh pixel is plenty for a histogram of a whole page.
+    for v in page.pixels.iter().step_by(7) {
         hist[*v as usize] += 1;
     }
     let total: u32 = hist.iter().sum();
