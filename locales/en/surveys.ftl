@@ -221,7 +221,7 @@ entry-submit = Save
 entry-error-code-needed = Enter the code that the person says on the phone.
 entry-error-used = The questions have already been filled in with this code. The answers have not been saved.
 question-required = (required)
-paper-form-number = Form { $number } · sheet { $page } of { $pages }
+paper-form-number = Form { $number } · page { $page } of { $pages }
 paper-return = Please send the form back before { $date } in the envelope. You do not need a stamp. Do not write your name on the form.
 paper-multi-hint = (you may tick more than one box)
 paper-forms-title = Print paper questionnaires
@@ -235,22 +235,22 @@ paper-forms-submit = Make forms
 paper-mapping-link = Mapping for SDAPS (CSV): which column is which question
 paper-error-range = Choose numbers from 1 to 999999, at most 500 forms at a time, with the first number not higher than the last.
 paper-upload-title = Read in paper questionnaires: { $wave }
-paper-upload-intro = Read in the CSV file that the scanner (OMR software) made. Sheets with a problem are put aside; nothing is lost. Reading a file twice does no harm: what is already there is not added again.
+paper-upload-intro = Do you use other scanning software (OMR software, such as SDAPS)? Read in the CSV file it made here. Forms with a problem are put aside; nothing is lost. Reading a file twice does no harm: what is already there is not added again.
 paper-upload-file = CSV file from the scanner
 paper-upload-file-hint = At most 500 MB. UTF-8 or Windows-1252, separated by commas or semicolons.
 paper-upload-format = Kind of file
 paper-upload-format-sdaps = SDAPS (csvdata export)
 paper-upload-format-generic = Own format: a column form_id and a column per question
 paper-upload-dry-run = Only check, store nothing
-paper-upload-all = Only store when no sheet has to be put aside
+paper-upload-all = Only store when no form has to be put aside
 paper-upload-submit = Read in
 paper-upload-back = Back to reading in
 paper-upload-link = Read in paper questionnaires (file from the scanner)
 paper-upload-error-file = Choose a CSV file to read in.
 paper-upload-error-size = The file is larger than 500 MB. Split it into parts and read them in one after the other.
-paper-quarantine-title = Sheets put aside ({ $n })
-paper-quarantine-none = No sheets are put aside.
-paper-quarantine-intro = Click a form number to correct the sheet: you see what the scanner read, and you complete the answers with the paper sheet in your hand. You can also correct the file, or have the sheets scanned again, and then read the file in again. Only what is still missing is added.
+paper-quarantine-title = Forms put aside ({ $n })
+paper-quarantine-none = No forms are put aside.
+paper-quarantine-intro = Click a form number to correct the form: you see what the scanner read, and you complete the answers with the paper form in your hand. You can also correct the file, or have the forms scanned again, and then read the file in again. Only what is still missing is added.
 paper-col-form = Form
 paper-col-row = Row
 paper-col-column = Column
@@ -263,10 +263,10 @@ paper-report-summary = { $rows ->
    *[other] { $rows } rows
 }: { $imported } read in, { $quarantined } put aside, { $duplicates } skipped as double, { $empty } empty.
 paper-report-dry-run = This was a check: nothing was stored.
-paper-report-refused = Nothing was stored: some sheets have to be put aside, and you chose all or nothing.
+paper-report-refused = Nothing was stored: some forms have to be put aside, and you chose all or nothing.
 paper-report-download = Download the whole report (CSV)
 paper-report-more = Below are the first { $shown } of { $total } messages. The whole report is in the download.
-paper-report-none = No messages: all sheets were in order.
+paper-report-none = No messages: all forms were in order.
 paper-reports-title = Earlier reports
 
 # Progress of a large upload
@@ -290,7 +290,7 @@ paper-progress-gone = This reading in has already finished and been viewed, or t
 paper-rule-no-form-number = No form number
 paper-rule-other-wave = Form from another round
 paper-rule-other-version = Other version of the questionnaire
-paper-rule-omr-empty = Empty sheet
+paper-rule-omr-empty = Empty form
 paper-rule-omr-invalid = Rejected by the scanner
 paper-rule-omr-unrecognised = Not recognised by the scanner
 paper-rule-omr-unverified = Recognition not checked
@@ -305,30 +305,30 @@ paper-rule-duplicate-in-file = Twice in the file
 paper-rule-already-imported = Already read in before
 paper-action-imported = read in
 paper-action-item-left-empty = answer left empty
-paper-action-quarantined = sheet put aside
+paper-action-quarantined = form put aside
 paper-action-skipped-duplicate = skipped (double)
 paper-action-skipped-empty = skipped (empty)
 
 # Correcting a sheet that was put aside
-paper-correct-title = Correct sheet { $form }
-paper-correct-title-line = Correct the sheet from row { $line }
+paper-correct-title = Correct form { $form }
+paper-correct-title-line = Correct the form from row { $line }
 paper-correct-no-number = without a number (row { $line })
-paper-correct-intro = This sheet (row { $line } of the file) has been put aside. Take the paper sheet. Below you see why it was put aside, and the answers that the scanner read correctly. Complete or correct what is needed, and read the sheet in.
-paper-correct-problems = Why the sheet was put aside
+paper-correct-intro = This form (row { $line } of the file) has been put aside. Take the paper form. Below you see why it was put aside, and the answers that the scanner read correctly. Complete or correct what is needed, and read the form in.
+paper-correct-problems = Why the form was put aside
 paper-correct-read = What the scanner read, per column
 paper-correct-answers = The answers
 paper-correct-form = Form number
-paper-correct-form-hint = Is at the top right of the sheet and starts with { $prefix }
-paper-correct-submit = Read in sheet
-paper-correct-discard-title = Do not read in the sheet
-paper-correct-discard-intro = Is the sheet empty, already read in, or not from this round? Then remove it. Nothing from it is stored.
-paper-correct-discard = Remove sheet without reading it in
-paper-correct-error-form-empty = Enter the form number that is on the sheet.
-paper-correct-error-form-wave = This form number does not belong to this round. A number from this round starts with { $prefix }. Is the sheet from another round? Then remove it here and read it in for that round.
-paper-correct-error-empty = No answer at all has been filled in. Is there nothing on the sheet? Then remove it.
-paper-correct-error-imported = A sheet with this form number has already been read in. Check that you typed the right number. Is the sheet really double? Then remove it.
-paper-notice-corrected = The sheet has been read in.
-paper-notice-discarded = The sheet has been removed. Nothing from it was stored.
+paper-correct-form-hint = Is at the top right of every page of the form and starts with { $prefix }
+paper-correct-submit = Read in form
+paper-correct-discard-title = Do not read in the form
+paper-correct-discard-intro = Is the form empty, already read in, or not from this round? Then remove it. Nothing from it is stored.
+paper-correct-discard = Remove form without reading it in
+paper-correct-error-form-empty = Enter the form number that is on the form.
+paper-correct-error-form-wave = This form number does not belong to this round. A number from this round starts with { $prefix }. Is the form from another round? Then remove it here and read it in for that round.
+paper-correct-error-empty = No answer at all has been filled in. Is there nothing on the form? Then remove it.
+paper-correct-error-imported = A form with this number has already been read in. Check that you typed the right number. Is the form really double? Then remove it.
+paper-notice-corrected = The form has been read in.
+paper-notice-discarded = The form has been removed. Nothing from it was stored.
 
 # security: linking
 volunteer-when = The survey closes on { $date }. After that, a researcher will contact you.
@@ -353,12 +353,12 @@ respond-language-keeps = Your answers are kept when you choose another language.
 paper-rule-line-too-long = Line too long
 paper-action-skipped-too-long = skipped (too long)
 paper-report-too-long = { $n ->
-    [one] { $n } line was too long to be a sheet. It was not imported and not put aside; the other lines were. The report names the line: check it in the scanner's file and import it again.
-   *[other] { $n } lines were too long to be a sheet. They were not imported and not put aside; the other lines were. The report names each line: check them in the scanner's file and import them again.
+    [one] { $n } line was too long to be a form. It was not imported and not put aside; the other lines were. The report names the line: check it in the scanner's file and import it again.
+   *[other] { $n } lines were too long to be a form. They were not imported and not put aside; the other lines were. The report names each line: check them in the scanner's file and import them again.
 }
 paper-quarantine-more-problems = { $n ->
-    [one] and { $n } more note: open the sheet to see it
-   *[other] and { $n } more notes: open the sheet to see them
+    [one] and { $n } more note: open the form to see it
+   *[other] and { $n } more notes: open the form to see them
 }
 paper-report-not-stored = This report is too large to keep whole: the download has the first { $kept } of the { $total } notes. Want to see everything? Import the file in parts, or with the command 'klankbord import paper' on the server; it writes the whole report.
 
@@ -388,19 +388,19 @@ paper-pdf-write = Write clearly inside the large boxes. Do not write outside the
 # clerk: verification screen for scanned forms
 paper-verify-link = Check scanned forms
 paper-verify-list-title = Check scanned forms: { $wave }
-paper-verify-list-intro = The program read these sheets, but not everything was certain. Check each sheet. The answers count only once you save a sheet.
-paper-verify-none = No scanned sheets are waiting.
+paper-verify-list-intro = The program read these forms, but not everything was certain. Check each form. The answers count only once you save a form.
+paper-verify-none = No scanned forms are waiting.
 paper-verify-count = { $n ->
-    [one] { $n } sheet is waiting for you
-   *[other] { $n } sheets are waiting for you
+    [one] { $n } form is waiting for you
+   *[other] { $n } forms are waiting for you
 }
 paper-verify-col-boxes = Boxes to check
 paper-verify-col-texts = Texts to type
 paper-verify-col-problems = Problems
 paper-verify-no-number = page without a number ({ $n })
-paper-verify-title = Check a scanned sheet: { $form }
+paper-verify-title = Check a scanned form: { $form }
 paper-verify-intro = On the left you see the box as scanned, on the right what the program read. Is it right? Leave the choice. Is it wrong? Choose the other answer with the arrow keys. Type written text as it is written. Nothing is stored until you press Save.
-paper-verify-conflicts = What is wrong on this sheet
+paper-verify-conflicts = What is wrong on this form
 paper-verify-conflict-double = At "{ $question }" more boxes are marked, but it takes one answer. Check which boxes are really meant.
 paper-verify-conflict-page-twice = Page { $page } was scanned twice, with different marks.
 paper-verify-conflict-page-missing = Page { $page } is missing. The questions on that page stay empty.
@@ -422,17 +422,17 @@ paper-verify-choose-empty = Not chosen (empty or filled in black)
 paper-verify-submit = Save
 paper-verify-unidentified = The program does not know which form this page belongs to. Type the form in by hand under Enter answers. Then remove this page here.
 paper-verify-type-in = To Enter answers
-paper-verify-discard-title = Remove this sheet
-paper-verify-discard-intro = Is this sheet unusable, or did you enter it by hand? Then remove it. Nothing of it is stored.
-paper-verify-discard = Remove sheet
+paper-verify-discard-title = Remove without saving
+paper-verify-discard-intro = Is this form or page unusable, or did you enter it by hand? Then remove it. Nothing of it is stored.
+paper-verify-discard = Remove
 paper-verify-back = Back to the list
 paper-verify-error-choose = Choose for this box: marked or not chosen.
 paper-verify-error-double = This question takes one answer. Leave one box marked. Is it not clear what was meant? Then set every box of this question to not chosen.
-paper-verify-notice-imported = The sheet has been saved.
-paper-verify-notice-quarantined = The sheet was put aside: something is still wrong. You find it under Sheets put aside.
+paper-verify-notice-imported = The form has been saved.
+paper-verify-notice-quarantined = The form was put aside: something is still wrong. You find it under Forms put aside.
 paper-verify-notice-duplicate = This form had been imported already. Nothing was stored twice.
-paper-verify-notice-empty = There was no usable answer on this sheet. Nothing was stored.
-paper-verify-notice-discarded = The sheet has been removed. Nothing of it was stored.
+paper-verify-notice-empty = There was no usable answer on this form. Nothing was stored.
+paper-verify-notice-discarded = It has been removed. Nothing of it was stored.
 
 # paper2: reading scans on the clerk's page
 paper-scan-title = Read scanned forms
@@ -468,3 +468,28 @@ paper-report-scans-blank = { $n ->
 paper-pdf-title = Make forms to scan
 paper-pdf-intro = Make the paper forms as PDF here. Print them at 100%. Only these forms can be read by the program after scanning. Each form gets its own number: hand out each number only once.
 paper-pdf-submit = Make PDF
+paper-report-scans-checked = { $n ->
+    [one] { $n } form has been checked since.
+   *[other] { $n } forms have been checked since.
+}
+paper-verify-submit-next = Save and next
+paper-late-title = Closed rounds: paper forms that come in late
+paper-late-intro = These rounds are closed. Do filled-in forms still come in? Then read their scans in here, until the date shown. They count in the council report once there are enough of them for nobody to be recognised.
+paper-late-until = closed on { $closed }, forms can be read in up to and including { $until }
+paper-late-notice = This round closed on { $date }. You can read in forms that still come in up to and including { $until }. They count in the council report once there are enough of them for nobody to be recognised.
+paper-late-over = This round closed on { $date }. Forms that came in late could be read in up to and including { $until }. New files are no longer possible. Forms that are already waiting can still be checked.
+paper-late-refused = The time to read in late forms of this round is over. Nothing was read in. Ask the researcher what to do with the forms.
+paper-upload-csv-title = Read in a file from other scanning software (CSV)
+paper-place-title = Which form is this?
+paper-place-intro = Take the paper page. The form number and the page number are at the top right. Type them here. The program then reads the page after all, and you check what was not certain.
+paper-place-form-hint = Starts with { $prefix }, for example { $example }. Typing only the digits is fine too.
+paper-place-page = Page number
+paper-place-page-hint = A number from 1 to { $pages }. It follows the word 'page'.
+paper-place-lang = Language of the form
+paper-place-submit = Read in page
+paper-place-or-type = Are the numbers unreadable? Then type the form in by hand, and remove this page here afterwards.
+paper-place-notice-read = The page has been read in with its form. Check below what was not certain, and save the form.
+paper-place-error-form = This is not a form number of this round. A number from this round starts with { $prefix } and has six digits. Look at the top right of the page and type the number.
+paper-place-error-page = The form has { $pages } pages. Type a number from 1 to { $pages }.
+paper-place-error-stored = Form { $form } has already been stored. This page can no longer be added to it. Check that you typed the right number. Is it right? Then remove the page here.
+paper-place-error-unread = Even with this number the page could not be read: the black squares in the corners were not found. Scan the page again, or type the form in by hand.

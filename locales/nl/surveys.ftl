@@ -227,7 +227,7 @@ entry-submit = Opslaan
 entry-error-code-needed = Vul de code in die de persoon aan de telefoon noemt.
 entry-error-used = Met deze code zijn de vragen al ingevuld. De antwoorden zijn niet opgeslagen.
 question-required = (verplicht)
-paper-form-number = Formulier { $number } · blad { $page } van { $pages }
+paper-form-number = Formulier { $number } · pagina { $page } van { $pages }
 paper-return = Stuur het formulier vóór { $date } terug in de envelop. Een postzegel is niet nodig. Schrijf uw naam niet op het formulier.
 paper-multi-hint = (u mag meer hokjes aankruisen)
 paper-forms-title = Papieren vragenlijsten printen
@@ -241,22 +241,22 @@ paper-forms-submit = Formulieren maken
 paper-mapping-link = Koppeling voor SDAPS (CSV): welke kolom welke vraag is
 paper-error-range = Kies nummers van 1 tot en met 999999, hoogstens 500 formulieren per keer, en het eerste nummer niet hoger dan het laatste.
 paper-upload-title = Papieren vragenlijsten inlezen: { $wave }
-paper-upload-intro = Lees hier het CSV-bestand in dat de scanner (OMR-software) maakte. Bladen met een probleem worden apart gezet; er gaat niets verloren. Een bestand twee keer inlezen kan geen kwaad: wat er al is, komt er niet nog eens bij.
+paper-upload-intro = Gebruikt u ander scanprogramma (OMR-software, zoals SDAPS)? Lees hier het CSV-bestand in dat het maakte. Formulieren met een probleem worden apart gezet; er gaat niets verloren. Een bestand twee keer inlezen kan geen kwaad: wat er al is, komt er niet nog eens bij.
 paper-upload-file = CSV-bestand van de scanner
 paper-upload-file-hint = Hoogstens 500 MB. UTF-8 of Windows-1252, gescheiden door komma's of puntkomma's.
 paper-upload-format = Soort bestand
 paper-upload-format-sdaps = SDAPS (csvdata-export)
 paper-upload-format-generic = Eigen formaat: een kolom form_id en een kolom per vraag
 paper-upload-dry-run = Alleen controleren, niets opslaan
-paper-upload-all = Alleen opslaan als geen enkel blad apart moet
+paper-upload-all = Alleen opslaan als geen enkel formulier apart moet
 paper-upload-submit = Inlezen
 paper-upload-back = Terug naar inlezen
 paper-upload-link = Papieren vragenlijsten inlezen (bestand van de scanner)
 paper-upload-error-file = Kies een CSV-bestand om in te lezen.
 paper-upload-error-size = Het bestand is groter dan 500 MB. Splits het in delen en lees ze na elkaar in.
-paper-quarantine-title = Apart gezette bladen ({ $n })
-paper-quarantine-none = Er staan geen bladen apart.
-paper-quarantine-intro = Klik op een formuliernummer om het blad te verbeteren: u ziet wat de scanner las en vult de antwoorden aan met het papieren blad in de hand. U kunt ook het bestand verbeteren of opnieuw laten scannen en het opnieuw inlezen. Alleen wat nog ontbreekt, komt erbij.
+paper-quarantine-title = Apart gezette formulieren ({ $n })
+paper-quarantine-none = Er staan geen formulieren apart.
+paper-quarantine-intro = Klik op een formuliernummer om het formulier te verbeteren: u ziet wat de scanner las en vult de antwoorden aan met het papieren formulier in de hand. U kunt ook het bestand verbeteren of de formulieren opnieuw laten scannen en het bestand opnieuw inlezen. Alleen wat nog ontbreekt, komt erbij.
 paper-col-form = Formulier
 paper-col-row = Rij
 paper-col-column = Kolom
@@ -269,10 +269,10 @@ paper-report-summary = { $rows ->
    *[other] { $rows } rijen
 }: { $imported } ingelezen, { $quarantined } apart gezet, { $duplicates } dubbel overgeslagen, { $empty } leeg.
 paper-report-dry-run = Dit was een controle: er is niets opgeslagen.
-paper-report-refused = Er is niets opgeslagen: er moeten bladen apart, en u koos voor alles of niets.
+paper-report-refused = Er is niets opgeslagen: er moeten formulieren apart, en u koos voor alles of niets.
 paper-report-download = Het hele verslag downloaden (CSV)
 paper-report-more = Hieronder staan de eerste { $shown } van { $total } meldingen. Het hele verslag staat in de download.
-paper-report-none = Geen meldingen: alle bladen waren in orde.
+paper-report-none = Geen meldingen: alle formulieren waren in orde.
 paper-reports-title = Eerdere verslagen
 
 # Progress of a large upload
@@ -296,7 +296,7 @@ paper-progress-gone = Dit inlezen is al klaar en bekeken, of de server is intuss
 paper-rule-no-form-number = Geen formuliernummer
 paper-rule-other-wave = Formulier van een andere ronde
 paper-rule-other-version = Andere versie van de vragenlijst
-paper-rule-omr-empty = Leeg blad
+paper-rule-omr-empty = Leeg formulier
 paper-rule-omr-invalid = Afgekeurd door de scanner
 paper-rule-omr-unrecognised = Niet herkend door de scanner
 paper-rule-omr-unverified = Herkenning niet nagekeken
@@ -311,30 +311,30 @@ paper-rule-duplicate-in-file = Twee keer in het bestand
 paper-rule-already-imported = Al eerder ingelezen
 paper-action-imported = ingelezen
 paper-action-item-left-empty = antwoord leeg gelaten
-paper-action-quarantined = blad apart gezet
+paper-action-quarantined = formulier apart gezet
 paper-action-skipped-duplicate = overgeslagen (dubbel)
 paper-action-skipped-empty = overgeslagen (leeg)
 
 # Correcting a sheet that was put aside
-paper-correct-title = Blad { $form } verbeteren
-paper-correct-title-line = Blad van rij { $line } verbeteren
+paper-correct-title = Formulier { $form } verbeteren
+paper-correct-title-line = Formulier van rij { $line } verbeteren
 paper-correct-no-number = zonder nummer (rij { $line })
-paper-correct-intro = Dit blad (rij { $line } van het bestand) is apart gezet. Pak het papieren blad erbij. Hieronder staat waarom het apart staat, en de antwoorden die de scanner goed las. Vul aan of verbeter wat nodig is en lees het blad in.
-paper-correct-problems = Waarom het blad apart staat
+paper-correct-intro = Dit formulier (rij { $line } van het bestand) is apart gezet. Pak het papieren formulier erbij. Hieronder staat waarom het apart staat, en de antwoorden die de scanner goed las. Vul aan of verbeter wat nodig is en lees het formulier in.
+paper-correct-problems = Waarom het formulier apart staat
 paper-correct-read = Wat de scanner las, per kolom
 paper-correct-answers = De antwoorden
 paper-correct-form = Formuliernummer
-paper-correct-form-hint = Staat rechtsboven op het blad en begint met { $prefix }
-paper-correct-submit = Blad inlezen
-paper-correct-discard-title = Blad niet inlezen
-paper-correct-discard-intro = Is het blad leeg, al ingelezen of niet van deze ronde? Haal het dan weg. Er wordt niets van opgeslagen.
-paper-correct-discard = Blad weghalen zonder in te lezen
-paper-correct-error-form-empty = Vul het formuliernummer in dat op het blad staat.
-paper-correct-error-form-wave = Dit formuliernummer hoort niet bij deze ronde. Een nummer van deze ronde begint met { $prefix }. Is het blad van een andere ronde? Haal het dan hier weg en lees het bij die ronde in.
-paper-correct-error-empty = Er is geen enkel antwoord ingevuld. Staat er niets op het blad? Haal het dan weg.
-paper-correct-error-imported = Een blad met dit formuliernummer is al ingelezen. Kijk of u het goede nummer hebt getypt. Is het blad echt dubbel? Haal het dan weg.
-paper-notice-corrected = Het blad is ingelezen.
-paper-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.
+paper-correct-form-hint = Staat rechtsboven op elke pagina van het formulier en begint met { $prefix }
+paper-correct-submit = Formulier inlezen
+paper-correct-discard-title = Formulier niet inlezen
+paper-correct-discard-intro = Is het formulier leeg, al ingelezen of niet van deze ronde? Haal het dan weg. Er wordt niets van opgeslagen.
+paper-correct-discard = Formulier weghalen zonder in te lezen
+paper-correct-error-form-empty = Vul het formuliernummer in dat op het formulier staat.
+paper-correct-error-form-wave = Dit formuliernummer hoort niet bij deze ronde. Een nummer van deze ronde begint met { $prefix }. Is het formulier van een andere ronde? Haal het dan hier weg en lees het bij die ronde in.
+paper-correct-error-empty = Er is geen enkel antwoord ingevuld. Staat er niets op het formulier? Haal het dan weg.
+paper-correct-error-imported = Een formulier met dit nummer is al ingelezen. Kijk of u het goede nummer hebt getypt. Is het formulier echt dubbel? Haal het dan weg.
+paper-notice-corrected = Het formulier is ingelezen.
+paper-notice-discarded = Het formulier is weggehaald. Er is niets van opgeslagen.
 
 # security: linking
 volunteer-when = Het onderzoek sluit op { $date }. Daarna neemt een onderzoeker contact met u op.
@@ -359,12 +359,12 @@ respond-language-keeps = Uw antwoorden blijven bewaard als u een andere taal kie
 paper-rule-line-too-long = Regel te lang
 paper-action-skipped-too-long = overgeslagen (te lang)
 paper-report-too-long = { $n ->
-    [one] { $n } regel was te lang om een blad te zijn. Die is niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt de regel: kijk hem na in het bestand van de scanner en lees hem opnieuw in.
-   *[other] { $n } regels waren te lang om een blad te zijn. Ze zijn niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt elke regel: kijk die na in het bestand van de scanner en lees ze opnieuw in.
+    [one] { $n } regel was te lang om een formulier te zijn. Die is niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt de regel: kijk hem na in het bestand van de scanner en lees hem opnieuw in.
+   *[other] { $n } regels waren te lang om een formulier te zijn. Ze zijn niet ingelezen en niet apart gezet; de andere regels wel. Het verslag noemt elke regel: kijk die na in het bestand van de scanner en lees ze opnieuw in.
 }
 paper-quarantine-more-problems = { $n ->
-    [one] en nog { $n } melding: open het blad om die te zien
-   *[other] en nog { $n } meldingen: open het blad om ze te zien
+    [one] en nog { $n } melding: open het formulier om die te zien
+   *[other] en nog { $n } meldingen: open het formulier om ze te zien
 }
 paper-report-not-stored = Dit verslag is te groot om helemaal te bewaren: de download heeft de eerste { $kept } van de { $total } meldingen. Wilt u alles zien? Lees het bestand in delen in, of met de opdracht 'klankbord import paper' op de server; die schrijft het hele verslag.
 
@@ -394,19 +394,19 @@ paper-pdf-write = Schrijf in de grote vakken met duidelijke letters. Schrijf nie
 # clerk: verification screen for scanned forms
 paper-verify-link = Gescande formulieren nakijken
 paper-verify-list-title = Gescande formulieren nakijken: { $wave }
-paper-verify-list-intro = Deze bladen heeft het programma gelezen, maar niet alles was zeker. Kijk elk blad na. Pas als u een blad opslaat, tellen de antwoorden mee.
-paper-verify-none = Er wachten geen gescande bladen.
+paper-verify-list-intro = Deze formulieren heeft het programma gelezen, maar niet alles was zeker. Kijk elk formulier na. Pas als u een formulier opslaat, tellen de antwoorden mee.
+paper-verify-none = Er wachten geen gescande formulieren.
 paper-verify-count = { $n ->
-    [one] { $n } blad wacht op u
-   *[other] { $n } bladen wachten op u
+    [one] { $n } formulier wacht op u
+   *[other] { $n } formulieren wachten op u
 }
 paper-verify-col-boxes = Vakjes nakijken
 paper-verify-col-texts = Teksten overtypen
 paper-verify-col-problems = Problemen
 paper-verify-no-number = pagina zonder nummer ({ $n })
-paper-verify-title = Gescand blad nakijken: { $form }
+paper-verify-title = Gescand formulier nakijken: { $form }
 paper-verify-intro = Links ziet u het vakje zoals het gescand is, rechts wat het programma las. Klopt het? Laat de keuze staan. Klopt het niet? Kies het andere antwoord met de pijltjestoetsen. Typ geschreven tekst over zoals hij er staat. Er wordt niets opgeslagen tot u op Opslaan drukt.
-paper-verify-conflicts = Wat niet klopt op dit blad
+paper-verify-conflicts = Wat niet klopt op dit formulier
 paper-verify-conflict-double = Bij "{ $question }" zijn meer vakjes aangekruist, terwijl er één antwoord hoort. Kijk welke vakjes echt bedoeld zijn.
 paper-verify-conflict-page-twice = Pagina { $page } is twee keer gescand, met verschillende kruisjes.
 paper-verify-conflict-page-missing = Pagina { $page } ontbreekt. De vragen van die pagina blijven leeg.
@@ -428,17 +428,17 @@ paper-verify-choose-empty = Niet gekozen (leeg of zwart gemaakt)
 paper-verify-submit = Opslaan
 paper-verify-unidentified = Van deze pagina weet het programma niet bij welk formulier ze hoort. Typ het formulier met de hand in bij Antwoorden invoeren. Haal daarna deze pagina hier weg.
 paper-verify-type-in = Naar Antwoorden invoeren
-paper-verify-discard-title = Dit blad weghalen
-paper-verify-discard-intro = Is dit blad niet te gebruiken, of hebt u het met de hand ingevoerd? Haal het dan weg. Er wordt niets van opgeslagen.
-paper-verify-discard = Blad weghalen
+paper-verify-discard-title = Weghalen zonder op te slaan
+paper-verify-discard-intro = Is dit formulier of deze pagina niet te gebruiken, of hebt u het met de hand ingevoerd? Haal het dan weg. Er wordt niets van opgeslagen.
+paper-verify-discard = Weghalen
 paper-verify-back = Terug naar de lijst
 paper-verify-error-choose = Kies bij dit vakje: aangekruist of niet gekozen.
 paper-verify-error-double = Bij deze vraag hoort één antwoord. Laat één vakje aangekruist staan. Is niet duidelijk wat bedoeld is? Zet dan alle vakjes van deze vraag op niet gekozen.
-paper-verify-notice-imported = Het blad is opgeslagen.
-paper-verify-notice-quarantined = Het blad is apart gezet: er klopt nog iets niet. U vindt het bij Apart gezette bladen.
+paper-verify-notice-imported = Het formulier is opgeslagen.
+paper-verify-notice-quarantined = Het formulier is apart gezet: er klopt nog iets niet. U vindt het bij Apart gezette formulieren.
 paper-verify-notice-duplicate = Dit formulier was al ingelezen. Er is niets dubbel opgeslagen.
-paper-verify-notice-empty = Op dit blad stond geen bruikbaar antwoord. Er is niets opgeslagen.
-paper-verify-notice-discarded = Het blad is weggehaald. Er is niets van opgeslagen.
+paper-verify-notice-empty = Op dit formulier stond geen bruikbaar antwoord. Er is niets opgeslagen.
+paper-verify-notice-discarded = Het is weggehaald. Er is niets van opgeslagen.
 
 # paper2: scans inlezen op de pagina van de invoerder
 paper-scan-title = Gescande formulieren inlezen
@@ -474,3 +474,28 @@ paper-report-scans-blank = { $n ->
 paper-pdf-title = Formulieren maken om te scannen
 paper-pdf-intro = Maak hier de papieren formulieren als PDF. Druk ze af op 100%. Alleen deze formulieren kan het programma na het scannen lezen. Elk formulier krijgt een eigen nummer: geef elk nummer maar één keer uit.
 paper-pdf-submit = PDF maken
+paper-report-scans-checked = { $n ->
+    [one] { $n } formulier is intussen nagekeken.
+   *[other] { $n } formulieren zijn intussen nagekeken.
+}
+paper-verify-submit-next = Opslaan en volgende
+paper-late-title = Gesloten rondes: papieren formulieren die te laat binnenkomen
+paper-late-intro = Deze rondes zijn gesloten. Komen er nog ingevulde formulieren binnen? Lees de scans dan hier in, tot de datum die erbij staat. Ze tellen mee in het verslag voor de raad zodra er genoeg zijn om niemand te herkennen.
+paper-late-until = gesloten op { $closed }, inlezen kan tot en met { $until }
+paper-late-notice = Deze ronde is gesloten op { $date }. Formulieren die nu nog binnenkomen, kunt u tot en met { $until } inlezen. Ze tellen mee in het verslag voor de raad zodra er genoeg zijn om niemand te herkennen.
+paper-late-over = Deze ronde is gesloten op { $date }. Te laat binnengekomen formulieren konden tot en met { $until } worden ingelezen. Nieuwe bestanden kunnen niet meer. Formulieren die al wachten, kunt u nog nakijken.
+paper-late-refused = De tijd om te laat binnengekomen formulieren van deze ronde in te lezen is voorbij. Er is niets ingelezen. Vraag de onderzoeker wat u met de formulieren moet doen.
+paper-upload-csv-title = Bestand van ander scanprogramma inlezen (CSV)
+paper-place-title = Welk formulier is dit?
+paper-place-intro = Pak de papieren pagina erbij. Rechtsboven staan het formuliernummer en het paginanummer. Typ ze hier over. Het programma leest de pagina dan alsnog, en u kijkt daarna na wat niet zeker was.
+paper-place-form-hint = Begint met { $prefix }, bijvoorbeeld { $example }. Alleen de cijfers typen mag ook.
+paper-place-page = Paginanummer
+paper-place-page-hint = Een getal van 1 tot en met { $pages }. Staat achter 'pagina'.
+paper-place-lang = Taal van het formulier
+paper-place-submit = Pagina inlezen
+paper-place-or-type = Zijn de nummers niet te lezen? Typ het formulier dan met de hand in en haal deze pagina daarna hier weg.
+paper-place-notice-read = De pagina is ingelezen bij het formulier. Kijk hieronder na wat niet zeker was en sla het formulier op.
+paper-place-error-form = Dit is geen formuliernummer van deze ronde. Een nummer van deze ronde begint met { $prefix } en heeft zes cijfers. Kijk rechtsboven op de pagina en typ het nummer over.
+paper-place-error-page = Het formulier heeft { $pages } pagina's. Typ een getal van 1 tot en met { $pages }.
+paper-place-error-stored = Formulier { $form } is al opgeslagen. Deze pagina kan er niet meer bij. Kijk of u het goede nummer hebt getypt. Klopt het? Haal de pagina dan hier weg.
+paper-place-error-unread = Ook met dit nummer kon de pagina niet worden gelezen: de zwarte blokjes in de hoeken zijn niet gevonden. Scan de pagina opnieuw, of typ het formulier met de hand in.

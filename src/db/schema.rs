@@ -100,6 +100,7 @@ pub const ALL_TABLES: &[&str] = &[
     "paper_reports",
     "paper_layouts",
     "paper_scan_pending",
+    "paper_scan_images",
     "complaint_categories",
     "complaints",
     "complaint_progress",
@@ -282,6 +283,14 @@ diesel::table! {
         form_id -> Text,
         sheet -> Text,
         created_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// paper: the whole scan of a waiting page without a readable QR code (PNG).
+    paper_scan_images (pending_id) {
+        pending_id -> BigInt,
+        page_png -> Binary,
     }
 }
 
@@ -529,6 +538,7 @@ diesel::table! {
 }
 
 diesel::joinable!(quotes -> waves (wave_id));
+diesel::joinable!(paper_scan_images -> paper_scan_pending (pending_id));
 
 diesel::table! {
     /// The codebook: themes (with the words that suggest them) and behoorlijkheidsnormen.
@@ -705,3 +715,4 @@ diesel::table! {
 diesel::joinable!(user_identities -> users (user_id));
 diesel::joinable!(login_challenges -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(users, user_identities, login_challenges);
+diesel::allow_tables_to_appear_in_same_query!(paper_scan_images, paper_scan_pending);

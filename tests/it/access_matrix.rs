@@ -195,6 +195,11 @@ const MATRIX: &[(&str, &str, Allowed)] = &[
         "/invoer/rondes/{id}/papier/controle/{sheet}/weg",
         Only(&[Invoerder]),
     ),
+    (
+        "POST",
+        "/invoer/rondes/{id}/papier/controle/{sheet}/plaats",
+        Only(&[Invoerder]),
+    ),
     ("GET", "/static/voortgang.js", Anyone),
     (
         "GET",

@@ -151,6 +151,18 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
+    // The whole scan kept of a waiting page without a readable QR code.
+    let waiting: i64 = paper_scan_pending::table
+        .select(paper_scan_pending::id)
+        .first(&mut conn)
+        .unwrap();
+    diesel::insert_into(paper_scan_images::table)
+        .values((
+            paper_scan_images::pending_id.eq(waiting),
+            paper_scan_images::page_png.eq(vec![0x89u8, b'P', b'N', b'G']),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     // A complaint through every table: registered with a file (a letter, no e-mail), classified,
     // handled formally to a planned hearing, an element, a follow-up, and a reminder once overdue.
     let complaint_tables = {
@@ -631,6 +643,15 @@ both_backends!(every_table_loads, |app| {
         .select(paper_scan_pending::all_columns)
         .load(&mut conn)
         .unwrap();
+    let si: Vec<(i64, Vec<u8>)> = paper_scan_images::table
+        .select(paper_scan_images::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(
+        si[0].1,
+        [0x89u8, b'P', b'N', b'G'],
+        "bytes come back as stored"
+    );
     let pl: Vec<(i64, i64, String, String, String, chrono::NaiveDate)> = paper_layouts::table
         .select(paper_layouts::all_columns)
         .load(&mut conn)
@@ -669,7 +690,8 @@ both_backends!(every_table_loads, |app| {
             + usize::from(!codes.is_empty())
             + usize::from(!book.is_empty())
             + usize::from(!pl.is_empty())
-            + usize::from(!sp.is_empty()),
+            + usize::from(!sp.is_empty())
+            + usize::from(!si.is_empty()),
         ALL_TABLES.len()
     );
     assert_eq!(u[0].username, "tabel.test");

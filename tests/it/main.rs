@@ -12,6 +12,7 @@ mod browser;
 mod casework;
 mod casework_browser;
 mod clerk;
+mod clerk_paper;
 mod cli;
 mod coding;
 mod complaint_browser;

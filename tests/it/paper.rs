@@ -244,7 +244,10 @@ both_backends!(
             .iter()
             .find(|x| x.rule == Rule::InvalidAnswer)
             .unwrap();
-        assert_eq!(import::action_text(too_long.action), "blad apart gezet");
+        assert_eq!(
+            import::action_text(too_long.action),
+            "formulier apart gezet"
+        );
 
         // What is stored: five answer sets on channel paper-scan, whole where good, with the bad items empty.
         // Stored numbers are random, so the sets are recognised by what they hold.
@@ -543,11 +546,15 @@ both_backends!(
         let page_path = format!("/invoer/rondes/{}/papier", w.id);
         let page = clerk.get(&format!("{page_path}?lang=nl"));
         assert_eq!(page.status, 200);
+        // The scanner's CSV file goes to the page itself (the scans to its own address).
         assert_eq!(
-            page.attr("form[enctype='multipart/form-data']", "action")
+            page.attr("form[enctype='multipart/form-data'] input#bestand", "name")
                 .as_deref(),
-            Some(page_path.as_str())
+            Some("bestand")
         );
+        assert!(page.body.contains(&format!(
+            "action=\"{page_path}\" enctype=\"multipart/form-data\""
+        )));
         let token = page.csrf();
 
         // No file chosen: said plainly, nothing stored.
@@ -595,7 +602,9 @@ both_backends!(
         assert!(
             rows[0].contains(&form_number(w.id, 2)) && rows[0].contains("antwoord leeg gelaten")
         );
-        assert!(rows[1].contains(&form_number(w.id, 3)) && rows[1].contains("blad apart gezet"));
+        assert!(
+            rows[1].contains(&form_number(w.id, 3)) && rows[1].contains("formulier apart gezet")
+        );
         let csv_report = clerk.get(&format!("{report_path}/csv"));
         assert_eq!(csv_report.status, 200);
         assert_eq!(csv_report.body.lines().count(), 3);
@@ -712,7 +721,7 @@ both_backends!(
         );
         assert!(page
             .body
-            .contains("<span lang=\"nl\">de scanner keurde het blad af</span>"));
+            .contains("<span lang=\"nl\">de scanner keurde het formulier af</span>"));
         let page = clerk.get(&format!("{path}?lang=nl"));
         let values = page.form_values("form.entry-form");
         let value = |k: &str| {

@@ -17,7 +17,7 @@ use crate::support::{Backend, TestApp};
 use crate::surveys::{standard, wave};
 
 /// A cross in a box, as a pen draws it: two strokes 0.5 mm wide, corner to corner.
-fn cross(page: &mut synth::Gray, r: RectMm, dpi: f32) {
+pub(crate) fn cross(page: &mut synth::Gray, r: RectMm, dpi: f32) {
     let px = dpi / 25.4;
     let steps = 200;
     for (a, b) in [

@@ -160,7 +160,7 @@ both_backends!(
         );
         let list = clerk.get(&format!("{base}?lang=nl"));
         assert_eq!(list.status, 200);
-        assert_eq!(list.texts("caption"), ["2 bladen wachten op u"]);
+        assert_eq!(list.texts("caption"), ["2 formulieren wachten op u"]);
         assert_eq!(list.texts("tbody tr").len(), 2);
 
         // The sheet: every doubtful box as a picture next to what was read, the reader's guess chosen.
@@ -400,11 +400,12 @@ fn the_verification_screen_works_by_keyboard_and_passes_axe() {
     b.keys(DOWN);
     b.tab_until("the text field", 5, |f| name(f) == "tekst-0-0");
     b.keys("via de buurvrouw");
-    b.tab_until("the save button", 5, |f| f["tag"] == "button");
+    // The first button saves and goes on to the next sheet waiting (the page without a QR code).
+    let f = b.tab_until("the save button", 5, |f| f["tag"] == "button");
+    assert_eq!(f["text"], t(Lang::Nl, "paper-verify-submit-next"));
     b.keys(ENTER);
-    b.wait_for_path("the list after saving", |p| {
-        p.contains("melding=paper-verify-notice-imported")
-    });
+    let next = format!("{base}/{}?melding=paper-verify-notice-imported", ids[1]);
+    b.wait_for_path("the next sheet after saving", |p| p.starts_with(&next));
     let sets = stored(&app);
     assert_eq!(sets.len(), 1);
     assert_eq!(sets[0]["kanaal"], serde_json::json!(["telefoon", "anders"]));

@@ -72,6 +72,10 @@ pub struct Summary {
     /// for the verification screen).
     #[serde(default)]
     pub scan: Option<crate::surveys::paper::omr::read::ScanSummary>,
+    /// For scans uploaded on the invoerder's page: the numbers of the sheets this upload left
+    /// waiting for the clerk, so its report can say how many still wait now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting: Vec<i64>,
 }
 
 /// Why a file could not be imported at all (nothing was written).
@@ -533,7 +537,7 @@ pub fn action_text(a: Action) -> &'static str {
     match a {
         Action::Imported => "ingelezen",
         Action::ItemLeftEmpty => "antwoord leeg gelaten",
-        Action::Quarantined => "blad apart gezet",
+        Action::Quarantined => "formulier apart gezet",
         Action::SkippedDuplicate => "overgeslagen (dubbel)",
         Action::SkippedEmpty => "overgeslagen (leeg)",
         Action::SkippedTooLong => "overgeslagen (te lang)",

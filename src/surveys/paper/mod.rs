@@ -10,6 +10,7 @@ pub mod form_pdf;
 pub mod forms_download;
 pub mod import;
 pub mod keyed;
+pub mod late;
 pub mod layout;
 pub mod mapping;
 pub mod omr;

@@ -20,8 +20,13 @@ pub(super) async fn entry_list(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let today = crate::fmt::today();
-    let list = state
-        .db(move |conn| Ok(waves::open_waves(conn, today)?))
+    let (list, late) = state
+        .db(move |conn| {
+            Ok((
+                waves::open_waves(conn, today)?,
+                crate::surveys::paper::late::late_waves(conn, today)?,
+            ))
+        })
         .await?;
     let open: Vec<(&Wave, ClerkWork)> = list
         .iter()
@@ -29,7 +34,11 @@ pub(super) async fn entry_list(
         .map(|w| (w, clerk_work(|c| w.allows(c))))
         .filter(|(_, work)| work.keyed || work.scans)
         .collect();
-    Ok(page_response(StatusCode::OK, entry_list_page(&ctx, &open)))
+    let late = crate::surveys::paper::late::late_section(ctx.lang, &late, today);
+    Ok(page_response(
+        StatusCode::OK,
+        entry_list_page(&ctx, &open, late),
+    ))
 }
 
 /// What a clerk does for a wave: key in answers given by phone or on paper, and read the scans

@@ -72,7 +72,9 @@ pub(super) fn entry_markup(
 
 /// The waves open for entry: the wave's name leads to keying in answers; a wave whose forms
 /// come back as scans also has a link to its paper page (reading scans, checking doubtful boxes).
-pub(super) fn entry_list_page(ctx: &Ctx, open: &[(&Wave, ClerkWork)]) -> Markup {
+/// After them, `late`: closed waves that still take late paper forms
+/// ([`crate::surveys::paper::late`]).
+pub(super) fn entry_list_page(ctx: &Ctx, open: &[(&Wave, ClerkWork)], late: Markup) -> Markup {
     let lang = ctx.lang;
     layout::page(
         ctx,
@@ -89,6 +91,7 @@ pub(super) fn entry_list_page(ctx: &Ctx, open: &[(&Wave, ClerkWork)]) -> Markup 
                     }
                 }
             }
+            (late)
         },
     )
 }

@@ -1,7 +1,9 @@
 //! Where each question goes: the page-by-page layout of a questionnaire.
 
 use super::measure::{Measure, Part};
-use super::{lh, Draw, BOX, BOX_LINE_PT, COL, GRID, HEAD, LABEL, QUESTION, SMALL, X0, X1, Y0, Y1};
+use super::{
+    lh, Draw, BOX, BOX_LINE_PT, COL, GRID, HEAD, LABEL, QUESTION, SMALL, TITLE, X0, X1, Y0, Y1,
+};
 use crate::surveys::answers::{dont_know_key, scale_label_keys, text_in, OTHER_CODE};
 use crate::surveys::definition::{Definition, Item, ItemKind};
 use crate::surveys::paper::layout::{BoxSpot, FieldSpot, RectMm};
@@ -18,6 +20,9 @@ pub(super) struct Lay {
     /// Share of the usual white space between questions (1 normally; less for a language whose
     /// longer texts would otherwise take a fifth side). Type and boxes keep their size.
     pub(super) gap: f32,
+    /// A section title laid out but not yet placed, with its height: it goes on the page of the
+    /// block that follows it (keep with next), so a title never ends a page on its own.
+    pub(super) heading: Option<(Part, f32)>,
 }
 
 impl Lay {
@@ -50,8 +55,20 @@ impl Lay {
     }
 
     /// Places a laid-out block (made at y = 0) on the current page, or on a new page when it does
-    /// not fit; a block is never split.
-    fn place(&mut self, part: Part, height: f32) {
+    /// not fit; a block is never split. A section title waiting to be placed goes first, on the
+    /// same page as the block.
+    pub(super) fn place(&mut self, part: Part, height: f32) {
+        let (part, height) = match self.heading.take() {
+            Some((mut title, title_h)) => {
+                title.append(part.shifted(title_h));
+                (title, title_h + height)
+            }
+            None => (part, height),
+        };
+        self.place_alone(part, height);
+    }
+
+    fn place_alone(&mut self, part: Part, height: f32) {
         if self.y + height > Y1 && self.y > Y0 + 0.1 {
             self.pages.push(Part::default());
             self.y = Y0;
@@ -396,16 +413,21 @@ impl Lay {
         self.y += 1.5 * self.gap;
     }
 
-    pub(super) fn section_title(&mut self, title: &str, next_h: f32) {
+    /// A section title: kept with the first block that follows it (see [`Lay::place`]).
+    pub(super) fn section_title(&mut self, title: &str) {
+        // A section with nothing in it: its title is placed alone.
+        self.flush_heading();
         let mut part = Part::default();
-        let h = self.text(&mut part, title, (X0, 0.0, X1 - X0), 12.5, true, false);
+        let h = self.text(&mut part, title, (X0, 0.0, X1 - X0), TITLE, true, false);
         part.draws.push(Draw::Line(X0, h + 0.8, X1, h + 0.8, 0.8));
-        // Keep the title with the start of what follows.
-        if self.y + h + 3.0 + next_h > Y1 {
-            self.pages.push(Part::default());
-            self.y = Y0;
+        self.heading = Some((part, h + 2.5 * self.gap));
+    }
+
+    /// Places a section title that has no block after it.
+    pub(super) fn flush_heading(&mut self) {
+        if let Some((part, h)) = self.heading.take() {
+            self.place_alone(part, h);
         }
-        self.place(part, h + 2.5 * self.gap);
     }
 
     pub(super) fn instructions(&mut self, def: &Definition, return_by: &str, contact_line: &str) {

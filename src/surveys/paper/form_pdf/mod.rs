@@ -63,6 +63,8 @@ const LABEL: f32 = 10.5;
 const GRID: f32 = 10.0;
 const SMALL: f32 = 9.0;
 const HEAD: f32 = 7.0;
+/// A section title.
+const TITLE: f32 = 12.5;
 /// Width of a scale column in the grid.
 const COL: f32 = 14.0;
 
@@ -161,6 +163,7 @@ fn lay_out_with(
         pages: vec![Part::default()],
         y: Y0,
         gap,
+        heading: None,
     };
     l.instructions(def, return_by, contact_line);
     let mut n = 0usize;
@@ -185,7 +188,7 @@ fn lay_out_with(
                 _ => runs.push(vec![(n, item)]),
             }
         }
-        l.section_title(text_in(&section.title, lang), 22.0);
+        l.section_title(text_in(&section.title, lang));
         for run in runs {
             let Some((n, item)) = run.first().copied() else {
                 continue;
@@ -204,6 +207,7 @@ fn lay_out_with(
         }
         l.y += 2.0 * l.gap;
     }
+    l.flush_heading();
     if l.pages.last().is_some_and(|p| p.draws.is_empty()) && l.pages.len() > 1 {
         l.pages.pop();
     }

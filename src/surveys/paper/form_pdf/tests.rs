@@ -121,3 +121,86 @@ fn a_pdf_is_made_with_every_page_of_every_form() {
         std::fs::write(path, &pdf).unwrap();
     }
 }
+
+/// The section titles drawn on each page, with their baseline.
+fn titles(page: &[Draw]) -> Vec<(f32, &str)> {
+    page.iter()
+        .filter_map(|d| match d {
+            Draw::Text {
+                y,
+                size,
+                bold: true,
+                text,
+                ..
+            } if (*size - TITLE).abs() < 0.01 => Some((*y, text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_section_title_is_never_the_last_thing_on_a_page() {
+    // Seen on page 2 of the Dutch form: "Hulp van een cliëntondersteuner" at the foot, its first
+    // question on page 3. A title goes with the first question after it.
+    for lang in Lang::ALL {
+        let d = design(lang);
+        let mut seen = 0;
+        for (page, draws) in d.layout.pages.iter().zip(&d.pages) {
+            for (y, title) in titles(draws) {
+                seen += 1;
+                let below = page
+                    .boxes
+                    .iter()
+                    .map(|b| b.rect)
+                    .chain(page.fields.iter().map(|f| f.rect))
+                    .any(|r| r.y > y);
+                assert!(
+                    below,
+                    "{lang:?} page {}: '{title}' has no question under it",
+                    page.page
+                );
+            }
+        }
+        let sections = crate::surveys::shipped().unwrap().remove(0).sections.len();
+        assert_eq!(
+            seen, sections,
+            "{lang:?}: every section title is drawn once"
+        );
+    }
+}
+
+#[test]
+fn a_title_moves_to_the_next_page_with_its_first_question() {
+    let mut part = Part::default();
+    part.boxes.push(crate::surveys::paper::layout::BoxSpot {
+        item: "q".into(),
+        value: "1".into(),
+        rect: RectMm {
+            x: X0,
+            y: 5.0,
+            w: BOX,
+            h: BOX,
+        },
+    });
+    let mut l = Lay {
+        m: Measure::new().unwrap(),
+        lang: Lang::Nl,
+        rtl: false,
+        pages: vec![Part::default()],
+        y: Y1 - 12.0,
+        gap: 1.0,
+        heading: None,
+    };
+    // Room for the title (about 8 mm), not for the question too.
+    l.section_title("Hulp");
+    l.place(part, 15.0);
+    assert_eq!(l.pages.len(), 2);
+    assert!(
+        l.pages[0].draws.is_empty(),
+        "nothing left at the foot of page 1"
+    );
+    assert!(!titles(&l.pages[1].draws).is_empty());
+    assert_eq!(l.pages[1].boxes.len(), 1);
+    let title_y = titles(&l.pages[1].draws)[0].0;
+    assert!(title_y > Y0 && title_y < l.pages[1].boxes[0].rect.y);
+}

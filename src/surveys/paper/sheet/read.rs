@@ -50,7 +50,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
             "",
             Rule::LineTooLong,
             format!(
-                "regel {} is te lang: {} bytes, en een blad van deze vragenlijst past in {} bytes. De regel is niet ingelezen en niet apart gezet; de andere regels wel. Kijk deze regel na in het bestand van de scanner en lees hem opnieuw in",
+                "regel {} is te lang: {} bytes, en een formulier van deze vragenlijst past in {} bytes. De regel is niet ingelezen en niet apart gezet; de andere regels wel. Kijk deze regel na in het bestand van de scanner en lees hem opnieuw in",
                 row.line,
                 grouped(bytes),
                 grouped(max_line_bytes(def) as u64)
@@ -69,10 +69,10 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
 
     // The sheet as a whole.
     if unreadable {
-        note(SDAPS_FORM, Rule::NoFormNumber, "de scanner kon het formuliernummer niet lezen. Het blad is apart gezet met alles wat erop stond; zoek het papieren blad op en typ het nummer over".into(), SDAPS_NONE, Action::Quarantined);
+        note(SDAPS_FORM, Rule::NoFormNumber, "de scanner kon het formuliernummer niet lezen. Het formulier is apart gezet met alles wat erop stond; zoek het papieren formulier op en typ het nummer over".into(), SDAPS_NONE, Action::Quarantined);
         verdict = Verdict::Quarantine;
     } else if form.is_empty() {
-        note("", Rule::NoFormNumber, "zonder formuliernummer kan een blad niet veilig worden ingelezen (het zou dubbel kunnen komen)".into(), "", Action::Quarantined);
+        note("", Rule::NoFormNumber, "zonder formuliernummer kan een formulier niet veilig worden ingelezen (het zou dubbel kunnen komen)".into(), "", Action::Quarantined);
         verdict = Verdict::Quarantine;
     } else if wave_of_form(&form) != Some(expect.wave_id) {
         note(
@@ -94,7 +94,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
                 SDAPS_QUESTIONNAIRE,
                 Rule::OtherVersion,
                 format!(
-                    "dit blad is van een andere versie van de vragenlijst (verwacht {})",
+                    "dit formulier is van een andere versie van de vragenlijst (verwacht {})",
                     expect.version_id
                 ),
                 v,
@@ -129,7 +129,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
                 note(
                     flag,
                     Rule::OmrInvalid,
-                    "de scanner keurde het blad af".into(),
+                    "de scanner keurde het formulier af".into(),
                     v,
                     Action::Quarantined,
                 );
@@ -139,7 +139,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
                 note(
                     flag,
                     Rule::OmrUnrecognised,
-                    "de scanner herkende het blad niet".into(),
+                    "de scanner herkende het formulier niet".into(),
                     v,
                     Action::Quarantined,
                 );
@@ -167,7 +167,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
             note(
                 column,
                 Rule::OmrReview,
-                "de scanner-operator schreef een opmerking; kijk het blad na".into(),
+                "de scanner-operator schreef een opmerking; kijk het formulier na".into(),
                 v,
                 Action::Quarantined,
             );
@@ -369,7 +369,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
         note(
             &column,
             Rule::NotApplicable,
-            format!("de vraag \"{question}\" gold niet voor deze persoon (door een eerder antwoord op het blad); het antwoord telt niet mee"),
+            format!("de vraag \"{question}\" gold niet voor deze persoon (door een eerder antwoord op het formulier); het antwoord telt niet mee"),
             shown,
             Action::ItemLeftEmpty,
         );
@@ -379,7 +379,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
         note(
             "",
             Rule::OmrEmpty,
-            "er staat geen bruikbaar antwoord op het blad".into(),
+            "er staat geen bruikbaar antwoord op het formulier".into(),
             "",
             Action::SkippedEmpty,
         );

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use maud::html;
 use serde::Deserialize;
 
 use crate::accounts::model::Role;
@@ -26,6 +27,7 @@ use crate::web::routes::{Access, RouteDef};
 use crate::web::{see_other, AppState};
 
 mod decisions;
+mod place;
 mod queries;
 mod service;
 mod views;
@@ -43,6 +45,8 @@ pub fn routes() -> Vec<RouteDef> {
             .get(sheet_page)
             .post(settle_submit),
         RouteDef::new("/invoer/rondes/{id}/papier/controle/{sheet}/weg", ENTRY).post(discard),
+        RouteDef::new("/invoer/rondes/{id}/papier/controle/{sheet}/plaats", ENTRY)
+            .post(place_submit),
     ]
 }
 
@@ -59,7 +63,8 @@ struct ListQuery {
 }
 
 /// Notices the list shows after a sheet was settled or removed.
-const NOTICES: [&str; 5] = [
+const NOTICES: [&str; 6] = [
+    "paper-place-notice-read",
     "paper-verify-notice-imported",
     "paper-verify-notice-quarantined",
     "paper-verify-notice-duplicate",
@@ -92,31 +97,91 @@ async fn list_page(
     ))
 }
 
-async fn load(
-    state: &AppState,
-    p: &SheetPath,
-) -> Result<(Wave, std::sync::Arc<Definition>, SheetRead), AppError> {
+type Loaded = (
+    Wave,
+    std::sync::Arc<Definition>,
+    SheetRead,
+    Option<queries::PlaceOptions>,
+);
+
+/// A waiting sheet with its wave and questionnaire, and for a page without a readable QR code
+/// whose scan was kept, what the form to type its number offers.
+async fn load(state: &AppState, p: &SheetPath) -> Result<Loaded, AppError> {
     let (id, sheet) = (p.id, p.sheet);
     state
-        .db(move |conn| queries::waiting_sheet(conn, id, sheet))
+        .db(move |conn| {
+            let (wave, def, read) = queries::waiting_sheet(conn, id, sheet)?;
+            let place = if read.form.is_empty() {
+                queries::place_options(conn, &wave, sheet)?
+            } else {
+                None
+            };
+            Ok((wave, def, read, place))
+        })
         .await
+}
+
+#[derive(Deserialize)]
+struct SheetQuery {
+    melding: Option<String>,
 }
 
 async fn sheet_page(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<SheetPath>,
+    q: web::Query<SheetQuery>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
-    let (wave, def, read) = load(&state, &p).await?;
+    let (wave, def, read, place) = load(&state, &p).await?;
+    // Reached by "save and next": what happened to the sheet before.
+    let notice = NOTICES
+        .into_iter()
+        .find(|k| q.melding.as_deref() == Some(*k));
     Ok(page_response(
         StatusCode::OK,
         layout::page(
             &ctx,
             &title(ctx.lang, &read, p.sheet),
-            sheet_markup(&ctx, &wave, &def, p.sheet, &read, &BTreeMap::new(), &[]),
+            html! {
+                @if let Some(key) = notice { div.notice role="status" { p { (t(ctx.lang, key)) } } }
+                (sheet_markup(&ctx, &wave, &def, p.sheet, &read, &BTreeMap::new(), &[], place.as_ref()))
+            },
         ),
     ))
+}
+
+/// Where the clerk goes after a sheet: the next sheet waiting (with `notice`) when they asked
+/// for it and one waits, else the list.
+async fn after_sheet(
+    state: &AppState,
+    id: i64,
+    sheet: i64,
+    next: bool,
+    notice: &str,
+) -> Result<HttpResponse, AppError> {
+    let base = format!("/invoer/rondes/{id}/papier/controle");
+    let following = if next {
+        state
+            .db(move |conn| Ok(queries::next_waiting(conn, id, sheet)?))
+            .await?
+    } else {
+        None
+    };
+    Ok(see_other(&match following {
+        Some(n) => format!("{base}/{n}?melding={notice}"),
+        None => format!("{base}?melding={notice}"),
+    }))
+}
+
+/// The field of the button "save and go to the next sheet".
+const NEXT_FIELD: &str = "daarna";
+
+/// Whether the clerk pressed "save and next".
+fn wants_next(fields: &[(String, String)]) -> bool {
+    fields
+        .iter()
+        .any(|(k, v)| k == NEXT_FIELD && v == "volgende")
 }
 
 async fn settle_submit(
@@ -127,7 +192,7 @@ async fn settle_submit(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let p = path.into_inner();
-    let (wave, def, read) = load(&state, &p).await?;
+    let (wave, def, read, _) = load(&state, &p).await?;
     if read.form.is_empty() {
         return Err(AppError::BadRequest("paper-verify-unidentified"));
     }
@@ -155,11 +220,12 @@ async fn settle_submit(
                 layout::page(
                     &ctx,
                     &title(lang, &read, p.sheet),
-                    sheet_markup(&ctx, &wave, &def, p.sheet, &read, &chosen, &errors),
+                    sheet_markup(&ctx, &wave, &def, p.sheet, &read, &chosen, &errors, None),
                 ),
             ));
         }
     };
+    let next = wants_next(&fields);
     let sheet = settled(&read, &d);
     let detail = format!(
         "{} vakjes nagekeken, {} verbeterd, {} teksten getypt",
@@ -181,10 +247,7 @@ async fn settle_submit(
     } else {
         "paper-verify-notice-empty"
     };
-    Ok(see_other(&format!(
-        "/invoer/rondes/{}/papier/controle?melding={notice}",
-        p.id
-    )))
+    after_sheet(&state, p.id, p.sheet, next, notice).await
 }
 
 async fn discard(
@@ -205,4 +268,104 @@ async fn discard(
     Ok(see_other(&format!(
         "/invoer/rondes/{id}/papier/controle?melding=paper-verify-notice-discarded"
     )))
+}
+
+#[derive(Deserialize)]
+struct PlaceFields {
+    #[serde(default)]
+    formulier: String,
+    #[serde(default)]
+    pagina: String,
+    #[serde(default)]
+    taal: String,
+}
+
+/// The clerk typed the form and page number of a page without a readable QR code: the page is
+/// read as that page and joins its form's waiting sheet, shown next; or the page comes back
+/// saying what to fix.
+async fn place_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<SheetPath>,
+    CsrfForm(fields): CsrfForm<PlaceFields>,
+) -> Result<HttpResponse, AppError> {
+    use service::{PlaceCommand, PlaceRefused};
+    let lang = ctx.lang;
+    let p = path.into_inner();
+    let (wave, def, read, place) = load(&state, &p).await?;
+    let Some(place) = place else {
+        return Err(AppError::BadRequest("paper-verify-unidentified"));
+    };
+    let cmd = PlaceCommand {
+        sheet_id: p.sheet,
+        form: fields.formulier.clone(),
+        page: fields.pagina.clone(),
+        lang: fields.taal.clone(),
+    };
+    let actor = actor(&ctx)?;
+    let (w, d) = (wave.clone(), def.clone());
+    let outcome = state
+        .db(move |conn| service::place_page(conn, &w, &d, cmd, actor))
+        .await?;
+    let (field, message) = match outcome {
+        Ok(sheet) => {
+            return Ok(see_other(&format!(
+                "/invoer/rondes/{}/papier/controle/{sheet}?melding=paper-place-notice-read",
+                p.id
+            )))
+        }
+        Err(PlaceRefused::Form) => (
+            "formulier",
+            t_args(
+                lang,
+                "paper-place-error-form",
+                &[("prefix", &format!("R{}-", wave.id))],
+            ),
+        ),
+        Err(PlaceRefused::Page(pages)) => (
+            "pagina",
+            t_args(
+                lang,
+                "paper-place-error-page",
+                &[("pages", &pages.to_string())],
+            ),
+        ),
+        Err(PlaceRefused::Stored(form)) => (
+            "formulier",
+            t_args(lang, "paper-place-error-stored", &[("form", &form)]),
+        ),
+        Err(PlaceRefused::Lang) => ("formulier", t(lang, "paper-verify-problem-no-layout")),
+        Err(PlaceRefused::Unread(problem)) => (
+            "formulier",
+            match problem {
+                Some(problem) => views::problem_text(lang, &problem),
+                None => t(lang, "paper-place-error-unread"),
+            },
+        ),
+    };
+    let typed: BTreeMap<String, String> = [
+        ("formulier".to_string(), fields.formulier),
+        ("pagina".to_string(), fields.pagina),
+        ("taal".to_string(), fields.taal),
+    ]
+    .into_iter()
+    .collect();
+    let errors = [(field, message)];
+    Ok(page_response(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        layout::page(
+            &ctx,
+            &title(lang, &read, p.sheet),
+            sheet_markup(
+                &ctx,
+                &wave,
+                &def,
+                p.sheet,
+                &read,
+                &typed,
+                &errors,
+                Some(&place),
+            ),
+        ),
+    ))
 }

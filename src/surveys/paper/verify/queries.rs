@@ -110,3 +110,94 @@ pub(super) fn is_waiting(
         .get_result(conn)?;
     Ok(waiting > 0)
 }
+
+/// The sheet of wave `id` waiting after `sheet` (in list order), or the first when `sheet` was the
+/// last; `None` when no other sheet waits.
+pub(super) fn next_waiting(
+    conn: &mut DbConnection,
+    id: i64,
+    sheet: i64,
+) -> QueryResult<Option<i64>> {
+    let waiting = || {
+        paper_scan_pending::table
+            .filter(paper_scan_pending::wave_id.eq(id))
+            .filter(paper_scan_pending::id.ne(sheet))
+            .order(paper_scan_pending::id.asc())
+            .select(paper_scan_pending::id)
+    };
+    let after: Option<i64> = waiting()
+        .filter(paper_scan_pending::id.gt(sheet))
+        .first(conn)
+        .optional()?;
+    match after {
+        Some(n) => Ok(Some(n)),
+        None => waiting().first(conn).optional(),
+    }
+}
+
+/// The whole scan kept of waiting page `sheet` of wave `id` (a page without a readable QR code,
+/// uploaded on the invoerder's page), if there is one.
+pub(super) fn page_image(
+    conn: &mut DbConnection,
+    id: i64,
+    sheet: i64,
+) -> QueryResult<Option<Vec<u8>>> {
+    use crate::db::schema::paper_scan_images;
+    paper_scan_images::table
+        .inner_join(paper_scan_pending::table)
+        .filter(paper_scan_pending::wave_id.eq(id))
+        .filter(paper_scan_images::pending_id.eq(sheet))
+        .select(paper_scan_images::page_png)
+        .first(conn)
+        .optional()
+}
+
+/// Whether form `form` of wave `id` was stored already.
+pub(super) fn form_stored(conn: &mut DbConnection, id: i64, form: &str) -> QueryResult<bool> {
+    use crate::db::schema::paper_forms;
+    let n: i64 = paper_forms::table
+        .filter(paper_forms::wave_id.eq(id))
+        .filter(paper_forms::form_id.eq(form))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// What the form for typing a page's number offers: the languages the wave's forms were printed
+/// in, and the pages of its form. `None` when no whole scan of the page was kept (read on the
+/// command line): then only typing the form in by hand is left.
+pub struct PlaceOptions {
+    /// Language codes of the stored layouts, Dutch first.
+    pub langs: Vec<String>,
+    /// Pages of the form (of the newest layout).
+    pub pages: usize,
+}
+
+/// The [`PlaceOptions`] of waiting page `sheet` of wave `wave`.
+pub(super) fn place_options(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    sheet: i64,
+) -> QueryResult<Option<PlaceOptions>> {
+    use crate::db::schema::paper_scan_images;
+    let kept: i64 = paper_scan_images::table
+        .filter(paper_scan_images::pending_id.eq(sheet))
+        .count()
+        .get_result(conn)?;
+    if kept == 0 {
+        return Ok(None);
+    }
+    let layouts = crate::surveys::paper::layout::load_for_version(conn, wave.version_id)?;
+    let pages = layouts
+        .iter()
+        .max_by_key(|s| s.id)
+        .map(|s| s.layout.pages.len())
+        .unwrap_or(0);
+    let mut langs: Vec<String> = layouts.into_iter().map(|s| s.lang).collect();
+    langs.sort_by_key(|l| (l != "nl", l.clone()));
+    langs.dedup();
+    if langs.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(PlaceOptions { langs, pages }))
+}

@@ -75,3 +75,119 @@ pub(super) fn discard_sheet(
         Ok::<usize, diesel::result::Error>(n)
     })?)
 }
+
+/// What the clerk typed for a page without a readable QR code.
+pub(super) struct PlaceCommand {
+    /// The waiting page.
+    pub(super) sheet_id: i64,
+    /// The form number as typed.
+    pub(super) form: String,
+    /// The page number as typed.
+    pub(super) page: String,
+    /// The language the form was printed in.
+    pub(super) lang: String,
+}
+
+/// Why a page could not be read with the number the clerk typed (a field and its message key).
+pub(super) enum PlaceRefused {
+    /// Not a form number of this wave in the printed range.
+    Form,
+    /// Not a page of the form.
+    Page(usize),
+    /// The form was stored already: the page cannot be added.
+    Stored(String),
+    /// No stored layout in that language.
+    Lang,
+    /// The corner marks were not found, or the page did not read (the reader's problem).
+    Unread(Option<crate::surveys::paper::omr::PageProblem>),
+}
+
+/// Reads a waiting page without a readable QR code as the form and page the clerk typed; the
+/// page joins what waits of that form (or starts it), and the unplaced page goes. Returns the
+/// form's waiting sheet, for the clerk to check as any other.
+pub(super) fn place_page(
+    conn: &mut DbConnection,
+    wave: &Wave,
+    def: &Definition,
+    cmd: PlaceCommand,
+    actor: Actor,
+) -> Result<Result<i64, PlaceRefused>, AppError> {
+    use super::place::{parse_form, parse_page, read_as, Identity};
+    use crate::surveys::paper::layout::load_for_version;
+    use crate::surveys::paper::omr::settle::{pending_form, put_pending};
+    use crate::surveys::paper::omr::spool::assemble;
+    let Some(form) = parse_form(&cmd.form, wave.id) else {
+        return Ok(Err(PlaceRefused::Form));
+    };
+    let layouts = load_for_version(conn, wave.version_id)?;
+    let earlier = pending_form(conn, wave.id, &form)?;
+    // The layout the form's other pages were read with; else the newest in the language chosen.
+    let known = earlier.as_ref().and_then(|p| {
+        p.sheet
+            .pages
+            .iter()
+            .find_map(|page| page.id.as_ref().map(|i| i.layout_id))
+    });
+    let stored = match known {
+        Some(id) => layouts.into_iter().find(|s| s.id == id),
+        None => layouts
+            .into_iter()
+            .filter(|s| s.lang == cmd.lang)
+            .max_by_key(|s| s.id),
+    };
+    let Some(stored) = stored else {
+        return Ok(Err(PlaceRefused::Lang));
+    };
+    let pages = stored.layout.pages.len();
+    let Some(page_no) = parse_page(&cmd.page, pages) else {
+        return Ok(Err(PlaceRefused::Page(pages)));
+    };
+    if super::queries::form_stored(conn, wave.id, &form)? {
+        return Ok(Err(PlaceRefused::Stored(form)));
+    }
+    let Some(png) = super::queries::page_image(conn, wave.id, cmd.sheet_id)? else {
+        return Err(AppError::NotFound);
+    };
+    let (_, _, waiting) = super::queries::waiting_sheet(conn, wave.id, cmd.sheet_id)?;
+    let scan_index = waiting.pages.first().map(|p| p.scan_index).unwrap_or(1);
+    let page = image::load_from_memory(&png)
+        .map_err(|e| AppError::Internal(e.into()))?
+        .to_luma8();
+    let gray = crate::surveys::paper::omr::decode::Gray {
+        width: page.width(),
+        height: page.height(),
+        pixels: page.into_raw(),
+    };
+    let who = Identity {
+        wave_id: wave.id,
+        form: form.clone(),
+        page: page_no,
+    };
+    let Some(read) = read_as(&gray, scan_index, &who, std::sync::Arc::new(stored)) else {
+        return Ok(Err(PlaceRefused::Unread(None)));
+    };
+    if read.problem.is_some() {
+        return Ok(Err(PlaceRefused::Unread(read.problem)));
+    }
+    let mut all = earlier.map(|p| p.sheet.pages).unwrap_or_default();
+    all.push(read);
+    let sheet = assemble(def, form.clone(), all, pages as u32);
+    let today = crate::surveys::today();
+    let sheet_id = cmd.sheet_id;
+    crate::db::write_tx(conn, |c| {
+        put_pending(c, wave.id, &sheet, today)?;
+        settle::drop_pending(c, wave.id, sheet_id)?;
+        // The wave only: a form number beside a moment could point at an answer set.
+        audit::record(
+            c,
+            actor,
+            "paper.scan_placed",
+            "wave",
+            Some(&wave.id.to_string()),
+            None,
+        )?;
+        Ok::<(), diesel::result::Error>(())
+    })?;
+    let now = pending_form(conn, wave.id, &form)?.ok_or(AppError::NotFound)?;
+    Ok(Ok(now.id))
+}

@@ -6,7 +6,7 @@ use base64::Engine;
 use maud::{html, Markup};
 
 use super::decisions::{box_field, text_field};
-use super::queries::Listed;
+use super::queries::{Listed, PlaceOptions};
 use crate::surveys::answers::text_in;
 use crate::surveys::definition::Definition;
 use crate::surveys::form::value_label;
@@ -74,7 +74,7 @@ fn png(bytes: &[u8]) -> String {
 }
 
 /// What a page problem means, for the clerk.
-fn problem_text(lang: Lang, p: &PageProblem) -> String {
+pub(super) fn problem_text(lang: Lang, p: &PageProblem) -> String {
     match p {
         PageProblem::NoQr => t(lang, "paper-verify-problem-no-qr"),
         PageProblem::OtherWave(w) => t_args(
@@ -139,6 +139,7 @@ pub(super) fn sheet_markup(
     read: &SheetRead,
     chosen: &BTreeMap<String, String>,
     errors: &[(&str, String)],
+    place: Option<&PlaceOptions>,
 ) -> Markup {
     let lang = ctx.lang;
     let base = format!("/invoer/rondes/{}/papier/controle/{sheet_id}", wave.id);
@@ -212,8 +213,13 @@ pub(super) fn sheet_markup(
                         }
                     }
                 }
-                button type="submit" { (t(lang, "paper-verify-submit")) }
+                div.buttons {
+                    button type="submit" name="daarna" value="volgende" { (t(lang, "paper-verify-submit-next")) }
+                    button.secondary type="submit" { (t(lang, "paper-verify-submit")) }
+                }
             }
+        } @else if let Some(place) = place {
+            (place_markup(ctx, wave, &base, place, chosen, errors))
         } @else {
             p { (t(lang, "paper-verify-unidentified")) }
             p { a href={ "/invoer/rondes/" (wave.id) } { (t(lang, "paper-verify-type-in")) } }
@@ -234,4 +240,58 @@ pub(super) fn title(lang: Lang, read: &SheetRead, id: i64) -> String {
         "paper-verify-title",
         &[("form", &form_name(lang, &read.form, id))],
     )
+}
+
+/// For a page without a readable QR code whose scan was kept: the clerk types the form number and
+/// page number printed on it (and its language, when forms were printed in more than one), and
+/// the page is read as that page. `typed` holds what was sent, when the page comes back.
+fn place_markup(
+    ctx: &Ctx,
+    wave: &Wave,
+    base: &str,
+    place: &PlaceOptions,
+    typed: &BTreeMap<String, String>,
+    errors: &[(&str, String)],
+) -> Markup {
+    let lang = ctx.lang;
+    let error = |field: &str| {
+        errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e.as_str())
+    };
+    let prefix = format!("R{}-", wave.id);
+    let value = |k: &str| typed.get(k).map(String::as_str).unwrap_or("");
+    let chosen_lang = typed
+        .get("taal")
+        .cloned()
+        .unwrap_or_else(|| place.langs[0].clone());
+    html! {
+        h2 #plaats-kop { (t(lang, "paper-place-title")) }
+        p { (t(lang, "paper-place-intro")) }
+        form.place-form method="post" action={ (base) "/plaats" } novalidate aria-labelledby="plaats-kop" {
+            (csrf_field(ctx))
+            (crate::web::layout::text_field("formulier", &t(lang, "paper-correct-form"), "text", value("formulier"),
+                Some(&t_args(lang, "paper-place-form-hint", &[("prefix", &prefix), ("example", &format!("{prefix}000127"))])),
+                error("formulier"), "off"))
+            (crate::web::layout::text_field("pagina", &t(lang, "paper-place-page"), "text", value("pagina"),
+                Some(&t_args(lang, "paper-place-page-hint", &[("pages", &place.pages.to_string())])),
+                error("pagina"), "off"))
+            @if place.langs.len() > 1 {
+                div.field {
+                    label for="taal" { (t(lang, "paper-place-lang")) }
+                    select #taal name="taal" {
+                        @for l in &place.langs {
+                            @let shown = Lang::from_code(l).map(|x| x.native_name()).unwrap_or(l.as_str());
+                            option value=(l) selected[*l == chosen_lang] { (shown) }
+                        }
+                    }
+                }
+            } @else {
+                input type="hidden" name="taal" value=(chosen_lang);
+            }
+            button type="submit" { (t(lang, "paper-place-submit")) }
+        }
+        p { (t(lang, "paper-place-or-type")) " " a href={ "/invoer/rondes/" (wave.id) } { (t(lang, "paper-verify-type-in")) } }
+    }
 }

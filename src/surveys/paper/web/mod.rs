@@ -71,6 +71,18 @@ async fn page_data(state: &AppState, id: i64, asked: Option<i64>) -> Result<Page
         .await
 }
 
+/// Refuses new files for a wave whose time for late paper forms is over (see
+/// [`super::late`]); forms already waiting can still be checked.
+async fn takes_files(state: &AppState, id: i64) -> Result<(), AppError> {
+    let wave = state
+        .db(move |conn| crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound))
+        .await?;
+    match super::late::paper_time(wave.closes_on, crate::surveys::today()) {
+        super::late::PaperTime::Over { .. } => Err(AppError::BadRequest("paper-late-refused")),
+        super::late::PaperTime::Running | super::late::PaperTime::Late { .. } => Ok(()),
+    }
+}
+
 /// The two upload forms' file fields: the scanner's CSV file and the scans themselves.
 const CSV_FIELD: &str = "bestand";
 const SCAN_FIELD: &str = "scans";
@@ -128,6 +140,7 @@ async fn upload(
         .await?
         .read()
         .await?;
+    takes_files(&state, id).await?;
     let upload = form.files.into_iter().find(|f| f.field == CSV_FIELD);
     let problem = match &upload {
         Some(f) if f.too_big => Some(t(lang, "paper-upload-error-size")),
@@ -394,6 +407,7 @@ async fn upload_scans(
         .await?
         .read()
         .await?;
+    takes_files(&state, id).await?;
     let upload = form.files.into_iter().find(|f| f.field == SCAN_FIELD);
     let refusal = match &upload {
         Some(f) if f.too_big => Some("paper-scan-error-size"),
@@ -420,6 +434,7 @@ async fn upload_scans(
                 crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
             let def = crate::surveys::respond::definition(conn, wave.version_id)
                 .map_err(|e| AppError::Internal(e.into()))?;
+            let before = queries::last_waiting(conn, id)?;
             let outcome = store_upload(
                 conn,
                 &wave,
@@ -429,6 +444,10 @@ async fn upload_scans(
                 user,
                 crate::surveys::today(),
             );
+            if let Ok(report) = &outcome {
+                service::note_waiting(conn, id, *report, before)?;
+                service::keep_unplaced_pages(conn, id, before, file.path())?;
+            }
             drop(file);
             Ok(outcome)
         })
@@ -469,13 +488,19 @@ async fn load_report(
     state: &AppState,
     p: &ReportPath,
     head_only: bool,
-) -> Result<(String, Summary, String), AppError> {
+) -> Result<(String, Summary, String, Option<u64>), AppError> {
     let (id, report) = (p.id, p.report);
     state
         .db(move |conn| {
             let r = queries::report(conn, id, report, head_only)?;
             let summary = r.summary();
-            Ok((r.file, summary, r.text))
+            // What still waits now, when the report knows which sheets it left waiting.
+            let now = if summary.waiting.is_empty() {
+                None
+            } else {
+                Some(queries::still_waiting(conn, id, &summary.waiting)?)
+            };
+            Ok((r.file, summary, r.text, now))
         })
         .await
 }
@@ -487,14 +512,14 @@ async fn report_page(
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let lang = ctx.lang;
-    let (file, s, text) = load_report(&state, &p, true).await?;
+    let (file, s, text, now) = load_report(&state, &p, true).await?;
     let base = format!("/invoer/rondes/{}/papier", p.id);
     Ok(page_response(
         StatusCode::OK,
         layout::page(
             &ctx,
             &t_args(lang, "paper-report-title", &[("file", &file)]),
-            views::report_markup(lang, &base, p.report, &file, &s, &text),
+            views::report_markup(lang, &base, p.report, &file, &s, now, &text),
         ),
     ))
 }
@@ -506,7 +531,7 @@ async fn report_csv(
     choice: web::Query<crate::web::download::CsvChoice>,
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
-    let (_, _, text) = load_report(&state, &p, false).await?;
+    let (_, _, text, _) = load_report(&state, &p, false).await?;
     crate::accounts::audit::log(
         &state,
         crate::accounts::audit::Actor::of(&ctx),

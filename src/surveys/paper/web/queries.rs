@@ -61,6 +61,10 @@ pub(super) struct PageData {
     pub(super) earlier: Vec<Earlier>,
     /// The file type of the latest upload, offered again.
     pub(super) last_format: Format,
+    /// Sheets waiting for a clerk on the verification screen.
+    pub(super) waiting: i64,
+    /// Whether the wave still takes new forms (it may have closed, with time for late ones).
+    pub(super) time: crate::surveys::paper::late::PaperTime,
 }
 
 /// The upload page's data for wave `id`, page `asked` of the sheets kept aside.
@@ -115,8 +119,15 @@ pub(super) fn page_data(
             }
         })
         .collect();
+    let waiting: i64 = crate::db::schema::paper_scan_pending::table
+        .filter(crate::db::schema::paper_scan_pending::wave_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let time = crate::surveys::paper::late::paper_time(wave.closes_on, crate::surveys::today());
     Ok(PageData {
         wave,
+        waiting,
+        time,
         kept,
         page,
         earlier,
@@ -172,4 +183,42 @@ pub(super) fn report(
         .get_result(conn)
         .optional()?;
     row.ok_or(AppError::NotFound)
+}
+
+/// The highest number of a sheet of wave `id` waiting for a clerk (0 when none waits): the
+/// sheets an upload puts aside are the ones above it.
+pub(super) fn last_waiting(conn: &mut DbConnection, id: i64) -> QueryResult<i64> {
+    use crate::db::schema::paper_scan_pending;
+    let max: Option<i64> = paper_scan_pending::table
+        .filter(paper_scan_pending::wave_id.eq(id))
+        .select(diesel::dsl::max(paper_scan_pending::id))
+        .first(conn)?;
+    Ok(max.unwrap_or(0))
+}
+
+/// The sheets of wave `id` waiting for a clerk with a number above `after`.
+pub(super) fn waiting_after(conn: &mut DbConnection, id: i64, after: i64) -> QueryResult<Vec<i64>> {
+    use crate::db::schema::paper_scan_pending;
+    paper_scan_pending::table
+        .filter(paper_scan_pending::wave_id.eq(id))
+        .filter(paper_scan_pending::id.gt(after))
+        .order(paper_scan_pending::id)
+        .select(paper_scan_pending::id)
+        .load(conn)
+}
+
+/// How many of `sheets` (of wave `id`) still wait for a clerk now.
+pub(super) fn still_waiting(conn: &mut DbConnection, id: i64, sheets: &[i64]) -> QueryResult<u64> {
+    use crate::db::schema::paper_scan_pending;
+    let mut n = 0;
+    // In parts, so the list of numbers never passes an engine's limit on parameters.
+    for part in sheets.chunks(500) {
+        let c: i64 = paper_scan_pending::table
+            .filter(paper_scan_pending::wave_id.eq(id))
+            .filter(paper_scan_pending::id.eq_any(part))
+            .count()
+            .get_result(conn)?;
+        n += u64::try_from(c).unwrap_or(0);
+    }
+    Ok(n)
 }

@@ -104,3 +104,88 @@ fn store_report(
     )?;
     Ok(report_id)
 }
+
+/// Notes in report `report` which sheets its upload left waiting for the clerk (those of wave
+/// `id` above `after`), so the report can later say how many still wait.
+///
+/// Two uploads to the same wave finishing in the same instant could each count the other's
+/// sheets; the counts on the report page are then off for those two reports only, and nothing
+/// else depends on them.
+pub(super) fn note_waiting(
+    conn: &mut DbConnection,
+    id: i64,
+    report: i64,
+    after: i64,
+) -> Result<(), AppError> {
+    let waiting = super::queries::waiting_after(conn, id, after)?;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let stored: String = paper_reports::table
+        .filter(paper_reports::id.eq(report))
+        .select(paper_reports::summary)
+        .first(conn)?;
+    let Ok(mut summary) = serde_json::from_str::<Summary>(&stored) else {
+        return Ok(());
+    };
+    summary.waiting = waiting;
+    let text = serde_json::to_string(&summary).map_err(|e| AppError::Internal(e.into()))?;
+    diesel::update(paper_reports::table.filter(paper_reports::id.eq(report)))
+        .set(paper_reports::summary.eq(text))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Keeps the whole scan of each page this upload could not place in a form (no readable QR code;
+/// the waiting sheets of wave `id` above `after` with no form number), so the clerk can type its
+/// form and page number and have it read (see `verify::place`). Pages are decoded once more from
+/// `file`, one at a time, only up to the last page needed.
+pub(super) fn keep_unplaced_pages(
+    conn: &mut DbConnection,
+    id: i64,
+    after: i64,
+    file: &std::path::Path,
+) -> Result<(), AppError> {
+    use crate::db::schema::{paper_scan_images, paper_scan_pending};
+    use crate::surveys::paper::omr::{PageProblem, SheetRead};
+    let rows: Vec<(i64, String)> = paper_scan_pending::table
+        .filter(paper_scan_pending::wave_id.eq(id))
+        .filter(paper_scan_pending::id.gt(after))
+        .filter(paper_scan_pending::form_id.eq(""))
+        .select((paper_scan_pending::id, paper_scan_pending::sheet))
+        .load(conn)?;
+    // Scan position → waiting row, for the pages without a code.
+    let mut wanted: std::collections::BTreeMap<u64, i64> = std::collections::BTreeMap::new();
+    for (row, json) in rows {
+        let Ok(read) = serde_json::from_str::<SheetRead>(&json) else {
+            continue;
+        };
+        if let [page] = read.pages.as_slice() {
+            if page.problem == Some(PageProblem::NoQr) {
+                wanted.insert(page.scan_index, row);
+            }
+        }
+    }
+    let Some(last) = wanted.keys().next_back().copied() else {
+        return Ok(());
+    };
+    let Ok(pages) = crate::surveys::paper::omr::decode::open(file) else {
+        return Ok(());
+    };
+    for (n, page) in (1u64..).zip(pages) {
+        if n > last {
+            break;
+        }
+        let (Some(row), Ok(page)) = (wanted.get(&n), page) else {
+            continue;
+        };
+        let png = crate::surveys::paper::omr::measure::png(&page.pixels, page.width, page.height);
+        diesel::insert_into(paper_scan_images::table)
+            .values((
+                paper_scan_images::pending_id.eq(row),
+                paper_scan_images::page_png.eq(png),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}

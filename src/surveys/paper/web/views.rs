@@ -7,6 +7,7 @@ use super::jobs::Job;
 use super::queries::PageData;
 use super::{CSV_FIELD, SCAN_FIELD};
 use crate::surveys::paper::import::{self, Summary};
+use crate::surveys::paper::late::PaperTime;
 use crate::surveys::paper::progress;
 use crate::surveys::paper::sheet::{Action, Format, Rule};
 use crate::surveys::respondent::date_text;
@@ -44,59 +45,61 @@ pub(super) fn upload_markup(
         .map(|(_, e)| e);
     let range_error = field_error.filter(|(f, _)| *f == "van").map(|(_, e)| e);
     let base = format!("/invoer/rondes/{}/papier", wave.id);
+    let verify = format!("{base}/controle");
     html! {
         @if let Some(key) = notice {
             div.notice role="status" { p { (t(lang, key)) } }
         }
         (error_summary(ctx, &errors))
-        p { a href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
-        p { (t(lang, "paper-upload-intro")) }
-        form method="post" action=(base) enctype="multipart/form-data" novalidate {
-            (csrf_field(ctx))
-            div.field.has-error[error.is_some()] {
-                label for="bestand" { (t(lang, "paper-upload-file")) }
-                p.hint #bestand-hint { (t(lang, "paper-upload-file-hint")) }
-                @if let Some(e) = error { p.error #bestand-error { (e) } }
-                input #bestand type="file" name="bestand" accept=".csv,.txt,text/csv"
-                    aria-describedby=(if error.is_some() { "bestand-hint bestand-error" } else { "bestand-hint" })
-                    aria-invalid=[error.map(|_| "true")];
+        @match data.time {
+            PaperTime::Running => {}
+            PaperTime::Late { until } => {
+                div.notice.late role="status" { p { (t_args(lang, "paper-late-notice", &[("date", &date_text(wave.closes_on)), ("until", &date_text(until))])) } }
             }
-            fieldset {
-                legend { (t(lang, "paper-upload-format")) }
-                div.choice { input #vorm type="radio" name="vorm" value="sdaps" checked[!generic]; label for="vorm" { (t(lang, "paper-upload-format-sdaps")) } }
-                div.choice { input #vorm-generic type="radio" name="vorm" value="generic" checked[generic]; label for="vorm-generic" { (t(lang, "paper-upload-format-generic")) } }
+            PaperTime::Over { until } => {
+                div.notice.late role="status" { p { (t_args(lang, "paper-late-over", &[("date", &date_text(wave.closes_on)), ("until", &date_text(until))])) } }
             }
-            div.choice { input #proef type="checkbox" name="proef" value="ja"; label for="proef" { (t(lang, "paper-upload-dry-run")) } }
-            div.choice { input #alles type="checkbox" name="alles" value="ja"; label for="alles" { (t(lang, "paper-upload-all")) } }
-            button type="submit" { (t(lang, "paper-upload-submit")) }
         }
-        h2 #pdf-kop { (t(lang, "paper-pdf-title")) }
-        p { (t(lang, "paper-pdf-intro")) }
-        form method="get" action={ (base) "/formulieren" } novalidate aria-labelledby="pdf-kop" {
-            (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, range_error, "off"))
-            (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", None, None, "off"))
-            div.field {
-                label for="taal" { (t(lang, "codes-language")) }
-                select #taal name="taal" {
-                    @for l in Lang::ALL { option value=(l.code()) lang=(l.code()) selected[l == lang] { (l.native_name()) } }
+        // In the order a clerk works: print, scan and upload, check, then the reports. A closed
+        // wave needs no new forms; once the time for late forms is over, it takes no files.
+        @if data.time == PaperTime::Running {
+            h2 #pdf-kop { (t(lang, "paper-pdf-title")) }
+            p { (t(lang, "paper-pdf-intro")) }
+            form method="get" action={ (base) "/formulieren" } novalidate aria-labelledby="pdf-kop" {
+                (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, range_error, "off"))
+                (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", None, None, "off"))
+                div.field {
+                    label for="taal" { (t(lang, "codes-language")) }
+                    select #taal name="taal" {
+                        @for l in Lang::ALL { option value=(l.code()) lang=(l.code()) selected[l == lang] { (l.native_name()) } }
+                    }
                 }
+                button type="submit" { (t(lang, "paper-pdf-submit")) }
             }
-            button type="submit" { (t(lang, "paper-pdf-submit")) }
         }
-        h2 #scans-kop { (t(lang, "paper-scan-title")) }
-        p { (t(lang, "paper-scan-intro")) }
-        form method="post" action={ (base) "/scans" } enctype="multipart/form-data" novalidate aria-labelledby="scans-kop" {
-            (csrf_field(ctx))
-            div.field.has-error[scan_error.is_some()] {
-                label for="scans" { (t(lang, "paper-scan-file")) }
-                p.hint #scans-hint { (t(lang, "paper-scan-file-hint")) }
-                @if let Some(e) = scan_error { p.error #scans-error { (e) } }
-                input #scans type="file" name=(SCAN_FIELD) accept=".pdf,.tif,.tiff,.png,.jpg,.jpeg,application/pdf,image/tiff,image/png,image/jpeg"
-                    aria-describedby=(if scan_error.is_some() { "scans-hint scans-error" } else { "scans-hint" })
-                    aria-invalid=[scan_error.map(|_| "true")];
+        @if !matches!(data.time, PaperTime::Over { .. }) {
+            h2 #scans-kop { (t(lang, "paper-scan-title")) }
+            p { (t(lang, "paper-scan-intro")) }
+            form method="post" action={ (base) "/scans" } enctype="multipart/form-data" novalidate aria-labelledby="scans-kop" {
+                (csrf_field(ctx))
+                div.field.has-error[scan_error.is_some()] {
+                    label for="scans" { (t(lang, "paper-scan-file")) }
+                    p.hint #scans-hint { (t(lang, "paper-scan-file-hint")) }
+                    @if let Some(e) = scan_error { p.error #scans-error { (e) } }
+                    input #scans type="file" name=(SCAN_FIELD) accept=".pdf,.tif,.tiff,.png,.jpg,.jpeg,application/pdf,image/tiff,image/png,image/jpeg"
+                        aria-describedby=(if scan_error.is_some() { "scans-hint scans-error" } else { "scans-hint" })
+                        aria-invalid=[scan_error.map(|_| "true")];
+                }
+                button type="submit" { (t(lang, "paper-scan-submit")) }
             }
-            button type="submit" { (t(lang, "paper-scan-submit")) }
         }
+        h2 #nakijken { (t(lang, "paper-verify-link")) }
+        @if data.waiting > 0 {
+            p.waiting { (t_count(lang, "paper-verify-count", data.waiting)) }
+        } @else {
+            p.waiting { (t(lang, "paper-verify-none")) }
+        }
+        p { a.tap href=(verify) { (t(lang, "paper-verify-link")) } }
         h2 #apart { (t_args(lang, "paper-quarantine-title", &[("n", &total)])) }
         @if kept.is_empty() {
             p { (t(lang, "paper-quarantine-none")) }
@@ -140,6 +143,30 @@ pub(super) fn upload_markup(
                         @if e.dry_run { " – " strong { (t(lang, "paper-reports-dry-run")) } }
                     }
                 }
+            }
+        }
+        // Another route in: the CSV file of other OMR software (SDAPS or the generic format).
+        @if !matches!(data.time, PaperTime::Over { .. }) {
+            h2 #csv-kop { (t(lang, "paper-upload-csv-title")) }
+            p { (t(lang, "paper-upload-intro")) }
+            form method="post" action=(base) enctype="multipart/form-data" novalidate aria-labelledby="csv-kop" {
+                (csrf_field(ctx))
+                div.field.has-error[error.is_some()] {
+                    label for="bestand" { (t(lang, "paper-upload-file")) }
+                    p.hint #bestand-hint { (t(lang, "paper-upload-file-hint")) }
+                    @if let Some(e) = error { p.error #bestand-error { (e) } }
+                    input #bestand type="file" name="bestand" accept=".csv,.txt,text/csv"
+                        aria-describedby=(if error.is_some() { "bestand-hint bestand-error" } else { "bestand-hint" })
+                        aria-invalid=[error.map(|_| "true")];
+                }
+                fieldset {
+                    legend { (t(lang, "paper-upload-format")) }
+                    div.choice { input #vorm type="radio" name="vorm" value="sdaps" checked[!generic]; label for="vorm" { (t(lang, "paper-upload-format-sdaps")) } }
+                    div.choice { input #vorm-generic type="radio" name="vorm" value="generic" checked[generic]; label for="vorm-generic" { (t(lang, "paper-upload-format-generic")) } }
+                }
+                div.choice { input #proef type="checkbox" name="proef" value="ja"; label for="proef" { (t(lang, "paper-upload-dry-run")) } }
+                div.choice { input #alles type="checkbox" name="alles" value="ja"; label for="alles" { (t(lang, "paper-upload-all")) } }
+                button type="submit" { (t(lang, "paper-upload-submit")) }
             }
         }
     }
@@ -246,13 +273,15 @@ fn rule_of(code: &str) -> Option<Rule> {
 }
 
 /// A validation report: its counts, the download, and the first findings of `text` (the stored
-/// CSV). `base` is the wave's paper page.
+/// CSV). `base` is the wave's paper page. `now`: how many of the sheets this upload left for the
+/// clerk still wait (when known), so the page follows the clerk's work.
 pub(super) fn report_markup(
     lang: Lang,
     base: &str,
     report_id: i64,
     file: &str,
     s: &Summary,
+    now: Option<u64>,
     text: &str,
 ) -> Markup {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -264,10 +293,11 @@ pub(super) fn report_markup(
     // A check stores nothing by design; otherwise nothing stored means all-or-nothing refused it.
     let refused = !s.dry_run && !s.written && (s.quarantined > 0 || s.too_long > 0);
     // "No findings, all in order" is not true of scans with sheets or pages left for the clerk.
+    let waiting = |x: &crate::surveys::paper::omr::read::ScanSummary| now.unwrap_or(x.pending);
     let scan_waits = s
         .scan
         .as_ref()
-        .is_some_and(|x| x.pending > 0 || !x.problems.is_empty());
+        .is_some_and(|x| waiting(x) > 0 || !x.problems.is_empty());
     // The stored report is the CSV file as downloaded: cells are read back as they were before the
     // spreadsheet guard, and long values are shortened on screen.
     let cell = |r: &csv::StringRecord, i: usize| {
@@ -278,14 +308,17 @@ pub(super) fn report_markup(
         @if let Some(scan) = &s.scan {
             p.scans { (t_nums(lang, "paper-report-scans", &[
                 ("pages", scan.pages as i64), ("forms", scan.forms as i64),
-                ("settled", scan.settled as i64), ("pending", scan.pending as i64)], &[])) }
+                ("settled", scan.settled as i64), ("pending", waiting(scan) as i64)], &[])) }
+            @if scan.pending > waiting(scan) {
+                p.scans-checked { (t_count(lang, "paper-report-scans-checked", (scan.pending - waiting(scan)) as i64)) }
+            }
             @if scan.already > 0 {
                 p.scans-already { (t_count(lang, "paper-report-scans-already", scan.already as i64)) }
             }
             @if scan.blank > 0 {
                 p.scans-blank { (t_count(lang, "paper-report-scans-blank", scan.blank as i64)) }
             }
-            @if scan.pending > 0 {
+            @if waiting(scan) > 0 {
                 p { a.tap href={ (base) "/controle" } { (t(lang, "paper-verify-link")) } }
             }
             @if !scan.problems.is_empty() {
