@@ -20,13 +20,6 @@ pub mod wave_edit;
 pub mod waves;
 pub mod workload;
 
-/// Today's date in the Netherlands: an alias of [`crate::fmt::today`], left only for the paper
-/// code (`surveys/paper/`) and its tests; everything else calls `crate::fmt::today`. Delete it
-/// once those have switched.
-pub fn today() -> chrono::NaiveDate {
-    crate::fmt::today()
-}
-
 use std::path::Path;
 
 use definition::{Definition, Problem};

@@ -34,7 +34,7 @@ pub(crate) fn scans_of(app: &TestApp, w: &Wave, forms: u64, smudge: bool) -> (Ve
         Lang::Nl,
         &contact,
         (1, forms),
-        klankbord::surveys::today(),
+        klankbord::fmt::today(),
     )
     .unwrap();
     let l = layout::load_for_version(&mut app.conn(), w.version_id).unwrap()[0]
@@ -242,7 +242,7 @@ both_backends!(
         assert_eq!(start.texts("#laat-kop"), [t(Lang::Nl, "paper-late-title")]);
         let listed = start.texts("ul.late-waves li");
         assert_eq!(listed.len(), 1, "{listed:?}");
-        let until = klankbord::surveys::respondent::date_text(
+        let until = klankbord::fmt::date_text(
             late.closes_on + chrono::Duration::days(klankbord::surveys::paper::late::LATE_DAYS),
         );
         assert!(
@@ -309,7 +309,7 @@ both_backends!(
                 .load(&mut app.conn())
                 .unwrap()
         };
-        assert_eq!(days, [klankbord::surveys::today()]);
+        assert_eq!(days, [klankbord::fmt::today()]);
 
         // Six weeks on: the page says the time is over, and a file is refused with what to do.
         let page = clerk.get(&format!("/invoer/rondes/{}/papier?lang=nl", over.id));
@@ -551,7 +551,7 @@ fn the_new_clerk_pages_pass_axe_and_the_late_section_is_reached_by_keyboard() {
         Lang::Nl,
         &contact,
         (1, 1),
-        klankbord::surveys::today(),
+        klankbord::fmt::today(),
     )
     .unwrap();
     let png = {
@@ -576,13 +576,7 @@ fn the_new_clerk_pages_pass_axe_and_the_late_section_is_reached_by_keyboard() {
         }],
         conflicts: vec![],
     };
-    put_pending(
-        &mut app.conn(),
-        late.id,
-        &loose,
-        klankbord::surveys::today(),
-    )
-    .unwrap();
+    put_pending(&mut app.conn(), late.id, &loose, klankbord::fmt::today()).unwrap();
     let id: i64 = {
         use diesel::prelude::*;
         use klankbord::db::schema::{paper_scan_images, paper_scan_pending};

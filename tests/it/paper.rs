@@ -5,11 +5,11 @@
 
 use diesel::prelude::*;
 use klankbord::db::schema::{paper_forms, paper_quarantine, responses};
+use klankbord::fmt::today;
 use klankbord::surveys::definition::{Definition, ItemKind};
 use klankbord::surveys::paper::import::{self, Options, Summary, Target};
 use klankbord::surveys::paper::mapping::{self, Meaning};
 use klankbord::surveys::paper::sheet::{form_number, Finding, Format, Rule};
-use klankbord::surveys::today;
 use klankbord::surveys::waves::Wave;
 
 use crate::both_backends;

@@ -3,12 +3,12 @@
 //! trying the paper channel as a new user.
 
 use klankbord::accounts::model::Role;
+use klankbord::fmt::today;
 use klankbord::surveys::paper::import::Options;
 use klankbord::surveys::paper::layout::{FormLayout, RectMm};
 use klankbord::surveys::paper::omr::{scan, settle, Conflict, FieldKind, SettledSheet};
 use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Store};
 use klankbord::surveys::paper::{form_pdf, layout};
-use klankbord::surveys::today;
 use klankbord::surveys::waves::Wave;
 use klankbord::web::i18n::{t, t_count, Lang};
 

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 use klankbord::db::schema::responses;
+use klankbord::fmt::today;
 use klankbord::surveys::definition::ItemKind;
 use klankbord::surveys::paper::import::Options;
 use klankbord::surveys::paper::omr::{scan, settle, SettledSheet};
 use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Store};
 use klankbord::surveys::paper::sheet::form_number;
 use klankbord::surveys::paper::{form_pdf, layout};
-use klankbord::surveys::today;
 use klankbord::web::i18n::Lang;
 
 use crate::both_backends;

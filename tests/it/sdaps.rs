@@ -21,11 +21,11 @@ use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 use klankbord::db::schema::{paper_forms, paper_quarantine, responses};
+use klankbord::fmt::today;
 use klankbord::surveys::answers::text_in;
 use klankbord::surveys::definition::{Definition, ItemKind};
 use klankbord::surveys::paper::import::{self, Options, Summary, Target};
 use klankbord::surveys::paper::sheet::{form_number, Action, Finding, Format, Rule};
-use klankbord::surveys::today;
 use klankbord::surveys::waves::Wave;
 use klankbord::web::i18n::{t, t_args, Lang};
 

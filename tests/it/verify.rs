@@ -138,16 +138,10 @@ both_backends!(
                 &mut conn,
                 w.id,
                 &doubtful_read(&w, 1),
-                klankbord::surveys::today(),
+                klankbord::fmt::today(),
             )
             .unwrap();
-            put_pending(
-                &mut conn,
-                w.id,
-                &unidentified(&w),
-                klankbord::surveys::today(),
-            )
-            .unwrap();
+            put_pending(&mut conn, w.id, &unidentified(&w), klankbord::fmt::today()).unwrap();
         }
         let ids = pending_ids(&app);
         let (clerk, _) = app.logged_in("invoer.controle", &[Role::Invoerder]);
@@ -276,7 +270,7 @@ both_backends!(
             &mut app.conn(),
             w.id,
             &doubtful_read(&w, 1),
-            klankbord::surveys::today(),
+            klankbord::fmt::today(),
         )
         .unwrap();
         let again = *pending_ids(&app).last().unwrap();
@@ -360,14 +354,14 @@ fn the_verification_screen_works_by_keyboard_and_passes_axe() {
         &mut app.conn(),
         w.id,
         &doubtful_read(&w, 2),
-        klankbord::surveys::today(),
+        klankbord::fmt::today(),
     )
     .unwrap();
     put_pending(
         &mut app.conn(),
         w.id,
         &unidentified(&w),
-        klankbord::surveys::today(),
+        klankbord::fmt::today(),
     )
     .unwrap();
     let ids = pending_ids(&app);

@@ -155,6 +155,15 @@ impl ItemKind {
         }
     }
 
+    /// Whether the answer is exactly one ticked box (two ticked boxes are a double mark). A new
+    /// kind must say which it is: the paper import's double-mark check follows from this.
+    pub fn is_ticked_once(&self) -> bool {
+        match self {
+            ItemKind::Grade | ItemKind::Scale { .. } | ItemKind::Single { .. } => true,
+            ItemKind::Multi { .. } | ItemKind::Text { .. } | ItemKind::Number { .. } => false,
+        }
+    }
+
     /// The name of its type in the questionnaire file (and the export's codebook).
     pub fn type_name(&self) -> TypeName {
         match self {

@@ -388,7 +388,7 @@ async fn correct_submit(
                         .filter(paper_quarantine::form_id.eq(&form_id)),
                 )
                 .execute(c)?;
-                respond::insert_json(c, &stored_wave, &json, &meta, crate::surveys::today())?;
+                respond::insert_json(c, &stored_wave, &json, &meta, crate::fmt::today())?;
                 // Which wave only: a form number beside a moment could point at an answer set.
                 audit::record(
                     c,

@@ -16,7 +16,7 @@ use maud::{html, Markup};
 
 use crate::db::schema::{questionnaire_versions, waves};
 use crate::db::DbConnection;
-use crate::surveys::respondent::date_text;
+use crate::fmt::date_text;
 use crate::surveys::waves::{Wave, WAVE_COLUMNS};
 use crate::web::i18n::{t, t_args, Lang};
 

@@ -23,10 +23,6 @@ mod views;
 
 pub use views::refusal;
 
-/// An alias of [`crate::fmt::date_text`], left only for the paper code (`surveys/paper/`); delete
-/// it once that has switched.
-pub use crate::fmt::date_text;
-
 /// Cookie holding the respondent's code while answering (path `/v` only).
 pub const CODE_COOKIE: &str = "kb_v";
 /// Cookie holding the single-use interview offer after sending (a random token: no code, no

@@ -5,7 +5,7 @@ use super::{
     lh, Draw, BOX, BOX_LINE_PT, COL, GRID, HEAD, LABEL, QUESTION, SMALL, TITLE, X0, X1, Y0, Y1,
 };
 use crate::surveys::answers::{dont_know_key, scale_label_keys, text_in, OTHER_CODE};
-use crate::surveys::definition::{Definition, Item, ItemKind};
+use crate::surveys::definition::{Choice, Definition, Item, ItemKind};
 use crate::surveys::paper::layout::{BoxSpot, FieldSpot, RectMm};
 use crate::surveys::paper::mapping::range_values;
 use crate::surveys::paper::omr::FieldKind;
@@ -114,15 +114,10 @@ impl Lay {
         y
     }
 
-    pub(super) fn choice(&mut self, n: usize, item: &Item) {
+    /// A choice question: its `options` as boxes in rows, and a write-in line when `other`.
+    pub(super) fn choice(&mut self, n: usize, item: &Item, options: &[Choice], other: bool) {
         let mut part = Part::default();
         let mut y = self.question_head(&mut part, n, item, X1 - X0) + 2.0 * self.gap;
-        let (options, other) = match &item.kind {
-            ItemKind::Single { options, other } | ItemKind::Multi { options, other } => {
-                (options, *other)
-            }
-            _ => return,
-        };
         let labels: Vec<(String, String)> = options
             .iter()
             .map(|o| (o.code.clone(), text_in(&o.label, self.lang).to_string()))

@@ -195,7 +195,9 @@ fn lay_out_with(
             };
             match &item.kind {
                 ItemKind::Scale { .. } => l.grid(&run),
-                ItemKind::Single { .. } | ItemKind::Multi { .. } => l.choice(n, item),
+                ItemKind::Single { options, other } | ItemKind::Multi { options, other } => {
+                    l.choice(n, item, options, *other)
+                }
                 ItemKind::Grade => l.grade(n, item),
                 ItemKind::Text { max_length } => l.field(
                     n,
@@ -315,10 +317,7 @@ pub fn design_for(
     let return_by = t_args(
         lang,
         "paper-return",
-        &[(
-            "date",
-            &crate::surveys::respondent::date_text(wave.closes_on),
-        )],
+        &[("date", &crate::fmt::date_text(wave.closes_on))],
     );
     let contact_line = crate::web::contact::line_text(lang, contact);
     lay_out(def, lang, &return_by, &contact_line)

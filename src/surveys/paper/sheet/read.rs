@@ -281,10 +281,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
         if vals.contains(&REPORTED) {
             continue; // already reported
         }
-        let one_answer = matches!(
-            item.kind,
-            ItemKind::Single { .. } | ItemKind::Scale { .. } | ItemKind::Grade
-        );
+        let one_answer = item.kind.is_ticked_once();
         if one_answer && vals.len() > 1 {
             note(
                 &column(),

@@ -32,7 +32,7 @@ pub(super) fn settle_sheet(
         def,
         &mut std::iter::once(sheet),
         Options::default(),
-        crate::surveys::today(),
+        crate::fmt::today(),
         &mut |_| {},
     )
     .map_err(|e| match e {
@@ -172,7 +172,7 @@ pub(super) fn place_page(
     let mut all = earlier.map(|p| p.sheet.pages).unwrap_or_default();
     all.push(read);
     let sheet = assemble(def, form.clone(), all, pages as u32);
-    let today = crate::surveys::today();
+    let today = crate::fmt::today();
     let sheet_id = cmd.sheet_id;
     crate::db::write_tx(conn, |c| {
         put_pending(c, wave.id, &sheet, today)?;

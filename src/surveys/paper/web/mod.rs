@@ -77,7 +77,7 @@ async fn takes_files(state: &AppState, id: i64) -> Result<(), AppError> {
     let wave = state
         .db(move |conn| crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound))
         .await?;
-    match super::late::paper_time(wave.closes_on, crate::surveys::today()) {
+    match super::late::paper_time(wave.closes_on, crate::fmt::today()) {
         super::late::PaperTime::Over { .. } => Err(AppError::BadRequest("paper-late-refused")),
         super::late::PaperTime::Running | super::late::PaperTime::Late { .. } => Ok(()),
     }
@@ -364,7 +364,7 @@ async fn forms_pdf(
                 print_lang,
                 &contact,
                 (from, to),
-                crate::surveys::today(),
+                crate::fmt::today(),
             )
             .map_err(AppError::Internal)
         })
@@ -442,7 +442,7 @@ async fn upload_scans(
                 file.path(),
                 &name,
                 user,
-                crate::surveys::today(),
+                crate::fmt::today(),
             );
             if let Ok(report) = &outcome {
                 service::note_waiting(conn, id, *report, before)?;

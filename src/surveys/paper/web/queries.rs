@@ -123,7 +123,7 @@ pub(super) fn page_data(
         .filter(crate::db::schema::paper_scan_pending::wave_id.eq(id))
         .count()
         .get_result(conn)?;
-    let time = crate::surveys::paper::late::paper_time(wave.closes_on, crate::surveys::today());
+    let time = crate::surveys::paper::late::paper_time(wave.closes_on, crate::fmt::today());
     Ok(PageData {
         wave,
         waiting,

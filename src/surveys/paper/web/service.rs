@@ -35,7 +35,7 @@ pub(super) fn import_upload(
         def: &def,
         format,
         mapping: None,
-        today: crate::surveys::today(),
+        today: crate::fmt::today(),
     };
     let mut report = import::report_csv_header();
     let mut not_stored = 0u64;
