@@ -266,7 +266,7 @@ fn stored_answers_read_back_from_json() {
     assert!(serde_json::from_str::<AnswerSet>(r#"{"a":[1]}"#).is_err());
 }
 
-/// Keys that helpers hand out (not written as `t(lang, "…")`, so the key scan of `web::i18n` does
+/// Keys that helpers hand out (not written out in a `t` call, so the key scan of `web::i18n` does
 /// not see them) exist in every language. A new helper that returns keys adds its keys here.
 #[test]
 fn every_key_a_helper_hands_out_exists_in_every_language() {
