@@ -315,30 +315,16 @@ async fn refuse_field(
     ))
 }
 
-#[derive(Deserialize)]
-struct PdfQuery {
-    #[serde(default)]
-    van: String,
-    #[serde(default)]
-    tot: String,
-    #[serde(default)]
-    taal: String,
-}
-
 /// The wave's paper forms `van`..=`tot` (at most 500 at a time) as a PDF made by the product,
 /// with the geometry the scan reader reads back (stored once per questionnaire text and language).
 async fn forms_pdf(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    q: web::Query<PdfQuery>,
+    q: web::Query<super::forms_download::FormsQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let range = match (q.van.trim().parse::<u64>(), q.tot.trim().parse::<u64>()) {
-        (Ok(a), Ok(b)) if a >= 1 && a <= b && b <= 999_999 && b - a < 500 => Some((a, b)),
-        _ => None,
-    };
-    let Some((from, to)) = range else {
+    let Some(range) = q.range() else {
         return refuse_field(
             &ctx,
             &state,
@@ -349,34 +335,7 @@ async fn forms_pdf(
         )
         .await;
     };
-    let print_lang = Lang::from_code(&q.taal).unwrap_or(Lang::Nl);
-    let contact = state.config.contact.clone();
-    let pdf = state
-        .db(move |conn| {
-            let wave =
-                crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
-            let def = crate::surveys::respond::definition(conn, wave.version_id)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            super::form_pdf::print_wave(
-                conn,
-                &wave,
-                &def,
-                print_lang,
-                &contact,
-                (from, to),
-                crate::fmt::today(),
-            )
-            .map_err(AppError::Internal)
-        })
-        .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"formulieren-ronde-{id}-{from}-{to}.pdf\""),
-        ))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .body(pdf))
+    super::forms_download::pdf(&state, id, range, q.lang()).await
 }
 
 /// What the scan upload form may hold: the token and one file.
