@@ -97,6 +97,34 @@ pub fn export_allowed(wave: &Wave) -> bool {
     closed(wave.window_today())
 }
 
+/// The last day whose answer sets count in the published figures of a closed wave. Answer sets of
+/// the closing date and before all count. Of those that came in later (`late`: day and number of
+/// answer sets, in any order), whole days that have passed join in order, but only once together
+/// they are at least `k`: the published figures then move by at least `k` answer sets at a time,
+/// and a day that has passed never changes again.
+pub fn published_through(
+    closes_on: NaiveDate,
+    late: &[(NaiveDate, u64)],
+    today: NaiveDate,
+    k: u64,
+) -> NaiveDate {
+    let mut days: Vec<(NaiveDate, u64)> = late
+        .iter()
+        .copied()
+        .filter(|(d, _)| *d > closes_on && *d < today)
+        .collect();
+    days.sort_unstable();
+    let (mut through, mut waiting) = (closes_on, 0);
+    for (day, n) in days {
+        waiting += n;
+        if waiting >= k.max(1) {
+            through = day;
+            waiting = 0;
+        }
+    }
+    through
+}
+
 /// Whether a wave's interview volunteers may be listed: only once it has closed.
 pub fn volunteers_visible(wave: &Wave) -> bool {
     closed(wave.window_today())

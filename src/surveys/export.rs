@@ -264,25 +264,9 @@ fn value_labels(col: &Column<'_>, lang: Lang) -> Vec<(String, String)> {
     }
 }
 
-/// The languages of a wave's answer sets that the export may show ([`anonymity::shown_languages`]).
-pub fn export_languages(
-    conn: &mut DbConnection,
-    wave_id: i64,
-) -> QueryResult<std::collections::BTreeSet<String>> {
-    let counts: Vec<(String, i64)> = responses::table
-        .filter(responses::wave_id.eq(wave_id))
-        .group_by(responses::language)
-        .select((responses::language, diesel::dsl::count_star()))
-        .load(conn)?;
-    let counts = counts
-        .into_iter()
-        .map(|(l, n)| (l, n.max(0) as u64))
-        .collect();
-    Ok(anonymity::shown_languages(&counts, anonymity::MIN_GROUP))
-}
-
 /// Writes the answers of a wave as CSV, reading the database in batches so memory stays flat.
 /// Rows follow the answer sets' random numbers, so their order says nothing about when they came.
+/// Late paper joins only in groups ([`super::export_scope::export_through`]).
 pub fn write_answers<W: Write>(
     conn: &mut DbConnection,
     wave: &Wave,
@@ -295,7 +279,8 @@ pub fn write_answers<W: Write>(
     let mut header: Vec<&str> = META_COLUMNS.to_vec();
     header.extend(cols.iter().map(|c| c.name.as_str()));
     w.write_record(&header)?;
-    let languages = export_languages(conn, wave.id)?;
+    let through = super::export_scope::export_through(conn, wave, crate::fmt::today())?;
+    let languages = super::export_scope::export_languages(conn, wave.id, through)?;
     let mut after = 0i64;
     let mut number = 0u64;
     let wave_id = wave.id.to_string();
@@ -310,6 +295,7 @@ pub fn write_answers<W: Write>(
         type Row = (i64, String, Option<String>, String, String);
         let batch: Vec<Row> = responses::table
             .filter(responses::wave_id.eq(wave.id))
+            .filter(responses::answered_on.le(through))
             .filter(responses::id.gt(after))
             .order(responses::id)
             .limit(5000)

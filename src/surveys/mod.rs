@@ -7,6 +7,7 @@ pub mod builder;
 pub mod condition;
 pub mod definition;
 pub mod export;
+pub mod export_scope;
 pub mod form;
 pub mod invite;
 pub mod offer_token;

@@ -104,6 +104,7 @@ fn close_wave(app: &TestApp, wave_id: i64) {
         ))
         .execute(&mut app.conn())
         .unwrap();
+    crate::surveys::answered_before_closing(app, wave_id, today() - Duration::days(1));
 }
 
 both_backends!(volunteers_cannot_be_paired_with_their_answers, |app| {
@@ -443,4 +444,55 @@ both_backends!(refused_sign_ups_are_limited_per_address, |app| {
     answer_and_send(&c, &def, &code, Lang::Nl, "Bibliotheek");
     assert_eq!(sign_up(&c, "Henk", Lang::Nl).status, 200);
     assert_eq!(app.count("interview_volunteers"), 1);
+});
+
+// A researcher who downloads the answers at closing and again while late paper comes in must not
+// learn which few rows came late: late answer sets join the export only in whole days that have
+// passed, at least five at a time (as the council report publishes them).
+both_backends!(late_paper_joins_the_row_export_only_in_groups, |app| {
+    let w = wave(&app, -1, 30, &[]);
+    diesel::update(waves_t::table.find(w.id))
+        .set((
+            waves_t::opens_on.eq(today() - Duration::days(40)),
+            waves_t::closes_on.eq(today() - Duration::days(10)),
+        ))
+        .execute(&mut app.conn())
+        .unwrap();
+    let w = klankbord::surveys::waves::find_wave(&mut app.conn(), w.id).unwrap();
+    let meta = klankbord::surveys::respond::Meta {
+        channel: "paper-scan".into(),
+        helper: None,
+        language: "nl".into(),
+    };
+    let store = |days_ago: i64, n: usize| {
+        for _ in 0..n {
+            klankbord::surveys::respond::insert_json(
+                &mut app.conn(),
+                &w,
+                "{}",
+                &meta,
+                today() - Duration::days(days_ago),
+            )
+            .unwrap();
+        }
+    };
+    let (researcher, _) = app.logged_in("onderzoek.laat", &[Role::Onderzoeker]);
+    let rows = || {
+        let r = researcher.get(&format!("/onderzoek/rondes/{}/antwoorden.csv", w.id));
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mut rd =
+            csv::ReaderBuilder::new().from_reader(r.body.trim_start_matches('\u{feff}').as_bytes());
+        rd.records().count()
+    };
+    store(12, 3);
+    assert_eq!(rows(), 3, "the sets of the open wave");
+    // Four late forms on one day: fewer than five, so the export stays as it was.
+    store(5, 4);
+    assert_eq!(rows(), 3, "four late sets are held back");
+    // A fifth on a later day that has passed: the five join together.
+    store(3, 1);
+    assert_eq!(rows(), 8, "five late sets join at once");
+    // Today's are not yet whole, however many.
+    store(0, 6);
+    assert_eq!(rows(), 8, "today's late sets wait");
 });

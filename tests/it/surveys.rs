@@ -47,6 +47,22 @@ pub fn close_wave(app: &TestApp, wave_id: i64) {
         ))
         .execute(&mut app.conn())
         .expect("close wave");
+    answered_before_closing(app, wave_id, today() - Duration::days(1));
+}
+
+/// Moves the day of a wave's answer sets given after `closes_on` back to it, as if they had come
+/// in before closing (a test that closes a wave after answering it today means that; answer sets
+/// dated after closing are late paper, which the export holds back until there are enough).
+pub fn answered_before_closing(app: &TestApp, wave_id: i64, closes_on: chrono::NaiveDate) {
+    use klankbord::db::schema::responses as r;
+    diesel::update(
+        r::table
+            .filter(r::wave_id.eq(wave_id))
+            .filter(r::answered_on.gt(closes_on)),
+    )
+    .set(r::answered_on.eq(closes_on))
+    .execute(&mut app.conn())
+    .expect("answers before closing");
 }
 
 /// `n` fresh codes for a wave, as printed on the letters.

@@ -88,33 +88,9 @@ pub fn wave_published(closes_on: NaiveDate, today: NaiveDate) -> bool {
     today > closes_on
 }
 
-/// The last day whose answer sets count in the published figures of a closed wave. Answer sets of
-/// the closing date and before all count. Of those that came in later (`late`: day and number of
-/// answer sets, in any order), whole days that have passed join in order, but only once together
-/// they are at least `k`: the published figures then move by at least `k` answer sets at a time,
-/// and a day that has passed never changes again.
-pub fn published_through(
-    closes_on: NaiveDate,
-    late: &[(NaiveDate, u64)],
-    today: NaiveDate,
-    k: u64,
-) -> NaiveDate {
-    let mut days: Vec<(NaiveDate, u64)> = late
-        .iter()
-        .copied()
-        .filter(|(d, _)| *d > closes_on && *d < today)
-        .collect();
-    days.sort_unstable();
-    let (mut through, mut waiting) = (closes_on, 0);
-    for (day, n) in days {
-        waiting += n;
-        if waiting >= k.max(1) {
-            through = day;
-            waiting = 0;
-        }
-    }
-    through
-}
+/// The last day whose answer sets a closed wave publishes (kept in `surveys::anonymity`, where
+/// the row export uses it too).
+pub use crate::surveys::anonymity::published_through;
 
 #[cfg(test)]
 mod tests {
