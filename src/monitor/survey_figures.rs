@@ -241,16 +241,7 @@ pub fn compute_published(
     today: chrono::NaiveDate,
     k: u64,
 ) -> QueryResult<WaveFigures> {
-    let late: Vec<(chrono::NaiveDate, i64)> = responses::table
-        .filter(responses::wave_id.eq(wave.id))
-        .filter(responses::answered_on.gt(wave.closes_on))
-        .group_by(responses::answered_on)
-        .select((responses::answered_on, diesel::dsl::count_star()))
-        .load(conn)?;
-    let late: Vec<(chrono::NaiveDate, u64)> = late
-        .into_iter()
-        .map(|(d, n)| (d, n.max(0) as u64))
-        .collect();
+    let late = crate::surveys::export_scope::late_days(conn, wave)?;
     let through = disclosure::published_through(wave.closes_on, &late, today, k);
     compute_through(conn, wave.id, def, Some(through))
 }

@@ -16,16 +16,7 @@ pub fn export_through(
     wave: &Wave,
     today: chrono::NaiveDate,
 ) -> QueryResult<chrono::NaiveDate> {
-    let late: Vec<(chrono::NaiveDate, i64)> = responses::table
-        .filter(responses::wave_id.eq(wave.id))
-        .filter(responses::answered_on.gt(wave.closes_on))
-        .group_by(responses::answered_on)
-        .select((responses::answered_on, diesel::dsl::count_star()))
-        .load(conn)?;
-    let late: Vec<(chrono::NaiveDate, u64)> = late
-        .into_iter()
-        .map(|(d, n)| (d, n.max(0) as u64))
-        .collect();
+    let late = late_days(conn, wave)?;
     Ok(anonymity::published_through(
         wave.closes_on,
         &late,
@@ -52,4 +43,22 @@ pub fn export_languages(
         .map(|(l, n)| (l, n.max(0) as u64))
         .collect();
     Ok(anonymity::shown_languages(&counts, anonymity::MIN_GROUP))
+}
+
+/// The days after a wave's closing date on which answer sets came in (late paper), with how many
+/// on each: what [`anonymity::published_through`] weighs, for the export and the council report.
+pub fn late_days(
+    conn: &mut DbConnection,
+    wave: &Wave,
+) -> QueryResult<Vec<(chrono::NaiveDate, u64)>> {
+    let late: Vec<(chrono::NaiveDate, i64)> = responses::table
+        .filter(responses::wave_id.eq(wave.id))
+        .filter(responses::answered_on.gt(wave.closes_on))
+        .group_by(responses::answered_on)
+        .select((responses::answered_on, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(late
+        .into_iter()
+        .map(|(d, n)| (d, n.max(0) as u64))
+        .collect())
 }
