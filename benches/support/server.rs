@@ -47,6 +47,20 @@ pub fn serve(url: &str) -> (Child, u16) {
         .env("KLANKBORD_BIND", "127.0.0.1:0")
         .env("KLANKBORD_WORKERS", "1")
         .env("RUST_LOG", "warn")
+        // What serve requires (how residents reach the municipality), unless the caller set them.
+        .env(
+            "KLANKBORD_CONTACT_PHONE",
+            std::env::var("KLANKBORD_CONTACT_PHONE").unwrap_or_else(|_| "14 0123".into()),
+        )
+        .env(
+            "KLANKBORD_CONTACT_EMAIL",
+            std::env::var("KLANKBORD_CONTACT_EMAIL").unwrap_or_else(|_| "info@voorbeeld.nl".into()),
+        )
+        .env(
+            "KLANKBORD_PRIVACY_OFFICER_EMAIL",
+            std::env::var("KLANKBORD_PRIVACY_OFFICER_EMAIL")
+                .unwrap_or_else(|_| "fg@voorbeeld.nl".into()),
+        )
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn klankbord serve");

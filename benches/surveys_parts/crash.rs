@@ -19,33 +19,7 @@ pub(super) fn bench_crash(dir: &std::path::Path, connections: usize) {
         waves::register_version(&mut c, &def, &one_page_text()).expect("version");
         wave_with_codes(&mut c, 200_000).1
     };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_klankbord"))
-        .arg("serve")
-        .env("DATABASE_URL", &url)
-        .env("KLANKBORD_BIND", "127.0.0.1:0")
-        .env("KLANKBORD_WORKERS", "1")
-        .env("RUST_LOG", "warn")
-        // What serve requires (how residents reach the municipality).
-        .env("KLANKBORD_CONTACT_PHONE", "14 0123")
-        .env("KLANKBORD_CONTACT_EMAIL", "info@voorbeeld.nl")
-        .env("KLANKBORD_PRIVACY_OFFICER_EMAIL", "fg@voorbeeld.nl")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn klankbord serve");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut port = 0u16;
-    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        if let Some(addr) = line.split("luistert op ").nth(1) {
-            let addr = addr.split_whitespace().next().unwrap_or("");
-            port = addr
-                .rsplit(':')
-                .next()
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(0);
-            break;
-        }
-    }
-    assert!(port > 0, "server did not start");
+    let (mut child, port) = support::server::serve(&url);
     let body = Arc::new(form_body(&answer_fields(&def)));
     let codes = Arc::new(codes);
     let make = {
