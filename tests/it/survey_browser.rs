@@ -573,7 +573,14 @@ fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
         b.exec("return document.getElementById('van-error').innerText.trim();"),
         serde_json::json!(t(ui, "paper-error-range"))
     );
-    b.goto(&format!("{}/onderzoek/rondes/{}", app.base, web_only.id));
+    // By clicking again: the workspace in the header, the waves, the web-only wave.
+    click(&b, "header a[href='/werkplek']", "");
+    b.wait_for_path("the workspace", |p| p == "/werkplek");
+    click(&b, "main a[href='/onderzoek']", "");
+    b.wait_for_path("the waves", |p| p == "/onderzoek");
+    let web_only_path = format!("/onderzoek/rondes/{}", web_only.id);
+    click(&b, &format!("main a[href='{web_only_path}']"), "");
+    b.wait_for_path("the web-only wave", |p| p == web_only_path);
     assert_eq!(
         b.exec("return document.querySelectorAll(\"form[action$='/papier']\").length;"),
         serde_json::json!(0)
