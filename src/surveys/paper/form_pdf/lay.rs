@@ -122,17 +122,12 @@ impl Lay {
             .iter()
             .map(|o| (o.code.clone(), text_in(&o.label, self.lang).to_string()))
             .collect();
-        let longest = labels
-            .iter()
-            .map(|(_, l)| self.m.width(l, false, LABEL))
-            .fold(0.0, f32::max);
         // Options flow in rows, each as wide as its label needs (on a tab of a quarter of the
         // width, so the boxes line up); an option too long for the rest of a row starts a new one.
         let full = X1 - X0;
         let tab = full / 4.0;
         let mut x = 0.0;
         let mut row_h: f32 = BOX + 2.0;
-        let _ = longest;
         for (code, label) in &labels {
             let need = BOX + 2.5 + self.m.width(label, false, LABEL) + 4.0;
             let span = ((need / tab).ceil() * tab).min(full);
