@@ -11,10 +11,11 @@ use serde::Deserialize;
 use super::access::{self, CaseAction, Denied};
 use super::case_views::{self, Refill};
 use super::invalid::Invalid;
-use super::model::Complaint;
+use super::model::{Complaint, Norms};
 use super::queries;
 use super::staff::user;
 use super::store::{self, date_text, Classification, Mediation, StepError};
+use super::terms::{Judgement, Kind};
 use super::workflow;
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::CurrentUser;
@@ -333,19 +334,20 @@ pub(super) async fn classify_submit(
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let k = Classification {
-        kind: one(&fields, "soort"),
+    let kind = Kind::parse(&one(&fields, "soort"));
+    let k = kind.map(|kind| Classification {
+        kind,
         about_decision: one(&fields, "besluit") == "ja",
         team: Some(one(&fields, "team")),
         person_complained: Some(one(&fields, "medewerker")),
-        norms: all(&fields, "norm"),
+        norms: Norms::chosen(&all(&fields, "norm")),
         committee: one(&fields, "commissie") == "ja",
         categories: all(&fields, "categorie")
             .iter()
             .filter_map(|c| c.parse().ok())
             .collect(),
         handler_id: one(&fields, "behandelaar").parse().ok(),
-    };
+    });
     change(
         ctx,
         state,
@@ -353,7 +355,10 @@ pub(super) async fn classify_submit(
         CaseAction::Classify,
         "case-notice-saved",
         Some(Refill::new("indeling", &fields)),
-        move |conn, env, u, _| store::classify(conn, env, id, u.id, &k),
+        move |conn, env, u, _| {
+            let k = k.ok_or(StepError::Invalid(Invalid::Kind))?;
+            store::classify(conn, env, id, u.id, &k)
+        },
     )
     .await
 }
@@ -425,8 +430,8 @@ pub(super) async fn element_judge(
 ) -> Result<HttpResponse, AppError> {
     let p = path.into_inner();
     let (id, element) = (p.id, p.element);
-    let judgement = one(&fields, "oordeel");
-    let norms = all(&fields, &format!("norm-{element}"));
+    let judgement = Judgement::parse(&one(&fields, "oordeel"));
+    let norms = Norms::chosen(&all(&fields, &format!("norm-{element}")));
     let conclusion = one(&fields, "conclusie");
     change(
         ctx,
@@ -436,12 +441,13 @@ pub(super) async fn element_judge(
         "case-notice-element",
         Some(Refill::new(&format!("onderdeel-{element}"), &fields)),
         move |conn, _, u, _| {
+            let judgement = judgement.ok_or(StepError::Invalid(Invalid::Judgement))?;
             store::judge_element(
                 conn,
                 id,
                 element,
                 u.id,
-                &judgement,
+                judgement,
                 &norms,
                 Some(&conclusion),
             )

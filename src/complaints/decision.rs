@@ -87,11 +87,8 @@ pub fn letter_decision(parts: &[Part], d: &Decision) -> letters::Decision {
             .map(|p| letters::DecisionPart {
                 description: p.description.clone(),
                 findings: text(&p.findings),
-                judgement: p
-                    .judgement
-                    .map(|j| j.code().to_string())
-                    .unwrap_or_default(),
-                norms: p.norms.codes().into_iter().map(str::to_string).collect(),
+                judgement: p.judgement,
+                norms: p.norms.clone(),
                 reasoning: text(&p.reasoning),
                 conclusion: text(&p.conclusion),
             })
@@ -161,8 +158,8 @@ pub struct PartDraft {
     pub findings: String,
     /// Judgement (none chosen yet is allowed in a draft).
     pub judgement: Option<Judgement>,
-    /// Norm codes.
-    pub norms: Vec<String>,
+    /// The behoorlijkheidsnormen ticked.
+    pub norms: model::Norms,
     /// Reasoning.
     pub reasoning: String,
 }
@@ -211,7 +208,7 @@ pub fn save_draft(c: &mut DbConnection, id: i64, actor: i64, d: &Draft) -> Resul
             .set((
                 complaint_elements::findings.eq(text(&p.findings)),
                 complaint_elements::judgement.eq(p.judgement),
-                complaint_elements::norms.eq(model::store_norms(&p.norms)),
+                complaint_elements::norms.eq(&p.norms),
                 complaint_elements::reasoning.eq(text(&p.reasoning)),
             ))
             .execute(c)?;

@@ -11,6 +11,7 @@ use super::case_pages::{all, change, gate_or_refuse, one};
 use super::case_views::{judgement_options, norm_choices, radios, FormValues, Refill};
 use super::commands::{Command, LetterText, Step};
 use super::decision::{self, Decision, Draft, Part, PartDraft};
+use super::model::Norms;
 use super::staff::user;
 use super::store::{self, StepError};
 use super::terms::Judgement;
@@ -142,7 +143,7 @@ fn parse_draft(
             id: p.id,
             findings: one(fields, &format!("bevindingen-{}", p.id)),
             judgement,
-            norms: all(fields, &format!("norm-{}", p.id)),
+            norms: Norms::chosen(&all(fields, &format!("norm-{}", p.id))),
             reasoning: one(fields, &format!("motivering-{}", p.id)),
         };
         if too_long(&pd.findings) || too_long(&pd.reasoning) {

@@ -83,9 +83,40 @@ impl Norms {
     pub fn codes(&self) -> Vec<&'static str> {
         parse_norms(&self.0)
     }
+
+    /// The norms ticked on a form (codes), in the table's order, without doubles; a code that is
+    /// not a norm is left out (a form only offers norms).
+    pub fn chosen(chosen: &[String]) -> Norms {
+        Norms(store_norms(chosen))
+    }
 }
 
 super::terms::text_sql!(Norms, parse);
+
+/// Written (in a letter's stored facts) as a list of norm codes.
+impl serde::Serialize for Norms {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let codes = self.codes();
+        let mut seq = s.serialize_seq(Some(codes.len()))?;
+        for code in codes {
+            seq.serialize_element(code)?;
+        }
+        seq.end()
+    }
+}
+
+/// Read from a list of norm codes; a code that is not a norm is an error, not a norm left out.
+impl<'de> serde::Deserialize<'de> for Norms {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let codes = Vec::<String>::deserialize(d)?;
+        if let Some(bad) = codes.iter().find(|c| c.contains(',')) {
+            return Err(serde::de::Error::custom(format!("unknown norm {bad:?}")));
+        }
+        Norms::parse(&codes.join(","))
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown norm in {codes:?}")))
+    }
+}
 
 /// A complaint as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use super::deadlines::{self, DeadlineInput};
 use super::invalid::Invalid;
-use super::model;
+use super::model::Norms;
 use super::store::{clean, deadline_of, load, note, progress, Attachment, Env, StepError};
 use super::terms::{Judgement, Kind};
 use super::workflow::{Refusal, State};
@@ -48,13 +48,10 @@ pub fn judge_element(
     id: i64,
     element: i64,
     actor: i64,
-    judgement: &str,
-    norms: &[String],
+    judgement: Judgement,
+    norms: &Norms,
     conclusion: Option<&str>,
 ) -> Result<(), StepError> {
-    let Some(judgement) = Judgement::parse(judgement) else {
-        return Err(StepError::Invalid(Invalid::Judgement));
-    };
     write_tx(c, |c| {
         let n = diesel::update(
             complaint_elements::table
@@ -63,7 +60,7 @@ pub fn judge_element(
         )
         .set((
             complaint_elements::judgement.eq(judgement),
-            complaint_elements::norms.eq(model::store_norms(norms)),
+            complaint_elements::norms.eq(norms),
             complaint_elements::conclusion.eq(conclusion.map(str::trim).filter(|s| !s.is_empty())),
         ))
         .execute(c)?;
@@ -161,8 +158,8 @@ pub fn record_mediation(
 /// How the coordinator classifies a complaint.
 #[derive(Debug, Clone, Default)]
 pub struct Classification {
-    /// klacht, bezwaar or beide.
-    pub kind: String,
+    /// A complaint, an objection (bezwaar) or both.
+    pub kind: Kind,
     /// Goes (also) about a decision.
     pub about_decision: bool,
     /// Team or department.
@@ -170,7 +167,7 @@ pub struct Classification {
     /// The staff member complained about.
     pub person_complained: Option<String>,
     /// Behoorlijkheidsnormen at stake.
-    pub norms: Vec<String>,
+    pub norms: Norms,
     /// Handled by the complaints committee.
     pub committee: bool,
     /// Conduct categories.
@@ -187,18 +184,15 @@ pub fn classify(
     actor: i64,
     k: &Classification,
 ) -> Result<(), StepError> {
-    let Some(kind) = Kind::parse(&k.kind) else {
-        return Err(StepError::Invalid(Invalid::Kind));
-    };
     write_tx(c, |c| {
         let complaint = load(c, id).optional()?.ok_or(StepError::NotFound)?;
         diesel::update(complaints::table.find(id))
             .set((
-                complaints::kind.eq(kind),
+                complaints::kind.eq(k.kind),
                 complaints::about_decision.eq(k.about_decision),
                 complaints::team.eq(clean(&k.team)),
                 complaints::person_complained.eq(clean(&k.person_complained)),
-                complaints::norms.eq(model::store_norms(&k.norms)),
+                complaints::norms.eq(&k.norms),
                 complaints::committee.eq(k.committee),
                 complaints::handler_id.eq(k.handler_id),
             ))

@@ -105,22 +105,6 @@ macro_rules! dutch_only {
     };
 }
 
-/// A kind of letter is written (in a letter's stored facts) as its code.
-impl serde::Serialize for LetterKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
-}
-
-/// A kind of letter is read from its code; a code the product does not know is an error.
-impl<'de> serde::Deserialize<'de> for LetterKind {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let code = String::deserialize(d)?;
-        LetterKind::parse(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown letter kind {code:?}")))
-    }
-}
-
 crate::complaints::terms::text_enum! {
     /// A kind of letter. Its code is the template's file name (`templates/<lang>/<code>.txt`), the
     /// `kind` of its row in `complaint_letters`, and (with `klacht-` in front) of its e-mail.

@@ -83,6 +83,26 @@ macro_rules! text_enum {
             }
         }
 
+        /// Written (in stored JSON, such as a letter's facts) as its code.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+
+        /// Read from its code; a code the product does not know is an error, never a default.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = String::deserialize(d)?;
+                $name::parse(&code).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        concat!("unknown ", stringify!($name), " code {:?}"),
+                        code
+                    ))
+                })
+            }
+        }
+
         $crate::complaints::terms::text_sql!($name, parse);
     };
 }
@@ -173,6 +193,13 @@ text_enum! {
         Objection = "bezwaar",
         /// Both in one letter.
         Both = "beide",
+    }
+}
+
+/// A complaint is about conduct until it is classified otherwise (as the table's default).
+impl Default for Kind {
+    fn default() -> Kind {
+        Kind::Complaint
     }
 }
 

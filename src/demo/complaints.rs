@@ -2,7 +2,9 @@
 
 use crate::accounts::model::Role;
 use crate::accounts::service;
-use crate::complaints::terms::Channel;
+use crate::complaints::model::Norms;
+use crate::complaints::terms::{Channel, Judgement, Kind};
+use crate::complaints::workflow::Action;
 use crate::db::DbConnection;
 
 /// What demo complainants wrote (fictitious), with the conduct category it is about.
@@ -28,143 +30,184 @@ const ROUNDS: usize = 2;
 /// How many complaints the demo makes: every journey, once a round.
 pub const COUNT: usize = ROUNDS * JOURNEYS.len();
 
+/// One step of a demo journey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Go {
+    /// The complaints committee handles it (set when the case is classified).
+    Committee,
+    /// The mediation talk was held; the complainant was satisfied or not.
+    Mediated {
+        /// Whether the complainant was satisfied.
+        satisfied: bool,
+    },
+    /// Both parts judged (the complaint's own text and how it was taken up), with the reasoned
+    /// decision drafted.
+    Judge(Judgement, Judgement),
+    /// A follow-up action agreed.
+    Followup,
+    /// A step of the workflow, with the demo's facts where the step needs them.
+    Take(Action),
+}
+
+use Go::{Committee, Followup, Judge, Mediated, Take};
+use Judgement::{Founded, NoJudgement, Unfounded};
+
 /// Demo handlers' journeys: (channel, steps to take from "received"), across every state.
-const JOURNEYS: &[(Channel, &[&str])] = &[
+const JOURNEYS: &[(Channel, &[Go])] = &[
     (Channel::Web, &[]),
     (
         Channel::Committee,
         &[
-            "committee",
-            "start_formal_handling",
-            "inform_person",
-            "plan_hearing",
-            "hold_hearing",
-            "record_advice",
+            Committee,
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::PlanHearing),
+            Take(Action::HoldHearing),
+            Take(Action::RecordAdvice),
         ],
     ),
-    (Channel::Phone, &["start_mediation"]),
-    (Channel::Counter, &["start_mediation"]),
+    (Channel::Phone, &[Take(Action::StartMediation)]),
+    (Channel::Counter, &[Take(Action::StartMediation)]),
     (
         Channel::Email,
-        &["start_mediation", "mediated_ok", "resolve_informally"],
+        &[
+            Take(Action::StartMediation),
+            Mediated { satisfied: true },
+            Take(Action::ResolveInformally),
+        ],
     ),
     (
         Channel::CouncilMember,
         &[
-            "start_mediation",
-            "mediated_ok",
-            "resolve_informally",
-            "close",
+            Take(Action::StartMediation),
+            Mediated { satisfied: true },
+            Take(Action::ResolveInformally),
+            Take(Action::Close),
         ],
     ),
-    (Channel::Web, &["refer_to_bezwaar"]),
-    (Channel::Letter, &["decline"]),
-    (Channel::Phone, &["start_mediation", "withdraw"]),
+    (Channel::Web, &[Take(Action::ReferToBezwaar)]),
+    (Channel::Letter, &[Take(Action::Decline)]),
+    (
+        Channel::Phone,
+        &[Take(Action::StartMediation), Take(Action::Withdraw)],
+    ),
     (
         Channel::Web,
-        &["start_mediation", "mediated_not", "start_formal_handling"],
+        &[
+            Take(Action::StartMediation),
+            Mediated { satisfied: false },
+            Take(Action::StartFormalHandling),
+        ],
     ),
     (
         Channel::Committee,
         &[
-            "start_formal_handling",
-            "record_file_consent",
-            "inform_person",
+            Take(Action::StartFormalHandling),
+            Take(Action::RecordFileConsent),
+            Take(Action::InformPersonComplainedAbout),
         ],
     ),
     (
         Channel::Alderman,
-        &["start_formal_handling", "inform_person", "plan_hearing"],
+        &[
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::PlanHearing),
+        ],
     ),
     (
         Channel::CouncilMember,
         &[
-            "start_formal_handling",
-            "inform_person",
-            "plan_hearing",
-            "hold_hearing",
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::PlanHearing),
+            Take(Action::HoldHearing),
         ],
     ),
     (
         Channel::Letter,
-        &["start_formal_handling", "inform_person", "skip_hearing"],
+        &[
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::SkipHearing),
+        ],
     ),
     (
         Channel::Email,
         &[
-            "start_formal_handling",
-            "postpone",
-            "inform_person",
-            "plan_hearing",
-            "hold_hearing",
-            "judge",
-            "decide",
+            Take(Action::StartFormalHandling),
+            Take(Action::Postpone),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::PlanHearing),
+            Take(Action::HoldHearing),
+            Judge(Founded, Founded),
+            Take(Action::Decide),
         ],
     ),
     (
         Channel::Web,
         &[
-            "start_formal_handling",
-            "inform_person",
-            "plan_hearing",
-            "hold_hearing",
-            "judge",
-            "decide",
-            "followup",
-            "close",
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::PlanHearing),
+            Take(Action::HoldHearing),
+            Judge(Founded, Founded),
+            Take(Action::Decide),
+            Followup,
+            Take(Action::Close),
         ],
     ),
     (
         Channel::CouncilMember,
         &[
-            "start_formal_handling",
-            "inform_person",
-            "plan_hearing",
-            "hold_hearing",
-            "judge_partly",
-            "decide",
-            "followup",
-            "close",
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::PlanHearing),
+            Take(Action::HoldHearing),
+            Judge(Founded, Unfounded),
+            Take(Action::Decide),
+            Followup,
+            Take(Action::Close),
         ],
     ),
     (
         Channel::Letter,
         &[
-            "start_formal_handling",
-            "inform_person",
-            "skip_hearing",
-            "judge_not",
-            "decide",
-            "close",
-            "refer_to_ombudsman",
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::SkipHearing),
+            Judge(Unfounded, NoJudgement),
+            Take(Action::Decide),
+            Take(Action::Close),
+            Take(Action::ReferToOmbudsman),
         ],
     ),
     (
         Channel::Committee,
         &[
-            "committee",
-            "start_formal_handling",
-            "inform_person",
-            "plan_hearing",
-            "hold_hearing",
-            "record_advice",
-            "judge",
-            "decide",
-            "followup",
-            "close",
+            Committee,
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::PlanHearing),
+            Take(Action::HoldHearing),
+            Take(Action::RecordAdvice),
+            Judge(Founded, Founded),
+            Take(Action::Decide),
+            Followup,
+            Take(Action::Close),
         ],
     ),
     (
         Channel::Web,
         &[
-            "start_formal_handling",
-            "inform_person",
-            "skip_hearing",
-            "judge_not",
-            "decide",
-            "close",
-            "refer_to_ombudsman",
-            "record_ombudsman_outcome",
+            Take(Action::StartFormalHandling),
+            Take(Action::InformPersonComplainedAbout),
+            Take(Action::SkipHearing),
+            Judge(Unfounded, NoJudgement),
+            Take(Action::Decide),
+            Take(Action::Close),
+            Take(Action::ReferToOmbudsman),
+            Take(Action::RecordOmbudsmanOutcome),
         ],
     ),
 ];
@@ -179,7 +222,6 @@ pub(super) fn seed_complaints(
     use crate::complaints::commands::{Command, Hearing, Step};
     use crate::complaints::store::{self, By, Classification, Mediation};
     use crate::complaints::terms::{ConsentWay, DeclineGround, HearingMode, SkipGround};
-    use crate::complaints::workflow::Action;
     use diesel::prelude::*;
     let coordinator = service::find_by_username(conn, "klachtcoordinator")
         .map_err(|e| anyhow::anyhow!("{e}"))?
@@ -292,28 +334,28 @@ pub(super) fn seed_complaints(
                 .iter()
                 .find(|(_, c)| c == category)
                 .map(|(i, _)| *i);
-            let committee = steps.contains(&"committee");
+            let committee = steps.contains(&Committee);
             store::classify(
                 conn,
                 env,
                 id,
                 coordinator,
                 &Classification {
-                    kind: "klacht".into(),
+                    kind: Kind::Complaint,
                     about_decision: category == "inhoud",
                     team: Some(teams[n % teams.len()].into()),
                     person_complained: Some(format!(
                         "Medewerker {}",
                         (b'A' + (n % 26) as u8) as char
                     )),
-                    norms: vec![[
+                    norms: Norms::chosen(&[[
                         "fatsoenlijke_bejegening",
                         "luisteren",
                         "goede_informatieverstrekking",
                         "voortvarendheid",
                         "grondrechten",
                     ][n % 5]
-                        .into()],
+                        .to_string()]),
                     committee,
                     categories: cat.into_iter().collect(),
                     handler_id: Some(handler),
@@ -323,18 +365,18 @@ pub(super) fn seed_complaints(
             let mut on = received + chrono::Duration::days(1);
             for step in *steps {
                 on = (on + chrono::Duration::days(3)).min(today);
-                let step_of = match *step {
-                    "committee" => continue,
-                    "mediated_ok" | "mediated_not" => {
+                let action = match *step {
+                    Committee => continue,
+                    Mediated { satisfied } => {
                         store::record_mediation(conn, id, handler, &Mediation {
                             contact_on: Some(on),
                             feedback: Some("Gesprek gevoerd met de klager; afspraken gemaakt over terugbellen.".into()),
-                            satisfied: Some(*step == "mediated_ok"),
+                            satisfied: Some(satisfied),
                         }, today)
                         .map_err(|e| anyhow::anyhow!("{e}"))?;
                         continue;
                     }
-                    "judge" | "judge_partly" | "judge_not" => {
+                    Judge(a, b) => {
                         store::add_element(conn, id, coordinator, text)?;
                         store::add_element(
                             conn,
@@ -347,11 +389,6 @@ pub(super) fn seed_complaints(
                             .order(crate::db::schema::complaint_elements::position)
                             .select(crate::db::schema::complaint_elements::id)
                             .load(conn)?;
-                        let (a, b) = match *step {
-                            "judge" => ("gegrond", "gegrond"),
-                            "judge_partly" => ("gegrond", "ongegrond"),
-                            _ => ("ongegrond", "geen_oordeel"),
-                        };
                         for (e, j) in elements.iter().zip([a, b]) {
                             store::judge_element(
                                 conn,
@@ -359,7 +396,7 @@ pub(super) fn seed_complaints(
                                 *e,
                                 coordinator,
                                 j,
-                                &["fatsoenlijke_bejegening".to_string()],
+                                &Norms::chosen(&["fatsoenlijke_bejegening".to_string()]),
                                 Some("Excuses aangeboden; teamoverleg over de aanpak."),
                             )
                             .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -372,8 +409,8 @@ pub(super) fn seed_complaints(
                                 .map(|(e, j)| crate::complaints::decision::PartDraft {
                                     id: *e,
                                     findings: "Uit het dossier en het gesprek blijkt dat de klager aan de balie kort werd afgewezen, zonder uitleg over wat er nog mogelijk was.".into(),
-                                    judgement: crate::complaints::terms::Judgement::parse(j),
-                                    norms: vec!["fatsoenlijke_bejegening".to_string()],
+                                    judgement: Some(j),
+                                    norms: Norms::chosen(&["fatsoenlijke_bejegening".to_string()]),
                                     reasoning: "Een inwoner mag verwachten dat een medewerker uitlegt waarom iets niet kan en wat wel kan. Dat is hier niet genoeg gebeurd.".into(),
                                 })
                                 .collect(),
@@ -384,7 +421,7 @@ pub(super) fn seed_complaints(
                             .map_err(|e| anyhow::anyhow!("{e}"))?;
                         continue;
                     }
-                    "followup" => {
+                    Followup => {
                         store::add_followup(
                             conn,
                             id,
@@ -396,41 +433,43 @@ pub(super) fn seed_complaints(
                         .map_err(|e| anyhow::anyhow!("{e}"))?;
                         continue;
                     }
-                    "decline" => Step::Decline {
+                    Take(action) => action,
+                };
+                let step_of = match action {
+                    Action::Decline => Step::Decline {
                         ground: DeclineGround::OlderThanAYear,
                     },
-                    "skip_hearing" => Step::SkipHearing {
+                    Action::SkipHearing => Step::SkipHearing {
                         ground: SkipGround::Waived,
                     },
-                    "postpone" => Step::Postpone { weeks: 4 },
-                    "record_file_consent" => Step::RecordFileConsent {
+                    Action::Postpone => Step::Postpone { weeks: 4 },
+                    Action::RecordFileConsent => Step::RecordFileConsent {
                         on,
                         how: ConsentWay::InWriting,
                     },
                     // Planned on the day of this step, so the demo can record it as held later.
-                    "plan_hearing" => Step::PlanHearing(Hearing {
+                    Action::PlanHearing => Step::PlanHearing(Hearing {
                         at: on.and_hms_opt(14, 0, 0).unwrap_or_default(),
                         mode: HearingMode::choices()[n % 3],
                         place: "Gemeentehuis, kamer 2.14".into(),
                         invitees: "klager, medewerker, teamleider".into(),
                     }),
-                    "hold_hearing" => Step::HoldHearing {
+                    Action::HoldHearing => Step::HoldHearing {
                         minutes: Some("Verslag: de klager en de teamleider zijn gehoord. Beide lichtten hun kant toe.".into()),
                         attendance: Some("klager, teamleider, commissie".into()),
                     },
-                    "record_ombudsman_outcome" => Step::RecordOmbudsmanOutcome {
+                    Action::RecordOmbudsmanOutcome => Step::RecordOmbudsmanOutcome {
                         outcome: "De ombudsman vond de klacht behandeld zoals het hoort en deed geen onderzoek.".into(),
                     },
-                    "record_advice" => Step::RecordAdvice {
+                    Action::RecordAdvice => Step::RecordAdvice {
                         advice: "De commissie adviseert de klacht gegrond te verklaren.".into(),
                     },
-                    other => Action::from_code(other)
-                        .and_then(Step::bare)
-                        .ok_or_else(|| anyhow::anyhow!("demo step {other}"))?,
+                    other => Step::bare(other)
+                        .ok_or_else(|| anyhow::anyhow!("demo step {}", other.code()))?,
                 };
                 let command = Command::new(step_of).because("Toelichting bij deze stap (demo).");
                 crate::complaints::steps::take(conn, env, id, &command, by, on.max(received))
-                    .map_err(|e| anyhow::anyhow!("demo {step}: {e}"))?;
+                    .map_err(|e| anyhow::anyhow!("demo {step:?}: {e}"))?;
             }
         }
     }

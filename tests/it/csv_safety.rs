@@ -195,7 +195,7 @@ both_backends!(
                 complaint,
                 coordinator_id,
                 &klankbord::complaints::store::Classification {
-                    kind: "klacht".into(),
+                    kind: klankbord::complaints::terms::Kind::Complaint,
                     team: Some(team.into()),
                     categories: vec![category_id],
                     ..Default::default()

@@ -195,9 +195,11 @@ both_backends!(every_table_loads, |app| {
             id,
             staff,
             &store::Classification {
-                kind: "klacht".into(),
+                kind: klankbord::complaints::terms::Kind::Complaint,
                 categories: vec![1],
-                norms: vec!["fatsoenlijke_bejegening".into()],
+                norms: klankbord::complaints::model::Norms::chosen(&[
+                    "fatsoenlijke_bejegening".into()
+                ]),
                 ..Default::default()
             },
         )

@@ -93,8 +93,8 @@ fn whole_case(app: &TestApp, s: &klankbord::complaints::Setup, actor: i64) -> i6
         id,
         element,
         actor,
-        "gegrond",
-        &["fatsoenlijke_bejegening".to_string()],
+        klankbord::complaints::terms::Judgement::Founded,
+        &klankbord::complaints::model::Norms::chosen(&["fatsoenlijke_bejegening".to_string()]),
         Some("De teamleider biedt excuses aan."),
     )
     .unwrap();

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::service::current_logo;
 use super::settings::{ContactPerson, LetterSettings, Signature};
-use crate::complaints::model::Complaint;
+use crate::complaints::model::{Complaint, Norms};
 use crate::complaints::store::{self, Env};
 use crate::complaints::templates::{self, Addressee, LetterKind};
+use crate::complaints::terms::Judgement;
 use crate::db::schema::complaint_letters;
 use crate::db::DbConnection;
 use crate::web::i18n::{t, Lang};
@@ -23,10 +24,11 @@ pub struct DecisionPart {
     pub description: String,
     /// What was found (facts established).
     pub findings: String,
-    /// gegrond, ongegrond, deels_gegrond or geen_oordeel.
-    pub judgement: String,
-    /// Norm codes ([`model::NORMS`]).
-    pub norms: Vec<String>,
+    /// The judgement, once given (stored as its code; `""` before it is given).
+    #[serde(with = "judgement_code")]
+    pub judgement: Option<Judgement>,
+    /// The behoorlijkheidsnormen this part touches (stored as a list of codes).
+    pub norms: Norms,
     /// Why this judgement.
     pub reasoning: String,
     /// What follows from it for this part (measures).
@@ -43,6 +45,28 @@ pub struct Decision {
     pub conclusions: String,
     /// Measures the municipality takes.
     pub measures: String,
+}
+
+/// A part's judgement in a letter's stored facts: its code, or `""` while none is given. A code
+/// the product does not know is an error.
+mod judgement_code {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::complaints::terms::Judgement;
+
+    pub fn serialize<S: Serializer>(j: &Option<Judgement>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(j.map(Judgement::code).unwrap_or(""))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Judgement>, D::Error> {
+        let code = String::deserialize(d)?;
+        if code.is_empty() {
+            return Ok(None);
+        }
+        Judgement::parse(&code)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown judgement {code:?}")))
+    }
 }
 
 /// The reasoned decision as it stands for case `id`: its parts with findings, judgement, norms and
@@ -68,14 +92,14 @@ pub fn decision_text(d: &Decision, lang: Lang) -> String {
             }
         };
         add("letter-decision-findings", &p.findings);
-        let judgement = if p.judgement.is_empty() {
-            String::new()
-        } else {
-            t(lang, &format!("judgement-{}", p.judgement))
-        };
+        let judgement = p
+            .judgement
+            .map(|j| t(lang, &format!("judgement-{}", j.code())))
+            .unwrap_or_default();
         add("letter-decision-judgement", &judgement);
         let norms = p
             .norms
+            .codes()
             .iter()
             .map(|n| t(lang, &format!("norm-{n}")))
             .collect::<Vec<_>>()
@@ -471,20 +495,50 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_decision_part_reads_back_and_an_unknown_code_is_an_error() {
+        let part = DecisionPart {
+            description: "Niet teruggebeld".into(),
+            judgement: Some(Judgement::PartlyFounded),
+            norms: Norms::parse("luisteren,voortvarendheid").expect("norms"),
+            ..DecisionPart::default()
+        };
+        let json = serde_json::to_string(&part).expect("json");
+        assert!(json.contains(r#""judgement":"deels_gegrond""#), "{json}");
+        assert!(
+            json.contains(r#""norms":["luisteren","voortvarendheid"]"#),
+            "{json}"
+        );
+        let back: DecisionPart = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back, part);
+        // A part without a judgement yet is stored as "" (as letters made before were).
+        let empty = serde_json::to_string(&DecisionPart::default()).expect("json");
+        assert!(empty.contains(r#""judgement":"""#), "{empty}");
+        let back: DecisionPart = serde_json::from_str(&empty).expect("reads");
+        assert_eq!(back.judgement, None);
+        for bad in [
+            json.replace("deels_gegrond", "gegrondish"),
+            json.replace("luisteren", "luisteren,fair_play"),
+            json.replace("voortvarendheid", "snelheid"),
+        ] {
+            assert!(serde_json::from_str::<DecisionPart>(&bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn the_decision_text_has_every_part_and_leaves_out_what_is_empty() {
         let d = Decision {
             parts: vec![
                 DecisionPart {
                     description: "Niet teruggebeld".into(),
                     findings: "Drie keer gebeld, geen notitie.".into(),
-                    judgement: "gegrond".into(),
-                    norms: vec!["voortvarendheid".into()],
+                    judgement: Some(Judgement::Founded),
+                    norms: Norms::parse("voortvarendheid").expect("a norm"),
                     reasoning: "Terugbellen is beloofd.".into(),
                     conclusion: "Excuses".into(),
                 },
                 DecisionPart {
                     description: "Toon van de brief".into(),
-                    judgement: "ongegrond".into(),
+                    judgement: Some(Judgement::Unfounded),
                     ..DecisionPart::default()
                 },
             ],
