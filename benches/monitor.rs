@@ -69,7 +69,15 @@ fn main() {
     let t = Instant::now();
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
     let mut batch: Vec<String> = Vec::with_capacity(500);
-    let channels = ["web", "paper-scan", "phone", "assisted"];
+    let channels = {
+        use klankbord::surveys::channel::Channel;
+        [
+            Channel::Web,
+            Channel::PaperScan,
+            Channel::Phone,
+            Channel::Assisted,
+        ]
+    };
     let mut written = 0;
     while written < answers {
         batch.clear();
@@ -79,9 +87,9 @@ fn main() {
         }
         let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
         let meta = klankbord::surveys::respond::Meta {
-            channel: channels[written % 4].into(),
+            channel: channels[written % 4],
             helper: None,
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
         };
         // Answered while the wave was open (a report publishes closed waves, on-time answers).
         klankbord::db::write_tx(&mut conn, |c| {

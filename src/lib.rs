@@ -39,4 +39,5 @@ pub mod pdf;
 pub mod startup;
 pub mod surveys;
 pub mod telemetry;
+pub mod text_enum;
 pub mod web;

@@ -91,7 +91,7 @@ impl Norms {
     }
 }
 
-super::terms::text_sql!(Norms, parse);
+crate::text_enum::text_sql!(Norms, parse);
 
 /// Written (in a letter's stored facts) as a list of norm codes.
 impl serde::Serialize for Norms {

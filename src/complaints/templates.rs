@@ -105,7 +105,7 @@ macro_rules! dutch_only {
     };
 }
 
-crate::complaints::terms::text_enum! {
+crate::text_enum::text_enum! {
     /// A kind of letter. Its code is the template's file name (`templates/<lang>/<code>.txt`), the
     /// `kind` of its row in `complaint_letters`, and (with `klacht-` in front) of its e-mail.
     pub enum LetterKind {

@@ -154,8 +154,8 @@ crate::listed_enum! {
     }
 }
 
-super::terms::text_sql!(State, from_code);
-super::terms::text_sql!(Action, from_code);
+crate::text_enum::text_sql!(State, from_code);
+crate::text_enum::text_sql!(Action, from_code);
 
 /// What is known about the case, for the guards.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -49,12 +49,13 @@ pub(super) fn seed_surveys(
     use rand::{Rng, SeedableRng};
     waves::register_shipped(conn)?;
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
+    use crate::surveys::channel::Channel;
     let channels = [
-        ("web", 0.52),
-        ("assisted", 0.10),
-        ("phone", 0.10),
-        ("paper-keyed", 0.23),
-        ("paper-scan", 0.05),
+        (Channel::Web, 0.52),
+        (Channel::Assisted, 0.10),
+        (Channel::Phone, 0.10),
+        (Channel::PaperKeyed, 0.23),
+        (Channel::PaperScan, 0.05),
     ];
     let helpers = ["familie_vriend", "clientondersteuner", "hulpverlener"];
     let plans = [
@@ -105,16 +106,20 @@ pub(super) fn seed_surveys(
                     roll < acc
                 })
                 .map(|(c, _)| *c)
-                .unwrap_or("web");
-            let helper = (channel == "assisted")
+                .unwrap_or(Channel::Web);
+            let helper = (channel == Channel::Assisted)
                 .then(|| helpers[rng.gen_range(0..helpers.len())].to_string());
             // Most answers come in the first days after the letters.
             let day =
                 opens + Duration::days((rng.gen_range(0.0f64..1.0).powi(2) * span as f64) as i64);
             let meta = respond::Meta {
-                channel: channel.into(),
+                channel,
                 helper,
-                language: if rng.gen_bool(0.12) { "ar" } else { "nl" }.into(),
+                language: if rng.gen_bool(0.12) {
+                    crate::web::i18n::Lang::Ar
+                } else {
+                    crate::web::i18n::Lang::Nl
+                },
             };
             respond::submit(conn, &wave, &def, None, &answers, &meta, day)?;
         }

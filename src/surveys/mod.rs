@@ -4,6 +4,7 @@
 pub mod anonymity;
 pub mod answers;
 pub mod builder;
+pub mod channel;
 pub mod condition;
 pub mod definition;
 pub mod export;

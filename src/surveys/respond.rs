@@ -16,8 +16,10 @@ use crate::db::schema::{drafts, invitations, questionnaire_versions, responses};
 use crate::db::{write_tx, DbConnection, MultiBackend};
 use crate::surveys::anonymity::random_id;
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
+use crate::surveys::channel::Channel;
 use crate::surveys::definition::Definition;
 use crate::surveys::waves::{self, Wave, WaveError, Window};
+use crate::web::i18n::Lang;
 use diesel::query_builder::{AstPass, QueryFragment};
 use diesel::sql_types::{BigInt, Bool};
 
@@ -128,7 +130,7 @@ pub struct Opened {
 }
 
 /// Checks a wave's window and channel for answering today.
-pub fn check_window(wave: &Wave, channel: &str, today: NaiveDate) -> Result<(), RespondError> {
+pub fn check_window(wave: &Wave, channel: Channel, today: NaiveDate) -> Result<(), RespondError> {
     match waves::window(today, wave.opens_on, wave.closes_on) {
         Window::NotYetOpen => return Err(RespondError::NotYetOpen(wave.opens_on)),
         Window::Closed => return Err(RespondError::Closed(wave.closes_on)),
@@ -145,7 +147,7 @@ pub fn check_window(wave: &Wave, channel: &str, today: NaiveDate) -> Result<(), 
 pub fn open(
     conn: &mut DbConnection,
     bare_code: &str,
-    channel: &str,
+    channel: Channel,
     today: NaiveDate,
 ) -> Result<Opened, RespondError> {
     // One query for the invitation, its wave and the hash of the pinned text (asked on every page).
@@ -234,12 +236,12 @@ pub fn save_draft(
 /// How an answer set came in.
 #[derive(Debug, Clone)]
 pub struct Meta {
-    /// `web`, `phone`, `paper-keyed`, `paper-scan` or `assisted`.
-    pub channel: String,
+    /// How the answers came in.
+    pub channel: Channel,
     /// Kind of helper (one of [`HELPERS`]) when filled in with help.
     pub helper: Option<String>,
     /// Language the questions were read in.
-    pub language: String,
+    pub language: Lang,
 }
 
 /// Stores a whole answer set in one transaction. With an invitation, it is marked used in that same
@@ -380,9 +382,9 @@ fn insert_row(
             responses::id.eq(random_id(&mut rand::thread_rng())),
             responses::wave_id.eq(wave_id),
             responses::version_id.eq(version_id),
-            responses::channel.eq(&meta.channel),
+            responses::channel.eq(meta.channel),
             responses::helper.eq(meta.helper.as_deref()),
-            responses::language.eq(&meta.language),
+            responses::language.eq(meta.language),
             responses::answered_on.eq(today),
             responses::answers.eq(json),
         ))
@@ -408,9 +410,9 @@ pub fn insert_many(
                 responses::id.eq(random_id(&mut rng)),
                 responses::wave_id.eq(wave.id),
                 responses::version_id.eq(wave.version_id),
-                responses::channel.eq(meta.channel.as_str()),
+                responses::channel.eq(meta.channel),
                 responses::helper.eq(meta.helper.as_deref()),
-                responses::language.eq(meta.language.as_str()),
+                responses::language.eq(meta.language),
                 responses::answered_on.eq(today),
                 responses::answers.eq(*json),
             )

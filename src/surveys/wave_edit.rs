@@ -12,8 +12,9 @@ use serde::Deserialize;
 use crate::accounts::model::Role;
 use crate::fmt::date_text;
 use crate::fmt::today;
+use crate::surveys::channel::Channel;
 use crate::surveys::staff::{actor, parse_date, wave_error_text};
-use crate::surveys::waves::{self, Wave, WaveChange, WaveError, CHANNELS};
+use crate::surveys::waves::{self, Wave, WaveChange, WaveError};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -73,10 +74,10 @@ fn form_markup(ctx: &Ctx, w: &Wave, f: &EditForm, errors: &[(&str, String)], cod
             fieldset #kanalen {
                 legend { (t(lang, "wave-channels")) }
                 @if let Some(e) = err("kanalen") { p.error { (e) } }
-                @for (i, ch) in CHANNELS.iter().enumerate() {
+                @for (i, ch) in Channel::ALL.iter().enumerate() {
                     @let id = if i == 0 { "kanalen".to_string() } else { format!("kanaal-{ch}") };
                     div.choice {
-                        input id=(id) type="checkbox" name="kanalen" value=(ch) checked[f.kanalen.iter().any(|c| c == ch)];
+                        input id=(id) type="checkbox" name="kanalen" value=(ch) checked[f.kanalen.iter().any(|c| c == ch.code())];
                         label for=(id) { (t(lang, &format!("channel-{ch}"))) }
                     }
                 }

@@ -12,10 +12,8 @@ use crate::accounts::audit::{self, Actor};
 use crate::codes;
 use crate::db::schema::{invitations, questionnaire_versions, waves};
 use crate::db::{write_tx, DbConnection};
+use crate::surveys::channel::Channel;
 use crate::surveys::definition::Definition;
-
-/// How people can answer in a wave.
-pub const CHANNELS: &[&str] = &["web", "phone", "paper-keyed", "paper-scan", "assisted"];
 
 /// Whether a wave takes answers on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +52,7 @@ pub enum WaveError {
     /// Population must be positive.
     #[error("het aantal mensen in de doelgroep (N) moet minstens 1 zijn")]
     Population,
-    /// A channel not in [`CHANNELS`].
+    /// A channel that is not a [`Channel`].
     #[error("onbekend kanaal '{0}'; kies uit web, phone, paper-keyed, paper-scan, assisted")]
     Channel(String),
     /// A name is needed.
@@ -171,8 +169,8 @@ pub struct Wave {
 
 impl Wave {
     /// Whether answers may come in through `channel`.
-    pub fn allows(&self, channel: &str) -> bool {
-        self.channels.split(',').any(|c| c == channel)
+    pub fn allows(&self, channel: Channel) -> bool {
+        self.channels.split(',').any(|c| c == channel.code())
     }
 
     /// The answering window today (Dutch local date).
@@ -194,12 +192,16 @@ pub fn create_wave(conn: &mut DbConnection, new: &NewWave, actor: Actor) -> Resu
         return Err(WaveError::Population);
     }
     for ch in &new.channels {
-        if !CHANNELS.contains(&ch.as_str()) {
+        if Channel::parse(ch).is_none() {
             return Err(WaveError::Channel(ch.clone()));
         }
     }
     let channels = if new.channels.is_empty() {
-        CHANNELS.join(",")
+        Channel::ALL
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>()
+            .join(",")
     } else {
         new.channels.join(",")
     };
@@ -276,7 +278,7 @@ pub fn check_change(change: &WaveChange, today: NaiveDate) -> Result<(), WaveErr
         return Err(WaveError::Channel(String::new()));
     }
     for ch in &change.channels {
-        if !CHANNELS.contains(&ch.as_str()) {
+        if Channel::parse(ch).is_none() {
             return Err(WaveError::Channel(ch.clone()));
         }
     }

@@ -23,9 +23,9 @@ fn answers(app: &crate::support::TestApp, w: &Wave, texts: &[(&str, &str)]) {
     let mut conn = app.conn();
     for (text, lang) in texts {
         let meta = Meta {
-            channel: "web".into(),
+            channel: klankbord::surveys::channel::Channel::Web,
             helper: None,
-            language: (*lang).into(),
+            language: klankbord::web::i18n::Lang::from_code(lang).expect("a language"),
         };
         let json = format!(r#"{{"cp_luistert":3,"wat_beter":"{text}"}}"#);
         respond::insert_json(&mut conn, w, &json, &meta, w.opens_on).unwrap();

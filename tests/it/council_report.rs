@@ -44,9 +44,9 @@ fn fixture(app: &TestApp) -> (String, i64, NaiveDate) {
     crate::surveys::make_codes(app, w.id, 640);
     let mut conn = app.conn();
     let meta = Meta {
-        channel: "web".into(),
+        channel: klankbord::surveys::channel::Channel::Web,
         helper: None,
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
     };
     for i in 0..40 {
         // 10 who had to pay money back: negative on the treatment; 30 positive.

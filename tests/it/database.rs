@@ -52,9 +52,9 @@ both_backends!(every_table_loads, |app| {
     answers.insert("cijfer".into(), Stored::Number(7));
     let day = chrono::NaiveDate::from_ymd_opt(2027, 4, 2).unwrap();
     let meta = respond::Meta {
-        channel: "web".into(),
+        channel: klankbord::surveys::channel::Channel::Web,
         helper: None,
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
     };
     respond::submit(&mut conn, &wave_row, &def, None, &answers, &meta, day).unwrap();
     let cx = invite::MailContext {

@@ -378,9 +378,9 @@ both_backends!(
         let today = klankbord::fmt::today();
         let w = wave(&app, -10, 10, &["web"]);
         let meta = Meta {
-            channel: "web".into(),
+            channel: klankbord::surveys::channel::Channel::Web,
             helper: None,
-            language: "tr".into(),
+            language: klankbord::web::i18n::Lang::Tr,
         };
         let answer = |v: u8| {
             format!(
@@ -464,12 +464,12 @@ both_backends!(
         let w = wave(&app, -30, -3, &["web", "paper-scan"]);
         let json = r#"{"cp_luistert":4,"cp_vriendelijk":4,"cijfer":8}"#;
         let web = Meta {
-            channel: "web".into(),
+            channel: klankbord::surveys::channel::Channel::Web,
             helper: None,
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
         };
         let paper = Meta {
-            channel: "paper-scan".into(),
+            channel: klankbord::surveys::channel::Channel::PaperScan,
             ..web.clone()
         };
         for _ in 0..12 {

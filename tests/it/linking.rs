@@ -460,9 +460,9 @@ both_backends!(late_paper_joins_the_row_export_only_in_groups, |app| {
         .unwrap();
     let w = klankbord::surveys::waves::find_wave(&mut app.conn(), w.id).unwrap();
     let meta = klankbord::surveys::respond::Meta {
-        channel: "paper-scan".into(),
+        channel: klankbord::surveys::channel::Channel::PaperScan,
         helper: None,
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
     };
     let store = |days_ago: i64, n: usize| {
         for _ in 0..n {

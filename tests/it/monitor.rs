@@ -40,12 +40,12 @@ both_backends!(
             );
             let meta = Meta {
                 channel: if i >= 38 {
-                    "phone".into()
+                    klankbord::surveys::channel::Channel::Phone
                 } else {
-                    "web".into()
+                    klankbord::surveys::channel::Channel::Web
                 },
                 helper: None,
-                language: "nl".into(),
+                language: klankbord::web::i18n::Lang::Nl,
             };
             respond::insert_json(&mut conn, &w, &json, &meta, w.opens_on).unwrap();
         }
@@ -228,9 +228,9 @@ both_backends!(
         let small = wave(&app, -20, -1, &["web"]);
         let big = wave(&app, -20, -1, &["web"]);
         let meta = Meta {
-            channel: "web".into(),
+            channel: klankbord::surveys::channel::Channel::Web,
             helper: None,
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
         };
         let mut conn = app.conn();
         for i in 0..12 {
@@ -340,9 +340,9 @@ both_backends!(
         let start = (q_from - today).num_days();
         let w = wave(&app, start, start + 20, &["web"]);
         let meta = Meta {
-            channel: "web".into(),
+            channel: klankbord::surveys::channel::Channel::Web,
             helper: None,
-            language: "nl".into(),
+            language: klankbord::web::i18n::Lang::Nl,
         };
         // Three wordings: one given 8 times, one 6 times, one once (with a phone number in it).
         let mut conn = app.conn();
@@ -635,9 +635,9 @@ both_backends!(
         let mut conn = app.conn();
         for (text, lang) in [(english, "en"), (arabic, "ar")] {
             let meta = Meta {
-                channel: "web".into(),
+                channel: klankbord::surveys::channel::Channel::Web,
                 helper: None,
-                language: lang.into(),
+                language: klankbord::web::i18n::Lang::from_code(lang).expect("a language"),
             };
             let json = format!(r#"{{"cp_luistert":2,"wat_beter":"{text}"}}"#);
             respond::insert_json(&mut conn, &w, &json, &meta, w.opens_on).unwrap();

@@ -41,9 +41,9 @@ fn a_researcher_codes_by_keyboard_and_the_research_pages_pass_axe() {
     };
     let w = crate::surveys::wave(&app, -20, -1, &["web"]);
     let meta = Meta {
-        channel: "web".into(),
+        channel: klankbord::surveys::channel::Channel::Web,
         helper: None,
-        language: "nl".into(),
+        language: klankbord::web::i18n::Lang::Nl,
     };
     for text in [
         "Ik moet lang wachten als ik bel.",

@@ -748,9 +748,9 @@ both_backends!(
                     &w,
                     &json.to_string(),
                     &Meta {
-                        channel: "web".into(),
+                        channel: klankbord::surveys::channel::Channel::Web,
                         helper: None,
-                        language: lang.into(),
+                        language: klankbord::web::i18n::Lang::from_code(lang).expect("a language"),
                     },
                     today() - Duration::days(3),
                 )

@@ -79,13 +79,16 @@ pub fn group_labels(def: &Definition, split: &str, value: &str) -> (String, Stri
     use crate::web::i18n::Lang;
     match split {
         "kanaal" => {
-            let (label, how) = match value {
-                "web" => ("Internet", "via internet"),
-                "paper-scan" => ("Papier (gescand)", "op papier"),
-                "paper-keyed" => ("Papier (ingetypt)", "op papier"),
-                "phone" => ("Telefoon", "aan de telefoon"),
-                "assisted" => ("Met hulp", "met hulp van iemand anders"),
-                _ => ("Anders", "op een andere manier"),
+            use crate::surveys::channel::Channel;
+            // Every channel by name (the compiler lists this place for a new one); a stored code
+            // the product does not know reads as "another way".
+            let (label, how) = match Channel::parse(value) {
+                Some(Channel::Web) => ("Internet", "via internet"),
+                Some(Channel::PaperScan) => ("Papier (gescand)", "op papier"),
+                Some(Channel::PaperKeyed) => ("Papier (ingetypt)", "op papier"),
+                Some(Channel::Phone) => ("Telefoon", "aan de telefoon"),
+                Some(Channel::Assisted) => ("Met hulp", "met hulp van iemand anders"),
+                None => ("Anders", "op een andere manier"),
             };
             (
                 "Kanaal".into(),

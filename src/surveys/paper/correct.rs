@@ -19,6 +19,7 @@ use crate::accounts::model::Role;
 use crate::db::schema::{paper_forms, paper_quarantine};
 use crate::db::write_tx;
 use crate::surveys::answers::{self, AnswerSet, ItemProblem};
+use crate::surveys::channel::Channel;
 use crate::surveys::definition::Definition;
 use crate::surveys::form;
 use crate::surveys::respond::{self, Meta};
@@ -352,9 +353,9 @@ async fn correct_submit(
     let result = state
         .db(move |conn| {
             let meta = Meta {
-                channel: "paper-scan".into(),
+                channel: Channel::PaperScan,
                 helper: None,
-                language: "nl".into(),
+                language: Lang::Nl,
             };
             Ok(write_tx(conn, |c| {
                 let still_kept = diesel::delete(

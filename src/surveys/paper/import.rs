@@ -14,9 +14,11 @@ use super::reader::{ReadError, SheetReader};
 use super::sheet::{self, Action, Expect, Finding, Format, Layout, Rule, Sheet, Verdict};
 use crate::db::schema::{paper_forms, paper_quarantine};
 use crate::db::{write_tx, DbConnection};
+use crate::surveys::channel::Channel;
 use crate::surveys::definition::Definition;
 use crate::surveys::respond::{self, Meta};
 use crate::surveys::waves::Wave;
+use crate::web::i18n::Lang;
 
 /// How to import.
 #[derive(Debug, Clone, Copy)]
@@ -124,7 +126,7 @@ pub fn import<R: Read + Send>(
     report: &mut dyn FnMut(&Finding),
     progress: &mut dyn FnMut(u64),
 ) -> Result<Summary, ImportError> {
-    if !target.wave.allows("paper-scan") {
+    if !target.wave.allows(Channel::PaperScan) {
         return Err(ImportError::Channel(target.wave.id));
     }
     if options.all_or_nothing && !options.dry_run {
@@ -371,9 +373,9 @@ fn write_sheets(
 ) -> Result<(), diesel::result::Error> {
     let wave = target.wave;
     let meta = Meta {
-        channel: "paper-scan".into(),
+        channel: Channel::PaperScan,
         helper: None,
-        language: "nl".into(),
+        language: Lang::Nl,
     };
     // Sheets imported now leave the quarantine (one statement for the batch).
     let imported: Vec<&str> = sheets

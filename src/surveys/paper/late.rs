@@ -17,6 +17,7 @@ use maud::{html, Markup};
 use crate::db::schema::{questionnaire_versions, waves};
 use crate::db::DbConnection;
 use crate::fmt::date_text;
+use crate::surveys::channel::Channel;
 use crate::surveys::waves::{Wave, WAVE_COLUMNS};
 use crate::web::i18n::{t, t_args, Lang};
 
@@ -75,7 +76,7 @@ pub fn late_waves(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Vec<
         .load(conn)?;
     Ok(list
         .into_iter()
-        .filter(|w| w.allows("paper-scan"))
+        .filter(|w| w.allows(Channel::PaperScan))
         .collect())
 }
 

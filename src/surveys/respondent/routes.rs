@@ -11,6 +11,7 @@ use super::{path_cookie, removal, views, CODE_COOKIE, OFFER_COOKIE};
 use crate::codes;
 use crate::fmt::today;
 use crate::surveys::answers;
+use crate::surveys::channel::Channel;
 use crate::surveys::offer_token::OfferKey;
 use crate::surveys::respond::{self, RespondError};
 use crate::surveys::volunteers;
@@ -61,7 +62,7 @@ async fn enter(
     };
     let lookup = bare.clone();
     let opened = state
-        .db(move |conn| Ok(respond::open(conn, &lookup, "web", today())))
+        .db(move |conn| Ok(respond::open(conn, &lookup, Channel::Web, today())))
         .await?;
     match opened {
         Ok(_) => {
@@ -196,7 +197,7 @@ pub(super) async fn question_submit(
         return Ok(see_other("/v"));
     };
     let step = path.into_inner();
-    let language = ctx.lang.code();
+    let language = ctx.lang;
     let (posted, fields) = state
         .db(move |conn| {
             let posted = service::post_page(conn, &code, step, &fields, language, today());
@@ -310,7 +311,7 @@ pub(super) async fn summary_submit(
         return Ok(see_other("/v"));
     };
     let helper = service::helper_named(&form.hulp, &form.helper);
-    let language = ctx.lang.code();
+    let language = ctx.lang;
     let sent = state
         .db(move |conn| Ok(service::send_code(conn, &code, helper, language, today())))
         .await?;

@@ -11,7 +11,9 @@ use super::steps::{self, PageError, PageOutcome};
 use crate::codes;
 use crate::db::DbConnection;
 use crate::surveys::answers::{AnswerSet, ItemProblem};
+use crate::surveys::channel::Channel;
 use crate::surveys::respond::{self, Meta, Opened, RespondError};
+use crate::web::i18n::Lang;
 
 /// Where a respondent stands: the invitation, the questionnaire and the answers so far.
 pub struct Respondent {
@@ -36,7 +38,7 @@ pub fn load(
     let (invitation, wave) =
         queries::invitation_by_code(conn, &codes::hash(code))?.ok_or(RespondError::Unknown)?;
     // The same checks, in the same order, as `respond::open`.
-    respond::check_window(&wave, "web", today)?;
+    respond::check_window(&wave, Channel::Web, today)?;
     if invitation.used {
         return Err(RespondError::Used);
     }
@@ -90,13 +92,17 @@ pub fn send(
     conn: &mut DbConnection,
     r: &Respondent,
     helper: Option<String>,
-    language: &str,
+    language: Lang,
     today: NaiveDate,
 ) -> Result<Sent, RespondError> {
     let meta = Meta {
-        channel: if helper.is_some() { "assisted" } else { "web" }.to_string(),
+        channel: if helper.is_some() {
+            Channel::Assisted
+        } else {
+            Channel::Web
+        },
         helper,
-        language: language.to_string(),
+        language,
     };
     let invitation_id = r.opened.invitation_id;
     match respond::prepare(
@@ -122,7 +128,7 @@ pub fn send_code(
     conn: &mut DbConnection,
     code: &str,
     helper: Option<String>,
-    language: &str,
+    language: Lang,
     today: NaiveDate,
 ) -> Result<(Respondent, Sent), RespondError> {
     let r = load(conn, code, today)?;
@@ -157,7 +163,7 @@ pub fn post_page(
     code: &str,
     step: usize,
     fields: &[(String, String)],
-    language: &str,
+    language: Lang,
     today: NaiveDate,
 ) -> Result<Answered, PostError> {
     let mut r = load(conn, code, today).map_err(PostError::Refused)?;

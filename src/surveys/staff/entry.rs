@@ -5,6 +5,7 @@ use actix_web::{web, HttpResponse};
 
 use super::*;
 use crate::surveys::answers::ItemProblem;
+use crate::surveys::channel::Channel;
 use crate::surveys::paper::keyed;
 use crate::surveys::respond::RespondError;
 use crate::surveys::waves::{self, Wave, Window};
@@ -52,10 +53,11 @@ pub(super) struct ClerkWork {
 }
 
 /// The clerk's work for a wave, from whether it allows each channel.
-pub(super) fn clerk_work(allows: impl Fn(&str) -> bool) -> ClerkWork {
+pub(super) fn clerk_work(allows: impl Fn(Channel) -> bool) -> ClerkWork {
+    let any = |rule: fn(Channel) -> bool| Channel::ALL.iter().any(|c| rule(*c) && allows(*c));
     ClerkWork {
-        keyed: ENTRY_CHANNELS.iter().any(|c| allows(c)),
-        scans: SCAN_CHANNELS.iter().any(|c| allows(c)),
+        keyed: any(Channel::is_keyed),
+        scans: any(Channel::is_scanned),
     }
 }
 
@@ -159,7 +161,7 @@ mod tests {
     use super::*;
 
     fn work(channels: &[&str]) -> ClerkWork {
-        clerk_work(|c| channels.contains(&c))
+        clerk_work(|c| channels.contains(&c.code()))
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::surveys::waves::Wave;
 use crate::web::errors::AppError;
 use crate::web::i18n::{t, Lang};
 
-use super::ENTRY_CHANNELS;
+use crate::surveys::channel::Channel;
 
 /// The entry form as filled in so far.
 #[derive(Default)]
@@ -74,9 +74,9 @@ pub(super) fn read(
         language: field("invoer-taal"),
         answers: AnswerSet::new(),
     };
-    if !ENTRY_CHANNELS.contains(&s.channel.as_str()) {
+    let Some(channel) = Channel::parse(&s.channel).filter(|c| c.is_keyed()) else {
         return Err(AppError::BadRequest("respond-error-forged"));
-    }
+    };
     let mut problems =
         crate::surveys::form::read_entry(def, fields, lang, ENTRY_FIELDS, &mut s.answers)
             .map_err(|_| AppError::BadRequest("respond-error-forged"))?;
@@ -87,7 +87,7 @@ pub(super) fn read(
     }
     let mut general: Vec<(&'static str, String)> = vec![];
     let code = if s.code.is_empty() {
-        if s.channel == "phone" {
+        if channel == Channel::Phone {
             general.push(("invoer-code", t(lang, "entry-error-code-needed")));
         }
         None
@@ -101,7 +101,7 @@ pub(super) fn read(
         }
     };
     // A paper form carries its number: without it the same form could be typed in twice.
-    let paper = s.channel == "paper-keyed";
+    let paper = channel == Channel::PaperKeyed;
     if paper {
         if let Some(e) = crate::surveys::paper::correct::form_problem(lang, wave.id, &s.form) {
             general.push(("invoer-formulier", e));
@@ -120,12 +120,9 @@ pub(super) fn read(
     }
     let helper = (!s.helper.is_empty()).then(|| s.helper.clone());
     let meta = Meta {
-        channel: s.channel.clone(),
+        channel,
         helper,
-        language: Lang::from_code(&s.language)
-            .unwrap_or(Lang::Nl)
-            .code()
-            .to_string(),
+        language: Lang::from_code(&s.language).unwrap_or(Lang::Nl),
     };
     let command = EntryCommand {
         code,

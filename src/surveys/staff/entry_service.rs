@@ -20,9 +20,9 @@ pub(super) fn store(
     let meta = &command.meta;
     let opened = match &command.code {
         Some(c) => {
-            respond::open(conn, c, &meta.channel, today).map(|o| (o.wave, Some(o.invitation_id)))
+            respond::open(conn, c, meta.channel, today).map(|o| (o.wave, Some(o.invitation_id)))
         }
-        None => respond::check_window(&wave, &meta.channel, today).map(|_| (wave, None)),
+        None => respond::check_window(&wave, meta.channel, today).map(|_| (wave, None)),
     };
     match opened {
         Ok((w, invitation_id)) => keyed::store(

@@ -5,6 +5,7 @@ use maud::{html, Markup};
 use super::*;
 use crate::fmt::date_text;
 use crate::surveys::answers::{self, ItemProblem};
+use crate::surveys::channel::Channel;
 use crate::surveys::form;
 use crate::surveys::respond::HELPERS;
 use crate::surveys::waves::Wave;
@@ -34,15 +35,15 @@ pub(super) fn entry_markup(
             (csrf_field(ctx))
             fieldset #invoer-kanaal {
                 legend { (t(lang, "entry-channel")) }
-                @for (i, ch) in ENTRY_CHANNELS.iter().filter(|c| wave.allows(c)).enumerate() {
+                @for (i, ch) in Channel::keyed().filter(|c| wave.allows(*c)).enumerate() {
                     @let id = if i == 0 { "invoer-kanaal-eerste".to_string() } else { format!("invoer-kanaal-{ch}") };
                     span.choice {
-                        input id=(id) type="radio" name="invoer-kanaal" value=(ch) checked[s.channel == *ch || (s.channel.is_empty() && i == 0)];
+                        input id=(id) type="radio" name="invoer-kanaal" value=(ch) checked[s.channel == ch.code() || (s.channel.is_empty() && i == 0)];
                         label for=(id) { (t(lang, &format!("channel-{ch}"))) }
                     }
                 }
             }
-            @if wave.allows("paper-keyed") {
+            @if wave.allows(Channel::PaperKeyed) {
                 (layout::text_field("invoer-formulier", &t(lang, "entry-form"), "text", &s.form, Some(&t_args(lang, "entry-form-hint", &[("prefix", &format!("R{}-", wave.id))])), general_err("invoer-formulier"), "off"))
             }
             (layout::text_field("invoer-code", &t(lang, "entry-code"), "text", &s.code, Some(&t(lang, "entry-code-hint")), general_err("invoer-code"), "off"))

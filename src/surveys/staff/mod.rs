@@ -40,13 +40,6 @@ pub(crate) use wave_pages::{parse_date, wave_error_text};
 const RESEARCH: Access = Access::Roles(&[Role::Onderzoeker]);
 const ENTRY: Access = Access::Roles(&[Role::Invoerder]);
 
-/// Channels a clerk enters answers for.
-pub const ENTRY_CHANNELS: &[&str] = &["phone", "paper-keyed"];
-/// Channels whose paper forms come back as scans, read and checked on the wave's paper page.
-pub const SCAN_CHANNELS: &[&str] = &["paper-scan"];
-/// Channels that answer on a printed form: the wave page offers its forms as a PDF.
-pub const PAPER_CHANNELS: &[&str] = &["paper-keyed", "paper-scan"];
-
 /// Routes of this module.
 pub fn routes() -> Vec<RouteDef> {
     vec![

@@ -7,8 +7,9 @@ use maud::{html, Markup};
 
 use super::*;
 use crate::fmt::date_text;
+use crate::surveys::channel::Channel;
 use crate::surveys::invite::{self};
-use crate::surveys::waves::{Wave, Window, CHANNELS};
+use crate::surveys::waves::{Wave, Window};
 use crate::surveys::{anonymity, stats, volunteers};
 use crate::web::context::Ctx;
 use crate::web::errors::page_response;
@@ -86,10 +87,10 @@ pub(super) fn waves_markup(
             (layout::text_field("n", &t(lang, "wave-population"), "text", &f.n, Some(&t(lang, "wave-population-hint")), err("n"), "off"))
             fieldset #kanalen {
                 legend { (t(lang, "wave-channels")) }
-                @for (i, ch) in CHANNELS.iter().enumerate() {
+                @for (i, ch) in Channel::ALL.iter().enumerate() {
                     @let id = if i == 0 { "kanalen".to_string() } else { format!("kanaal-{ch}") };
                     div.choice {
-                        input id=(id) type="checkbox" name="kanalen" value=(ch) checked[f.kanalen.is_empty() || f.kanalen.iter().any(|c| c == ch)];
+                        input id=(id) type="checkbox" name="kanalen" value=(ch) checked[f.kanalen.is_empty() || f.kanalen.iter().any(|c| c == ch.code())];
                         label for=(id) { (t(lang, &format!("channel-{ch}"))) }
                     }
                 }
@@ -204,7 +205,7 @@ pub(super) fn wave_markup(
             li { a href={ (base) "/sdaps-koppeling.csv" } { (t(lang, "paper-mapping-link")) } }
         }
         h2 { (t(lang, "paper-forms-title")) }
-        @if PAPER_CHANNELS.iter().any(|c| w.allows(c)) {
+        @if Channel::ALL.iter().any(|c| c.is_paper() && w.allows(*c)) {
             p { (t(lang, "paper-forms-intro")) }
             p { (t(lang, "paper-forms-print")) }
             form method="get" action={ (base) "/papier" } novalidate {

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::read::{read_files, ScanSummary, Spool};
 use super::{settle, SettledSheet};
 use crate::db::DbConnection;
+use crate::surveys::channel::Channel;
 use crate::surveys::definition::Definition;
 use crate::surveys::paper::import::{ImportError, Options, Summary};
 use crate::surveys::paper::layout;
@@ -82,7 +83,7 @@ fn run(
     report: &mut dyn FnMut(&Finding),
     whole: bool,
 ) -> Result<(ScanSummary, Summary), ScanError> {
-    if !wave.allows("paper-scan") {
+    if !wave.allows(Channel::PaperScan) {
         return Err(ScanError::Channel(wave.id));
     }
     let stored = layout::load_for_version(conn, wave.version_id)?;
