@@ -13,6 +13,7 @@ pub mod multipart;
 pub mod page_cache;
 pub mod paging;
 pub mod public;
+pub mod public_views;
 pub mod routes;
 pub mod stream;
 
