@@ -4,6 +4,7 @@ pub mod contact;
 pub mod context;
 pub mod csrf;
 pub mod download;
+pub mod error_views;
 pub mod errors;
 pub mod filetype;
 pub mod i18n;
