@@ -69,10 +69,7 @@ pub const ACCESSIBILITY_EVIDENCE: [&str; 6] = [
 /// Health check for load balancers: is the database reachable? Reads no table with personal data.
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let result = state
-        .db(|conn| {
-            use diesel::connection::SimpleConnection;
-            conn.batch_execute("SELECT 1").map_err(AppError::from)
-        })
+        .db(|conn| crate::db::ping(conn).map_err(AppError::from))
         .await;
     match result {
         Ok(()) => HttpResponse::Ok()
