@@ -3,6 +3,9 @@
 pub mod admin_routes;
 pub mod audit;
 pub mod email;
+pub mod email_queries;
+pub mod email_service;
+pub mod email_views;
 pub mod login_routes;
 pub mod login_service;
 pub mod login_views;

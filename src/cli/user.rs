@@ -149,15 +149,19 @@ pub fn run_user(config: &Config, cmd: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::SetEmail { username, email } => {
             let user = service::find_by_username(&mut conn, &username).map_err(explain)?;
-            let email =
-                match crate::accounts::email::set_email(&mut conn, user.id, &email, Actor::Cli) {
-                    Ok(e) => e.unwrap_or_default(),
-                    Err(crate::accounts::email::EmailError::Invalid) => anyhow::bail!(
-                        "'{}' is geen e-mailadres. Schrijf het als naam@voorbeeld.nl.",
-                        email.trim()
-                    ),
-                    Err(e) => return Err(e.into()),
-                };
+            let email = match crate::accounts::email_service::set_email(
+                &mut conn,
+                user.id,
+                &email,
+                Actor::Cli,
+            ) {
+                Ok(e) => e.unwrap_or_default(),
+                Err(crate::accounts::email_service::EmailError::Invalid) => anyhow::bail!(
+                    "'{}' is geen e-mailadres. Schrijf het als naam@voorbeeld.nl.",
+                    email.trim()
+                ),
+                Err(e) => return Err(e.into()),
+            };
             if email.is_empty() {
                 println!(
                     "'{}' krijgt geen herinneringen meer per e-mail.",

@@ -129,7 +129,7 @@ impl r2d2::ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), PoolError> {
-        conn.batch_execute("SELECT 1")?;
+        ping(conn)?;
         Ok(())
     }
 
@@ -323,6 +323,12 @@ pub fn migration_names(backend: &str) -> Vec<String> {
     let migrations: Vec<Box<dyn diesel::migration::Migration<diesel::sqlite::Sqlite>>> =
         MigrationSource::<diesel::sqlite::Sqlite>::migrations(&source).unwrap_or_default();
     migrations.iter().map(|m| m.name().to_string()).collect()
+}
+
+/// Whether the database answers on this connection (`SELECT 1`, no table read): the pool's check
+/// of a connection and the health check.
+pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
+    conn.batch_execute("SELECT 1")
 }
 
 /// Current time in UTC without time zone, the form stored in every timestamp column.

@@ -9,8 +9,11 @@
 //! marking. Once sent, the address, the body and an attached letter are erased: the outbox keeps only what
 //! was sent, when.
 
+pub mod queries;
 pub mod routes;
+pub mod service;
 pub mod transport;
+pub mod views;
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;

@@ -1,20 +1,18 @@
-//! The administrator's view of outgoing mail: what waits, what was sent, what failed, and a test message.
+//! The administrator's view of outgoing mail: what waits, what was sent, what failed, and a test
+//! message. Handlers only: the read model is in `queries.rs`, the test message in `service.rs`,
+//! the page in `views.rs`.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
-use maud::html;
 use serde::Deserialize;
 
-use crate::accounts::audit::{self, Actor};
+use crate::accounts::audit::Actor;
 use crate::accounts::model::Role;
-use crate::db::schema::mail_outbox;
+use crate::mail::{queries, service, views};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::t;
-use crate::web::layout::{self, csrf_field, error_summary, local_time, text_field};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::AppState;
 
@@ -27,8 +25,6 @@ pub fn routes() -> Vec<RouteDef> {
     ]
 }
 
-type Problem = (i64, String, NaiveDateTime, i32, Option<String>);
-
 async fn render(
     ctx: &Ctx,
     state: &AppState,
@@ -39,70 +35,13 @@ async fn render(
     let (counts, problems) = state
         .db(|conn| {
             let counts = crate::mail::status_counts(conn)?;
-            let problems: Vec<Problem> = mail_outbox::table
-                .filter(
-                    mail_outbox::status.eq("failed").or(mail_outbox::attempts
-                        .gt(0)
-                        .and(mail_outbox::status.ne("sent"))),
-                )
-                .order(mail_outbox::id.desc())
-                .limit(50)
-                .select((
-                    mail_outbox::id,
-                    mail_outbox::kind,
-                    mail_outbox::created_at,
-                    mail_outbox::attempts,
-                    mail_outbox::last_error,
-                ))
-                .load(conn)?;
+            let problems = queries::problems(conn)?;
             Ok((counts, problems))
         })
         .await?;
-    let lang = ctx.lang;
-    let status_label = |s: &str| match s {
-        "pending" => t(lang, "mail-status-pending"),
-        "sending" => t(lang, "mail-status-sending"),
-        "sent" => t(lang, "mail-status-sent"),
-        _ => t(lang, "mail-status-failed"),
-    };
-    let body = html! {
-        (crate::accounts::views::notice(ctx, notice))
-        p { (t(lang, "mail-intro")) }
-        table {
-            caption { (t(lang, "mail-counts-caption")) }
-            thead { tr { th scope="col" { (t(lang, "users-col-status")) } th scope="col" { (t(lang, "mail-col-count")) } } }
-            tbody {
-                @for (s, n) in &counts { tr { td { (status_label(s)) } td { (n) } } }
-            }
-        }
-        @if !problems.is_empty() {
-            table {
-                caption { (t(lang, "mail-problems-caption")) }
-                thead { tr {
-                    th scope="col" { "#" }
-                    th scope="col" { (t(lang, "mail-col-kind")) }
-                    th scope="col" { (t(lang, "mail-col-created")) }
-                    th scope="col" { (t(lang, "mail-col-attempts")) }
-                    th scope="col" { (t(lang, "mail-col-error")) }
-                } }
-                tbody {
-                    @for (id, kind, created, attempts, error) in &problems {
-                        tr { td { (id) } td { (kind) } td { (local_time(*created)) } td { (attempts) } td { @if let Some(e) = error { (e) } @else { (layout::dash()) } } }
-                    }
-                }
-            }
-        }
-        h2 { (t(lang, "mail-test-title")) }
-        (error_summary(ctx, errors))
-        form method="post" action="/beheer/mail/test" novalidate {
-            (csrf_field(ctx))
-            (text_field("aan", &t(lang, "mail-test-to"), "email", "", None, errors.first().map(|(_, m)| m.as_str()), "email"))
-            button type="submit" { (t(lang, "mail-test-submit")) }
-        }
-    };
     Ok(page_response(
         status,
-        layout::page(ctx, &t(lang, "mail-title"), body),
+        views::overview_page(ctx, &counts, &problems, errors, notice),
     ))
 }
 
@@ -144,20 +83,11 @@ async fn send_test(
         .await;
     }
     let domain = state.config.public_host().to_string();
-    let mail = crate::mail::OutgoingMail {
-        kind: "test".into(),
-        about: None,
-        subject: format!("Testbericht van Klankbord ({})", state.config.municipality),
-        body: "Dit is een testbericht. Als u dit leest, werkt het versturen van e-mail.\n".into(),
-        to,
-    };
+    let municipality = state.config.municipality.clone();
     state
         .db(move |conn| {
-            crate::db::write_tx(conn, |c| {
-                audit::record(c, actor, "mail.test_queued", "mail_outbox", None, None)?;
-                crate::mail::enqueue(c, &mail, &domain, crate::db::now())
-                    .map_err(|e| AppError::Internal(e.into()))
-            })
+            service::queue_test(conn, actor, to, &municipality, &domain)
+                .map_err(|e| AppError::Internal(e.into()))
         })
         .await?;
     Ok(HttpResponse::SeeOther()

@@ -4,6 +4,7 @@ pub mod contact;
 pub mod context;
 pub mod csrf;
 pub mod download;
+pub mod error_views;
 pub mod errors;
 pub mod filetype;
 pub mod i18n;
@@ -13,6 +14,7 @@ pub mod multipart;
 pub mod page_cache;
 pub mod paging;
 pub mod public;
+pub mod public_views;
 pub mod routes;
 pub mod stream;
 
