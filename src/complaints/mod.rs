@@ -22,6 +22,8 @@ pub mod public_views;
 pub mod queries;
 pub mod read_model;
 pub mod register;
+pub mod register_queries;
+pub mod register_views;
 pub mod reminders;
 pub mod retention;
 pub mod search;
