@@ -35,6 +35,8 @@ pub mod store;
 pub mod templates;
 pub mod terms;
 pub mod tracking;
+pub mod tracking_queries;
+pub mod tracking_views;
 pub mod workflow;
 mod workflow_actions;
 pub mod worklist;
