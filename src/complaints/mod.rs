@@ -7,6 +7,8 @@ pub mod case_pages;
 pub mod case_sections;
 pub mod case_views;
 pub mod categories;
+pub mod categories_service;
+pub mod categories_views;
 pub mod commands;
 pub mod deadlines;
 pub mod decision;
