@@ -7,24 +7,15 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{Datelike, NaiveDate};
-use diesel::prelude::*;
-use maud::html;
 use serde::Deserialize;
 
-use super::store;
+use super::register_queries::{lines, years};
+use super::register_views;
 use super::terms::{Channel, Judgement, Kind};
 use super::workflow::State;
 use crate::accounts::model::Role;
-use crate::db::schema::{
-    complaint_categories, complaint_category_links, complaint_elements, complaint_progress,
-    complaints,
-};
-use crate::db::DbConnection;
-use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
-use crate::web::i18n::{t, t_args, Lang};
-use crate::web::layout;
 use crate::web::paging::{self, Page};
 use crate::web::routes::{Access, RouteDef};
 use crate::web::AppState;
@@ -42,15 +33,6 @@ pub fn routes() -> Vec<RouteDef> {
 /// written channel and carries a name.
 pub fn is_written(channel: Channel, anonymous: bool) -> bool {
     channel.is_written() && !anonymous
-}
-
-/// The channels of written complaints.
-fn written_channels() -> Vec<Channel> {
-    Channel::ALL
-        .iter()
-        .copied()
-        .filter(|c| c.is_written())
-        .collect()
 }
 
 /// One line of the register.
@@ -173,105 +155,6 @@ pub fn outcome(state: State, decided: bool, judgements: &[Judgement]) -> Outcome
     }
 }
 
-/// The register of `year` (by date of receipt).
-/// The years the register can show: from the first complaint received up to this year.
-pub fn years(conn: &mut DbConnection, this_year: i32) -> QueryResult<Vec<i32>> {
-    let first: Option<NaiveDate> = complaints::table
-        .select(diesel::dsl::min(complaints::received_on))
-        .first(conn)?;
-    let first = first.map_or(this_year, |d| d.year().min(this_year));
-    Ok((first..=this_year).collect())
-}
-
-/// The register's lines of one year.
-pub fn lines(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Line>> {
-    let (from, to) = (
-        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
-        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
-    );
-    type Raw = (
-        i64,
-        NaiveDate,
-        Channel,
-        Kind,
-        State,
-        NaiveDate,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-    );
-    let rows: Vec<Raw> = complaints::table
-        .inner_join(complaint_progress::table)
-        .filter(complaints::received_on.between(from, to))
-        .filter(complaints::channel.eq_any(written_channels()))
-        .filter(complaints::anonymous.eq(false))
-        .order(complaints::id)
-        .select((
-            complaints::id,
-            complaints::received_on,
-            complaints::channel,
-            complaints::kind,
-            complaints::state,
-            complaints::deadline_on,
-            complaint_progress::decided_on,
-            complaint_progress::closed_on,
-        ))
-        .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-    let mut cats: Vec<(i64, String)> = vec![];
-    let mut judged: Vec<(i64, Option<Judgement>)> = vec![];
-    for chunk in ids.chunks(500) {
-        cats.extend(
-            complaint_category_links::table
-                .inner_join(complaint_categories::table)
-                .filter(complaint_category_links::complaint_id.eq_any(chunk))
-                .order(complaint_categories::position)
-                .select((
-                    complaint_category_links::complaint_id,
-                    complaint_categories::name,
-                ))
-                .load::<(i64, String)>(conn)?,
-        );
-        judged.extend(
-            complaint_elements::table
-                .filter(complaint_elements::complaint_id.eq_any(chunk))
-                .select((
-                    complaint_elements::complaint_id,
-                    complaint_elements::judgement,
-                ))
-                .load::<(i64, Option<Judgement>)>(conn)?,
-        );
-    }
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, received, channel, kind, st, deadline, decided, closed)| {
-                let finished = decided.or(if st.is_final() { closed } else { None });
-                let js: Vec<Judgement> = judged
-                    .iter()
-                    .filter(|(c, _)| *c == id)
-                    .filter_map(|(_, j)| *j)
-                    .collect();
-                let outcome = outcome(st, decided.is_some(), &js);
-                Line {
-                    case: store::case_number_of(received, id),
-                    received,
-                    channel,
-                    kind,
-                    categories: cats
-                        .iter()
-                        .filter(|(c, _)| *c == id)
-                        .map(|(_, n)| n.clone())
-                        .collect(),
-                    outcome,
-                    finished,
-                    days: finished.map(|f| (f - received).num_days()),
-                    in_time: finished.map(|f| f <= deadline),
-                }
-            },
-        )
-        .collect())
-}
-
 /// The register as CSV (Dutch headers, one line per complaint).
 pub fn csv(lines: &[Line], flavour: crate::csv_safe::Flavour) -> Vec<u8> {
     let mut w = crate::csv_safe::Writer::with_flavour(vec![], flavour);
@@ -315,25 +198,11 @@ struct Year {
     pagina: Option<i64>,
 }
 
-fn outcome_text(lang: Lang, outcome: Outcome) -> String {
-    let code = outcome.code();
-    match outcome {
-        Outcome::Judged(_) => t(lang, &format!("judgement-{code}")),
-        Outcome::Running => t(lang, "register-running"),
-        Outcome::ResolvedInformally
-        | Outcome::Withdrawn
-        | Outcome::NotHandled
-        | Outcome::Referred
-        | Outcome::Closed => t(lang, &format!("case-stage-{code}")),
-    }
-}
-
 async fn page(
     ctx: Ctx,
     state: web::Data<AppState>,
     q: web::Query<Year>,
 ) -> Result<HttpResponse, AppError> {
-    let lang = ctx.lang;
     let this_year = crate::fmt::today().year();
     let year = q.jaar.unwrap_or(this_year);
     let (lines, years) = state
@@ -349,57 +218,9 @@ async fn page(
     )
     .await?;
     let shown = Page::new(q.pagina, paging::PAGE_ROWS * 2, lines.len() as i64);
-    let title = t_args(lang, "register-title", &[("year", &year.to_string())]);
     Ok(page_response(
         StatusCode::OK,
-        layout::page(
-            &ctx,
-            &title,
-            html! {
-                p { (t(lang, "register-intro")) }
-                (crate::web::download::form(lang, "register", &[(format!("/klachten/register.csv?jaar={year}"), t(lang, "register-download"))]))
-                nav aria-label=(t(lang, "register-years")) {
-                    ul.pages {
-                        @for y in &years {
-                            li {
-                                @if *y == year { span aria-current="page" { (y) } }
-                                @else { a href={ "/klachten/register?jaar=" (y) } { (y) } }
-                            }
-                        }
-                    }
-                }
-                @if lines.is_empty() { p { (t(lang, "cases-none")) } } @else {
-                    table {
-                        caption { (crate::web::i18n::t_count(lang, "register-count", lines.len() as i64)) }
-                        thead { tr {
-                            th scope="col" { (t(lang, "case-number")) }
-                            th scope="col" { (t(lang, "case-received")) }
-                            th scope="col" { (t(lang, "case-channel")) }
-                            th scope="col" { (t(lang, "case-kind")) }
-                            th scope="col" { (t(lang, "case-categories")) }
-                            th scope="col" { (t(lang, "register-outcome")) }
-                            th scope="col" { (t(lang, "register-days")) }
-                            th scope="col" { (t(lang, "register-in-time")) }
-                        } }
-                        tbody {
-                            @for l in &lines[shown.range(lines.len())] {
-                                tr {
-                                    td { (l.case) }
-                                    td { (date_text(l.received)) }
-                                    td { (t(lang, &format!("channel-complaint-{}", l.channel))) }
-                                    td { (t(lang, &format!("kind-{}", l.kind))) }
-                                    td { (paging::short_text(lang, &l.categories.join("; "), paging::SHOWN_CHARS)) }
-                                    td { (outcome_text(lang, l.outcome)) }
-                                    td { @if let Some(d) = l.days { (d) } }
-                                    td { @match l.in_time { Some(true) => (t(lang, "yes")), Some(false) => (t(lang, "no")), None => "" } }
-                                }
-                            }
-                        }
-                    }
-                    (paging::nav(lang, &shown, |n| format!("/klachten/register?jaar={year}&pagina={n}")))
-                }
-            },
-        ),
+        register_views::register_page(&ctx, year, &years, &lines, &shown),
     ))
 }
 

@@ -6,10 +6,13 @@
 pub mod facts;
 pub mod logo;
 pub mod pdf;
+pub mod post_service;
+pub mod queries;
 pub mod routes;
 pub mod service;
 pub mod settings;
 mod settings_routes;
+pub mod settings_service;
 mod views;
 
 pub use service::{render, Decision, DecisionPart, LetterFacts, Rendered};

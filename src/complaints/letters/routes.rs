@@ -1,20 +1,18 @@
 //! The letters pages (the coordinator's only): the letters waiting for the post, grouped by kind;
 //! printing a chosen set as one PDF (a batch) and marking the batch as sent; one letter as PDF; and
-//! the letterhead settings with the logo. Every print and every batch is in the audit log.
+//! the letterhead settings with the logo. Every print and every batch is in the audit log. The
+//! handlers read through [`super::queries`], change through [`super::post_service`] and render
+//! with [`super::views`].
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use chrono::{NaiveDate, NaiveDateTime};
-use diesel::prelude::*;
 
+use super::post_service;
+use super::queries::{self, CaseLetter};
 use super::service::{self, LetterFacts};
-use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::{CurrentUser, Role};
-use crate::complaints::access::{self, CaseAction, Denied};
 use crate::complaints::store;
-use crate::complaints::templates::LetterKind;
-use crate::db::schema::{complaint_letter_batches, complaint_letters, complaints};
-use crate::db::{now, write_tx, DbConnection};
+use crate::db::DbConnection;
 use crate::web::context::Ctx;
 use crate::web::csrf::{CsrfForm, NoFields};
 use crate::web::errors::{page_response, AppError};
@@ -43,25 +41,6 @@ pub fn routes() -> Vec<RouteDef> {
     ]
 }
 
-/// One letter waiting to be posted, as the page lists it.
-pub(super) struct Waiting {
-    pub id: i64,
-    pub complaint: i64,
-    pub received: NaiveDate,
-    pub kind: LetterKind,
-    pub addressee: String,
-    pub name: String,
-    pub created: NaiveDateTime,
-    pub batch: Option<i64>,
-}
-
-/// A batch printed and not yet marked as sent.
-pub(super) struct OpenBatch {
-    pub id: i64,
-    pub created: NaiveDateTime,
-    pub letters: i32,
-}
-
 #[derive(serde::Deserialize, Default)]
 struct PageQuery {
     melding: Option<String>,
@@ -69,34 +48,6 @@ struct PageQuery {
 
 pub(super) fn user(ctx: &Ctx) -> Result<CurrentUser, AppError> {
     ctx.user.clone().ok_or(AppError::Unauthorized)
-}
-
-/// Writes one audit line per case: `action` with the letter numbers (never names).
-fn audit_per_case(
-    c: &mut DbConnection,
-    u: &CurrentUser,
-    action: &str,
-    letters: &[(i64, i64)],
-    prefix: &str,
-) -> QueryResult<()> {
-    let mut by_case: Vec<(i64, Vec<String>)> = vec![];
-    for (letter, case) in letters {
-        match by_case.iter_mut().find(|(cid, _)| cid == case) {
-            Some((_, ids)) => ids.push(letter.to_string()),
-            None => by_case.push((*case, vec![letter.to_string()])),
-        }
-    }
-    for (cid, ids) in by_case {
-        audit::record(
-            c,
-            Actor::User(u.id),
-            action,
-            "complaint",
-            Some(&cid.to_string()),
-            Some(&format!("{prefix}brieven {}", ids.join(","))),
-        )?;
-    }
-    Ok(())
 }
 
 async fn letters_page(
@@ -128,74 +79,23 @@ async fn list(
     error: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    type Row = (
-        i64,
-        i64,
-        NaiveDate,
-        LetterKind,
-        String,
-        String,
-        NaiveDateTime,
-        Option<i64>,
-    );
     let u = user(ctx)?;
-    let (rows, batches) = state
+    let (letters, batches) = state
         .db(move |conn| {
-            let rows: Vec<Row> = complaint_letters::table
-                .inner_join(complaints::table)
-                .filter(complaint_letters::printed_on.is_null())
-                .order(complaint_letters::id)
-                .select((
-                    complaint_letters::id,
-                    complaints::id,
-                    complaints::received_on,
-                    complaint_letters::kind,
-                    complaint_letters::addressee,
-                    complaint_letters::recipient,
-                    complaint_letters::created_at,
-                    complaint_letters::batch_id,
-                ))
-                .load(conn)?;
-            let batches: Vec<(i64, NaiveDateTime, i32)> = complaint_letter_batches::table
-                .filter(complaint_letter_batches::sent_on.is_null())
-                .order(complaint_letter_batches::id)
-                .select((
-                    complaint_letter_batches::id,
-                    complaint_letter_batches::created_at,
-                    complaint_letter_batches::letters,
-                ))
-                .load(conn)?;
+            let letters = queries::waiting(conn)?;
+            let batches = queries::open_batches(conn)?;
             // The list shows names: one line per case whose letters were shown.
-            let shown: Vec<(i64, i64)> = rows.iter().map(|r| (r.0, r.1)).collect();
-            write_tx(conn, |c| {
-                audit_per_case(c, &u, "complaint.letters_viewed", &shown, "")
-            })?;
-            Ok((rows, batches))
+            let shown: Vec<CaseLetter> = letters
+                .iter()
+                .map(|l| CaseLetter {
+                    id: l.id,
+                    complaint: l.complaint,
+                })
+                .collect();
+            post_service::record_shown(conn, &u, &shown)?;
+            Ok((letters, batches))
         })
         .await?;
-    let letters: Vec<Waiting> = rows
-        .into_iter()
-        .map(
-            |(id, complaint, received, kind, addressee, recipient, created, batch)| Waiting {
-                id,
-                complaint,
-                received,
-                kind,
-                addressee,
-                name: recipient.lines().next().unwrap_or("").to_string(),
-                created,
-                batch,
-            },
-        )
-        .collect();
-    let batches: Vec<OpenBatch> = batches
-        .into_iter()
-        .map(|(id, created, letters)| OpenBatch {
-            id,
-            created,
-            letters,
-        })
-        .collect();
     Ok(page_response(
         status,
         super::views::letters_page(ctx, &letters, &batches, notice, error),
@@ -249,23 +149,14 @@ async fn letter_pdf(
     let setup = state.part::<crate::complaints::Setup>()?;
     let (name, pdf) = state
         .db(move |conn| {
-            let complaint: i64 = complaint_letters::table
-                .find(letter)
-                .select(complaint_letters::complaint_id)
-                .first(conn)
-                .optional()?
-                .ok_or(AppError::NotFound)?;
+            let complaint = queries::complaint_of(conn, letter)?.ok_or(AppError::NotFound)?;
             let env = setup.env();
             let letters = facts_of(conn, &env, &[letter])?;
-            write_tx(conn, |c| {
-                audit_per_case(
-                    c,
-                    &u,
-                    "complaint.letters_printed",
-                    &[(letter, complaint)],
-                    "",
-                )
-            })?;
+            let printed = [CaseLetter {
+                id: letter,
+                complaint,
+            }];
+            post_service::record_printed(conn, &u, &printed, "")?;
             let name = letters
                 .first()
                 .map(|(f, _)| f.file_name())
@@ -291,53 +182,7 @@ async fn batch_create(
         return refuse_page(&ctx, &state, "letters-error-none").await;
     }
     let batch = state
-        .db(move |conn| {
-            write_tx(conn, |c| {
-                // Only letters still waiting and in no batch yet; others are left out.
-                let letters: Vec<(i64, i64)> = complaint_letters::table
-                    .filter(complaint_letters::id.eq_any(&chosen))
-                    .filter(complaint_letters::printed_on.is_null())
-                    .filter(complaint_letters::batch_id.is_null())
-                    .order(complaint_letters::id)
-                    .select((complaint_letters::id, complaint_letters::complaint_id))
-                    .load(c)?;
-                if letters.is_empty() {
-                    return Ok::<_, AppError>(None);
-                }
-                diesel::insert_into(complaint_letter_batches::table)
-                    .values((
-                        complaint_letter_batches::created_at.eq(now()),
-                        complaint_letter_batches::created_by.eq(u.id),
-                        complaint_letter_batches::letters.eq(letters.len() as i32),
-                    ))
-                    .execute(c)?;
-                let id: i64 = complaint_letter_batches::table
-                    .filter(complaint_letter_batches::created_by.eq(u.id))
-                    .select(complaint_letter_batches::id)
-                    .order(complaint_letter_batches::id.desc())
-                    .first(c)?;
-                let ids: Vec<i64> = letters.iter().map(|l| l.0).collect();
-                diesel::update(complaint_letters::table.filter(complaint_letters::id.eq_any(&ids)))
-                    .set(complaint_letters::batch_id.eq(id))
-                    .execute(c)?;
-                audit::record(
-                    c,
-                    Actor::User(u.id),
-                    "complaint.letter_batch_made",
-                    "letter_batch",
-                    Some(&id.to_string()),
-                    Some(&format!("{} brieven", ids.len())),
-                )?;
-                audit_per_case(
-                    c,
-                    &u,
-                    "complaint.letters_batched",
-                    &letters,
-                    &format!("stapel {id}: "),
-                )?;
-                Ok(Some(id))
-            })
-        })
+        .db(move |conn| post_service::make_batch(conn, &u, &chosen))
         .await?;
     match batch {
         Some(id) => Ok(see_other(&format!(
@@ -363,15 +208,6 @@ async fn refuse_page(
     .await
 }
 
-/// The letters of batch `id`, in order.
-fn batch_letters(c: &mut DbConnection, id: i64) -> QueryResult<Vec<(i64, i64)>> {
-    complaint_letters::table
-        .filter(complaint_letters::batch_id.eq(id))
-        .order(complaint_letters::id)
-        .select((complaint_letters::id, complaint_letters::complaint_id))
-        .load(c)
-}
-
 async fn batch_pdf(
     ctx: Ctx,
     state: web::Data<AppState>,
@@ -382,22 +218,14 @@ async fn batch_pdf(
     let setup = state.part::<crate::complaints::Setup>()?;
     let pdf = state
         .db(move |conn| {
-            let letters = batch_letters(conn, id)?;
+            let letters = queries::batch_letters(conn, id)?;
             if letters.is_empty() {
                 return Err(AppError::NotFound);
             }
             let env = setup.env();
-            let ids: Vec<i64> = letters.iter().map(|l| l.0).collect();
+            let ids: Vec<i64> = letters.iter().map(|l| l.id).collect();
             let facts = facts_of(conn, &env, &ids)?;
-            write_tx(conn, |c| {
-                audit_per_case(
-                    c,
-                    &u,
-                    "complaint.letters_printed",
-                    &letters,
-                    &format!("stapel {id}: "),
-                )
-            })?;
+            post_service::record_printed(conn, &u, &letters, &format!("stapel {id}: "))?;
             make_pdf(&facts)
         })
         .await?;
@@ -413,50 +241,7 @@ async fn batch_sent(
     let id = path.into_inner();
     let u = user(&ctx)?;
     state
-        .db(move |conn| {
-            write_tx(conn, |c| {
-                let open: Option<Option<NaiveDate>> = complaint_letter_batches::table
-                    .find(id)
-                    .select(complaint_letter_batches::sent_on)
-                    .first(c)
-                    .optional()?;
-                match open {
-                    None => return Err(AppError::NotFound),
-                    // Marked before: a second click changes nothing.
-                    Some(Some(_)) => return Ok(()),
-                    Some(None) => {}
-                }
-                let today = crate::fmt::today();
-                let letters = batch_letters(c, id)?;
-                for (letter, case) in &letters {
-                    let n = diesel::update(
-                        complaint_letters::table
-                            .find(letter)
-                            .filter(complaint_letters::printed_on.is_null()),
-                    )
-                    .set(complaint_letters::printed_on.eq(today))
-                    .execute(c)?;
-                    if n > 0 {
-                        store::note(c, *case, u.id, "letter_posted", None)?;
-                    }
-                }
-                diesel::update(complaint_letter_batches::table.find(id))
-                    .set((
-                        complaint_letter_batches::sent_on.eq(today),
-                        complaint_letter_batches::sent_by.eq(u.id),
-                    ))
-                    .execute(c)?;
-                audit::record(
-                    c,
-                    Actor::User(u.id),
-                    "complaint.letter_batch_sent",
-                    "letter_batch",
-                    Some(&id.to_string()),
-                    Some(&format!("{} brieven", letters.len())),
-                )?;
-                Ok(())
-            })
-        })
+        .db(move |conn| post_service::mark_batch_sent(conn, &u, id))
         .await?;
     Ok(see_other("/klachten/brieven?melding=letters-notice-sent"))
 }
@@ -471,55 +256,8 @@ async fn letter_sent(
     let u = user(&ctx)?;
     state
         .db(move |conn| {
-            let complaint: i64 = complaint_letters::table
-                .find(letter)
-                .select(complaint_letters::complaint_id)
-                .get_result(conn)
-                .optional()?
-                .ok_or(AppError::NotFound)?;
-            let refused = write_tx(conn, |c| {
-                let case = store::load(c, complaint)?;
-                let subject = access::Case::of(&case);
-                if let Err(why) = access::check(&u, CaseAction::MarkLetterPosted, &subject) {
-                    return Ok::<_, AppError>(Some(why));
-                }
-                // Only a letter still waiting is marked; a second click changes nothing.
-                let n = diesel::update(
-                    complaint_letters::table
-                        .find(letter)
-                        .filter(complaint_letters::printed_on.is_null()),
-                )
-                .set(complaint_letters::printed_on.eq(crate::fmt::today()))
-                .execute(c)?;
-                if n > 0 {
-                    store::note(c, complaint, u.id, "letter_posted", None)?;
-                }
-                Ok(None)
-            })?;
-            match refused {
-                None => Ok(()),
-                Some(why) => {
-                    let code = match why {
-                        Denied::Hidden => "hidden",
-                        Denied::NotYours => "not_yours",
-                        Denied::WrongState => "wrong_state",
-                    };
-                    if why != Denied::WrongState {
-                        audit::record(
-                            conn,
-                            Actor::User(u.id),
-                            "complaint.access_refused",
-                            "complaint",
-                            Some(&complaint.to_string()),
-                            Some(&format!("{} {code}", CaseAction::MarkLetterPosted.code())),
-                        )?;
-                    }
-                    Err(match why {
-                        Denied::Hidden => AppError::NotFound,
-                        Denied::NotYours | Denied::WrongState => AppError::Forbidden,
-                    })
-                }
-            }
+            let complaint = queries::complaint_of(conn, letter)?.ok_or(AppError::NotFound)?;
+            post_service::mark_letter_sent(conn, &u, letter, complaint)
         })
         .await?;
     Ok(see_other("/klachten/brieven"))

@@ -1,17 +1,15 @@
 //! The letterhead settings page (the coordinator's only): how e-mail carries a letter, the
 //! sender's address, the contact person, who signs each kind of letter, and the logo upload
-//! (checked by its content and size). Every change is in the audit log.
+//! (checked by its content and size). Every change is in the audit log. The handlers read through
+//! [`super::queries`], store through [`super::settings_service`] and render with [`super::views`].
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use chrono::NaiveDateTime;
-use diesel::prelude::*;
 
+use super::queries::{self, LogoFacts};
 use super::service::{Delivery, LetterSettings, Signature};
-use crate::accounts::audit::{self, Actor};
+use super::settings_service;
 use crate::complaints::templates;
-use crate::db::schema::letterhead_logos;
-use crate::db::{now, write_tx};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -22,26 +20,15 @@ use super::routes::{user, MAX_LOGO_BYTES};
 /// The settings as the form shows them, with the logo's details.
 pub(super) struct SettingsView {
     pub settings: LetterSettings,
-    pub logo: Option<(String, i64, NaiveDateTime)>,
+    pub logo: Option<LogoFacts>,
 }
 
 async fn load_settings(state: &web::Data<AppState>) -> Result<SettingsView, AppError> {
     state
         .db(|conn| {
             let settings = LetterSettings::load(conn)?;
-            let logo: Option<(String, Vec<u8>, NaiveDateTime)> = letterhead_logos::table
-                .order(letterhead_logos::id.desc())
-                .select((
-                    letterhead_logos::content_type,
-                    letterhead_logos::data,
-                    letterhead_logos::uploaded_at,
-                ))
-                .first(conn)
-                .optional()?;
-            Ok(SettingsView {
-                settings,
-                logo: logo.map(|(ct, data, at)| (ct, data.len() as i64, at)),
-            })
+            let logo = queries::current_logo(conn)?;
+            Ok(SettingsView { settings, logo })
         })
         .await
 }
@@ -60,12 +47,8 @@ pub(super) async fn settings_page(
 /// Longest text of one setting.
 const MAX_SETTING: usize = 300;
 
-pub(super) async fn settings_submit(
-    ctx: Ctx,
-    state: web::Data<AppState>,
-    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
-    let u = user(&ctx)?;
+/// The settings as typed in the form (trimmed; the sender's address one line each).
+fn settings_of(fields: &[(String, String)]) -> LetterSettings {
     let get = |name: &str| -> String {
         fields
             .iter()
@@ -77,7 +60,7 @@ pub(super) async fn settings_submit(
         "tekst" => Delivery::Body,
         _ => Delivery::Attachment,
     };
-    let settings = LetterSettings {
+    LetterSettings {
         delivery,
         sender: get("afzender").replace("\r\n", "\n"),
         contact_person: get("contactpersoon"),
@@ -92,7 +75,16 @@ pub(super) async fn settings_submit(
                 )
             })
             .collect(),
-    };
+    }
+}
+
+pub(super) async fn settings_submit(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let u = user(&ctx)?;
+    let settings = settings_of(&fields);
     let too_long = fields.iter().any(|(_, v)| v.chars().count() > MAX_SETTING);
     if too_long || settings.sender.lines().count() > 5 {
         let view = SettingsView {
@@ -105,20 +97,7 @@ pub(super) async fn settings_submit(
         ));
     }
     state
-        .db(move |conn| {
-            write_tx(conn, |c| {
-                settings.save(c)?;
-                audit::record(
-                    c,
-                    Actor::User(u.id),
-                    "letters.settings_changed",
-                    "settings",
-                    Some("letters"),
-                    None,
-                )
-            })?;
-            Ok(())
-        })
+        .db(move |conn| Ok(settings_service::save_settings(conn, u.id, &settings)?))
         .await?;
     Ok(see_other(
         "/klachten/brieven?melding=letters-notice-settings",
@@ -178,31 +157,7 @@ pub(super) async fn logo_submit(
         ));
     };
     state
-        .db(move |conn| {
-            write_tx(conn, |c| {
-                diesel::insert_into(letterhead_logos::table)
-                    .values((
-                        letterhead_logos::content_type.eq(if logo.png {
-                            "image/png"
-                        } else {
-                            "image/jpeg"
-                        }),
-                        letterhead_logos::data.eq(&logo.data),
-                        letterhead_logos::uploaded_at.eq(now()),
-                        letterhead_logos::uploaded_by.eq(u.id),
-                    ))
-                    .execute(c)?;
-                audit::record(
-                    c,
-                    Actor::User(u.id),
-                    "letters.logo_uploaded",
-                    "settings",
-                    Some("letters"),
-                    Some(&format!("{} bytes", logo.data.len())),
-                )
-            })?;
-            Ok(())
-        })
+        .db(move |conn| Ok(settings_service::save_logo(conn, u.id, &logo)?))
         .await?;
     Ok(see_other("/klachten/brieven?melding=letters-notice-logo"))
 }

@@ -3,7 +3,8 @@
 
 use maud::{html, Markup};
 
-use super::routes::{OpenBatch, Waiting, MAX_LOGO_BYTES};
+use super::queries::{OpenBatch, Waiting};
+use super::routes::MAX_LOGO_BYTES;
 use super::service::Delivery;
 use super::settings_routes::SettingsView;
 use crate::complaints::store;
@@ -181,10 +182,10 @@ pub(super) fn settings_page(ctx: &Ctx, view: &SettingsView, error: Option<&str>)
             }
             h2 { (t(lang, "letters-logo")) }
             @match &view.logo {
-                Some((ct, size, at)) => p { (t_args(lang, "letters-logo-current", &[
-                    ("type", if ct == "image/png" { "PNG" } else { "JPEG" }),
-                    ("size", &format!("{}", (size + 1023) / 1024)),
-                    ("date", &date_text(at.date())),
+                Some(logo) => p { (t_args(lang, "letters-logo-current", &[
+                    ("type", if logo.content_type == "image/png" { "PNG" } else { "JPEG" }),
+                    ("size", &format!("{}", (logo.bytes + 1023) / 1024)),
+                    ("date", &date_text(logo.uploaded_at.date())),
                 ])) },
                 None => p { (t(lang, "letters-logo-none")) },
             }
