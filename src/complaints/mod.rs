@@ -13,6 +13,7 @@ pub mod decision;
 pub mod decision_pages;
 pub mod documents;
 pub mod intake;
+mod intake_views;
 pub mod invalid;
 pub mod letters;
 pub mod lists;
