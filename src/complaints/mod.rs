@@ -34,6 +34,7 @@ pub mod search_views;
 pub mod service;
 pub mod staff;
 pub mod step_pages;
+mod step_store;
 pub mod steps;
 pub mod store;
 pub mod templates;
