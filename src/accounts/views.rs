@@ -143,7 +143,7 @@ pub fn workspace_page(ctx: &Ctx, work: &crate::accounts::workload::Work) -> Mark
                         @if let Some(n) = w.letters_waiting { (counted(lang, "/klachten/brieven", "workspace-letters-waiting", n)) }
                     }
                 }
-                (crate::complaints::search::search_box(lang, ""))
+                (crate::complaints::search_views::search_box(lang, ""))
             }
             @if roles.iter().any(|r| matches!(r, Role::Raadslid | Role::Onderzoeker | Role::Klachtcoordinator)) {
                 h2 { (t(lang, "report-title")) }

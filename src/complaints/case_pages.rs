@@ -5,19 +5,17 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use diesel::prelude::*;
 use serde::Deserialize;
 
 use super::access::{self, CaseAction, Denied};
+use super::case_service::{self, gate, Refused};
 use super::case_views::{self, Refill};
 use super::invalid::Invalid;
-use super::model::{Complaint, Norms};
-use super::queries;
+use super::model::Norms;
 use super::staff::user;
 use super::store::{self, date_text, Classification, Mediation, StepError};
 use super::terms::{Judgement, Kind};
 use super::workflow;
-use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::CurrentUser;
 use crate::db::DbConnection;
 use crate::web::context::Ctx;
@@ -56,20 +54,7 @@ pub(super) async fn render_case(
     let u = user(ctx)?;
     let u2 = u.clone();
     let k = state
-        .db(move |conn| {
-            let (c, subject) = gate_or_refuse(conn, id, &u2, CaseAction::View)?;
-            let k = queries::case_view(conn, c, subject)?;
-            // Every showing of the case page is a view of personal data.
-            audit::record(
-                conn,
-                Actor::User(u2.id),
-                "complaint.viewed",
-                "complaint",
-                Some(&id.to_string()),
-                None,
-            )?;
-            Ok(k)
-        })
+        .db(move |conn| case_service::open_case(conn, id, &u2))
         .await?;
     let title = t_args(
         ctx.lang,
@@ -114,88 +99,6 @@ pub(super) async fn case_page(
         None,
     )
     .await
-}
-
-/// A refusal from [`gate`]: what was refused, on which case, and why.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Refused {
-    case: i64,
-    action: CaseAction,
-    why: Denied,
-}
-
-impl Refused {
-    /// The answer for the refused request: a case one may not see does not exist (404); an action
-    /// on a visible case that is someone else's is forbidden (403).
-    fn error(self) -> AppError {
-        match self.why {
-            Denied::Hidden => AppError::NotFound,
-            Denied::NotYours | Denied::WrongState => AppError::Forbidden,
-        }
-    }
-
-    /// Whether it goes in the audit log as refused access (a step in the wrong state does not:
-    /// the person may see the case and is told why).
-    fn is_access(self) -> bool {
-        !matches!(self.why, Denied::WrongState)
-    }
-
-    /// Writes the audit line: who tried what on which case (no content).
-    fn record(self, conn: &mut DbConnection, u: &CurrentUser) -> QueryResult<()> {
-        let why = match self.why {
-            Denied::Hidden => "hidden",
-            Denied::NotYours => "not_yours",
-            Denied::WrongState => "wrong_state",
-        };
-        audit::record(
-            conn,
-            Actor::User(u.id),
-            "complaint.access_refused",
-            "complaint",
-            Some(&self.case.to_string()),
-            Some(&format!("{} {why}", self.action.code())),
-        )
-    }
-}
-
-/// Loads case `id` and checks that `u` may do `action` to it now ([`access::check`]). A case that
-/// does not exist is a 404; a refusal comes back as [`Refused`] for the caller to log and answer.
-pub(super) fn gate(
-    conn: &mut DbConnection,
-    id: i64,
-    u: &CurrentUser,
-    action: CaseAction,
-) -> Result<Result<(Complaint, access::Case), Refused>, AppError> {
-    let c = store::load(conn, id)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    let subject = access::Case::of(&c);
-    Ok(match access::check(u, action, &subject) {
-        Ok(()) => Ok((c, subject)),
-        Err(why) => Err(Refused {
-            case: id,
-            action,
-            why,
-        }),
-    })
-}
-
-/// [`gate`] for a request that only reads: a refusal is logged and answered at once.
-pub(super) fn gate_or_refuse(
-    conn: &mut DbConnection,
-    id: i64,
-    u: &CurrentUser,
-    action: CaseAction,
-) -> Result<(Complaint, access::Case), AppError> {
-    match gate(conn, id, u, action)? {
-        Ok(ok) => Ok(ok),
-        Err(refused) => {
-            if refused.is_access() {
-                refused.record(conn, u)?;
-            }
-            Err(refused.error())
-        }
-    }
 }
 
 /// The message for a refused step, in the page language.

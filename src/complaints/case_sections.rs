@@ -9,7 +9,7 @@ use super::access::{self, CaseAction};
 use super::case_views::{
     judgement_options, kind_options, norm_choices, radios, FormValues, Refill,
 };
-use super::lists::urgency_badge;
+use super::lists_views::urgency_badge;
 use super::queries::CaseView;
 use super::workflow::State;
 use crate::accounts::model::CurrentUser;

@@ -7,7 +7,7 @@ use maud::{html, Markup};
 
 use super::access;
 use super::deadlines;
-use super::lists::urgency_badge;
+use super::lists_views::urgency_badge;
 use super::model::{self, Complaint};
 use super::queries::CaseView;
 use super::terms::{ConsentWay, DeclineGround, HearingMode, Judgement, Kind, SkipGround};

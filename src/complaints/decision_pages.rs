@@ -4,13 +4,14 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use maud::{html, Markup};
 
 use super::access::{self, CaseAction};
-use super::case_pages::{all, change, gate_or_refuse, one};
-use super::case_views::{judgement_options, norm_choices, radios, FormValues, Refill};
+use super::case_pages::{all, change, one};
+use super::case_service::gate_or_refuse;
+use super::case_views::Refill;
 use super::commands::{Command, LetterText, Step};
-use super::decision::{self, Decision, Draft, Part, PartDraft};
+use super::decision::{self, Draft, Part, PartDraft};
+use super::decision_views::{self, Loaded};
 use super::model::Norms;
 use super::staff::user;
 use super::store::{self, StepError};
@@ -20,21 +21,12 @@ use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args};
-use crate::web::layout::{self, csrf_field, error_summary};
 use crate::web::{see_other, AppState};
 
 /// The longest text a decision field takes.
 pub const MAX_TEXT: usize = 10_000;
 
-/// What the draft and preview pages show.
-struct Loaded {
-    complaint: super::model::Complaint,
-    subject: access::Case,
-    parts: Vec<Part>,
-    decision: Decision,
-    letter: super::letters::service::LetterFacts,
-}
-
+/// Loads what the draft and preview pages show, when `action` on case `id` is allowed to this user.
 async fn load(
     ctx: &Ctx,
     state: &AppState,
@@ -60,50 +52,13 @@ async fn load(
     Ok((loaded, u))
 }
 
-fn title(ctx: &Ctx, l: &Loaded) -> String {
-    t_args(
-        ctx.lang,
-        "decision-title",
-        &[("case", &store::case_number(&l.complaint))],
+/// Whether `u` may send the outcome letter (take the decision step) on this case now.
+fn may_send(u: &CurrentUser, l: &Loaded) -> bool {
+    access::may(
+        u,
+        CaseAction::Step(super::workflow::Action::Decide),
+        &l.subject,
     )
-}
-
-/// The draft form.
-fn draft_markup(
-    ctx: &Ctx,
-    l: &Loaded,
-    errors: &[(&str, String)],
-    refill: Option<&Refill>,
-) -> Markup {
-    let lang = ctx.lang;
-    let base = format!("/klachten/{}", l.complaint.id);
-    let v = FormValues::of("beslissing", refill);
-    html! {
-        (error_summary(ctx, errors))
-        p { (t(lang, "decision-intro")) }
-        @if l.parts.is_empty() { p { (t(lang, "decision-no-parts")) } }
-        form #beslissing method="post" action={ (base) "/beslissing" } novalidate {
-            (csrf_field(ctx))
-            @for (n, p) in l.parts.iter().enumerate() {
-                @let stored = p.norms.codes();
-                @let norm_name = format!("norm-{}", p.id);
-                fieldset.element #{ "deel-" (p.id) } {
-                    legend { (t_args(lang, "case-element", &[("n", &(n + 1).to_string())])) ": " (p.description) }
-                    (layout::text_area(&format!("bevindingen-{}", p.id), &t(lang, "decision-findings"), &v.one(&format!("bevindingen-{}", p.id), p.findings.as_deref().unwrap_or("")), None, layout::error_for(errors, &format!("bevindingen-{}", p.id)), MAX_TEXT, 4))
-                    fieldset #{ "oordeel-" (p.id) } {
-                        legend { (t(lang, "decision-judgement")) }
-                        (radios(&format!("oordeel-{}", p.id), &format!("oordeel-{}", p.id), &judgement_options(lang), &|j| v.chosen(&format!("oordeel-{}", p.id), j, p.judgement.is_some_and(|pj| pj.code() == j))))
-                    }
-                    (norm_choices(lang, &norm_name, "case-norms-violated", &|nm| v.chosen(&norm_name, nm, stored.contains(&nm))))
-                    (layout::text_area(&format!("motivering-{}", p.id), &t(lang, "decision-reasoning"), &v.one(&format!("motivering-{}", p.id), p.reasoning.as_deref().unwrap_or("")), None, layout::error_for(errors, &format!("motivering-{}", p.id)), MAX_TEXT, 4))
-                }
-            }
-            (layout::text_area("conclusies", &t(lang, "decision-conclusions"), &v.one("conclusies", l.decision.conclusions.as_deref().unwrap_or("")), None, layout::error_for(errors, "conclusies"), MAX_TEXT, 4))
-            (layout::text_area("maatregelen", &t(lang, "decision-measures"), &v.one("maatregelen", l.decision.measures.as_deref().unwrap_or("")), Some(&t(lang, "decision-measures-hint")), layout::error_for(errors, "maatregelen"), MAX_TEXT, 3))
-            button type="submit" { (t(lang, "decision-save-preview")) }
-        }
-        p { a.tap href=(base) { (t(lang, "confirm-back")) } }
-    }
 }
 
 /// GET: the draft decision.
@@ -115,7 +70,7 @@ pub(super) async fn draft_page(
     let (l, _) = load(&ctx, &state, path.into_inner(), CaseAction::JudgeElement).await?;
     Ok(page_response(
         StatusCode::OK,
-        layout::page(&ctx, &title(&ctx, &l), draft_markup(&ctx, &l, &[], None)),
+        decision_views::draft_page(&ctx, &l, &[], None),
     ))
 }
 
@@ -188,11 +143,7 @@ pub(super) async fn draft_submit(
         let refill = Refill::new("beslissing", &fields);
         return Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(
-                &ctx,
-                &title(&ctx, &l),
-                draft_markup(&ctx, &l, &errors, Some(&refill)),
-            ),
+            decision_views::draft_page(&ctx, &l, &errors, Some(&refill)),
         ));
     }
     let r = change(
@@ -211,64 +162,6 @@ pub(super) async fn draft_submit(
     Ok(r)
 }
 
-/// The preview: the letter exactly as it will go out, the form to edit it, and the send button.
-fn preview_markup(ctx: &Ctx, l: &Loaded, u: &CurrentUser, error: Option<&str>) -> Markup {
-    let lang = ctx.lang;
-    let base = format!("/klachten/{}", l.complaint.id);
-    let may_send = access::may(
-        u,
-        CaseAction::Step(super::workflow::Action::Decide),
-        &l.subject,
-    );
-    let errors: Vec<(&str, String)> = error
-        .map(|e| ("brief", e.to_string()))
-        .into_iter()
-        .collect();
-    html! {
-        (error_summary(ctx, &errors))
-        @if let (Some(at), Some(body)) = (l.decision.sent_at, &l.decision.sent_body) {
-            p { (t_args(lang, "decision-sent-on", &[("date", &layout::local_time(at))])) }
-            article.letter lang="nl" {
-                p { strong { (l.decision.sent_subject.as_deref().unwrap_or("")) } }
-                pre.letter-text { (body) }
-            }
-        } @else {
-            @let facts = &l.letter;
-            @let letter = super::templates::Letter { subject: facts.subject.clone(), body: facts.body.clone() };
-            p { (t(lang, "decision-preview-intro")) }
-            p { a.tap href={ (base) "/beslissing/brief/pdf" } { (t(lang, "decision-preview-pdf")) } }
-            article.letter #brief lang=(facts.lang.code()) {
-                p.letter-sender { @for line in std::iter::once(&facts.municipality).chain(facts.sender.iter()) { (line) br; } }
-                p.letter-to { @for line in std::iter::once(&facts.to_name).chain(facts.to_address.iter()) { (line) br; } }
-                dl.letter-reference {
-                    @for (label, value) in facts.reference_lines() { dt { (label) } dd { (value) } }
-                }
-                p { strong.letter-subject { (letter.subject) } }
-                pre.letter-text { (letter.body) }
-                p.letter-signature { @for line in facts.signature_lines() { (line) br; } }
-            }
-            @if may_send {
-                form #verzenden method="post" action={ (base) "/beslissing/versturen" } {
-                    (csrf_field(ctx))
-                    input type="hidden" name="versie" value=(decision::version(&letter));
-                    button type="submit" { (t(lang, "decision-send")) }
-                }
-                details {
-                    summary { (t(lang, "decision-edit")) }
-                    form #brief-bewerken method="post" action={ (base) "/beslissing/brief" } {
-                        (csrf_field(ctx))
-                        (layout::text_field("onderwerp", &t(lang, "decision-subject"), "text", &letter.subject, None, None, "off"))
-                        (layout::text_area("tekst", &t(lang, "decision-letter"), &letter.body, Some(&t(lang, "decision-letter-hint")), None, 50_000, 20))
-                        button.secondary type="submit" { (t(lang, "decision-letter-save")) }
-                    }
-                }
-            }
-        }
-        p { a.tap href={ (base) "/beslissing" } { (t(lang, "decision-back-to-draft")) } }
-        p { a.tap href=(base) { (t(lang, "confirm-back")) } }
-    }
-}
-
 /// GET: the preview of the outcome letter.
 pub(super) async fn preview_page(
     ctx: Ctx,
@@ -278,7 +171,7 @@ pub(super) async fn preview_page(
     let (l, u) = load(&ctx, &state, path.into_inner(), CaseAction::View).await?;
     Ok(page_response(
         StatusCode::OK,
-        layout::page(&ctx, &title(&ctx, &l), preview_markup(&ctx, &l, &u, None)),
+        decision_views::preview_page(&ctx, &l, may_send(&u, &l), None),
     ))
 }
 
@@ -325,15 +218,11 @@ pub(super) async fn letter_submit(
         let (l, u) = load(&ctx, &state, id, CaseAction::View).await?;
         return Ok(page_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(
+            decision_views::preview_page(
                 &ctx,
-                &title(&ctx, &l),
-                preview_markup(
-                    &ctx,
-                    &l,
-                    &u,
-                    Some(&t(ctx.lang, "decision-error-empty-letter")),
-                ),
+                &l,
+                may_send(&u, &l),
+                Some(&t(ctx.lang, "decision-error-empty-letter")),
             ),
         ));
     }

@@ -6,7 +6,8 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::access::CaseAction;
-use super::case_pages::{change, gate_or_refuse, render_case};
+use super::case_pages::{change, render_case};
+use super::case_service::gate_or_refuse;
 use super::queries;
 use super::staff::user;
 use super::store::{self, StepError};

@@ -4,9 +4,9 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use maud::{html, Markup};
 use serde::Deserialize;
 
+use super::intake_views;
 use super::staff::user;
 use super::store::{self, NewComplaint};
 use super::terms::Channel;
@@ -14,79 +14,37 @@ use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
 use crate::web::i18n::{t, t_args, Lang};
-use crate::web::layout::{self, csrf_field, error_summary};
 use crate::web::{see_other, AppState};
 
 // ---------------------------------------------------------------------------------------------
 // Registering a complaint that came in another way
 // ---------------------------------------------------------------------------------------------
 
+/// The registration form as typed.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub(super) struct NewForm {
     #[serde(default)]
-    kanaal: String,
+    pub(super) kanaal: String,
     #[serde(default)]
-    ontvangen: String,
+    pub(super) ontvangen: String,
     #[serde(default)]
-    via: String,
+    pub(super) via: String,
     #[serde(default)]
-    via_email: String,
+    pub(super) via_email: String,
     #[serde(default)]
-    taal: String,
+    pub(super) taal: String,
     #[serde(default)]
-    naam: String,
+    pub(super) naam: String,
     #[serde(default)]
-    adres: String,
+    pub(super) adres: String,
     #[serde(default)]
-    email: String,
+    pub(super) email: String,
     #[serde(default)]
-    telefoon: String,
+    pub(super) telefoon: String,
     #[serde(default)]
-    omschrijving: String,
+    pub(super) omschrijving: String,
     #[serde(default)]
-    wens: String,
-}
-
-fn new_markup(ctx: &Ctx, f: &NewForm, errors: &[(&str, String)]) -> Markup {
-    let lang = ctx.lang;
-    let err = |k: &str| layout::error_for(errors, k);
-    html! {
-        (error_summary(ctx, errors))
-        form method="post" action="/klachten/nieuw" novalidate {
-            (csrf_field(ctx))
-            fieldset #kanaal {
-                legend { (t(lang, "case-channel")) }
-                @if let Some(e) = err("kanaal") { p.error { (e) } }
-                @for (i, ch) in Channel::staff().into_iter().enumerate() {
-                    @let id = if i == 0 { "kanaal-eerste".to_string() } else { format!("kanaal-{ch}") };
-                    span.choice {
-                        input id=(id) type="radio" name="kanaal" value=(ch) checked[f.kanaal == ch.code()];
-                        label for=(id) { (t(lang, &format!("channel-complaint-{ch}"))) }
-                    }
-                }
-            }
-            (layout::text_field("ontvangen", &t(lang, "case-received"), "date", &f.ontvangen, Some(&t(lang, "case-received-hint")), err("ontvangen"), "off"))
-            (layout::text_field("via", &t(lang, "case-via"), "text", &f.via, Some(&t(lang, "case-via-hint")), err("via"), "off"))
-            (layout::text_field("via_email", &t(lang, "case-via-email"), "email", &f.via_email, None, err("via_email"), "off"))
-            div.field {
-                label for="taal" { (t(lang, "case-language")) }
-                select #taal name="taal" {
-                    @for l in Lang::ALL { option value=(l.code()) selected[l.code() == f.taal || (f.taal.is_empty() && l == Lang::Nl)] { (l.native_name()) } }
-                }
-            }
-            fieldset {
-                legend { (t(lang, "complaint-contact")) }
-                p.hint { (t(lang, "case-contact-hint")) }
-                (layout::text_field("naam", &t(lang, "case-name"), "text", &f.naam, None, err("naam"), "off"))
-                (layout::text_area("adres", &t(lang, "case-address"), &f.adres, None, err("adres"), 300, 3))
-                (layout::text_field("email", &t(lang, "case-email"), "email", &f.email, None, err("email"), "off"))
-                (layout::text_field("telefoon", &t(lang, "case-phone"), "tel", &f.telefoon, None, err("telefoon"), "off"))
-            }
-            (layout::text_area("omschrijving", &t(lang, "case-description"), &f.omschrijving, None, err("omschrijving"), super::public::MAX_DESCRIPTION, 8))
-            (layout::text_area("wens", &t(lang, "case-wish"), &f.wens, None, err("wens"), super::public::MAX_WISH, 3))
-            button type="submit" { (t(lang, "case-register")) }
-        }
-    }
+    pub(super) wens: String,
 }
 
 pub(super) async fn new_page(ctx: Ctx) -> HttpResponse {
@@ -94,10 +52,27 @@ pub(super) async fn new_page(ctx: Ctx) -> HttpResponse {
         ontvangen: crate::fmt::today().format("%Y-%m-%d").to_string(),
         ..Default::default()
     };
-    page_response(
-        StatusCode::OK,
-        layout::page(&ctx, &t(ctx.lang, "cases-new"), new_markup(&ctx, &f, &[])),
-    )
+    page_response(StatusCode::OK, intake_views::new_page(&ctx, &f, &[]))
+}
+
+impl NewForm {
+    /// The complaint to register from this form, once [`check_new`] passed it.
+    fn complaint(&self, checked: Checked) -> NewComplaint {
+        NewComplaint {
+            received_on: checked.received,
+            channel: checked.channel,
+            via_person: Some(self.via.clone()),
+            via_email: Some(self.via_email.clone()),
+            language: Lang::from_code(&self.taal).unwrap_or(Lang::Nl),
+            name: Some(self.naam.clone()),
+            address: Some(self.adres.clone()),
+            email: Some(self.email.clone()),
+            phone: Some(self.telefoon.clone()),
+            description: self.omschrijving.clone(),
+            wish: Some(self.wens.clone()),
+            attachments: vec![],
+        }
+    }
 }
 
 /// A registration that passed its checks: how it came in and when.
@@ -170,24 +145,11 @@ pub(super) async fn new_submit(
         Err(errors) => {
             return Ok(page_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                layout::page(&ctx, &t(lang, "cases-new"), new_markup(&ctx, &f, &errors)),
+                intake_views::new_page(&ctx, &f, &errors),
             ))
         }
     };
-    let new = NewComplaint {
-        received_on: checked.received,
-        channel: checked.channel,
-        via_person: Some(f.via.clone()),
-        via_email: Some(f.via_email.clone()),
-        language: Lang::from_code(&f.taal).unwrap_or(Lang::Nl),
-        name: Some(f.naam.clone()),
-        address: Some(f.adres.clone()),
-        email: Some(f.email.clone()),
-        phone: Some(f.telefoon.clone()),
-        description: f.omschrijving.clone(),
-        wish: Some(f.wens.clone()),
-        attachments: vec![],
-    };
+    let new = f.complaint(checked);
     let setup = state.part::<crate::complaints::Setup>()?;
     let id = state
         .db(move |conn| {

@@ -6,7 +6,8 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
 use super::access::{self, CaseAction};
-use super::case_pages::{change, gate, one, render_case, step_error_text};
+use super::case_pages::{change, one, render_case, step_error_text};
+use super::case_service::gate;
 use super::case_views::{self, Refill};
 use super::commands::{Command, StepForm};
 use super::invalid::Invalid;

@@ -3,18 +3,17 @@
 //! when and why, with the letters it causes, all in one transaction.
 
 use chrono::NaiveDate;
-use diesel::prelude::*;
 
 use super::commands::{Command, Hearing, Step};
 use super::invalid::Invalid;
+use super::step_store;
 use super::store::{
-    self, date_text, deadline_of, event, load, progress, send, By, Env, Recipient, StepError,
+    self, date_text, deadline_of, event, progress, send, By, Env, Recipient, StepError,
 };
 use super::templates::LetterKind;
-use super::terms::{ConsentWay, DeclineGround, HearingMode, Kind, SkipGround};
+use super::terms::{ConsentWay, DeclineGround, SkipGround};
 use super::workflow::{self, Action, State};
-use crate::db::schema::{complaint_hearings, complaint_progress, complaints};
-use crate::db::{now, write_tx, DbConnection};
+use crate::db::{write_tx, DbConnection};
 
 /// What a step's function works with.
 struct Ctx<'a, 'e> {
@@ -37,7 +36,7 @@ pub fn take(
 ) -> Result<State, StepError> {
     let action = command.step.action();
     write_tx(conn, |c| {
-        let complaint = load(c, id).optional()?.ok_or(StepError::NotFound)?;
+        let complaint = step_store::find(c, id)?.ok_or(StepError::NotFound)?;
         let p = progress(c, id)?;
         let from = complaint.state;
         let mut f = store::facts(c, &complaint, &p)?;
@@ -79,9 +78,7 @@ pub fn take(
         if to.is_final() && from != to {
             finish(c, &k, action, to)?;
         }
-        diesel::update(complaints::table.find(id))
-            .set((complaints::state.eq(to), complaints::updated_at.eq(now())))
-            .execute(c)?;
+        step_store::set_state(c, id, to)?;
         event(
             c,
             id,
@@ -107,12 +104,7 @@ impl Ctx<'_, '_> {
 }
 
 fn refer_to_bezwaar(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepError> {
-    diesel::update(complaint_progress::table.find(k.id))
-        .set(complaint_progress::referred_on.eq(k.today))
-        .execute(c)?;
-    diesel::update(complaints::table.find(k.id))
-        .set(complaints::kind.eq(Kind::Objection))
-        .execute(c)?;
+    step_store::refer_to_bezwaar(c, k.id, k.today)?;
     send(
         c,
         k.env,
@@ -125,9 +117,7 @@ fn refer_to_bezwaar(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepErr
 }
 
 fn decline(c: &mut DbConnection, k: &Ctx<'_, '_>, ground: DeclineGround) -> Result<(), StepError> {
-    diesel::update(complaints::table.find(k.id))
-        .set(complaints::decline_ground.eq(ground))
-        .execute(c)?;
+    step_store::set_decline_ground(c, k.id, ground)?;
     Ok(())
 }
 
@@ -137,9 +127,7 @@ fn start_mediation(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepErro
         k.env.targets,
         k.env.calendar,
     );
-    diesel::update(complaint_progress::table.find(k.id))
-        .set(complaint_progress::mediation_target.eq(target))
-        .execute(c)?;
+    step_store::set_mediation_target(c, k.id, target)?;
     let values = vec![
         ("streefdatum", date_text(target)),
         ("termijn", date_text(k.complaint.deadline_on)),
@@ -164,19 +152,12 @@ fn record_file_consent(
     if on > k.today || on < k.complaint.received_on {
         return Err(StepError::Invalid(Invalid::ConsentDateRange));
     }
-    diesel::update(complaint_progress::table.find(k.id))
-        .set((
-            complaint_progress::file_consent_on.eq(on),
-            complaint_progress::file_consent_how.eq(how),
-        ))
-        .execute(c)?;
+    step_store::set_file_consent(c, k.id, on, how)?;
     Ok(())
 }
 
 fn inform_person(c: &mut DbConnection, k: &Ctx<'_, '_>) -> Result<(), StepError> {
-    diesel::update(complaint_progress::table.find(k.id))
-        .set(complaint_progress::person_informed_on.eq(k.today))
-        .execute(c)?;
+    step_store::set_person_informed(c, k.id, k.today)?;
     // Awb 9:9: the person complained about gets a copy of the complaint.
     if k.complaint.person_complained.is_some() {
         send(
@@ -195,16 +176,7 @@ fn plan_hearing(c: &mut DbConnection, k: &Ctx<'_, '_>, h: &Hearing) -> Result<()
     if h.at.date() < k.today {
         return Err(StepError::Invalid(Invalid::HearingInPast));
     }
-    diesel::insert_into(complaint_hearings::table)
-        .values((
-            complaint_hearings::complaint_id.eq(k.id),
-            complaint_hearings::planned_at.eq(h.at),
-            complaint_hearings::mode.eq(h.mode),
-            complaint_hearings::place.eq(&h.place),
-            complaint_hearings::invitees.eq(&h.invitees),
-            complaint_hearings::invitations_sent_on.eq(k.today),
-        ))
-        .execute(c)?;
+    step_store::add_hearing(c, k.id, h, k.today)?;
     let values = vec![
         ("datum", date_text(h.at.date())),
         ("tijd", h.at.format("%H:%M").to_string()),
@@ -239,21 +211,12 @@ fn hold_hearing(
     attendance: Option<&str>,
     minutes: Option<&str>,
 ) -> Result<(), StepError> {
-    let (hearing, planned): (i64, chrono::NaiveDateTime) = complaint_hearings::table
-        .filter(complaint_hearings::complaint_id.eq(k.id))
-        .order(complaint_hearings::id.desc())
-        .select((complaint_hearings::id, complaint_hearings::planned_at))
-        .first(c)?;
-    if held_too_early(planned.date(), k.today) {
-        return Err(StepError::HeldBeforePlanned(planned.date()));
+    let hearing = step_store::latest_hearing(c, k.id)?;
+    let planned = hearing.planned_at.date();
+    if held_too_early(planned, k.today) {
+        return Err(StepError::HeldBeforePlanned(planned));
     }
-    diesel::update(complaint_hearings::table.find(hearing))
-        .set((
-            complaint_hearings::held.eq(true),
-            complaint_hearings::minutes.eq(minutes),
-            complaint_hearings::attendance.eq(attendance),
-        ))
-        .execute(c)?;
+    step_store::set_hearing_held(c, hearing.id, minutes, attendance)?;
     Ok(())
 }
 
@@ -267,41 +230,20 @@ fn skip_hearing(
     k: &Ctx<'_, '_>,
     ground: SkipGround,
 ) -> Result<(), StepError> {
-    diesel::insert_into(complaint_hearings::table)
-        .values((
-            complaint_hearings::complaint_id.eq(k.id),
-            complaint_hearings::planned_at.eq(now()),
-            complaint_hearings::mode.eq(HearingMode::NotHeld),
-            complaint_hearings::place.eq(""),
-            complaint_hearings::invitees.eq(""),
-            complaint_hearings::skipped_ground.eq(ground.code()),
-        ))
-        .execute(c)?;
+    step_store::add_skipped_hearing(c, k.id, ground)?;
     Ok(())
 }
 
 fn record_advice(c: &mut DbConnection, k: &Ctx<'_, '_>, advice: &str) -> Result<(), StepError> {
-    diesel::update(complaint_progress::table.find(k.id))
-        .set((
-            complaint_progress::advice.eq(advice),
-            complaint_progress::advice_on.eq(k.today),
-        ))
-        .execute(c)?;
+    step_store::set_advice(c, k.id, advice, k.today)?;
     Ok(())
 }
 
 fn postpone(c: &mut DbConnection, k: &Ctx<'_, '_>, weeks: i64) -> Result<(), StepError> {
-    diesel::update(complaint_progress::table.find(k.id))
-        .set((
-            complaint_progress::postponement_weeks.eq(weeks as i32),
-            complaint_progress::postponement_notice_on.eq(k.today),
-        ))
-        .execute(c)?;
+    step_store::set_postponement(c, k.id, weeks, k.today)?;
     let p = progress(c, k.id)?;
     let deadline = deadline_of(k.complaint, &p, k.env.calendar);
-    diesel::update(complaints::table.find(k.id))
-        .set(complaints::deadline_on.eq(deadline))
-        .execute(c)?;
+    step_store::set_deadline(c, k.id, deadline)?;
     let values = vec![
         ("weken", weeks.to_string()),
         ("termijn", date_text(deadline)),
@@ -334,12 +276,12 @@ fn refer_to_ombudsman(
     ombudsman: Option<&str>,
     on: Option<NaiveDate>,
 ) -> Result<(), StepError> {
-    diesel::update(complaint_progress::table.find(k.id))
-        .set((
-            complaint_progress::ombudsman.eq(ombudsman.unwrap_or(k.env.ombudsman)),
-            complaint_progress::ombudsman_on.eq(on.unwrap_or(k.today)),
-        ))
-        .execute(c)?;
+    step_store::set_ombudsman(
+        c,
+        k.id,
+        ombudsman.unwrap_or(k.env.ombudsman),
+        on.unwrap_or(k.today),
+    )?;
     Ok(())
 }
 
@@ -348,9 +290,7 @@ fn record_ombudsman_outcome(
     k: &Ctx<'_, '_>,
     outcome: &str,
 ) -> Result<(), StepError> {
-    diesel::update(complaint_progress::table.find(k.id))
-        .set(complaint_progress::ombudsman_outcome.eq(outcome))
-        .execute(c)?;
+    step_store::set_ombudsman_outcome(c, k.id, outcome)?;
     Ok(())
 }
 
@@ -362,9 +302,7 @@ fn finish(
     action: Action,
     to: State,
 ) -> Result<(), StepError> {
-    diesel::update(complaint_progress::table.find(k.id))
-        .set(complaint_progress::closed_on.eq(k.today))
-        .execute(c)?;
+    step_store::set_closed(c, k.id, k.today)?;
     if k.complaint.via_person.is_some() && action != Action::Close {
         let values = vec![
             ("fase", super::letters::service::phase_text(to).to_string()),
@@ -378,9 +316,7 @@ fn finish(
             values,
             Recipient::Messenger,
         )?;
-        diesel::update(complaint_progress::table.find(k.id))
-            .set(complaint_progress::council_feedback_on.eq(k.today))
-            .execute(c)?;
+        step_store::set_council_feedback(c, k.id, k.today)?;
     }
     Ok(())
 }
