@@ -16,6 +16,8 @@ pub mod learning;
 pub mod norms;
 pub mod numbers;
 pub mod open_answers;
+pub mod open_answers_service;
+pub mod open_answers_views;
 pub mod pdf;
 pub mod published;
 pub mod quotes;
