@@ -19,6 +19,7 @@ pub mod staff;
 pub mod stats;
 pub mod volunteers;
 pub mod wave_edit;
+pub mod wave_edit_views;
 pub mod waves;
 pub mod workload;
 

@@ -6,6 +6,9 @@
 //! aside, never dropped silently.
 
 pub mod correct;
+pub mod correct_queries;
+pub mod correct_service;
+pub mod correct_views;
 pub mod form_pdf;
 pub mod forms_download;
 pub mod import;

@@ -2,18 +2,16 @@
 //! and a way to be reached, with the single-use offer token from the cookie.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use maud::html;
 use serde::Deserialize;
 
-use super::{offer_views, removal, OFFER_COOKIE};
+use super::{offer_views, OFFER_COOKIE};
 use crate::fmt::today;
 use crate::surveys::offer_token::OfferKey;
 use crate::surveys::volunteers::{self, NewVolunteer, OfferError};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
-use crate::web::errors::{page_response, AppError};
+use crate::web::errors::AppError;
 use crate::web::i18n::{t, Lang};
-use crate::web::layout;
 use crate::web::AppState;
 use actix_web::http::StatusCode;
 
@@ -28,6 +26,34 @@ pub(super) struct VolunteerForm {
     pub(super) taal: String,
     #[serde(default)]
     pub(super) tijd: String,
+}
+
+impl VolunteerForm {
+    /// The sign-up as typed (trimmed; the language falls back to the page's), and what to fix.
+    fn checked(&self, lang: Lang) -> (NewVolunteer, Vec<(&'static str, String)>) {
+        let mut errors: Vec<(&str, String)> = vec![];
+        let len = |s: &str| s.trim().chars().count();
+        if len(&self.naam) == 0 || len(&self.naam) > 100 {
+            errors.push(("naam", t(lang, "volunteer-error-name")));
+        }
+        if len(&self.contact) < 6 || len(&self.contact) > 200 {
+            errors.push(("contact", t(lang, "volunteer-error-contact")));
+        }
+        if len(&self.tijd) > 200 {
+            errors.push(("tijd", t(lang, "volunteer-error-time")));
+        }
+        let language = Lang::from_code(&self.taal)
+            .unwrap_or(lang)
+            .code()
+            .to_string();
+        let volunteer = NewVolunteer {
+            name: self.naam.trim().to_string(),
+            contact: self.contact.trim().to_string(),
+            language,
+            best_time: self.tijd.trim().to_string(),
+        };
+        (volunteer, errors)
+    }
 }
 
 fn offer_token(req: &HttpRequest) -> Option<String> {
@@ -51,18 +77,12 @@ pub(super) async fn volunteer_page(
         }
     };
     match checked {
-        Ok(offer) => Ok(page_response(
+        Ok(offer) => Ok(offer_views::volunteer_page(
+            &ctx,
             StatusCode::OK,
-            layout::page(
-                &ctx,
-                &t(ctx.lang, "volunteer-title"),
-                offer_views::volunteer_markup(
-                    &ctx,
-                    &VolunteerForm::default(),
-                    &[],
-                    offer.closes_on,
-                ),
-            ),
+            &VolunteerForm::default(),
+            &[],
+            offer.closes_on,
         )),
         Err(OfferError::Db(e)) => Err(e.into()),
         Err(e) => Ok(offer_views::offer_refused(&ctx, &e)),
@@ -77,27 +97,7 @@ pub(super) async fn volunteer_submit(
 ) -> Result<HttpResponse, AppError> {
     let lang = ctx.lang;
     let token = offer_token(&req);
-    let mut errors: Vec<(&str, String)> = vec![];
-    let len = |s: &str| s.trim().chars().count();
-    if len(&form.naam) == 0 || len(&form.naam) > 100 {
-        errors.push(("naam", t(lang, "volunteer-error-name")));
-    }
-    if len(&form.contact) < 6 || len(&form.contact) > 200 {
-        errors.push(("contact", t(lang, "volunteer-error-contact")));
-    }
-    if len(&form.tijd) > 200 {
-        errors.push(("tijd", t(lang, "volunteer-error-time")));
-    }
-    let language = Lang::from_code(&form.taal)
-        .unwrap_or(lang)
-        .code()
-        .to_string();
-    let volunteer = NewVolunteer {
-        name: form.naam.trim().to_string(),
-        contact: form.contact.trim().to_string(),
-        language,
-        best_time: form.tijd.trim().to_string(),
-    };
+    let (volunteer, errors) = form.checked(lang);
     let valid = errors.is_empty();
     let address = crate::accounts::routes::address_bucket(&req, &state);
     let key = state.part::<OfferKey>()?;
@@ -126,29 +126,13 @@ pub(super) async fn volunteer_submit(
     match outcome {
         Err((_, false)) => Ok(offer_views::too_many_tries(&ctx)),
         Err((e, true)) => Ok(offer_views::offer_refused(&ctx, &e)),
-        Ok(Some(offer)) => Ok(page_response(
+        Ok(Some(offer)) => Ok(offer_views::volunteer_page(
+            &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,
-            layout::page(
-                &ctx,
-                &t(lang, "volunteer-title"),
-                offer_views::volunteer_markup(&ctx, &form, &errors, offer.closes_on),
-            ),
+            &form,
+            &errors,
+            offer.closes_on,
         )),
-        Ok(None) => {
-            let mut res = page_response(
-                StatusCode::OK,
-                layout::page(
-                    &ctx,
-                    &t(lang, "volunteer-done-title"),
-                    html! {
-                        p { (t(lang, "volunteer-done-text")) }
-                        p { a.tap href="/" { (t(lang, "error-back-home")) } }
-                    },
-                ),
-            );
-            // One offer per answer set.
-            let _ = res.add_cookie(&removal(OFFER_COOKIE));
-            Ok(res)
-        }
+        Ok(None) => Ok(offer_views::volunteer_done(&ctx)),
     }
 }

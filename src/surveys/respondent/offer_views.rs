@@ -15,7 +15,7 @@ use crate::web::errors::page_response;
 use crate::web::i18n::{t, t_args, Lang};
 use crate::web::layout::{self, csrf_field, error_summary};
 
-pub(super) fn volunteer_markup(
+fn volunteer_markup(
     ctx: &Ctx,
     f: &VolunteerForm,
     errors: &[(&str, String)],
@@ -88,5 +88,42 @@ pub(super) fn too_many_tries(ctx: &Ctx) -> HttpResponse {
     );
     res.headers_mut()
         .insert(header::RETRY_AFTER, header::HeaderValue::from_static("600"));
+    res
+}
+
+/// The interview form as a page, with `status`: empty, or as typed with what to fix.
+pub(super) fn volunteer_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    f: &VolunteerForm,
+    errors: &[(&str, String)],
+    closes_on: chrono::NaiveDate,
+) -> HttpResponse {
+    page_response(
+        status,
+        layout::page(
+            ctx,
+            &t(ctx.lang, "volunteer-title"),
+            volunteer_markup(ctx, f, errors, closes_on),
+        ),
+    )
+}
+
+/// The thanks after a sign-up; the offer cookie goes (one offer per answer set).
+pub(super) fn volunteer_done(ctx: &Ctx) -> HttpResponse {
+    let lang = ctx.lang;
+    let mut res = page_response(
+        StatusCode::OK,
+        layout::page(
+            ctx,
+            &t(lang, "volunteer-done-title"),
+            html! {
+                p { (t(lang, "volunteer-done-text")) }
+                p { a.tap href="/" { (t(lang, "error-back-home")) } }
+            },
+        ),
+    );
+    // One offer per answer set.
+    let _ = res.add_cookie(&removal(OFFER_COOKIE));
     res
 }

@@ -103,7 +103,9 @@ pub(super) fn read(
     // A paper form carries its number: without it the same form could be typed in twice.
     let paper = channel == Channel::PaperKeyed;
     if paper {
-        if let Some(e) = crate::surveys::paper::correct::form_problem(lang, wave.id, &s.form) {
+        if let Some(e) =
+            crate::surveys::paper::correct_service::form_problem(lang, wave.id, &s.form)
+        {
             general.push(("invoer-formulier", e));
         }
     }

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use maud::html;
 use serde::Deserialize;
 
 use crate::accounts::model::Role;
@@ -143,10 +142,7 @@ async fn sheet_page(
         layout::page(
             &ctx,
             &title(ctx.lang, &read, p.sheet),
-            html! {
-                @if let Some(key) = notice { div.notice role="status" { p { (t(ctx.lang, key)) } } }
-                (sheet_markup(&ctx, &wave, &def, p.sheet, &read, &BTreeMap::new(), &[], place.as_ref()))
-            },
+            views::sheet_with_notice(&ctx, &wave, &def, p.sheet, &read, place.as_ref(), notice),
         ),
     ))
 }
@@ -289,7 +285,7 @@ async fn place_submit(
     path: web::Path<SheetPath>,
     CsrfForm(fields): CsrfForm<PlaceFields>,
 ) -> Result<HttpResponse, AppError> {
-    use service::{PlaceCommand, PlaceRefused};
+    use service::PlaceCommand;
     let lang = ctx.lang;
     let p = path.into_inner();
     let (wave, def, read, place) = load(&state, &p).await?;
@@ -307,42 +303,16 @@ async fn place_submit(
     let outcome = state
         .db(move |conn| service::place_page(conn, &w, &d, cmd, actor))
         .await?;
-    let (field, message) = match outcome {
+    let refused = match outcome {
         Ok(sheet) => {
             return Ok(see_other(&format!(
                 "/invoer/rondes/{}/papier/controle/{sheet}?melding=paper-place-notice-read",
                 p.id
             )))
         }
-        Err(PlaceRefused::Form) => (
-            "formulier",
-            t_args(
-                lang,
-                "paper-place-error-form",
-                &[("prefix", &format!("R{}-", wave.id))],
-            ),
-        ),
-        Err(PlaceRefused::Page(pages)) => (
-            "pagina",
-            t_args(
-                lang,
-                "paper-place-error-page",
-                &[("pages", &pages.to_string())],
-            ),
-        ),
-        Err(PlaceRefused::Stored(form)) => (
-            "formulier",
-            t_args(lang, "paper-place-error-stored", &[("form", &form)]),
-        ),
-        Err(PlaceRefused::Lang) => ("formulier", t(lang, "paper-verify-problem-no-layout")),
-        Err(PlaceRefused::Unread(problem)) => (
-            "formulier",
-            match problem {
-                Some(problem) => views::problem_text(lang, &problem),
-                None => t(lang, "paper-place-error-unread"),
-            },
-        ),
+        Err(refused) => refused,
     };
+    let (field, message) = views::place_error(lang, wave.id, &refused);
     let typed: BTreeMap<String, String> = [
         ("formulier".to_string(), fields.formulier),
         ("pagina".to_string(), fields.pagina),

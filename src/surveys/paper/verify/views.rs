@@ -7,6 +7,7 @@ use maud::{html, Markup};
 
 use super::decisions::{box_field, text_field};
 use super::queries::{Listed, PlaceOptions};
+use super::service::PlaceRefused;
 use crate::surveys::answers::text_in;
 use crate::surveys::definition::Definition;
 use crate::surveys::form::value_label;
@@ -128,6 +129,61 @@ fn read_text(lang: Lang, mark: Mark, confidence: f32) -> String {
     };
     let percent = ((confidence.clamp(0.0, 1.0)) * 100.0).round() as i64;
     t_args(lang, key, &[("percent", &percent.to_string())])
+}
+
+/// A sheet as first shown: the notice of what happened to the sheet before (reached by "save and
+/// next"), then the sheet with what the reader chose.
+pub(super) fn sheet_with_notice(
+    ctx: &Ctx,
+    wave: &Wave,
+    def: &Definition,
+    sheet_id: i64,
+    read: &SheetRead,
+    place: Option<&PlaceOptions>,
+    notice: Option<&str>,
+) -> Markup {
+    html! {
+        @if let Some(key) = notice { div.notice role="status" { p { (t(ctx.lang, key)) } } }
+        (sheet_markup(ctx, wave, def, sheet_id, read, &BTreeMap::new(), &[], place))
+    }
+}
+
+/// The field a refused form and page number is shown at, and what to fix, for the clerk.
+pub(super) fn place_error(
+    lang: Lang,
+    wave_id: i64,
+    refused: &PlaceRefused,
+) -> (&'static str, String) {
+    match refused {
+        PlaceRefused::Form => (
+            "formulier",
+            t_args(
+                lang,
+                "paper-place-error-form",
+                &[("prefix", &format!("R{wave_id}-"))],
+            ),
+        ),
+        PlaceRefused::Page(pages) => (
+            "pagina",
+            t_args(
+                lang,
+                "paper-place-error-page",
+                &[("pages", &pages.to_string())],
+            ),
+        ),
+        PlaceRefused::Stored(form) => (
+            "formulier",
+            t_args(lang, "paper-place-error-stored", &[("form", form)]),
+        ),
+        PlaceRefused::Lang => ("formulier", t(lang, "paper-verify-problem-no-layout")),
+        PlaceRefused::Unread(problem) => (
+            "formulier",
+            match problem {
+                Some(problem) => problem_text(lang, problem),
+                None => t(lang, "paper-place-error-unread"),
+            },
+        ),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

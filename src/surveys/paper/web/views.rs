@@ -116,15 +116,15 @@ pub(super) fn upload_markup(
                 tbody {
                     @for k in kept {
                         tr {
-                            td { a href={ (base) "/apart/" (k.id) } { (paging::short_text(lang, &crate::surveys::paper::correct::shown_form(lang, &k.form), 40)) } }
+                            td { a href={ (base) "/apart/" (k.id) } { (paging::short_text(lang, &crate::surveys::paper::correct_views::shown_form(lang, &k.form), 40)) } }
                             td { (k.line) }
                             td { ul {
-                                @for p in k.problems.iter().take(SHOWN_PROBLEMS) { li { (crate::surveys::paper::correct::problem_markup(lang, p, LIST_CHARS)) } }
+                                @for p in k.problems.iter().take(SHOWN_PROBLEMS) { li { (crate::surveys::paper::correct_views::problem_markup(lang, p, LIST_CHARS)) } }
                                 @if k.problems.len() > SHOWN_PROBLEMS {
                                     li { (t_count(lang, "paper-quarantine-more-problems", (k.problems.len() - SHOWN_PROBLEMS) as i64)) }
                                 }
                             }
-                            @if k.problems.iter().take(SHOWN_PROBLEMS).any(|p| crate::surveys::paper::correct::problem_is_long(p, LIST_CHARS)) {
+                            @if k.problems.iter().take(SHOWN_PROBLEMS).any(|p| crate::surveys::paper::correct_views::problem_is_long(p, LIST_CHARS)) {
                                 a href={ (base) "/apart/" (k.id) "#gelezen" } { (t(lang, "paper-quarantine-full-text")) }
                             } }
                             td { (date_text(k.on)) }
