@@ -6,6 +6,9 @@
 //! The file follows the rules of the row-level answer export and of the quotes:
 //! - only once the wave has closed ([`crate::surveys::anonymity::export_allowed`]), and only when
 //!   at least [`super::quotes::DEFAULT_MIN_GROUP`] people answered (the quotes' rule);
+//! - late paper (answer sets that came in after the closing date) only as it joins the row-level
+//!   export: whole days, at least [`crate::surveys::anonymity::MIN_GROUP`] answer sets at a time
+//!   ([`crate::surveys::export_scope::export_through`]), so two downloads never differ by fewer;
 //! - no answer set number, date, channel or language: nothing ties a line to the row-level export
 //!   or to a moment. The lines are sorted by question and text, and equal texts are one line with
 //!   how often they were given, so the order says nothing about when an answer came in.
@@ -16,6 +19,7 @@ use actix_web::{web, HttpResponse};
 use super::{open_answers_service, open_answers_views};
 use crate::accounts::audit::Actor;
 use crate::accounts::model::Role;
+use crate::fmt::today;
 use crate::surveys::anonymity;
 use crate::web::context::Ctx;
 use crate::web::download::CsvChoice;
@@ -53,11 +57,12 @@ async fn download(
     let id = path.into_inner();
     let lang = ctx.lang;
     let flavour = choice.flavour();
-    let (wave, def, answered) = state
+    let (wave, def, answered, through) = state
         .db(move |conn| {
             let (wave, def) = crate::surveys::staff::wave_and_definition(conn, id)?;
-            let answered = super::quotes_queries::answered(conn, id)?;
-            Ok((wave, def, answered))
+            let through = crate::surveys::export_scope::export_through(conn, &wave, today())?;
+            let answered = super::quotes_queries::answered_through(conn, id, through)?;
+            Ok((wave, def, answered, through))
         })
         .await?;
     if !anonymity::export_allowed(&wave) {
@@ -82,7 +87,7 @@ async fn download(
     }
     let bytes = state
         .db(move |conn| {
-            let answers = open_answers_service::cleaned(conn, id, &def)?;
+            let answers = open_answers_service::cleaned(conn, id, &def, through)?;
             open_answers_service::write_csv(&def, &answers, vec![], flavour)
                 .map_err(AppError::Internal)
         })

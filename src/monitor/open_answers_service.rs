@@ -11,15 +11,16 @@ use crate::surveys::answers::text_in;
 use crate::surveys::definition::Definition;
 use crate::web::i18n::Lang;
 
-/// The cleaned open answers of a wave: (question key, cleaned text) → how often, in key and text
-/// order. Empty answers are left out.
+/// The cleaned open answers of a wave's answer sets up to `through`: (question key, cleaned text)
+/// → how often, in key and text order. Empty answers are left out.
 pub fn cleaned(
     conn: &mut DbConnection,
     wave_id: i64,
     def: &Definition,
+    through: chrono::NaiveDate,
 ) -> QueryResult<BTreeMap<(String, String), u64>> {
     let mut out: BTreeMap<(String, String), u64> = BTreeMap::new();
-    super::codebook::each_open_answer(conn, wave_id, def, |key, text| {
+    super::codebook::each_open_answer_through(conn, wave_id, def, Some(through), |key, text| {
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() {
             return;

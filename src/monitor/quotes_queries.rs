@@ -73,3 +73,16 @@ pub fn answered(conn: &mut DbConnection, wave_id: i64) -> QueryResult<i64> {
         .count()
         .get_result(conn)
 }
+
+/// How many answer sets of wave `wave_id` came in on or before `through`.
+pub fn answered_through(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    through: chrono::NaiveDate,
+) -> QueryResult<i64> {
+    responses::table
+        .filter(responses::wave_id.eq(wave_id))
+        .filter(responses::answered_on.le(through))
+        .count()
+        .get_result(conn)
+}

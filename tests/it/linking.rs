@@ -496,3 +496,59 @@ both_backends!(late_paper_joins_the_row_export_only_in_groups, |app| {
     store(0, 6);
     assert_eq!(rows(), 8, "today's late sets wait");
 });
+
+// The open answers file follows the same cut as the row export: a researcher who downloads it at
+// closing and again while late paper comes in must not find one late form's words as the only
+// new line.
+both_backends!(late_paper_joins_the_open_answers_only_in_groups, |app| {
+    let w = wave(&app, -1, 30, &[]);
+    diesel::update(waves_t::table.find(w.id))
+        .set((
+            waves_t::opens_on.eq(today() - Duration::days(40)),
+            waves_t::closes_on.eq(today() - Duration::days(10)),
+        ))
+        .execute(&mut app.conn())
+        .unwrap();
+    let w = klankbord::surveys::waves::find_wave(&mut app.conn(), w.id).unwrap();
+    let meta = klankbord::surveys::respond::Meta {
+        channel: klankbord::surveys::channel::Channel::PaperScan,
+        helper: None,
+        language: klankbord::web::i18n::Lang::Nl,
+    };
+    let store = |days_ago: i64, n: usize, text: &str| {
+        let json = serde_json::json!({ "wat_beter": text }).to_string();
+        for _ in 0..n {
+            klankbord::surveys::respond::insert_json(
+                &mut app.conn(),
+                &w,
+                &json,
+                &meta,
+                today() - Duration::days(days_ago),
+            )
+            .unwrap();
+        }
+    };
+    let (researcher, _) = app.logged_in("onderzoek.open", &[Role::Onderzoeker]);
+    let file = || {
+        let r = researcher.get(&format!(
+            "/onderzoek/rondes/{}/open-antwoorden.csv?scheiding=komma",
+            w.id
+        ));
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.body
+    };
+    store(12, 12, "Eerder terugbellen");
+    let at_closing = file();
+    assert!(at_closing.contains("Eerder terugbellen,12"), "{at_closing}");
+    // Four late forms on one day: fewer than five, so the file stays as it was.
+    store(5, 4, "Het formulier was te lang");
+    assert_eq!(file(), at_closing, "four late forms are held back");
+    // A fifth on a later day that has passed: the five join together.
+    store(3, 1, "Meer uitleg over de brief");
+    let later = file();
+    assert!(later.contains("Het formulier was te lang,4"), "{later}");
+    assert!(later.contains("Meer uitleg over de brief,1"), "{later}");
+    // Today's are not yet whole, however many.
+    store(0, 6, "Vandaag ingeleverd");
+    assert_eq!(file(), later, "today's late forms wait");
+});

@@ -47,6 +47,18 @@ pub fn each_open_answer(
     conn: &mut DbConnection,
     wave_id: i64,
     def: &Definition,
+    f: impl FnMut(&str, &str),
+) -> QueryResult<()> {
+    each_open_answer_through(conn, wave_id, def, None, f)
+}
+
+/// [`each_open_answer`], of the answer sets that came in on or before `through` only (all of
+/// them for `None`).
+pub fn each_open_answer_through(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    def: &Definition,
+    through: Option<NaiveDate>,
     mut f: impl FnMut(&str, &str),
 ) -> QueryResult<()> {
     let open: Vec<&str> = def
@@ -56,9 +68,14 @@ pub fn each_open_answer(
         .collect();
     let mut after = 0i64;
     loop {
-        let rows: Vec<(i64, String)> = responses::table
+        let mut page = responses::table
             .filter(responses::wave_id.eq(wave_id))
             .filter(responses::id.gt(after))
+            .into_boxed();
+        if let Some(through) = through {
+            page = page.filter(responses::answered_on.le(through));
+        }
+        let rows: Vec<(i64, String)> = page
             .order(responses::id)
             .limit(10_000)
             .select((responses::id, responses::answers))
