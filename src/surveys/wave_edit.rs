@@ -182,7 +182,13 @@ async fn edit_submit(
                         WaveError::OpensInPast => "open",
                         WaveError::Population => "n",
                         WaveError::Channel(_) => "kanalen",
-                        _ => "open",
+                        // The edit form cannot cause these; they are shown at its first field.
+                        WaveError::UnknownQuestionnaire(_)
+                        | WaveError::UnknownWave(_)
+                        | WaveError::Name
+                        | WaveError::Count
+                        | WaveError::AlreadyOpen
+                        | WaveError::Db(_) => "open",
                     };
                     errors.push((field, wave_error_text(lang, &e)));
                 }

@@ -151,8 +151,37 @@ fn every_success_response_goes_out_after_the_sync_that_covers_it() {
     while settle.elapsed() < Duration::from_millis(300) {
         std::thread::sleep(Duration::from_millis(50));
     }
+    // Killing strace detaches the server it traces and leaves it running: stop the server first
+    // (strace's children, from /proc), then strace.
+    let strace_pid = child.id();
+    let servers: Vec<String> = std::fs::read_dir(format!("/proc/{strace_pid}/task"))
+        .map(|tasks| {
+            tasks
+                .filter_map(Result::ok)
+                .filter_map(|t| std::fs::read_to_string(t.path().join("children")).ok())
+                .flat_map(|c| c.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        !servers.is_empty(),
+        "strace has no child: the server did not run under it"
+    );
+    for pid in &servers {
+        let _ = Command::new("kill").args(["-KILL", pid]).status();
+    }
     let _ = child.kill();
     let _ = child.wait();
+    let gone = |pid: &String| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| s.contains(") Z "))
+            .unwrap_or(true)
+    };
+    let stop = Instant::now();
+    while !servers.iter().all(gone) && stop.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(servers.iter().all(gone), "the server outlived its test");
 
     let text = std::fs::read_to_string(&trace).unwrap();
     let lines: Vec<&str> = text.lines().collect();
