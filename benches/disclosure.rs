@@ -48,7 +48,9 @@ fn year(n: usize) -> Vec<CaseCells> {
                     f.push(Figure::Theme(format!("thema{}", skew(&mut rng, 15))));
                 }
             }
-            let stage = rng.gen_range(0..7);
+            // An i32, as when the outcome was a label: drawn as usize, the generator's stream and
+            // so the whole test year would be another one.
+            let stage: i32 = rng.gen_range(0..7);
             if stage >= 1 {
                 f.push(Figure::Mediated);
             }
@@ -93,7 +95,7 @@ fn year(n: usize) -> Vec<CaseCells> {
                     Outcome::Judged(Judgement::Unfounded),
                     Outcome::Judged(Judgement::PartlyFounded),
                     Outcome::Judged(Judgement::Founded),
-                ][stage];
+                ][stage as usize];
                 f.push(Figure::Outcome(outcome));
             }
             f.sort();
