@@ -11,12 +11,12 @@ use serde::Deserialize;
 use super::wave_edit_views as views;
 use crate::accounts::model::Role;
 use crate::fmt::today;
-use crate::surveys::staff::{actor, parse_date, wave_error_text};
+use crate::surveys::staff::{actor, parse_window, wave_error_text};
 use crate::surveys::waves::{self, Wave, WaveChange, WaveError};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
-use crate::web::i18n::{t, Lang};
+use crate::web::i18n::Lang;
 use crate::web::layout;
 use crate::web::routes::{Access, RouteDef};
 use crate::web::{see_other, AppState};
@@ -50,31 +50,7 @@ pub struct EditForm {
 impl EditForm {
     /// The change typed, or what to fix (by field, in the form's order).
     fn command(&self, lang: Lang) -> Result<WaveChange, Vec<(&'static str, String)>> {
-        let mut errors: Vec<(&str, String)> = vec![];
-        let opens = parse_date(&self.open);
-        let closes = parse_date(&self.sluit);
-        if opens.is_none() {
-            errors.push(("open", t(lang, "wave-error-date")));
-        }
-        if closes.is_none() {
-            errors.push(("sluit", t(lang, "wave-error-date")));
-        }
-        let population = waves::parse_count(&self.n).filter(|n| *n >= 1);
-        if population.is_none() {
-            errors.push(("n", t(lang, "wave-error-population")));
-        }
-        if self.kanalen.is_empty() {
-            errors.push(("kanalen", t(lang, "wave-error-no-channel")));
-        }
-        match (opens, closes, population, errors.is_empty()) {
-            (Some(o), Some(c), Some(n), true) => Ok(WaveChange {
-                opens_on: o,
-                closes_on: c,
-                population: n,
-                channels: self.kanalen.clone(),
-            }),
-            _ => Err(errors),
-        }
+        parse_window(lang, &self.open, &self.sluit, &self.n, &self.kanalen)
     }
 
     fn of(w: &Wave) -> EditForm {

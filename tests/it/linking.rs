@@ -446,11 +446,14 @@ both_backends!(refused_sign_ups_are_limited_per_address, |app| {
     assert_eq!(app.count("interview_volunteers"), 1);
 });
 
-// A researcher who downloads the answers at closing and again while late paper comes in must not
-// learn which few rows came late: late answer sets join the export only in whole days that have
-// passed, at least five at a time (as the council report publishes them).
-both_backends!(late_paper_joins_the_row_export_only_in_groups, |app| {
-    let w = wave(&app, -1, 30, &[]);
+/// A wave that ran from 40 until 10 days ago, and how late paper forms come in (scanned, Dutch).
+fn closed_ten_days_ago(
+    app: &TestApp,
+) -> (
+    klankbord::surveys::waves::Wave,
+    klankbord::surveys::respond::Meta,
+) {
+    let w = wave(app, -1, 30, &[]);
     diesel::update(waves_t::table.find(w.id))
         .set((
             waves_t::opens_on.eq(today() - Duration::days(40)),
@@ -464,6 +467,14 @@ both_backends!(late_paper_joins_the_row_export_only_in_groups, |app| {
         helper: None,
         language: klankbord::web::i18n::Lang::Nl,
     };
+    (w, meta)
+}
+
+// A researcher who downloads the answers at closing and again while late paper comes in must not
+// learn which few rows came late: late answer sets join the export only in whole days that have
+// passed, at least five at a time (as the council report publishes them).
+both_backends!(late_paper_joins_the_row_export_only_in_groups, |app| {
+    let (w, meta) = closed_ten_days_ago(&app);
     let store = |days_ago: i64, n: usize| {
         for _ in 0..n {
             klankbord::surveys::respond::insert_json(
@@ -501,20 +512,7 @@ both_backends!(late_paper_joins_the_row_export_only_in_groups, |app| {
 // closing and again while late paper comes in must not find one late form's words as the only
 // new line.
 both_backends!(late_paper_joins_the_open_answers_only_in_groups, |app| {
-    let w = wave(&app, -1, 30, &[]);
-    diesel::update(waves_t::table.find(w.id))
-        .set((
-            waves_t::opens_on.eq(today() - Duration::days(40)),
-            waves_t::closes_on.eq(today() - Duration::days(10)),
-        ))
-        .execute(&mut app.conn())
-        .unwrap();
-    let w = klankbord::surveys::waves::find_wave(&mut app.conn(), w.id).unwrap();
-    let meta = klankbord::surveys::respond::Meta {
-        channel: klankbord::surveys::channel::Channel::PaperScan,
-        helper: None,
-        language: klankbord::web::i18n::Lang::Nl,
-    };
+    let (w, meta) = closed_ten_days_ago(&app);
     let store = |days_ago: i64, n: usize, text: &str| {
         let json = serde_json::json!({ "wat_beter": text }).to_string();
         for _ in 0..n {

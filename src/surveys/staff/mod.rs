@@ -35,7 +35,7 @@ use views::*;
 use wave_pages::*;
 
 pub(crate) use queries::wave_and_definition;
-pub(crate) use wave_pages::{parse_date, wave_error_text};
+pub(crate) use wave_pages::{parse_window, wave_error_text};
 
 const RESEARCH: Access = Access::Roles(&[Role::Onderzoeker]);
 const ENTRY: Access = Access::Roles(&[Role::Invoerder]);

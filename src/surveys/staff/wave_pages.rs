@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::*;
-use crate::surveys::waves::{self, NewWave, Wave, WaveError, Window};
+use crate::surveys::waves::{self, NewWave, Wave, WaveChange, WaveError, Window};
 use crate::web::context::Ctx;
 use crate::web::csrf::CsrfForm;
 use crate::web::errors::{page_response, AppError};
@@ -58,33 +58,51 @@ pub(super) struct WaveForm {
 impl WaveForm {
     /// The new wave the form asks for, or what to fix (per field).
     pub(super) fn command(&self, lang: Lang) -> Result<NewWave, Vec<(&'static str, String)>> {
-        let mut errors: Vec<(&'static str, String)> = vec![];
-        let opens = parse_date(&self.open);
-        let closes = parse_date(&self.sluit);
-        if opens.is_none() {
-            errors.push(("open", t(lang, "wave-error-date")));
-        }
-        if closes.is_none() {
-            errors.push(("sluit", t(lang, "wave-error-date")));
-        }
-        let population = waves::parse_count(&self.n).filter(|n| *n >= 1);
-        if population.is_none() {
-            errors.push(("n", t(lang, "wave-error-population")));
-        }
-        if self.kanalen.is_empty() {
-            errors.push(("kanalen", t(lang, "wave-error-no-channel")));
-        }
-        match (opens, closes, population, errors.is_empty()) {
-            (Some(o), Some(c), Some(n), true) => Ok(NewWave {
-                name: self.naam.clone(),
-                questionnaire: self.vragenlijst.clone(),
-                opens_on: o,
-                closes_on: c,
-                population: n,
-                channels: self.kanalen.clone(),
-            }),
-            _ => Err(errors),
-        }
+        let w = parse_window(lang, &self.open, &self.sluit, &self.n, &self.kanalen)?;
+        Ok(NewWave {
+            name: self.naam.clone(),
+            questionnaire: self.vragenlijst.clone(),
+            opens_on: w.opens_on,
+            closes_on: w.closes_on,
+            population: w.population,
+            channels: w.channels,
+        })
+    }
+}
+
+/// The dates, N and channels of a wave form (a new wave or a change), or what to fix, by field in
+/// the form's order.
+pub(crate) fn parse_window(
+    lang: Lang,
+    open: &str,
+    sluit: &str,
+    n: &str,
+    kanalen: &[String],
+) -> Result<WaveChange, Vec<(&'static str, String)>> {
+    let mut errors: Vec<(&'static str, String)> = vec![];
+    let opens = parse_date(open);
+    let closes = parse_date(sluit);
+    if opens.is_none() {
+        errors.push(("open", t(lang, "wave-error-date")));
+    }
+    if closes.is_none() {
+        errors.push(("sluit", t(lang, "wave-error-date")));
+    }
+    let population = waves::parse_count(n).filter(|n| *n >= 1);
+    if population.is_none() {
+        errors.push(("n", t(lang, "wave-error-population")));
+    }
+    if kanalen.is_empty() {
+        errors.push(("kanalen", t(lang, "wave-error-no-channel")));
+    }
+    match (opens, closes, population, errors.is_empty()) {
+        (Some(o), Some(c), Some(n), true) => Ok(WaveChange {
+            opens_on: o,
+            closes_on: c,
+            population: n,
+            channels: kanalen.to_vec(),
+        }),
+        _ => Err(errors),
     }
 }
 
