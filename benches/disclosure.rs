@@ -6,7 +6,8 @@
 //! in the same run: counting the same cells and hiding the small ones one by one, as each report
 //! did on its own before (no check across reports).
 //!
-//! Run: `cargo bench --bench disclosure` (option: `-- --max 20000`).
+//! Run: `cargo bench --bench disclosure` (option: `-- --max 20000`). With
+//! `KLANKBORD_BENCH_DUMP=file` it also writes every decision, to compare two builds cell by cell.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test and benchmark code may stop at the first failure
 
 use std::collections::BTreeMap;
@@ -146,6 +147,7 @@ fn main() {
     let max = arg("--max", 20_000) as usize;
     let k = disclosure::DEFAULT_K;
     let after = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let mut dump = String::new();
     println!("complaints/year | decide: cells, hidden, time | baseline per report: hidden, time");
     for n in [20, 200, 2_000, 20_000].into_iter().filter(|n| *n <= max) {
         let cases = year(n);
@@ -168,9 +170,10 @@ fn main() {
             .collect();
         let (mut cells, mut hidden) = (0, 0);
         for s in scopes {
-            for (_, c) in d.cells_of(s) {
+            for (f, c) in d.cells_of(s) {
                 cells += 1;
                 hidden += usize::from(!c.shown.published());
+                dump.push_str(&format!("{n} {s:?} {f:?} {} {:?}\n", c.n, c.shown));
             }
         }
         let t = Instant::now();
@@ -181,5 +184,8 @@ fn main() {
             decide * 1e3,
             base * 1e3
         );
+    }
+    if let Ok(path) = std::env::var("KLANKBORD_BENCH_DUMP") {
+        std::fs::write(path, dump).unwrap();
     }
 }

@@ -1,6 +1,6 @@
 //! The decisions: every cell of a year and its quarters decided together, quarter by quarter.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -137,16 +137,14 @@ pub(super) fn decide_year(
     if ended == 0 {
         return;
     }
-    // The groups of complaints that share their quarter and all their figures.
-    let mut atoms: BTreeMap<(u32, BTreeSet<&Figure>), u64> = BTreeMap::new();
-    for c in cases {
-        let q = quarter_of(c.received);
-        if q <= ended {
-            *atoms.entry((q, c.figures.iter().collect())).or_default() += 1;
-        }
-    }
-    let atoms: Vec<((u32, BTreeSet<&Figure>), u64)> = atoms.into_iter().collect();
-    // The cells, stage by stage: quarter j and the year to date through j.
+    let (named, number, atoms) = groups(cases, ended);
+    // The cells, stage by stage: quarter j and the year to date through j. `cell` finds a
+    // figure's cell per scope (quarters 1 to 4, then the years to date through 1 to 4).
+    let slot = |scope: Scope| match scope {
+        Scope::Quarter { quarter, .. } => quarter as usize - 1,
+        Scope::Year { through, .. } => 3 + through as usize,
+    };
+    let mut cell: Vec<Vec<Option<usize>>> = vec![vec![None; named.len()]; 8];
     let mut units: Vec<Unit> = vec![];
     let mut stages: Vec<std::ops::Range<usize>> = vec![];
     let mut index: BTreeMap<(Scope, Figure), usize> = BTreeMap::new();
@@ -160,15 +158,26 @@ pub(super) fn decide_year(
             if matches!(scope, Scope::Year { .. }) {
                 figures.insert(Figure::Written);
             }
+            let mut occurs = vec![false; named.len()];
             for ((q, fs), _) in &atoms {
                 if scope.covers(*q) {
-                    figures.extend(fs.iter().map(|f| (*f).clone()));
+                    fs.iter().for_each(|f| occurs[*f as usize] = true);
                 }
             }
+            figures.extend(
+                named
+                    .iter()
+                    .zip(occurs)
+                    .filter(|(_, o)| *o)
+                    .map(|(f, _)| (*f).clone()),
+            );
             if matches!(scope, Scope::Quarter { .. }) {
                 figures.retain(|f| !f.in_register());
             }
             for figure in figures {
+                if let Some(n) = number.get(&figure) {
+                    cell[slot(scope)][*n as usize] = Some(units.len());
+                }
                 index.insert((scope, figure.clone()), units.len());
                 units.push(Unit {
                     scope,
@@ -189,11 +198,8 @@ pub(super) fn decide_year(
             for scope in std::iter::once(Scope::Quarter { year, quarter: *q })
                 .chain((*q..=ended).map(|j| Scope::Year { year, through: j }))
             {
-                for f in fs {
-                    if let Some(i) = index.get(&(scope, (*f).clone())) {
-                        cells.push(*i);
-                    }
-                }
+                let of_scope = &cell[slot(scope)];
+                cells.extend(fs.iter().filter_map(|f| of_scope[*f as usize]));
             }
             cells
         })
@@ -299,12 +305,57 @@ pub(super) fn decide_year(
             }
         }
         let new: Vec<usize> = range.clone().collect();
-        settle(&mut units, &new, &relations, &fixed, k);
-        for &i in &new {
+        // Each new cell's row reduced against the fixed ones once: every span the check builds
+        // starts with the fixed rows, so this part of the work is the same each time.
+        let reduced: Vec<Vec<u64>> = new
+            .iter()
+            .map(|&i| fixed.reduce(units[i].row.clone(), vec![]).0)
+            .collect();
+        settle(&mut units, &new, &reduced, &relations, &fixed, k);
+        for (&i, row) in new.iter().zip(reduced) {
             if units[i].hidden.is_none() {
-                fixed.add(units[i].row.clone(), None);
+                fixed.add(row, None);
             }
         }
     }
     record(out, &units);
+}
+
+/// A group of complaints that share their quarter and all their figures (by number), and how
+/// many complaints it has.
+type Group = ((u32, Vec<u32>), u64);
+
+/// The complaints of the quarters that have ended, in groups. Every figure that occurs is
+/// numbered in figure order, so that the groups sort as their figures would: the order (and so
+/// the projection) does not depend on how the figures are stored.
+fn groups<'a>(
+    cases: &[&'a CaseCells],
+    ended: u32,
+) -> (Vec<&'a Figure>, HashMap<&'a Figure, u32>, Vec<Group>) {
+    let counted: Vec<&CaseCells> = cases
+        .iter()
+        .copied()
+        .filter(|c| quarter_of(c.received) <= ended)
+        .collect();
+    let mut number: HashMap<&Figure, u32> = HashMap::new();
+    for c in &counted {
+        for f in &c.figures {
+            number.entry(f).or_default();
+        }
+    }
+    let mut named: Vec<&Figure> = number.keys().copied().collect();
+    named.sort();
+    for (n, f) in named.iter().enumerate() {
+        number.insert(f, n as u32);
+    }
+    let mut atoms: HashMap<(u32, Vec<u32>), u64> = HashMap::new();
+    for c in &counted {
+        let mut fs: Vec<u32> = c.figures.iter().map(|f| number[f]).collect();
+        fs.sort_unstable();
+        fs.dedup();
+        *atoms.entry((quarter_of(c.received), fs)).or_default() += 1;
+    }
+    let mut atoms: Vec<Group> = atoms.into_iter().collect();
+    atoms.sort_unstable();
+    (named, number, atoms)
 }

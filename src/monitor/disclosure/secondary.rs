@@ -5,10 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
-/// Hides new cells until nothing small is derivable from what is published.
+/// Hides new cells until nothing small is derivable from what is published. `reduced` holds the
+/// row of each new cell (in the order of `new`) reduced against `fixed`.
 pub(super) fn settle(
     units: &mut [Unit],
     new: &[usize],
+    reduced: &[Vec<u64>],
     relations: &[(usize, Vec<usize>)],
     fixed: &Span,
     k: u64,
@@ -40,11 +42,11 @@ pub(super) fn settle(
     let span_of = |units: &[Unit], without: &[usize]| -> Span {
         let mut span = fixed.clone();
         span.grow_provenance(new.len());
-        for &i in new {
+        for (p, &i) in new.iter().enumerate() {
             if units[i].hidden.is_none() && !without.contains(&i) {
                 let mut prov = vec![0; new.len()];
-                prov[position[&i]] = 1;
-                span.add(units[i].row.clone(), Some(prov));
+                prov[p] = 1;
+                span.add(reduced[p].clone(), Some(prov));
             }
         }
         span
@@ -84,7 +86,7 @@ pub(super) fn settle(
         let Some((row, combination)) = found else {
             break;
         };
-        let pick = cut(units, new, &position, fixed, &span_of, &row, combination);
+        let pick = cut(units, new, &position, reduced, &span_of, &row, combination);
         match pick {
             Some(cells) => {
                 for i in cells {
@@ -123,7 +125,7 @@ pub(super) fn cut(
     units: &[Unit],
     new: &[usize],
     position: &BTreeMap<usize, usize>,
-    fixed: &Span,
+    reduced: &[Vec<u64>],
     span_of: &dyn Fn(&[Unit], &[usize]) -> Span,
     row: &[u64],
     combination: Vec<u64>,
@@ -137,7 +139,7 @@ pub(super) fn cut(
                 || u.value == 0
                 || combination.get(position[&i]).is_none_or(|c| *c == 0)
                 || groups.iter().any(|g| g.contains(&i))
-                || fixed.combination(&u.row).is_some()
+                || reduced[position[&i]].iter().all(|x| *x == 0)
             {
                 continue;
             }

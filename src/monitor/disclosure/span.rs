@@ -72,13 +72,14 @@ impl Span {
     }
 
     /// Reduces a row against the span: what is left, and the combination of new cells used.
+    /// A row of the span is zero before its pivot, so only the part from the pivot on is worked.
     pub(super) fn reduce(&self, mut v: Vec<u64>, mut prov: Vec<u64>) -> (Vec<u64>, Vec<u64>) {
         for (pivot, row, rp) in &self.rows {
             let f = v[*pivot];
             if f == 0 {
                 continue;
             }
-            for (x, r) in v.iter_mut().zip(row) {
+            for (x, r) in v[*pivot..].iter_mut().zip(&row[*pivot..]) {
                 if *r != 0 {
                     *x = sub(*x, mul(f, *r));
                 }
