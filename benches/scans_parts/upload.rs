@@ -40,9 +40,11 @@ pub(super) fn upload(rng: &mut rand::rngs::StdRng, multi: &dyn Fn(&str) -> bool,
             Lang::Nl,
             &config.contact,
             (1, forms),
+            false,
             klankbord::fmt::today(),
         )
-        .expect("print");
+        .expect("print")
+        .expect("numbers not printed before");
         let design = form_pdf::design_for(&wave, &def, Lang::Nl, &config.contact).expect("design");
         (id, design, pdf)
     };

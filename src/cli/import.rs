@@ -65,12 +65,16 @@ pub enum ImportCommand {
         /// Wave number.
         #[arg(long)]
         wave: i64,
-        /// First form number.
-        #[arg(long, default_value_t = 1)]
-        from: u64,
-        /// Last form number (at most 5000 forms per file).
+        /// First form number (by default the first one not printed yet).
+        #[arg(long)]
+        from: Option<u64>,
+        /// Last form number (at most 5000 forms per file, up to 999999).
         #[arg(long)]
         to: u64,
+        /// The same numbers are printed again (for example after a paper jam): only then may
+        /// numbers that were printed before be printed.
+        #[arg(long)]
+        reprint: bool,
         /// Language: nl, en, ar, tr, pl or uk.
         #[arg(long, default_value = "nl")]
         language: String,
@@ -105,13 +109,23 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             to,
             language,
             out,
+            reprint,
         } => {
             let (w, def) = load(&mut conn, wave)?;
+            let (from, proposed) = match from {
+                Some(from) => (from, String::new()),
+                None => {
+                    let next = crate::surveys::paper::prints::next_free(
+                        &crate::surveys::paper::prints_queries::of_wave(&mut conn, wave)?,
+                    );
+                    (next, format!(" Zonder --from begint het bij het eerste nummer dat nog niet is geprint: {next}."))
+                }
+            };
             let lang = crate::web::i18n::Lang::from_code(&language).ok_or_else(|| {
                 anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk.")
             })?;
-            if from == 0 || to < from || to - from >= 5000 {
-                anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from, hoogstens 5000 formulieren per bestand.");
+            if from == 0 || to < from || to - from >= 5000 || to > 999_999 {
+                anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from en niet hoger dan 999999, hoogstens 5000 formulieren per bestand.{proposed}");
             }
             if !out
                 .extension()
@@ -130,8 +144,18 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
                 lang,
                 &config.contact,
                 (from, to),
+                reprint,
                 crate::fmt::today(),
             )?;
+            let pdf = match pdf {
+                Ok(pdf) => pdf,
+                Err(r) => anyhow::bail!(
+                    "Formulieren {} tot en met {} van deze ronde zijn al eerder geprint. Een nummer mag maar één keer worden uitgedeeld. Kies --from {} of hoger. Print u dezelfde formulieren opnieuw, bijvoorbeeld omdat de printer vastliep? Zet er dan --reprint bij, en deel alleen de nieuwe uit.",
+                    crate::surveys::paper::sheet::form_number(wave, r.numbers.0),
+                    crate::surveys::paper::sheet::form_number(wave, r.numbers.1),
+                    r.next
+                ),
+            };
             std::fs::write(&out, pdf)
                 .map_err(|e| anyhow::anyhow!("Kan {} niet schrijven: {e}", out.display()))?;
             println!(

@@ -99,6 +99,7 @@ pub const ALL_TABLES: &[&str] = &[
     "paper_quarantine",
     "paper_reports",
     "paper_layouts",
+    "paper_prints",
     "paper_scan_pending",
     "paper_scan_images",
     "complaint_categories",
@@ -272,6 +273,19 @@ diesel::table! {
         digest -> Text,
         layout -> Text,
         created_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// paper: every run of printed forms of a wave: its numbers, language and layout.
+    paper_prints (id) {
+        id -> BigInt,
+        wave_id -> BigInt,
+        first_number -> BigInt,
+        last_number -> BigInt,
+        lang -> Text,
+        layout_id -> BigInt,
+        printed_on -> Date,
     }
 }
 
@@ -539,6 +553,7 @@ diesel::table! {
 
 diesel::joinable!(quotes -> waves (wave_id));
 diesel::joinable!(paper_scan_images -> paper_scan_pending (pending_id));
+diesel::joinable!(paper_prints -> waves (wave_id));
 
 diesel::table! {
     /// The codebook: themes (with the words that suggest them) and behoorlijkheidsnormen.

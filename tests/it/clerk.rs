@@ -336,6 +336,42 @@ both_backends!(
         );
         assert_eq!(app.count("responses"), 1);
 
+        // Once the product has printed forms of the wave, a number it did not print is a typing
+        // error: refused with the numbers that were printed, the answers kept.
+        {
+            let mut conn = app.conn();
+            let def = klankbord::surveys::respond::definition(&mut conn, w.version_id).unwrap();
+            let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
+            klankbord::surveys::paper::form_pdf::print_wave(
+                &mut conn,
+                &w,
+                &def,
+                Lang::Nl,
+                &contact,
+                (40, 45),
+                false,
+                klankbord::fmt::today(),
+            )
+            .unwrap()
+            .expect("numbers not printed before");
+        }
+        let r = entry_post_form(
+            &clerk,
+            w.id,
+            "paper-keyed",
+            "",
+            &form_number(w.id, 142),
+            &again,
+        );
+        assert_eq!(r.status, 422);
+        assert!(shown(&r).contains(&klankbord::web::i18n::t_args(
+            Lang::Nl,
+            "paper-prints-error-not-printed",
+            &[("printed", "40–45")]
+        )));
+        assert_eq!(r.texts("textarea#wat_goed"), ["Tweede keer getypt"]);
+        assert_eq!(app.count("responses"), 1);
+
         // A scanned copy of the same form later is skipped as imported before.
         let header = "form_id,cijfer\n";
         let at = crate::paper::upload_and_wait(

@@ -34,9 +34,11 @@ pub(crate) fn scans_of(app: &TestApp, w: &Wave, forms: u64, smudge: bool) -> (Ve
         Lang::Nl,
         &contact,
         (1, forms),
+        false,
         klankbord::fmt::today(),
     )
-    .unwrap();
+    .unwrap()
+    .expect("numbers not printed before");
     let l = layout::load_for_version(&mut app.conn(), w.version_id).unwrap()[0]
         .layout
         .clone();
@@ -453,6 +455,27 @@ both_backends!(
                 &[("pages", "4")]
             )]
         );
+        // A number of this wave that was never printed (a typing error: only form 1 was): said
+        // at the field with the numbers that were printed.
+        let r = clerk.post_raw(
+            &place,
+            &[
+                ("csrf", &token),
+                ("formulier", "11"),
+                ("pagina", "1"),
+                ("taal", "nl"),
+            ],
+        );
+        assert_eq!(r.status, 422);
+        let error = r.texts("#formulier-error");
+        assert_eq!(
+            error,
+            [t_args(
+                Lang::Nl,
+                "paper-prints-error-not-printed",
+                &[("printed", "1")]
+            )]
+        );
         assert_eq!(waiting_links(&clerk, w.id).len(), 2);
 
         // The right numbers (only the digits typed): the page is read and joins its form, which
@@ -551,9 +574,11 @@ fn the_new_clerk_pages_pass_axe_and_the_late_section_is_reached_by_keyboard() {
         Lang::Nl,
         &contact,
         (1, 1),
+        false,
         klankbord::fmt::today(),
     )
-    .unwrap();
+    .unwrap()
+    .expect("numbers not printed before");
     let png = {
         let img = image::GrayImage::from_pixel(40, 56, image::Luma([230]));
         let mut out = std::io::Cursor::new(vec![]);

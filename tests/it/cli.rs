@@ -694,4 +694,44 @@ fn import_forms_writes_the_pdf_the_reader_reads_back_and_refuses_another_file_ty
     if let Some(read) = crate::support::pdf::read("cli::import_forms", &pdf) {
         assert_eq!(read.pages(), 12);
     }
+    // A number is handed out once: without --from the next run starts after form 3 ...
+    let again = |args: &[&str]| {
+        klankbord()
+            .args(["import", "forms", "--wave", &id.to_string()])
+            .args(args)
+            .arg("--out")
+            .arg(dir.path().join("nog.pdf"))
+            .env("DATABASE_URL", &db)
+            .envs(crate::support::CONTACT_ENV)
+            .output()
+            .unwrap()
+    };
+    let out = again(&["--to", "3"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nog niet is geprint: 4"), "{err}");
+    // ... numbers printed before are refused, with the first free one and how to reprint ...
+    let out = again(&["--from", "2", "--to", "5"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&klankbord::surveys::paper::sheet::form_number(id, 2))
+            && err.contains("--from 4")
+            && err.contains("--reprint"),
+        "{err}"
+    );
+    // ... and printed when the same forms are printed again on purpose.
+    let out = again(&["--from", "2", "--to", "5", "--reprint"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = again(&["--to", "6"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains(&klankbord::surveys::paper::sheet::form_number(id, 6)),
+        "the next run starts after the reprint: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -142,6 +142,22 @@ both_backends!(every_table_loads, |app| {
         ))
         .execute(&mut conn)
         .unwrap();
+    // paper: a print run of forms 1 to 50 with that layout.
+    let layout_id: i64 = paper_layouts::table
+        .select(paper_layouts::id)
+        .first(&mut conn)
+        .unwrap();
+    diesel::insert_into(paper_prints::table)
+        .values((
+            paper_prints::wave_id.eq(wave),
+            paper_prints::first_number.eq(1),
+            paper_prints::last_number.eq(50),
+            paper_prints::lang.eq("nl"),
+            paper_prints::layout_id.eq(layout_id),
+            paper_prints::printed_on.eq(day),
+        ))
+        .execute(&mut conn)
+        .unwrap();
     diesel::insert_into(paper_scan_pending::table)
         .values((
             paper_scan_pending::wave_id.eq(wave),
@@ -658,6 +674,15 @@ both_backends!(every_table_loads, |app| {
         .select(paper_layouts::all_columns)
         .load(&mut conn)
         .unwrap();
+    let pp: Vec<(i64, i64, i64, i64, String, i64, chrono::NaiveDate)> = paper_prints::table
+        .select(paper_prints::all_columns)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(
+        (pp[0].2, pp[0].3),
+        (1, 50),
+        "a print run comes back as stored"
+    );
     assert_eq!((qv.len(), w.len(), inv.len()), (1, 1, 4));
     assert_eq!(resp[0].6, day, "answers carry a date only");
     assert_eq!(w[0].3.to_string(), "2027-04-01", "dates come back as dates");
@@ -692,6 +717,7 @@ both_backends!(every_table_loads, |app| {
             + usize::from(!codes.is_empty())
             + usize::from(!book.is_empty())
             + usize::from(!pl.is_empty())
+            + usize::from(!pp.is_empty())
             + usize::from(!sp.is_empty())
             + usize::from(!si.is_empty()),
         ALL_TABLES.len()

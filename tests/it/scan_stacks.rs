@@ -24,8 +24,18 @@ fn printed(app: &TestApp, w: &Wave, forms: u64) -> (Vec<synth::Gray>, FormLayout
     let def = standard();
     let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
     let mut conn = app.conn();
-    let pdf =
-        form_pdf::print_wave(&mut conn, w, &def, Lang::Nl, &contact, (1, forms), today()).unwrap();
+    let pdf = form_pdf::print_wave(
+        &mut conn,
+        w,
+        &def,
+        Lang::Nl,
+        &contact,
+        (1, forms),
+        false,
+        today(),
+    )
+    .unwrap()
+    .unwrap();
     let l = layout::load_for_version(&mut conn, w.version_id).unwrap()[0]
         .layout
         .clone();

@@ -61,9 +61,11 @@ both_backends!(
             Lang::Nl,
             &contact,
             (1, 2),
+            false,
             today(),
         )
-        .unwrap();
+        .unwrap()
+        .expect("numbers not printed before");
         let stored = layout::load_for_version(&mut conn, scanned.version_id).unwrap();
         assert_eq!(stored.len(), 1, "the layout is stored once");
         let l = stored[0].layout.clone();
@@ -76,9 +78,11 @@ both_backends!(
             Lang::Nl,
             &contact,
             (3, 3),
+            false,
             today(),
         )
-        .unwrap();
+        .unwrap()
+        .expect("numbers not printed before");
         assert_eq!(
             layout::load_for_version(&mut conn, scanned.version_id)
                 .unwrap()
@@ -244,8 +248,18 @@ pub(crate) fn scanned_forms(
     let def = standard();
     let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
     let mut conn = app.conn();
-    let pdf =
-        form_pdf::print_wave(&mut conn, w, &def, Lang::Nl, &contact, (1, forms), today()).unwrap();
+    let pdf = form_pdf::print_wave(
+        &mut conn,
+        w,
+        &def,
+        Lang::Nl,
+        &contact,
+        (1, forms),
+        false,
+        today(),
+    )
+    .unwrap()
+    .unwrap();
     let l = layout::load_for_version(&mut conn, w.version_id).unwrap()[0]
         .layout
         .clone();

@@ -490,12 +490,20 @@ fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
     b.wait_for_path("the wave", |p| p == wave_path);
     let print_form = format!("form[action='{wave_path}/papier']");
     let dir = tempfile::tempdir().unwrap();
-    for lang in Lang::ALL {
-        // The onderzoeker fills in the print form: forms 7 and 8, in this language.
+    let van = format!("document.querySelector(\"{print_form}\").querySelector('#van').value");
+    for (i, lang) in Lang::ALL.into_iter().enumerate() {
+        // The page proposes the first numbers not printed yet; the onderzoeker prints two of
+        // them, in this language.
+        let first = 1 + 2 * i as u64;
+        assert_eq!(
+            b.exec(&format!("return {van};")),
+            serde_json::json!(first.to_string()),
+            "{lang:?}: the first free number is proposed"
+        );
         b.exec(&format!(
             "var f = document.querySelector(\"{print_form}\"); \
-             f.querySelector('#van').value = '7'; f.querySelector('#tot').value = '8'; \
-             f.querySelector('#taal').value = '{}';",
+             f.querySelector('#tot').value = '{}'; f.querySelector('#taal').value = '{}';",
+            first + 1,
             lang.code()
         ));
         let (kind, pdf) = b.download_form(&print_form);
@@ -528,7 +536,7 @@ fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
                 || (lang == Lang::Ar && page.contains(&s.chars().rev().collect::<String>()))
         };
         for (i, page) in pages.iter().enumerate() {
-            let number = klankbord::surveys::paper::sheet::form_number(w.id, 7 + i as u64 / 4);
+            let number = klankbord::surveys::paper::sheet::form_number(w.id, first + i as u64 / 4);
             assert!(
                 has(page, &number),
                 "{lang:?} side {}: {number} in {page}",
@@ -552,7 +560,63 @@ fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
             flat.contains(first_word),
             "{lang:?}: {first_word} in {flat}"
         );
+        // Back on the page (as after a download, reloaded), the next numbers are proposed.
+        b.exec("location.reload();");
+        wait_until(
+            &b,
+            "the next free numbers",
+            &format!(
+                "document.querySelector(\"{print_form}\") && {van} === '{}'",
+                first + 2
+            ),
+        );
     }
+    let ui = Lang::from_code(
+        b.exec("return document.documentElement.lang;")
+            .as_str()
+            .unwrap_or(""),
+    )
+    .expect("the page's language");
+    // The page says which numbers were printed.
+    let printed = format!("1–{}", 2 * Lang::ALL.len());
+    assert!(
+        b.exec("return document.querySelector('main').innerText;")
+            .as_str()
+            .unwrap_or("")
+            .contains(&t_args(
+                ui,
+                "paper-prints-printed",
+                &[("printed", &printed)]
+            )),
+        "the printed numbers are listed"
+    );
+    // Numbers printed before are refused at the field, with the first free one ...
+    b.exec(&format!(
+        "var f = document.querySelector(\"{print_form}\"); \
+         f.querySelector('#van').value = '2'; f.querySelector('#tot').value = '3'; f.submit();"
+    ));
+    wait_until(
+        &b,
+        "the numbers error",
+        "document.getElementById('van-error')",
+    );
+    let next = 2 * Lang::ALL.len() as u64 + 1;
+    assert_eq!(
+        b.exec("return document.getElementById('van-error').innerText.trim();"),
+        serde_json::json!(klankbord::surveys::paper::prints::overlap_text(
+            ui,
+            (2, 3),
+            next
+        ))
+    );
+    // ... unless the onderzoeker says the same forms are printed again.
+    b.exec(&format!(
+        "var f = document.querySelector(\"{print_form}\"); \
+         f.querySelector('#van').value = '2'; f.querySelector('#tot').value = '3'; \
+         f.querySelector('#opnieuw').checked = true;"
+    ));
+    let (kind, _) = b.download_form(&print_form);
+    assert_eq!(kind, "application/pdf", "a reprint");
     // A range that is not one is said at the field; a wave without paper offers no forms.
     b.exec(&format!(
         "var f = document.querySelector(\"{print_form}\"); \
@@ -561,14 +625,8 @@ fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
     wait_until(
         &b,
         "the range error",
-        "document.getElementById('van-error')",
+        "document.getElementById('van-error') && document.getElementById('van-error').innerText.indexOf('999999') >= 0",
     );
-    let ui = Lang::from_code(
-        b.exec("return document.documentElement.lang;")
-            .as_str()
-            .unwrap_or(""),
-    )
-    .expect("the page's language");
     assert_eq!(
         b.exec("return document.getElementById('van-error').innerText.trim();"),
         serde_json::json!(t(ui, "paper-error-range"))

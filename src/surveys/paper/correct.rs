@@ -112,8 +112,12 @@ async fn correct_submit(
     let p = path.into_inner();
     let (wave, def, kept) = load(&state, &p).await?;
     let typed = Correction::parse(&ctx, &def, &fields)?;
+    let wave_id = wave.id;
+    let prints = state
+        .db(move |conn| Ok(super::prints_queries::of_wave(conn, wave_id)?))
+        .await?;
     let mut general: Vec<(&str, String)> = vec![];
-    if let Some(e) = correct_service::form_problem(lang, wave.id, &typed.form) {
+    if let Some(e) = correct_service::form_problem(lang, wave.id, &typed.form, &prints) {
         general.push((FORM_FIELD, e));
     }
     if typed.problems.is_empty() && typed.answers.is_empty() {

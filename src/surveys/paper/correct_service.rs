@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::correct_queries;
 use super::mapping;
+use super::prints::{self, Printed};
 use super::reader::Row;
 use super::sheet::{self, Expect, Format, Layout};
 use crate::accounts::audit::{self, Actor};
@@ -62,8 +63,9 @@ pub fn answers_read(
     sheet::read_sheet(def, &layout, expect, &row).answers
 }
 
-/// What is wrong with a typed form number, if anything.
-pub fn form_problem(lang: Lang, wave_id: i64, form: &str) -> Option<String> {
+/// What is wrong with a typed form number, if anything: empty, not of this wave, or (once print
+/// runs are recorded) not printed.
+pub fn form_problem(lang: Lang, wave_id: i64, form: &str, prints: &[Printed]) -> Option<String> {
     if form.is_empty() {
         Some(t(lang, "paper-correct-error-form-empty"))
     } else if sheet::wave_of_form(form) != Some(wave_id) {
@@ -72,6 +74,8 @@ pub fn form_problem(lang: Lang, wave_id: i64, form: &str) -> Option<String> {
             "paper-correct-error-form-wave",
             &[("prefix", &format!("R{wave_id}-"))],
         ))
+    } else if !sheet::sheet_of_form(form).is_some_and(|n| prints::may_be(prints, n)) {
+        Some(prints::not_printed_text(lang, prints))
     } else {
         None
     }
@@ -182,14 +186,25 @@ mod tests {
 
     #[test]
     fn a_form_number_must_belong_to_the_wave() {
-        assert!(form_problem(Lang::Nl, 3, "R3-000012").is_none());
+        assert!(form_problem(Lang::Nl, 3, "R3-000012", &[]).is_none());
         assert_eq!(
-            form_problem(Lang::Nl, 3, ""),
+            form_problem(Lang::Nl, 3, "", &[]),
             Some(t(Lang::Nl, "paper-correct-error-form-empty"))
         );
-        let other = form_problem(Lang::Nl, 3, "R4-000012").unwrap();
+        let other = form_problem(Lang::Nl, 3, "R4-000012", &[]).unwrap();
         assert!(other.contains("R3-"), "{other}");
-        assert!(form_problem(Lang::Nl, 3, "R3-12A").is_some());
+        assert!(form_problem(Lang::Nl, 3, "R3-12A", &[]).is_some());
+        // Once print runs are recorded, only a printed number.
+        let printed = [Printed {
+            first: 1,
+            last: 50,
+            lang: Lang::Nl,
+            layout_id: 1,
+            printed_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        }];
+        assert!(form_problem(Lang::Nl, 3, "R3-000050", &printed).is_none());
+        let typo = form_problem(Lang::Nl, 3, "R3-000500", &printed).unwrap();
+        assert!(typo.contains("1–50"), "{typo}");
         assert_eq!(offered_form("ZONDER-NUMMER-REGEL-7"), "");
         assert_eq!(offered_form(&no_number_key(7, "{}")), "");
         assert_eq!(

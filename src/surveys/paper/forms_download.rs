@@ -13,9 +13,10 @@ use crate::web::AppState;
 /// Most forms in one PDF (four sides each).
 pub const MAX_FORMS: u64 = 500;
 /// Highest form number a wave can have.
-const MAX_NUMBER: u64 = 999_999;
+pub const MAX_NUMBER: u64 = 999_999;
 
-/// The print form's fields: first and last form number, and the forms' language.
+/// The print form's fields: first and last form number, the forms' language, and whether the
+/// same numbers are printed again (`opnieuw`).
 #[derive(Debug, Default, Deserialize)]
 pub struct FormsQuery {
     #[serde(default)]
@@ -24,6 +25,8 @@ pub struct FormsQuery {
     pub tot: String,
     #[serde(default)]
     pub taal: String,
+    #[serde(default)]
+    pub opnieuw: String,
 }
 
 impl FormsQuery {
@@ -35,6 +38,11 @@ impl FormsQuery {
     /// The language of the printed forms (Dutch when none or an unknown one is asked).
     pub fn lang(&self) -> Lang {
         Lang::from_code(self.taal.trim()).unwrap_or(Lang::Nl)
+    }
+
+    /// Whether the clerk said these forms are printed again (the box is ticked).
+    pub fn reprint(&self) -> bool {
+        !self.opnieuw.trim().is_empty()
     }
 }
 
@@ -48,16 +56,22 @@ pub fn range(from: &str, to: &str) -> Option<(u64, u64)> {
     (a >= 1 && a <= b && b <= MAX_NUMBER && b - a < MAX_FORMS).then_some((a, b))
 }
 
-/// The forms `from..=to` of wave `id` in `lang` as a PDF download (404 when there is no such
-/// wave). Printing stores the layout the reader needs, once per questionnaire text and language.
+/// The forms asked for as a PDF download (404 when there is no such wave), or what to fix, in
+/// the reader's language `ui`, for the first number's field: a range that is not one, or
+/// numbers printed before. Printing stores the layout the reader needs, once per questionnaire
+/// text and language, and records the print run.
 pub async fn pdf(
     state: &AppState,
     id: i64,
-    (from, to): (u64, u64),
-    lang: Lang,
-) -> Result<HttpResponse, AppError> {
+    q: &FormsQuery,
+    ui: Lang,
+) -> Result<Result<HttpResponse, String>, AppError> {
+    let Some((from, to)) = q.range() else {
+        return Ok(Err(crate::web::i18n::t(ui, "paper-error-range")));
+    };
+    let (lang, reprint) = (q.lang(), q.reprint());
     let contact = state.config.contact.clone();
-    let pdf = state
+    let printed = state
         .db(move |conn| {
             let wave =
                 crate::surveys::waves::find_wave(conn, id).map_err(|_| AppError::NotFound)?;
@@ -70,12 +84,17 @@ pub async fn pdf(
                 lang,
                 &contact,
                 (from, to),
+                reprint,
                 crate::fmt::today(),
             )
             .map_err(AppError::Internal)
         })
         .await?;
-    Ok(HttpResponse::Ok()
+    let pdf = match printed {
+        Ok(pdf) => pdf,
+        Err(r) => return Ok(Err(super::prints::overlap_text(ui, r.numbers, r.next))),
+    };
+    Ok(Ok(HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
             header::CONTENT_DISPOSITION,
@@ -85,7 +104,7 @@ pub async fn pdf(
             ),
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(pdf))
+        .body(pdf)))
 }
 
 #[cfg(test)]

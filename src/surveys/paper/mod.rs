@@ -17,6 +17,9 @@ pub mod late;
 pub mod layout;
 pub mod mapping;
 pub mod omr;
+pub mod prints;
+pub mod prints_queries;
+pub mod prints_views;
 pub mod progress;
 pub mod reader;
 #[doc(hidden)]

@@ -111,7 +111,15 @@ pub(super) async fn entry_submit(
             ),
         )
     };
-    let (s, command) = entry_form::read(lang, &wave, &def, &fields)?;
+    let wave_id = wave.id;
+    let prints = state
+        .db(move |conn| {
+            Ok(crate::surveys::paper::prints_queries::of_wave(
+                conn, wave_id,
+            )?)
+        })
+        .await?;
+    let (s, command) = entry_form::read(lang, &wave, &def, &fields, &prints)?;
     let command = match command {
         Ok(c) => c,
         Err(p) => {

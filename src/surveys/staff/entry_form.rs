@@ -58,6 +58,7 @@ pub(super) fn read(
     wave: &Wave,
     def: &Definition,
     fields: &[(String, String)],
+    prints: &[crate::surveys::paper::prints::Printed],
 ) -> Result<(EntryState, Result<EntryCommand, EntryProblems>), AppError> {
     let field = |name: &str| {
         fields
@@ -104,7 +105,7 @@ pub(super) fn read(
     let paper = channel == Channel::PaperKeyed;
     if paper {
         if let Some(e) =
-            crate::surveys::paper::correct_service::form_problem(lang, wave.id, &s.form)
+            crate::surveys::paper::correct_service::form_problem(lang, wave.id, &s.form, prints)
         {
             general.push(("invoer-formulier", e));
         }

@@ -9,7 +9,7 @@ use crate::accounts::audit::Actor;
 use crate::surveys::{anonymity, export, volunteers};
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
-use crate::web::i18n::{t, Lang};
+use crate::web::i18n::Lang;
 use crate::web::AppState;
 
 pub(super) fn download(content_type: &str, name: String, body: Vec<u8>) -> HttpResponse {
@@ -136,23 +136,24 @@ pub(super) async fn paper_forms(
 ) -> Result<HttpResponse, AppError> {
     use crate::surveys::paper::forms_download;
     let id = path.into_inner();
-    let Some(range) = q.range() else {
-        let errors = [("van", t(ctx.lang, "paper-error-range"))];
-        let notice = Notice {
-            melding: None,
-            n: None,
-        };
-        return render_wave(
-            &ctx,
-            &state,
-            id,
-            &errors,
-            &notice,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let message = match forms_download::pdf(&state, id, &q, ctx.lang).await? {
+        Ok(pdf) => return Ok(pdf),
+        Err(message) => message,
     };
-    forms_download::pdf(&state, id, range, q.lang()).await
+    let errors = [("van", message)];
+    let notice = Notice {
+        melding: None,
+        n: None,
+    };
+    render_wave(
+        &ctx,
+        &state,
+        id,
+        &errors,
+        &notice,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// The SDAPS column mapping of the wave's questionnaire, for the OMR operator.

@@ -52,6 +52,8 @@ pub(super) struct FollowUp {
     pub(super) per_day: Vec<DayCount>,
     pub(super) with_address: i64,
     pub(super) volunteers: i64,
+    /// The paper forms printed so far.
+    pub(super) prints: Vec<crate::surveys::paper::prints::Printed>,
 }
 
 pub(super) fn follow_up(conn: &mut crate::db::DbConnection, wave_id: i64) -> QueryResult<FollowUp> {
@@ -83,6 +85,7 @@ pub(super) fn follow_up(conn: &mut crate::db::DbConnection, wave_id: i64) -> Que
         per_day,
         with_address,
         volunteers,
+        prints: crate::surveys::paper::prints_queries::of_wave(conn, wave_id)?,
     })
 }
 

@@ -209,8 +209,7 @@ pub(super) fn wave_markup(
             p { (t(lang, "paper-forms-intro")) }
             p { (t(lang, "paper-forms-print")) }
             form method="get" action={ (base) "/papier" } novalidate {
-                (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, err("van"), "off"))
-                (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", Some(&t(lang, "paper-forms-to-hint")), None, "off"))
+                (crate::surveys::paper::prints_views::number_fields(lang, &f.prints, err("van"), Some(&t(lang, "paper-forms-to-hint"))))
                 (language_select("taal", lang))
                 button type="submit" { (t(lang, "paper-forms-submit")) }
             }

@@ -280,8 +280,20 @@ pub fn parse_qr(text: &str) -> Option<(i64, String, u32, i64, String, i64)> {
     Some((wave, form, page, version, lang, layout))
 }
 
+/// Numbers asked for that were printed before (and the print was not said to be a reprint).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeated {
+    /// The lowest and highest number printed before.
+    pub numbers: (u64, u64),
+    /// The first number after every printed one.
+    pub next: u64,
+}
+
 /// Forms `from..=to` of a wave as one PDF in `lang`: lays the form out, stores its layout (once)
-/// so the scans can be read back, and draws every form with its own number and QR codes.
+/// so the scans can be read back, records the print run, and draws every form with its own
+/// number and QR codes. Numbers printed before are refused unless `reprint` says the same forms
+/// are printed again.
+#[allow(clippy::too_many_arguments)]
 pub fn print_wave(
     conn: &mut crate::db::DbConnection,
     wave: &crate::surveys::waves::Wave,
@@ -289,12 +301,21 @@ pub fn print_wave(
     lang: Lang,
     contact: &crate::config::Contact,
     (from, to): (u64, u64),
+    reprint: bool,
     today: chrono::NaiveDate,
-) -> anyhow::Result<Vec<u8>> {
+) -> anyhow::Result<Result<Vec<u8>, Repeated>> {
     let design = design_for(wave, def, lang, contact)?;
     let layout_id =
         super::layout::store(conn, wave.version_id, lang.code(), &design.layout, today)?;
-    Ok(render(
+    let run = super::prints::Printed {
+        first: from,
+        last: to,
+        lang,
+        layout_id,
+        printed_on: today,
+    };
+    // Drawn first: only forms that were made are recorded.
+    let pdf = render(
         &design,
         &Run {
             wave_id: wave.id,
@@ -304,7 +325,26 @@ pub fn print_wave(
         },
         from,
         to,
-    )?)
+    )?;
+    let recorded = crate::db::write_tx(conn, |conn| {
+        use crate::db::schema::waves;
+        use diesel::prelude::*;
+        // Two print runs of one wave at the same moment wait for each other (the wave's row
+        // is locked on PostgreSQL; SQLite has one writer), so both cannot take the same numbers.
+        diesel::update(waves::table.find(wave.id))
+            .set(waves::name.eq(waves::name))
+            .execute(conn)?;
+        let prints = super::prints_queries::of_wave(conn, wave.id)?;
+        if let Some(numbers) = super::prints::overlap(&prints, (from, to)).filter(|_| !reprint) {
+            return Ok(Err(Repeated {
+                numbers,
+                next: super::prints::next_free(&prints),
+            }));
+        }
+        super::prints_queries::record(conn, wave.id, &run)?;
+        Ok::<_, diesel::result::Error>(Ok(()))
+    })?;
+    Ok(recorded.map(|()| pdf))
 }
 
 /// The design of a wave's form in `lang` (page 1 says when to send it back and whom to ask).

@@ -147,6 +147,12 @@ pub fn wave_of_form(form: &str) -> Option<i64> {
     wave.parse().ok()
 }
 
+/// The number of the form within its wave (`R3-000127`: 127), if it is a form number.
+pub fn sheet_of_form(form: &str) -> Option<u64> {
+    wave_of_form(form)?;
+    form.trim().split_once('-')?.1.parse().ok()
+}
+
 /// Where things are in the file: found once from the header.
 #[derive(Debug, Clone)]
 pub struct Layout {

@@ -94,6 +94,8 @@ pub(super) enum PlaceRefused {
     Form,
     /// Not a page of the form.
     Page(usize),
+    /// The number was not printed for this wave (the print runs that were).
+    NotPrinted(Vec<crate::surveys::paper::prints::Printed>),
     /// The form was stored already: the page cannot be added.
     Stored(String),
     /// No stored layout in that language.
@@ -116,18 +118,28 @@ pub(super) fn place_page(
     use crate::surveys::paper::layout::load_for_version;
     use crate::surveys::paper::omr::settle::{pending_form, put_pending};
     use crate::surveys::paper::omr::spool::assemble;
+    use crate::surveys::paper::{prints, prints_queries, sheet::sheet_of_form};
     let Some(form) = parse_form(&cmd.form, wave.id) else {
         return Ok(Err(PlaceRefused::Form));
     };
+    let printed = prints_queries::of_wave(conn, wave.id)?;
+    let number = sheet_of_form(&form).unwrap_or_default();
+    if !prints::may_be(&printed, number) {
+        return Ok(Err(PlaceRefused::NotPrinted(printed)));
+    }
     let layouts = load_for_version(conn, wave.version_id)?;
     let earlier = pending_form(conn, wave.id, &form)?;
-    // The layout the form's other pages were read with; else the newest in the language chosen.
-    let known = earlier.as_ref().and_then(|p| {
-        p.sheet
-            .pages
-            .iter()
-            .find_map(|page| page.id.as_ref().map(|i| i.layout_id))
-    });
+    // The layout the form's other pages were read with; else the one it was printed with; else
+    // the newest in the language chosen (forms printed before print runs were recorded).
+    let known = earlier
+        .as_ref()
+        .and_then(|p| {
+            p.sheet
+                .pages
+                .iter()
+                .find_map(|page| page.id.as_ref().map(|i| i.layout_id))
+        })
+        .or_else(|| prints::printed(&printed, number).map(|p| p.layout_id));
     let stored = match known {
         Some(id) => layouts.into_iter().find(|s| s.id == id),
         None => layouts

@@ -171,6 +171,10 @@ pub(super) fn place_error(
                 &[("pages", &pages.to_string())],
             ),
         ),
+        PlaceRefused::NotPrinted(printed) => (
+            "formulier",
+            crate::surveys::paper::prints::not_printed_text(lang, printed),
+        ),
         PlaceRefused::Stored(form) => (
             "formulier",
             t_args(lang, "paper-place-error-stored", &[("form", form)]),

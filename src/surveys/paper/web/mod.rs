@@ -324,18 +324,10 @@ async fn forms_pdf(
     q: web::Query<super::forms_download::FormsQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let Some(range) = q.range() else {
-        return refuse_field(
-            &ctx,
-            &state,
-            id,
-            "van",
-            &t(ctx.lang, "paper-error-range"),
-            None,
-        )
-        .await;
-    };
-    super::forms_download::pdf(&state, id, range, q.lang()).await
+    match super::forms_download::pdf(&state, id, &q, ctx.lang).await? {
+        Ok(pdf) => Ok(pdf),
+        Err(message) => refuse_field(&ctx, &state, id, "van", &message, None).await,
+    }
 }
 
 /// What the scan upload form may hold: the token and one file.

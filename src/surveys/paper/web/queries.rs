@@ -65,6 +65,8 @@ pub(super) struct PageData {
     pub(super) waiting: i64,
     /// Whether the wave still takes new forms (it may have closed, with time for late ones).
     pub(super) time: crate::surveys::paper::late::PaperTime,
+    /// The forms printed so far.
+    pub(super) prints: Vec<crate::surveys::paper::prints::Printed>,
 }
 
 /// The upload page's data for wave `id`, page `asked` of the sheets kept aside.
@@ -124,8 +126,10 @@ pub(super) fn page_data(
         .count()
         .get_result(conn)?;
     let time = crate::surveys::paper::late::paper_time(wave.closes_on, crate::fmt::today());
+    let prints = crate::surveys::paper::prints_queries::of_wave(conn, id)?;
     Ok(PageData {
         wave,
+        prints,
         waiting,
         time,
         kept,

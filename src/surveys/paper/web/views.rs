@@ -66,8 +66,7 @@ pub(super) fn upload_markup(
             h2 #pdf-kop { (t(lang, "paper-pdf-title")) }
             p { (t(lang, "paper-pdf-intro")) }
             form method="get" action={ (base) "/formulieren" } novalidate aria-labelledby="pdf-kop" {
-                (layout::text_field("van", &t(lang, "paper-forms-from"), "text", "1", None, range_error, "off"))
-                (layout::text_field("tot", &t(lang, "paper-forms-to"), "text", "50", None, None, "off"))
+                (crate::surveys::paper::prints_views::number_fields(lang, &data.prints, range_error, Some(&t(lang, "paper-forms-to-hint"))))
                 div.field {
                     label for="taal" { (t(lang, "codes-language")) }
                     select #taal name="taal" {
