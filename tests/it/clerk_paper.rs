@@ -641,3 +641,44 @@ fn the_new_clerk_pages_pass_axe_and_the_late_section_is_reached_by_keyboard() {
     assert!(b.element("form.place-form input#formulier").is_some());
     assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
 }
+
+both_backends!(
+    two_print_runs_at_the_same_moment_cannot_hand_out_the_same_numbers,
+    |app| {
+        // Two people print forms 1 to 3 of one wave at the same moment (each on their own
+        // connection): one gets the PDF, the other is told the numbers were printed.
+        let w = wave(&app, -5, 30, &["paper-scan"]);
+        let def = standard();
+        let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
+        let start = std::sync::Barrier::new(2);
+        let results: Vec<_> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..2)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut conn = app.conn();
+                        start.wait();
+                        klankbord::surveys::paper::form_pdf::print_wave(
+                            &mut conn,
+                            &w,
+                            &def,
+                            Lang::Nl,
+                            &contact,
+                            (1, 3),
+                            false,
+                            klankbord::fmt::today(),
+                        )
+                        .unwrap()
+                    })
+                })
+                .collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        let printed = results.iter().filter(|r| r.is_ok()).count();
+        assert_eq!(printed, 1, "exactly one run gets forms 1 to 3");
+        let refused = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert_eq!((refused.numbers, refused.next), ((1, 3), 4));
+        let runs =
+            klankbord::surveys::paper::prints_queries::of_wave(&mut app.conn(), w.id).unwrap();
+        assert_eq!(runs.len(), 1, "one run recorded");
+    }
+);
