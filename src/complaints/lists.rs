@@ -5,9 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
 use super::lists_views::{self, Overview};
-use super::queries::{self, due, list, Filter, Row, PAGE_ROWS};
+use super::queries::{self, due, Filter, Row, PAGE_ROWS};
 use super::staff::user;
-use super::workflow::State;
 use crate::accounts::model::Role;
 use crate::web::context::Ctx;
 use crate::web::errors::{page_response, AppError};
@@ -24,15 +23,7 @@ pub(super) async fn overview(
     let f2 = f.clone();
     let u2 = u.clone();
     let (rows, total, counts) = state
-        .db(move |conn| {
-            let (rows, total) = list(conn, &u2, &f2)?;
-            let counts: Vec<(State, i64)> = if u2.has(Role::Klachtcoordinator) {
-                queries::counts_per_state(conn)?
-            } else {
-                vec![]
-            };
-            Ok((rows, total, counts))
-        })
+        .db(move |conn| Ok(queries::overview(conn, &u2, &f2)?))
         .await?;
     let today = crate::fmt::today();
     let page = f.pagina.unwrap_or(1).max(1);

@@ -18,7 +18,7 @@ pub(super) struct Overview {
     /// How many cases the filter finds in all.
     pub total: i64,
     /// Cases per state (for the coordinator; empty for others).
-    pub counts: Vec<(State, i64)>,
+    pub counts: Vec<super::queries::StateCount>,
     /// This page's number, from 1.
     pub page: i64,
     /// The number of pages.
@@ -181,7 +181,7 @@ pub(super) fn overview(ctx: &Ctx, o: &Overview) -> Markup {
                 h2 { (t(lang, "cases-counts")) }
                 ul.counts {
                     @for s in State::ALL {
-                        @let n = counts.iter().find(|(c, _)| *c == s).map(|(_, n)| *n).unwrap_or(0);
+                        @let n = counts.iter().find(|c| c.state == s).map_or(0, |c| c.cases);
                         @if n > 0 { li { a href={ "/klachten?fase=" (s.code()) } { (t(lang, &format!("case-stage-{}", s.code()))) } ": " (n) } }
                     }
                 }

@@ -149,12 +149,37 @@ pub fn due(conn: &mut DbConnection, user: &CurrentUser, today: NaiveDate) -> Que
         .load(conn)
 }
 
+/// The number of cases in one stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Queryable)]
+pub struct StateCount {
+    /// The stage.
+    pub state: State,
+    /// Cases in it.
+    pub cases: i64,
+}
+
 /// How many cases there are per stage (the coordinator's overview).
-pub fn counts_per_state(conn: &mut DbConnection) -> QueryResult<Vec<(State, i64)>> {
+pub fn counts_per_state(conn: &mut DbConnection) -> QueryResult<Vec<StateCount>> {
     complaints::table
         .group_by(complaints::state)
         .select((complaints::state, diesel::dsl::count_star()))
         .load(conn)
+}
+
+/// The cases `user` may see on the overview (one page, and how many in all), with the counts per
+/// stage for a coordinator (empty for anyone else).
+pub fn overview(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    f: &Filter,
+) -> QueryResult<(Vec<Row>, i64, Vec<StateCount>)> {
+    let (rows, total) = list(conn, user, f)?;
+    let counts = if user.has(crate::accounts::model::Role::Klachtcoordinator) {
+        counts_per_state(conn)?
+    } else {
+        vec![]
+    };
+    Ok((rows, total, counts))
 }
 
 /// A hearing as the case page shows it.

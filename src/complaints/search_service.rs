@@ -2,7 +2,7 @@
 
 use diesel::QueryResult;
 
-use super::worklist::{self, CaseLine, Wanted};
+use super::worklist::{self, Found, Wanted};
 use crate::accounts::audit::{self, Actor};
 use crate::accounts::model::CurrentUser;
 use crate::db::DbConnection;
@@ -13,7 +13,7 @@ pub(super) fn search(
     conn: &mut DbConnection,
     u: &CurrentUser,
     w: &Wanted,
-) -> QueryResult<Vec<(CaseLine, Option<String>)>> {
+) -> QueryResult<Vec<Found>> {
     let rows = worklist::search(conn, u, w)?;
     audit::record(
         conn,

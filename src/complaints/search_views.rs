@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::worklist::{self, CaseLine};
+use super::worklist::{self, Found};
 use crate::fmt::date_text;
 use crate::web::context::Ctx;
 use crate::web::i18n::{t, t_args, t_count, Lang};
@@ -28,7 +28,7 @@ pub(super) fn search_page(
     ctx: &Ctx,
     typed: &str,
     errors: &[(&str, String)],
-    found: Option<&[(CaseLine, Option<String>)]>,
+    found: Option<&[Found]>,
 ) -> Markup {
     let lang = ctx.lang;
     layout::page(
@@ -50,7 +50,7 @@ pub(super) fn search_page(
                             th scope="col" { (t(lang, "case-search-col-handler")) }
                         } }
                         tbody {
-                            @for (line, handler) in rows {
+                            @for Found { line, handler } in rows {
                                 tr {
                                     td { a href={ "/klachten/" (line.id) } { (line.number()) } }
                                     td { (date_text(line.received_on)) }

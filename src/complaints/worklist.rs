@@ -246,7 +246,7 @@ pub fn search(
     conn: &mut DbConnection,
     user: &CurrentUser,
     wanted: &Wanted,
-) -> QueryResult<Vec<(CaseLine, Option<String>)>> {
+) -> QueryResult<Vec<Found>> {
     let Some(q) = visible_query(user) else {
         return Ok(vec![]);
     };
@@ -290,9 +290,18 @@ pub fn search(
                     .find(|(id, _)| *id == h)
                     .map(|(_, n)| n.clone())
             });
-            (l, handler)
+            Found { line: l, handler }
         })
         .collect())
+}
+
+/// A case found by the search, with its handler's name.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The case.
+    pub line: CaseLine,
+    /// Its handler's name, when it has one.
+    pub handler: Option<String>,
 }
 
 #[cfg(test)]

@@ -21,6 +21,15 @@ text_enum! {
 }
 
 impl Channel {
+    /// Every code, for a message that says what to choose: "web, phone, …".
+    pub fn codes_text() -> String {
+        Channel::ALL
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// A clerk types the answers in on the entry page.
     pub fn is_keyed(self) -> bool {
         match self {
@@ -63,6 +72,10 @@ mod tests {
             assert_ne!(crate::web::i18n::t(crate::web::i18n::Lang::Nl, &key), key);
         }
         assert_eq!(Channel::parse("papier"), None);
+        assert_eq!(
+            Channel::codes_text(),
+            "web, phone, paper-keyed, paper-scan, assisted"
+        );
         assert_eq!(
             Channel::keyed().collect::<Vec<_>>(),
             [Channel::Phone, Channel::PaperKeyed]

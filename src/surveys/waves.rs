@@ -53,7 +53,7 @@ pub enum WaveError {
     #[error("het aantal mensen in de doelgroep (N) moet minstens 1 zijn")]
     Population,
     /// A channel that is not a [`Channel`].
-    #[error("onbekend kanaal '{0}'; kies uit web, phone, paper-keyed, paper-scan, assisted")]
+    #[error("onbekend kanaal '{0}'; kies uit {codes}", codes = Channel::codes_text())]
     Channel(String),
     /// A name is needed.
     #[error("geef de ronde een naam (hoogstens 100 tekens)")]
