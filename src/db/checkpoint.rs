@@ -11,6 +11,12 @@
 //!
 //! Durability is unchanged: a checkpoint in WAL mode syncs the WAL before it copies pages and the
 //! database file after (see [`super::durable`]).
+//!
+//! Once nothing was written for a tick, the checkpoint also empties the WAL file (`TRUNCATE`).
+//! The WAL holds earlier versions of pages (a draft answer set still keyed by its invitation, an
+//! e-mail address before its code was used) until they are overwritten; deleted rows are zeroed in
+//! the database file (`secure_delete`), and this removes the old versions from the WAL as soon as
+//! the server is quiet for a moment, so a copy of the files (a backup) does not hold them.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -43,18 +49,53 @@ pub fn start(path: &str) -> Result<Checkpointer, diesel::ConnectionError> {
         .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
+    let path_owned = path.to_string();
     std::thread::Builder::new()
         .name("wal-checkpoint".into())
         .spawn(move || {
+            let mut last = None;
+            let mut emptied = false;
             while !flag.load(Ordering::Relaxed) {
                 std::thread::sleep(INTERVAL);
                 // A busy or failed checkpoint is not an error for anyone: commits still
-                // checkpoint themselves past SQLite's threshold.
-                let _ = conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);");
+                // checkpoint themselves past SQLite's threshold, and the WAL is emptied at the
+                // next quiet tick.
+                let version = data_version(&mut conn);
+                if version.is_some() && version == last {
+                    if !emptied {
+                        emptied = conn
+                            .batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")
+                            .is_ok()
+                            && wal_is_empty(path_owned.as_str());
+                    }
+                } else {
+                    emptied = false;
+                    let _ = conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);");
+                }
+                last = version;
             }
         })
         .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
     Ok(Checkpointer { stop })
+}
+
+/// SQLite's counter of commits by other connections (`PRAGMA data_version`).
+fn data_version(conn: &mut diesel::SqliteConnection) -> Option<i64> {
+    use diesel::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Version {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        data_version: i64,
+    }
+    diesel::sql_query("PRAGMA data_version")
+        .get_result::<Version>(conn)
+        .ok()
+        .map(|v| v.data_version)
+}
+
+/// Whether the WAL file beside the database at `path` is gone or empty.
+fn wal_is_empty(path: &str) -> bool {
+    std::fs::metadata(format!("{path}-wal")).map_or(true, |m| m.len() == 0)
 }
 
 #[cfg(test)]

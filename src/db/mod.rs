@@ -79,10 +79,13 @@ impl DatabaseUrl {
             DatabaseUrl::Sqlite(path) => {
                 let mut c = diesel::SqliteConnection::establish(path)?;
                 // WAL lets readers work beside one writer; busy_timeout makes a second writer wait
-                // instead of failing; foreign keys are off by default in SQLite.
+                // instead of failing; foreign keys are off by default in SQLite. secure_delete
+                // overwrites what is deleted with zeros: a sent draft (keyed by its invitation)
+                // or a used e-mail address must not stay readable in the file's free space.
                 c.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA secure_delete = ON;",
                 )
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Sqlite(c))

@@ -338,23 +338,7 @@ both_backends!(
 
         // Once the product has printed forms of the wave, a number it did not print is a typing
         // error: refused with the numbers that were printed, the answers kept.
-        {
-            let mut conn = app.conn();
-            let def = klankbord::surveys::respond::definition(&mut conn, w.version_id).unwrap();
-            let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
-            klankbord::surveys::paper::form_pdf::print_wave(
-                &mut conn,
-                &w,
-                &def,
-                Lang::Nl,
-                &contact,
-                (40, 45),
-                false,
-                klankbord::fmt::today(),
-            )
-            .unwrap()
-            .expect("numbers not printed before");
-        }
+        crate::scans::print_forms(&app, &w, (40, 45));
         let r = entry_post_form(
             &clerk,
             w.id,

@@ -26,22 +26,7 @@ pub(crate) fn doubtful_scans(app: &TestApp, w: &Wave, forms: u64) -> (Vec<u8>, [
 /// band of ink across its middle) so that no reader can read it.
 pub(crate) fn scans_of(app: &TestApp, w: &Wave, forms: u64, smudge: bool) -> (Vec<u8>, [usize; 3]) {
     let def = standard();
-    let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
-    let pdf = klankbord::surveys::paper::form_pdf::print_wave(
-        &mut app.conn(),
-        w,
-        &def,
-        Lang::Nl,
-        &contact,
-        (1, forms),
-        false,
-        klankbord::fmt::today(),
-    )
-    .unwrap()
-    .expect("numbers not printed before");
-    let l = layout::load_for_version(&mut app.conn(), w.version_id).unwrap()[0]
-        .layout
-        .clone();
+    let (pdf, l) = crate::scans::print_forms(app, w, (1, forms));
     let pages = l.pages.len();
     let one_answer = |key: &str| {
         def.item(key)
@@ -565,20 +550,7 @@ fn the_new_clerk_pages_pass_axe_and_the_late_section_is_reached_by_keyboard() {
     };
     let late = wave(&app, -40, -3, &["paper-scan"]);
     // A layout to read by, and a page without a code whose scan was kept.
-    let def = standard();
-    let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
-    klankbord::surveys::paper::form_pdf::print_wave(
-        &mut app.conn(),
-        &late,
-        &def,
-        Lang::Nl,
-        &contact,
-        (1, 1),
-        false,
-        klankbord::fmt::today(),
-    )
-    .unwrap()
-    .expect("numbers not printed before");
+    crate::scans::print_forms(&app, &late, (1, 1));
     let png = {
         let img = image::GrayImage::from_pixel(40, 56, image::Luma([230]));
         let mut out = std::io::Cursor::new(vec![]);

@@ -550,3 +550,73 @@ both_backends!(late_paper_joins_the_open_answers_only_in_groups, |app| {
     store(0, 6, "Vandaag ingeleverd");
     assert_eq!(file(), later, "today's late forms wait");
 });
+
+/// How often `needle` occurs in the SQLite file and its WAL, read as bytes (as anyone with a copy
+/// of the files, a backup for instance, can read them), once the server has been quiet a moment.
+fn in_the_files(app: &TestApp, needle: &str) -> usize {
+    let db = app.sqlite_file();
+    let wal = std::path::PathBuf::from(format!("{}-wal", db.display()));
+    // The checkpoint thread empties the WAL once a tick (20 ms) passes without a write.
+    for _ in 0..100 {
+        if std::fs::metadata(&wal).map_or(true, |m| m.len() == 0) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let count = |path: &std::path::Path| {
+        let bytes = std::fs::read(path).unwrap_or_default();
+        bytes
+            .windows(needle.len())
+            .filter(|w| *w == needle.as_bytes())
+            .count()
+    };
+    count(&db) + count(&wal)
+}
+
+/// Issue F1 of the outside test of session 14: the sent draft (a row keyed by the invitation)
+/// and a used e-mail address stayed byte for byte in the free space of the SQLite file and in its
+/// WAL, so a copy of the files linked the answers to their code and address.
+#[test]
+fn a_sent_draft_and_a_used_address_leave_no_copy_in_the_database_files() {
+    let Some(app) = TestApp::spawn(crate::support::Backend::Sqlite, "secure_delete") else {
+        return;
+    };
+    let def = standard();
+    let w = wave(&app, -1, 30, &["web"]);
+    // Invited by e-mail: the address is kept until its code is used.
+    let (researcher, _) = app.logged_in("onderzoek.wis", &[Role::Onderzoeker]);
+    let page = format!("/onderzoek/rondes/{}?lang=nl", w.id);
+    let address = "wis.mij.na.gebruik@voorbeeld.nl";
+    let r = researcher.submit(
+        &page,
+        &format!("/onderzoek/rondes/{}/email", w.id),
+        &[("adressen", address), ("taal-mail", "nl")],
+    );
+    assert!(location(&r).contains("notice-invitations-queued&n=1"));
+    let code: String = klankbord::db::schema::invitation_addresses::table
+        .select(klankbord::db::schema::invitation_addresses::code)
+        .first(&mut app.conn())
+        .unwrap();
+    // The questionnaire answered page by page (each page saves the draft), then sent.
+    let marker = "Merkteken-7Q4Z van dit antwoord";
+    answer_and_send(&app.client(), &def, &code, Lang::Nl, marker);
+    assert_eq!(app.count("drafts"), 0);
+    assert_eq!(app.count("invitation_addresses"), 0);
+    // The invitation mail is sent (its address and text are then erased from the outbox).
+    use klankbord::db::schema::mail_outbox;
+    let sent = (0..500).any(|_| {
+        let waiting: i64 = mail_outbox::table
+            .filter(mail_outbox::to_address.is_not_null())
+            .count()
+            .get_result(&mut app.conn())
+            .unwrap();
+        waiting == 0 || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            false
+        }
+    });
+    assert!(sent, "the invitation mail was sent");
+    // The answer set itself holds the text once; no draft of it and no address is left.
+    assert_eq!(in_the_files(&app, marker), 1, "only the sent answer set");
+    assert_eq!(in_the_files(&app, address), 0, "the used address is gone");
+}

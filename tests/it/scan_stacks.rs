@@ -8,7 +8,6 @@ use klankbord::surveys::paper::import::Options;
 use klankbord::surveys::paper::layout::{FormLayout, RectMm};
 use klankbord::surveys::paper::omr::{scan, settle, Conflict, FieldKind, SettledSheet};
 use klankbord::surveys::paper::scan_synth::{self as synth, Distortion, Store};
-use klankbord::surveys::paper::{form_pdf, layout};
 use klankbord::surveys::waves::Wave;
 use klankbord::web::i18n::{t, t_count, Lang};
 
@@ -21,24 +20,7 @@ const DPI: f32 = 150.0;
 
 /// Form 1..=`forms` of `w` as poppler rasterises the product's PDF, with the form's layout.
 fn printed(app: &TestApp, w: &Wave, forms: u64) -> (Vec<synth::Gray>, FormLayout) {
-    let def = standard();
-    let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
-    let mut conn = app.conn();
-    let pdf = form_pdf::print_wave(
-        &mut conn,
-        w,
-        &def,
-        Lang::Nl,
-        &contact,
-        (1, forms),
-        false,
-        today(),
-    )
-    .unwrap()
-    .unwrap();
-    let l = layout::load_for_version(&mut conn, w.version_id).unwrap()[0]
-        .layout
-        .clone();
+    let (pdf, l) = crate::scans::print_forms(app, w, (1, forms));
     let pages = synth::rasterise(&pdf, DPI as u32, 1, forms as usize * l.pages.len()).unwrap();
     (pages, l)
 }

@@ -237,6 +237,33 @@ pub(crate) fn multipart(
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// Forms `from..=to` of `w` (the standard questionnaire, in Dutch) as the print forms make them,
+/// with the layout they were printed with.
+pub(crate) fn print_forms(
+    app: &crate::support::TestApp,
+    w: &klankbord::surveys::waves::Wave,
+    (from, to): (u64, u64),
+) -> (Vec<u8>, layout::FormLayout) {
+    let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
+    let mut conn = app.conn();
+    let pdf = form_pdf::print_wave(
+        &mut conn,
+        w,
+        &standard(),
+        Lang::Nl,
+        &contact,
+        (from, to),
+        false,
+        today(),
+    )
+    .unwrap()
+    .expect("numbers not printed before");
+    let l = layout::load_for_version(&mut conn, w.version_id).unwrap()[0]
+        .layout
+        .clone();
+    (pdf, l)
+}
+
 /// Scans of `forms` printed forms of `w`, marked at random (seeded) and lightly distorted, at
 /// 150 dpi, one grey page per scanned side, with the truth per form.
 pub(crate) fn scanned_forms(
@@ -246,23 +273,7 @@ pub(crate) fn scanned_forms(
     seed: u64,
 ) -> (Vec<synth::Gray>, BTreeMap<u64, SettledSheet>) {
     let def = standard();
-    let contact = klankbord::config::Contact::named("Gemeente Voorbeeld");
-    let mut conn = app.conn();
-    let pdf = form_pdf::print_wave(
-        &mut conn,
-        w,
-        &def,
-        Lang::Nl,
-        &contact,
-        (1, forms),
-        false,
-        today(),
-    )
-    .unwrap()
-    .unwrap();
-    let l = layout::load_for_version(&mut conn, w.version_id).unwrap()[0]
-        .layout
-        .clone();
+    let (pdf, l) = print_forms(app, w, (1, forms));
     let pages = l.pages.len();
     let dpi = 150.0;
     let multi = |k: &str| {

@@ -155,6 +155,12 @@ impl TestApp {
         }
     }
 
+    /// The SQLite file of an app made by [`TestApp::spawn`] with SQLite (its WAL is beside it,
+    /// with `-wal` added).
+    pub fn sqlite_file(&self) -> std::path::PathBuf {
+        self._dir.path().join("klankbord.db")
+    }
+
     /// A database connection.
     pub fn conn(&self) -> PooledConn {
         self.pool.get().expect("connection")
