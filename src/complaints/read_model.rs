@@ -239,15 +239,11 @@ pub fn facts(
         .collect())
 }
 
-/// A follow-up action as stored.
+/// When a follow-up action is due and was done (what the council report counts; what the
+/// action is and who does it stays with the complaint).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = complaint_followups)]
 pub struct FollowUpRow {
-    /// What is done.
-    #[diesel(column_name = description)]
-    pub action: String,
-    /// Who does it.
-    pub owner: String,
     /// Due.
     #[diesel(column_name = due_on)]
     pub due: NaiveDate,
@@ -256,7 +252,7 @@ pub struct FollowUpRow {
     pub done: Option<NaiveDate>,
 }
 
-/// The follow-up actions of complaints decided between two days (both included), in the order
+/// The follow-up actions of complaints received between two days (both included), in the order
 /// they were recorded.
 pub fn followups(
     conn: &mut DbConnection,
@@ -264,11 +260,8 @@ pub fn followups(
     to: NaiveDate,
 ) -> QueryResult<Vec<FollowUpRow>> {
     complaint_followups::table
-        .inner_join(
-            complaint_progress::table
-                .on(complaint_progress::complaint_id.eq(complaint_followups::complaint_id)),
-        )
-        .filter(complaint_progress::decided_on.between(from, to))
+        .inner_join(complaints::table.on(complaints::id.eq(complaint_followups::complaint_id)))
+        .filter(complaints::received_on.between(from, to))
         .order(complaint_followups::id)
         .select(FollowUpRow::as_select())
         .load(conn)

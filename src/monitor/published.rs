@@ -306,28 +306,17 @@ pub fn figures(r: &Report) -> Vec<Published> {
             );
         }
     }
-    // Actions are listed one by one on the page; their numbers rest on no group of people.
+    // Actions on the complaints of the published quarters, in numbers: they count actions, not
+    // people, and name no case.
     let f = &r.followups;
-    let count = |n: usize| Cell {
+    let count = |n: u64| Cell {
         value: Some(n as f64),
         n: None,
         shown: "ja",
     };
-    add("opvolging", "acties", "", "", &count(f.len()));
-    add(
-        "opvolging",
-        "acties_klaar",
-        "",
-        "",
-        &count(f.iter().filter(|x| x.done.is_some()).count()),
-    );
-    add(
-        "opvolging",
-        "acties_te_laat",
-        "",
-        "",
-        &count(f.iter().filter(|x| x.late).count()),
-    );
+    add("opvolging", "acties", "", "", &count(f.agreed));
+    add("opvolging", "acties_klaar", "", "", &count(f.done));
+    add("opvolging", "acties_te_laat", "", "", &count(f.late));
     for wt in &r.wave_trend {
         for d in &wt.dimensions {
             let group = format!("{}: {}", wt.wave, d.dimension.code());

@@ -432,7 +432,10 @@ fn demo_creates_a_municipality_with_one_account_per_role() {
     let quarter = council.get(&format!("/rapportage?periode={year}-Q2&lang=nl"));
     assert!(quarter.texts("#citaten blockquote").len() >= 3);
     assert!(quarter.texts("#themas tbody tr").len() >= 4);
-    assert!(!quarter.texts("#opvolging tbody tr").is_empty());
+    assert!(
+        !quarter.texts("#opvolging tbody tr").is_empty(),
+        "follow-ups counted"
+    );
     assert!(!quarter.texts("#vragen tbody tr").is_empty());
     assert!(
         !quarter.body.contains("id=\"register\""),

@@ -327,13 +327,49 @@ both_backends!(
         // No codes and no jargon anywhere in the report; the method section has a glossary.
         plain_words("report", &text);
         assert!(table(&page, "methode", "Begrippen").len() >= 8);
-        // Follow-ups past their day are marked late.
+        // Follow-ups in numbers (agreed, done, late), the late one marked; what an action is and
+        // who does it stays with the complaint.
         let followups = table(&page, "opvolging", "Acties");
-        assert!(
-            followups.iter().any(|r| r[3] == "Te laat: nog niet klaar"),
-            "{followups:?}"
-        );
+        let counts: Vec<String> = followups
+            .iter()
+            .map(|r| r.last().cloned().unwrap_or_default())
+            .collect();
+        assert_eq!(counts, ["2", "1", "1"], "{followups:?}");
         assert_eq!(page.texts("#opvolging strong.late").len(), 1);
+        assert!(!page.body.contains("Training voor het team") && !page.body.contains("Teamleider"));
+        // An action agreed today on a complaint of the running quarter changes no published
+        // figure (outside test F3: it showed up at once, with its text).
+        let today = klankbord::fmt::today();
+        let year = period[..4].to_string();
+        let year_before = csv_figures(&council, &year);
+        let current = crate::disclosure::complaint(&app, today, Channel::Web, 900);
+        set_case(
+            &app,
+            current,
+            "besloten",
+            today + Duration::weeks(6),
+            Some(today),
+        );
+        diesel::insert_into(complaint_followups::table)
+            .values((
+                complaint_followups::complaint_id.eq(current),
+                complaint_followups::description.eq("Terugbellen mevrouw Visser"),
+                complaint_followups::owner.eq("Anna de Vries"),
+                complaint_followups::due_on.eq(today + Duration::days(7)),
+            ))
+            .execute(&mut app.conn())
+            .unwrap();
+        let again = council.get(&format!("/rapportage?periode={period}&lang=nl"));
+        assert_eq!(table(&again, "opvolging", "Acties"), followups);
+        let acties = |f: &Figures| {
+            f.get(&("opvolging".into(), "acties".into(), "".into()))
+                .cloned()
+        };
+        assert_eq!(acties(&csv_figures(&council, &year)), acties(&year_before));
+        for p in [period.as_str(), year.as_str()] {
+            let csv = council.get(&format!("/rapportage/open-data.csv?periode={p}"));
+            assert!(!csv.body.contains("Visser") && !csv.body.contains("Anna de Vries"));
+        }
 
         // The CSV and the JSON carry the same figures, with the same suppression.
         let csv = csv_figures(&council, &period);

@@ -151,40 +151,35 @@ pub(super) fn complaints_section(r: &Report) -> Section {
 }
 
 pub(super) fn followup_section(r: &Report) -> Section {
-    let blocks = if r.followups.is_empty() {
-        vec![para(
-            "Er zijn in deze periode geen acties vastgelegd na een oordeel over een klacht.",
-        )]
-    } else {
-        vec![table(
+    let f = &r.followups;
+    let mut blocks = vec![para(crate::monitor::report::followup_sentence(f))];
+    if f.agreed > 0 {
+        blocks.push(table(
             "Acties na een oordeel over een klacht",
-            &["Actie", "Wie", "Klaar voor", "Klaar op"],
-            r.followups
-                .iter()
-                .map(|f| {
-                    vec![
-                        TableCell::text(&f.action),
-                        TableCell::text(&f.owner),
-                        TableCell::text(date_text(f.due)),
-                        match (f.done, f.late) {
-                            (Some(d), false) => TableCell::text(date_text(d)),
-                            (Some(d), true) => {
-                                TableCell::text(format!("{} (te laat)", date_text(d)))
-                            }
-                            (None, false) => {
-                                TableCell::text("Nog niet, de datum is nog niet voorbij")
-                            }
-                            (None, true) => TableCell {
-                                text: "Te laat: nog niet klaar".into(),
-                                mark: Mark::Late,
-                                note: None,
-                            },
-                        },
-                    ]
-                })
-                .collect(),
-        )]
-    };
+            &["", "Aantal"],
+            vec![
+                vec![
+                    TableCell::text("Afgesproken"),
+                    TableCell::text(f.agreed.to_string()),
+                ],
+                vec![
+                    TableCell::text("Klaar"),
+                    TableCell::text(f.done.to_string()),
+                ],
+                vec![
+                    TableCell::text("Te laat (later klaar dan afgesproken, of nog niet klaar)"),
+                    TableCell {
+                        text: f.late.to_string(),
+                        mark: if f.late > 0 { Mark::Late } else { Mark::Plain },
+                        note: None,
+                    },
+                ],
+            ],
+        ));
+    }
+    blocks.push(para(
+        "Wat er is afgesproken en wie het doet, staat bij de klacht zelf. De klachtcoördinator houdt dat bij. In deze rapportage staan alleen de aantallen: een lijst per actie zou laten zien over welke klacht het gaat.",
+    ));
     Section {
         id: "opvolging",
         title: "Wat is er gedaan met klachten".into(),

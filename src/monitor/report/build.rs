@@ -135,16 +135,20 @@ pub fn build(
     } else {
         None
     };
-    let followups = crate::complaints::read_model::followups(conn, period.from, period.to)?
-        .into_iter()
-        .map(|f| FollowUp {
-            action: crate::monitor::redact::redact(&f.action),
-            owner: crate::monitor::redact::redact(&f.owner),
-            due: f.due,
-            done: f.done,
-            late: followup_late(f.due, f.done, today),
-        })
-        .collect();
+    // Follow-up actions of the complaints of the published quarters only (by the day each
+    // complaint came in, as every complaint figure), in numbers.
+    let followups = match scope {
+        Some(s) => {
+            let (from, to) = s.dates();
+            let actions: Vec<(NaiveDate, Option<NaiveDate>)> =
+                crate::complaints::read_model::followups(conn, from, to)?
+                    .into_iter()
+                    .map(|f| (f.due, f.done))
+                    .collect();
+            FollowUps::count(&actions, today)
+        }
+        None => FollowUps::default(),
+    };
     // Themes: the open answers of the wave shown, and of the wave before; the complaints as
     // decided. (An empty range of days: the tally of a wave alone.)
     let book = crate::monitor::codebook::load(conn)?;

@@ -234,9 +234,9 @@ pub struct Report {
     pub complaints: Option<ComplaintPart>,
     /// The summary in plain words.
     pub summary: Vec<String>,
-    /// What was done with earlier findings: follow-up actions of complaints decided in the period
-    /// (cleaned of names and contact details).
-    pub followups: Vec<FollowUp>,
+    /// What was done with the complaints: the follow-up actions agreed on complaints of the
+    /// quarters that are published, in numbers only (a list per action would show the cases).
+    pub followups: FollowUps,
     /// The Awb 9:12a register of written complaints in figures, with the yearly report.
     pub register: Option<RegisterPart>,
     /// Themes coded in open answers and complaint descriptions of the period.
@@ -297,19 +297,29 @@ pub struct ThemeFigure {
     pub previous: Cell,
 }
 
-/// A follow-up action.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FollowUp {
-    /// What is done (redacted).
-    pub action: String,
-    /// Who does it (redacted).
-    pub owner: String,
-    /// Due.
-    pub due: NaiveDate,
-    /// Done on.
-    pub done: Option<NaiveDate>,
-    /// Done after its due day, or not done while its due day has passed.
-    pub late: bool,
+/// The follow-up actions agreed after complaints, in numbers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct FollowUps {
+    /// Actions agreed.
+    pub agreed: u64,
+    /// Of those, done.
+    pub done: u64,
+    /// Of those, late: done after their day, or not done while their day has passed.
+    pub late: u64,
+}
+
+impl FollowUps {
+    /// Counts actions by their due day and the day they were done, on `today`.
+    pub fn count(actions: &[(NaiveDate, Option<NaiveDate>)], today: NaiveDate) -> FollowUps {
+        FollowUps {
+            agreed: actions.len() as u64,
+            done: actions.iter().filter(|(_, done)| done.is_some()).count() as u64,
+            late: actions
+                .iter()
+                .filter(|(due, done)| followup_late(*due, *done, today))
+                .count() as u64,
+        }
+    }
 }
 
 /// Whether a follow-up action is late on `today`: done after its due day, or still not done

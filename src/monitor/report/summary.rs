@@ -185,15 +185,13 @@ pub(super) fn fixed0(v: f64) -> String {
 }
 
 /// The follow-up of earlier findings in one sentence.
-pub fn followup_sentence(f: &[FollowUp]) -> String {
-    if f.is_empty() {
+pub fn followup_sentence(f: &FollowUps) -> String {
+    if f.agreed == 0 {
         return "Na de klachten van deze periode zijn geen acties afgesproken.".into();
     }
-    let done = f.iter().filter(|x| x.done.is_some()).count();
-    let late = f.iter().filter(|x| x.late).count();
     format!(
-        "Na klachten zijn {} acties afgesproken: {done} klaar en {late} te laat.",
-        f.len()
+        "Na klachten zijn {} acties afgesproken: {} klaar en {} te laat.",
+        f.agreed, f.done, f.late
     )
 }
 

@@ -286,7 +286,7 @@ fn random_report(n: usize, seed: u64, cases: &[(usize, usize, usize)], k: u64) -
         survey_waiting: None,
         complaints: complaint_part(&decisions, scope, &facts),
         summary: vec![],
-        followups: vec![],
+        followups: FollowUps::default(),
         register: None,
         themes: vec![],
         coded_texts: 0,
@@ -433,6 +433,25 @@ fn follow_ups_are_late_after_their_day() {
     assert!(followup_late(d(6, 1), None, d(6, 2)));
     assert!(!followup_late(d(6, 1), Some(d(6, 1)), d(9, 1)));
     assert!(followup_late(d(6, 1), Some(d(6, 3)), d(9, 1)));
+    // Counted: agreed, done, late (done late and not done past the day).
+    let actions = [
+        (d(6, 1), Some(d(5, 30))),
+        (d(6, 1), Some(d(6, 3))),
+        (d(6, 1), None),
+        (d(9, 30), None),
+    ];
+    assert_eq!(
+        FollowUps::count(&actions, d(9, 1)),
+        FollowUps {
+            agreed: 4,
+            done: 2,
+            late: 2
+        }
+    );
+    assert_eq!(
+        followup_sentence(&FollowUps::count(&actions, d(9, 1))),
+        "Na klachten zijn 4 acties afgesproken: 2 klaar en 2 te laat."
+    );
 }
 
 #[test]
