@@ -28,6 +28,7 @@ pub struct ComplaintBuilder {
     deadline_on: Option<NaiveDate>,
     person_complained: Option<String>,
     team: Option<String>,
+    registered_on: Option<NaiveDate>,
 }
 
 impl Default for ComplaintBuilder {
@@ -55,13 +56,28 @@ impl ComplaintBuilder {
             deadline_on: None,
             person_complained: None,
             team: None,
+            registered_on: None,
         }
     }
 
-    /// The day it came in.
+    /// The day it came in. Unless [`Self::registered_on`] says otherwise, it was registered on
+    /// that day too (a complaint of the past, as a fixture or the demo has it).
     pub fn received_on(mut self, d: NaiveDate) -> Self {
         self.new.received_on = d;
         self
+    }
+
+    /// The day it was registered, when later than the day it came in (a letter that lay
+    /// somewhere): the reports count it on that day.
+    pub fn registered_on(mut self, d: NaiveDate) -> Self {
+        self.registered_on = Some(d);
+        self
+    }
+
+    /// When its row was made: noon of the day it was registered.
+    fn registered_at(&self) -> chrono::NaiveDateTime {
+        let day = self.registered_on.unwrap_or(self.new.received_on);
+        day.and_time(chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap_or_default())
     }
 
     /// How it came in.
@@ -172,6 +188,9 @@ impl ComplaintBuilder {
     ) -> QueryResult<(i64, String)> {
         let (id, code) = store::register(conn, env, &self.new, by)?;
         let target = complaints::table.find(id);
+        diesel::update(target)
+            .set(complaints::created_at.eq(self.registered_at()))
+            .execute(conn)?;
         if let Some(state) = self.state {
             diesel::update(target)
                 .set(complaints::state.eq(state))
@@ -211,7 +230,7 @@ impl ComplaintBuilder {
     /// Writes only the complaint's row and its progress row, with `tracking_hash` as given (no
     /// letters, no audit): for filling a benchmark's database, inside the caller's transaction.
     pub fn insert_bare(self, conn: &mut DbConnection, tracking_hash: &str) -> QueryResult<i64> {
-        let stamp = now();
+        let stamp = self.registered_at();
         let received = self.new.received_on;
         diesel::insert_into(complaints::table)
             .values((

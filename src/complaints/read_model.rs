@@ -40,6 +40,7 @@ struct FactsRow {
     progress: ProgressRow,
     team: Option<String>,
     norms: super::model::Norms,
+    created_at: chrono::NaiveDateTime,
 }
 
 /// How the handling of a complaint went, as far as the figures need it.
@@ -67,6 +68,8 @@ pub struct ComplaintFacts {
     pub id: i64,
     /// Received on.
     pub received: NaiveDate,
+    /// Registered on (in Dutch time); the reports count it on [`counted_on`] of the two.
+    pub registered: NaiveDate,
     /// How it came in.
     pub channel: Channel,
     /// Where it is.
@@ -156,8 +159,34 @@ pub fn open_past_deadline(
     decided.is_none() && state.deadline_runs() && deadline < today
 }
 
-/// The facts of every complaint received between two days (both included), in the order of
-/// their numbers. A stored code the product does not know is an error.
+/// The day a complaint counts in the reports: the day it came in, or the day it was registered
+/// when that was later (a letter that lay somewhere for weeks). A quarter's figures are published
+/// once it has ended, so a complaint registered afterwards must not change them: it counts in the
+/// quarter it was registered in.
+pub fn counted_on(received: NaiveDate, registered: NaiveDate) -> NaiveDate {
+    received.max(registered)
+}
+
+/// The day a complaint was registered (its row made), in Dutch time.
+fn registered_on(created_at: chrono::NaiveDateTime) -> NaiveDate {
+    crate::fmt::in_amsterdam(created_at).date_naive()
+}
+
+/// Complaints that may count between two days (both included): received by the last day, and
+/// received or registered from the first (a day early, for the time zone); the exact rule is
+/// [`counted_on`], applied to what this finds.
+macro_rules! may_count {
+    ($from:expr, $to:expr) => {
+        complaints::received_on.le($to).and(
+            complaints::received_on.ge($from).or(complaints::created_at
+                .ge(($from - chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN))),
+        )
+    };
+}
+
+/// The facts of every complaint that counts between two days (both included, see
+/// [`counted_on`]), in the order of their numbers. A stored code the product does not know is an
+/// error.
 pub fn facts(
     conn: &mut DbConnection,
     from: NaiveDate,
@@ -165,10 +194,16 @@ pub fn facts(
 ) -> QueryResult<Vec<ComplaintFacts>> {
     let rows: Vec<FactsRow> = complaints::table
         .inner_join(complaint_progress::table)
-        .filter(complaints::received_on.between(from, to))
+        .filter(may_count!(from, to))
         .order(complaints::id)
         .select(FactsRow::as_select())
-        .load(conn)?;
+        .load::<FactsRow>(conn)?
+        .into_iter()
+        .filter(|r| {
+            let counted = counted_on(r.received, registered_on(r.created_at));
+            from <= counted && counted <= to
+        })
+        .collect();
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut judged: BTreeMap<i64, Vec<Judgement>> = BTreeMap::new();
     let mut heard: BTreeSet<i64> = BTreeSet::new();
@@ -218,6 +253,7 @@ pub fn facts(
         .map(|r| ComplaintFacts {
             id: r.id,
             received: r.received,
+            registered: registered_on(r.created_at),
             channel: r.channel,
             state: r.state,
             anonymous: r.anonymous,
@@ -244,6 +280,14 @@ pub fn facts(
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = complaint_followups)]
 pub struct FollowUpRow {
+    /// Its complaint came in on.
+    #[diesel(select_expression = complaints::received_on)]
+    #[diesel(select_expression_type = complaints::received_on)]
+    received: NaiveDate,
+    /// Its complaint was registered at.
+    #[diesel(select_expression = complaints::created_at)]
+    #[diesel(select_expression_type = complaints::created_at)]
+    registered: chrono::NaiveDateTime,
     /// Due.
     #[diesel(column_name = due_on)]
     pub due: NaiveDate,
@@ -252,19 +296,25 @@ pub struct FollowUpRow {
     pub done: Option<NaiveDate>,
 }
 
-/// The follow-up actions of complaints received between two days (both included), in the order
-/// they were recorded.
+/// The follow-up actions of complaints that count between two days (both included, see
+/// [`counted_on`]), in the order they were recorded.
 pub fn followups(
     conn: &mut DbConnection,
     from: NaiveDate,
     to: NaiveDate,
 ) -> QueryResult<Vec<FollowUpRow>> {
-    complaint_followups::table
+    Ok(complaint_followups::table
         .inner_join(complaints::table.on(complaints::id.eq(complaint_followups::complaint_id)))
-        .filter(complaints::received_on.between(from, to))
+        .filter(may_count!(from, to))
         .order(complaint_followups::id)
         .select(FollowUpRow::as_select())
-        .load(conn)
+        .load::<FollowUpRow>(conn)?
+        .into_iter()
+        .filter(|f| {
+            let counted = counted_on(f.received, registered_on(f.registered));
+            from <= counted && counted <= to
+        })
+        .collect())
 }
 
 /// Every day on which complaints were received (each once), for the period chooser.
@@ -360,10 +410,19 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
     }
 
+    #[test]
+    fn a_complaint_registered_late_counts_on_the_day_it_was_registered() {
+        assert_eq!(counted_on(d(9, 15), d(9, 15)), d(9, 15));
+        assert_eq!(counted_on(d(9, 15), d(12, 7)), d(12, 7));
+        // Registered ahead (a date typed for the day after): the day it came in.
+        assert_eq!(counted_on(d(9, 15), d(9, 14)), d(9, 15));
+    }
+
     fn facts_in(state: State) -> ComplaintFacts {
         ComplaintFacts {
             id: 1,
             received: d(1, 5),
+            registered: d(1, 5),
             channel: Channel::Letter,
             state,
             anonymous: false,

@@ -14,6 +14,8 @@ pub struct CaseFacts {
     pub channel: String,
     /// Received on.
     pub received: NaiveDate,
+    /// Registered on (left at its default, the day it was received counts).
+    pub registered: NaiveDate,
     /// An anonymous signal.
     pub anonymous: bool,
     /// Mediation was started.
@@ -120,8 +122,16 @@ pub fn cells(c: &CaseFacts) -> CaseCells {
         f.push(Figure::Outcome(outcome));
     }
     CaseCells {
-        received: c.received,
+        received: c.counts_on(),
         figures: f,
+    }
+}
+
+impl CaseFacts {
+    /// The day it counts in the reports: received, or registered when that was later
+    /// ([`crate::complaints::read_model::counted_on`]).
+    pub fn counts_on(&self) -> NaiveDate {
+        crate::complaints::read_model::counted_on(self.received, self.registered)
     }
 }
 

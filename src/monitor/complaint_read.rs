@@ -36,6 +36,7 @@ fn case_facts(f: ComplaintFacts, themes: Option<Vec<String>>, today: NaiveDate) 
     CaseFacts {
         channel: f.channel.code().to_string(),
         received: f.received,
+        registered: f.registered,
         anonymous: f.anonymous,
         mediated: f.mediated,
         resolved_informally: f.resolved_informally(),

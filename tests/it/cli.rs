@@ -572,15 +572,13 @@ fn report_writes_the_council_report_as_html_csv_and_json() {
     // Complaints are published per quarter that has ended: the last one.
     let (y, q, from, _) = crate::disclosure::last_ended_quarter(klankbord::fmt::today());
     for i in 0..7 {
-        let new = klankbord::complaints::store::NewComplaint {
-            received_on: from,
-            channel: klankbord::complaints::terms::Channel::Web,
-            language: klankbord::web::i18n::Lang::Nl,
-            email: Some(format!("k{i}@voorbeeld.nl")),
-            description: "Niet teruggebeld.".into(),
-            ..Default::default()
-        };
-        klankbord::complaints::store::register(&mut pool.get().unwrap(), &setup.env(), &new, None)
+        klankbord::complaints::builder::ComplaintBuilder::new()
+            .received_on(from)
+            .channel(klankbord::complaints::terms::Channel::Web)
+            .name(None)
+            .email(Some(&format!("k{i}@voorbeeld.nl")))
+            .description("Niet teruggebeld.")
+            .register(&mut pool.get().unwrap(), &setup.env(), None)
             .unwrap();
     }
     drop(pool);

@@ -482,6 +482,32 @@ both_backends!(
     }
 );
 
+both_backends!(
+    a_complaint_registered_after_its_quarter_changes_no_published_figure,
+    |app| {
+        // Outside test F4: a letter received in a quarter that has ended, registered today, went
+        // into that quarter and the year, and the difference between two downloads gave a hidden
+        // small cell. It counts in the quarter it was registered in instead.
+        let (period, _, from) = fixture(&app);
+        let year = period[..4].to_string();
+        let (council, _) = app.logged_in("laat.raadslid", &[Role::Raadslid]);
+        let before = (csv_figures(&council, &period), csv_figures(&council, &year));
+        let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
+        let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
+        let today = klankbord::fmt::today();
+        klankbord::complaints::builder::ComplaintBuilder::new()
+            .received_on(from + Duration::days(14))
+            .registered_on(today)
+            .channel(Channel::Alderman)
+            .via("Wethouder Jansen", None)
+            .register(&mut app.conn(), &setup.env(), None)
+            .unwrap();
+        let after = (csv_figures(&council, &period), csv_figures(&council, &year));
+        assert_eq!(after.0, before.0, "the quarter is as it was");
+        assert_eq!(after.1, before.1, "the year is as it was");
+    }
+);
+
 both_backends!(the_period_chooser_offers_only_periods_with_data, |app| {
     let today = klankbord::fmt::today();
     let (council, _) = app.logged_in("kies.raadslid", &[Role::Raadslid]);

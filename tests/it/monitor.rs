@@ -54,15 +54,13 @@ both_backends!(
         let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
         let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
         for i in 0..12 {
-            let new = klankbord::complaints::store::NewComplaint {
-                received_on: q_from,
-                channel: if i < 9 { Channel::Web } else { Channel::Letter },
-                language: klankbord::web::i18n::Lang::Nl,
-                email: Some(format!("k{i}@voorbeeld.nl")),
-                description: "Niet teruggebeld.".into(),
-                ..Default::default()
-            };
-            klankbord::complaints::store::register(&mut app.conn(), &setup.env(), &new, None)
+            klankbord::complaints::builder::ComplaintBuilder::new()
+                .received_on(q_from)
+                .channel(if i < 9 { Channel::Web } else { Channel::Letter })
+                .name(None)
+                .email(Some(&format!("k{i}@voorbeeld.nl")))
+                .description("Niet teruggebeld.")
+                .register(&mut app.conn(), &setup.env(), None)
                 .unwrap();
         }
         let (council, _) = app.logged_in("rapport.raadslid", &[Role::Raadslid]);
@@ -532,15 +530,13 @@ both_backends!(
         let config = klankbord::config::Config::from_sources(None, &[]).unwrap();
         let setup = klankbord::complaints::Setup::new(std::sync::Arc::new(config)).unwrap();
         for i in 0..6 {
-            let new = klankbord::complaints::store::NewComplaint {
-                received_on: q_from,
-                channel: klankbord::complaints::terms::Channel::Web,
-                language: klankbord::web::i18n::Lang::Nl,
-                email: Some(format!("c{i}@voorbeeld.nl")),
-                description: "Ik wacht al weken. Mail mij op jan@voorbeeld.nl.".into(),
-                ..Default::default()
-            };
-            klankbord::complaints::store::register(&mut app.conn(), &setup.env(), &new, None)
+            klankbord::complaints::builder::ComplaintBuilder::new()
+                .received_on(q_from)
+                .channel(klankbord::complaints::terms::Channel::Web)
+                .name(None)
+                .email(Some(&format!("c{i}@voorbeeld.nl")))
+                .description("Ik wacht al weken. Mail mij op jan@voorbeeld.nl.")
+                .register(&mut app.conn(), &setup.env(), None)
                 .unwrap();
         }
         let complaints = format!("/onderzoek/coderen?bron=klachten-{year}&lang=nl");

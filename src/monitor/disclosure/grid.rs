@@ -362,10 +362,11 @@ pub fn ended_quarters(year: i32, today: NaiveDate) -> u32 {
     }
 }
 
-/// One complaint as the check sees it: when it was received and every figure it counts in.
+/// One complaint as the check sees it: the day it counts on and every figure it counts in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseCells {
-    /// Received on.
+    /// The day it counts on: received, or registered when that was later (so a complaint
+    /// registered after its quarter was published never changes that quarter).
     pub received: NaiveDate,
     /// The figures it counts in (each once).
     pub figures: Vec<Figure>,

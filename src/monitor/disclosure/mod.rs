@@ -11,8 +11,10 @@
 //!    while people can still answer. Answer sets that come in after the closing date (paper forms
 //!    scanned later) join the published figures in groups of at least `k`, by whole days that have
 //!    passed ([`published_through`]). Complaints are published per quarter once the quarter has
-//!    ended; a year shows the quarters of it that have ended. So one more answer or complaint never
-//!    changes a published figure. (A researcher can see a running wave in a live view that says so
+//!    ended; a year shows the quarters of it that have ended. A complaint counts on the day it
+//!    came in, or on the day it was registered when that was later (a letter registered after its
+//!    quarter was published counts in the quarter of its registration). So one more answer or
+//!    complaint never changes a published figure. (A researcher can see a running wave in a live view that says so
 //!    and is not part of the report or the open data.)
 //! 2. **No group of fewer than `k` people or complaints is shown, or can be worked out.** A *cell*
 //!    is the number of people or complaints in a group the report names: a funnel stage, a

@@ -50,7 +50,7 @@ pub fn complaint_part(d: &Decisions, scope: Scope, facts: &[CaseFacts]) -> Optio
     };
     let here: Vec<CaseFacts> = facts
         .iter()
-        .filter(|c| c.received >= from && c.received <= to)
+        .filter(|c| (from..=to).contains(&c.counts_on()))
         .cloned()
         .collect();
     let t = complaint_figures::timeliness(&here);
