@@ -593,7 +593,8 @@ fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
     // Numbers printed before are refused at the field, with the first free one ...
     b.exec(&format!(
         "var f = document.querySelector(\"{print_form}\"); \
-         f.querySelector('#van').value = '2'; f.querySelector('#tot').value = '3'; f.submit();"
+         f.querySelector('#van').value = '2'; f.querySelector('#tot').value = '3'; \
+         f.querySelector('#taal').value = 'uk'; f.submit();"
     ));
     wait_until(
         &b,
@@ -609,14 +610,29 @@ fn the_wave_page_prints_the_forms_the_reader_reads_back_in_every_language() {
             next
         ))
     );
-    // ... unless the onderzoeker says the same forms are printed again.
+    // ... with what was asked still in the fields (outside test: the page put the next free
+    // numbers and Dutch back, so ticking the box printed other forms) ...
+    assert_eq!(
+        b.exec(&format!(
+            "var f = document.querySelector(\"{print_form}\"); \
+             return [f.querySelector('#van').value, f.querySelector('#tot').value, f.querySelector('#taal').value];"
+        )),
+        serde_json::json!(["2", "3", "uk"])
+    );
+    // ... and printed when the onderzoeker says the same forms are printed again.
     b.exec(&format!(
-        "var f = document.querySelector(\"{print_form}\"); \
-         f.querySelector('#van').value = '2'; f.querySelector('#tot').value = '3'; \
-         f.querySelector('#opnieuw').checked = true;"
+        "document.querySelector(\"{print_form}\").querySelector('#opnieuw').checked = true;"
     ));
-    let (kind, _) = b.download_form(&print_form);
+    let (kind, pdf) = b.download_form(&print_form);
     assert_eq!(kind, "application/pdf", "a reprint");
+    let path = dir.path().join("reprint.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    if let Some(read) = crate::support::pdf::read("paper_print", &path) {
+        assert_eq!(read.pages(), 8, "forms 2 and 3");
+        assert!(read
+            .text
+            .contains(&klankbord::surveys::paper::sheet::form_number(w.id, 2)));
+    }
     // A range that is not one is said at the field; a wave without paper offers no forms.
     b.exec(&format!(
         "var f = document.querySelector(\"{print_form}\"); \

@@ -17,7 +17,7 @@ pub const MAX_NUMBER: u64 = 999_999;
 
 /// The print form's fields: first and last form number, the forms' language, and whether the
 /// same numbers are printed again (`opnieuw`).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct FormsQuery {
     #[serde(default)]
     pub van: String,

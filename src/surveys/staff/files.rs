@@ -145,13 +145,14 @@ pub(super) async fn paper_forms(
         melding: None,
         n: None,
     };
-    render_wave(
+    render_wave_typed(
         &ctx,
         &state,
         id,
         &errors,
         &notice,
         StatusCode::UNPROCESSABLE_ENTITY,
+        Some(q.into_inner()),
     )
     .await
 }

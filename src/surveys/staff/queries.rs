@@ -54,6 +54,8 @@ pub(super) struct FollowUp {
     pub(super) volunteers: i64,
     /// The paper forms printed so far.
     pub(super) prints: Vec<crate::surveys::paper::prints::Printed>,
+    /// A print request that was refused, shown again as typed.
+    pub(super) typed_print: Option<crate::surveys::paper::forms_download::FormsQuery>,
 }
 
 pub(super) fn follow_up(conn: &mut crate::db::DbConnection, wave_id: i64) -> QueryResult<FollowUp> {
@@ -86,6 +88,7 @@ pub(super) fn follow_up(conn: &mut crate::db::DbConnection, wave_id: i64) -> Que
         with_address,
         volunteers,
         prints: crate::surveys::paper::prints_queries::of_wave(conn, wave_id)?,
+        typed_print: None,
     })
 }
 

@@ -209,8 +209,7 @@ pub(super) fn wave_markup(
             p { (t(lang, "paper-forms-intro")) }
             p { (t(lang, "paper-forms-print")) }
             form method="get" action={ (base) "/papier" } novalidate {
-                (crate::surveys::paper::prints_views::number_fields(lang, &f.prints, err("van"), Some(&t(lang, "paper-forms-to-hint"))))
-                (language_select("taal", lang))
+                (crate::surveys::paper::prints_views::print_fields(lang, &f.prints, f.typed_print.as_ref(), err("van"), Some(&t(lang, "paper-forms-to-hint"))))
                 button type="submit" { (t(lang, "paper-forms-submit")) }
             }
         } @else {

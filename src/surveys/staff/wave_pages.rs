@@ -200,8 +200,22 @@ pub(super) async fn render_wave(
     q: &Notice,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
+    render_wave_typed(ctx, state, id, errors, q, status, None).await
+}
+
+/// [`render_wave`], with a refused print request shown again as typed.
+pub(super) async fn render_wave_typed(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    errors: &[(&str, String)],
+    q: &Notice,
+    status: StatusCode,
+    typed: Option<crate::surveys::paper::forms_download::FormsQuery>,
+) -> Result<HttpResponse, AppError> {
     let w = load_wave(state, id).await?;
-    let f = state.db(move |conn| Ok(follow_up(conn, id)?)).await?;
+    let mut f = state.db(move |conn| Ok(follow_up(conn, id)?)).await?;
+    f.typed_print = typed;
     Ok(page_response(
         status,
         layout::page(ctx, &w.name, wave_markup(ctx, &w, &f, errors, q)),

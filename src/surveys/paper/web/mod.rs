@@ -324,10 +324,21 @@ async fn forms_pdf(
     q: web::Query<super::forms_download::FormsQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    match super::forms_download::pdf(&state, id, &q, ctx.lang).await? {
-        Ok(pdf) => Ok(pdf),
-        Err(message) => refuse_field(&ctx, &state, id, "van", &message, None).await,
-    }
+    let message = match super::forms_download::pdf(&state, id, &q, ctx.lang).await? {
+        Ok(pdf) => return Ok(pdf),
+        Err(message) => message,
+    };
+    // Refused: the page again, with the numbers and language as typed.
+    let mut data = page_data(&state, id, None).await?;
+    data.typed_print = Some(q.into_inner());
+    Ok(page_response(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        layout::page(
+            &ctx,
+            &t_args(ctx.lang, "paper-upload-title", &[("wave", &data.wave.name)]),
+            views::upload_markup(&ctx, &data, Some(("van", &message)), None, None),
+        ),
+    ))
 }
 
 /// What the scan upload form may hold: the token and one file.

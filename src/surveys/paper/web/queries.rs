@@ -67,6 +67,8 @@ pub(super) struct PageData {
     pub(super) time: crate::surveys::paper::late::PaperTime,
     /// The forms printed so far.
     pub(super) prints: Vec<crate::surveys::paper::prints::Printed>,
+    /// A print request that was refused, shown again as typed.
+    pub(super) typed_print: Option<crate::surveys::paper::forms_download::FormsQuery>,
 }
 
 /// The upload page's data for wave `id`, page `asked` of the sheets kept aside.
@@ -130,6 +132,7 @@ pub(super) fn page_data(
     Ok(PageData {
         wave,
         prints,
+        typed_print: None,
         waiting,
         time,
         kept,

@@ -66,13 +66,7 @@ pub(super) fn upload_markup(
             h2 #pdf-kop { (t(lang, "paper-pdf-title")) }
             p { (t(lang, "paper-pdf-intro")) }
             form method="get" action={ (base) "/formulieren" } novalidate aria-labelledby="pdf-kop" {
-                (crate::surveys::paper::prints_views::number_fields(lang, &data.prints, range_error, Some(&t(lang, "paper-forms-to-hint"))))
-                div.field {
-                    label for="taal" { (t(lang, "codes-language")) }
-                    select #taal name="taal" {
-                        @for l in Lang::ALL { option value=(l.code()) lang=(l.code()) selected[l == lang] { (l.native_name()) } }
-                    }
-                }
+                (crate::surveys::paper::prints_views::print_fields(lang, &data.prints, data.typed_print.as_ref(), range_error, Some(&t(lang, "paper-forms-to-hint"))))
                 button type="submit" { (t(lang, "paper-pdf-submit")) }
             }
         }
