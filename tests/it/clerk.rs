@@ -335,6 +335,12 @@ both_backends!(
             Some(number.as_str())
         );
         assert_eq!(app.count("responses"), 1);
+        // Also when typed another way: without the leading zeros, in small letters.
+        for other_spelling in [format!("R{}-42", w.id), format!("r{}-0042", w.id)] {
+            let r = entry_post_form(&clerk, w.id, "paper-keyed", "", &other_spelling, &again);
+            assert_eq!(r.status, 409, "{other_spelling}");
+        }
+        assert_eq!(app.count("responses"), 1);
 
         // Once the product has printed forms of the wave, a number it did not print is a typing
         // error: refused with the numbers that were printed, the answers kept.

@@ -89,7 +89,7 @@ impl Correction {
         let form = fields
             .iter()
             .find(|(k, _)| k == FORM_FIELD)
-            .map(|(_, v)| v.trim().to_uppercase())
+            .map(|(_, v)| super::sheet::canonical_form(v))
             .unwrap_or_default();
         let mut answers = AnswerSet::new();
         let problems = form::read_entry(def, fields, ctx.lang, &["csrf", FORM_FIELD], &mut answers)

@@ -70,7 +70,7 @@ pub(super) fn read(
     let mut s = EntryState {
         channel: field("invoer-kanaal"),
         code: field("invoer-code"),
-        form: field("invoer-formulier").to_uppercase(),
+        form: crate::surveys::paper::sheet::canonical_form(&field("invoer-formulier")),
         helper: field("invoer-hulp"),
         language: field("invoer-taal"),
         answers: AnswerSet::new(),

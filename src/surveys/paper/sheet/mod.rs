@@ -147,6 +147,17 @@ pub fn wave_of_form(form: &str) -> Option<i64> {
     wave.parse().ok()
 }
 
+/// A form number as read or typed, written the one way it is stored: `r3-127`, `R3-0127` and
+/// ` R3-000127 ` are all `R3-000127`, so the same form is never stored twice under two spellings.
+/// Anything that is not a form number is only trimmed and put in capitals.
+pub fn canonical_form(typed: &str) -> String {
+    let t = typed.trim().to_uppercase();
+    match (wave_of_form(&t), sheet_of_form(&t)) {
+        (Some(wave), Some(sheet)) => form_number(wave, sheet),
+        _ => t,
+    }
+}
+
 /// The number of the form within its wave (`R3-000127`: 127), if it is a form number.
 pub fn sheet_of_form(form: &str) -> Option<u64> {
     wave_of_form(form)?;

@@ -29,7 +29,7 @@ pub fn read_sheet(def: &Definition, layout: &Layout, expect: Expect, row: &Row) 
     let form = if unreadable {
         String::new()
     } else {
-        read_form.to_uppercase()
+        super::canonical_form(read_form)
     };
     let mut findings: Vec<Finding> = vec![];
     let mut verdict = Verdict::Import;

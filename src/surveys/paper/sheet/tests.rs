@@ -25,6 +25,16 @@ fn generic_sheet(def: &Definition, cols: &[(&str, &str)]) -> Sheet {
 #[test]
 fn form_numbers_carry_their_wave() {
     assert_eq!(form_number(3, 127), "R3-000127");
+    // One form, one spelling: the outside test stored R3-000007 five times as R3-7, R3-0007 ...
+    for typed in ["R3-7", "r3-0007", " R3-000007 ", "r3-00007", "R3-07"] {
+        assert_eq!(canonical_form(typed), "R3-000007", "{typed}");
+    }
+    assert_eq!(canonical_form("R3-1234567"), "R3-1234567");
+    assert_eq!(
+        canonical_form(" abc-12 "),
+        "ABC-12",
+        "not a form number: as typed"
+    );
     assert_eq!(wave_of_form("r3-000127"), Some(3));
     assert_eq!(wave_of_form("R3-"), None);
     assert_eq!(wave_of_form("3-1"), None);
