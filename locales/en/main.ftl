@@ -265,8 +265,10 @@ text-shortened = shortened, { $n } characters in total
 # security: disclosure
 report-live-link = Interim figures of a running questionnaire (researchers only)
 report-live-title = Interim figures of a running questionnaire
-report-live-notice = Interim figures, not public. These figures change with every new answer. They are not in the report, the PDF or the open data: those show a questionnaire only after it has closed. Do not pass them on.
+report-live-notice = Interim figures, not public. These figures change while the questionnaire runs. They are not in the report, the PDF or the open data: those show a questionnaire only after it has closed. Do not pass them on.
 report-live-wave = Questionnaire { $wave }, open until { $date }. Small groups are hidden here too.
+report-live-through = With the answers up to and including { $date }. New answers are added per whole day, and only once there are at least { $k } together. So looking twice never gives away one person's answers.
+report-live-nothing-yet = There are no answers to show yet. Answers are added per whole day, and only once there are at least { $k } together. So looking twice never gives away one person's answers.
 report-live-waves = Running questionnaires
 report-live-none = No questionnaire is running now.
 

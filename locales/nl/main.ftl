@@ -265,8 +265,10 @@ text-shortened = ingekort, { $n } tekens in totaal
 # security: disclosure
 report-live-link = Tussenstand van een lopende vragenlijst (alleen voor onderzoekers)
 report-live-title = Tussenstand lopende vragenlijst
-report-live-notice = Tussenstand, niet openbaar. Deze cijfers veranderen met elk nieuw antwoord. Ze staan niet in de rapportage, de PDF of de open data: die tonen een vragenlijst pas na de sluiting. Geef ze niet door.
+report-live-notice = Tussenstand, niet openbaar. Deze cijfers veranderen zolang de vragenlijst loopt. Ze staan niet in de rapportage, de PDF of de open data: die tonen een vragenlijst pas na de sluiting. Geef ze niet door.
 report-live-wave = Vragenlijst { $wave }, open tot en met { $date }. Kleine groepen zijn ook hier verborgen.
+report-live-through = Met de antwoorden tot en met { $date }. Nieuwe antwoorden komen er per hele dag bij, en pas als het er samen minstens { $k } zijn. Zo is uit twee keer kijken nooit het antwoord van één persoon af te leiden.
+report-live-nothing-yet = Er zijn nog geen antwoorden te tonen. Antwoorden komen er per hele dag bij, en pas als het er samen minstens { $k } zijn. Zo is uit twee keer kijken nooit het antwoord van één persoon af te leiden.
 report-live-waves = Lopende vragenlijsten
 report-live-none = Er loopt nu geen vragenlijst.
 

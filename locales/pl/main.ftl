@@ -262,8 +262,10 @@ text-shortened = skrócono, łącznie { $n } znaków
 # security: disclosure
 report-live-link = Wyniki cząstkowe trwającej ankiety (tylko dla badaczy)
 report-live-title = Wyniki cząstkowe trwającej ankiety
-report-live-notice = Wyniki cząstkowe, niepubliczne. Te liczby zmieniają się z każdą nową odpowiedzią. Nie ma ich w raporcie, w pliku PDF ani w otwartych danych: tam ankieta pojawia się dopiero po zamknięciu. Nie przekazuj ich dalej.
+report-live-notice = Wyniki cząstkowe, niepubliczne. Te liczby zmieniają się, dopóki ankieta trwa. Nie ma ich w raporcie, w pliku PDF ani w otwartych danych: tam ankieta pojawia się dopiero po zamknięciu. Nie przekazuj ich dalej.
 report-live-wave = Ankieta { $wave }, otwarta do { $date }. Małe grupy są tu również ukryte.
+report-live-through = Z odpowiedziami do { $date } włącznie. Nowe odpowiedzi dochodzą całymi dniami i dopiero, gdy jest ich razem co najmniej { $k }. Dzięki temu z dwukrotnego sprawdzenia nie da się odczytać odpowiedzi jednej osoby.
+report-live-nothing-yet = Nie ma jeszcze odpowiedzi do pokazania. Odpowiedzi dochodzą całymi dniami i dopiero, gdy jest ich razem co najmniej { $k }. Dzięki temu z dwukrotnego sprawdzenia nie da się odczytać odpowiedzi jednej osoby.
 report-live-waves = Trwające ankiety
 report-live-none = Obecnie nie trwa żadna ankieta.
 

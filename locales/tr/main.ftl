@@ -262,8 +262,10 @@ text-shortened = kısaltıldı, toplam { $n } karakter
 # security: disclosure
 report-live-link = Devam eden bir anketin ara sonuçları (yalnızca araştırmacılar için)
 report-live-title = Devam eden anketin ara sonuçları
-report-live-notice = Ara sonuçlar, herkese açık değil. Bu rakamlar her yeni yanıtla değişir. Raporda, PDF'te veya açık veride yer almazlar: bunlar bir anketi ancak kapandıktan sonra gösterir. Başkalarına iletmeyin.
+report-live-notice = Ara sonuçlar, herkese açık değil. Bu rakamlar anket sürdükçe değişir. Raporda, PDF'te veya açık veride yer almazlar: bunlar bir anketi ancak kapandıktan sonra gösterir. Başkalarına iletmeyin.
 report-live-wave = { $wave } anketi, { $date } tarihine kadar açık. Küçük gruplar burada da gizlidir.
+report-live-through = { $date } tarihi dahil o güne kadarki yanıtlarla. Yeni yanıtlar tam gün olarak eklenir, ve ancak toplam en az { $k } olduğunda. Böylece iki kez bakmak hiçbir zaman tek bir kişinin yanıtlarını ele vermez.
+report-live-nothing-yet = Henüz gösterilecek yanıt yok. Yanıtlar tam gün olarak eklenir, ve ancak toplam en az { $k } olduğunda. Böylece iki kez bakmak hiçbir zaman tek bir kişinin yanıtlarını ele vermez.
 report-live-waves = Devam eden anketler
 report-live-none = Şu anda devam eden bir anket yok.
 

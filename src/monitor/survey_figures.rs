@@ -246,6 +246,23 @@ pub fn compute_published(
     compute_through(conn, wave.id, def, Some(through))
 }
 
+/// The counts the researcher's interim view of a running wave may show, and the last day they
+/// hold: the answer sets of whole days that have passed, joining only when together at least `k`
+/// (the rule of late paper, [`disclosure::published_through`], from the day before it opened), so
+/// two looks never differ by one person's answers, their language or their channel.
+pub fn compute_interim(
+    conn: &mut DbConnection,
+    wave: &crate::surveys::waves::Wave,
+    def: &Definition,
+    today: chrono::NaiveDate,
+    k: u64,
+) -> QueryResult<(WaveFigures, chrono::NaiveDate)> {
+    let before = wave.opens_on - chrono::Duration::days(1);
+    let days = crate::surveys::export_scope::days_after(conn, wave.id, before)?;
+    let through = disclosure::published_through(before, &days, today, k);
+    Ok((compute_through(conn, wave.id, def, Some(through))?, through))
+}
+
 /// Counts the answer sets of `wave_id` answered on or before `through` (all when `None`).
 fn compute_through(
     conn: &mut DbConnection,

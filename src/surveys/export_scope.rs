@@ -51,9 +51,18 @@ pub fn late_days(
     conn: &mut DbConnection,
     wave: &Wave,
 ) -> QueryResult<Vec<(chrono::NaiveDate, u64)>> {
+    days_after(conn, wave.id, wave.closes_on)
+}
+
+/// The days after `after` on which answer sets of wave `wave_id` came in, with how many.
+pub fn days_after(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    after: chrono::NaiveDate,
+) -> QueryResult<Vec<(chrono::NaiveDate, u64)>> {
     let late: Vec<(chrono::NaiveDate, i64)> = responses::table
-        .filter(responses::wave_id.eq(wave.id))
-        .filter(responses::answered_on.gt(wave.closes_on))
+        .filter(responses::wave_id.eq(wave_id))
+        .filter(responses::answered_on.gt(after))
         .group_by(responses::answered_on)
         .select((responses::answered_on, diesel::dsl::count_star()))
         .load(conn)?;

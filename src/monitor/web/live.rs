@@ -14,7 +14,19 @@ pub(super) struct Live {
     /// The waves running today.
     pub(super) running: Vec<Wave>,
     /// The one shown, with its survey figures so far.
-    pub(super) shown: Option<(Wave, SurveyPart)>,
+    pub(super) shown: Option<Shown>,
+}
+
+/// The wave shown in the interim view.
+pub(super) struct Shown {
+    /// The wave.
+    pub(super) wave: Wave,
+    /// Its figures up to `through`.
+    pub(super) part: SurveyPart,
+    /// The last day whose answer sets count; before the day the wave opened when none do yet.
+    pub(super) through: NaiveDate,
+    /// Whether any day counts yet.
+    pub(super) any: bool,
 }
 
 /// The waves running on `today`, and the chosen one (or the one closing last) with its figures.
@@ -37,20 +49,24 @@ pub(super) fn running_waves(
         Some(w) => {
             let def = crate::surveys::respond::definition(conn, w.version_id)
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-            let figures = crate::monitor::survey_figures::compute(conn, w.id, &def)?;
+            let k = crate::monitor::disclosure::DEFAULT_K;
+            let (figures, through) =
+                crate::monitor::survey_figures::compute_interim(conn, w, &def, today, k)?;
             let invited = crate::surveys::waves::invitation_counts(conn, w.id)?.0;
-            Some((
-                w.clone(),
-                report::survey_part(
+            Some(Shown {
+                wave: w.clone(),
+                part: report::survey_part(
                     &def,
                     &w.name,
                     w.population.max(0) as u64,
                     invited.max(0) as u64,
                     &figures,
                     None,
-                    crate::monitor::disclosure::DEFAULT_K,
+                    k,
                 ),
-            ))
+                through,
+                any: through >= w.opens_on,
+            })
         }
         None => None,
     };

@@ -4,7 +4,7 @@
 use maud::{html, Markup};
 
 use super::super::document::{self, Block, Chart, Mark, TableCell};
-use super::super::report::{self, Report, SurveyPart};
+use super::super::report::{self, Report};
 use crate::accounts::model::Role;
 use crate::surveys::waves::Wave;
 use crate::web::context::Ctx;
@@ -155,7 +155,7 @@ pub(super) fn report_page(
 }
 
 /// The researcher's live view: the running waves, and the chosen one's survey sections.
-pub(super) fn live_page(ctx: &Ctx, running: &[Wave], shown: Option<&(Wave, SurveyPart)>) -> Markup {
+pub(super) fn live_page(ctx: &Ctx, running: &[Wave], shown: Option<&super::live::Shown>) -> Markup {
     let lang = ctx.lang;
     let title = t(lang, "report-live-title");
     layout::page(
@@ -169,8 +169,15 @@ pub(super) fn live_page(ctx: &Ctx, running: &[Wave], shown: Option<&(Wave, Surve
                 }
             }
             @match shown {
-                Some((w, part)) => {
+                Some(shown) => {
+                    @let (w, part) = (&shown.wave, &shown.part);
+                    @let k = crate::monitor::disclosure::DEFAULT_K.to_string();
                     p { (t_args(lang, "report-live-wave", &[("wave", &w.name), ("date", &crate::fmt::date_text(w.closes_on))])) }
+                    @if shown.any {
+                        p.live-through { (t_args(lang, "report-live-through", &[("date", &crate::fmt::date_text(shown.through)), ("k", &k)])) }
+                    } @else {
+                        p.live-through { (t_args(lang, "report-live-nothing-yet", &[("k", &k)])) }
+                    }
                     article.report.live lang="nl" {
                         @for s in document::live_sections(part) {
                             section id=(s.id) {
