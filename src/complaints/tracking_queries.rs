@@ -26,6 +26,8 @@ pub struct Status {
     pub hearing: Option<NaiveDateTime>,
     /// When it ended.
     pub closed: Option<NaiveDate>,
+    /// Left without a way to reach the complainant: counted, not handled, no answer.
+    pub anonymous: bool,
 }
 
 /// A complaint as the status page reads it.
@@ -38,6 +40,7 @@ struct TrackedRow {
     state: State,
     #[diesel(column_name = deadline_on)]
     deadline: NaiveDate,
+    anonymous: bool,
 }
 
 /// The dates of its handling the status page shows.
@@ -78,5 +81,6 @@ pub fn status_by_hash(conn: &mut DbConnection, hash: &str) -> QueryResult<Option
         mediation_target: progress.mediation_target,
         hearing,
         closed: progress.closed,
+        anonymous: row.anonymous,
     }))
 }

@@ -32,9 +32,14 @@ pub fn track_form(ctx: &Ctx, value: &str, error: Option<&str>) -> Markup {
     )
 }
 
-/// The next step in plain words, with its date where there is one.
+/// The next step in plain words, with its date where there is one. A complaint left without a
+/// way to reach the complainant is counted, not handled: it promises no answer and no date (as
+/// its receipt said).
 pub fn next_step(lang: Lang, s: &Status) -> String {
     let d = |d: NaiveDate| crate::fmt::date_text(d);
+    if s.anonymous && !s.state.is_final() {
+        return t(lang, "complaint-received-anonymous");
+    }
     match s.state {
         State::Received => t_args(lang, "complaint-next-received", &[("date", &d(s.deadline))]),
         State::Mediation => match s.mediation_target {
@@ -82,7 +87,7 @@ pub fn status_page(ctx: &Ctx, s: &Status) -> Markup {
                 dt { (t(lang, "complaint-status-received")) } dd { (d(s.received)) }
                 dt { (t(lang, "complaint-status-stage")) } dd { strong { (t(lang, &format!("complaint-stage-{}", s.state.code()))) } }
                 dt { (t(lang, "complaint-status-next")) } dd { (next_step(lang, s)) }
-                @if s.state.deadline_runs() {
+                @if s.state.deadline_runs() && !s.anonymous {
                     dt { (t(lang, "complaint-status-deadline")) } dd { (d(s.deadline)) }
                 }
                 @if let Some(c) = s.closed {

@@ -224,6 +224,26 @@ both_backends!(
             .unwrap();
         assert!(anon.1);
         assert_eq!(app.mail_texts().len(), 1, "no receipt for a signal");
+        // Its status page says the same as its receipt: counted, not handled, no answer and no
+        // date (outside test: it promised an answer by the deadline).
+        let anon_code = receipt.texts("p.code strong")[0].clone();
+        let r = client.submit(
+            "/klacht/volgen",
+            "/klacht/volgen?lang=nl",
+            &[("volgcode", &anon_code)],
+        );
+        assert_eq!(r.status, 200);
+        assert!(r
+            .body
+            .contains(&t(Lang::Nl, "complaint-received-anonymous")));
+        let anon_deadline: chrono::NaiveDate = complaints::table
+            .find(anon.0)
+            .select(complaints::deadline_on)
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert!(!r
+            .body
+            .contains(&anon_deadline.format("%d-%m-%Y").to_string()));
         let coordinator = [Role::Klachtcoordinator];
         let e = steps::take(
             &mut app.conn(),
