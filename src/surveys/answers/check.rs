@@ -81,8 +81,9 @@ pub fn check_set(def: &Definition, answers: &AnswerSet) -> Result<(), Vec<(Strin
             Stored::Text(t) => vec![t.clone()],
             Stored::List(l) => l.clone(),
         };
+        // A stored "anders" text without "anders" chosen is its own problem (above).
         let other = match answers.get(&format!("{item_key}{OTHER_SUFFIX}")) {
-            Some(Stored::Text(t)) => Some(t.as_str()),
+            Some(Stored::Text(t)) if as_text.iter().any(|c| c == OTHER_CODE) => Some(t.as_str()),
             _ => None,
         };
         let posted = Posted {
@@ -114,11 +115,27 @@ pub fn for_display(
 ) -> AnswerSet {
     let mut shown = answers.clone();
     for (key, _) in problems {
-        let other = format!("{key}{OTHER_SUFFIX}");
-        for k in [key.as_str(), other.as_str()] {
-            if let Some((_, v)) = fields.iter().find(|(f, v)| f == k && !v.trim().is_empty()) {
-                shown.insert(k.to_string(), Stored::Text(v.trim().to_string()));
+        // Every box that was ticked stays ticked (a check-box list posts one field per box).
+        let ticked: Vec<String> = fields
+            .iter()
+            .filter(|(f, v)| f == key && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_string())
+            .collect();
+        match ticked.len() {
+            0 => {}
+            1 => {
+                shown.insert(key.clone(), Stored::Text(ticked[0].clone()));
             }
+            _ => {
+                shown.insert(key.clone(), Stored::List(ticked));
+            }
+        }
+        let other = format!("{key}{OTHER_SUFFIX}");
+        if let Some((_, v)) = fields
+            .iter()
+            .find(|(f, v)| *f == other && !v.trim().is_empty())
+        {
+            shown.insert(other, Stored::Text(v.trim().to_string()));
         }
     }
     shown

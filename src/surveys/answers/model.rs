@@ -92,6 +92,8 @@ pub enum ItemProblem {
     },
     /// "Anders" chosen without saying what.
     OtherMissing,
+    /// Text written at "anders" while another answer of a one-answer question was chosen.
+    OtherNotChosen,
 }
 
 impl ItemProblem {
@@ -105,6 +107,10 @@ impl ItemProblem {
             ItemProblem::TooMany => ("answer-error-too-many", "entry-error-too-many"),
             ItemProblem::TooLong { .. } => ("answer-error-too-long", "entry-error-too-long"),
             ItemProblem::OtherMissing => ("answer-error-other", "entry-error-other"),
+            ItemProblem::OtherNotChosen => (
+                "answer-error-other-not-chosen",
+                "entry-error-other-not-chosen",
+            ),
         }
     }
 
@@ -121,7 +127,8 @@ impl ItemProblem {
             | ItemProblem::NotANumber
             | ItemProblem::UnknownOption
             | ItemProblem::TooMany
-            | ItemProblem::OtherMissing => vec![],
+            | ItemProblem::OtherMissing
+            | ItemProblem::OtherNotChosen => vec![],
         }
     }
 

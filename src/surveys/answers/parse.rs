@@ -123,6 +123,7 @@ pub fn parse_item(
         }
         Ok(Some(text.to_string()))
     };
+    let wrote_other = has_other(item) && posted.other.is_some_and(|t| !t.trim().is_empty());
     Ok(match &item.kind {
         ItemKind::Grade => match one()? {
             None => None,
@@ -140,25 +141,31 @@ pub fn parse_item(
             None => None,
             Some(v) => Some((number_in(v, *min, *max)?, None)),
         },
+        // Text written at "anders" says "anders" (people type there and forget the box, on a
+        // phone without scripts or on paper): it is never dropped without a word.
         ItemKind::Single { .. } => match one()? {
+            None if wrote_other => Some((Stored::Text(OTHER_CODE.to_string()), other_text(true)?)),
             None => None,
             Some(v) => {
                 if !choice_codes(item).contains(&v) {
                     return Err(ItemProblem::UnknownOption);
+                }
+                if wrote_other && v != OTHER_CODE {
+                    return Err(ItemProblem::OtherNotChosen);
                 }
                 let other = other_text(v == OTHER_CODE)?;
                 Some((Stored::Text(v.to_string()), other))
             }
         },
         ItemKind::Multi { .. } => {
-            if values.is_empty() {
+            if values.is_empty() && !wrote_other {
                 None
             } else {
                 let codes = choice_codes(item);
                 let mut chosen: Vec<String> = vec![];
                 // Stored in the questionnaire's order, each once.
                 for c in &codes {
-                    if values.contains(c) {
+                    if values.contains(c) || (wrote_other && *c == OTHER_CODE) {
                         chosen.push(c.to_string());
                     }
                 }

@@ -49,6 +49,13 @@ min = 18
 max = 67
 dimension = "achtergrond"
 text = { nl = "Leeftijd?" }
+[[sections.items]]
+key = "via"
+type = "single"
+other = true
+dimension = "achtergrond"
+text = { nl = "Via wie?" }
+options = [ { code = "zelf", label = { nl = "Zelf" } }, { code = "buren", label = { nl = "Buren" } } ]
 "#;
 
 fn def() -> Definition {
@@ -289,4 +296,78 @@ fn every_key_a_helper_hands_out_exists_in_every_language() {
             .collect();
         assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
     }
+}
+
+#[test]
+fn text_written_at_other_is_never_dropped() {
+    let d = def();
+    // A check-box list: the text ticks "anders" (people type there and forget the box).
+    let kanaal = d.item("kanaal").unwrap();
+    let typed = Posted {
+        values: vec!["tel"],
+        other: Some("via de buurvrouw"),
+    };
+    assert_eq!(
+        parse_item(kanaal, &typed),
+        Ok(Some((
+            Stored::List(vec!["tel".into(), "anders".into()]),
+            Some("via de buurvrouw".into())
+        )))
+    );
+    let only_text = Posted {
+        values: vec![],
+        other: Some("brief"),
+    };
+    assert_eq!(
+        parse_item(kanaal, &only_text),
+        Ok(Some((
+            Stored::List(vec!["anders".into()]),
+            Some("brief".into())
+        )))
+    );
+    // One answer: nothing chosen means "anders"; another answer chosen is a question back.
+    let via = d.item("via").unwrap();
+    let nothing_chosen = Posted {
+        values: vec![],
+        other: Some("mijn zus"),
+    };
+    assert_eq!(
+        parse_item(via, &nothing_chosen),
+        Ok(Some((
+            Stored::Text("anders".into()),
+            Some("mijn zus".into())
+        )))
+    );
+    let other_chosen = Posted {
+        values: vec!["zelf"],
+        other: Some("mijn zus"),
+    };
+    assert_eq!(
+        parse_item(via, &other_chosen),
+        Err(ItemProblem::OtherNotChosen)
+    );
+    // Spaces only: nothing was written.
+    let spaces = Posted {
+        values: vec!["zelf"],
+        other: Some("  "),
+    };
+    assert_eq!(
+        parse_item(via, &spaces),
+        Ok(Some((Stored::Text("zelf".into()), None)))
+    );
+}
+
+#[test]
+fn every_box_ticked_stays_ticked_when_the_page_comes_back() {
+    let fields = vec![
+        ("kanaal".to_string(), "tel".to_string()),
+        ("kanaal".to_string(), "anders".to_string()),
+        ("kanaal.anders".to_string(), "".to_string()),
+    ];
+    let problems = vec![("kanaal".to_string(), ItemProblem::OtherMissing)];
+    let shown = for_display(&AnswerSet::new(), &fields, &problems);
+    assert_eq!(
+        shown.get("kanaal"),
+        Some(&Stored::List(vec!["tel".into(), "anders".into()]))
+    );
 }
