@@ -7,13 +7,12 @@
 //! and without surrounding punctuation (`words`).
 
 /// Title and role words after which capitalised words are a name.
-const TITLE_CUES: [&str; 22] = [
+const TITLE_CUES: [&str; 21] = [
     "meneer",
     "mevrouw",
     "mevr",
     "mw",
     "dhr",
-    "hr",
     "mr",
     "heer",
     "juffrouw",
@@ -33,7 +32,7 @@ const TITLE_CUES: [&str; 22] = [
 ];
 
 /// Short forms written with a dot before a name ("Dhr. Bakker").
-const ABBREVIATIONS: [&str; 6] = ["mevr", "mw", "dhr", "hr", "mr", "dr"];
+const ABBREVIATIONS: [&str; 5] = ["mevr", "mw", "dhr", "mr", "dr"];
 
 /// Family words after which capitalised words are a name ("mijn zoon Ahmed").
 const FAMILY_CUES: [&str; 24] = [
@@ -73,7 +72,11 @@ const SELF_CUES: [&[&str]; 4] = [
 
 /// Capitalised words that are no name: where someone is from, a faith, a language, and words that
 /// start a sentence. Compared in lower case.
-const NOT_NAMES: [&str; 96] = [
+const NOT_NAMES: [&str; 100] = [
+    "koerd",
+    "koerdische",
+    "jehova",
+    "jehova's",
     "marokkaans",
     "surinaams",
     "antilliaans",

@@ -154,6 +154,8 @@ fn ordinary_numbers_and_words_stay() {
         "Mijn kind. Daarna ging ik naar de medewerker. Toen was het klaar.",
         "Het is 06 uur en ik had 12 34 56 vragen.",
         "De consulent: ik ben het er niet mee eens.",
+        "Ik mailde HR Advies en de Sociale Dienst.",
+        "Ik ben Koerd en ik ben Jehova's getuige.",
         "",
         "Goed geholpen.",
     ];
