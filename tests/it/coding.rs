@@ -4,6 +4,7 @@
 //! a clear "no suggestions".
 
 use klankbord::accounts::model::Role;
+use klankbord::complaints::builder::ComplaintBuilder;
 use klankbord::surveys::respond::{self, Meta};
 use klankbord::surveys::waves::Wave;
 
@@ -201,5 +202,60 @@ both_backends!(
         }
         seen.sort();
         assert_eq!(seen, ["ar", "en", "pl", "tr", "uk"]);
+    }
+);
+
+both_backends!(
+    a_complaint_on_the_coding_screen_shows_no_name_or_contact_details,
+    |app| {
+        let s = crate::complaints::setup();
+        // The outside tester's description (test finding F5), and one that names the
+        // complainant without a cue: only her stored name says it is a name.
+        let tester = "ZULU9 Mijn klantmanager Jan de Vries zei dat ik loog. Ik ben Fatima El \
+            Amrani, mijn BSN is 1234.56.782 en ook 123 456 782, bel mij op +31 6 1234 5678 of \
+            06-12.34.56.78 of 0612 345 678, mail fatima(at)gmail.com of fatima @ gmail . com, IBAN \
+            nl91 abna 0417 1643 00, ik woon op de Kerkstraat 12a in 1234AB Voorbeeld, Postcode \
+            1234 ab. Geboren 01-02-1980. Mevr. Bakker en dhr Pietersen waren erbij. Kees van team \
+            Werk ook. Mijn zoon Ahmed (15) moest zijn bankrekening laten zien.";
+        let stored =
+            "YANKEE4 Noor Haddou wacht al weken. Mail noor.h@voorbeeld.nl maar niemand belde.";
+        for (description, name, email) in [
+            (tester, "Fatima El Amrani", "fatima@gmail.com"),
+            (stored, "Noor Haddou", "noor.h@voorbeeld.nl"),
+        ] {
+            ComplaintBuilder::new()
+                .name(Some(name))
+                .email(Some(email))
+                .description(description)
+                .register(&mut app.conn(), &s.env(), None)
+                .unwrap();
+        }
+        let (researcher, _) = app.logged_in("privacy.onderzoeker", &[Role::Onderzoeker]);
+        let year = chrono::Datelike::year(&klankbord::fmt::today());
+        let source = format!("/onderzoek/coderen?bron=klachten-{year}&lang=nl");
+        let mut page = researcher.get(&source);
+        let mut shown = vec![];
+        for _ in 0..2 {
+            let key = page.attr("input[name=tekst]", "value").unwrap();
+            shown.push(page.texts("#te-coderen").join(" "));
+            page = researcher.get(&format!("{source}&na={key}"));
+        }
+        shown.sort();
+        let [noor, zulu] = [&shown[0], &shown[1]];
+        assert!(
+            zulu.contains(
+                "ZULU9 Mijn klantmanager [naam] zei dat ik loog. Ik ben [naam], mijn BSN is [BSN] \
+                 en ook [BSN], bel mij op [telefoonnummer] of [telefoonnummer] of \
+                 [telefoonnummer], mail [e-mailadres] of [e-mailadres], IBAN [rekeningnummer], ik \
+                 woon op de [adres] in [adres] Voorbeeld, Postcode [adres]. Geboren \
+                 [geboortedatum]. Mevr. [naam] en dhr [naam] waren erbij. [naam] van team Werk \
+                 ook. Mijn zoon [naam] (15) moest zijn bankrekening laten zien."
+            ),
+            "{zulu}"
+        );
+        assert!(
+            noor.contains("YANKEE4 [naam] wacht al weken. Mail [e-mailadres] maar niemand belde."),
+            "{noor}"
+        );
     }
 );

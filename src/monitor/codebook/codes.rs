@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::*;
-use crate::complaints::read_model;
 use crate::db::schema::{coded_texts, text_codes};
 use crate::db::{write_tx, DbConnection};
 
@@ -159,11 +158,8 @@ pub fn training_set(conn: &mut DbConnection) -> QueryResult<Vec<(String, BTreeSe
     }
     let complaint_ids: Vec<i64> = rows.iter().filter_map(|r| r.3).collect();
     for chunk in complaint_ids.chunks(500) {
-        for d in read_model::descriptions_of(conn, chunk)? {
-            shown.insert(
-                format!("k:{}", d.id),
-                crate::monitor::redact::redact(&tidy(&d.description)),
-            );
+        for d in super::queries::descriptions_of(conn, chunk)? {
+            shown.insert(format!("k:{}", d.id), d.shown());
         }
     }
     Ok(rows

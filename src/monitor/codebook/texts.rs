@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::complaints::read_model;
 use crate::db::schema::responses;
 use crate::db::DbConnection;
 use crate::surveys::answers::{AnswerSet, Stored};
@@ -126,17 +125,18 @@ pub fn survey_texts(
     Ok(found.into_values().collect())
 }
 
-/// Complaint descriptions of complaints received in a year, cleaned, without case numbers.
+/// Complaint descriptions of complaints received in a year, cleaned (also of the complainant's
+/// stored name, e-mail address and phone number), without case numbers.
 pub fn complaint_texts(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Text>> {
     let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
     let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-    Ok(read_model::descriptions_received(conn, from, to)?
+    Ok(super::queries::descriptions_received(conn, from, to)?
         .into_iter()
         .filter(|d| !d.description.trim().is_empty())
         .map(|d| Text {
             key: format!("k:{}", d.id),
             item: String::new(),
-            shown: crate::monitor::redact::redact(&tidy(&d.description)),
+            shown: d.shown(),
             times: 1,
             owner: d.id,
         })
