@@ -325,7 +325,8 @@ pub fn received_days(conn: &mut DbConnection) -> QueryResult<Vec<NaiveDate>> {
         .load(conn)
 }
 
-/// A complaint's description, to code.
+/// A complaint's description, to code, with what is stored about the people in it (so the reader
+/// can mask those wherever the text names them).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = complaints)]
 pub struct Description {
@@ -333,6 +334,32 @@ pub struct Description {
     pub id: i64,
     /// What the complainant wrote.
     pub description: String,
+    /// The complainant's name.
+    pub name: Option<String>,
+    /// The complainant's e-mail address.
+    pub email: Option<String>,
+    /// The complainant's phone number.
+    pub phone: Option<String>,
+    /// Who submitted the complaint for the complainant.
+    pub via_person: Option<String>,
+    /// The person the complaint is about.
+    pub person_complained: Option<String>,
+}
+
+impl Description {
+    /// The stored names and contact details of the people in it.
+    pub fn known(&self) -> Vec<&str> {
+        [
+            &self.name,
+            &self.email,
+            &self.phone,
+            &self.via_person,
+            &self.person_complained,
+        ]
+        .into_iter()
+        .filter_map(|k| k.as_deref())
+        .collect()
+    }
 }
 
 /// The descriptions of complaints received between two days (both included) that are not

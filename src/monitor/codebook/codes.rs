@@ -158,8 +158,8 @@ pub fn training_set(conn: &mut DbConnection) -> QueryResult<Vec<(String, BTreeSe
     }
     let complaint_ids: Vec<i64> = rows.iter().filter_map(|r| r.3).collect();
     for chunk in complaint_ids.chunks(500) {
-        for d in super::queries::descriptions_of(conn, chunk)? {
-            shown.insert(format!("k:{}", d.id), d.shown());
+        for d in crate::complaints::read_model::descriptions_of(conn, chunk)? {
+            shown.insert(format!("k:{}", d.id), super::texts::shown_description(&d));
         }
     }
     Ok(rows

@@ -11,12 +11,10 @@
 //! - [`texts`]: the texts to code.
 //! - [`codes`]: codes, suggestions and the training set.
 //! - [`figures`]: agreement of the suggestions, and the theme counts.
-//! - [`queries`]: the complaint descriptions to code, with the stored details to mask in them.
 
 mod book;
 mod codes;
 mod figures;
-mod queries;
 #[cfg(test)]
 mod tests;
 mod texts;

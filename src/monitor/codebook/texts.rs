@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::complaints::read_model;
 use crate::db::schema::responses;
 use crate::db::DbConnection;
 use crate::surveys::answers::{AnswerSet, Stored};
@@ -130,15 +131,21 @@ pub fn survey_texts(
 pub fn complaint_texts(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Text>> {
     let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
     let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-    Ok(super::queries::descriptions_received(conn, from, to)?
+    Ok(read_model::descriptions_received(conn, from, to)?
         .into_iter()
         .filter(|d| !d.description.trim().is_empty())
         .map(|d| Text {
             key: format!("k:{}", d.id),
             item: String::new(),
-            shown: d.shown(),
+            shown: shown_description(&d),
             times: 1,
             owner: d.id,
         })
         .collect())
+}
+
+/// A complaint description as the coding screen shows it: whitespace tidied, the stored names and
+/// contact details and everything else that identifies a person masked.
+pub(super) fn shown_description(d: &read_model::Description) -> String {
+    crate::monitor::redact::redact_known(&tidy(&d.description), &d.known())
 }
