@@ -257,10 +257,21 @@ pub fn compute_interim(
     today: chrono::NaiveDate,
     k: u64,
 ) -> QueryResult<(WaveFigures, chrono::NaiveDate)> {
+    let through = interim_through(conn, wave, today, k)?;
+    Ok((compute_through(conn, wave.id, def, Some(through))?, through))
+}
+
+/// The last day whose answer sets a running wave's interim figures and open answers show (see
+/// [`compute_interim`]); the day before it opened when none yet.
+pub fn interim_through(
+    conn: &mut DbConnection,
+    wave: &crate::surveys::waves::Wave,
+    today: chrono::NaiveDate,
+    k: u64,
+) -> QueryResult<chrono::NaiveDate> {
     let before = wave.opens_on - chrono::Duration::days(1);
     let days = crate::surveys::export_scope::days_after(conn, wave.id, before)?;
-    let through = disclosure::published_through(before, &days, today, k);
-    Ok((compute_through(conn, wave.id, def, Some(through))?, through))
+    Ok(disclosure::published_through(before, &days, today, k))
 }
 
 /// Counts the answer sets of `wave_id` answered on or before `through` (all when `None`).

@@ -259,3 +259,48 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    a_running_waves_open_answers_come_in_groups_not_one_by_one,
+    |app| {
+        // Outside test F1: the coding screen listed a running wave's open answers as they came
+        // in, so a new wording was the answer of the person who had just sent theirs.
+        let w = wave(&app, -5, 20, &["web"]);
+        let yesterday = klankbord::fmt::today() - chrono::Duration::days(1);
+        let today = klankbord::fmt::today();
+        let meta = Meta {
+            channel: klankbord::surveys::channel::Channel::Web,
+            helper: None,
+            language: klankbord::web::i18n::Lang::Nl,
+        };
+        let mut conn = app.conn();
+        for text in PARKING.iter().take(5) {
+            let json = format!(r#"{{"cp_luistert":3,"wat_beter":"{text}"}}"#);
+            respond::insert_json(&mut conn, &w, &json, &meta, yesterday).unwrap();
+        }
+        let json = format!(r#"{{"cp_luistert":3,"wat_beter":"{NEW}"}}"#);
+        respond::insert_json(&mut conn, &w, &json, &meta, today).unwrap();
+        drop(conn);
+        let (researcher, _) = app.logged_in("lopend.codeur", &[Role::Onderzoeker]);
+        let source = format!("/onderzoek/coderen?bron=ronde-{}&lang=nl", w.id);
+        // Every text the screen offers, walking "next" until it comes round.
+        let mut seen: Vec<String> = vec![];
+        let mut keys: Vec<String> = vec![];
+        let mut page = researcher.get(&source);
+        while let Some(key) = page.attr("input[name=tekst]", "value") {
+            if keys.contains(&key) {
+                break;
+            }
+            seen.push(page.texts("#te-coderen").join(" "));
+            keys.push(key.clone());
+            page = researcher.get(&format!("{source}&na={key}"));
+        }
+        for text in PARKING.iter().take(5) {
+            assert!(seen.iter().any(|s| s.contains(text)), "{text}: {seen:?}");
+        }
+        assert!(
+            !seen.iter().any(|s| s.contains(NEW)),
+            "today's answer waits for its group: {seen:?}"
+        );
+    }
+);

@@ -105,8 +105,19 @@ pub fn survey_texts(
     wave_id: i64,
     def: &Definition,
 ) -> QueryResult<Vec<Text>> {
+    survey_texts_through(conn, wave_id, def, None)
+}
+
+/// [`survey_texts`] of the answer sets that came in on or before `through` only (all for
+/// `None`): a running wave's open answers join in the groups its interim view shows.
+pub fn survey_texts_through(
+    conn: &mut DbConnection,
+    wave_id: i64,
+    def: &Definition,
+    through: Option<NaiveDate>,
+) -> QueryResult<Vec<Text>> {
     let mut found: BTreeMap<String, Text> = BTreeMap::new();
-    each_open_answer(conn, wave_id, def, |key, text| {
+    each_open_answer_through(conn, wave_id, def, through, |key, text| {
         let text = tidy(text);
         if text.is_empty() {
             return;

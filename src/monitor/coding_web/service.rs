@@ -62,7 +62,20 @@ fn texts_of(
 ) -> Result<(Vec<Text>, Questions), AppError> {
     match source {
         Source::Wave(id) => {
-            let (_, def) = crate::surveys::staff::wave_and_definition(conn, id)?;
+            let (wave, def) = crate::surveys::staff::wave_and_definition(conn, id)?;
+            // A running wave's open answers come in the groups of its interim view (whole past
+            // days, at least k at a time), or a new wording would be one person's answer.
+            let today = crate::fmt::today();
+            let through = if crate::monitor::disclosure::wave_published(wave.closes_on, today) {
+                None
+            } else {
+                Some(crate::monitor::survey_figures::interim_through(
+                    conn,
+                    &wave,
+                    today,
+                    crate::monitor::disclosure::DEFAULT_K,
+                )?)
+            };
             let questions = def
                 .items()
                 .map(|i| {
@@ -72,7 +85,10 @@ fn texts_of(
                     )
                 })
                 .collect();
-            Ok((codebook::survey_texts(conn, id, &def)?, questions))
+            Ok((
+                codebook::survey_texts_through(conn, id, &def, through)?,
+                questions,
+            ))
         }
         Source::Complaints(year) => Ok((codebook::complaint_texts(conn, year)?, vec![])),
     }
