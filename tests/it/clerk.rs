@@ -312,7 +312,23 @@ both_backends!(
             &number.to_lowercase(),
             &fields,
         );
-        assert!(location(&r).contains("notice-entry-saved"));
+        let next = location(&r);
+        assert!(next.contains("notice-entry-saved"));
+        // The next empty form keeps the channel and language of this one (a stack of Polish
+        // paper forms stays Polish; outside test: it jumped back to phone and Dutch).
+        let fresh = clerk.get(&next);
+        assert_eq!(
+            fresh
+                .attr("input[name=invoer-kanaal][checked]", "value")
+                .as_deref(),
+            Some("paper-keyed")
+        );
+        assert_eq!(
+            fresh
+                .attr("select[name=invoer-taal] option[selected]", "value")
+                .as_deref(),
+            Some("pl")
+        );
         let forms: Vec<String> = paper_forms::table
             .filter(paper_forms::wave_id.eq(w.id))
             .select(paper_forms::form_id)

@@ -68,11 +68,42 @@ pub(super) async fn entry_context(
     state.db(move |conn| wave_and_definition(conn, id)).await
 }
 
+/// The channel and language of the form saved last, kept for the next one (a clerk types a stack
+/// of forms of one kind: a Turkish form must not be stored as Dutch because the list jumped back).
+#[derive(Debug, Default, serde::Deserialize)]
+pub(super) struct Keep {
+    kanaal: Option<String>,
+    taal: Option<String>,
+}
+
+impl Keep {
+    /// An empty form with the kept channel and language, when they are valid ones.
+    fn state(&self) -> EntryState {
+        EntryState {
+            channel: self
+                .kanaal
+                .as_deref()
+                .and_then(Channel::parse)
+                .filter(|c| c.is_keyed())
+                .map(|c| c.code().to_string())
+                .unwrap_or_default(),
+            language: self
+                .taal
+                .as_deref()
+                .and_then(crate::web::i18n::Lang::from_code)
+                .map(|l| l.code().to_string())
+                .unwrap_or_default(),
+            ..EntryState::default()
+        }
+    }
+}
+
 pub(super) async fn entry_page(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
     q: web::Query<Notice>,
+    keep: web::Query<Keep>,
 ) -> Result<HttpResponse, AppError> {
     let (wave, def) = entry_context(&state, path.into_inner()).await?;
     Ok(page_response(
@@ -80,7 +111,7 @@ pub(super) async fn entry_page(
         layout::page(
             &ctx,
             &t_args(ctx.lang, "entry-title", &[("wave", &wave.name)]),
-            entry_markup(&ctx, &wave, &def, &EntryState::default(), &[], &[], &q),
+            entry_markup(&ctx, &wave, &def, &keep.state(), &[], &[], &q),
         ),
     ))
 }
@@ -131,6 +162,11 @@ pub(super) async fn entry_submit(
             ))
         }
     };
+    let kept = format!(
+        "&kanaal={}&taal={}",
+        command.meta.channel.code(),
+        command.meta.language.code()
+    );
     let wave2 = wave.clone();
     let def2 = def.clone();
     let result = state
@@ -147,7 +183,7 @@ pub(super) async fn entry_submit(
     };
     match result {
         Ok(()) => Ok(see_other(&format!(
-            "/invoer/rondes/{}?melding=notice-entry-saved",
+            "/invoer/rondes/{}?melding=notice-entry-saved{kept}",
             wave.id
         ))),
         Err(RespondError::Db(e)) => Err(e.into()),
