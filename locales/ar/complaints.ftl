@@ -505,6 +505,7 @@ step-invalid-hearing-missing = اكتبوا تاريخ جلسة الاستماع
 step-invalid-hearing-mode-place = اختاروا طريقة جلسة الاستماع واكتبوا المكان.
 step-invalid-hearing-time = اكتبوا الوقت بالشكل hh:mm، مثلًا 14:30.
 step-invalid-hearing-in-past = لا يمكن أن تكون جلسة الاستماع في الماضي.
+step-invalid-hearing-after-deadline = يجب أن تكون جلسة الاستماع قبل نهاية المهلة القانونية، حتى يمكن أن يأتي القرار بعدها. اختر تاريخًا أبكر. إذا لم يكن ذلك ممكنًا، فأجّل القرار أولًا (المادة 9:11 من القانون الإداري العام). عندها تتأخر المهلة.
 step-invalid-element-empty = صفوا هذا الجزء من الشكوى.
 step-invalid-followup-due = اكتبوا التاريخ الذي يجب إنجاز ذلك قبله.
 step-invalid-followup-what-who = اكتبوا ما الذي سيحدث ومن سيقوم به.

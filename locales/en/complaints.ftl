@@ -519,6 +519,7 @@ step-invalid-hearing-missing = Fill in the date, time, way and place of the hear
 step-invalid-hearing-mode-place = Choose how the hearing takes place and fill in the place.
 step-invalid-hearing-time = Write the time as hh:mm, for example 14:30.
 step-invalid-hearing-in-past = The hearing cannot be in the past.
+step-invalid-hearing-after-deadline = The hearing must be before the end of the legal term, so that a decision can still follow. Choose an earlier date. Is that not possible? Then postpone the decision first (article 9:11 Awb). The term then moves.
 step-invalid-element-empty = Describe this part of the complaint.
 step-invalid-followup-due = Fill in the date by which it must be done.
 step-invalid-followup-what-who = Fill in what will happen and who does it.

@@ -519,6 +519,7 @@ step-invalid-hearing-missing = Vul datum, tijd, wijze en plaats van de hoorzitti
 step-invalid-hearing-mode-place = Kies hoe de hoorzitting gaat en vul de plaats in.
 step-invalid-hearing-time = Schrijf de tijd als uu:mm, bijvoorbeeld 14:30.
 step-invalid-hearing-in-past = De hoorzitting kan niet in het verleden liggen.
+step-invalid-hearing-after-deadline = De hoorzitting moet vóór het einde van de wettelijke termijn zijn. Dan kan daarna nog een oordeel komen. Kies een eerdere datum. Lukt dat niet? Stel de beslissing dan eerst uit (artikel 9:11 Awb). Dan schuift de termijn op.
 step-invalid-element-empty = Beschrijf het onderdeel van de klacht.
 step-invalid-followup-due = Vul in voor welke datum het klaar moet zijn.
 step-invalid-followup-what-who = Vul in wat er gebeurt en wie het doet.

@@ -505,6 +505,7 @@ step-invalid-hearing-missing = Prosimy wpisać datę, godzinę, formę i miejsce
 step-invalid-hearing-mode-place = Prosimy wybrać formę wysłuchania i wpisać miejsce.
 step-invalid-hearing-time = Prosimy wpisać godzinę w formacie gg:mm, na przykład 14:30.
 step-invalid-hearing-in-past = Wysłuchanie nie może odbyć się w przeszłości.
+step-invalid-hearing-after-deadline = Wysłuchanie musi odbyć się przed końcem ustawowego terminu, aby potem mogła zapaść decyzja. Wybierz wcześniejszą datę. Nie da się? Najpierw odrocz decyzję (art. 9:11 Awb). Termin wtedy się przesunie.
 step-invalid-element-empty = Prosimy opisać tę część skargi.
 step-invalid-followup-due = Prosimy wpisać, do kiedy ma to być zrobione.
 step-invalid-followup-what-who = Prosimy wpisać, co się wydarzy i kto to zrobi.

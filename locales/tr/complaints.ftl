@@ -505,6 +505,7 @@ step-invalid-hearing-missing = Dinleme toplantısının tarihini, saatini, şekl
 step-invalid-hearing-mode-place = Dinleme toplantısının nasıl yapılacağını seçin ve yerini yazın.
 step-invalid-hearing-time = Saati ss:dd biçiminde yazın, örneğin 14:30.
 step-invalid-hearing-in-past = Dinleme toplantısı geçmişte olamaz.
+step-invalid-hearing-after-deadline = Dinleme toplantısı yasal sürenin bitiminden önce olmalı, böylece ardından bir karar gelebilir. Daha erken bir tarih seçin. Mümkün değil mi? O zaman önce kararı erteleyin (Awb madde 9:11). Süre o zaman uzar.
 step-invalid-element-empty = Şikâyetin bu bölümünü anlatın.
 step-invalid-followup-due = Hangi tarihe kadar bitmesi gerektiğini yazın.
 step-invalid-followup-what-who = Ne yapılacağını ve bunu kimin yapacağını yazın.

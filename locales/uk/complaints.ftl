@@ -505,6 +505,7 @@ step-invalid-hearing-missing = Вкажіть дату, час, спосіб і 
 step-invalid-hearing-mode-place = Виберіть, як відбудеться слухання, і вкажіть місце.
 step-invalid-hearing-time = Напишіть час у форматі гг:хх, наприклад 14:30.
 step-invalid-hearing-in-past = Слухання не може бути в минулому.
+step-invalid-hearing-after-deadline = Слухання має відбутися до кінця законного строку, щоб після нього ще могло бути рішення. Виберіть ранішу дату. Не вдається? Тоді спочатку відкладіть рішення (стаття 9:11 Awb). Тоді строк зсунеться.
 step-invalid-element-empty = Опишіть цю частину скарги.
 step-invalid-followup-due = Вкажіть, до якої дати це має бути зроблено.
 step-invalid-followup-what-who = Вкажіть, що буде зроблено і хто це зробить.

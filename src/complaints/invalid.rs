@@ -34,6 +34,8 @@ crate::listed_enum! {
         HearingTime,
         /// The hearing cannot be in the past.
         HearingInPast,
+        /// The hearing must be before the legal deadline (Awb 9:11), so a decision can follow it.
+        HearingAfterDeadline,
         /// Describe this part of the complaint.
         ElementEmpty,
         /// Fill in the date by which it must be done.
@@ -71,6 +73,7 @@ impl Invalid {
             Invalid::HearingModePlace => "step-invalid-hearing-mode-place",
             Invalid::HearingTime => "step-invalid-hearing-time",
             Invalid::HearingInPast => "step-invalid-hearing-in-past",
+            Invalid::HearingAfterDeadline => "step-invalid-hearing-after-deadline",
             Invalid::ElementEmpty => "step-invalid-element-empty",
             Invalid::FollowupDue => "step-invalid-followup-due",
             Invalid::FollowupWhatWho => "step-invalid-followup-what-who",

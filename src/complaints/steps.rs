@@ -176,6 +176,11 @@ fn plan_hearing(c: &mut DbConnection, k: &Ctx<'_, '_>, h: &Hearing) -> Result<()
     if h.at.date() < k.today {
         return Err(StepError::Invalid(Invalid::HearingInPast));
     }
+    // Awb 9:11: the decision comes within the term, so after the hearing; a hearing on or after
+    // the last day leaves none (postpone first, and the term moves).
+    if h.at.date() >= k.complaint.deadline_on {
+        return Err(StepError::Invalid(Invalid::HearingAfterDeadline));
+    }
     step_store::add_hearing(c, k.id, h, k.today)?;
     let values = vec![
         ("datum", date_text(h.at.date())),

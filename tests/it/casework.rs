@@ -81,6 +81,32 @@ both_backends!(
             ("genodigden", "klager".to_string()),
         ];
         let plan: Vec<(&str, &str)> = plan.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        // Not on or after the last day of the legal term (outside test: a hearing planned
+        // weeks past it went through without a word).
+        let deadline: chrono::NaiveDate = klankbord::db::schema::complaints::table
+            .find(id)
+            .select(klankbord::db::schema::complaints::deadline_on)
+            .get_result(&mut app.conn())
+            .unwrap();
+        let late_day = deadline.format("%Y-%m-%d").to_string();
+        let late: Vec<(&str, &str)> = plan
+            .iter()
+            .map(|(k, v)| {
+                if *k == "datum" {
+                    (*k, late_day.as_str())
+                } else {
+                    (*k, *v)
+                }
+            })
+            .collect();
+        let r = step(&coordinator, id, "plan_hearing", &late);
+        assert!(
+            r.body
+                .contains(&t(Lang::Nl, "step-invalid-hearing-after-deadline")),
+            "{}",
+            r.texts(".error, .error-summary").join(" | ")
+        );
+        assert_eq!(state_of(&app, id), "formele_behandeling");
         assert_eq!(step(&coordinator, id, "plan_hearing", &plan).status, 303);
         let held = [
             ("aanwezig", "klager"),
