@@ -513,4 +513,5 @@ step-invalid-extend-until = اكتبوا التاريخ الذي وافق علي
 step-invalid-extend-how = اكتبوا كيف وافق صاحب الشكوى كتابيًا (رسالة، بريد إلكتروني، تاريخ).
 step-invalid-judgement = اختاروا قرارًا: مُحقّة، غير مُحقّة، مُحقّة جزئيًا أو بدون قرار.
 step-invalid-contact-in-future = تاريخ أول تواصل يقع في المستقبل.
+step-invalid-contact-before-received = تاريخ أول تواصل يقع قبل يوم وصول الشكوى. تحقق من التاريخ.
 step-invalid-kind = اختاروا شكوى أو اعتراض أو الاثنين معًا.

@@ -527,4 +527,5 @@ step-invalid-extend-until = Fill in the date the complainant agreed to.
 step-invalid-extend-how = Write down how the complainant agreed in writing (letter, e-mail, date).
 step-invalid-judgement = Choose a judgement: justified, unjustified, partly justified or no judgement.
 step-invalid-contact-in-future = The date of the first contact is in the future.
+step-invalid-contact-before-received = The date of the first contact is before the day the complaint came in. Check the date.
 step-invalid-kind = Choose complaint, objection or both.

@@ -527,4 +527,5 @@ step-invalid-extend-until = Vul de datum in waarmee de klager instemde.
 step-invalid-extend-how = Schrijf op hoe de klager schriftelijk instemde (brief, e-mail, datum).
 step-invalid-judgement = Kies een oordeel: gegrond, ongegrond, deels gegrond of geen oordeel.
 step-invalid-contact-in-future = De datum van het eerste contact ligt in de toekomst.
+step-invalid-contact-before-received = De datum van het eerste contact ligt vóór de dag dat de klacht binnenkwam. Kijk de datum na.
 step-invalid-kind = Kies klacht, bezwaar of allebei.

@@ -513,4 +513,5 @@ step-invalid-extend-until = Prosimy wpisać datę, na którą zgodziła się oso
 step-invalid-extend-how = Prosimy zapisać, jak osoba skarżąca wyraziła zgodę na piśmie (list, e-mail, data).
 step-invalid-judgement = Prosimy wybrać rozstrzygnięcie: zasadna, niezasadna, częściowo zasadna lub bez rozstrzygnięcia.
 step-invalid-contact-in-future = Data pierwszego kontaktu przypada w przyszłości.
+step-invalid-contact-before-received = Data pierwszego kontaktu jest wcześniejsza niż dzień wpłynięcia skargi. Sprawdź datę.
 step-invalid-kind = Prosimy wybrać: skarga, sprzeciw lub jedno i drugie.

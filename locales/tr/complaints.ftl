@@ -513,4 +513,5 @@ step-invalid-extend-until = Şikâyetçinin onay verdiği tarihi yazın.
 step-invalid-extend-how = Şikâyetçinin yazılı olarak nasıl onay verdiğini yazın (mektup, e-posta, tarih).
 step-invalid-judgement = Bir karar seçin: yerinde, yersiz, kısmen yerinde veya karar yok.
 step-invalid-contact-in-future = İlk iletişim tarihi gelecekte.
+step-invalid-contact-before-received = İlk iletişim tarihi şikâyetin geldiği günden önce. Tarihi kontrol edin.
 step-invalid-kind = Şikâyet, itiraz veya ikisini birden seçin.

@@ -50,6 +50,8 @@ crate::listed_enum! {
         Judgement,
         /// The date of the first contact is in the future.
         ContactInFuture,
+        /// The date of the first contact is before the complaint came in.
+        ContactBeforeReceived,
         /// Choose complaint, objection or both.
         Kind,
     }
@@ -81,6 +83,7 @@ impl Invalid {
             Invalid::ExtendHow => "step-invalid-extend-how",
             Invalid::Judgement => "step-invalid-judgement",
             Invalid::ContactInFuture => "step-invalid-contact-in-future",
+            Invalid::ContactBeforeReceived => "step-invalid-contact-before-received",
             Invalid::Kind => "step-invalid-kind",
         }
     }

@@ -143,6 +143,13 @@ pub fn record_mediation(
         if state != State::Mediation {
             return Err(StepError::Refused(Refusal::NotFromThisState));
         }
+        let received: NaiveDate = complaints::table
+            .find(id)
+            .select(complaints::received_on)
+            .get_result(c)?;
+        if m.contact_on.is_some_and(|d| d < received) {
+            return Err(StepError::Invalid(Invalid::ContactBeforeReceived));
+        }
         diesel::update(complaint_progress::table.find(id))
             .set((
                 complaint_progress::mediation_contact_on.eq(m.contact_on),

@@ -325,6 +325,30 @@ both_backends!(
             "#bemiddeling",
             &sent,
         );
+        // ... and one before the complaint came in (outside test: it was accepted).
+        let received: chrono::NaiveDate = complaints::table
+            .find(mediation)
+            .select(complaints::received_on)
+            .get_result(&mut app.conn())
+            .unwrap();
+        let before = (received - chrono::Duration::days(1))
+            .format("%Y-%m-%d")
+            .to_string();
+        let early: Vec<(&str, &str)> = sent
+            .iter()
+            .map(|(k, v)| {
+                if *k == "contact" {
+                    (*k, before.as_str())
+                } else {
+                    (*k, *v)
+                }
+            })
+            .collect();
+        let r = post(mediation, "/bemiddeling", &early);
+        assert!(r
+            .body
+            .contains(&t(Lang::Nl, "step-invalid-contact-before-received")));
+        kept(&r, "#bemiddeling", &early);
         // Classification with a kind that does not exist.
         let sent = [
             ("besluit", "ja"),
