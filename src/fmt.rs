@@ -46,6 +46,22 @@ pub fn date_text(d: chrono::NaiveDate) -> String {
     format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
 }
 
+/// The Dutch month names, January first (dates in letters; recognising a written date).
+pub const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// A whole number with Dutch thousands separators: `1.234.567`.
 pub fn grouped(n: u64) -> String {
     let digits = n.to_string();

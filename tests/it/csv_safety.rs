@@ -178,17 +178,15 @@ both_backends!(
             .get_result(&mut conn)
             .unwrap();
         for _ in 0..6 {
-            let new = klankbord::complaints::store::NewComplaint {
-                received_on: received,
-                channel: klankbord::complaints::terms::Channel::Web,
-                language: klankbord::web::i18n::Lang::Nl,
-                email: Some("klager@voorbeeld.nl".into()),
-                description: "Niet teruggebeld.".into(),
-                ..Default::default()
-            };
-            let (complaint, _) =
-                klankbord::complaints::store::register(&mut conn, &setup.env(), &new, None)
-                    .unwrap();
+            // Registered on the day it came in (last year): the report counts it there.
+            let (complaint, _) = klankbord::complaints::builder::ComplaintBuilder::new()
+                .received_on(received)
+                .channel(klankbord::complaints::terms::Channel::Web)
+                .name(None)
+                .email(Some("klager@voorbeeld.nl"))
+                .description("Niet teruggebeld.")
+                .register(&mut conn, &setup.env(), None)
+                .unwrap();
             klankbord::complaints::store::classify(
                 &mut conn,
                 &setup.env(),

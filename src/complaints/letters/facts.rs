@@ -161,26 +161,15 @@ pub struct LetterFacts {
     pub decision: Option<Decision>,
 }
 
-/// Dutch month names, for dates in letters.
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A letter's date: `6 december 2026` in Dutch, `06-12-2026` in the other languages.
 pub fn letter_date(d: NaiveDate, lang: Lang) -> String {
     if lang == Lang::Nl {
-        format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+        format!(
+            "{} {} {}",
+            d.day(),
+            crate::fmt::MONTHS_NL[d.month0() as usize],
+            d.year()
+        )
     } else {
         store::date_text(d)
     }

@@ -147,31 +147,9 @@ pub fn is_email(s: &str) -> bool {
             .is_some_and(|t| (2..=24).contains(&t.len()) && t.chars().all(char::is_alphabetic))
 }
 
-/// Month names and their short forms, for "1 februari 1980".
-const MONTHS: [&str; 23] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mrt",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
+/// The short forms of the month names, for "1 feb 1980" (the full names: [`crate::fmt::MONTHS_NL`]).
+const SHORT_MONTHS: [&str; 11] = [
+    "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
 ];
 
 /// Whether a piece is a full date in figures: `01-02-1980`, `1.2.80`, `1/2/1980`, `1980-02-01`.
@@ -194,7 +172,10 @@ pub fn is_date(piece: &str) -> bool {
 /// Whether three words are a date written out: "1 februari 1980", "1 feb. 1980".
 pub fn is_written_date(day: &str, month: &str, year: &str) -> bool {
     day.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
-        && MONTHS.contains(&month.trim_end_matches('.').to_lowercase().as_str())
+        && {
+            let m = month.trim_end_matches('.').to_lowercase();
+            crate::fmt::MONTHS_NL.contains(&m.as_str()) || SHORT_MONTHS.contains(&m.as_str())
+        }
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
 }
