@@ -450,6 +450,7 @@ paper-scan-file = File from the scanner
 paper-scan-file-hint = PDF, TIFF, PNG or JPEG, at most 500 MB. All pages may be in one file, in any order. Scan in greyscale, not in black and white: in black and white, crosses in light pencil disappear.
 paper-scan-submit = Read scans
 paper-scan-error-file = Choose the file from the scanner.
+paper-scan-error-empty = This file is empty. Choose the scanner's file again, or scan the forms once more.
 paper-scan-error-size = The file is larger than 500 MB. Scan the forms in parts and read the parts one after the other.
 paper-scan-error-type = This file is not a scan. Choose a PDF, TIFF, PNG or JPEG file from the scanner.
 paper-report-scans = { $pages ->

@@ -456,6 +456,7 @@ paper-scan-file = Bestand van de scanner
 paper-scan-file-hint = PDF, TIFF, PNG of JPEG, hoogstens 500 MB. Alle pagina's mogen in één bestand, in elke volgorde. Scan in grijstinten, niet in zwart-wit: in zwart-wit verdwijnen kruisjes met licht potlood.
 paper-scan-submit = Scans inlezen
 paper-scan-error-file = Kies het bestand van de scanner.
+paper-scan-error-empty = Dit bestand is leeg. Kies het bestand van de scanner opnieuw, of scan de formulieren nog een keer.
 paper-scan-error-size = Het bestand is groter dan 500 MB. Scan de formulieren in delen en lees de delen na elkaar in.
 paper-scan-error-type = Dit bestand is geen scan. Kies een PDF-, TIFF-, PNG- of JPEG-bestand van de scanner.
 paper-report-scans = { $pages ->

@@ -432,6 +432,7 @@ paper-scan-file = Plik ze skanera
 paper-scan-file-hint = PDF, TIFF, PNG lub JPEG, najwyżej 500 MB. Wszystkie strony mogą być w jednym pliku, w dowolnej kolejności. Skanuj w odcieniach szarości, nie w czerni i bieli: w czerni i bieli krzyżyki zrobione jasnym ołówkiem znikają.
 paper-scan-submit = Wczytaj skany
 paper-scan-error-file = Wybierz plik ze skanera.
+paper-scan-error-empty = Ten plik jest pusty. Wybierz plik ze skanera jeszcze raz albo zeskanuj formularze ponownie.
 paper-scan-error-size = Plik jest większy niż 500 MB. Zeskanuj formularze w częściach i wczytaj części jedną po drugiej.
 paper-scan-error-type = Ten plik nie jest skanem. Wybierz plik PDF, TIFF, PNG lub JPEG ze skanera.
 paper-report-scans = { $pages ->

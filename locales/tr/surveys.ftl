@@ -432,6 +432,7 @@ paper-scan-file = Tarayıcıdan gelen dosya
 paper-scan-file-hint = PDF, TIFF, PNG veya JPEG, en fazla 500 MB. Tüm sayfalar tek dosyada ve herhangi bir sırada olabilir. Gri tonlamalı tarayın, siyah beyaz değil: siyah beyazda açık kurşun kalemle atılan çarpılar kaybolur.
 paper-scan-submit = Taramaları okut
 paper-scan-error-file = Tarayıcıdan gelen dosyayı seçin.
+paper-scan-error-empty = Bu dosya boş. Tarayıcının dosyasını yeniden seçin veya formları bir kez daha tarayın.
 paper-scan-error-size = Dosya 500 MB'den büyük. Formları parça parça tarayın ve parçaları sırayla okutun.
 paper-scan-error-type = Bu dosya bir tarama değil. Tarayıcıdan bir PDF, TIFF, PNG veya JPEG dosyası seçin.
 paper-report-scans = { $pages ->

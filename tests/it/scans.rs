@@ -367,9 +367,11 @@ both_backends!(
         assert_eq!(r.status, 422);
         assert_eq!(r.texts("#van-error"), [t(Lang::Nl, "paper-error-range")]);
 
-        // No file, and a file that is no scan (the scanner's CSV chosen by mistake): said plainly.
+        // No file, an empty file, and a file that is no scan (the scanner's CSV chosen by
+        // mistake): said plainly.
         for (file, key) in [
             (None, "paper-scan-error-file"),
+            (Some(("leeg.pdf", &b""[..])), "paper-scan-error-empty"),
             (
                 Some(("stapel.csv", &b"questionnaire_id,global_id\n1,2\n"[..])),
                 "paper-scan-error-type",

@@ -373,6 +373,8 @@ async fn upload_scans(
     let upload = form.files.into_iter().find(|f| f.field == SCAN_FIELD);
     let refusal = match &upload {
         Some(f) if f.too_big => Some("paper-scan-error-size"),
+        // A file was chosen, but it holds nothing (a browser sends no name when none was chosen).
+        Some(f) if f.size == 0 && !f.name.is_empty() => Some("paper-scan-error-empty"),
         Some(f) if f.size == 0 || f.temp.is_none() => Some("paper-scan-error-file"),
         Some(f) if super::omr::decode::sniff(&f.head).is_none() => Some("paper-scan-error-type"),
         Some(_) => None,
