@@ -124,8 +124,9 @@ pub fn run_import(config: &Config, cmd: ImportCommand) -> anyhow::Result<bool> {
             let lang = crate::web::i18n::Lang::from_code(&language).ok_or_else(|| {
                 anyhow::anyhow!("Onbekende taal '{language}'. Kies nl, en, ar, tr, pl of uk.")
             })?;
-            if from == 0 || to < from || to - from >= 5000 || to > 999_999 {
-                anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from en niet hoger dan 999999, hoogstens 5000 formulieren per bestand.{proposed}");
+            let highest = crate::surveys::paper::forms_download::MAX_NUMBER;
+            if from == 0 || to < from || to - from >= 5000 || to > highest {
+                anyhow::bail!("Kies --from 1 of hoger, --to niet lager dan --from en niet hoger dan {highest}, hoogstens 5000 formulieren per bestand.{proposed}");
             }
             if !out
                 .extension()

@@ -132,5 +132,31 @@ fn a_researcher_codes_by_keyboard_and_the_research_pages_pass_axe() {
     for v in b.axe_violations(&axe) {
         report.push(format!("coding screen (ar): {v}"));
     }
+    // The interim view of a running wave, with the day it counts up to.
+    let running = crate::surveys::wave(&app, -3, 10, &["web"]);
+    let yesterday = klankbord::fmt::today() - chrono::Duration::days(1);
+    for _ in 0..5 {
+        respond::insert_json(
+            &mut app.conn(),
+            &running,
+            r#"{"cp_luistert":4}"#,
+            &meta,
+            yesterday,
+        )
+        .unwrap();
+    }
+    b.goto(&format!(
+        "{}/rapportage/tussenstand?ronde={}&lang=nl",
+        app.base, running.id
+    ));
+    assert!(
+        b.exec("return document.querySelector('p.live-through').textContent;")
+            .as_str()
+            .is_some_and(|t| t.contains(&klankbord::fmt::date_text(yesterday))),
+        "the interim view says up to which day"
+    );
+    for v in b.axe_violations(&axe) {
+        report.push(format!("interim view: {v}"));
+    }
     assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
 }

@@ -300,6 +300,8 @@ fn staff_survey_pages_have_no_axe_violations() {
     };
     let w = wave(&app, 0, 30, &["web", "phone", "paper-keyed", "paper-scan"]);
     make_codes(&app, w.id, 3);
+    // Forms printed, so the print forms list them.
+    crate::scans::print_forms(&app, &w, (1, 2));
     // A report and a sheet put aside, to see those pages filled.
     {
         use diesel::prelude::*;

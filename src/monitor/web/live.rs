@@ -25,8 +25,13 @@ pub(super) struct Shown {
     pub(super) part: SurveyPart,
     /// The last day whose answer sets count; before the day the wave opened when none do yet.
     pub(super) through: NaiveDate,
+}
+
+impl Shown {
     /// Whether any day counts yet.
-    pub(super) any: bool,
+    pub(super) fn any(&self) -> bool {
+        self.through >= self.wave.opens_on
+    }
 }
 
 /// The waves running on `today`, and the chosen one (or the one closing last) with its figures.
@@ -65,7 +70,6 @@ pub(super) fn running_waves(
                     k,
                 ),
                 through,
-                any: through >= w.opens_on,
             })
         }
         None => None,

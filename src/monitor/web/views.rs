@@ -173,7 +173,7 @@ pub(super) fn live_page(ctx: &Ctx, running: &[Wave], shown: Option<&super::live:
                     @let (w, part) = (&shown.wave, &shown.part);
                     @let k = crate::monitor::disclosure::DEFAULT_K.to_string();
                     p { (t_args(lang, "report-live-wave", &[("wave", &w.name), ("date", &crate::fmt::date_text(w.closes_on))])) }
-                    @if shown.any {
+                    @if shown.any() {
                         p.live-through { (t_args(lang, "report-live-through", &[("date", &crate::fmt::date_text(shown.through)), ("k", &k)])) }
                     } @else {
                         p.live-through { (t_args(lang, "report-live-nothing-yet", &[("k", &k)])) }
